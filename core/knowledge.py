@@ -1,0 +1,224 @@
+"""Actor knowledge: the editable gazetteer (``seeds/actors.yaml``), the cue-word lexicon
+(``seeds/lexicon.yaml``) and country names, codes, demonyms and capitals from ``countryinfo``.
+
+Everything a rule needs to know about the world is loaded here, so no rule names a person,
+a country or an issue in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import countryinfo
+import yaml
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DEFAULT_ACTORS = SEEDS_DIR / "actors.yaml"
+DEFAULT_LEXICON = SEEDS_DIR / "lexicon.yaml"
+
+
+class KnowledgeError(ValueError):
+    """An actors or lexicon file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor: what a mention stands for."""
+
+    name: str
+    actor_type: str  # person | government | organization | group
+    country: str = ""
+    role: str = ""
+
+
+@dataclass
+class Lexicon:
+    speech: frozenset[str]
+    support: frozenset[str]
+    oppose: frozenset[str]
+    neutral: frozenset[str]
+    inversions: frozenset[str]
+    experiencer_adjectives: dict[str, int]
+    hedges: frozenset[str]
+    confirmation_cues: frozenset[str]
+    negations: frozenset[str]
+    evaluative_side_verbs: dict[str, int]
+    purpose_verbs: frozenset[str]
+    group_nouns: frozenset[str]
+    quantifiers: frozenset[str]
+
+    def polarity(self, lemma: str) -> int | None:
+        """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
+        lemma = lemma.lower()
+        if lemma in self.oppose:
+            return -1
+        if lemma in self.support:
+            return 1
+        if lemma in self.neutral:
+            return 0
+        return None
+
+
+@dataclass(eq=False)  # hashed by identity: it keys the pipeline cache
+class Knowledge:
+    """Everything the rules know about actors and words."""
+
+    people: dict[str, Actor] = field(default_factory=dict)  # lower-cased alias -> person
+    organizations: dict[str, Actor] = field(default_factory=dict)  # lower-cased alias -> body
+    places: dict[str, str] = field(default_factory=dict)  # lower-cased name/code/capital -> country
+    case_sensitive_places: dict[str, str] = field(default_factory=dict)  # codes like "US"
+    demonyms: dict[str, str] = field(default_factory=dict)  # "russian" -> "Russia"
+    country_demonym: dict[str, str] = field(default_factory=dict)  # "Italy" -> "Italian"
+    roles: frozenset[str] = frozenset()
+    lexicon: Lexicon | None = None
+
+    def country_of(self, name: str) -> str:
+        """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
+        key = name.strip()
+        if key in self.case_sensitive_places:
+            return self.case_sensitive_places[key]
+        low = _strip_article(key.lower())
+        return self.places.get(low) or self.demonyms.get(low) or ""
+
+    def person(self, name: str) -> Actor | None:
+        return self.people.get(_strip_article(name.lower()))
+
+    def organization(self, name: str) -> Actor | None:
+        return self.organizations.get(_strip_article(name.lower())) or self.organizations.get(
+            name.lower()
+        )
+
+
+def _strip_article(text: str) -> str:
+    text = text.strip().strip(".,;:’'\"“”")
+    for prefix in ("the ",):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Names, codes, capitals and demonyms of every country from the countryinfo library."""
+    places: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    country_demonym: dict[str, str] = {}
+    canonical_by_code: dict[str, str] = {}
+    entries = countryinfo.all_countries()
+    # Several entries can share one ISO code (Wales and the United Kingdom): the entry with a
+    # capital and the most alternative spellings is the sovereign country.
+    for entry in sorted(entries, key=lambda e: (e.capital() is None, -len(e.alt_spellings() or []))):
+        iso = entry.iso() or {}
+        code = iso.get("alpha2") or entry.name()
+        canonical_by_code.setdefault(code, entry.name())
+    for entry in entries:
+        iso = entry.iso() or {}
+        canonical = canonical_by_code.get(iso.get("alpha2") or entry.name(), entry.name())
+        places.setdefault(entry.name().lower(), canonical)
+        for alt in entry.alt_spellings() or []:
+            if len(alt) <= 3 and alt.isupper():
+                if len(alt) == 3:  # alpha-3 codes are safe as whole words; alpha-2 clash with English
+                    codes.setdefault(alt, canonical)
+            elif alt.isascii():
+                places.setdefault(alt.lower(), canonical)
+        capital = entry.capital()
+        if capital and entry.name() == canonical:
+            places.setdefault(capital.lower(), canonical)
+        demonym = entry.demonym()
+        if demonym and entry.name() == canonical:
+            demonyms.setdefault(demonym.lower(), canonical)
+            country_demonym.setdefault(canonical, demonym)
+    return places, codes, demonyms, country_demonym
+
+
+def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise KnowledgeError(f"{source}: '{key}' must be a list of words")
+        return frozenset(str(v).lower() for v in value)
+
+    def weights(key: str) -> dict[str, int]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise KnowledgeError(f"{source}: '{key}' must map words to 1 or -1")
+        return {str(k).lower(): int(v) for k, v in value.items()}
+
+    return Lexicon(
+        speech=words("speech"),
+        support=words("support"),
+        oppose=words("oppose"),
+        neutral=words("neutral"),
+        inversions=words("inversions"),
+        experiencer_adjectives=weights("experiencer_adjectives"),
+        hedges=words("hedges"),
+        confirmation_cues=words("confirmation_cues"),
+        negations=words("negations"),
+        evaluative_side_verbs=weights("evaluative_side_verbs"),
+        purpose_verbs=words("purpose_verbs"),
+        group_nouns=words("group_nouns"),
+        quantifiers=words("quantifiers"),
+    )
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise KnowledgeError(f"{path}: not valid YAML ({first})") from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def load_knowledge(actors_path: str | Path | None = None, lexicon_path: str | Path | None = None) -> Knowledge:
+    """Build the knowledge base from the actors and lexicon files (the seeds/ ones by default)."""
+    return _load_knowledge(str(actors_path or DEFAULT_ACTORS), str(lexicon_path or DEFAULT_LEXICON))
+
+
+@lru_cache(maxsize=8)
+def _load_knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
+    data = _read_yaml(Path(actors_path))
+    places, codes, demonyms, country_demonym = _country_tables()
+    kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym)
+
+    def canonical_country(name: str) -> str:
+        return kb.country_of(name) or name
+
+    for country, aliases in (data.get("country_aliases") or {}).items():
+        canonical = canonical_country(str(country))
+        kb.places.setdefault(str(country).lower(), canonical)
+        for alias in aliases or []:
+            alias = str(alias)
+            if len(alias) <= 3 and alias.replace(".", "").isupper():
+                kb.case_sensitive_places[alias] = canonical
+            else:
+                kb.places[_strip_article(alias.lower())] = canonical
+    for place, country in (data.get("metonyms") or {}).items():
+        kb.places[_strip_article(str(place).lower())] = canonical_country(str(country))
+    for org in data.get("organizations") or []:
+        actor = Actor(org["name"], "organization", str(org.get("country") or org["name"]), "")
+        for alias in [org["name"], *(org.get("aliases") or [])]:
+            kb.organizations[_strip_article(str(alias).lower())] = actor
+            kb.organizations[str(alias).lower()] = actor
+    for person in data.get("people") or []:
+        country = str(person.get("country") or "")
+        actor = Actor(
+            person["name"],
+            "person",
+            canonical_country(country) if country else "",
+            str(person.get("role") or ""),
+        )
+        for alias in [person["name"], *(person.get("aliases") or [])]:
+            kb.people[str(alias).lower()] = actor
+    kb.roles = frozenset(str(r).lower() for r in data.get("roles") or [])
+    kb.lexicon = _lexicon_from_dict(_read_yaml(Path(lexicon_path)), lexicon_path)
+    return kb

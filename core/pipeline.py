@@ -1,0 +1,178 @@
+"""From article texts to the stance, quotes, actors and mentions tables.
+
+This module glues the pure steps together: spaCy parse -> actor mentions (``core.actors``) ->
+quote attribution (``core.attribution``) -> stance claims (``core.stance``) -> pandas tables.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.actors import ActorResolver
+from core.articles import Article
+from core.attribution import Attributor, Statement
+from core.codebook import Codebook, load_codebook
+from core.knowledge import Knowledge, load_knowledge
+from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.stance import StanceFinder
+
+PIPELINE_VERSION = "1"
+BATCH_SIZE = 16
+
+
+@dataclass
+class Tables:
+    """The result of analysing one or many articles."""
+
+    stances: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STANCE_COLUMNS))
+    quotes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=QUOTE_COLUMNS))
+    actors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ACTOR_COLUMNS))
+    mentions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MENTION_COLUMNS))
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArticleResult:
+    stances: list[dict]
+    quotes: list[dict]
+    mentions: list[dict]
+
+
+def _drop_nested(statements: list[Statement]) -> list[Statement]:
+    """A statement inside another by the same speaker ("said X, noting that Y") adds nothing."""
+    kept = []
+    for st in statements:
+        if any(
+            o is not st
+            and o.speaker == st.speaker
+            and o.start_char <= st.start_char
+            and st.end_char <= o.end_char
+            and (o.end_char - o.start_char) > (st.end_char - st.start_char)
+            for o in statements
+        ):
+            continue
+        kept.append(st)
+    return kept
+
+
+def analyze_doc(doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
+    """Rows of the three tables for one parsed article."""
+    text = doc.text
+    resolver = ActorResolver(doc, knowledge)
+    statements = _drop_nested(Attributor(doc, resolver).statements())
+    quotes = []
+    for st in statements:
+        speaker = st.speaker
+        quotes.append(
+            {
+                "article_id": article_id,
+                "speaker": speaker.name if speaker else "",
+                "speaker_type": speaker.actor_type if speaker else "",
+                "country": speaker.country if speaker else "",
+                "text": text[st.start_char : st.end_char],
+                "start_char": st.start_char,
+                "end_char": st.end_char,
+                "kind": st.kind,
+                "cue": st.cue,
+                "speaker_start": st.speaker_mention[0] if st.speaker_mention else -1,
+                "speaker_end": st.speaker_mention[1] if st.speaker_mention else -1,
+            }
+        )
+    stances = []
+    for claim in StanceFinder(doc, resolver, statements, codebook).claims():
+        actor = claim.mention.actor
+        start, end = claim.evidence
+        stances.append(
+            {
+                "article_id": article_id,
+                "sentence": claim.sentence,
+                "actor": actor.name,
+                "actor_type": actor.actor_type,
+                "country": actor.country,
+                "issue": claim.issue,
+                "stance": claim.stance,
+                "certainty": claim.certainty,
+                "attribution": claim.attribution,
+                "source": claim.source,
+                "quote": text[start:end],
+                "start_char": start,
+                "end_char": end,
+                "confidence": claim.confidence,
+            }
+        )
+    mentions = [
+        {
+            "article_id": article_id,
+            "actor": m.actor.name,
+            "actor_type": m.actor.actor_type,
+            "country": m.actor.country,
+            "text": m.text,
+            "start_char": m.start_char,
+            "end_char": m.end_char,
+            "role": m.actor.role,
+        }
+        for m in resolver.mentions
+    ]
+    return ArticleResult(stances, quotes, mentions)
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor across articles: type, country, role, the spellings seen, mention count."""
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        roles = [r for r in group.get("role", pd.Series(dtype=str)) if r]
+        countries = Counter(c for c in group["country"] if c)
+        aliases = sorted({t for t in group["text"] if t and t != actor})
+        rows.append(
+            {
+                "actor": actor,
+                "actor_type": Counter(group["actor_type"]).most_common(1)[0][0],
+                "country": countries.most_common(1)[0][0] if countries else "",
+                "role": Counter(roles).most_common(1)[0][0] if roles else "",
+                "aliases": "; ".join(aliases),
+                "mentions": int(len(group)),
+            }
+        )
+    table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    return table.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+
+
+def analyze_articles(
+    articles: list[Article],
+    nlp=None,
+    codebook: Codebook | None = None,
+    knowledge: Knowledge | None = None,
+    progress=None,
+) -> Tables:
+    """Analyse articles; ``nlp``/``codebook``/``knowledge`` default to the configured ones.
+
+    ``progress``, if given, is called as ``progress(done, total)`` after each article."""
+    knowledge = knowledge or load_knowledge()
+    codebook = codebook or load_codebook()
+    if nlp is None:
+        from core.nlp import load_pipeline
+
+        nlp = load_pipeline(knowledge=knowledge)
+    rows: dict[str, list[dict]] = defaultdict(list)
+    warnings: list[str] = [w for a in articles for w in a.warnings]
+    texts = ((a.text, a) for a in articles)
+    for done, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE), start=1):
+        result = analyze_doc(doc, article.article_id, codebook, knowledge)
+        rows["stances"] += result.stances
+        rows["quotes"] += result.quotes
+        rows["mentions"] += result.mentions
+        if progress is not None:
+            progress(done, len(articles))
+    mentions = pd.DataFrame(rows["mentions"], columns=[*MENTION_COLUMNS, "role"])
+    return Tables(
+        stances=pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS),
+        quotes=pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS),
+        actors=actors_table(mentions),
+        mentions=mentions[MENTION_COLUMNS],
+        warnings=warnings,
+    )

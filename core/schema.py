@@ -1,0 +1,56 @@
+"""Column contracts of the three tables, shared by the pipeline, the CLI and the dashboard.
+
+Every row carries its evidence: ``article_id`` plus character offsets into the article text such
+that ``text[start_char:end_char]`` is the verbatim evidence.
+"""
+
+from __future__ import annotations
+
+STANCE_COLUMNS: list[str] = [
+    "article_id",  # file name without extension
+    "sentence",  # 1-based number of the sentence the evidence starts in
+    "actor",  # canonical display name: "Donald Trump", "Ukraine", "Italian government"
+    "actor_type",  # person | government | organization | group
+    "country",  # "United States", "Russia"; bodies by name: "European Union", "NATO"
+    "issue",  # codebook id
+    "stance",  # support | oppose | neutral (toward the issue as the codebook names it)
+    "certainty",  # stated | reported | unconfirmed
+    "attribution",  # direct | indirect | narrative
+    "source",  # who reports the stance ('' when the actor states it)
+    "quote",  # verbatim evidence == text[start_char:end_char]
+    "start_char",
+    "end_char",
+    "confidence",  # 0..1, how sure the rules are
+]
+
+QUOTE_COLUMNS: list[str] = [
+    "article_id",
+    "speaker",  # resolved actor display name ('' when unknown)
+    "speaker_type",
+    "country",
+    "text",  # verbatim statement == article[start_char:end_char]
+    "start_char",
+    "end_char",
+    "kind",  # direct | indirect | according_to
+    "cue",  # the reporting word: "said", "told", "according to"
+    "speaker_start",  # offsets of the mention the attribution rests on ("He")
+    "speaker_end",
+]
+
+ACTOR_COLUMNS: list[str] = ["actor", "actor_type", "country", "role", "aliases", "mentions"]
+
+# Offsets of every actor mention, used by the Article page to highlight the text.
+MENTION_COLUMNS: list[str] = [
+    "article_id",
+    "actor",
+    "actor_type",
+    "country",
+    "text",
+    "start_char",
+    "end_char",
+]
+
+STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+CERTAINTIES: tuple[str, ...] = ("stated", "reported", "unconfirmed")
+ATTRIBUTIONS: tuple[str, ...] = ("direct", "indirect", "narrative")
+ACTOR_TYPES: tuple[str, ...] = ("person", "government", "organization", "group")

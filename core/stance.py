@@ -1,0 +1,376 @@
+"""Stance detection: (actor, issue, stance) claims from issue mentions, their predicates and holders.
+
+For every codebook match in a sentence the rules walk up the dependency tree from the match to the
+top of its clause. Along the way they collect
+
+* polarity cues: predicates from the lexicon ("accept" +1, "reject" -1, "discuss" neutral),
+  negation ("does not accept"), inversion nouns in front of the issue ("a halt to" aid),
+  evaluative side clauses ("..., threatening Russia's security");
+* holders: the subject or passive agent of a predicate ("accepted by Ukraine"), the owner of a
+  predicate noun ("Putin's requests"), the experiencer of an evaluative adjective ("unacceptable to
+  Kyiv", "crucial for Moscow"), and finally the speaker of the statement the match sits in.
+
+Each holder gets the product of the cues between the match and its predicate. A stance needs at
+least one cue; a sentence that is a question carries none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from core.actors import ActorResolver, Mention
+from core.attribution import Statement
+from core.codebook import Codebook, IssueMatch
+from core.knowledge import Lexicon
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+@dataclass
+class StanceClaim:
+    mention: Mention
+    issue: str
+    stance: str
+    certainty: str
+    attribution: str
+    source: str
+    evidence: tuple[int, int]
+    sentence: int
+    confidence: float
+
+
+@dataclass
+class _Holder:
+    mentions: list[Mention]
+    polarity: int
+    neutral: bool  # a neutral cue ("discuss") and no polar one
+    has_cue: bool
+    hedged: bool
+    is_speaker: bool
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+class StanceFinder:
+    def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
+        self.doc = doc
+        self.resolver = resolver
+        self.statements = statements
+        self.codebook = codebook
+        self.lex: Lexicon = resolver.kb.lexicon
+
+    # ---------------------------------------------------------------- helpers
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+
+    def _hedged(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.hedges or any(
+            c.lemma_.lower() in self.lex.hedges and c.dep_ in ("aux", "advmod") for c in tok.children
+        )
+
+    def _statement_for(self, start: int, end: int) -> Statement | None:
+        best = None
+        for st in self.statements:
+            if st.start_char <= start and end <= st.end_char:
+                if best is None or (st.end_char - st.start_char) < (best.end_char - best.start_char):
+                    best = st
+        return best
+
+    def _inversion_before(self, match: IssueMatch, sent: Span, in_match: set[int]) -> Token | None:
+        """An inversion noun shortly before the match ("a ban on foreign peacekeepers", "the
+        refusal of NATO countries to accept it into the alliance"), read off the text so that a
+        misparse does not hide it."""
+        tokens = [t for t in sent if t.idx + len(t.text) <= match.start_char]
+        window = tokens[-6:]
+        for tok in reversed(window):
+            if tok.is_punct and tok.text in ",;:()":
+                return None
+            if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
+                if tok.pos_ in ("NOUN", "PROPN") and tok.i not in in_match:
+                    return tok
+        return None
+
+    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int]]:
+        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow"."""
+        found = []
+        adjectives = [c for c in tok.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in self.lex.experiencer_adjectives]
+        if tok.lemma_.lower() in self.lex.experiencer_adjectives:
+            adjectives.append(tok)
+        for adj in adjectives:
+            weight = self.lex.experiencer_adjectives[adj.lemma_.lower()]
+            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            if adj.dep_ == "acomp":
+                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            mentions: list[Mention] = []
+            for prep in preps:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    mentions += self.resolver.actors_of(obj)
+                    mentions += self._coordinated_pp(obj, prep.lower_)
+            if mentions:
+                found.append((mentions, weight))
+        return found
+
+    def _coordinated_pp(self, obj: Token, prep_word: str) -> list[Mention]:
+        """"to Kyiv (and to many of the EU countries)": a repeated preposition right after the
+        object coordinates with it, whatever the parser attached it to."""
+        doc = obj.doc
+        i = obj.right_edge.i + 1
+        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in ".;:":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == prep_word and i - obj.right_edge.i <= 3:
+            return [m for c in doc[i].children if c.dep_ == "pobj" for m in self.resolver.actors_of(c)]
+        return []
+
+    def _pronoun_holder(self, pron: Token, statement: Statement | None) -> list[Mention]:
+        """A pronoun subject holds a view only when we know whom it means: "we"/"I" in a quote is
+        the speaker; "it"/"they" is the speaker when that is a government or body (else it is
+        often expletive: "it is not up to Russia"); "he"/"she" follows the resolver."""
+        low = pron.lower_
+        speaker = statement.speaker if statement is not None else None
+        speaker_mention = (
+            Mention(speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+            if speaker is not None
+            else None
+        )
+        if low in ("i", "we", "me", "us", "my", "our"):
+            return [speaker_mention] if speaker_mention else []
+        if low in ("it", "they", "its", "their", "them"):
+            return [speaker_mention] if speaker_mention and speaker.actor_type != "person" else []
+        return self.resolver.actors_of(pron)
+
+    def _owner_mentions(self, tok: Token, statement: Statement | None = None) -> list[Mention]:
+        """Holders named by a predicate: subject, passive agent, or genitive owner of a noun."""
+        mentions: list[Mention] = []
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+            for subj in (agents if is_passive or agents else subjects):
+                if subj.pos_ == "PRON":
+                    mentions += self._pronoun_holder(subj, statement)
+                    continue
+                mentions += self.resolver.actors_of(subj)
+                if not mentions and subj.pos_ in ("NOUN",):
+                    mentions += [m for c in subj.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        return mentions
+
+    # ---------------------------------------------------------------- main walk
+    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None) -> list[_Holder]:
+        holders: list[_Holder] = []
+        polarity, neutral, has_cue, hedged = 1, False, False, False
+        polar = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
+        inversion = self._inversion_before(match, head.sent, in_match)
+        seen_cues: set[int] = set()
+        if self._negated(head):
+            polarity = -polarity
+        if head.i in in_match and head.pos_ == "VERB":
+            # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
+            # cue for support, its negation ("wouldn't send") for opposition; any predicate above
+            # it decides. A neutral verb inside the match ("talk about land") is neutral.
+            has_cue = True
+            if self.lex.polarity(head.lemma_) == 0:
+                neutral = True
+        conditional = False
+        top = statement_top(self.doc, statement) if statement else None
+
+        def apply(tok: Token) -> None:
+            nonlocal polarity, neutral, has_cue, polar
+            if tok.i in seen_cues or tok.i in in_match:
+                return
+            seen_cues.add(tok.i)
+            value = self.lex.polarity(tok.lemma_)
+            if value is None and tok.pos_ == "ADJ":
+                value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
+            if value is None:
+                return
+            if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
+                polarity = -polarity
+                has_cue = polar = True
+                return
+            if value == 0:
+                neutral, has_cue = True, True
+                return
+            has_cue = polar = True
+            if value < 0:
+                polarity = -polarity
+            if self._negated(tok):
+                polarity = -polarity
+
+        # The match's own acl/amod modifiers ("a ceasefire already accepted by Ukraine").
+        path = [head]
+        cur = head
+        for _ in range(12):
+            if cur.head is cur or (top is not None and cur.i == top.i):
+                break
+            if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+                conditional = True
+            cur = cur.head
+            path.append(cur)
+            if statement is not None and statement.cue_token is not None and cur.i == statement.cue_token:
+                break
+        if inversion is not None and inversion.i not in path:
+            polarity, has_cue, polar = -polarity, True, True
+            seen_cues.add(inversion.i)
+        for idx, tok in enumerate(path):
+            if idx > 0 and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.lemma_.lower() in self.lex.purpose_verbs and any(c.lower_ == "to" for c in tok.children):
+                return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if statement is not None and statement.cue_token is not None and tok.i == statement.cue_token:
+                break
+            if not _coordinated_sibling(path, idx):
+                apply(tok)
+            for child in tok.children:
+                if child.i in in_match:
+                    continue
+                if child.dep_ in ("acl", "relcl") and child.i not in path and child.tag_ == "VBN":
+                    # "a ceasefire already accepted by Ukraine": a modifier's agent holds a view.
+                    value = self.lex.polarity(child.lemma_)
+                    owners = self._owner_mentions(child)
+                    if value is not None and owners:
+                        sign = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(child) else 1)
+                        is_neutral = value == 0 and not polar or neutral and not polar
+                        holders.append(_Holder(owners, sign, is_neutral, True, hedged or self._hedged(child), False))
+                if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.evaluative_side_verbs and child.i not in path:
+                    if child.i not in seen_cues:
+                        seen_cues.add(child.i)
+                        has_cue = polar = True
+                        if self.lex.evaluative_side_verbs[child.lemma_.lower()] < 0:
+                            polarity = -polarity
+            hedged = hedged or self._hedged(tok)
+            # Experiencers of the predicate, or of its object when the issue elaborates that object
+            # ("include conditions unacceptable to Kyiv, among which ...").
+            sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in path] if tok.pos_ == "VERB" else [])
+            for source_tok in sources:
+                for mentions, weight in self._experiencers(source_tok):
+                    holders.append(_Holder(mentions, polarity * weight, False, True, hedged, False))
+            if idx > 0 and has_cue and not (conditional and tok.dep_ != "ROOT" and tok.i != path[-1].i and _in_conditional(tok)):
+                owners = self._owner_mentions(tok, statement)
+                if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
+                    holders.append(_Holder(owners, polarity, neutral and not polar, True, hedged, False))
+        if not has_cue:
+            # Parse failed to connect a cue: take the predicate right before the match ("If Ukraine
+            # requests allied forces ...").
+            before = [t for t in head.sent if t.i < min(in_match)][-3:]
+            for tok in reversed(before):
+                value = self.lex.polarity(tok.lemma_)
+                if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
+                    has_cue = True
+                    neutral, polar = value == 0, value != 0
+                    polarity = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(tok) else 1)
+                    break
+        # The speaker holds the view only when nobody inside the statement does ("Witkoff reported
+        # that Putin accepts ..." is Putin's stance, reported by Witkoff).
+        inner = [h for h in holders if not any(m.actor == getattr(statement, "speaker", None) for m in h.mentions)]
+        if statement is not None and statement.speaker is not None and has_cue and not inner:
+            mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+            holders = [h for h in holders if all(m.actor != statement.speaker for m in h.mentions)]
+            holders.append(_Holder([mention], polarity, neutral and not polar, True, hedged, True))
+        return holders
+
+    def claims(self) -> list[StanceClaim]:
+        claims: list[StanceClaim] = []
+        seen: set[tuple] = set()
+        for n, sent in enumerate(self.doc.sents, start=1):
+            if sent.text.rstrip().rstrip("”\"’'").rstrip().endswith("?"):
+                continue  # a question is not a stance
+            matches = self.codebook.find(sent.text, sent.start_char)
+            for match in matches:
+                head = _span_head(self.doc, match.start_char, match.end_char)
+                if head is None:
+                    continue
+                span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+                in_match = {t.i for t in span}
+                # A head must leave the match; take the token whose head is outside it.
+                statement = self._statement_for(match.start_char, match.end_char)
+                if statement is not None and _is_container_subject(head, self.lex):
+                    continue
+                if _is_container_subject(head, self.lex):
+                    continue
+                for holder in self._holders(head, in_match, match, statement):
+                    for mention in holder.mentions:
+                        claim = self._claim(mention, match, holder, statement, sent, n)
+                        key = (claim.mention.actor, claim.issue, claim.stance, claim.evidence)
+                        if key not in seen:
+                            seen.add(key)
+                            claims.append(claim)
+        return claims
+
+    def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
+        if holder.neutral:
+            stance = "neutral"
+        else:
+            stance = "support" if holder.polarity > 0 else "oppose"
+        speaker = statement.speaker if statement is not None else None
+        if statement is None:
+            attribution, source, certainty = "narrative", "", "stated"
+        else:
+            attribution = "direct" if statement.kind == "direct" else "indirect"
+            if holder.is_speaker or speaker is None or speaker == mention.actor:
+                source, certainty = "", "stated"
+            else:
+                source, certainty = speaker.name, "reported"
+        if holder.hedged or (statement is not None and (statement.negated_cue or statement.hedged_cue)):
+            certainty = "unconfirmed"
+            if statement is not None and speaker is not None and speaker != mention.actor:
+                source = speaker.name
+        if statement is not None and statement.kind == "direct" and (statement.end_char - statement.start_char) <= 400:
+            evidence = (statement.start_char, statement.end_char)
+        else:
+            evidence = (sent.start_char, sent.end_char)
+            evidence = _trim(self.doc.text, *evidence)
+        confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
+        confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
+        return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+
+
+def _coordinated_sibling(path: list[Token], idx: int) -> bool:
+    """True when path[idx] was reached from a conjunct of the same kind ("a halt to X, and a ban
+    on Y"; "he plans ... and that negotiators discussed ..."): a sibling, not a governor."""
+    if idx == 0:
+        return False
+    child = path[idx - 1]
+    head = path[idx]
+    if child.dep_ != "conj":
+        return False
+    nominal = ("NOUN", "PROPN", "PRON")
+    verbal = ("VERB", "AUX")
+    return (child.pos_ in nominal and head.pos_ in nominal) or (child.pos_ in verbal and head.pos_ in verbal)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _in_conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _is_container_subject(head: Token, lex: Lexicon) -> bool:
+    """"any peace plan should include X": the plan is what is talked about, not a position."""
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in ("include", "contain", "comprise", "involve", "cover")
+
+
+def statement_top(doc: Doc, statement: Statement) -> Token | None:
+    if statement.cue_token is not None:
+        return doc[statement.cue_token]
+    span = doc.char_span(statement.start_char, statement.end_char, alignment_mode="expand")
+    return span.root if span is not None else None
