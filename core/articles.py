@@ -114,9 +114,40 @@ def read_metadata(path: Path) -> dict:
     return {k: ("" if v is None else str(v)) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+_HEADER_LINE = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+HEADER_KEYS = {"title": "title", "date": "date", "publisher": "source", "outlet": "source", "source": "source"}
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Leading ``# key: value`` lines (a common way to keep metadata in a text file) become
+    metadata; the article body follows them. Without such lines the text is returned as is."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and _HEADER_LINE.match(lines[i].strip()):
+        key, value = _HEADER_LINE.match(lines[i].strip()).groups()
+        meta.setdefault(key.lower(), value.strip())
+        i += 1
+    if i == 0 or i >= len(lines) or lines[i].strip():
+        return {}, text  # no header block, or no blank line after it: it is part of the text
+    return meta, "\n".join(lines[i + 1 :])
+
+
 def article_from_text(text: str, article_id: str, **meta: str) -> Article:
-    """Validate pasted or decoded text and wrap it as an Article (HTML becomes plain text)."""
+    """Validate pasted or decoded text and wrap it as an Article (HTML becomes plain text,
+    a leading ``# key: value`` header becomes metadata)."""
     warnings: list[str] = []
+    header, body = split_header(text)
+    if header and body.strip():
+        text = body
+        for key, field_name in HEADER_KEYS.items():
+            if key in header and field_name != "url" and not meta.get(field_name):
+                meta[field_name] = header[key]
+        if "date" in header:
+            date = header["date"]
+            meta["date"] = re.match(r"\d{4}-\d{2}-\d{2}", date).group(0) if re.match(r"\d{4}-\d{2}-\d{2}", date) else meta.get("date", "")
+            if date != meta["date"]:
+                meta.setdefault("date_note", date)
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(f"{article_id}: HTML markup was removed; offsets refer to the plain text")

@@ -21,7 +21,6 @@ from core.actors import ActorResolver, Mention
 from core.knowledge import Actor
 
 OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»“"  # „...“ closes with “ in German-style typography
 STRAIGHT = '"'
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or part of a reported statement
 
@@ -48,20 +47,22 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph and is reopened."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    opener = ""
     straight_open = False
+    closers = {"“": "”", "«": "»", "„": "“"}  # „...“ is German-style typography
     for i, ch in enumerate(text):
         if ch == "\n":
             if open_at is not None and i > open_at + 1:
                 spans.append((open_at + 1, i))
             open_at, straight_open = None, False
-        elif ch in OPEN_QUOTES and (open_at is None or ch not in CLOSE_QUOTES):
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))  # a new quote opens: the old one was unclosed
-            open_at, straight_open = i, False
-        elif ch in CLOSE_QUOTES and open_at is not None and not straight_open:
+        elif open_at is not None and not straight_open and ch == closers.get(opener):
             if i > open_at + 1:
                 spans.append((open_at + 1, i))
             open_at = None
+        elif ch in OPEN_QUOTES:
+            if open_at is not None and i > open_at + 1:
+                spans.append((open_at + 1, i))  # a new quote opens: the old one was unclosed
+            open_at, opener, straight_open = i, ch, False
         elif ch == STRAIGHT:
             if open_at is None:
                 open_at, straight_open = i, True

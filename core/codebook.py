@@ -81,7 +81,7 @@ def _compile(pattern: str, issue_id: str, source: str) -> re.Pattern:
 
 def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
-        raise CodebookError(f"{source}: expected a mapping with an 'issues' list")
+        raise CodebookError(f"{source}: a codebook must be a mapping with an 'issues' list")
     issues: list[Issue] = []
     seen: set[str] = set()
     for i, raw in enumerate(data["issues"], start=1):

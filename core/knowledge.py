@@ -116,7 +116,14 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
         iso = entry.iso() or {}
         code = iso.get("alpha2") or entry.name()
         canonical_by_code.setdefault(code, entry.name())
-    for entry in entries:
+    # Where several countries share a demonym ("Indian"), the most populous one keeps it.
+    def population(entry) -> int:
+        try:
+            return int(entry.population() or 0)
+        except (TypeError, ValueError, KeyError):
+            return 0
+
+    for entry in sorted(entries, key=lambda e: -population(e)):
         iso = entry.iso() or {}
         canonical = canonical_by_code.get(iso.get("alpha2") or entry.name(), entry.name())
         places.setdefault(entry.name().lower(), canonical)

@@ -227,6 +227,12 @@ class StanceFinder:
                 break
             if not _coordinated_sibling(path, idx):
                 apply(tok)
+            if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
+                # "the plan was essential": the predicate adjective carries the polarity.
+                has_experiencer = bool(self._experiencers(tok))
+                for comp in tok.children:
+                    if comp.dep_ in ("acomp", "attr") and comp.pos_ == "ADJ" and not has_experiencer:
+                        apply(comp)  # (with "to X" the experiencer rule below gives X the view)
             for child in tok.children:
                 if child.i in in_match:
                     continue
@@ -279,10 +285,10 @@ class StanceFinder:
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
         for n, sent in enumerate(self.doc.sents, start=1):
-            if sent.text.rstrip().rstrip("”\"’'").rstrip().endswith("?"):
-                continue  # a question is not a stance
             matches = self.codebook.find(sent.text, sent.start_char)
             for match in matches:
+                if _in_question(self.doc.text, match.end_char, sent.end_char):
+                    continue  # "Will Putin consent?": a question is not a stance
                 head = _span_head(self.doc, match.start_char, match.end_char)
                 if head is None:
                     continue
@@ -343,6 +349,19 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
     nominal = ("NOUN", "PROPN", "PRON")
     verbal = ("VERB", "AUX")
     return (child.pos_ in nominal and head.pos_ in nominal) or (child.pos_ in verbal and head.pos_ in verbal)
+
+
+def _in_question(text: str, position: int, sentence_end: int) -> bool:
+    """Whether the clause around ``position`` ends with a question mark (the parser sometimes
+    joins a question to the next sentence, so we read the text, not the sentence)."""
+    for ch in text[position : max(sentence_end, position + 300)]:
+        if ch in ".!":
+            return False
+        if ch == "?":
+            return True
+        if ch == "\n":
+            return False
+    return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

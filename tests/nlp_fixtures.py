@@ -1,0 +1,37 @@
+"""Shared helpers for tests that run the real spaCy pipeline (loaded once per session)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from core.articles import article_from_text
+from core.codebook import load_codebook
+from core.knowledge import load_knowledge
+from core.nlp import load_pipeline
+from core.pipeline import Tables, analyze_articles
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TRADE_CODEBOOK = FIXTURES / "trade_codebook.yaml"
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    return load_pipeline(knowledge=load_knowledge())
+
+
+def analyse(text: str, codebook_path: Path | None = TRADE_CODEBOOK, article_id: str = "t") -> Tables:
+    codebook = load_codebook(codebook_path) if codebook_path else load_codebook()
+    return analyze_articles([article_from_text(text, article_id)], nlp=nlp(), codebook=codebook)
+
+
+def rows(table: pd.DataFrame, *columns: str) -> set[tuple]:
+    return set(table[list(columns)].itertuples(index=False, name=None))
+
+
+def assert_evidence_is_verbatim(text: str, tables: Tables) -> None:
+    for frame, column in ((tables.stances, "quote"), (tables.quotes, "text"), (tables.mentions, "text")):
+        for value, start, end in zip(frame[column], frame["start_char"], frame["end_char"]):
+            assert text[start:end] == value

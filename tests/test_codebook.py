@@ -1,0 +1,63 @@
+import pytest
+
+from core.codebook import CodebookError, codebook_from_dict, load_codebook
+from tests.nlp_fixtures import TRADE_CODEBOOK
+
+DEFAULT_IDS = {
+    "peace_talks", "ceasefire", "energy_strike_pause", "black_sea_ceasefire", "sanctions_on_russia",
+    "territory_recognition", "asset_division", "mobilization_limits", "western_military_aid",
+    "foreign_troops_in_ukraine", "ukraine_nato_membership", "ukraine_neutrality", "security_guarantees",
+    "minerals_deal",
+}
+
+
+def test_default_codebook_has_the_negotiation_issues_with_descriptions():
+    codebook = load_codebook()
+    assert set(codebook.ids) == DEFAULT_IDS
+    for issue in codebook.issues:
+        assert issue.label and "Support" in issue.description and issue.patterns
+
+
+def test_longest_match_wins_over_a_shorter_overlapping_one():
+    codebook = load_codebook()
+    text = "Both sides agreed to a Black Sea ceasefire and a 30-day ceasefire."
+    found = [(m.issue, text[m.start_char : m.end_char]) for m in codebook.find(text)]
+    assert found == [("black_sea_ceasefire", "Black Sea ceasefire"), ("ceasefire", "30-day ceasefire")]
+
+
+def test_match_offsets_shift_with_the_sentence_offset():
+    codebook = load_codebook(TRADE_CODEBOOK)
+    (match,) = codebook.find("A carbon tax now.", offset=100)
+    assert (match.issue, match.start_char, match.end_char) == ("carbon_border_tax", 102, 112)
+
+
+def test_another_codebook_for_another_subject():
+    codebook = load_codebook(TRADE_CODEBOOK)
+    assert "ev_tariffs" in codebook.ids and "ceasefire" not in codebook.ids
+    assert codebook.label("steel_quotas") == "Steel quotas"
+    assert codebook.digest and codebook.digest != load_codebook().digest
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({}, "issues"),
+        ({"issues": [{"label": "x", "patterns": ["a"]}]}, "no 'id'"),
+        ({"issues": [{"id": "Bad Id", "patterns": ["a"]}]}, "a-z"),
+        ({"issues": [{"id": "a", "patterns": ["x"]}, {"id": "a", "patterns": ["y"]}]}, "twice"),
+        ({"issues": [{"id": "a", "patterns": ["("]}]}, "bad pattern"),
+        ({"issues": [{"id": "a"}]}, "no patterns"),
+    ],
+)
+def test_bad_codebooks_say_what_to_fix(data, message):
+    with pytest.raises(CodebookError, match=message):
+        codebook_from_dict(data)
+
+
+def test_unreadable_codebook_file(tmp_path):
+    bad = tmp_path / "cb.yaml"
+    bad.write_text("issues: [unclosed", encoding="utf-8")
+    with pytest.raises(CodebookError, match="not a valid YAML"):
+        load_codebook(bad)
+    with pytest.raises(CodebookError, match="cannot read"):
+        load_codebook(tmp_path / "missing.yaml")
