@@ -48,6 +48,7 @@ class Lexicon:
     purpose_verbs: frozenset[str]
     group_nouns: frozenset[str]
     quantifiers: frozenset[str]
+    accusation_verbs: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -170,6 +171,7 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         purpose_verbs=words("purpose_verbs"),
         group_nouns=words("group_nouns"),
         quantifiers=words("quantifiers"),
+        accusation_verbs=words("accusation_verbs"),
     )
 
 

@@ -49,6 +49,7 @@ class _Holder:
     has_cue: bool
     hedged: bool
     is_speaker: bool
+    reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token | None:
@@ -225,6 +226,20 @@ class StanceFinder:
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
             if statement is not None and statement.cue_token is not None and tok.i == statement.cue_token:
                 break
+            if (
+                idx > 1
+                and tok.lemma_.lower() in self.lex.accusation_verbs
+                and path[idx - 1].dep_ == "prep"
+                and path[idx - 1].lower_ in ("of", "for")
+            ):
+                # "He accused Ukraine of derailing the ceasefire": the accused holds the view,
+                # as the accuser tells it; the accuser's own stance is not stated.
+                accused = [m for c in tok.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
+                accusers = self._owner_mentions(tok, statement)
+                if accused and has_cue:
+                    by = accusers[0].actor.name if accusers else ""
+                    return [_Holder(accused, polarity, neutral and not polar, True, hedged, False, reported_by=by)]
+                return []
             if not _coordinated_sibling(path, idx):
                 apply(tok)
             if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
@@ -323,6 +338,8 @@ class StanceFinder:
                 source, certainty = "", "stated"
             else:
                 source, certainty = speaker.name, "reported"
+        if holder.reported_by and holder.reported_by != mention.actor.name:
+            source, certainty = holder.reported_by, "reported"
         if holder.hedged or (statement is not None and (statement.negated_cue or statement.hedged_cue)):
             certainty = "unconfirmed"
             if statement is not None and speaker is not None and speaker != mention.actor:

@@ -109,3 +109,10 @@ def test_odd_unicode_and_markup_stay_verbatim():
     assert ("Norway", "carbon_border_tax", "support") in rows(tables.stances, "actor", "issue", "stance") or (
         "Norwegian officials", "carbon_border_tax", "support") in rows(tables.stances, "actor", "issue", "stance")
     assert_evidence_is_verbatim(text, tables)
+
+
+def test_an_accusation_is_the_accused_party_s_view_reported_by_the_accuser():
+    tables = analyse("Peruvian President Dina Boluarte accused Chile of blocking the carbon border tax.")
+    assert rows(tables.stances, "actor", "issue", "stance", "certainty", "source") == {
+        ("Chile", "carbon_border_tax", "oppose", "reported", "Dina Boluarte")
+    }
