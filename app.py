@@ -1,0 +1,28 @@
+"""Stance Tracker dashboard: who holds which position on which issue, with the quote behind it.
+
+Run with ``streamlit run app.py``. This entry point is the frame around every page: it loads the
+(cached) analysis, draws the shared sidebar filters and hands over to the selected page.
+"""
+
+import streamlit as st
+
+import dashboard
+
+st.set_page_config(page_title="Stance Tracker", page_icon=":material/forum:", layout="wide")
+
+# The page scripts live in app_pages/, not pages/: when a folder named pages/ sits beside the
+# entry point, Streamlit 1.67 treats it as an old-style multipage app until st.navigation has run
+# once, so a shared deep link (…/positions?country=Russia) opened first after a server start runs
+# the page file alone, without this frame and its filters (AppTest does so on every run).
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/positions.py", title="Positions", icon=":material/compare_arrows:"),
+    st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
+    st.Page("app_pages/data.py", title="Data", icon=":material/table:"),
+]
+
+page = st.navigation(PAGES)
+analysis = dashboard.get_analysis()
+dashboard.sidebar_filters(analysis)
+page.run()

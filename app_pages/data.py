@@ -1,0 +1,63 @@
+"""Data: the filtered stance table, to inspect and to download as CSV or JSON."""
+
+import streamlit as st
+
+import dashboard
+from core.export import table_csv, table_json
+from core.filters import empty_result_message
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+stances = dashboard.filtered_tables(analysis).stances
+
+st.title("Data")
+st.caption("Every statement the analysis found, one row each, after the sidebar filters.")
+
+if stances.empty:
+    st.info(empty_result_message(filters, analysis.issue_labels), icon=":material/filter_alt:")
+    st.stop()
+
+table = stances.assign(issue_label=stances["issue"].map(lambda i: analysis.issue_labels.get(i, i)))
+columns = ["actor", "actor_type", "country", "issue_label", "stance", "certainty", "attribution",
+           "source", "quote", "confidence", "article_id", "sentence", "start_char", "end_char", "issue"]
+config = {
+    "actor": st.column_config.TextColumn("Actor", help="Who holds the position", pinned=True),
+    "actor_type": st.column_config.TextColumn("Type", help="person, government, organization or group"),
+    "country": st.column_config.TextColumn("Country", help="Country or body (EU, NATO) of the actor"),
+    "issue_label": st.column_config.TextColumn("Issue", help="Codebook issue the statement is about"),
+    "stance": st.column_config.TextColumn("Stance", help="support, oppose or neutral toward the issue"),
+    "certainty": st.column_config.TextColumn(
+        "Certainty", help="stated: the actor says it; reported: someone else reports it; unconfirmed: not confirmed"),
+    "attribution": st.column_config.TextColumn(
+        "Attribution", help="direct quote, indirect (reported speech) or narrative (the journalist's text)"),
+    "source": st.column_config.TextColumn("Reported by", help="Who reports the stance (empty when the actor states it)"),
+    "quote": st.column_config.TextColumn("Quote", help="Verbatim evidence from the article", width="large"),
+    "confidence": st.column_config.ProgressColumn(
+        "Confidence", help="How sure the rules are, 0 to 1", format="%.2f", min_value=0.0, max_value=1.0),
+    "article_id": st.column_config.TextColumn("Article", help="Article file name without extension"),
+    "sentence": st.column_config.NumberColumn("Sentence", help="Sentence number in the article (from 1)", format="%d"),
+    "start_char": st.column_config.NumberColumn("Start", help="Character offset where the quote starts", format="%d"),
+    "end_char": st.column_config.NumberColumn("End", help="Character offset where the quote ends", format="%d"),
+    "issue": st.column_config.TextColumn("Issue id", help="Codebook id of the issue"),
+}
+st.markdown(f"**{len(table)}** statements")
+st.dataframe(table, column_order=columns, column_config=config, hide_index=True)
+
+export = table[[*stances.columns, "issue_label"]]
+left, right = st.columns(2)
+left.download_button(
+    "Download CSV",
+    data=table_csv(export),
+    file_name="stances.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+right.download_button(
+    "Download JSON",
+    data=table_json(export),
+    file_name="stances.json",
+    mime="application/json",
+    icon=":material/download:",
+    on_click="ignore",
+)

@@ -1,0 +1,58 @@
+"""Positions: on one issue, who supports and who opposes it, and the evidence for each side."""
+
+import streamlit as st
+
+import dashboard
+from core.charts import diverging_bar_chart
+from core.filters import empty_result_message
+from core.render import quote_card_html
+from core.summary import ordered_issues
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+stances = dashboard.filtered_tables(analysis).stances
+labels = analysis.issue_labels
+
+st.title("Positions")
+st.caption("Pick an issue to see who supports it (right) and who opposes it (left), with the quotes.")
+
+issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
+if not issues:
+    st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
+    st.stop()
+
+dashboard.seed_widget_from_url("positions_issue", "topic", issues, issues[0])
+issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key="positions_issue")
+dashboard.set_url_param("topic", issue, default=issues[0])
+if analysis.issue_descriptions.get(issue):
+    st.caption(analysis.issue_descriptions[issue])
+by = dashboard.entity_toggle("positions_by")
+
+rows = stances[stances["issue"] == issue]
+sided = rows[rows["stance"].isin(["support", "oppose"])]
+if sided.empty:
+    st.info("Nobody takes a side on this issue under the current filters; the neutral statements are listed below.")
+else:
+    st.altair_chart(diverging_bar_chart(rows, issue, by=by, labels=labels))
+
+st.subheader("Evidence")
+headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}
+for stance, heading in headings.items():
+    evidence = rows[rows["stance"] == stance]
+    if evidence.empty:
+        continue
+    st.markdown(f"**{heading}** ({len(evidence)})")
+    st.html(
+        "".join(
+            quote_card_html(
+                row.quote,
+                speaker=row.actor,
+                country=row.country,
+                positions=[(row.issue, row.stance)],
+                issue_labels=labels,
+                details=[f"{row.certainty}", f"{row.attribution} attribution"]
+                + ([f"reported by {row.source}"] if row.source else []),
+            )
+            for row in evidence.itertuples(index=False)
+        )
+    )

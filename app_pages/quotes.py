@@ -1,0 +1,56 @@
+"""Quotes: every attributed statement, searchable, with its speaker and the positions it backs."""
+
+import streamlit as st
+
+import dashboard
+from core.filters import empty_result_message, quotes_with_positions
+from core.render import quote_card_html
+from core.search import match_spans, parse_query, search_rows
+
+MAX_SHOWN = 200  # enough to read; beyond that the search should be narrowed
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+tables = dashboard.filtered_tables(analysis)
+
+st.title("Quotes")
+
+if tables.quotes.empty:
+    st.info(empty_result_message(filters, analysis.issue_labels, what="quotes"), icon=":material/filter_alt:")
+    st.stop()
+
+dashboard.seed_widget_from_url("quotes_query", "q")
+text = st.text_input(
+    "Search quotes",
+    key="quotes_query",
+    placeholder='e.g. troops Ukraine   or   "security guarantees"',
+    help='All words must appear (any case). Put a phrase in double quotes to match it exactly.',
+    icon=":material/search:",
+)
+dashboard.set_url_param("q", text.strip() or None)
+
+query = parse_query(text)
+quotes = quotes_with_positions(tables.quotes, analysis.tables.stances)
+found = search_rows(quotes, query, ["text", "speaker", "country"])
+total = len(quotes)
+st.markdown(f"**{len(found)}** of {total} quotes" + (" match the search" if not query.is_empty else ""))
+if found.empty:
+    st.info("No quote contains all of these words. Try fewer words, or check the spelling.", icon=":material/search_off:")
+    st.stop()
+if len(found) > MAX_SHOWN:
+    st.caption(f"Showing the first {MAX_SHOWN}; add words to narrow the search.")
+
+cards = []
+for row in found.head(MAX_SHOWN).itertuples(index=False):
+    cards.append(
+        quote_card_html(
+            row.text,
+            speaker=row.speaker,
+            country=row.country,
+            kind=row.kind,
+            positions=row.positions,
+            issue_labels=analysis.issue_labels,
+            spans=match_spans(query, row.text),
+        )
+    )
+st.html("".join(cards))

@@ -1,0 +1,201 @@
+"""Altair charts of who stands where, built from stance rows by pure functions.
+
+Every chart aggregates in pandas first (``*_data`` functions, tested on their own) and hands Altair
+a small table, so the browser never receives the raw rows and the numbers can be checked in tests.
+
+The palette is defined here once and used by every page: Okabe-Ito colours, distinguishable with
+the common colour-vision deficiencies. Support/oppose is a blue/vermillion pair (never red/green);
+each matrix cell also carries a symbol so the meaning never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from core.summary import POSITIONS, By, entity_names, ordered_issues, positions_by_entity
+
+STANCE_COLOURS: dict[str, str] = {
+    "support": "#0072B2",  # blue
+    "oppose": "#D55E00",  # vermillion
+    "mixed": "#CC79A7",  # reddish purple
+    "neutral": "#999999",  # grey
+}
+POSITION_SYMBOLS: dict[str, str] = {"support": "+", "oppose": "−", "mixed": "±", "neutral": "○"}
+BY_TITLES: dict[str, str] = {"country": "Country", "actor": "Actor"}
+
+_TOOLTIP_QUOTES = 3
+_TOOLTIP_QUOTE_CHARS = 160
+
+
+def _position_scale(domain: Sequence[str] = POSITIONS) -> alt.Scale:
+    return alt.Scale(domain=list(domain), range=[STANCE_COLOURS[p] for p in domain])
+
+
+def quotes_tooltip(quotes: Sequence[str]) -> str:
+    """A few quotes, each shortened, for a tooltip (tooltips cannot scroll)."""
+    shown = []
+    for quote in list(quotes)[:_TOOLTIP_QUOTES]:
+        quote = " ".join(str(quote).split())
+        if len(quote) > _TOOLTIP_QUOTE_CHARS:
+            quote = quote[: _TOOLTIP_QUOTE_CHARS - 1].rstrip() + "…"
+        shown.append(f"“{quote}”")
+    extra = len(quotes) - len(shown)
+    if extra > 0:
+        shown.append(f"(+{extra} more)")
+    return "  ·  ".join(shown)
+
+
+def _entity_order(positions: pd.DataFrame) -> list[str]:
+    """Entities with most statements first; ties keep the order the articles give."""
+    totals = positions.groupby("entity", sort=False).agg(statements=("statements", "sum"), first=("first_row", "min"))
+    totals = totals.sort_values(["statements", "first"], ascending=[False, True], kind="stable")
+    return totals.index.tolist()
+
+
+# --- stance matrix -------------------------------------------------------------------------------
+
+MATRIX_COLUMNS = ["entity", "issue", "issue_label", "position", "symbol", "support", "oppose", "neutral", "statements", "quotes"]
+
+
+def stance_matrix_data(
+    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """One row per (entity, issue) cell: its position, symbol, counts and tooltip quotes."""
+    labels = dict(labels or {})
+    positions = positions_by_entity(stances, by)
+    if positions.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in MATRIX_COLUMNS})
+    data = positions.assign(
+        issue_label=[labels.get(i, i) for i in positions["issue"]],
+        symbol=[POSITION_SYMBOLS[p] for p in positions["position"]],
+        quotes=[quotes_tooltip(q) for q in positions["quotes"]],
+    )
+    return data[MATRIX_COLUMNS].reset_index(drop=True)
+
+
+def stance_matrix_chart(
+    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
+) -> alt.LayerChart:
+    """Heatmap: rows are countries or actors, columns issues (by label, codebook order), colour the
+    position; hovering a cell shows the quotes behind it."""
+    labels = dict(labels or {})
+    data = stance_matrix_data(stances, by, labels)
+    issue_columns = [labels.get(i, i) for i in ordered_issues(data["issue"].unique().tolist(), list(labels))]
+    row_order = _entity_order(positions_by_entity(stances, by)) if not data.empty else []
+    row_title = BY_TITLES.get(by, by.title())
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "issue_label:N",
+            title="Issue",
+            sort=issue_columns,
+            axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=220, labelOverlap=False),
+        ),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("position:N", title="Position", scale=_position_scale(), legend=alt.Legend(orient="bottom")),
+        tooltip=[
+            alt.Tooltip("entity:N", title=row_title),
+            alt.Tooltip("issue_label:N", title="Issue"),
+            alt.Tooltip("position:N", title="Position"),
+            alt.Tooltip("support:Q", title="Statements for"),
+            alt.Tooltip("oppose:Q", title="Statements against"),
+            alt.Tooltip("neutral:Q", title="Neutral statements"),
+            alt.Tooltip("quotes:N", title="Quotes"),
+        ],
+    )
+    # Symbol colour per position for contrast: white on the dark blue, near-black on the others.
+    symbol_colours = alt.Scale(domain=list(POSITIONS), range=["#FFFFFF", "#111111", "#111111", "#111111"])
+    symbols = base.mark_text(fontSize=15, fontWeight="bold").encode(
+        text="symbol:N",
+        color=alt.Color("position:N", scale=symbol_colours, legend=None),
+    )
+    # Height per row (a Step), not a fixed total: the total would also have to hold the slanted
+    # issue labels and the legend, and Streamlit squeezes the cells when it does not.
+    return alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+
+
+# --- diverging bars ------------------------------------------------------------------------------
+
+DIVERGING_COLUMNS = ["entity", "stance", "statements", "value", "net", "quotes"]
+
+
+def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") -> pd.DataFrame:
+    """Per entity on one issue: support as positive and opposition as negative statement counts.
+
+    Neutral statements are left out (they have no side); ``net`` (support minus oppose) orders
+    the bars from most supportive to most opposed.
+    """
+    rows = stances[stances["issue"] == issue]
+    positions = positions_by_entity(rows, by)
+    records = []
+    for cell in positions.itertuples(index=False):
+        net = cell.support - cell.oppose
+        for stance, sign in (("support", 1), ("oppose", -1)):
+            count = getattr(cell, stance)
+            if not count:
+                continue
+            evidence = rows.loc[(entity_mask(rows, by, cell.entity)) & (rows["stance"] == stance), "quote"]
+            records.append(
+                {
+                    "entity": cell.entity,
+                    "stance": stance,
+                    "statements": int(count),
+                    "value": sign * int(count),
+                    "net": int(net),
+                    "quotes": quotes_tooltip(list(dict.fromkeys(evidence.astype(str)))),
+                }
+            )
+    data = pd.DataFrame(records, columns=DIVERGING_COLUMNS)
+    if data.empty:
+        return data
+    order = data.groupby("entity", sort=False)["net"].first().sort_values(ascending=False, kind="stable").index
+    data["entity"] = pd.Categorical(data["entity"], categories=list(order), ordered=True)
+    data = data.sort_values(["entity", "value"], ascending=[True, False], kind="stable")
+    data["entity"] = data["entity"].astype(str)
+    return data.reset_index(drop=True)
+
+
+def entity_mask(stances: pd.DataFrame, by: By, entity: str) -> pd.Series:
+    """Rows of ``stances`` grouped under ``entity`` (same fallback as the aggregation)."""
+    return entity_names(stances, by) == entity
+
+
+def diverging_bar_chart(
+    stances: pd.DataFrame, issue: str, by: By = "country", labels: Mapping[str, str] | None = None
+) -> alt.Chart:
+    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative)."""
+    labels = dict(labels or {})
+    data = diverging_bar_data(stances, issue, by)
+    row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
+    row_title = BY_TITLES.get(by, by.title())
+    span = int(data["statements"].max()) if not data.empty else 1
+    return (
+        alt.Chart(data, title=labels.get(issue, issue))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="← opposing statements · supporting statements →",
+                scale=alt.Scale(domain=[-span, span], nice=True),
+                axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
+            ),
+            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "stance:N",
+                title="Stance",
+                scale=_position_scale(("support", "oppose")),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("entity:N", title=row_title),
+                alt.Tooltip("stance:N", title="Stance"),
+                alt.Tooltip("statements:Q", title="Statements"),
+                alt.Tooltip("quotes:N", title="Quotes"),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )

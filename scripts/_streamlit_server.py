@@ -1,0 +1,250 @@
+"""Shared helpers for scripts/benchmark.py and scripts/screenshots.py.
+
+Starts ``streamlit run app.py`` on a free port as a subprocess of its own (so it can be stopped
+with everything it spawned), waits for ``/_stcore/health``, launches the system Chromium through
+Playwright and waits until a Streamlit page has finished rendering.
+
+Nothing here is imported by the app or the tests; it only needs ``streamlit`` and ``playwright``
+(the Python package; the browser is the Debian ``chromium``, never ``playwright install``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEFAULT_TIMEOUT_S = 90.0
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class ServerError(RuntimeError):
+    """The dashboard did not start (the message says why, with the end of its log)."""
+
+
+class AppError(RuntimeError):
+    """The page finished running but shows a Python exception instead of content."""
+
+
+def chromium_path() -> str | None:
+    """The system Chromium (``STANCE_CHROMIUM`` overrides), or None if none is installed."""
+    for candidate in (os.environ.get("STANCE_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class StreamlitServer:
+    """A running ``streamlit run`` subprocess (see :func:`start_server`)."""
+
+    process: subprocess.Popen
+    port: int
+    log_path: Path
+    started_at: float  # time.perf_counter() just before the process was spawned
+    healthy_after_s: float | None = None
+    _log_file: object = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log_tail(self, lines: int = 15) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        text = _ANSI.sub("", text)
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    def wait_healthy(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> float:
+        """Poll ``/_stcore/health`` until it answers ``ok``; returns seconds since the spawn."""
+        deadline = self.started_at + timeout_s
+        health = f"{self.url}/_stcore/health"
+        while time.perf_counter() < deadline:
+            if self.process.poll() is not None:
+                raise ServerError(
+                    f"streamlit exited with code {self.process.returncode} before it was healthy.\n"
+                    f"{self.log_tail()}"
+                )
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200 and response.read().strip().lower() == b"ok":
+                        self.healthy_after_s = time.perf_counter() - self.started_at
+                        return self.healthy_after_s
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.05)
+        raise ServerError(f"streamlit did not answer {health} within {timeout_s:.0f} s.\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """Stop the server and anything it spawned (its own process group), then close the log."""
+        proc = self.process
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)  # the group we created with start_new_session
+            except (ProcessLookupError, PermissionError):
+                proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    proc.kill()
+                proc.wait(timeout=10)
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+
+def start_server(app: str = "app.py", port: int | None = None, extra_env: dict[str, str] | None = None) -> StreamlitServer:
+    """Spawn ``python -m streamlit run <app>`` from the repo root on a free port (not yet waited for)."""
+    if not (REPO_ROOT / app).exists():
+        raise ServerError(f"{REPO_ROOT / app} does not exist")
+    port = port or free_port()
+    log_path = Path(tempfile.mkstemp(prefix="stance-streamlit-", suffix=".log")[1])
+    log_file = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+           **(extra_env or {})}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", app,
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]
+    started_at = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+    return StreamlitServer(process=proc, port=port, log_path=log_path, started_at=started_at, _log_file=log_file)
+
+
+@contextmanager
+def running_server(timeout_s: float = DEFAULT_TIMEOUT_S, app: str = "app.py"):
+    """Context manager: a healthy server, always stopped on exit."""
+    server = start_server(app)
+    try:
+        server.wait_healthy(timeout_s)
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def chromium_browser():
+    """A headless system Chromium driven by Playwright; closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise ServerError("no Chromium found (install the Debian package `chromium` or set STANCE_CHROMIUM)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# --- waiting for Streamlit to be idle ------------------------------------------------------------
+
+CONTENT_SELECTOR = '[data-testid="stMetric"], h1'
+
+# "idle" when the script run is over and the page shows content: no "Running..." status widget, no
+# spinner or skeleton placeholder, no stale (greyed-out) element, every chart drawn, and a metric
+# or a title visible; "error" when the run is over and an exception box is shown instead;
+# otherwise "busy".
+_IDLE_JS = """
+(contentSelector) => {
+  const visible = (el) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    const s = window.getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return 'busy';
+  for (const w of document.querySelectorAll('[data-testid="stStatusWidget"]')) {
+    if (visible(w) && /running/i.test(w.textContent || '')) return 'busy';
+  }
+  for (const sel of ['[data-testid="stSpinner"]', '[data-testid="stSkeleton"]',
+                     '[data-testid="stAppSkeleton"]', '[data-stale="true"]']) {
+    for (const el of document.querySelectorAll(sel)) { if (visible(el)) return 'busy'; }
+  }
+  // Vega-Lite (Altair) charts draw asynchronously after their element is mounted.
+  for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+    if (visible(chart) && !chart.querySelector('canvas, svg')) return 'busy';
+  }
+  for (const el of document.querySelectorAll(contentSelector)) { if (visible(el)) return 'idle'; }
+  for (const el of document.querySelectorAll('[data-testid="stException"]')) { if (visible(el)) return 'error'; }
+  return 'busy';
+}
+"""
+
+
+def wait_for_idle(page, timeout_s: float = DEFAULT_TIMEOUT_S, settle_s: float = 0.6,
+                  content_selector: str = CONTENT_SELECTOR) -> float:
+    """Wait until the app is idle (see ``_IDLE_JS``) and has stayed so for ``settle_s`` seconds.
+
+    Returns the time (perf_counter) at which the idle state was first seen in the quiet window.
+    Raises AppError if the finished page shows only an exception, TimeoutError after ``timeout_s``."""
+    deadline = time.perf_counter() + timeout_s
+    since: float | None = None
+    last = "busy"
+    while True:
+        now = time.perf_counter()
+        try:
+            state = str(page.evaluate(_IDLE_JS, content_selector))
+        except Exception:  # noqa: BLE001 - page navigating / reloading: not idle yet
+            state = "busy"
+        if state != last:
+            since = now if state != "busy" else None
+            last = state
+        if since is not None and now - since >= settle_s:
+            if state == "idle":
+                return since
+            raise AppError(f"the page shows an exception: {app_error_text(page) or '(no text)'}")
+        if now > deadline:
+            raise TimeoutError(f"the page was not idle with {content_selector!r} visible within {timeout_s:.0f} s")
+        time.sleep(0.1)
+
+
+def app_error_text(page) -> str | None:
+    """The text of the first Streamlit exception / error box on the page, if any."""
+    try:
+        loc = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+        if loc.count():
+            return " ".join(loc.first.inner_text(timeout=2000).split())[:300]
+    except Exception:  # noqa: BLE001
+        return None
+    return None

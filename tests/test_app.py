@@ -1,0 +1,400 @@
+"""The dashboard as a user sees it, page by page, through Streamlit's AppTest.
+
+The analysis is replaced by the sample tables (``tests/sample_tables.py``) by monkeypatching
+``dashboard.analyze_articles`` and ``dashboard.load_pipeline``, so these tests check the UI and
+not the NLP rules. The wrappers count their calls: that is how the tests prove a filter change or
+a page switch never re-runs spaCy. ``test_real_pipeline_*`` runs the same app on the real
+pipeline when it is available.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from core.codebook import SEEDS_DIR
+from core.nlp import ModelNotFoundError
+from tests.sample_tables import fake_analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = {
+    "overview": "app_pages/overview.py",
+    "positions": "app_pages/positions.py",
+    "quotes": "app_pages/quotes.py",
+    "article": "app_pages/article.py",
+    "data": "app_pages/data.py",
+}
+TIMEOUT = 30
+
+
+class Calls:
+    analyze = 0
+    pipeline = 0
+
+
+@pytest.fixture
+def calls(monkeypatch) -> Calls:
+    """Fake analysis and pipeline that count their calls; caches emptied around each test."""
+    counted = Calls()
+
+    def counting_analyze(articles, nlp=None, codebook=None, knowledge=None):
+        counted.analyze += 1
+        assert nlp == "fake pipeline" and codebook is not None
+        return fake_analyze(articles, nlp=nlp, codebook=codebook)
+
+    def counting_pipeline():
+        counted.pipeline += 1
+        return "fake pipeline"
+
+    monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
+    monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
+    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
+    monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield counted
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(page: str, **query_params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in query_params.items():
+        at.query_params[name] = value
+    at.switch_page(PAGES[page])
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+def pick(at: AppTest, name: str, values: list[str]) -> AppTest:
+    at.multiselect(key=f"filter_{name}").set_value(values).run()
+    assert_clean(at)
+    return at
+
+
+# --- every page renders, filters and restores from the URL ---------------------------------------
+
+
+def test_core_never_imports_streamlit():
+    for path in sorted((ROOT / "core").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert "import streamlit" not in source and "from streamlit" not in source, path.name
+
+
+def test_no_pages_folder_beside_the_entry_point():
+    # A pages/ folder switches Streamlit to the old multipage mode, which runs deep-linked pages
+    # without app.py (see the comment in app.py).
+    assert not (ROOT / "pages").exists()
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_renders(calls, page):
+    at = open_page(page)
+    assert at.title[0].value == page.title()
+    assert [m.label for m in at.sidebar.multiselect] == ["Country", "Actor", "Issue", "Stance", "Certainty"]
+    assert calls.analyze == 1
+
+
+def test_overview_shows_counts_matrix_and_summary(calls):
+    at = open_page("overview")
+    assert metrics(at) == {"Actors": "8", "Countries": "5", "Issues": "9", "Statements": "14"}
+    assert at.get("vega_lite_chart"), "the stance matrix is drawn"
+    assert "Foreign troops in Ukraine — for: France; against: Russia, Italy" in html(at)
+
+
+def test_overview_filter_changes_counts_and_url(calls):
+    at = open_page("overview")
+    pick(at, "country", ["Russia"])
+    assert metrics(at)["Countries"] == "1"
+    assert metrics(at)["Statements"] == "8"
+    assert "France" not in html(at)
+    assert at.query_params["country"] in ("Russia", ["Russia"])
+
+
+def test_overview_toggle_switches_rows_to_actors(calls):
+    at = open_page("overview")
+    at.segmented_control(key="overview_by").set_value("actor").run()
+    assert_clean(at)
+    assert "for: Emmanuel Macron; against: Alexander Grushko, Italian government" in html(at)
+    assert at.query_params["by"] in ("actor", ["actor"])
+
+
+def test_overview_restores_filters_and_toggle_from_url(calls):
+    at = open_page("overview", country=["France", "Italy"], by="actor")
+    assert at.multiselect(key="filter_country").value == ["France", "Italy"]
+    assert at.segmented_control(key="overview_by").value == "actor"
+    assert metrics(at)["Statements"] == "2"
+
+
+def test_link_with_unknown_values_warns_and_keeps_the_rest(calls):
+    at = open_page("overview", country=["Atlantis", "Russia"], stance="maybe")
+    assert at.multiselect(key="filter_country").value == ["Russia"]
+    warnings = texts(at.warning)
+    assert "Atlantis" in warnings and "maybe" in warnings
+
+
+def test_empty_filter_result_says_what_to_do(calls):
+    at = open_page("overview", country="Italy", stance="support")
+    assert metrics(at)["Statements"] == "0"
+    assert not at.get("vega_lite_chart")
+    assert "Clear filters" in texts(at.info)
+    at.sidebar.button[0].click().run()  # "Clear filters"
+    assert_clean(at)
+    assert metrics(at)["Statements"] == "14"
+    assert "country" not in at.query_params
+
+
+def test_positions_page(calls):
+    at = open_page("positions")
+    assert at.selectbox(key="positions_issue").value == "peace_talks"
+    at.selectbox(key="positions_issue").set_value("foreign_troops_in_ukraine").run()
+    assert_clean(at)
+    assert at.get("vega_lite_chart")
+    assert "**Supporting** (1)" in texts(at.markdown) and "**Opposing** (2)" in texts(at.markdown)
+    assert "If Ukraine requests allied forces" in html(at)
+    assert at.query_params["topic"] in ("foreign_troops_in_ukraine", ["foreign_troops_in_ukraine"])
+    pick(at, "stance", ["oppose"])
+    assert "**Supporting**" not in texts(at.markdown)
+    assert "If Ukraine requests allied forces" not in html(at)
+
+
+def test_positions_restores_issue_from_url(calls):
+    at = open_page("positions", topic="ukraine_nato_membership", country="Russia")
+    assert at.selectbox(key="positions_issue").value == "ukraine_nato_membership"
+    assert "refusal of NATO countries" in html(at)
+
+
+def test_positions_neutral_only_issue_has_no_chart_but_lists_evidence(calls):
+    at = open_page("positions", topic="ceasefire", stance="neutral")
+    assert not at.get("vega_lite_chart")
+    assert "Nobody takes a side" in texts(at.info)
+    assert "**Neutral** (1)" in texts(at.markdown)
+
+
+def test_quotes_page_search_and_filters(calls):
+    at = open_page("quotes")
+    assert "**7** of 7 quotes" in texts(at.markdown)
+    at.text_input(key="quotes_query").set_value("NATO alliance").run()
+    assert_clean(at)
+    assert "**1** of 7 quotes match the search" in texts(at.markdown)
+    assert "<mark>NATO</mark>" in html(at) and "<mark>alliance</mark>" in html(at)
+    assert "Ukraine in NATO: oppose" in html(at)  # its issue and stance
+    assert at.query_params["q"] in ("NATO alliance", ["NATO alliance"])
+    at.text_input(key="quotes_query").set_value('"peace plan"').run()
+    assert "**2** of 7 quotes match the search" in texts(at.markdown)
+    pick(at, "actor", ["Steve Witkoff"])
+    assert "**1** of 1 quotes match the search" in texts(at.markdown)
+    at.text_input(key="quotes_query").set_value("zzz-not-there").run()
+    assert "No quote contains all of these words" in texts(at.info)
+
+
+def test_quotes_restores_search_from_url(calls):
+    at = open_page("quotes", q="weekend", actor="Donald Trump")
+    assert at.text_input(key="quotes_query").value == "weekend"
+    assert "**1** of 2 quotes match the search" in texts(at.markdown)
+    assert "<mark>weekend</mark>" in html(at)
+
+
+def test_article_page_marks_mentions_and_evidence(calls):
+    at = open_page("article")
+    page = html(at)
+    assert "date inferred from content" in page  # metadata
+    assert 'data-kind="evidence' in page and 'data-kind="mention"' in page
+    assert "evidence: support" in page  # legend
+    assert not at.selectbox, "no article selector for a single article"
+    evidence_marks = page.count("data-stance=")
+    pick(at, "issue", ["foreign_troops_in_ukraine"])
+    assert 0 < html(at).count("data-stance=") < evidence_marks
+
+
+@pytest.fixture
+def two_articles(tmp_path, monkeypatch) -> Path:
+    """The seed article plus a hostile one: markup, Markdown and LaTeX in the text and metadata."""
+    shutil.copy(SEEDS_DIR / "ukraine_peace_talks.txt", tmp_path / "a_seed.txt")
+    shutil.copy(SEEDS_DIR / "ukraine_peace_talks.meta.yaml", tmp_path / "a_seed.meta.yaml")
+    (tmp_path / "b_hostile.txt").write_text(
+        "Officials said <script>alert('x')</script> **loudly** that $x^2$ costs rose. "
+        "Russia is keeping up the fighting, the ministry said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b_hostile.meta.yaml").write_text('title: "<b>Hostile</b> $title$"\n', encoding="utf-8")
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_article_selector_and_escaping(calls, two_articles):
+    at = open_page("article", article="b_hostile")
+    assert at.selectbox(key="article_id").value == "b_hostile"
+    page = html(at)
+    assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "**loudly**" in page and "$x^2$" in page
+    assert "&lt;b&gt;Hostile&lt;/b&gt; $title$" in page
+    assert 'data-stance="oppose"' in page
+    at.selectbox(key="article_id").set_value("a_seed").run()
+    assert_clean(at)
+    assert "date inferred from content" in html(at)
+    assert "article" not in at.query_params  # the first article is the default: short URL
+
+
+def test_data_page_table_and_downloads(calls):
+    at = open_page("data")
+    assert len(at.dataframe[0].value) == 14
+    assert "issue_label" in at.dataframe[0].value.columns
+    assert len(at.download_button) == 2
+    pick(at, "certainty", ["unconfirmed"])
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_data_page_restores_filters_from_url(calls):
+    at = open_page("data", issue="foreign_troops_in_ukraine", stance="oppose")
+    assert at.multiselect(key="filter_issue").value == ["foreign_troops_in_ukraine"]
+    assert sorted(at.dataframe[0].value["actor"]) == ["Alexander Grushko", "Italian government"]
+
+
+def test_data_page_empty_result(calls):
+    at = open_page("data", actor="Emmanuel Macron", stance="oppose")
+    assert not at.dataframe and not at.download_button
+    assert "No statements match" in texts(at.info)
+
+
+# --- caching: filters and pages never re-run the analysis ----------------------------------------
+
+
+def test_filter_changes_and_page_switches_do_not_rerun_the_analysis(calls):
+    at = open_page("overview")
+    assert (calls.analyze, calls.pipeline) == (1, 1)
+    pick(at, "country", ["Russia"])
+    pick(at, "stance", ["oppose"])
+    at.segmented_control(key="overview_by").set_value("actor").run()
+    for page in ("positions", "quotes", "article", "data", "overview"):
+        at.switch_page(PAGES[page]).run()
+        assert_clean(at)
+    # A new session (another user, or a reload) reuses the cache too.
+    open_page("data", country="France")
+    assert (calls.analyze, calls.pipeline) == (1, 1)
+
+
+def test_filters_survive_a_page_switch(calls):
+    at = open_page("overview")
+    pick(at, "country", ["France"])
+    at.switch_page(PAGES["data"]).run()
+    assert_clean(at)
+    assert at.multiselect(key="filter_country").value == ["France"]
+    assert set(at.dataframe[0].value["country"]) == {"France"}
+    assert at.query_params["country"] in ("France", ["France"])
+
+
+# --- failures become messages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (NotImplementedError("being written"), "not available yet"),
+        (ModelNotFoundError("spaCy model 'en_core_web_sm' is not installed: pip install it"), "en_core_web_sm"),
+        (ValueError("boom"), "The analysis failed (ValueError: boom)"),
+    ],
+)
+def test_analysis_errors_become_a_message(calls, monkeypatch, error, expected):
+    def failing(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(dashboard, "analyze_articles", failing)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert expected in texts(at.error)
+
+
+def test_missing_model_becomes_a_message(calls, monkeypatch):
+    def no_model():
+        raise ModelNotFoundError("No English spaCy pipeline found (tried en_core_web_sm). Install one with pip.")
+
+    monkeypatch.setattr(dashboard, "load_pipeline", no_model)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert "No English spaCy pipeline found" in texts(at.error)
+    assert not at.title, "no page is drawn without an analysis"
+
+
+def test_bad_codebook_becomes_a_message(calls, monkeypatch, tmp_path):
+    bad = tmp_path / "codebook.yaml"
+    bad.write_text("issues: [ {id: 'Bad Id', patterns: ['x']} ]\n", encoding="utf-8")
+    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(bad))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert "must use only a-z" in texts(at.error)
+
+
+def test_folder_without_articles_explains_itself(calls, monkeypatch, tmp_path):
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
+    at = open_page("article")
+    assert "No article was analysed" in texts(at.info)
+    at = open_page("overview")
+    assert "No statements were found" in texts(at.info)
+    assert calls.analyze == 0
+
+
+# --- the real pipeline, once it is there ---------------------------------------------------------
+
+
+def real_pipeline_or_skip() -> None:
+    from core.articles import article_from_text
+    from core.pipeline import analyze_articles
+
+    try:
+        from core.nlp import load_pipeline
+
+        analyze_articles([article_from_text("Donald Trump said the war must end.", "probe")], nlp=load_pipeline())
+    except (NotImplementedError, ImportError) as exc:
+        pytest.skip(f"the real pipeline is not available yet: {exc}")
+    except ModelNotFoundError as exc:
+        pytest.skip(str(exc))
+
+
+def test_real_pipeline_every_page_and_no_reanalysis(monkeypatch):
+    real_pipeline_or_skip()
+    from core.pipeline import analyze_articles as real_analyze
+
+    counted = Calls()
+
+    def counting(*args, **kwargs):
+        counted.analyze += 1
+        return real_analyze(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "analyze_articles", counting)
+    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
+    st.cache_data.clear()
+    at = open_page("overview")
+    assert int(metrics(at)["Statements"]) > 0
+    options = at.multiselect(key="filter_country").options
+    assert options, "the seed article names countries"
+    pick(at, "country", [options[0]])
+    for page in PAGES.values():
+        at.switch_page(page).run()
+        assert_clean(at)
+    assert counted.analyze == 1
+    st.cache_data.clear()

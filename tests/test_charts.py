@@ -1,0 +1,99 @@
+import altair as alt
+import pandas as pd
+
+from core.charts import (
+    STANCE_COLOURS,
+    diverging_bar_chart,
+    diverging_bar_data,
+    quotes_tooltip,
+    stance_matrix_chart,
+    stance_matrix_data,
+)
+from core.schema import STANCE_COLUMNS
+from tests.sample_tables import seed_tables
+
+LABELS = {"peace_talks": "Peace talks", "ceasefire": "Ceasefire", "foreign_troops_in_ukraine": "Foreign troops in Ukraine"}
+
+
+def chart_rows(spec: dict) -> list[dict]:
+    """The inline data Altair put in the spec (one dataset per chart here)."""
+    (rows,) = spec["datasets"].values()
+    return rows
+
+
+def test_palette_is_defined_once_and_colour_blind_safe_pair():
+    assert set(STANCE_COLOURS) == {"support", "oppose", "mixed", "neutral"}
+    assert len(set(STANCE_COLOURS.values())) == 4
+    assert STANCE_COLOURS["support"] == "#0072B2" and STANCE_COLOURS["oppose"] == "#D55E00"  # blue / vermillion
+
+
+def test_matrix_data_aggregates_one_cell_per_entity_and_issue():
+    data = stance_matrix_data(seed_tables().stances, "country", LABELS)
+    russia_talks = data[(data["entity"] == "Russia") & (data["issue"] == "peace_talks")]
+    assert len(russia_talks) == 1
+    cell = russia_talks.iloc[0]
+    assert (cell["position"], cell["symbol"], cell["support"], cell["oppose"]) == ("mixed", "±", 1, 1)
+    assert cell["issue_label"] == "Peace talks"
+    assert "accepts the philosophy" in cell["quotes"] and "keeping up the fighting" in cell["quotes"]
+    assert not data.duplicated(["entity", "issue"]).any()
+
+
+def test_matrix_chart_encodings_and_colours():
+    chart = stance_matrix_chart(seed_tables().stances, "actor", LABELS)
+    assert isinstance(chart, alt.LayerChart)
+    spec = chart.to_dict()
+    cells, symbols = spec["layer"]
+    assert cells["mark"]["type"] == "rect" and symbols["mark"]["type"] == "text"
+    enc = cells["encoding"]
+    assert enc["x"]["field"] == "issue_label" and enc["y"]["field"] == "entity"
+    assert enc["y"]["title"] == "Actor"
+    assert enc["color"]["field"] == "position"
+    assert enc["color"]["scale"]["domain"] == ["support", "oppose", "mixed", "neutral"]
+    assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[p] for p in ["support", "oppose", "mixed", "neutral"]]
+    assert "quotes" in [t["field"] for t in enc["tooltip"]]
+    assert enc["x"]["sort"][:2] == ["Peace talks", "Ceasefire"]  # codebook (label dict) order
+    rows = chart_rows(spec)
+    assert {r["entity"] for r in rows} >= {"Donald Trump", "Alexander Grushko"}  # rows are actors
+    assert len(rows) == len(stance_matrix_data(seed_tables().stances, "actor", LABELS))  # aggregated, not raw
+
+
+def test_matrix_on_empty_data_is_still_a_chart():
+    empty = pd.DataFrame(columns=STANCE_COLUMNS)
+    assert stance_matrix_data(empty).empty
+    assert "layer" in stance_matrix_chart(empty).to_dict()
+
+
+def test_diverging_data_signs_and_order():
+    data = diverging_bar_data(seed_tables().stances, "foreign_troops_in_ukraine", "country")
+    assert data[["entity", "stance", "value"]].values.tolist() == [
+        ["France", "support", 1],
+        ["Russia", "oppose", -1],
+        ["Italy", "oppose", -1],
+    ]
+    peace = diverging_bar_data(seed_tables().stances, "peace_talks", "country")
+    russia = peace[peace["entity"] == "Russia"].set_index("stance")["value"].to_dict()
+    assert russia == {"support": 1, "oppose": -1}
+    assert diverging_bar_data(seed_tables().stances, "no_such_issue").empty
+
+
+def test_diverging_leaves_neutral_out():
+    data = diverging_bar_data(seed_tables().stances, "ceasefire", "actor")
+    assert set(data["stance"]) == {"support"}
+
+
+def test_diverging_chart_spec():
+    spec = diverging_bar_chart(seed_tables().stances, "foreign_troops_in_ukraine", "actor", LABELS).to_dict()
+    assert spec["mark"]["type"] == "bar"
+    assert spec["title"] == "Foreign troops in Ukraine"
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "value" and enc["x"]["type"] == "quantitative"
+    assert enc["y"]["field"] == "entity" and enc["y"]["sort"][0] == "Emmanuel Macron"
+    assert enc["color"]["scale"]["range"] == [STANCE_COLOURS["support"], STANCE_COLOURS["oppose"]]
+    values = {r["entity"]: r["value"] for r in chart_rows(spec)}
+    assert values == {"Emmanuel Macron": 1, "Alexander Grushko": -1, "Italian government": -1}
+
+
+def test_quotes_tooltip_shortens_and_counts_the_rest():
+    text = quotes_tooltip(["a" * 500, "b", "c", "d"])
+    assert text.count("“") == 3 and "(+1 more)" in text and "…" in text
+    assert quotes_tooltip([]) == ""

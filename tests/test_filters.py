@@ -1,0 +1,152 @@
+import pandas as pd
+import pytest
+
+from core.filters import (
+    Filters,
+    apply_filters,
+    conform_table,
+    conform_tables,
+    describe_filters,
+    empty_result_message,
+    filter_options,
+    filters_from_query_params,
+    filters_to_query_params,
+    overlapping_pairs,
+    quotes_with_positions,
+)
+from core.pipeline import Tables
+from core.schema import QUOTE_COLUMNS, STANCE_COLUMNS
+from tests.sample_tables import seed_tables
+
+ISSUE_ORDER = ["peace_talks", "ceasefire", "foreign_troops_in_ukraine", "ukraine_nato_membership"]
+
+
+@pytest.fixture
+def tables() -> Tables:
+    return conform_tables(seed_tables())
+
+
+def stance_row(**values) -> dict:
+    row = dict.fromkeys(STANCE_COLUMNS, "")
+    row.update(article_id="a", sentence=1, start_char=0, end_char=5, confidence=0.5)
+    row.update(values)
+    return row
+
+
+def quote_row(**values) -> dict:
+    row = dict.fromkeys(QUOTE_COLUMNS, "")
+    row.update(article_id="a", start_char=0, end_char=5, speaker_start=-1, speaker_end=-1)
+    row.update(values)
+    return row
+
+
+def test_filters_from_mapping_dedupes_and_ignores_blank_and_unknown_keys():
+    filters = Filters.from_mapping({"country": ["Russia", "Russia", " ", "France"], "actor": "Donald Trump", "q": "x"})
+    assert filters.country == ("Russia", "France")
+    assert filters.actor == ("Donald Trump",)
+    assert not filters.is_empty
+    assert Filters().is_empty
+
+
+def test_options_come_from_the_data_in_codebook_order(tables):
+    options = filter_options(tables, ISSUE_ORDER)
+    assert "Russia" in options["country"] and "France" in options["country"]
+    assert options["country"] == sorted(options["country"], key=str.casefold)
+    assert "" not in options["country"]
+    assert "Steve Witkoff" in options["actor"]  # a speaker with no stance row is still an option
+    assert options["issue"][:4] == ISSUE_ORDER  # codebook order first ...
+    assert set(options["issue"][4:]) == set(tables.stances["issue"]) - set(ISSUE_ORDER)  # ... then the rest
+    assert options["stance"] == ["support", "oppose", "neutral"]
+    assert options["certainty"] == ["stated", "reported", "unconfirmed"]
+
+
+def test_empty_filters_keep_everything(tables):
+    result = apply_filters(tables, Filters())
+    assert len(result.stances) == len(tables.stances)
+    assert len(result.quotes) == len(tables.quotes)
+    assert len(result.mentions) == len(tables.mentions)
+
+
+def test_every_stance_field_filters_and_fields_combine_with_and(tables):
+    only_russia = apply_filters(tables, Filters(country=("Russia",))).stances
+    assert set(only_russia["country"]) == {"Russia"} and len(only_russia) > 1
+    oppose_troops = apply_filters(
+        tables, Filters(issue=("foreign_troops_in_ukraine",), stance=("oppose",))
+    ).stances
+    assert set(oppose_troops["actor"]) == {"Alexander Grushko", "Italian government"}
+    stated_russia = apply_filters(tables, Filters(country=("Russia",), certainty=("unconfirmed",))).stances
+    assert set(stated_russia["actor"]) == {"Vladimir Putin"}
+    several_values = apply_filters(tables, Filters(country=("Italy", "France"))).stances
+    assert set(several_values["country"]) == {"Italy", "France"}
+
+
+def test_quotes_follow_speaker_filters_and_stance_filters_through_their_evidence(tables):
+    by_speaker = apply_filters(tables, Filters(actor=("Donald Trump",))).quotes
+    assert set(by_speaker["speaker"]) == {"Donald Trump"} and len(by_speaker) == 2
+    # A quote has no issue: it is kept when it is evidence for a kept stance row.
+    neutrality = apply_filters(tables, Filters(issue=("ukraine_neutrality",))).quotes
+    assert neutrality["speaker"].tolist() == ["Alexander Grushko"]
+    mentions = apply_filters(tables, Filters(country=("France",))).mentions
+    assert set(mentions["actor"]) == {"Emmanuel Macron"}
+
+
+def test_overlap_join_needs_same_article_and_overlapping_offsets():
+    quotes = pd.DataFrame([quote_row(article_id="a", start_char=10, end_char=20), quote_row(article_id="b", start_char=10, end_char=20)])
+    stances = pd.DataFrame(
+        [
+            stance_row(article_id="a", start_char=15, end_char=25, issue="x", stance="support"),  # overlaps quote 0
+            stance_row(article_id="a", start_char=20, end_char=30, issue="y", stance="oppose"),  # touches only: no
+            stance_row(article_id="c", start_char=10, end_char=20, issue="z", stance="oppose"),  # other article
+        ]
+    )
+    pairs = overlapping_pairs(quotes, stances)
+    assert pairs.values.tolist() == [[0, 0]]
+    with_positions = quotes_with_positions(quotes, stances)
+    assert with_positions["positions"].tolist() == [[("x", "support")], []]
+
+
+def test_quotes_with_positions_lists_each_issue_once(tables):
+    result = quotes_with_positions(tables.quotes, tables.stances)
+    grushko = result[result["speaker"] == "Alexander Grushko"].iloc[0]
+    assert grushko["positions"] == [
+        ("security_guarantees", "support"),
+        ("ukraine_neutrality", "support"),
+        ("ukraine_nato_membership", "oppose"),
+    ]
+
+
+def test_query_params_round_trip():
+    filters = Filters(country=("Russia", "France"), issue=("ceasefire",), stance=("oppose",))
+    params = filters_to_query_params(filters)
+    assert params == {"country": ["Russia", "France"], "issue": ["ceasefire"], "stance": ["oppose"]}
+    restored, ignored = filters_from_query_params(params)
+    assert restored == filters and ignored == []
+    assert filters_to_query_params(Filters()) == {}
+
+
+def test_query_params_accept_single_strings_and_drop_unknown_values_with_a_message():
+    options = {"country": ["Russia", "France"], "stance": ["support", "oppose", "neutral"]}
+    restored, ignored = filters_from_query_params(
+        {"country": "Russia", "stance": ["oppose", "maybe"], "q": "not a filter"}, options
+    )
+    assert restored == Filters(country=("Russia",), stance=("oppose",))
+    assert len(ignored) == 1 and "maybe" in ignored[0] and "Stance" in ignored[0]
+
+
+def test_describe_and_empty_message_say_what_to_do():
+    filters = Filters(country=("Italy",), issue=("ceasefire",))
+    assert describe_filters(filters, {"ceasefire": "Ceasefire"}) == "Country: Italy; Issue: Ceasefire"
+    message = empty_result_message(filters, {"ceasefire": "Ceasefire"})
+    assert "Country: Italy" in message and "Clear filters" in message
+    assert "articles" in empty_result_message(Filters())
+
+
+def test_conform_table_adds_missing_columns_and_cleans_types():
+    raw = pd.DataFrame({"actor": ["A", None], "start_char": [3.0, None], "confidence": ["0.5", "x"]})
+    table = conform_table(raw, STANCE_COLUMNS)
+    assert list(table.columns) == STANCE_COLUMNS
+    assert table["actor"].tolist() == ["A", ""]
+    assert table["start_char"].tolist() == [3, -1]
+    assert table["confidence"].iloc[0] == 0.5 and pd.isna(table["confidence"].iloc[1])
+    assert table["issue"].tolist() == ["", ""]
+    assert list(conform_table(None, QUOTE_COLUMNS).columns) == QUOTE_COLUMNS
