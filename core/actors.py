@@ -253,8 +253,9 @@ class ActorResolver:
             return None
         for mention in reversed(self.mentions):
             if mention.end <= tok.i and mention.actor.actor_type in wanted:
-                # Only look back a few sentences: an older antecedent is a guess, not a reading.
-                if tok.sent.start - self.doc[mention.start].sent.start > 600:
+                # Only look back a few sentences (about 150 tokens): an older antecedent is a
+                # guess, not a reading.
+                if tok.i - mention.start > 150:
                     return None
                 return mention
         return None

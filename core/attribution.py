@@ -13,6 +13,7 @@ Unbalanced quotation marks never raise: an unclosed quote ends at the end of its
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -122,7 +123,15 @@ class Attributor:
         self.doc = doc
         self.resolver = resolver
         self.lex = resolver.kb.lexicon
-        self.quote_spans = find_quote_spans(doc.text)
+        self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
+        self.quote_spans = find_quote_spans(self.text)
+        # Token.sent re-walks the document on every call; look sentences up by position instead.
+        self.sentences = list(doc.sents)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    def sentence_number(self, token_index: int) -> int:
+        """0-based index of the sentence a token is in."""
+        return max(bisect_right(self._sentence_starts, token_index) - 1, 0)
 
     def _inside_quote(self, start: int, end: int) -> tuple[int, int] | None:
         for qs, qe in self.quote_spans:
@@ -176,8 +185,7 @@ class Attributor:
                 None,
             ) or (Mention(last.speaker, 0, 0, *last.speaker_mention, last.speaker_text, "name") if last.speaker else None)
 
-        sentences = list(self.doc.sents)
-        sent_index = {s.start: n for n, s in enumerate(sentences)}
+        sentences = self.sentences
         for n, sent in enumerate(sentences):
             new: list[Statement] = []
             for tok in sent:
@@ -210,7 +218,7 @@ class Attributor:
                 if st.speaker is not None:
                     last = st
                     end_tok = self.doc.char_span(st.end_char - 1, st.end_char, alignment_mode="expand")
-                    last_end_sent = sent_index.get(end_tok.sent.start, n) if end_tok is not None else n
+                    last_end_sent = self.sentence_number(end_tok.start) if end_tok is not None else n
         found.sort(key=lambda s: s.start_char)
         return found
 
@@ -259,14 +267,14 @@ class Attributor:
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
 
     def _direct(self, qs: int, qe: int, sentences, n: int, prefer: Mention | None, last: Statement | None, distance: int) -> Statement | None:
-        words = self.doc.text[qs:qe].split()
+        words = self.text[qs:qe].split()
         if len(words) < MIN_DIRECT_WORDS:
             return None
         # A speech verb outside the quote, in the sentence where the quote starts or ends.
         end_span = self.doc.char_span(max(qe - 1, qs), qe, alignment_mode="expand")
         candidates = list(sentences[n])
-        if end_span is not None and end_span.sent.start != sentences[n].start:
-            candidates += list(end_span.sent)
+        if end_span is not None and self.sentence_number(end_span.start) != n:
+            candidates += list(sentences[self.sentence_number(end_span.start)])
         # The sentence right after the quote may carry the attribution ("“...” \n Trump said.").
         for tok in candidates:
             if not (tok.lemma_.lower() in self.lex.speech and tok.pos_ in ("VERB", "AUX")):

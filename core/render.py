@@ -130,14 +130,15 @@ def legend_html() -> str:
 def _chip(text: str, colour: str) -> str:
     return (
         f'<span style="border:1px solid {colour};background:{colour}1f;border-radius:.7rem;'
-        f'padding:0 .5rem;margin-right:.3rem;white-space:nowrap">{html.escape(text)}</span>'
+        f'padding:0 .5rem;margin:0 .3rem .25rem 0;display:inline-block;white-space:nowrap">{html.escape(text)}</span>'
     )
 
 
 def positions_html(positions: Sequence[tuple[str, str]], issue_labels: Mapping[str, str] | None = None) -> str:
     """Chips "Issue: stance" coloured by stance."""
     labels = issue_labels or {}
-    return "".join(
+    # Joined with spaces and inline-block, so a long row of chips wraps instead of running off.
+    return " ".join(
         _chip(f"{labels.get(issue, issue)}: {stance}", STANCE_COLOURS.get(stance, STANCE_COLOURS["neutral"]))
         for issue, stance in positions
     )

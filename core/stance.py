@@ -66,6 +66,7 @@ class StanceFinder:
         self.statements = statements
         self.codebook = codebook
         self.lex: Lexicon = resolver.kb.lexicon
+        self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -165,11 +166,11 @@ class StanceFinder:
         return mentions
 
     # ---------------------------------------------------------------- main walk
-    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None) -> list[_Holder]:
+    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
         holders: list[_Holder] = []
         polarity, neutral, has_cue, hedged = 1, False, False, False
         polar = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
-        inversion = self._inversion_before(match, head.sent, in_match)
+        inversion = self._inversion_before(match, sent, in_match)
         seen_cues: set[int] = set()
         if self._negated(head):
             polarity = -polarity
@@ -279,7 +280,7 @@ class StanceFinder:
         if not has_cue:
             # Parse failed to connect a cue: take the predicate right before the match ("If Ukraine
             # requests allied forces ...").
-            before = [t for t in head.sent if t.i < min(in_match)][-3:]
+            before = [t for t in sent if t.i < min(in_match)][-3:]
             for tok in reversed(before):
                 value = self.lex.polarity(tok.lemma_)
                 if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
@@ -302,7 +303,7 @@ class StanceFinder:
         for n, sent in enumerate(self.doc.sents, start=1):
             matches = self.codebook.find(sent.text, sent.start_char)
             for match in matches:
-                if _in_question(self.doc.text, match.end_char, sent.end_char):
+                if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
                 head = _span_head(self.doc, match.start_char, match.end_char)
                 if head is None:
@@ -315,7 +316,7 @@ class StanceFinder:
                     continue
                 if _is_container_subject(head, self.lex):
                     continue
-                for holder in self._holders(head, in_match, match, statement):
+                for holder in self._holders(head, in_match, match, statement, sent):
                     for mention in holder.mentions:
                         claim = self._claim(mention, match, holder, statement, sent, n)
                         key = (claim.mention.actor, claim.issue, claim.stance, claim.evidence)
@@ -348,7 +349,7 @@ class StanceFinder:
             evidence = (statement.start_char, statement.end_char)
         else:
             evidence = (sent.start_char, sent.end_char)
-            evidence = _trim(self.doc.text, *evidence)
+            evidence = _trim(self.text, *evidence)
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
