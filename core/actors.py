@@ -145,7 +145,8 @@ class ActorResolver:
         country = self.kb.country_of(text)
         if not country or text.lower() in self.kb.demonyms:
             return  # "Ukrainian territory": a demonym modifies, it does not act
-        is_country_name = self.kb.country_of(text) and text.lower() in (country.lower(),) or len(text) <= 4
+        # The country's own name or a code ("US") always acts; a capital may be just a place.
+        is_country_name = text.lower() == country.lower() or len(text) <= 4
         if not is_country_name and self._is_locative(ent.root):
             return  # "travelled to Moscow": a place, not the government
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")

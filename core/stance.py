@@ -52,13 +52,6 @@ class _Holder:
     reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
 
 
-def _span_head(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span.root
-
-
 class StanceFinder:
     def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
         self.doc = doc
@@ -305,17 +298,14 @@ class StanceFinder:
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
-                head = _span_head(self.doc, match.start_char, match.end_char)
-                if head is None:
-                    continue
                 span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                head = span.root  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
-                # A head must leave the match; take the token whose head is outside it.
+                if _is_container_subject(head):
+                    continue
                 statement = self._statement_for(match.start_char, match.end_char)
-                if statement is not None and _is_container_subject(head, self.lex):
-                    continue
-                if _is_container_subject(head, self.lex):
-                    continue
                 for holder in self._holders(head, in_match, match, statement, sent):
                     for mention in holder.mentions:
                         claim = self._claim(mention, match, holder, statement, sent, n)
@@ -401,7 +391,7 @@ def _in_conditional(tok: Token) -> bool:
     return False
 
 
-def _is_container_subject(head: Token, lex: Lexicon) -> bool:
+def _is_container_subject(head: Token) -> bool:
     """"any peace plan should include X": the plan is what is talked about, not a position."""
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in ("include", "contain", "comprise", "involve", "cover")
 
