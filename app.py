@@ -14,13 +14,19 @@ st.set_page_config(page_title="Stance Tracker", page_icon=":material/forum:", la
 # entry point, Streamlit 1.67 treats it as an old-style multipage app until st.navigation has run
 # once, so a shared deep link (…/positions?country=Russia) opened first after a server start runs
 # the page file alone, without this frame and its filters (AppTest does so on every run).
-PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("app_pages/positions.py", title="Positions", icon=":material/compare_arrows:"),
-    st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
-    st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
-    st.Page("app_pages/data.py", title="Data", icon=":material/table:"),
-]
+PAGES = {
+    "Analysis": [
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("app_pages/positions.py", title="Positions", icon=":material/compare_arrows:"),
+        st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+        st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+        st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
+        st.Page("app_pages/data.py", title="Data", icon=":material/table:"),
+    ],
+    "Corpus": [
+        st.Page("app_pages/articles.py", title="Articles", icon=":material/library_add:"),
+    ],
+}
 
 page = st.navigation(PAGES)
 analysis = dashboard.get_analysis()

@@ -1,13 +1,20 @@
-"""Streamlit glue shared by every page: cached loading, the sidebar filters and URL state.
+"""Streamlit glue shared by every page: the corpus, cached loading, the sidebar filters, URL state.
 
-This is the only module that caches. The spaCy pipeline is a ``st.cache_resource`` (one per
-server process, never copied); the analysis is a ``st.cache_data`` keyed by the article folder,
-the codebook file and their modification times, so a filter change or a page switch re-runs only
-cheap pandas filtering, never spaCy.
+This is the only module that caches. The store and the spaCy pipeline are ``st.cache_resource``
+(one per server process). The corpus tables are cached too, keyed by the database file, its
+revision (a counter every committed write bumps), the codebook and the pipeline key. So a filter
+change or a page switch re-runs only cheap pandas filtering, an import or a deletion by any user
+reloads the tables once, and spaCy runs only for articles never extracted before.
 
-Tests swap the heavy steps by monkeypatching this module's ``analyze_articles`` and
-``load_pipeline``, or point ``STANCE_TRACKER_ARTICLES`` / ``STANCE_TRACKER_CODEBOOK`` at other
-files.
+The tables are a ``st.cache_resource``, not ``st.cache_data``: cache_data unpickles a copy on
+every rerun, which for a corpus of 1,000 articles (tens of thousands of rows) alone costs more
+than the 300 ms a filter change may take. Shared frames are therefore read-only by convention:
+pages only ever filter them into new frames (see ``filtered_tables``).
+
+Where the corpus lives: ``$STANCE_DB``, else ``STANCE_DB`` in ``.streamlit/secrets.toml``, else
+``data/stance_tracker.sqlite3``. On the first start of an empty corpus the articles in
+``$STANCE_TRACKER_ARTICLES`` (default ``seeds/``) are imported. Tests swap the heavy steps by
+monkeypatching this module's ``analyze_articles`` and ``load_pipeline``.
 """
 
 from __future__ import annotations
@@ -16,15 +23,20 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from core.articles import Article, ArticleError, read_article, seed_article_paths
-from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, CodebookError, load_codebook
+from core.articles import ArticleError
+from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, load_codebook
+from core.corpus import Corpus, ImportReport, NewArticle, clean_date, pipeline_key
 from core.filters import (
+    ARTICLE_FIELDS,
     FILTER_FIELDS,
     FILTER_LABELS,
+    STATEMENT_FIELDS,
     Filters,
     apply_filters,
     conform_tables,
@@ -35,6 +47,7 @@ from core.filters import (
 from core.nlp import ModelNotFoundError, load_pipeline
 from core.pipeline import Tables, analyze_articles
 from core.render import CERTAINTY_HELP
+from core.store import DB_ENV, CorpusStore, StoreError, StoredArticle, default_db_path
 from core.summary import BY_CHOICES
 
 ARTICLES_DIR_ENV = "STANCE_TRACKER_ARTICLES"
@@ -45,19 +58,24 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Analysis:
-    """Everything the pages show, computed once per set of input files."""
+    """Everything the pages show, loaded once per corpus revision."""
 
     tables: Tables
-    articles: dict[str, Article]  # by article_id, in file order
+    articles: pd.DataFrame  # one row per stored article (core.schema.ARTICLE_COLUMNS)
     issue_labels: dict[str, str]  # codebook order
     issue_descriptions: dict[str, str]
-    notes: list[str] = field(default_factory=list)  # unreadable files and pipeline warnings, for the user
+    notes: list[str] = field(default_factory=list)  # for the user: pending work, pipeline warnings
+
+    def title_of(self, article_id: str) -> str:
+        found = self.articles.loc[self.articles["article_id"] == article_id, "title"]
+        return str(found.iloc[0]) if len(found) and str(found.iloc[0]).strip() else article_id
 
 
 # --- inputs --------------------------------------------------------------------------------------
 
 
 def articles_folder() -> Path:
+    """The folder whose article files seed a new corpus."""
     return Path(os.environ.get(ARTICLES_DIR_ENV) or SEEDS_DIR)
 
 
@@ -65,19 +83,20 @@ def codebook_file() -> Path:
     return Path(os.environ.get(CODEBOOK_ENV) or DEFAULT_CODEBOOK)
 
 
-def input_signature(folder: Path, codebook: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every input file: part of the cache key, so editing an
-    article, its metadata, the codebook or the rule files in seeds/ (actors, lexicon) re-runs the
-    analysis and nothing else does."""
-    paths = [*seed_article_paths(folder), *sorted(folder.glob("*.meta.yaml")), codebook, *sorted(SEEDS_DIR.glob("*.yaml"))]
-    signature = []
-    for path in paths:
-        try:
-            stat = path.stat()
-            signature.append((str(path), stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            signature.append((str(path), -1, -1))
-    return tuple(signature)
+def db_file() -> Path:
+    """``$STANCE_DB``, else ``STANCE_DB`` from Streamlit secrets, else the default file."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    try:
+        configured = st.secrets.get(DB_ENV)
+    except Exception:  # no secrets.toml at all is the normal case, not an error
+        configured = None
+    return Path(str(configured)) if configured else default_db_path()
+
+
+@st.cache_resource(show_spinner=False)
+def cached_store(path: str) -> CorpusStore:
+    return CorpusStore(path)
 
 
 @st.cache_resource(show_spinner="Loading the English language model…")
@@ -85,39 +104,79 @@ def cached_pipeline():
     return load_pipeline()
 
 
-@st.cache_data(show_spinner="Analysing the articles…", max_entries=8)
-def cached_analysis(folder: str, codebook_path: str, signature: tuple) -> Analysis:
-    """Read, parse and analyse every article of ``folder`` (``signature`` only keys the cache)."""
-    codebook = load_codebook(codebook_path)
-    articles: dict[str, Article] = {}
-    notes: list[str] = []
-    for path in seed_article_paths(folder):
-        try:
-            article = read_article(path)
-        except ArticleError as exc:
-            notes.append(str(exc))
-            continue
-        articles[article.article_id] = article
-        notes.extend(article.warnings)
-    if articles:
-        tables = analyze_articles(list(articles.values()), nlp=cached_pipeline(), codebook=codebook)
-        tables = conform_tables(tables)
-        notes.extend(tables.warnings)
-    else:
-        tables = conform_tables(Tables())
-        notes.append(f"No readable article (*.txt) was found in {folder}.")
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_codebook(path: str, size: int, mtime_ns: int) -> Codebook:
+    """The codebook, re-read when its file changes (size and mtime are the cache key)."""
+    return load_codebook(path)
+
+
+def current_codebook() -> Codebook:
+    path = codebook_file()
+    try:
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = (-1, -1)  # load_codebook raises the user-facing error
+    return cached_codebook(str(path), *key)
+
+
+def open_corpus() -> Corpus:
+    """The corpus of this server: the configured store, codebook and (lazily) pipeline."""
+    return Corpus(
+        cached_store(str(db_file())),
+        current_codebook(),
+        nlp_loader=cached_pipeline,
+        # Looked up at call time so tests can monkeypatch this module's analyze_articles.
+        analyze=lambda *args, **kwargs: analyze_articles(*args, **kwargs),
+        key=pipeline_key(),
+    )
+
+
+@st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
+def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest: str, key: str) -> Analysis:
+    """The corpus tables for one revision of the store (the arguments are the cache key)."""
+    corpus = open_corpus()
+    loaded = corpus.load()
+    codebook = corpus.codebook
+    notes = list(loaded.tables.warnings)
+    if loaded.pending:
+        notes.append(f"{loaded.pending} article(s) are not analysed yet; they appear once analysed.")
     return Analysis(
-        tables=tables,
-        articles=articles,
+        tables=conform_tables(loaded.tables),
+        articles=loaded.articles,
         issue_labels={issue.id: issue.label for issue in codebook.issues},
         issue_descriptions={issue.id: issue.description for issue in codebook.issues},
         notes=notes,
     )
 
 
+def run_with_progress(work, label: str):
+    """Run ``work(progress)`` with a progress bar that ``progress(done, total, text)`` moves."""
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, text: str) -> None:
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=text)
+
+    try:
+        return work(progress)
+    finally:
+        bar.empty()
+
+
+def prepare_corpus(corpus: Corpus) -> None:
+    """Seed a new corpus and extract what is not extracted yet, showing progress."""
+    report = corpus.store.get_meta("seeded")
+    if not report:
+        result = run_with_progress(lambda p: corpus.seed_once(articles_folder(), p), "Importing the seed articles…")
+        for error in (result.errors if result else []):
+            st.warning(error, icon=":material/warning:")
+    if corpus.pending():
+        run_with_progress(corpus.extract_pending, "Analysing articles…")
+
+
 def user_message(exc: Exception) -> str:
     """One line for the user about a failed analysis; the traceback goes to the server log only."""
-    if isinstance(exc, (ArticleError, CodebookError, ModelNotFoundError)):  # written for the user
+    if isinstance(exc, (ArticleError, CodebookError, ModelNotFoundError, StoreError)):  # written for the user
         return str(exc)
     if isinstance(exc, NotImplementedError):
         return "The analysis pipeline is not available yet in this version, so there is nothing to show."
@@ -128,15 +187,45 @@ def user_message(exc: Exception) -> str:
 
 
 def get_analysis() -> Analysis:
-    """The cached analysis, or an error message on the page and a stop."""
+    """The cached corpus analysis, or an error message on the page and a stop."""
     try:
-        folder, codebook = articles_folder(), codebook_file()
-        return cached_analysis(str(folder), str(codebook), input_signature(folder, codebook))
+        corpus = open_corpus()
+        prepare_corpus(corpus)
+        return cached_analysis(
+            str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, corpus.pipeline_key
+        )
     except Exception as exc:  # every failure becomes a message; the UI never shows a traceback
         log.exception("analysis failed")
         st.error(user_message(exc), icon=":material/error:")
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+def import_articles(items: list[NewArticle]) -> ImportReport:
+    """Store and analyse new articles with a progress bar (the Articles page)."""
+    corpus = open_corpus()
+    return run_with_progress(lambda p: corpus.add(items, p), "Importing…")
+
+
+def delete_articles(article_ids: Sequence[str]) -> int:
+    store = open_corpus().store
+    return sum(store.delete_article(a) for a in article_ids)
+
+
+def update_article(article_id: str, *, title: str, outlet: str, date: str) -> None:
+    """Save edited metadata; a malformed date raises ``core.corpus.DraftError``."""
+    open_corpus().store.update_metadata(article_id, title=title, outlet=outlet, date=clean_date(date, article_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_article(db: str, revision: int, article_id: str) -> StoredArticle | None:
+    return cached_store(db).get_article(article_id)
+
+
+def article_text(article_id: str) -> StoredArticle | None:
+    """One stored article with its text (the Article page)."""
+    store = cached_store(str(db_file()))
+    return cached_article(str(store.path), store.revision(), article_id)
 
 
 # --- URL state -----------------------------------------------------------------------------------
@@ -179,9 +268,24 @@ def entity_toggle(key: str) -> str:
 # --- sidebar filters -----------------------------------------------------------------------------
 
 
+DATES_KEY = "filter_dates"
+
+
 def _clear_filters() -> None:
     for name in FILTER_FIELDS:
         st.session_state[_filter_key(name)] = []
+    st.session_state[DATES_KEY] = ()
+
+
+def _date_bounds(articles: pd.DataFrame) -> tuple[date, date] | None:
+    dates = pd.to_datetime(articles["date"], errors="coerce", format="%Y-%m-%d").dropna()
+    if dates.empty:
+        return None
+    return dates.min().date(), dates.max().date()
+
+
+def _dates_value(filters: Filters) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(d) for d in (filters.since, filters.until) if d)
 
 
 def sidebar_filters(analysis: Analysis) -> Filters:
@@ -190,18 +294,19 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     The first run of a session takes the filters from the URL (that is how a shared link restores
     a view); later runs take them from the widgets and write them back to the URL.
     """
-    options = filter_options(analysis.tables, list(analysis.issue_labels))
+    options = filter_options(analysis.tables, list(analysis.issue_labels), analysis.articles)
     if "filters_restored" not in st.session_state:
-        restored, ignored = filters_from_query_params(
-            {name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params}, options
-        )
+        params = {name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params}
+        params |= {name: st.query_params.get(name) for name in ("since", "until") if name in st.query_params}
+        restored, ignored = filters_from_query_params(params, options)
         for name, values in restored.as_dict().items():
             st.session_state[_filter_key(name)] = list(values)
+        st.session_state[DATES_KEY] = _dates_value(restored)
         st.session_state["filters_restored"] = True
         st.session_state["filters_ignored"] = ignored
     else:
-        # The options can change when the input files change: drop picks that no longer exist,
-        # otherwise the widget would refuse its own state.
+        # The options change when articles are added or deleted: drop picks that no longer
+        # exist, otherwise the widget would refuse its own state.
         for name in FILTER_FIELDS:
             key = _filter_key(name)
             if key in st.session_state:
@@ -210,26 +315,38 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     labels = analysis.issue_labels
     helps = {
         "country": "Countries, and bodies such as the European Union or NATO.",
-        "actor": "People, governments, organisations and groups that take positions or are quoted.",
+        "actor": "People, governments, organisations and groups that take positions or are quoted. "
+        "Spellings of one person across articles are merged.",
         "issue": "Issues from the codebook that at least one statement addresses.",
         "stance": "Support or opposition toward the issue as the codebook names it.",
         "certainty": "; ".join(f"{name}: {text}" for name, text in CERTAINTY_HELP.items()) + ".",
+        "article": "Only statements from these articles (newest first).",
+        "outlet": "Only statements from articles by these publishers.",
     }
     formatters = {
         "issue": lambda issue_id: labels.get(issue_id, issue_id),
         "stance": str.capitalize,
         "certainty": str.capitalize,
+        "article": analysis.title_of,
     }
+    bounds = _date_bounds(analysis.articles)
     with st.sidebar:
         st.header("Filters")
-        for name in FILTER_FIELDS:
-            st.multiselect(
-                FILTER_LABELS[name],
-                options[name],
-                key=_filter_key(name),
-                format_func=formatters.get(name, str),
-                help=helps[name],
-                placeholder="All",
+        for name in STATEMENT_FIELDS:
+            _multiselect(name, options, formatters, helps)
+        st.subheader("Articles")
+        for name in ARTICLE_FIELDS:
+            _multiselect(name, options, formatters, helps)
+        if bounds:
+            st.date_input(
+                "Published between",
+                value=(),
+                min_value=min([bounds[0], *_dates_value(current_filters())]),
+                max_value=max([bounds[1], *_dates_value(current_filters())]),
+                key=DATES_KEY,
+                format="YYYY-MM-DD",
+                help="Only statements from articles published in this range (both ends included). "
+                "Articles without a known date are left out while a range is set.",
             )
         filters = current_filters()
         st.button("Clear filters", on_click=_clear_filters, disabled=filters.is_empty, icon=":material/filter_alt_off:")
@@ -239,16 +356,31 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         st.warning(message, icon=":material/link_off:")
 
     wanted = filters_to_query_params(filters)
-    for name in FILTER_FIELDS:
+    for name in (*FILTER_FIELDS, "since", "until"):
         set_url_param(name, wanted.get(name))
     return filters
 
 
+def _multiselect(name: str, options: dict, formatters: dict, helps: dict) -> None:
+    st.multiselect(
+        FILTER_LABELS[name],
+        options[name],
+        key=_filter_key(name),
+        format_func=formatters.get(name, str),
+        help=helps[name],
+        placeholder="All",
+    )
+
+
 def current_filters() -> Filters:
     """The filters as the sidebar widgets hold them in this session."""
-    return Filters.from_mapping({name: st.session_state.get(_filter_key(name), []) for name in FILTER_FIELDS})
+    values: dict = {name: st.session_state.get(_filter_key(name), []) for name in FILTER_FIELDS}
+    picked = tuple(st.session_state.get(DATES_KEY) or ())
+    values["since"] = picked[0] if len(picked) >= 1 else ""
+    values["until"] = picked[1] if len(picked) >= 2 else ""
+    return Filters.from_mapping(values)
 
 
 def filtered_tables(analysis: Analysis) -> Tables:
     """The analysis tables narrowed to the sidebar filters (cheap pandas, no re-analysis)."""
-    return apply_filters(analysis.tables, current_filters())
+    return apply_filters(analysis.tables, current_filters(), analysis.articles)

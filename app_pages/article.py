@@ -1,9 +1,11 @@
-"""Article: the text as published, with actor mentions and the evidence of each stance marked."""
+"""Article: the text as published, with actor mentions and the evidence of each stance marked,
+and the sentences where a stance may have been missed."""
 
 import streamlit as st
 
 import dashboard
-from core.render import article_highlights, legend_html, metadata_html, render_article_html
+from core.filters import articles_matching
+from core.render import article_highlights, escape_markdown, legend_html, metadata_html, render_article_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -11,25 +13,33 @@ tables = dashboard.filtered_tables(analysis)
 
 st.title("Article")
 
-if not analysis.articles:
-    st.info("No article was analysed. Put article files (*.txt) in the articles folder and reload.")
+if analysis.articles.empty:
+    st.info("The corpus has no article yet. Add one on the Articles page (paste text, upload files or give a URL).",
+            icon=":material/library_add:")
     st.stop()
 
-article_ids = list(analysis.articles)
+# Newest first; the sidebar's article, outlet and date filters narrow the choice.
+ordered = analysis.articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+article_ids = ordered["article_id"].tolist()
+if filters.narrows_articles:
+    keep = articles_matching(analysis.articles, filters)
+    article_ids = [a for a in article_ids if a in keep]
+    if not article_ids:
+        st.info("No article matches the article, outlet or date filters in the sidebar. "
+                "Remove one of them to choose an article.", icon=":material/filter_alt:")
+        st.stop()
 if len(article_ids) > 1:
-    dashboard.seed_widget_from_url("article_id", "article", article_ids, article_ids[0])
-    article_id = st.selectbox(
-        "Article",
-        article_ids,
-        format_func=lambda a: analysis.articles[a].title or a,
-        key="article_id",
-    )
-    dashboard.set_url_param("article", article_id, default=article_ids[0])
+    dashboard.seed_widget_from_url("article_id", "show", article_ids, article_ids[0])
+    article_id = st.selectbox("Article", article_ids, format_func=analysis.title_of, key="article_id")
+    dashboard.set_url_param("show", article_id, default=article_ids[0])
 else:
     article_id = article_ids[0]
-article = analysis.articles[article_id]
+article = dashboard.article_text(article_id)
+if article is None:
+    st.info("This article was deleted meanwhile. Choose another one.", icon=":material/delete:")
+    st.stop()
 
-st.html(metadata_html(article.title, article.date, article.date_note, article.source, article.article_id))
+st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.id))
 
 highlights = article_highlights(article_id, tables.mentions, tables.stances, analysis.issue_labels)
 evidence = sum(h.kind == "evidence" for h in highlights)
@@ -39,6 +49,22 @@ st.caption(f"Marked: {evidence} statements and {mentions} actor mentions{scope}.
 if not filters.is_empty and not highlights:
     st.info("Nothing in this article matches the current filters; the text is shown unmarked. "
             "Remove a filter in the sidebar to see the marks.", icon=":material/filter_alt:")
+
+missed = tables.missed[tables.missed["article_id"] == article_id]
+with st.expander(f"Missed? {len(missed)} sentence(s) name an actor and an issue but gave no stance",
+                 icon=":material/search_insights:"):
+    st.caption("Each sentence below mentions a known actor and matches an issue's patterns, yet the rules "
+               "read no position from it. Some hold a stance phrased in a way the rules do not know; others "
+               "only mention an actor near an issue. This is where to check recall.")
+    if missed.empty:
+        st.write("None: every sentence with an actor and an issue produced a stance row.")
+    for row in missed.itertuples(index=False):
+        issues = ", ".join(analysis.issue_labels.get(i, i) for i in row.issues.split("; ") if i)
+        st.markdown(
+            f"**Sentence {row.sentence}** · actors: {escape_markdown(row.actors)} · issues: {escape_markdown(issues)}  \n"
+            f"> {escape_markdown(' '.join(row.text.split()))}"
+        )
+
 st.html(legend_html())
 st.divider()
 st.html(render_article_html(article.text, highlights))

@@ -199,3 +199,109 @@ def diverging_bar_chart(
         )
         .properties(height=alt.Step(30))
     )
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+TIMELINE_ENTITIES = 20
+TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+# Shape repeats the stance, so the dots never rely on colour alone.
+TIMELINE_SHAPES: dict[str, str] = {"support": "triangle-up", "oppose": "triangle-down", "neutral": "circle"}
+TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles"]
+
+
+def _distinct_text(values: pd.Series, limit: int = 3) -> str:
+    seen = [v for v in dict.fromkeys(" ".join(str(v).split()) for v in values) if v]
+    extra = len(seen) - limit
+    return "; ".join(seen[:limit]) + (f" (+{extra} more)" if extra > 0 else "")
+
+
+def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES) -> pd.DataFrame:
+    """Timeline points (``core.timeline.timeline_points``) aggregated per entity, day and stance.
+
+    Only the ``max_entities`` entities with most statements are kept (ties: earliest first
+    statement, then name), so a corpus of many articles stays readable; rows come in that entity
+    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text.
+    """
+    if points.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in TIMELINE_DATA_COLUMNS})
+    frame = points.assign(
+        day=pd.to_datetime(points["date"]).dt.strftime("%Y-%m-%d"),
+        entity=points["entity"].astype(str),
+        stance=points["stance"].astype(str),
+    )
+    totals = frame.groupby("entity").agg(statements=("stance", "size"), first=("day", "min")).reset_index()
+    totals = totals.sort_values(["statements", "first", "entity"], ascending=[False, True, True], kind="stable")
+    order = totals["entity"].head(max(int(max_entities), 0)).tolist()
+    frame = frame[frame["entity"].isin(order)]
+    rank = {name: i for i, name in enumerate(order)}
+    stance_rank = {s: i for i, s in enumerate(TIMELINE_STANCES)}
+    records = []
+    for (entity, day, stance), group in frame.groupby(["entity", "day", "stance"], sort=False):
+        records.append(
+            {
+                "entity": entity,
+                "date": day,
+                "stance": stance,
+                "statements": int(len(group)),
+                "quotes": quotes_tooltip(list(dict.fromkeys(group["quote"].fillna("").astype(str)))),
+                "outlets": _distinct_text(group["outlet"]) if "outlet" in group else "",
+                "titles": _distinct_text(group["title"]) if "title" in group else "",
+            }
+        )
+    data = pd.DataFrame(records, columns=TIMELINE_DATA_COLUMNS)
+    data = data.assign(
+        _entity=data["entity"].map(rank), _stance=data["stance"].map(lambda s: stance_rank.get(s, len(stance_rank)))
+    )
+    data = data.sort_values(["_entity", "date", "_stance"], kind="stable").drop(columns=["_entity", "_stance"])
+    data.attrs["entities_total"] = int(len(totals))
+    return data.reset_index(drop=True)
+
+
+def timeline_chart(
+    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor"
+) -> alt.Chart:
+    """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
+    number of statements that day; the quotes, outlets and headlines on hover.
+
+    Support, opposition and neutral statements of one entity on one day sit side by side within the
+    row (``yOffset``), so a day with both sides shows both dots."""
+    data = timeline_chart_data(points, max_entities)
+    row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
+    row_title = BY_TITLES.get(by, by.title())
+    total = int(data.attrs.get("entities_total", len(row_order)))
+    subtitle = f"The {len(row_order)} of {total} with most statements" if total > len(row_order) else ""
+    chart_title = alt.TitleParams(text=title or "", subtitle=subtitle) if (title or subtitle) else alt.Undefined
+    stances = list(TIMELINE_STANCES)
+    tooltip = [
+        alt.Tooltip("entity:N", title=row_title),
+        alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+        alt.Tooltip("stance:N", title="Stance"),
+        alt.Tooltip("statements:Q", title="Statements"),
+        alt.Tooltip("quotes:N", title="Quotes"),
+    ]
+    if "outlet" in points.columns:
+        tooltip.append(alt.Tooltip("outlets:N", title="Outlet"))
+    if "title" in points.columns:
+        tooltip.append(alt.Tooltip("titles:N", title="Article"))
+    return (
+        alt.Chart(data, title=chart_title)
+        .mark_point(filled=True, opacity=0.9)
+        .encode(
+            x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
+            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+            yOffset=alt.YOffset("stance:N", sort=stances, scale=alt.Scale(domain=stances)),
+            color=alt.Color(
+                "stance:N", title="Stance", scale=_position_scale(stances), legend=alt.Legend(orient="bottom")
+            ),
+            shape=alt.Shape(
+                "stance:N",
+                title="Stance",
+                scale=alt.Scale(domain=stances, range=[TIMELINE_SHAPES[s] for s in stances]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=[60, 300]), legend=None),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(30))
+    )

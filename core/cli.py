@@ -1,6 +1,9 @@
-"""Command line: ``python -m core extract|quotes|actors|evaluate``.
+"""Command line: ``python -m core add|list|remove|extract|quotes|actors|evaluate``.
 
-Bad input never shows a traceback: one line per problem on stderr and exit code 2.
+``extract``, ``quotes`` and ``actors`` analyse the files given, or, given none, read the stored
+corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides), analysing
+only articles not analysed before. Bad input never shows a traceback: one line per problem on
+stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from core.articles import Article, ArticleError, read_article
-from core.codebook import CodebookError, load_codebook
+from core.codebook import SEEDS_DIR, CodebookError, load_codebook
 from core.evaluate import GoldError, evaluate_stances, read_gold
 from core.knowledge import KnowledgeError
 from core.nlp import ModelNotFoundError
+from core.store import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "ukraine_peace_talks.csv"
@@ -66,10 +70,34 @@ def _print_table(frame: pd.DataFrame, fmt: str, out) -> None:
             out.write(shown.to_string(index=False) + "\n")
 
 
+def _stderr_progress(done: int, total: int, text: str) -> None:
+    print(f"{text}", file=sys.stderr)
+
+
+def _open_corpus(args, codebook=None):
+    from core.corpus import Corpus
+    from core.store import CorpusStore
+
+    if codebook is None:
+        codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
+    corpus = Corpus(CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore(), codebook)
+    report = corpus.seed_once(SEEDS_DIR, _stderr_progress)
+    if report is not None and report.added:
+        print(f"note: new corpus at {corpus.store.path}; imported the seed article(s): {', '.join(report.added)}", file=sys.stderr)
+    return corpus
+
+
 def _analyse(args) -> tuple:
     from core.pipeline import analyze_articles
 
     codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
+    if not args.files:
+        corpus = _open_corpus(args, codebook)
+        corpus.extract_pending(_stderr_progress)
+        loaded = corpus.load()
+        if loaded.articles.empty:
+            raise UsageError(f"the corpus {corpus.store.path} is empty; add articles with: python -m core add FILE|URL")
+        return loaded.tables, []
     articles, errors = _read_all(args.files)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -85,6 +113,69 @@ def cmd_table(args, which: str) -> int:
     tables, errors = _analyse(args)
     _print_table(getattr(tables, which), args.format, sys.stdout)
     return 2 if errors else 0
+
+
+def cmd_add(args) -> int:
+    from core.corpus import DraftError, new_article_from_document
+    from core.ingest import IngestError, extract_file, fetch_url
+
+    overrides = {k: v for k, v in (("title", args.title), ("outlet", args.outlet), ("date", args.date)) if v is not None}
+    if overrides and len(args.inputs) > 1:
+        raise UsageError("--title, --outlet and --date apply to a single input; give one FILE or URL with them")
+    items, errors = [], []
+    for source in args.inputs:
+        try:
+            if source.startswith(("http://", "https://")) or "://" in source:
+                doc = fetch_url(source)
+            else:
+                path = Path(source)
+                if not path.is_file():
+                    raise IngestError(f"{source}: no such file" if not path.exists() else f"{source}: is not a file")
+                doc = extract_file(path.read_bytes(), path.name)
+            items.append(new_article_from_document(doc, **overrides))
+        except (IngestError, DraftError, OSError) as exc:
+            errors.append(str(exc) if not isinstance(exc, OSError) else f"{source}: cannot be read ({exc.strerror or exc})")
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    corpus = _open_corpus(args)
+    report = corpus.add(items, _stderr_progress)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for line in report.lines():
+        print(line)
+    if not report.added and not report.duplicates:
+        print("nothing was added", file=sys.stderr)
+    return 2 if errors or report.errors else 0
+
+
+def cmd_list(args) -> int:
+    corpus = _open_corpus(args)
+    table = corpus.articles()[["article_id", "title", "outlet", "date", "words", "statements"]]
+    table = table.rename(columns={"article_id": "id"})
+    _print_table(table, args.format, sys.stdout)
+    return 0
+
+
+def cmd_remove(args) -> int:
+    corpus = _open_corpus(args)
+    known = set(corpus.articles()["article_id"])
+    unknown = [a for a in args.ids if a not in known]
+    for article_id in unknown:
+        print(f"error: no article with the id '{article_id}' (see: python -m core list)", file=sys.stderr)
+    ids = [a for a in dict.fromkeys(args.ids) if a in known]
+    if ids and not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("deleting needs confirmation: add --yes")
+        answer = input(f"Delete {len(ids)} article(s) and their statements ({', '.join(ids)})? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing deleted")
+            return 1
+    removed = sum(corpus.store.delete_article(a) for a in ids)
+    if ids:
+        print(f"Deleted {removed} article(s): {', '.join(ids)}")
+    return 2 if unknown else 0
 
 
 def cmd_evaluate(args) -> int:
@@ -116,15 +207,37 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stance Tracker: who holds which position on which issue, with the quote behind it.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    db_help = "corpus database file (default: $STANCE_DB or data/stance_tracker.sqlite3)"
     for name, help_text in (
         ("extract", "print the stance table (actor, issue, stance, evidence)"),
         ("quotes", "print the quotes table (every attributed statement)"),
         ("actors", "print the actors table"),
     ):
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text article(s); article id = file name without extension")
+        p.add_argument(
+            "files",
+            nargs="*",
+            metavar="FILE",
+            help="UTF-8 text article(s); article id = file name without extension. None: the whole stored corpus",
+        )
         p.add_argument("--codebook", metavar="FILE", help="YAML codebook (default: seeds/codebook.yaml)")
         p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+        p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser("add", help="add articles to the corpus: files (.txt .md .html .pdf .docx) or http(s) URLs")
+    p.add_argument("inputs", nargs="+", metavar="FILE|URL")
+    p.add_argument("--title", help="title to store (one input only; default: detected)")
+    p.add_argument("--outlet", help="publisher to store (one input only; default: detected)")
+    p.add_argument("--date", help="publication date YYYY-MM-DD (one input only; default: detected)")
+    p.add_argument("--codebook", metavar="FILE")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser("list", help="list the stored articles: id, title, outlet, date, words, statements")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--codebook", metavar="FILE")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser("remove", help="delete stored articles by id (asks first; --yes to skip)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--db", metavar="FILE", help=db_help)
     p = sub.add_parser("evaluate", help="score the stance table against a hand-made gold CSV")
     p.add_argument("--gold", metavar="FILE", help=f"gold CSV (default: {DEFAULT_GOLD.relative_to(ROOT)})")
     p.add_argument("files", nargs="*", metavar="ARTICLE", help=f"article file(s) (default: {DEFAULT_ARTICLE.relative_to(ROOT)})")
@@ -138,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args)
+        if args.command in ("add", "list", "remove"):
+            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
-    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError) as exc:
+    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

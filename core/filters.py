@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from datetime import date
 
 import pandas as pd
 
@@ -18,19 +19,30 @@ from core.schema import (
     ACTOR_COLUMNS,
     CERTAINTIES,
     MENTION_COLUMNS,
+    MISSED_COLUMNS,
     QUOTE_COLUMNS,
+    STANCE_ARTICLE_COLUMNS,
     STANCE_COLUMNS,
     STANCES,
 )
 from core.summary import ordered_issues
 
-FILTER_FIELDS: tuple[str, ...] = ("country", "actor", "issue", "stance", "certainty")
+# Multi-value filters: on statements first, then on the articles they come from.
+STATEMENT_FIELDS: tuple[str, ...] = ("country", "actor", "issue", "stance", "certainty")
+ARTICLE_FIELDS: tuple[str, ...] = ("article", "outlet")
+FILTER_FIELDS: tuple[str, ...] = STATEMENT_FIELDS + ARTICLE_FIELDS
+# Single-value date bounds (ISO dates, inclusive), in the URL as ?since=2025-03-01&until=...
+DATE_FIELDS: tuple[str, ...] = ("since", "until")
 FILTER_LABELS: dict[str, str] = {
     "country": "Country",
     "actor": "Actor",
     "issue": "Issue",
     "stance": "Stance",
     "certainty": "Certainty",
+    "article": "Article",
+    "outlet": "Outlet",
+    "since": "From",
+    "until": "To",
 }
 
 _INT_COLUMNS = {"sentence", "start_char", "end_char", "speaker_start", "speaker_end", "mentions"}
@@ -47,6 +59,10 @@ class Filters:
     issue: tuple[str, ...] = ()
     stance: tuple[str, ...] = ()
     certainty: tuple[str, ...] = ()
+    article: tuple[str, ...] = ()
+    outlet: tuple[str, ...] = ()
+    since: str = ""  # ISO date, inclusive; "" = open
+    until: str = ""
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Iterable[str] | str | None]) -> Filters:
@@ -58,14 +74,24 @@ class Filters:
                 continue
             items = [raw] if isinstance(raw, str) else list(raw)
             picked[name] = _dedupe(str(v) for v in items if str(v).strip())
-        return cls(**picked)
+        dates = {name: _iso_date(values.get(name)) for name in DATE_FIELDS}
+        return cls(**picked, **dates)
 
     def as_dict(self) -> dict[str, tuple[str, ...]]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        """The multi-value fields (dates are ``since``/``until``)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name in FILTER_FIELDS}
 
     @property
     def is_empty(self) -> bool:
-        return not any(self.as_dict().values())
+        return not any(self.as_dict().values()) and not self.narrows_articles_by_date
+
+    @property
+    def narrows_articles_by_date(self) -> bool:
+        return bool(self.since or self.until)
+
+    @property
+    def narrows_articles(self) -> bool:
+        return bool(self.article or self.outlet or self.narrows_articles_by_date)
 
     @property
     def narrows_statements(self) -> bool:
@@ -75,6 +101,20 @@ class Filters:
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+def _iso_date(value) -> str:
+    """``YYYY-MM-DD`` from a string, date or one-item list; "" for anything else."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    if value is None:
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    text = text[:10]
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        return ""
 
 
 # --- making tables safe to display ---------------------------------------------------------------
@@ -104,11 +144,12 @@ def conform_table(df: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFra
 def conform_tables(tables: Tables) -> Tables:
     """Every table of ``tables`` conformed to its contract columns (see :func:`conform_table`)."""
     return Tables(
-        stances=conform_table(tables.stances, STANCE_COLUMNS),
+        stances=conform_table(tables.stances, [*STANCE_COLUMNS, *STANCE_ARTICLE_COLUMNS]),
         quotes=conform_table(tables.quotes, QUOTE_COLUMNS),
         actors=conform_table(tables.actors, ACTOR_COLUMNS),
         mentions=conform_table(tables.mentions, MENTION_COLUMNS),
         warnings=list(tables.warnings),
+        missed=conform_table(getattr(tables, "missed", None), MISSED_COLUMNS),
     )
 
 
@@ -122,22 +163,47 @@ def _present(*columns: pd.Series) -> list[str]:
     return sorted(values, key=str.casefold)
 
 
-def filter_options(tables: Tables, issue_order: Sequence[str] = ()) -> dict[str, list[str]]:
+def filter_options(
+    tables: Tables, issue_order: Sequence[str] = (), articles: pd.DataFrame | None = None
+) -> dict[str, list[str]]:
     """The values each filter can take, from the data.
 
     Countries and actors come from stance rows and quote speakers (the Quotes page shows quotes
     that carry no stance); issues are those with at least one stance row, in codebook order;
     stance and certainty are the fixed vocabularies, so a link using them never goes stale.
+    Articles (by id, newest first) and outlets come from the article table when given.
     """
     stances, quotes = tables.stances, tables.quotes
     present_issues = set(stances["issue"].dropna().astype(str)) - {""}
+    if articles is not None and not articles.empty:
+        by_date = articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+        article_ids = by_date["article_id"].astype(str).tolist()
+        outlets = _present(articles["outlet"])
+    else:
+        article_ids = _present(stances["article_id"], quotes["article_id"])
+        outlets = _present(stances["outlet"]) if "outlet" in stances.columns else []
     return {
         "country": _present(stances["country"], quotes["country"]),
         "actor": _present(stances["actor"], quotes["speaker"]),
         "issue": ordered_issues(sorted(present_issues), issue_order),
         "stance": list(STANCES),
         "certainty": list(CERTAINTIES),
+        "article": article_ids,
+        "outlet": outlets,
     }
+
+
+def articles_matching(articles: pd.DataFrame, filters: Filters) -> set[str]:
+    """Ids of the articles that pass the article-level filters (article, outlet, date range).
+
+    An article without a known date is outside any date range: a range asks for dated evidence."""
+    mask = _isin(articles["article_id"], filters.article) & _isin(articles["outlet"], filters.outlet)
+    dates = articles["date"].fillna("").astype(str).str[:10]
+    if filters.since:
+        mask &= (dates != "") & (dates >= filters.since)
+    if filters.until:
+        mask &= (dates != "") & (dates <= filters.until)
+    return set(articles.loc[mask, "article_id"].astype(str))
 
 
 # --- applying ------------------------------------------------------------------------------------
@@ -208,12 +274,35 @@ def filter_quotes(quotes: pd.DataFrame, filtered_stances: pd.DataFrame, filters:
     return quotes[mask].reset_index(drop=True)
 
 
-def apply_filters(tables: Tables, filters: Filters) -> Tables:
+def apply_filters(tables: Tables, filters: Filters, articles: pd.DataFrame | None = None) -> Tables:
     """The tables narrowed to ``filters``.
 
-    Stance rows match every filtered field. Quotes, actors and mentions match the fields they
-    carry (country, actor/speaker); quotes are further narrowed as in :func:`filter_quotes`.
+    Article-level filters (article, outlet, dates; outlet and dates need the ``articles`` table)
+    first keep the rows of the matching articles. Then stance rows match every filtered field;
+    quotes, actors and mentions match the fields they carry (country, actor/speaker); quotes are
+    further narrowed as in :func:`filter_quotes`. The actors table is recounted from the kept
+    mentions when articles are narrowed.
     """
+    missed = getattr(tables, "missed", None)
+    if missed is None:
+        missed = pd.DataFrame(columns=MISSED_COLUMNS)
+    if filters.narrows_articles:
+        if articles is not None:
+            keep = articles_matching(articles, filters)
+        else:
+            keep = set(_present(tables.stances["article_id"], tables.quotes["article_id"]))
+            keep = {a for a in keep if not filters.article or a in filters.article}
+        tables = Tables(
+            stances=tables.stances[tables.stances["article_id"].isin(keep)],
+            quotes=tables.quotes[tables.quotes["article_id"].isin(keep)],
+            actors=tables.actors,
+            mentions=tables.mentions[tables.mentions["article_id"].isin(keep)],
+            warnings=tables.warnings,
+            missed=missed[missed["article_id"].isin(keep)],
+        )
+        missed = tables.missed
+        mentioned = set(tables.mentions["actor"]) | set(tables.stances["actor"]) | set(tables.quotes["speaker"])
+        tables.actors = tables.actors[tables.actors["actor"].isin(mentioned)]
     stances = filter_stances(tables.stances, filters)
     quotes = filter_quotes(tables.quotes, stances, filters)
     actors = tables.actors[
@@ -222,7 +311,14 @@ def apply_filters(tables: Tables, filters: Filters) -> Tables:
     mentions = tables.mentions[
         _isin(tables.mentions["country"], filters.country) & _isin(tables.mentions["actor"], filters.actor)
     ].reset_index(drop=True)
-    return Tables(stances=stances, quotes=quotes, actors=actors, mentions=mentions, warnings=list(tables.warnings))
+    return Tables(
+        stances=stances,
+        quotes=quotes,
+        actors=actors,
+        mentions=mentions,
+        warnings=list(tables.warnings),
+        missed=missed.reset_index(drop=True),
+    )
 
 
 # --- URL query parameters ------------------------------------------------------------------------
@@ -256,12 +352,24 @@ def filters_from_query_params(
                 continue
             kept.append(value)
         picked[name] = kept
+    for name in DATE_FIELDS:
+        raw = params.get(name)
+        if raw is None:
+            continue
+        value = _iso_date(raw)
+        if not value:
+            ignored.append(f"{FILTER_LABELS[name]} date '{raw}' from the link is not a date (YYYY-MM-DD); it was ignored.")
+        picked[name] = value
     return Filters.from_mapping(picked), ignored
 
 
 def filters_to_query_params(filters: Filters) -> dict[str, list[str]]:
     """The URL query parameters for ``filters``: one (repeatable) key per filtered field only."""
-    return {name: list(values) for name, values in filters.as_dict().items() if values}
+    params = {name: list(values) for name, values in filters.as_dict().items() if values}
+    for name in DATE_FIELDS:
+        if getattr(filters, name):
+            params[name] = [getattr(filters, name)]
+    return params
 
 
 # --- messages ------------------------------------------------------------------------------------
@@ -276,6 +384,8 @@ def describe_filters(filters: Filters, issue_labels: Mapping[str, str] | None = 
             continue
         shown = [labels.get(v, v) for v in values] if name == "issue" else list(values)
         parts.append(f"{FILTER_LABELS[name]}: {', '.join(shown)}")
+    if filters.since or filters.until:
+        parts.append(f"Dates: {filters.since or '…'} to {filters.until or '…'}")
     return "; ".join(parts)
 
 
@@ -286,7 +396,7 @@ def empty_result_message(
     if filters.is_empty:
         return (
             f"No {what} were found in the analysed articles. "
-            "Add articles to the articles folder or check the notes on the Overview page."
+            "Add articles on the Articles page or check the notes on the Overview page."
         )
     return (
         f"No {what} match the current filters ({describe_filters(filters, issue_labels)}). "

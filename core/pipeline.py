@@ -16,7 +16,7 @@ from core.articles import Article
 from core.attribution import Attributor, Statement
 from core.codebook import Codebook, load_codebook
 from core.knowledge import Knowledge, load_knowledge
-from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, MISSED_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 from core.stance import StanceFinder
 
 PIPELINE_VERSION = "1"
@@ -32,6 +32,8 @@ class Tables:
     actors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ACTOR_COLUMNS))
     mentions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MENTION_COLUMNS))
     warnings: list[str] = field(default_factory=list)
+    # Sentences where recall may be weak: a known actor and an issue, but no stance row.
+    missed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MISSED_COLUMNS))
 
 
 @dataclass
@@ -39,6 +41,17 @@ class ArticleResult:
     stances: list[dict]
     quotes: list[dict]
     mentions: list[dict]
+    missed: list[dict] = field(default_factory=list)
+
+    def rows(self) -> dict[str, list[dict]]:
+        """The rows without their article id, as the corpus store caches them."""
+        strip = lambda rows: [{k: v for k, v in row.items() if k != "article_id"} for row in rows]  # noqa: E731
+        return {
+            "stances": strip(self.stances),
+            "quotes": strip(self.quotes),
+            "mentions": strip(self.mentions),
+            "missed": strip(self.missed),
+        }
 
 
 def _drop_nested(statements: list[Statement]) -> list[Statement]:
@@ -116,7 +129,39 @@ def analyze_doc(doc, article_id: str, codebook: Codebook, knowledge: Knowledge) 
         }
         for m in resolver.mentions
     ]
-    return ArticleResult(stances, quotes, mentions)
+    return ArticleResult(stances, quotes, mentions, missed_sentences(doc, article_id, resolver.mentions, stances, codebook))
+
+
+def missed_sentences(doc, article_id: str, mentions, stances: list[dict], codebook: Codebook) -> list[dict]:
+    """Sentences that name a known actor and match an issue pattern yet gave no stance row.
+
+    They are where recall is weakest (a stance phrased in a way the rules do not read, or an
+    actor merely mentioned near an issue); the Article page lists them so a user can check."""
+    covered = [(row["start_char"], row["end_char"]) for row in stances]
+    starts = sorted(((m.start_char, m) for m in mentions if m.kind != "pronoun"), key=lambda pair: pair[0])
+    rows = []
+    for number, sent in enumerate(doc.sents, start=1):
+        lo, hi = sent.start_char, sent.end_char
+        if any(s < hi and lo < e for s, e in covered):
+            continue
+        actors = list(dict.fromkeys(m.actor.name for start, m in starts if lo <= start < hi))
+        if not actors:
+            continue
+        issues = list(dict.fromkeys(match.issue for match in codebook.find(sent.text, offset=lo)))
+        if not issues:
+            continue
+        rows.append(
+            {
+                "article_id": article_id,
+                "sentence": number,
+                "actors": "; ".join(actors),
+                "issues": "; ".join(issues),
+                "text": doc.text[lo:hi],
+                "start_char": lo,
+                "end_char": hi,
+            }
+        )
+    return rows
 
 
 def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -142,6 +187,44 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
 
 
+def tables_from_results(results: list[ArticleResult], warnings: list[str] | None = None) -> Tables:
+    """The four tables from per-article results (fresh or loaded from the corpus cache)."""
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for result in results:
+        rows["stances"] += result.stances
+        rows["quotes"] += result.quotes
+        rows["mentions"] += result.mentions
+        rows["missed"] += result.missed
+    mentions = pd.DataFrame(rows["mentions"], columns=MENTION_COLUMNS)
+    return Tables(
+        stances=pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS),
+        quotes=pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS),
+        actors=actors_table(mentions),
+        mentions=mentions,
+        warnings=list(warnings or []),
+        missed=pd.DataFrame(rows["missed"], columns=MISSED_COLUMNS),
+    )
+
+
+def result_from_rows(article_id: str, rows: dict[str, list[dict]]) -> ArticleResult:
+    """An :class:`ArticleResult` from cached rows (see :meth:`ArticleResult.rows`)."""
+    tag = lambda items: [{"article_id": article_id, **row} for row in items]  # noqa: E731
+    return ArticleResult(
+        tag(rows.get("stances", [])), tag(rows.get("quotes", [])), tag(rows.get("mentions", [])), tag(rows.get("missed", []))
+    )
+
+
+def analyze_parsed(articles: list, nlp, codebook: Codebook, knowledge: Knowledge, progress=None):
+    """Yield ``(article, ArticleResult)`` for each article, parsing with ``nlp.pipe`` in batches.
+
+    ``articles`` need ``article_id`` and ``text`` attributes."""
+    texts = ((a.text, a) for a in articles)
+    for done, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE), start=1):
+        yield article, analyze_doc(doc, article.article_id, codebook, knowledge)
+        if progress is not None:
+            progress(done, len(articles))
+
+
 def analyze_articles(
     articles: list[Article],
     nlp=None,
@@ -158,21 +241,6 @@ def analyze_articles(
         from core.nlp import load_pipeline
 
         nlp = load_pipeline(knowledge=knowledge)
-    rows: dict[str, list[dict]] = defaultdict(list)
     warnings: list[str] = [w for a in articles for w in a.warnings]
-    texts = ((a.text, a) for a in articles)
-    for done, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE), start=1):
-        result = analyze_doc(doc, article.article_id, codebook, knowledge)
-        rows["stances"] += result.stances
-        rows["quotes"] += result.quotes
-        rows["mentions"] += result.mentions
-        if progress is not None:
-            progress(done, len(articles))
-    mentions = pd.DataFrame(rows["mentions"], columns=[*MENTION_COLUMNS, "role"])
-    return Tables(
-        stances=pd.DataFrame(rows["stances"], columns=STANCE_COLUMNS),
-        quotes=pd.DataFrame(rows["quotes"], columns=QUOTE_COLUMNS),
-        actors=actors_table(mentions),
-        mentions=mentions[MENTION_COLUMNS],
-        warnings=warnings,
-    )
+    results = [result for _, result in analyze_parsed(articles, nlp, codebook, knowledge, progress)]
+    return tables_from_results(results, warnings)

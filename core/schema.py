@@ -48,7 +48,17 @@ MENTION_COLUMNS: list[str] = [
     "text",
     "start_char",
     "end_char",
+    "role",  # the office the text gives the actor ("foreign minister"), else ''
 ]
+
+# Sentences naming a known actor and matching an issue pattern that produced no stance row.
+MISSED_COLUMNS: list[str] = ["article_id", "sentence", "actors", "issues", "text", "start_char", "end_char"]
+
+# Article metadata carried by stance rows of a corpus, so pages can show and filter by them.
+STANCE_ARTICLE_COLUMNS: list[str] = ["title", "outlet", "date"]
+
+# One row per stored article (the CLI's `list`, the Articles page, the sidebar's article filters).
+ARTICLE_COLUMNS: list[str] = ["article_id", "title", "outlet", "date", "words", "statements", "url", "origin", "added_at"]
 
 STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
 CERTAINTIES: tuple[str, ...] = ("stated", "reported", "unconfirmed")

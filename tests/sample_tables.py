@@ -87,7 +87,7 @@ def tables_for(article: Article) -> Tables:
     for actor, (actor_type, country, forms) in ACTORS.items():
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
         for match in pattern.finditer(text):
-            mentions.append([article.article_id, actor, actor_type, country, match.group(), match.start(), match.end()])
+            mentions.append([article.article_id, actor, actor_type, country, match.group(), match.start(), match.end(), ""])
     mention_frame = pd.DataFrame(mentions, columns=MENTION_COLUMNS)
     actors = [
         [actor, actor_type, country, "", list(forms), int((mention_frame["actor"] == actor).sum())]

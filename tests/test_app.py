@@ -10,6 +10,7 @@ pipeline when it is available.
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,11 @@ APP = str(ROOT / "app.py")
 PAGES = {
     "overview": "app_pages/overview.py",
     "positions": "app_pages/positions.py",
+    "timeline": "app_pages/timeline.py",
     "quotes": "app_pages/quotes.py",
     "article": "app_pages/article.py",
     "data": "app_pages/data.py",
+    "articles": "app_pages/articles.py",
 }
 TIMEOUT = 30
 
@@ -36,6 +39,14 @@ TIMEOUT = 30
 class Calls:
     analyze = 0
     pipeline = 0
+
+
+@pytest.fixture(autouse=True)
+def fresh_corpus(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty corpus file, seeded on first start."""
+    path = tmp_path / "corpus" / "test.sqlite3"
+    monkeypatch.setenv("STANCE_DB", str(path))
+    return path
 
 
 @pytest.fixture
@@ -115,7 +126,9 @@ def test_no_pages_folder_beside_the_entry_point():
 def test_every_page_renders(calls, page):
     at = open_page(page)
     assert at.title[0].value == page.title()
-    assert [m.label for m in at.sidebar.multiselect] == ["Country", "Actor", "Issue", "Stance", "Certainty"]
+    assert [m.label for m in at.sidebar.multiselect] == [
+        "Country", "Actor", "Issue", "Stance", "Certainty", "Article", "Outlet",
+    ]
     assert calls.analyze == 1
 
 
@@ -247,7 +260,7 @@ def two_articles(tmp_path, monkeypatch) -> Path:
 
 
 def test_article_selector_and_escaping(calls, two_articles):
-    at = open_page("article", article="b_hostile")
+    at = open_page("article", show="b_hostile")
     assert at.selectbox(key="article_id").value == "b_hostile"
     page = html(at)
     assert "<script>" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
@@ -257,7 +270,7 @@ def test_article_selector_and_escaping(calls, two_articles):
     at.selectbox(key="article_id").set_value("a_seed").run()
     assert_clean(at)
     assert "date inferred from content" in html(at)
-    assert "article" not in at.query_params  # the first article is the default: short URL
+    assert "show" not in at.query_params  # the first article is the default: short URL
 
 
 def test_data_page_table_and_downloads(calls):
@@ -352,7 +365,7 @@ def test_bad_codebook_becomes_a_message(calls, monkeypatch, tmp_path):
 def test_folder_without_articles_explains_itself(calls, monkeypatch, tmp_path):
     monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
     at = open_page("article")
-    assert "No article was analysed" in texts(at.info)
+    assert "The corpus has no article yet" in texts(at.info)
     at = open_page("overview")
     assert "No statements were found" in texts(at.info)
     assert calls.analyze == 0
@@ -388,6 +401,7 @@ def test_real_pipeline_every_page_and_no_reanalysis(monkeypatch):
     monkeypatch.setattr(dashboard, "analyze_articles", counting)
     monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = open_page("overview")
     assert int(metrics(at)["Statements"]) > 0
     options = at.multiselect(key="filter_country").options
@@ -398,3 +412,93 @@ def test_real_pipeline_every_page_and_no_reanalysis(monkeypatch):
         assert_clean(at)
     assert counted.analyze == 1
     st.cache_data.clear()
+
+
+# --- the corpus pages: Timeline and Articles -----------------------------------------------------
+
+
+@pytest.fixture
+def two_dates(tmp_path, monkeypatch) -> Path:
+    """Two short articles ten days apart: Russia opposes the talks, then (through Putin) supports them."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    (folder / "early.txt").write_text("Officials said Russia is keeping up the fighting.\n", encoding="utf-8")
+    (folder / "early.meta.yaml").write_text("title: Early report\ndate: 2025-03-10\nsource: Wire One\n", encoding="utf-8")
+    (folder / "late.txt").write_text("Steve Witkoff said Vladimir Putin “accepts the philosophy” of the peace plan.\n", encoding="utf-8")
+    (folder / "late.meta.yaml").write_text("title: Late report\ndate: 2025-03-20\nsource: Wire Two\n", encoding="utf-8")
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
+    return folder
+
+
+def test_timeline_shows_dots_shift_and_verdicts(calls, two_dates):
+    at = open_page("timeline", topic="peace_talks", by="country")
+    assert at.title[0].value == "Timeline"
+    assert at.get("vega_lite_chart"), "the timeline is drawn"
+    verdicts = at.dataframe[0].value
+    assert verdicts.set_index("entity").loc["Russia", "verdict"] == "shifted"
+    assert "Shifts (1)" in texts(at.subheader)
+    assert "**Russia**: oppose on 2025-03-10 → support on 2025-03-20" in texts(at.markdown)
+    page = html(at)
+    assert "Russia is keeping up the fighting" in page and "accepts the philosophy" in page
+
+
+def test_date_and_outlet_filters_narrow_every_page(calls, two_dates):
+    at = open_page("timeline", topic="peace_talks", by="country", since="2025-03-15")
+    assert at.date_input(key="filter_dates").value == (date(2025, 3, 15),)
+    assert "Shifts (0)" in texts(at.subheader)
+    at = open_page("data", outlet="Wire One")
+    assert set(at.dataframe[0].value["article_id"]) == {"early"}
+    assert set(at.dataframe[0].value["outlet"]) == {"Wire One"}
+    at.date_input(key="filter_dates").set_value((date(2025, 3, 15), date(2025, 3, 20))).run()
+    assert_clean(at)
+    assert "No statements match" in texts(at.info)  # Wire One published only on 10 March
+    assert at.query_params["since"] in ("2025-03-15", ["2025-03-15"])
+    assert at.query_params["until"] in ("2025-03-20", ["2025-03-20"])
+
+
+def test_articles_page_paste_add_and_delete(calls, two_dates):
+    at = open_page("articles")
+    assert at.title[0].value == "Articles"
+    assert "In the corpus (2)" in texts(at.subheader)
+    at.text_area(key="paste_text").input(
+        "# title: Pasted note\n# date: 2025-03-22\n\nOfficials said Russia is keeping up the fighting near the border."
+    )
+    at.button[0].click().run()  # "Read the text" (the paste form's submit button)
+    assert_clean(at)
+    assert "Check before adding" in texts(at.subheader)
+    add = next(b for b in at.button if b.label == "Add to the corpus")
+    add.click().run()
+    assert_clean(at)
+    assert "In the corpus (3)" in texts(at.subheader)
+    assert "Added and analysed 1 article(s)." in texts(at.success)
+    assert calls.analyze == 2  # the seeds once, the new article once
+
+
+def test_articles_page_reports_a_bad_paste_and_a_refused_url(calls, two_dates):
+    at = open_page("articles")
+    at.text_area(key="paste_text").input("   ")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("empty" in e.value for e in at.error)
+    at.text_area(key="url_text").input("ftp://example.org/story\nhttp://127.0.0.1/admin")
+    next(b for b in at.button if b.label == "Fetch").click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "ftp" in errors and "127.0.0.1" in errors
+    assert "In the corpus (2)" in texts(at.subheader)
+
+
+def test_articles_page_deletes_only_after_confirming(calls, two_dates):
+    at = open_page("articles")
+    at.multiselect(key="articles_to_delete").set_value(["early"]).run()
+    at.button(key="delete_button").click().run()
+    assert_clean(at)
+    assert "cannot be undone" in texts(at.markdown)  # the confirmation dialog
+    at.button(key="cancel_delete").click().run()
+    assert "In the corpus (2)" in texts(at.subheader)
+    at.button(key="delete_button").click().run()
+    at.button(key="confirm_delete").click().run()
+    assert_clean(at)
+    assert "Deleted 1 article(s)." in texts(at.success)
+    assert "In the corpus (1)" in texts(at.subheader)
+    at.switch_page(PAGES["data"]).run()
+    assert set(at.dataframe[0].value["article_id"]) == {"late"}

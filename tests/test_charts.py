@@ -97,3 +97,84 @@ def test_quotes_tooltip_shortens_and_counts_the_rest():
     text = quotes_tooltip(["a" * 500, "b", "c", "d"])
     assert text.count("“") == 3 and "(+1 more)" in text and "…" in text
     assert quotes_tooltip([]) == ""
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+
+def _timeline_points(entities: int = 3, with_meta: bool = True) -> pd.DataFrame:
+    """Timeline points (as ``core.timeline.timeline_points`` gives them) on a trade issue."""
+    from core.timeline import timeline_points
+
+    rows = []
+    names = ["Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg", "Tom Reed", "Priya Nair"][:entities]
+    for rank, name in enumerate(names):
+        for day in range(len(names) - rank):  # the first name has most statements
+            rows.append({"actor": name, "country": "", "issue": "tariff_cuts", "stance": "support",
+                         "quote": f"{name} statement {day} " + "word " * 60, "article_id": f"a{day}",
+                         "start_char": 0, "end_char": 10, "confidence": 0.8, "date": f"2025-03-{day + 10:02d}",
+                         "outlet": f"Outlet {day}", "title": f"Headline {day}"})
+    rows.append({**rows[0], "stance": "oppose", "quote": "Not these cuts", "start_char": 20})  # same day, other side
+    rows.append({**rows[0], "quote": "Cuts again", "start_char": 40})  # same day, same side
+    rows.append({**rows[0], "date": "", "quote": "undated"})
+    frame = pd.DataFrame(rows)
+    if not with_meta:
+        frame = frame.drop(columns=["outlet", "title"])
+    return timeline_points(frame, "tariff_cuts")
+
+
+def test_timeline_data_aggregates_per_entity_day_and_stance():
+    from core.charts import timeline_chart_data
+
+    data = timeline_chart_data(_timeline_points())
+    first_day = data[(data["entity"] == "Ana Costa") & (data["date"] == "2025-03-10")]
+    assert first_day[["stance", "statements"]].values.tolist() == [["support", 2], ["oppose", 1]]
+    support = first_day.iloc[0]
+    assert support["quotes"].count("“") == 2 and "…" in support["quotes"]  # long quotes shortened
+    assert support["outlets"] == "Outlet 0" and support["titles"] == "Headline 0"
+    assert "undated" not in " ".join(data["quotes"])
+    assert list(dict.fromkeys(data["entity"])) == ["Ana Costa", "Li Wei", "Kenji Sato"]  # most statements first
+    assert not data.duplicated(["entity", "date", "stance"]).any()
+
+
+def test_timeline_data_keeps_the_entities_with_most_statements():
+    from core.charts import timeline_chart_data
+
+    data = timeline_chart_data(_timeline_points(entities=6), max_entities=2)
+    assert list(dict.fromkeys(data["entity"])) == ["Ana Costa", "Li Wei"]
+    assert data.attrs["entities_total"] == 6
+
+
+def test_timeline_chart_spec():
+    from core.charts import TIMELINE_SHAPES, timeline_chart
+
+    spec = timeline_chart(_timeline_points(entities=6), max_entities=4, title="Tariff cuts").to_dict()
+    assert spec["mark"]["type"] == "point"
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "date" and enc["x"]["type"] == "temporal"
+    assert enc["y"]["field"] == "entity" and enc["y"]["sort"] == ["Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg"]
+    assert enc["color"]["field"] == "stance"
+    assert enc["color"]["scale"]["domain"] == ["support", "oppose", "neutral"]
+    assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[s] for s in ["support", "oppose", "neutral"]]
+    assert enc["shape"]["scale"]["range"] == [TIMELINE_SHAPES[s] for s in ["support", "oppose", "neutral"]]
+    assert enc["yOffset"]["field"] == "stance"
+    fields = [t["field"] for t in enc["tooltip"]]
+    assert fields[:3] == ["entity", "date", "stance"] and {"quotes", "outlets", "titles"} <= set(fields)
+    assert spec["title"]["text"] == "Tariff cuts" and "4 of 6" in spec["title"]["subtitle"]
+    rows = chart_rows(spec)
+    assert {r["entity"] for r in rows} == {"Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg"}
+    assert all(len(r["quotes"]) < 600 for r in rows)
+
+
+def test_timeline_chart_without_metadata_and_empty():
+    from core.charts import timeline_chart
+
+    spec = timeline_chart(_timeline_points(with_meta=False), by="country").to_dict()
+    fields = [t["field"] for t in spec["encoding"]["tooltip"]]
+    assert "outlets" not in fields and "titles" not in fields
+    assert spec["encoding"]["y"]["title"] == "Country" and "title" not in spec
+    from core.timeline import timeline_points
+
+    empty = timeline_points(pd.DataFrame(columns=[*STANCE_COLUMNS, "date"]), "tariff_cuts")
+    spec = timeline_chart(empty).to_dict()
+    assert spec["mark"]["type"] == "point" and chart_rows(spec) == []

@@ -94,3 +94,84 @@ def test_a_bad_file_among_good_ones_keeps_the_good_output(tmp_path):
     assert result.returncode == 2
     assert "empty" in result.stderr
     assert json.loads(result.stdout)  # the seed's rows are still printed
+
+
+# --- the corpus: add, list, remove, and the tables with no FILE ------------------------------------
+
+
+def corpus_run(db, *args):
+    return run(*args, "--db", db)
+
+
+def test_add_list_and_extract_over_the_corpus(tmp_path):
+    db = tmp_path / "corpus.sqlite3"
+    page = tmp_path / "harbour.html"
+    page.write_text(
+        "<html><head><title>Harbour plan | Coast News</title><script>var tracker = 1;</script></head><body>"
+        "<nav>Home | Sport | Weather</nav><article><h1>Harbour plan</h1>"
+        "<p>Norway's fisheries minister said on Tuesday that the government opposes the carbon border tax.</p>"
+        "<p>German officials said that Berlin supports the carbon border tax, a spokesman told reporters in Oslo.</p>"
+        "</article><footer>Copyright Coast News</footer></body></html>",
+        encoding="utf-8",
+    )
+    added = corpus_run(db, "add", page, "--date", "2024-06-04", "--outlet", "Coast News", "--codebook", TRADE)
+    assert added.returncode == 0, added.stderr
+    assert "Added 1 article(s)" in added.stdout
+    assert "imported the seed article(s): ukraine_peace_talks" in added.stderr  # first start of a new corpus
+    listed = corpus_run(db, "list", "--format", "json", "--codebook", TRADE)
+    assert listed.returncode == 0, listed.stderr
+    rows = {r["id"]: r for r in json.loads(listed.stdout)}
+    assert set(rows) == {"ukraine_peace_talks", "harbour"}
+    assert rows["harbour"]["date"] == "2024-06-04" and rows["harbour"]["outlet"] == "Coast News"
+    assert rows["harbour"]["statements"] >= 1 and rows["harbour"]["words"] > 20
+    assert list(rows["harbour"]) == ["id", "title", "outlet", "date", "words", "statements"]
+    # extract with no FILE reads the corpus; stance rows carry their article's outlet and date
+    extracted = corpus_run(db, "extract", "--format", "json", "--codebook", TRADE)
+    assert extracted.returncode == 0, extracted.stderr
+    data = [r for r in json.loads(extracted.stdout) if r["article_id"] == "harbour"]
+    assert any(r["issue"] == "carbon_border_tax" and r["stance"] == "oppose" for r in data)
+    assert all(r["outlet"] == "Coast News" and r["date"] == "2024-06-04" for r in data)
+    assert "tracker" not in extracted.stdout
+    # the same page again is not stored twice
+    again = corpus_run(db, "add", page)
+    assert again.returncode == 0 and "already stored as 'harbour'" in again.stdout
+
+
+def test_add_refuses_bad_inputs_and_stores_nothing_of_them(tmp_path):
+    db = tmp_path / "corpus.sqlite3"
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = corpus_run(
+        db, "add", tmp_path / "empty.txt", tmp_path / "broken.docx", tmp_path / "picture.png",
+        tmp_path / "missing.txt", "ftp://example.org/article.txt", "http://127.0.0.1/admin",
+    )
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 6, result.stderr
+    assert "Traceback" not in result.stderr
+    listed = json.loads(corpus_run(db, "list", "--format", "json").stdout)
+    assert [r["id"] for r in listed] == ["ukraine_peace_talks"]  # only the seed
+
+
+def test_overrides_need_a_single_input_and_a_valid_date(tmp_path):
+    db = tmp_path / "corpus.sqlite3"
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax.", encoding="utf-8")
+    two = corpus_run(db, "add", note, SEED, "--title", "x")
+    assert two.returncode == 2 and "single input" in two.stderr
+    bad = corpus_run(db, "add", note, "--date", "31/12/2024")
+    assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_remove_asks_first(tmp_path):
+    db = tmp_path / "corpus.sqlite3"
+    assert corpus_run(db, "list").returncode == 0
+    refused = corpus_run(db, "remove", "ukraine_peace_talks")  # stdin is not a terminal: needs --yes
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    unknown = corpus_run(db, "remove", "nope", "--yes")
+    assert unknown.returncode == 2 and "no article with the id 'nope'" in unknown.stderr
+    done = corpus_run(db, "remove", "ukraine_peace_talks", "--yes")
+    assert done.returncode == 0 and "Deleted 1 article(s)" in done.stdout
+    empty = corpus_run(db, "extract")
+    assert empty.returncode == 2 and "is empty" in empty.stderr

@@ -1,0 +1,199 @@
+"""Articles: add articles to the corpus (paste, upload, URL), check what was detected, manage
+the stored ones (edit title, outlet and date; delete after confirming)."""
+
+import pandas as pd
+import streamlit as st
+
+import dashboard
+from core.corpus import DraftError, drafts_table, new_articles_from_drafts
+from core.ingest import SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
+
+DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...]}
+MAX_URLS = 20
+
+analysis = dashboard.get_analysis()
+
+st.title("Articles")
+st.caption("Add news articles to the corpus and manage the stored ones. Every article is analysed once; "
+           "all pages then show its statements.")
+
+
+def _read_uploads(files) -> None:
+    docs, errors = [], []
+    for upload in files:
+        try:
+            docs.append(extract_file(upload.getvalue(), upload.name))
+        except IngestError as exc:
+            errors.append(str(exc))
+    st.session_state[DRAFTS] = {"docs": docs, "errors": errors}
+
+
+def _read_urls(text: str) -> None:
+    urls = [u.strip() for u in text.splitlines() if u.strip()]
+    docs, errors = [], []
+    if len(urls) > MAX_URLS:
+        errors.append(f"{len(urls)} addresses given; only the first {MAX_URLS} were fetched.")
+        urls = urls[:MAX_URLS]
+    with st.spinner(f"Fetching {len(urls)} page(s)…"):
+        for url in urls:
+            try:
+                docs.append(fetch_url(url))
+            except IngestError as exc:
+                errors.append(str(exc))
+    st.session_state[DRAFTS] = {"docs": docs, "errors": errors}
+
+
+def _read_paste(text: str) -> None:
+    try:
+        st.session_state[DRAFTS] = {"docs": [extract_text(text)], "errors": []}
+    except IngestError as exc:
+        st.session_state[DRAFTS] = {"docs": [], "errors": [str(exc)]}
+
+
+paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
+with paste_tab:
+    with st.form("paste_form", clear_on_submit=False, border=False):
+        pasted = st.text_area("Article text", height=220, placeholder="Paste the article here (plain text or HTML).",
+                              max_chars=2_000_000, key="paste_text")
+        if st.form_submit_button("Read the text", icon=":material/text_snippet:"):
+            _read_paste(pasted)
+with upload_tab:
+    with st.form("upload_form", clear_on_submit=True, border=False):
+        uploads = st.file_uploader(
+            "Article files",
+            type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+            accept_multiple_files=True,
+            help="Plain text, Markdown, HTML, PDF (with a text layer) or Word .docx; several at once.",
+        )
+        if st.form_submit_button("Read the files", icon=":material/upload_file:"):
+            if uploads:
+                _read_uploads(uploads)
+            else:
+                st.session_state[DRAFTS] = {"docs": [], "errors": ["Choose at least one file first."]}
+with url_tab:
+    with st.form("url_form", border=False):
+        urls = st.text_area("Web addresses, one per line", height=100, placeholder="https://www.example.com/news/article",
+                            key="url_text")
+        st.caption("Only public http(s) pages are fetched (15 s timeout, 5 MB at most); the main text is extracted.")
+        if st.form_submit_button("Fetch", icon=":material/link:"):
+            _read_urls(urls)
+
+drafts = st.session_state.get(DRAFTS)
+if drafts:
+    for error in drafts["errors"]:
+        st.error(error, icon=":material/error:")
+    if drafts["docs"]:
+        st.subheader("Check before adding")
+        st.caption("Title, outlet and date were detected where possible: correct them here. "
+                   "Dates as YYYY-MM-DD; leave empty when unknown. Untick a row to skip it.")
+        edited = st.data_editor(
+            drafts_table(drafts["docs"]),
+            key="drafts_editor",
+            hide_index=True,
+            width="stretch",
+            disabled=["source", "words", "notes"],
+            column_config={
+                "add": st.column_config.CheckboxColumn("Add", default=True),
+                "title": st.column_config.TextColumn("Title", width="large"),
+                "outlet": st.column_config.TextColumn("Outlet"),
+                "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+                "words": st.column_config.NumberColumn("Words", format="%d"),
+            },
+        )
+        add_col, drop_col = st.columns([1, 4])
+        if add_col.button("Add to the corpus", type="primary", icon=":material/library_add:"):
+            try:
+                items = new_articles_from_drafts(drafts["docs"], edited)
+            except DraftError as exc:
+                st.error(str(exc), icon=":material/error:")
+            else:
+                report = dashboard.import_articles(items)
+                st.session_state[DRAFTS] = None
+                st.session_state["articles_report"] = report
+                st.rerun()
+        if drop_col.button("Discard", icon=":material/close:"):
+            st.session_state[DRAFTS] = None
+            st.rerun()
+
+report = st.session_state.pop("articles_report", None)
+if report is not None:
+    if report.added:
+        st.success(f"Added and analysed {len(report.added)} article(s).", icon=":material/check_circle:")
+    for line in report.lines()[1 if report.added else 0 :]:
+        st.info(line, icon=":material/content_copy:")
+    for line in [*report.errors, *report.warnings]:
+        st.warning(line, icon=":material/warning:")
+
+deleted = st.session_state.pop("articles_deleted", None)
+if deleted is not None:
+    st.success(f"Deleted {deleted} article(s).", icon=":material/delete:")
+
+st.subheader(f"In the corpus ({len(analysis.articles)})")
+if analysis.articles.empty:
+    st.info("The corpus is empty. Paste, upload or fetch an article above.", icon=":material/library_add:")
+    st.stop()
+
+stored = analysis.articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+view = pd.DataFrame(
+    {
+        "article_id": stored["article_id"],
+        "title": stored["title"],
+        "outlet": stored["outlet"],
+        "date": stored["date"],
+        "words": stored["words"],
+        "statements": stored["statements"],
+        "added": stored["added_at"].str[:10],
+    }
+)
+st.caption("Edit a title, outlet or date in place, then save. "
+           "Statements = stance rows found (−1: not analysed yet).")
+changed = st.data_editor(
+    view,
+    key="corpus_editor",
+    hide_index=True,
+    width="stretch",
+    disabled=["article_id", "words", "statements", "added"],
+    column_config={
+        "article_id": st.column_config.TextColumn("Id"),
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "date": st.column_config.TextColumn("Date", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+    },
+)
+
+
+@st.dialog("Delete articles?")
+def confirm_delete(ids: list[str]) -> None:
+    st.write(f"This removes {len(ids)} article(s) and their statements from the corpus. It cannot be undone.")
+    for article_id in ids[:20]:
+        st.markdown(f"- {analysis.title_of(article_id)}", unsafe_allow_html=False)
+    if len(ids) > 20:
+        st.caption(f"… and {len(ids) - 20} more.")
+    yes, no = st.columns(2)
+    # Callbacks run before the page does, so the choice can be reset and the dialog closes.
+    yes.button("Delete", type="primary", icon=":material/delete:", key="confirm_delete", on_click=_delete, args=(ids,))
+    no.button("Cancel", key="cancel_delete")
+
+
+def _delete(ids: list[str]) -> None:
+    st.session_state["articles_deleted"] = dashboard.delete_articles(ids)
+    st.session_state["articles_to_delete"] = []
+
+
+edits = changed[["article_id", "title", "outlet", "date"]].merge(
+    view[["article_id", "title", "outlet", "date"]], on="article_id", suffixes=("", "_was")
+)
+edits = edits[(edits["title"] != edits["title_was"]) | (edits["outlet"] != edits["outlet_was"]) | (edits["date"] != edits["date_was"])]
+if st.button(f"Save {len(edits)} change(s)", disabled=edits.empty, icon=":material/save:"):
+    try:
+        for row in edits.itertuples(index=False):
+            dashboard.update_article(row.article_id, title=row.title or "", outlet=row.outlet or "", date=row.date or "")
+    except DraftError as exc:
+        st.error(str(exc), icon=":material/error:")
+    else:
+        st.rerun()
+
+st.subheader("Delete articles")
+to_delete = st.multiselect("Articles to delete", stored["article_id"].tolist(), format_func=analysis.title_of,
+                           key="articles_to_delete", placeholder="Choose articles")
+if st.button(f"Delete {len(to_delete)} article(s)…", disabled=not to_delete, icon=":material/delete:", key="delete_button"):
+    confirm_delete(to_delete)

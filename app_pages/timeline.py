@@ -1,0 +1,79 @@
+"""Timeline: on one issue, each actor's stance by article date, who changed sides, and whether
+each position across the corpus is consistent, shifted or contested."""
+
+import streamlit as st
+
+import dashboard
+from core.charts import timeline_chart
+from core.filters import empty_result_message
+from core.render import escape_markdown, quote_card_html
+from core.summary import ordered_issues
+from core.timeline import find_shifts, position_over_time, timeline_points, undated_count
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+stances = dashboard.filtered_tables(analysis).stances
+labels = analysis.issue_labels
+
+st.title("Timeline")
+st.caption("Who said what when: each dot is a statement, placed at its article's publication date.")
+
+issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
+if not issues:
+    st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
+    st.stop()
+
+dashboard.seed_widget_from_url("timeline_issue", "topic", issues, issues[0])
+issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key="timeline_issue")
+dashboard.set_url_param("topic", issue, default=issues[0])
+by = dashboard.entity_toggle("timeline_by")
+label = labels.get(issue, issue)
+
+points = timeline_points(stances, issue, by=by)
+undated = undated_count(stances, issue)
+if points.empty:
+    st.info(f"No statement on {label} comes from an article with a known date. Add publication dates "
+            "on the Articles page to place statements in time.", icon=":material/event_busy:")
+else:
+    st.altair_chart(timeline_chart(points, by=by))
+    st.caption("Colour and shape give the stance (support, oppose, neutral); a bigger dot is more statements "
+               "that day. Hover a dot for the quotes and the outlet.")
+if undated:
+    st.caption(f"{undated} statement(s) on this issue come from articles without a date and are not placed "
+               "on the timeline; they still count in the verdicts below.")
+
+st.subheader("Positions across the corpus")
+st.caption("Consistent: always the same side. Shifted: changed side once over time. "
+           "Contested: both sides on the same day or in the same article, several changes, or undated disagreement.")
+verdicts = position_over_time(stances, by=by, issue=issue)
+st.dataframe(
+    verdicts.drop(columns=["issue"]),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "entity": st.column_config.TextColumn("Country" if by == "country" else "Actor"),
+        "verdict": st.column_config.TextColumn("Verdict"),
+        "first_date": st.column_config.TextColumn("First"),
+        "last_date": st.column_config.TextColumn("Last"),
+        "explanation": st.column_config.TextColumn("In words", width="large"),
+    },
+)
+
+shifts = find_shifts(stances, by=by, issue=issue)
+st.subheader(f"Shifts ({len(shifts)})")
+if not shifts:
+    st.caption(f"Nobody changed sides on {label} between two dates in the articles shown.")
+for shift in shifts:
+    st.markdown(f"**{escape_markdown(shift.entity)}**: {shift.before.stance} on {shift.before.date} "
+                f"→ {shift.after.stance} on {shift.after.date}")
+    left, right = st.columns(2)
+    for column, side in ((left, shift.before), (right, shift.after)):
+        column.html(
+            quote_card_html(
+                side.quote,
+                speaker=shift.entity,
+                positions=[(issue, side.stance)],
+                issue_labels=labels,
+                details=[side.date, analysis.title_of(side.article_id)],
+            )
+        )

@@ -1,0 +1,340 @@
+"""The corpus as the dashboard and the CLI use it: import, extract once, load the tables.
+
+:class:`Corpus` joins the store (``core.store``), the analysis (``core.pipeline``) and the
+knowledge that shapes it (codebook, actor files). It is the only place that decides *what needs
+extracting*: an article is parsed when no cached result exists for its text under the current
+pipeline key and codebook hash, and never otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from core.articles import Article, ArticleError, read_article, seed_article_paths, validate_text
+from core.codebook import Codebook
+from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
+from core.nlp import configured_model_names
+from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
+from core.schema import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS
+from core.store import CorpusStore, StoredArticle, content_hash, word_count
+
+SEEDED_KEY = "seeded"
+# Articles analysed per call of the analysis: large enough for nlp.pipe to batch well, small
+# enough that a crash loses little work and the progress bar moves.
+CHUNK_SIZE = BATCH_SIZE * 4
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
+
+
+@dataclass
+class NewArticle:
+    """An article on its way into the corpus (from a file, a URL, pasted text or the seeds)."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    date_note: str = ""
+    url: str = ""
+    origin: str = ""  # file name, URL or "pasted text": where it came from
+    id_hint: str = ""  # preferred article id (a file's stem); else the title is used
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)  # new article ids
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (origin, id already stored)
+    errors: list[str] = field(default_factory=list)  # one line per input that was refused
+    warnings: list[str] = field(default_factory=list)
+    extracted: int = 0
+
+    def lines(self) -> list[str]:
+        """What happened, one line each, for the CLI and the dashboard."""
+        out = []
+        if self.added:
+            out.append(f"Added {len(self.added)} article(s): {', '.join(self.added)}")
+        for origin, existing in self.duplicates:
+            out.append(f"{origin}: the same text is already stored as '{existing}'; not added again")
+        return out
+
+
+@dataclass
+class CorpusTables:
+    """The corpus as tables: the analysis tables (stance rows carry title/outlet/date) plus one row
+    per article."""
+
+    tables: Tables
+    articles: pd.DataFrame  # ARTICLE_COLUMNS
+    pending: int = 0  # articles stored but not yet extracted with the current keys
+
+
+def knowledge_digest(*paths: Path) -> str:
+    """A short hash of the rule files' contents: part of the pipeline key."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:12]
+
+
+def pipeline_key(actors_path: Path = DEFAULT_ACTORS, lexicon_path: Path = DEFAULT_LEXICON) -> str:
+    """Identifies everything but the codebook that shapes extraction results: the rules' version,
+    the spaCy model asked for and the actor/lexicon files. A change in any re-extracts."""
+    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{knowledge_digest(actors_path, lexicon_path)}"
+
+
+def new_article_from(article: Article) -> NewArticle:
+    """A file read by :func:`core.articles.read_article` (the seeds, CLI files) as a NewArticle."""
+    return NewArticle(
+        text=article.text,
+        title=article.title,
+        outlet=article.source,
+        date=article.date,
+        date_note=article.date_note,
+        origin=article.path or article.article_id,
+        id_hint=article.article_id,
+        warnings=list(article.warnings),
+    )
+
+
+class DraftError(ValueError):
+    """Edited metadata that cannot be stored (a malformed date); one line for the user."""
+
+
+def clean_date(value: object, where: str = "") -> str:
+    """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise DraftError(f"{where + ': ' if where else ''}'{text}' is not a date; use YYYY-MM-DD or leave it empty") from None
+
+
+def new_article_from_document(doc, **overrides: str) -> NewArticle:
+    """A NewArticle from a ``core.ingest.ExtractedDocument``; ``overrides`` are the user's edits
+    of title, outlet and date."""
+    origin = doc.url or doc.source_name or "pasted text"
+    stem = Path(doc.source_name).stem if doc.source_name and not doc.url and doc.source_name != "pasted text" else ""
+    fields_ = {"title": doc.title, "outlet": doc.outlet, "date": doc.date}
+    fields_.update({k: v for k, v in overrides.items() if k in fields_})
+    return NewArticle(
+        text=doc.text,
+        title=str(fields_["title"] or "").strip(),
+        outlet=str(fields_["outlet"] or "").strip(),
+        date=clean_date(fields_["date"], origin),
+        url=doc.url,
+        origin=origin,
+        id_hint=stem,
+        warnings=list(doc.warnings),
+    )
+
+
+def drafts_table(docs: list) -> pd.DataFrame:
+    """What the Articles page shows for documents read but not stored yet (editable metadata)."""
+    return pd.DataFrame(
+        {
+            "add": [True] * len(docs),
+            "title": [d.title for d in docs],
+            "outlet": [d.outlet for d in docs],
+            "date": [d.date for d in docs],
+            "words": [word_count(d.text) for d in docs],
+            "source": [d.url or d.source_name for d in docs],
+            "notes": ["; ".join(d.warnings) for d in docs],
+        }
+    )
+
+
+def new_articles_from_drafts(docs: list, edited: pd.DataFrame) -> list[NewArticle]:
+    """The documents the user kept, with the metadata as edited in :func:`drafts_table`'s rows."""
+    items = []
+    for doc, row in zip(docs, edited.to_dict(orient="records")):
+        if not row.get("add", True):
+            continue
+        items.append(new_article_from_document(doc, title=row.get("title") or "", outlet=row.get("outlet") or "", date=row.get("date") or ""))
+    return items
+
+
+class Corpus:
+    """A store plus the codebook and pipeline that extract from it.
+
+    ``nlp_loader`` is called only when something must be parsed, so opening a fully extracted
+    corpus never loads spaCy. ``analyze`` is :func:`core.pipeline.analyze_articles` or a stand-in
+    with the same signature (tests)."""
+
+    def __init__(
+        self,
+        store: CorpusStore,
+        codebook: Codebook,
+        knowledge: Knowledge | None = None,
+        *,
+        nlp_loader: Callable[[], object] | None = None,
+        analyze: Callable[..., Tables] = analyze_articles,
+        key: str | None = None,
+    ):
+        self.store = store
+        self.codebook = codebook
+        self._knowledge = knowledge
+        self._nlp_loader = nlp_loader
+        self._analyze = analyze
+        self.pipeline_key = key or pipeline_key()
+        self.codebook_hash = codebook.digest or "default"
+
+    @property
+    def knowledge(self) -> Knowledge:
+        if self._knowledge is None:
+            self._knowledge = load_knowledge()
+        return self._knowledge
+
+    def _nlp(self):
+        if self._nlp_loader is None:
+            from core.nlp import load_pipeline
+
+            return load_pipeline(knowledge=self.knowledge)
+        return self._nlp_loader()
+
+    # --- import ------------------------------------------------------------------------------
+
+    def store_articles(self, items: Iterable[NewArticle]) -> ImportReport:
+        """Store each article in its own transaction (nothing half-stored, and a failure later in
+        the list keeps the earlier ones). Refused texts and duplicates are reported, not raised."""
+        report = ImportReport()
+        for item in items:
+            name = item.origin or item.title or "article"
+            try:
+                report.warnings += [*item.warnings, *validate_text(item.text, name)]
+            except ArticleError as exc:
+                report.errors.append(str(exc))
+                continue
+            digest = content_hash(item.text)
+            article_id, created = self.store.add_article(
+                StoredArticle(
+                    id=item.id_hint or item.title or "article",
+                    text=item.text,
+                    title=item.title,
+                    outlet=item.outlet,
+                    date=item.date,
+                    date_note=item.date_note,
+                    url=item.url,
+                    origin=item.origin,
+                    words=word_count(item.text),
+                    content_hash=digest,
+                )
+            )
+            if created:
+                report.added.append(article_id)
+            else:
+                report.duplicates.append((name, article_id))
+        report.warnings = list(dict.fromkeys(report.warnings))
+        return report
+
+    def add(self, items: Iterable[NewArticle], progress: Progress | None = None) -> ImportReport:
+        """Store new articles, then extract what is not extracted yet."""
+        report = self.store_articles(items)
+        if report.added:
+            report.extracted = self.extract_pending(progress)
+        return report
+
+    def seed_once(self, folder: Path, progress: Progress | None = None) -> ImportReport | None:
+        """On the first start of a new corpus, import the article files of ``folder`` (the seeds),
+        so a new user sees a working dashboard. Returns None when the corpus was seeded before:
+        articles a user deleted do not come back."""
+        if self.store.get_meta(SEEDED_KEY):
+            return None
+        items, errors = [], []
+        for path in seed_article_paths(folder):
+            try:
+                items.append(new_article_from(read_article(path)))
+            except ArticleError as exc:
+                errors.append(str(exc))
+        report = self.store_articles(items)
+        report.errors = errors + report.errors
+        self.store.set_meta(SEEDED_KEY, str(folder))
+        if report.added:
+            report.extracted = self.extract_pending(progress)
+        return report
+
+    # --- extraction --------------------------------------------------------------------------
+
+    def pending(self) -> list[str]:
+        return self.store.missing_extractions(self.pipeline_key, self.codebook_hash)
+
+    def extract_pending(self, progress: Progress | None = None) -> int:
+        """Extract every article without a result for the current keys, in chunks; each article's
+        rows are committed as soon as its chunk is done. Returns how many were extracted."""
+        ids = self.pending()
+        if not ids:
+            return 0
+        nlp = self._nlp()
+        done = 0
+        for start in range(0, len(ids), CHUNK_SIZE):
+            stored = list(self.store.iter_articles(ids[start : start + CHUNK_SIZE]))
+            articles = [Article(article_id=a.id, text=a.text, title=a.title, date=a.date, source=a.outlet) for a in stored]
+            if progress is not None:
+                progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(articles)} of {len(ids)}")
+            tables = self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge)
+            by_article = _rows_by_article(tables)
+            for article in stored:
+                self.store.save_extraction(
+                    article.content_hash, self.pipeline_key, self.codebook_hash, by_article.get(article.id, _empty_rows())
+                )
+            done += len(stored)
+        if progress is not None:
+            progress(done, len(ids), f"Analysed {done} article(s)")
+        return done
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def articles(self) -> pd.DataFrame:
+        """One row per stored article (ARTICLE_COLUMNS); ``statements`` is -1 until extracted."""
+        table = self.store.article_table(self.pipeline_key, self.codebook_hash)
+        table = table.rename(columns={"id": "article_id"})
+        return table[ARTICLE_COLUMNS]
+
+    def load(self) -> CorpusTables:
+        """The tables of every extracted article, actors merged across articles, stance rows
+        carrying their article's title, outlet and date. Parses nothing."""
+        from core.merge import merge_actors
+
+        results = [result_from_rows(article_id, rows) for article_id, rows in self.store.load_extractions(self.pipeline_key, self.codebook_hash)]
+        articles = self.articles()
+        tables = merge_actors(tables_from_results(results))
+        meta = articles.set_index("article_id")[STANCE_ARTICLE_COLUMNS]
+        stances = tables.stances.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in tables.stances.columns])
+        tables.stances = stances.join(meta, on="article_id")
+        return CorpusTables(tables=tables, articles=articles, pending=int((articles["statements"] < 0).sum()))
+
+
+def _empty_rows() -> dict[str, list[dict]]:
+    return {"stances": [], "quotes": [], "mentions": [], "missed": []}
+
+
+def _rows_by_article(tables: Tables) -> dict[str, dict[str, list[dict]]]:
+    """Split analysis tables into per-article row lists (without the article id) for the cache."""
+    out: dict[str, dict[str, list[dict]]] = defaultdict(_empty_rows)
+    for name in ("stances", "quotes", "mentions", "missed"):
+        frame = getattr(tables, name, None)
+        if frame is None or frame.empty:
+            continue
+        for record in frame.to_dict(orient="records"):
+            article_id = record.pop("article_id")
+            out[article_id][name].append({k: _plain(v) for k, v in record.items()})
+    return out
+
+
+def _plain(value):
+    """JSON-safe scalars (numpy ints/floats from pandas become Python numbers)."""
+    if hasattr(value, "item"):
+        return value.item()
+    return value

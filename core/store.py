@@ -1,0 +1,379 @@
+"""The persistent corpus: articles and their cached extraction results in one SQLite file.
+
+Design, and why:
+
+* **One file, standard library only.** SQLite ships with Python, needs no server and works on
+  Streamlit Community Cloud. WAL mode lets readers go on while one writer commits; a busy timeout
+  makes a second writer wait instead of failing.
+* **Articles are stored once.** Each article's ``content_hash`` (SHA-256 of its text with runs of
+  whitespace collapsed) is unique, so the same text imported twice - from a file, then from its
+  URL - is recognised and not stored again.
+* **Extraction results are a cache**, keyed by (article hash, pipeline key, codebook hash). The
+  pipeline key changes when the rules, the actor knowledge or the model change; the codebook hash
+  when the codebook does. So nothing is parsed twice, and editing the codebook re-extracts exactly
+  the articles whose results were made with another codebook. Results are JSON rows (offsets into
+  the stored text), so adding a column to a table needs no migration: it bumps the pipeline key.
+* **Every write is one transaction.** An import stores each article in its own transaction, so a
+  crash mid-import keeps every article committed before it and never leaves half an article.
+* **A schema version with migrations** (``PRAGMA user_version``): opening an older file upgrades
+  it in place, inside a transaction; a file from a newer version of the program is refused with a
+  clear message rather than damaged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+DB_ENV = "STANCE_DB"
+DEFAULT_DB = ROOT / "data" / "stance_tracker.sqlite3"
+
+# Each entry upgrades the schema from version i to i + 1. Never edit a released entry: append.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: articles and the extraction cache
+    (
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            date_note TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE extractions (
+            content_hash TEXT NOT NULL,
+            pipeline_key TEXT NOT NULL,
+            codebook_hash TEXT NOT NULL,
+            statements INTEGER NOT NULL,
+            rows TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (content_hash, pipeline_key, codebook_hash)
+        )""",
+    ),
+    # 2: a key/value table (revision counter, first-start seeding) and date lookups
+    (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO meta (key, value) VALUES ('revision', '0')",
+        "CREATE INDEX articles_by_date ON articles (date)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+ARTICLE_FIELDS = ("id", "title", "outlet", "date", "date_note", "url", "origin", "words", "added_at")
+
+
+class StoreError(RuntimeError):
+    """The corpus file cannot be used; the message is one line for the user."""
+
+
+@dataclass
+class StoredArticle:
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    date_note: str = ""
+    url: str = ""
+    origin: str = ""
+    words: int = 0
+    added_at: str = ""
+    content_hash: str = ""
+
+
+def default_db_path() -> Path:
+    """``$STANCE_DB`` when set, otherwise ``data/stance_tracker.sqlite3`` beside the code."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: SHA-256 of the NFC text with whitespace runs collapsed,
+    so a copy that differs only in line breaks or trailing spaces is the same article."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """A readable, URL-safe article id from a title or file name."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower()
+    return slug[:max_len].rstrip("_") or "article"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CorpusStore:
+    """Articles and cached extraction rows in one SQLite file (see the module docstring).
+
+    Each method opens its own short-lived connection, so one store object can be shared by the
+    threads of a Streamlit server.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0):
+        self.path = Path(path) if path else default_db_path()
+        self.timeout = timeout
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for the corpus file {self.path}: {exc.strerror or exc}") from None
+        self._migrate()
+
+    # --- connections -------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+            return conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable corpus database ({exc})") from None
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect()
+        try:
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: reading the corpus failed ({exc})") from None
+        finally:
+            conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it. ``BEGIN IMMEDIATE`` takes
+        the write lock up front, so two writers queue (busy timeout) instead of deadlocking."""
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: writing to the corpus failed ({exc})") from None
+        finally:
+            conn.close()
+
+    def _migrate(self) -> None:
+        conn = self._connect()
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer version of Stance Tracker (schema {version}, "
+                    f"this one knows {SCHEMA_VERSION}); update the program or use another STANCE_DB file"
+                )
+            if version == SCHEMA_VERSION:
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Re-read under the lock: another process may have migrated meanwhile.
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step]:
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {step + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable corpus database ({exc})") from None
+        finally:
+            conn.close()
+
+    # --- meta --------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def revision(self) -> int:
+        """A number that grows with every committed write: part of the dashboard's cache key."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+            return int(row[0]) if row else 0
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # --- articles ----------------------------------------------------------------------------
+
+    def find_by_hash(self, digest: str) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+            return row[0] if row else None
+
+    def add_article(self, article: StoredArticle) -> tuple[str, bool]:
+        """Store an article; returns ``(id, True)``, or ``(existing id, False)`` when the same text
+        is already stored. The id is made unique by a numeric suffix when taken."""
+        digest = article.content_hash or content_hash(article.text)
+        base = slugify(article.id or article.title or "article")
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+            if row:
+                return row[0], False
+            article_id, n = base, 1
+            while conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                n += 1
+                article_id = f"{base}_{n}"
+            conn.execute(
+                "INSERT INTO articles (id, content_hash, title, outlet, date, date_note, url, origin, text, words, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    digest,
+                    article.title.strip(),
+                    article.outlet.strip(),
+                    article.date.strip(),
+                    article.date_note.strip(),
+                    article.url.strip(),
+                    article.origin,
+                    article.text,
+                    article.words or word_count(article.text),
+                    article.added_at or _now(),
+                ),
+            )
+        return article_id, True
+
+    def update_metadata(self, article_id: str, **fields: str) -> None:
+        allowed = {k: v for k, v in fields.items() if k in ("title", "outlet", "date", "date_note", "url")}
+        if not allowed:
+            return
+        with self.transaction() as conn:
+            sets = ", ".join(f"{k} = ?" for k in allowed)
+            cur = conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*allowed.values(), article_id))
+            if cur.rowcount == 0:
+                raise StoreError(f"no article with the id '{article_id}' in the corpus")
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and its cached results; False when there was no such article."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if not row:
+                return False
+            conn.execute("DELETE FROM extractions WHERE content_hash = ?", (row[0],))
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return True
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def get_article(self, article_id: str) -> StoredArticle | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _stored(row) if row else None
+
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
+        """Articles with their text, oldest import first (all, or those with the given ids)."""
+        with self._read() as conn:
+            if ids is None:
+                rows = conn.execute("SELECT * FROM articles ORDER BY added_at, rowid").fetchall()
+            else:
+                wanted = list(dict.fromkeys(ids))
+                rows = []
+                for i in range(0, len(wanted), 500):
+                    chunk = wanted[i : i + 500]
+                    rows += conn.execute(
+                        f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY added_at, rowid", chunk
+                    ).fetchall()
+        yield from (_stored(row) for row in rows)
+
+    def article_table(self, pipeline_key: str = "", codebook_hash: str = "") -> pd.DataFrame:
+        """One row per stored article (no text): id, title, outlet, date, words, statements, ...
+
+        ``statements`` counts the stance rows of the extraction made with the given keys, and is
+        -1 for an article not (yet) extracted with them."""
+        query = (
+            "SELECT a.id, a.title, a.outlet, a.date, a.date_note, a.url, a.origin, a.words, a.added_at,"
+            " a.content_hash, COALESCE(e.statements, -1) AS statements FROM articles a"
+            " LEFT JOIN extractions e ON e.content_hash = a.content_hash AND e.pipeline_key = ? AND e.codebook_hash = ?"
+            " ORDER BY a.added_at, a.rowid"
+        )
+        with self._read() as conn:
+            return pd.read_sql_query(query, conn, params=(pipeline_key, codebook_hash))
+
+    # --- extraction cache --------------------------------------------------------------------
+
+    def missing_extractions(self, pipeline_key: str, codebook_hash: str) -> list[str]:
+        """Ids of the articles with no cached result for these keys."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE"
+                " e.content_hash = a.content_hash AND e.pipeline_key = ? AND e.codebook_hash = ?)"
+                " ORDER BY a.added_at, a.rowid",
+                (pipeline_key, codebook_hash),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def save_extraction(self, digest: str, pipeline_key: str, codebook_hash: str, rows: dict[str, list[dict]]) -> None:
+        """Cache one article's result rows (``{"stances": [...], "quotes": [...], ...}``)."""
+        payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO extractions (content_hash, pipeline_key, codebook_hash, statements, rows, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (digest, pipeline_key, codebook_hash, len(rows.get("stances", [])), payload, _now()),
+            )
+
+    def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+        """``(article id, rows)`` for every article extracted with these keys, in import order."""
+        with self._read() as conn:
+            found = conn.execute(
+                "SELECT a.id, e.rows FROM articles a JOIN extractions e ON e.content_hash = a.content_hash"
+                " WHERE e.pipeline_key = ? AND e.codebook_hash = ? ORDER BY a.added_at, a.rowid",
+                (pipeline_key, codebook_hash),
+            ).fetchall()
+        return [(article_id, json.loads(payload)) for article_id, payload in found]
+
+
+def _stored(row: sqlite3.Row) -> StoredArticle:
+    return StoredArticle(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        outlet=row["outlet"],
+        date=row["date"],
+        date_note=row["date_note"],
+        url=row["url"],
+        origin=row["origin"],
+        words=row["words"],
+        added_at=row["added_at"],
+        content_hash=row["content_hash"],
+    )

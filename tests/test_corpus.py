@@ -1,0 +1,195 @@
+"""The corpus service: import, seed once, extract each article once, re-extract on a codebook
+change, survive a crash mid-import, load tables with article metadata and merged actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+
+from core.codebook import codebook_from_dict
+from core.corpus import (
+    Corpus,
+    DraftError,
+    NewArticle,
+    clean_date,
+    drafts_table,
+    new_article_from_document,
+    new_articles_from_drafts,
+)
+from core.pipeline import ArticleResult, tables_from_results
+from core.store import CorpusStore
+
+CODEBOOK = codebook_from_dict(
+    {"issues": [{"id": "tram_line", "label": "Tram line", "patterns": ["tram"]}]}, "test codebook"
+)
+CODEBOOK.digest = "one"
+OTHER_CODEBOOK = codebook_from_dict(
+    {"issues": [{"id": "bike_lanes", "label": "Bike lanes", "patterns": ["bike"]}]}, "other codebook"
+)
+OTHER_CODEBOOK.digest = "two"
+
+
+class FakeAnalysis:
+    """Stands in for spaCy: one stance row per article, naming the first word as the actor.
+    Counts which articles it was asked to analyse."""
+
+    def __init__(self, fail_on: str = ""):
+        self.seen: list[str] = []
+        self.fail_on = fail_on
+
+    def __call__(self, articles, nlp=None, codebook=None, knowledge=None):
+        results = []
+        for article in articles:
+            if self.fail_on and self.fail_on in article.text:
+                raise RuntimeError("the process died here")
+            self.seen.append(article.article_id)
+            first = article.text.split()[0]
+            row = {
+                "article_id": article.article_id, "sentence": 1, "actor": first, "actor_type": "person",
+                "country": "France", "issue": codebook.ids[0], "stance": "support", "certainty": "stated",
+                "attribution": "direct", "source": "", "quote": article.text[:10], "start_char": 0,
+                "end_char": 10, "confidence": 0.9,
+            }
+            mention = {"article_id": article.article_id, "actor": first, "actor_type": "person", "country": "France",
+                       "text": first, "start_char": 0, "end_char": len(first), "role": ""}
+            results.append(ArticleResult([row], [], [mention]))
+        return tables_from_results(results)
+
+
+def corpus(tmp_path, analysis=None, codebook=CODEBOOK) -> Corpus:
+    return Corpus(
+        CorpusStore(tmp_path / "c.sqlite3"), codebook, nlp_loader=lambda: "nlp", analyze=analysis or FakeAnalysis(), key="test"
+    )
+
+
+def article(text: str, **meta) -> NewArticle:
+    return NewArticle(text=text, **meta)
+
+
+def test_each_article_is_analysed_once_and_loaded_with_its_metadata(tmp_path):
+    fake = FakeAnalysis()
+    c = corpus(tmp_path, fake)
+    report = c.add([
+        article("Anne Hidalgo backs the tram in Paris today.", title="Paris", outlet="Le Monde", date="2024-03-01"),
+        article("Grégory Doucet backs the tram in Lyon now.", title="Lyon", outlet="Le Progrès", date="2024-04-01"),
+    ])
+    assert report.added == ["paris", "lyon"] and report.extracted == 2
+    assert fake.seen == ["paris", "lyon"]
+    loaded = c.load()
+    stances = loaded.tables.stances
+    assert list(stances[["article_id", "outlet", "date"]].itertuples(index=False, name=None)) == [
+        ("paris", "Le Monde", "2024-03-01"), ("lyon", "Le Progrès", "2024-04-01"),
+    ]
+    assert list(loaded.articles["statements"]) == [1, 1]
+    # Adding one more analyses only that one; the same text again is a duplicate.
+    report = c.add([article("Grégory Doucet backs the tram in Lyon now.", origin="copy.txt"),
+                    article("Martine Aubry doubts the tram in Lille.", title="Lille")])
+    assert report.added == ["lille"] and report.duplicates == [("copy.txt", "lyon")]
+    assert fake.seen == ["paris", "lyon", "lille"]
+    # A second corpus object over the same file (a restart) parses nothing.
+    again = FakeAnalysis()
+    assert corpus(tmp_path, again).extract_pending() == 0 and again.seen == []
+
+
+def test_codebook_change_re_extracts_only_what_it_must(tmp_path):
+    corpus(tmp_path).add([article("Anne Hidalgo backs the tram.", title="a"), article("Bruno backs bikes.", title="b")])
+    fake = FakeAnalysis()
+    changed = corpus(tmp_path, fake, OTHER_CODEBOOK)
+    assert changed.load().pending == 2  # made with the old codebook: not shown as current
+    assert changed.extract_pending() == 2 and sorted(fake.seen) == ["a", "b"]
+    assert set(changed.load().tables.stances["issue"]) == {"bike_lanes"}
+    # Switching back finds the old results still cached.
+    back = FakeAnalysis()
+    assert corpus(tmp_path, back).extract_pending() == 0 and back.seen == []
+
+
+def test_bad_articles_are_refused_and_nothing_partial_is_stored(tmp_path):
+    c = corpus(tmp_path)
+    report = c.add([article("   \n "), article("binary\x00junk here"), article("Anne Hidalgo backs the tram.", title="ok")])
+    assert report.added == ["ok"]
+    assert len(report.errors) == 2 and "empty" in report.errors[0] and "binary" in report.errors[1]
+    assert c.store.count() == 1
+
+
+def test_a_crash_mid_import_keeps_what_was_stored_and_resumes(tmp_path, monkeypatch):
+    monkeypatch.setattr("core.corpus.CHUNK_SIZE", 1)
+    crashing = FakeAnalysis(fail_on="CRASH")
+    c = corpus(tmp_path, crashing)
+    with pytest.raises(RuntimeError):
+        c.add([article("Anne backs the tram.", title="one"), article("CRASH backs the tram.", title="two"),
+               article("Carl backs the tram.", title="three")])
+    assert c.store.count() == 3  # every article was committed before analysis began
+    assert c.pending() == ["two", "three"]  # "one" was analysed and saved before the crash
+    fixed = FakeAnalysis()
+    assert corpus(tmp_path, fixed).extract_pending() == 2 and fixed.seen == ["two", "three"]
+
+
+def test_seed_once_imports_the_folder_only_on_first_start(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "council_vote.txt").write_text("Mayor Ada Lovelace said the council supports the tram.", encoding="utf-8")
+    (seeds / "council_vote.meta.yaml").write_text("title: Council vote\ndate: 2023-10-02\nsource: City Paper\n", encoding="utf-8")
+    (seeds / "empty.txt").write_text("", encoding="utf-8")
+    c = corpus(tmp_path)
+    report = c.seed_once(seeds)
+    assert report.added == ["council_vote"] and any("empty" in e for e in report.errors)
+    row = c.articles().iloc[0]
+    assert (row["title"], row["outlet"], row["date"]) == ("Council vote", "City Paper", "2023-10-02")
+    c.store.delete_article("council_vote")
+    assert c.seed_once(seeds) is None and c.store.count() == 0  # a deleted seed does not come back
+
+
+def test_actors_are_merged_across_articles_on_load(tmp_path):
+    c = corpus(tmp_path)
+    c.add([article("Sergei Lavrov backs the tram.", title="a"), article("Sergey Lavrov doubts the tram.", title="b")])
+    # The fake names the first word only; give both articles full names through the store rows.
+    for article_id, name in (("a", "Sergei Lavrov"), ("b", "Sergey Lavrov")):
+        stored = c.store.get_article(article_id)
+        rows = dict(c.store.load_extractions("test", "one"))[article_id]
+        for table in ("stances", "mentions"):
+            for row in rows[table]:
+                row["actor"] = name
+        c.store.save_extraction(stored.content_hash, "test", "one", rows)
+    stances = c.load().tables.stances
+    assert stances["actor"].nunique() == 1
+
+
+@dataclass
+class Doc:
+    text: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    url: str = ""
+    source_name: str = ""
+    warnings: list = None
+
+
+def test_documents_become_articles_with_the_users_edits():
+    doc = Doc("Some text here.", title="Detected", outlet="Site", date="2024-01-02", source_name="notes.docx", warnings=[])
+    item = new_article_from_document(doc, title="Edited title", date="2024-02-03")
+    assert (item.title, item.outlet, item.date, item.id_hint, item.origin) == ("Edited title", "Site", "2024-02-03", "notes", "notes.docx")
+    url_doc = Doc("Text.", url="https://example.org/x", source_name="https://example.org/x", warnings=[])
+    assert new_article_from_document(url_doc).id_hint == ""
+    table = drafts_table([doc, url_doc])
+    assert list(table["add"]) == [True, True] and list(table["words"]) == [3, 1]
+    edited = table.assign(add=[False, True], title=["", "Fetched page"])
+    kept = new_articles_from_drafts([doc, url_doc], edited)
+    assert [k.title for k in kept] == ["Fetched page"]
+
+
+@pytest.mark.parametrize("value", ["31/12/2024", "2024-13-01", "yesterday"])
+def test_bad_dates_are_refused_with_a_clear_message(value):
+    with pytest.raises(DraftError, match="not a date"):
+        clean_date(value, "notes.docx")
+    assert clean_date(" 2024-12-31 ") == "2024-12-31" and clean_date("") == "" and clean_date(float("nan")) == ""
+
+
+def test_articles_table_columns(tmp_path):
+    c = corpus(tmp_path)
+    assert list(c.articles().columns) == [
+        "article_id", "title", "outlet", "date", "words", "statements", "url", "origin", "added_at",
+    ]
+    assert isinstance(c.load().tables.stances, pd.DataFrame) and c.load().tables.stances.empty

@@ -1,0 +1,142 @@
+"""The SQLite corpus store: dedupe, ids, transactions, migrations, concurrent writers, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from core.store import MIGRATIONS, SCHEMA_VERSION, CorpusStore, StoredArticle, StoreError, content_hash, slugify
+
+TEXT = "The mayor of Lyon said on Monday that the city supports the new tram line.\n"
+
+
+@pytest.fixture
+def store(tmp_path) -> CorpusStore:
+    return CorpusStore(tmp_path / "sub" / "corpus.sqlite3")
+
+
+def test_add_dedupes_identical_text_even_with_other_whitespace(store):
+    first, created = store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon tram"))
+    assert (first, created) == ("lyon", True)
+    again, created = store.add_article(StoredArticle(id="other", text="  The mayor of Lyon said on Monday\nthat the city supports the new tram line. "))
+    assert (again, created) == ("lyon", False)
+    assert store.count() == 1
+
+
+def test_ids_are_slugs_made_unique(store):
+    a, _ = store.add_article(StoredArticle(id="", title="Élection à Lyon: le tram!", text=TEXT))
+    b, _ = store.add_article(StoredArticle(id="", title="Élection à Lyon: le tram!", text=TEXT + " More."))
+    assert a == "election_a_lyon_le_tram" and b == "election_a_lyon_le_tram_2"
+    assert slugify("") == "article"
+
+
+def test_metadata_round_trip_update_and_delete(store):
+    store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon", outlet="Le Progrès", date="2024-05-02", url="https://example.org/a"))
+    table = store.article_table()
+    assert table.loc[0, "outlet"] == "Le Progrès" and table.loc[0, "words"] == 15
+    assert table.loc[0, "statements"] == -1  # not extracted yet
+    store.update_metadata("lyon", title="Tram line", date="2024-05-03")
+    stored = store.get_article("lyon")
+    assert (stored.title, stored.date, stored.text) == ("Tram line", "2024-05-03", TEXT)
+    with pytest.raises(StoreError, match="no article"):
+        store.update_metadata("nope", title="x")
+    store.save_extraction(stored.content_hash, "p1", "c1", {"stances": [{"actor": "x"}], "quotes": []})
+    assert store.article_table("p1", "c1").loc[0, "statements"] == 1
+    assert store.delete_article("lyon") and not store.delete_article("lyon")
+    assert store.count() == 0
+    with store._read() as conn:  # the cached rows went with the article
+        assert conn.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 0
+
+
+def test_extraction_cache_is_keyed_by_pipeline_and_codebook(store):
+    store.add_article(StoredArticle(id="a", text=TEXT))
+    digest = content_hash(TEXT)
+    assert store.missing_extractions("p1", "c1") == ["a"]
+    store.save_extraction(digest, "p1", "c1", {"stances": [], "quotes": []})
+    assert store.missing_extractions("p1", "c1") == []
+    assert store.missing_extractions("p1", "c2") == ["a"]  # codebook changed
+    assert store.missing_extractions("p2", "c1") == ["a"]  # rules changed
+    assert store.load_extractions("p1", "c1") == [("a", {"stances": [], "quotes": []})]
+
+
+def test_revision_grows_with_each_write_only(store):
+    before = store.revision()
+    store.add_article(StoredArticle(id="a", text=TEXT))
+    assert store.revision() == before + 1
+    store.article_table()
+    store.get_article("a")
+    assert store.revision() == before + 1
+
+
+def test_a_failing_transaction_stores_nothing(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('x', 'h', 't', 1, 'now')"
+            )
+            raise RuntimeError("crash mid-write")
+    assert store.count() == 0
+
+
+def test_migrates_an_old_file_and_keeps_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('kept', ?, ?, 15, '2024-01-01')",
+        (content_hash(TEXT), TEXT),
+    )
+    conn.commit()
+    conn.close()
+    store = CorpusStore(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.get_article("kept").text == TEXT
+    assert store.revision() == 0
+    store.add_article(StoredArticle(id="new", text=TEXT + " Again."))
+    assert store.revision() == 1
+
+
+def test_a_file_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer version"):
+        CorpusStore(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="not a usable corpus database"):
+        CorpusStore(path)
+
+
+def test_concurrent_writers_store_every_article_exactly_once(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    CorpusStore(path)
+    texts = [f"Article number {i}: the council said it backs the plan. " * 3 for i in range(12)]
+    errors: list[BaseException] = []
+
+    def writer(offset: int) -> None:
+        try:
+            own = CorpusStore(path)  # each thread its own store, as separate sessions or processes
+            for i in range(len(texts)):
+                text = texts[(i + offset) % len(texts)]
+                own.add_article(StoredArticle(id=f"t{offset}", text=text))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    store = CorpusStore(path)
+    assert store.count() == len(texts)
+    assert sorted(a.text for a in store.iter_articles()) == sorted(texts)
