@@ -154,9 +154,13 @@ changed = st.data_editor(
     width="stretch",
     disabled=["article_id", "words", "statements", "added"],
     column_config={
-        "article_id": st.column_config.TextColumn("Id"),
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "date": st.column_config.TextColumn("Date", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+        "article_id": st.column_config.TextColumn("Id", width="small"),
+        "title": st.column_config.TextColumn("Title", width="medium"),
+        "outlet": st.column_config.TextColumn("Outlet", width="small"),
+        "date": st.column_config.TextColumn("Date", width="small", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+        "words": st.column_config.NumberColumn("Words", format="%d", width="small"),
+        "statements": st.column_config.NumberColumn("Statements", format="%d", width="small"),
+        "added": st.column_config.TextColumn("Added", width="small"),
     },
 )
 

@@ -47,15 +47,18 @@ st.caption("Consistent: always the same side. Shifted: changed side once over ti
            "Contested: both sides on the same day or in the same article, several changes, or undated disagreement.")
 verdicts = position_over_time(stances, by=by, issue=issue)
 st.dataframe(
-    verdicts.drop(columns=["issue"]),
+    verdicts[["entity", "verdict", "explanation", "statements", "support", "oppose", "neutral", "undated"]],
     hide_index=True,
     width="stretch",
     column_config={
         "entity": st.column_config.TextColumn("Country" if by == "country" else "Actor"),
-        "verdict": st.column_config.TextColumn("Verdict"),
-        "first_date": st.column_config.TextColumn("First"),
-        "last_date": st.column_config.TextColumn("Last"),
+        "verdict": st.column_config.TextColumn("Verdict", width="small"),
         "explanation": st.column_config.TextColumn("In words", width="large"),
+        "statements": st.column_config.NumberColumn("Statements", width="small"),
+        "support": st.column_config.NumberColumn("For", width="small"),
+        "oppose": st.column_config.NumberColumn("Against", width="small"),
+        "neutral": st.column_config.NumberColumn("Neutral", width="small"),
+        "undated": st.column_config.NumberColumn("Undated", width="small"),
     },
 )
 

@@ -153,8 +153,8 @@ class ActorResolver:
 
     def _org_mention(self, ent: Span) -> None:
         text = _clean_name(ent.text)
-        person = self.kb.person(text)
-        if person:  # the NER sometimes tags "Trump’s" as an ORG
+        person = self.kb.person(text) or self._surname.get(text)
+        if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
             self._person_mention(ent)
             return
         org = self.kb.organization(text)

@@ -64,8 +64,10 @@ def stance_matrix_data(
     stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
     """One row per (entity, issue) cell: its position, symbol, counts and tooltip quotes."""
-    labels = dict(labels or {})
-    positions = positions_by_entity(stances, by)
+    return _matrix_data(positions_by_entity(stances, by), dict(labels or {}))
+
+
+def _matrix_data(positions: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     if positions.empty:
         return pd.DataFrame({name: pd.Series(dtype="object") for name in MATRIX_COLUMNS})
     data = positions.assign(
@@ -76,15 +78,22 @@ def stance_matrix_data(
     return data[MATRIX_COLUMNS].reset_index(drop=True)
 
 
+MATRIX_ROWS = 40  # more rows than this do not fit a screen; the rest are counted in the subtitle
+
+
 def stance_matrix_chart(
-    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
+    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None, max_rows: int = MATRIX_ROWS
 ) -> alt.LayerChart:
     """Heatmap: rows are countries or actors, columns issues (by label, codebook order), colour the
-    position; hovering a cell shows the quotes behind it."""
+    position; hovering a cell shows the quotes behind it. Only the ``max_rows`` entities with most
+    statements are drawn (a corpus can name hundreds); the subtitle says so."""
     labels = dict(labels or {})
-    data = stance_matrix_data(stances, by, labels)
+    positions = positions_by_entity(stances, by)
+    row_order = _entity_order(positions) if not positions.empty else []
+    total = len(row_order)
+    row_order = row_order[:max_rows]
+    data = _matrix_data(positions[positions["entity"].isin(row_order)], labels)
     issue_columns = [labels.get(i, i) for i in ordered_issues(data["issue"].unique().tolist(), list(labels))]
-    row_order = _entity_order(positions_by_entity(stances, by)) if not data.empty else []
     row_title = BY_TITLES.get(by, by.title())
     base = alt.Chart(data).encode(
         x=alt.X(
@@ -115,7 +124,12 @@ def stance_matrix_chart(
     )
     # Height per row (a Step), not a fixed total: the total would also have to hold the slanted
     # issue labels and the legend, and Streamlit squeezes the cells when it does not.
-    return alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+    chart = alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+    if total > len(row_order):
+        plural = "countries" if by == "country" else "actors"
+        chart = chart.properties(title=alt.TitleParams(
+            text="", subtitle=f"The {len(row_order)} of {total} {plural} with most statements; filter to see others"))
+    return chart
 
 
 # --- diverging bars ------------------------------------------------------------------------------

@@ -179,10 +179,22 @@ def cmd_remove(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    """Stance triples against gold CSVs (``--gold``), quotes against brat-style attribution gold
+    (``--quotes-gold``), or both; with neither, the seed article against its gold."""
     from core.pipeline import analyze_articles
+    from core.quote_eval import detail_lines, evaluate_quotes, gold_text_paths, read_brat_gold
 
-    gold = read_gold(args.gold or DEFAULT_GOLD)
-    files = args.files or [str(DEFAULT_ARTICLE)]
+    if not 0 < args.iou <= 1:
+        raise UsageError(f"--iou must be above 0 and at most 1, not {args.iou}")
+    quote_gold = read_brat_gold(args.quotes_gold) if args.quotes_gold else None
+    stance_files = args.gold or ([] if quote_gold else [DEFAULT_GOLD])
+    gold = pd.concat([read_gold(path) for path in stance_files], ignore_index=True) if stance_files else None
+    if args.files:
+        files = args.files
+    elif quote_gold is not None and gold is None:
+        files = [str(p) for p in gold_text_paths(args.quotes_gold, quote_gold).values()]
+    else:
+        files = [str(DEFAULT_ARTICLE)]
     codebook = load_codebook(args.codebook) if args.codebook else load_codebook()
     articles, errors = _read_all(files)
     for error in errors:
@@ -190,14 +202,24 @@ def cmd_evaluate(args) -> int:
     if not articles:
         raise UsageError("no readable article to evaluate")
     tables = analyze_articles(articles, codebook=codebook)
-    print(f"gold: {args.gold or DEFAULT_GOLD} ({len(gold)} rows); articles: {', '.join(a.article_id for a in articles)}")
-    for result in evaluate_stances(tables.stances, gold):
-        print(result.line())
-        if args.verbose:
-            for t in result.missed:
-                print(f"    missed   {t}")
-            for t in result.spurious:
-                print(f"    spurious {t}")
+    if gold is not None:
+        print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); articles: {', '.join(a.article_id for a in articles)}")
+        for result in evaluate_stances(tables.stances, gold):
+            print(result.line())
+            if args.verbose:
+                for t in result.missed:
+                    print(f"    missed   {t}")
+                for t in result.spurious:
+                    print(f"    spurious {t}")
+    if quote_gold is not None:
+        relations = sum(len(v) for v in quote_gold.values())
+        print(f"quotes gold: {args.quotes_gold} ({relations} relations in {len(quote_gold)} articles)")
+        for threshold in sorted({args.iou, 0.5}):
+            score = evaluate_quotes(tables.quotes, quote_gold, iou=threshold)
+            print(score.line())
+            if args.verbose and threshold == args.iou:
+                for line in detail_lines(score, tables.quotes, {a.article_id: a.text for a in articles}):
+                    print(f"    {line}")
     return 2 if errors else 0
 
 
@@ -238,11 +260,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--db", metavar="FILE", help=db_help)
-    p = sub.add_parser("evaluate", help="score the stance table against a hand-made gold CSV")
-    p.add_argument("--gold", metavar="FILE", help=f"gold CSV (default: {DEFAULT_GOLD.relative_to(ROOT)})")
+    p = sub.add_parser("evaluate", help="score the stance table (gold CSV) and the quotes table (brat attribution gold)")
+    p.add_argument("--gold", metavar="FILE", action="append",
+                   help=f"gold CSV, repeatable, one per article (default: {DEFAULT_GOLD.relative_to(ROOT)})")
     p.add_argument("files", nargs="*", metavar="ARTICLE", help=f"article file(s) (default: {DEFAULT_ARTICLE.relative_to(ROOT)})")
     p.add_argument("--codebook", metavar="FILE")
-    p.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious triples")
+    p.add_argument("--quotes-gold", metavar="PATH",
+                   help="brat-style attribution gold: a folder with attributions.jsonl or *.ann (and text/*.txt), or one file")
+    p.add_argument("--iou", type=float, default=0.3, help="character IoU a quote needs to match a gold content span (default 0.3)")
+    p.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious triples / quotes")
     return parser
 
 

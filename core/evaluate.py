@@ -50,12 +50,15 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     return gold
 
 
-def triples(table: pd.DataFrame, key: str) -> set[tuple[str, str, str]]:
+def triples(table: pd.DataFrame, key: str, per_article: bool = False) -> set[tuple[str, ...]]:
+    """The (key, issue, stance) triples of a table; with ``per_article`` each is prefixed by its
+    article id, so the same position in two articles counts twice."""
     if table.empty:
         return set()
+    articles = table["article_id"] if per_article else [""] * len(table)
     return {
-        (str(k).strip(), str(i).strip(), str(s).strip())
-        for k, i, s in zip(table[key], table["issue"], table["stance"])
+        ((str(a).strip(),) if per_article else ()) + (str(k).strip(), str(i).strip(), str(s).strip())
+        for a, k, i, s in zip(articles, table[key], table["issue"], table["stance"])
         if str(k).strip()
     }
 
@@ -79,12 +82,17 @@ def score(predicted: set, gold: set, level: str) -> Score:
 
 
 def evaluate_stances(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
-    """Country-level and actor-level triple scores of a predicted stance table."""
-    if "article_id" in gold.columns and not predicted.empty:
+    """Country-level and actor-level triple scores of a predicted stance table.
+
+    When the gold names its articles, only those articles' predictions are scored, and with more
+    than one article the triples are counted per article."""
+    per_article = False
+    if "article_id" in gold.columns:
         ids = {a for a in gold["article_id"] if a}
-        if ids:
+        if ids and not predicted.empty:
             predicted = predicted[predicted["article_id"].isin(ids)]
+        per_article = len(ids) > 1
     return [
-        score(triples(predicted, "country"), triples(gold, "country"), "(country, issue, stance)"),
-        score(triples(predicted, "actor"), triples(gold, "actor"), "(actor, issue, stance)"),
+        score(triples(predicted, "country", per_article), triples(gold, "country", per_article), "(country, issue, stance)"),
+        score(triples(predicted, "actor", per_article), triples(gold, "actor", per_article), "(actor, issue, stance)"),
     ]

@@ -486,6 +486,36 @@ def _pdf_title(reader: Any) -> str:
     return title
 
 
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the hard-wrapped lines of a PDF page into paragraphs.
+
+    A PDF's text layer breaks lines where the layout did, and the parser reads a line break as a
+    paragraph end, so a wrapped sentence (or quote) would be cut in two. A line is joined to the
+    next with a space unless it ends a sentence *and* is clearly shorter than the page's typical
+    line (the last line of a paragraph), or is blank. Characters are never changed, only the
+    line breaks between them."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return text
+    typical = lengths[len(lengths) * 3 // 4]  # upper quartile: a full line's length
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.rstrip()
+        out.append(stripped)
+        if i == len(lines) - 1:
+            break
+        following = lines[i + 1].strip()
+        paragraph_end = not stripped.strip() or not following or (
+            _SENTENCE_END.search(stripped) is not None and len(stripped.strip()) < 0.85 * typical
+        )
+        out.append("\n\n" if paragraph_end and stripped.strip() and following else ("\n" if paragraph_end else " "))
+    return re.sub(r"\n{3,}", "\n\n", "".join(out))
+
+
 def _from_pdf(data: bytes, name: str) -> ExtractedDocument:
     """The text layer of a PDF, page by page (first ``MAX_PDF_PAGES`` pages)."""
     from pypdf import PdfReader  # noqa: PLC0415 - heavy import, only for PDFs
@@ -529,7 +559,7 @@ def _from_pdf(data: bytes, name: str) -> ExtractedDocument:
     if unreadable:
         shown = ", ".join(map(str, unreadable[:10])) + ("…" if len(unreadable) > 10 else "")
         warnings.append(f"{name}: the text of page(s) {shown} could not be read and was skipped")
-    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    text = "\n\n".join(unwrap_lines(page.strip()) for page in pages if page.strip())
     if not text.strip():
         raise IngestError(
             f"{name}: the PDF has no text layer (probably a scanned image); OCR is not supported, "

@@ -49,6 +49,16 @@ class Lexicon:
     group_nouns: frozenset[str]
     quantifiers: frozenset[str]
     accusation_verbs: frozenset[str] = frozenset()
+    # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
+    # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
+    # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
+    # something as something ("called it a mistake"), and verb + preposition cues ("call for").
+    belief_cues: frozenset[str] = frozenset()
+    directive_cues: frozenset[str] = frozenset()
+    object_cues: frozenset[str] = frozenset()
+    naming_cues: frozenset[str] = frozenset()
+    prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -157,6 +167,12 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
             raise KnowledgeError(f"{source}: '{key}' must map words to 1 or -1")
         return {str(k).lower(): int(v) for k, v in value.items()}
 
+    def prepositions(key: str) -> dict[str, frozenset[str]]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            raise KnowledgeError(f"{source}: '{key}' must map verbs to lists of prepositions")
+        return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in value.items()}
+
     return Lexicon(
         speech=words("speech"),
         support=words("support"),
@@ -172,6 +188,12 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         group_nouns=words("group_nouns"),
         quantifiers=words("quantifiers"),
         accusation_verbs=words("accusation_verbs"),
+        belief_cues=words("belief_cues"),
+        directive_cues=words("directive_cues"),
+        object_cues=words("object_cues"),
+        naming_cues=words("naming_cues"),
+        prepositional_cues=prepositions("prepositional_cues"),
+        source_nouns=words("source_nouns"),
     )
 
 

@@ -18,8 +18,8 @@ Rules, in this order:
    a feminine form, so a different person). Middle names, when both have one, must be compatible
    too; a generational suffix ("Jr.", "III") must be equal.
 3. **Short given names** — an initial or a prefix of at least 3 letters ("J. Vance", "Steve"
-   for "Steven") joins the one person it fits; when it fits two (J. Smith: John or Jane?) it is
-   not merged.
+   for "Steven") joins the one person it fits, provided that person fits no one else either; when
+   it fits two (J. Smith: John or Jane?) it is not merged.
 4. **Surname only** — "Lavrov" joins the unique person with a full name and that surname (or a
    variant of it) whose country is compatible. When two people share the surname ("Donald Trump",
    "Lara Trump") nothing is merged.
@@ -53,7 +53,9 @@ DEFAULT_TITLES: tuple[str, ...] = (
     "Envoy", "Special Envoy", "Spokesman", "Spokeswoman", "Governor", "Mayor", "Senator", "Sen",
     "Rep", "Speaker", "General", "Gen", "Admiral", "Colonel", "Former", "Acting", "Deputy",
 )
-PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"})
+PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"}
+)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON = "person"
 
@@ -229,9 +231,14 @@ class _Unit:
 
 
 class _Clusters:
+    """Union-find over units that keeps each person's members and known countries."""
+
     def __init__(self, units: list[_Unit]):
         self.units = units
+        self.names = [u.name for u in units]
         self.parent = list(range(len(units)))
+        self._members = {i: [i] for i in range(len(units))}
+        self._countries = {i: {u.country} - {""} for i, u in enumerate(units)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -240,32 +247,37 @@ class _Clusters:
         return i
 
     def members(self, i: int) -> list[int]:
-        root = self.find(i)
-        return [j for j in range(len(self.units)) if self.find(j) == root]
+        return self._members[self.find(i)]
 
     def countries(self, i: int) -> set[str]:
-        return {self.units[j].country for j in self.members(i) if self.units[j].country}
+        return self._countries[self.find(i)]
 
     def can_join(self, i: int, j: int) -> bool:
         return self.find(i) != self.find(j) and len(self.countries(i) | self.countries(j)) <= 1
 
     def union(self, i: int, j: int) -> None:
         a, b = sorted((self.find(i), self.find(j)))
+        if a == b:
+            return
         self.parent[b] = a
+        self._members[a] = sorted(self._members[a] + self._members.pop(b))
+        self._countries[a] |= self._countries.pop(b)
 
     def roots(self) -> list[int]:
-        return sorted({self.find(i) for i in range(len(self.units))})
+        return sorted(self._members)
 
 
 def _person_rows(stances: pd.DataFrame, quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """(name, country) of every row naming a person in the three tables."""
     parts = []
-    for frame, name_col, type_col in ((mentions, "actor", "actor_type"), (stances, "actor", "actor_type"), (quotes, "speaker", "speaker_type")):
+    sources = ((mentions, "actor", "actor_type"), (stances, "actor", "actor_type"), (quotes, "speaker", "speaker_type"))
+    for frame, name_col, type_col in sources:
         if frame is None or frame.empty or name_col not in frame.columns or type_col not in frame.columns:
             continue
         rows = frame[frame[type_col].astype(str) == PERSON]
-        country = rows["country"] if "country" in rows.columns else pd.Series([""] * len(rows), index=rows.index)
-        parts.append(pd.DataFrame({"name": rows[name_col].fillna("").astype(str).str.strip(), "country": country.fillna("").astype(str).str.strip()}))
+        country = rows["country"] if "country" in rows.columns else pd.Series("", index=rows.index)
+        names = rows[name_col].fillna("").astype(str).str.strip()
+        parts.append(pd.DataFrame({"name": names, "country": country.fillna("").astype(str).str.strip()}))
     if not parts:
         return pd.DataFrame({"name": pd.Series(dtype=object), "country": pd.Series(dtype=object)})
     rows = pd.concat(parts, ignore_index=True)
@@ -275,12 +287,18 @@ def _person_rows(stances: pd.DataFrame, quotes: pd.DataFrame, mentions: pd.DataF
 def _units(rows: pd.DataFrame, title_tokens: list[tuple[str, ...]]) -> list[_Unit]:
     originals: dict[str, Counter] = {}
     countries: dict[str, Counter] = {}
-    for name, country in zip(rows["name"], rows["country"]):
-        display = _strip(name, title_tokens)
-        originals.setdefault(display, Counter())[name] += 1
+    # Count each distinct (name, country) pair once: a corpus repeats a few hundred names in
+    # tens of thousands of rows, and stripping titles is the costly step.
+    pairs = rows.groupby(["name", "country"], sort=True).size()
+    stripped: dict[str, str] = {}
+    for (name, country), count in pairs.items():
+        display = stripped.get(name)
+        if display is None:
+            display = stripped[name] = _strip(name, title_tokens)
+        originals.setdefault(display, Counter())[name] += int(count)
         countries.setdefault(display, Counter())
         if country:
-            countries[display][country] += 1
+            countries[display][country] += int(count)
     units = []
     for display in sorted(originals):
         known = countries[display]
@@ -291,18 +309,19 @@ def _units(rows: pd.DataFrame, title_tokens: list[tuple[str, ...]]) -> list[_Uni
 
 
 def _deletions(key: str, depth: int = 2) -> set[str]:
-    """``key`` with up to ``depth`` letters deleted (two keys within ``depth`` edits share one)."""
+    """``key`` with up to ``depth`` letters after the first deleted. Two keys with the same first
+    letter within ``depth`` edits share one (the first letters align in an optimal alignment)."""
     found = {key}
     frontier = {key}
     for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(1, len(w))}
         found |= frontier
     return found
 
 
 def _surname_components(keys: list[str]) -> list[list[str]]:
-    """Groups of surname keys linked by compatibility (a symmetric-deletion index finds the few
-    pairs worth an edit-distance check, so this stays fast on thousands of names)."""
+    """Groups of surname keys linked by compatibility. A symmetric-deletion index proposes the few
+    pairs worth an edit-distance check, so this stays fast on thousands of names."""
     parent = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -313,13 +332,14 @@ def _surname_components(keys: list[str]) -> list[list[str]]:
 
     index: dict[str, list[str]] = {}
     for key in keys:
-        for variant in _deletions(key):
-            index.setdefault(variant, []).append(key)
+        if len(key) >= 4:  # shorter surnames only ever match exactly
+            for variant in _deletions(key):
+                index.setdefault(variant, []).append(key)
     for shared in index.values():
-        for other in shared[1:]:
-            a, b = shared[0], other
-            if find(a) != find(b) and _variant(a, b, 2 if min(len(a), len(b)) > 6 else 1):
-                parent[find(b)] = find(a)
+        for x, a in enumerate(shared):
+            for b in shared[x + 1 :]:
+                if find(a) != find(b) and _variant(a, b, 2 if min(len(a), len(b)) > 6 else 1):
+                    parent[find(b)] = find(a)
     components: dict[str, list[str]] = {}
     for key in keys:
         components.setdefault(find(key), []).append(key)
@@ -341,16 +361,13 @@ def _cluster(units: list[_Unit]) -> _Clusters:
 
 
 def _cluster_bucket(clusters: _Clusters, bucket: list[int]) -> None:
-    names = [u.name for u in clusters.units]
+    names = clusters.names
 
     def groups() -> dict[int, list[int]]:
-        found: dict[int, list[int]] = {}
-        for i in bucket:
-            found.setdefault(clusters.find(i), []).append(i)
-        return found
+        return {root: clusters.members(root) for root in sorted({clusters.find(i) for i in bucket})}
 
     def countries(members: list[int]) -> set[str]:
-        return {clusters.units[j].country for j in members if clusters.units[j].country}
+        return clusters.countries(members[0])
 
     # 2. spelling variants of full names, and of bare surnames among themselves
     for x, i in enumerate(bucket):
@@ -392,9 +409,10 @@ def _cluster_bucket(clusters: _Clusters, bucket: list[int]) -> None:
                 break
 
     # 4. a bare surname joins the unique full-name person with that surname and a compatible country
+    #    (decided on the people as they stand after rule 3, so the order of names does not matter)
     people = groups()
-    for root in sorted(people):
-        members = people[root]
+    joins = []
+    for root, members in people.items():
         if any(names[j].full for j in members):
             continue
         found = [
@@ -405,7 +423,10 @@ def _cluster_bucket(clusters: _Clusters, bucket: list[int]) -> None:
             and any(names[j].full and _bare_fits(names[i], names[j]) for i in members for j in theirs)
         ]
         if len(found) == 1:
-            clusters.union(root, found[0])
+            joins.append((root, found[0]))
+    for root, other in joins:
+        if clusters.can_join(root, other):
+            clusters.union(root, other)
 
 
 def _plan(
@@ -450,7 +471,10 @@ def _rename(
     if frame.empty or name_col not in frame.columns:
         return frame
     names = frame[name_col].fillna("").astype(str)
-    is_person = frame[type_col].astype(str) == PERSON if type_col in frame.columns else pd.Series(True, index=frame.index)
+    if type_col in frame.columns:
+        is_person = frame[type_col].astype(str) == PERSON
+    else:
+        is_person = pd.Series(True, index=frame.index)
     hit = is_person & names.isin(list(mapping))
     merged = names.where(~hit, names.map(mapping))
     frame.loc[hit, name_col] = merged[hit]
@@ -541,11 +565,13 @@ def merge_actors(tables: Tables, titles: tuple[str, ...] | None = None) -> Table
         roles = {}
         if not old.empty and "role" in old.columns:
             roles = {a: str(r) for a, r in zip(old["actor"], old["role"].fillna("")) if str(r)}
-        own = mentions["role"].fillna("").astype(str) if "role" in mentions.columns else pd.Series("", index=mentions.index)
+        if "role" in mentions.columns:
+            own = mentions["role"].fillna("").astype(str)
+        else:
+            own = pd.Series("", index=mentions.index)
         mentions = mentions.assign(role=own.where(own != "", mentions["actor"].map(lambda a: roles.get(a, ""))))
-        merged_mentions = _rename(mentions, "actor", "actor_type", mapping, countries)
-        actors = _with_aliases(actors_table(merged_mentions), mapping)
-        merged_mentions = merged_mentions[list(tables.mentions.columns)]
+        actors = _with_aliases(actors_table(_rename(mentions, "actor", "actor_type", mapping, countries)), mapping)
+        merged_mentions = _rename(tables.mentions, "actor", "actor_type", mapping, countries)
     else:
         merged_mentions = mentions.copy()
         actors = _with_aliases(_regroup_actors(tables.actors, mapping, countries), mapping)

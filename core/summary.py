@@ -73,24 +73,27 @@ def positions_by_entity(stances: pd.DataFrame, by: By = "country") -> pd.DataFra
         }
     )
     frame = frame[frame["entity"].str.strip() != ""]
-    rows = []
-    for (entity, issue), group in frame.groupby(["entity", "issue"], sort=False):
-        counts = group["stance"].value_counts()
-        support, oppose, neutral = (int(counts.get(s, 0)) for s in ("support", "oppose", "neutral"))
-        rows.append(
-            {
-                "entity": entity,
-                "issue": issue,
-                "support": support,
-                "oppose": oppose,
-                "neutral": neutral,
-                "statements": len(group),
-                "position": position_of(support, oppose),
-                "quotes": list(dict.fromkeys(q for q in group["quote"] if q)),
-                "first_row": int(group["row"].min()),
-            }
-        )
-    result = pd.DataFrame(rows, columns=POSITION_COLUMNS)
+    if frame.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in POSITION_COLUMNS})
+    # Vectorised (a corpus has thousands of entity x issue cells): counts by crosstab, quotes by
+    # one grouped aggregation over the distinct (cell, quote) pairs in article order.
+    keys = ["entity", "issue"]
+    counts = pd.crosstab([frame["entity"], frame["issue"]], frame["stance"])
+    for stance in ("support", "oppose", "neutral"):
+        if stance not in counts.columns:
+            counts[stance] = 0
+    first_row = frame.groupby(keys, sort=False)["row"].min()
+    statements = frame.groupby(keys, sort=False).size()
+    quoted = frame[frame["quote"] != ""].drop_duplicates([*keys, "quote"])
+    quotes = quoted.groupby(keys, sort=False)["quote"].agg(list)
+    result = pd.DataFrame({"first_row": first_row, "statements": statements})
+    result = result.join(counts[["support", "oppose", "neutral"]]).join(quotes.rename("quotes"))
+    result["quotes"] = [q if isinstance(q, list) else [] for q in result["quotes"]]
+    result = result.reset_index()
+    for name in ("support", "oppose", "neutral", "statements", "first_row"):
+        result[name] = result[name].astype(int)
+    result["position"] = [position_of(s, o) for s, o in zip(result["support"], result["oppose"])]
+    result = result[POSITION_COLUMNS]
     return result.sort_values("first_row", kind="stable").reset_index(drop=True)
 
 
@@ -106,11 +109,13 @@ def issue_summary_lines(
     issue_labels: Mapping[str, str] | None = None,
     by: By = "country",
     issue_order: Sequence[str] | None = None,
+    max_names: int = 12,
 ) -> list[str]:
     """One plain-language line per issue with statements, in codebook order, e.g.
     ``Foreign troops in Ukraine — for: France, Ukraine; against: Russia, Italy``.
 
-    Names keep the order in which the articles first give each position.
+    Names keep the order in which the articles first give each position; past ``max_names`` per
+    side the rest are counted ("and 31 more"), so a line stays readable over a large corpus.
     """
     labels = dict(issue_labels or {})
     positions = positions_by_entity(stances, by)
@@ -124,7 +129,8 @@ def issue_summary_lines(
         for position in POSITIONS:
             names = cells.loc[cells["position"] == position, "entity"].tolist()
             if names:
-                parts.append(f"{POSITION_WORDS[position]}: {', '.join(names)}")
+                shown = ", ".join(names[:max_names]) + (f" and {len(names) - max_names} more" if len(names) > max_names else "")
+                parts.append(f"{POSITION_WORDS[position]}: {shown}")
         lines.append(f"{labels.get(issue, issue)} — {'; '.join(parts)}")
     return lines
 

@@ -37,6 +37,7 @@ on empty frames (empty result with the documented columns) and never modifies it
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -156,15 +157,6 @@ def _prepared(stances: pd.DataFrame, by: By) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _iso(day: pd.Timestamp) -> str:
-    return "" if pd.isna(day) else day.strftime("%Y-%m-%d")
-
-
-def _day(day: pd.Timestamp, with_year: bool) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if with_year else text
-
-
 # --- timeline points -----------------------------------------------------------------------------
 
 
@@ -196,21 +188,66 @@ def undated_count(stances: pd.DataFrame, issue: str | None = None) -> int:
 
 
 # --- per entity × issue --------------------------------------------------------------------------
+# Grouping and verdicts run on plain tuples: a corpus has thousands of entity × issue pairs, and
+# per-group pandas operations would cost milliseconds each.
 
 
-def _day_positions(group: pd.DataFrame) -> list[tuple[pd.Timestamp, str]]:
+@dataclass(frozen=True)
+class _Statement:
+    entity: str
+    issue: str
+    stance: str
+    quote: str
+    article_id: str
+    start_char: int
+    end_char: int
+    confidence: float
+    day: str  # 'YYYY-MM-DD', '' when undated
+
+
+def _grouped(stances: pd.DataFrame, by: By, issue: str | None) -> list[tuple[str, str, list[_Statement]]]:
+    """(entity, issue, statements) sorted by entity and issue; statements in date order (undated
+    last), then article id, offsets and original row."""
+    frame = _prepared(stances, by)
+    if issue is not None:
+        frame = frame[frame["issue"] == issue]
+    days = frame["date"].dt.strftime("%Y-%m-%d").fillna("") if len(frame) else pd.Series(dtype=object)
+    statements = [
+        _Statement(*values)
+        for values in zip(
+            frame["entity"].astype(str),
+            frame["issue"],
+            frame["stance"],
+            frame["quote"],
+            frame["article_id"],
+            frame["start_char"].astype(int),
+            frame["end_char"].astype(int),
+            frame["confidence"].astype(float),
+            days,
+        )
+    ]
+    groups: dict[tuple[str, str], list[_Statement]] = {}
+    for statement in statements:  # already in date/article/offset/row order
+        groups.setdefault((statement.entity, statement.issue), []).append(statement)
+    return [(entity, key_issue, groups[(entity, key_issue)]) for entity, key_issue in sorted(groups)]
+
+
+def _counts(statements: list[_Statement]) -> Counter:
+    return Counter(s.stance for s in statements)
+
+
+def _day_positions(statements: list[_Statement]) -> list[tuple[str, str]]:
     """(day, position) for each dated day of one entity × issue group, in date order."""
-    dated = group[group["date"].notna()]
-    days = []
-    for day, rows in dated.groupby("date", sort=True):
-        counts = rows["stance"].value_counts()
-        days.append((day, position_of(int(counts.get("support", 0)), int(counts.get("oppose", 0)))))
-    return days
+    by_day: dict[str, Counter] = {}
+    for s in statements:
+        if s.day:
+            by_day.setdefault(s.day, Counter())[s.stance] += 1
+    return [(day, position_of(c["support"], c["oppose"])) for day, c in sorted(by_day.items())]
 
 
-def _runs(days: list[tuple[pd.Timestamp, str]]) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+def _runs(days: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """Consecutive one-sided days with the same side, as (side, first day, last day)."""
-    runs: list[tuple[str, pd.Timestamp, pd.Timestamp]] = []
+    runs: list[tuple[str, str, str]] = []
     for day, position in days:
         if position not in POLAR:
             continue
@@ -221,46 +258,29 @@ def _runs(days: list[tuple[pd.Timestamp, str]]) -> list[tuple[str, pd.Timestamp,
     return runs
 
 
-def _evidence(rows: pd.DataFrame, last: bool) -> Evidence:
-    """The highest-confidence row (ties: the last or the first in article order)."""
-    best = rows["confidence"].max()
-    candidates = rows[rows["confidence"] == best]
-    row = candidates.iloc[-1 if last else 0]
-    return Evidence(
-        date=_iso(row["date"]),
-        stance=str(row["stance"]),
-        quote=str(row["quote"]),
-        article_id=str(row["article_id"]),
-        start_char=int(row["start_char"]),
-        end_char=int(row["end_char"]),
-    )
+def _evidence(statements: list[_Statement], last: bool) -> Evidence:
+    """The highest-confidence statement (ties: the last or the first in article order)."""
+    best = max(s.confidence for s in statements)
+    candidates = [s for s in statements if s.confidence == best]
+    s = candidates[-1 if last else 0]
+    return Evidence(s.day, s.stance, s.quote, s.article_id, s.start_char, s.end_char)
 
 
-def _group_shifts(entity: str, issue: str, group: pd.DataFrame) -> list[Shift]:
-    runs = _runs(_day_positions(group))
+def _group_shifts(entity: str, issue: str, statements: list[_Statement]) -> list[Shift]:
+    runs = _runs(_day_positions(statements))
     shifts = []
     for (side_a, _, day_a), (side_b, day_b, _) in zip(runs, runs[1:]):
-        before = group[(group["date"] == day_a) & (group["stance"] == side_a)]
-        after = group[(group["date"] == day_b) & (group["stance"] == side_b)]
+        before = [s for s in statements if s.day == day_a and s.stance == side_a]
+        after = [s for s in statements if s.day == day_b and s.stance == side_b]
         shifts.append(Shift(entity, issue, _evidence(before, last=True), _evidence(after, last=False)))
     return shifts
 
 
-def _groups(frame: pd.DataFrame, issue: str | None):
-    if issue is not None:
-        frame = frame[frame["issue"] == issue]
-    keys = sorted(set(zip(frame["entity"], frame["issue"])))
-    grouped = dict(tuple(frame.groupby(["entity", "issue"], sort=False))) if len(frame) else {}
-    for key in keys:
-        yield key[0], key[1], grouped[key]
-
-
 def find_shifts(stances: pd.DataFrame, by: By = "actor", issue: str | None = None) -> list[Shift]:
     """Every change of side (see the module docstring), ordered by entity, issue and date."""
-    frame = _prepared(stances, by)
     shifts: list[Shift] = []
-    for entity, key_issue, group in _groups(frame, issue):
-        shifts += _group_shifts(entity, key_issue, group)
+    for entity, key_issue, statements in _grouped(stances, by, issue):
+        shifts += _group_shifts(entity, key_issue, statements)
     return shifts
 
 
@@ -269,7 +289,14 @@ def shifts_table(shifts: list[Shift]) -> pd.DataFrame:
     return pd.DataFrame([s.as_row() for s in shifts], columns=SHIFT_COLUMNS)
 
 
-def _span(side: str, first: pd.Timestamp, last: pd.Timestamp, with_year: bool, final: bool) -> str:
+def _day(day: str, with_year: bool) -> str:
+    """'2025-03-14' as '14 Mar' (or '14 Mar 2025')."""
+    year, month, date = day.split("-")
+    text = f"{int(date)} {_MONTHS[int(month) - 1]}"
+    return f"{text} {year}" if with_year else text
+
+
+def _span(side: str, first: str, last: str, with_year: bool, final: bool) -> str:
     verb = _VERBS[side]
     if final:
         return f"{verb} from {_day(first, with_year)}"
@@ -282,23 +309,23 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _verdict(group: pd.DataFrame) -> tuple[str, int, str]:
+def _verdict(statements: list[_Statement]) -> tuple[str, int, str]:
     """(verdict, shift count, explanation) for one entity × issue group."""
-    counts = group["stance"].value_counts()
-    support, oppose, neutral = (int(counts.get(s, 0)) for s in ("support", "oppose", "neutral"))
-    dated = group[group["date"].notna()]
-    undated = len(group) - len(dated)
-    with_year = dated["date"].dt.year.nunique() > 1
-    days = _day_positions(group)
+    counts = _counts(statements)
+    support, oppose, neutral = counts["support"], counts["oppose"], counts["neutral"]
+    dated_days = [s.day for s in statements if s.day]
+    undated = len(statements) - len(dated_days)
+    with_year = len({d[:4] for d in dated_days}) > 1
+    days = _day_positions(statements)
     runs = _runs(days)
     shifts = max(len(runs) - 1, 0)
-    undated_note = f" ({_plural(undated, 'undated statement')})" if undated and len(dated) else ""
+    undated_note = f" ({_plural(undated, 'undated statement')})" if undated and dated_days else ""
 
     if not support and not oppose:
         return "consistent", shifts, f"took no side ({_plural(neutral, 'neutral statement')})"
     if not (support and oppose):
         side = "support" if support else "oppose"
-        polar_days = sorted({d for d, p in days if p == side})
+        polar_days = [d for d, p in days if p == side]
         total = _plural(support or oppose, "statement")
         if not polar_days:
             return "consistent", shifts, f"{_VERBS[side]} ({total}, undated)"
@@ -312,20 +339,19 @@ def _verdict(group: pd.DataFrame) -> tuple[str, int, str]:
     if mixed_days:
         listed = ", ".join(_day(d, with_year) for d in mixed_days)
         return "contested", shifts, f"both supported and opposed on {listed}"
-    polar = group[group["stance"].isin(POLAR)]
-    per_article = polar.groupby("article_id", sort=True)["stance"].nunique()
-    split_articles = per_article[per_article > 1].index.tolist()
+    sides: dict[str, set[str]] = {}
+    for s in statements:
+        if s.stance in POLAR:
+            sides.setdefault(s.article_id, set()).add(s.stance)
+    split_articles = sorted(a for a, found in sides.items() if len(found) > 1)
     if split_articles:
         return "contested", shifts, f"both supported and opposed in article {', '.join(split_articles)}"
+    text = ", ".join(
+        _span(side, first, last, with_year, final=i == len(runs) - 1) for i, (side, first, last) in enumerate(runs)
+    )
     if shifts == 1:
-        text = ", ".join(
-            _span(side, first, last, with_year, final=i == len(runs) - 1) for i, (side, first, last) in enumerate(runs)
-        )
         return "shifted", shifts, text + undated_note
     if shifts > 1:
-        text = ", ".join(
-            _span(side, first, last, with_year, final=i == len(runs) - 1) for i, (side, first, last) in enumerate(runs)
-        )
         return "contested", shifts, f"changed sides {shifts} times: {text}"
     return "contested", shifts, "both supported and opposed, but undated statements cannot be ordered in time"
 
@@ -333,24 +359,23 @@ def _verdict(group: pd.DataFrame) -> tuple[str, int, str]:
 def position_over_time(stances: pd.DataFrame, by: By = "actor", issue: str | None = None) -> pd.DataFrame:
     """One row per entity × issue (``POSITION_OVER_TIME_COLUMNS``) with its verdict and a short
     explanation such as "supported on 14 Mar, opposed from 26 Mar"; sorted by entity, then issue."""
-    frame = _prepared(stances, by)
     rows = []
-    for entity, key_issue, group in _groups(frame, issue):
-        counts = group["stance"].value_counts()
-        dated = group["date"].dropna()
-        verdict, shifts, explanation = _verdict(group)
+    for entity, key_issue, statements in _grouped(stances, by, issue):
+        counts = _counts(statements)
+        dated = sorted(s.day for s in statements if s.day)
+        verdict, shifts, explanation = _verdict(statements)
         rows.append(
             {
                 "entity": entity,
                 "issue": key_issue,
                 "verdict": verdict,
-                "first_date": _iso(dated.min()) if len(dated) else "",
-                "last_date": _iso(dated.max()) if len(dated) else "",
-                "statements": int(len(group)),
-                "support": int(counts.get("support", 0)),
-                "oppose": int(counts.get("oppose", 0)),
-                "neutral": int(counts.get("neutral", 0)),
-                "undated": int(len(group) - len(dated)),
+                "first_date": dated[0] if dated else "",
+                "last_date": dated[-1] if dated else "",
+                "statements": len(statements),
+                "support": counts["support"],
+                "oppose": counts["oppose"],
+                "neutral": counts["neutral"],
+                "undated": len(statements) - len(dated),
                 "shifts": shifts,
                 "explanation": explanation,
             }

@@ -151,14 +151,20 @@ def start_server(app: str = "app.py", port: int | None = None, extra_env: dict[s
 
 
 @contextmanager
-def running_server(timeout_s: float = DEFAULT_TIMEOUT_S, app: str = "app.py"):
+def running_server(timeout_s: float = DEFAULT_TIMEOUT_S, app: str = "app.py", extra_env: dict[str, str] | None = None):
     """Context manager: a healthy server, always stopped on exit."""
-    server = start_server(app)
+    server = start_server(app, extra_env=extra_env)
     try:
         server.wait_healthy(timeout_s)
         yield server
     finally:
         server.stop()
+
+
+def fresh_corpus_env() -> dict[str, str]:
+    """Environment for a server on a new, empty corpus file (seeded from seeds/ on first start),
+    so scripts never touch the user's own corpus."""
+    return {"STANCE_DB": str(Path(tempfile.mkdtemp(prefix="stance-corpus-")) / "corpus.sqlite3")}
 
 
 @contextmanager

@@ -202,7 +202,7 @@ def bench_dashboard(timeout_s: float) -> dict:
         return result
     server = None
     try:
-        server = srv.start_server()
+        server = srv.start_server(extra_env=srv.fresh_corpus_env())  # first start: seeds imported and analysed
         result["health_s"] = round(server.wait_healthy(timeout_s), 3)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         remaining = max(5.0, timeout_s - (time.perf_counter() - server.started_at))

@@ -3,8 +3,8 @@
     python scripts/screenshots.py                   # PNGs into docs/screenshots/
     python scripts/screenshots.py --out /tmp/shots
 
-Starts ``streamlit run app.py`` on a free port, opens every page (found in the sidebar navigation,
-else /, /positions, /quotes, /article, /data) in headless Chromium at 1280x800 and saves a
+Starts ``streamlit run app.py`` on a free port (on a new corpus of the seed articles, or the one
+given with ``--db``), opens every page (found in the sidebar navigation, else the fallback list) in headless Chromium at 1280x800 and saves a
 full-page PNG of each, plus the Overview page in a 390x844 mobile viewport. Every screenshot is
 taken once the app is idle. Prints the files written; exits 1 if none could be taken.
 """
@@ -26,8 +26,8 @@ import _streamlit_server as srv  # noqa: E402
 
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
-FALLBACK_PAGES = [("overview", "/"), ("positions", "/positions"), ("quotes", "/quotes"),
-                  ("article", "/article"), ("data", "/data")]
+FALLBACK_PAGES = [("overview", "/"), ("positions", "/positions"), ("timeline", "/timeline"), ("quotes", "/quotes"),
+                  ("article", "/article"), ("data", "/data"), ("articles", "/articles")]
 MAX_HEIGHT = 12_000  # px; a longer page is cut there
 
 _NAV_LINKS_JS = """
@@ -117,13 +117,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="output folder (default: docs/screenshots/ in the repo)")
     parser.add_argument("--timeout", type=float, default=srv.DEFAULT_TIMEOUT_S,
                         help="seconds allowed for the server to start and for each page to render; default 90")
+    parser.add_argument("--db", help="corpus file to show (default: a new corpus holding the seed articles)")
     args = parser.parse_args(argv)
+    env = {"STANCE_DB": str(Path(args.db).resolve())} if args.db else srv.fresh_corpus_env()
     out = Path(args.out)
 
     written: list[Path] = []
     failures: list[str] = []
     try:
-        with srv.chromium_browser() as browser, srv.running_server(args.timeout) as server:
+        with srv.chromium_browser() as browser, srv.running_server(args.timeout, extra_env=env) as server:
             desktop = browser.new_context(viewport=DESKTOP)
             page = desktop.new_page()
             page.goto(server.url, wait_until="domcontentloaded", timeout=args.timeout * 1000)

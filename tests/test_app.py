@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 import dashboard
 from core.codebook import SEEDS_DIR
 from core.nlp import ModelNotFoundError
+from core.store import CorpusStore
 from tests.sample_tables import fake_analyze
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -502,3 +503,44 @@ def test_articles_page_deletes_only_after_confirming(calls, two_dates):
     assert "In the corpus (1)" in texts(at.subheader)
     at.switch_page(PAGES["data"]).run()
     assert set(at.dataframe[0].value["article_id"]) == {"late"}
+
+
+def test_articles_page_uploads_files_reports_bad_ones_and_dedupes(calls, two_dates, fresh_corpus):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Council minutes"
+    document.add_paragraph("Officials said Russia is keeping up the fighting near the river, the council heard.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    early = (two_dates / "early.txt").read_bytes()
+    at = open_page("articles")
+    at.file_uploader[0].set_value([
+        ("minutes.docx", buffer.getvalue(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "application/pdf"),
+        ("again.txt", early, "text/plain"),
+    ])
+    next(b for b in at.button if b.label == "Read the files").click().run()
+    assert_clean_errors = " ".join(e.value for e in at.error)
+    assert "broken.pdf" in assert_clean_errors and not at.exception
+    assert "Check before adding" in texts(at.subheader)
+    next(b for b in at.button if b.label == "Add to the corpus").click().run()
+    assert not at.exception
+    assert "Added and analysed 1 article(s)." in texts(at.success)
+    assert "already stored as 'early'" in texts(at.info)
+    assert "In the corpus (3)" in texts(at.subheader)
+    stored = CorpusStore(fresh_corpus).article_table()
+    assert sorted(stored["title"]) == ["Council minutes", "Early report", "Late report"]
+
+
+def test_the_corpus_file_can_come_from_streamlit_secrets(calls, monkeypatch, tmp_path):
+    monkeypatch.delenv("STANCE_DB", raising=False)
+    target = tmp_path / "from_secrets.sqlite3"
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.secrets["STANCE_DB"] = str(target)
+    at.run()
+    assert_clean(at)
+    assert target.exists()
+    assert CorpusStore(target).count() == 1  # seeded on first start

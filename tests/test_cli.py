@@ -175,3 +175,31 @@ def test_remove_asks_first(tmp_path):
     assert done.returncode == 0 and "Deleted 1 article(s)" in done.stdout
     empty = corpus_run(db, "extract")
     assert empty.returncode == 2 and "is empty" in empty.stderr
+
+
+def test_evaluate_quotes_against_brat_gold(tmp_path):
+    text = 'Bergen keeps its harbour\n\n"We will not close the harbour," Anna Berg said on Monday.\n'
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "harbour.txt").write_text(text, encoding="utf-8")
+    content = text.index('"We will')
+    content_end = text.index(',"') + 2
+    source = text.index("Anna Berg")
+    source_end = source + len("Anna Berg")
+    cue = text.index("said")
+    ann = (
+        f"T1\tContent {content} {content_end}\t{text[content:content_end]}\n"
+        f"T2\tSource {source} {source_end}\t{text[source:source_end]}\n"
+        f"T3\tCue {cue} {cue + 4}\tsaid\n"
+        f"T4\tAttribution {cue} {cue + 4}\tsaid\n"
+        "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+    )
+    (tmp_path / "attributions" / "harbour_ab12.ann").write_text(ann, encoding="utf-8")
+    result = run("evaluate", "--quotes-gold", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "quotes gold:" in result.stdout and "(1 relations in 1 articles)" in result.stdout
+    assert "quotes (IoU >= 0.3)          precision 1.00  recall 1.00" in result.stdout
+    assert "speaker 1.00" in result.stdout
+    bad = run("evaluate", "--quotes-gold", tmp_path / "nowhere")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert run("evaluate", "--quotes-gold", tmp_path, "--iou", "0").returncode == 2

@@ -869,3 +869,21 @@ def test_default_opener_rechecks_the_address_when_connecting(server):
     with pytest.raises(IngestError) as info:
         fetch_url(f"http://rebind.test:{server}/article", resolver=rebinding)
     assert "private or local address (127.0.0.1)" in one_line(info)
+
+
+def test_pdf_lines_wrapped_by_the_layout_are_joined_into_paragraphs():
+    from core.ingest import unwrap_lines
+
+    page = (
+        "The minister said on Tuesday that the government\n"
+        "would “not accept any deal that leaves the\n"
+        "harbour closed to fishing boats,” adding that talks\n"
+        "would go on.\n"
+        "A second paragraph starts here and it is long enough\n"
+        "to wrap onto the next line as well.\n"
+    )
+    text = unwrap_lines(page)
+    assert "would “not accept any deal that leaves the harbour closed" in text
+    assert "talks would go on.\n\nA second paragraph starts here and it is long enough to wrap" in text
+    assert text.replace("\n", " ").split() == page.split()  # only line breaks change
+    assert unwrap_lines("One line.") == "One line."

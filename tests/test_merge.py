@@ -261,6 +261,8 @@ def test_merge_actors_renames_everywhere_and_fills_countries():
     assert set(merged.mentions["actor"]) == {"Sergey Lavrov", "Steven Witkoff", "Canada", "Lara Trump"}
     assert list(merged.mentions.columns) == MENTION_COLUMNS
     assert merged.mentions["text"].tolist() == tables.mentions["text"].tolist()  # surface forms kept
+    if "role" in MENTION_COLUMNS:  # a mention's role is what its text says, not the actor's office
+        assert merged.mentions["role"].tolist() == tables.mentions["role"].tolist()
     assert merged.warnings == ["a warning"]
 
 

@@ -76,3 +76,13 @@ def test_headline_counts_on_the_seed_sample():
     counts = headline_counts(seed_tables().stances)
     assert counts == {"actors": 8, "countries": 5, "issues": 9, "statements": 14}
     assert headline_counts(stances()) == {"actors": 0, "countries": 0, "issues": 0, "statements": 0}
+
+
+def test_summary_lines_count_names_beyond_the_limit():
+    import pandas as pd
+
+    rows = [{"actor": f"Minister {i}", "country": f"Country {i}", "issue": "tariffs", "stance": "support", "quote": f"q{i}"}
+            for i in range(15)]
+    (line,) = issue_summary_lines(pd.DataFrame(rows), {"tariffs": "Tariffs"}, by="country", max_names=12)
+    assert line.startswith("Tariffs — for: Country 0, Country 1,")
+    assert line.endswith("Country 11 and 3 more")
