@@ -19,7 +19,8 @@ if stances.empty:
 
 table = stances.assign(issue_label=stances["issue"].map(lambda i: analysis.issue_labels.get(i, i)))
 columns = ["actor", "actor_type", "country", "issue_label", "stance", "certainty", "attribution",
-           "source", "quote", "confidence", "article_id", "sentence", "start_char", "end_char", "issue"]
+           "source", "quote", "confidence", "date", "outlet", "title", "article_id", "sentence", "start_char",
+           "end_char", "issue"]
 config = {
     "actor": st.column_config.TextColumn("Actor", help="Who holds the position", pinned=True),
     "actor_type": st.column_config.TextColumn("Type", help="person, government, organization or group"),
@@ -34,7 +35,10 @@ config = {
     "quote": st.column_config.TextColumn("Quote", help="Verbatim evidence from the article", width="large"),
     "confidence": st.column_config.ProgressColumn(
         "Confidence", help="How sure the rules are, 0 to 1", format="%.2f", min_value=0.0, max_value=1.0),
-    "article_id": st.column_config.TextColumn("Article", help="Article file name without extension"),
+    "date": st.column_config.TextColumn("Date", help="Publication date of the article (YYYY-MM-DD)"),
+    "outlet": st.column_config.TextColumn("Outlet", help="Publisher of the article"),
+    "title": st.column_config.TextColumn("Title", help="Title of the article"),
+    "article_id": st.column_config.TextColumn("Article", help="Article id in the corpus"),
     "sentence": st.column_config.NumberColumn("Sentence", help="Sentence number in the article (from 1)", format="%d"),
     "start_char": st.column_config.NumberColumn("Start", help="Character offset where the quote starts", format="%d"),
     "end_char": st.column_config.NumberColumn("End", help="Character offset where the quote ends", format="%d"),
@@ -47,7 +51,7 @@ export = table[[*stances.columns, "issue_label"]]
 left, right = st.columns(2)
 left.download_button(
     "Download CSV",
-    data=table_csv(export),
+    data=lambda: table_csv(export),  # made only when clicked: a corpus table can be large
     file_name="stances.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -55,7 +59,7 @@ left.download_button(
 )
 right.download_button(
     "Download JSON",
-    data=table_json(export),
+    data=lambda: table_json(export),
     file_name="stances.json",
     mime="application/json",
     icon=":material/download:",

@@ -37,11 +37,16 @@ else:
 
 st.subheader("Evidence")
 headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}
+MAX_CARDS = 60  # per stance: a large corpus has thousands; the filters narrow them
 for stance, heading in headings.items():
     evidence = rows[rows["stance"] == stance]
     if evidence.empty:
         continue
     st.markdown(f"**{heading}** ({len(evidence)})")
+    if len(evidence) > MAX_CARDS:
+        st.caption(f"The first {MAX_CARDS} are shown; narrow the sidebar filters (actor, article, dates) to see the others, "
+                   "or download them all from the Data page.")
+        evidence = evidence.head(MAX_CARDS)
     st.html(
         "".join(
             quote_card_html(

@@ -145,6 +145,12 @@ def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") ->
     """
     rows = stances[stances["issue"] == issue]
     positions = positions_by_entity(rows, by)
+    # The quotes of each (entity, stance), grouped once rather than masked per cell.
+    evidence_by = (
+        rows.assign(_entity=entity_names(rows, by).to_numpy())
+        .groupby(["_entity", "stance"], sort=False)["quote"]
+        .agg(lambda q: list(dict.fromkeys(q.astype(str))))
+    )
     records = []
     for cell in positions.itertuples(index=False):
         net = cell.support - cell.oppose
@@ -152,7 +158,7 @@ def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") ->
             count = getattr(cell, stance)
             if not count:
                 continue
-            evidence = rows.loc[(entity_mask(rows, by, cell.entity)) & (rows["stance"] == stance), "quote"]
+            evidence = evidence_by.get((cell.entity, stance), [])
             records.append(
                 {
                     "entity": cell.entity,
@@ -160,7 +166,7 @@ def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") ->
                     "statements": int(count),
                     "value": sign * int(count),
                     "net": int(net),
-                    "quotes": quotes_tooltip(list(dict.fromkeys(evidence.astype(str)))),
+                    "quotes": quotes_tooltip(evidence),
                 }
             )
     data = pd.DataFrame(records, columns=DIVERGING_COLUMNS)
@@ -179,16 +185,30 @@ def entity_mask(stances: pd.DataFrame, by: By, entity: str) -> pd.Series:
 
 
 def diverging_bar_chart(
-    stances: pd.DataFrame, issue: str, by: By = "country", labels: Mapping[str, str] | None = None
+    stances: pd.DataFrame,
+    issue: str,
+    by: By = "country",
+    labels: Mapping[str, str] | None = None,
+    max_rows: int = MATRIX_ROWS,
 ) -> alt.Chart:
-    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative)."""
+    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative).
+
+    At most ``max_rows`` entities, those with most statements (the subtitle says when some are left
+    out), kept in the order from most supportive to most opposed."""
     labels = dict(labels or {})
     data = diverging_bar_data(stances, issue, by)
     row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
+    subtitle = ""
+    if len(row_order) > max_rows:
+        totals = data.groupby("entity", sort=False)["statements"].sum().sort_values(ascending=False, kind="stable")
+        keep = set(totals.index[:max_rows])
+        subtitle = f"The {max_rows} of {len(row_order)} with most statements; filter to see others"
+        row_order = [e for e in row_order if e in keep]
+        data = data[data["entity"].isin(keep)]
     row_title = BY_TITLES.get(by, by.title())
     span = int(data["statements"].max()) if not data.empty else 1
     return (
-        alt.Chart(data, title=labels.get(issue, issue))
+        alt.Chart(data, title=alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined))
         .mark_bar()
         .encode(
             x=alt.X(

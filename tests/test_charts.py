@@ -84,7 +84,7 @@ def test_diverging_leaves_neutral_out():
 def test_diverging_chart_spec():
     spec = diverging_bar_chart(seed_tables().stances, "foreign_troops_in_ukraine", "actor", LABELS).to_dict()
     assert spec["mark"]["type"] == "bar"
-    assert spec["title"] == "Foreign troops in Ukraine"
+    assert spec["title"] == {"text": "Foreign troops in Ukraine"}
     enc = spec["encoding"]
     assert enc["x"]["field"] == "value" and enc["x"]["type"] == "quantitative"
     assert enc["y"]["field"] == "entity" and enc["y"]["sort"][0] == "Emmanuel Macron"
@@ -178,3 +178,15 @@ def test_timeline_chart_without_metadata_and_empty():
     empty = timeline_points(pd.DataFrame(columns=[*STANCE_COLUMNS, "date"]), "tariff_cuts")
     spec = timeline_chart(empty).to_dict()
     assert spec["mark"]["type"] == "point" and chart_rows(spec) == []
+
+
+def test_diverging_chart_keeps_the_entities_with_most_statements():
+    rows = [
+        {"actor": f"Minister {i}", "country": f"Country {i}", "issue": "tariffs", "stance": "support" if i % 2 else "oppose",
+         "quote": f"q{i}"}
+        for i in range(6)
+    ] + [{"actor": "Minister 0", "country": "Country 0", "issue": "tariffs", "stance": "oppose", "quote": "again"}]
+    spec = diverging_bar_chart(pd.DataFrame(rows), "tariffs", "country", max_rows=3).to_dict()
+    entities = {r["entity"] for r in chart_rows(spec)}
+    assert len(entities) == 3 and "Country 0" in entities  # the one with two statements is kept
+    assert spec["title"]["subtitle"] == "The 3 of 6 with most statements; filter to see others"
