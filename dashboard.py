@@ -65,10 +65,12 @@ class Analysis:
     issue_labels: dict[str, str]  # codebook order
     issue_descriptions: dict[str, str]
     notes: list[str] = field(default_factory=list)  # for the user: pending work, pipeline warnings
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title (or the id)
+    options: dict[str, list[str]] = field(default_factory=dict)  # the sidebar filters' choices
 
     def title_of(self, article_id: str) -> str:
-        found = self.articles.loc[self.articles["article_id"] == article_id, "title"]
-        return str(found.iloc[0]) if len(found) and str(found.iloc[0]).strip() else article_id
+        """An article's title for display (a dict lookup: the sidebar calls it once per article)."""
+        return self.titles.get(article_id) or article_id
 
 
 # --- inputs --------------------------------------------------------------------------------------
@@ -141,12 +143,18 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
     notes = list(loaded.tables.warnings)
     if loaded.pending:
         notes.append(f"{loaded.pending} article(s) are not analysed yet; they appear once analysed.")
+    tables = conform_tables(loaded.tables)
+    articles = loaded.articles
+    titles = {str(a): str(t).strip() for a, t in zip(articles["article_id"], articles["title"].fillna("")) if str(t).strip()}
     return Analysis(
-        tables=conform_tables(loaded.tables),
-        articles=loaded.articles,
+        tables=tables,
+        articles=articles,
         issue_labels={issue.id: issue.label for issue in codebook.issues},
         issue_descriptions={issue.id: issue.description for issue in codebook.issues},
         notes=notes,
+        titles=titles,
+        # Computed once per corpus revision, not on every rerun: thousands of names to sort.
+        options=filter_options(tables, [issue.id for issue in codebook.issues], articles),
     )
 
 
@@ -294,7 +302,7 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     The first run of a session takes the filters from the URL (that is how a shared link restores
     a view); later runs take them from the widgets and write them back to the URL.
     """
-    options = filter_options(analysis.tables, list(analysis.issue_labels), analysis.articles)
+    options = analysis.options or filter_options(analysis.tables, list(analysis.issue_labels), analysis.articles)
     if "filters_restored" not in st.session_state:
         params = {name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params}
         params |= {name: st.query_params.get(name) for name in ("since", "until") if name in st.query_params}

@@ -6,7 +6,7 @@ import dashboard
 from core.charts import stance_matrix_chart
 from core.filters import empty_result_message
 from core.render import bullet_list_html, escape_markdown
-from core.summary import headline_counts, issue_summary_lines
+from core.summary import headline_counts, issue_summary_lines, positions_by_entity
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -32,11 +32,12 @@ if stances.empty:
 else:
     st.subheader("Stance matrix")
     by = dashboard.entity_toggle("overview_by")
-    st.altair_chart(stance_matrix_chart(stances, by=by, labels=analysis.issue_labels))
+    positions = positions_by_entity(stances, by)  # shared by the matrix and the summary
+    st.altair_chart(stance_matrix_chart(stances, by=by, labels=analysis.issue_labels, positions=positions))
     st.caption("Symbols: + support, − oppose, ± mixed (both), ○ neutral. Hover a cell for the quotes behind it.")
 
     st.subheader("In plain words")
-    st.html(bullet_list_html(issue_summary_lines(stances, analysis.issue_labels, by=by)))
+    st.html(bullet_list_html(issue_summary_lines(stances, analysis.issue_labels, by=by, positions=positions)))
 
 if analysis.notes:
     with st.expander(f"Notes on the analysis ({len(analysis.notes)})", icon=":material/info:"):

@@ -30,9 +30,8 @@ text = st.text_input(
 dashboard.set_url_param("q", text.strip() or None)
 
 query = parse_query(text)
-quotes = quotes_with_positions(tables.quotes, analysis.tables.stances)
-found = search_rows(quotes, query, ["text", "speaker", "country"])
-total = len(quotes)
+found = search_rows(tables.quotes, query, ["text", "speaker", "country"])
+total = len(tables.quotes)
 st.markdown(f"**{len(found)}** of {total} quotes" + (" match the search" if not query.is_empty else ""))
 if found.empty:
     st.info("No quote contains all of these words. Try fewer words, or check the spelling.", icon=":material/search_off:")
@@ -40,8 +39,10 @@ if found.empty:
 if len(found) > MAX_SHOWN:
     st.caption(f"Showing the first {MAX_SHOWN}; add words to narrow the search.")
 
+# The issue/stance chips only for the quotes shown: joining all of a corpus's quotes is costly.
+shown = quotes_with_positions(found.head(MAX_SHOWN), analysis.tables.stances)
 cards = []
-for row in found.head(MAX_SHOWN).itertuples(index=False):
+for row in shown.itertuples(index=False):
     cards.append(
         quote_card_html(
             row.text,

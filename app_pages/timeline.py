@@ -66,7 +66,11 @@ shifts = find_shifts(stances, by=by, issue=issue)
 st.subheader(f"Shifts ({len(shifts)})")
 if not shifts:
     st.caption(f"Nobody changed sides on {label} between two dates in the articles shown.")
-for shift in shifts:
+MAX_SHIFTS = 25  # each shift is two quote cards; more is a wall of text
+if len(shifts) > MAX_SHIFTS:
+    st.caption(f"The first {MAX_SHIFTS} (by name, then date) are shown; pick an actor or a date range in the sidebar "
+               "to see the others.")
+for shift in shifts[:MAX_SHIFTS]:
     st.markdown(f"**{escape_markdown(shift.entity)}**: {shift.before.stance} on {shift.before.date} "
                 f"→ {shift.after.stance} on {shift.after.date}")
     left, right = st.columns(2)

@@ -82,13 +82,18 @@ MATRIX_ROWS = 40  # more rows than this do not fit a screen; the rest are counte
 
 
 def stance_matrix_chart(
-    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None, max_rows: int = MATRIX_ROWS
+    stances: pd.DataFrame,
+    by: By = "country",
+    labels: Mapping[str, str] | None = None,
+    max_rows: int = MATRIX_ROWS,
+    positions: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Heatmap: rows are countries or actors, columns issues (by label, codebook order), colour the
     position; hovering a cell shows the quotes behind it. Only the ``max_rows`` entities with most
-    statements are drawn (a corpus can name hundreds); the subtitle says so."""
+    statements are drawn (a corpus can name hundreds); the subtitle says so. ``positions`` (from
+    :func:`core.summary.positions_by_entity` with the same ``by``) saves recomputing them."""
     labels = dict(labels or {})
-    positions = positions_by_entity(stances, by)
+    positions = positions_by_entity(stances, by) if positions is None else positions
     row_order = _entity_order(positions) if not positions.empty else []
     total = len(row_order)
     row_order = row_order[:max_rows]

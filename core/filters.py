@@ -157,9 +157,11 @@ def conform_tables(tables: Tables) -> Tables:
 
 
 def _present(*columns: pd.Series) -> list[str]:
+    """The distinct non-blank values of ``columns``, sorted case-insensitively (distinct first:
+    a corpus column has tens of thousands of rows but a few hundred values)."""
     values: set[str] = set()
     for column in columns:
-        values.update(v for v in column.dropna().astype(str) if v.strip())
+        values.update(str(v) for v in pd.unique(column.dropna()) if str(v).strip())
     return sorted(values, key=str.casefold)
 
 
@@ -249,13 +251,16 @@ def quotes_with_positions(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.Dat
     an empty list.
     """
     result = quotes.reset_index(drop=True).copy()
-    pairs = overlapping_pairs(result, stances.reset_index(drop=True))
-    positions: dict[int, list[tuple[str, str]]] = {}
     stances = stances.reset_index(drop=True)
+    if not result.empty and not stances.empty:
+        # Only the stance rows of the quotes' articles take part in the join.
+        stances = stances[stances["article_id"].isin(set(result["article_id"]))].reset_index(drop=True)
+    pairs = overlapping_pairs(result, stances)
+    issues, stance_values = stances["issue"].astype(str).tolist(), stances["stance"].astype(str).tolist()
+    positions: dict[int, list[tuple[str, str]]] = {}
     for quote_index, stance_index in pairs.itertuples(index=False):
-        row = stances.iloc[stance_index]
         found = positions.setdefault(int(quote_index), [])
-        pair = (str(row["issue"]), str(row["stance"]))
+        pair = (issues[stance_index], stance_values[stance_index])
         if pair not in found:
             found.append(pair)
     result["positions"] = [positions.get(i, []) for i in range(len(result))]

@@ -110,6 +110,7 @@ def issue_summary_lines(
     by: By = "country",
     issue_order: Sequence[str] | None = None,
     max_names: int = 12,
+    positions: pd.DataFrame | None = None,
 ) -> list[str]:
     """One plain-language line per issue with statements, in codebook order, e.g.
     ``Foreign troops in Ukraine — for: France, Ukraine; against: Russia, Italy``.
@@ -118,7 +119,7 @@ def issue_summary_lines(
     side the rest are counted ("and 31 more"), so a line stays readable over a large corpus.
     """
     labels = dict(issue_labels or {})
-    positions = positions_by_entity(stances, by)
+    positions = positions_by_entity(stances, by) if positions is None else positions
     if positions.empty:
         return []
     order = ordered_issues(positions["issue"].unique().tolist(), issue_order or list(labels))

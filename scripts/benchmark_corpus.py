@@ -47,8 +47,8 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def source_articles():
-    paths = [*seed_article_paths(SEEDS_DIR), *(sorted(EVAL_ARTICLES.glob("*.txt")) if EVAL_ARTICLES.is_dir() else [])]
+def source_articles(eval_dir: Path = EVAL_ARTICLES):
+    paths = [*seed_article_paths(SEEDS_DIR), *(sorted(eval_dir.glob("*.txt")) if eval_dir.is_dir() else [])]
     out = []
     for path in paths:
         try:
@@ -93,7 +93,7 @@ def best_of(repeat: int, fn) -> tuple[float, object]:
     return best, value
 
 
-def bench_import(db: Path, count: int) -> dict:
+def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES) -> dict:
     store = CorpusStore(db)
     store.set_meta(SEEDED_KEY, "benchmark")  # the dashboard must not add the seeds on top
     corpus = Corpus(store, load_codebook())
@@ -103,7 +103,9 @@ def bench_import(db: Path, count: int) -> dict:
         log(f"reusing {db}: {have} articles already stored")
         result["import"] = "reused"
         return result
-    items = variants(source_articles(), count)[have:]
+    sources = source_articles(eval_dir)
+    result["source_texts"] = len(sources)
+    items = variants(sources, count)[have:]
     words = sum(len(item.text.split()) for item in items)
     start = time.perf_counter()
     from core.nlp import load_pipeline
@@ -197,10 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_ARTICLES,
+                        help="real articles to vary (default: ../shared/eval/articles; only the seed if absent)")
     args = parser.parse_args(argv)
     db = args.db or Path(tempfile.mkdtemp(prefix="stance-bench-")) / "corpus.sqlite3"
     log(f"benchmark corpus: {db}")
-    result = bench_import(db, args.articles)
+    result = bench_import(db, args.articles, args.eval_dir)
     log(f"import: {result}")
     result.update(bench_in_process(db, args.repeat))
     log(f"in-process: {result}")
