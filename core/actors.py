@@ -24,6 +24,15 @@ BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
 # A capital city after one of these, attached to a verb, is a place ("travelled to Moscow"), not a
 # government; "unacceptable to Kyiv" (attached to an adjective) or "by Moscow" stays an actor.
+# Generic titles that stand for a more specific role: "the Ukrainian leader" is the country's
+# president or head of government introduced earlier.
+GENERIC_TITLES = {
+    "leader": ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader", "emir", "sultan"),
+}
+# Group nouns that name others by their relation to the owner: "Kyiv's allies" are not Ukraine.
+RELATIONAL_GROUP_NOUNS = frozenset({"allies", "partners", "backers", "neighbours", "neighbors", "supporters"})
+# "his country", "her government": the government of the person the pronoun points to.
+OWN_COUNTRY_NOUNS = frozenset({"country", "nation", "government", "administration"})
 LOCATIVE_PREPOSITIONS = frozenset({"to", "in", "at", "from", "into", "near", "across", "outside", "inside", "around", "toward", "towards", "through", "via", "over"})
 
 
@@ -77,6 +86,19 @@ class ActorResolver:
         "Russia's deputy foreign minister Alexander Grushko", "Dmitry Peskov, the Kremlin spokesman"."""
         country, role_words = "", []
         before = [t for t in ent.root.subtree if t.i < ent.start]
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start and head.lower_ in self.kb.roles and not before:
+            # "Ruto's special envoy Amina Mohamed" parsed as an apposition to "envoy".
+            before = [t for t in head.subtree if t.i <= head.i]
+        # Only the words bound to this name: "a meeting between Trump and Ukrainian President
+        # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
+        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in ("and", "or", ",", "between", "with")]
+        if cut:
+            before = [t for t in before if t.i > max(cut)]
+        # "US President Donald Trump's special envoy Steve Witkoff": the owner's own title words
+        # are not the envoy's role (the owner still lends a country, below).
+        owned = {t.i for p in before if p.dep_ == "poss" and p.ent_type_ == "PERSON" for t in p.subtree if t.i != p.i}
+        before = [t for t in before if t.i not in owned]
         appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
         for tokens in (before, [t for a in appos for t in a.subtree]):
             for tok in tokens:
@@ -126,7 +148,9 @@ class ActorResolver:
         if country or role:
             # Remember what the text taught us about this person for later, shorter mentions.
             self._surname[base.name] = actor
-            self._surname.setdefault(base.name.split()[-1], actor)
+            last = base.name.split()[-1]
+            if self._surname.get(last) in (None, base):  # the bare entry made just above
+                self._surname[last] = actor
         elif base.name in self._surname:
             actor = self._surname[base.name]
         self._add(actor, ent.start, ent.end, "name")
@@ -176,6 +200,12 @@ class ActorResolver:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
             low = tok.lower_
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
+                # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
+                # rules as a tagged place.
+                self._place_mention(self.doc[tok.i : tok.i + 1])
+                if tok.i in self._by_token:
+                    continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
             country, modifier, org = "", None, None
             for c in mods:
@@ -185,7 +215,24 @@ class ActorResolver:
                     org, modifier = self.kb.organization(c.text), c
                 elif self.kb.country_of(c.text):
                     country, modifier = self.kb.country_of(c.text), c
+            owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
+            if owner is not None and not country and not org and (low in OWN_COUNTRY_NOUNS or (lex and low in RELATIONAL_GROUP_NOUNS)):
+                # "his country is willing ...", "Kyiv and its Western allies".
+                antecedent = self.resolve_pronoun(owner)
+                owner_country = antecedent.actor.country if antecedent is not None else ""
+                if owner_country and low in OWN_COUNTRY_NOUNS and owner.lower_ in PERSON_PRONOUNS:
+                    self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
+                elif owner_country and low in RELATIONAL_GROUP_NOUNS and antecedent.actor.actor_type == "government":
+                    self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+                continue
             start = modifier.i if modifier is not None else tok.i
+            leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
+            if low in GOVERNMENT_NOUNS and not country and leader is not None and leader.actor.country:
+                # "the Trump administration", "Giorgia Meloni's government": the leader's country.
+                # (A known actor's country is a country or a body; only a country has a government.)
+                if self.kb.country_demonym.get(leader.actor.country) or self.kb.country_of(leader.actor.country):
+                    self._add(Actor(leader.actor.country, "government", leader.actor.country), min(leader.start, tok.i), tok.i + 1, "government")
+                    continue
             if low in GOVERNMENT_NOUNS and country:
                 demonym = self.kb.country_demonym.get(country, country)
                 self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
@@ -194,6 +241,9 @@ class ActorResolver:
             elif lex and low in lex.group_nouns and (org or country):
                 label = modifier.text if modifier is not None else ""
                 body = org.country if org else country
+                if low in RELATIONAL_GROUP_NOUNS and modifier is not None and modifier.dep_ == "poss":
+                    # "Ukraine's allies": other countries, named by their relation to the owner.
+                    label, body = (org.name if org else country), ""
                 self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
             elif low in GROUP_NOUNS_PEOPLE and country:
                 demonym = self.kb.country_demonym.get(country, country)
@@ -207,13 +257,16 @@ class ActorResolver:
         """"the Russian president" -> the person introduced earlier with that role and country;
         failing that, the only gazetteer person with that role and country."""
         role = tok.lower_
+        wanted = GENERIC_TITLES.get(role, ()) + (role,)
+        if role in GENERIC_TITLES and not country:
+            return None  # "the leader" alone could be anyone's
         for mention in reversed(self.mentions):
             if mention.start >= tok.i or mention.actor.actor_type != "person":
                 continue
-            if role in mention.actor.role.lower() and (not country or mention.actor.country == country):
+            if any(w in mention.actor.role.lower() for w in wanted) and (not country or mention.actor.country == country):
                 return mention.actor
         if country:
-            candidates = {a for a in self.kb.people.values() if a.country == country and a.role.lower() == role}
+            candidates = {a for a in self.kb.people.values() if a.country == country and a.role.lower() in wanted}
             if len(candidates) == 1:
                 return candidates.pop()
         return None
@@ -231,6 +284,7 @@ class ActorResolver:
                 if ent.label_ == "NORP":
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
+        self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
         self._phrase_mentions()
         self.mentions.sort(key=lambda m: m.start)
 
@@ -252,14 +306,15 @@ class ActorResolver:
             wanted = ("government", "organization", "group")
         else:
             return None
+        # The closest earlier mention (by position: phrase mentions are appended out of order
+        # while they are being found). Only a few sentences back (about 150 tokens): an older
+        # antecedent is a guess, not a reading.
+        best = None
         for mention in reversed(self.mentions):
-            if mention.end <= tok.i and mention.actor.actor_type in wanted:
-                # Only look back a few sentences (about 150 tokens): an older antecedent is a
-                # guess, not a reading.
-                if tok.i - mention.start > 150:
-                    return None
-                return mention
-        return None
+            if mention.end <= tok.i and mention.actor.actor_type in wanted and tok.i - mention.start <= 150:
+                if best is None or mention.start > best.start:
+                    best = mention
+        return best
 
     def actors_of(self, tok: Token, prefer: Mention | None = None) -> list[Mention]:
         """The actors a token (typically a subject or agent) stands for; [] when none.

@@ -12,11 +12,17 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
   parenthetical attribution ("The plan, he said, is dead."; "The plan is dead, he argued."); a
   directive with object and infinitive ("told the staff to prepare"); a verb + preposition cue
   ("called for an inquiry"); a naming verb ("called the vote a mistake"); a reporting verb with
-  a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices").
+  a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices");
+  a verb or adjective of intention with its infinitive ("refuses to publish the audit", "were
+  willing to wait"); a noun of saying or will with its owner ("her determination to close the
+  harbour", "the council's call for a recount"). A wider cue inside what another statement of
+  the sentence reports is part of that statement, not a second one.
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
-naming_cues, prepositional_cues, source_nouns). Unbalanced quotation marks never raise: an
+naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues).
+A line break never joins a subject to a verb (a headline is not the next paragraph's speaker), and
+an appositive name is preferred to the title it follows ("the mayor of Bergen, Anna Berg, said"). Unbalanced quotation marks never raise: an
 unclosed quote ends at the end of its paragraph.
 """
 
@@ -181,6 +187,11 @@ class Attributor:
         chain = subject_chain(verb)
         if outside is not None:
             chain = [t for t in chain if not (outside[0] <= t.idx < outside[1])]
+        # A line break between a subject and its verb is a misparse across paragraphs (a headline
+        # run into the first paragraph): a line never speaks for the next one.
+        chain = [t for t in chain if not self._line_break_between(t, verb)]
+        # "the mayor of Bergen, Anna Berg, said": the appositive name is the speaker.
+        chain = [self._appositive_name(t) or t for t in chain]
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if chain and chain[0] in own and (chain[0].lower_ in self.lex.source_nouns or chain[0].lower_ in self.resolver.kb.roles):
             return chain[0]  # "..., the source added": the verb's own subject is a speaker noun
@@ -195,10 +206,41 @@ class Attributor:
         before = verb.i - 1
         while before >= 0 and self.doc[before].dep_ in ("advmod", "aux", "neg") and self.doc[before].head is verb:
             before -= 1
+        if before >= 1 and self.doc[before].text == "," and self.doc[before - 1].pos_ == "PROPN":
+            before -= 1  # "..., the mayor of Bergen, Anna Berg, said": the name set off before the verb
         if before >= 0 and self.doc[before].pos_ == "PROPN":
             mention = self.resolver.mention_at(self.doc[before])
             if mention is not None and mention.end - 1 == before and mention.actor.actor_type == "person":
                 return self.doc[before]
+        return None
+
+    def _line_break_between(self, a: Token, b: Token) -> bool:
+        lo, hi = (a, b) if a.i < b.i else (b, a)
+        return "\n" in self.text[lo.idx : hi.idx]
+
+    def _appositive_name(self, subj: Token) -> Token | None:
+        """The person named in apposition to a common-noun subject ("the mayor, Anna Berg,";
+        also when the parser hangs the name on the noun's "of" phrase: "the mayor of Bergen,
+        Anna Berg,"): the token of that name, or None."""
+        if subj.pos_ != "NOUN":
+            return None
+        own = self.resolver.mention_at(subj)
+        if own is not None and own.kind in ("name", "pronoun"):
+            return None
+        places = [subj]
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.i > subj.i:
+                for pobj in prep.children:
+                    mention = self.resolver.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and not (mention is not None and mention.actor.actor_type == "person"):
+                        places.append(pobj)
+        for place in places:
+            for child in place.children:
+                if child.dep_ != "appos" or child.i < subj.i or self._line_break_between(subj, child):
+                    continue
+                mention = self.resolver.mention_at(child)
+                if mention is not None and mention.kind == "name" and mention.actor.actor_type == "person":
+                    return self.doc[mention.end - 1] if mention.end - 1 >= child.i else child
         return None
 
     @staticmethod
@@ -239,6 +281,7 @@ class Attributor:
             or lemma in lex.object_cues
             or lemma in lex.naming_cues
             or lemma in lex.prepositional_cues
+            or lemma in lex.intention_cues
         )
 
     def _hedged(self, verb: Token) -> bool:
@@ -285,6 +328,14 @@ class Attributor:
                     st = self._speech_verb(tok, mention_of(governing) if governing else prefer() if recent else None)
                     if st:
                         new.append(st)
+                elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
+                    st = self._intention_adjective(tok, prefer() if recent else None)
+                    if st:
+                        new.append(st)
+                elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nominal_cues:
+                    st = self._nominal(tok, prefer() if recent else None)
+                    if st:
+                        new.append(st)
             if not new:
                 st = self._colon_statement(sent)
                 if st:
@@ -300,7 +351,7 @@ class Attributor:
                     new.append(st)
             for st in new:
                 key = (st.start_char, st.end_char)
-                if key in claimed:
+                if key in claimed or self._nested_wide_cue(st, new):
                     continue
                 # Quoted fragments inside a reported statement belong to it.
                 if st.kind == "direct" and any(
@@ -315,6 +366,22 @@ class Attributor:
                     last_end_sent = self.sentence_number(end_tok.start) if end_tok is not None else n
         found.sort(key=lambda s: s.start_char)
         return self._merge_continuations(found)
+
+    def _nested_wide_cue(self, st: Statement, new: list[Statement]) -> bool:
+        """Whether a statement resting on a wider cue than speech (an object, intention or noun
+        cue: "reject", "wants to", "his plan to") lies inside what another statement of the
+        sentence reports ("He added that Kenya would reject ..."): it is part of that content,
+        and attribution corpora give each word one role."""
+        if st.cue_token is None or st.kind != "indirect":
+            return False
+        cue = self.doc[st.cue_token]
+        lemma = cue.lemma_.lower()
+        if cue.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief_cues):
+            return False
+        return any(
+            o is not st and o.cue_token != st.cue_token and o.start_char <= cue.idx < o.end_char
+            for o in new
+        )
 
     def _new_person_subject(self, last: Statement | None, last_sent: int, n: int) -> bool:
         """Whether a narrative sentence between the last statement and sentence ``n`` has another
@@ -397,6 +464,13 @@ class Attributor:
             return None  # "I think ..." inside a quote: the quote itself is the statement
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
+        if not comps and lemma in self.lex.speech:
+            # "told a meeting of farmers that the drought would end ...": the parser hangs the
+            # that-clause on the object as a relative clause; a "that" marking it gives it away.
+            comps = [
+                r for o in verb.children if o.dep_ in ("dobj", "dative") and o.i > verb.i
+                for r in o.subtree if r.dep_ in ("relcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
+            ][:1]
         # A clause beyond a semicolon is not the verb's complement, whatever the parse says.
         comps = [c for c in comps if not self._semicolon_between(verb, c)]
         if lemma not in self.lex.speech:
@@ -455,7 +529,7 @@ class Attributor:
         objects = [c for c in kids if c.dep_ == "dobj"]
         xcomps = [c for c in kids if c.dep_ == "xcomp"]
         parts: list[Token] = []
-        if lemma in lex.directive_cues and xcomps:
+        if (lemma in lex.directive_cues or lemma in lex.intention_cues) and xcomps and self._infinitive(xcomps[0]):
             parts = [*[o for o in objects if o.i < xcomps[0].i], xcomps[0]]
             # "promised to freeze and then lower fares": a verb coordinated after the infinitive, with
             # no subject of its own, continues it.
@@ -469,14 +543,16 @@ class Attributor:
             objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 parts = [objs[0], *[x for x in xcomps if x.i > objs[0].i]]
+                if not any(x.i > objs[0].i for x in xcomps):
+                    parts += self._trailing_modifiers(verb, preps[0])
         if not parts and lemma in lex.naming_cues and objects:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > objects[0].i)]
             if named:
-                parts = [objects[0], named[0]]
+                parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
         if not parts and lemma in lex.object_cues and objects:
             obj = objects[0]
             if obj.pos_ != "PRON" and obj.i > verb.i:
-                parts = [obj]
+                parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts:
             return None
         # A relative clause set off by a comma or dash describes, in the writer's voice, what was
@@ -485,7 +561,7 @@ class Attributor:
             t.i
             for p in parts
             for r in p.subtree
-            if r.dep_ in ("relcl", "appos") and r.i > p.i and r.left_edge.i > 0
+            if (r.dep_ in ("relcl", "appos") or r.dep_ in ("prep", "advcl") and p.dep_ == "xcomp") and r.i > p.i and r.left_edge.i > 0
             and self.doc[r.left_edge.i - 1].text in (",", "--", "—", "–")
             for t in r.subtree
         }
@@ -500,6 +576,94 @@ class Attributor:
             return None
         return span
 
+    @staticmethod
+    def _infinitive(tok: Token) -> bool:
+        """Whether a verb is a to-infinitive ("to release"), not a participle ("refused, saying")."""
+        return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+    def _span_statement(self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False) -> Statement | None:
+        """An indirect statement over ``tokens`` (trimmed of punctuation) spoken by ``subj``."""
+        span = [t for t in tokens if not t.is_space]
+        while span and span[0].is_punct and span[0].text not in QUOTE_MARKS:
+            span = span[1:]
+        while span and span[-1].is_punct and span[-1].text not in QUOTE_MARKS:
+            span = span[:-1]
+        if len([t for t in span if not t.is_punct]) < 2 or self._inside_quote(cue.idx, cue.idx + len(cue.text)):
+            return None
+        actor, mention, text = self._speaker(subj, prefer)
+        if need_speaker and actor is None:
+            return None
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        return Statement(
+            actor, mention, start, end, "indirect", cue.text, cue.i,
+            negated_cue=self._negated(cue.head if cue.pos_ == "ADJ" else cue), hedged_cue=self._hedged(cue), speaker_text=text,
+        )
+
+    def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
+        """"Some council members were willing to delay the vote": the infinitive is the subject's."""
+        if adj.dep_ != "acomp":
+            return None
+        xcomps = [c for c in adj.children if c.dep_ == "xcomp" and self._infinitive(c)]
+        if not xcomps:
+            return None
+        subj = self._speaking_subject(adj.head)
+        if subj is None or not self._can_speak(subj, prefer):
+            return None
+        return self._span_statement(list(xcomps[0].subtree), subj, adj, prefer, need_speaker=True)
+
+    def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
+        """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
+        close the harbour", "the council's call for a recount", "her claim that ...", "the decision by
+        the board to ..."): the noun's complement is the owner's."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+            owner = by[0] if by else None
+        if owner is None and noun.dep_ == "dobj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children):
+            owner = self._speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
+        if owner is None or not self._can_speak(owner, prefer):
+            return None
+        comp: list[Token] = []
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if child.dep_ in ("acl", "relcl", "ccomp") and (self._infinitive(child) or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
+                comp = list(child.subtree)
+                break
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against", "to") and child is not owner.head:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    comp = [t for o in objs for t in o.subtree]
+                    comp += [t for x in child.children if x.dep_ == "xcomp" for t in x.subtree]
+                    break
+        if not comp and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            # "Her hope is that ...": the clause after the copula.
+            comp = [t for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i for t in c.subtree]
+        if not comp:
+            return None
+        # A relative clause set off by a comma is the writer's aside ("..., which passed in May").
+        aside = {
+            t.i for r in comp if r.dep_ == "relcl" and r.left_edge.i > 0 and self.doc[r.left_edge.i - 1].text in (",", "--", "—", "–")
+            for t in r.subtree
+        }
+        comp = sorted((t for t in comp if t.i not in aside), key=lambda t: t.i)
+        return self._span_statement(comp, owner, noun, prefer, need_speaker=True)
+
+    def _trailing_modifiers(self, verb: Token, obj: Token) -> list[Token]:
+        """The verb's modifiers right after its object, up to a comma ("issued a statement in
+        support of the dock workers", "published a report last week showing ..."): attribution
+        corpora count them in what was said."""
+        found: list[Token] = []
+        end = obj.right_edge.i
+        for child in verb.rights:
+            if child.i <= obj.i:
+                continue
+            if child.dep_ not in ("prep", "advcl", "acl", "npadvmod", "xcomp") or child.left_edge.i != end + 1:
+                break
+            found.append(child)
+            end = child.right_edge.i
+        return found
+
     def _complement_statement(self, verb: Token, prefer: Mention | None) -> Statement | None:
         span = self._complement(verb)
         if span is None:
@@ -508,6 +672,8 @@ class Attributor:
         if subj is None or not self._can_speak(subj, prefer):
             return None
         actor, mention, text = self._speaker(subj, prefer)
+        if actor is None and verb.lemma_.lower() in self.lex.intention_cues:
+            return None  # "those who hope to ...": a will needs someone to hold it
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         return Statement(
             actor, mention, start, end, "indirect", verb.text, verb.i,

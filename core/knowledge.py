@@ -59,6 +59,12 @@ class Lexicon:
     naming_cues: frozenset[str] = frozenset()
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
+    # Verbs and adjectives of intention whose infinitive is the content ("refuses to release ...",
+    # "is willing to wait"), and nouns whose owner holds their complement ("her
+    # determination to close the harbour", "the mayor's call for a recount").
+    intention_cues: frozenset[str] = frozenset()
+    intention_adjectives: frozenset[str] = frozenset()
+    nominal_cues: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -194,6 +200,9 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         naming_cues=words("naming_cues"),
         prepositional_cues=prepositions("prepositional_cues"),
         source_nouns=words("source_nouns"),
+        intention_cues=words("intention_cues"),
+        intention_adjectives=words("intention_adjectives"),
+        nominal_cues=words("nominal_cues"),
     )
 
 

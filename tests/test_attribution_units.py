@@ -25,3 +25,65 @@ def test_stray_closing_mark_is_ignored_and_reopening_closes_the_previous():
 def test_no_quotes_and_empty_quotes():
     assert spans("No quotes here.") == []
     assert spans("Empty “” and “ ” marks.") == []
+
+
+# ------------------------------------------------------------------ speakers (real pipeline)
+
+
+def _quotes(text: str):
+    from tests.nlp_fixtures import analyse
+
+    return analyse(text, None).quotes
+
+
+def test_a_headline_line_never_speaks_for_the_next_paragraph():
+    text = 'Harbour vote\n\n"We will not close the harbour," the mayor of Bergen, Anna Berg, said on Monday.\n'
+    [row] = list(_quotes(text).itertuples(index=False))
+    assert row.speaker == "Anna Berg" and row.speaker_type == "person"
+    assert text[row.speaker_start : row.speaker_end] == "Anna Berg"
+    assert "vote" not in text[row.speaker_start : row.speaker_end]
+
+
+def test_an_appositive_name_is_the_speaker_rather_than_the_title():
+    text = '"We will not close the harbour," the mayor of Bergen, Anna Berg, said on Monday.\n'
+    [row] = list(_quotes(text).itertuples(index=False))
+    assert (row.speaker, row.speaker_type, row.kind, row.cue) == ("Anna Berg", "person", "direct", "said")
+    assert text[row.speaker_start : row.speaker_end] == "Anna Berg"
+
+
+def _found(text: str):
+    return [
+        (row.kind, row.cue, row.speaker, text[row.start_char : row.end_char])
+        for row in _quotes(text).itertuples(index=False)
+    ]
+
+
+def test_intention_verb_and_adjective_attribute_their_infinitive():
+    text = "Governor Paul Mensah refuses to release the audit of the port authority."
+    assert _found(text) == [("indirect", "refuses", "Paul Mensah", "to release the audit of the port authority")]
+    text = "Senator Laura Kim wants to expand the rail network to the northern towns."
+    assert _found(text) == [("indirect", "wants", "Laura Kim", "to expand the rail network to the northern towns")]
+    text = "Several council members were willing to delay the vote on the new harbour levy."
+    assert ("indirect", "willing", "Several council members", "to delay the vote on the new harbour levy") in _found(text)
+
+
+def test_a_noun_of_will_or_saying_belongs_to_its_owner():
+    text = "Mayor Anna Berg's determination to close the harbour angered the fishing industry."
+    assert _found(text) == [("indirect", "determination", "Anna Berg", "to close the harbour")]
+
+
+def test_an_object_cue_keeps_the_modifiers_after_its_object():
+    text = "Mayor Anna Berg issued a statement in support of the striking dock workers."
+    assert _found(text) == [("indirect", "issued", "Anna Berg", "a statement in support of the striking dock workers")]
+    text = "The study documented a sharp fall in river levels across the region."
+    assert _found(text) == [("indirect", "documented", "study", "a sharp fall in river levels across the region")]
+
+
+def test_a_wider_cue_inside_reported_content_is_not_a_second_statement():
+    text = "Carla Diaz said that the committee wants to cut the school budget next year."
+    assert [(k, c, s) for k, c, s, _ in _found(text)] == [("indirect", "said", "Carla Diaz")]
+
+
+def test_told_an_audience_that_is_a_clause_even_when_parsed_as_a_relative_clause():
+    text = "On Monday, Governor Paul Mensah told a meeting of farmers that the drought would end soon."
+    assert ("indirect", "told", "Paul Mensah", "the drought would end soon") in _found(text)
