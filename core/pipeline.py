@@ -19,7 +19,7 @@ from core.knowledge import Knowledge, load_knowledge
 from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, MISSED_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 from core.stance import StanceFinder
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # bump when a rule change alters results: stored corpora re-extract once
 BATCH_SIZE = 16
 
 
