@@ -16,7 +16,8 @@ stances = dashboard.filtered_tables(analysis).stances
 labels = analysis.issue_labels
 
 st.title("Timeline")
-st.caption("Who said what when: each dot is a statement, placed at its article's publication date.")
+st.caption("Who said what when: each dot is what an actor said on the issue on one day, placed at the "
+           "article's publication date.")
 
 issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
 if not issues:
@@ -53,7 +54,7 @@ st.dataframe(
     column_config={
         "entity": st.column_config.TextColumn("Country" if by == "country" else "Actor"),
         "verdict": st.column_config.TextColumn("Verdict", width="small"),
-        "explanation": st.column_config.TextColumn("In words", width="large"),
+        "explanation": st.column_config.TextColumn("In words", width="medium"),
         "statements": st.column_config.NumberColumn("Statements", width="small"),
         "support": st.column_config.NumberColumn("For", width="small"),
         "oppose": st.column_config.NumberColumn("Against", width="small"),

@@ -191,7 +191,7 @@ def _type_in_sidebar_multiselect(page, label: str, value: str) -> None:
     page.keyboard.type(value)
 
 
-def bench_browser(db: Path, country: str, timeout_s: float) -> dict:
+def bench_browser(db: Path, country: str, timeout_s: float, page_path: str = "") -> dict:
     result: dict = {}
     with srv.chromium_browser() as browser:
         server = srv.start_server(extra_env={"STANCE_DB": str(db)})
@@ -200,14 +200,15 @@ def bench_browser(db: Path, country: str, timeout_s: float) -> dict:
             # Cold: the first session after the start loads the corpus from SQLite.
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             start = time.perf_counter()
-            page.goto(server.url, wait_until="domcontentloaded")
+            url = f"{server.url}/{page_path}" if page_path else server.url
+            page.goto(url, wait_until="domcontentloaded")
             result["open_cold_s"] = round(srv.wait_for_idle(page, timeout_s=timeout_s) - start, 3)
             # Warm: another user opens the dashboard; the tables are cached on the server.
             times = []
             for _ in range(3):
                 other = browser.new_page(viewport={"width": 1280, "height": 800})
                 start = time.perf_counter()
-                other.goto(server.url, wait_until="domcontentloaded")
+                other.goto(url, wait_until="domcontentloaded")
                 times.append(srv.wait_for_idle(other, timeout_s=timeout_s) - start)
                 other.close()
             result["open_warm_s"] = round(min(times), 3)
@@ -220,7 +221,7 @@ def bench_browser(db: Path, country: str, timeout_s: float) -> dict:
                 page.keyboard.press("Enter")
                 page.wait_for_function("() => window.location.search.includes('country=')", timeout=timeout_s * 1000)
                 times.append(srv.wait_for_idle(page, timeout_s=timeout_s) - start)
-                page.goto(server.url, wait_until="domcontentloaded")  # back to no filter for the next round
+                page.goto(url, wait_until="domcontentloaded")  # back to no filter for the next round
                 srv.wait_for_idle(page, timeout_s=timeout_s)
             result["filter_change_s"] = round(min(times), 3)
             result["filter_change_median_s"] = round(sorted(times)[1], 3)
@@ -237,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
+    parser.add_argument("--page", default="", help="page to time in the browser, e.g. 'data' (default: Overview)")
     parser.add_argument("--eval-dir", type=Path, default=EVAL_ARTICLES,
                         help="real articles to vary (default: ../shared/eval/articles; only the seed if absent)")
     args = parser.parse_args(argv)
@@ -249,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     result.update(bench_script_runs(db, result["filter_country"], args.repeat))
     if not args.no_browser:
         try:
-            result.update(bench_browser(db, result["filter_country"], args.timeout))
+            result.update(bench_browser(db, result["filter_country"], args.timeout, args.page))
         except Exception as exc:  # noqa: BLE001 - report, never hide, a browser failure
             result["browser_error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if args.json:
