@@ -40,6 +40,7 @@ from core.filters import (
     Filters,
     apply_filters,
     conform_tables,
+    empty_result_message,
     filter_options,
     filters_from_query_params,
     filters_to_query_params,
@@ -48,7 +49,7 @@ from core.nlp import ModelNotFoundError, load_pipeline
 from core.pipeline import Tables, analyze_articles
 from core.render import CERTAINTY_HELP
 from core.store import DB_ENV, CorpusStore, StoreError, StoredArticle, default_db_path
-from core.summary import BY_CHOICES
+from core.summary import BY_CHOICES, ordered_issues
 
 ARTICLES_DIR_ENV = "STANCE_TRACKER_ARTICLES"
 CODEBOOK_ENV = "STANCE_TRACKER_CODEBOOK"
@@ -271,6 +272,21 @@ def entity_toggle(key: str) -> str:
     by = by if by in options else "country"
     set_url_param("by", by, default="country")
     return by
+
+
+def issue_picker(analysis: Analysis, stances: pd.DataFrame, filters: Filters, key: str) -> str:
+    """The issue selectbox of the Positions and Timeline pages: issues with statements under the
+    filters, in codebook order, kept in the URL as ``topic``; an empty result explains itself and
+    stops the page."""
+    labels = analysis.issue_labels
+    issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
+    if not issues:
+        st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
+        st.stop()
+    seed_widget_from_url(key, "topic", issues, issues[0])
+    issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key=key)
+    set_url_param("topic", issue, default=issues[0])
+    return issue
 
 
 # --- sidebar filters -----------------------------------------------------------------------------

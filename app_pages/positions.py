@@ -4,9 +4,7 @@ import streamlit as st
 
 import dashboard
 from core.charts import diverging_bar_chart
-from core.filters import empty_result_message
 from core.render import quote_card_html
-from core.summary import ordered_issues
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -16,14 +14,7 @@ labels = analysis.issue_labels
 st.title("Positions")
 st.caption("Pick an issue to see who supports it (right) and who opposes it (left), with the quotes.")
 
-issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
-if not issues:
-    st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
-    st.stop()
-
-dashboard.seed_widget_from_url("positions_issue", "topic", issues, issues[0])
-issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key="positions_issue")
-dashboard.set_url_param("topic", issue, default=issues[0])
+issue = dashboard.issue_picker(analysis, stances, filters, "positions_issue")
 if analysis.issue_descriptions.get(issue):
     st.caption(analysis.issue_descriptions[issue])
 by = dashboard.entity_toggle("positions_by")

@@ -5,9 +5,7 @@ import streamlit as st
 
 import dashboard
 from core.charts import timeline_chart
-from core.filters import empty_result_message
 from core.render import escape_markdown, quote_card_html
-from core.summary import ordered_issues
 from core.timeline import find_shifts, position_over_time, timeline_points, undated_count
 
 analysis = dashboard.get_analysis()
@@ -19,14 +17,7 @@ st.title("Timeline")
 st.caption("Who said what when: each dot is what an actor said on the issue on one day, placed at the "
            "article's publication date.")
 
-issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
-if not issues:
-    st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
-    st.stop()
-
-dashboard.seed_widget_from_url("timeline_issue", "topic", issues, issues[0])
-issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key="timeline_issue")
-dashboard.set_url_param("topic", issue, default=issues[0])
+issue = dashboard.issue_picker(analysis, stances, filters, "timeline_issue")
 by = dashboard.entity_toggle("timeline_by")
 label = labels.get(issue, issue)
 
