@@ -31,7 +31,8 @@ import streamlit as st
 
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, load_codebook
-from core.corpus import Corpus, ImportReport, NewArticle, clean_date, pipeline_key
+from core.corpus import Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key
+from core.merge import DEFAULT_TITLES_FILE
 from core.filters import (
     ARTICLE_FIELDS,
     FILTER_FIELDS,
@@ -47,7 +48,7 @@ from core.filters import (
 )
 from core.nlp import ModelNotFoundError, load_pipeline
 from core.pipeline import Tables, analyze_articles
-from core.render import CERTAINTY_HELP
+from core.render import CERTAINTY_HELP, escape_markdown
 from core.store import DB_ENV, CorpusStore, StoreError, StoredArticle, default_db_path
 from core.summary import BY_CHOICES, ordered_issues
 
@@ -200,9 +201,10 @@ def get_analysis() -> Analysis:
     try:
         corpus = open_corpus()
         prepare_corpus(corpus)
-        return cached_analysis(
-            str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, corpus.pipeline_key
-        )
+        # The titles file shapes the merging of people on load, not the extraction: it is part of
+        # the cache key only.
+        key = f"{corpus.pipeline_key}/titles:{knowledge_digest(DEFAULT_TITLES_FILE)}"
+        return cached_analysis(str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, key)
     except Exception as exc:  # every failure becomes a message; the UI never shows a traceback
         log.exception("analysis failed")
         st.error(user_message(exc), icon=":material/error:")
@@ -211,9 +213,14 @@ def get_analysis() -> Analysis:
 
 
 def import_articles(items: list[NewArticle]) -> ImportReport:
-    """Store and analyse new articles with a progress bar (the Articles page)."""
+    """Store and analyse new articles with a progress bar (the Articles page). A failure becomes
+    an error line of the report; what was stored before it stays stored."""
     corpus = open_corpus()
-    return run_with_progress(lambda p: corpus.add(items, p), "Importing…")
+    try:
+        return run_with_progress(lambda p: corpus.add(items, p), "Importing…")
+    except Exception as exc:  # noqa: BLE001 - shown to the user, traceback to the log
+        log.exception("import failed")
+        return ImportReport(errors=[user_message(exc)])
 
 
 def delete_articles(article_ids: Sequence[str]) -> int:
@@ -221,9 +228,14 @@ def delete_articles(article_ids: Sequence[str]) -> int:
     return sum(store.delete_article(a) for a in article_ids)
 
 
-def update_article(article_id: str, *, title: str, outlet: str, date: str) -> None:
-    """Save edited metadata; a malformed date raises ``core.corpus.DraftError``."""
-    open_corpus().store.update_metadata(article_id, title=title, outlet=outlet, date=clean_date(date, article_id))
+def update_articles(edits: list[dict]) -> None:
+    """Save edited metadata (``article_id, title, outlet, date`` per row). Every date is checked
+    first, so a malformed one (``core.corpus.DraftError``) saves nothing; an article deleted
+    meanwhile raises ``core.store.StoreError``."""
+    rows = [{**row, "date": clean_date(row.get("date"), row["article_id"])} for row in edits]
+    store = open_corpus().store
+    for row in rows:
+        store.update_metadata(row["article_id"], title=row.get("title") or "", outlet=row.get("outlet") or "", date=row["date"])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -308,8 +320,17 @@ def _date_bounds(articles: pd.DataFrame) -> tuple[date, date] | None:
     return dates.min().date(), dates.max().date()
 
 
-def _dates_value(filters: Filters) -> tuple[date, ...]:
-    return tuple(date.fromisoformat(d) for d in (filters.since, filters.until) if d)
+def _dates_value(filters: Filters, earliest: date | None = None) -> tuple[date, ...]:
+    """The date widget's value for the filters' range: () none, (since,) open-ended, (since, until).
+    A range with only an end starts at ``earliest`` (the widget has no open start); a reversed
+    range is put in order."""
+    since = date.fromisoformat(filters.since) if filters.since else None
+    until = date.fromisoformat(filters.until) if filters.until else None
+    if until and not since:
+        since = min(earliest, until) if earliest else until
+    if since and until:
+        return tuple(sorted((since, until)))
+    return (since,) if since else ()
 
 
 def sidebar_filters(analysis: Analysis) -> Filters:
@@ -325,7 +346,8 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         restored, ignored = filters_from_query_params(params, options)
         for name, values in restored.as_dict().items():
             st.session_state[_filter_key(name)] = list(values)
-        st.session_state[DATES_KEY] = _dates_value(restored)
+        bounds = _date_bounds(analysis.articles)
+        st.session_state[DATES_KEY] = _dates_value(restored, bounds[0] if bounds else None)
         st.session_state["filters_restored"] = True
         st.session_state["filters_ignored"] = ignored
     else:
@@ -354,6 +376,9 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         "article": analysis.title_of,
     }
     bounds = _date_bounds(analysis.articles)
+    picked = tuple(st.session_state.get(DATES_KEY) or ())
+    if bounds is None and picked:  # a range from a link over undated articles: still show it
+        bounds = (min(picked), max(picked))
     with st.sidebar:
         st.header("Filters")
         for name in STATEMENT_FIELDS:
@@ -365,8 +390,8 @@ def sidebar_filters(analysis: Analysis) -> Filters:
             st.date_input(
                 "Published between",
                 value=(),
-                min_value=min([bounds[0], *_dates_value(current_filters())]),
-                max_value=max([bounds[1], *_dates_value(current_filters())]),
+                min_value=min([bounds[0], *picked]),
+                max_value=max([bounds[1], *picked]),
                 key=DATES_KEY,
                 format="YYYY-MM-DD",
                 help="Only statements from articles published in this range (both ends included). "
@@ -377,7 +402,7 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         st.caption("The page address keeps these filters: copy it to share this view.")
     # Shown once: on the run that opened the link.
     for message in st.session_state.pop("filters_ignored", []):
-        st.warning(message, icon=":material/link_off:")
+        st.warning(escape_markdown(message), icon=":material/link_off:")
 
     wanted = filters_to_query_params(filters)
     for name in (*FILTER_FIELDS, "since", "until"):

@@ -7,8 +7,10 @@ import streamlit as st
 import dashboard
 from core.corpus import DraftError, drafts_table, new_articles_from_drafts
 from core.ingest import SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
+from core.render import escape_markdown
+from core.store import StoreError
 
-DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...]}
+DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...], "batch": n}
 MAX_URLS = 20
 
 analysis = dashboard.get_analysis()
@@ -25,7 +27,14 @@ def _read_uploads(files) -> None:
             docs.append(extract_file(upload.getvalue(), upload.name))
         except IngestError as exc:
             errors.append(str(exc))
-    st.session_state[DRAFTS] = {"docs": docs, "errors": errors}
+    _set_drafts(docs, errors)
+
+
+def _set_drafts(docs: list, errors: list[str]) -> None:
+    """New documents to check; a new batch number gives the check table a fresh widget, so edits
+    made to an earlier batch never carry over to this one."""
+    st.session_state["articles_batch"] = st.session_state.get("articles_batch", 0) + 1
+    st.session_state[DRAFTS] = {"docs": docs, "errors": errors, "batch": st.session_state["articles_batch"]}
 
 
 def _read_urls(text: str) -> None:
@@ -40,14 +49,14 @@ def _read_urls(text: str) -> None:
                 docs.append(fetch_url(url))
             except IngestError as exc:
                 errors.append(str(exc))
-    st.session_state[DRAFTS] = {"docs": docs, "errors": errors}
+    _set_drafts(docs, errors)
 
 
 def _read_paste(text: str) -> None:
     try:
-        st.session_state[DRAFTS] = {"docs": [extract_text(text)], "errors": []}
+        _set_drafts([extract_text(text)], [])
     except IngestError as exc:
-        st.session_state[DRAFTS] = {"docs": [], "errors": [str(exc)]}
+        _set_drafts([], [str(exc)])
 
 
 paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
@@ -69,7 +78,7 @@ with upload_tab:
             if uploads:
                 _read_uploads(uploads)
             else:
-                st.session_state[DRAFTS] = {"docs": [], "errors": ["Choose at least one file first."]}
+                _set_drafts([], ["Choose at least one file first."])
 with url_tab:
     with st.form("url_form", border=False):
         urls = st.text_area("Web addresses, one per line", height=100, placeholder="https://www.example.com/news/article",
@@ -81,14 +90,14 @@ with url_tab:
 drafts = st.session_state.get(DRAFTS)
 if drafts:
     for error in drafts["errors"]:
-        st.error(error, icon=":material/error:")
+        st.error(escape_markdown(error), icon=":material/error:")
     if drafts["docs"]:
         st.subheader("Check before adding")
         st.caption("Title, outlet and date were detected where possible: correct them here. "
                    "Dates as YYYY-MM-DD; leave empty when unknown. Untick a row to skip it.")
         edited = st.data_editor(
             drafts_table(drafts["docs"]),
-            key="drafts_editor",
+            key=f"drafts_editor_{drafts.get('batch', 0)}",
             hide_index=True,
             width="stretch",
             disabled=["source", "words", "notes"],
@@ -98,6 +107,8 @@ if drafts:
                 "outlet": st.column_config.TextColumn("Outlet"),
                 "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
                 "words": st.column_config.NumberColumn("Words", format="%d"),
+                "source": st.column_config.TextColumn("From"),
+                "notes": st.column_config.TextColumn("Notes", help="Warnings from reading the file or page"),
             },
         )
         add_col, drop_col = st.columns([1, 4])
@@ -105,7 +116,7 @@ if drafts:
             try:
                 items = new_articles_from_drafts(drafts["docs"], edited)
             except DraftError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(escape_markdown(str(exc)), icon=":material/error:")
             else:
                 report = dashboard.import_articles(items)
                 st.session_state[DRAFTS] = None
@@ -120,9 +131,9 @@ if report is not None:
     if report.added:
         st.success(f"Added and analysed {len(report.added)} article(s).", icon=":material/check_circle:")
     for line in report.lines()[1 if report.added else 0 :]:
-        st.info(line, icon=":material/content_copy:")
+        st.info(escape_markdown(line), icon=":material/content_copy:")
     for line in [*report.errors, *report.warnings]:
-        st.warning(line, icon=":material/warning:")
+        st.warning(escape_markdown(line), icon=":material/warning:")
 
 deleted = st.session_state.pop("articles_deleted", None)
 if deleted is not None:
@@ -169,7 +180,7 @@ changed = st.data_editor(
 def confirm_delete(ids: list[str]) -> None:
     st.write(f"This removes {len(ids)} article(s) and their statements from the corpus. It cannot be undone.")
     for article_id in ids[:20]:
-        st.markdown(f"- {analysis.title_of(article_id)}", unsafe_allow_html=False)
+        st.markdown(f"- {escape_markdown(analysis.title_of(article_id))}")
     if len(ids) > 20:
         st.caption(f"… and {len(ids) - 20} more.")
     yes, no = st.columns(2)
@@ -189,10 +200,9 @@ edits = changed[["article_id", "title", "outlet", "date"]].merge(
 edits = edits[(edits["title"] != edits["title_was"]) | (edits["outlet"] != edits["outlet_was"]) | (edits["date"] != edits["date_was"])]
 if st.button(f"Save {len(edits)} change(s)", disabled=edits.empty, icon=":material/save:"):
     try:
-        for row in edits.itertuples(index=False):
-            dashboard.update_article(row.article_id, title=row.title or "", outlet=row.outlet or "", date=row.date or "")
-    except DraftError as exc:
-        st.error(str(exc), icon=":material/error:")
+        dashboard.update_articles(edits[["article_id", "title", "outlet", "date"]].to_dict(orient="records"))
+    except (DraftError, StoreError) as exc:
+        st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:
         st.rerun()
 

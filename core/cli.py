@@ -74,13 +74,18 @@ def _stderr_progress(done: int, total: int, text: str) -> None:
     print(f"{text}", file=sys.stderr)
 
 
-def _open_corpus(args, codebook=None):
+def _open_corpus(args, codebook=None, seed: bool = True):
+    """The corpus of ``--db``; with ``seed``, a new corpus first imports the seed articles, as the
+    dashboard does on its first start (``list`` and ``remove`` only read or delete: no seeding,
+    so they never need spaCy)."""
     from core.corpus import Corpus
     from core.store import CorpusStore
 
     if codebook is None:
         codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
     corpus = Corpus(CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore(), codebook)
+    if not seed:
+        return corpus
     report = corpus.seed_once(SEEDS_DIR, _stderr_progress)
     if report is not None and report.added:
         print(f"note: new corpus at {corpus.store.path}; imported the seed article(s): {', '.join(report.added)}", file=sys.stderr)
@@ -151,7 +156,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_list(args) -> int:
-    corpus = _open_corpus(args)
+    corpus = _open_corpus(args, seed=False)
     table = corpus.articles()[["article_id", "title", "outlet", "date", "words", "statements"]]
     table = table.rename(columns={"article_id": "id"})
     _print_table(table, args.format, sys.stdout)
@@ -159,7 +164,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    corpus = _open_corpus(args)
+    corpus = _open_corpus(args, seed=False)
     known = set(corpus.articles()["article_id"])
     unknown = [a for a in args.ids if a not in known]
     for article_id in unknown:

@@ -94,13 +94,18 @@ def pipeline_key(actors_path: Path = DEFAULT_ACTORS, lexicon_path: Path = DEFAUL
 
 
 def new_article_from(article: Article) -> NewArticle:
-    """A file read by :func:`core.articles.read_article` (the seeds, CLI files) as a NewArticle."""
+    """A file read by :func:`core.articles.read_article` (the seeds, CLI files) as a NewArticle.
+    A date that is not YYYY-MM-DD is kept as the date note, not as a date."""
+    try:
+        day, note = clean_date(article.date), article.date_note
+    except DraftError:
+        day, note = "", "; ".join(n for n in (article.date, article.date_note) if n)
     return NewArticle(
         text=article.text,
         title=article.title,
         outlet=article.source,
-        date=article.date,
-        date_note=article.date_note,
+        date=day,
+        date_note=note,
         origin=article.path or article.article_id,
         id_hint=article.article_id,
         warnings=list(article.warnings),
@@ -283,16 +288,32 @@ class Corpus:
             articles = [Article(article_id=a.id, text=a.text, title=a.title, date=a.date, source=a.outlet) for a in stored]
             if progress is not None:
                 progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(articles)} of {len(ids)}")
-            tables = self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge)
-            by_article = _rows_by_article(tables)
-            for article in stored:
-                self.store.save_extraction(
-                    article.content_hash, self.pipeline_key, self.codebook_hash, by_article.get(article.id, _empty_rows())
-                )
+            for article, rows in zip(stored, self._analyze_chunk(articles, nlp)):
+                self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
             done += len(stored)
         if progress is not None:
             progress(done, len(ids), f"Analysed {done} article(s)")
         return done
+
+    def _analyze_chunk(self, articles: list[Article], nlp) -> list[dict[str, list]]:
+        """Rows per article. If the analysis fails on the chunk, each article is retried alone,
+        and one that still fails is saved with no rows and its error, so it is reported instead
+        of being retried (and blocking the dashboard) on every start. A crash of the process
+        (KeyboardInterrupt, SystemExit) is not caught: what was saved before it stays."""
+        try:
+            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge))
+            return [by_article.get(a.article_id, _empty_rows()) for a in articles]
+        except Exception:
+            if len(articles) == 1:
+                raise
+        out = []
+        for article in articles:
+            try:
+                out += self._analyze_chunk([article], nlp)
+            except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
+                first = (str(exc).splitlines() or [""])[0][:200]
+                out.append({**_empty_rows(), "error": [f"{article.article_id}: the analysis failed ({type(exc).__name__}: {first})"]})
+        return out
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -307,9 +328,11 @@ class Corpus:
         carrying their article's title, outlet and date. Parses nothing."""
         from core.merge import merge_actors
 
-        results = [result_from_rows(article_id, rows) for article_id, rows in self.store.load_extractions(self.pipeline_key, self.codebook_hash)]
+        extractions = self.store.load_extractions(self.pipeline_key, self.codebook_hash)
+        results = [result_from_rows(article_id, rows) for article_id, rows in extractions]
+        failures = [message for _, rows in extractions for message in rows.get("error", [])]
         articles = self.articles()
-        tables = merge_actors(tables_from_results(results))
+        tables = merge_actors(tables_from_results(results, failures))
         meta = articles.set_index("article_id")[STANCE_ARTICLE_COLUMNS]
         stances = tables.stances.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in tables.stances.columns])
         tables.stances = stances.join(meta, on="article_id")

@@ -166,13 +166,17 @@ def test_overrides_need_a_single_input_and_a_valid_date(tmp_path):
 
 def test_remove_asks_first(tmp_path):
     db = tmp_path / "corpus.sqlite3"
-    assert corpus_run(db, "list").returncode == 0
+    assert json.loads(corpus_run(db, "list", "--format", "json").stdout) == []  # list never seeds
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax.", encoding="utf-8")
+    assert corpus_run(db, "add", note).returncode == 0  # a new corpus: the seed comes first
     refused = corpus_run(db, "remove", "ukraine_peace_talks")  # stdin is not a terminal: needs --yes
     assert refused.returncode == 2 and "--yes" in refused.stderr
     unknown = corpus_run(db, "remove", "nope", "--yes")
     assert unknown.returncode == 2 and "no article with the id 'nope'" in unknown.stderr
     done = corpus_run(db, "remove", "ukraine_peace_talks", "--yes")
     assert done.returncode == 0 and "Deleted 1 article(s)" in done.stdout
+    assert corpus_run(db, "remove", "note", "--yes").returncode == 0
     empty = corpus_run(db, "extract")
     assert empty.returncode == 2 and "is empty" in empty.stderr
 

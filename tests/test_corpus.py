@@ -35,15 +35,16 @@ class FakeAnalysis:
     """Stands in for spaCy: one stance row per article, naming the first word as the actor.
     Counts which articles it was asked to analyse."""
 
-    def __init__(self, fail_on: str = ""):
+    def __init__(self, fail_on: str = "", error: type[BaseException] = RuntimeError):
         self.seen: list[str] = []
         self.fail_on = fail_on
+        self.error = error
 
     def __call__(self, articles, nlp=None, codebook=None, knowledge=None):
         results = []
         for article in articles:
             if self.fail_on and self.fail_on in article.text:
-                raise RuntimeError("the process died here")
+                raise self.error("the analysis broke here")
             self.seen.append(article.article_id)
             first = article.text.split()[0]
             row = {
@@ -115,9 +116,9 @@ def test_bad_articles_are_refused_and_nothing_partial_is_stored(tmp_path):
 
 def test_a_crash_mid_import_keeps_what_was_stored_and_resumes(tmp_path, monkeypatch):
     monkeypatch.setattr("core.corpus.CHUNK_SIZE", 1)
-    crashing = FakeAnalysis(fail_on="CRASH")
+    crashing = FakeAnalysis(fail_on="CRASH", error=KeyboardInterrupt)  # the process is stopped
     c = corpus(tmp_path, crashing)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(KeyboardInterrupt):
         c.add([article("Anne backs the tram.", title="one"), article("CRASH backs the tram.", title="two"),
                article("Carl backs the tram.", title="three")])
     assert c.store.count() == 3  # every article was committed before analysis began
@@ -193,3 +194,25 @@ def test_articles_table_columns(tmp_path):
         "article_id", "title", "outlet", "date", "words", "statements", "url", "origin", "added_at",
     ]
     assert isinstance(c.load().tables.stances, pd.DataFrame) and c.load().tables.stances.empty
+
+
+def test_an_article_the_analysis_cannot_handle_is_reported_not_retried(tmp_path):
+    c = corpus(tmp_path, FakeAnalysis(fail_on="POISON"))
+    report = c.add([article("Anne backs the tram.", title="one"), article("POISON backs the tram.", title="two"),
+                    article("Carl backs the tram.", title="three")])
+    assert report.added == ["one", "two", "three"] and report.extracted == 3
+    assert c.pending() == []  # the failed one is not retried on every start
+    loaded = c.load()
+    assert sorted(loaded.tables.stances["article_id"]) == ["one", "three"]
+    assert any("two: the analysis failed (RuntimeError: the analysis broke here)" in w for w in loaded.tables.warnings)
+
+
+def test_a_seed_date_that_is_not_iso_becomes_a_note(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "vote.txt").write_text("Mayor Ada Lovelace said the council supports the tram.", encoding="utf-8")
+    (seeds / "vote.meta.yaml").write_text("date: 2025-3-5\n", encoding="utf-8")
+    c = corpus(tmp_path)
+    c.seed_once(seeds)
+    row = c.store.get_article("vote")
+    assert (row.date, row.date_note) == ("", "2025-3-5")
