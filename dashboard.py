@@ -147,7 +147,13 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
         notes.append(f"{loaded.pending} article(s) are not analysed yet; they appear once analysed.")
     tables = conform_tables(loaded.tables)
     articles = loaded.articles
-    titles = {str(a): str(t).strip() for a, t in zip(articles["article_id"], articles["title"].fillna("")) if str(t).strip()}
+    # Pickers show "Title (Outlet, date)": fetched pages often share a generic title.
+    titles = {}
+    for article_id, title, outlet, day in zip(articles["article_id"], articles["title"].fillna(""),
+                                              articles["outlet"].fillna(""), articles["date"].fillna("")):
+        detail = ", ".join(str(v) for v in (outlet, day) if str(v).strip())
+        name = str(title).strip() or str(article_id)
+        titles[str(article_id)] = f"{name} ({detail})" if detail else name
     return Analysis(
         tables=tables,
         articles=articles,

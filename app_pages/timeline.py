@@ -73,6 +73,6 @@ for shift in shifts[:MAX_SHIFTS]:
                 speaker=shift.entity,
                 positions=[(issue, side.stance)],
                 issue_labels=labels,
-                details=[side.date, analysis.title_of(side.article_id)],
+                details=[analysis.title_of(side.article_id)],
             )
         )

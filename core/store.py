@@ -167,16 +167,19 @@ class CorpusStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it. ``BEGIN IMMEDIATE`` takes
-        the write lock up front, so two writers queue (busy timeout) instead of deadlocking."""
+        the write lock up front, so two writers queue (busy timeout) instead of deadlocking. The
+        revision grows only when the transaction changed something."""
         conn = self._connect()
         try:
             conn.execute("BEGIN IMMEDIATE")
+            before = conn.total_changes
             try:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+            if conn.total_changes > before:  # a no-op (a duplicate, an unknown id) keeps caches valid
+                conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: writing to the corpus failed ({exc})") from None

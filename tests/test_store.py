@@ -61,12 +61,14 @@ def test_extraction_cache_is_keyed_by_pipeline_and_codebook(store):
     assert store.load_extractions("p1", "c1") == [("a", {"stances": [], "quotes": []})]
 
 
-def test_revision_grows_with_each_write_only(store):
+def test_revision_grows_with_each_change_only(store):
     before = store.revision()
     store.add_article(StoredArticle(id="a", text=TEXT))
     assert store.revision() == before + 1
     store.article_table()
     store.get_article("a")
+    store.add_article(StoredArticle(id="b", text=TEXT))  # a duplicate changes nothing
+    assert not store.delete_article("nope")
     assert store.revision() == before + 1
 
 
