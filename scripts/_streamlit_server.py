@@ -161,6 +161,28 @@ def running_server(timeout_s: float = DEFAULT_TIMEOUT_S, app: str = "app.py", ex
         server.stop()
 
 
+PAGES_FOR_MEMORY = ("/", "/positions", "/timeline", "/quotes", "/article", "/data", "/articles")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (Linux /proc)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for each in pids:
+        try:
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return round(total / 1024, 1)
+
+
 def fresh_corpus_env() -> dict[str, str]:
     """Environment for a server on a new, empty corpus file (seeded from seeds/ on first start),
     so scripts never touch the user's own corpus."""

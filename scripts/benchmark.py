@@ -215,6 +215,12 @@ def bench_dashboard(timeout_s: float) -> dict:
         except srv.AppError as exc:
             raise srv.ServerError(f"the first page did not render: {exc}") from None
         result["first_render_s"] = round(idle_at - server.started_at, 3)
+        # Memory of the server once the seed is analysed and the first page drawn (Community
+        # Cloud's smallest apps get about 690 MB).
+        for _ in srv.PAGES_FOR_MEMORY:
+            page.goto(server.url + _, wait_until="domcontentloaded")
+            srv.wait_for_idle(page, timeout_s=remaining)
+        result["server_rss_mb"] = srv.rss_mb(server.process.pid)
         error = srv.app_error_text(page)
         if error:
             result["dashboard_warning"] = f"the first page shows an error: {error}"
@@ -263,6 +269,7 @@ def summary_table(res: dict) -> str:
         rows += [
             ("(c) health ok", f"{res['health_s']:>9.2f} s after spawn"),
             ("(c) first page", f"{res['first_render_s']:>9.2f} s after spawn (rendered, idle)"),
+            ("(c) server memory", f"{res.get('server_rss_mb', float('nan')):>9.1f} MB RSS after every page was shown"),
         ]
         if res.get("dashboard_warning"):
             rows.append(("(c) warning", res["dashboard_warning"]))
