@@ -193,3 +193,20 @@ def test_server_memory_stays_under_the_community_cloud_limit(page, server):
     rss = srv.rss_mb(server.process.pid)
     print(f"server RSS after every page: {rss} MB")
     assert 0 < rss < 600, f"{rss} MB RSS; Community Cloud's smallest apps get about 690 MB"
+
+
+def test_two_sessions_keep_their_own_filters(browser, server):
+    first = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    second = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    open_page(first, server)
+    open_page(second, server)
+    pick_country(first, "Russia")
+    pick_country(second, "France")
+    for page_, country in ((first, "Russia"), (second, "France")):
+        page_.reload(wait_until="domcontentloaded")  # a rerun of each session from its own URL
+        srv.wait_for_idle(page_, timeout_s=TIMEOUT_S)
+        assert query_of(page_).get("country") == [country]
+        chips = page_.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Country").first
+        assert country in chips.inner_text() and metric(page_, "Countries") == "1"
+    first.context.close()
+    second.context.close()

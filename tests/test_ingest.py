@@ -887,3 +887,25 @@ def test_pdf_lines_wrapped_by_the_layout_are_joined_into_paragraphs():
     assert "talks would go on.\n\nA second paragraph starts here and it is long enough to wrap" in text
     assert text.replace("\n", " ").split() == page.split()  # only line breaks change
     assert unwrap_lines("One line.") == "One line."
+
+
+def test_a_100_page_pdf_is_read_in_bounded_time_and_memory():
+    import time
+    import tracemalloc
+
+    data = make_pdf(PROSE, pages=100)
+    tracemalloc.start()
+    start = time.perf_counter()
+    doc = extract_file(data, "hundred.pdf")
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert "Page marker 1." in doc.text and "Page marker 100." in doc.text
+    assert elapsed < 60 and peak < 300 * 1024 * 1024, (elapsed, peak)
+
+
+def test_a_5_mb_text_upload_is_refused_with_the_limit_named():
+    data = ("The council said it supports the tram line. " * 120_000).encode("utf-8")
+    assert len(data) > 5_000_000
+    with pytest.raises(IngestError, match="limit"):
+        extract_file(data, "huge.txt")
