@@ -216,3 +216,32 @@ def test_a_seed_date_that_is_not_iso_becomes_a_note(tmp_path):
     c.seed_once(seeds)
     row = c.store.get_article("vote")
     assert (row.date, row.date_note) == ("", "2025-3-5")
+
+
+def test_concurrent_imports_store_every_article_exactly_once(tmp_path):
+    import threading
+
+    texts = [f"Minister {i} said the council backs the tram line number {i}." for i in range(8)]
+    errors: list[BaseException] = []
+
+    def session(offset: int) -> None:
+        # Each "user" imports all eight articles in its own order through its own Corpus object.
+        try:
+            own = Corpus(CorpusStore(tmp_path / "c.sqlite3"), CODEBOOK, nlp_loader=lambda: "nlp",
+                         analyze=FakeAnalysis(), key="test")
+            order = texts[offset:] + texts[:offset]
+            own.add([article(t, title=f"Tram {t.split()[1]}") for t in order])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session, args=(n * 2,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    c = corpus(tmp_path)
+    stored = c.articles()
+    assert len(stored) == len(texts)
+    assert sorted(a.text for a in c.store.iter_articles()) == sorted(texts)
+    assert c.pending() == [] and (stored["statements"] == 1).all()
