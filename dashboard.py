@@ -31,7 +31,7 @@ import streamlit as st
 
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, load_codebook
-from core.corpus import Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key
+from core.corpus import SEEDED_KEY, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key
 from core.merge import DEFAULT_TITLES_FILE
 from core.filters import (
     ARTICLE_FIELDS,
@@ -181,8 +181,7 @@ def run_with_progress(work, label: str):
 
 def prepare_corpus(corpus: Corpus) -> None:
     """Seed a new corpus and extract what is not extracted yet, showing progress."""
-    report = corpus.store.get_meta("seeded")
-    if not report:
+    if not corpus.store.get_meta(SEEDED_KEY):  # checked here too: no progress bar on later runs
         result = run_with_progress(lambda p: corpus.seed_once(articles_folder(), p), "Importing the seed articles…")
         for error in (result.errors if result else []):
             st.warning(error, icon=":material/warning:")
@@ -345,7 +344,7 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     The first run of a session takes the filters from the URL (that is how a shared link restores
     a view); later runs take them from the widgets and write them back to the URL.
     """
-    options = analysis.options or filter_options(analysis.tables, list(analysis.issue_labels), analysis.articles)
+    options = analysis.options
     if "filters_restored" not in st.session_state:
         params = {name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params}
         params |= {name: st.query_params.get(name) for name in ("since", "until") if name in st.query_params}

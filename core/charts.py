@@ -184,11 +184,6 @@ def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") ->
     return data.reset_index(drop=True)
 
 
-def entity_mask(stances: pd.DataFrame, by: By, entity: str) -> pd.Series:
-    """Rows of ``stances`` grouped under ``entity`` (same fallback as the aggregation)."""
-    return entity_names(stances, by) == entity
-
-
 def diverging_bar_chart(
     stances: pd.DataFrame,
     issue: str,

@@ -130,7 +130,7 @@ def cmd_add(args) -> int:
     items, errors = [], []
     for source in args.inputs:
         try:
-            if source.startswith(("http://", "https://")) or "://" in source:
+            if "://" in source:  # a URL (fetch_url refuses schemes other than http and https)
                 doc = fetch_url(source)
             else:
                 path = Path(source)

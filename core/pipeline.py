@@ -43,15 +43,6 @@ class ArticleResult:
     mentions: list[dict]
     missed: list[dict] = field(default_factory=list)
 
-    def rows(self) -> dict[str, list[dict]]:
-        """The rows without their article id, as the corpus store caches them."""
-        strip = lambda rows: [{k: v for k, v in row.items() if k != "article_id"} for row in rows]  # noqa: E731
-        return {
-            "stances": strip(self.stances),
-            "quotes": strip(self.quotes),
-            "mentions": strip(self.mentions),
-            "missed": strip(self.missed),
-        }
 
 
 def _drop_nested(statements: list[Statement]) -> list[Statement]:
@@ -212,7 +203,8 @@ def tables_from_results(results: list[ArticleResult], warnings: list[str] | None
 
 
 def result_from_rows(article_id: str, rows: dict[str, list[dict]]) -> ArticleResult:
-    """An :class:`ArticleResult` from cached rows (see :meth:`ArticleResult.rows`)."""
+    """An :class:`ArticleResult` from cached rows (rows without their article id, as
+    ``core.corpus`` stores them)."""
     tag = lambda items: [{"article_id": article_id, **row} for row in items]  # noqa: E731
     return ArticleResult(
         tag(rows.get("stances", [])), tag(rows.get("quotes", [])), tag(rows.get("mentions", [])), tag(rows.get("missed", []))

@@ -237,11 +237,6 @@ class CorpusStore:
 
     # --- articles ----------------------------------------------------------------------------
 
-    def find_by_hash(self, digest: str) -> str | None:
-        with self._read() as conn:
-            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-            return row[0] if row else None
-
     def add_article(self, article: StoredArticle) -> tuple[str, bool]:
         """Store an article; returns ``(id, True)``, or ``(existing id, False)`` when the same text
         is already stored. The id is made unique by a numeric suffix when taken."""

@@ -35,8 +35,9 @@ sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 import _streamlit_server as srv  # noqa: E402
+from benchmark import load_articles, log  # noqa: E402
 
-from core.articles import ArticleError, read_article, seed_article_paths  # noqa: E402
+from core.articles import seed_article_paths  # noqa: E402
 from core.codebook import SEEDS_DIR, load_codebook  # noqa: E402
 from core.corpus import SEEDED_KEY, Corpus, NewArticle  # noqa: E402
 from core.store import CorpusStore  # noqa: E402
@@ -45,19 +46,9 @@ EVAL_ARTICLES = REPO_ROOT.parent / "shared" / "eval" / "articles"
 OUTLETS = ("Agence One", "Daily Ledger", "Harbour Times", "Northern Post", "Evening Wire", "Metro Herald")
 
 
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
 def source_articles(eval_dir: Path = EVAL_ARTICLES):
-    paths = [*seed_article_paths(SEEDS_DIR), *(sorted(eval_dir.glob("*.txt")) if eval_dir.is_dir() else [])]
-    out = []
-    for path in paths:
-        try:
-            out.append(read_article(path))
-        except ArticleError as exc:
-            log(f"skipped {exc}")
-    return out
+    """The seed articles, then the real ones in ``eval_dir`` when it exists."""
+    return load_articles([*seed_article_paths(SEEDS_DIR), *(sorted(eval_dir.glob("*.txt")) if eval_dir.is_dir() else [])])
 
 
 def variants(sources, count: int, seed: int = 42) -> list[NewArticle]:
