@@ -291,6 +291,19 @@ def entity_toggle(key: str) -> str:
     return by
 
 
+def show_empty_state(analysis: Analysis, filters: Filters, what: str = "statements") -> None:
+    """Tell the user why there is nothing to show and what to do: add articles to an empty corpus,
+    or loosen the sidebar filters."""
+    articles = len(analysis.articles)
+    if articles == 0 or filters.is_empty:
+        st.info(empty_result_message(filters, analysis.issue_labels, what, articles=articles),
+                icon=":material/library_add:")
+        st.page_link("app_pages/articles.py", label="Add articles", icon=":material/add:")
+    else:
+        st.info(empty_result_message(filters, analysis.issue_labels, what, articles=articles),
+                icon=":material/filter_alt:")
+
+
 def issue_picker(analysis: Analysis, stances: pd.DataFrame, filters: Filters, key: str) -> str:
     """The issue selectbox of the Positions and Timeline pages: issues with statements under the
     filters, in codebook order, kept in the URL as ``topic``; an empty result explains itself and
@@ -298,7 +311,7 @@ def issue_picker(analysis: Analysis, stances: pd.DataFrame, filters: Filters, ke
     labels = analysis.issue_labels
     issues = ordered_issues(stances["issue"].unique().tolist(), list(labels))
     if not issues:
-        st.info(empty_result_message(filters, labels), icon=":material/filter_alt:")
+        show_empty_state(analysis, filters)
         st.stop()
     seed_widget_from_url(key, "topic", issues, issues[0])
     issue = st.selectbox("Issue", issues, format_func=lambda i: labels.get(i, i), key=key)

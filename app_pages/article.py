@@ -14,8 +14,7 @@ tables = dashboard.filtered_tables(analysis)
 st.title("Article")
 
 if analysis.articles.empty:
-    st.info("The corpus has no article yet. Add one on the Articles page (paste text, upload files or give a URL).",
-            icon=":material/library_add:")
+    dashboard.show_empty_state(analysis, dashboard.current_filters())
     st.stop()
 
 # Newest first; the sidebar's article, outlet and date filters narrow the choice.

@@ -164,9 +164,11 @@ changed = st.data_editor(
     hide_index=True,
     width="stretch",
     disabled=["article_id", "words", "statements", "added"],
+    # The title is what people recognise an article by; the id (what the CLI takes) goes last.
+    column_order=["title", "outlet", "date", "words", "statements", "added", "article_id"],
     column_config={
-        "article_id": st.column_config.TextColumn("Id", width="small"),
-        "title": st.column_config.TextColumn("Title", width="medium"),
+        "article_id": st.column_config.TextColumn("Id", width="medium", help="What `python -m core remove` takes"),
+        "title": st.column_config.TextColumn("Title", width="large"),
         "outlet": st.column_config.TextColumn("Outlet", width="small"),
         "date": st.column_config.TextColumn("Date", width="small", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
         "words": st.column_config.NumberColumn("Words", format="%d", width="small"),

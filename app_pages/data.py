@@ -4,7 +4,6 @@ import streamlit as st
 
 import dashboard
 from core.export import table_csv, table_json
-from core.filters import empty_result_message
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -14,7 +13,7 @@ st.title("Data")
 st.caption("Every statement the analysis found, one row each, after the sidebar filters.")
 
 if stances.empty:
-    st.info(empty_result_message(filters, analysis.issue_labels), icon=":material/filter_alt:")
+    dashboard.show_empty_state(analysis, filters)
     st.stop()
 
 table = stances.assign(issue_label=stances["issue"].map(lambda i: analysis.issue_labels.get(i, i)))
@@ -25,7 +24,7 @@ config = {
     "actor": st.column_config.TextColumn("Actor", help="Who holds the position", pinned=True),
     "actor_type": st.column_config.TextColumn("Type", help="person, government, organization or group"),
     "country": st.column_config.TextColumn("Country", help="Country or body (EU, NATO) of the actor"),
-    "issue_label": st.column_config.TextColumn("Issue", help="Codebook issue the statement is about"),
+    "issue_label": st.column_config.TextColumn("Issue", help="Codebook issue the statement is about", width="medium"),
     "stance": st.column_config.TextColumn("Stance", help="support, oppose or neutral toward the issue"),
     "certainty": st.column_config.TextColumn(
         "Certainty", help="stated: the actor says it; reported: someone else reports it; unconfirmed: not confirmed"),
@@ -45,11 +44,14 @@ config = {
     "issue": st.column_config.TextColumn("Issue id", help="Codebook id of the issue"),
 }
 st.markdown(f"**{len(table)}** statements")
-st.dataframe(table, column_order=columns, column_config=config, hide_index=True)
+st.caption("Scroll sideways for the quote, its article and its character offsets; hover a column title for what it "
+           "means. The downloads hold exactly these rows.")
+# Tall enough for about 15 rows: the table is the page.
+st.dataframe(table, column_order=columns, column_config=config, hide_index=True, height=min(560, 38 + 35 * len(table)))
 
 export = table[[*stances.columns, "issue_label"]]
-left, right = st.columns(2)
-left.download_button(
+downloads = st.container(horizontal=True)
+downloads.download_button(
     "Download CSV",
     data=lambda: table_csv(export),  # made only when clicked: a corpus table can be large
     file_name="stances.csv",
@@ -57,7 +59,7 @@ left.download_button(
     icon=":material/download:",
     on_click="ignore",
 )
-right.download_button(
+downloads.download_button(
     "Download JSON",
     data=lambda: table_json(export),
     file_name="stances.json",

@@ -4,7 +4,6 @@ import streamlit as st
 
 import dashboard
 from core.charts import stance_matrix_chart
-from core.filters import empty_result_message
 from core.render import bullet_list_html, escape_markdown
 from core.summary import headline_counts, issue_summary_lines, positions_by_entity
 
@@ -28,13 +27,14 @@ for column, (label, value, help_text) in zip(
     column.metric(label, value, help=help_text, border=True)
 
 if stances.empty:
-    st.info(empty_result_message(filters, analysis.issue_labels), icon=":material/filter_alt:")
+    dashboard.show_empty_state(analysis, filters)
 else:
     st.subheader("Stance matrix")
     by = dashboard.entity_toggle("overview_by")
     positions = positions_by_entity(stances, by)  # shared by the matrix and the summary
     st.altair_chart(stance_matrix_chart(stances, by=by, labels=analysis.issue_labels, positions=positions))
-    st.caption("Symbols: + support, − oppose, ± mixed (both), ○ neutral. Hover a cell for the quotes behind it.")
+    st.caption("Each cell is where a country or actor stands on an issue across the articles shown: + blue support, "
+               "− orange oppose, ± purple both, ○ grey neutral; hover a cell for the quotes behind it.")
 
     st.subheader("In plain words")
     st.html(bullet_list_html(issue_summary_lines(stances, analysis.issue_labels, by=by, positions=positions)))

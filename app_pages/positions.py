@@ -25,6 +25,8 @@ if sided.empty:
     st.info("Nobody takes a side on this issue under the current filters; the neutral statements are listed below.")
 else:
     st.altair_chart(diverging_bar_chart(rows, issue, by=by, labels=labels))
+    st.caption("Bars count statements: blue to the right of zero support the issue, orange to the left oppose it; "
+               "hover a bar for the quotes, or read them all below.")
 
 st.subheader("Evidence")
 headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}

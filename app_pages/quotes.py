@@ -3,7 +3,7 @@
 import streamlit as st
 
 import dashboard
-from core.filters import empty_result_message, quotes_with_positions
+from core.filters import quotes_with_positions
 from core.render import quote_card_html
 from core.search import match_spans, parse_query, search_rows
 
@@ -14,9 +14,10 @@ filters = dashboard.current_filters()
 tables = dashboard.filtered_tables(analysis)
 
 st.title("Quotes")
+st.caption("Everything an actor was quoted or reported as saying, with the issues each quote takes a side on.")
 
 if tables.quotes.empty:
-    st.info(empty_result_message(filters, analysis.issue_labels, what="quotes"), icon=":material/filter_alt:")
+    dashboard.show_empty_state(analysis, filters, what="quotes")
     st.stop()
 
 dashboard.seed_widget_from_url("quotes_query", "q")

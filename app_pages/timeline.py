@@ -28,8 +28,8 @@ if points.empty:
             "on the Articles page to place statements in time.", icon=":material/event_busy:")
 else:
     st.altair_chart(timeline_chart(points, by=by))
-    st.caption("Colour and shape give the stance (support, oppose, neutral); a bigger dot is more statements "
-               "that day. Hover a dot for the quotes and the outlet.")
+    st.caption("Each row is one country or actor and each dot what it said on this issue on one day: ▲ blue "
+               "support, ▼ orange oppose, ● grey neutral, bigger for more statements; hover a dot for the quotes.")
 if undated:
     st.caption(f"{undated} statement(s) on this issue come from articles without a date and are not placed "
                "on the timeline; they still count in the verdicts below.")
@@ -45,7 +45,7 @@ st.dataframe(
     column_config={
         "entity": st.column_config.TextColumn("Country" if by == "country" else "Actor"),
         "verdict": st.column_config.TextColumn("Verdict", width="small"),
-        "explanation": st.column_config.TextColumn("In words", width="medium"),
+        "explanation": st.column_config.TextColumn("In words", width=280),
         "statements": st.column_config.NumberColumn("Statements", width="small"),
         "support": st.column_config.NumberColumn("For", width="small"),
         "oppose": st.column_config.NumberColumn("Against", width="small"),

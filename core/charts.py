@@ -105,12 +105,15 @@ def stance_matrix_chart(
             "issue_label:N",
             title="Issue",
             sort=issue_columns,
-            axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=220, labelOverlap=False),
+            # Steep enough that neighbouring labels do not overlap when a phone squeezes the columns.
+            axis=alt.Axis(orient="top", labelAngle=-55, labelLimit=220, labelOverlap=False),
         ),
         y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("position:N", title="Position", scale=_position_scale(), legend=alt.Legend(orient="bottom")),
+        # Two legend columns: four entries in one row are cut off on a phone.
+        color=alt.Color("position:N", title="Position", scale=_position_scale(),
+                        legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[
             alt.Tooltip("entity:N", title=row_title),
             alt.Tooltip("issue_label:N", title="Issue"),
@@ -238,7 +241,10 @@ def diverging_bar_chart(
 # --- timeline ------------------------------------------------------------------------------------
 
 TIMELINE_ENTITIES = 20
-TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")  # legend order, as on every chart
+# Order within a row, top to bottom: support above the entity's label, neutral level with it,
+# opposition below, so every dot sits close to its label.
+TIMELINE_ROW_ORDER: tuple[str, ...] = ("support", "neutral", "oppose")
 # Shape repeats the stance, so the dots never rely on colour alone.
 TIMELINE_SHAPES: dict[str, str] = {"support": "triangle-up", "oppose": "triangle-down", "neutral": "circle"}
 TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles"]
@@ -324,7 +330,7 @@ def timeline_chart(
         .encode(
             x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
             y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
-            yOffset=alt.YOffset("stance:N", sort=stances, scale=alt.Scale(domain=stances)),
+            yOffset=alt.YOffset("stance:N", sort=list(TIMELINE_ROW_ORDER), scale=alt.Scale(domain=list(TIMELINE_ROW_ORDER))),
             color=alt.Color(
                 "stance:N", title="Stance", scale=_position_scale(stances), legend=alt.Legend(orient="bottom")
             ),
@@ -337,5 +343,5 @@ def timeline_chart(
             size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=[60, 300]), legend=None),
             tooltip=tooltip,
         )
-        .properties(height=alt.Step(30))
+        .properties(height=alt.Step(36, **{"for": "position"}))  # a row per entity, not per stance
     )

@@ -395,12 +395,22 @@ def describe_filters(filters: Filters, issue_labels: Mapping[str, str] | None = 
 
 
 def empty_result_message(
-    filters: Filters, issue_labels: Mapping[str, str] | None = None, what: str = "statements"
+    filters: Filters, issue_labels: Mapping[str, str] | None = None, what: str = "statements",
+    articles: int | None = None,
 ) -> str:
-    """What to tell the user when nothing is left to show, and what to do about it."""
-    if filters.is_empty:
+    """What to tell the user when nothing is left to show, and what to do about it.
+
+    ``articles`` is the number of articles in the corpus when known: none at all is a different
+    problem (add some) from articles that yield nothing (add others, or read the notes)."""
+    if articles == 0:
         return (
-            f"No {what} were found in the analysed articles. "
+            "The corpus has no article yet. Add news articles on the Articles page: paste text, upload "
+            "files or give a web address."
+        )
+    if filters.is_empty:
+        counted = f"the {articles} analysed article{'s' if articles != 1 else ''}" if articles else "the analysed articles"
+        return (
+            f"No {what} were found in {counted}. "
             "Add articles on the Articles page or check the notes on the Overview page."
         )
     return (

@@ -1,10 +1,10 @@
-"""Shared helpers for scripts/benchmark.py and scripts/screenshots.py.
+"""Shared helpers for tests/test_browser.py, scripts/benchmark.py and scripts/screenshots.py.
 
 Starts ``streamlit run app.py`` on a free port as a subprocess of its own (so it can be stopped
 with everything it spawned), waits for ``/_stcore/health``, launches the system Chromium through
 Playwright and waits until a Streamlit page has finished rendering.
 
-Nothing here is imported by the app or the tests; it only needs ``streamlit`` and ``playwright``
+Nothing here is imported by the app; it only needs ``streamlit`` and ``playwright``
 (the Python package; the browser is the Debian ``chromium``, never ``playwright install``).
 """
 
@@ -276,3 +276,47 @@ def app_error_text(page) -> str | None:
     except Exception:  # noqa: BLE001
         return None
     return None
+
+
+# --- full-page screenshots ---------------------------------------------------------------------
+
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 390, "height": 844}
+MAX_HEIGHT = 12_000  # px; a longer page is cut there
+
+# The main area scrolls inside its own container, so a plain full-page screenshot would stop at
+# the viewport: measure the tallest scrolling container instead.
+_CONTENT_HEIGHT_JS = """
+() => {
+  let h = document.documentElement.scrollHeight;
+  for (const sel of ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]',
+                     '[data-testid="stSidebarContent"]', 'section.main']) {
+    for (const el of document.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();  // skip a collapsed (off-screen) sidebar
+      if (r.width > 0 && r.right > 0 && r.left < window.innerWidth) h = Math.max(h, el.scrollHeight);
+    }
+  }
+  return h;
+}
+"""
+
+
+def full_page_screenshot(page, path: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> Path:
+    """Save a screenshot of the whole of the (idle) current page at its viewport's width.
+
+    The viewport is stretched to the content's height first, because Streamlit's main area scrolls
+    inside its own container, and restored afterwards."""
+    viewport = dict(page.viewport_size or DESKTOP)
+    height = min(MAX_HEIGHT, max(viewport["height"], int(page.evaluate(_CONTENT_HEIGHT_JS))))
+    if height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        wait_for_idle(page, timeout_s=timeout_s, settle_s=0.8)  # charts re-draw at the new size
+    try:
+        page.evaluate("() => document.fonts && document.fonts.ready.then(() => true)")
+    except Exception:  # noqa: BLE001
+        pass
+    time.sleep(0.3)  # let chart transitions finish
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    page.set_viewport_size(viewport)
+    return path

@@ -367,10 +367,11 @@ def test_bad_codebook_becomes_a_message(calls, monkeypatch, tmp_path):
 
 def test_folder_without_articles_explains_itself(calls, monkeypatch, tmp_path):
     monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
-    at = open_page("article")
-    assert "The corpus has no article yet" in texts(at.info)
-    at = open_page("overview")
-    assert "No statements were found" in texts(at.info)
+    for page in ("article", "overview", "positions", "timeline", "quotes", "data"):
+        at = open_page(page)
+        assert "The corpus has no article yet" in texts(at.info), page
+        assert "Articles page" in texts(at.info), page
+        assert not at.get("vega_lite_chart"), page
     assert calls.analyze == 0
 
 

@@ -2,7 +2,9 @@
 driven by Playwright), one server for the module, a fresh corpus seeded from seeds/.
 
 Every test waits until the app is idle (no running script, no spinner or stale element) before it
-asserts. Screenshots of every page go to test-artifacts/browser/. Where Chromium is truly absent
+asserts. Screenshots of every page, at 1280x800 and at a 390 px mobile width, go to
+test-artifacts/browser/, or to STANCE_SCREENSHOT_DIR when set (scripts/screenshots.py sets it to
+docs/screenshots/, so the README shows what these tests saw). Where Chromium is truly absent
 the tests skip with the reason, except in CI (CI=true), where that is a failure: .ci/run installs
 it.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -23,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import _streamlit_server as srv  # noqa: E402
 
-ARTIFACTS = ROOT / "test-artifacts" / "browser"
+ARTIFACTS = Path(os.environ.get("STANCE_SCREENSHOT_DIR") or ROOT / "test-artifacts" / "browser")
 TIMEOUT_S = 120
 PAGES = {  # url path -> the page's title
     "": "Overview",
@@ -48,9 +51,14 @@ def _chromium_or_skip() -> None:
 
 
 @pytest.fixture(scope="module")
-def server():
+def corpus_env() -> dict[str, str]:
+    return srv.fresh_corpus_env()
+
+
+@pytest.fixture(scope="module")
+def server(corpus_env):
     _chromium_or_skip()
-    with srv.running_server(TIMEOUT_S, extra_env=srv.fresh_corpus_env()) as running:
+    with srv.running_server(TIMEOUT_S, extra_env=corpus_env) as running:
         yield running
 
 
@@ -94,26 +102,66 @@ def metric(page, label: str) -> str:
     return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
+MAIN_CONTENT = {  # url path -> what the page exists to show
+    "": '[data-testid="stVegaLiteChart"]',
+    "positions": '[data-testid="stVegaLiteChart"]',
+    "timeline": '[data-testid="stVegaLiteChart"]',
+    "quotes": "mark, blockquote, [data-testid='stHtml']",
+    "article": "[data-testid='stHtml']",
+    "data": '[data-testid="stDataFrame"]',
+    "articles": '[data-testid="stDataFrame"], [data-testid="stDataEditor"], [data-testid="stDataFrameResizable"]',
+}
+
+
+def charts_without_caption(page) -> int:
+    """Charts not followed directly by a caption: every chart says what it shows in a sentence."""
+    return page.evaluate("""() => {
+      let missing = 0;
+      for (const chart of document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]')) {
+        const box = chart.closest('[data-testid="stElementContainer"]');
+        const next = box && box.nextElementSibling;
+        if (!next || !next.querySelector('[data-testid="stCaptionContainer"]')) missing += 1;
+      }
+      return missing;
+    }""")
+
+
+def overflowing_text(page) -> list[str]:
+    """Text elements in the main area wider than the window: cut off or forcing sideways scrolling."""
+    return page.evaluate("""() => {
+      const width = document.documentElement.clientWidth;
+      const out = [];
+      for (const el of document.querySelectorAll('[data-testid="stMain"] h1, [data-testid="stMain"] p, '
+          + '[data-testid="stMain"] [data-testid="stMetric"], [data-testid="stMain"] [data-testid="stCaptionContainer"]')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > width + 2) out.push((el.innerText || '').slice(0, 60));
+      }
+      return out;
+    }""")
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_renders_its_title_and_content_without_an_error(page, server, path):
-    open_page(page, server, path)
-    assert page.locator("h1").first.inner_text().strip() == PAGES[path]
-    assert srv.app_error_text(page) is None
-    assert page.locator('[data-testid="stException"]').count() == 0
-    main = {
-        "": '[data-testid="stVegaLiteChart"]',
-        "positions": '[data-testid="stVegaLiteChart"]',
-        "timeline": '[data-testid="stVegaLiteChart"]',
-        "quotes": "mark, blockquote, [data-testid='stHtml']",
-        "article": "[data-testid='stHtml']",
-        "data": '[data-testid="stDataFrame"]',
-        "articles": '[data-testid="stDataFrame"], [data-testid="stDataEditor"], [data-testid="stDataFrameResizable"]',
-    }[path]
-    assert page.locator(main).count() > 0, f"{PAGES[path]}: no {main}"
-    if path in ("", "positions", "timeline"):  # the chart is drawn, not an empty frame
-        assert page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').count() > 0
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}.png"), full_page=True)
+def test_every_page_renders_its_title_and_content_without_an_error(browser, server, path, viewport):
+    mobile = viewport == "mobile"
+    context = browser.new_context(viewport=srv.MOBILE if mobile else srv.DESKTOP, is_mobile=mobile,
+                                  has_touch=mobile, device_scale_factor=2 if mobile else 1)
+    page = context.new_page()
+    try:
+        open_page(page, server, path)
+        assert page.locator("h1").first.inner_text().strip() == PAGES[path]
+        assert srv.app_error_text(page) is None
+        assert page.locator('[data-testid="stException"]').count() == 0
+        main = MAIN_CONTENT[path]
+        assert page.locator(main).count() > 0, f"{PAGES[path]}: no {main}"
+        if path in ("", "positions", "timeline"):  # the chart is drawn, not an empty frame
+            assert page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').count() > 0
+        assert charts_without_caption(page) == 0, f"{PAGES[path]}: a chart without a caption right under it"
+        assert overflowing_text(page) == [], f"{PAGES[path]} ({viewport}): text runs off the screen"
+        name = f"{path or 'overview'}{'-mobile' if mobile else ''}.png"
+        srv.full_page_screenshot(page, ARTIFACTS / name, timeout_s=TIMEOUT_S)
+    finally:
+        context.close()
 
 
 def test_choosing_a_country_changes_the_view_and_the_url_which_restores_it(page, server, browser):
@@ -210,3 +258,52 @@ def test_two_sessions_keep_their_own_filters(browser, server):
         assert country in chips.inner_text() and metric(page_, "Countries") == "1"
     first.context.close()
     second.context.close()
+
+
+def _paste_and_read(page, text: str) -> None:
+    page.get_by_role("textbox", name="Article text").fill(text)
+    page.get_by_role("button", name="Read the text").click()
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+
+
+def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filters(browser, server, corpus_env):
+    from core.store import CorpusStore
+
+    # Three readers on the Articles page, each with a filter of their own; two paste the same
+    # article, the third another, and all press "Add" at once.
+    harbour = ("# title: Harbour levy row in Valparaíso\n# date: 2025-06-02\n\n"
+               "Chile's finance minister Mario Marcel said Chile opposes a new harbour levy. "
+               "Peru's trade minister said Lima supports the levy.")
+    fisheries = ("# title: Fisheries quota talks in Reykjavik\n# date: 2025-06-03\n\n"
+                 "Norway's fisheries minister said Oslo supports a lower cod quota. "
+                 "Iceland's prime minister said Reykjavik rejects the quota cut.")
+    sessions = []
+    for country, text in (("Russia", harbour), ("France", harbour), ("Ukraine", fisheries)):
+        page = browser.new_context(viewport=srv.DESKTOP).new_page()
+        open_page(page, server, "articles", f"country={country}")
+        _paste_and_read(page, text)
+        sessions.append((page, country))
+    for page, _ in sessions:  # no waiting between the clicks
+        page.get_by_role("button", name="Add to the corpus").click(no_wait_after=True)
+    outcomes = []
+    for page, _ in sessions:
+        srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+        outcomes.append(" ".join(page.locator('[data-testid="stAlert"]').all_inner_texts()))
+
+    stored = CorpusStore(corpus_env["STANCE_DB"]).article_table()
+    for title in ("Harbour levy row in Valparaíso", "Fisheries quota talks in Reykjavik"):
+        assert (stored["title"] == title).sum() == 1, f"{title!r} stored {(stored['title'] == title).sum()} times"
+    # Each session was told what happened to its article: added, or already there.
+    assert sum("Added and analysed 1 article(s)." in o for o in outcomes) == 2, outcomes
+    assert sum("already stored" in o for o in outcomes) == 1, outcomes
+    with sqlite3.connect(corpus_env["STANCE_DB"]) as conn:  # analysed exactly once each
+        extractions = conn.execute(
+            "SELECT a.title, COUNT(e.content_hash) FROM articles a LEFT JOIN extractions e"
+            " ON e.content_hash = a.content_hash WHERE a.title LIKE 'Harbour%' OR a.title LIKE 'Fisheries%'"
+            " GROUP BY a.id").fetchall()
+    assert sorted(n for _, n in extractions) == [1, 1], extractions
+    for page, country in sessions:
+        assert query_of(page).get("country") == [country]
+        open_page(page, server, "", f"country={country}")
+        assert metric(page, "Countries") == "1"
+        page.context.close()

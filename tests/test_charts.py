@@ -50,6 +50,7 @@ def test_matrix_chart_encodings_and_colours():
     assert enc["color"]["field"] == "position"
     assert enc["color"]["scale"]["domain"] == ["support", "oppose", "mixed", "neutral"]
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[p] for p in ["support", "oppose", "mixed", "neutral"]]
+    assert enc["color"]["legend"]["columns"] == 2  # four entries in one row are cut off on a phone
     assert "quotes" in [t["field"] for t in enc["tooltip"]]
     assert enc["x"]["sort"][:2] == ["Peace talks", "Ceasefire"]  # codebook (label dict) order
     rows = chart_rows(spec)
@@ -158,6 +159,9 @@ def test_timeline_chart_spec():
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[s] for s in ["support", "oppose", "neutral"]]
     assert enc["shape"]["scale"]["range"] == [TIMELINE_SHAPES[s] for s in ["support", "oppose", "neutral"]]
     assert enc["yOffset"]["field"] == "stance"
+    # Support above the label, neutral level with it, opposition below; one 36 px row per entity.
+    assert enc["yOffset"]["scale"]["domain"] == ["support", "neutral", "oppose"]
+    assert spec["height"] == {"step": 36, "for": "position"}
     fields = [t["field"] for t in enc["tooltip"]]
     assert fields[:3] == ["entity", "date", "stance"] and {"quotes", "outlets", "titles"} <= set(fields)
     assert spec["title"]["text"] == "Tariff cuts" and "4 of 6" in spec["title"]["subtitle"]

@@ -139,6 +139,11 @@ def test_describe_and_empty_message_say_what_to_do():
     message = empty_result_message(filters, {"ceasefire": "Ceasefire"})
     assert "Country: Italy" in message and "Clear filters" in message
     assert "articles" in empty_result_message(Filters())
+    assert "the 3 analysed articles" in empty_result_message(Filters(), articles=3)
+    assert "the 1 analysed article." in empty_result_message(Filters(), articles=1)
+    # An empty corpus asks for articles, whatever the filters.
+    for filters_ in (Filters(), filters):
+        assert "The corpus has no article yet" in empty_result_message(filters_, articles=0)
 
 
 def test_conform_table_adds_missing_columns_and_cleans_types():
