@@ -206,7 +206,22 @@ HOSTILE = (
     "Officials said Russia is keeping up the fighting. <script>window.__pwned=2</script> "
     "<img src=x onerror=\"window.__pwned=3\"> **not bold** and $\\frac{1}{2}$ and [a link](https://example.org). "
     + "A very long line " * 200
+    + "ends here.\n\n\"We reject any ceasefire <img src=x onerror=\"window.__pwned=4\"> <b>now</b> **bold** $x^2$,\" "
+    "Russian Foreign Minister Sergei Lavrov said on Monday.\n"
 )
+
+
+def chart_tooltip(page):
+    """Hover over the first chart until a tooltip with quotes shows; its element, or None."""
+    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
+    tip = page.locator("#vg-tooltip-element")
+    for fy in (i / 16 for i in range(1, 16)):
+        for fx in (i / 16 for i in range(1, 16)):
+            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+            page.wait_for_timeout(25)
+            if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
+                return tip
+    return None
 
 
 def test_hostile_article_text_shows_as_plain_text_everywhere(page, server):
@@ -231,6 +246,13 @@ def test_hostile_article_text_shows_as_plain_text_everywhere(page, server):
         assert page.evaluate("() => window.__pwned === undefined"), f"{path or 'overview'}: script ran"
         assert page.locator('[data-testid="stMain"] script, [data-testid="stMain"] img[src="x"]').count() == 0
         assert page.locator('[data-testid="stMain"] .katex').count() == 0, "LaTeX was typeset"
+    # The chart tooltip shows the quote's markup as text: Russia's only statement on a ceasefire.
+    open_page(page, server, "positions", "country=Russia&topic=ceasefire")
+    tip = chart_tooltip(page)
+    assert tip is not None, "no tooltip with the quote"
+    assert '<img src=x onerror="window.__pwned=4"> <b>now</b> **bold** $x^2$' in tip.inner_text()
+    assert tip.locator("img, b, script").count() == 0
+    assert page.evaluate("() => window.__pwned === undefined"), "tooltip: script ran"
     assert not dialogs
     page.screenshot(path=str(ARTIFACTS / "hostile-article.png"), full_page=True)
 
