@@ -1,8 +1,9 @@
-"""Command line: ``python -m core add|list|remove|extract|quotes|actors|evaluate``.
+"""Command line: ``python -m core add|list|remove|extract|quotes|actors|export|evaluate``.
 
-``extract``, ``quotes`` and ``actors`` analyse the files given, or, given none, read the stored
-corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides), analysing
-only articles not analysed before. Bad input never shows a traceback: one line per problem on
+``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
+stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
+analysing only articles not analysed before. ``export`` writes the stance table as CSV, JSON,
+Parquet, DNA statements or an actor network (GraphML, GEXF); see ``core/export.py``. Bad input never shows a traceback: one line per problem on
 stderr and exit code 2.
 """
 
@@ -92,17 +93,26 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     return corpus
 
 
-def _analyse(args) -> tuple:
+def _analyse(args, codebook=None) -> tuple:
+    """The tables of the files given (errors printed and returned), else of the whole corpus."""
+    tables, errors, _ = _analyse_articles(args, codebook)
+    return tables, errors
+
+
+def _analyse_articles(args, codebook=None) -> tuple:
+    """``_analyse`` plus the articles read from the files given ([] for the corpus, whose stance
+    rows already carry their article's title, outlet and date)."""
     from core.pipeline import analyze_articles
 
-    codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
+    if codebook is None:
+        codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
     if not args.files:
         corpus = _open_corpus(args, codebook)
         corpus.extract_pending(_stderr_progress)
         loaded = corpus.load()
         if loaded.articles.empty:
             raise UsageError(f"the corpus {corpus.store.path} is empty; add articles with: python -m core add FILE|URL")
-        return loaded.tables, []
+        return loaded.tables, [], []
     articles, errors = _read_all(args.files)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -111,12 +121,110 @@ def _analyse(args) -> tuple:
     tables = analyze_articles(articles, codebook=codebook)
     for warning in tables.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return tables, errors
+    return tables, errors, articles
 
 
 def cmd_table(args, which: str) -> int:
     tables, errors = _analyse(args)
     _print_table(getattr(tables, which), args.format, sys.stdout)
+    return 2 if errors else 0
+
+
+FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "parquet": "Parquet", "dna": "DNA CSV", "graphml": "GraphML", "gexf": "GEXF"}
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def export_destination(fmt: str, out: str | None, stdout_isatty: bool) -> str | None:
+    """Where ``export`` writes: the ``--out`` file, or None for stdout (``--out -`` too). Binary
+    Parquet is never written to a terminal: without ``--out`` there it is refused (UsageError)."""
+    from core.export import TEXT_FORMATS
+
+    if out and out != "-":
+        return out
+    if fmt not in TEXT_FORMATS and stdout_isatty:
+        raise UsageError(f"{FORMAT_NAMES.get(fmt, fmt)} is binary and is not written to a terminal; give --out FILE (or redirect stdout)")
+    return None
+
+
+def _with_article_meta(stances: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:
+    """Stance rows of files given on the command line, with their article's title, outlet and
+    date (YYYY-MM-DD or ""), as the corpus's rows carry them."""
+    from datetime import date
+
+    def day(value: str) -> str:
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return ""
+
+    meta = pd.DataFrame(
+        {
+            "article_id": [a.article_id for a in articles],
+            "title": [a.title for a in articles],
+            "outlet": [a.source for a in articles],
+            "date": [day(a.date or "") for a in articles],
+        }
+    ).set_index("article_id")
+    stances = stances.drop(columns=[c for c in meta.columns if c in stances.columns])
+    return stances.join(meta, on="article_id")
+
+
+def cmd_export(args) -> int:
+    """The stance table of the files given (or of the corpus) in one export format, to ``--out``
+    or stdout, with a one-line summary on stderr. A corpus without articles is an error; a stance
+    table without rows gives an empty but valid file (a header, ``[]``, an empty graph)."""
+    from core.export import GRAPH_FORMATS, dna_table, export_bytes, network_export
+
+    target = export_destination(args.format, args.out, sys.stdout.isatty())
+    if target is not None and not Path(target).resolve().parent.is_dir():
+        raise UsageError(f"{target}: its folder does not exist")
+    graph_options = args.network is not None or args.by is not None or args.normalise
+    if graph_options and args.format not in GRAPH_FORMATS:
+        print("warning: --network, --by and --normalise apply only to --format graphml and gexf; ignored", file=sys.stderr)
+    codebook = load_codebook(args.codebook) if args.codebook else load_codebook()
+    tables, errors, articles = _analyse_articles(args, codebook)
+    stances = tables.stances
+    if articles:
+        stances = _with_article_meta(stances, articles)
+    labels = {issue.id: issue.label for issue in codebook.issues}
+    name = FORMAT_NAMES[args.format]
+    what, note = f"{_count(len(stances), 'statement')} as {name}", ""
+    try:
+        if args.format in GRAPH_FORMATS:
+            kind, by = args.network or "congruence", args.by or "actor"
+            data, graph = network_export(stances, args.format, kind, by, args.normalise, labels)
+            normalised = ", normalised" if args.normalise else ""
+            what = (f"a {kind} network by {by}{normalised} ({_count(graph.number_of_nodes(), 'node')}, "
+                    f"{_count(graph.number_of_edges(), 'edge')}) from {_count(len(stances), 'statement')} as {name}")
+        elif args.format == "dna":
+            statements = dna_table(stances, labels)
+            data = export_bytes(stances, "dna", issue_labels=labels)
+            dropped = statements.attrs["dropped_neutral"]
+            what = f"{_count(len(statements), 'statement')} as {name}"
+            if dropped:
+                note = f" ({_count(dropped, 'neutral statement')} left out: DNA's agreement is binary)"
+        else:
+            data = export_bytes(stances, args.format, issue_labels=labels)
+    except ImportError as exc:
+        missing = exc.name or str(exc)
+        if missing.startswith("core"):
+            raise UsageError(f"--format {args.format} needs {missing}, which this installation lacks") from None
+        raise UsageError(f"--format {args.format} needs the Python package '{missing}': pip install -r requirements.txt") from None
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        where = "stdout"
+    else:
+        try:
+            Path(target).write_bytes(data)
+        except OSError as exc:
+            raise UsageError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+        where = target
+    print(f"wrote {what} to {where}{note}", file=sys.stderr)
     return 2 if errors else 0
 
 
@@ -250,6 +358,31 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--codebook", metavar="FILE", help="YAML codebook (default: seeds/codebook.yaml)")
         p.add_argument("--format", choices=("table", "json", "csv"), default="table")
         p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser(
+        "export",
+        help="write the stance table as csv, json, parquet, dna (Discourse Network Analyzer) or a network (graphml, gexf)",
+        description=(
+            "Write the stance table of the files given, or of the whole stored corpus, in a format for "
+            "further analysis. csv/json/parquet: every column (corpus rows and files' rows carry title, "
+            "outlet, date). dna: statements for the Discourse Network Analyzer / rDNA (person, organization, "
+            "concept, agreement, date, text, then the evidence); neutral rows are left out, as DNA's "
+            "agreement is 0/1. graphml/gexf: the actor network (networkx, Gephi). Text formats go to stdout "
+            "unless --out is given; parquet needs --out when stdout is a terminal. An empty corpus is an "
+            "error (exit 2); a stance table without rows gives an empty but valid file."
+        ),
+    )
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="UTF-8 text article(s); article id = file name without extension. None: the whole stored corpus")
+    p.add_argument("--format", required=True, choices=("csv", "json", "parquet", "dna", "graphml", "gexf"),
+                   help="csv, json, parquet: the stance table; dna: DNA/rDNA statements CSV; graphml, gexf: the actor network")
+    p.add_argument("--out", metavar="FILE", help="file to write (default: stdout; '-' is stdout too; required for parquet on a terminal)")
+    p.add_argument("--network", choices=("congruence", "conflict"), default=None,
+                   help="graph formats: congruence links actors taking the same stance on an issue, "
+                        "conflict links opposite stances (default: congruence)")
+    p.add_argument("--by", choices=("actor", "country"), default=None, help="graph formats: one node per actor or per country (default: actor)")
+    p.add_argument("--normalise", action="store_true", help="graph formats: normalise the edge weights (see core/network.py)")
+    p.add_argument("--codebook", metavar="FILE", help="YAML codebook (default: seeds/codebook.yaml); dna uses its issue labels as concepts")
+    p.add_argument("--db", metavar="FILE", help=db_help)
     p = sub.add_parser("add", help="add articles to the corpus: files (.txt .md .html .pdf .docx) or http(s) URLs")
     p.add_argument("inputs", nargs="+", metavar="FILE|URL")
     p.add_argument("--title", help="title to store (one input only; default: detected)")
@@ -282,8 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args)
-        if args.command in ("add", "list", "remove"):
-            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove}[args.command](args)
+        if args.command in ("add", "list", "remove", "export"):
+            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "export": cmd_export}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
     except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)

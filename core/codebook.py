@@ -9,7 +9,10 @@ never invert the stance; words before it ("a halt to" military aid) may.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +20,9 @@ import yaml
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_CODEBOOK = SEEDS_DIR / "codebook.yaml"
+
+# An issue id: lower-case ASCII letters, digits and underscores (it keys stored stance rows).
+ISSUE_ID_RULE = re.compile(r"[a-z0-9_]+")
 
 
 class CodebookError(ValueError):
@@ -88,7 +94,7 @@ def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
         if not isinstance(raw, dict) or not raw.get("id"):
             raise CodebookError(f"{source}: issue #{i} has no 'id'")
         issue_id = str(raw["id"]).strip()
-        if not re.fullmatch(r"[a-z0-9_]+", issue_id):
+        if not ISSUE_ID_RULE.fullmatch(issue_id):
             raise CodebookError(f"{source}: issue id {issue_id!r} must use only a-z, 0-9 and _")
         if issue_id in seen:
             raise CodebookError(f"{source}: issue id {issue_id!r} appears twice")
@@ -108,7 +114,17 @@ def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
         )
     if not issues:
         raise CodebookError(f"{source}: the codebook has no issues")
-    return Codebook(name=str(data.get("name") or source), issues=issues)
+    return Codebook(name=str(data.get("name") or source), issues=issues, digest=codebook_digest(issues))
+
+
+def codebook_from_yaml(text: str, source: str = "codebook") -> Codebook:
+    """Parse a codebook kept as YAML text (e.g. in the corpus store); ``source`` names it in errors."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CodebookError(f"{source}: not a valid YAML codebook ({first})") from None
+    return codebook_from_dict(data, source)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
@@ -119,10 +135,224 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     except OSError as exc:
         raise CodebookError(f"{path}: cannot read the codebook ({exc.strerror or exc})") from None
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CodebookError(f"{path}: not a valid YAML codebook ({first})") from None
-    codebook = codebook_from_dict(data, str(path))
-    codebook.digest = hashlib.sha256(raw).hexdigest()[:16]
-    return codebook
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CodebookError(f"{path}: not a valid YAML codebook ({exc})") from None
+    return codebook_from_yaml(text, str(path))
+
+
+# --- Digest -----------------------------------------------------------------------------------
+
+
+def pattern_sources(issue: Issue) -> list[str]:
+    """The regular expressions of ``issue`` as written (the compiled patterns keep their source)."""
+    return [pattern.pattern for pattern in issue.patterns]
+
+
+def codebook_digest(issues: list[Issue]) -> str:
+    """A short hash of the issues' ids, labels, descriptions and pattern sources, in order.
+
+    It keys cached extraction results, so it depends on content only: the same issues give the
+    same digest whether they come from a file (comments and layout do not count), from text in the
+    store or from the editor; any change to an id, label, description or pattern changes it. The
+    codebook ``name`` is left out, so renaming a codebook re-analyses nothing.
+    """
+    canonical = [
+        {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
+        for issue in issues
+    ]
+    payload = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+# --- Writing ----------------------------------------------------------------------------------
+
+YAML_HEADER = """\
+# Codebook: {name}
+#
+# Each issue: id (a-z, 0-9, _), label, description (what *support* means), patterns.
+# Patterns are case-insensitive Python regular expressions matched on sentence text; write them in
+# single quotes so backslashes stay as typed ('\\btariffs?\\b'); inside single quotes, write ' as ''.
+# When matches overlap, the longest wins (so "carbon border tax" beats "tax").
+# A word inside a pattern is part of the issue's name: supporting "limits on X" means supporting
+# limits. Words before a match may invert it ("a halt to" X = oppose X); those live in the lexicon.
+# Changing an id, label, description or pattern re-analyses the articles on the next start.
+"""
+
+
+class _QuotedPattern(str):
+    """A pattern source, written single-quoted so regex backslashes read as typed."""
+
+
+class _CodebookDumper(yaml.SafeDumper):
+    """Indents list items under their key ("issues:\n  - id: ..."), like the hand-written seed."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _QuotedPattern) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="'")
+
+
+_CodebookDumper.add_representer(_QuotedPattern, _represent_quoted)
+
+
+def codebook_to_dict(codebook: Codebook) -> dict:
+    """The codebook as plain data (``name`` and ``issues``) that ``codebook_from_dict`` reads back."""
+    return {
+        "name": codebook.name,
+        "issues": [
+            {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
+            for issue in codebook.issues
+        ],
+    }
+
+
+def codebook_to_yaml(codebook: Codebook) -> str:
+    """The codebook as commented YAML that ``codebook_from_yaml`` reads back to an equal codebook."""
+    data = codebook_to_dict(codebook)
+    head = _dump_yaml({"name": data["name"]}) + "issues:\n"
+    # One issue at a time, indented under "issues:", with a blank line between issues as in the seed.
+    blocks = []
+    for issue in data["issues"]:
+        issue["patterns"] = [_QuotedPattern(p) for p in issue["patterns"]]
+        blocks.append("".join("  " + line for line in _dump_yaml([issue]).splitlines(keepends=True)))
+    return YAML_HEADER.format(name=" ".join(codebook.name.split())) + head + "\n".join(blocks)
+
+
+def _dump_yaml(data: object) -> str:
+    return yaml.dump(
+        data, Dumper=_CodebookDumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
+
+
+def save_codebook(codebook: Codebook, path: str | Path) -> None:
+    """Write ``codebook_to_yaml(codebook)`` to ``path`` atomically (a temp file, then ``os.replace``)."""
+    path = Path(path)
+    text = codebook_to_yaml(codebook)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+
+
+# --- Editing ----------------------------------------------------------------------------------
+
+# Text the empty-match check probes: a pattern that matches nothing but empty stretches is useless.
+_EMPTY_MATCH_PROBE = "Some words, 42 more-words; and an end."
+
+
+@dataclass
+class IssueDraft:
+    """An issue as the editor holds it: plain strings, patterns not yet compiled."""
+
+    id: str
+    label: str
+    description: str = ""
+    patterns: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_issue(cls, issue: Issue) -> IssueDraft:
+        """A draft of an existing issue, to edit it."""
+        return cls(issue.id, issue.label, issue.description, pattern_sources(issue))
+
+    def cleaned(self) -> IssueDraft:
+        """The draft with id, label and description trimmed and blank pattern lines dropped."""
+        patterns = [p for p in self.patterns if p and p.strip()]
+        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns)
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used, or None when it can."""
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        return f"pattern {pattern!r} is not a valid regular expression: {exc}"
+    if compiled.search("") is not None:
+        return f"pattern {pattern!r} matches empty text; it must match at least one character"
+    probe_lengths = {m.end() - m.start() for m in compiled.finditer(_EMPTY_MATCH_PROBE)}
+    if probe_lengths == {0}:
+        return f"pattern {pattern!r} only matches empty stretches of text; it must match at least one character"
+    return None
+
+
+def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = None) -> list[str]:
+    """Problems that keep ``draft`` out of ``codebook`` (an empty list when there are none).
+
+    ``editing`` is the id of the issue being edited: the draft may keep that id (or take a new one).
+    """
+    draft = draft.cleaned()
+    problems: list[str] = []
+    if not draft.id:
+        problems.append("the issue needs an id")
+    elif not ISSUE_ID_RULE.fullmatch(draft.id):
+        problems.append(f"issue id {draft.id!r} must use only a-z, 0-9 and _")
+    elif draft.id != editing and draft.id in codebook.ids:
+        problems.append(f"issue id {draft.id!r} is already used by another issue")
+    if editing is not None and editing not in codebook.ids:
+        problems.append(f"there is no issue {editing!r} to edit")
+    if not draft.label:
+        problems.append("the issue needs a label")
+    if not draft.patterns:
+        problems.append("the issue needs at least one pattern")
+    for pattern in draft.patterns:
+        problem = _pattern_problem(pattern)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _issue_from_draft(draft: IssueDraft) -> Issue:
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in draft.patterns)
+    return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns)
+
+
+def _with_issues(codebook: Codebook, issues: list[Issue]) -> Codebook:
+    return Codebook(name=codebook.name, issues=issues, digest=codebook_digest(issues))
+
+
+def with_issue(codebook: Codebook, draft: IssueDraft, replace: str | None = None) -> Codebook:
+    """A new codebook with ``draft`` added at the end, or in place of the issue ``replace``.
+
+    Raises CodebookError listing every problem when the draft is invalid. ``codebook`` is unchanged.
+    """
+    problems = validate_issue(draft, codebook, editing=replace)
+    if problems:
+        raise CodebookError("; ".join(problems))
+    issue = _issue_from_draft(draft.cleaned())
+    if replace is None:
+        issues = [*codebook.issues, issue]
+    else:
+        issues = [issue if old.id == replace else old for old in codebook.issues]
+    return _with_issues(codebook, issues)
+
+
+def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
+    """A new codebook without the issue ``issue_id``; raises CodebookError for an unknown id or the last issue."""
+    if issue_id not in codebook.ids:
+        raise CodebookError(f"there is no issue {issue_id!r} to remove")
+    issues = [issue for issue in codebook.issues if issue.id != issue_id]
+    if not issues:
+        raise CodebookError("a codebook needs at least one issue; add another before removing this one")
+    return _with_issues(codebook, issues)
+
+
+def changed_issues(old: Codebook, new: Codebook) -> set[str]:
+    """Ids added, removed, or whose patterns (sources, in order) differ between ``old`` and ``new``."""
+    old_patterns = {issue.id: pattern_sources(issue) for issue in old.issues}
+    new_patterns = {issue.id: pattern_sources(issue) for issue in new.issues}
+    return {
+        issue_id
+        for issue_id in old_patterns.keys() | new_patterns.keys()
+        if old_patterns.get(issue_id) != new_patterns.get(issue_id)
+    }

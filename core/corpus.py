@@ -4,13 +4,16 @@
 knowledge that shapes it (codebook, actor files). It is the only place that decides *what needs
 extracting*: an article is parsed when no cached result exists for its text under the current
 pipeline key and codebook hash, and never otherwise.
+
+Analysts' reviews (``core.review``) are stored apart from the extractions, keyed by article and
+machine-row key, so they survive re-extraction; :meth:`Corpus.load` applies them on every load.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,8 +25,18 @@ from core.codebook import Codebook
 from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
 from core.nlp import configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
-from core.schema import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS
-from core.store import CorpusStore, StoredArticle, content_hash, word_count
+from core.schema import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS, STANCE_COLUMNS
+from core.review import (
+    ADDED_FIELDS,
+    EDITABLE_FIELDS,
+    ReviewError,
+    added_statement,
+    apply_reviews,
+    corrected_values,
+    review_target,
+    stale_reviews,
+)
+from core.store import REVIEW_COLUMNS, CorpusStore, StoredArticle, content_hash, word_count
 
 SEEDED_KEY = "seeded"
 # Articles analysed per call of the analysis: large enough for nlp.pipe to batch well, small
@@ -71,9 +84,11 @@ class CorpusTables:
     """The corpus as tables: the analysis tables (stance rows carry title/outlet/date) plus one row
     per article."""
 
-    tables: Tables
-    articles: pd.DataFrame  # ARTICLE_COLUMNS
+    tables: Tables  # tables.stances is the REVIEWED stance table (core.review.apply_reviews)
+    articles: pd.DataFrame  # ARTICLE_COLUMNS; ``statements`` counts the machine's rows
     pending: int = 0  # articles stored but not yet extracted with the current keys
+    # Confirms/rejects that match no row of the current extraction (core.review.stale_reviews)
+    stale_reviews: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REVIEW_COLUMNS))
 
 
 def knowledge_digest(*paths: Path) -> str:
@@ -318,14 +333,18 @@ class Corpus:
     # --- reading -----------------------------------------------------------------------------
 
     def articles(self) -> pd.DataFrame:
-        """One row per stored article (ARTICLE_COLUMNS); ``statements`` is -1 until extracted."""
+        """One row per stored article (ARTICLE_COLUMNS); ``statements`` is -1 until extracted.
+        ``statements`` counts the machine's stance rows: reviews (rejections, added statements) do
+        not change it."""
         table = self.store.article_table(self.pipeline_key, self.codebook_hash)
         table = table.rename(columns={"id": "article_id"})
         return table[ARTICLE_COLUMNS]
 
     def load(self) -> CorpusTables:
-        """The tables of every extracted article, actors merged across articles, stance rows
-        carrying their article's title, outlet and date. Parses nothing."""
+        """The tables of every extracted article, actors merged across articles, the analysts'
+        reviews applied to the stance rows (columns ``review``, ``review_id``; see
+        ``core.review``), stance rows carrying their article's title, outlet and date. Reviews of
+        articles not extracted with the current keys wait until they are. Parses nothing."""
         from core.merge import merge_actors
 
         extractions = self.store.load_extractions(self.pipeline_key, self.codebook_hash)
@@ -333,10 +352,98 @@ class Corpus:
         failures = [message for _, rows in extractions for message in rows.get("error", [])]
         articles = self.articles()
         tables = merge_actors(tables_from_results(results, failures))
+        reviews = self.store.reviews()
+        reviews = reviews[reviews["article_id"].isin({article_id for article_id, _ in extractions})]
+        stale = stale_reviews(tables.stances, reviews)
+        reviewed = apply_reviews(tables.stances, reviews)
         meta = articles.set_index("article_id")[STANCE_ARTICLE_COLUMNS]
-        stances = tables.stances.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in tables.stances.columns])
+        stances = reviewed.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in reviewed.columns])
         tables.stances = stances.join(meta, on="article_id")
-        return CorpusTables(tables=tables, articles=articles, pending=int((articles["statements"] < 0).sum()))
+        return CorpusTables(
+            tables=tables, articles=articles, pending=int((articles["statements"] < 0).sum()), stale_reviews=stale
+        )
+
+    # --- review ------------------------------------------------------------------------------
+
+    def review(
+        self, action: str, row: Mapping[str, object], new: Mapping[str, object] | None = None, reviewer: str = "", note: str = ""
+    ) -> int:
+        """Record an analyst's ``confirm``, ``correct`` (with ``new``: some of actor, actor_type,
+        country, issue, stance, certainty) or ``reject`` of ``row``, a row of the loaded stance
+        table; returns the review's id. A review of an already reviewed row supersedes the earlier
+        one (it carries the same machine-row key, see ``core.review.review_target``). Confirming
+        a row whose shown values differ from the machine's (a corrected row) re-asserts those
+        values: it is stored as a correction with them. Raises ReviewError for a bad action or
+        value."""
+        if action not in ("confirm", "correct", "reject"):
+            raise ReviewError(f"unknown review action '{action}'; use confirm, correct or reject (add_statement adds)")
+        article_id = str(row.get("article_id") or "")
+        target = review_target(row, self.store.reviews(article_id))
+        shown = {name: row.get(name, "") for name in EDITABLE_FIELDS}
+        if action == "correct":
+            if not new:
+                raise ReviewError("a correction needs the new values (actor, actor_type, country, issue, stance, certainty)")
+            values: dict[str, object] = corrected_values(shown, new, self.codebook.ids)
+        elif action == "confirm":
+            values = {name: str(value if value is not None else "") for name, value in shown.items()}
+            original = {name: str(target.original.get(name) or "") for name in EDITABLE_FIELDS}
+            if values != original:
+                action, values = "correct", corrected_values(shown, {})
+        else:
+            values = {}
+        return self.store.add_review(
+            target.article_id,
+            action,
+            start_char=target.start_char,
+            end_char=target.end_char,
+            original_actor=target.actor,
+            original_issue=target.issue,
+            original_stance=target.stance,
+            original_values={c: target.original.get(c) for c in STANCE_COLUMNS if c in target.original},
+            new_values=values,
+            reviewer=reviewer,
+            note=note,
+        )
+
+    def add_statement(
+        self,
+        article_id: str,
+        start_char: int,
+        end_char: int,
+        actor: str,
+        actor_type: str,
+        country: str,
+        issue: str,
+        stance: str,
+        certainty: str,
+        reviewer: str = "",
+        note: str = "",
+        *,
+        attribution: str = "",
+        source: str = "",
+    ) -> int:
+        """Record a statement the machine missed, marked as ``text[start_char:end_char]`` of the
+        stored article (whitespace around the span is trimmed); returns the review's id. The
+        quote is taken verbatim from the stored text. Raises ReviewError for an unknown article,
+        a bad span or value (an issue not in the codebook)."""
+        stored = self.store.get_article(article_id)
+        if stored is None:
+            raise ReviewError(f"no article with the id '{article_id}' in the corpus")
+        statement = added_statement(
+            stored.text, article_id, start_char, end_char, actor, actor_type, country, issue, stance, certainty,
+            attribution=attribution, source=source, issues=self.codebook.ids,
+        )
+        return self.store.add_review(
+            article_id,
+            "add",
+            new_values={name: statement[name] for name in ADDED_FIELDS},
+            reviewer=reviewer,
+            note=note,
+        )
+
+    def review_history(self, article_id: str | None = None) -> pd.DataFrame:
+        """Every review (``core.store.REVIEW_COLUMNS``), oldest first: of one article, or all."""
+        return self.store.reviews(article_id)
 
 
 def _empty_rows() -> dict[str, list[dict]]:

@@ -22,6 +22,7 @@ from core.schema import (
     MISSED_COLUMNS,
     QUOTE_COLUMNS,
     STANCE_ARTICLE_COLUMNS,
+    STANCE_REVIEW_COLUMNS,
     STANCE_COLUMNS,
     STANCES,
 )
@@ -45,7 +46,7 @@ FILTER_LABELS: dict[str, str] = {
     "until": "To",
 }
 
-_INT_COLUMNS = {"sentence", "start_char", "end_char", "speaker_start", "speaker_end", "mentions"}
+_INT_COLUMNS = {"sentence", "start_char", "end_char", "speaker_start", "speaker_end", "mentions", "review_id"}
 _FLOAT_COLUMNS = {"confidence"}
 _LIST_COLUMNS = {"aliases"}  # kept as the pipeline made them
 
@@ -144,7 +145,7 @@ def conform_table(df: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFra
 def conform_tables(tables: Tables) -> Tables:
     """Every table of ``tables`` conformed to its contract columns (see :func:`conform_table`)."""
     return Tables(
-        stances=conform_table(tables.stances, [*STANCE_COLUMNS, *STANCE_ARTICLE_COLUMNS]),
+        stances=conform_table(tables.stances, [*STANCE_COLUMNS, *STANCE_ARTICLE_COLUMNS, *STANCE_REVIEW_COLUMNS]),
         quotes=conform_table(tables.quotes, QUOTE_COLUMNS),
         actors=conform_table(tables.actors, ACTOR_COLUMNS),
         mentions=conform_table(tables.mentions, MENTION_COLUMNS),

@@ -57,6 +57,10 @@ MISSED_COLUMNS: list[str] = ["article_id", "sentence", "actors", "issues", "text
 # Article metadata carried by stance rows of a corpus, so pages can show and filter by them.
 STANCE_ARTICLE_COLUMNS: list[str] = ["title", "outlet", "date"]
 
+# Human review carried by stance rows of a corpus (core.review): "" (unreviewed), "confirmed",
+# "corrected" or "added", and the id of the review in the store's audit log (-1: none).
+STANCE_REVIEW_COLUMNS: list[str] = ["review", "review_id"]
+
 # One row per stored article (the CLI's `list`, the Articles page, the sidebar's article filters).
 ARTICLE_COLUMNS: list[str] = ["article_id", "title", "outlet", "date", "words", "statements", "url", "origin", "added_at"]
 

@@ -15,6 +15,10 @@ Design, and why:
   the stored text), so adding a column to a table needs no migration: it bumps the pipeline key.
 * **Every write is one transaction.** An import stores each article in its own transaction, so a
   crash mid-import keeps every article committed before it and never leaves half an article.
+* **Reviews are an append-only audit log** (``reviews``): each confirm / correct / reject / add
+  of a stance row by an analyst, with the row's key and original values, the new values, who and
+  when. Nothing is updated or deleted (except with the article), so the history is complete;
+  ``core.review`` applies the latest review of each row on top of whatever extraction is current.
 * **A schema version with migrations** (``PRAGMA user_version``): opening an older file upgrades
   it in place, inside a transaction; a file from a newer version of the program is refused with a
   clear message rather than damaged.
@@ -28,7 +32,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -73,8 +77,37 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "INSERT INTO meta (key, value) VALUES ('revision', '0')",
         "CREATE INDEX articles_by_date ON articles (date)",
     ),
+    # 3: human review of stance rows, an append-only audit log (see core/review.py)
+    (
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('confirm', 'correct', 'reject', 'add')),
+            start_char INTEGER NOT NULL DEFAULT -1,
+            end_char INTEGER NOT NULL DEFAULT -1,
+            original_actor TEXT NOT NULL DEFAULT '',
+            original_issue TEXT NOT NULL DEFAULT '',
+            original_stance TEXT NOT NULL DEFAULT '',
+            original_values TEXT NOT NULL DEFAULT '{}',
+            new_values TEXT NOT NULL DEFAULT '{}',
+            reviewer TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX reviews_by_article ON reviews (article_id, id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+REVIEW_ACTIONS: tuple[str, ...] = ("confirm", "correct", "reject", "add")
+# The columns of :meth:`CorpusStore.reviews`. ``start_char, end_char, original_actor,
+# original_issue, original_stance`` identify the machine row a review applies to (-1 and '' for
+# "add"); ``original_values`` and ``new_values`` are JSON objects.
+REVIEW_COLUMNS: list[str] = [
+    "id", "article_id", "content_hash", "action", "start_char", "end_char", "original_actor", "original_issue",
+    "original_stance", "original_values", "new_values", "reviewer", "note", "created_at",
+]
 
 ARTICLE_FIELDS = ("id", "title", "outlet", "date", "date_note", "url", "origin", "words", "added_at")
 
@@ -280,12 +313,14 @@ class CorpusStore:
                 raise StoreError(f"no article with the id '{article_id}' in the corpus")
 
     def delete_article(self, article_id: str) -> bool:
-        """Remove an article and its cached results; False when there was no such article."""
+        """Remove an article, its cached results and its reviews; False when there was no such
+        article."""
         with self.transaction() as conn:
             row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
             if not row:
                 return False
             conn.execute("DELETE FROM extractions WHERE content_hash = ?", (row[0],))
+            conn.execute("DELETE FROM reviews WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return True
 
@@ -359,6 +394,78 @@ class CorpusStore:
                 (pipeline_key, codebook_hash),
             ).fetchall()
         return [(article_id, json.loads(payload)) for article_id, payload in found]
+
+    # --- reviews -----------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        article_id: str,
+        action: str,
+        *,
+        start_char: int = -1,
+        end_char: int = -1,
+        original_actor: str = "",
+        original_issue: str = "",
+        original_stance: str = "",
+        original_values: Mapping[str, object] | None = None,
+        new_values: Mapping[str, object] | None = None,
+        reviewer: str = "",
+        note: str = "",
+    ) -> int:
+        """Append one review to the audit log and return its id; it bumps the revision.
+
+        Reviews are never changed or deleted (but with their article): a later review of the same
+        row supersedes an earlier one when they are applied (``core.review.apply_reviews``).
+        The row key (offsets, original actor/issue/stance) is -1/'' for ``add``."""
+        if action not in REVIEW_ACTIONS:
+            raise ValueError(f"unknown review action '{action}'; use one of {', '.join(REVIEW_ACTIONS)}")
+        with self.transaction() as conn:
+            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if not row:
+                raise StoreError(f"no article with the id '{article_id}' in the corpus")
+            cur = conn.execute(
+                "INSERT INTO reviews (article_id, content_hash, action, start_char, end_char, original_actor,"
+                " original_issue, original_stance, original_values, new_values, reviewer, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    row[0],
+                    action,
+                    int(start_char),
+                    int(end_char),
+                    original_actor,
+                    original_issue,
+                    original_stance,
+                    _json(original_values),
+                    _json(new_values),
+                    reviewer.strip(),
+                    note.strip(),
+                    _now(),
+                ),
+            )
+            return int(cur.lastrowid)
+
+    def reviews(self, article_id: str | None = None) -> pd.DataFrame:
+        """The review history (REVIEW_COLUMNS), oldest first: of one article, or of all."""
+        query = f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews"
+        params: tuple[str, ...] = ()
+        if article_id is not None:
+            query, params = query + " WHERE article_id = ?", (article_id,)
+        with self._read() as conn:
+            return pd.read_sql_query(query + " ORDER BY id", conn, params=params)
+
+
+def _json(values: Mapping[str, object] | None) -> str:
+    """A JSON object of ``values`` (numpy scalars as Python numbers, NaN as null)."""
+
+    def plain(value: object) -> object:
+        if hasattr(value, "item"):
+            value = value.item()
+        if isinstance(value, float) and value != value:
+            return None
+        return value
+
+    return json.dumps({str(k): plain(v) for k, v in (values or {}).items()}, ensure_ascii=False, sort_keys=True)
 
 
 def _stored(row: sqlite3.Row) -> StoredArticle:

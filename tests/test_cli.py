@@ -207,3 +207,164 @@ def test_evaluate_quotes_against_brat_gold(tmp_path):
     bad = run("evaluate", "--quotes-gold", tmp_path / "nowhere")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert run("evaluate", "--quotes-gold", tmp_path, "--iou", "0").returncode == 2
+
+
+# --- export: the stance table for researchers -------------------------------------------------------
+
+EXPORT_NOTE = (
+    "# title: Ceasefire call\n# date: 2025-03-20\n\n"
+    "French President Emmanuel Macron said on Thursday that France supports a ceasefire in Ukraine. "
+    "Italian Prime Minister Giorgia Meloni said Italy opposes sending European troops to Ukraine. "
+    "Kremlin spokesman Dmitry Peskov said Russia is studying the ceasefire proposal.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def export_db(tmp_path_factory):
+    """A corpus of the seed and one dated note (analysed once; the exports only read it)."""
+    folder = tmp_path_factory.mktemp("export")
+    db = folder / "corpus.sqlite3"
+    note = folder / "ceasefire_call.txt"
+    note.write_text(EXPORT_NOTE, encoding="utf-8")
+    added = corpus_run(db, "add", note)
+    assert added.returncode == 0, added.stderr
+    return db
+
+
+def _stance_frame(db) -> "pd.DataFrame":
+    import pandas as pd
+
+    result = corpus_run(db, "export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return pd.DataFrame(json.loads(result.stdout))
+
+
+def test_export_csv_json_and_parquet_read_back(export_db, tmp_path):
+    import pandas as pd
+
+    out = {fmt: tmp_path / f"stances.{fmt}" for fmt in ("csv", "json", "parquet")}
+    for fmt, path in out.items():
+        result = corpus_run(export_db, "export", "--format", fmt, "--out", path)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr and f" to {path}" in result.stderr.splitlines()[-1]
+    rows = json.loads(out["json"].read_text(encoding="utf-8"))
+    assert list(rows[0])[: len(STANCE_COLUMNS)] == STANCE_COLUMNS and {"title", "outlet", "date"} <= set(rows[0])
+    assert {r["article_id"] for r in rows} == {"ukraine_peace_talks", "ceasefire_call"}
+    assert f"wrote {len(rows)} statements as JSON" in corpus_run(export_db, "export", "--format", "json").stderr
+    frame = pd.read_csv(out["csv"], keep_default_na=False)
+    assert list(frame.columns) == list(rows[0]) and len(frame) == len(rows)
+    with open(out["csv"], encoding="utf-8-sig", newline="") as handle:
+        assert [r["quote"] for r in csv.DictReader(handle)] == [r["quote"] for r in rows]
+    parquet = pd.read_parquet(out["parquet"])
+    assert list(parquet.columns) == list(rows[0]) and len(parquet) == len(rows)
+    assert pd.api.types.is_integer_dtype(parquet["start_char"]) and pd.api.types.is_float_dtype(parquet["confidence"])
+    assert parquet["quote"].tolist() == [r["quote"] for r in rows]
+
+
+def test_export_dna_reads_back_as_statements(export_db, tmp_path):
+    import pandas as pd
+
+    from core.export import DNA_COLUMNS, DNA_EVIDENCE_COLUMNS
+
+    path = tmp_path / "statements.csv"
+    result = corpus_run(export_db, "export", "--format", "dna", "--out", path, "--network", "conflict")
+    assert result.returncode == 0, result.stderr
+    assert "apply only to --format graphml and gexf" in result.stderr  # graph options on a table format
+    stances = _stance_frame(export_db)
+    neutral = int((stances["stance"] == "neutral").sum())
+    dna = pd.read_csv(path, keep_default_na=False)
+    assert list(dna.columns)[:13] == DNA_COLUMNS + DNA_EVIDENCE_COLUMNS
+    assert set(dna["agreement"]) <= {0, 1} and len(dna) == len(stances) - neutral
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.startswith(f"wrote {len(dna)} statements as DNA CSV to {path}")
+    if neutral:
+        assert f"({neutral} neutral statement" in summary and "DNA's agreement is binary" in summary
+    macron = dna[(dna["person"] == "Emmanuel Macron") & (dna["article_id"] == "ceasefire_call")]
+    assert not macron.empty and set(macron["organization"]) == {"France"} and set(macron["date"]) == {"2025-03-20"}
+    assert set(macron["concept"]) == {"Ceasefire"} and set(macron["agreement"]) == {1}  # the codebook's label
+    italy = dna[(dna["person"] == "") & (dna["organization"] == "Italian government")]
+    assert not italy.empty and set(italy["agreement"]) == {0}
+    assert set(dna.loc[dna["article_id"] == "ukraine_peace_talks", "date"]) == {"2025-03-17"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_networks_read_back_with_networkx(export_db, tmp_path, fmt):
+    import networkx as nx
+
+    from core import network
+    from core.codebook import load_codebook
+
+    labels = {issue.id: issue.label for issue in load_codebook().issues}
+    stances = _stance_frame(export_db)
+    for kind, by in (("congruence", "actor"), ("conflict", "country")):
+        path = tmp_path / f"{kind}.{fmt}"
+        result = corpus_run(export_db, "export", "--format", fmt, "--out", path, "--network", kind, "--by", by)
+        assert result.returncode == 0, result.stderr
+        built = network.build_network(stances, kind=kind, by=by, labels=labels)
+        back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
+        assert back.number_of_nodes() == built.number_of_nodes() and back.number_of_edges() == built.number_of_edges()
+        assert f"a {kind} network by {by} ({built.number_of_nodes()} node" in result.stderr
+        weights = {frozenset(map(str, (u, v))): d.get("weight", 1.0) for u, v, d in built.edges(data=True)}
+        for u, v, d in back.edges(data=True):
+            assert float(d.get("weight", 1.0)) == pytest.approx(float(weights[frozenset((u, v))]))
+    text = corpus_run(export_db, "export", "--format", fmt)  # a text format: stdout without --out
+    assert text.returncode == 0 and text.stdout.lstrip().startswith("<?xml")
+
+
+def test_export_to_stdout_and_parquet_to_a_pipe(export_db):
+    import pandas as pd
+
+    csv_out = run("export", "--format", "csv", "--db", export_db)
+    assert csv_out.returncode == 0 and "wrote" in csv_out.stderr and "to stdout" in csv_out.stderr
+    assert list(csv.DictReader(io.StringIO(csv_out.stdout.lstrip("\ufeff"))))
+    binary = subprocess.run([sys.executable, "-m", "core", "export", "--format", "parquet", "--db", str(export_db)],
+                            cwd=ROOT, capture_output=True, timeout=300)  # stdout is a pipe, not a terminal
+    assert binary.returncode == 0, binary.stderr
+    assert not pd.read_parquet(io.BytesIO(binary.stdout)).empty
+
+
+def test_export_destination_refuses_binary_on_a_terminal():
+    from core.cli import UsageError, export_destination
+
+    with pytest.raises(UsageError, match="--out"):
+        export_destination("parquet", None, stdout_isatty=True)
+    with pytest.raises(UsageError, match="--out"):
+        export_destination("parquet", "-", stdout_isatty=True)
+    assert export_destination("parquet", None, stdout_isatty=False) is None  # a pipe or a file
+    assert export_destination("parquet", "x.parquet", stdout_isatty=True) == "x.parquet"
+    for fmt in ("csv", "json", "dna", "graphml", "gexf"):
+        assert export_destination(fmt, None, stdout_isatty=True) is None
+
+
+def test_export_refuses_bad_format_empty_corpus_and_bad_out(tmp_path, export_db):
+    bad = run("export", "--format", "xlsx", "--db", export_db)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr and "Traceback" not in bad.stderr
+    nowhere = run("export", "--format", "csv", "--out", tmp_path / "missing" / "x.csv", "--db", export_db)
+    assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr and "Traceback" not in nowhere.stderr
+    db = tmp_path / "emptied.sqlite3"  # a corpus whose articles were all deleted (the seed does not come back)
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax.", encoding="utf-8")
+    assert corpus_run(db, "add", note).returncode == 0
+    assert corpus_run(db, "remove", "ukraine_peace_talks", "note", "--yes").returncode == 0
+    empty = corpus_run(db, "export", "--format", "dna")
+    assert empty.returncode == 2 and "is empty" in empty.stderr and "Traceback" not in empty.stderr
+    assert empty.stdout == ""
+
+
+def test_export_of_files_carries_their_dates_and_an_empty_table_is_a_valid_file(tmp_path):
+    import pandas as pd
+
+    note = tmp_path / "ceasefire_call.txt"
+    note.write_text(EXPORT_NOTE, encoding="utf-8")
+    quiet = tmp_path / "weather.txt"
+    quiet.write_text("# date: 2025-03-21\n\nIt rained in Bergen on Friday, the forecasters said.\n", encoding="utf-8")
+    path = tmp_path / "dna.csv"
+    result = run("export", note, quiet, "--format", "dna", "--out", path)
+    assert result.returncode == 0, result.stderr
+    dna = pd.read_csv(path, keep_default_na=False)
+    assert set(dna["article_id"]) == {"ceasefire_call"} and set(dna["date"]) == {"2025-03-20"}
+    empty = tmp_path / "empty.csv"
+    result = run("export", quiet, "--format", "dna", "--out", empty)
+    assert result.returncode == 0 and "wrote 0 statements" in result.stderr
+    frame = pd.read_csv(empty)
+    assert frame.empty and list(frame.columns)[:6] == ["person", "organization", "concept", "agreement", "date", "text"]

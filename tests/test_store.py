@@ -7,7 +7,16 @@ import threading
 
 import pytest
 
-from core.store import MIGRATIONS, SCHEMA_VERSION, CorpusStore, StoredArticle, StoreError, content_hash, slugify
+from core.store import (
+    MIGRATIONS,
+    REVIEW_COLUMNS,
+    SCHEMA_VERSION,
+    CorpusStore,
+    StoredArticle,
+    StoreError,
+    content_hash,
+    slugify,
+)
 
 TEXT = "The mayor of Lyon said on Monday that the city supports the new tram line.\n"
 
@@ -142,3 +151,47 @@ def test_concurrent_writers_store_every_article_exactly_once(tmp_path):
     store = CorpusStore(path)
     assert store.count() == len(texts)
     assert sorted(a.text for a in store.iter_articles()) == sorted(texts)
+
+
+def test_migrates_a_v2_file_with_data_to_the_reviews_schema(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        "INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('kept', ?, ?, 15, '2024-01-01')",
+        (content_hash(TEXT), TEXT),
+    )
+    conn.execute(
+        "INSERT INTO extractions VALUES (?, 'p1', 'c1', 1, '{\"stances\": [{\"actor\": \"x\"}]}', '2024-01-01')",
+        (content_hash(TEXT),),
+    )
+    conn.execute("UPDATE meta SET value = '7' WHERE key = 'revision'")
+    conn.commit()
+    conn.close()
+    store = CorpusStore(path)
+    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.get_article("kept").text == TEXT and store.revision() == 7
+    assert store.load_extractions("p1", "c1") == [("kept", {"stances": [{"actor": "x"}]})]
+    assert store.reviews().empty and list(store.reviews().columns) == REVIEW_COLUMNS
+    review_id = store.add_review("kept", "reject", start_char=0, end_char=9, original_actor="The mayor", original_issue="tram",
+                                 original_stance="support", original_values={"actor": "The mayor"}, reviewer="Kim")
+    assert store.revision() == 8
+    row = store.reviews("kept").iloc[0]
+    assert (row["id"], row["action"], row["reviewer"], row["content_hash"]) == (review_id, "reject", "Kim", content_hash(TEXT))
+
+
+def test_add_review_refuses_an_unknown_article_or_action(store):
+    store.add_article(StoredArticle(id="a", text=TEXT))
+    before = store.revision()
+    with pytest.raises(StoreError, match="no article"):
+        store.add_review("nope", "confirm")
+    with pytest.raises(ValueError, match="unknown review action"):
+        store.add_review("a", "approve")
+    assert store.reviews().empty and store.revision() == before
+    first = store.add_review("a", "confirm", new_values={"stance": "support"})
+    second = store.add_review("a", "add", new_values={"actor": "Ann"})
+    assert second > first and list(store.reviews("a")["action"]) == ["confirm", "add"]
+    assert store.reviews("b").empty
