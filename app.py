@@ -18,6 +18,7 @@ PAGES = {
     "Analysis": [
         st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("app_pages/positions.py", title="Positions", icon=":material/compare_arrows:"),
+        st.Page("app_pages/network.py", title="Network", icon=":material/hub:"),
         st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
         st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
         st.Page("app_pages/article.py", title="Article", icon=":material/article:"),
@@ -25,6 +26,8 @@ PAGES = {
     ],
     "Corpus": [
         st.Page("app_pages/articles.py", title="Articles", icon=":material/library_add:"),
+        st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
+        st.Page("app_pages/codebook.py", title="Codebook", icon=":material/menu_book:"),
     ],
 }
 

@@ -30,8 +30,10 @@ import pandas as pd
 import streamlit as st
 
 from core.articles import ArticleError
-from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, load_codebook
-from core.corpus import SEEDED_KEY, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key
+from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
+from core.corpus import (
+    SEEDED_KEY, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key, stored_codebook_text,
+)
 from core.merge import DEFAULT_TITLES_FILE
 from core.filters import (
     ARTICLE_FIELDS,
@@ -46,6 +48,8 @@ from core.filters import (
     filters_from_query_params,
     filters_to_query_params,
 )
+from core.network import Polarisation, build_network, coalition_summary, coalitions, polarisation, polarisation_by_issue
+from core.network import layout as network_layout
 from core.nlp import ModelNotFoundError, load_pipeline
 from core.pipeline import Tables, analyze_articles
 from core.render import CERTAINTY_HELP, escape_markdown
@@ -69,6 +73,8 @@ class Analysis:
     notes: list[str] = field(default_factory=list)  # for the user: pending work, pipeline warnings
     titles: dict[str, str] = field(default_factory=dict)  # article id -> title (or the id)
     options: dict[str, list[str]] = field(default_factory=dict)  # the sidebar filters' choices
+    # Confirmations and rejections whose statement a re-analysis no longer finds (core.review).
+    stale_reviews: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def title_of(self, article_id: str) -> str:
         """An article's title for display (a dict lookup: the sidebar calls it once per article)."""
@@ -114,7 +120,17 @@ def cached_codebook(path: str, size: int, mtime_ns: int) -> Codebook:
     return load_codebook(path)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_codebook_text(text: str, source: str) -> Codebook:
+    return codebook_from_yaml(text, source=source)
+
+
 def current_codebook() -> Codebook:
+    """The codebook saved in the corpus by the Codebook page, else the codebook file."""
+    store = cached_store(str(db_file()))
+    text = stored_codebook_text(store)
+    if text.strip():
+        return cached_codebook_text(text, f"the codebook saved in {store.path.name}")
     path = codebook_file()
     try:
         stat = path.stat()
@@ -163,6 +179,7 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
         titles=titles,
         # Computed once per corpus revision, not on every rerun: thousands of names to sort.
         options=filter_options(tables, [issue.id for issue in codebook.issues], articles),
+        stale_reviews=loaded.stale_reviews,
     )
 
 
@@ -252,6 +269,40 @@ def article_text(article_id: str) -> StoredArticle | None:
     """One stored article with its text (the Article page)."""
     store = cached_store(str(db_file()))
     return cached_article(str(store.path), store.revision(), article_id)
+
+
+# --- networks ------------------------------------------------------------------------------------
+
+
+@dataclass
+class NetworkView:
+    """What the Network page draws for one choice of ties, entities and filters."""
+
+    graph: object  # networkx.Graph
+    layout: pd.DataFrame
+    coalition_of: dict[str, int]
+    coalitions: pd.DataFrame  # core.network.coalition_summary
+    polarisation: Polarisation
+    polarisation_by_issue: pd.DataFrame
+
+
+@st.cache_data(show_spinner="Computing the network…", max_entries=16)
+def network_view(stances: pd.DataFrame, kind: str, by: str, normalise: bool, people_only: bool,
+                 labels: tuple[tuple[str, str], ...]) -> NetworkView:
+    """Network, layout, coalitions and polarisation of the filtered stance table (cached per
+    filter and choice: a corpus of 1,000 articles takes seconds to lay out)."""
+    types = {"person"} if people_only else None
+    names = dict(labels)
+    graph = build_network(stances, kind=kind, by=by, normalise=normalise, actor_types=types, labels=names)
+    groups = coalitions(stances, by=by, actor_types=types)
+    return NetworkView(
+        graph=graph,
+        layout=network_layout(graph),
+        coalition_of=dict(zip(groups["entity"], groups["coalition"].astype(int))),
+        coalitions=coalition_summary(stances, by=by, actor_types=types, labels=names),
+        polarisation=polarisation(stances, by=by, actor_types=types, labels=names),
+        polarisation_by_issue=polarisation_by_issue(stances, by=by, labels=names, actor_types=types),
+    )
 
 
 # --- URL state -----------------------------------------------------------------------------------

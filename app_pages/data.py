@@ -3,7 +3,7 @@
 import streamlit as st
 
 import dashboard
-from core.export import table_csv, table_json
+from core.export import EXPORT_FORMATS, export_bytes
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -50,20 +50,20 @@ st.caption("Scroll sideways for the quote, its article and its character offsets
 st.dataframe(table, column_order=columns, column_config=config, hide_index=True, height=min(560, 38 + 35 * len(table)))
 
 export = table[[*stances.columns, "issue_label"]]
+DOWNLOADS = {"csv": "CSV", "json": "JSON", "parquet": "Parquet", "dna": "DNA CSV"}
 downloads = st.container(horizontal=True)
-downloads.download_button(
-    "Download CSV",
-    data=lambda: table_csv(export),  # made only when clicked: a corpus table can be large
-    file_name="stances.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-downloads.download_button(
-    "Download JSON",
-    data=lambda: table_json(export),
-    file_name="stances.json",
-    mime="application/json",
-    icon=":material/download:",
-    on_click="ignore",
-)
+for fmt, name in DOWNLOADS.items():
+    spec = EXPORT_FORMATS[fmt]
+    downloads.download_button(
+        f"Download {name}",
+        # Made only when clicked: a corpus table can be large.
+        data=lambda fmt=fmt: export_bytes(export, fmt, issue_labels=analysis.issue_labels),
+        file_name=f"{'stances_dna' if fmt == 'dna' else 'stances'}{spec.extension}",
+        mime=spec.mime,
+        icon=":material/download:",
+        on_click="ignore",
+        help=spec.description,
+    )
+st.caption("DNA CSV: one statement per row (person, organization, concept, agreement 1/0, date, text) for the "
+           "Discourse Network Analyzer and rDNA; neutral statements are left out because DNA's agreement is yes or no. "
+           "The actor networks download from the Network page; `python -m core export` writes every format.")

@@ -82,9 +82,12 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     from core.corpus import Corpus
     from core.store import CorpusStore
 
-    if codebook is None:
-        codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
-    corpus = Corpus(CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore(), codebook)
+    from core.corpus import stored_codebook
+
+    store = CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore()
+    if codebook is None:  # --codebook, else one saved in the corpus by the dashboard, else the default file
+        codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else (stored_codebook(store) or load_codebook())
+    corpus = Corpus(store, codebook)
     if not seed:
         return corpus
     report = corpus.seed_once(SEEDS_DIR, _stderr_progress)

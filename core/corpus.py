@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.articles import Article, ArticleError, read_article, seed_article_paths, validate_text
-from core.codebook import Codebook
+from core.codebook import Codebook, codebook_from_yaml, codebook_to_yaml
 from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
 from core.nlp import configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
@@ -444,6 +444,29 @@ class Corpus:
     def review_history(self, article_id: str | None = None) -> pd.DataFrame:
         """Every review (``core.store.REVIEW_COLUMNS``), oldest first: of one article, or all."""
         return self.store.reviews(article_id)
+
+
+# --- a codebook kept in the corpus -----------------------------------------------------------
+
+# The dashboard's codebook editor can save the codebook into the corpus file itself (where a
+# Community Cloud deployment can keep it) instead of the YAML file; it then wins over the file.
+STORED_CODEBOOK_KEY = "codebook_yaml"
+
+
+def stored_codebook_text(store: CorpusStore) -> str:
+    """The YAML of the codebook saved in ``store`` ('' when the codebook file is used)."""
+    return store.get_meta(STORED_CODEBOOK_KEY, "")
+
+
+def stored_codebook(store: CorpusStore) -> Codebook | None:
+    """The codebook saved in ``store``, or None; a broken one raises CodebookError."""
+    text = stored_codebook_text(store)
+    return codebook_from_yaml(text, source=f"the codebook saved in {store.path.name}") if text.strip() else None
+
+
+def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:
+    """Save ``codebook`` in ``store`` (None: forget it, so the codebook file is used again)."""
+    store.set_meta(STORED_CODEBOOK_KEY, codebook_to_yaml(codebook) if codebook is not None else "")
 
 
 def _empty_rows() -> dict[str, list[dict]]:

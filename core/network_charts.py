@@ -17,7 +17,6 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
-from core.charts import STANCE_COLOURS
 
 ColourBy = Literal["country", "coalition"]
 
@@ -27,6 +26,7 @@ NO_GROUP_COLOUR = "#999999"
 NO_COUNTRY = "(no country)"
 NO_COALITION = "(no coalition)"
 EDGE_COLOUR = "#777777"
+MEASURE_COLOUR = "#5F6B7A"  # slate: bars of a measure (polarisation), never confused with a stance
 
 NODE_COLUMNS: list[str] = ["node", "label", "x", "y", "group", "country", "actor_type", "statements", "issues", "evidence"]
 EDGE_COLUMNS: list[str] = ["source", "target", "x", "y", "x2", "y2", "weight", "issues", "evidence"]
@@ -149,7 +149,7 @@ def network_chart(
     nodes, edges = network_chart_data(graph, positions, colour_by, coalition_of, max_nodes, max_edges)
     groups = list(dict.fromkeys(nodes["group"])) if not nodes.empty else []
     hidden = None  # positions have no meaning of their own: no axes, no grid
-    x_scale = alt.Scale(zero=False, nice=False, padding=40)
+    x_scale = alt.Scale(zero=False, nice=False, padding=80)  # room for the names beside the outer nodes
     y_scale = alt.Scale(zero=False, nice=False, padding=30)
     weighted = graph.graph.get("weighting") == "share"
     edge_layer = (
@@ -204,7 +204,7 @@ def polarisation_chart(by_issue: pd.DataFrame) -> alt.Chart:
     subtitle = f"{left_out} issue{'s' if left_out != 1 else ''} with fewer than two sides taken not shown" if left_out else ""
     return (
         alt.Chart(defined, title=alt.TitleParams(text="", subtitle=subtitle) if subtitle else alt.Undefined)
-        .mark_bar(color=STANCE_COLOURS["mixed"])
+        .mark_bar(color=MEASURE_COLOUR)  # not a stance colour: polarisation is a measure, not a side
         .encode(
             x=alt.X("polarisation:Q", title="Polarisation (0 = consensus, 1 = two equal camps)",
                     scale=alt.Scale(domain=[0, 1])),

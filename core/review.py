@@ -169,6 +169,26 @@ def corrected_values(
     return validate_values(merged, issues)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: split after . ! ? (and closing quotes or
+    brackets) followed by white space, and at line breaks; empty pieces are dropped.
+    The same rule as the sentence numbers of added statements; the Review page offers these
+    spans to pick a missed statement from."""
+    spans, start = [], 0
+    for end in re.finditer(r"[.!?]+[\"'”’)\]]*\s+|\n+", text):
+        spans.append((start, end.start() + len(end.group().rstrip())))
+        start = end.end()
+    spans.append((start, len(text)))
+    out = []
+    for begin, finish in spans:
+        piece = text[begin:finish]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            out.append((begin + lead, begin + lead + len(piece)))
+    return out
+
+
 def _sentence_number(text: str, start: int) -> int:
     """The 1-based number of the sentence ``start`` falls in, by counting sentence ends before it
     (an approximation of the parser's sentences, for added statements)."""

@@ -34,6 +34,9 @@ PAGES = {
     "article": "app_pages/article.py",
     "data": "app_pages/data.py",
     "articles": "app_pages/articles.py",
+    "network": "app_pages/network.py",
+    "review": "app_pages/review.py",
+    "codebook": "app_pages/codebook.py",
 }
 TIMEOUT = 30
 
@@ -280,7 +283,8 @@ def test_data_page_table_and_downloads(calls):
     at = open_page("data")
     assert len(at.dataframe[0].value) == 14
     assert "issue_label" in at.dataframe[0].value.columns
-    assert len(at.download_button) == 2
+    assert [b.label for b in at.download_button] == [
+        "Download CSV", "Download JSON", "Download Parquet", "Download DNA CSV"]
     pick(at, "certainty", ["unconfirmed"])
     assert len(at.dataframe[0].value) == 2
 
@@ -295,6 +299,36 @@ def test_data_page_empty_result(calls):
     at = open_page("data", actor="Emmanuel Macron", stance="oppose")
     assert not at.dataframe and not at.download_button
     assert "No statements match" in texts(at.info)
+
+
+def network_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Each circle is one of the"))
+
+
+def test_network_page_draws_the_network_coalitions_and_polarisation(calls):
+    at = open_page("network")
+    assert len(at.get("vega_lite_chart")) == 2  # the network and the polarisation bars
+    assert "5 countries" in network_caption(at)  # every country of the fake analysis
+    coalitions = at.dataframe[0].value
+    assert list(coalitions.columns) == ["coalition", "size", "members", "positions"]
+    assert coalitions["size"].sum() == 5
+    assert float(metrics(at)["Across all issues"]) >= 0
+    assert [b.label for b in at.download_button] == ["Download GraphML", "Download GEXF"]
+    # Actors, people only: the governments and groups leave the network.
+    at.segmented_control(key="network_by").set_value("actor").run()
+    everyone = int(network_caption(at).split("one of the ")[1].split()[0])
+    at.checkbox(key="network_people").check().run()
+    assert_clean(at)
+    people = int(network_caption(at).split("one of the ")[1].split()[0])
+    assert "people" in network_caption(at) and 0 < people < everyone
+
+
+def test_network_page_follows_the_filters_and_the_url(calls):
+    at = open_page("network", ties="conflict", country=["Russia", "France"])
+    assert at.segmented_control(key="network_ties").value == "conflict"
+    assert "2 countries" in network_caption(at) and "opposite sides" in network_caption(at)
+    at = open_page("network", actor="Emmanuel Macron", stance="oppose")
+    assert not at.get("vega_lite_chart") and "No statements match" in texts(at.info)
 
 
 # --- caching: filters and pages never re-run the analysis ----------------------------------------

@@ -31,11 +31,14 @@ TIMEOUT_S = 120
 PAGES = {  # url path -> the page's title
     "": "Overview",
     "positions": "Positions",
+    "network": "Network",
     "timeline": "Timeline",
     "quotes": "Quotes",
     "article": "Article",
     "data": "Data",
     "articles": "Articles",
+    "review": "Review",
+    "codebook": "Codebook",
 }
 
 
@@ -105,11 +108,14 @@ def metric(page, label: str) -> str:
 MAIN_CONTENT = {  # url path -> what the page exists to show
     "": '[data-testid="stVegaLiteChart"]',
     "positions": '[data-testid="stVegaLiteChart"]',
+    "network": '[data-testid="stVegaLiteChart"]',
     "timeline": '[data-testid="stVegaLiteChart"]',
     "quotes": "mark, blockquote, [data-testid='stHtml']",
     "article": "[data-testid='stHtml']",
     "data": '[data-testid="stDataFrame"]',
     "articles": '[data-testid="stDataFrame"], [data-testid="stDataEditor"], [data-testid="stDataFrameResizable"]',
+    "review": '[data-testid="stDataFrame"], [data-testid="stHtml"]',
+    "codebook": '[data-testid="stDataFrame"]',
 }
 
 
@@ -154,7 +160,7 @@ def test_every_page_renders_its_title_and_content_without_an_error(browser, serv
         assert page.locator('[data-testid="stException"]').count() == 0
         main = MAIN_CONTENT[path]
         assert page.locator(main).count() > 0, f"{PAGES[path]}: no {main}"
-        if path in ("", "positions", "timeline"):  # the chart is drawn, not an empty frame
+        if path in ("", "positions", "network", "timeline"):  # the chart is drawn, not an empty frame
             assert page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').count() > 0
         assert charts_without_caption(page) == 0, f"{PAGES[path]}: a chart without a caption right under it"
         assert overflowing_text(page) == [], f"{PAGES[path]} ({viewport}): text runs off the screen"
@@ -255,6 +261,13 @@ def test_hostile_article_text_shows_as_plain_text_everywhere(page, server):
     assert page.evaluate("() => window.__pwned === undefined"), "tooltip: script ran"
     assert not dialogs
     page.screenshot(path=str(ARTIFACTS / "hostile-article.png"), full_page=True)
+
+
+def test_network_nodes_and_ties_show_their_evidence_on_hover(page, server):
+    open_page(page, server, "network", "by=actor")
+    tip = chart_tooltip(page)
+    assert tip is not None, "no tooltip with quotes on the network"
+    assert "“" in tip.inner_text()  # a verbatim quote from the seed
 
 
 def test_server_memory_stays_under_the_community_cloud_limit(page, server):

@@ -1,0 +1,300 @@
+"""Codebook: view, add, edit and delete issues and their patterns, save the codebook (in the corpus
+or to the codebook file) so the articles are re-analysed, and turn uncoded statements into issues."""
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import dashboard
+from core.codebook import (
+    Codebook,
+    CodebookError,
+    IssueDraft,
+    changed_issues,
+    codebook_from_dict,
+    save_codebook,
+    validate_issue,
+    with_issue,
+    without_issue,
+)
+from core.corpus import store_codebook, stored_codebook_text
+from core.render import escape_markdown
+from core.store import StoreError
+from core.uncoded import group_uncoded, issue_draft_from_group, uncoded_statements
+
+NEW = ""  # the "Issue to edit" option for a new issue
+SELECT = "codebook_issue"
+FIELDS = {"id": "codebook_id", "label": "codebook_label", "description": "codebook_description",
+          "patterns": "codebook_patterns"}
+PENDING = "codebook_pending"  # the edited codebook, not saved yet (None: no changes)
+NEW_DRAFT = "codebook_new_draft"  # an IssueDraft for "New issue" (from the uncoded panel)
+FORM_FOR = "codebook_form_for"  # what the form was last filled from: (selection, codebook digest)
+PROBLEMS = "codebook_problems"
+NOTICE = "codebook_notice"  # one-time message after an action (shown on the next run)
+FLASH = "codebook_flash"  # the message after a save, shown once the re-analysis has run
+MAX_GROUPS = 20
+EXAMPLE_CHARS = 200
+
+analysis = dashboard.get_analysis()
+store = dashboard.open_corpus().store
+
+
+def _base() -> Codebook:
+    """The codebook the analysis uses: saved in the corpus, else the codebook file."""
+    return dashboard.current_codebook()
+
+
+def _working() -> Codebook:
+    """The codebook being edited: the pending draft, else the saved one."""
+    return st.session_state.get(PENDING) or _base()
+
+
+def _keep_pending(codebook: Codebook) -> None:
+    st.session_state[PENDING] = None if codebook.digest == _base().digest else codebook
+
+
+def _file_name() -> str:
+    path = dashboard.codebook_file().resolve()
+    try:
+        return str(path.relative_to(Path(dashboard.__file__).resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+def _short(text: object) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1].rstrip() + "…"
+
+
+def _fill_form(draft: IssueDraft) -> None:
+    st.session_state[FIELDS["id"]] = draft.id
+    st.session_state[FIELDS["label"]] = draft.label
+    st.session_state[FIELDS["description"]] = draft.description
+    st.session_state[FIELDS["patterns"]] = "\n".join(draft.patterns)
+
+
+def _form_draft() -> IssueDraft:
+    return IssueDraft(
+        id=st.session_state.get(FIELDS["id"], ""),
+        label=st.session_state.get(FIELDS["label"], ""),
+        description=st.session_state.get(FIELDS["description"], ""),
+        patterns=str(st.session_state.get(FIELDS["patterns"], "")).splitlines(),
+    )
+
+
+def _apply() -> None:
+    """The form's submit callback: the edited issue into the pending codebook, or its problems."""
+    working = _working()
+    editing = st.session_state.get(SELECT) or None
+    draft = _form_draft()
+    problems = validate_issue(draft, working, editing=editing)
+    if not problems:
+        try:
+            _keep_pending(with_issue(working, draft, replace=editing))
+        except CodebookError as exc:
+            problems = [str(exc)]
+    if problems:
+        st.session_state[PROBLEMS] = problems
+        return
+    st.session_state[NEW_DRAFT] = None
+    st.session_state[SELECT] = draft.cleaned().id
+    st.session_state[NOTICE] = f"Issue '{draft.cleaned().label}' is in the draft codebook. Save it below."
+
+
+def _delete(issue_id: str) -> None:
+    try:
+        _keep_pending(without_issue(_working(), issue_id))
+    except CodebookError as exc:
+        st.session_state[PROBLEMS] = [str(exc)]
+        return
+    st.session_state[SELECT] = NEW
+    st.session_state[NOTICE] = f"Issue '{issue_id}' is removed from the draft codebook. Save it below."
+
+
+def _draft_from_group(phrase: str) -> None:
+    st.session_state[NEW_DRAFT] = issue_draft_from_group(phrase, _working())
+    st.session_state[SELECT] = NEW
+    st.session_state.pop(FORM_FOR, None)  # refill the form even when "New issue" was chosen already
+    st.session_state[NOTICE] = f"A new issue from “{phrase}” is in the editor: check it, then add it."
+
+
+def _discard() -> None:
+    st.session_state[PENDING] = None
+    st.session_state.pop(FORM_FOR, None)
+
+
+def _saved(message: str) -> None:
+    st.session_state[PENDING] = None
+    st.session_state.pop(FORM_FOR, None)
+    st.session_state[FLASH] = (f"{message} The articles are re-analysed with the new codebook "
+                               f"({len(analysis.articles)} articles).")
+    st.rerun()
+
+
+@st.dialog("Delete issue?")
+def confirm_delete(issue_id: str, label: str) -> None:
+    st.markdown(f"This removes the issue **{escape_markdown(label)}** (`{escape_markdown(issue_id)}`) from the "
+                "draft codebook; once saved, its statements disappear from every page.")
+    yes, no = st.columns(2)
+    yes.button("Delete", type="primary", icon=":material/delete:", key="confirm_delete_issue",
+               on_click=_delete, args=(issue_id,))
+    no.button("Cancel", key="cancel_delete_issue")
+
+
+st.title("Codebook")
+st.caption("The issues stances are taken on, and the patterns that find them in the text. "
+           "Saving a change re-analyses the articles.")
+
+flash = st.session_state.pop(FLASH, None)
+if flash:
+    st.success(escape_markdown(flash), icon=":material/check_circle:")
+
+base = _base()
+working = _working()
+pending = st.session_state.get(PENDING)
+stored = bool(stored_codebook_text(store).strip())
+
+# --- 1. the issues ---------------------------------------------------------------------------
+
+source = f"saved in the corpus ({store.path.name})" if stored else f"the file {_file_name()}"
+st.markdown(f"**{escape_markdown(working.name)}**, from {escape_markdown(source)}"
+            + (" — with unsaved changes" if pending else "") + ".")
+counts = analysis.tables.stances["issue"].value_counts() if not analysis.tables.stances.empty else pd.Series(dtype=int)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "label": [issue.label for issue in working.issues],
+            "id": working.ids,
+            "description": [issue.description for issue in working.issues],
+            "patterns": [len(issue.patterns) for issue in working.issues],
+            "statements": [int(counts.get(issue.id, 0)) for issue in working.issues],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "label": st.column_config.TextColumn("Label", width="medium"),
+        "id": st.column_config.TextColumn("Id", width="small"),
+        "description": st.column_config.TextColumn("Description", width="large"),
+        "patterns": st.column_config.NumberColumn("Patterns", format="%d", width="small"),
+        "statements": st.column_config.NumberColumn("Statements", format="%d", width="small",
+                                                    help="Stance rows found with the saved codebook"),
+    },
+)
+
+# --- 2. the editor ---------------------------------------------------------------------------
+
+st.subheader("Edit")
+options = [NEW, *working.ids]
+if st.session_state.get(SELECT) not in options:
+    st.session_state[SELECT] = NEW
+choice = st.selectbox("Issue to edit", options, key=SELECT,
+                      format_func=lambda i: working.label(i) if i else "➕ New issue")
+if st.session_state.get(FORM_FOR) != (choice, working.digest) or FIELDS["id"] not in st.session_state:
+    if choice:
+        _fill_form(IssueDraft.from_issue(next(i for i in working.issues if i.id == choice)))
+    else:
+        _fill_form(st.session_state.get(NEW_DRAFT) or IssueDraft("", ""))
+    st.session_state[FORM_FOR] = (choice, working.digest)
+
+with st.form("codebook_form"):
+    left, right = st.columns(2)
+    left.text_input("Id", key=FIELDS["id"], help="Lower-case letters, digits and _; it keys the stored statements.")
+    right.text_input("Label", key=FIELDS["label"], help="The name shown on every page.")
+    st.text_area("Description", key=FIELDS["description"], height=68,
+                 help="One line saying what *support* for this issue means.")
+    st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=120,
+                 help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
+    apply_col, test_col = st.columns(2)
+    apply_col.form_submit_button("Update issue" if choice else "Add issue", type="primary", icon=":material/check:",
+                                 key="codebook_apply", on_click=_apply)
+    test = test_col.form_submit_button("Test patterns", icon=":material/manage_search:", key="codebook_test")
+
+for problem in st.session_state.pop(PROBLEMS, None) or []:
+    st.error(escape_markdown(problem), icon=":material/error:")
+notice = st.session_state.pop(NOTICE, None)
+if notice:
+    st.info(escape_markdown(notice), icon=":material/info:")
+
+if test:
+    texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else pd.Series(dtype=str)
+    try:
+        probe = codebook_from_dict({"issues": [{"id": "draft", "patterns": _form_draft().cleaned().patterns}]},
+                                   "the patterns")
+    except CodebookError as exc:
+        st.error(escape_markdown(str(exc)), icon=":material/error:")
+    else:
+        hits = [text for text in texts if probe.find(text)]
+        st.info(f"The patterns match {len(hits)} of {len(texts)} quotes in the corpus.", icon=":material/manage_search:")
+        for text in hits[:3]:
+            st.markdown(f"> {escape_markdown(_short(text))}")
+
+if choice and st.button("Delete issue…", icon=":material/delete:", key="codebook_delete"):
+    confirm_delete(choice, working.label(choice))
+
+# --- 3. saving -------------------------------------------------------------------------------
+
+if pending is not None:
+    changed = sorted(changed_issues(base, pending))
+    if changed:
+        names = ", ".join(escape_markdown(issue_id) for issue_id in changed)
+        st.warning(f"Unsaved changes: issues {names} changed.", icon=":material/edit_note:")
+    else:
+        st.warning("Unsaved changes: labels or descriptions only.", icon=":material/edit_note:")
+    st.caption("Saving re-analyses every article with the new codebook. On Streamlit Community Cloud files do "
+               "not last: save in the corpus there.")
+    in_corpus, to_file, discard = st.columns(3)
+    if in_corpus.button("Save in the corpus", type="primary", icon=":material/save:", key="codebook_save_corpus"):
+        try:
+            store_codebook(store, pending)
+        except (CodebookError, StoreError, OSError) as exc:
+            st.error(escape_markdown(f"Not saved: {exc}"), icon=":material/error:")
+        else:
+            _saved("Saved in the corpus.")
+    if to_file.button("Save to the codebook file", icon=":material/save_as:", key="codebook_save_file"):
+        try:
+            save_codebook(pending, dashboard.codebook_file())
+            if stored:
+                store_codebook(store, None)
+        except (CodebookError, StoreError, OSError) as exc:
+            st.error(escape_markdown(f"Not saved to {_file_name()}: {exc}"), icon=":material/error:")
+        else:
+            _saved(f"Saved to {_file_name()}." + (" The codebook saved in the corpus was dropped, so the file is used."
+                                                  if stored else ""))
+    discard.button("Discard changes", icon=":material/undo:", key="codebook_discard", on_click=_discard)
+
+if stored and st.button("Use the codebook file again", icon=":material/restore:", key="codebook_use_file",
+                        help=f"Forget the codebook saved in the corpus and use {_file_name()}."):
+    try:
+        store_codebook(store, None)
+    except (StoreError, OSError) as exc:
+        st.error(escape_markdown(f"Not changed: {exc}"), icon=":material/error:")
+    else:
+        st.session_state.pop(FORM_FOR, None)
+        st.session_state[FLASH] = (f"The codebook file {_file_name()} is used again. The articles are re-analysed "
+                                   f"with the new codebook ({len(analysis.articles)} articles).")
+        st.rerun()
+
+# --- 4. uncoded statements -------------------------------------------------------------------
+
+st.subheader("Uncoded statements")
+st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
+           "where the codebook may be missing an issue.")
+uncoded = uncoded_statements(analysis.tables.quotes, working)
+if analysis.tables.quotes.empty:
+    st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
+elif uncoded.empty:
+    st.info("Every attributed statement matches an issue.", icon=":material/task_alt:")
+else:
+    groups = group_uncoded(uncoded, max_groups=MAX_GROUPS)
+    st.caption(f"{len(uncoded)} uncoded statement(s) in {len(groups)} group(s); "
+               f"{groups.attrs.get('ungrouped', 0)} share no key phrase with another.")
+    for number, group in enumerate(groups.itertuples(index=False)):
+        with st.expander(f"{escape_markdown(group.phrase)} — {group.statements} statements"):
+            if group.speakers:
+                st.markdown(f"**Speakers:** {escape_markdown(group.speakers)}")
+            for example in group.examples:
+                st.markdown(f"> {escape_markdown(example)}")
+            st.button("Create an issue from this", key=f"codebook_uncoded_{number}", icon=":material/add:",
+                      on_click=_draft_from_group, args=(group.phrase,))

@@ -1,0 +1,98 @@
+"""Network: who argues alongside whom and against whom, the coalitions this gives, and how
+polarised the issues are (discourse network analysis over the filtered stance table)."""
+
+import streamlit as st
+
+import dashboard
+from core.export import EXPORT_FORMATS, GRAPH_FORMATS
+from core.network import POLARISATION_EXPLANATION, graph_bytes
+from core.network_charts import network_chart, polarisation_chart
+from core.render import escape_markdown
+
+TIES = {"congruence": "Agreement", "conflict": "Conflict"}
+COLOUR_BY = {"country": "Country", "coalition": "Coalition"}
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+stances = dashboard.filtered_tables(analysis).stances
+
+st.title("Network")
+st.caption("Who argues alongside whom and who argues against whom, from the statements under the sidebar "
+           "filters, as in discourse network analysis.")
+
+if stances.empty:
+    dashboard.show_empty_state(analysis, filters)
+    st.stop()
+
+controls = st.container(horizontal=True, gap="medium")
+with controls:
+    dashboard.seed_widget_from_url("network_ties", "ties", list(TIES), "congruence")
+    kind = st.segmented_control("Ties", list(TIES), format_func=TIES.get, required=True, key="network_ties",
+                                help="Agreement: both took the same side on an issue. Conflict: opposite sides.")
+    kind = kind if kind in TIES else "congruence"
+    dashboard.set_url_param("ties", kind, default="congruence")
+    by = dashboard.entity_toggle("network_by")
+    colour_by = st.segmented_control("Colour by", list(COLOUR_BY), format_func=COLOUR_BY.get, required=True,
+                                     key="network_colour", default="country")
+with st.container(horizontal=True, gap="medium"):
+    people_only = by == "actor" and st.checkbox("People only", key="network_people",
+                                                help="Leave out governments, organisations and groups.")
+    normalise = st.checkbox("Normalise", key="network_normalise",
+                            help="Divide each tie by the number of issues either of the two took a side on, "
+                                 "so actors who speak on many issues do not dominate.")
+
+view = dashboard.network_view(stances, kind, by, normalise, people_only, tuple(analysis.issue_labels.items()))
+graph = view.graph
+if graph.number_of_nodes() == 0:
+    st.info("No one in the statements shown takes a side on any issue, so there is no network to draw. "
+            "Loosen the sidebar filters or add articles.", icon=":material/hub:")
+    st.stop()
+
+who = "countries" if by == "country" else ("people" if people_only else "actors")
+st.altair_chart(network_chart(graph, view.layout, colour_by=colour_by or "country", coalition_of=view.coalition_of))
+tie_words = "took the same side on" if kind == "congruence" else "took opposite sides on"
+st.caption(f"Each circle is one of the {graph.number_of_nodes()} {who} (bigger = more statements); a line joins two "
+           f"that {tie_words} at least one issue ({graph.number_of_edges()} lines, thicker = more issues); "
+           "hover a circle or a line for the issues and the quotes.")
+
+st.subheader(f"Coalitions ({len(view.coalitions)})")
+st.caption("Groups that take the same sides, found by community detection (Louvain) on the agreement network; "
+           "each is described by the positions at least half of its members share.")
+st.dataframe(
+    view.coalitions,
+    hide_index=True,
+    column_config={
+        "coalition": st.column_config.NumberColumn("Coalition", format="%d", width="small"),
+        "size": st.column_config.NumberColumn("Members", format="%d", width="small"),
+        "members": st.column_config.TextColumn("Who", width="large"),
+        "positions": st.column_config.TextColumn("What holds them together", width="large"),
+    },
+)
+
+st.subheader("Polarisation")
+overall = view.polarisation
+left, right = st.columns([1, 3])
+left.metric("Across all issues", "—" if overall.value is None else f"{overall.value:.2f}",
+            help=POLARISATION_EXPLANATION, border=True)
+right.caption(escape_markdown(POLARISATION_EXPLANATION))
+right.caption(f"Computed over {overall.issues} issue(s): {overall.supporters} positions for, "
+              f"{overall.opponents} against ({who}, mixed positions left out).")
+st.altair_chart(polarisation_chart(view.polarisation_by_issue))
+st.caption("One bar per issue on which at least two took a side: the longer the bar, the more evenly "
+           "the camps are split.")
+
+st.subheader("Download this network")
+downloads = st.container(horizontal=True)
+for fmt in GRAPH_FORMATS:
+    spec = EXPORT_FORMATS[fmt]
+    downloads.download_button(
+        f"Download {fmt.upper() if fmt == 'gexf' else 'GraphML'}",
+        data=lambda fmt=fmt: graph_bytes(graph, fmt),  # made only when clicked
+        file_name=f"network_{kind}_{by}{spec.extension}",
+        mime=spec.mime,
+        icon=":material/download:",
+        on_click="ignore",
+        help=spec.description,
+    )
+st.caption("GraphML opens in Gephi, visone, igraph and networkx; GEXF in Gephi. Nodes and ties carry their issues "
+           "and quotes as attributes.")

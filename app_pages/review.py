@@ -1,0 +1,455 @@
+"""Review: confirm, correct or reject the machine's stance rows one article at a time, add the
+statements it missed, read the audit trail and export the reviewed rows as a gold file.
+
+Every write goes through ``core.corpus.Corpus`` (an append-only review log); the page then reruns,
+the store's revision changes and every page shows the reviewed table."""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+import pandas as pd
+import streamlit as st
+
+import dashboard
+from core.codebook import CodebookError
+from core.filters import articles_matching
+from core.render import escape_markdown, quote_card_html
+from core.review import EDITABLE_FIELDS, ReviewError, gold_csv, review_row_key, sentence_spans
+from core.schema import ACTOR_TYPES, CERTAINTIES, STANCES
+from core.store import StoreError
+
+analysis = dashboard.get_analysis()
+filters = dashboard.current_filters()
+stances = dashboard.filtered_tables(analysis).stances
+labels = analysis.issue_labels
+
+# Session keys. Widget keys are what the tests drive; the others carry state between runs.
+REVIEWER = "reviewer"  # the reviewer's name, kept across pages (not a widget key: widgets forget)
+FLASH = "review_flash"  # the message of the last action, shown once after the rerun
+NEXT_ROW = "review_next_row"  # the row to select after an action
+FORM_FOR = "review_form_for"  # the row the correction form was filled from
+ADD_FOR = "review_add_for"  # the sentence the "Evidence" input was filled from
+RESET_ADD = "review_reset_add"
+STATUS_CHOICES = {"all": "All", "todo": "Not reviewed", "done": "Reviewed"}
+STATUS_LABELS = {"": "not reviewed", "confirmed": "confirmed", "corrected": "corrected", "added": "added"}
+USER_ERRORS = (ReviewError, ValueError, CodebookError, StoreError)
+
+st.title("Review")
+st.caption("Check the machine's statements against the article: confirm, correct or reject each one, add the "
+           "ones it missed, and export the reviewed rows as a gold file for evaluation.")
+
+
+# --- small helpers (no business logic: labels, keys and the widgets' state) ----------------------
+
+
+def _row_token(row: dict) -> str:
+    """A stable id of a shown row for the widgets (core.review.review_row_key as JSON)."""
+    return json.dumps(list(review_row_key(row)), ensure_ascii=False)
+
+
+def _issue_label(issue: str) -> str:
+    return labels.get(issue, issue) if issue else "(choose an issue)"
+
+
+def _with(options: list[str] | tuple[str, ...], value: str) -> list[str]:
+    """``options`` plus ``value`` when it is not among them (a widget must accept its own value)."""
+    return list(options) if value in options else [*options, value]
+
+
+def _reviewer() -> str:
+    return str(st.session_state.get(REVIEWER, "")).strip()
+
+
+def _done(message: str, next_row: str | None = None) -> None:
+    """After a stored review: remember the message and the next row, and reload every view."""
+    st.session_state[FLASH] = message
+    if next_row is not None:
+        st.session_state[NEXT_ROW] = next_row
+    st.rerun()
+
+
+def _fill_form(row: dict) -> None:
+    for name in EDITABLE_FIELDS:
+        st.session_state[f"review_{name}"] = str(row.get(name) or "")
+    st.session_state["review_note"] = ""
+
+
+def _changed(row: dict) -> dict[str, str]:
+    """The fields of the correction form that differ from the shown row."""
+    new = {name: str(st.session_state.get(f"review_{name}") or "").strip() for name in EDITABLE_FIELDS}
+    return {name: value for name, value in new.items() if value != str(row.get(name) or "").strip()}
+
+
+def _history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The audit trail in words: time, reviewer, action, the statement and what changed."""
+    lines = []
+    for record in history.to_dict(orient="records"):
+        original = json.loads(record.get("original_values") or "{}")
+        new = json.loads(record.get("new_values") or "{}")
+        action = str(record["action"])
+        if action == "add":
+            statement = f"{new.get('actor', '')} · {_issue_label(str(new.get('issue', '')))}: {new.get('stance', '')}"
+            change = f"added “{new.get('quote', '')}” ({new.get('certainty', '')}, {new.get('country') or 'no country'})"
+        else:
+            statement = (f"{record['original_actor']} · {_issue_label(str(record['original_issue']))}: "
+                         f"{record['original_stance']}")
+            if action == "correct":
+                parts = [
+                    f"{name.replace('_', ' ')}: {original.get(name) or '—'} → {new.get(name) or '—'}"
+                    for name in EDITABLE_FIELDS
+                    if name in new and str(new.get(name) or "") != str(original.get(name) or "")
+                ]
+                change = "; ".join(parts) or "values re-asserted"
+            elif action == "confirm":
+                change = "confirmed as shown"
+            else:
+                change = "rejected: removed from every view"
+        lines.append({
+            "time": str(record.get("created_at") or "")[:19].replace("T", " "),
+            "reviewer": record.get("reviewer") or "—",
+            "action": action,
+            "statement": statement,
+            "change": change,
+            "note": record.get("note") or "",
+        })
+    return pd.DataFrame(lines, columns=["time", "reviewer", "action", "statement", "change", "note"])
+
+
+def _rejected_rows(history: pd.DataFrame) -> list[dict]:
+    """The rejections that still hold (no later review of the same row), newest first, each as
+    the row it removed (its original values), for the Restore picker."""
+    latest: dict[tuple, dict] = {}
+    for record in history.to_dict(orient="records"):
+        if record["action"] == "add":
+            continue
+        key = (record["article_id"], int(record["start_char"]), int(record["end_char"]),
+               record["original_issue"], record["original_actor"])
+        latest[key] = record
+    rows = []
+    for record in latest.values():
+        if record["action"] == "reject":
+            original = json.loads(record.get("original_values") or "{}")
+            rows.append({**original, "article_id": record["article_id"], "review": "", "review_id": -1,
+                         "_rejected_at": str(record.get("created_at") or "")[:16].replace("T", " ")})
+    return rows[::-1]
+
+
+# --- the reviewer and the last action's message --------------------------------------------------
+
+if "review_reviewer_input" not in st.session_state:
+    st.session_state["review_reviewer_input"] = st.session_state.get(REVIEWER, "")
+st.text_input("Your name (optional)", key="review_reviewer_input", max_chars=80,
+              placeholder="Stored with each review in the audit trail")
+st.session_state[REVIEWER] = str(st.session_state["review_reviewer_input"]).strip()
+
+flash = st.session_state.pop(FLASH, None)
+if flash:
+    st.success(escape_markdown(flash), icon=":material/check_circle:")
+    st.toast(escape_markdown(flash), icon=":material/check_circle:")
+
+# --- the article ---------------------------------------------------------------------------------
+
+if analysis.articles.empty:
+    dashboard.show_empty_state(analysis, filters)
+    st.stop()
+
+# Newest first. With a filter on statements (country, actor, issue, ...) only articles with
+# matching rows are listed; otherwise every analysed article of the article filters, so that an
+# article where the machine found nothing can still receive the statements it missed.
+stored_ids = set(analysis.articles["article_id"].astype(str))
+ordered = [a for a in analysis.options.get("article", []) if a in stored_ids]
+analysed = set(analysis.articles.loc[analysis.articles["statements"] >= 0, "article_id"].astype(str))
+with_rows = set(stances["article_id"].astype(str))
+if filters.country or filters.actor or filters.narrows_statements:
+    article_ids = [a for a in ordered if a in with_rows]
+else:
+    keep = articles_matching(analysis.articles, filters) if filters.narrows_articles else set(ordered)
+    article_ids = [a for a in ordered if a in keep and (a in analysed or a in with_rows)]
+if not article_ids:
+    dashboard.show_empty_state(analysis, filters)
+    st.stop()
+
+dashboard.seed_widget_from_url("review_doc", "doc", article_ids, article_ids[0])
+article_id = st.selectbox("Article", article_ids, format_func=analysis.title_of, key="review_doc",
+                          help="Newest first: the articles with statements under the sidebar filters (with no "
+                          "statement filter set, also the analysed articles where nothing was found).")
+dashboard.set_url_param("doc", article_id, default=article_ids[0])
+article = dashboard.article_text(article_id)
+if article is None:
+    st.info("This article was deleted meanwhile. Choose another one.", icon=":material/delete:")
+    st.stop()
+corpus = dashboard.open_corpus()
+
+# --- progress and the rows -----------------------------------------------------------------------
+
+# In reading order: the reviewer follows the text.
+rows_all = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
+rows_all = rows_all.reset_index(drop=True)
+reviewed_count = int((rows_all["review"] != "").sum())
+scope = " matching the filters" if filters.country or filters.actor or filters.narrows_statements else ""
+progress_text = f"{reviewed_count} of {len(rows_all)} statements{scope} in this article reviewed"
+st.progress(reviewed_count / len(rows_all) if len(rows_all) else 0.0, text=progress_text)
+
+status = st.segmented_control("Review status", list(STATUS_CHOICES), format_func=STATUS_CHOICES.get,
+                              required=True, default="all", key="review_status")
+if status == "todo":
+    rows = rows_all[rows_all["review"] == ""]
+elif status == "done":
+    rows = rows_all[rows_all["review"] != ""]
+else:
+    rows = rows_all
+records = rows.to_dict(orient="records")
+tokens: list[str] = []
+by_token: dict[str, dict] = {}
+for record in records:
+    token = _row_token(record)
+    if token not in by_token:  # identical keys are one statement to the reviewer
+        tokens.append(token)
+        by_token[token] = record
+
+st.subheader("Statements")
+if not tokens:
+    if rows_all.empty:
+        st.info("The machine found no statement in this article" + (" under the current filters" if scope else "")
+                + ". Add the ones it missed below.", icon=":material/info:")
+    else:
+        st.info("No statement in this article has this review status. Choose 'All' above to see them.",
+                icon=":material/filter_alt:")
+else:
+    shown = [by_token[t] for t in tokens]
+    view = pd.DataFrame({
+        "status": [STATUS_LABELS.get(r["review"], r["review"]) for r in shown],
+        "sentence": [r["sentence"] for r in shown],
+        "actor": [r["actor"] for r in shown],
+        "country": [r["country"] for r in shown],
+        "issue": [_issue_label(r["issue"]) for r in shown],
+        "stance": [r["stance"] for r in shown],
+        "certainty": [r["certainty"] for r in shown],
+        "quote": [r["quote"] for r in shown],
+    })
+    # A new table (and no stale selection) whenever its rows change.
+    table_key = f"review_table_{zlib.crc32(''.join(tokens).encode('utf-8'))}"
+    event = st.dataframe(
+        view, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True,
+        height=min(420, 38 + 35 * len(view)),
+        column_config={
+            "status": st.column_config.TextColumn("Status", help="not reviewed, confirmed, corrected or added"),
+            "sentence": st.column_config.NumberColumn("#", help="Sentence number in the article", format="%d"),
+            "actor": st.column_config.TextColumn("Actor"),
+            "country": st.column_config.TextColumn("Country"),
+            "issue": st.column_config.TextColumn("Issue", width="medium"),
+            "stance": st.column_config.TextColumn("Stance"),
+            "certainty": st.column_config.TextColumn("Certainty"),
+            "quote": st.column_config.TextColumn("Quote", width="large"),
+        },
+    )
+    st.caption("Click a row, or choose it below, to review it.")
+    picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if picked and picked[0] < len(tokens) and st.session_state.get("review_table_pick") != (table_key, picked[0]):
+        st.session_state["review_table_pick"] = (table_key, picked[0])
+        st.session_state["review_row"] = tokens[picked[0]]
+
+    pending = st.session_state.pop(NEXT_ROW, None)
+    if pending in by_token:
+        st.session_state["review_row"] = pending
+    if st.session_state.get("review_row") not in by_token:
+        st.session_state["review_row"] = tokens[0]
+
+    def _option(token: str) -> str:
+        r = by_token[token]
+        mark = f" ({r['review']})" if r["review"] else ""
+        return f"#{r['sentence']} · {r['actor'] or 'unknown actor'} · {_issue_label(r['issue'])}: {r['stance']}{mark}"
+
+    token = st.selectbox("Statement to review", tokens, format_func=_option, key="review_row")
+    row = by_token[token]
+    position = tokens.index(token)
+    # After an action: the next statement not reviewed yet (after this one, then from the top).
+    following = [t for t in tokens[position + 1:] + tokens[:position] if not by_token[t]["review"]]
+    next_token = following[0] if following else None
+
+    st.html(quote_card_html(
+        row["quote"], speaker=row["actor"], country=row["country"], positions=[(row["issue"], row["stance"])],
+        issue_labels=labels,
+        details=[row["certainty"], f"{row['attribution']} attribution" if row["attribution"] else "",
+                 f"reported by {row['source']}" if row["source"] else "", f"sentence {row['sentence']}"],
+    ))
+
+    if st.session_state.get(FORM_FOR) != token:
+        _fill_form(row)
+        st.session_state[FORM_FOR] = token
+    countries = _with(["", *analysis.options.get("country", [])], str(st.session_state.get("review_country") or ""))
+    with st.form("review_form", border=True):
+        left, right = st.columns(2)
+        left.text_input("Actor", key="review_actor", help="Who takes the stance, as it should be named everywhere.")
+        right.selectbox("Actor type", _with(ACTOR_TYPES, st.session_state["review_actor_type"]), key="review_actor_type")
+        left.selectbox("Country", countries, key="review_country", accept_new_options=True,
+                       format_func=lambda c: c or "(none)",
+                       help="Pick one, or type a new name; (none) when the actor has no country.")
+        right.selectbox("Issue", _with(list(labels), st.session_state["review_issue"]), key="review_issue",
+                        format_func=_issue_label)
+        left.selectbox("Stance", _with(STANCES, st.session_state["review_stance"]), key="review_stance",
+                       help="Toward the issue as the codebook names it.")
+        right.selectbox("Certainty", _with(CERTAINTIES, st.session_state["review_certainty"]), key="review_certainty")
+        st.text_input("Note (optional)", key="review_note", max_chars=500)
+        buttons = st.container(horizontal=True)
+        confirm = buttons.form_submit_button("Confirm", icon=":material/check:", key="review_confirm",
+                                             help="The statement is right as shown.")
+        correct = buttons.form_submit_button("Save correction", type="primary", icon=":material/edit:",
+                                             key="review_correct", help="Store the values edited above.")
+        reject = buttons.form_submit_button("Reject", icon=":material/block:", key="review_reject",
+                                            help="The text holds no such statement: remove it from every view.")
+    st.caption("Corrections are stored as reviews with the original values: they survive a re-analysis and "
+               "can be followed in the review history below.")
+
+    note = str(st.session_state.get("review_note") or "").strip()
+    try:
+        if confirm:
+            edits = _changed(row)
+            if edits:
+                st.error(f"You changed {', '.join(n.replace('_', ' ') for n in edits)}: press 'Save correction' "
+                         "to store the change, or choose the statement again to undo it.", icon=":material/error:")
+            else:
+                corpus.review("confirm", row, reviewer=_reviewer(), note=note)
+                _done(f"Confirmed: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token or token)
+        elif correct:
+            edits = _changed(row)
+            if not edits:
+                st.error("Nothing was changed: edit a field first, or press 'Confirm' if the statement is right.",
+                         icon=":material/error:")
+            else:
+                corpus.review("correct", row, edits, reviewer=_reviewer(), note=note)
+                fixed = {**row, **edits}
+                _done(f"Corrected: {fixed['actor']} · {_issue_label(fixed['issue'])}: {fixed['stance']}.",
+                      next_token or _row_token(fixed))
+        elif reject:
+            corpus.review("reject", row, reviewer=_reviewer(), note=note)
+            _done(f"Rejected: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token)
+    except USER_ERRORS as exc:
+        st.error(escape_markdown((str(exc).splitlines() or [""])[0]), icon=":material/error:")
+
+# --- adding a missed statement -------------------------------------------------------------------
+
+st.subheader("Add a missed statement")
+st.caption("Choose the sentence, shorten the evidence to the exact words that carry the position (they must be "
+           "copied from the sentence), then say who takes which stance on which issue.")
+text = article.text
+spans = sentence_spans(text)
+if not spans:
+    st.info("This article has no text to mark.", icon=":material/info:")
+else:
+    if st.session_state.pop(RESET_ADD, False):
+        for name in ("add_actor", "add_country", "add_issue", "add_note", ADD_FOR):
+            st.session_state.pop(name, None)
+    choices = list(range(len(spans)))
+    if st.session_state.get("add_sentence") not in choices:
+        st.session_state["add_sentence"] = 0
+
+    def _sentence_label(index: int) -> str:
+        begin, end = spans[index]
+        words = " ".join(text[begin:end].split())
+        return f"#{index + 1} · {words[:140]}{'…' if len(words) > 140 else ''}"
+
+    chosen = st.selectbox("Sentence", choices, format_func=_sentence_label, key="add_sentence")
+    begin, end = spans[chosen]
+    sentence = text[begin:end]
+    if st.session_state.get(ADD_FOR) != (article_id, chosen):
+        st.session_state["add_evidence"] = sentence
+        st.session_state[ADD_FOR] = (article_id, chosen)
+    st.session_state.setdefault("add_actor_type", "person")
+    st.session_state.setdefault("add_stance", "support")
+    st.session_state.setdefault("add_certainty", "stated")
+    st.session_state.setdefault("add_issue", None)
+    add_countries = _with(["", *analysis.options.get("country", [])], str(st.session_state.get("add_country") or ""))
+    with st.form("add_form", border=True):
+        st.text_area("Evidence", key="add_evidence", height=90,
+                     help="The verbatim words of the statement: shorten the sentence, do not retype it.")
+        left, right = st.columns(2)
+        left.text_input("Actor", key="add_actor")
+        right.selectbox("Actor type", ACTOR_TYPES, key="add_actor_type")
+        left.selectbox("Country", add_countries, key="add_country", accept_new_options=True,
+                       format_func=lambda c: c or "(none)")
+        right.selectbox("Issue", list(labels), key="add_issue", format_func=_issue_label,
+                        placeholder="Choose an issue")
+        left.selectbox("Stance", STANCES, key="add_stance")
+        right.selectbox("Certainty", CERTAINTIES, key="add_certainty")
+        st.text_input("Note (optional)", key="add_note", max_chars=500)
+        add = st.form_submit_button("Add statement", type="primary", icon=":material/add:", key="add_submit")
+    if add:
+        evidence = str(st.session_state.get("add_evidence") or "").strip()
+        offset = sentence.find(evidence) if evidence else -1
+        if offset < 0:
+            st.error("The evidence must be words copied exactly from the chosen sentence (shorten it, do not "
+                     "retype or reword it). Nothing was stored.", icon=":material/error:")
+        else:
+            try:
+                corpus.add_statement(
+                    article_id, begin + offset, begin + offset + len(evidence),
+                    str(st.session_state.get("add_actor") or ""), str(st.session_state.get("add_actor_type") or ""),
+                    str(st.session_state.get("add_country") or ""), str(st.session_state.get("add_issue") or ""),
+                    str(st.session_state.get("add_stance") or ""), str(st.session_state.get("add_certainty") or ""),
+                    reviewer=_reviewer(), note=str(st.session_state.get("add_note") or ""),
+                )
+            except USER_ERRORS as exc:
+                st.error(escape_markdown((str(exc).splitlines() or [""])[0]), icon=":material/error:")
+            else:
+                st.session_state[RESET_ADD] = True
+                _done(f"Added: {st.session_state.get('add_actor', '').strip()} · "
+                      f"{_issue_label(str(st.session_state.get('add_issue') or ''))}: {st.session_state.get('add_stance')}.")
+
+# --- the audit trail -----------------------------------------------------------------------------
+
+history = corpus.review_history(article_id)
+with st.expander(f"Review history (audit trail): {len(history)} review(s) of this article", icon=":material/history:"):
+    if history.empty:
+        st.write("No review of this article yet.")
+    else:
+        st.dataframe(_history_table(history)[::-1], hide_index=True, key="review_history_table",
+                     column_config={"change": st.column_config.TextColumn("change", width="large")})
+        st.caption("Newest first. Reviews are never changed or deleted; a later review of a statement supersedes "
+                   "the earlier one.")
+        rejected = _rejected_rows(history)
+        if rejected:
+            pick = st.selectbox(
+                "Rejected statement to restore", range(len(rejected)), key="review_restore_pick",
+                format_func=lambda i: (f"{rejected[i].get('actor') or 'unknown actor'} · "
+                                       f"{_issue_label(str(rejected[i].get('issue') or ''))}: "
+                                       f"{rejected[i].get('stance', '')} (rejected {rejected[i]['_rejected_at']})"),
+            )
+            if st.button("Restore", icon=":material/undo:", key="review_restore"):
+                restored = {k: v for k, v in rejected[pick].items() if k != "_rejected_at"}
+                try:
+                    corpus.review("confirm", restored, reviewer=_reviewer(), note="restored after a rejection")
+                except USER_ERRORS as exc:
+                    st.error(escape_markdown((str(exc).splitlines() or [""])[0]), icon=":material/error:")
+                else:
+                    _done(f"Restored: {restored.get('actor', '')} · {_issue_label(str(restored.get('issue') or ''))}.")
+
+# --- stale reviews and the gold export -----------------------------------------------------------
+
+st.subheader("Export")
+stale = analysis.stale_reviews
+if len(stale):
+    st.warning(f"{len(stale)} confirmation(s) or rejection(s) no longer match a statement: the articles were "
+               "analysed again and those statements changed. Review those articles again.",
+               icon=":material/sync_problem:")
+
+reviewed_all = analysis.tables.stances
+gold_rows = int((reviewed_all["review"] != "").sum()) if not reviewed_all.empty else 0
+st.download_button(
+    "Download reviewed rows as gold CSV",
+    data=gold_csv(reviewed_all),
+    file_name="gold_reviewed.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+    disabled=gold_rows == 0,
+    key="review_gold_download",
+)
+if gold_rows:
+    st.caption(f"{gold_rows} reviewed statement(s) in the whole corpus (the sidebar filters do not apply). "
+               "Score the machine against it: `python -m core evaluate --gold gold_reviewed.csv`")
+else:
+    st.caption("Nothing is reviewed yet: confirm, correct or add statements first. "
+               "Score the machine against it: `python -m core evaluate --gold gold_reviewed.csv`")

@@ -1,0 +1,387 @@
+"""The Codebook page through Streamlit's AppTest: view, add, edit, delete issues, save them in the
+corpus or to the codebook file (a copy in tmp_path: the seed file is never written), and turn
+uncoded statements into a new issue.
+
+The analysis is faked like in ``tests/test_app.py``, but on a small corpus about fisheries and a
+harbour bridge: every "Name said …." sentence is a quote, and each quote matching a codebook issue
+(through ``Codebook.find``) is a support statement on it. So a new issue in the codebook shows up
+as statements only if the articles were really re-extracted with it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from core.codebook import SEEDS_DIR, IssueDraft, load_codebook, with_issue
+from core.corpus import stored_codebook
+from core.pipeline import Tables
+from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.store import CorpusStore
+from core.uncoded import phrase_pattern
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "app_pages/codebook.py"
+OVERVIEW = "app_pages/overview.py"
+TIMEOUT = 30
+
+ARTICLE = (
+    "Anna Berg said the fishing quotas must be cut this year. "
+    "Jonas Lind said fishing quotas would ruin the harbour towns. "
+    "Mia Holm said the new harbour bridge is far too expensive. "
+    "Peter Sand said the harbour bridge must be built before winter. "
+    "Ola Dahl said sanctions on the trawler fleet are overdue.\n"
+)
+SAID = re.compile(r"([A-Z]\w+ [A-Z]\w+) said ([^.]+)\.")
+
+
+class Calls:
+    analyze = 0
+    pipeline = 0
+
+
+def fake_analyze(articles, nlp=None, codebook=None, knowledge=None) -> Tables:
+    """Quotes from "Name said …." sentences; a support statement per codebook issue a quote matches."""
+    quotes, stances = [], []
+    for article in articles:
+        for m in SAID.finditer(article.text):
+            speaker, text, start, end = m.group(1), m.group(2), m.start(2), m.end(2)
+            quotes.append([article.article_id, speaker, "person", "Norway", text, start, end, "indirect", "said", m.start(1), m.end(1)])
+            for match in codebook.find(text, offset=start):
+                stances.append([article.article_id, 1, speaker, "person", "Norway", match.issue, "support", "stated",
+                                "indirect", "", text, start, end, 0.8])
+    return Tables(
+        stances=pd.DataFrame(stances, columns=STANCE_COLUMNS),
+        quotes=pd.DataFrame(quotes, columns=QUOTE_COLUMNS),
+        actors=pd.DataFrame(
+            [[s, "person", "Norway", "", [s], 1] for s in dict.fromkeys(q[1] for q in quotes)], columns=ACTOR_COLUMNS
+        ),
+        mentions=pd.DataFrame([], columns=MENTION_COLUMNS),
+        warnings=[],
+    )
+
+
+@pytest.fixture(autouse=True)
+def fresh_corpus(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty corpus file, seeded on first start."""
+    path = tmp_path / "corpus" / "test.sqlite3"
+    monkeypatch.setenv("STANCE_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def calls(monkeypatch, tmp_path) -> Calls:
+    """Fake analysis and pipeline that count their calls; the fisheries article as the seed
+    folder; a copy of the seed codebook as the codebook file; caches emptied around each test."""
+    counted = Calls()
+
+    def counting_analyze(articles, nlp=None, codebook=None, knowledge=None):
+        counted.analyze += 1
+        assert nlp == "fake pipeline" and codebook is not None
+        return fake_analyze(articles, nlp=nlp, codebook=codebook)
+
+    def counting_pipeline():
+        counted.pipeline += 1
+        return "fake pipeline"
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "fisheries.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "fisheries.meta.yaml").write_text("title: Coast council\ndate: 2025-05-02\nsource: Coast Post\n",
+                                                encoding="utf-8")
+    monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
+    monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
+    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(codebook_copy(tmp_path)))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield counted
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def codebook_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "codebook" / "codebook.yaml"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy(SEEDS_DIR / "codebook.yaml", path)
+    return path
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page(PAGE)
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def texts(elements) -> str:
+    """The elements' text as the user reads it (Markdown escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def fill(at: AppTest, *, id: str | None = None, label: str | None = None, description: str | None = None,
+         patterns: list[str] | None = None) -> None:
+    for key, value in (("codebook_id", id), ("codebook_label", label), ("codebook_description", description)):
+        if value is not None:
+            (at.text_input if key != "codebook_description" else at.text_area)(key=key).input(value)
+    if patterns is not None:
+        at.text_area(key="codebook_patterns").input("\n".join(patterns))
+
+
+def add_quota_issue(at: AppTest) -> AppTest:
+    assert at.selectbox(key="codebook_issue").value == ""  # "➕ New issue"
+    fill(at, id="fishing_quotas", label="Fishing quotas", description="Support = catch limits are kept or cut.",
+         patterns=[r"\bfishing\s+quotas?\b"])
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    return at
+
+
+def stored(fresh_corpus: Path):
+    return stored_codebook(CorpusStore(fresh_corpus))
+
+
+def issue_table(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[0].value
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
+    at = open_page()
+    assert at.title[0].value == "Codebook"
+    assert "from the file" in texts(at.markdown) and "codebook.yaml" in texts(at.markdown)
+    table = issue_table(at)
+    seed = load_codebook(SEEDS_DIR / "codebook.yaml")
+    assert table["id"].tolist() == seed.ids
+    assert list(table.columns) == ["label", "id", "description", "patterns", "statements"]
+    row = table.set_index("id").loc["sanctions_on_russia"]
+    assert row["label"] == "Sanctions on Russia" and row["patterns"] == 4
+    assert row["statements"] == 1  # "sanctions on the trawler fleet"
+    assert at.selectbox(key="codebook_issue").options[0] == "➕ New issue"
+    assert "Peace talks" in at.selectbox(key="codebook_issue").options
+    assert calls.analyze == 1
+
+
+def test_adding_an_issue_and_saving_it_in_the_corpus_re_extracts(calls, fresh_corpus):
+    at = open_page()
+    add_quota_issue(at)
+    assert "Unsaved changes: issues fishing_quotas changed." in texts(at.warning)
+    assert "fishing_quotas" in issue_table(at)["id"].tolist()
+    assert stored(fresh_corpus) is None, "nothing is saved before a save button"
+    assert at.selectbox(key="codebook_issue").value == "fishing_quotas"
+
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    assert "Saved in the corpus. The articles are re-analysed with the new codebook (1 articles)" in texts(at.success)
+    assert calls.analyze == 2, "the articles were extracted again with the new codebook"
+    codebook = stored(fresh_corpus)
+    assert codebook is not None and "fishing_quotas" in codebook.ids
+    assert "saved in the corpus" in texts(at.markdown)
+    assert not at.warning, "no unsaved changes left"
+    assert issue_table(at).set_index("id").loc["fishing_quotas", "statements"] == 2
+    assert load_codebook(dashboard.codebook_file()).ids == load_codebook(SEEDS_DIR / "codebook.yaml").ids
+
+    at.switch_page(OVERVIEW).run()
+    assert_clean(at)
+    options = at.multiselect(key="filter_issue").options
+    assert "Fishing quotas" in options
+    assert calls.analyze == 2
+
+
+def test_editing_a_label_round_trips(calls, fresh_corpus):
+    at = open_page()
+    at.selectbox(key="codebook_issue").set_value("ceasefire").run()
+    assert at.text_input(key="codebook_id").value == "ceasefire"
+    assert at.text_input(key="codebook_label").value == "Ceasefire"
+    assert "ceasefire" in at.text_area(key="codebook_patterns").value
+    fill(at, label="Truce at sea")
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert "labels or descriptions only" in texts(at.warning)
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    assert stored(fresh_corpus).label("ceasefire") == "Truce at sea"
+    assert at.selectbox(key="codebook_issue").value == "ceasefire"
+    assert at.text_input(key="codebook_label").value == "Truce at sea"
+    assert issue_table(at).set_index("id").loc["ceasefire", "label"] == "Truce at sea"
+
+
+def test_a_bad_regex_is_refused_and_nothing_is_saved(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="harbour_bridge", label="Harbour bridge", patterns=[r"\bharbour (bridge"])
+    at.button(key="codebook_apply").click().run()
+    assert not at.exception
+    assert r"\bharbour (bridge" in texts(at.error)
+    assert "not a valid regular expression" in texts(at.error)
+    assert not at.warning and "harbour_bridge" not in issue_table(at)["id"].tolist()
+    assert at.text_input(key="codebook_id").value == "harbour_bridge", "the typed draft stays in the form"
+    assert stored(fresh_corpus) is None
+    assert load_codebook(dashboard.codebook_file()) == load_codebook(SEEDS_DIR / "codebook.yaml")
+
+
+def test_test_patterns_counts_matching_quotes(calls, fresh_corpus):
+    at = open_page()
+    fill(at, patterns=[r"\bharbour\s+bridge\b"])
+    at.button(key="codebook_test").click().run()
+    assert_clean(at)
+    assert "The patterns match 2 of 5 quotes in the corpus." in texts(at.info)
+    assert "the new harbour bridge is far too expensive" in texts(at.markdown)
+    assert stored(fresh_corpus) is None and not at.warning
+
+
+def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_path):
+    path = codebook_copy(tmp_path)
+    before = load_codebook(path)
+    at = open_page()
+    fill(at, id="harbour_bridge", label="Harbour bridge", description="Support = the bridge is built.",
+         patterns=[r"\bharbour\s+bridges?\b"])
+    at.button(key="codebook_apply").click().run()
+    button(at, "Save to the codebook file").click().run()
+    assert_clean(at)
+    assert "re-analysed with the new codebook" in texts(at.success)
+    expected = with_issue(before, IssueDraft("harbour_bridge", "Harbour bridge", "Support = the bridge is built.",
+                                             [r"\bharbour\s+bridges?\b"]))
+    assert load_codebook(path) == expected
+    assert stored(fresh_corpus) is None
+    assert calls.analyze == 2
+    assert issue_table(at).set_index("id").loc["harbour_bridge", "statements"] == 2
+    assert load_codebook(SEEDS_DIR / "codebook.yaml").ids == before.ids  # the seed file is untouched
+
+
+def test_saving_to_the_file_drops_a_codebook_stored_in_the_corpus(calls, fresh_corpus, tmp_path):
+    at = open_page()
+    add_quota_issue(at)
+    button(at, "Save in the corpus").click().run()
+    at.selectbox(key="codebook_issue").set_value("ceasefire").run()
+    fill(at, label="Truce")
+    at.button(key="codebook_apply").click().run()
+    button(at, "Save to the codebook file").click().run()
+    assert_clean(at)
+    assert "was dropped, so the file is used" in texts(at.success)
+    assert stored(fresh_corpus) is None
+    saved = load_codebook(codebook_copy(tmp_path))
+    assert "fishing_quotas" in saved.ids and saved.label("ceasefire") == "Truce"
+
+
+def test_a_read_only_codebook_file_loses_nothing(calls, fresh_corpus, tmp_path, monkeypatch):
+    import core.codebook
+
+    def refuse(codebook, path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    at = open_page()
+    add_quota_issue(at)
+    monkeypatch.setattr(core.codebook, "save_codebook", refuse)  # the page imports it on every run
+    button(at, "Save to the codebook file").click().run()
+    assert not at.exception
+    assert "Not saved to" in texts(at.error) and "Permission denied" in texts(at.error)
+    assert "Unsaved changes: issues fishing_quotas changed." in texts(at.warning)
+    assert "fishing_quotas" not in load_codebook(codebook_copy(tmp_path)).ids
+    assert stored(fresh_corpus) is None
+
+
+def test_deleting_an_issue_asks_first(calls, fresh_corpus):
+    at = open_page()
+    at.selectbox(key="codebook_issue").set_value("sanctions_on_russia").run()
+    at.button(key="codebook_delete").click().run()
+    assert_clean(at)
+    assert "This removes the issue" in texts(at.markdown)
+    at.button(key="cancel_delete_issue").click().run()
+    assert "sanctions_on_russia" in issue_table(at)["id"].tolist() and not at.warning
+    at.button(key="codebook_delete").click().run()
+    at.button(key="confirm_delete_issue").click().run()
+    assert_clean(at)
+    assert "sanctions_on_russia" not in issue_table(at)["id"].tolist()
+    assert "Unsaved changes: issues sanctions_on_russia changed." in texts(at.warning)
+    assert at.selectbox(key="codebook_issue").value == ""
+    button(at, "Discard changes").click().run()
+    assert_clean(at)
+    assert "sanctions_on_russia" in issue_table(at)["id"].tolist() and not at.warning
+    assert stored(fresh_corpus) is None
+
+
+def test_uncoded_panel_groups_statements_and_creates_an_issue(calls, fresh_corpus):
+    at = open_page()
+    assert "Uncoded statements" in texts(at.subheader)
+    labels = [e.label for e in at.expander]
+    assert "fishing quotas — 2 statements" in labels and "harbour bridge — 2 statements" in labels
+    assert "0 share no key phrase" in texts(at.caption)  # "harbour towns" went with "fishing quotas"
+    assert "Anna Berg; Jonas Lind" in texts(at.markdown)
+    first = labels.index("fishing quotas — 2 statements")
+    at.button(key=f"codebook_uncoded_{first}").click().run()
+    assert_clean(at)
+    assert at.selectbox(key="codebook_issue").value == ""
+    assert at.text_input(key="codebook_id").value == "fishing_quotas"
+    assert at.text_input(key="codebook_label").value == "Fishing quotas"
+    assert at.text_area(key="codebook_patterns").value == phrase_pattern("fishing quotas")
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert "fishing quotas — 2 statements" not in [e.label for e in at.expander], "now coded by the draft"
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    assert phrase_pattern("fishing quotas") in [p.pattern for p in stored(fresh_corpus).issues[-1].patterns]
+
+
+def test_everything_coded_says_so(calls, fresh_corpus):
+    at = open_page()
+    for phrase in ("fishing quotas", "harbour bridge", "harbour towns"):
+        at.selectbox(key="codebook_issue").set_value("").run()
+        fill(at, id=phrase.replace(" ", "_"), label=phrase.capitalize(), patterns=[phrase])
+        at.button(key="codebook_apply").click().run()
+        assert_clean(at)
+    assert "Every attributed statement matches an issue." in texts(at.info)
+
+
+def test_use_the_codebook_file_again_clears_the_stored_codebook(calls, fresh_corpus):
+    at = open_page()
+    assert not [b for b in at.button if b.label == "Use the codebook file again"]
+    add_quota_issue(at)
+    button(at, "Save in the corpus").click().run()
+    assert stored(fresh_corpus) is not None
+    button(at, "Use the codebook file again").click().run()
+    assert_clean(at)
+    assert stored(fresh_corpus) is None
+    assert "is used again" in texts(at.success)
+    assert "fishing_quotas" not in issue_table(at)["id"].tolist()
+    assert "from the file" in texts(at.markdown)
+    assert not [b for b in at.button if b.label == "Use the codebook file again"]
+
+
+def test_hostile_text_is_escaped(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="x_issue", label="**bold** [link](https://evil.example)", patterns=["harbour"])
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    raw = "\n".join(str(e.value) for e in at.info)
+    assert r"\*\*bold\*\* \[link\]\(https\:" in raw
+
+
+def test_an_empty_corpus_still_shows_the_codebook(calls, monkeypatch, tmp_path):
+    empty = tmp_path / "no_articles"
+    empty.mkdir()
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(empty))
+    at = open_page()
+    assert issue_table(at)["statements"].sum() == 0
+    assert "No attributed statements yet" in texts(at.info)
+    assert calls.analyze == 0

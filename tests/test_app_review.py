@@ -1,0 +1,358 @@
+"""The Review page through Streamlit's AppTest: confirm, correct, reject and add statements, the
+audit trail, the gold export and the empty corpus.
+
+As in ``tests/test_app.py`` the analysis is the sample tables (``tests/sample_tables.py``), by
+monkeypatching ``dashboard.analyze_articles`` and ``dashboard.load_pipeline``; the fixtures are
+copied from there. Articles written here are about trade, not Ukraine, and are read with the trade
+test codebook."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+import dashboard
+from core.evaluate import read_gold
+from core.review import review_row_key
+from core.store import CorpusStore
+from tests.sample_tables import fake_analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+REVIEW = "app_pages/review.py"
+TRADE_CODEBOOK = ROOT / "tests" / "fixtures" / "trade_codebook.yaml"
+TIMEOUT = 30
+
+
+@pytest.fixture(autouse=True)
+def fresh_corpus(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty corpus file, seeded on first start."""
+    path = tmp_path / "corpus" / "test.sqlite3"
+    monkeypatch.setenv("STANCE_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """The sample tables instead of spaCy; caches emptied around each test."""
+
+    def analyze(articles, nlp=None, codebook=None, knowledge=None):
+        return fake_analyze(articles, nlp=nlp, codebook=codebook)
+
+    monkeypatch.setattr(dashboard, "analyze_articles", analyze)
+    monkeypatch.setattr(dashboard, "load_pipeline", lambda: "fake pipeline")
+    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
+    monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def trade_article(tmp_path, monkeypatch) -> Path:
+    """One article on trade (no sample rows match it: the machine finds nothing) and the trade codebook."""
+    folder = tmp_path / "trade"
+    folder.mkdir()
+    (folder / "tariffs.txt").write_text(
+        "Trade ministers met in Geneva on Monday. Olaf Berger said Germany would never accept tariffs on "
+        "electric cars from China. The talks continue next week.\n",
+        encoding="utf-8",
+    )
+    (folder / "tariffs.meta.yaml").write_text("title: Tariff talks\ndate: 2025-04-02\nsource: Trade Wire\n", encoding="utf-8")
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
+    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(TRADE_CODEBOOK))
+    return folder
+
+
+def open_page(page: str = REVIEW, **query_params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in query_params.items():
+        at.query_params[name] = value
+    at.switch_page(page)
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def texts(elements) -> str:
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def token_of(actor: str, issue: str) -> str:
+    """The Review page's id of the (only) row of ``actor`` on ``issue`` in the reviewed table."""
+    rows = reviewed_rows(actor, issue)
+    assert len(rows) == 1, rows
+    return json.dumps(list(review_row_key(rows.iloc[0].to_dict())), ensure_ascii=False)
+
+
+def choose_row(at: AppTest, actor: str, issue: str) -> AppTest:
+    at.selectbox(key="review_row").set_value(token_of(actor, issue)).run()
+    assert_clean(at)
+    return at
+
+
+def history(db: Path):
+    return CorpusStore(db).reviews()
+
+
+def reviewed_rows(actor: str, issue: str):
+    """Rows of the reviewed stance table of the whole corpus, as every page loads it."""
+    stances = dashboard.open_corpus().load().tables.stances
+    return stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
+
+
+def progress_text(at: AppTest) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def test_page_renders_on_the_seed_corpus(calls):
+    at = open_page()
+    assert at.title[0].value == "Review"
+    assert at.caption[0].value.startswith("Check the machine")
+    assert at.selectbox(key="review_doc").value == "ukraine_peace_talks"
+    assert progress_text(at) == "0 of 14 statements in this article reviewed"
+    table = at.dataframe[0].value
+    assert len(table) == 14 and list(table.columns[:2]) == ["status", "sentence"]
+    assert set(table["status"]) == {"not reviewed"}
+    assert at.selectbox(key="review_row").value
+    assert "dividing up certain assets" in html(at)  # the quote card of the first row in reading order
+    assert [b.label for b in at.button][:4] == ["Confirm", "Save correction", "Reject", "Add statement"]
+    assert at.download_button(key="review_gold_download").proto.disabled
+    assert "Nothing is reviewed yet" in texts(at.caption)
+
+
+def test_confirm_marks_the_row_with_the_reviewer(calls, fresh_corpus):
+    at = open_page()
+    at.text_input(key="review_reviewer_input").input("Ada").run()
+    choose_row(at, "Alexander Grushko", "security_guarantees")
+    at.button(key="review_confirm").click().run()
+    assert_clean(at)
+    assert "Confirmed: Alexander Grushko" in texts(at.success)
+    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+    assert reviewed_rows("Alexander Grushko", "security_guarantees")["review"].tolist() == ["confirmed"]
+    log = history(fresh_corpus)
+    assert log[["action", "reviewer", "original_actor"]].values.tolist() == [["confirm", "Ada", "Alexander Grushko"]]
+    # The next statement not reviewed yet is selected.
+    assert at.selectbox(key="review_row").value != token_of("Alexander Grushko", "security_guarantees")
+    at.segmented_control(key="review_status").set_value("done").run()
+    assert_clean(at)
+    assert at.dataframe[0].value["actor"].tolist() == ["Alexander Grushko"]
+    assert "no longer match a statement" not in texts(at.warning)  # the review still matches its row
+
+
+def test_typed_values_are_escaped_in_messages(calls, fresh_corpus):
+    at = open_page()
+    at.text_input(key="review_actor").input("[log in](https://evil.example) **now**")
+    at.button(key="review_correct").click().run()
+    assert_clean(at)
+    message = at.success[0].value
+    assert r"\[log in\]\(https\:" in message and r"\*\*now\*\*" in message
+    assert json.loads(history(fresh_corpus).iloc[0]["new_values"])["actor"] == "[log in](https://evil.example) **now**"
+
+
+def test_a_correction_changes_the_row_on_every_page(calls, fresh_corpus):
+    at = open_page()
+    choose_row(at, "Donald Trump", "asset_division")
+    assert at.text_input(key="review_actor").value == "Donald Trump"
+    assert at.selectbox(key="review_stance").value == "support"
+    at.selectbox(key="review_stance").set_value("oppose")
+    at.selectbox(key="review_issue").set_value("territory_recognition")
+    at.text_input(key="review_note").input("reads as a refusal")
+    at.button(key="review_correct").click().run()
+    assert_clean(at)
+    assert "Corrected: Donald Trump" in texts(at.success)
+    row = reviewed_rows("Donald Trump", "territory_recognition")
+    assert row[["stance", "review"]].values.tolist() == [["oppose", "corrected"]]
+    assert reviewed_rows("Donald Trump", "asset_division").empty
+    record = history(fresh_corpus).iloc[0]
+    assert record["action"] == "correct" and record["note"] == "reads as a refusal"
+    assert json.loads(record["new_values"])["stance"] == "oppose"
+    assert json.loads(record["original_values"])["stance"] == "support"
+
+    at.switch_page("app_pages/data.py").run()
+    assert_clean(at)
+    data = at.dataframe[0].value
+    trump = data[data["actor"] == "Donald Trump"].set_index("issue")
+    assert trump.loc["territory_recognition", "stance"] == "oppose"
+    assert "asset_division" not in trump.index
+
+
+def test_reject_removes_the_row_from_the_overview(calls, fresh_corpus):
+    at = open_page("app_pages/overview.py")
+    assert metrics(at)["Statements"] == "14"
+    at.switch_page(REVIEW).run()
+    choose_row(at, "Steve Witkoff", "ceasefire")
+    at.button(key="review_reject").click().run()
+    assert_clean(at)
+    assert "Rejected: Steve Witkoff" in texts(at.success)
+    assert progress_text(at) == "0 of 13 statements in this article reviewed"
+    assert history(fresh_corpus)["action"].tolist() == ["reject"]
+    at.switch_page("app_pages/overview.py").run()
+    assert_clean(at)
+    assert metrics(at)["Statements"] == "13"
+    # The audit trail offers to restore it.
+    at.switch_page(REVIEW).run()
+    assert "Witkoff" in at.selectbox(key="review_restore_pick").options[0]
+    at.button(key="review_restore").click().run()
+    assert_clean(at)
+    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+
+
+def test_confirm_with_edited_fields_asks_for_save_correction(calls, fresh_corpus):
+    at = open_page()
+    at.text_input(key="review_actor").input("Someone else")
+    at.button(key="review_confirm").click().run()
+    assert not at.exception
+    assert "press 'Save correction'" in texts(at.error)
+    assert history(fresh_corpus).empty
+
+
+def test_an_invalid_correction_is_one_line_and_stores_nothing(calls, fresh_corpus):
+    at = open_page()
+    at.text_input(key="review_actor").input("   ")
+    at.button(key="review_correct").click().run()
+    assert not at.exception
+    assert "the actor is empty" in texts(at.error)
+    assert history(fresh_corpus).empty
+
+
+def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fresh_corpus):
+    at = open_page()
+    assert at.selectbox(key="review_doc").value == "tariffs"
+    assert progress_text(at) == "0 of 0 statements in this article reviewed"
+    assert "found no statement in this article" in texts(at.info)
+    sentences = at.selectbox(key="add_sentence").options
+    assert sentences[1].startswith("#2 · Olaf Berger said Germany")
+    at.selectbox(key="add_sentence").set_value(1).run()
+    evidence = "would never accept tariffs on electric cars from China"
+    assert at.text_area(key="add_evidence").value.startswith("Olaf Berger said")
+    at.text_area(key="add_evidence").input(evidence)
+    at.text_input(key="add_actor").input("Olaf Berger")
+    at.selectbox(key="add_country").set_value("")
+    at.selectbox(key="add_issue").set_value("ev_tariffs")
+    at.selectbox(key="add_stance").set_value("oppose")
+    at.text_input(key="review_reviewer_input").input("Grace")
+    at.button(key="add_submit").click().run()
+    assert_clean(at)
+    assert "Added: Olaf Berger" in texts(at.success)
+    row = reviewed_rows("Olaf Berger", "ev_tariffs").iloc[0]
+    text = (trade_article / "tariffs.txt").read_text(encoding="utf-8")
+    assert row["quote"] == evidence and text[row["start_char"]:row["end_char"]] == evidence
+    assert row["start_char"] == text.index(evidence)
+    assert (row["review"], row["stance"], row["sentence"]) == ("added", "oppose", 2)
+    assert progress_text(at) == "1 of 1 statements in this article reviewed"
+    assert at.text_input(key="add_actor").value == ""  # the form is cleared for the next one
+    log = history(fresh_corpus)
+    assert log[["action", "reviewer"]].values.tolist() == [["add", "Grace"]]
+
+
+def test_non_verbatim_evidence_is_refused(calls, trade_article, fresh_corpus):
+    at = open_page()
+    at.selectbox(key="add_sentence").set_value(1).run()
+    at.text_area(key="add_evidence").input("Germany will never accept tariffs on Chinese electric cars")
+    at.text_input(key="add_actor").input("Olaf Berger")
+    at.selectbox(key="add_issue").set_value("ev_tariffs")
+    at.button(key="add_submit").click().run()
+    assert not at.exception
+    assert "must be words copied exactly from the chosen sentence" in texts(at.error)
+    assert history(fresh_corpus).empty
+    # A missing issue is a one-line error from core, and nothing is stored either.
+    at = open_page()
+    at.text_input(key="add_actor").input("Olaf Berger")
+    at.button(key="add_submit").click().run()
+    assert not at.exception
+    assert "the issue is empty" in texts(at.error)
+    assert history(fresh_corpus).empty
+
+
+def test_audit_trail_lists_actions_with_the_reviewer(calls):
+    at = open_page()
+    at.text_input(key="review_reviewer_input").input("Lin").run()
+    choose_row(at, "Emmanuel Macron", "foreign_troops_in_ukraine")
+    at.button(key="review_confirm").click().run()
+    choose_row(at, "Russia", "peace_talks")
+    at.selectbox(key="review_certainty").set_value("stated")
+    at.button(key="review_correct").click().run()
+    assert_clean(at)
+    trail = at.dataframe[-1].value  # the audit trail is the last table
+    assert trail["action"].tolist() == ["correct", "confirm"]  # newest first
+    assert set(trail["reviewer"]) == {"Lin"}
+    assert trail["change"].tolist()[0] == "certainty: reported → stated"
+    assert trail["statement"].tolist()[1] == "Emmanuel Macron · Foreign troops in Ukraine: support"
+    # The name is kept across pages.
+    at.switch_page("app_pages/overview.py").run()
+    at.switch_page(REVIEW).run()
+    assert at.text_input(key="review_reviewer_input").value == "Lin"
+
+
+def test_gold_download_reads_back_with_read_gold(calls, tmp_path, monkeypatch):
+    stored: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        if filename == "gold_reviewed.csv":
+            stored["gold"] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    at = open_page()
+    choose_row(at, "Emmanuel Macron", "foreign_troops_in_ukraine")
+    at.button(key="review_confirm").click().run()
+    choose_row(at, "Italian government", "foreign_troops_in_ukraine")
+    at.selectbox(key="review_stance").set_value("neutral")
+    at.button(key="review_correct").click().run()
+    assert_clean(at)
+    button = at.download_button(key="review_gold_download")
+    assert not button.proto.disabled and "2 reviewed statement(s)" in texts(at.caption)
+    assert "python -m core evaluate --gold gold_reviewed.csv" in texts(at.caption)
+    path = tmp_path / "gold_reviewed.csv"
+    path.write_bytes(stored["gold"])
+    gold = read_gold(path)
+    assert sorted(zip(gold["actor"], gold["stance"])) == [("Emmanuel Macron", "support"), ("Italian government", "neutral")]
+    assert set(gold["article_id"]) == {"ukraine_peace_talks"}
+
+
+def test_article_choice_lives_in_the_url_as_doc(calls, trade_article, monkeypatch, tmp_path):
+    (trade_article / "later.txt").write_text("Steel quotas were discussed by the council.\n", encoding="utf-8")
+    (trade_article / "later.meta.yaml").write_text("title: Steel\ndate: 2025-05-01\n", encoding="utf-8")
+    at = open_page(doc="tariffs")
+    assert at.selectbox(key="review_doc").value == "tariffs"
+    at.selectbox(key="review_doc").set_value("later").run()
+    assert_clean(at)
+    assert "doc" not in at.query_params  # the newest article is the default: short URL
+    assert "show" not in at.query_params
+
+
+def test_empty_corpus_shows_the_empty_state(calls, monkeypatch, tmp_path):
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path / "nothing"))
+    (tmp_path / "nothing").mkdir()
+    at = open_page()
+    assert "The corpus has no article yet" in texts(at.info)
+    assert not [box for box in at.selectbox if box.key == "review_doc"]
+    assert not at.download_button
+
+
+def test_a_filter_without_matches_shows_the_empty_state(calls):
+    at = open_page(actor="Emmanuel Macron", stance="oppose")
+    assert "No statements match" in texts(at.info)
