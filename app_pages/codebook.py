@@ -175,8 +175,8 @@ st.dataframe(
     width="stretch",
     column_config={
         "label": st.column_config.TextColumn("Label", width="medium"),
-        "id": st.column_config.TextColumn("Id", width="small"),
-        "description": st.column_config.TextColumn("Description", width="large"),
+        "id": st.column_config.TextColumn("Id", width="medium"),
+        "description": st.column_config.TextColumn("Description", width=380),
         "patterns": st.column_config.NumberColumn("Patterns", format="%d", width="small"),
         "statements": st.column_config.NumberColumn("Statements", format="%d", width="small",
                                                     help="Stance rows found with the saved codebook"),
@@ -190,7 +190,7 @@ options = [NEW, *working.ids]
 if st.session_state.get(SELECT) not in options:
     st.session_state[SELECT] = NEW
 choice = st.selectbox("Issue to edit", options, key=SELECT,
-                      format_func=lambda i: working.label(i) if i else "➕ New issue")
+                      format_func=lambda i: working.label(i) if i else "(new issue)")
 if st.session_state.get(FORM_FOR) != (choice, working.digest) or FIELDS["id"] not in st.session_state:
     if choice:
         _fill_form(IssueDraft.from_issue(next(i for i in working.issues if i.id == choice)))

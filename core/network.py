@@ -494,9 +494,34 @@ def polarisation(
 LAYOUT_MAX_NODES = 499
 
 
+def _component_layout(graph: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
+    """Each connected component laid out on its own and the components placed side by side in a
+    grid, biggest first. One spring layout of the whole graph would push the components to the
+    far corners and squeeze each into a clump whose names overlap."""
+    rank = {node: i for i, node in enumerate(graph.nodes)}
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(rank[n] for n in c)))
+    columns = max(1, int(len(components) ** 0.5 + 0.999))
+    cell = 2.6  # a component fills [-1, 1]; the rest of the cell keeps the names apart
+    positions: dict[Hashable, tuple[float, float]] = {}
+    for index, component in enumerate(components):
+        sub = graph.subgraph(component)
+        if len(component) == 1:
+            local = {next(iter(component)): (0.0, 0.0)}
+        else:
+            spread = nx.rescale_layout_dict(nx.spring_layout(sub, weight="weight", seed=seed), scale=1.0)
+            local = {node: (float(xy[0]), float(xy[1])) for node, xy in spread.items()}
+        # Smaller components get smaller cells' worth of spread, so a pair does not look as big as a crowd.
+        shrink = min(1.0, 0.45 + 0.1 * len(component))
+        row, column = divmod(index, columns)
+        for node, (x, y) in local.items():
+            positions[node] = (column * cell + x * shrink, -row * cell + y * shrink)
+    return positions
+
+
 def layout(graph: nx.Graph, seed: int = 7, max_nodes: int = LAYOUT_MAX_NODES) -> pd.DataFrame:
     """Node positions (columns node, x, y) by a force-directed spring layout with edge weights,
-    deterministic for a given ``seed``: strongly linked entities are drawn close together.
+    deterministic for a given ``seed``: strongly linked entities are drawn close together, and
+    each connected component gets its own place (see :func:`_component_layout`).
 
     A larger graph is laid out on its ``max_nodes`` nodes with most statements (ties: graph
     order); the others get no position, so the chart leaves them out and says how many."""
@@ -506,7 +531,7 @@ def layout(graph: nx.Graph, seed: int = 7, max_nodes: int = LAYOUT_MAX_NODES) ->
     if graph.number_of_nodes() > max_nodes:
         biggest = sorted(graph.nodes, key=lambda node: -int(graph.nodes[node].get("statements", 0)))[: max(max_nodes, 0)]
         graph = graph.subgraph(biggest)  # keeps the graph's node order
-    positions = nx.spring_layout(graph, weight="weight", seed=seed)
+    positions = _component_layout(graph, seed)
     return pd.DataFrame(
         [{"node": node, "x": float(positions[node][0]), "y": float(positions[node][1])} for node in graph.nodes],
         columns=LAYOUT_COLUMNS,

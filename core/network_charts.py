@@ -185,7 +185,8 @@ def network_chart(
             alt.Tooltip("evidence:N", title="Quotes"),
         ],
     )
-    text_layer = base.mark_text(dy=-14, fontSize=11, color="#111111", limit=180).encode(text="label:N")
+    text_layer = base.mark_text(dy=-22,  # above the biggest circles
+                                  fontSize=11, color="#111111", limit=180).encode(text="label:N")
     chart = alt.layer(edge_layer, node_layer, text_layer).properties(height=460)
     subtitle = _subtitle(nodes, edges)
     if title or subtitle:

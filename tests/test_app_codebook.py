@@ -148,7 +148,7 @@ def fill(at: AppTest, *, id: str | None = None, label: str | None = None, descri
 
 
 def add_quota_issue(at: AppTest) -> AppTest:
-    assert at.selectbox(key="codebook_issue").value == ""  # "➕ New issue"
+    assert at.selectbox(key="codebook_issue").value == ""  # "(new issue)"
     fill(at, id="fishing_quotas", label="Fishing quotas", description="Support = catch limits are kept or cut.",
          patterns=[r"\bfishing\s+quotas?\b"])
     at.button(key="codebook_apply").click().run()
@@ -178,7 +178,7 @@ def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
     row = table.set_index("id").loc["sanctions_on_russia"]
     assert row["label"] == "Sanctions on Russia" and row["patterns"] == 4
     assert row["statements"] == 1  # "sanctions on the trawler fleet"
-    assert at.selectbox(key="codebook_issue").options[0] == "➕ New issue"
+    assert at.selectbox(key="codebook_issue").options[0] == "(new issue)"
     assert "Peace talks" in at.selectbox(key="codebook_issue").options
     assert calls.analyze == 1
 

@@ -295,6 +295,20 @@ def test_polarisation_undefined_with_fewer_than_two_sides():
 # --- layout and export ---------------------------------------------------------------------------
 
 
+def test_layout_gives_each_component_its_own_place():
+    graph = nx.Graph()
+    graph.add_edges_from([("a", "b"), ("b", "c"), ("x", "y")])
+    graph.add_node("lone")
+    positions = layout(graph).set_index("node")
+    boxes = [positions.loc[list(group)] for group in (["a", "b", "c"], ["x", "y"], ["lone"])]
+    spans = [(box["x"].min(), box["x"].max(), box["y"].min(), box["y"].max()) for box in boxes]
+    for i, first in enumerate(spans):  # no two components' bounding boxes overlap
+        for second in spans[i + 1:]:
+            apart_x = first[1] < second[0] or second[1] < first[0]
+            apart_y = first[3] < second[2] or second[3] < first[2]
+            assert apart_x or apart_y, (first, second)
+
+
 def test_layout_is_deterministic_with_the_seed():
     graph = build_network(TABLE)
     first = layout(graph, seed=3)
