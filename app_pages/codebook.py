@@ -127,8 +127,7 @@ def _discard() -> None:
 def _saved(message: str) -> None:
     st.session_state[PENDING] = None
     st.session_state.pop(FORM_FOR, None)
-    st.session_state[FLASH] = (f"{message} The articles are re-analysed with the new codebook "
-                               f"({len(analysis.articles)} articles).")
+    st.session_state[FLASH] = (f"{message} {REANALYSIS}")
     st.rerun()
 
 
@@ -142,9 +141,14 @@ def confirm_delete(issue_id: str, label: str) -> None:
     no.button("Cancel", key="cancel_delete_issue")
 
 
+# A save changes the codebook's hash; the next run re-analyses what the change can affect
+# (core.corpus.Corpus._carry_over) before the pages show anything.
+REANALYSIS = ("Articles in which a changed issue's patterns match are analysed again with it; "
+              "the others keep their results.")
+
 st.title("Codebook")
 st.caption("The issues stances are taken on, and the patterns that find them in the text. "
-           "Saving a change re-analyses the articles.")
+           "Saving a change re-analyses the articles it can affect.")
 
 flash = st.session_state.pop(FLASH, None)
 if flash:
@@ -242,8 +246,8 @@ if pending is not None:
         st.warning(f"Unsaved changes: issues {names} changed.", icon=":material/edit_note:")
     else:
         st.warning("Unsaved changes: labels or descriptions only.", icon=":material/edit_note:")
-    st.caption("Saving re-analyses every article with the new codebook. On Streamlit Community Cloud files do "
-               "not last: save in the corpus there.")
+    st.caption("Saving re-analyses the articles in which a changed issue's patterns (old or new) match; the "
+               "others keep their results. On Streamlit Community Cloud files do not last: save in the corpus there.")
     in_corpus, to_file, discard = st.columns(3)
     if in_corpus.button("Save in the corpus", type="primary", icon=":material/save:", key="codebook_save_corpus"):
         try:
@@ -272,8 +276,7 @@ if stored and st.button("Use the codebook file again", icon=":material/restore:"
         st.error(escape_markdown(f"Not changed: {exc}"), icon=":material/error:")
     else:
         st.session_state.pop(FORM_FOR, None)
-        st.session_state[FLASH] = (f"The codebook file {_file_name()} is used again. The articles are re-analysed "
-                                   f"with the new codebook ({len(analysis.articles)} articles).")
+        st.session_state[FLASH] = f"The codebook file {_file_name()} is used again. {REANALYSIS}"
         st.rerun()
 
 # --- 4. uncoded statements -------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.articles import Article, ArticleError, read_article, seed_article_paths, validate_text
-from core.codebook import Codebook, codebook_from_yaml, codebook_to_yaml
+from core.codebook import Codebook, CodebookError, changed_issues, codebook_from_yaml, codebook_to_yaml
 from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
 from core.nlp import configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
@@ -296,6 +296,10 @@ class Corpus:
         ids = self.pending()
         if not ids:
             return 0
+        self._remember_codebook()
+        ids = self._carry_over(ids)
+        if not ids:
+            return 0
         nlp = self._nlp()
         done = 0
         for start in range(0, len(ids), CHUNK_SIZE):
@@ -309,6 +313,52 @@ class Corpus:
         if progress is not None:
             progress(done, len(ids), f"Analysed {done} article(s)")
         return done
+
+    # --- a codebook edit re-analyses only the articles it can change ---------------------------
+
+    def _remember_codebook(self) -> None:
+        """Keep the current codebook's text under its hash, so a later edit can tell which issues
+        changed since these results were made."""
+        key = CODEBOOK_TEXT_KEY.format(self.codebook_hash)
+        if not self.store.get_meta(key):
+            self.store.set_meta(key, codebook_to_yaml(self.codebook))
+
+    def _codebook_of(self, digest: str, known: dict[str, Codebook | None]) -> Codebook | None:
+        if digest not in known:
+            text = self.store.get_meta(CODEBOOK_TEXT_KEY.format(digest))
+            try:
+                known[digest] = codebook_from_yaml(text) if text.strip() else None
+            except CodebookError:
+                known[digest] = None
+        return known[digest]
+
+    def _carry_over(self, ids: list[str]) -> list[str]:
+        """Reuse an earlier result for each pending article that the codebook change cannot
+        affect, and return the ids that still need the analysis.
+
+        After an edit in the Codebook page most articles have a result made with the same
+        pipeline and the previous codebook. If none of the issues that changed between the two
+        (added, removed, or with other patterns; see ``core.codebook.changed_issues``) has a
+        pattern, old or new, that matches anywhere in the article, the analysis would find exactly
+        the same rows: they are copied instead of running spaCy again. A label or description
+        edit changes no match, so it re-analyses nothing. Results of a failed analysis are never
+        reused, and issue order must be unchanged (it breaks ties between overlapping matches)."""
+        known: dict[str, Codebook | None] = {}
+        left: list[str] = []
+        for article in self.store.iter_articles(ids):
+            for digest, rows in self.store.other_extractions(article.content_hash, self.pipeline_key, self.codebook_hash):
+                old = self._codebook_of(digest, known)
+                if old is None or rows.get("error") or not _same_issue_order(old, self.codebook):
+                    continue
+                changed = changed_issues(old, self.codebook)
+                patterns = [p for book in (old, self.codebook) for issue in book.issues if issue.id in changed
+                            for p in issue.patterns]
+                if not any(pattern.search(article.text) for pattern in patterns):
+                    self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
+                    break
+            else:
+                left.append(article.id)
+        return left
 
     def _analyze_chunk(self, articles: list[Article], nlp) -> list[dict[str, list]]:
         """Rows per article. If the analysis fails on the chunk, each article is retried alone,
@@ -451,6 +501,8 @@ class Corpus:
 # The dashboard's codebook editor can save the codebook into the corpus file itself (where a
 # Community Cloud deployment can keep it) instead of the YAML file; it then wins over the file.
 STORED_CODEBOOK_KEY = "codebook_yaml"
+# The text of every codebook results were made with, by its hash (see Corpus._carry_over).
+CODEBOOK_TEXT_KEY = "codebook_text:{}"
 
 
 def stored_codebook_text(store: CorpusStore) -> str:
@@ -467,6 +519,12 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
 def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:
     """Save ``codebook`` in ``store`` (None: forget it, so the codebook file is used again)."""
     store.set_meta(STORED_CODEBOOK_KEY, codebook_to_yaml(codebook) if codebook is not None else "")
+
+
+def _same_issue_order(old: Codebook, new: Codebook) -> bool:
+    """Whether the issues both codebooks have come in the same order in each."""
+    common = set(old.ids) & set(new.ids)
+    return [i for i in old.ids if i in common] == [i for i in new.ids if i in common]
 
 
 def _empty_rows() -> dict[str, list[dict]]:

@@ -385,6 +385,17 @@ class CorpusStore:
                 (digest, pipeline_key, codebook_hash, len(rows.get("stances", [])), payload, _now()),
             )
 
+    def other_extractions(self, content_hash: str, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+        """``(codebook hash, rows)`` of one article's cached results made with the same pipeline
+        but another codebook, newest first (a codebook edit can reuse them, see core.corpus)."""
+        with self._read() as conn:
+            found = conn.execute(
+                "SELECT codebook_hash, rows FROM extractions WHERE content_hash = ? AND pipeline_key = ?"
+                " AND codebook_hash != ? ORDER BY created_at DESC",
+                (content_hash, pipeline_key, codebook_hash),
+            ).fetchall()
+        return [(digest, json.loads(payload)) for digest, payload in found]
+
     def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
         """``(article id, rows)`` for every article extracted with these keys, in import order."""
         with self._read() as conn:

@@ -193,7 +193,7 @@ def test_adding_an_issue_and_saving_it_in_the_corpus_re_extracts(calls, fresh_co
 
     button(at, "Save in the corpus").click().run()
     assert_clean(at)
-    assert "Saved in the corpus. The articles are re-analysed with the new codebook (1 articles)" in texts(at.success)
+    assert "Saved in the corpus. Articles in which a changed issue's patterns match are analysed again" in texts(at.success)
     assert calls.analyze == 2, "the articles were extracted again with the new codebook"
     codebook = stored(fresh_corpus)
     assert codebook is not None and "fishing_quotas" in codebook.ids
@@ -259,7 +259,7 @@ def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_pa
     at.button(key="codebook_apply").click().run()
     button(at, "Save to the codebook file").click().run()
     assert_clean(at)
-    assert "re-analysed with the new codebook" in texts(at.success)
+    assert "analysed again with it" in texts(at.success)
     expected = with_issue(before, IssueDraft("harbour_bridge", "Harbour bridge", "Support = the bridge is built.",
                                              [r"\bharbour\s+bridges?\b"]))
     assert load_codebook(path) == expected

@@ -245,3 +245,65 @@ def test_concurrent_imports_store_every_article_exactly_once(tmp_path):
     assert len(stored) == len(texts)
     assert sorted(a.text for a in c.store.iter_articles()) == sorted(texts)
     assert c.pending() == [] and (stored["statements"] == 1).all()
+
+
+class MatchingAnalysis(FakeAnalysis):
+    """A stand-in that, like the real rules, finds a stance only where an issue pattern matches."""
+
+    def __call__(self, articles, nlp=None, codebook=None, knowledge=None):
+        results = []
+        for article in articles:
+            self.seen.append(article.article_id)
+            rows = [
+                {"article_id": article.article_id, "sentence": 1, "actor": article.text.split()[0], "actor_type": "person",
+                 "country": "France", "issue": match.issue, "stance": "support", "certainty": "stated",
+                 "attribution": "narrative", "source": "", "quote": article.text[match.start_char:match.end_char],
+                 "start_char": match.start_char, "end_char": match.end_char, "confidence": 0.7}
+                for match in codebook.find(article.text)
+            ]
+            results.append(ArticleResult(rows, [], []))
+        return tables_from_results(results)
+
+
+def transport_codebook(*issues: tuple[str, str, str]) -> "Codebook":
+    book = codebook_from_dict({"issues": [{"id": i, "label": label, "patterns": [pattern]} for i, label, pattern in issues]})
+    return book
+
+
+def test_a_codebook_edit_re_analyses_only_the_articles_it_can_change(tmp_path):
+    tram = ("tram_line", "Tram line", r"\btram\b")
+    bikes = ("bike_lanes", "Bike lanes", r"\bbike lanes?\b")
+    ferry = ("ferry", "Ferry service", r"\bferry\b")
+    first = corpus(tmp_path, MatchingAnalysis(), transport_codebook(tram, bikes))
+    first.add([article("Anne Hidalgo backs the tram.", title="a"), article("Bruno backs bike lanes.", title="b"),
+               article("Chloé backs the ferry.", title="c")])
+    before = first.load().tables.stances.set_index("article_id")
+
+    # A new issue: only the article that mentions it is analysed again.
+    fake = MatchingAnalysis()
+    added = corpus(tmp_path, fake, transport_codebook(tram, bikes, ferry))
+    assert added.extract_pending() == 1 and fake.seen == ["c"]
+    stances = added.load().tables.stances
+    assert sorted(zip(stances["article_id"], stances["issue"])) == [("a", "tram_line"), ("b", "bike_lanes"), ("c", "ferry")]
+    assert stances.set_index("article_id").loc["a", "quote"] == before.loc["a", "quote"]  # copied, unchanged
+
+    # A label edit changes no match: nothing is analysed. A changed pattern: only its articles.
+    relabelled = MatchingAnalysis()
+    renamed = corpus(tmp_path, relabelled, transport_codebook(("tram_line", "Tramway", r"\btram\b"), bikes, ferry))
+    assert renamed.extract_pending() == 0 and relabelled.seen == []
+    assert len(renamed.load().tables.stances) == 3
+    narrowed = MatchingAnalysis()
+    narrow = corpus(tmp_path, narrowed, transport_codebook(tram, ("bike_lanes", "Bike lanes", r"\bcycle paths?\b"), ferry))
+    narrow.extract_pending()
+    assert narrowed.seen == ["b"]  # its old pattern matched there; the bike row is gone
+    assert sorted(narrow.load().tables.stances["article_id"]) == ["a", "c"]
+
+
+def test_a_failed_analysis_is_never_reused_after_a_codebook_edit(tmp_path):
+    tram = ("tram_line", "Tram line", r"\btram\b")
+    broken = corpus(tmp_path, FakeAnalysis(fail_on="BROKEN"), transport_codebook(tram))
+    broken.add([article("Anne backs the tram. BROKEN", title="a"), article("Bruno backs the tram.", title="b")])
+    assert "error" in broken.store.other_extractions(broken.store.get_article("a").content_hash, broken.pipeline_key, "x")[0][1]
+    fake = MatchingAnalysis()
+    edited = corpus(tmp_path, fake, transport_codebook(tram, ("ferry", "Ferry", r"\bferry\b")))
+    assert edited.extract_pending() == 1 and fake.seen == ["a"]  # "b" is carried over, "a" is analysed again
