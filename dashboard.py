@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import core.uncoded
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
 from core.corpus import (
@@ -286,7 +287,9 @@ class NetworkView:
     polarisation_by_issue: pd.DataFrame
 
 
-@st.cache_data(show_spinner="Computing the network…", max_entries=16)
+# A resource, not data: shared read-only by the sessions, so a large graph is not pickled and
+# copied on every rerun.
+@st.cache_resource(show_spinner="Computing the network…", max_entries=16)
 def network_view(stances: pd.DataFrame, kind: str, by: str, normalise: bool, people_only: bool,
                  labels: tuple[tuple[str, str], ...]) -> NetworkView:
     """Network, layout, coalitions and polarisation of the filtered stance table (cached per
@@ -295,14 +298,27 @@ def network_view(stances: pd.DataFrame, kind: str, by: str, normalise: bool, peo
     names = dict(labels)
     graph = build_network(stances, kind=kind, by=by, normalise=normalise, actor_types=types, labels=names)
     groups = coalitions(stances, by=by, actor_types=types)
+    by_issue = polarisation_by_issue(stances, by=by, labels=names, actor_types=types)
     return NetworkView(
         graph=graph,
         layout=network_layout(graph),
         coalition_of=dict(zip(groups["entity"], groups["coalition"].astype(int))),
-        coalitions=coalition_summary(stances, by=by, actor_types=types, labels=names),
-        polarisation=polarisation(stances, by=by, actor_types=types, labels=names),
-        polarisation_by_issue=polarisation_by_issue(stances, by=by, labels=names, actor_types=types),
+        coalitions=coalition_summary(stances, by=by, actor_types=types, labels=names, groups=groups),
+        polarisation=polarisation(stances, by=by, actor_types=types, labels=names, by_issue=by_issue),
+        polarisation_by_issue=by_issue,
     )
+
+
+@st.cache_data(show_spinner="Finding uncoded statements…", max_entries=4)
+def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int) -> tuple[int, pd.DataFrame, int]:
+    """(uncoded statements, their groups, how many share no key phrase) for the quotes and a codebook
+    given as YAML text (the one being edited): computed once per quotes table and codebook, not on
+    every rerun; a corpus of 1,000 articles takes seconds."""
+    uncoded = core.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
+    if uncoded.empty:
+        return 0, pd.DataFrame(), 0
+    groups = core.uncoded.group_uncoded(uncoded, max_groups=max_groups)
+    return len(uncoded), groups, int(groups.attrs.get("ungrouped", 0))
 
 
 # --- URL state -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from core.codebook import (
     IssueDraft,
     changed_issues,
     codebook_from_dict,
+    codebook_to_yaml,
     save_codebook,
     validate_issue,
     with_issue,
@@ -21,7 +22,7 @@ from core.codebook import (
 from core.corpus import store_codebook, stored_codebook_text
 from core.render import escape_markdown
 from core.store import StoreError
-from core.uncoded import group_uncoded, issue_draft_from_group, uncoded_statements
+from core.uncoded import issue_draft_from_group
 
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
@@ -32,9 +33,11 @@ NEW_DRAFT = "codebook_new_draft"  # an IssueDraft for "New issue" (from the unco
 FORM_FOR = "codebook_form_for"  # what the form was last filled from: (selection, codebook digest)
 PROBLEMS = "codebook_problems"
 NOTICE = "codebook_notice"  # one-time message after an action (shown on the next run)
+RENAMED = "codebook_renamed"  # one-time warning after renaming an issue that has reviewed statements
 FLASH = "codebook_flash"  # the message after a save, shown once the re-analysis has run
 MAX_GROUPS = 20
 EXAMPLE_CHARS = 200
+MAX_TEST_TEXTS = 5_000  # "Test patterns" runs user regexes on at most this many distinct quote texts
 
 analysis = dashboard.get_analysis()
 store = dashboard.open_corpus().store
@@ -99,6 +102,8 @@ def _apply() -> None:
         return
     st.session_state[NEW_DRAFT] = None
     st.session_state[SELECT] = draft.cleaned().id
+    if editing and draft.cleaned().id != editing and reviewed_count(editing):
+        st.session_state[RENAMED] = rename_warning(editing, reviewed_count(editing))
     st.session_state[NOTICE] = f"Issue '{draft.cleaned().label}' is in the draft codebook. Save it below."
 
 
@@ -131,9 +136,23 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
+def reviewed_count(issue_id: str) -> int:
+    """How many reviewed stance rows (a non-empty ``review``) carry ``issue_id``."""
+    stances = analysis.tables.stances
+    if stances.empty or "review" not in stances.columns or "issue" not in stances.columns:
+        return 0
+    reviewed = stances["review"].fillna("").astype(str).str.strip() != ""
+    return int((reviewed & (stances["issue"] == issue_id)).sum())
+
+
+def rename_warning(old_id: str, count: int) -> str:
+    return (f"{count} reviewed statement(s) use the id '{old_id}'; after renaming, their reviews no longer match "
+            "and rejected rows may come back. Keep the id and change the label instead.")
+
+
 @st.dialog("Delete issue?")
 def confirm_delete(issue_id: str, label: str) -> None:
-    st.markdown(f"This removes the issue **{escape_markdown(label)}** (`{escape_markdown(issue_id)}`) from the "
+    st.markdown(f"This removes the issue **{escape_markdown(label)}** (`{issue_id}`) from the "
                 "draft codebook; once saved, its statements disappear from every page.")
     yes, no = st.columns(2)
     yes.button("Delete", type="primary", icon=":material/delete:", key="confirm_delete_issue",
@@ -215,6 +234,15 @@ with st.form("codebook_form"):
                                  key="codebook_apply", on_click=_apply)
     test = test_col.form_submit_button("Test patterns", icon=":material/manage_search:", key="codebook_test")
 
+# Renaming an issue orphans its reviews (they are keyed by the issue id): warn, before applying when
+# the form holds a new id (after "Test patterns" or a refused update), and once it is applied.
+renamed = st.session_state.pop(RENAMED, None)
+draft_id = _form_draft().cleaned().id
+if renamed is None and choice and draft_id and draft_id != choice and reviewed_count(choice):
+    renamed = rename_warning(choice, reviewed_count(choice))
+if renamed:
+    st.warning(escape_markdown(renamed), icon=":material/warning:")
+
 for problem in st.session_state.pop(PROBLEMS, None) or []:
     st.error(escape_markdown(problem), icon=":material/error:")
 notice = st.session_state.pop(NOTICE, None)
@@ -229,8 +257,18 @@ if test:
     except CodebookError as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:
-        hits = [text for text in texts if probe.find(text)]
-        st.info(f"The patterns match {len(hits)} of {len(texts)} quotes in the corpus.", icon=":material/manage_search:")
+        # A user's regex can backtrack catastrophically and Python's re has no timeout: bound the input.
+        distinct = list(dict.fromkeys(texts))
+        tested = distinct[:MAX_TEST_TEXTS]
+        matching = {text for text in tested if probe.find(text)}
+        if len(distinct) > MAX_TEST_TEXTS:
+            hits = [text for text in tested if text in matching]
+            st.info(f"The patterns match {len(hits)} quotes (tested on the first {MAX_TEST_TEXTS:,} of "
+                    f"{len(distinct):,} quotes).", icon=":material/manage_search:")
+        else:
+            hits = [text for text in texts if text in matching]
+            st.info(f"The patterns match {len(hits)} of {len(texts)} quotes in the corpus.",
+                    icon=":material/manage_search:")
         for text in hits[:3]:
             st.markdown(f"> {escape_markdown(_short(text))}")
 
@@ -284,15 +322,15 @@ if stored and st.button("Use the codebook file again", icon=":material/restore:"
 st.subheader("Uncoded statements")
 st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
            "where the codebook may be missing an issue.")
-uncoded = uncoded_statements(analysis.tables.quotes, working)
+uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS)
+                                    if not analysis.tables.quotes.empty else (0, pd.DataFrame(), 0))
 if analysis.tables.quotes.empty:
     st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
-elif uncoded.empty:
+elif not uncoded_count:
     st.info("Every attributed statement matches an issue.", icon=":material/task_alt:")
 else:
-    groups = group_uncoded(uncoded, max_groups=MAX_GROUPS)
-    st.caption(f"{len(uncoded)} uncoded statement(s) in {len(groups)} group(s); "
-               f"{groups.attrs.get('ungrouped', 0)} share no key phrase with another.")
+    st.caption(f"{uncoded_count} uncoded statement(s) in {len(groups)} group(s); "
+               f"{ungrouped} share no key phrase with another.")
     for number, group in enumerate(groups.itertuples(index=False)):
         with st.expander(f"{escape_markdown(group.phrase)} — {group.statements} statements"):
             if group.speakers:

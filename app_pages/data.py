@@ -17,7 +17,7 @@ if stances.empty:
     st.stop()
 
 table = stances.assign(issue_label=stances["issue"].map(lambda i: analysis.issue_labels.get(i, i)))
-columns = ["actor", "actor_type", "country", "issue_label", "stance", "certainty", "attribution",
+columns = ["actor", "actor_type", "country", "issue_label", "stance", "certainty", "review", "attribution",
            "source", "quote", "confidence", "date", "outlet", "title", "article_id", "sentence", "start_char",
            "end_char", "issue"]
 config = {
@@ -28,6 +28,8 @@ config = {
     "stance": st.column_config.TextColumn("Stance", help="support, oppose or neutral toward the issue"),
     "certainty": st.column_config.TextColumn(
         "Certainty", help="stated: the actor says it; reported: someone else reports it; unconfirmed: not confirmed"),
+    "review": st.column_config.TextColumn(
+        "Review", help="confirmed, corrected or added on the Review page; empty: as the analysis found it"),
     "attribution": st.column_config.TextColumn(
         "Attribution", help="direct quote, indirect (reported speech) or narrative (the journalist's text)"),
     "source": st.column_config.TextColumn("Reported by", help="Who reports the stance (empty when the actor states it)"),

@@ -75,8 +75,7 @@ left, right = st.columns([1, 3])
 left.metric("Across all issues", "—" if overall.value is None else f"{overall.value:.2f}",
             help=POLARISATION_EXPLANATION, border=True)
 right.caption(escape_markdown(POLARISATION_EXPLANATION))
-right.caption(f"Computed over {overall.issues} issue(s): {overall.supporters} positions for, "
-              f"{overall.opponents} against ({who}, mixed positions left out).")
+right.caption(escape_markdown(f"Here: {overall.explanation} Mixed positions are left out."))
 st.altair_chart(polarisation_chart(view.polarisation_by_issue))
 st.caption("One bar per issue on which at least two took a side: the longer the bar, the more evenly "
            "the camps are split.")

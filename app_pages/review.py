@@ -16,7 +16,7 @@ import dashboard
 from core.codebook import CodebookError
 from core.filters import articles_matching
 from core.render import escape_markdown, quote_card_html
-from core.review import EDITABLE_FIELDS, ReviewError, gold_csv, review_row_key, sentence_spans
+from core.review import EDITABLE_FIELDS, ReviewError, gold_csv, review_row_key, sentence_spans, stale_articles
 from core.schema import ACTOR_TYPES, CERTAINTIES, STANCES
 from core.store import StoreError
 
@@ -34,6 +34,9 @@ ADD_FOR = "review_add_for"  # the sentence the "Evidence" input was filled from
 RESET_ADD = "review_reset_add"
 STATUS_CHOICES = {"all": "All", "todo": "Not reviewed", "done": "Reviewed"}
 STATUS_LABELS = {"": "not reviewed", "confirmed": "confirmed", "corrected": "corrected", "added": "added"}
+# The correction form's widget keys: Streamlit drops them while another page is shown.
+FORM_KEYS = [*(f"review_{name}" for name in EDITABLE_FIELDS), "review_note"]
+STALE_TITLES = 10  # articles named in the stale-review warning
 USER_ERRORS = (ReviewError, ValueError, CodebookError, StoreError)
 
 st.title("Review")
@@ -119,13 +122,14 @@ def _history_table(history: pd.DataFrame) -> pd.DataFrame:
 
 def _rejected_rows(history: pd.DataFrame) -> list[dict]:
     """The rejections that still hold (no later review of the same row), newest first, each as
-    the row it removed (its original values), for the Restore picker."""
+    the row it removed (its original values), for the Restore picker. The row key includes the
+    stance, as in core.review: one actor's two stances on one span are two rows."""
     latest: dict[tuple, dict] = {}
     for record in history.to_dict(orient="records"):
         if record["action"] == "add":
             continue
         key = (record["article_id"], int(record["start_char"]), int(record["end_char"]),
-               record["original_issue"], record["original_actor"])
+               record["original_issue"], record["original_actor"], record["original_stance"])
         latest[key] = record
     rows = []
     for record in latest.values():
@@ -276,7 +280,8 @@ else:
                  f"reported by {row['source']}" if row["source"] else "", f"sentence {row['sentence']}"],
     ))
 
-    if st.session_state.get(FORM_FOR) != token:
+    # Refilled for another row, and when coming back from another page (the widget keys are gone).
+    if st.session_state.get(FORM_FOR) != token or any(key not in st.session_state for key in FORM_KEYS):
         _fill_form(row)
         st.session_state[FORM_FOR] = token
     countries = _with(["", *analysis.options.get("country", [])], str(st.session_state.get("review_country") or ""))
@@ -354,7 +359,7 @@ else:
     chosen = st.selectbox("Sentence", choices, format_func=_sentence_label, key="add_sentence")
     begin, end = spans[chosen]
     sentence = text[begin:end]
-    if st.session_state.get(ADD_FOR) != (article_id, chosen):
+    if st.session_state.get(ADD_FOR) != (article_id, chosen) or "add_evidence" not in st.session_state:
         st.session_state["add_evidence"] = sentence
         st.session_state[ADD_FOR] = (article_id, chosen)
     st.session_state.setdefault("add_actor_type", "person")
@@ -431,8 +436,12 @@ with st.expander(f"Review history (audit trail): {len(history)} review(s) of thi
 st.subheader("Export")
 stale = analysis.stale_reviews
 if len(stale):
+    stale_ids = stale_articles(stale)
+    named = ", ".join(f"“{escape_markdown(analysis.title_of(a))}”" for a in stale_ids[:STALE_TITLES])
+    if len(stale_ids) > STALE_TITLES:
+        named += f" and {len(stale_ids) - STALE_TITLES} more"
     st.warning(f"{len(stale)} confirmation(s) or rejection(s) no longer match a statement: the articles were "
-               "analysed again and those statements changed. Review those articles again.",
+               f"analysed again and those statements changed. Review those articles again: {named}.",
                icon=":material/sync_problem:")
 
 reviewed_all = analysis.tables.stances
@@ -447,9 +456,10 @@ st.download_button(
     disabled=gold_rows == 0,
     key="review_gold_download",
 )
+EVALUATE_HINT = ("Score the machine against it: `python -m core evaluate --db <corpus file> --gold gold_reviewed.csv` "
+                 "(only the reviewed articles are scored, with the corpus's machine rows before review).")
 if gold_rows:
     st.caption(f"{gold_rows} reviewed statement(s) in the whole corpus (the sidebar filters do not apply). "
-               "Score the machine against it: `python -m core evaluate --gold gold_reviewed.csv`")
+               + EVALUATE_HINT)
 else:
-    st.caption("Nothing is reviewed yet: confirm, correct or add statements first. "
-               "Score the machine against it: `python -m core evaluate --gold gold_reviewed.csv`")
+    st.caption("Nothing is reviewed yet: confirm, correct or add statements first. " + EVALUATE_HINT)

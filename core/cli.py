@@ -96,26 +96,27 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     return corpus
 
 
-def _analyse(args, codebook=None) -> tuple:
+def _analyse(args) -> tuple:
     """The tables of the files given (errors printed and returned), else of the whole corpus."""
-    tables, errors, _ = _analyse_articles(args, codebook)
+    tables, errors, _, _ = _analyse_articles(args)
     return tables, errors
 
 
-def _analyse_articles(args, codebook=None) -> tuple:
+def _analyse_articles(args) -> tuple:
     """``_analyse`` plus the articles read from the files given ([] for the corpus, whose stance
-    rows already carry their article's title, outlet and date)."""
+    rows already carry their article's title, outlet and date) and the codebook used: ``--codebook``,
+    else for the corpus the one saved in it by the dashboard (if any), else the default file."""
     from core.pipeline import analyze_articles
 
-    if codebook is None:
-        codebook = load_codebook(args.codebook) if getattr(args, "codebook", None) else load_codebook()
+    chosen = load_codebook(args.codebook) if getattr(args, "codebook", None) else None
     if not args.files:
-        corpus = _open_corpus(args, codebook)
+        corpus = _open_corpus(args, chosen)
         corpus.extract_pending(_stderr_progress)
         loaded = corpus.load()
         if loaded.articles.empty:
             raise UsageError(f"the corpus {corpus.store.path} is empty; add articles with: python -m core add FILE|URL")
-        return loaded.tables, [], []
+        return loaded.tables, [], [], corpus.codebook
+    codebook = chosen or load_codebook()
     articles, errors = _read_all(args.files)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -124,7 +125,7 @@ def _analyse_articles(args, codebook=None) -> tuple:
     tables = analyze_articles(articles, codebook=codebook)
     for warning in tables.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return tables, errors, articles
+    return tables, errors, articles, codebook
 
 
 def cmd_table(args, which: str) -> int:
@@ -187,8 +188,7 @@ def cmd_export(args) -> int:
     graph_options = args.network is not None or args.by is not None or args.normalise
     if graph_options and args.format not in GRAPH_FORMATS:
         print("warning: --network, --by and --normalise apply only to --format graphml and gexf; ignored", file=sys.stderr)
-    codebook = load_codebook(args.codebook) if args.codebook else load_codebook()
-    tables, errors, articles = _analyse_articles(args, codebook)
+    tables, errors, articles, codebook = _analyse_articles(args)
     stances = tables.stances
     if articles:
         stances = _with_article_meta(stances, articles)
@@ -294,6 +294,38 @@ def cmd_remove(args) -> int:
     return 2 if unknown else 0
 
 
+def _print_stance_scores(stances: pd.DataFrame, gold: pd.DataFrame, verbose: bool) -> None:
+    """One line per level (country, actor triples), and with ``verbose`` the missed and spurious ones."""
+    for result in evaluate_stances(stances, gold):
+        print(result.line())
+        if verbose:
+            for triple in result.missed:
+                print(f"    missed   {triple}")
+            for triple in result.spurious:
+                print(f"    spurious {triple}")
+
+
+def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
+    """``evaluate --db``: the machine's rows (reviews not applied) of the corpus articles the gold
+    names, scored against the gold, e.g. a gold file exported from the Review page."""
+    if args.files or quote_gold is not None:
+        raise UsageError("--db scores the stored articles against --gold; it takes no article files or --quotes-gold")
+    if not args.gold:
+        raise UsageError("--db needs --gold FILE (e.g. the gold CSV downloaded from the Review page)")
+    corpus = _open_corpus(args, load_codebook(args.codebook) if args.codebook else None, seed=False)
+    corpus.extract_pending(_stderr_progress)
+    stances = corpus.load(reviewed=False).tables.stances
+    wanted = set(gold["article_id"])
+    missing = sorted(wanted - set(corpus.articles()["article_id"]))
+    for article_id in missing:
+        print(f"error: the gold names article '{article_id}', which is not in {corpus.store.path}", file=sys.stderr)
+    stances = stances[stances["article_id"].isin(wanted)]
+    print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.path}: "
+          f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
+    _print_stance_scores(stances, gold, args.verbose)
+    return 2 if missing else 0
+
+
 def cmd_evaluate(args) -> int:
     """Stance triples against gold CSVs (``--gold``), quotes against brat-style attribution gold
     (``--quotes-gold``), or both; with neither, the seed article against its gold."""
@@ -305,6 +337,8 @@ def cmd_evaluate(args) -> int:
     quote_gold = read_brat_gold(args.quotes_gold) if args.quotes_gold else None
     stance_files = args.gold or ([] if quote_gold else [DEFAULT_GOLD])
     gold = pd.concat([read_gold(path) for path in stance_files], ignore_index=True) if stance_files else None
+    if args.db:
+        return _evaluate_corpus(args, gold, stance_files, quote_gold)
     if args.files:
         files = args.files
     elif quote_gold is not None and gold is None:
@@ -320,13 +354,7 @@ def cmd_evaluate(args) -> int:
     tables = analyze_articles(articles, codebook=codebook)
     if gold is not None:
         print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); articles: {', '.join(a.article_id for a in articles)}")
-        for result in evaluate_stances(tables.stances, gold):
-            print(result.line())
-            if args.verbose:
-                for t in result.missed:
-                    print(f"    missed   {t}")
-                for t in result.spurious:
-                    print(f"    spurious {t}")
+        _print_stance_scores(tables.stances, gold, args.verbose)
     if quote_gold is not None:
         relations = sum(len(v) for v in quote_gold.values())
         print(f"quotes gold: {args.quotes_gold} ({relations} relations in {len(quote_gold)} articles)")
@@ -410,6 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="brat-style attribution gold: a folder with attributions.jsonl or *.ann (and text/*.txt), or one file")
     p.add_argument("--iou", type=float, default=0.3, help="character IoU a quote needs to match a gold content span (default 0.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious triples / quotes")
+    p.add_argument("--db", metavar="FILE",
+                   help="score the machine's rows of the stored articles the --gold file names (reviews not applied), "
+                        "e.g. against the gold CSV of the Review page")
     return parser
 
 

@@ -12,6 +12,7 @@ machine-row key, so they survive re-extraction; :meth:`Corpus.load` applies them
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -353,7 +354,7 @@ class Corpus:
                 changed = changed_issues(old, self.codebook)
                 patterns = [p for book in (old, self.codebook) for issue in book.issues if issue.id in changed
                             for p in issue.patterns]
-                if not any(pattern.search(article.text) for pattern in patterns):
+                if not any(_may_match(pattern, article.text) for pattern in patterns):
                     self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
                     break
             else:
@@ -390,11 +391,13 @@ class Corpus:
         table = table.rename(columns={"id": "article_id"})
         return table[ARTICLE_COLUMNS]
 
-    def load(self) -> CorpusTables:
+    def load(self, reviewed: bool = True) -> CorpusTables:
         """The tables of every extracted article, actors merged across articles, the analysts'
         reviews applied to the stance rows (columns ``review``, ``review_id``; see
         ``core.review``), stance rows carrying their article's title, outlet and date. Reviews of
-        articles not extracted with the current keys wait until they are. Parses nothing."""
+        articles not extracted with the current keys wait until they are. Parses nothing.
+        ``reviewed=False`` gives the machine's rows as extracted (to score them against a gold
+        file made by reviewing)."""
         from core.merge import merge_actors
 
         extractions = self.store.load_extractions(self.pipeline_key, self.codebook_hash)
@@ -403,6 +406,8 @@ class Corpus:
         articles = self.articles()
         tables = merge_actors(tables_from_results(results, failures))
         reviews = self.store.reviews()
+        if not reviewed:
+            reviews = reviews.iloc[0:0]
         reviews = reviews[reviews["article_id"].isin({article_id for article_id, _ in extractions})]
         stale = stale_reviews(tables.stances, reviews)
         reviewed = apply_reviews(tables.stances, reviews)
@@ -519,6 +524,20 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
 def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:
     """Save ``codebook`` in ``store`` (None: forget it, so the codebook file is used again)."""
     store.set_meta(STORED_CODEBOOK_KEY, codebook_to_yaml(codebook) if codebook is not None else "")
+
+
+# Pattern parts that can match in a sentence but not at the same place in the whole text: anchors
+# and lookbehinds see the sentence's edge there. (A "^" negating a character class is caught too:
+# erring that way only re-analyses an article.)
+_EDGE_SENSITIVE = re.compile(r"(?<!\\)[\^$]|\\[AZ]|\(\?<[=!]")
+
+
+def _may_match(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``pattern`` may match in some sentence of ``text``. The analysis matches sentence by
+    sentence and this check the whole text, where every sentence match is also a match, except for
+    the edge-sensitive parts above: a pattern with one counts as matching, so the article is
+    analysed again rather than wrongly kept."""
+    return bool(_EDGE_SENSITIVE.search(pattern.pattern)) or bool(pattern.search(text))
 
 
 def _same_issue_order(old: Codebook, new: Codebook) -> bool:

@@ -83,7 +83,8 @@ def _entity_rows(stances: pd.DataFrame, by: By, actor_types: Iterable[str] | Non
         return pd.DataFrame({name: pd.Series(dtype="object") for name in _ROW_COLUMNS})
     frame = pd.DataFrame(
         {
-            "entity": _text_column(stances, by),
+            # Entity names become node ids, which XML (GraphML, GEXF) cannot hold control characters in.
+            "entity": _text_column(stances, by).map(clean_text),
             "issue": _text_column(stances, "issue"),
             "stance": _text_column(stances, "stance").str.lower(),
             "actor_type": _text_column(stances, "actor_type"),
@@ -372,13 +373,15 @@ def coalition_summary(
     actor_types: Iterable[str] | None = None,
     seed: int = 7,
     labels: Mapping[str, str] | None = None,
+    groups: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per coalition: ``coalition``, ``size``, ``members`` ("; "-joined) and ``positions``,
     the issue positions that hold it together in words, e.g.
     "support: Peace talks, Western military aid; oppose: Ukraine in NATO" (positions held by at
     least half of the members and by at least two; '' for singletons)."""
     labels = dict(labels or {})
-    table = coalitions(stances, by, actor_types, seed)
+    # ``groups``: the coalitions already found (:func:`coalitions` with the same arguments).
+    table = coalitions(stances, by, actor_types, seed) if groups is None else groups
     positions = actor_positions(stances, by, actor_types)
     records = []
     for number, group in table.groupby("coalition", sort=True):
@@ -457,17 +460,20 @@ def polarisation(
     issue: str | None = None,
     actor_types: Iterable[str] | None = None,
     labels: Mapping[str, str] | None = None,
+    by_issue: pd.DataFrame | None = None,
 ) -> Polarisation:
     """Polarisation of one ``issue``, or over all issues: the mean of the per-issue values weighted
     by supporters + opponents, so an issue on which many took a side counts more than one with two
     voices. Issues with fewer than two sides taken are left out of the mean."""
-    table = polarisation_by_issue(stances, by, labels, actor_types)
+    # ``by_issue``: :func:`polarisation_by_issue` already computed with the same arguments.
+    table = polarisation_by_issue(stances, by, labels, actor_types) if by_issue is None else by_issue
     if issue is not None:
         table = table[table["issue"] == issue]
     defined = table[table["polarisation"].notna()]
     weights = defined["supporters"] + defined["opponents"]
     value = float((defined["polarisation"] * weights).sum() / weights.sum()) if not defined.empty else None
-    supporters, opponents = int(table["supporters"].sum()), int(table["opponents"].sum())
+    counted = defined if not defined.empty else table  # the counts of the issues the value is over
+    supporters, opponents = int(counted["supporters"].sum()), int(counted["opponents"].sum())
     plural = "actors" if by == "actor" else "countries"
     if issue is not None:
         name = table["label"].iloc[0] if not table.empty else clean_text((labels or {}).get(issue, issue))

@@ -7,8 +7,11 @@ How reviews are applied (:func:`apply_reviews`):
 * A review names the machine row it applies to by its **row key**: article id, ``start_char``,
   ``end_char``, issue and actor (as shown in the table the reviewer saw), plus the stance.
 * Of the reviews with the same key, the **latest wins** (the history is kept, nothing is undone).
-* A review finds its row by the exact key (same stance preferred); when re-extraction or actor
-  merging changed the row slightly, by article, span and issue when exactly one row has them.
+* A review finds its row by the exact key, stance included (one actor may hold two stances on
+  the same span and issue: their reviews are independent). Only when no row has the exact key
+  (re-extraction or actor merging changed the row slightly) it falls back to the row with the
+  same article, span, issue and actor, then to the row with the same article, span and issue,
+  each when exactly one row has them and no review names that row exactly.
 * ``confirm`` marks the row, ``correct`` replaces the editable fields the analyst changed (the
   others follow the current machine row), ``reject`` drops it, and
   ``add`` appends a human-made row with its evidence. A correction whose machine row no longer
@@ -29,13 +32,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from core.schema import ACTOR_TYPES, ATTRIBUTIONS, CERTAINTIES, STANCE_COLUMNS, STANCE_REVIEW_COLUMNS, STANCES
+from core.schema import ACTOR_TYPES, ATTRIBUTIONS, CERTAINTIES, STANCE_COLUMNS, STANCES
 from core.store import REVIEW_ACTIONS, REVIEW_COLUMNS
 
-# Extra columns of the reviewed stance table: the row's review state and the id of the review
-# that decided it (-1 when unreviewed).
-REVIEW_STANCE_COLUMNS: list[str] = STANCE_REVIEW_COLUMNS
-REVIEW_STATES: tuple[str, ...] = ("", "confirmed", "corrected", "added")
 # What a correction may change; an added statement also has its evidence (ADDED_FIELDS).
 EDITABLE_FIELDS: tuple[str, ...] = ("actor", "actor_type", "country", "issue", "stance", "certainty")
 ADDED_FIELDS: tuple[str, ...] = (*EDITABLE_FIELDS, "start_char", "end_char", "quote", "attribution", "source", "sentence")
@@ -47,6 +46,7 @@ HUMAN_CONFIDENCE = 1.0  # the confidence of a row a person confirmed, corrected 
 
 RowKey = tuple[str, int, int, str, str, str]  # (article_id, start_char, end_char, actor, issue, stance)
 _MatchKey = tuple[str, int, int, str, str]  # (article_id, start_char, end_char, issue, actor)
+_DecisionKey = tuple[str, int, int, str, str, str]  # _MatchKey + (stance,)
 _OPENING_QUOTES = "\"'“‘«„"
 
 
@@ -190,10 +190,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_number(text: str, start: int) -> int:
-    """The 1-based number of the sentence ``start`` falls in, by counting sentence ends before it
-    (an approximation of the parser's sentences, for added statements)."""
-    ends = re.finditer(r"[.!?]+[\"'”’)\]]*\s+", text[:start])
-    return 1 + sum(1 for end in ends if end.start() > 0)
+    """The 1-based number of the sentence ``start`` falls in, numbered by :func:`sentence_spans`
+    (the rule of the Review page's sentence picker, so "#2" there stores sentence 2; an
+    approximation of the parser's sentences). An offset between two sentences belongs to the
+    one before it."""
+    return max(1, sum(1 for begin, _ in sentence_spans(text) if begin <= start))
 
 
 def added_statement(
@@ -336,35 +337,44 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
     ]
     table = _appended(machine, added_rows)
 
-    # Decisions: the latest confirm/correct/reject of each key, then the latest of each row.
-    decisions: dict[_MatchKey, _Review] = {}
+    # Decisions: the latest confirm/correct/reject of each key (stance included), then the
+    # latest of each row. Exact keys first; a fallback never takes a row a review names exactly.
+    decisions: dict[_DecisionKey, _Review] = {}
     for review in parsed:
         if review.action != "add":
-            decisions[review.key] = review
+            decisions[(*review.key, review.stance)] = review
     records = table.to_dict(orient="records")
-    exact: dict[_MatchKey, list[int]] = {}
+    exact: dict[_DecisionKey, list[int]] = {}
+    by_actor: dict[_MatchKey, list[int]] = {}
     by_span: dict[tuple[str, int, int, str], list[int]] = {}
     for position, row in enumerate(records):
         key = _match_key(row)
-        exact.setdefault(key, []).append(position)
+        exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
+        by_actor.setdefault(key, []).append(position)
         by_span.setdefault(key[:4], []).append(position)
 
-    def find(review: _Review) -> int | None:
-        found = exact.get(review.key, [])
-        if found:
-            same_stance = [p for p in found if _text(records[p].get("stance")) == review.stance]
-            return (same_stance or found)[0]
-        fallback = by_span.get(review.key[:4], [])
-        return fallback[0] if len(fallback) == 1 else None
+    ordered = sorted(decisions.items(), key=lambda item: item[1].id)
+    found: dict[int, int] = {}  # review id -> row position
+    for key, review in ordered:
+        if exact.get(key):
+            found[review.id] = exact[key][0]
+    claimed = set(found.values())
+    for key, review in ordered:
+        if review.id in found:
+            continue
+        for candidates in (by_actor.get(key[:5], []), by_span.get(key[:4], [])):
+            if candidates:
+                if len(candidates) == 1 and candidates[0] not in claimed:
+                    found[review.id] = candidates[0]
+                break
 
     row_decision: dict[int, _Review] = {}
     orphans: list[_Review] = []
-    for review in sorted(decisions.values(), key=lambda r: r.id):
-        position = find(review)
-        if position is None:
-            orphans.append(review)
+    for _, review in ordered:
+        if review.id in found:
+            row_decision[found[review.id]] = review
         else:
-            row_decision[position] = review
+            orphans.append(review)
 
     dropped: list[int] = []
     for position, review in row_decision.items():
@@ -459,3 +469,14 @@ def gold_table(reviewed: pd.DataFrame) -> pd.DataFrame:
 def gold_csv(reviewed: pd.DataFrame) -> bytes:
     """:func:`gold_table` as UTF-8 CSV bytes (for a download button or a file)."""
     return gold_table(reviewed).to_csv(index=False).encode("utf-8")
+
+
+# --- stale reviews, by article -------------------------------------------------------------------
+
+
+def stale_articles(stale: pd.DataFrame) -> list[str]:
+    """The ids of the articles that have stale reviews (rows of :func:`stale_reviews`), each once,
+    in the order of their first stale review."""
+    if stale is None or stale.empty or "article_id" not in stale.columns:
+        return []
+    return list(dict.fromkeys(_text(a) for a in stale["article_id"] if _text(a)))

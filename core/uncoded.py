@@ -9,6 +9,7 @@ Key phrases are plain word n-grams (no spaCy model is loaded): only the stop-wor
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -46,15 +47,73 @@ class _Token:
 def uncoded_statements(quotes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """The rows of ``quotes`` (QUOTE_COLUMNS) with a speaker whose ``text`` matches no codebook issue.
 
-    All columns (and the index) are kept, so every row still carries its evidence.
+    A statement is uncoded iff its text is not blank and ``codebook.find(text)`` is empty. All
+    columns (and the index) are kept, so every row still carries its evidence. Each distinct text
+    is tested once, and most texts with one combined search of every pattern (``_Matcher``).
     """
     if quotes.empty or "text" not in quotes.columns:
         return quotes.iloc[0:0].reindex(columns=list(quotes.columns) or QUOTE_COLUMNS)
     speakers = quotes["speaker"] if "speaker" in quotes.columns else pd.Series("", index=quotes.index)
-    has_speaker = speakers.fillna("").astype(str).str.strip() != ""
-    texts = quotes["text"].fillna("").astype(str)
-    no_issue = texts.map(lambda text: bool(text.strip()) and not codebook.find(text))
-    return quotes[has_speaker & no_issue.astype(bool)].copy()
+    has_speaker = (speakers.fillna("").astype(str).str.strip() != "").to_numpy()
+    texts = quotes["text"].fillna("").astype(str).to_numpy()
+    matcher = _Matcher(codebook)
+    verdict: dict[str, bool] = {}
+    keep = []
+    for speaker_ok, text in zip(has_speaker, texts):
+        if not speaker_ok:
+            keep.append(False)
+            continue
+        uncoded = verdict.get(text)
+        if uncoded is None:
+            uncoded = verdict[text] = bool(text.strip()) and not matcher.matches(text)
+        keep.append(uncoded)
+    return quotes[pd.Series(keep, index=quotes.index, dtype=bool)].copy()
+
+
+# A numbered or named backreference, or a conditional group: its meaning would change inside a
+# combined pattern (group numbers shift), so such a codebook is searched pattern by pattern only.
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+class _Matcher:
+    """Whether ``codebook.find(text)`` would find anything, answered faster.
+
+    ``Codebook.find`` keeps at least one match whenever some pattern has a non-empty match, so
+    "find is not empty" is "some pattern has a non-empty match". A combined alternation of all
+    patterns (when they can be combined exactly) rules out most texts with one search: it matches
+    at a position iff one of the patterns does. Texts it matches are checked pattern by pattern.
+    """
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.patterns = [pattern for issue in codebook.issues for pattern in issue.patterns]
+        self.combined = self._combine(self.patterns)
+
+    @staticmethod
+    def _combine(patterns: list[re.Pattern]) -> re.Pattern | None:
+        if len(patterns) < 2 or len({pattern.flags for pattern in patterns}) != 1:
+            return None
+        if any(_BACKREFERENCE.search(pattern.pattern) for pattern in patterns):
+            return None
+        source = "|".join(f"(?:{pattern.pattern})" for pattern in patterns)
+        try:  # inline global flags inside, or a group name used twice, cannot be combined
+            return re.compile(source, patterns[0].flags)
+        except (re.error, OverflowError, RecursionError):
+            return None
+
+    def matches(self, text: str) -> bool:
+        """True iff some pattern has a non-empty match in ``text`` (so ``codebook.find(text)`` is not empty)."""
+        if self.combined is not None and self.combined.search(text) is None:
+            return False
+        return any(_non_empty_match(pattern, text) for pattern in self.patterns)
+
+
+def _non_empty_match(pattern: re.Pattern, text: str) -> bool:
+    first = pattern.search(text)
+    if first is None:
+        return False
+    if first.end() > first.start():
+        return True
+    return any(m.end() > m.start() for m in pattern.finditer(text))
 
 
 def _is_stopword(word: str) -> bool:
@@ -120,12 +179,6 @@ def key_phrases(text: str, max_phrases: int = 5) -> list[str]:
     return chosen
 
 
-def _evidence(row: pd.Series, index_label: object) -> Evidence | object:
-    if {"article_id", "start_char", "end_char"} <= set(row.index):
-        return (str(row["article_id"]), int(row["start_char"]), int(row["end_char"]))
-    return index_label
-
-
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1].rstrip() + "…"
@@ -147,38 +200,68 @@ def group_uncoded(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 2
     one group; ``result.attrs["ungrouped"]`` counts the rest.
     """
     texts = uncoded["text"].fillna("").astype(str).tolist() if "text" in uncoded.columns else []
-    phrases_of = [set(_phrase_counts(text)) for text in texts]
-    ungrouped = set(range(len(texts)))
+    phrases_by_text: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        if text not in phrases_by_text:
+            phrases_by_text[text] = tuple(_phrase_counts(text))
+    phrases_of = [phrases_by_text[text] for text in texts]
+    # Built once: each phrase's not-yet-grouped statements, kept up to date as groups take them.
+    members: dict[str, set[int]] = {}
+    for position, phrases in enumerate(phrases_of):
+        for phrase in phrases:
+            members.setdefault(phrase, set()).add(position)
+    threshold = max(min_group, 1)
+    # The best phrase first: a heap of (rank key, statements) entries; an entry whose statement
+    # count is no longer the phrase's current count is stale and skipped (counts only go down).
+    heap = [(_group_rank(phrase, len(rows)), len(rows)) for phrase, rows in members.items() if len(rows) >= threshold]
+    heapq.heapify(heap)
+    grouped = 0
     groups: list[tuple[str, list[int]]] = []
-    while len(groups) < max_groups:
-        members: dict[str, list[int]] = {}
-        for position in sorted(ungrouped):
-            for phrase in phrases_of[position]:
-                members.setdefault(phrase, []).append(position)
-        shared = [(phrase, rows) for phrase, rows in members.items() if len(rows) >= max(min_group, 1)]
-        if not shared:
-            break
-        phrase, rows = min(
-            shared,
-            key=lambda item: (-_phrase_score(item[0], len(item[1])), -len(item[1]), -len(item[0].split()), item[0]),
-        )
+    while len(groups) < max_groups and heap:
+        key, count = heapq.heappop(heap)
+        phrase = key[-1]
+        if len(members[phrase]) != count:
+            continue
+        rows = sorted(members[phrase])
         groups.append((phrase, rows))
-        ungrouped.difference_update(rows)
+        grouped += len(rows)
+        touched: set[str] = set()
+        for position in rows:
+            for other in phrases_of[position]:
+                members[other].discard(position)
+                touched.add(other)
+        for other in sorted(touched):
+            left = len(members[other])
+            if other != phrase and left >= threshold:
+                heapq.heappush(heap, (_group_rank(other, left), left))
     groups.sort(key=lambda group: -len(group[1]))  # stable: equal sizes keep the order they were chosen in
     table = pd.DataFrame([_group_row(uncoded, phrase, rows) for phrase, rows in groups], columns=GROUP_COLUMNS)
-    table.attrs["ungrouped"] = len(ungrouped)
+    table.attrs["ungrouped"] = len(texts) - grouped
     return table
+
+
+def _group_rank(phrase: str, statements: int) -> tuple[int, int, int, str]:
+    """Sorts the best group phrase first: score (statements × words), then more statements, longer, alphabetical."""
+    words = len(phrase.split())
+    return (-statements * words, -statements, -words, phrase)
 
 
 def _group_row(uncoded: pd.DataFrame, phrase: str, positions: list[int]) -> dict:
     members = uncoded.iloc[positions]
     speakers = members["speaker"].fillna("").astype(str) if "speaker" in members.columns else pd.Series([], dtype=str)
+    if {"article_id", "start_char", "end_char"} <= set(members.columns):
+        rows: list = [
+            (str(article_id), int(start), int(end))
+            for article_id, start, end in zip(members["article_id"], members["start_char"], members["end_char"])
+        ]
+    else:
+        rows = list(members.index)
     return {
         "phrase": phrase,
         "statements": len(positions),
         "speakers": "; ".join(dict.fromkeys(s.strip() for s in speakers if s.strip())),
         "examples": [_short(str(text)) for text in members["text"].head(MAX_EXAMPLES)],
-        "rows": [_evidence(row, label) for label, row in members.iterrows()],
+        "rows": rows,
     }
 
 

@@ -283,6 +283,7 @@ def test_data_page_table_and_downloads(calls):
     at = open_page("data")
     assert len(at.dataframe[0].value) == 14
     assert "issue_label" in at.dataframe[0].value.columns
+    assert "review" in at.dataframe[0].proto.column_order  # the review state is shown
     assert [b.label for b in at.download_button] == [
         "Download CSV", "Download JSON", "Download Parquet", "Download DNA CSV"]
     pick(at, "certainty", ["unconfirmed"])
@@ -312,7 +313,11 @@ def test_network_page_draws_the_network_coalitions_and_polarisation(calls):
     coalitions = at.dataframe[0].value
     assert list(coalitions.columns) == ["coalition", "size", "members", "positions"]
     assert coalitions["size"].sum() == 5
-    assert float(metrics(at)["Across all issues"]) >= 0
+    from core.network import polarisation
+
+    expected = polarisation(dashboard.get_analysis().tables.stances, by="country")  # the page shows the corpus value
+    assert metrics(at)["Across all issues"] == f"{expected.value:.2f}"
+    assert f"{expected.supporters} positions for" in texts(at.caption)
     assert [b.label for b in at.download_button] == ["Download GraphML", "Download GEXF"]
     # Actors, people only: the governments and groups leave the network.
     at.segmented_control(key="network_by").set_value("actor").run()
@@ -321,6 +326,12 @@ def test_network_page_draws_the_network_coalitions_and_polarisation(calls):
     assert_clean(at)
     people = int(network_caption(at).split("one of the ")[1].split()[0])
     assert "people" in network_caption(at) and 0 < people < everyone
+    # Coloured by coalition, weights normalised: the chart says so in its legend and tooltips.
+    at.segmented_control(key="network_colour").set_value("coalition").run()
+    at.checkbox(key="network_normalise").check().run()
+    assert_clean(at)
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    assert '"Coalition"' in spec and '"Share of issues"' in spec
 
 
 def test_network_page_follows_the_filters_and_the_url(calls):

@@ -385,3 +385,64 @@ def test_an_empty_corpus_still_shows_the_codebook(calls, monkeypatch, tmp_path):
     assert issue_table(at)["statements"].sum() == 0
     assert "No attributed statements yet" in texts(at.info)
     assert calls.analyze == 0
+
+
+def test_delete_dialog_shows_the_id_without_backslashes(calls):
+    at = open_page()
+    at.selectbox(key="codebook_issue").set_value("peace_talks").run()
+    at.button(key="codebook_delete").click().run()
+    assert_clean(at)
+    raw = "\n".join(str(e.value) for e in at.markdown if "This removes the issue" in str(e.value))
+    assert "(`peace_talks`)" in raw and "peace\\_talks" not in raw
+
+
+def test_renaming_an_issue_with_reviews_warns_but_applies(calls, fresh_corpus):
+    at = open_page()
+    stances = dashboard.open_corpus().load().tables.stances
+    row = stances[stances["issue"] == "sanctions_on_russia"].iloc[0].to_dict()
+    dashboard.open_corpus().review("confirm", row, reviewer="tester")
+    at = open_page()
+    at.selectbox(key="codebook_issue").set_value("sanctions_on_russia").run()
+    assert "reviewed statement" not in texts(at.warning), "no warning while the id is unchanged"
+    fill(at, id="sanctions_renamed")
+    at.button(key="codebook_test").click().run()  # the form holds the new id: warned before applying
+    assert_clean(at)
+    expected = ("1 reviewed statement(s) use the id 'sanctions_on_russia'; after renaming, their reviews no longer "
+                "match and rejected rows may come back. Keep the id and change the label instead.")
+    assert expected in texts(at.warning)
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert expected in texts(at.warning), "warned when applying"
+    assert "sanctions_renamed" in issue_table(at)["id"].tolist(), "not blocked"
+    at.selectbox(key="codebook_issue").set_value("ceasefire").run()
+    fill(at, id="truce")  # no reviews on this issue: no warning
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert "reviewed statement" not in texts(at.warning)
+
+
+def test_test_patterns_is_bounded_on_a_large_corpus(calls, monkeypatch, tmp_path):
+    big = tmp_path / "big_articles"
+    big.mkdir()
+    sentences = " ".join(f"Anna Berg said harbour item {n} is ready." for n in range(5_200))
+    (big / "big.txt").write_text(sentences + "\n", encoding="utf-8")
+    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(big))
+    at = open_page()
+    fill(at, patterns=[r"\bitem\s+\d*7\b"])
+    at.button(key="codebook_test").click().run()
+    assert_clean(at)
+    matching = sum(1 for n in range(5_000) if str(n).endswith("7"))
+    assert f"The patterns match {matching} quotes (tested on the first 5,000 of 5,200 quotes)." in texts(at.info)
+
+
+def test_uncoded_groups_are_cached_between_reruns(calls, monkeypatch):
+    import core.uncoded
+
+    at = open_page()
+    before = [e.label for e in at.expander]
+    calls_made = []
+    original = core.uncoded.group_uncoded
+    monkeypatch.setattr(core.uncoded, "group_uncoded", lambda *a, **k: calls_made.append(1) or original(*a, **k))
+    at.selectbox(key="codebook_issue").set_value("ceasefire").run()  # a rerun with the same quotes and codebook
+    assert_clean(at)
+    assert [e.label for e in at.expander] == before and not calls_made

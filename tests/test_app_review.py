@@ -325,7 +325,9 @@ def test_gold_download_reads_back_with_read_gold(calls, tmp_path, monkeypatch):
     assert_clean(at)
     button = at.download_button(key="review_gold_download")
     assert not button.proto.disabled and "2 reviewed statement(s)" in texts(at.caption)
-    assert "python -m core evaluate --gold gold_reviewed.csv" in texts(at.caption)
+    caption = texts(at.caption)
+    assert "python -m core evaluate --db <corpus file> --gold gold_reviewed.csv" in caption
+    assert "only the reviewed articles are scored" in caption
     path = tmp_path / "gold_reviewed.csv"
     path.write_bytes(stored["gold"])
     gold = read_gold(path)
@@ -356,3 +358,94 @@ def test_empty_corpus_shows_the_empty_state(calls, monkeypatch, tmp_path):
 def test_a_filter_without_matches_shows_the_empty_state(calls):
     at = open_page(actor="Emmanuel Macron", stance="oppose")
     assert "No statements match" in texts(at.info)
+
+
+def test_coming_back_from_another_page_refills_the_forms(calls):
+    """Streamlit forgets the forms' widget keys while another page is shown; the row and the
+    sentence stay the same, so the forms must be refilled from them (not raise a KeyError)."""
+    at = open_page()
+    first = at.selectbox(key="review_row").value
+    actor = at.text_input(key="review_actor").value
+    evidence = at.text_area(key="add_evidence").value
+    assert actor and evidence
+    at.switch_page("app_pages/data.py").run()
+    assert_clean(at)
+    at.switch_page(REVIEW).run()
+    assert_clean(at)
+    assert at.selectbox(key="review_row").value == first
+    assert at.text_input(key="review_actor").value == actor
+    assert at.selectbox(key="review_actor_type").value and at.selectbox(key="review_stance").value
+    assert at.text_area(key="add_evidence").value == evidence
+    # The refilled form still stores a review.
+    at.button(key="review_confirm").click().run()
+    assert_clean(at)
+    assert "Confirmed:" in texts(at.success)
+
+
+@pytest.fixture
+def two_stances(monkeypatch):
+    """The sample tables plus an oppose row of Donald Trump on the span and issue of his support
+    of asset division (as real articles have: one actor, one span, two stances)."""
+    import pandas as pd
+
+    def analyze(articles, nlp=None, codebook=None, knowledge=None):
+        tables = fake_analyze(articles, nlp=nlp, codebook=codebook)
+        rows = tables.stances
+        twin = rows[(rows["actor"] == "Donald Trump") & (rows["issue"] == "asset_division")].assign(stance="oppose")
+        tables.stances = pd.concat([rows, twin], ignore_index=True)
+        return tables
+
+    monkeypatch.setattr(dashboard, "analyze_articles", analyze)
+
+
+def test_rows_differing_only_by_stance_are_reviewed_apart(calls, two_stances, fresh_corpus):
+    at = open_page()
+    assert progress_text(at) == "0 of 15 statements in this article reviewed"
+    support, oppose = (json.dumps(list(review_row_key(row)), ensure_ascii=False)
+                       for row in reviewed_rows("Donald Trump", "asset_division").sort_values("stance", ascending=False)
+                       .to_dict(orient="records"))
+    at.selectbox(key="review_row").set_value(support).run()
+    at.button(key="review_reject").click().run()
+    assert_clean(at)
+    at.selectbox(key="review_row").set_value(oppose).run()
+    at.button(key="review_confirm").click().run()
+    assert_clean(at)
+    rows = reviewed_rows("Donald Trump", "asset_division")
+    assert rows[["stance", "review"]].values.tolist() == [["oppose", "confirmed"]]  # the rejection holds
+    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+    # The rejection can still be restored from the audit trail.
+    options = at.selectbox(key="review_restore_pick").options
+    assert len(options) == 1 and "Donald Trump" in options[0] and "support" in options[0]
+    at.button(key="review_restore").click().run()
+    assert_clean(at)
+    rows = reviewed_rows("Donald Trump", "asset_division")
+    assert sorted(rows[["stance", "review"]].values.tolist()) == [["oppose", "confirmed"], ["support", "confirmed"]]
+
+
+def _stale_review(article_id: str, end: int = 3) -> None:
+    """A confirmation of a statement no row has (as after a re-analysis changed it)."""
+    dashboard.open_corpus().store.add_review(article_id, "confirm", start_char=0, end_char=end, original_actor="Nobody",
+                                             original_issue="ev_tariffs", original_stance="support")
+
+
+def test_the_stale_review_warning_names_the_articles(calls, trade_article):
+    for number in range(1, 13):
+        (trade_article / f"extra{number:02d}.txt").write_text(f"Note {number} on *steel* quotas.\n", encoding="utf-8")
+        (trade_article / f"extra{number:02d}.meta.yaml").write_text(
+            f"title: 'Extra *{number:02d}*'\ndate: 2025-03-{number:02d}\n", encoding="utf-8")
+    at = open_page()
+    assert "no longer match" not in texts(at.warning)
+    _stale_review("tariffs")
+    at.run()
+    assert_clean(at)
+    warning = at.warning[0].value
+    assert "1 confirmation(s) or rejection(s) no longer match" in warning and "Tariff talks" in warning
+    for number in range(1, 13):
+        _stale_review(f"extra{number:02d}")
+    _stale_review("tariffs", end=5)  # a second one of the same article: it is named once
+    at.run()
+    assert_clean(at)
+    warning = at.warning[0].value
+    assert "14 confirmation(s)" in warning and warning.count("Tariff talks") == 1
+    assert r"Extra \*01\*" in warning  # titles are escaped Markdown
+    assert warning.count("Extra") == 9 and warning.rstrip(".").endswith("and 3 more")

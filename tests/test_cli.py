@@ -368,3 +368,46 @@ def test_export_of_files_carries_their_dates_and_an_empty_table_is_a_valid_file(
     assert result.returncode == 0 and "wrote 0 statements" in result.stderr
     frame = pd.read_csv(empty)
     assert frame.empty and list(frame.columns)[:6] == ["person", "organization", "concept", "agreement", "date", "text"]
+
+
+def test_the_codebook_saved_in_the_corpus_wins_over_the_file(tmp_path):
+    from core.codebook import codebook_from_dict
+    from core.corpus import store_codebook
+    from core.store import CorpusStore
+
+    db = tmp_path / "corpus.sqlite3"
+    only_ceasefire = codebook_from_dict({"name": "one issue", "issues": [
+        {"id": "ceasefire", "label": "Truce", "patterns": [r"\bceasefire\b"]}]})
+    store_codebook(CorpusStore(db), only_ceasefire)  # as the dashboard's Codebook page does
+    result = run("export", "--format", "dna", "--db", db)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["concept"] for r in rows} == {"Truce"}  # the stored codebook's issue and label
+    # --codebook still overrides it.
+    result = run("extract", "--format", "csv", "--db", db, "--codebook", ROOT / "seeds" / "codebook.yaml")
+    assert len({r["issue"] for r in csv.DictReader(io.StringIO(result.stdout))}) > 1
+
+
+def test_evaluate_scores_the_corpus_machine_rows_against_a_reviewed_gold(tmp_path):
+    from core.codebook import load_codebook
+    from core.corpus import Corpus
+    from core.review import gold_csv
+    from core.store import CorpusStore
+
+    db = tmp_path / "corpus.sqlite3"
+    assert run("list", "--db", db).returncode == 0
+    assert run("extract", "--db", db, "--format", "csv").returncode == 0  # seeds and analyses the corpus
+    corpus = Corpus(CorpusStore(db), load_codebook())
+    stances = corpus.load().tables.stances
+    corpus.review("confirm", stances.iloc[0].to_dict(), reviewer="Ada")
+    corpus.review("reject", stances.iloc[1].to_dict(), reviewer="Ada")
+    gold = tmp_path / "gold_reviewed.csv"
+    gold.write_bytes(gold_csv(corpus.load().tables.stances))
+    result = run("evaluate", "--db", db, "--gold", gold)
+    assert result.returncode == 0, result.stderr
+    assert "reviews not applied" in result.stdout
+    scores = [line for line in result.stdout.splitlines() if "precision" in line]
+    assert scores and all("recall 1.00" in line for line in scores)  # the confirmed row is found
+    assert all("precision 1.00" not in line for line in scores)  # the rejected (and unreviewed) rows are spurious
+    refused = run("evaluate", "--db", db)
+    assert refused.returncode == 2 and "--db needs --gold" in refused.stderr

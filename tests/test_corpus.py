@@ -307,3 +307,13 @@ def test_a_failed_analysis_is_never_reused_after_a_codebook_edit(tmp_path):
     fake = MatchingAnalysis()
     edited = corpus(tmp_path, fake, transport_codebook(tram, ("ferry", "Ferry", r"\bferry\b")))
     assert edited.extract_pending() == 1 and fake.seen == ["a"]  # "b" is carried over, "a" is analysed again
+
+
+def test_an_anchored_pattern_always_re_analyses_the_articles(tmp_path):
+    # "^ferry" matches the second sentence on its own, but not the whole text: never carried over.
+    tram = ("tram_line", "Tram line", r"\btram\b")
+    corpus(tmp_path, MatchingAnalysis(), transport_codebook(tram)).add(
+        [article("Anne backs the tram. Ferry crossings are fine.", title="a")])
+    fake = MatchingAnalysis()
+    edited = corpus(tmp_path, fake, transport_codebook(tram, ("ferry", "Ferry", r"^ferry")))
+    assert edited.extract_pending() == 1 and fake.seen == ["a"]

@@ -284,6 +284,12 @@ def test_polarisation_single_issue_and_corpus_weighted_mean():
     assert "1 −" in POLARISATION_EXPLANATION
 
 
+def test_polarisation_counts_only_the_issues_it_is_computed_over():
+    table = make_table([(A, "x", "support"), (B, "x", "oppose"), (C, "y", "support")], ACTORS)
+    overall = polarisation(table)  # "y" has one side only: left out of the value and of the counts
+    assert (overall.value, overall.supporters, overall.opponents, overall.issues) == (1.0, 1, 1, 1)
+
+
 def test_polarisation_undefined_with_fewer_than_two_sides():
     one = make_table([(A, "x", "support"), (B, "x", "neutral")], ACTORS)
     result = polarisation(one, issue="x")
@@ -420,3 +426,18 @@ def test_polarisation_chart_rows_and_empty():
     assert [r["issue"] for r in next(iter(partial["datasets"].values()))] == ["y"]
     assert "1 issue" in partial["title"]["subtitle"]
     assert "mark" in polarisation_chart(polarisation_by_issue(pd.DataFrame(columns=STANCE_COLUMNS))).to_dict()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_control_characters_in_names_do_not_break_the_graph_files(fmt):
+    rows = pd.DataFrame([
+        {"article_id": "a", "actor": "Ana\x01 Costa\x0b", "actor_type": "person", "country": "Chile\x0c",
+         "issue": "tariffs", "stance": "support", "quote": "We back\x0b it", "start_char": 0, "end_char": 9},
+        {"article_id": "a", "actor": "Li Wei", "actor_type": "person", "country": "China",
+         "issue": "tariffs", "stance": "support", "quote": "Yes", "start_char": 10, "end_char": 13},
+    ])
+    graph = build_network(rows)
+    data = graph_bytes(graph, fmt)
+    back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
+    assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
+    assert all("\x01" not in str(node) and "\x0b" not in str(node) for node in back.nodes)

@@ -21,6 +21,8 @@ from core.review import (
     gold_csv,
     gold_table,
     review_row_key,
+    sentence_spans,
+    stale_articles,
     stale_reviews,
 )
 from core.schema import STANCE_COLUMNS
@@ -247,6 +249,49 @@ def test_a_span_matching_several_rows_is_not_guessed():
     assert stale_reviews(machine.iloc[:1], reviews).empty
 
 
+def _two_stances_on_one_span() -> pd.DataFrame:
+    """One actor, one span, one issue: a support row and an oppose row (as on a real article)."""
+    return pd.DataFrame([
+        {"article_id": "a", "actor": "Ann Lee", "actor_type": "person", "country": "", "issue": "tram_line",
+         "stance": stance, "certainty": "stated", "start_char": 0, "end_char": 5, "quote": "Hello"}
+        for stance in ("support", "oppose")
+    ], columns=STANCE_COLUMNS)
+
+
+def _decision(review_id: int, action: str, stance: str, **row) -> dict:
+    return {"id": review_id, "article_id": "a", "action": action, "start_char": row.get("start", 0),
+            "end_char": row.get("end", 5), "original_actor": row.get("actor", "Ann Lee"), "original_issue": "tram_line",
+            "original_stance": stance, "original_values": json.dumps({"stance": stance}), "new_values": "{}"}
+
+
+@pytest.mark.parametrize("order", [("reject", "confirm"), ("confirm", "reject")])
+def test_reviews_of_rows_differing_only_by_stance_do_not_overwrite_each_other(order):
+    machine = _two_stances_on_one_span()
+    actions = dict(zip(("support", "oppose"), order))
+    reviews = pd.DataFrame([_decision(i, actions[s], s) for i, s in enumerate(("support", "oppose"), start=1)])
+    table = apply_reviews(machine, reviews)
+    kept = "oppose" if actions["support"] == "reject" else "support"
+    assert table[["stance", "review"]].values.tolist() == [[kept, "confirmed"]]
+    assert stale_reviews(machine, reviews).empty
+
+
+def test_a_review_whose_stance_changed_still_finds_its_only_row():
+    """Re-extraction flipped the stance: with no exact key the span (and actor) rule still applies."""
+    machine = _two_stances_on_one_span().iloc[1:]  # only the oppose row is left
+    reviews = pd.DataFrame([_decision(1, "confirm", "support")])
+    assert apply_reviews(machine, reviews)["review"].tolist() == ["confirmed"]
+    # ...but a fallback never takes a row that a review names exactly.
+    reviews = pd.DataFrame([_decision(1, "confirm", "oppose"), _decision(2, "reject", "support")])
+    assert apply_reviews(machine, reviews)[["stance", "review"]].values.tolist() == [["oppose", "confirmed"]]
+    assert list(stale_reviews(machine, reviews)["id"]) == [2]
+
+
+def test_stale_articles_names_each_article_once_in_order():
+    stale = pd.DataFrame({"id": [3, 4, 5, 6], "article_id": ["b", "a", "b", "c"]})
+    assert stale_articles(stale) == ["b", "a", "c"]
+    assert stale_articles(pd.DataFrame(columns=["id", "article_id"])) == []
+
+
 def test_review_row_key_names_the_row_as_shown():
     row = {"article_id": "a", "start_char": 3, "end_char": 9, "actor": " Ann Lee ", "issue": "tram_line", "stance": "oppose"}
     assert review_row_key(row) == ("a", 3, 9, "Ann Lee", "tram_line", "oppose")
@@ -290,6 +335,18 @@ def test_a_direct_quote_is_detected_and_the_sentence_counted():
     start = TEXT.index('"We will')
     row = added_statement(TEXT, "a", start, start + 30, "Ada Lovelace", "person", "", "tram_line", "support", "stated")
     assert (row["attribution"], row["sentence"], row["quote"]) == ("direct", 1, TEXT[start:start + 30])
+
+
+def test_an_added_statement_is_numbered_like_the_sentence_picker():
+    text = "Headline\n\nFirst. Second."
+    spans = sentence_spans(text)
+    assert [text[b:e] for b, e in spans] == ["Headline", "First.", "Second."]
+    for number, (begin, end) in enumerate(spans, start=1):  # the page offers "#number" for spans[number - 1]
+        row = added_statement(text, "a", begin, end, "Ann Lee", "person", "", "tram_line", "support", "stated")
+        assert row["sentence"] == number, text[begin:end]
+    # A span starting on the whitespace before a sentence is trimmed into it first.
+    row = added_statement(text, "a", spans[2][0] - 1, spans[2][1], "Ann Lee", "person", "", "tram_line", "support", "stated")
+    assert (row["quote"], row["sentence"]) == ("Second.", 3)
 
 
 def test_deleting_an_article_deletes_its_reviews(corpus):

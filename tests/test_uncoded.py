@@ -146,3 +146,136 @@ def test_phrase_pattern_is_whole_words_flexible_and_escaped():
     assert hyphen.search("carbon-neutral fuel") and hyphen.search("Carbon-neutral fuels")
     assert not hyphen.search("carbonXneutral fuels")
     assert issue_draft_from_group("Santé publique!", load_codebook(TRADE_CODEBOOK)).id == "sante_publique"
+
+
+# --- the fast implementation against brute-force references ----------------------------------
+
+import random  # noqa: E402
+import time  # noqa: E402
+
+from core.codebook import codebook_from_dict  # noqa: E402
+from core.uncoded import GROUP_COLUMNS, _group_row, _phrase_counts, _phrase_score  # noqa: E402
+
+WORDS = ["wind", "farm", "subsidies", "harbour", "bridge", "fishing", "quotas", "grain", "exports", "teacher",
+         "pay", "the", "and", "said", "of", "42", "UK", "Geneva", "carbon", "tax"]
+
+
+def reference_uncoded(quotes: pd.DataFrame, codebook) -> pd.DataFrame:
+    """The definition: a speaker, a non-blank text and ``codebook.find(text)`` empty."""
+    def clean(value: object) -> str:
+        return "" if pd.isna(value) else str(value)
+
+    keep = [
+        bool(clean(speaker).strip()) and bool(clean(text).strip()) and not codebook.find(clean(text))
+        for speaker, text in zip(quotes["speaker"], quotes["text"])
+    ]
+    return quotes[pd.Series(keep, index=quotes.index, dtype=bool)]
+
+
+def reference_groups(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 20) -> pd.DataFrame:
+    """The original algorithm: rebuild every phrase's members from scratch for each group."""
+    texts = uncoded["text"].fillna("").astype(str).tolist() if "text" in uncoded.columns else []
+    phrases_of = [set(_phrase_counts(text)) for text in texts]
+    ungrouped = set(range(len(texts)))
+    groups = []
+    while len(groups) < max_groups:
+        members: dict[str, list[int]] = {}
+        for position in sorted(ungrouped):
+            for phrase in phrases_of[position]:
+                members.setdefault(phrase, []).append(position)
+        shared = [(p, rows) for p, rows in members.items() if len(rows) >= max(min_group, 1)]
+        if not shared:
+            break
+        phrase, rows = min(shared, key=lambda i: (-_phrase_score(i[0], len(i[1])), -len(i[1]), -len(i[0].split()), i[0]))
+        groups.append((phrase, rows))
+        ungrouped.difference_update(rows)
+    groups.sort(key=lambda group: -len(group[1]))
+    table = pd.DataFrame([_group_row(uncoded, phrase, rows) for phrase, rows in groups], columns=GROUP_COLUMNS)
+    table.attrs["ungrouped"] = len(ungrouped)
+    return table
+
+
+def random_quotes(rng: random.Random, n: int) -> pd.DataFrame:
+    rows = []
+    for i in range(n):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(0, 9))]
+        text = " ".join(words) + rng.choice(["", ".", ", and more", "  "])
+        rows.append({"article_id": f"a{i % 4}", "speaker": rng.choice(["Ada Quill", "Bo Lund", "", None]),
+                     "text": rng.choice([text, text, text.upper(), None]), "start_char": i * 10, "end_char": i * 10 + 5})
+    return pd.DataFrame(rows)
+
+
+TRICKY_CODEBOOKS = [
+    [[r"\bwind\s+farms?\b"], [r"\btax\b", "carbon"]],
+    [["x*"], ["bridge|y?"]],  # patterns that also match empty text: only non-empty matches count
+    [[r"(\w+) \1"], ["grain"]],  # a backreference: never combined into one pattern
+    [["(?x) fishing \\s+ quotas"], ["teacher"]],  # a global inline flag: cannot be combined
+    [["(?P<w>pay)"], ["(?P<w>harbour)"]],  # a group name used twice: cannot be combined
+    [["(?i:GENEVA)"], [r"(?<=the )pay"], [r"\d+"]],
+]
+
+
+def tricky_codebook(patterns: list[list[str]]):
+    return codebook_from_dict({"issues": [{"id": f"i{n}", "patterns": p} for n, p in enumerate(patterns)]})
+
+
+def test_uncoded_statements_equal_the_definition_on_random_inputs():
+    rng = random.Random(3)
+    for patterns in TRICKY_CODEBOOKS:
+        codebook = tricky_codebook(patterns)
+        for _ in range(15):
+            quotes = random_quotes(rng, rng.randint(0, 30))
+            if quotes.empty:
+                continue
+            expected = reference_uncoded(quotes, codebook)
+            assert uncoded_statements(quotes, codebook).equals(expected), patterns
+
+
+def test_grouping_equals_the_brute_force_reference_on_random_inputs():
+    rng = random.Random(11)
+    for _ in range(60):
+        quotes = random_quotes(rng, rng.randint(1, 40))
+        quotes["text"] = quotes["text"].fillna("")
+        min_group, max_groups = rng.choice([1, 2, 3]), rng.choice([1, 2, 5, 20])
+        got = group_uncoded(quotes, min_group=min_group, max_groups=max_groups)
+        expected = reference_groups(quotes, min_group=min_group, max_groups=max_groups)
+        assert got.equals(expected) and got.attrs == expected.attrs, (min_group, max_groups)
+    without_evidence = random_quotes(rng, 25).drop(columns=["article_id", "start_char", "end_char"]).fillna("")
+    assert group_uncoded(without_evidence).equals(reference_groups(without_evidence))
+
+
+def synthetic_quotes(n: int) -> pd.DataFrame:
+    """Real-looking statements varied with numbers, names and places (a large corpus in miniature)."""
+    rng = random.Random(5)
+    names = ["Mara Velkov", "Tomas Orrin", "Lina Park", "Dr Amos Kell", "Ada Quill", "Bo Lund", "Ines Roth"]
+    places = ["Geneva", "Lagos", "Oslo", "Lima", "Hanoi", "Quito", "Tallinn", "Perth", "Dakar", "Bergen"]
+    templates = [
+        "We need wind farm subsidies in {p} by {y}, and {n} new turbines",
+        "Hospital waiting lists in {p} grew by {n} percent this winter",
+        "The harbour bridge near {p} will cost {n} million, {name} warned",
+        "Teacher pay in {p} has fallen behind inflation since {y}",
+        "Grain exports through {p} rose to {n} thousand tonnes",
+        "The meeting with {name} in {p} was constructive",
+        "Plastic packaging on {n} beaches around {p} must go",
+        "Rail freight from {p} to {q} doubled in {y}",
+    ]
+    vocabulary = ["coastal", "regional", "urgent", "municipal", "seasonal", "digital", "northern", "public", "rural"]
+    rows = []
+    for i in range(n):
+        text = rng.choice(templates).format(n=rng.randint(2, 999), y=rng.randint(1990, 2030), p=rng.choice(places),
+                                            q=rng.choice(places), name=rng.choice(names))
+        text += " " + " ".join(rng.choice(vocabulary) + str(rng.randint(0, 50)) for _ in range(rng.randint(0, 4))) + "."
+        rows.append({"article_id": f"art{i // 20}", "speaker": rng.choice(names), "text": text,
+                     "start_char": (i % 20) * 400, "end_char": (i % 20) * 400 + len(text)})
+    return pd.DataFrame(rows)
+
+
+def test_five_thousand_quotes_group_quickly():
+    quotes = synthetic_quotes(5_000)
+    codebook = load_codebook(TRADE_CODEBOOK)
+    started = time.perf_counter()
+    uncoded = uncoded_statements(quotes, codebook)
+    groups = group_uncoded(uncoded)
+    elapsed = time.perf_counter() - started
+    assert len(uncoded) > 4_000 and len(groups) >= 5
+    assert elapsed < 10, f"5,000 quotes took {elapsed:.1f} s to find and group"
