@@ -196,6 +196,8 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    # The counts before the long description, so they are never scrolled out of view.
+    column_order=["label", "statements", "patterns", "id", "description"],
     column_config={
         "label": st.column_config.TextColumn("Label", width="medium"),
         "id": st.column_config.TextColumn("Id", width="medium"),

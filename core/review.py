@@ -322,13 +322,14 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
         machine["review_id"] = machine["review_id"].astype("int64")
         return _Resolved(machine, [])
 
-    # Added statements: one per key, the latest add wins; a machine row with the same key gives way.
-    added: dict[_MatchKey, _Review] = {}
+    # Added statements: one per key (span, actor, issue and stance: support and opposition on the
+    # same words are two statements), the latest add wins; a machine row with the same key gives way.
+    added: dict[RowKey, _Review] = {}
     for review in parsed:
         if review.action == "add":
-            added[_match_key({"article_id": review.article_id, **review.new})] = review
+            added[review_row_key({"article_id": review.article_id, **review.new})] = review
     if added and not machine.empty:
-        keep = [_match_key(row) not in added for row in machine.to_dict(orient="records")]
+        keep = [review_row_key(row) not in added for row in machine.to_dict(orient="records")]
         machine = machine[keep]
     added_rows = [
         {**{c: review.new.get(c) for c in STANCE_COLUMNS}, "article_id": review.article_id,

@@ -182,6 +182,16 @@ def test_the_latest_review_wins_and_every_action_is_kept(corpus):
     assert list(history["id"]) == sorted(history["id"])
 
 
+def test_support_and_opposition_added_on_the_same_words_are_two_statements(corpus):
+    phrase = "Grace Hopper, a resident, said the library hours are fine."
+    start = TEXT.index(phrase)
+    for stance in ("support", "oppose"):
+        corpus.add_statement("town_hall", start, start + len(phrase), "Grace Hopper", "person", "",
+                             "library_hours", stance, "stated")
+    table = stances(corpus)
+    assert sorted(table.loc[table["actor"] == "Grace Hopper", "stance"]) == ["oppose", "support"]
+
+
 def test_reviews_of_an_added_row_apply_to_it(corpus):
     start = TEXT.index("Grace Hopper")
     corpus.add_statement("town_hall", start, start + len("Grace Hopper, a resident, said the library hours are fine."),
