@@ -9,7 +9,6 @@ pipeline when it is available.
 
 from __future__ import annotations
 
-import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -22,10 +21,10 @@ import dashboard
 from core.codebook import SEEDS_DIR
 from core.nlp import ModelNotFoundError
 from core.store import CorpusStore
+from tests.apptest import APP, ROOT, TIMEOUT, assert_clean, emptied_caches, html, metrics, open_app_page, texts
+from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
 from tests.sample_tables import fake_analyze
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGES = {
     "overview": "app_pages/overview.py",
     "positions": "app_pages/positions.py",
@@ -38,20 +37,11 @@ PAGES = {
     "review": "app_pages/review.py",
     "codebook": "app_pages/codebook.py",
 }
-TIMEOUT = 30
 
 
 class Calls:
     analyze = 0
     pipeline = 0
-
-
-@pytest.fixture(autouse=True)
-def fresh_corpus(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own empty corpus file, seeded on first start."""
-    path = tmp_path / "corpus" / "test.sqlite3"
-    monkeypatch.setenv("STANCE_DB", str(path))
-    return path
 
 
 @pytest.fixture
@@ -72,39 +62,12 @@ def calls(monkeypatch) -> Calls:
     monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
     monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
     monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield counted
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    with emptied_caches():
+        yield counted
 
 
 def open_page(page: str, **query_params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for name, value in query_params.items():
-        at.query_params[name] = value
-    at.switch_page(PAGES[page])
-    at.run()
-    assert_clean(at)
-    return at
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def html(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
-
-
-def texts(elements) -> str:
-    """The elements' text as the user reads it (Markdown escapes removed)."""
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
+    return open_app_page(PAGES[page], **query_params)
 
 
 def pick(at: AppTest, name: str, values: list[str]) -> AppTest:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import dashboard
@@ -26,12 +25,11 @@ from core.pipeline import Tables
 from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 from core.store import CorpusStore
 from core.uncoded import phrase_pattern
+from tests.apptest import assert_clean, emptied_caches, open_app_page, texts
+from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = "app_pages/codebook.py"
 OVERVIEW = "app_pages/overview.py"
-TIMEOUT = 30
 
 ARTICLE = (
     "Anna Berg said the fishing quotas must be cut this year. "
@@ -69,14 +67,6 @@ def fake_analyze(articles, nlp=None, codebook=None, knowledge=None) -> Tables:
     )
 
 
-@pytest.fixture(autouse=True)
-def fresh_corpus(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own empty corpus file, seeded on first start."""
-    path = tmp_path / "corpus" / "test.sqlite3"
-    monkeypatch.setenv("STANCE_DB", str(path))
-    return path
-
-
 @pytest.fixture
 def calls(monkeypatch, tmp_path) -> Calls:
     """Fake analysis and pipeline that count their calls; the fisheries article as the seed
@@ -101,11 +91,8 @@ def calls(monkeypatch, tmp_path) -> Calls:
     monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
     monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
     monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(codebook_copy(tmp_path)))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield counted
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    with emptied_caches():
+        yield counted
 
 
 def codebook_copy(tmp_path: Path) -> Path:
@@ -117,21 +104,7 @@ def codebook_copy(tmp_path: Path) -> Path:
 
 
 def open_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page(PAGE)
-    at.run()
-    assert_clean(at)
-    return at
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def texts(elements) -> str:
-    """The elements' text as the user reads it (Markdown escapes removed)."""
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
+    return open_app_page(PAGE)
 
 
 def button(at: AppTest, label: str):

@@ -3,17 +3,15 @@ audit trail, the gold export and the empty corpus.
 
 As in ``tests/test_app.py`` the analysis is the sample tables (``tests/sample_tables.py``), by
 monkeypatching ``dashboard.analyze_articles`` and ``dashboard.load_pipeline``; the fixtures are
-copied from there. Articles written here are about trade, not Ukraine, and are read with the trade
+shared with it in ``tests/apptest.py``. Articles written here are about trade, not Ukraine, and are read with the trade
 test codebook."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -21,21 +19,12 @@ import dashboard
 from core.evaluate import read_gold
 from core.review import review_row_key
 from core.store import CorpusStore
+from tests.apptest import ROOT, assert_clean, emptied_caches, html, metrics, open_app_page, texts
+from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
 from tests.sample_tables import fake_analyze
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 REVIEW = "app_pages/review.py"
 TRADE_CODEBOOK = ROOT / "tests" / "fixtures" / "trade_codebook.yaml"
-TIMEOUT = 30
-
-
-@pytest.fixture(autouse=True)
-def fresh_corpus(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own empty corpus file, seeded on first start."""
-    path = tmp_path / "corpus" / "test.sqlite3"
-    monkeypatch.setenv("STANCE_DB", str(path))
-    return path
 
 
 @pytest.fixture
@@ -49,11 +38,8 @@ def calls(monkeypatch):
     monkeypatch.setattr(dashboard, "load_pipeline", lambda: "fake pipeline")
     monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
     monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    with emptied_caches():
+        yield
 
 
 @pytest.fixture
@@ -73,30 +59,7 @@ def trade_article(tmp_path, monkeypatch) -> Path:
 
 
 def open_page(page: str = REVIEW, **query_params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for name, value in query_params.items():
-        at.query_params[name] = value
-    at.switch_page(page)
-    at.run()
-    assert_clean(at)
-    return at
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def texts(elements) -> str:
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
-
-
-def html(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return open_app_page(page, **query_params)
 
 
 def token_of(actor: str, issue: str) -> str:

@@ -1,0 +1,71 @@
+"""What the AppTest files share: a fresh corpus per test, emptied Streamlit caches, opening a page
+of the app with query parameters, and reading what the user sees.
+
+Each test file keeps its own fake analysis (the ``calls`` fixture); importing ``fresh_corpus``
+into a test module makes it autouse there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 30
+
+
+@pytest.fixture(autouse=True)
+def fresh_corpus(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own empty corpus file, seeded on first start."""
+    path = tmp_path / "corpus" / "test.sqlite3"
+    monkeypatch.setenv("STANCE_DB", str(path))
+    return path
+
+
+@contextmanager
+def emptied_caches() -> Iterator[None]:
+    """Streamlit's caches emptied before and after: no test sees another's corpus or codebook."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        yield
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+
+def open_app_page(page: str, **query_params: str | list[str]) -> AppTest:
+    """Run the app on ``page`` (a path under app_pages/) with the query parameters, and check it
+    ran without an exception or an error message."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for name, value in query_params.items():
+        at.query_params[name] = value
+    at.switch_page(page)
+    at.run()
+    assert_clean(at)
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def texts(elements) -> str:
+    """The elements' text as the user reads it (Markdown escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
