@@ -32,10 +32,9 @@ from core.review import (
     EDITABLE_FIELDS,
     ReviewError,
     added_statement,
-    apply_reviews,
     corrected_values,
     review_target,
-    stale_reviews,
+    reviewed_and_stale,
 )
 from core.store import REVIEW_COLUMNS, CorpusStore, StoredArticle, content_hash, word_count
 
@@ -85,7 +84,7 @@ class CorpusTables:
     """The corpus as tables: the analysis tables (stance rows carry title/outlet/date) plus one row
     per article."""
 
-    tables: Tables  # tables.stances is the REVIEWED stance table (core.review.apply_reviews)
+    tables: Tables  # tables.stances is the REVIEWED stance table (core.review.reviewed_and_stale)
     articles: pd.DataFrame  # ARTICLE_COLUMNS; ``statements`` counts the machine's rows
     pending: int = 0  # articles stored but not yet extracted with the current keys
     # Confirms/rejects that match no row of the current extraction (core.review.stale_reviews)
@@ -405,14 +404,11 @@ class Corpus:
         failures = [message for _, rows in extractions for message in rows.get("error", [])]
         articles = self.articles()
         tables = merge_actors(tables_from_results(results, failures))
-        reviews = self.store.reviews()
-        if not reviewed:
-            reviews = reviews.iloc[0:0]
+        reviews = self.store.reviews() if reviewed else pd.DataFrame(columns=REVIEW_COLUMNS)
         reviews = reviews[reviews["article_id"].isin({article_id for article_id, _ in extractions})]
-        stale = stale_reviews(tables.stances, reviews)
-        reviewed = apply_reviews(tables.stances, reviews)
+        stances, stale = reviewed_and_stale(tables.stances, reviews)
         meta = articles.set_index("article_id")[STANCE_ARTICLE_COLUMNS]
-        stances = reviewed.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in reviewed.columns])
+        stances = stances.drop(columns=[c for c in STANCE_ARTICLE_COLUMNS if c in stances.columns])
         tables.stances = stances.join(meta, on="article_id")
         return CorpusTables(
             tables=tables, articles=articles, pending=int((articles["statements"] < 0).sum()), stale_reviews=stale

@@ -448,11 +448,18 @@ def apply_reviews(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> pd.Dat
 def stale_reviews(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> pd.DataFrame:
     """The confirms and rejects (each the latest of its row key) that match no row of
     ``stances`` any more, e.g. after re-extraction; rows of ``reviews``, oldest first."""
+    return reviewed_and_stale(stances, reviews)[1]
+
+
+def reviewed_and_stale(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`apply_reviews` and :func:`stale_reviews` from one matching of the reviews to the rows
+    (the corpus needs both on every load)."""
+    resolved = _resolve(stances, reviews)
     if reviews is None or reviews.empty:
-        return pd.DataFrame(columns=REVIEW_COLUMNS)
-    stale = set(_resolve(stances, reviews).stale_ids)
+        return resolved.table, pd.DataFrame(columns=REVIEW_COLUMNS)
     ids = pd.to_numeric(reviews["id"], errors="coerce")
-    return reviews[ids.isin(stale)].sort_values("id").reset_index(drop=True)
+    stale = reviews[ids.isin(set(resolved.stale_ids))].sort_values("id").reset_index(drop=True)
+    return resolved.table, stale
 
 
 # --- gold export ---------------------------------------------------------------------------------

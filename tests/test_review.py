@@ -401,3 +401,15 @@ def test_gold_export_round_trips_through_read_gold_and_scores_the_machine(tmp_pa
 def test_gold_of_an_unreviewed_table_is_empty(corpus):
     assert gold_table(stances(corpus)).empty
     assert gold_csv(stances(corpus)).decode().strip() == ",".join(GOLD_COLUMNS)
+
+
+def test_reviewed_and_stale_equal_the_two_functions(corpus):
+    from core.review import reviewed_and_stale
+
+    table = stances(corpus)
+    corpus.review("reject", row_of(table, "Tom Baker"))
+    machine = corpus.load(reviewed=False).tables.stances
+    reviews = corpus.review_history()
+    both = reviewed_and_stale(machine, reviews)
+    assert both[0].equals(apply_reviews(machine, reviews)) and both[1].equals(stale_reviews(machine, reviews))
+    assert reviewed_and_stale(machine.iloc[0:0], reviews)[1]["action"].tolist() == ["reject"]
