@@ -16,7 +16,16 @@ import dashboard
 from core.codebook import CodebookError
 from core.filters import articles_matching
 from core.render import escape_markdown, quote_card_html
-from core.review import EDITABLE_FIELDS, ReviewError, gold_csv, review_row_key, sentence_spans, stale_articles
+from core.review import (
+    EDITABLE_FIELDS,
+    ReviewError,
+    audit_trail,
+    gold_csv,
+    review_row_key,
+    sentence_spans,
+    stale_articles,
+    standing_rejections,
+)
 from core.schema import ACTOR_TYPES, CERTAINTIES, STANCES
 from core.store import StoreError
 
@@ -83,61 +92,6 @@ def _changed(row: dict) -> dict[str, str]:
     """The fields of the correction form that differ from the shown row."""
     new = {name: str(st.session_state.get(f"review_{name}") or "").strip() for name in EDITABLE_FIELDS}
     return {name: value for name, value in new.items() if value != str(row.get(name) or "").strip()}
-
-
-def _history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The audit trail in words: time, reviewer, action, the statement and what changed."""
-    lines = []
-    for record in history.to_dict(orient="records"):
-        original = json.loads(record.get("original_values") or "{}")
-        new = json.loads(record.get("new_values") or "{}")
-        action = str(record["action"])
-        if action == "add":
-            statement = f"{new.get('actor', '')} · {_issue_label(str(new.get('issue', '')))}: {new.get('stance', '')}"
-            change = f"added “{new.get('quote', '')}” ({new.get('certainty', '')}, {new.get('country') or 'no country'})"
-        else:
-            statement = (f"{record['original_actor']} · {_issue_label(str(record['original_issue']))}: "
-                         f"{record['original_stance']}")
-            if action == "correct":
-                parts = [
-                    f"{name.replace('_', ' ')}: {original.get(name) or '—'} → {new.get(name) or '—'}"
-                    for name in EDITABLE_FIELDS
-                    if name in new and str(new.get(name) or "") != str(original.get(name) or "")
-                ]
-                change = "; ".join(parts) or "values re-asserted"
-            elif action == "confirm":
-                change = "confirmed as shown"
-            else:
-                change = "rejected: removed from every view"
-        lines.append({
-            "time": str(record.get("created_at") or "")[:19].replace("T", " "),
-            "reviewer": record.get("reviewer") or "—",
-            "action": action,
-            "statement": statement,
-            "change": change,
-            "note": record.get("note") or "",
-        })
-    return pd.DataFrame(lines, columns=["time", "reviewer", "action", "statement", "change", "note"])
-
-
-def _rejected_rows(history: pd.DataFrame) -> list[dict]:
-    """The rejections that still hold (no later review of the same row), newest first, each as
-    the row it removed (its original values), for the Restore picker. The row key includes the
-    stance, as in core.review: one actor's two stances on one span are two rows."""
-    latest: dict[tuple, dict] = {}
-    for record in history.to_dict(orient="records"):
-        if record["action"] == "add":
-            continue
-        key = (record["article_id"], int(record["start_char"]), int(record["end_char"]),
-               record["original_issue"], record["original_actor"], record["original_stance"])
-        latest[key] = record
-    rows = []
-    for record in latest.values():
-        if record["action"] == "reject":
-            original = json.loads(record.get("original_values") or "{}")
-            rows.append({**original, "article_id": record["article_id"], "review": "", "review_id": -1,
-                         "_rejected_at": str(record.get("created_at") or "")[:16].replace("T", " ")})
-    return rows[::-1]
 
 
 # --- the reviewer and the last action's message --------------------------------------------------
@@ -410,11 +364,11 @@ with st.expander(f"Review history (audit trail): {len(history)} review(s) of thi
     if history.empty:
         st.write("No review of this article yet.")
     else:
-        st.dataframe(_history_table(history)[::-1], hide_index=True, key="review_history_table",
+        st.dataframe(audit_trail(history, labels)[::-1], hide_index=True, key="review_history_table",
                      column_config={"change": st.column_config.TextColumn("change", width="large")})
         st.caption("Newest first. Reviews are never changed or deleted; a later review of a statement supersedes "
                    "the earlier one.")
-        rejected = _rejected_rows(history)
+        rejected = standing_rejections(history)
         if rejected:
             pick = st.selectbox(
                 "Rejected statement to restore", range(len(rejected)), key="review_restore_pick",

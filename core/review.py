@@ -462,6 +462,74 @@ def reviewed_and_stale(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> t
     return resolved.table, stale
 
 
+# --- the audit trail in words -------------------------------------------------------------------
+
+
+AUDIT_TRAIL_COLUMNS: list[str] = ["time", "reviewer", "action", "statement", "change", "note"]
+
+
+def audit_trail(history: pd.DataFrame, issue_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The review log (:meth:`core.store.CorpusStore.reviews`, oldest first) in words: time,
+    reviewer, action, the statement ("actor · issue label: stance") and what changed."""
+    labels = dict(issue_labels or {})
+
+    def label(issue: object) -> str:
+        issue = str(issue or "")
+        return labels.get(issue, issue) if issue else "(choose an issue)"
+
+    lines = []
+    for record in history.to_dict(orient="records"):
+        original = json.loads(record.get("original_values") or "{}")
+        new = json.loads(record.get("new_values") or "{}")
+        action = str(record["action"])
+        if action == "add":
+            statement = f"{new.get('actor', '')} · {label(new.get('issue'))}: {new.get('stance', '')}"
+            change = f"added “{new.get('quote', '')}” ({new.get('certainty', '')}, {new.get('country') or 'no country'})"
+        else:
+            statement = f"{record['original_actor']} · {label(record['original_issue'])}: {record['original_stance']}"
+            if action == "correct":
+                parts = [
+                    f"{name.replace('_', ' ')}: {original.get(name) or '—'} → {new.get(name) or '—'}"
+                    for name in EDITABLE_FIELDS
+                    if name in new and str(new.get(name) or "") != str(original.get(name) or "")
+                ]
+                change = "; ".join(parts) or "values re-asserted"
+            elif action == "confirm":
+                change = "confirmed as shown"
+            else:
+                change = "rejected: removed from every view"
+        lines.append({
+            "time": str(record.get("created_at") or "")[:19].replace("T", " "),
+            "reviewer": record.get("reviewer") or "—",
+            "action": action,
+            "statement": statement,
+            "change": change,
+            "note": record.get("note") or "",
+        })
+    return pd.DataFrame(lines, columns=AUDIT_TRAIL_COLUMNS)
+
+
+def standing_rejections(history: pd.DataFrame) -> list[dict[str, object]]:
+    """The rejections that still hold (no later review of the same row), newest first, each as the
+    row it removed (its original values, unreviewed) plus ``_rejected_at``: what a "Restore" can
+    bring back. Rows are told apart by the same key as :func:`apply_reviews` uses, stance
+    included: one actor's two stances on one span are two rows."""
+    latest: dict[tuple, dict] = {}
+    for record in history.to_dict(orient="records"):
+        if record["action"] == "add":
+            continue
+        key = (record["article_id"], int(record["start_char"]), int(record["end_char"]),
+               record["original_issue"], record["original_actor"], record["original_stance"])
+        latest[key] = record
+    rows = []
+    for record in latest.values():
+        if record["action"] == "reject":
+            original = json.loads(record.get("original_values") or "{}")
+            rows.append({**original, "article_id": record["article_id"], "review": "", "review_id": -1,
+                         "_rejected_at": str(record.get("created_at") or "")[:16].replace("T", " ")})
+    return rows[::-1]
+
+
 # --- gold export ---------------------------------------------------------------------------------
 
 

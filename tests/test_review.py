@@ -413,3 +413,24 @@ def test_reviewed_and_stale_equal_the_two_functions(corpus):
     both = reviewed_and_stale(machine, reviews)
     assert both[0].equals(apply_reviews(machine, reviews)) and both[1].equals(stale_reviews(machine, reviews))
     assert reviewed_and_stale(machine.iloc[0:0], reviews)[1]["action"].tolist() == ["reject"]
+
+
+def test_audit_trail_in_words_and_the_rejections_that_still_hold(corpus):
+    from core.review import audit_trail, standing_rejections
+
+    table = stances(corpus)
+    baker, ada = row_of(table, "Tom Baker"), row_of(table, "Ada Lovelace")
+    corpus.review("reject", baker, reviewer="Kim")
+    corpus.review("reject", ada, reviewer="Kim")
+    corpus.review("confirm", ada, reviewer="Lee")  # Ada's rejection is superseded
+    corpus.review("correct", row_of(stances(corpus), "Rosa Diaz"), {"certainty": "reported"})
+    history = corpus.review_history()
+    trail = audit_trail(history, {baker["issue"]: "The issue"})
+    assert list(trail.columns) == ["time", "reviewer", "action", "statement", "change", "note"]
+    assert list(trail["action"]) == ["reject", "reject", "confirm", "correct"]
+    assert trail.iloc[0]["statement"] == f"Tom Baker · The issue: {baker['stance']}"
+    assert trail.iloc[0]["change"] == "rejected: removed from every view" and trail.iloc[3]["reviewer"] == "—"
+    assert trail.iloc[3]["change"].startswith("certainty: ") and trail.iloc[3]["change"].endswith("→ reported")
+    standing = standing_rejections(history)
+    assert [row["actor"] for row in standing] == ["Tom Baker"]
+    assert (standing[0]["review"], standing[0]["review_id"], standing[0]["start_char"]) == ("", -1, baker["start_char"])
