@@ -22,7 +22,7 @@ from core.codebook import (
 from core.corpus import store_codebook, stored_codebook_text
 from core.render import escape_markdown
 from core.store import StoreError
-from core.uncoded import issue_draft_from_group
+from core.uncoded import example_text, issue_draft_from_group
 
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
@@ -63,11 +63,6 @@ def _file_name() -> str:
         return str(path.relative_to(Path(dashboard.__file__).resolve().parent))
     except ValueError:
         return str(path)
-
-
-def _short(text: object) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1].rstrip() + "…"
 
 
 def _fill_form(draft: IssueDraft) -> None:
@@ -272,7 +267,7 @@ if test:
             st.info(f"The patterns match {len(hits)} of {len(texts)} quotes in the corpus.",
                     icon=":material/manage_search:")
         for text in hits[:3]:
-            st.markdown(f"> {escape_markdown(_short(text))}")
+            st.markdown(f"> {escape_markdown(example_text(text, EXAMPLE_CHARS))}")
 
 if choice and st.button("Delete issue…", icon=":material/delete:", key="codebook_delete"):
     confirm_delete(choice, working.label(choice))

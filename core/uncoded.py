@@ -179,9 +179,10 @@ def key_phrases(text: str, max_phrases: int = 5) -> list[str]:
     return chosen
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1].rstrip() + "…"
+def example_text(text: object, limit: int = EXAMPLE_CHARS) -> str:
+    """A statement shown as an example: whitespace collapsed, cut to ``limit`` characters with "…"."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 GROUP_COLUMNS: list[str] = ["phrase", "statements", "speakers", "examples", "rows"]
@@ -260,7 +261,7 @@ def _group_row(uncoded: pd.DataFrame, phrase: str, positions: list[int]) -> dict
         "phrase": phrase,
         "statements": len(positions),
         "speakers": "; ".join(dict.fromkeys(s.strip() for s in speakers if s.strip())),
-        "examples": [_short(str(text)) for text in members["text"].head(MAX_EXAMPLES)],
+        "examples": [example_text(text) for text in members["text"].head(MAX_EXAMPLES)],
         "rows": rows,
     }
 
