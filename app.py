@@ -29,6 +29,9 @@ PAGES = {
         st.Page("app_pages/review.py", title="Review", icon=":material/rate_review:"),
         st.Page("app_pages/codebook.py", title="Codebook", icon=":material/menu_book:"),
     ],
+    "Method": [
+        st.Page("app_pages/accuracy.py", title="Accuracy", icon=":material/verified:"),
+    ],
 }
 
 page = st.navigation(PAGES)

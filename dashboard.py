@@ -30,6 +30,7 @@ import pandas as pd
 import streamlit as st
 
 import core.uncoded
+from core.accuracy import REPORT_FILE, load_report
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
 from core.corpus import (
@@ -103,6 +104,21 @@ def db_file() -> Path:
     except Exception:  # no secrets.toml at all is the normal case, not an error
         configured = None
     return Path(str(configured)) if configured else default_db_path()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def cached_accuracy_report(path: str, size: int, mtime_ns: int) -> dict | None:
+    """The stored accuracy figures, re-read when the file changes (size and mtime are the key)."""
+    return load_report(path)
+
+
+def accuracy_report() -> dict | None:
+    """``docs/accuracy.json`` as measured by ``python -m core accuracy --write`` (None without it)."""
+    try:
+        stat = REPORT_FILE.stat()
+    except OSError:
+        return None
+    return cached_accuracy_report(str(REPORT_FILE), stat.st_size, stat.st_mtime_ns)
 
 
 @st.cache_resource(show_spinner=False)

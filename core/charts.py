@@ -345,3 +345,59 @@ def timeline_chart(
         )
         .properties(height=alt.Step(36, **{"for": "position"}))  # a row per entity, not per stance
     )
+
+
+# --- accuracy ------------------------------------------------------------------------------------
+
+LEVEL_COLOURS: dict[str, str] = {"country": "#56B4E9", "actor": "#009E73"}  # Okabe-Ito sky blue, bluish green
+ACCURACY_COLUMNS = ["data set", "split", "level", "precision", "recall", "f1", "order"]
+
+
+def accuracy_chart_data(groups: pd.DataFrame) -> pd.DataFrame:
+    """Long form of the Accuracy page's data-set table: one row per (data set, level) with its
+    precision, recall and F1 (``groups`` as ``core.accuracy.groups_table`` gives it)."""
+    if groups.empty:
+        return pd.DataFrame(columns=ACCURACY_COLUMNS)
+    rows = []
+    for order, (_, row) in enumerate(groups.iterrows()):
+        for level in ("country", "actor"):
+            rows.append({
+                "data set": row["data set"],
+                "split": row["split"],
+                "level": level,
+                "precision": float(row[f"{level} P"]),
+                "recall": float(row[f"{level} R"]),
+                "f1": float(row[f"{level} F1"]),
+                "order": order,
+            })
+    frame = pd.DataFrame(rows, columns=ACCURACY_COLUMNS)
+    return frame
+
+
+def accuracy_chart(data: pd.DataFrame, ceiling: float | None = None) -> alt.Chart:
+    """F1 per data set, country and actor level side by side, with the inter-coder ceiling (actor
+    level) as a dashed line: how far the machine is from what two people agree on."""
+    order = data.drop_duplicates("data set").sort_values("order")["data set"].tolist()
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("data set:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+            yOffset=alt.YOffset("level:N", sort=["country", "actor"]),
+            x=alt.X("f1:Q", title="F1", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".1f", tickCount=10)),
+            color=alt.Color("level:N", title="Level", sort=["country", "actor"],
+                            scale=alt.Scale(domain=list(LEVEL_COLOURS), range=list(LEVEL_COLOURS.values())),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("data set:N"), alt.Tooltip("split:N"), alt.Tooltip("level:N"),
+                     alt.Tooltip("precision:Q", format=".2f"), alt.Tooltip("recall:Q", format=".2f"),
+                     alt.Tooltip("f1:Q", title="F1", format=".2f")],
+        )
+    )
+    chart = bars
+    if ceiling is not None:
+        line = pd.DataFrame({"ceiling": [ceiling], "label": [f"two coders agree: {ceiling:.2f}"]})
+        rule = alt.Chart(line).mark_rule(strokeDash=[6, 4], color="#000000").encode(x="ceiling:Q")
+        text = alt.Chart(line).mark_text(align="right", dx=-4, dy=-6, baseline="bottom", color="#000000").encode(
+            x="ceiling:Q", y=alt.value(0), text="label:N")
+        chart = alt.layer(bars, rule, text)
+    return chart.properties(height=alt.Step(14))

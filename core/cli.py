@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|list|remove|extract|quotes|actors|export|evaluate``.
+"""Command line: ``python -m core add|list|remove|extract|quotes|actors|export|evaluate|accuracy``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -294,9 +294,23 @@ def cmd_remove(args) -> int:
     return 2 if unknown else 0
 
 
+def _refuse_test_errors(gold: pd.DataFrame | None, verbose: bool) -> None:
+    """``-v`` lists errors; test articles are only scored, never read for errors."""
+    if not verbose or gold is None or "article_id" not in gold.columns:
+        return
+    from core.gold import load_split
+
+    test = {a.article_id for a in load_split() if a.split == "test"} & set(gold["article_id"])
+    if test:
+        raise UsageError(f"-v would list the errors of test article(s) ({', '.join(sorted(test))}); "
+                         "test articles are only scored, never read for errors: leave out -v")
+
+
 def _print_stance_scores(stances: pd.DataFrame, gold: pd.DataFrame, verbose: bool) -> None:
     """One line per level (country, actor triples), and with ``verbose`` the missed and spurious ones."""
-    for result in evaluate_stances(stances, gold):
+    from core.knowledge import load_knowledge
+
+    for result in evaluate_stances(stances, gold, load_knowledge()):
         print(result.line())
         if verbose:
             for triple in result.missed:
@@ -326,9 +340,94 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
     return 2 if missing else 0
 
 
+def _score_cells(scores) -> str:
+    country, actor = scores["country"], scores["actor"]
+    return (f"country P {country.precision:.2f} R {country.recall:.2f} F1 {country.f1:.2f}   "
+            f"actor P {actor.precision:.2f} R {actor.recall:.2f} F1 {actor.f1:.2f}")
+
+
+def cmd_evaluate_split(args) -> int:
+    """``evaluate --split dev|test``: every gold article of that split (tests/gold/split.yaml), each
+    with its data set's codebook; per article, per data set and pooled. Test errors are never listed."""
+    from core.accuracy import errors_of, measure, pooled
+    from core.gold import load_split
+
+    if args.gold or args.files or args.quotes_gold or args.db or args.codebook or args.iou is not None:
+        raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
+    if args.verbose and args.split == "test":
+        raise UsageError("-v lists errors, and test articles are only scored, never read for errors; use -v with --split dev")
+    every = load_split()
+    unknown = sorted(set(args.dataset or ()) - {a.dataset.name for a in every})
+    if unknown:
+        raise UsageError(f"unknown data set(s) {', '.join(unknown)}; the gold has {', '.join(sorted({a.dataset.name for a in every}))}")
+    articles = [a for a in every if a.split == args.split and (not args.dataset or a.dataset.name in args.dataset)]
+    if not articles:
+        raise UsageError(f"no gold article in split '{args.split}' and data set(s) {', '.join(args.dataset or ())}")
+    absent = [a for a in articles if not a.available]
+    if absent:
+        print(f"warning: {len(absent)} of {len(articles)} article texts are absent (e.g. {absent[0].text_path}); "
+              "only the others are scored", file=sys.stderr)
+    if len(absent) == len(articles):
+        raise UsageError("none of the split's article texts is present (they live in ../shared/eval, outside the repository)")
+    results = measure(articles)
+    print(f"split {args.split}: {len(results)} article(s) scored, {sum(len(r.gold) for r in results)} gold rows "
+          f"({sum(int((r.gold['required'] == 'yes').sum()) for r in results)} required)")
+    width = max(len(r.article.article_id) for r in results)
+    for result in results:
+        print(f"  {result.article.article_id:<{width}}  {result.article.dataset.name:<11} {_score_cells(result.scores)}")
+        if args.verbose:
+            for level in ("country", "actor"):
+                for triple in result.scores[level].missed:
+                    print(f"      missed   {level:<7} {triple}")
+                for triple in result.scores[level].spurious:
+                    print(f"      spurious {level:<7} {triple}")
+    names = sorted({r.article.dataset.name for r in results})
+    for name in names:
+        part = [r for r in results if r.article.dataset.name == name]
+        print(f"{'data set ' + name + f' ({len(part)})':<{width + 15}} {_score_cells(pooled(part))}")
+    print(f"{'pooled (' + str(len(results)) + ' articles)':<{width + 15}} {_score_cells(pooled(results))}")
+    if args.verbose:
+        errors = errors_of(results)
+        print("error kinds (actor level): missed " + ", ".join(f"{k} {n}" for k, n in errors.missed.items())
+              + "; spurious " + ", ".join(f"{k} {n}" for k, n in errors.spurious.items()))
+    return 2 if absent else 0
+
+
+def cmd_accuracy(args) -> int:
+    """Measure every figure of the Accuracy page; ``--write`` stores them (docs/accuracy.json) and
+    regenerates the README's Accuracy section from them."""
+    from core.accuracy import REPORT_FILE, build_report, render_markdown, update_readme, write_report
+    from core.gold import load_split
+
+    articles = load_split()
+    if not any(a.available for a in articles):
+        raise UsageError("none of the gold article texts is present (they live in ../shared/eval, outside the repository)")
+    if args.write and not all(a.available for a in articles):
+        missing = sum(not a.available for a in articles)
+        raise UsageError(f"{missing} gold article text(s) are absent; --write stores figures only when every article is scored")
+    report = build_report()
+    print(render_markdown(report))
+    if args.write:
+        try:
+            write_report(report)
+            marked = update_readme(report)
+        except OSError as exc:
+            raise UsageError(f"cannot write the figures ({exc.strerror or exc})") from None
+        if not marked:
+            print("warning: README.md has no accuracy markers; only docs/accuracy.json was written", file=sys.stderr)
+        print(f"\nwrote {REPORT_FILE.relative_to(ROOT)} and the README's Accuracy section", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     """Stance triples against gold CSVs (``--gold``), quotes against brat-style attribution gold
-    (``--quotes-gold``), or both; with neither, the seed article against its gold."""
+    (``--quotes-gold``), or both; with neither, the seed article against its gold. ``--split``
+    scores a whole split of the gold data sets instead."""
+    if args.split:
+        return cmd_evaluate_split(args)
+    if args.dataset:
+        raise UsageError("--dataset goes with --split")
+    args.iou = 0.3 if args.iou is None else args.iou
     from core.pipeline import analyze_articles
     from core.quote_eval import detail_lines, evaluate_quotes, gold_text_paths, read_brat_gold
 
@@ -337,6 +436,7 @@ def cmd_evaluate(args) -> int:
     quote_gold = read_brat_gold(args.quotes_gold) if args.quotes_gold else None
     stance_files = args.gold or ([] if quote_gold else [DEFAULT_GOLD])
     gold = pd.concat([read_gold(path) for path in stance_files], ignore_index=True) if stance_files else None
+    _refuse_test_errors(gold, args.verbose)
     if args.db:
         return _evaluate_corpus(args, gold, stance_files, quote_gold)
     if args.files:
@@ -436,11 +536,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--codebook", metavar="FILE")
     p.add_argument("--quotes-gold", metavar="PATH",
                    help="brat-style attribution gold: a folder with attributions.jsonl or *.ann (and text/*.txt), or one file")
-    p.add_argument("--iou", type=float, default=0.3, help="character IoU a quote needs to match a gold content span (default 0.3)")
+    p.add_argument("--iou", type=float, default=None, help="character IoU a quote needs to match a gold content span (default 0.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="list missed and spurious triples / quotes")
     p.add_argument("--db", metavar="FILE",
                    help="score the machine's rows of the stored articles the --gold file names (reviews not applied), "
                         "e.g. against the gold CSV of the Review page")
+    p.add_argument("--split", choices=("dev", "test"),
+                   help="score every gold article of this split (tests/gold/split.yaml) with its data set's codebook; "
+                        "per article, per data set and pooled (texts from ../shared/eval)")
+    p.add_argument("--dataset", action="append", metavar="NAME",
+                   help="with --split: only this data set (seed, ukraine, climate, guns, immigration, trade); repeatable")
+    p = sub.add_parser("accuracy", help="measure every figure of the Accuracy page against all gold data sets (needs ../shared/eval)")
+    p.add_argument("--write", action="store_true", help="store the figures in docs/accuracy.json and regenerate the README's Accuracy section")
     return parser
 
 
@@ -449,6 +556,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args)
+        if args.command == "accuracy":
+            return cmd_accuracy(args)
         if args.command in ("add", "list", "remove", "export"):
             return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "export": cmd_export}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])

@@ -36,6 +36,7 @@ PAGES = {
     "network": "app_pages/network.py",
     "review": "app_pages/review.py",
     "codebook": "app_pages/codebook.py",
+    "accuracy": "app_pages/accuracy.py",
 }
 
 
@@ -568,3 +569,45 @@ def test_link_values_cannot_inject_markdown(calls, two_dates):
     at = open_page("overview", actor="[log in here](https://evil.example/login)")
     raw = "\n".join(w.value for w in at.warning)
     assert "\\[log in here\\]\\(https\\:" in raw  # shown as text, not as a link
+
+
+# --- the Accuracy page ---------------------------------------------------------------------------
+
+
+def test_accuracy_page_shows_test_dev_and_the_inter_coder_ceiling(calls):
+    from core.accuracy import load_report
+
+    report = load_report()
+    at = open_page("accuracy")
+    assert_clean(at)
+    shown = metrics(at)
+    test_row = next(g for g in report["groups"] if g["name"] == "test")
+    assert shown["F1 on unseen articles (test)"] == f"{test_row['actor']['f1']:.2f}"
+    assert shown["Two coders agree (ceiling)"] == f"{report['agreement']['pooled']['all']['actor_f1']:.2f}"
+    assert at.get("vega_lite_chart"), "the F1 chart is drawn"
+    assert len(at.dataframe) == 5  # data sets, agreement, error kinds, quotes, every article
+    assert "pipeline version" in texts(at.markdown)
+    assert not at.warning
+
+
+def test_accuracy_page_without_stored_figures_says_how_to_measure_them(calls, monkeypatch, tmp_path):
+    monkeypatch.setattr(dashboard, "REPORT_FILE", tmp_path / "absent.json")
+    at = open_page("accuracy")
+    assert_clean(at)
+    assert "python -m core accuracy --write" in texts(at.info)
+    assert not at.get("vega_lite_chart")
+
+
+def test_accuracy_page_warns_when_the_figures_are_from_another_pipeline_version(calls, monkeypatch, tmp_path):
+    import json
+
+    from core.accuracy import REPORT_FILE
+
+    old = json.loads(REPORT_FILE.read_text(encoding="utf-8"))
+    old["pipeline_version"] = "0"
+    path = tmp_path / "accuracy.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    monkeypatch.setattr(dashboard, "REPORT_FILE", path)
+    at = open_page("accuracy")
+    assert_clean(at)
+    assert "pipeline version 0" in texts(at.warning)

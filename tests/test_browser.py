@@ -39,6 +39,7 @@ PAGES = {  # url path -> the page's title
     "articles": "Articles",
     "review": "Review",
     "codebook": "Codebook",
+    "accuracy": "Accuracy",
 }
 
 
@@ -116,6 +117,7 @@ MAIN_CONTENT = {  # url path -> what the page exists to show
     "articles": '[data-testid="stDataFrame"], [data-testid="stDataEditor"], [data-testid="stDataFrameResizable"]',
     "review": '[data-testid="stDataFrame"], [data-testid="stHtml"]',
     "codebook": '[data-testid="stDataFrame"]',
+    "accuracy": '[data-testid="stVegaLiteChart"]',
 }
 
 
