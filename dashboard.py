@@ -143,11 +143,16 @@ def cached_codebook_text(text: str, source: str) -> Codebook:
 
 
 def current_codebook() -> Codebook:
-    """The codebook saved in the corpus by the Codebook page, else the codebook file."""
+    """The codebook saved in the corpus by the Codebook page, else the codebook file. A saved
+    codebook that is refused (e.g. a pattern too slow under today's rules) never stops the app: the
+    file is used and ``stored_codebook_problem`` says why."""
     store = cached_store(str(db_file()))
     text = stored_codebook_text(store)
     if text.strip():
-        return cached_codebook_text(text, f"the codebook saved in {store.path.name}")
+        try:
+            return cached_codebook_text(text, "the codebook saved in the corpus")
+        except CodebookError:
+            pass  # stored_codebook_problem() reports it
     path = codebook_file()
     try:
         stat = path.stat()
@@ -155,6 +160,20 @@ def current_codebook() -> Codebook:
     except OSError:
         key = (-1, -1)  # load_codebook raises the user-facing error
     return cached_codebook(str(path), *key)
+
+
+def stored_codebook_problem() -> str:
+    """Why the codebook saved in the corpus is not used ('' when it is, or when there is none)."""
+    store = cached_store(str(db_file()))
+    text = stored_codebook_text(store)
+    if not text.strip():
+        return ""
+    try:
+        cached_codebook_text(text, "the codebook saved in the corpus")
+    except CodebookError as exc:
+        return (f"{exc}. The codebook file is used instead until the codebook saved in the corpus is "
+                "fixed on the Codebook page.")
+    return ""
 
 
 def open_corpus() -> Corpus:
@@ -243,6 +262,9 @@ def get_analysis() -> Analysis:
         # The titles file shapes the merging of people on load, not the extraction: it is part of
         # the cache key only.
         key = f"{corpus.pipeline_key}/titles:{knowledge_digest(DEFAULT_TITLES_FILE)}"
+        problem = stored_codebook_problem()
+        if problem:
+            st.warning(escape_markdown(problem), icon=":material/warning:")
         return cached_analysis(str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, key)
     except Exception as exc:  # every failure becomes a message; the UI never shows a traceback
         log.exception("analysis failed")

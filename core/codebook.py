@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from core.patterns import BoundedPattern, PatternError, compile_pattern
+
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_CODEBOOK = SEEDS_DIR / "codebook.yaml"
 
@@ -34,7 +36,7 @@ class Issue:
     id: str
     label: str
     description: str
-    patterns: tuple[re.Pattern, ...] = field(default=(), compare=False)
+    patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,16 @@ class Codebook:
     def ids(self) -> list[str]:
         return [issue.id for issue in self.issues]
 
+    def slow_patterns(self) -> list[str]:
+        """One line per pattern switched off because a search ran out of time (core.patterns)."""
+        return [
+            f"issue '{issue.id}': pattern {_shown(pattern.pattern)} took longer than the time limit on some text "
+            "and was switched off (it counts as not matching); rewrite it on the Codebook page"
+            for issue in self.issues
+            for pattern in issue.patterns
+            if pattern.disabled
+        ]
+
     def find(self, text: str, offset: int = 0) -> list[IssueMatch]:
         """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue)."""
         found: list[tuple[int, int, int, str]] = []
@@ -78,11 +90,16 @@ class Codebook:
         return [IssueMatch(issue, start + offset, end + offset) for start, end, _, issue in kept]
 
 
-def _compile(pattern: str, issue_id: str, source: str) -> re.Pattern:
+def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
     try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise CodebookError(f"{source}: issue '{issue_id}': bad pattern {pattern!r}: {exc}") from None
+        return compile_pattern(pattern)
+    except PatternError as exc:
+        raise CodebookError(f"{source}: issue '{issue_id}': pattern {_shown(pattern)} is refused: {exc}") from None
+
+
+def _shown(pattern: str, limit: int = 80) -> str:
+    """A pattern quoted for a message, cut when long (messages never echo huge input)."""
+    return repr(pattern if len(pattern) <= limit else pattern[: limit - 1] + "…")
 
 
 def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
@@ -275,14 +292,14 @@ class IssueDraft:
 def _pattern_problem(pattern: str) -> str | None:
     """Why ``pattern`` cannot be used, or None when it can."""
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        return f"pattern {pattern!r} is not a valid regular expression: {exc}"
+        compiled = compile_pattern(pattern)
+    except PatternError as exc:
+        return f"pattern {_shown(pattern)} is refused: {exc}"
     if compiled.search("") is not None:
-        return f"pattern {pattern!r} matches empty text; it must match at least one character"
+        return f"pattern {_shown(pattern)} matches empty text; it must match at least one character"
     probe_lengths = {m.end() - m.start() for m in compiled.finditer(_EMPTY_MATCH_PROBE)}
     if probe_lengths == {0}:
-        return f"pattern {pattern!r} only matches empty stretches of text; it must match at least one character"
+        return f"pattern {_shown(pattern)} only matches empty stretches of text; it must match at least one character"
     return None
 
 
@@ -313,7 +330,7 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
 
 
 def _issue_from_draft(draft: IssueDraft) -> Issue:
-    patterns = tuple(re.compile(p, re.IGNORECASE) for p in draft.patterns)
+    patterns = tuple(compile_pattern(p, probe=False) for p in draft.patterns)  # validated already
     return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns)
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 from core.articles import Article, ArticleError, read_article, seed_article_paths, validate_text
 from core.codebook import Codebook, CodebookError, changed_issues, codebook_from_yaml, codebook_to_yaml
 from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
+from core.patterns import BoundedPattern
 from core.nlp import configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
 from core.schema import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS, STANCE_COLUMNS
@@ -368,16 +369,15 @@ class Corpus:
         try:
             by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge))
             return [by_article.get(a.article_id, _empty_rows()) for a in articles]
-        except Exception:
+        except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
             if len(articles) == 1:
-                raise
+                return [_failed_rows(articles[0].article_id, exc)]
         out = []
         for article in articles:
             try:
                 out += self._analyze_chunk([article], nlp)
             except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
-                first = (str(exc).splitlines() or [""])[0][:200]
-                out.append({**_empty_rows(), "error": [f"{article.article_id}: the analysis failed ({type(exc).__name__}: {first})"]})
+                out.append(_failed_rows(article.article_id, exc))
         return out
 
     # --- reading -----------------------------------------------------------------------------
@@ -517,6 +517,29 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
     return codebook_from_yaml(text, source=f"the codebook saved in {store.path.name}") if text.strip() else None
 
 
+def _failed_rows(article_id: str, exc: Exception) -> dict[str, list]:
+    """No rows and the reason, so the failure is shown for that article instead of being retried
+    (and blocking the dashboard) on every start. Messages written for users are kept as they are."""
+    if isinstance(exc, ArticleError):
+        message = str(exc)
+    else:
+        first = (str(exc).splitlines() or [""])[0][:200]
+        message = f"{article_id}: the analysis failed ({type(exc).__name__}: {first})"
+    return {**_empty_rows(), "error": [message]}
+
+
+def usable_stored_codebook(store: CorpusStore) -> tuple[Codebook | None, str]:
+    """The codebook saved in ``store`` and '' when it can be used; (None, why) when there is none
+    ('') or it is refused (a pattern too slow or invalid under today's rules, broken YAML). A
+    refused codebook never stops the dashboard or the CLI: they fall back to the codebook file
+    and say why."""
+    try:
+        return stored_codebook(store), ""
+    except CodebookError as exc:
+        return None, (f"{exc}. The codebook file is used instead until the codebook saved in the corpus "
+                      "is fixed on the Codebook page.")
+
+
 def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:
     """Save ``codebook`` in ``store`` (None: forget it, so the codebook file is used again)."""
     store.set_meta(STORED_CODEBOOK_KEY, codebook_to_yaml(codebook) if codebook is not None else "")
@@ -528,7 +551,7 @@ def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:
 _EDGE_SENSITIVE = re.compile(r"(?<!\\)[\^$]|\\[AZ]|\(\?<[=!]")
 
 
-def _may_match(pattern: re.Pattern, text: str) -> bool:
+def _may_match(pattern: BoundedPattern, text: str) -> bool:
     """Whether ``pattern`` may match in some sentence of ``text``. The analysis matches sentence by
     sentence and this check the whole text, where every sentence match is also a match, except for
     the edge-sensitive parts above: a pattern with one counts as matching, so the article is

@@ -6,13 +6,14 @@ quote attribution (``core.attribution``) -> stance claims (``core.stance``) -> p
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from core.actors import ActorResolver
-from core.articles import Article
+from core.articles import Article, ArticleError
 from core.attribution import Attributor, Statement
 from core.codebook import Codebook, load_codebook
 from core.knowledge import Knowledge, load_knowledge
@@ -21,6 +22,11 @@ from core.stance import StanceFinder
 
 PIPELINE_VERSION = "2"  # bump when a rule change alters results: stored corpora re-extract once
 BATCH_SIZE = 16
+# Texts longer than this are parsed in pieces (paragraph boundaries), each well under spaCy's
+# max_length, with the time limit checked between pieces: a huge paste can neither fail with E088
+# nor hold the server for minutes. Every news article is shorter, so it is parsed whole as before.
+CHUNK_CHARS = 50_000
+ANALYSIS_TIME_LIMIT_S = 60.0
 
 
 @dataclass
@@ -211,12 +217,58 @@ def result_from_rows(article_id: str, rows: dict[str, list[dict]]) -> ArticleRes
     )
 
 
+class AnalysisTimeLimit(ArticleError):
+    """An article whose parse did not finish within ANALYSIS_TIME_LIMIT_S."""
+
+
+def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly,
+    preferably after a paragraph break, else after a line break or a space."""
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((window.rfind(mark) + len(mark) for mark in ("\n\n", "\n", " ") if window.rfind(mark) > size // 2), size)
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
+def parse_long(text: str, nlp, article_id: str = "article", time_limit: float = ANALYSIS_TIME_LIMIT_S,
+               chunk_chars: int = CHUNK_CHARS):
+    """One Doc for a text longer than CHUNK_CHARS, parsed chunk by chunk (each under the model's
+    ``max_length``, memory bounded by the chunk) and joined, so offsets are those of ``text``.
+    Raises AnalysisTimeLimit when the chunks parsed so far took longer than ``time_limit``."""
+    from spacy.tokens import Doc
+
+    deadline = time.monotonic() + time_limit
+    docs = []
+    for chunk in text_chunks(text, chunk_chars):
+        if time.monotonic() > deadline:
+            raise AnalysisTimeLimit(f"{article_id}: the analysis took longer than {time_limit:g} s and was stopped "
+                                    f"({len(text):,} characters; split the text into several articles)")
+        docs.append(nlp(chunk))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parsed(articles: list, nlp):
+    """``(article, doc)`` in order: short texts through ``nlp.pipe`` in batches, long ones by
+    ``parse_long``."""
+    short = nlp.pipe(((a.text, a) for a in articles if len(a.text) <= CHUNK_CHARS), as_tuples=True, batch_size=BATCH_SIZE)
+    for article in articles:
+        if len(article.text) <= CHUNK_CHARS:
+            doc, _ = next(short)
+        else:
+            doc = parse_long(article.text, nlp, article.article_id)
+        yield article, doc
+
+
 def analyze_parsed(articles: list, nlp, codebook: Codebook, knowledge: Knowledge, progress=None):
     """Yield ``(article, ArticleResult)`` for each article, parsing with ``nlp.pipe`` in batches.
 
     ``articles`` need ``article_id`` and ``text`` attributes."""
-    texts = ((a.text, a) for a in articles)
-    for done, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE), start=1):
+    for done, (article, doc) in enumerate(parsed(articles, nlp), start=1):
         yield article, analyze_doc(doc, article.article_id, codebook, knowledge)
         if progress is not None:
             progress(done, len(articles))
@@ -240,4 +292,4 @@ def analyze_articles(
         nlp = load_pipeline(knowledge=knowledge)
     warnings: list[str] = [w for a in articles for w in a.warnings]
     results = [result for _, result in analyze_parsed(articles, nlp, codebook, knowledge, progress)]
-    return tables_from_results(results, warnings)
+    return tables_from_results(results, warnings + codebook.slow_patterns())

@@ -19,6 +19,7 @@ import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.codebook import Codebook, IssueDraft
+from core.patterns import BoundedPattern, compile_combined
 from core.schema import QUOTE_COLUMNS
 
 MAX_PHRASE_WORDS = 3
@@ -89,16 +90,13 @@ class _Matcher:
         self.combined = self._combine(self.patterns)
 
     @staticmethod
-    def _combine(patterns: list[re.Pattern]) -> re.Pattern | None:
+    def _combine(patterns: list[BoundedPattern]) -> BoundedPattern | None:
         if len(patterns) < 2 or len({pattern.flags for pattern in patterns}) != 1:
             return None
         if any(_BACKREFERENCE.search(pattern.pattern) for pattern in patterns):
             return None
-        source = "|".join(f"(?:{pattern.pattern})" for pattern in patterns)
-        try:  # inline global flags inside, or a group name used twice, cannot be combined
-            return re.compile(source, patterns[0].flags)
-        except (re.error, OverflowError, RecursionError):
-            return None
+        # Inline global flags inside, or a group name used twice, cannot be combined (None).
+        return compile_combined([pattern.pattern for pattern in patterns])
 
     def matches(self, text: str) -> bool:
         """True iff some pattern has a non-empty match in ``text`` (so ``codebook.find(text)`` is not empty)."""
@@ -107,7 +105,7 @@ class _Matcher:
         return any(_non_empty_match(pattern, text) for pattern in self.patterns)
 
 
-def _non_empty_match(pattern: re.Pattern, text: str) -> bool:
+def _non_empty_match(pattern: BoundedPattern, text: str) -> bool:
     first = pattern.search(text)
     if first is None:
         return False

@@ -419,3 +419,27 @@ def test_uncoded_groups_are_cached_between_reruns(calls, monkeypatch):
     at.selectbox(key="codebook_issue").set_value("ceasefire").run()  # a rerun with the same quotes and codebook
     assert_clean(at)
     assert [e.label for e in at.expander] == before and not calls_made
+
+
+def test_a_pattern_that_backtracks_is_refused_with_the_reason(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="harbour_bridge", label="Harbour bridge", patterns=[r"(e|ee)+$"])
+    at.button(key="codebook_apply").click().run()
+    assert not at.exception
+    assert "too slow" in texts(at.error)
+    assert "harbour_bridge" not in issue_table(at)["id"].tolist()
+    at.button(key="codebook_test").click().run()  # "Test patterns" refuses it too, in bounded time
+    assert not at.exception
+    assert "too slow" in texts(at.error)
+    assert stored(fresh_corpus) is None
+
+
+def test_a_refused_codebook_saved_in_the_corpus_never_stops_the_app(calls, fresh_corpus):
+    from core.corpus import STORED_CODEBOOK_KEY
+
+    # Saved before patterns were bounded: a pattern today's rules refuse.
+    CorpusStore(fresh_corpus).set_meta(STORED_CODEBOOK_KEY, "issues:\n  - id: tolls\n    patterns: ['(e|ee)+$']\n")
+    for page in (PAGE, OVERVIEW):
+        at = open_app_page(page)
+        assert not at.exception and not at.error
+        assert "too slow" in texts(at.warning) and "codebook file is used instead" in texts(at.warning)

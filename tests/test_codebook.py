@@ -45,7 +45,8 @@ def test_another_codebook_for_another_subject():
         ({"issues": [{"label": "x", "patterns": ["a"]}]}, "no 'id'"),
         ({"issues": [{"id": "Bad Id", "patterns": ["a"]}]}, "a-z"),
         ({"issues": [{"id": "a", "patterns": ["x"]}, {"id": "a", "patterns": ["y"]}]}, "twice"),
-        ({"issues": [{"id": "a", "patterns": ["("]}]}, "bad pattern"),
+        ({"issues": [{"id": "a", "patterns": ["("]}]}, "pattern '\\(' is refused: it is not a valid regular expression"),
+        ({"issues": [{"id": "a", "patterns": [r"\b(o|oo)+$"]}]}, "issue 'a': pattern .* is refused: it is too slow"),
         ({"issues": [{"id": "a"}]}, "no patterns"),
     ],
 )

@@ -113,7 +113,9 @@ def test_a_good_draft_has_no_problems():
 @pytest.mark.parametrize(
     "draft, message",
     [
-        (IssueDraft("drug_prices", "Drug prices", "", [r"\bdrug (prices"]), "'\\\\bdrug (prices' is not a valid regular expression: missing )"),
+        (IssueDraft("drug_prices", "Drug prices", "", [r"\bdrug (prices"]), "'\\\\bdrug (prices' is refused: it is not a valid regular expression: missing )"),
+        (IssueDraft("ferry_tolls", "Ferry tolls", "", [r"(e|ee)+$"]), "is refused: it is too slow"),
+        (IssueDraft("ferry_tolls", "Ferry tolls", "", ["x" * 1200]), "the limit is 1,000"),
         (IssueDraft("sugar_tax", "Sugar", "", [r"\bsugar\b"]), "'sugar_tax' is already used"),
         (IssueDraft("drug_prices", "   ", "", [r"\bdrug\b"]), "needs a label"),
         (IssueDraft("drug_prices", "Drug prices", "", [r"(?:drugs)?"]), "matches empty text"),
