@@ -6,12 +6,13 @@ import streamlit as st
 
 import dashboard
 from core.corpus import DraftError, drafts_table, new_articles_from_drafts
-from core.ingest import SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
+from core.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
 from core.render import escape_markdown
 from core.store import StoreError
 
 DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...], "batch": n}
 MAX_URLS = 20
+MAX_UPLOADS = 20  # files read in one go: each is parsed in this session, so a batch is bounded
 
 analysis = dashboard.get_analysis()
 
@@ -22,7 +23,13 @@ st.caption("Add news articles to the corpus and manage the stored ones. Every ar
 
 def _read_uploads(files) -> None:
     docs, errors = [], []
-    for upload in files:
+    if len(files) > MAX_UPLOADS:
+        errors.append(f"{len(files)} files were chosen; at most {MAX_UPLOADS} are read at once, so only the first "
+                      f"{MAX_UPLOADS} were read")
+    for upload in files[:MAX_UPLOADS]:
+        if upload.size > MAX_FILE_BYTES:  # checked before the bytes are touched
+            errors.append(f"{upload.name[:80]}: the file is {upload.size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            continue
         try:
             docs.append(extract_file(upload.getvalue(), upload.name))
         except IngestError as exc:

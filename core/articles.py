@@ -7,6 +7,7 @@ offset the pipeline reports points into exactly the text the user gave us.
 from __future__ import annotations
 
 import html
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,9 +99,47 @@ def looks_like_english(text: str) -> bool:
     return hits / total_tokens >= 0.08
 
 
+def read_file_bytes(path: str | Path, limit: int, name: str | None = None) -> bytes:
+    """The bytes of a regular file, its size checked before anything is read (a 4 GB file is
+    refused without reading it) and the read itself capped, with one clear line for each way a
+    path can be unusable (missing, a folder, a symbolic-link loop, unreadable)."""
+    import errno
+    import stat as stat_module
+
+    path = Path(path)
+    name = name or str(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(f"{name}: is a loop of symbolic links, not a file") from None
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise ArticleError(f"{name}: no such file") from None
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if stat_module.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name}: is a folder, not an article file")
+    if not stat_module.S_ISREG(info.st_mode):
+        raise ArticleError(f"{name}: is not a regular file")
+    if info.st_size > limit:
+        raise ArticleError(f"{name}: the file is {info.st_size:,} bytes; the limit is {limit:,}")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise ArticleError(f"{name}: the file is larger than the limit of {limit:,} bytes")
+    return data
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{name}: not valid UTF-16 text (byte {exc.start}); save the file as UTF-8 and try again") from None
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{name}: this looks like a binary file, not article text")
     try:
@@ -170,17 +209,7 @@ def read_article(path: str | Path) -> Article:
     """Read one article file, raising ArticleError with a one-line reason when it cannot be used."""
     path = Path(path)
     name = str(path)
-    if not path.exists():
-        raise ArticleError(f"{name}: no such file")
-    if path.is_dir():
-        raise ArticleError(f"{name}: is a folder, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_CHARS * 4:
-            raise ArticleError(f"{name}: the file is {size:,} bytes; the limit is {MAX_ARTICLE_CHARS * 4:,}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    data = read_file_bytes(path, MAX_ARTICLE_CHARS * 4, name)
     text = decode_bytes(data, name)
     meta = read_metadata(path)
     return article_from_text(text, article_id_from_path(path), path=str(path), **meta)

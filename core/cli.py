@@ -236,7 +236,8 @@ def cmd_export(args) -> int:
 
 def cmd_add(args) -> int:
     from core.corpus import DraftError, new_article_from_document
-    from core.ingest import IngestError, extract_file, fetch_url
+    from core.articles import read_file_bytes
+    from core.ingest import MAX_FILE_BYTES, IngestError, extract_file, fetch_url
 
     overrides = {k: v for k, v in (("title", args.title), ("outlet", args.outlet), ("date", args.date)) if v is not None}
     if overrides and len(args.inputs) > 1:
@@ -247,12 +248,9 @@ def cmd_add(args) -> int:
             if "://" in source:  # a URL (fetch_url refuses schemes other than http and https)
                 doc = fetch_url(source)
             else:
-                path = Path(source)
-                if not path.is_file():
-                    raise IngestError(f"{source}: no such file" if not path.exists() else f"{source}: is not a file")
-                doc = extract_file(path.read_bytes(), path.name)
+                doc = extract_file(read_file_bytes(source, MAX_FILE_BYTES), Path(source).name)
             items.append(new_article_from_document(doc, **overrides))
-        except (IngestError, DraftError, OSError) as exc:
+        except (IngestError, ArticleError, DraftError, OSError) as exc:
             errors.append(str(exc) if not isinstance(exc, OSError) else f"{source}: cannot be read ({exc.strerror or exc})")
     for error in errors:
         print(f"error: {error}", file=sys.stderr)

@@ -19,6 +19,7 @@ import ipaddress
 import re
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -587,6 +588,36 @@ def _docx_title(document: Any, paragraphs: Iterable[Any]) -> str:
     return ""
 
 
+MAX_ZIP_MEMBERS = 2_000
+MAX_ZIP_TOTAL_BYTES = 100_000_000  # unpacked: a long report with images is a few MB
+MAX_ZIP_MEMBER_BYTES = 50_000_000
+MAX_ZIP_RATIO = 200  # unpacked / packed; text compresses 5-20 times, a zip bomb thousands of times
+
+
+def check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip package (a .docx) whose directory announces too many members, too many
+    unpacked bytes in all or in one member, or a compression ratio only a zip bomb has, before
+    anything is unpacked. Python's zipfile never unpacks more than a member's announced size, so
+    the directory bounds the memory the Word reader can use."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise IngestError(f"{name}: the Word file is damaged (not a valid zip package)") from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise IngestError(f"{name}: the package has {len(members):,} parts; the limit is {MAX_ZIP_MEMBERS:,}")
+    total = sum(member.file_size for member in members)
+    if total > MAX_ZIP_TOTAL_BYTES:
+        raise IngestError(f"{name}: the package unpacks to {total:,} bytes; the limit is {MAX_ZIP_TOTAL_BYTES:,}")
+    for member in members:
+        if member.file_size > MAX_ZIP_MEMBER_BYTES:
+            raise IngestError(f"{name}: a part of the package unpacks to {member.file_size:,} bytes; "
+                              f"the limit is {MAX_ZIP_MEMBER_BYTES:,}")
+        if member.file_size > 1_000_000 and member.file_size > MAX_ZIP_RATIO * max(member.compress_size, 1):
+            raise IngestError(f"{name}: a part of the package is compressed {member.file_size // max(member.compress_size, 1):,} "
+                              f"times (the limit is {MAX_ZIP_RATIO}); this looks like a zip bomb, not a document")
+
+
 def _from_docx(data: bytes, name: str) -> ExtractedDocument:
     """The paragraphs of a Word document, joined by blank lines."""
     import docx  # noqa: PLC0415 - heavy import, only for Word files
@@ -595,6 +626,7 @@ def _from_docx(data: bytes, name: str) -> ExtractedDocument:
         raise IngestError(f"{name}: this is an old Word .doc file; save it as .docx and try again")
     if not data.startswith(b"PK"):
         raise IngestError(f"{name}: not a Word .docx file (it is not a zip package)")
+    check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = list(document.paragraphs)
@@ -786,6 +818,59 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+class _Deadline:
+    """The whole-fetch deadline: when it passes, every socket the fetch opened is shut down, so a
+    server dripping one byte at a time (in its headers or its body) cannot hold a read open. The
+    per-operation socket timeout alone would restart with every byte."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Deadline":
+        _FETCH.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _FETCH.deadline = None
+
+    def register(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed or never connected
+
+
+_FETCH = threading.local()  # the _Deadline of the fetch running on this thread
+
+
+def _register_socket(sock: socket.socket | None) -> None:
+    deadline = getattr(_FETCH, "deadline", None)
+    if deadline is not None and sock is not None:
+        deadline.register(sock)
+
+
 def _guarded_connection(
     connection_class: type[http.client.HTTPConnection], resolver: Resolver, allow_private: bool
 ) -> Callable[..., http.client.HTTPConnection]:
@@ -800,14 +885,24 @@ def _guarded_connection(
         last_error: OSError | None = None
         for ip in _vetted_addresses(host, resolver, allow_private):
             try:
-                return socket.create_connection((ip, port), timeout, source_address)
+                sock = socket.create_connection((ip, port), timeout, source_address)
             except OSError as exc:  # try the next address, as socket.create_connection does
                 last_error = exc
+                continue
+            _register_socket(sock)  # the TLS handshake, if any, runs on it
+            return sock
         raise last_error or OSError(f"cannot connect to {host}")
 
     def factory(host: str, **kwargs: Any) -> http.client.HTTPConnection:
         connection = connection_class(host, **kwargs)
         connection._create_connection = create_connection  # type: ignore[attr-defined]
+        connect = connection.connect
+
+        def connect_under_deadline() -> None:
+            connect()
+            _register_socket(connection.sock)  # the TLS socket that headers and body come through
+
+        connection.connect = connect_under_deadline  # type: ignore[method-assign]
         return connection
 
     return factory
@@ -859,8 +954,11 @@ def _read_capped(response: Any, max_bytes: int, deadline: float, url: str, host:
     total = 0
     while True:
         if time.monotonic() > deadline:
-            raise IngestError(f"could not reach {host}: the download took longer than {timeout:g} s")
+            raise IngestError(f"could not reach {host}: no complete answer within {timeout:g} s")
         chunk = response.read(_READ_CHUNK)
+        deadline_of_fetch = getattr(_FETCH, "deadline", None)
+        if deadline_of_fetch is not None and deadline_of_fetch.expired:  # cut off: never a truncated page
+            raise IngestError(f"could not reach {host}: no complete answer within {deadline_of_fetch.seconds:g} s")
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)
@@ -940,6 +1038,22 @@ def fetch_url(
     current = _normalise_url(url)
     resolver = resolver or _default_resolver
     opener = opener or build_opener(resolver, allow_private=allow_private)
+    with _Deadline(timeout) as deadline:
+        try:
+            return _fetch(original, current, timeout, max_bytes, max_redirects, resolver, opener, allow_private)
+        except IngestError:
+            if deadline.expired:
+                raise IngestError(f"could not reach {_host_of(current)}: no complete answer within {timeout:g} s") from None
+            raise
+
+
+def _host_of(url: str) -> str:
+    return urlsplit(url).hostname or url[:80]
+
+
+def _fetch(original: str, current: str, timeout: float, max_bytes: int, max_redirects: int, resolver: Resolver,
+           opener: Any, allow_private: bool) -> ExtractedDocument:
+    """fetch_url's hops, under the deadline fetch_url set."""
     for _hop in range(max_redirects + 1):
         _scheme, host = _check_url(current)
         _vetted_addresses(host, resolver, allow_private)  # clear message before any connection

@@ -126,3 +126,130 @@ def test_an_article_whose_analysis_fails_alone_is_recorded_not_raised(tmp_path):
     report = c.add([article("POISON backs the tram.", title="alone")])
     assert report.added == ["alone"] and c.pending() == []
     assert any(w.startswith("alone: the analysis failed") for w in c.load().tables.warnings)
+
+
+# --- a real deadline on web fetches --------------------------------------------------------------
+
+
+class _Drip:
+    """A local server that sends its answer one byte every 0.2 s: in the headers or in the body."""
+
+    def __init__(self, in_headers: bool) -> None:
+        import socket
+        import threading
+
+        self.in_headers = in_headers
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(4)
+        self.port = self.listener.getsockname()[1]
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import time
+
+        try:
+            conn, _ = self.listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+            if not self.in_headers:
+                conn.sendall(head)
+            drip = (head if self.in_headers else b"<p>" + b"x" * 99_997)
+            for byte in drip:
+                if self.stop.is_set():
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+@pytest.mark.parametrize("in_headers", [True, False], ids=["headers", "body"])
+def test_a_server_dripping_bytes_cannot_outlast_the_fetch_deadline(in_headers):
+    import time
+
+    from core.ingest import IngestError, fetch_url
+
+    server = _Drip(in_headers)
+    started = time.monotonic()
+    try:
+        with pytest.raises(IngestError, match="no complete answer within 1 s"):
+            fetch_url(f"http://127.0.0.1:{server.port}/", allow_private=True, timeout=1)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 10, "bounded by the deadline, not by the drip (over 5 hours)"
+
+
+# --- bounded files -------------------------------------------------------------------------------
+
+
+def _zip_bomb(path, unpacked_bytes: int) -> bytes:
+    """A .docx-shaped zip whose document part unpacks to ``unpacked_bytes`` of zeros, written in
+    pieces so building it needs little memory."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b"\0" * 1_000_000
+            for _ in range(unpacked_bytes // len(block)):
+                part.write(block)
+    return path.read_bytes()
+
+
+def test_a_docx_zip_bomb_is_refused_from_its_directory(tmp_path):
+    import tracemalloc
+
+    from core.ingest import IngestError, extract_file
+
+    data = _zip_bomb(tmp_path / "bomb.docx", 300_000_000)
+    assert len(data) < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match=r"unpacks to 300,000,\d+ bytes; the limit is 100,000,000"):
+            extract_file(data, "bomb.docx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000, "refused without unpacking"
+
+
+def test_a_highly_compressed_part_is_refused_as_a_zip_bomb(tmp_path):
+    from core.ingest import IngestError, extract_file
+
+    data = _zip_bomb(tmp_path / "small_bomb.docx", 40_000_000)
+    with pytest.raises(IngestError, match="looks like a zip bomb"):
+        extract_file(data, "small_bomb.docx")
+
+
+def test_file_size_is_checked_before_reading(tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(4 * 1024**3)  # sparse: 4 GB announced, nothing written
+    assert cli.main(["add", "--db", str(tmp_path / "c.sqlite3"), str(huge)]) == 2
+    assert "the file is 4,294,967,296 bytes; the limit is" in capsys.readouterr().err
+    assert cli.main(["extract", str(huge)]) == 2
+    assert "the file is 4,294,967,296 bytes; the limit is" in capsys.readouterr().err
+
+
+def test_symlink_loops_and_utf16_text_get_the_right_answer(tmp_path, capsys):
+    import os
+
+    from core.articles import read_article
+
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert cli.main(["extract", str(tmp_path / "a.txt")]) == 2
+    assert "loop of symbolic links" in capsys.readouterr().err
+    utf16 = tmp_path / "memo.txt"
+    utf16.write_bytes("Ingrid Dahl said she supports the ferry fares.".encode("utf-16"))
+    assert read_article(utf16).text == "Ingrid Dahl said she supports the ferry fares."
