@@ -400,13 +400,13 @@ def show_empty_state(analysis: Analysis, filters: Filters, what: str = "statemen
     """Tell the user why there is nothing to show and what to do: add articles to an empty corpus,
     or loosen the sidebar filters."""
     articles = len(analysis.articles)
+    # The message quotes filter values (from the URL) and issue labels (editable): text, not Markdown.
+    message = escape_markdown(empty_result_message(filters, analysis.issue_labels, what, articles=articles))
     if articles == 0 or filters.is_empty:
-        st.info(empty_result_message(filters, analysis.issue_labels, what, articles=articles),
-                icon=":material/library_add:")
+        st.info(message, icon=":material/library_add:")
         st.page_link("app_pages/articles.py", label="Add articles", icon=":material/add:")
     else:
-        st.info(empty_result_message(filters, analysis.issue_labels, what, articles=articles),
-                icon=":material/filter_alt:")
+        st.info(message, icon=":material/filter_alt:")
 
 
 def issue_picker(analysis: Analysis, stances: pd.DataFrame, filters: Filters, key: str) -> str:

@@ -4,7 +4,7 @@ import streamlit as st
 
 import dashboard
 from core.charts import diverging_bar_chart
-from core.render import quote_card_html
+from core.render import escape_markdown, quote_card_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -16,7 +16,7 @@ st.caption("Pick an issue to see who supports it (right) and who opposes it (lef
 
 issue = dashboard.issue_picker(analysis, stances, filters, "positions_issue")
 if analysis.issue_descriptions.get(issue):
-    st.caption(analysis.issue_descriptions[issue])
+    st.caption(escape_markdown(analysis.issue_descriptions[issue]))  # editable by users: text, not Markdown
 by = dashboard.entity_toggle("positions_by")
 
 rows = stances[stances["issue"] == issue]

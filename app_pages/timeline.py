@@ -19,7 +19,7 @@ st.caption("Who said what when: each dot is what an actor said on the issue on o
 
 issue = dashboard.issue_picker(analysis, stances, filters, "timeline_issue")
 by = dashboard.entity_toggle("timeline_by")
-label = labels.get(issue, issue)
+label = escape_markdown(labels.get(issue, issue))  # a user-edited label: shown as text
 
 points = timeline_points(stances, issue, by=by)
 undated = undated_count(stances, issue)

@@ -54,7 +54,9 @@ def _print_table(frame: pd.DataFrame, fmt: str, out) -> None:
     if fmt == "json":
         out.write(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        frame.to_csv(out, index=False)
+        from core.export import spreadsheet_safe
+
+        spreadsheet_safe(frame).to_csv(out, index=False)
     else:
         if frame.empty:
             out.write("(no rows)\n")

@@ -25,7 +25,7 @@ from core.articles import Article, ArticleError, read_article, seed_article_path
 from core.codebook import Codebook, CodebookError, changed_issues, codebook_from_yaml, codebook_to_yaml
 from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
 from core.patterns import BoundedPattern
-from core.nlp import configured_model_names
+from core.nlp import ModelNotFoundError, configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
 from core.schema import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS, STANCE_COLUMNS
 from core.review import (
@@ -369,6 +369,8 @@ class Corpus:
         try:
             by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge))
             return [by_article.get(a.article_id, _empty_rows()) for a in articles]
+        except SYSTEMIC_ERRORS:
+            raise  # not the article's fault: recording it would mark the article failed for good
         except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
             if len(articles) == 1:
                 return [_failed_rows(articles[0].article_id, exc)]
@@ -376,6 +378,8 @@ class Corpus:
         for article in articles:
             try:
                 out += self._analyze_chunk([article], nlp)
+            except SYSTEMIC_ERRORS:
+                raise
             except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
                 out.append(_failed_rows(article.article_id, exc))
         return out
@@ -515,6 +519,10 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
     """The codebook saved in ``store``, or None; a broken one raises CodebookError."""
     text = stored_codebook_text(store)
     return codebook_from_yaml(text, source=f"the codebook saved in {store.path.name}") if text.strip() else None
+
+
+# Failures of the installation, not of an article: raised to the user, never stored with an article.
+SYSTEMIC_ERRORS: tuple[type[BaseException], ...] = (ModelNotFoundError, ImportError, NotImplementedError, MemoryError)
 
 
 def _failed_rows(article_id: str, exc: Exception) -> dict[str, list]:

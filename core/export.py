@@ -71,9 +71,27 @@ DNA_EVIDENCE_COLUMNS: list[str] = ["article_id", "start_char", "end_char", "stan
 DNA_AGREEMENT: dict[str, int] = {"support": 1, "oppose": 0}
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell that a spreadsheet would run as a formula (starting with
+    = + - @ tab or carriage return) prefixed with ', as OWASP advises for CSV files: titles,
+    outlets, labels and quotes come from users and from the web."""
+    safe = table.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = [
+                "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+                for value in safe[column]
+            ]
+    return safe
+
+
 def table_csv(table: pd.DataFrame) -> bytes:
-    """CSV with a header row and no index; the BOM lets spreadsheet programs detect UTF-8."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    """CSV with a header row and no index; the BOM lets spreadsheet programs detect UTF-8. Text
+    cells are ``spreadsheet_safe``."""
+    return spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
 
 
 def table_json(table: pd.DataFrame) -> bytes:
@@ -184,8 +202,9 @@ def _int(value: object) -> int | None:
 
 
 def dna_csv(stances: pd.DataFrame, issue_labels: Mapping[str, str] | None = None) -> bytes:
-    """``dna_table`` as plain UTF-8 CSV (no BOM), comma-separated, with a header row."""
-    return dna_table(stances, issue_labels).to_csv(index=False).encode("utf-8")
+    """``dna_table`` as plain UTF-8 CSV (no BOM), comma-separated, with a header row; text cells
+    ``spreadsheet_safe``."""
+    return spreadsheet_safe(dna_table(stances, issue_labels)).to_csv(index=False).encode("utf-8")
 
 
 def network_export(

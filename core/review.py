@@ -544,7 +544,9 @@ def gold_table(reviewed: pd.DataFrame) -> pd.DataFrame:
 
 def gold_csv(reviewed: pd.DataFrame) -> bytes:
     """:func:`gold_table` as UTF-8 CSV bytes (for a download button or a file)."""
-    return gold_table(reviewed).to_csv(index=False).encode("utf-8")
+    from core.export import spreadsheet_safe
+
+    return spreadsheet_safe(gold_table(reviewed)).to_csv(index=False).encode("utf-8")
 
 
 # --- stale reviews, by article -------------------------------------------------------------------

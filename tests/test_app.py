@@ -341,7 +341,6 @@ def test_filters_survive_a_page_switch(calls):
     [
         (NotImplementedError("being written"), "not available yet"),
         (ModelNotFoundError("spaCy model 'en_core_web_sm' is not installed: pip install it"), "en_core_web_sm"),
-        (ValueError("boom"), "The analysis failed (ValueError: boom)"),
     ],
 )
 def test_analysis_errors_become_a_message(calls, monkeypatch, error, expected):
@@ -352,6 +351,21 @@ def test_analysis_errors_become_a_message(calls, monkeypatch, error, expected):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert expected in texts(at.error)
+
+
+def test_an_article_the_analysis_fails_on_is_a_note_and_every_page_still_works(calls, monkeypatch):
+    def failing(*args, **kwargs):
+        raise ValueError("[E088] Text of length 1099845 exceeds maximum of 1000000")
+
+    monkeypatch.setattr(dashboard, "analyze_articles", failing)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception and not at.error
+    assert "ukraine_peace_talks: the analysis failed (ValueError: [E088]" in _all_text(at).replace("\\", "")
+    for page in PAGES.values():
+        at.switch_page(page).run()
+        assert not at.exception and not at.error, page
+    at.switch_page(PAGES["articles"]).run()
+    assert [o[:19] for o in at.multiselect(key="articles_to_delete").options] == ["Ukraine peace talks"], "offered for deletion"
 
 
 def test_missing_model_becomes_a_message(calls, monkeypatch):
@@ -611,3 +625,31 @@ def test_accuracy_page_warns_when_the_figures_are_from_another_pipeline_version(
     at = open_page("accuracy")
     assert_clean(at)
     assert "pipeline version 0" in texts(at.warning)
+
+
+# --- user text is shown as text, never as Markdown (issue 11) ------------------------------------
+
+HOSTILE_MARKDOWN = "[click here](http://evil.test/x) ![pixel](http://evil.test/p.png) **loud**"
+
+
+def _all_text(at: AppTest) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def test_labels_descriptions_and_url_values_are_never_rendered_as_markdown(calls):
+    from core.codebook import IssueDraft, load_codebook, with_issue
+    from core.corpus import store_codebook
+
+    codebook = load_codebook()
+    issue = next(i for i in codebook.issues if i.id == "foreign_troops_in_ukraine")
+    draft = IssueDraft.from_issue(issue)
+    draft.label, draft.description = HOSTILE_MARKDOWN, "Support = " + HOSTILE_MARKDOWN
+    store_codebook(CorpusStore(dashboard.db_file()), with_issue(codebook, draft, replace=issue.id))
+    pages = [open_page("positions", topic="foreign_troops_in_ukraine"), open_page("timeline", topic="foreign_troops_in_ukraine"),
+             open_page("overview", country="[x](http://evil.test/y)"), open_page("data", issue="foreign_troops_in_ukraine", country="Nowhere")]
+    shown = "\n".join(_all_text(at) for at in pages)
+    assert "[click here](http://evil.test/x)" in shown.replace("\\", ""), "the hostile values are shown"
+    assert "](http://evil.test" not in shown and "**loud**" not in shown, "but escaped, so Markdown shows them as text"

@@ -253,3 +253,27 @@ def test_symlink_loops_and_utf16_text_get_the_right_answer(tmp_path, capsys):
     utf16 = tmp_path / "memo.txt"
     utf16.write_bytes("Ingrid Dahl said she supports the ferry fares.".encode("utf-16"))
     assert read_article(utf16).text == "Ingrid Dahl said she supports the ferry fares."
+
+
+# --- spreadsheet formulas in downloads -----------------------------------------------------------
+
+
+def test_csv_downloads_never_start_a_cell_with_a_formula():
+    import io as _io
+
+    import pandas as pd
+
+    from core.export import dna_csv, table_csv
+
+    stances = pd.DataFrame([{
+        "article_id": "a1", "actor": "@Ferry Board", "actor_type": "organization", "country": "Norway", "issue": "fares",
+        "stance": "support", "certainty": "stated", "attribution": "direct", "source": "", "quote": "=HYPERLINK(\"http://evil.test\")",
+        "start_char": 0, "end_char": 5, "confidence": -0.5, "title": "+cmd|' /C calc'!A0", "outlet": "-2+3", "date": "2024-01-01",
+        "sentence": 1,
+    }])
+    for data, encoding in ((table_csv(stances), "utf-8-sig"), (dna_csv(stances, {"fares": "\tFerry fares"}), "utf-8")):
+        cells = [str(v) for row in pd.read_csv(_io.StringIO(data.decode(encoding)), dtype=str).fillna("").values for v in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r")) or (c.startswith("-") and not c[1:2].isdigit())]
+        assert any(c.startswith("'=HYPERLINK") for c in cells)
+    assert b"'@Ferry Board" in table_csv(stances) and b"'+cmd" in table_csv(stances) and b"'-2+3" in table_csv(stances)
+    assert b",-0.5" in table_csv(stances), "numbers stay numbers"
