@@ -37,4 +37,5 @@ PAGES = {
 page = st.navigation(PAGES)
 analysis = dashboard.get_analysis()
 dashboard.sidebar_filters(analysis)
+dashboard.sidebar_access()
 page.run()

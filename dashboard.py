@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,7 @@ import pandas as pd
 import streamlit as st
 
 import core.uncoded
+from core.access import AccessConfig, Viewer, decide, is_local_request, parse_editors, passphrase_matches, truthy
 from core.accuracy import REPORT_FILE, load_report
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
@@ -104,6 +106,109 @@ def db_file() -> Path:
     except Exception:  # no secrets.toml at all is the normal case, not an error
         configured = None
     return Path(str(configured)) if configured else default_db_path()
+
+
+# --- who may edit (core.access decides) ----------------------------------------------------------
+
+PASSPHRASE_NAME = "access_passphrase_name"  # session: set (to the name given) once the passphrase matched
+
+
+def setting(name: str) -> str:
+    """A setting from the environment, else from Streamlit secrets ('' when neither has it)."""
+    if os.environ.get(name):
+        return os.environ[name]
+    try:
+        value = st.secrets.get(name)
+    except Exception:  # no secrets.toml is the normal local case
+        value = None
+    return "" if value is None else (value if isinstance(value, str) else ",".join(map(str, value)) if isinstance(value, list | tuple) else str(value))
+
+
+def login_configured() -> bool:
+    """Whether Streamlit's built-in authentication has an [auth] section in the secrets."""
+    try:
+        return "auth" in st.secrets
+    except Exception:
+        return False
+
+
+def access_config() -> AccessConfig:
+    return AccessConfig(
+        passphrase=setting("STANCE_EDITOR_PASSPHRASE"),
+        editors=parse_editors(setting("STANCE_EDITORS")),
+        login=login_configured(),
+        open_editing=truthy(setting("STANCE_OPEN_EDITING")),
+    )
+
+
+def local_request() -> bool:
+    """Whether this browser runs on the server's machine (see core.access.is_local_request)."""
+    try:
+        return is_local_request(st.context.ip_address, st.context.headers.get("Host"))
+    except Exception:  # no request context (bare script runs)
+        return False
+
+
+def current_viewer() -> Viewer:
+    """This session's role and the identity its reviews record."""
+    config = access_config()
+    email = None
+    if config.login:
+        try:
+            email = st.user.get("email") if st.user.is_logged_in else None
+        except Exception:
+            email = None
+    return decide(config, local=local_request(), email=email, passphrase_name=st.session_state.get(PASSPHRASE_NAME))
+
+
+def editor_or_notice(what: str) -> Viewer | None:
+    """The viewer when they may edit; otherwise a notice that ``what`` needs an editor, and None."""
+    viewer = current_viewer()
+    if viewer.is_editor:
+        return viewer
+    st.info(f"{what} needs an editor. Sign in as an editor in the sidebar; reading is open to everyone.",
+            icon=":material/lock:")
+    return None
+
+
+def _check_passphrase() -> None:
+    given = str(st.session_state.get("access_passphrase") or "")
+    st.session_state["access_passphrase"] = ""
+    if passphrase_matches(given, access_config().passphrase):
+        st.session_state[PASSPHRASE_NAME] = str(st.session_state.get("access_name") or "")
+        st.session_state.pop("access_refused", None)
+    else:
+        time.sleep(1.0)  # slows guessing; the passphrase is never echoed or logged
+        st.session_state["access_refused"] = True
+
+
+def sidebar_access() -> None:
+    """Who you are in the sidebar, and a way to sign in or out as an editor."""
+    config = access_config()
+    viewer = current_viewer()
+    with st.sidebar:
+        if viewer.is_editor:
+            st.caption(f"Editing as {escape_markdown(viewer.identity)}.")
+            if viewer.how == "passphrase" and st.button("Sign out", key="access_sign_out", icon=":material/logout:"):
+                st.session_state.pop(PASSPHRASE_NAME, None)
+                st.rerun()
+            if viewer.how == "login" and st.button("Sign out", key="access_logout", icon=":material/logout:"):
+                st.logout()
+            return
+        if viewer.identity:
+            st.caption(f"Signed in as {escape_markdown(viewer.identity)}, who is not on the editors' list: read-only.")
+        else:
+            st.caption("Read-only. Editors sign in to add articles, review statements or edit the codebook.")
+        if config.login and not viewer.identity and st.button("Sign in", key="access_login", icon=":material/login:"):
+            st.login()
+        if config.passphrase:
+            with st.expander("Editor passphrase", icon=":material/key:"):
+                with st.form("access_form", border=False):
+                    st.text_input("Your name (recorded with your reviews)", key="access_name", max_chars=60)
+                    st.text_input("Passphrase", type="password", key="access_passphrase", max_chars=200)
+                    st.form_submit_button("Sign in as editor", on_click=_check_passphrase, key="access_sign_in")
+            if st.session_state.pop("access_refused", False):
+                st.error("That passphrase is not right.", icon=":material/error:")
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -284,9 +389,19 @@ def import_articles(items: list[NewArticle]) -> ImportReport:
         return ImportReport(errors=[user_message(exc)])
 
 
-def delete_articles(article_ids: Sequence[str]) -> int:
+def delete_articles(article_ids: Sequence[str], by: str = "") -> int:
+    """Soft-delete articles (restorable; reviews kept); only an editor's session calls this."""
     store = open_corpus().store
-    return sum(store.delete_article(a) for a in article_ids)
+    return sum(store.delete_article(a, by=by) for a in article_ids)
+
+
+def restore_articles(article_ids: Sequence[str]) -> int:
+    store = open_corpus().store
+    return sum(store.restore_article(a) for a in article_ids)
+
+
+def deleted_articles() -> pd.DataFrame:
+    return open_corpus().store.deleted_table()
 
 
 def update_articles(edits: list[dict]) -> None:

@@ -1,10 +1,12 @@
 """Articles: add articles to the corpus (paste, upload, URL), check what was detected, manage
-the stored ones (edit title, outlet and date; delete after confirming)."""
+the stored ones (edit title, outlet and date; delete after confirming, restore). Editors only
+change anything; viewers see the list."""
 
 import pandas as pd
 import streamlit as st
 
 import dashboard
+from core.articles import MAX_ARTICLE_CHARS
 from core.corpus import DraftError, drafts_table, new_articles_from_drafts
 from core.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
 from core.render import escape_markdown
@@ -66,72 +68,76 @@ def _read_paste(text: str) -> None:
         _set_drafts([], [str(exc)])
 
 
-paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
-with paste_tab:
-    with st.form("paste_form", clear_on_submit=False, border=False):
-        pasted = st.text_area("Article text", height=220, placeholder="Paste the article here (plain text or HTML).",
-                              max_chars=2_000_000, key="paste_text")
-        if st.form_submit_button("Read the text", icon=":material/text_snippet:"):
-            _read_paste(pasted)
-with upload_tab:
-    with st.form("upload_form", clear_on_submit=True, border=False):
-        uploads = st.file_uploader(
-            "Article files",
-            type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-            accept_multiple_files=True,
-            help="Plain text, Markdown, HTML, PDF (with a text layer) or Word .docx; several at once.",
-        )
-        if st.form_submit_button("Read the files", icon=":material/upload_file:"):
-            if uploads:
-                _read_uploads(uploads)
-            else:
-                _set_drafts([], ["Choose at least one file first."])
-with url_tab:
-    with st.form("url_form", border=False):
-        urls = st.text_area("Web addresses, one per line", height=100, placeholder="https://www.example.com/news/article",
-                            key="url_text")
-        st.caption("Only public http(s) pages are fetched (15 s timeout, 5 MB at most); the main text is extracted.")
-        if st.form_submit_button("Fetch", icon=":material/link:"):
-            _read_urls(urls)
+viewer = dashboard.current_viewer()
+if viewer.is_editor:
+    paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
+    with paste_tab:
+        with st.form("paste_form", clear_on_submit=False, border=False):
+            pasted = st.text_area("Article text", height=220, placeholder="Paste the article here (plain text or HTML).",
+                                  max_chars=MAX_ARTICLE_CHARS, key="paste_text")
+            if st.form_submit_button("Read the text", icon=":material/text_snippet:"):
+                _read_paste(pasted)
+    with upload_tab:
+        with st.form("upload_form", clear_on_submit=True, border=False):
+            uploads = st.file_uploader(
+                "Article files",
+                type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+                accept_multiple_files=True,
+                help="Plain text, Markdown, HTML, PDF (with a text layer) or Word .docx; several at once.",
+            )
+            if st.form_submit_button("Read the files", icon=":material/upload_file:"):
+                if uploads:
+                    _read_uploads(uploads)
+                else:
+                    _set_drafts([], ["Choose at least one file first."])
+    with url_tab:
+        with st.form("url_form", border=False):
+            urls = st.text_area("Web addresses, one per line", height=100, placeholder="https://www.example.com/news/article",
+                                key="url_text")
+            st.caption("Only public http(s) pages are fetched (15 s timeout, 5 MB at most); the main text is extracted.")
+            if st.form_submit_button("Fetch", icon=":material/link:"):
+                _read_urls(urls)
 
-drafts = st.session_state.get(DRAFTS)
-if drafts:
-    for error in drafts["errors"]:
-        st.error(escape_markdown(error), icon=":material/error:")
-    if drafts["docs"]:
-        st.subheader("Check before adding")
-        st.caption("Title, outlet and date were detected where possible: correct them here. "
-                   "Dates as YYYY-MM-DD; leave empty when unknown. Untick a row to skip it.")
-        edited = st.data_editor(
-            drafts_table(drafts["docs"]),
-            key=f"drafts_editor_{drafts.get('batch', 0)}",
-            hide_index=True,
-            width="stretch",
-            disabled=["source", "words", "notes"],
-            column_config={
-                "add": st.column_config.CheckboxColumn("Add", default=True),
-                "title": st.column_config.TextColumn("Title", width="large"),
-                "outlet": st.column_config.TextColumn("Outlet"),
-                "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
-                "words": st.column_config.NumberColumn("Words", format="%d"),
-                "source": st.column_config.TextColumn("From"),
-                "notes": st.column_config.TextColumn("Notes", help="Warnings from reading the file or page"),
-            },
-        )
-        add_col, drop_col = st.columns([1, 4])
-        if add_col.button("Add to the corpus", type="primary", icon=":material/library_add:"):
-            try:
-                items = new_articles_from_drafts(drafts["docs"], edited)
-            except DraftError as exc:
-                st.error(escape_markdown(str(exc)), icon=":material/error:")
-            else:
-                report = dashboard.import_articles(items)
+    drafts = st.session_state.get(DRAFTS)
+    if drafts:
+        for error in drafts["errors"]:
+            st.error(escape_markdown(error), icon=":material/error:")
+        if drafts["docs"]:
+            st.subheader("Check before adding")
+            st.caption("Title, outlet and date were detected where possible: correct them here. "
+                       "Dates as YYYY-MM-DD; leave empty when unknown. Untick a row to skip it.")
+            edited = st.data_editor(
+                drafts_table(drafts["docs"]),
+                key=f"drafts_editor_{drafts.get('batch', 0)}",
+                hide_index=True,
+                width="stretch",
+                disabled=["source", "words", "notes"],
+                column_config={
+                    "add": st.column_config.CheckboxColumn("Add", default=True),
+                    "title": st.column_config.TextColumn("Title", width="large"),
+                    "outlet": st.column_config.TextColumn("Outlet"),
+                    "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
+                    "words": st.column_config.NumberColumn("Words", format="%d"),
+                    "source": st.column_config.TextColumn("From"),
+                    "notes": st.column_config.TextColumn("Notes", help="Warnings from reading the file or page"),
+                },
+            )
+            add_col, drop_col = st.columns([1, 4])
+            if add_col.button("Add to the corpus", type="primary", icon=":material/library_add:"):
+                try:
+                    items = new_articles_from_drafts(drafts["docs"], edited)
+                except DraftError as exc:
+                    st.error(escape_markdown(str(exc)), icon=":material/error:")
+                else:
+                    report = dashboard.import_articles(items)
+                    st.session_state[DRAFTS] = None
+                    st.session_state["articles_report"] = report
+                    st.rerun()
+            if drop_col.button("Discard", icon=":material/close:"):
                 st.session_state[DRAFTS] = None
-                st.session_state["articles_report"] = report
                 st.rerun()
-        if drop_col.button("Discard", icon=":material/close:"):
-            st.session_state[DRAFTS] = None
-            st.rerun()
+else:
+    dashboard.editor_or_notice("Adding, editing or deleting articles")
 
 report = st.session_state.pop("articles_report", None)
 if report is not None:
@@ -145,6 +151,9 @@ if report is not None:
 deleted = st.session_state.pop("articles_deleted", None)
 if deleted is not None:
     st.success(f"Deleted {deleted} article(s).", icon=":material/delete:")
+restored_count = st.session_state.pop("articles_restored", None)
+if restored_count is not None:
+    st.success(f"Restored {restored_count} article(s).", icon=":material/restore_from_trash:")
 
 st.subheader(f"In the corpus ({len(analysis.articles)})")
 if analysis.articles.empty:
@@ -163,6 +172,13 @@ view = pd.DataFrame(
         "added": stored["added_at"].str[:10],
     }
 )
+if not viewer.is_editor:
+    st.dataframe(view, hide_index=True, width="stretch",
+                 column_order=["title", "outlet", "date", "words", "statements", "added", "article_id"],
+                 column_config={"title": st.column_config.TextColumn("Title", width="large"),
+                                "article_id": st.column_config.TextColumn("Id", width="medium")})
+    st.stop()
+
 st.caption("Edit a title, outlet or date in place, then save. "
            "Statements = stance rows found (−1: not analysed yet).")
 changed = st.data_editor(
@@ -187,7 +203,8 @@ changed = st.data_editor(
 
 @st.dialog("Delete articles?")
 def confirm_delete(ids: list[str]) -> None:
-    st.write(f"This removes {len(ids)} article(s) and their statements from the corpus. It cannot be undone.")
+    st.write(f"This hides {len(ids)} article(s) and their statements from every page. Their reviews are kept, "
+             "and 'Recently deleted' below restores them.")
     for article_id in ids[:20]:
         st.markdown(f"- {escape_markdown(analysis.title_of(article_id))}")
     if len(ids) > 20:
@@ -199,7 +216,7 @@ def confirm_delete(ids: list[str]) -> None:
 
 
 def _delete(ids: list[str]) -> None:
-    st.session_state["articles_deleted"] = dashboard.delete_articles(ids)
+    st.session_state["articles_deleted"] = dashboard.delete_articles(ids, by=viewer.identity)
     st.session_state["articles_to_delete"] = []
 
 
@@ -220,3 +237,23 @@ to_delete = st.multiselect("Articles to delete", stored["article_id"].tolist(), 
                            key="articles_to_delete", placeholder="Choose articles")
 if st.button(f"Delete {len(to_delete)} article(s)…", disabled=not to_delete, icon=":material/delete:", key="delete_button"):
     confirm_delete(to_delete)
+
+def _restore(ids: list[str]) -> None:
+    st.session_state["articles_restored"] = dashboard.restore_articles(ids)
+    st.session_state["articles_to_restore"] = []
+
+
+deleted_table = dashboard.deleted_articles()
+if not deleted_table.empty:
+    st.subheader(f"Recently deleted ({len(deleted_table)})")
+    st.caption("Deleted articles are hidden, not erased: their text, results and reviews are kept. Restore brings "
+               "them back on every page.")
+    st.dataframe(deleted_table.head(200), hide_index=True, width="stretch",
+                 column_config={"title": st.column_config.TextColumn("Title", width="large"),
+                                "deleted_at": st.column_config.TextColumn("Deleted"),
+                                "deleted_by": st.column_config.TextColumn("By")})
+    restore = st.multiselect("Articles to restore", deleted_table["id"].tolist(), key="articles_to_restore",
+                             format_func=lambda i: str(deleted_table.set_index("id").loc[i, "title"] or i),
+                             placeholder="Choose articles")
+    st.button(f"Restore {len(restore)} article(s)", disabled=not restore, icon=":material/restore_from_trash:",
+              key="restore_button", on_click=_restore, args=(restore,))

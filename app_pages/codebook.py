@@ -203,6 +203,41 @@ st.dataframe(
     },
 )
 
+# --- 4. uncoded statements -------------------------------------------------------------------
+
+
+def uncoded_section(editable: bool) -> None:
+    """Statements no issue covers, grouped; editors can turn a group into a draft issue."""
+    st.subheader("Uncoded statements")
+    st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
+               "where the codebook may be missing an issue.")
+    uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS)
+                                        if not analysis.tables.quotes.empty else (0, pd.DataFrame(), 0))
+    if analysis.tables.quotes.empty:
+        st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
+    elif not uncoded_count:
+        st.info("Every attributed statement matches an issue.", icon=":material/task_alt:")
+    else:
+        st.caption(f"{uncoded_count} uncoded statement(s) in {len(groups)} group(s); "
+                   f"{ungrouped} share no key phrase with another.")
+        for number, group in enumerate(groups.itertuples(index=False)):
+            with st.expander(f"{escape_markdown(group.phrase)} — {group.statements} statements"):
+                if group.speakers:
+                    st.markdown(f"**Speakers:** {escape_markdown(group.speakers)}")
+                for example in group.examples:
+                    st.markdown(f"> {escape_markdown(example)}")
+                if editable:
+                    st.button("Create an issue from this", key=f"codebook_uncoded_{number}", icon=":material/add:",
+                              on_click=_draft_from_group, args=(group.phrase,))
+
+
+
+viewer = dashboard.current_viewer()
+if not viewer.is_editor:
+    dashboard.editor_or_notice("Editing the codebook")
+    uncoded_section(editable=False)
+    st.stop()
+
 # --- 2. the editor ---------------------------------------------------------------------------
 
 st.subheader("Edit")
@@ -291,7 +326,10 @@ if pending is not None:
             st.error(escape_markdown(f"Not saved: {exc}"), icon=":material/error:")
         else:
             _saved("Saved in the corpus.")
-    if to_file.button("Save to the codebook file", icon=":material/save_as:", key="codebook_save_file"):
+    # Writing a file on the server is for the one user of a local installation, never for a deployment.
+    local = dashboard.local_request() and viewer.how == "local"
+    if to_file.button("Save to the codebook file", icon=":material/save_as:", key="codebook_save_file", disabled=not local,
+                      help=None if local else "Only when the dashboard runs on your own computer; save in the corpus here.") and local:
         try:
             save_codebook(pending, dashboard.codebook_file())
             if stored:
@@ -314,25 +352,4 @@ if stored and st.button("Use the codebook file again", icon=":material/restore:"
         st.session_state[FLASH] = f"The codebook file {_file_name()} is used again. {REANALYSIS}"
         st.rerun()
 
-# --- 4. uncoded statements -------------------------------------------------------------------
-
-st.subheader("Uncoded statements")
-st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
-           "where the codebook may be missing an issue.")
-uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS)
-                                    if not analysis.tables.quotes.empty else (0, pd.DataFrame(), 0))
-if analysis.tables.quotes.empty:
-    st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
-elif not uncoded_count:
-    st.info("Every attributed statement matches an issue.", icon=":material/task_alt:")
-else:
-    st.caption(f"{uncoded_count} uncoded statement(s) in {len(groups)} group(s); "
-               f"{ungrouped} share no key phrase with another.")
-    for number, group in enumerate(groups.itertuples(index=False)):
-        with st.expander(f"{escape_markdown(group.phrase)} — {group.statements} statements"):
-            if group.speakers:
-                st.markdown(f"**Speakers:** {escape_markdown(group.speakers)}")
-            for example in group.examples:
-                st.markdown(f"> {escape_markdown(example)}")
-            st.button("Create an issue from this", key=f"codebook_uncoded_{number}", icon=":material/add:",
-                      on_click=_draft_from_group, args=(group.phrase,))
+uncoded_section(editable=True)

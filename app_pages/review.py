@@ -35,7 +35,6 @@ stances = dashboard.filtered_tables(analysis).stances
 labels = analysis.issue_labels
 
 # Session keys. Widget keys are what the tests drive; the others carry state between runs.
-REVIEWER = "reviewer"  # the reviewer's name, kept across pages (not a widget key: widgets forget)
 FLASH = "review_flash"  # the message of the last action, shown once after the rerun
 NEXT_ROW = "review_next_row"  # the row to select after an action
 FORM_FOR = "review_form_for"  # the row the correction form was filled from
@@ -71,7 +70,8 @@ def _with(options: list[str] | tuple[str, ...], value: str) -> list[str]:
 
 
 def _reviewer() -> str:
-    return str(st.session_state.get(REVIEWER, "")).strip()
+    """The identity the audit trail records: the signed-in editor, never a typed name."""
+    return viewer.identity
 
 
 def _done(message: str, next_row: str | None = None) -> None:
@@ -96,11 +96,12 @@ def _changed(row: dict) -> dict[str, str]:
 
 # --- the reviewer and the last action's message --------------------------------------------------
 
-if "review_reviewer_input" not in st.session_state:
-    st.session_state["review_reviewer_input"] = st.session_state.get(REVIEWER, "")
-st.text_input("Your name (optional)", key="review_reviewer_input", max_chars=80,
-              placeholder="Stored with each review in the audit trail")
-st.session_state[REVIEWER] = str(st.session_state["review_reviewer_input"]).strip()
+viewer = dashboard.current_viewer()
+editing = viewer.is_editor  # every action below also checks it: a disabled button is not a guard
+if editing:
+    st.caption(f"Your reviews are recorded as {escape_markdown(viewer.identity)}.")
+else:
+    dashboard.editor_or_notice("Confirming, correcting, rejecting or adding statements")
 
 flash = st.session_state.pop(FLASH, None)
 if flash:
@@ -254,11 +255,13 @@ else:
         st.text_input("Note (optional)", key="review_note", max_chars=500)
         buttons = st.container(horizontal=True)
         confirm = buttons.form_submit_button("Confirm", icon=":material/check:", key="review_confirm",
-                                             help="The statement is right as shown.")
+                                             help="The statement is right as shown.", disabled=not editing) and editing
         correct = buttons.form_submit_button("Save correction", type="primary", icon=":material/edit:",
-                                             key="review_correct", help="Store the values edited above.")
+                                             key="review_correct", help="Store the values edited above.",
+                                             disabled=not editing) and editing
         reject = buttons.form_submit_button("Reject", icon=":material/block:", key="review_reject",
-                                            help="The text holds no such statement: remove it from every view.")
+                                            help="The text holds no such statement: remove it from every view.",
+                                            disabled=not editing) and editing
     st.caption("Corrections are stored as reviews with the original values: they survive a re-analysis and "
                "can be followed in the review history below.")
 
@@ -334,7 +337,8 @@ else:
         left.selectbox("Stance", STANCES, key="add_stance")
         right.selectbox("Certainty", CERTAINTIES, key="add_certainty")
         st.text_input("Note (optional)", key="add_note", max_chars=500)
-        add = st.form_submit_button("Add statement", type="primary", icon=":material/add:", key="add_submit")
+        add = st.form_submit_button("Add statement", type="primary", icon=":material/add:", key="add_submit",
+                                    disabled=not editing) and editing
     if add:
         evidence = str(st.session_state.get("add_evidence") or "").strip()
         offset = sentence.find(evidence) if evidence else -1
@@ -376,7 +380,7 @@ with st.expander(f"Review history (audit trail): {len(history)} review(s) of thi
                                        f"{_issue_label(str(rejected[i].get('issue') or ''))}: "
                                        f"{rejected[i].get('stance', '')} (rejected {rejected[i]['_rejected_at']})"),
             )
-            if st.button("Restore", icon=":material/undo:", key="review_restore"):
+            if st.button("Restore", icon=":material/undo:", key="review_restore", disabled=not editing) and editing:
                 restored = {k: v for k, v in rejected[pick].items() if k != "_rejected_at"}
                 try:
                     corpus.review("confirm", restored, reviewer=_reviewer(), note="restored after a rejection")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|list|remove|extract|quotes|actors|export|evaluate|accuracy``.
+"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -10,6 +10,7 @@ stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -291,9 +292,28 @@ def cmd_remove(args) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("nothing deleted")
             return 1
-    removed = sum(corpus.store.delete_article(a) for a in ids)
+    try:
+        who = f"command line ({getpass.getuser()})"
+    except (OSError, KeyError):  # no login name in this environment
+        who = "command line"
+    removed = sum(corpus.store.delete_article(a, by=who) for a in ids)
     if ids:
-        print(f"Deleted {removed} article(s): {', '.join(ids)}")
+        print(f"Deleted {removed} article(s): {', '.join(ids)} (hidden, reviews kept; undo: python -m core restore ID)")
+    return 2 if unknown else 0
+
+
+def cmd_restore(args) -> int:
+    """Bring soft-deleted articles back."""
+    from core.store import CorpusStore
+
+    store = CorpusStore(args.db) if args.db else CorpusStore()
+    deleted = set(store.deleted_table()["id"])
+    unknown = [a for a in args.ids if a not in deleted]
+    for article_id in unknown:
+        print(f"error: no deleted article with the id '{article_id}'", file=sys.stderr)
+    restored = [a for a in dict.fromkeys(args.ids) if a in deleted and store.restore_article(a)]
+    if restored:
+        print(f"Restored {len(restored)} article(s): {', '.join(restored)}")
     return 2 if unknown else 0
 
 
@@ -528,7 +548,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--codebook", metavar="FILE")
     p.add_argument("--db", metavar="FILE", help=db_help)
-    p = sub.add_parser("remove", help="delete stored articles by id (asks first; --yes to skip)")
+    p = sub.add_parser("restore", help="bring back deleted articles by id")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser("remove", help="delete stored articles by id: hidden, reviews kept, 'restore' undoes it (asks first; --yes to skip)")
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--db", metavar="FILE", help=db_help)
@@ -561,8 +584,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_evaluate(args)
         if args.command == "accuracy":
             return cmd_accuracy(args)
-        if args.command in ("add", "list", "remove", "export"):
-            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "export": cmd_export}[args.command](args)
+        if args.command in ("add", "list", "remove", "restore", "export"):
+            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
+                    "export": cmd_export}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
     except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -97,6 +97,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX reviews_by_article ON reviews (article_id, id)",
     ),
+    # 4: soft delete: a deleted article is hidden (and can be restored), its reviews are kept
+    (
+        "ALTER TABLE articles ADD COLUMN deleted_at TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN deleted_by TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -276,7 +281,10 @@ class CorpusStore:
         digest = article.content_hash or content_hash(article.text)
         base = slugify(article.id or article.title or "article")
         with self.transaction() as conn:
-            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+            row = conn.execute("SELECT id, deleted_at FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+            if row and row[1]:  # the same text was deleted: adding it again restores it
+                conn.execute("UPDATE articles SET deleted_at = '', deleted_by = '' WHERE id = ?", (row[0],))
+                return row[0], True
             if row:
                 return row[0], False
             article_id, n = base, 1
@@ -312,39 +320,58 @@ class CorpusStore:
             if cur.rowcount == 0:
                 raise StoreError(f"no article with the id '{article_id}' in the corpus")
 
-    def delete_article(self, article_id: str) -> bool:
-        """Remove an article, its cached results and its reviews; False when there was no such
-        article."""
+    def delete_article(self, article_id: str, by: str = "") -> bool:
+        """Hide an article from every table and page (a soft delete: ``restore_article`` undoes
+        it); its text, cached results and reviews are kept, so the audit trail is never lost.
+        False when there is no such (visible) article."""
         with self.transaction() as conn:
-            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if not row:
-                return False
-            conn.execute("DELETE FROM extractions WHERE content_hash = ?", (row[0],))
-            conn.execute("DELETE FROM reviews WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        return True
+            cur = conn.execute(
+                "UPDATE articles SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at = ''",
+                (_now(), by.strip()[:200], article_id),
+            )
+        return cur.rowcount > 0
+
+    def restore_article(self, article_id: str) -> bool:
+        """Undo ``delete_article``; False when there is no such deleted article."""
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE articles SET deleted_at = '', deleted_by = '' WHERE id = ? AND deleted_at != ''", (article_id,)
+            )
+        return cur.rowcount > 0
+
+    def deleted_table(self) -> pd.DataFrame:
+        """The deleted articles, newest deletion first: id, title, outlet, date, deleted_at, deleted_by."""
+        with self._read() as conn:
+            return pd.read_sql_query(
+                "SELECT id, title, outlet, date, deleted_at, deleted_by FROM articles WHERE deleted_at != ''"
+                " ORDER BY deleted_at DESC, rowid DESC",
+                conn,
+            )
 
     def count(self) -> int:
         with self._read() as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+            return int(conn.execute("SELECT COUNT(*) FROM articles WHERE deleted_at = ''").fetchone()[0])
 
     def get_article(self, article_id: str) -> StoredArticle | None:
+        """A visible article (None when there is none or it was deleted)."""
         with self._read() as conn:
-            row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = conn.execute("SELECT * FROM articles WHERE id = ? AND deleted_at = ''", (article_id,)).fetchone()
         return _stored(row) if row else None
 
     def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
         """Articles with their text, oldest import first (all, or those with the given ids)."""
         with self._read() as conn:
             if ids is None:
-                rows = conn.execute("SELECT * FROM articles ORDER BY added_at, rowid").fetchall()
+                rows = conn.execute("SELECT * FROM articles WHERE deleted_at = '' ORDER BY added_at, rowid").fetchall()
             else:
                 wanted = list(dict.fromkeys(ids))
                 rows = []
                 for i in range(0, len(wanted), 500):
                     chunk = wanted[i : i + 500]
                     rows += conn.execute(
-                        f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY added_at, rowid", chunk
+                        f"SELECT * FROM articles WHERE deleted_at = '' AND id IN ({','.join('?' * len(chunk))})"
+                        " ORDER BY added_at, rowid",
+                        chunk,
                     ).fetchall()
         yield from (_stored(row) for row in rows)
 
@@ -357,7 +384,7 @@ class CorpusStore:
             "SELECT a.id, a.title, a.outlet, a.date, a.date_note, a.url, a.origin, a.words, a.added_at,"
             " a.content_hash, COALESCE(e.statements, -1) AS statements FROM articles a"
             " LEFT JOIN extractions e ON e.content_hash = a.content_hash AND e.pipeline_key = ? AND e.codebook_hash = ?"
-            " ORDER BY a.added_at, a.rowid"
+            " WHERE a.deleted_at = '' ORDER BY a.added_at, a.rowid"
         )
         with self._read() as conn:
             return pd.read_sql_query(query, conn, params=(pipeline_key, codebook_hash))
@@ -368,7 +395,7 @@ class CorpusStore:
         """Ids of the articles with no cached result for these keys."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM extractions e WHERE"
+                "SELECT a.id FROM articles a WHERE a.deleted_at = '' AND NOT EXISTS (SELECT 1 FROM extractions e WHERE"
                 " e.content_hash = a.content_hash AND e.pipeline_key = ? AND e.codebook_hash = ?)"
                 " ORDER BY a.added_at, a.rowid",
                 (pipeline_key, codebook_hash),
@@ -401,7 +428,7 @@ class CorpusStore:
         with self._read() as conn:
             found = conn.execute(
                 "SELECT a.id, e.rows FROM articles a JOIN extractions e ON e.content_hash = a.content_hash"
-                " WHERE e.pipeline_key = ? AND e.codebook_hash = ? ORDER BY a.added_at, a.rowid",
+                " WHERE a.deleted_at = '' AND e.pipeline_key = ? AND e.codebook_hash = ? ORDER BY a.added_at, a.rowid",
                 (pipeline_key, codebook_hash),
             ).fetchall()
         return [(article_id, json.loads(payload)) for article_id, payload in found]
@@ -425,13 +452,13 @@ class CorpusStore:
     ) -> int:
         """Append one review to the audit log and return its id; it bumps the revision.
 
-        Reviews are never changed or deleted (but with their article): a later review of the same
+        Reviews are never changed or deleted, not even with their article: a later review of the same
         row supersedes an earlier one when they are applied (``core.review.apply_reviews``).
         The row key (offsets, original actor/issue/stance) is -1/'' for ``add``."""
         if action not in REVIEW_ACTIONS:
             raise ValueError(f"unknown review action '{action}'; use one of {', '.join(REVIEW_ACTIONS)}")
         with self.transaction() as conn:
-            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = conn.execute("SELECT content_hash FROM articles WHERE id = ? AND deleted_at = ''", (article_id,)).fetchone()
             if not row:
                 raise StoreError(f"no article with the id '{article_id}' in the corpus")
             cur = conn.execute(

@@ -26,6 +26,9 @@ def fresh_corpus(tmp_path, monkeypatch) -> Path:
     """Every test gets its own empty corpus file, seeded on first start."""
     path = tmp_path / "corpus" / "test.sqlite3"
     monkeypatch.setenv("STANCE_DB", str(path))
+    # AppTest sends no request headers, so no session counts as local: the page tests edit as
+    # everyone may in an open deployment; tests of the roles unset this.
+    monkeypatch.setenv("STANCE_OPEN_EDITING", "1")
     return path
 
 

@@ -519,16 +519,24 @@ def test_articles_page_deletes_only_after_confirming(calls, two_dates):
     at.multiselect(key="articles_to_delete").set_value(["early"]).run()
     at.button(key="delete_button").click().run()
     assert_clean(at)
-    assert "cannot be undone" in texts(at.markdown)  # the confirmation dialog
+    assert "Recently deleted' below restores them" in texts(at.markdown)  # the confirmation dialog
     at.button(key="cancel_delete").click().run()
     assert "In the corpus (2)" in texts(at.subheader)
     at.button(key="delete_button").click().run()
     at.button(key="confirm_delete").click().run()
     assert_clean(at)
     assert "Deleted 1 article(s)." in texts(at.success)
-    assert "In the corpus (1)" in texts(at.subheader)
+    assert "In the corpus (1)" in texts(at.subheader) and "Recently deleted (1)" in texts(at.subheader)
     at.switch_page(PAGES["data"]).run()
     assert set(at.dataframe[0].value["article_id"]) == {"late"}
+    # Undo: the article and its statements come back.
+    at.switch_page(PAGES["articles"]).run()
+    at.multiselect(key="articles_to_restore").set_value(["early"]).run()
+    at.button(key="restore_button").click().run()
+    assert_clean(at)
+    assert "Restored 1 article(s)." in texts(at.success) and "In the corpus (2)" in texts(at.subheader)
+    at.switch_page(PAGES["data"]).run()
+    assert set(at.dataframe[0].value["article_id"]) == {"early", "late"}
 
 
 def test_articles_page_uploads_files_reports_bad_ones_and_dedupes(calls, two_dates, fresh_corpus):

@@ -103,6 +103,13 @@ def codebook_copy(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def local_user(monkeypatch) -> None:
+    """The one user of a local installation (AppTest sends no request, so it is faked here)."""
+    monkeypatch.delenv("STANCE_OPEN_EDITING", raising=False)
+    monkeypatch.setattr(dashboard, "local_request", lambda: True)
+
+
 def open_page() -> AppTest:
     return open_app_page(PAGE)
 
@@ -223,7 +230,7 @@ def test_test_patterns_counts_matching_quotes(calls, fresh_corpus):
     assert stored(fresh_corpus) is None and not at.warning
 
 
-def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_path):
+def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_path, local_user):
     path = codebook_copy(tmp_path)
     before = load_codebook(path)
     at = open_page()
@@ -242,7 +249,7 @@ def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_pa
     assert load_codebook(SEEDS_DIR / "codebook.yaml").ids == before.ids  # the seed file is untouched
 
 
-def test_saving_to_the_file_drops_a_codebook_stored_in_the_corpus(calls, fresh_corpus, tmp_path):
+def test_saving_to_the_file_drops_a_codebook_stored_in_the_corpus(calls, fresh_corpus, tmp_path, local_user):
     at = open_page()
     add_quota_issue(at)
     button(at, "Save in the corpus").click().run()
@@ -257,7 +264,7 @@ def test_saving_to_the_file_drops_a_codebook_stored_in_the_corpus(calls, fresh_c
     assert "fishing_quotas" in saved.ids and saved.label("ceasefire") == "Truce"
 
 
-def test_a_read_only_codebook_file_loses_nothing(calls, fresh_corpus, tmp_path, monkeypatch):
+def test_a_read_only_codebook_file_loses_nothing(calls, fresh_corpus, tmp_path, monkeypatch, local_user):
     import core.codebook
 
     def refuse(codebook, path):
@@ -443,3 +450,24 @@ def test_a_refused_codebook_saved_in_the_corpus_never_stops_the_app(calls, fresh
         at = open_app_page(page)
         assert not at.exception and not at.error
         assert "too slow" in texts(at.warning) and "codebook file is used instead" in texts(at.warning)
+
+
+def test_only_the_local_user_can_write_the_codebook_file(calls, fresh_corpus, tmp_path):
+    before = load_codebook(codebook_copy(tmp_path)).ids
+    at = open_page()  # an editor of a deployment (open editing), not on the server's machine
+    add_quota_issue(at)
+    file_button = button(at, "Save to the codebook file")
+    assert file_button.proto.disabled  # (the page also checks before writing, whatever a client sends)
+    assert load_codebook(codebook_copy(tmp_path)).ids == before
+    button(at, "Save in the corpus").click().run()
+    assert "fishing_quotas" in stored(fresh_corpus).ids
+
+
+def test_a_viewer_sees_the_codebook_but_cannot_edit_it(calls, fresh_corpus, monkeypatch):
+    monkeypatch.delenv("STANCE_OPEN_EDITING", raising=False)
+    at = open_page()
+    assert_clean(at)
+    assert "Editing the codebook needs an editor" in texts(at.info)
+    assert not issue_table(at).empty
+    assert not [b for b in at.button if b.key in ("codebook_apply", "codebook_save_corpus", "codebook_delete")]
+    assert not any(str(b.key).startswith("codebook_uncoded_") for b in at.button)

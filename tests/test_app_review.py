@@ -58,6 +58,24 @@ def trade_article(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+PASSPHRASE = "a long harbour passphrase"
+
+
+@pytest.fixture
+def passphrase(monkeypatch) -> str:
+    """Editing needs the passphrase: no open editing, no local user (AppTest is never local)."""
+    monkeypatch.delenv("STANCE_OPEN_EDITING", raising=False)
+    monkeypatch.setenv("STANCE_EDITOR_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE
+
+
+def sign_in(at: AppTest, name: str, secret: str = PASSPHRASE) -> AppTest:
+    at.text_input(key="access_name").input(name)
+    at.text_input(key="access_passphrase").input(secret)
+    at.button(key="access_sign_in").click().run()
+    return at
+
+
 def open_page(page: str = REVIEW, **query_params) -> AppTest:
     return open_app_page(page, **query_params)
 
@@ -105,9 +123,11 @@ def test_page_renders_on_the_seed_corpus(calls):
     assert "Nothing is reviewed yet" in texts(at.caption)
 
 
-def test_confirm_marks_the_row_with_the_reviewer(calls, fresh_corpus):
+def test_confirm_marks_the_row_with_the_reviewer(calls, fresh_corpus, passphrase):
     at = open_page()
-    at.text_input(key="review_reviewer_input").input("Ada").run()
+    assert at.button(key="review_confirm").proto.disabled, "a viewer cannot review"
+    sign_in(at, "Ada")
+    assert "recorded as Ada (passphrase)" in texts(at.caption)
     choose_row(at, "Alexander Grushko", "security_guarantees")
     at.button(key="review_confirm").click().run()
     assert_clean(at)
@@ -115,7 +135,7 @@ def test_confirm_marks_the_row_with_the_reviewer(calls, fresh_corpus):
     assert progress_text(at) == "1 of 14 statements in this article reviewed"
     assert reviewed_rows("Alexander Grushko", "security_guarantees")["review"].tolist() == ["confirmed"]
     log = history(fresh_corpus)
-    assert log[["action", "reviewer", "original_actor"]].values.tolist() == [["confirm", "Ada", "Alexander Grushko"]]
+    assert log[["action", "reviewer", "original_actor"]].values.tolist() == [["confirm", "Ada (passphrase)", "Alexander Grushko"]]
     # The next statement not reviewed yet is selected.
     assert at.selectbox(key="review_row").value != token_of("Alexander Grushko", "security_guarantees")
     at.segmented_control(key="review_status").set_value("done").run()
@@ -200,8 +220,8 @@ def test_an_invalid_correction_is_one_line_and_stores_nothing(calls, fresh_corpu
     assert history(fresh_corpus).empty
 
 
-def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fresh_corpus):
-    at = open_page()
+def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fresh_corpus, passphrase):
+    at = sign_in(open_page(), "Grace")
     assert at.selectbox(key="review_doc").value == "tariffs"
     assert progress_text(at) == "0 of 0 statements in this article reviewed"
     assert "found no statement in this article" in texts(at.info)
@@ -215,7 +235,6 @@ def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fre
     at.selectbox(key="add_country").set_value("")
     at.selectbox(key="add_issue").set_value("ev_tariffs")
     at.selectbox(key="add_stance").set_value("oppose")
-    at.text_input(key="review_reviewer_input").input("Grace")
     at.button(key="add_submit").click().run()
     assert_clean(at)
     assert "Added: Olaf Berger" in texts(at.success)
@@ -227,7 +246,7 @@ def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fre
     assert progress_text(at) == "1 of 1 statements in this article reviewed"
     assert at.text_input(key="add_actor").value == ""  # the form is cleared for the next one
     log = history(fresh_corpus)
-    assert log[["action", "reviewer"]].values.tolist() == [["add", "Grace"]]
+    assert log[["action", "reviewer"]].values.tolist() == [["add", "Grace (passphrase)"]]
 
 
 def test_non_verbatim_evidence_is_refused(calls, trade_article, fresh_corpus):
@@ -249,9 +268,8 @@ def test_non_verbatim_evidence_is_refused(calls, trade_article, fresh_corpus):
     assert history(fresh_corpus).empty
 
 
-def test_audit_trail_lists_actions_with_the_reviewer(calls):
-    at = open_page()
-    at.text_input(key="review_reviewer_input").input("Lin").run()
+def test_audit_trail_lists_actions_with_the_reviewer(calls, passphrase):
+    at = sign_in(open_page(), "Lin")
     choose_row(at, "Emmanuel Macron", "foreign_troops_in_ukraine")
     at.button(key="review_confirm").click().run()
     choose_row(at, "Russia", "peace_talks")
@@ -260,13 +278,13 @@ def test_audit_trail_lists_actions_with_the_reviewer(calls):
     assert_clean(at)
     trail = at.dataframe[-1].value  # the audit trail is the last table
     assert trail["action"].tolist() == ["correct", "confirm"]  # newest first
-    assert set(trail["reviewer"]) == {"Lin"}
+    assert set(trail["reviewer"]) == {"Lin (passphrase)"}
     assert trail["change"].tolist()[0] == "certainty: reported → stated"
     assert trail["statement"].tolist()[1] == "Emmanuel Macron · Foreign troops in Ukraine: support"
-    # The name is kept across pages.
+    # The sign-in is kept across pages.
     at.switch_page("app_pages/overview.py").run()
     at.switch_page(REVIEW).run()
-    assert at.text_input(key="review_reviewer_input").value == "Lin"
+    assert "recorded as Lin (passphrase)" in texts(at.caption)
 
 
 def test_gold_download_reads_back_with_read_gold(calls, tmp_path, monkeypatch):

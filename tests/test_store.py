@@ -53,10 +53,22 @@ def test_metadata_round_trip_update_and_delete(store):
         store.update_metadata("nope", title="x")
     store.save_extraction(stored.content_hash, "p1", "c1", {"stances": [{"actor": "x"}], "quotes": []})
     assert store.article_table("p1", "c1").loc[0, "statements"] == 1
-    assert store.delete_article("lyon") and not store.delete_article("lyon")
-    assert store.count() == 0
-    with store._read() as conn:  # the cached rows went with the article
-        assert conn.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 0
+    assert store.delete_article("lyon", by="ana@example.org") and not store.delete_article("lyon")
+    assert store.count() == 0 and store.article_table().empty and store.get_article("lyon") is None
+    assert list(store.iter_articles()) == [] and store.load_extractions("p1", "c1") == []
+    assert store.deleted_table()[["id", "deleted_by"]].values.tolist() == [["lyon", "ana@example.org"]]
+    with store._read() as conn:  # a soft delete: text and cached rows are kept for an undo
+        assert conn.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 1
+    assert store.restore_article("lyon") and not store.restore_article("lyon")
+    assert store.get_article("lyon").title == "Tram line" and store.article_table("p1", "c1").loc[0, "statements"] == 1
+    assert store.deleted_table().empty
+
+
+def test_adding_the_text_of_a_deleted_article_restores_it(store):
+    store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon"))
+    store.delete_article("lyon")
+    assert store.add_article(StoredArticle(id="other", text=TEXT)) == ("lyon", True)
+    assert store.count() == 1 and store.get_article("lyon").title == "Lyon"
 
 
 def test_extraction_cache_is_keyed_by_pipeline_and_codebook(store):
@@ -172,7 +184,8 @@ def test_migrates_a_v2_file_with_data_to_the_reviews_schema(tmp_path):
     conn.commit()
     conn.close()
     store = CorpusStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4  # v2 -> reviews (3) -> soft delete (4)
+    assert store.deleted_table().empty
     assert store.get_article("kept").text == TEXT and store.revision() == 7
     assert store.load_extractions("p1", "c1") == [("kept", {"stances": [{"actor": "x"}]})]
     assert store.reviews().empty and list(store.reviews().columns) == REVIEW_COLUMNS
