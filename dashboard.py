@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,12 +31,14 @@ import pandas as pd
 import streamlit as st
 
 import core.uncoded
+from core.worker import AnalysisWorker, WorkerStatus
 from core.access import AccessConfig, Viewer, decide, is_local_request, parse_editors, passphrase_matches, truthy
 from core.accuracy import REPORT_FILE, load_report
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
 from core.corpus import (
-    SEEDED_KEY, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key, stored_codebook_text,
+    SEEDED_KEY, SYSTEMIC_ERRORS, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key,
+    stored_codebook_text,
 )
 from core.merge import DEFAULT_TITLES_FILE
 from core.filters import (
@@ -324,27 +326,64 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
     )
 
 
-def run_with_progress(work, label: str):
-    """Run ``work(progress)`` with a progress bar that ``progress(done, total, text)`` moves."""
+# --- the analysis queue: one worker per server (core.worker) --------------------------------------
+
+ANALYSIS_WAIT_S = 120.0  # a page waits this long for the worker, then shows what is ready
+MAX_PENDING = 100  # articles waiting for analysis on the whole server
+MAX_SESSION_QUEUE = 20  # articles one session may have waiting
+QUEUED = "analysis_queued_ids"  # session: ids this session stored that may still wait
+
+
+@st.cache_resource(show_spinner=False)
+def analysis_worker() -> AnalysisWorker:
+    """The server's one analysis worker (shared by every session)."""
+    return AnalysisWorker()
+
+
+def _corpus_opener() -> Callable[[], Corpus]:
+    """How the worker's thread opens this corpus: store, codebook and keys are looked up now, in the
+    session (the worker has no Streamlit context); the model loads once through the cache."""
+    store = cached_store(str(db_file()))
+    codebook = current_codebook()
+    key = pipeline_key()
+    return lambda: Corpus(store, codebook, nlp_loader=cached_pipeline,
+                          analyze=lambda *args, **kwargs: analyze_articles(*args, **kwargs), key=key)
+
+
+def analyse_pending(label: str) -> bool:
+    """Ask the worker to analyse what is pending and follow it with a progress bar (other visitors
+    follow the same work instead of repeating it). True when everything is analysed; an
+    installation failure (no model, ...) is raised for the page to report."""
+    worker = analysis_worker()
+    worker.request(_corpus_opener())
     bar = st.progress(0.0, text=label)
 
-    def progress(done: int, total: int, text: str) -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0, text=text)
+    def show(status: WorkerStatus) -> None:
+        share = min(status.done / status.total, 1.0) if status.total else 0.0
+        bar.progress(share, text=f"Being analysed: {status.done} of {status.total} article(s)" if status.total else label)
 
     try:
-        return work(progress)
+        finished = worker.wait(ANALYSIS_WAIT_S, show)
     finally:
         bar.empty()
+    failure = worker.last_exception()
+    if finished and isinstance(failure, SYSTEMIC_ERRORS):
+        raise failure
+    if not finished:
+        status = worker.status()
+        st.info(f"Still being analysed ({status.done} of {status.total} article(s)): the pages show what is ready. "
+                "Reload in a moment.", icon=":material/hourglass_top:")
+    return finished
 
 
 def prepare_corpus(corpus: Corpus) -> None:
-    """Seed a new corpus and extract what is not extracted yet, showing progress."""
+    """Seed a new corpus (storing only) and have the worker analyse what is not analysed yet."""
     if not corpus.store.get_meta(SEEDED_KEY):  # checked here too: no progress bar on later runs
-        result = run_with_progress(lambda p: corpus.seed_once(articles_folder(), p), "Importing the seed articles…")
+        result = corpus.seed_once(articles_folder(), analyse=False)
         for error in (result.errors if result else []):
-            st.warning(error, icon=":material/warning:")
+            st.warning(escape_markdown(error), icon=":material/warning:")
     if corpus.pending():
-        run_with_progress(corpus.extract_pending, "Analysing articles…")
+        analyse_pending("Analysing articles…")
 
 
 def user_message(exc: Exception) -> str:
@@ -379,11 +418,26 @@ def get_analysis() -> Analysis:
 
 
 def import_articles(items: list[NewArticle]) -> ImportReport:
-    """Store and analyse new articles with a progress bar (the Articles page). A failure becomes
-    an error line of the report; what was stored before it stays stored."""
+    """Store new articles and have the worker analyse them, with a progress bar (the Articles
+    page). The queue is bounded per session and per server. A failure becomes an error line of the
+    report; what was stored before it stays stored."""
     corpus = open_corpus()
     try:
-        return run_with_progress(lambda p: corpus.add(items, p), "Importing…")
+        pending = set(corpus.pending())
+        mine = [a for a in st.session_state.get(QUEUED, []) if a in pending]
+        if len(pending) + len(items) > MAX_PENDING:
+            return ImportReport(errors=[f"{len(pending)} article(s) are waiting to be analysed on this server; at most "
+                                        f"{MAX_PENDING} may wait. Add these when they are done."])
+        if len(mine) + len(items) > MAX_SESSION_QUEUE:
+            return ImportReport(errors=[f"{len(mine)} of your articles are still being analysed; at most {MAX_SESSION_QUEUE} "
+                                        "may wait per visitor. Add more when they are done."])
+        report = corpus.store_articles(items)
+        st.session_state[QUEUED] = mine + report.added
+        if report.added:
+            analyse_pending("Analysing the new articles…")
+            still = set(corpus.pending())
+            report.extracted = sum(a not in still for a in report.added)
+        return report
     except Exception as exc:  # noqa: BLE001 - shown to the user, traceback to the log
         log.exception("import failed")
         return ImportReport(errors=[user_message(exc)])

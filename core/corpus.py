@@ -267,7 +267,7 @@ class Corpus:
             report.extracted = self.extract_pending(progress)
         return report
 
-    def seed_once(self, folder: Path, progress: Progress | None = None) -> ImportReport | None:
+    def seed_once(self, folder: Path, progress: Progress | None = None, analyse: bool = True) -> ImportReport | None:
         """On the first start of a new corpus, import the article files of ``folder`` (the seeds),
         so a new user sees a working dashboard. Returns None when the corpus was seeded before:
         articles a user deleted do not come back."""
@@ -282,7 +282,7 @@ class Corpus:
         report = self.store_articles(items)
         report.errors = errors + report.errors
         self.store.set_meta(SEEDED_KEY, str(folder))
-        if report.added:
+        if report.added and analyse:  # the dashboard leaves the analysis to its worker (core.worker)
             report.extracted = self.extract_pending(progress)
         return report
 
