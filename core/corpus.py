@@ -310,6 +310,7 @@ class Corpus:
                 progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(articles)} of {len(ids)}")
             for article, rows in zip(stored, self._analyze_chunk(articles, nlp)):
                 self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
+            self.store.add_to_counter(ANALYSED_KEY, len(stored))
             done += len(stored)
         if progress is not None:
             progress(done, len(ids), f"Analysed {done} article(s)")
@@ -506,6 +507,7 @@ class Corpus:
 # The dashboard's codebook editor can save the codebook into the corpus file itself (where a
 # Community Cloud deployment can keep it) instead of the YAML file; it then wins over the file.
 STORED_CODEBOOK_KEY = "codebook_yaml"
+ANALYSED_KEY = "articles_analysed"  # meta counter: article analyses run on this corpus
 # The text of every codebook results were made with, by its hash (see Corpus._carry_over).
 CODEBOOK_TEXT_KEY = "codebook_text:{}"
 

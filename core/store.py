@@ -269,6 +269,13 @@ class CorpusStore:
             row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
             return row[0] if row else default
 
+    def add_to_counter(self, key: str, n: int = 1) -> None:
+        """Add ``n`` to the counter ``key`` in meta (e.g. ``articles_analysed``: how many article
+        analyses this corpus has run, which shows that no visitor repeats another's)."""
+        with self.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, '0')", (key,))
+            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?", (int(n), key))
+
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -16,6 +16,7 @@ import io
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -355,3 +356,65 @@ def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filte
         open_page(page, server, "", f"country={country}")
         assert metric(page, "Countries") == "1"
         page.context.close()
+
+
+def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_analysis(browser, server, corpus_env):
+    """Issue 11: a hostile pattern and a hostile paste are refused while the health endpoint keeps
+    answering; a long article analysed for one visitor is not analysed again for a second visitor
+    who arrives meanwhile; the server stays under 1 GB throughout."""
+    import threading
+    import urllib.request
+
+    from core.corpus import ANALYSED_KEY
+    from core.store import CorpusStore
+
+    store = CorpusStore(corpus_env["STANCE_DB"])
+    samples: list[tuple[int, float, float]] = []  # (status, seconds, RSS MB)
+    stop = threading.Event()
+
+    def probe() -> None:
+        while not stop.is_set():
+            started = time.monotonic()
+            try:
+                status = urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=30).status
+            except OSError:
+                status = 0
+            samples.append((status, time.monotonic() - started, srv.rss_mb(server.process.pid)))
+            stop.wait(0.25)
+
+    prober = threading.Thread(target=probe, daemon=True)
+    prober.start()
+    try:
+        editor = browser.new_context(viewport=srv.DESKTOP).new_page()
+        open_page(editor, server, "codebook")
+        editor.get_by_role("textbox", name="Id", exact=True).fill("ferry_levy")
+        editor.get_by_role("textbox", name="Label", exact=True).fill("Ferry levy")
+        editor.get_by_role("textbox", name="Patterns, one regular expression per line").fill("(e|ee)+$")
+        editor.get_by_role("button", name="Add issue").click()
+        srv.wait_for_idle(editor, timeout_s=TIMEOUT_S)
+        assert "too slow" in " ".join(editor.locator('[data-testid="stAlert"]').all_inner_texts())
+
+        open_page(editor, server, "articles")
+        _paste_and_read(editor, '"' * 90_000)
+        assert "without a space or line break" in " ".join(editor.locator('[data-testid="stAlert"]').all_inner_texts())
+
+        long_article = "# title: Ferry levy hearings in Porto\n# date: 2025-07-01\n\n" + "\n\n".join(
+            f"Portugal's transport minister Ana Costa said Lisbon supports the ferry levy, hearing {i}. "
+            f"Spain's mayor of Vigo, Abel Caballero, said Vigo opposes the levy on day {i}."
+            for i in range(450)
+        )
+        before = int(store.get_meta(ANALYSED_KEY, "0"))
+        _paste_and_read(editor, long_article)
+        editor.get_by_role("button", name="Add to the corpus").click(no_wait_after=True)
+        visitor = browser.new_context(viewport=srv.DESKTOP).new_page()
+        visitor.goto(server.url + "/", wait_until="domcontentloaded")  # arrives during the analysis
+        srv.wait_for_idle(visitor, timeout_s=TIMEOUT_S * 2)
+        srv.wait_for_idle(editor, timeout_s=TIMEOUT_S * 2)
+        assert "Added and analysed 1 article(s)." in " ".join(editor.locator('[data-testid="stAlert"]').all_inner_texts())
+        assert int(store.get_meta(ANALYSED_KEY, "0")) - before == 1, "analysed once, for both visitors"
+    finally:
+        stop.set()
+        prober.join(timeout=35)
+    assert samples and all(status == 200 for status, _, _ in samples), "the health endpoint answered every probe"
+    assert max(seconds for _, seconds, _ in samples) < 10, "and without long stalls"
+    assert max(rss for _, _, rss in samples) < 1024, f"peak RSS {max(rss for _, _, rss in samples)} MB"
