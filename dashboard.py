@@ -386,15 +386,29 @@ def prepare_corpus(corpus: Corpus) -> None:
         analyse_pending("Analysing articles…")
 
 
+MAX_MESSAGE_CHARS = 400
+
+
+def safe_message(text: object) -> str:
+    """A message fit for any viewer: one line, at most MAX_MESSAGE_CHARS (never a huge input echoed
+    back), and no path of this server (the corpus file becomes "the corpus file")."""
+    line = " ".join(str(text).split())
+    for path, name in ((db_file(), "the corpus file"), (db_file().parent, "the corpus folder"),
+                       (Path(__file__).resolve().parent, "the app folder")):
+        for spelling in {str(path), str(Path(path).resolve())}:
+            line = line.replace(spelling, name)
+    return line if len(line) <= MAX_MESSAGE_CHARS else line[: MAX_MESSAGE_CHARS - 1] + "…"
+
+
 def user_message(exc: Exception) -> str:
     """One line for the user about a failed analysis; the traceback goes to the server log only."""
     if isinstance(exc, (ArticleError, CodebookError, ModelNotFoundError, StoreError)):  # written for the user
-        return str(exc)
+        return safe_message(exc)
     if isinstance(exc, NotImplementedError):
         return "The analysis pipeline is not available yet in this version, so there is nothing to show."
     if isinstance(exc, ImportError):
         return f"A part of the analysis could not be loaded ({exc}). Reinstall the project's requirements."
-    first_line = (str(exc).splitlines() or [""])[0]
+    first_line = safe_message((str(exc).splitlines() or [""])[0])
     return f"The analysis failed ({type(exc).__name__}: {first_line}). The details are in the server log."
 
 
@@ -412,7 +426,7 @@ def get_analysis() -> Analysis:
         return cached_analysis(str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, key)
     except Exception as exc:  # every failure becomes a message; the UI never shows a traceback
         log.exception("analysis failed")
-        st.error(user_message(exc), icon=":material/error:")
+        st.error(escape_markdown(user_message(exc)), icon=":material/error:")
         st.stop()
         raise  # unreachable: st.stop() ends the run
 

@@ -101,7 +101,7 @@ if viewer.is_editor:
     drafts = st.session_state.get(DRAFTS)
     if drafts:
         for error in drafts["errors"]:
-            st.error(escape_markdown(error), icon=":material/error:")
+            st.error(escape_markdown(dashboard.safe_message(error)), icon=":material/error:")
         if drafts["docs"]:
             st.subheader("Check before adding")
             st.caption("Title, outlet and date were detected where possible: correct them here. "
@@ -127,7 +127,7 @@ if viewer.is_editor:
                 try:
                     items = new_articles_from_drafts(drafts["docs"], edited)
                 except DraftError as exc:
-                    st.error(escape_markdown(str(exc)), icon=":material/error:")
+                    st.error(escape_markdown(dashboard.safe_message(exc)), icon=":material/error:")
                 else:
                     report = dashboard.import_articles(items)
                     st.session_state[DRAFTS] = None
@@ -144,9 +144,9 @@ if report is not None:
     if report.added:
         st.success(f"Added and analysed {len(report.added)} article(s).", icon=":material/check_circle:")
     for line in report.lines()[1 if report.added else 0 :]:
-        st.info(escape_markdown(line), icon=":material/content_copy:")
+        st.info(escape_markdown(dashboard.safe_message(line)), icon=":material/content_copy:")
     for line in [*report.errors, *report.warnings]:
-        st.warning(escape_markdown(line), icon=":material/warning:")
+        st.warning(escape_markdown(dashboard.safe_message(line)), icon=":material/warning:")
 
 deleted = st.session_state.pop("articles_deleted", None)
 if deleted is not None:
@@ -228,7 +228,7 @@ if st.button(f"Save {len(edits)} change(s)", disabled=edits.empty, icon=":materi
     try:
         dashboard.update_articles(edits[["article_id", "title", "outlet", "date"]].to_dict(orient="records"))
     except (DraftError, StoreError) as exc:
-        st.error(escape_markdown(str(exc)), icon=":material/error:")
+        st.error(escape_markdown(dashboard.safe_message(exc)), icon=":material/error:")
     else:
         st.rerun()
 

@@ -30,6 +30,17 @@ DEFAULT_ARTICLE = ROOT / "seeds" / "ukraine_peace_talks.txt"
 TABLE_WIDTHS = {"quote": 70, "text": 70, "sentence_text": 70, "aliases": 40}
 
 
+MAX_MESSAGE_CHARS = 400  # a message never echoes a huge input (a 100k-character "file name")
+
+
+def _error_line(message: object) -> str:
+    """``error: …`` on one line, cut to MAX_MESSAGE_CHARS."""
+    text = " ".join(str(message).split())
+    if len(text) > MAX_MESSAGE_CHARS:
+        text = text[: MAX_MESSAGE_CHARS - 1] + "…"
+    return f"error: {text}"
+
+
 class UsageError(Exception):
     """A problem with what the user asked for; printed as one line, exit code 2."""
 
@@ -125,7 +136,7 @@ def _analyse_articles(args) -> tuple:
     codebook = chosen or load_codebook()
     articles, errors = _read_all(args.files)
     for error in errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(_error_line(f"{error}"), file=sys.stderr)
     if not articles:
         raise UsageError("no readable article among the files given")
     tables = analyze_articles(articles, codebook=codebook)
@@ -256,11 +267,11 @@ def cmd_add(args) -> int:
         except (IngestError, ArticleError, DraftError, OSError) as exc:
             errors.append(str(exc) if not isinstance(exc, OSError) else f"{source}: cannot be read ({exc.strerror or exc})")
     for error in errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(_error_line(f"{error}"), file=sys.stderr)
     corpus = _open_corpus(args)
     report = corpus.add(items, _stderr_progress)
     for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(_error_line(f"{error}"), file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for line in report.lines():
@@ -283,7 +294,7 @@ def cmd_remove(args) -> int:
     known = set(corpus.articles()["article_id"])
     unknown = [a for a in args.ids if a not in known]
     for article_id in unknown:
-        print(f"error: no article with the id '{article_id}' (see: python -m core list)", file=sys.stderr)
+        print(_error_line(f"no article with the id '{article_id}' (see: python -m core list)"), file=sys.stderr)
     ids = [a for a in dict.fromkeys(args.ids) if a in known]
     if ids and not args.yes:
         if not sys.stdin.isatty():
@@ -310,7 +321,7 @@ def cmd_restore(args) -> int:
     deleted = set(store.deleted_table()["id"])
     unknown = [a for a in args.ids if a not in deleted]
     for article_id in unknown:
-        print(f"error: no deleted article with the id '{article_id}'", file=sys.stderr)
+        print(_error_line(f"no deleted article with the id '{article_id}'"), file=sys.stderr)
     restored = [a for a in dict.fromkeys(args.ids) if a in deleted and store.restore_article(a)]
     if restored:
         print(f"Restored {len(restored)} article(s): {', '.join(restored)}")
@@ -355,7 +366,7 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
     wanted = set(gold["article_id"])
     missing = sorted(wanted - set(corpus.articles()["article_id"]))
     for article_id in missing:
-        print(f"error: the gold names article '{article_id}', which is not in {corpus.store.path}", file=sys.stderr)
+        print(_error_line(f"the gold names article '{article_id}', which is not in {corpus.store.path}"), file=sys.stderr)
     stances = stances[stances["article_id"].isin(wanted)]
     print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.path}: "
           f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
@@ -471,7 +482,7 @@ def cmd_evaluate(args) -> int:
     codebook = load_codebook(args.codebook) if args.codebook else load_codebook()
     articles, errors = _read_all(files)
     for error in errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(_error_line(f"{error}"), file=sys.stderr)
     if not articles:
         raise UsageError("no readable article to evaluate")
     tables = analyze_articles(articles, codebook=codebook)
@@ -589,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
                     "export": cmd_export}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
     except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_error_line(f"{exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

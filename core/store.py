@@ -31,6 +31,7 @@ import json
 import os
 import re
 import sqlite3
+import urllib.parse
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -181,12 +182,23 @@ class CorpusStore:
 
     # --- connections -------------------------------------------------------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the corpus file (or its folder, where SQLite keeps its journal) cannot be written:
+        it is then opened read-only, so it can still be read."""
+        return self.path.exists() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
+
     def _connect(self) -> sqlite3.Connection:
         try:
-            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+            if self.read_only:
+                # immutable: no journal files are created beside it (the folder may be read-only too)
+                uri = f"file:{urllib.parse.quote(str(self.path.resolve()))}?mode=ro&immutable=1"
+                conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             return conn
         except sqlite3.DatabaseError as exc:
@@ -197,8 +209,9 @@ class CorpusStore:
         conn = self._connect()
         try:
             yield conn
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: reading the corpus failed ({exc})") from None
+        except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:  # pandas wraps SQLite's errors
+            first = (str(exc).splitlines() or [""])[0][:200]
+            raise StoreError(f"{self.path}: reading the corpus failed; the file may be damaged ({first})") from None
         finally:
             conn.close()
 
@@ -220,6 +233,8 @@ class CorpusStore:
                 conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
+            if self.read_only:
+                raise StoreError(f"{self.path}: the corpus file is read-only; nothing was changed") from None
             raise StoreError(f"{self.path}: writing to the corpus failed ({exc})") from None
         finally:
             conn.close()

@@ -277,3 +277,47 @@ def test_csv_downloads_never_start_a_cell_with_a_formula():
         assert any(c.startswith("'=HYPERLINK") for c in cells)
     assert b"'@Ferry Board" in table_csv(stances) and b"'+cmd" in table_csv(stances) and b"'-2+3" in table_csv(stances)
     assert b",-0.5" in table_csv(stances), "numbers stay numbers"
+
+
+# --- damaged, read-only and oddly named inputs ---------------------------------------------------
+
+
+def test_a_damaged_corpus_file_gives_one_line_not_a_traceback(tmp_path, capsys):
+    db = tmp_path / "c.sqlite3"
+    article = tmp_path / "ferry.txt"
+    article.write_text("Ingrid Dahl said she supports the ferry fares.\n", encoding="utf-8")
+    assert cli.main(["add", "--db", str(db), str(article)]) == 0
+    data = bytearray(db.read_bytes())
+    for at in range(4096, len(data), 4096):  # every page after the header: garbage
+        data[at + 8 : at + 200] = b"\xff" * 192
+    db.write_bytes(bytes(data))
+    for command in (["list"], ["remove", "--yes", "ferry"]):
+        capsys.readouterr()
+        assert cli.main([*command, "--db", str(db)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_read_only_corpus_can_still_be_read(tmp_path, monkeypatch, capsys):
+    import os
+
+    import core.store
+
+    db = tmp_path / "c.sqlite3"
+    article = tmp_path / "ferry.txt"
+    article.write_text("Ingrid Dahl said she supports the ferry fares.\n", encoding="utf-8")
+    assert cli.main(["add", "--db", str(db), str(article)]) == 0
+    # A folder the server may not write to (faked: this suite may run as root, who writes anywhere).
+    real_access = os.access
+    monkeypatch.setattr(core.store.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    capsys.readouterr()
+    assert cli.main(["list", "--db", str(db)]) == 0
+    assert "ferry" in capsys.readouterr().out
+    assert cli.main(["remove", "--yes", "--db", str(db), "ferry"]) == 2
+    assert "read-only; nothing was changed" in capsys.readouterr().err
+
+
+def test_messages_never_echo_a_huge_input(tmp_path, capsys):
+    assert cli.main(["extract", "x" * 100_000 + ".txt"]) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 600 and err.splitlines()[0].endswith("…")
