@@ -39,6 +39,8 @@ if article is None:
     st.stop()
 
 st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.id))
+for failure in (note for note in analysis.notes if note.startswith(f"{article_id}: ")):
+    st.warning(escape_markdown(dashboard.safe_message(failure)), icon=":material/error:")  # this article's own failure
 
 highlights = article_highlights(article_id, tables.mentions, tables.stances, analysis.issue_labels)
 evidence = sum(h.kind == "evidence" for h in highlights)

@@ -125,3 +125,10 @@ def test_cli_remove_hides_and_restore_brings_back(tmp_path, capsys):
     out = capsys.readouterr()
     assert "Restored 1 article(s): ferry" in out.out and "no deleted article with the id 'nope'" in out.err
     assert "ferry" in CorpusStore(db).article_table()["id"].tolist()
+
+
+def test_messages_for_viewers_name_no_server_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("STANCE_DB", str(tmp_path / "secret" / "corpus.sqlite3"))
+    shown = dashboard.safe_message(f"{tmp_path / 'secret' / 'corpus.sqlite3'}: reading the corpus failed\n(details)")
+    assert shown == "the corpus file: reading the corpus failed (details)"
+    assert len(dashboard.safe_message("x" * 100_000)) == dashboard.MAX_MESSAGE_CHARS

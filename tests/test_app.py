@@ -366,6 +366,8 @@ def test_an_article_the_analysis_fails_on_is_a_note_and_every_page_still_works(c
         assert not at.exception and not at.error, page
     at.switch_page(PAGES["articles"]).run()
     assert [o[:19] for o in at.multiselect(key="articles_to_delete").options] == ["Ukraine peace talks"], "offered for deletion"
+    at.switch_page(PAGES["article"]).run()
+    assert "the analysis failed (ValueError" in texts(at.warning).replace("\\", ""), "shown on that article's page"
 
 
 def test_missing_model_becomes_a_message(calls, monkeypatch):
