@@ -32,7 +32,9 @@ import streamlit as st
 
 import core.uncoded
 from core.worker import AnalysisWorker, WorkerStatus
-from core.access import AccessConfig, Viewer, decide, is_local_request, parse_editors, passphrase_matches, truthy
+from core.access import (
+    MIN_PASSPHRASE_CHARS, AccessConfig, Viewer, decide, is_local_request, parse_editors, passphrase_matches, truthy,
+)
 from core.accuracy import REPORT_FILE, load_report
 from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
@@ -140,13 +142,15 @@ def access_config() -> AccessConfig:
         editors=parse_editors(setting("STANCE_EDITORS")),
         login=login_configured(),
         open_editing=truthy(setting("STANCE_OPEN_EDITING")),
+        local_editing=setting("STANCE_LOCAL_EDITING").strip() not in ("0", "false", "no", "off"),
     )
 
 
 def local_request() -> bool:
     """Whether this browser runs on the server's machine (see core.access.is_local_request)."""
     try:
-        return is_local_request(st.context.ip_address, st.context.headers.get("Host"))
+        headers = dict(st.context.headers.items())
+        return is_local_request(st.context.ip_address, st.context.headers.get("Host"), headers)
     except Exception:  # no request context (bare script runs)
         return False
 
@@ -156,8 +160,8 @@ def current_viewer() -> Viewer:
     config = access_config()
     email = None
     if config.login:
-        try:
-            email = st.user.get("email") if st.user.is_logged_in else None
+        try:  # an address the provider says is unverified counts as none
+            email = st.user.get("email") if st.user.is_logged_in and st.user.get("email_verified", True) is not False else None
         except Exception:
             email = None
     return decide(config, local=local_request(), email=email, passphrase_name=st.session_state.get(PASSPHRASE_NAME))
@@ -173,15 +177,33 @@ def editor_or_notice(what: str) -> Viewer | None:
     return None
 
 
+SIGN_IN_WINDOW_S = 60.0
+SIGN_IN_FAILURES = 10  # wrong passphrases per window on the whole server before sign-in pauses
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_failures() -> list[float]:
+    """Times of recent wrong passphrases, shared by every session (guessing from many sessions
+    at once is slowed as much as from one)."""
+    return []
+
+
 def _check_passphrase() -> None:
     given = str(st.session_state.get("access_passphrase") or "")
     st.session_state["access_passphrase"] = ""
+    failures = sign_in_failures()
+    now = time.monotonic()
+    failures[:] = [t for t in failures if now - t < SIGN_IN_WINDOW_S]
+    if len(failures) >= SIGN_IN_FAILURES:
+        st.session_state["access_refused"] = "Too many wrong passphrases on this server; try again in a minute."
+        return
     if passphrase_matches(given, access_config().passphrase):
         st.session_state[PASSPHRASE_NAME] = str(st.session_state.get("access_name") or "")
         st.session_state.pop("access_refused", None)
     else:
+        failures.append(now)
         time.sleep(1.0)  # slows guessing; the passphrase is never echoed or logged
-        st.session_state["access_refused"] = True
+        st.session_state["access_refused"] = "That passphrase is not right."
 
 
 def sidebar_access() -> None:
@@ -209,8 +231,12 @@ def sidebar_access() -> None:
                     st.text_input("Your name (recorded with your reviews)", key="access_name", max_chars=60)
                     st.text_input("Passphrase", type="password", key="access_passphrase", max_chars=200)
                     st.form_submit_button("Sign in as editor", on_click=_check_passphrase, key="access_sign_in")
-            if st.session_state.pop("access_refused", False):
-                st.error("That passphrase is not right.", icon=":material/error:")
+            refused = st.session_state.pop("access_refused", None)
+            if refused:
+                st.error(str(refused), icon=":material/error:")
+            if len(config.passphrase) < MIN_PASSPHRASE_CHARS:
+                st.warning(f"The configured passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters, so it is never "
+                           "accepted: set a longer STANCE_EDITOR_PASSPHRASE.", icon=":material/warning:")
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -437,6 +463,7 @@ def import_articles(items: list[NewArticle]) -> ImportReport:
     report; what was stored before it stays stored."""
     corpus = open_corpus()
     try:
+        _require_editor()
         pending = set(corpus.pending())
         mine = [a for a in st.session_state.get(QUEUED, []) if a in pending]
         if len(pending) + len(items) > MAX_PENDING:
@@ -457,13 +484,21 @@ def import_articles(items: list[NewArticle]) -> ImportReport:
         return ImportReport(errors=[user_message(exc)])
 
 
+def _require_editor() -> None:
+    """Every write checks the role itself: a page's disabled button is not the only guard."""
+    if not current_viewer().is_editor:
+        raise StoreError("this needs an editor: sign in as an editor in the sidebar; nothing was changed")
+
+
 def delete_articles(article_ids: Sequence[str], by: str = "") -> int:
-    """Soft-delete articles (restorable; reviews kept); only an editor's session calls this."""
+    """Soft-delete articles (restorable; reviews kept); editors only."""
+    _require_editor()
     store = open_corpus().store
     return sum(store.delete_article(a, by=by) for a in article_ids)
 
 
 def restore_articles(article_ids: Sequence[str]) -> int:
+    _require_editor()
     store = open_corpus().store
     return sum(store.restore_article(a) for a in article_ids)
 
@@ -476,6 +511,7 @@ def update_articles(edits: list[dict]) -> None:
     """Save edited metadata (``article_id, title, outlet, date`` per row). Every date is checked
     first, so a malformed one (``core.corpus.DraftError``) saves nothing; an article deleted
     meanwhile raises ``core.store.StoreError``."""
+    _require_editor()
     rows = [{**row, "date": clean_date(row.get("date"), row["article_id"])} for row in edits]
     store = open_corpus().store
     for row in rows:

@@ -151,6 +151,9 @@ if report is not None:
 deleted = st.session_state.pop("articles_deleted", None)
 if deleted is not None:
     st.success(f"Deleted {deleted} article(s).", icon=":material/delete:")
+failed = st.session_state.pop("articles_failed", None)
+if failed:
+    st.error(escape_markdown(dashboard.safe_message(failed)), icon=":material/error:")
 restored_count = st.session_state.pop("articles_restored", None)
 if restored_count is not None:
     st.success(f"Restored {restored_count} article(s).", icon=":material/restore_from_trash:")
@@ -216,7 +219,10 @@ def confirm_delete(ids: list[str]) -> None:
 
 
 def _delete(ids: list[str]) -> None:
-    st.session_state["articles_deleted"] = dashboard.delete_articles(ids, by=viewer.identity)
+    try:
+        st.session_state["articles_deleted"] = dashboard.delete_articles(ids, by=viewer.identity)
+    except StoreError as exc:
+        st.session_state["articles_failed"] = str(exc)
     st.session_state["articles_to_delete"] = []
 
 
@@ -239,7 +245,10 @@ if st.button(f"Delete {len(to_delete)} article(s)…", disabled=not to_delete, i
     confirm_delete(to_delete)
 
 def _restore(ids: list[str]) -> None:
-    st.session_state["articles_restored"] = dashboard.restore_articles(ids)
+    try:
+        st.session_state["articles_restored"] = dashboard.restore_articles(ids)
+    except StoreError as exc:
+        st.session_state["articles_failed"] = str(exc)
     st.session_state["articles_to_restore"] = []
 
 

@@ -62,7 +62,7 @@ def _file_name() -> str:
     try:
         return str(path.relative_to(Path(dashboard.__file__).resolve().parent))
     except ValueError:
-        return str(path)
+        return path.name  # outside the app folder: the name only, never a server path
 
 
 def _fill_form(draft: IssueDraft) -> None:

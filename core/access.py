@@ -36,6 +36,7 @@ class AccessConfig:
     editors: frozenset[str] = frozenset()
     login: bool = False  # an [auth] section is configured for st.login
     open_editing: bool = False
+    local_editing: bool = True  # STANCE_LOCAL_EDITING=0 turns the local user's editing off
 
     @property
     def any_sign_in(self) -> bool:
@@ -71,10 +72,21 @@ def host_name(host_header: str | None) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def is_local_request(ip_address: str | None, host_header: str | None) -> bool:
+PROXY_HEADERS = ("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded", "x-real-ip", "via")
+
+
+def is_local_request(ip_address: str | None, host_header: str | None, headers: dict[str, str] | None = None) -> bool:
     """Whether the browser is on the server's machine: a loopback connection (Streamlit reports no
-    IP address then) *and* a Host header naming this machine. Behind a proxy the connection may be
-    loopback, but the Host header is the public name, so a deployment is never taken for local."""
+    IP address then), a Host header naming this machine, no header a proxy adds, and (when the
+    browser sends one) an Origin on this machine. A reverse proxy on the same machine that adds none
+    of these headers and rewrites Host would still look local: such a deployment sets
+    STANCE_LOCAL_EDITING=0 or configures a sign-in (SECURITY.md)."""
+    headers = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
+    if any(name in headers for name in PROXY_HEADERS):
+        return False
+    origin = headers.get("origin", "")
+    if origin and host_name(origin.split("://", 1)[-1].split("/", 1)[0]) not in LOCAL_HOSTS:
+        return False
     if ip_address:
         try:
             if not ipaddress.ip_address(ip_address).is_loopback:
@@ -84,9 +96,12 @@ def is_local_request(ip_address: str | None, host_header: str | None) -> bool:
     return host_name(host_header) in LOCAL_HOSTS
 
 
+MIN_PASSPHRASE_CHARS = 12
+
+
 def passphrase_matches(given: str, expected: str) -> bool:
     """Constant-time comparison; an unset passphrase matches nothing."""
-    if not expected or not given:
+    if len(expected) < MIN_PASSPHRASE_CHARS or not given:  # a short passphrase is never accepted
         return False
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
@@ -104,6 +119,6 @@ def decide(config: AccessConfig, *, local: bool, email: str | None = None, passp
     if config.passphrase and passphrase_name is not None:
         name = " ".join(passphrase_name.split())[:60]
         return Viewer("editor", f"{name} (passphrase)" if name else "editor (passphrase)", "passphrase")
-    if local and not config.any_sign_in:
+    if local and config.local_editing and not config.any_sign_in:
         return Viewer("editor", "local user", "local")
     return Viewer("viewer", "", "anonymous")

@@ -524,7 +524,8 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
 
 
 # Failures of the installation, not of an article: raised to the user, never stored with an article.
-SYSTEMIC_ERRORS: tuple[type[BaseException], ...] = (ModelNotFoundError, ImportError, NotImplementedError, MemoryError)
+# (A MemoryError is the article's: a huge parse. Raising it would retry the article on every visit.)
+SYSTEMIC_ERRORS: tuple[type[BaseException], ...] = (ModelNotFoundError, ImportError, NotImplementedError)
 
 
 def _failed_rows(article_id: str, exc: Exception) -> dict[str, list]:
@@ -566,7 +567,10 @@ def _may_match(pattern: BoundedPattern, text: str) -> bool:
     sentence and this check the whole text, where every sentence match is also a match, except for
     the edge-sensitive parts above: a pattern with one counts as matching, so the article is
     analysed again rather than wrongly kept."""
-    return bool(_EDGE_SENSITIVE.search(pattern.pattern)) or bool(pattern.search(text))
+    if _EDGE_SENSITIVE.search(pattern.pattern) or pattern.disabled:
+        return True
+    found = pattern.search(text)
+    return found is not None or pattern.disabled  # out of time: may match, so analyse again
 
 
 def _same_issue_order(old: Codebook, new: Codebook) -> bool:

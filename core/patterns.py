@@ -16,7 +16,9 @@ release the interpreter lock while they match, so other users are still served:
 
 from __future__ import annotations
 
+import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +29,9 @@ MATCH_TIMEOUT_S = 0.25  # one search or finditer over one text (a sentence, an a
 PROBE_TIMEOUT_S = 0.1  # each adversarial probe on entry
 PROBE_REPEAT = 48  # characters per probe run: enough for exponential backtracking to show
 MAX_PATTERN_CHARS = 1000
+PROBE_BUDGET_S = 1.0  # all probes of one pattern together
+MAX_REPEAT_COUNT = 100  # {n} and {m,n}: compiling a{1000}{1000} alone takes hundreds of MB
+MAX_NESTED_REPEAT = 10_000  # the product of the counts of repeats nested in each other
 
 
 class PatternError(ValueError):
@@ -91,20 +96,70 @@ def _probes(source: str) -> list[str]:
     return probes
 
 
+def _repeat_problem(source: str) -> str | None:
+    """Why the counted repeats of ``source`` would make compiling it take too much time or memory
+    (None when they do not). Checked on Python's own parse of the pattern, before ``regex``
+    compiles anything: compiling has no time or memory limit of its own."""
+    import re._parser as parser  # noqa: PLC0415 - the parser of the re syntax, without compiling
+
+    try:
+        tree = parser.parse(source, 0)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
+        return f"it is not a valid regular expression: {exc}"
+    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT, getattr(parser, "POSSESSIVE_REPEAT", parser.MAX_REPEAT)}
+
+    def walk(items, product: int) -> str | None:
+        for op, value in items:
+            children: list = []
+            factor = 1
+            if op in repeats:
+                low, high, body = value
+                count = low if high == parser.MAXREPEAT else high
+                if count > MAX_REPEAT_COUNT:
+                    return f"it repeats something {count:,} times; the limit is {MAX_REPEAT_COUNT}"
+                factor, children = max(count, 1), [body]
+            elif op is parser.SUBPATTERN:
+                children = [value[3]]
+            elif op is parser.BRANCH:
+                children = list(value[1])
+            elif op in (parser.ASSERT, parser.ASSERT_NOT):
+                children = [value[1]]
+            elif op is getattr(parser, "ATOMIC_GROUP", None):
+                children = [value]
+            elif op is parser.GROUPREF_EXISTS:
+                children = [branch for branch in value[1:] if branch is not None]
+            if product * factor > MAX_NESTED_REPEAT:
+                return f"its nested repeats multiply to more than {MAX_NESTED_REPEAT:,}"
+            for child in children:
+                problem = walk(child, product * factor)
+                if problem:
+                    return problem
+        return None
+
+    return walk(tree, 1)
+
+
 def compile_pattern(source: str, probe: bool = True) -> BoundedPattern:
     """Compile one codebook pattern; raises PatternError with the reason when it is not valid
-    syntax, is too long, or (with ``probe``) is too slow on adversarial text."""
+    syntax, is too long, repeats too much, or (with ``probe``) is too slow on adversarial text."""
     if len(source) > MAX_PATTERN_CHARS:
         raise PatternError(f"the pattern has {len(source):,} characters; the limit is {MAX_PATTERN_CHARS:,}")
+    problem = _repeat_problem(source)
+    if problem:
+        raise PatternError(problem)
     try:
         compiled = regex.compile(source, FLAGS)
     except (regex.error, OverflowError, RecursionError, ValueError) as exc:
         raise PatternError(f"it is not a valid regular expression: {exc}") from None
     pattern = BoundedPattern(source, compiled)
     if probe:
+        budget_end = time.monotonic() + PROBE_BUDGET_S
         for text in _probes(source):
+            left = budget_end - time.monotonic()
             try:
-                list(compiled.finditer(text, timeout=PROBE_TIMEOUT_S, concurrent=True))
+                if left <= 0:
+                    raise TimeoutError
+                list(compiled.finditer(text, timeout=min(PROBE_TIMEOUT_S, left), concurrent=True))
             except TimeoutError:
                 raise PatternError(
                     "it is too slow: on a short adversarial text it backtracks for more than "

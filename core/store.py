@@ -338,7 +338,7 @@ class CorpusStore:
             return
         with self.transaction() as conn:
             sets = ", ".join(f"{k} = ?" for k in allowed)
-            cur = conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*allowed.values(), article_id))
+            cur = conn.execute(f"UPDATE articles SET {sets} WHERE id = ? AND deleted_at = ''", (*allowed.values(), article_id))
             if cur.rowcount == 0:
                 raise StoreError(f"no article with the id '{article_id}' in the corpus")
 

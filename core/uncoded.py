@@ -101,7 +101,9 @@ class _Matcher:
     def matches(self, text: str) -> bool:
         """True iff some pattern has a non-empty match in ``text`` (so ``codebook.find(text)`` is not empty)."""
         if self.combined is not None and self.combined.search(text) is None:
-            return False
+            if not self.combined.disabled:
+                return False
+            self.combined = None  # ran out of time: check pattern by pattern from now on
         return any(_non_empty_match(pattern, text) for pattern in self.patterns)
 
 

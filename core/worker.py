@@ -86,12 +86,22 @@ class AnalysisWorker:
             self._status = replace(self._status, done=done, total=total, text=text)
 
     def _run(self) -> None:
+        try:
+            self._rounds()
+        finally:  # an exception ended the thread: release the waiting sessions all the same
+            with self._lock:
+                if self._thread is threading.current_thread():
+                    self._thread = None
+                    self._status = replace(self._status, busy=False, text="")
+                self._idle.notify_all()
+
+    def _rounds(self) -> None:
         while True:
             with self._lock:
-                if not self._again:
+                if not self._again:  # out of work: ended under the lock, so no request is lost
                     self._status = replace(self._status, busy=False, text="")
-                    self._idle.notify_all()
                     self._thread = None
+                    self._idle.notify_all()
                     return
                 self._again = False
                 open_corpus = self._open_corpus
@@ -99,7 +109,7 @@ class AnalysisWorker:
             try:
                 if open_corpus is not None:
                     open_corpus().extract_pending(self._progress)  # type: ignore[attr-defined]
-            except Exception as exc:  # noqa: BLE001 - logged; the pages report it
+            except BaseException as exc:  # noqa: BLE001 - logged; the pages report it (a thread has no caller to raise to)
                 log.exception("background analysis failed")
                 error, failure = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:200]}", exc
             with self._lock:

@@ -132,3 +132,32 @@ def test_messages_for_viewers_name_no_server_path(monkeypatch, tmp_path):
     shown = dashboard.safe_message(f"{tmp_path / 'secret' / 'corpus.sqlite3'}: reading the corpus failed\n(details)")
     assert shown == "the corpus file: reading the corpus failed (details)"
     assert len(dashboard.safe_message("x" * 100_000)) == dashboard.MAX_MESSAGE_CHARS
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"X-Forwarded-For": "203.0.113.7"}, {"Via": "1.1 proxy"}, {"Forwarded": "for=203.0.113.7"},
+     {"X-Real-IP": "203.0.113.7"}, {"Origin": "https://stance.example.org"}],
+)
+def test_a_proxied_or_cross_origin_request_is_never_local(headers):
+    assert not is_local_request(None, "127.0.0.1:8501", headers)
+    assert is_local_request(None, "127.0.0.1:8501", {"Origin": "http://localhost:8501"})
+
+
+def test_local_editing_can_be_turned_off_and_short_passphrases_never_match():
+    assert not decide(AccessConfig(local_editing=False), local=True).is_editor
+    assert not passphrase_matches("short", "short")
+    assert passphrase_matches("twelve chars", "twelve chars")
+
+
+def test_guessing_the_passphrase_from_many_sessions_is_slowed_for_the_whole_server(calls, viewer, monkeypatch):
+    monkeypatch.setattr(dashboard.time, "sleep", lambda seconds: None)  # the per-guess pause, not under test
+    for _ in range(dashboard.SIGN_IN_FAILURES):
+        at = open_app_page("app_pages/articles.py")  # a new session each time
+        at.text_input(key="access_passphrase").input("guess")
+        at.button(key="access_sign_in").click().run()
+    at = open_app_page("app_pages/articles.py")
+    at.text_input(key="access_passphrase").input(SECRET)
+    at.button(key="access_sign_in").click().run()
+    assert "Too many wrong passphrases" in texts(at.sidebar.error) and "needs an editor" in texts(at.info)
+    dashboard.sign_in_failures().clear()

@@ -321,3 +321,68 @@ def test_messages_never_echo_a_huge_input(tmp_path, capsys):
     assert cli.main(["extract", "x" * 100_000 + ".txt"]) == 2
     err = capsys.readouterr().err
     assert len(err) < 600 and err.splitlines()[0].endswith("…")
+
+
+def test_counted_repeats_that_would_take_memory_to_compile_are_refused_before_compiling():
+    for source, reason in ((r"(?:(?:a{1000}){1000}){10}", "1,000 times; the limit is 100"),
+                           (r"(?:x{80}){80}{1}", "not a valid regular expression"),
+                           (r"(?:(?:(?:ferry ){30}){30}){30}", "nested repeats multiply to more than 10,000")):
+        with pytest.raises(PatternError, match=reason):
+            compile_pattern(source)
+    assert compile_pattern(r"\b\d{4}-\d{2}-\d{2}\b").search("the fares of 2024-05-01") is not None
+
+
+def test_a_pattern_that_ran_out_of_time_counts_as_matching_for_reuse():
+    from core.corpus import _may_match
+
+    slow = compile_pattern(SLOW, probe=False)
+    assert _may_match(slow, "e" * 80 + "!"), "out of time: the article is analysed again, not reused"
+    assert _may_match(slow, "nothing here"), "and once switched off it always counts as matching"
+
+
+# --- the analysis worker -------------------------------------------------------------------------
+
+
+class _SlowCorpus:
+    def __init__(self, log: list, delay: float = 0.3, fail: BaseException | None = None) -> None:
+        self.log, self.delay, self.fail = log, delay, fail
+
+    def extract_pending(self, progress) -> int:
+        import time
+
+        self.log.append("round")
+        progress(0, 1, "working")
+        time.sleep(self.delay)
+        if self.fail is not None:
+            raise self.fail
+        progress(1, 1, "done")
+        return 1
+
+
+def test_the_worker_runs_one_round_at_a_time_and_never_loses_a_request():
+    from core.worker import AnalysisWorker
+
+    import time
+
+    log: list = []
+    worker = AnalysisWorker()
+    worker.request(lambda: _SlowCorpus(log))
+    while not log:  # the round has begun...
+        time.sleep(0.01)
+    for _ in range(4):  # ...and four more sessions ask meanwhile: one more round covers them all
+        worker.request(lambda: _SlowCorpus(log))
+    assert worker.wait(10)
+    assert log == ["round", "round"] and worker.status().rounds == 2
+    worker.request(lambda: _SlowCorpus(log, delay=0))  # after it ended: a new thread, a new round
+    assert worker.wait(10) and log == ["round"] * 3 and worker.status().rounds == 3
+
+
+def test_a_failing_round_is_reported_and_releases_the_waiting_sessions():
+    from core.worker import AnalysisWorker
+
+    worker = AnalysisWorker()
+    worker.request(lambda: _SlowCorpus([], delay=0, fail=ValueError("broken store")))
+    assert worker.wait(10)
+    assert isinstance(worker.last_exception(), ValueError) and "broken store" in worker.status().error
+    worker.request(lambda: _SlowCorpus([], delay=0, fail=KeyboardInterrupt()))
+    assert worker.wait(10) and not worker.status().busy, "even an interrupt leaves the worker idle, not stuck"
