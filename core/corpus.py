@@ -11,7 +11,6 @@ machine-row key, so they survive re-extraction; :meth:`Corpus.load` applies them
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -23,7 +22,7 @@ import pandas as pd
 
 from core.articles import Article, ArticleError, read_article, seed_article_paths, validate_text
 from core.codebook import Codebook, CodebookError, changed_issues, codebook_from_yaml, codebook_to_yaml
-from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, load_knowledge
+from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, Knowledge, files_digest, load_knowledge
 from core.patterns import BoundedPattern
 from core.nlp import ModelNotFoundError, configured_model_names
 from core.pipeline import BATCH_SIZE, PIPELINE_VERSION, Tables, analyze_articles, result_from_rows, tables_from_results
@@ -93,14 +92,9 @@ class CorpusTables:
 
 
 def knowledge_digest(*paths: Path) -> str:
-    """A short hash of the rule files' contents: part of the pipeline key."""
-    digest = hashlib.sha256()
-    for path in paths:
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
-    return digest.hexdigest()[:12]
+    """A short hash of the rule files' contents: part of the pipeline key (the same digest keys
+    the loaded knowledge, core.knowledge.load_knowledge)."""
+    return files_digest(*paths)
 
 
 def pipeline_key(actors_path: Path = DEFAULT_ACTORS, lexicon_path: Path = DEFAULT_LEXICON) -> str:

@@ -7,6 +7,7 @@ a country or an issue in code.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -160,6 +161,39 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
     return places, codes, demonyms, country_demonym
 
 
+LEXICON_KEYS = frozenset({
+    "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges", "confirmation_cues",
+    "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
+    "intention_cues", "intention_adjectives", "nominal_cues",
+})
+ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """The 1-based line of each top-level key of a YAML mapping file (for messages)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+
+
+def _refuse_unknown_keys(path: Path, data: dict, known: frozenset[str]) -> None:
+    """A misspelt key ("speach:") would silently leave a word list empty: refuse it, naming the
+    file, the key, its line and the keys that are allowed."""
+    unknown = [str(k) for k in data if str(k) not in known]
+    if unknown:
+        lines = _key_lines(path)
+        key = unknown[0]
+        close = [k for k in sorted(known) if k[:3] == key[:3]]
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise KnowledgeError(f"{path}, line {lines.get(key, '?')}: unknown key '{key}'{hint}; the keys are "
+                             f"{', '.join(sorted(known))}")
+
+
 def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
     def words(key: str) -> frozenset[str]:
         value = data.get(key) or []
@@ -219,14 +253,30 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
+def files_digest(*paths: str | Path) -> str:
+    """A short hash of the files' contents (a missing file hashes as such)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()[:12]
+
+
 def load_knowledge(actors_path: str | Path | None = None, lexicon_path: str | Path | None = None) -> Knowledge:
-    """Build the knowledge base from the actors and lexicon files (the seeds/ ones by default)."""
-    return _load_knowledge(str(actors_path or DEFAULT_ACTORS), str(lexicon_path or DEFAULT_LEXICON))
+    """Build the knowledge base from the actors and lexicon files (the seeds/ ones by default).
+
+    Cached by the files' contents, not only their paths: a file edited while the server runs is
+    read again, so results are never made with old knowledge under a key that names the new."""
+    actors, lexicon = str(actors_path or DEFAULT_ACTORS), str(lexicon_path or DEFAULT_LEXICON)
+    return _load_knowledge(actors, lexicon, files_digest(actors, lexicon))
 
 
 @lru_cache(maxsize=8)
-def _load_knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
+def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowledge:
     data = _read_yaml(Path(actors_path))
+    _refuse_unknown_keys(Path(actors_path), data, ACTORS_KEYS)
     places, codes, demonyms, country_demonym = _country_tables()
     kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym)
 
@@ -260,5 +310,7 @@ def _load_knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
         for alias in [person["name"], *(person.get("aliases") or [])]:
             kb.people[str(alias).lower()] = actor
     kb.roles = frozenset(str(r).lower() for r in data.get("roles") or [])
-    kb.lexicon = _lexicon_from_dict(_read_yaml(Path(lexicon_path)), lexicon_path)
+    lexicon = _read_yaml(Path(lexicon_path))
+    _refuse_unknown_keys(Path(lexicon_path), lexicon, LEXICON_KEYS)
+    kb.lexicon = _lexicon_from_dict(lexicon, lexicon_path)
     return kb

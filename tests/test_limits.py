@@ -386,3 +386,44 @@ def test_a_failing_round_is_reported_and_releases_the_waiting_sessions():
     assert isinstance(worker.last_exception(), ValueError) and "broken store" in worker.status().error
     worker.request(lambda: _SlowCorpus([], delay=0, fail=KeyboardInterrupt()))
     assert worker.wait(10) and not worker.status().busy, "even an interrupt leaves the worker idle, not stuck"
+
+
+# --- knowledge edited while the server runs (issue 12's first bug) -------------------------------
+
+
+def test_a_lexicon_edited_while_running_is_read_again(tmp_path):
+    import shutil
+
+    import yaml
+
+    from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, load_knowledge
+
+    actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
+    shutil.copy(DEFAULT_ACTORS, actors)
+    shutil.copy(DEFAULT_LEXICON, lexicon)
+    before = load_knowledge(actors, lexicon)
+    assert "say" in before.lexicon.speech
+    data = yaml.safe_load(lexicon.read_text(encoding="utf-8"))
+    data["speech"] = [w for w in data["speech"] if w != "say"]
+    lexicon.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    after = load_knowledge(actors, lexicon)
+    assert "say" not in after.lexicon.speech, "the edited file is used, not the cached copy"
+    assert load_knowledge(actors, lexicon) is after, "and cached again while it stays the same"
+
+
+def test_a_misspelt_key_in_the_lexicon_or_actors_file_is_refused_with_file_key_and_line(tmp_path):
+    import shutil
+
+    from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, KnowledgeError, load_knowledge
+
+    actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
+    shutil.copy(DEFAULT_ACTORS, actors)
+    text = DEFAULT_LEXICON.read_text(encoding="utf-8")
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("speech:"))) + 1
+    lexicon.write_text(text.replace("\nspeech:", "\nspeach:", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {line}: unknown key 'speach' \(did you mean 'speech'\?\)"):
+        load_knowledge(actors, lexicon)
+    shutil.copy(DEFAULT_LEXICON, lexicon)
+    actors.write_text(DEFAULT_ACTORS.read_text(encoding="utf-8") + "\nministers: [Ana Costa]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"actors.yaml, line \d+: unknown key 'ministers'"):
+        load_knowledge(actors, lexicon)
