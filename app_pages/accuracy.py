@@ -16,6 +16,16 @@ from core.charts import accuracy_chart, accuracy_chart_data
 from core.pipeline import PIPELINE_VERSION
 from core.render import escape_markdown
 
+def show_table(frame, figures=(), **config) -> None:
+    """A table tall enough for all its rows, ``figures`` columns with two decimals."""
+    columns = {c: st.column_config.NumberColumn(c, format="%.2f") for c in figures if c in frame.columns}
+    st.dataframe(frame, hide_index=True, height=38 + 35 * len(frame), column_config={**columns, **config})
+
+
+def figure_columns(frame) -> list[str]:
+    return [c for c in frame.columns if "F1" in c or c[-2:] in (" P", " R")]
+
+
 st.title("Accuracy")
 st.caption("How far to trust the stance table: its rows scored against gold tables made by coders "
            "who never saw this system's output, next to how often two such coders agree. These figures "
@@ -54,9 +64,7 @@ st.subheader("By data set")
 st.altair_chart(accuracy_chart(accuracy_chart_data(groups), top.get("actor_f1") if top else None))
 st.caption("F1 per data set, country level (sky blue: right country, issue and stance) and actor level "
            "(green: right person or body, issue and stance). The dashed line is the inter-coder ceiling.")
-st.dataframe(groups, hide_index=True, height=38 + 35 * len(groups),
-             column_config={**{c: st.column_config.NumberColumn(c, format="%.2f") for c in groups.columns if c[-2:] in (" P", " R", "F1")},
-                            "what": st.column_config.TextColumn("what", width="large")})
+show_table(groups, figure_columns(groups), what=st.column_config.TextColumn("what", width="large"))
 
 gold = report.get("gold", {})
 st.markdown("**How this was measured**")
@@ -78,25 +86,19 @@ st.subheader("Inter-coder agreement")
 st.caption("Articles coded twice by independent coders: the second coder's table scored against the first "
            "exactly as the machine is. The coders were separate LLM helper sessions working blind from one "
            "guide, so this ceiling is probably higher than two people would reach.")
-agreement_rows = agreement_table(report)
-st.dataframe(agreement_rows, hide_index=True, height=38 + 35 * len(agreement_rows),
-             column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in ("country F1", "actor F1")})
+show_table(agreement_table(report), ("country F1", "actor F1"))
 
 st.subheader("What goes wrong (development articles)")
 st.caption("Each missed gold row and each wrong machine row, given one kind by a script "
            "(core.evaluate.error_kinds). Test articles are never looked at for errors.")
-error_rows = errors_table(report)
-st.dataframe(error_rows, hide_index=True, height=38 + 35 * len(error_rows))
+show_table(errors_table(report))
 
 st.subheader("Who said what: the quotes table")
 st.caption("Quotes found and their speakers against PolNeAR attribution annotations (character overlap "
            "IoU ≥ 0.3). polnear_dev was used while the attribution rules were written; the topic "
            "articles were not.")
-quote_rows = quotes_table(report)
-st.dataframe(quote_rows, hide_index=True, height=38 + 35 * len(quote_rows),
-             column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in ("precision", "recall", "F1", "speaker accuracy")})
+show_table(quotes_table(report), ("precision", "recall", "F1", "speaker accuracy"))
 
 with st.expander("Every scored article"):
     article_rows = articles_table(report)
-    st.dataframe(article_rows, hide_index=True, height=38 + 35 * len(article_rows),
-                 column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in article_rows.columns if "F1" in c or c[-2:] in (" P", " R")})
+    show_table(article_rows, figure_columns(article_rows))
