@@ -36,6 +36,6 @@ PAGES = {
 
 page = st.navigation(PAGES)
 analysis = dashboard.get_analysis()
+dashboard.sidebar_access()  # first: who you are, and how an editor signs in
 dashboard.sidebar_filters(analysis)
-dashboard.sidebar_access()
 page.run()

@@ -179,6 +179,11 @@ if not viewer.is_editor:
     st.dataframe(view, hide_index=True, width="stretch",
                  column_order=["title", "outlet", "date", "words", "statements", "added", "article_id"],
                  column_config={"title": st.column_config.TextColumn("Title", width="large"),
+                                "outlet": st.column_config.TextColumn("Outlet", width="small"),
+                                "date": st.column_config.TextColumn("Date", width="small"),
+                                "words": st.column_config.NumberColumn("Words", format="%d", width="small"),
+                                "statements": st.column_config.NumberColumn("Statements", format="%d", width="small"),
+                                "added": st.column_config.TextColumn("Added", width="small"),
                                 "article_id": st.column_config.TextColumn("Id", width="medium")})
     st.stop()
 
