@@ -15,14 +15,15 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from core.articles import Article, ArticleError, read_article
+from core.articles import Article, read_article
 from core.codebook import Codebook, load_codebook
 from core.evaluate import GoldError, read_gold
 
 ROOT = Path(__file__).resolve().parent.parent
-SPLIT_FILE = ROOT / "tests" / "gold" / "split.yaml"
+GOLD_DIR = ROOT / "tests" / "gold"
+SPLIT_FILE = GOLD_DIR / "split.yaml"
 SPLITS = ("dev", "test")
-AGREEMENT_DIR = ROOT / "tests" / "gold" / "agreement"
+AGREEMENT_DIR = GOLD_DIR / "agreement"
 
 
 @dataclass(frozen=True)
@@ -110,28 +111,9 @@ def load_split(path: str | Path = SPLIT_FILE, root: Path = ROOT) -> list[GoldArt
     return articles
 
 
-def header_fields(path: Path) -> dict[str, str]:
-    """``key: value`` pairs of a gold table's leading comment lines (coder, date, ...)."""
-    fields: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        key, sep, value = line.lstrip("#").strip().partition(":")
-        if sep and key.strip().isidentifier() and key.strip() not in fields:
-            fields[key.strip()] = value.strip()
-    return fields
-
-
 def locate_evidence(text: str, evidence: str) -> tuple[int, int] | None:
     """Offsets of the first exact occurrence of ``evidence`` in ``text`` (None when absent)."""
     if not evidence:
         return None
     at = text.find(evidence)
     return (at, at + len(evidence)) if at >= 0 else None
-
-
-def article_or_none(article: GoldArticle) -> Article | None:
-    try:
-        return article.article()
-    except ArticleError:
-        return None
