@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,7 +40,7 @@ from core.articles import ArticleError
 from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
 from core.corpus import (
     SEEDED_KEY, SYSTEMIC_ERRORS, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key,
-    stored_codebook_text,
+    refused_codebook_message, stored_codebook_text,
 )
 from core.merge import DEFAULT_TITLES_FILE
 from core.filters import (
@@ -103,13 +103,8 @@ def codebook_file() -> Path:
 
 def db_file() -> Path:
     """``$STANCE_DB``, else ``STANCE_DB`` from Streamlit secrets, else the default file."""
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    try:
-        configured = st.secrets.get(DB_ENV)
-    except Exception:  # no secrets.toml at all is the normal case, not an error
-        configured = None
-    return Path(str(configured)) if configured else default_db_path()
+    configured = setting(DB_ENV)
+    return Path(configured) if configured else default_db_path()
 
 
 # --- who may edit (core.access decides) ----------------------------------------------------------
@@ -167,14 +162,10 @@ def current_viewer() -> Viewer:
     return decide(config, local=local_request(), email=email, passphrase_name=st.session_state.get(PASSPHRASE_NAME))
 
 
-def editor_or_notice(what: str) -> Viewer | None:
-    """The viewer when they may edit; otherwise a notice that ``what`` needs an editor, and None."""
-    viewer = current_viewer()
-    if viewer.is_editor:
-        return viewer
+def show_editor_notice(what: str) -> None:
+    """Tell a viewer that ``what`` needs an editor and where to sign in."""
     st.info(f"{what} needs an editor. Sign in as an editor in the sidebar; reading is open to everyone.",
             icon=":material/lock:")
-    return None
 
 
 SIGN_IN_WINDOW_S = 60.0
@@ -275,17 +266,25 @@ def cached_codebook_text(text: str, source: str) -> Codebook:
     return codebook_from_yaml(text, source=source)
 
 
+def _stored_codebook() -> tuple[Codebook | None, str]:
+    """The codebook saved in the corpus (parsed once per text, cached) and '' when it can be used;
+    (None, why) when it is refused; (None, '') when there is none."""
+    text = stored_codebook_text(cached_store(str(db_file())))
+    if not text.strip():
+        return None, ""
+    try:
+        return cached_codebook_text(text, "the codebook saved in the corpus"), ""
+    except CodebookError as exc:
+        return None, refused_codebook_message(exc)
+
+
 def current_codebook() -> Codebook:
     """The codebook saved in the corpus by the Codebook page, else the codebook file. A saved
     codebook that is refused (e.g. a pattern too slow under today's rules) never stops the app: the
     file is used and ``stored_codebook_problem`` says why."""
-    store = cached_store(str(db_file()))
-    text = stored_codebook_text(store)
-    if text.strip():
-        try:
-            return cached_codebook_text(text, "the codebook saved in the corpus")
-        except CodebookError:
-            pass  # stored_codebook_problem() reports it
+    stored, _ = _stored_codebook()
+    if stored is not None:
+        return stored
     path = codebook_file()
     try:
         stat = path.stat()
@@ -297,16 +296,7 @@ def current_codebook() -> Codebook:
 
 def stored_codebook_problem() -> str:
     """Why the codebook saved in the corpus is not used ('' when it is, or when there is none)."""
-    store = cached_store(str(db_file()))
-    text = stored_codebook_text(store)
-    if not text.strip():
-        return ""
-    try:
-        cached_codebook_text(text, "the codebook saved in the corpus")
-    except CodebookError as exc:
-        return (f"{exc}. The codebook file is used instead until the codebook saved in the corpus is "
-                "fixed on the Codebook page.")
-    return ""
+    return _stored_codebook()[1]
 
 
 def open_corpus() -> Corpus:
@@ -366,22 +356,14 @@ def analysis_worker() -> AnalysisWorker:
     return AnalysisWorker()
 
 
-def _corpus_opener() -> Callable[[], Corpus]:
-    """How the worker's thread opens this corpus: store, codebook and keys are looked up now, in the
-    session (the worker has no Streamlit context); the model loads once through the cache."""
-    store = cached_store(str(db_file()))
-    codebook = current_codebook()
-    key = pipeline_key()
-    return lambda: Corpus(store, codebook, nlp_loader=cached_pipeline,
-                          analyze=lambda *args, **kwargs: analyze_articles(*args, **kwargs), key=key)
-
-
-def analyse_pending(label: str) -> bool:
-    """Ask the worker to analyse what is pending and follow it with a progress bar (other visitors
-    follow the same work instead of repeating it). True when everything is analysed; an
-    installation failure (no model, ...) is raised for the page to report."""
+def analyse_pending(corpus: Corpus, label: str) -> bool:
+    """Ask the worker to analyse what is pending in ``corpus`` (opened in this session: its store,
+    codebook and keys are already looked up, so the worker's thread needs no Streamlit context) and
+    follow it with a progress bar (other visitors follow the same work instead of repeating it).
+    True when everything is analysed; an installation failure (no model, ...) is raised for the
+    page to report."""
     worker = analysis_worker()
-    worker.request(_corpus_opener())
+    worker.request(lambda: corpus)
     bar = st.progress(0.0, text=label)
 
     def show(status: WorkerStatus) -> None:
@@ -409,7 +391,7 @@ def prepare_corpus(corpus: Corpus) -> None:
         for error in (result.errors if result else []):
             st.warning(escape_markdown(error), icon=":material/warning:")
     if corpus.pending():
-        analyse_pending("Analysing articles…")
+        analyse_pending(corpus, "Analysing articles…")
 
 
 MAX_MESSAGE_CHARS = 400
@@ -475,7 +457,7 @@ def import_articles(items: list[NewArticle]) -> ImportReport:
         report = corpus.store_articles(items)
         st.session_state[QUEUED] = mine + report.added
         if report.added:
-            analyse_pending("Analysing the new articles…")
+            analyse_pending(corpus, "Analysing the new articles…")
             still = set(corpus.pending())
             report.extracted = sum(a not in still for a in report.added)
         return report

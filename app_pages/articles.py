@@ -137,7 +137,7 @@ if viewer.is_editor:
                 st.session_state[DRAFTS] = None
                 st.rerun()
 else:
-    dashboard.editor_or_notice("Adding, editing or deleting articles")
+    dashboard.show_editor_notice("Adding, editing or deleting articles")
 
 report = st.session_state.pop("articles_report", None)
 if report is not None:

@@ -234,7 +234,7 @@ def uncoded_section(editable: bool) -> None:
 
 viewer = dashboard.current_viewer()
 if not viewer.is_editor:
-    dashboard.editor_or_notice("Editing the codebook")
+    dashboard.show_editor_notice("Editing the codebook")
     uncoded_section(editable=False)
     st.stop()
 
@@ -327,7 +327,7 @@ if pending is not None:
         else:
             _saved("Saved in the corpus.")
     # Writing a file on the server is for the one user of a local installation, never for a deployment.
-    local = dashboard.local_request() and viewer.how == "local"
+    local = viewer.how == "local"  # the local user: only granted to a request from the server's machine
     if to_file.button("Save to the codebook file", icon=":material/save_as:", key="codebook_save_file", disabled=not local,
                       help=None if local else "Only when the dashboard runs on your own computer; save in the corpus here.") and local:
         try:

@@ -101,7 +101,7 @@ editing = viewer.is_editor  # every action below also checks it: a disabled butt
 if editing:
     st.caption(f"Your reviews are recorded as {escape_markdown(viewer.identity)}.")
 else:
-    dashboard.editor_or_notice("Confirming, correcting, rejecting or adding statements")
+    dashboard.show_editor_notice("Confirming, correcting, rejecting or adding statements")
 
 flash = st.session_state.pop(FLASH, None)
 if flash:

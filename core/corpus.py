@@ -541,8 +541,12 @@ def usable_stored_codebook(store: CorpusStore) -> tuple[Codebook | None, str]:
     try:
         return stored_codebook(store), ""
     except CodebookError as exc:
-        return None, (f"{exc}. The codebook file is used instead until the codebook saved in the corpus "
-                      "is fixed on the Codebook page.")
+        return None, refused_codebook_message(exc)
+
+
+def refused_codebook_message(exc: CodebookError) -> str:
+    """What the dashboard and the CLI say when the codebook saved in the corpus is refused."""
+    return f"{exc}. The codebook file is used instead until the codebook saved in the corpus is fixed on the Codebook page."
 
 
 def store_codebook(store: CorpusStore, codebook: Codebook | None) -> None:

@@ -178,15 +178,12 @@ class CorpusStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for the corpus file {self.path}: {exc.strerror or exc}") from None
+        # A corpus file (or its folder, where SQLite keeps its journal) that cannot be written is
+        # opened read-only, so it can still be read. Decided once: every query opens a connection.
+        self.read_only = self.path.exists() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         self._migrate()
 
     # --- connections -------------------------------------------------------------------------
-
-    @property
-    def read_only(self) -> bool:
-        """Whether the corpus file (or its folder, where SQLite keeps its journal) cannot be written:
-        it is then opened read-only, so it can still be read."""
-        return self.path.exists() and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
 
     def _connect(self) -> sqlite3.Connection:
         try:
