@@ -60,7 +60,7 @@ from core.network import Polarisation, build_network, coalition_summary, coaliti
 from core.network import layout as network_layout
 from core.nlp import ModelNotFoundError, load_pipeline
 from core.pipeline import Tables, analyze_articles
-from core.render import CERTAINTY_HELP, escape_markdown
+from core.render import CERTAINTY_HELP, escape_markdown, one_line
 from core.store import DB_ENV, CorpusStore, StoreError, StoredArticle, default_db_path
 from core.summary import BY_CHOICES, ordered_issues
 
@@ -394,18 +394,15 @@ def prepare_corpus(corpus: Corpus) -> None:
         analyse_pending(corpus, "Analysing articles…")
 
 
-MAX_MESSAGE_CHARS = 400
-
-
 def safe_message(text: object) -> str:
     """A message fit for any viewer: one line, at most MAX_MESSAGE_CHARS (never a huge input echoed
     back), and no path of this server (the corpus file becomes "the corpus file")."""
-    line = " ".join(str(text).split())
+    line = " ".join(str(text).split())  # paths are replaced before the line is cut
     for path, name in ((db_file(), "the corpus file"), (db_file().parent, "the corpus folder"),
                        (Path(__file__).resolve().parent, "the app folder")):
         for spelling in {str(path), str(Path(path).resolve())}:
             line = line.replace(spelling, name)
-    return line if len(line) <= MAX_MESSAGE_CHARS else line[: MAX_MESSAGE_CHARS - 1] + "…"
+    return one_line(line)
 
 
 def user_message(exc: Exception) -> str:

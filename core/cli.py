@@ -22,6 +22,7 @@ from core.codebook import SEEDS_DIR, CodebookError, load_codebook
 from core.evaluate import GoldError, evaluate_stances, read_gold
 from core.knowledge import KnowledgeError
 from core.nlp import ModelNotFoundError
+from core.render import one_line
 from core.store import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,15 +31,9 @@ DEFAULT_ARTICLE = ROOT / "seeds" / "ukraine_peace_talks.txt"
 TABLE_WIDTHS = {"quote": 70, "text": 70, "sentence_text": 70, "aliases": 40}
 
 
-MAX_MESSAGE_CHARS = 400  # a message never echoes a huge input (a 100k-character "file name")
-
-
 def _error_line(message: object) -> str:
-    """``error: …`` on one line, cut to MAX_MESSAGE_CHARS."""
-    text = " ".join(str(message).split())
-    if len(text) > MAX_MESSAGE_CHARS:
-        text = text[: MAX_MESSAGE_CHARS - 1] + "…"
-    return f"error: {text}"
+    """``error: …`` on one line, cut to MAX_MESSAGE_CHARS (core.render.one_line)."""
+    return f"error: {one_line(message)}"
 
 
 class UsageError(Exception):

@@ -196,6 +196,15 @@ def bullet_list_html(lines: Sequence[str]) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
 
 
+MAX_MESSAGE_CHARS = 400  # a message never echoes a huge input (a 100k-character "file name")
+
+
+def one_line(text: object, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` on one line (white space collapsed), cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def escape_markdown(text: str) -> str:
     """``text`` safe to put inside a Streamlit Markdown string (messages quoting data values)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -131,7 +131,9 @@ def test_messages_for_viewers_name_no_server_path(monkeypatch, tmp_path):
     monkeypatch.setenv("STANCE_DB", str(tmp_path / "secret" / "corpus.sqlite3"))
     shown = dashboard.safe_message(f"{tmp_path / 'secret' / 'corpus.sqlite3'}: reading the corpus failed\n(details)")
     assert shown == "the corpus file: reading the corpus failed (details)"
-    assert len(dashboard.safe_message("x" * 100_000)) == dashboard.MAX_MESSAGE_CHARS
+    from core.render import MAX_MESSAGE_CHARS
+
+    assert len(dashboard.safe_message("x" * 100_000)) == MAX_MESSAGE_CHARS
 
 
 @pytest.mark.parametrize(
