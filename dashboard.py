@@ -20,7 +20,6 @@ monkeypatching this module's ``analyze_articles`` and ``load_pipeline``.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,20 +29,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-import core.uncoded
-from core.worker import AnalysisWorker, WorkerStatus
-from core.access import (
-    MIN_PASSPHRASE_CHARS, AccessConfig, Viewer, decide, is_local_request, parse_editors, passphrase_matches, truthy,
-)
-from core.accuracy import REPORT_FILE, load_report
-from core.articles import ArticleError
-from core.codebook import DEFAULT_CODEBOOK, SEEDS_DIR, Codebook, CodebookError, codebook_from_yaml, load_codebook
-from core.corpus import (
-    SEEDED_KEY, SYSTEMIC_ERRORS, Corpus, ImportReport, NewArticle, clean_date, knowledge_digest, pipeline_key,
-    refused_codebook_message, stored_codebook_text,
-)
-from core.merge import DEFAULT_TITLES_FILE
-from core.filters import (
+import core.analysis.uncoded
+from core import settings
+from core.analysis.filters import (
     ARTICLE_FIELDS,
     FILTER_FIELDS,
     FILTER_LABELS,
@@ -56,16 +44,54 @@ from core.filters import (
     filters_from_query_params,
     filters_to_query_params,
 )
-from core.network import Polarisation, build_network, coalition_summary, coalitions, polarisation, polarisation_by_issue
-from core.network import layout as network_layout
-from core.nlp import ModelNotFoundError, load_pipeline
-from core.pipeline import Tables, analyze_articles
-from core.render import CERTAINTY_HELP, escape_markdown, one_line
-from core.store import DB_ENV, CorpusStore, StoreError, StoredArticle, default_db_path
-from core.summary import BY_CHOICES, ordered_issues
-
-ARTICLES_DIR_ENV = "STANCE_TRACKER_ARTICLES"
-CODEBOOK_ENV = "STANCE_TRACKER_CODEBOOK"
+from core.analysis.network import (
+    Polarisation,
+    build_network,
+    coalition_summary,
+    coalitions,
+    polarisation,
+    polarisation_by_issue,
+)
+from core.analysis.network import layout as network_layout
+from core.analysis.summary import BY_CHOICES, ordered_issues
+from core.corpus.access import (
+    MIN_PASSPHRASE_CHARS,
+    AccessConfig,
+    Viewer,
+    decide,
+    is_local_request,
+    parse_editors,
+    passphrase_matches,
+    truthy,
+)
+from core.corpus.corpus import (
+    SEEDED_KEY,
+    SYSTEMIC_ERRORS,
+    Corpus,
+    ImportReport,
+    NewArticle,
+    clean_date,
+    knowledge_digest,
+    pipeline_key,
+    refused_codebook_message,
+    stored_codebook_text,
+)
+from core.corpus.store import CorpusStore, StoredArticle, StoreError
+from core.corpus.worker import AnalysisWorker, WorkerStatus
+from core.evaluation.accuracy import REPORT_FILE, load_report
+from core.extraction.nlp import ModelNotFoundError, load_pipeline
+from core.extraction.pipeline import Tables, analyze_articles
+from core.ingest.text import ArticleError
+from core.knowledge.codebook import (
+    Codebook,
+    CodebookError,
+    codebook_from_yaml,
+    load_codebook,
+)
+from core.settings import (
+    DEFAULT_TITLES_FILE,
+)
+from core.views.render import CERTAINTY_HELP, escape_markdown, one_line
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +101,13 @@ class Analysis:
     """Everything the pages show, loaded once per corpus revision."""
 
     tables: Tables
-    articles: pd.DataFrame  # one row per stored article (core.schema.ARTICLE_COLUMNS)
+    articles: pd.DataFrame  # one row per stored article (core.model.ARTICLE_COLUMNS)
     issue_labels: dict[str, str]  # codebook order
     issue_descriptions: dict[str, str]
     notes: list[str] = field(default_factory=list)  # for the user: pending work, pipeline warnings
     titles: dict[str, str] = field(default_factory=dict)  # article id -> title (or the id)
     options: dict[str, list[str]] = field(default_factory=dict)  # the sidebar filters' choices
-    # Confirmations and rejections whose statement a re-analysis no longer finds (core.review).
+    # Confirmations and rejections whose statement a re-analysis no longer finds (core.corpus.review).
     stale_reviews: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def title_of(self, article_id: str) -> str:
@@ -94,33 +120,34 @@ class Analysis:
 
 def articles_folder() -> Path:
     """The folder whose article files seed a new corpus."""
-    return Path(os.environ.get(ARTICLES_DIR_ENV) or SEEDS_DIR)
+    return settings.articles_folder()
 
 
 def codebook_file() -> Path:
-    return Path(os.environ.get(CODEBOOK_ENV) or DEFAULT_CODEBOOK)
+    return settings.codebook_path()
 
 
 def db_file() -> Path:
     """``$STANCE_DB``, else ``STANCE_DB`` from Streamlit secrets, else the default file."""
-    configured = setting(DB_ENV)
-    return Path(configured) if configured else default_db_path()
+    return settings.db_path(_secrets())
 
 
-# --- who may edit (core.access decides) ----------------------------------------------------------
+# --- who may edit (core.corpus.access decides) ----------------------------------------------------------
 
 PASSPHRASE_NAME = "access_passphrase_name"  # session: set (to the name given) once the passphrase matched
 
 
+def _secrets():
+    """Streamlit's secrets, or None when there is no secrets.toml (the normal local case)."""
+    try:
+        return st.secrets
+    except Exception:
+        return None
+
+
 def setting(name: str) -> str:
     """A setting from the environment, else from Streamlit secrets ('' when neither has it)."""
-    if os.environ.get(name):
-        return os.environ[name]
-    try:
-        value = st.secrets.get(name)
-    except Exception:  # no secrets.toml is the normal local case
-        value = None
-    return "" if value is None else (value if isinstance(value, str) else ",".join(map(str, value)) if isinstance(value, list | tuple) else str(value))
+    return settings.setting(name, _secrets())
 
 
 def login_configured() -> bool:
@@ -133,16 +160,16 @@ def login_configured() -> bool:
 
 def access_config() -> AccessConfig:
     return AccessConfig(
-        passphrase=setting("STANCE_EDITOR_PASSPHRASE"),
-        editors=parse_editors(setting("STANCE_EDITORS")),
+        passphrase=setting(settings.PASSPHRASE_ENV),
+        editors=parse_editors(setting(settings.EDITORS_ENV)),
         login=login_configured(),
-        open_editing=truthy(setting("STANCE_OPEN_EDITING")),
-        local_editing=setting("STANCE_LOCAL_EDITING").strip() not in ("0", "false", "no", "off"),
+        open_editing=truthy(setting(settings.OPEN_EDITING_ENV)),
+        local_editing=setting(settings.LOCAL_EDITING_ENV).strip() not in ("0", "false", "no", "off"),
     )
 
 
 def local_request() -> bool:
-    """Whether this browser runs on the server's machine (see core.access.is_local_request)."""
+    """Whether this browser runs on the server's machine (see core.corpus.access.is_local_request)."""
     try:
         headers = dict(st.context.headers.items())
         return is_local_request(st.context.ip_address, st.context.headers.get("Host"), headers)
@@ -342,7 +369,7 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
     )
 
 
-# --- the analysis queue: one worker per server (core.worker) --------------------------------------
+# --- the analysis queue: one worker per server (core.corpus.worker) --------------------------------------
 
 ANALYSIS_WAIT_S = 120.0  # a page waits this long for the worker, then shows what is ready
 MAX_PENDING = 100  # articles waiting for analysis on the whole server
@@ -488,8 +515,8 @@ def deleted_articles() -> pd.DataFrame:
 
 def update_articles(edits: list[dict]) -> None:
     """Save edited metadata (``article_id, title, outlet, date`` per row). Every date is checked
-    first, so a malformed one (``core.corpus.DraftError``) saves nothing; an article deleted
-    meanwhile raises ``core.store.StoreError``."""
+    first, so a malformed one (``core.corpus.corpus.DraftError``) saves nothing; an article deleted
+    meanwhile raises ``core.corpus.store.StoreError``."""
     _require_editor()
     rows = [{**row, "date": clean_date(row.get("date"), row["article_id"])} for row in edits]
     store = open_corpus().store
@@ -518,7 +545,7 @@ class NetworkView:
     graph: object  # networkx.Graph
     layout: pd.DataFrame
     coalition_of: dict[str, int]
-    coalitions: pd.DataFrame  # core.network.coalition_summary
+    coalitions: pd.DataFrame  # core.analysis.network.coalition_summary
     polarisation: Polarisation
     polarisation_by_issue: pd.DataFrame
 
@@ -550,10 +577,10 @@ def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int) ->
     """(uncoded statements, their groups, how many share no key phrase) for the quotes and a codebook
     given as YAML text (the one being edited): computed once per quotes table and codebook, not on
     every rerun; a corpus of 1,000 articles takes seconds."""
-    uncoded = core.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
+    uncoded = core.analysis.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
     if uncoded.empty:
         return 0, pd.DataFrame(), 0
-    groups = core.uncoded.group_uncoded(uncoded, max_groups=max_groups)
+    groups = core.analysis.uncoded.group_uncoded(uncoded, max_groups=max_groups)
     return len(uncoded), groups, int(groups.attrs.get("ungrouped", 0))
 
 

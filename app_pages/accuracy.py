@@ -4,7 +4,7 @@ coders who never saw the system's output, beside how often two such coders agree
 import streamlit as st
 
 import dashboard
-from core.accuracy import (
+from core.evaluation.accuracy import (
     agreement_table,
     articles_table,
     ceiling,
@@ -12,9 +12,10 @@ from core.accuracy import (
     groups_table,
     quotes_table,
 )
-from core.charts import accuracy_chart, accuracy_chart_data
-from core.pipeline import PIPELINE_VERSION
-from core.render import escape_markdown
+from core.extraction.pipeline import PIPELINE_VERSION
+from core.views.charts import accuracy_chart, accuracy_chart_data
+from core.views.render import escape_markdown
+
 
 def show_table(frame, figures=(), **config) -> None:
     """A table tall enough for all its rows, ``figures`` columns with two decimals."""
@@ -90,7 +91,7 @@ show_table(agreement_table(report), ("country F1", "actor F1"))
 
 st.subheader("What goes wrong (development articles)")
 st.caption("Each missed gold row and each wrong machine row, given one kind by a script "
-           "(core.evaluate.error_kinds). Test articles are never looked at for errors.")
+           "(core.evaluation.stances.error_kinds). Test articles are never looked at for errors.")
 show_table(errors_table(report))
 
 st.subheader("Who said what: the quotes table")

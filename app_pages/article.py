@@ -4,8 +4,14 @@ and the sentences where a stance may have been missed."""
 import streamlit as st
 
 import dashboard
-from core.filters import articles_matching
-from core.render import article_highlights, escape_markdown, legend_html, metadata_html, render_article_html
+from core.analysis.filters import articles_matching
+from core.views.render import (
+    article_highlights,
+    escape_markdown,
+    legend_html,
+    metadata_html,
+    render_article_html,
+)
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()

@@ -6,11 +6,18 @@ import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.articles import MAX_ARTICLE_CHARS
-from core.corpus import DraftError, drafts_table, new_articles_from_drafts
-from core.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, IngestError, extract_file, extract_text, fetch_url
-from core.render import escape_markdown
-from core.store import StoreError
+from core.corpus.corpus import DraftError, drafts_table, new_articles_from_drafts
+from core.corpus.store import StoreError
+from core.ingest.sources import (
+    MAX_FILE_BYTES,
+    SUPPORTED_SUFFIXES,
+    IngestError,
+    extract_file,
+    extract_text,
+    fetch_url,
+)
+from core.ingest.text import MAX_ARTICLE_CHARS
+from core.views.render import escape_markdown
 
 DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...], "batch": n}
 MAX_URLS = 20

@@ -7,7 +7,10 @@ import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.codebook import (
+from core.analysis.uncoded import example_text, issue_draft_from_group
+from core.corpus.corpus import store_codebook, stored_codebook_text
+from core.corpus.store import StoreError
+from core.knowledge.codebook import (
     Codebook,
     CodebookError,
     IssueDraft,
@@ -19,10 +22,7 @@ from core.codebook import (
     with_issue,
     without_issue,
 )
-from core.corpus import store_codebook, stored_codebook_text
-from core.render import escape_markdown
-from core.store import StoreError
-from core.uncoded import example_text, issue_draft_from_group
+from core.views.render import escape_markdown
 
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
@@ -156,7 +156,7 @@ def confirm_delete(issue_id: str, label: str) -> None:
 
 
 # A save changes the codebook's hash; the next run re-analyses what the change can affect
-# (core.corpus.Corpus._carry_over) before the pages show anything.
+# (core.corpus.corpus.Corpus._carry_over) before the pages show anything.
 REANALYSIS = ("Articles in which a changed issue's patterns match are analysed again with it; "
               "the others keep their results.")
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import dashboard
-from core.export import EXPORT_FORMATS, export_bytes
+from core.views.export import EXPORT_FORMATS, export_bytes
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()

@@ -4,10 +4,10 @@ polarised the issues are (discourse network analysis over the filtered stance ta
 import streamlit as st
 
 import dashboard
-from core.export import EXPORT_FORMATS, GRAPH_FORMATS
-from core.network import POLARISATION_EXPLANATION, graph_bytes
-from core.network_charts import network_chart, polarisation_chart
-from core.render import escape_markdown
+from core.analysis.network import POLARISATION_EXPLANATION, graph_bytes
+from core.views.export import EXPORT_FORMATS, GRAPH_FORMATS
+from core.views.network_charts import network_chart, polarisation_chart
+from core.views.render import escape_markdown
 
 TIES = {"congruence": "Agreement", "conflict": "Conflict"}
 COLOUR_BY = {"country": "Country", "coalition": "Coalition"}

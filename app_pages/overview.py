@@ -3,9 +3,13 @@
 import streamlit as st
 
 import dashboard
-from core.charts import stance_matrix_chart
-from core.render import bullet_list_html, escape_markdown
-from core.summary import headline_counts, issue_summary_lines, positions_by_entity
+from core.analysis.summary import (
+    headline_counts,
+    issue_summary_lines,
+    positions_by_entity,
+)
+from core.views.charts import stance_matrix_chart
+from core.views.render import bullet_list_html, escape_markdown
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import dashboard
-from core.charts import diverging_bar_chart
-from core.render import escape_markdown, quote_card_html
+from core.views.charts import diverging_bar_chart
+from core.views.render import escape_markdown, quote_card_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()

@@ -3,9 +3,9 @@
 import streamlit as st
 
 import dashboard
-from core.filters import quotes_with_positions
-from core.render import quote_card_html
-from core.search import match_spans, parse_query, search_rows
+from core.analysis.filters import quotes_with_positions
+from core.analysis.search import match_spans, parse_query, search_rows
+from core.views.render import quote_card_html
 
 MAX_SHOWN = 200  # enough to read; beyond that the search should be narrowed
 

@@ -1,7 +1,7 @@
 """Review: confirm, correct or reject the machine's stance rows one article at a time, add the
 statements it missed, read the audit trail and export the reviewed rows as a gold file.
 
-Every write goes through ``core.corpus.Corpus`` (an append-only review log); the page then reruns,
+Every write goes through ``core.corpus.corpus.Corpus`` (an append-only review log); the page then reruns,
 the store's revision changes and every page shows the reviewed table."""
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.codebook import CodebookError
-from core.filters import articles_matching
-from core.render import escape_markdown, quote_card_html
-from core.review import (
+from core.analysis.filters import articles_matching
+from core.corpus.review import (
     EDITABLE_FIELDS,
     ReviewError,
     audit_trail,
@@ -26,8 +24,10 @@ from core.review import (
     stale_articles,
     standing_rejections,
 )
-from core.schema import ACTOR_TYPES, CERTAINTIES, STANCES
-from core.store import StoreError
+from core.corpus.store import StoreError
+from core.knowledge.codebook import CodebookError
+from core.model import ACTOR_TYPES, CERTAINTIES, STANCES
+from core.views.render import escape_markdown, quote_card_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -56,7 +56,7 @@ st.caption("Check the machine's statements against the article: confirm, correct
 
 
 def _row_token(row: dict) -> str:
-    """A stable id of a shown row for the widgets (core.review.review_row_key as JSON)."""
+    """A stable id of a shown row for the widgets (core.corpus.review.review_row_key as JSON)."""
     return json.dumps(list(review_row_key(row)), ensure_ascii=False)
 
 

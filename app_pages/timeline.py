@@ -4,9 +4,14 @@ each position across the corpus is consistent, shifted or contested."""
 import streamlit as st
 
 import dashboard
-from core.charts import timeline_chart
-from core.render import escape_markdown, quote_card_html
-from core.timeline import find_shifts, position_over_time, timeline_points, undated_count
+from core.analysis.timeline import (
+    find_shifts,
+    position_over_time,
+    timeline_points,
+    undated_count,
+)
+from core.views.charts import timeline_chart
+from core.views.render import escape_markdown, quote_card_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()

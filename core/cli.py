@@ -17,22 +17,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.articles import Article, ArticleError, read_article
-from core.codebook import SEEDS_DIR, CodebookError, load_codebook
-from core.evaluate import GoldError, evaluate_stances, read_gold
-from core.knowledge import KnowledgeError
-from core.nlp import ModelNotFoundError
-from core.render import one_line
-from core.store import StoreError
+from core.corpus.store import StoreError
+from core.evaluation.stances import GoldError, evaluate_stances, read_gold
+from core.extraction.nlp import ModelNotFoundError
+from core.ingest.text import Article, ArticleError, read_article
+from core.knowledge.codebook import CodebookError, load_codebook
+from core.knowledge.gazetteer import KnowledgeError
+from core.settings import ROOT, SEEDS_DIR
+from core.views.render import one_line
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "ukraine_peace_talks.csv"
 DEFAULT_ARTICLE = ROOT / "seeds" / "ukraine_peace_talks.txt"
 TABLE_WIDTHS = {"quote": 70, "text": 70, "sentence_text": 70, "aliases": 40}
 
 
 def _error_line(message: object) -> str:
-    """``error: …`` on one line, cut to MAX_MESSAGE_CHARS (core.render.one_line)."""
+    """``error: …`` on one line, cut to MAX_MESSAGE_CHARS (core.views.render.one_line)."""
     return f"error: {one_line(message)}"
 
 
@@ -61,7 +61,7 @@ def _print_table(frame: pd.DataFrame, fmt: str, out) -> None:
     if fmt == "json":
         out.write(json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        from core.export import spreadsheet_safe
+        from core.views.export import spreadsheet_safe
 
         spreadsheet_safe(frame).to_csv(out, index=False)
     else:
@@ -88,8 +88,8 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     """The corpus of ``--db``; with ``seed``, a new corpus first imports the seed articles, as the
     dashboard does on its first start (``list`` and ``remove`` only read or delete: no seeding,
     so they never need spaCy)."""
-    from core.corpus import Corpus, usable_stored_codebook
-    from core.store import CorpusStore
+    from core.corpus.corpus import Corpus, usable_stored_codebook
+    from core.corpus.store import CorpusStore
 
     store = CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore()
     if codebook is None and getattr(args, "codebook", None):
@@ -118,7 +118,7 @@ def _analyse_articles(args) -> tuple:
     """``_analyse`` plus the articles read from the files given ([] for the corpus, whose stance
     rows already carry their article's title, outlet and date) and the codebook used: ``--codebook``,
     else for the corpus the one saved in it by the dashboard (if any), else the default file."""
-    from core.pipeline import analyze_articles
+    from core.extraction.pipeline import analyze_articles
 
     chosen = load_codebook(args.codebook) if getattr(args, "codebook", None) else None
     if not args.files:
@@ -156,7 +156,7 @@ def _count(n: int, word: str) -> str:
 def export_destination(fmt: str, out: str | None, stdout_isatty: bool) -> str | None:
     """Where ``export`` writes: the ``--out`` file, or None for stdout (``--out -`` too). Binary
     Parquet is never written to a terminal: without ``--out`` there it is refused (UsageError)."""
-    from core.export import TEXT_FORMATS
+    from core.views.export import TEXT_FORMATS
 
     if out and out != "-":
         return out
@@ -192,7 +192,7 @@ def cmd_export(args) -> int:
     """The stance table of the files given (or of the corpus) in one export format, to ``--out``
     or stdout, with a one-line summary on stderr. A corpus without articles is an error; a stance
     table without rows gives an empty but valid file (a header, ``[]``, an empty graph)."""
-    from core.export import GRAPH_FORMATS, dna_table, export_bytes, network_export
+    from core.views.export import GRAPH_FORMATS, dna_table, export_bytes, network_export
 
     target = export_destination(args.format, args.out, sys.stdout.isatty())
     if target is not None and not Path(target).resolve().parent.is_dir():
@@ -244,9 +244,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_add(args) -> int:
-    from core.corpus import DraftError, new_article_from_document
-    from core.articles import read_file_bytes
-    from core.ingest import MAX_FILE_BYTES, IngestError, extract_file, fetch_url
+    from core.corpus.corpus import DraftError, new_article_from_document
+    from core.ingest.sources import MAX_FILE_BYTES, IngestError, extract_file, fetch_url
+    from core.ingest.text import read_file_bytes
 
     overrides = {k: v for k, v in (("title", args.title), ("outlet", args.outlet), ("date", args.date)) if v is not None}
     if overrides and len(args.inputs) > 1:
@@ -310,7 +310,7 @@ def cmd_remove(args) -> int:
 
 def cmd_restore(args) -> int:
     """Bring soft-deleted articles back."""
-    from core.store import CorpusStore
+    from core.corpus.store import CorpusStore
 
     store = CorpusStore(args.db) if args.db else CorpusStore()
     deleted = set(store.deleted_table()["id"])
@@ -327,7 +327,7 @@ def _refuse_test_errors(gold: pd.DataFrame | None, verbose: bool) -> None:
     """``-v`` lists errors; test articles are only scored, never read for errors."""
     if not verbose or gold is None or "article_id" not in gold.columns:
         return
-    from core.gold import load_split
+    from core.evaluation.gold import load_split
 
     test = {a.article_id for a in load_split() if a.split == "test"} & set(gold["article_id"])
     if test:
@@ -337,7 +337,7 @@ def _refuse_test_errors(gold: pd.DataFrame | None, verbose: bool) -> None:
 
 def _print_stance_scores(stances: pd.DataFrame, gold: pd.DataFrame, verbose: bool) -> None:
     """One line per level (country, actor triples), and with ``verbose`` the missed and spurious ones."""
-    from core.knowledge import load_knowledge
+    from core.knowledge.gazetteer import load_knowledge
 
     for result in evaluate_stances(stances, gold, load_knowledge()):
         print(result.line())
@@ -378,8 +378,8 @@ def _score_cells(scores) -> str:
 def cmd_evaluate_split(args) -> int:
     """``evaluate --split dev|test``: every gold article of that split (tests/gold/split.yaml), each
     with its data set's codebook; per article, per data set and pooled. Test errors are never listed."""
-    from core.accuracy import errors_of, measure, pooled
-    from core.gold import load_split
+    from core.evaluation.accuracy import errors_of, measure, pooled
+    from core.evaluation.gold import load_split
 
     if args.gold or args.files or args.quotes_gold or args.db or args.codebook or args.iou is not None:
         raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
@@ -425,8 +425,14 @@ def cmd_evaluate_split(args) -> int:
 def cmd_accuracy(args) -> int:
     """Measure every figure of the Accuracy page; ``--write`` stores them (docs/accuracy.json) and
     regenerates the README's Accuracy section from them."""
-    from core.accuracy import REPORT_FILE, build_report, render_markdown, update_readme, write_report
-    from core.gold import load_split
+    from core.evaluation.accuracy import (
+        REPORT_FILE,
+        build_report,
+        render_markdown,
+        update_readme,
+        write_report,
+    )
+    from core.evaluation.gold import load_split
 
     articles = load_split()
     if not any(a.available for a in articles):
@@ -457,8 +463,13 @@ def cmd_evaluate(args) -> int:
     if args.dataset:
         raise UsageError("--dataset goes with --split")
     args.iou = 0.3 if args.iou is None else args.iou
-    from core.pipeline import analyze_articles
-    from core.quote_eval import detail_lines, evaluate_quotes, gold_text_paths, read_brat_gold
+    from core.evaluation.quotes import (
+        detail_lines,
+        evaluate_quotes,
+        gold_text_paths,
+        read_brat_gold,
+    )
+    from core.extraction.pipeline import analyze_articles
 
     if not 0 < args.iou <= 1:
         raise UsageError(f"--iou must be above 0 and at most 1, not {args.iou}")

@@ -50,7 +50,7 @@ def log(msg: str) -> None:
 
 
 def article_paths(use_eval: bool = True) -> tuple[list[Path], list[str]]:
-    from core.articles import seed_article_paths
+    from core.ingest.text import seed_article_paths
 
     paths = list(seed_article_paths(REPO_ROOT / "seeds"))
     sources = ["seeds"]
@@ -64,7 +64,7 @@ def article_paths(use_eval: bool = True) -> tuple[list[Path], list[str]]:
 
 
 def load_articles(paths: list[Path]):
-    from core.articles import ArticleError, read_article
+    from core.ingest.text import ArticleError, read_article
 
     articles = []
     for path in paths:
@@ -82,7 +82,7 @@ def load_bare_spacy(model: str | None):
     """The same spaCy model the stance pipeline uses, freshly loaded without the actor ruler."""
     import spacy
 
-    from core.nlp import configured_model_names
+    from core.extraction.nlp import configured_model_names
 
     errors = []
     for name in (model,) if model else configured_model_names():
@@ -94,13 +94,13 @@ def load_bare_spacy(model: str | None):
 
 
 def bench_pipelines(articles, repeat: int, model: str | None, breakdown: bool = False) -> dict:
-    from core.codebook import load_codebook
-    from core.knowledge import load_knowledge
-    from core.nlp import RULER_NAME, load_pipeline
-    from core.pipeline import analyze_articles
+    from core.extraction.nlp import RULER_NAME, load_pipeline
+    from core.extraction.pipeline import analyze_articles
+    from core.knowledge.codebook import load_codebook
+    from core.knowledge.gazetteer import load_knowledge
 
     try:
-        from core.pipeline import BATCH_SIZE
+        from core.extraction.pipeline import BATCH_SIZE
     except ImportError:
         BATCH_SIZE = 16
 
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per pipeline (best is kept); default 3")
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     parser.add_argument("--seeds-only", action="store_true", help="ignore ../shared/eval even if it exists")
-    parser.add_argument("--model", help="spaCy model name (default: what core.nlp would load)")
+    parser.add_argument("--model", help="spaCy model name (default: what core.extraction.nlp would load)")
     parser.add_argument("--no-dashboard", action="store_true", help="skip (c), the dashboard cold start")
     parser.add_argument("--breakdown", action="store_true",
                         help="also time spaCy + actor ruler alone, to split the overhead")

@@ -7,7 +7,7 @@ Imports the benchmark texts (the seed articles plus, when ``../shared/eval`` exi
 evaluation articles) into a temporary corpus, then times ``Corpus.extract_pending`` after
 (1) adding an issue with the given pattern and (2) editing only that issue's label. Only articles
 in which a changed issue's pattern matches are analysed again; the rest keep their results
-(``core.corpus.Corpus._carry_over``). Prints one line of measured numbers; writes nothing but a
+(``core.corpus.corpus.Corpus._carry_over``). Prints one line of measured numbers; writes nothing but a
 temporary file.
 """
 
@@ -31,10 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pattern", default=r"\bKursk\b", help="pattern of the issue to add (default: %(default)s)")
     args = parser.parse_args(argv)
-    from core.codebook import IssueDraft, load_codebook, with_issue
-    from core.corpus import Corpus, NewArticle
-    from core.nlp import load_pipeline
-    from core.store import CorpusStore
+    from core.corpus.corpus import Corpus, NewArticle
+    from core.corpus.store import CorpusStore
+    from core.extraction.nlp import load_pipeline
+    from core.knowledge.codebook import IssueDraft, load_codebook, with_issue
 
     nlp = load_pipeline()
     items = [NewArticle(text=a.text, title=a.title or a.article_id, date=a.date or "") for a in load_articles(article_paths()[0])]

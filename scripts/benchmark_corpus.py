@@ -37,10 +37,11 @@ sys.path.insert(0, str(REPO_ROOT / "scripts"))
 import _streamlit_server as srv  # noqa: E402
 from benchmark import load_articles, log  # noqa: E402
 
-from core.articles import seed_article_paths  # noqa: E402
-from core.codebook import SEEDS_DIR, load_codebook  # noqa: E402
-from core.corpus import SEEDED_KEY, Corpus, NewArticle  # noqa: E402
-from core.store import CorpusStore  # noqa: E402
+from core.corpus.corpus import SEEDED_KEY, Corpus, NewArticle  # noqa: E402
+from core.corpus.store import CorpusStore  # noqa: E402
+from core.ingest.text import seed_article_paths  # noqa: E402
+from core.knowledge.codebook import load_codebook  # noqa: E402
+from core.settings import SEEDS_DIR
 
 EVAL_ARTICLES = REPO_ROOT.parent / "shared" / "eval" / "articles"
 OUTLETS = ("Agence One", "Daily Ledger", "Harbour Times", "Northern Post", "Evening Wire", "Metro Herald")
@@ -101,7 +102,7 @@ def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES) -> dict:
     items = variants(sources, count)[have:]
     words = sum(len(item.text.split()) for item in items)
     start = time.perf_counter()
-    from core.nlp import load_pipeline
+    from core.extraction.nlp import load_pipeline
 
     load_pipeline()
     result["model_load_s"] = round(time.perf_counter() - start, 2)
@@ -126,8 +127,8 @@ def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES) -> dict:
 
 
 def bench_in_process(db: Path, repeat: int) -> dict:
-    from core.charts import stance_matrix_data
-    from core.filters import Filters, apply_filters, conform_tables
+    from core.analysis.filters import Filters, apply_filters, conform_tables
+    from core.views.charts import stance_matrix_data
 
     corpus = Corpus(CorpusStore(db), load_codebook())
     load_s, loaded = best_of(repeat, corpus.load)

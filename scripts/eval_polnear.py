@@ -34,8 +34,8 @@ DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval" / "polnear_dev"
 def reporting_cue(gold):
     """A predicate: is a gold relation's cue a speech verb of the lexicon (by spaCy lemma),
     'according to' or a colon?"""
-    from core.knowledge import load_knowledge
-    from core.nlp import load_pipeline
+    from core.extraction.nlp import load_pipeline
+    from core.knowledge.gazetteer import load_knowledge
 
     lexicon = load_knowledge().lexicon
     cues = sorted({r.cue_text for relations in gold.values() for r in relations})
@@ -52,10 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object with the figures")
     args = parser.parse_args(argv)
 
-    from core.articles import ArticleError, read_article
-    from core.evaluate import GoldError
-    from core.pipeline import analyze_articles
-    from core.quote_eval import detail_lines, evaluate_quotes, gold_text_paths, read_brat_gold, select
+    from core.evaluation.quotes import (
+        detail_lines,
+        evaluate_quotes,
+        gold_text_paths,
+        read_brat_gold,
+        select,
+    )
+    from core.evaluation.stances import GoldError
+    from core.extraction.pipeline import analyze_articles
+    from core.ingest.text import ArticleError, read_article
 
     try:
         gold = read_brat_gold(args.data)

@@ -1,7 +1,7 @@
 """Add (or check) ``start_char`` and ``end_char`` of every gold row's verbatim evidence.
 
 Coders write ``evidence`` only (tests/gold/CODING.md); this script finds it in the article text as
-the pipeline reads it (``core.articles.read_article``: header lines removed) and writes the offsets
+the pipeline reads it (``core.ingest.text.read_article``: header lines removed) and writes the offsets
 right after ``article_id``, keeping the table's comment header. Rows whose evidence is not found
 verbatim are listed and the file is left unchanged (exit 1). Needs ../shared for the texts.
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.gold import AGREEMENT_DIR, load_split, locate_evidence  # noqa: E402
+from core.evaluation.gold import AGREEMENT_DIR, load_split, locate_evidence  # noqa: E402
 
 
 def _split_header(raw: str) -> tuple[list[str], str]:

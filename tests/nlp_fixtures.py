@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.articles import article_from_text
-from core.codebook import load_codebook
-from core.knowledge import load_knowledge
-from core.nlp import load_pipeline
-from core.pipeline import Tables, analyze_articles
+from core.extraction.nlp import load_pipeline
+from core.extraction.pipeline import Tables, analyze_articles
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import load_codebook
+from core.knowledge.gazetteer import load_knowledge
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRADE_CODEBOOK = FIXTURES / "trade_codebook.yaml"

@@ -1,6 +1,6 @@
 """Hand-made tables in the pipeline's contract, located in the seed article by their quotes.
 
-They stand in for ``core.pipeline.analyze_articles`` in the dashboard tests (so the tests do not
+They stand in for ``core.extraction.pipeline.analyze_articles`` in the dashboard tests (so the tests do not
 depend on the NLP rules) and give the unit tests realistic rows: real names, real offsets.
 """
 
@@ -10,9 +10,9 @@ import re
 
 import pandas as pd
 
-from core.articles import Article
-from core.pipeline import Tables
-from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.extraction.pipeline import Tables
+from core.ingest.text import Article
+from core.model import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 
 ACTORS = {
     # actor: (actor_type, country, surface forms in the seed article)
@@ -103,7 +103,7 @@ def tables_for(article: Article) -> Tables:
 
 
 def fake_analyze(articles: list[Article], nlp=None, codebook=None, knowledge=None) -> Tables:
-    """Same signature as ``core.pipeline.analyze_articles``: the sample rows of every article."""
+    """Same signature as ``core.extraction.pipeline.analyze_articles``: the sample rows of every article."""
     parts = [tables_for(article) for article in articles]
     return Tables(
         stances=pd.concat([p.stances for p in parts], ignore_index=True),
@@ -116,7 +116,7 @@ def fake_analyze(articles: list[Article], nlp=None, codebook=None, knowledge=Non
 
 def seed_tables() -> Tables:
     """The sample tables of the seed article."""
-    from core.articles import read_article
-    from core.codebook import SEEDS_DIR
+    from core.ingest.text import read_article
+    from core.settings import SEEDS_DIR
 
     return fake_analyze([read_article(SEEDS_DIR / "ukraine_peace_talks.txt")])

@@ -1,4 +1,4 @@
-"""Roles (issue 11): reading is open, changing needs an editor; who counts as one (core.access),
+"""Roles (issue 11): reading is open, changing needs an editor; who counts as one (core.corpus.access),
 and what a viewer and an editor can do on each page (AppTest) and the command line."""
 
 from __future__ import annotations
@@ -7,10 +7,21 @@ import pytest
 
 import dashboard
 from core import cli
-from core.access import AccessConfig, decide, host_name, is_local_request, parse_editors, passphrase_matches
-from core.store import CorpusStore
-from tests.apptest import assert_clean, open_app_page, texts
-from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
+from core.corpus.access import (
+    AccessConfig,
+    decide,
+    host_name,
+    is_local_request,
+    parse_editors,
+    passphrase_matches,
+)
+from core.corpus.store import CorpusStore
+from tests.apptest import (
+    assert_clean,
+    fresh_corpus,  # noqa: F401 - autouse: a new corpus for every test
+    open_app_page,
+    texts,
+)
 from tests.test_app import calls  # noqa: F401 - the faked analysis
 
 SECRET = "ferry tolls at dawn"
@@ -131,7 +142,7 @@ def test_messages_for_viewers_name_no_server_path(monkeypatch, tmp_path):
     monkeypatch.setenv("STANCE_DB", str(tmp_path / "secret" / "corpus.sqlite3"))
     shown = dashboard.safe_message(f"{tmp_path / 'secret' / 'corpus.sqlite3'}: reading the corpus failed\n(details)")
     assert shown == "the corpus file: reading the corpus failed (details)"
-    from core.render import MAX_MESSAGE_CHARS
+    from core.views.render import MAX_MESSAGE_CHARS
 
     assert len(dashboard.safe_message("x" * 100_000)) == MAX_MESSAGE_CHARS
 

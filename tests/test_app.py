@@ -17,12 +17,23 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from core import settings
 import dashboard
-from core.codebook import SEEDS_DIR
-from core.nlp import ModelNotFoundError
-from core.store import CorpusStore
-from tests.apptest import APP, ROOT, TIMEOUT, assert_clean, emptied_caches, html, metrics, open_app_page, texts
-from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
+from core.corpus.store import CorpusStore
+from core.extraction.nlp import ModelNotFoundError
+from core.settings import SEEDS_DIR
+from tests.apptest import (
+    APP,
+    ROOT,
+    TIMEOUT,
+    assert_clean,
+    emptied_caches,
+    fresh_corpus,  # noqa: F401 - autouse: a new corpus for every test
+    html,
+    metrics,
+    open_app_page,
+    texts,
+)
 from tests.sample_tables import fake_analyze
 
 PAGES = {
@@ -61,8 +72,8 @@ def calls(monkeypatch) -> Calls:
 
     monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
     monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
-    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
-    monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
+    monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
+    monkeypatch.delenv(settings.CODEBOOK_ENV, raising=False)
     with emptied_caches():
         yield counted
 
@@ -225,7 +236,7 @@ def two_articles(tmp_path, monkeypatch) -> Path:
         encoding="utf-8",
     )
     (tmp_path / "b_hostile.meta.yaml").write_text('title: "<b>Hostile</b> $title$"\n', encoding="utf-8")
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(tmp_path))
     return tmp_path
 
 
@@ -277,7 +288,7 @@ def test_network_page_draws_the_network_coalitions_and_polarisation(calls):
     coalitions = at.dataframe[0].value
     assert list(coalitions.columns) == ["coalition", "size", "members", "positions"]
     assert coalitions["size"].sum() == 5
-    from core.network import polarisation
+    from core.analysis.network import polarisation
 
     expected = polarisation(dashboard.get_analysis().tables.stances, by="country")  # the page shows the corpus value
     assert metrics(at)["Across all issues"] == f"{expected.value:.2f}"
@@ -384,14 +395,14 @@ def test_missing_model_becomes_a_message(calls, monkeypatch):
 def test_bad_codebook_becomes_a_message(calls, monkeypatch, tmp_path):
     bad = tmp_path / "codebook.yaml"
     bad.write_text("issues: [ {id: 'Bad Id', patterns: ['x']} ]\n", encoding="utf-8")
-    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(bad))
+    monkeypatch.setenv(settings.CODEBOOK_ENV, str(bad))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert "must use only a-z" in texts(at.error)
 
 
 def test_folder_without_articles_explains_itself(calls, monkeypatch, tmp_path):
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(tmp_path))
     for page in ("article", "overview", "positions", "timeline", "quotes", "data"):
         at = open_page(page)
         assert "The corpus has no article yet" in texts(at.info), page
@@ -404,11 +415,11 @@ def test_folder_without_articles_explains_itself(calls, monkeypatch, tmp_path):
 
 
 def real_pipeline_or_skip() -> None:
-    from core.articles import article_from_text
-    from core.pipeline import analyze_articles
+    from core.extraction.pipeline import analyze_articles
+    from core.ingest.text import article_from_text
 
     try:
-        from core.nlp import load_pipeline
+        from core.extraction.nlp import load_pipeline
 
         analyze_articles([article_from_text("Donald Trump said the war must end.", "probe")], nlp=load_pipeline())
     except (NotImplementedError, ImportError) as exc:
@@ -419,7 +430,7 @@ def real_pipeline_or_skip() -> None:
 
 def test_real_pipeline_every_page_and_no_reanalysis(monkeypatch):
     real_pipeline_or_skip()
-    from core.pipeline import analyze_articles as real_analyze
+    from core.extraction.pipeline import analyze_articles as real_analyze
 
     counted = Calls()
 
@@ -428,7 +439,7 @@ def test_real_pipeline_every_page_and_no_reanalysis(monkeypatch):
         return real_analyze(*args, **kwargs)
 
     monkeypatch.setattr(dashboard, "analyze_articles", counting)
-    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
+    monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
     at = open_page("overview")
@@ -455,7 +466,7 @@ def two_dates(tmp_path, monkeypatch) -> Path:
     (folder / "early.meta.yaml").write_text("title: Early report\ndate: 2025-03-10\nsource: Wire One\n", encoding="utf-8")
     (folder / "late.txt").write_text("Steve Witkoff said Vladimir Putin “accepts the philosophy” of the peace plan.\n", encoding="utf-8")
     (folder / "late.meta.yaml").write_text("title: Late report\ndate: 2025-03-20\nsource: Wire Two\n", encoding="utf-8")
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(folder))
     return folder
 
 
@@ -599,7 +610,7 @@ def test_link_values_cannot_inject_markdown(calls, two_dates):
 
 
 def test_accuracy_page_shows_test_dev_and_the_inter_coder_ceiling(calls):
-    from core.accuracy import load_report
+    from core.evaluation.accuracy import load_report
 
     report = load_report()
     at = open_page("accuracy")
@@ -625,7 +636,7 @@ def test_accuracy_page_without_stored_figures_says_how_to_measure_them(calls, mo
 def test_accuracy_page_warns_when_the_figures_are_from_another_pipeline_version(calls, monkeypatch, tmp_path):
     import json
 
-    from core.accuracy import REPORT_FILE
+    from core.evaluation.accuracy import REPORT_FILE
 
     old = json.loads(REPORT_FILE.read_text(encoding="utf-8"))
     old["pipeline_version"] = "0"
@@ -650,8 +661,8 @@ def _all_text(at: AppTest) -> str:
 
 
 def test_labels_descriptions_and_url_values_are_never_rendered_as_markdown(calls):
-    from core.codebook import IssueDraft, load_codebook, with_issue
-    from core.corpus import store_codebook
+    from core.corpus.corpus import store_codebook
+    from core.knowledge.codebook import IssueDraft, load_codebook, with_issue
 
     codebook = load_codebook()
     issue = next(i for i in codebook.issues if i.id == "foreign_troops_in_ukraine")

@@ -18,15 +18,22 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import settings
 import dashboard
-from core.codebook import SEEDS_DIR, IssueDraft, load_codebook, with_issue
-from core.corpus import stored_codebook
-from core.pipeline import Tables
-from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
-from core.store import CorpusStore
-from core.uncoded import phrase_pattern
-from tests.apptest import assert_clean, emptied_caches, open_app_page, texts
-from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
+from core.analysis.uncoded import phrase_pattern
+from core.corpus.corpus import stored_codebook
+from core.corpus.store import CorpusStore
+from core.extraction.pipeline import Tables
+from core.knowledge.codebook import IssueDraft, load_codebook, with_issue
+from core.model import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.settings import SEEDS_DIR
+from tests.apptest import (
+    assert_clean,
+    emptied_caches,
+    fresh_corpus,  # noqa: F401 - autouse: a new corpus for every test
+    open_app_page,
+    texts,
+)
 
 PAGE = "app_pages/codebook.py"
 OVERVIEW = "app_pages/overview.py"
@@ -89,8 +96,8 @@ def calls(monkeypatch, tmp_path) -> Calls:
                                                 encoding="utf-8")
     monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
     monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
-    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(codebook_copy(tmp_path)))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(folder))
+    monkeypatch.setenv(settings.CODEBOOK_ENV, str(codebook_copy(tmp_path)))
     with emptied_caches():
         yield counted
 
@@ -265,14 +272,14 @@ def test_saving_to_the_file_drops_a_codebook_stored_in_the_corpus(calls, fresh_c
 
 
 def test_a_read_only_codebook_file_loses_nothing(calls, fresh_corpus, tmp_path, monkeypatch, local_user):
-    import core.codebook
+    import core.knowledge.codebook
 
     def refuse(codebook, path):
         raise PermissionError(13, "Permission denied", str(path))
 
     at = open_page()
     add_quota_issue(at)
-    monkeypatch.setattr(core.codebook, "save_codebook", refuse)  # the page imports it on every run
+    monkeypatch.setattr(core.knowledge.codebook, "save_codebook", refuse)  # the page imports it on every run
     button(at, "Save to the codebook file").click().run()
     assert not at.exception
     assert "Not saved to" in texts(at.error) and "Permission denied" in texts(at.error)
@@ -360,7 +367,7 @@ def test_hostile_text_is_escaped(calls, fresh_corpus):
 def test_an_empty_corpus_still_shows_the_codebook(calls, monkeypatch, tmp_path):
     empty = tmp_path / "no_articles"
     empty.mkdir()
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(empty))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(empty))
     at = open_page()
     assert issue_table(at)["statements"].sum() == 0
     assert "No attributed statements yet" in texts(at.info)
@@ -406,7 +413,7 @@ def test_test_patterns_is_bounded_on_a_large_corpus(calls, monkeypatch, tmp_path
     big.mkdir()
     sentences = " ".join(f"Anna Berg said harbour item {n} is ready." for n in range(5_200))
     (big / "big.txt").write_text(sentences + "\n", encoding="utf-8")
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(big))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(big))
     at = open_page()
     fill(at, patterns=[r"\bitem\s+\d*7\b"])
     at.button(key="codebook_test").click().run()
@@ -416,13 +423,13 @@ def test_test_patterns_is_bounded_on_a_large_corpus(calls, monkeypatch, tmp_path
 
 
 def test_uncoded_groups_are_cached_between_reruns(calls, monkeypatch):
-    import core.uncoded
+    import core.analysis.uncoded
 
     at = open_page()
     before = [e.label for e in at.expander]
     calls_made = []
-    original = core.uncoded.group_uncoded
-    monkeypatch.setattr(core.uncoded, "group_uncoded", lambda *a, **k: calls_made.append(1) or original(*a, **k))
+    original = core.analysis.uncoded.group_uncoded
+    monkeypatch.setattr(core.analysis.uncoded, "group_uncoded", lambda *a, **k: calls_made.append(1) or original(*a, **k))
     at.selectbox(key="codebook_issue").set_value("ceasefire").run()  # a rerun with the same quotes and codebook
     assert_clean(at)
     assert [e.label for e in at.expander] == before and not calls_made
@@ -442,7 +449,7 @@ def test_a_pattern_that_backtracks_is_refused_with_the_reason(calls, fresh_corpu
 
 
 def test_a_refused_codebook_saved_in_the_corpus_never_stops_the_app(calls, fresh_corpus):
-    from core.corpus import STORED_CODEBOOK_KEY
+    from core.corpus.corpus import STORED_CODEBOOK_KEY
 
     # Saved before patterns were bounded: a pattern today's rules refuse.
     CorpusStore(fresh_corpus).set_meta(STORED_CODEBOOK_KEY, "issues:\n  - id: tolls\n    patterns: ['(e|ee)+$']\n")

@@ -15,12 +15,21 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from core import settings
 import dashboard
-from core.evaluate import read_gold
-from core.review import review_row_key
-from core.store import CorpusStore
-from tests.apptest import ROOT, assert_clean, emptied_caches, html, metrics, open_app_page, texts
-from tests.apptest import fresh_corpus  # noqa: F401 - autouse: a new corpus for every test
+from core.corpus.review import review_row_key
+from core.corpus.store import CorpusStore
+from core.evaluation.stances import read_gold
+from tests.apptest import (
+    ROOT,
+    assert_clean,
+    emptied_caches,
+    fresh_corpus,  # noqa: F401 - autouse: a new corpus for every test
+    html,
+    metrics,
+    open_app_page,
+    texts,
+)
 from tests.sample_tables import fake_analyze
 
 REVIEW = "app_pages/review.py"
@@ -36,8 +45,8 @@ def calls(monkeypatch):
 
     monkeypatch.setattr(dashboard, "analyze_articles", analyze)
     monkeypatch.setattr(dashboard, "load_pipeline", lambda: "fake pipeline")
-    monkeypatch.delenv(dashboard.ARTICLES_DIR_ENV, raising=False)
-    monkeypatch.delenv(dashboard.CODEBOOK_ENV, raising=False)
+    monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
+    monkeypatch.delenv(settings.CODEBOOK_ENV, raising=False)
     with emptied_caches():
         yield
 
@@ -53,8 +62,8 @@ def trade_article(tmp_path, monkeypatch) -> Path:
         encoding="utf-8",
     )
     (folder / "tariffs.meta.yaml").write_text("title: Tariff talks\ndate: 2025-04-02\nsource: Trade Wire\n", encoding="utf-8")
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(folder))
-    monkeypatch.setenv(dashboard.CODEBOOK_ENV, str(TRADE_CODEBOOK))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(folder))
+    monkeypatch.setenv(settings.CODEBOOK_ENV, str(TRADE_CODEBOOK))
     return folder
 
 
@@ -328,7 +337,7 @@ def test_article_choice_lives_in_the_url_as_doc(calls, trade_article, monkeypatc
 
 
 def test_empty_corpus_shows_the_empty_state(calls, monkeypatch, tmp_path):
-    monkeypatch.setenv(dashboard.ARTICLES_DIR_ENV, str(tmp_path / "nothing"))
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(tmp_path / "nothing"))
     (tmp_path / "nothing").mkdir()
     at = open_page()
     assert "The corpus has no article yet" in texts(at.info)

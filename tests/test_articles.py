@@ -1,6 +1,6 @@
 import pytest
 
-from core.articles import ArticleError, article_from_text, read_article, split_header
+from core.ingest.text import ArticleError, article_from_text, read_article, split_header
 
 
 def test_reads_utf8_article_and_metadata(tmp_path):

@@ -1,4 +1,4 @@
-from core.attribution import find_quote_spans
+from core.extraction.attribution import find_quote_spans
 
 
 def spans(text):

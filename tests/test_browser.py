@@ -316,7 +316,7 @@ def _paste_and_read(page, text: str) -> None:
 
 
 def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filters(browser, server, corpus_env):
-    from core.store import CorpusStore
+    from core.corpus.store import CorpusStore
 
     # Three readers on the Articles page, each with a filter of their own; two paste the same
     # article, the third another, and all press "Add" at once.
@@ -365,8 +365,8 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
     import threading
     import urllib.request
 
-    from core.corpus import ANALYSED_KEY
-    from core.store import CorpusStore
+    from core.corpus.corpus import ANALYSED_KEY
+    from core.corpus.store import CorpusStore
 
     store = CorpusStore(corpus_env["STANCE_DB"])
     samples: list[tuple[int, float, float]] = []  # (status, seconds, RSS MB)

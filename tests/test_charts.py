@@ -1,7 +1,8 @@
 import altair as alt
 import pandas as pd
 
-from core.charts import (
+from core.model import STANCE_COLUMNS
+from core.views.charts import (
     STANCE_COLOURS,
     diverging_bar_chart,
     diverging_bar_data,
@@ -9,7 +10,6 @@ from core.charts import (
     stance_matrix_chart,
     stance_matrix_data,
 )
-from core.schema import STANCE_COLUMNS
 from tests.sample_tables import seed_tables
 
 LABELS = {"peace_talks": "Peace talks", "ceasefire": "Ceasefire", "foreign_troops_in_ukraine": "Foreign troops in Ukraine"}
@@ -104,8 +104,8 @@ def test_quotes_tooltip_shortens_and_counts_the_rest():
 
 
 def _timeline_points(entities: int = 3, with_meta: bool = True) -> pd.DataFrame:
-    """Timeline points (as ``core.timeline.timeline_points`` gives them) on a trade issue."""
-    from core.timeline import timeline_points
+    """Timeline points (as ``core.analysis.timeline.timeline_points`` gives them) on a trade issue."""
+    from core.analysis.timeline import timeline_points
 
     rows = []
     names = ["Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg", "Tom Reed", "Priya Nair"][:entities]
@@ -125,7 +125,7 @@ def _timeline_points(entities: int = 3, with_meta: bool = True) -> pd.DataFrame:
 
 
 def test_timeline_data_aggregates_per_entity_day_and_stance():
-    from core.charts import timeline_chart_data
+    from core.views.charts import timeline_chart_data
 
     data = timeline_chart_data(_timeline_points())
     first_day = data[(data["entity"] == "Ana Costa") & (data["date"] == "2025-03-10")]
@@ -139,7 +139,7 @@ def test_timeline_data_aggregates_per_entity_day_and_stance():
 
 
 def test_timeline_data_keeps_the_entities_with_most_statements():
-    from core.charts import timeline_chart_data
+    from core.views.charts import timeline_chart_data
 
     data = timeline_chart_data(_timeline_points(entities=6), max_entities=2)
     assert list(dict.fromkeys(data["entity"])) == ["Ana Costa", "Li Wei"]
@@ -147,7 +147,7 @@ def test_timeline_data_keeps_the_entities_with_most_statements():
 
 
 def test_timeline_chart_spec():
-    from core.charts import TIMELINE_SHAPES, timeline_chart
+    from core.views.charts import TIMELINE_SHAPES, timeline_chart
 
     spec = timeline_chart(_timeline_points(entities=6), max_entities=4, title="Tariff cuts").to_dict()
     assert spec["mark"]["type"] == "point"
@@ -171,13 +171,13 @@ def test_timeline_chart_spec():
 
 
 def test_timeline_chart_without_metadata_and_empty():
-    from core.charts import timeline_chart
+    from core.views.charts import timeline_chart
 
     spec = timeline_chart(_timeline_points(with_meta=False), by="country").to_dict()
     fields = [t["field"] for t in spec["encoding"]["tooltip"]]
     assert "outlets" not in fields and "titles" not in fields
     assert spec["encoding"]["y"]["title"] == "Country" and "title" not in spec
-    from core.timeline import timeline_points
+    from core.analysis.timeline import timeline_points
 
     empty = timeline_points(pd.DataFrame(columns=[*STANCE_COLUMNS, "date"]), "tariff_cuts")
     spec = timeline_chart(empty).to_dict()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.schema import ACTOR_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.model import ACTOR_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "ukraine_peace_talks.txt"
@@ -264,7 +264,7 @@ def test_export_csv_json_and_parquet_read_back(export_db, tmp_path):
 def test_export_dna_reads_back_as_statements(export_db, tmp_path):
     import pandas as pd
 
-    from core.export import DNA_COLUMNS, DNA_EVIDENCE_COLUMNS
+    from core.views.export import DNA_COLUMNS, DNA_EVIDENCE_COLUMNS
 
     path = tmp_path / "statements.csv"
     result = corpus_run(export_db, "export", "--format", "dna", "--out", path, "--network", "conflict")
@@ -291,8 +291,8 @@ def test_export_dna_reads_back_as_statements(export_db, tmp_path):
 def test_export_networks_read_back_with_networkx(export_db, tmp_path, fmt):
     import networkx as nx
 
-    from core import network
-    from core.codebook import load_codebook
+    from core.analysis import network
+    from core.knowledge.codebook import load_codebook
 
     labels = {issue.id: issue.label for issue in load_codebook().issues}
     stances = _stance_frame(export_db)
@@ -371,9 +371,9 @@ def test_export_of_files_carries_their_dates_and_an_empty_table_is_a_valid_file(
 
 
 def test_the_codebook_saved_in_the_corpus_wins_over_the_file(tmp_path):
-    from core.codebook import codebook_from_dict
-    from core.corpus import store_codebook
-    from core.store import CorpusStore
+    from core.corpus.corpus import store_codebook
+    from core.corpus.store import CorpusStore
+    from core.knowledge.codebook import codebook_from_dict
 
     db = tmp_path / "corpus.sqlite3"
     only_ceasefire = codebook_from_dict({"name": "one issue", "issues": [
@@ -389,10 +389,10 @@ def test_the_codebook_saved_in_the_corpus_wins_over_the_file(tmp_path):
 
 
 def test_evaluate_scores_the_corpus_machine_rows_against_a_reviewed_gold(tmp_path):
-    from core.codebook import load_codebook
-    from core.corpus import Corpus
-    from core.review import gold_csv
-    from core.store import CorpusStore
+    from core.corpus.corpus import Corpus
+    from core.corpus.review import gold_csv
+    from core.corpus.store import CorpusStore
+    from core.knowledge.codebook import load_codebook
 
     db = tmp_path / "corpus.sqlite3"
     assert run("list", "--db", db).returncode == 0

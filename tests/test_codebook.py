@@ -1,6 +1,6 @@
 import pytest
 
-from core.codebook import CodebookError, codebook_from_dict, load_codebook
+from core.knowledge.codebook import CodebookError, codebook_from_dict, load_codebook
 from tests.nlp_fixtures import TRADE_CODEBOOK
 
 DEFAULT_IDS = {

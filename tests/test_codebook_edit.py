@@ -7,7 +7,7 @@ import os
 import pytest
 import yaml
 
-from core.codebook import (
+from core.knowledge.codebook import (
     Codebook,
     CodebookError,
     IssueDraft,

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pytest
 
-from core.codebook import codebook_from_dict
-from core.corpus import (
+from core.corpus.corpus import (
     Corpus,
     DraftError,
     NewArticle,
@@ -18,8 +17,9 @@ from core.corpus import (
     new_article_from_document,
     new_articles_from_drafts,
 )
-from core.pipeline import ArticleResult, tables_from_results
-from core.store import CorpusStore
+from core.corpus.store import CorpusStore
+from core.extraction.pipeline import ArticleResult, tables_from_results
+from core.knowledge.codebook import codebook_from_dict
 
 CODEBOOK = codebook_from_dict(
     {"issues": [{"id": "tram_line", "label": "Tram line", "patterns": ["tram"]}]}, "test codebook"
@@ -115,7 +115,7 @@ def test_bad_articles_are_refused_and_nothing_partial_is_stored(tmp_path):
 
 
 def test_a_crash_mid_import_keeps_what_was_stored_and_resumes(tmp_path, monkeypatch):
-    monkeypatch.setattr("core.corpus.CHUNK_SIZE", 1)
+    monkeypatch.setattr("core.corpus.corpus.CHUNK_SIZE", 1)
     crashing = FakeAnalysis(fail_on="CRASH", error=KeyboardInterrupt)  # the process is stopped
     c = corpus(tmp_path, crashing)
     with pytest.raises(KeyboardInterrupt):

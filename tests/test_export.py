@@ -8,7 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from core.export import (
+from core.model import STANCE_COLUMNS
+from core.views.export import (
     DNA_COLUMNS,
     DNA_EVIDENCE_COLUMNS,
     EXPORT_FORMATS,
@@ -19,7 +20,6 @@ from core.export import (
     table_json,
     table_parquet,
 )
-from core.schema import STANCE_COLUMNS
 
 ISSUE_LABELS = {"carbon_border_tax": "Carbon border tax", "fishing_quotas": "Fishing quotas"}
 
@@ -203,7 +203,7 @@ def _weights(graph) -> dict:
 def test_graph_formats_read_back_with_networkx(fmt, kind, by, normalise):
     import networkx as nx
 
-    from core import network
+    from core.analysis import network
 
     table = stance_table()
     built = network.build_network(table, kind=kind, by=by, normalise=normalise, labels=ISSUE_LABELS)

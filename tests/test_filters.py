@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from core.filters import (
+from core.analysis.filters import (
     Filters,
     apply_filters,
     conform_table,
@@ -14,8 +14,8 @@ from core.filters import (
     overlapping_pairs,
     quotes_with_positions,
 )
-from core.pipeline import Tables
-from core.schema import QUOTE_COLUMNS, STANCE_COLUMNS
+from core.extraction.pipeline import Tables
+from core.model import QUOTE_COLUMNS, STANCE_COLUMNS
 from tests.sample_tables import seed_tables
 
 ISSUE_ORDER = ["peace_talks", "ceasefire", "foreign_troops_in_ukraine", "ukraine_nato_membership"]

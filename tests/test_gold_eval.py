@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from core import cli
-from core.accuracy import (
+from core.evaluation.accuracy import (
     README_END,
     README_START,
     REPORT_FILE,
@@ -29,9 +29,8 @@ from core.accuracy import (
     readme_section,
     render_markdown,
 )
-from core.charts import accuracy_chart, accuracy_chart_data
-from core.codebook import codebook_from_dict, load_codebook
-from core.evaluate import (
+from core.evaluation.gold import load_split
+from core.evaluation.stances import (
     NameMatcher,
     agreement,
     error_kinds,
@@ -41,9 +40,11 @@ from core.evaluate import (
     sentence_around,
     symmetric_agreement,
 )
-from core.gold import ROOT, load_split
-from core.knowledge import load_knowledge
-from core.pipeline import PIPELINE_VERSION
+from core.extraction.pipeline import PIPELINE_VERSION
+from core.knowledge.codebook import codebook_from_dict, load_codebook
+from core.knowledge.gazetteer import load_knowledge
+from core.settings import ROOT
+from core.views.charts import accuracy_chart, accuracy_chart_data
 
 GOLD_DIR = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared" / "eval"

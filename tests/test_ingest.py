@@ -1,4 +1,4 @@
-"""core.ingest: text out of files, pasted text and web pages; every bad input is one clear line.
+"""core.ingest.sources: text out of files, pasted text and web pages; every bad input is one clear line.
 
 All fixtures are built inside the tests (python-docx, fpdf2, pypdf); web tests use a fake opener or
 a local http.server on 127.0.0.1, never the network."""
@@ -15,8 +15,7 @@ import zipfile
 
 import pytest
 
-from core.articles import MAX_ARTICLE_CHARS, ArticleError
-from core.ingest import (
+from core.ingest.sources import (
     MAX_PDF_PAGES,
     SUPPORTED_SUFFIXES,
     ExtractedDocument,
@@ -30,6 +29,7 @@ from core.ingest import (
     strip_markdown,
     tidy_whitespace,
 )
+from core.ingest.text import MAX_ARTICLE_CHARS, ArticleError
 
 PROSE = [
     "The council of Port Elric voted on Tuesday to build a new sea wall after two winters of flooding "
@@ -347,7 +347,7 @@ def test_pdf_with_many_pages_joins_them_in_order():
 
 
 def test_pdf_page_cap_warns(monkeypatch):
-    import core.ingest as ingest
+    import core.ingest.sources as ingest
 
     monkeypatch.setattr(ingest, "MAX_PDF_PAGES", 2)
     doc = extract_file(make_pdf(PROSE[:1], pages=3), "long.pdf")
@@ -357,7 +357,7 @@ def test_pdf_page_cap_warns(monkeypatch):
 
 
 def test_pdf_char_cap_is_a_clear_error(monkeypatch):
-    import core.ingest as ingest
+    import core.ingest.sources as ingest
 
     monkeypatch.setattr(ingest, "MAX_ARTICLE_CHARS", 100)
     with pytest.raises(IngestError) as info:
@@ -872,7 +872,7 @@ def test_default_opener_rechecks_the_address_when_connecting(server):
 
 
 def test_pdf_lines_wrapped_by_the_layout_are_joined_into_paragraphs():
-    from core.ingest import unwrap_lines
+    from core.ingest.sources import unwrap_lines
 
     page = (
         "The minister said on Tuesday that the government\n"

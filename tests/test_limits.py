@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 
 from core import cli
-from core.articles import article_from_text
-from core.codebook import Codebook, CodebookError, Issue, codebook_from_dict
-from core.corpus import STORED_CODEBOOK_KEY, usable_stored_codebook
-from core.patterns import PatternError, compile_pattern
-from core.pipeline import analyze_articles
-from core.store import CorpusStore
+from core.corpus.corpus import STORED_CODEBOOK_KEY, usable_stored_codebook
+from core.corpus.store import CorpusStore
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import Codebook, CodebookError, Issue, codebook_from_dict
+from core.knowledge.patterns import PatternError, compile_pattern
 from tests.nlp_fixtures import nlp
 
 SLOW = r"(e|ee)+$"  # exponential backtracking on "eeee…!"
@@ -80,7 +80,7 @@ def test_the_cli_refuses_a_slow_codebook_file(tmp_path, capsys):
 
 
 def test_text_over_the_article_limit_is_refused_at_entry_with_the_limit():
-    from core.articles import MAX_ARTICLE_CHARS, ArticleError
+    from core.ingest.text import MAX_ARTICLE_CHARS, ArticleError
 
     assert MAX_ARTICLE_CHARS < 1_000_000, "below spaCy's max_length, so E088 cannot happen"
     prose = "The harbour board voted on the ferry fares again. " * (MAX_ARTICLE_CHARS // 50 + 1)
@@ -89,7 +89,7 @@ def test_text_over_the_article_limit_is_refused_at_entry_with_the_limit():
 
 
 def test_a_run_without_white_space_is_refused_at_entry():
-    from core.articles import MAX_RUN_CHARS, ArticleError
+    from core.ingest.text import MAX_RUN_CHARS, ArticleError
 
     for hostile in ('"' * 90_000, "Intro. " + "x" * (MAX_RUN_CHARS + 1) + " outro."):
         with pytest.raises(ArticleError, match=f"without a space or line break .*the limit is {MAX_RUN_CHARS:,}"):
@@ -98,7 +98,7 @@ def test_a_run_without_white_space_is_refused_at_entry():
 
 
 def test_long_texts_are_parsed_in_pieces_that_keep_every_offset():
-    from core.pipeline import parse_long, text_chunks
+    from core.extraction.pipeline import parse_long, text_chunks
 
     text = "".join(f"Paragraph {i}: Ingrid Dahl said she supports the ferry fares in Bergen.\n\n" for i in range(40))
     chunks = text_chunks(text, size=300)
@@ -113,7 +113,7 @@ def test_long_texts_are_parsed_in_pieces_that_keep_every_offset():
 
 
 def test_a_long_parse_past_its_time_limit_stops_with_a_message():
-    from core.pipeline import AnalysisTimeLimit, parse_long
+    from core.extraction.pipeline import AnalysisTimeLimit, parse_long
 
     with pytest.raises(AnalysisTimeLimit, match="took longer than 0 s and was stopped"):
         parse_long("Ingrid Dahl spoke. " * 10, nlp(), "ferry", time_limit=0)
@@ -177,7 +177,7 @@ class _Drip:
 def test_a_server_dripping_bytes_cannot_outlast_the_fetch_deadline(in_headers):
     import time
 
-    from core.ingest import IngestError, fetch_url
+    from core.ingest.sources import IngestError, fetch_url
 
     server = _Drip(in_headers)
     started = time.monotonic()
@@ -209,7 +209,7 @@ def _zip_bomb(path, unpacked_bytes: int) -> bytes:
 def test_a_docx_zip_bomb_is_refused_from_its_directory(tmp_path):
     import tracemalloc
 
-    from core.ingest import IngestError, extract_file
+    from core.ingest.sources import IngestError, extract_file
 
     data = _zip_bomb(tmp_path / "bomb.docx", 300_000_000)
     assert len(data) < 1_000_000
@@ -224,7 +224,7 @@ def test_a_docx_zip_bomb_is_refused_from_its_directory(tmp_path):
 
 
 def test_a_highly_compressed_part_is_refused_as_a_zip_bomb(tmp_path):
-    from core.ingest import IngestError, extract_file
+    from core.ingest.sources import IngestError, extract_file
 
     data = _zip_bomb(tmp_path / "small_bomb.docx", 40_000_000)
     with pytest.raises(IngestError, match="looks like a zip bomb"):
@@ -244,7 +244,7 @@ def test_file_size_is_checked_before_reading(tmp_path, capsys):
 def test_symlink_loops_and_utf16_text_get_the_right_answer(tmp_path, capsys):
     import os
 
-    from core.articles import read_article
+    from core.ingest.text import read_article
 
     os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
     os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
@@ -263,7 +263,7 @@ def test_csv_downloads_never_start_a_cell_with_a_formula():
 
     import pandas as pd
 
-    from core.export import dna_csv, table_csv
+    from core.views.export import dna_csv, table_csv
 
     stances = pd.DataFrame([{
         "article_id": "a1", "actor": "@Ferry Board", "actor_type": "organization", "country": "Norway", "issue": "fares",
@@ -301,7 +301,7 @@ def test_a_damaged_corpus_file_gives_one_line_not_a_traceback(tmp_path, capsys):
 def test_a_read_only_corpus_can_still_be_read(tmp_path, monkeypatch, capsys):
     import os
 
-    import core.store
+    import core.corpus.store
 
     db = tmp_path / "c.sqlite3"
     article = tmp_path / "ferry.txt"
@@ -309,7 +309,7 @@ def test_a_read_only_corpus_can_still_be_read(tmp_path, monkeypatch, capsys):
     assert cli.main(["add", "--db", str(db), str(article)]) == 0
     # A folder the server may not write to (faked: this suite may run as root, who writes anywhere).
     real_access = os.access
-    monkeypatch.setattr(core.store.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    monkeypatch.setattr(core.corpus.store.os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
     capsys.readouterr()
     assert cli.main(["list", "--db", str(db)]) == 0
     assert "ferry" in capsys.readouterr().out
@@ -333,7 +333,7 @@ def test_counted_repeats_that_would_take_memory_to_compile_are_refused_before_co
 
 
 def test_a_pattern_that_ran_out_of_time_counts_as_matching_for_reuse():
-    from core.corpus import _may_match
+    from core.corpus.corpus import _may_match
 
     slow = compile_pattern(SLOW, probe=False)
     assert _may_match(slow, "e" * 80 + "!"), "out of time: the article is analysed again, not reused"
@@ -360,9 +360,9 @@ class _SlowCorpus:
 
 
 def test_the_worker_runs_one_round_at_a_time_and_never_loses_a_request():
-    from core.worker import AnalysisWorker
-
     import time
+
+    from core.corpus.worker import AnalysisWorker
 
     log: list = []
     worker = AnalysisWorker()
@@ -378,7 +378,7 @@ def test_the_worker_runs_one_round_at_a_time_and_never_loses_a_request():
 
 
 def test_a_failing_round_is_reported_and_releases_the_waiting_sessions():
-    from core.worker import AnalysisWorker
+    from core.corpus.worker import AnalysisWorker
 
     worker = AnalysisWorker()
     worker.request(lambda: _SlowCorpus([], delay=0, fail=ValueError("broken store")))
@@ -396,7 +396,8 @@ def test_a_lexicon_edited_while_running_is_read_again(tmp_path):
 
     import yaml
 
-    from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, load_knowledge
+    from core.knowledge.gazetteer import load_knowledge
+    from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
     actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
     shutil.copy(DEFAULT_ACTORS, actors)
@@ -414,7 +415,12 @@ def test_a_lexicon_edited_while_running_is_read_again(tmp_path):
 def test_a_misspelt_key_in_the_lexicon_or_actors_file_is_refused_with_file_key_and_line(tmp_path):
     import shutil
 
-    from core.knowledge import DEFAULT_ACTORS, DEFAULT_LEXICON, KnowledgeError, load_knowledge
+    from core.knowledge.gazetteer import (
+        DEFAULT_ACTORS,
+        DEFAULT_LEXICON,
+        KnowledgeError,
+        load_knowledge,
+    )
 
     actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
     shutil.copy(DEFAULT_ACTORS, actors)

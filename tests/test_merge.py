@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from core.merge import (
+from core.corpus.merge import (
     DEFAULT_TITLES,
     actor_merge_map,
     load_titles,
@@ -11,8 +11,8 @@ from core.merge import (
     parse_name,
     strip_titles,
 )
-from core.pipeline import Tables
-from core.schema import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
+from core.extraction.pipeline import Tables
+from core.model import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 
 BASE_MENTION_COLUMNS = ["article_id", "actor", "actor_type", "country", "text", "start_char", "end_char"]
 

@@ -21,10 +21,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from core.network import (
+from core.analysis.network import (
+    POLARISATION_EXPLANATION,
     GraphFormat,
     Polarisation,
-    POLARISATION_EXPLANATION,
     actor_positions,
     build_network,
     coalition_summary,
@@ -34,8 +34,13 @@ from core.network import (
     polarisation,
     polarisation_by_issue,
 )
-from core.network_charts import GROUP_COLOURS, network_chart, network_chart_data, polarisation_chart
-from core.schema import STANCE_COLUMNS
+from core.model import STANCE_COLUMNS
+from core.views.network_charts import (
+    GROUP_COLOURS,
+    network_chart,
+    network_chart_data,
+    polarisation_chart,
+)
 
 LABELS = {"carbon_tax": "Carbon tax", "tariffs": "Import tariffs", "trade_deal": "Trade deal", "coal_exit": "Coal exit"}
 

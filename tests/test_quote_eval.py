@@ -1,4 +1,4 @@
-"""Brat-style quote attribution scoring (core.quote_eval), the attribution rules it measures, and
+"""Brat-style quote attribution scoring (core.evaluation.quotes), the attribution rules it measures, and
 the measured figures on the PolNeAR development sample (read from ../shared, never copied)."""
 
 from pathlib import Path
@@ -6,8 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.evaluate import GoldError
-from core.quote_eval import (
+from core.evaluation.quotes import (
     GoldAttribution,
     char_iou,
     evaluate_quotes,
@@ -16,7 +15,8 @@ from core.quote_eval import (
     read_brat_gold,
     select,
 )
-from core.schema import QUOTE_COLUMNS
+from core.evaluation.stances import GoldError
+from core.model import QUOTE_COLUMNS
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear_dev"
 
@@ -289,8 +289,8 @@ FLOORS = {"precision": 0.90, "recall": 0.73, "f1": 0.81, "speaker_accuracy": 0.9
 
 @pytest.mark.skipif(not (POLNEAR / "text").is_dir(), reason="../shared/eval/polnear_dev (PolNeAR dev sample) is not present")
 def test_polnear_dev_quote_attribution_figures():
-    from core.articles import read_article
-    from core.pipeline import analyze_articles
+    from core.extraction.pipeline import analyze_articles
+    from core.ingest.text import read_article
     from tests.nlp_fixtures import nlp
 
     gold = read_brat_gold(POLNEAR)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from core.articles import read_article
-from core.pipeline import analyze_articles
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import read_article
 from tests.nlp_fixtures import assert_evidence_is_verbatim, nlp
 
 ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "articles"

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from core.articles import read_article
-from core.codebook import load_codebook
-from core.evaluate import evaluate_stances, read_gold
-from core.pipeline import Tables, analyze_articles
+from core.evaluation.stances import evaluate_stances, read_gold
+from core.extraction.pipeline import Tables, analyze_articles
+from core.ingest.text import read_article
+from core.knowledge.codebook import load_codebook
 from tests.nlp_fixtures import assert_evidence_is_verbatim, nlp
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,6 +1,6 @@
 import re
 
-from core.render import (
+from core.views.render import (
     Highlight,
     article_highlights,
     bullet_list_html,

@@ -9,11 +9,8 @@ import json
 import pandas as pd
 import pytest
 
-from core.codebook import codebook_from_dict
-from core.corpus import Corpus, NewArticle
-from core.evaluate import evaluate_stances, read_gold
-from core.pipeline import ArticleResult, tables_from_results
-from core.review import (
+from core.corpus.corpus import Corpus, NewArticle
+from core.corpus.review import (
     GOLD_COLUMNS,
     ReviewError,
     added_statement,
@@ -25,8 +22,11 @@ from core.review import (
     stale_articles,
     stale_reviews,
 )
-from core.schema import STANCE_COLUMNS
-from core.store import CorpusStore
+from core.corpus.store import CorpusStore
+from core.evaluation.stances import evaluate_stances, read_gold
+from core.extraction.pipeline import ArticleResult, tables_from_results
+from core.knowledge.codebook import codebook_from_dict
+from core.model import STANCE_COLUMNS
 
 CODEBOOK = codebook_from_dict(
     {
@@ -406,7 +406,7 @@ def test_gold_of_an_unreviewed_table_is_empty(corpus):
 
 
 def test_reviewed_and_stale_equal_the_two_functions(corpus):
-    from core.review import reviewed_and_stale
+    from core.corpus.review import reviewed_and_stale
 
     table = stances(corpus)
     corpus.review("reject", row_of(table, "Tom Baker"))
@@ -418,7 +418,7 @@ def test_reviewed_and_stale_equal_the_two_functions(corpus):
 
 
 def test_audit_trail_in_words_and_the_rejections_that_still_hold(corpus):
-    from core.review import audit_trail, standing_rejections
+    from core.corpus.review import audit_trail, standing_rejections
 
     table = stances(corpus)
     baker, ada = row_of(table, "Tom Baker"), row_of(table, "Ada Lovelace")

@@ -1,6 +1,14 @@
 import pandas as pd
 
-from core.search import SearchQuery, highlight_html, match_spans, matches, merge_spans, parse_query, search_rows
+from core.analysis.search import (
+    SearchQuery,
+    highlight_html,
+    match_spans,
+    matches,
+    merge_spans,
+    parse_query,
+    search_rows,
+)
 
 
 def test_words_and_phrases_are_split():

@@ -1,9 +1,9 @@
 """One test per stance / actor rule, on sentences written for the tests about other countries,
 people and issues (a small trade-and-climate codebook), so nothing here is tuned to Ukraine."""
 
-from core.articles import article_from_text
-from core.codebook import codebook_from_dict
-from core.pipeline import analyze_articles
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import codebook_from_dict
 from tests.nlp_fixtures import assert_evidence_is_verbatim, nlp, rows
 
 CODEBOOK = codebook_from_dict(

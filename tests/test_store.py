@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from core.store import (
+from core.corpus.store import (
     MIGRATIONS,
     REVIEW_COLUMNS,
     SCHEMA_VERSION,

@@ -1,7 +1,13 @@
 import pandas as pd
 
-from core.schema import STANCE_COLUMNS
-from core.summary import entity_names, headline_counts, issue_summary_lines, position_of, positions_by_entity
+from core.analysis.summary import (
+    entity_names,
+    headline_counts,
+    issue_summary_lines,
+    position_of,
+    positions_by_entity,
+)
+from core.model import STANCE_COLUMNS
 from tests.sample_tables import seed_tables
 
 LABELS = {"foreign_troops_in_ukraine": "Foreign troops in Ukraine", "ceasefire": "Ceasefire", "peace_talks": "Peace talks"}

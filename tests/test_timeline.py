@@ -3,8 +3,7 @@
 import pandas as pd
 import pytest
 
-from core.schema import STANCE_COLUMNS
-from core.timeline import (
+from core.analysis.timeline import (
     POSITION_OVER_TIME_COLUMNS,
     SHIFT_COLUMNS,
     TIMELINE_COLUMNS,
@@ -16,6 +15,7 @@ from core.timeline import (
     timeline_points,
     undated_count,
 )
+from core.model import STANCE_COLUMNS
 
 CORPUS_COLUMNS = [*STANCE_COLUMNS, "date", "outlet", "title"]
 

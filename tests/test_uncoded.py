@@ -6,9 +6,15 @@ import re
 
 import pandas as pd
 
-from core.codebook import load_codebook, with_issue
-from core.schema import QUOTE_COLUMNS
-from core.uncoded import group_uncoded, issue_draft_from_group, key_phrases, phrase_pattern, uncoded_statements
+from core.analysis.uncoded import (
+    group_uncoded,
+    issue_draft_from_group,
+    key_phrases,
+    phrase_pattern,
+    uncoded_statements,
+)
+from core.knowledge.codebook import load_codebook, with_issue
+from core.model import QUOTE_COLUMNS
 from tests.nlp_fixtures import TRADE_CODEBOOK
 
 STATEMENTS: list[tuple[str, str]] = [
@@ -153,8 +159,13 @@ def test_phrase_pattern_is_whole_words_flexible_and_escaped():
 import random  # noqa: E402
 import time  # noqa: E402
 
-from core.codebook import codebook_from_dict  # noqa: E402
-from core.uncoded import GROUP_COLUMNS, _group_row, _phrase_counts, _phrase_score  # noqa: E402
+from core.analysis.uncoded import (  # noqa: E402
+    GROUP_COLUMNS,
+    _group_row,
+    _phrase_counts,
+    _phrase_score,
+)
+from core.knowledge.codebook import codebook_from_dict  # noqa: E402
 
 WORDS = ["wind", "farm", "subsidies", "harbour", "bridge", "fishing", "quotas", "grain", "exports", "teacher",
          "pay", "the", "and", "said", "of", "42", "UK", "Geneva", "carbon", "tax"]

@@ -1,0 +1,560 @@
+"""Human review of stance rows: analysts confirm, correct or reject machine rows and add the
+statements the machine missed. Pure functions over DataFrames; the reviews themselves are stored
+append-only by :meth:`core.corpus.store.CorpusStore.add_review` (columns ``core.corpus.store.REVIEW_COLUMNS``).
+
+How reviews are applied (:func:`apply_reviews`):
+
+* A review names the machine row it applies to by its **row key**: article id, ``start_char``,
+  ``end_char``, issue and actor (as shown in the table the reviewer saw), plus the stance.
+* Of the reviews with the same key, the **latest wins** (the history is kept, nothing is undone).
+* A review finds its row by the exact key, stance included (one actor may hold two stances on
+  the same span and issue: their reviews are independent). Only when no row has the exact key
+  (re-extraction or actor merging changed the row slightly) it falls back to the row with the
+  same article, span, issue and actor, then to the row with the same article, span and issue,
+  each when exactly one row has them and no review names that row exactly.
+* ``confirm`` marks the row, ``correct`` replaces the editable fields the analyst changed (the
+  others follow the current machine row), ``reject`` drops it, and
+  ``add`` appends a human-made row with its evidence. A correction whose machine row no longer
+  exists is still applied, as a human-made row built from the original row's evidence; a confirm
+  or reject that finds no row is **stale** (:func:`stale_reviews`).
+* Rows a person vouched for (confirmed, corrected, added) get confidence 1.0.
+
+Every row keeps its evidence valid: ``text[start_char:end_char] == quote`` (an added statement is
+made by :func:`added_statement`, which checks the span against the article text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.corpus.store import REVIEW_ACTIONS, REVIEW_COLUMNS
+from core.model import ACTOR_TYPES, ATTRIBUTIONS, CERTAINTIES, STANCE_COLUMNS, STANCES
+
+# What a correction may change; an added statement also has its evidence (ADDED_FIELDS).
+EDITABLE_FIELDS: tuple[str, ...] = ("actor", "actor_type", "country", "issue", "stance", "certainty")
+ADDED_FIELDS: tuple[str, ...] = (*EDITABLE_FIELDS, "start_char", "end_char", "quote", "attribution", "source", "sentence")
+# The columns of a gold CSV as ``core.evaluation.stances.read_gold`` reads it.
+GOLD_COLUMNS: list[str] = [
+    "article_id", "sentence", "actor", "actor_type", "country", "issue", "stance", "certainty", "attribution", "source", "quote",
+]
+HUMAN_CONFIDENCE = 1.0  # the confidence of a row a person confirmed, corrected or added
+
+RowKey = tuple[str, int, int, str, str, str]  # (article_id, start_char, end_char, actor, issue, stance)
+_MatchKey = tuple[str, int, int, str, str]  # (article_id, start_char, end_char, issue, actor)
+_DecisionKey = tuple[str, int, int, str, str, str]  # _MatchKey + (stance,)
+_OPENING_QUOTES = "\"'“‘«„"
+
+
+class ReviewError(ValueError):
+    """A review that cannot be stored (a bad span, an unknown value); one line for the user."""
+
+
+# --- row keys ------------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _offset(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
+
+
+def review_row_key(row: Mapping[str, object]) -> RowKey:
+    """What identifies a stance row as shown: ``(article_id, start_char, end_char, actor, issue,
+    stance)``. The UI can use it as a stable id of a row (widget keys, selections)."""
+    return (
+        _text(row.get("article_id")),
+        _offset(row.get("start_char")),
+        _offset(row.get("end_char")),
+        _text(row.get("actor")),
+        _text(row.get("issue")),
+        _text(row.get("stance")),
+    )
+
+
+def _match_key(row: Mapping[str, object]) -> _MatchKey:
+    article_id, start, end, actor, issue, _ = review_row_key(row)
+    return (article_id, start, end, issue, actor)
+
+
+@dataclass(frozen=True)
+class ReviewTarget:
+    """The machine row (or added row) a new review applies to: its key and its original values."""
+
+    article_id: str
+    start_char: int
+    end_char: int
+    actor: str
+    issue: str
+    stance: str
+    original: dict[str, object] = field(default_factory=dict)
+
+
+def review_target(row: Mapping[str, object], history: pd.DataFrame | None = None) -> ReviewTarget:
+    """The key a review of ``row`` (a row of the reviewed table) must carry so that it supersedes
+    the earlier reviews of the same statement.
+
+    An unreviewed row is its own target. A reviewed row (``review_id`` >= 0, found in ``history``)
+    targets what the review that decided it targeted: a corrected row its original machine row,
+    an added row the statement as added."""
+    review_id = _offset(row.get("review_id", -1))
+    if history is not None and review_id >= 0 and _text(row.get("review")) and not history.empty:
+        found = history[pd.to_numeric(history["id"], errors="coerce") == review_id]
+        if not found.empty:
+            decided = found.iloc[0]
+            if decided["action"] == "add":
+                original = {"article_id": decided["article_id"], **json.loads(decided["new_values"] or "{}")}
+                return _target_of(original)
+            return ReviewTarget(
+                article_id=str(decided["article_id"]),
+                start_char=_offset(decided["start_char"]),
+                end_char=_offset(decided["end_char"]),
+                actor=_text(decided["original_actor"]),
+                issue=_text(decided["original_issue"]),
+                stance=_text(decided["original_stance"]),
+                original=json.loads(decided["original_values"] or "{}"),
+            )
+    return _target_of({c: row[c] for c in STANCE_COLUMNS if c in row})
+
+
+def _target_of(original: dict[str, object]) -> ReviewTarget:
+    article_id, start, end, actor, issue, stance = review_row_key(original)
+    return ReviewTarget(article_id, start, end, actor, issue, stance, dict(original))
+
+
+# --- validating values ---------------------------------------------------------------------------
+
+
+def validate_values(values: Mapping[str, object], issues: Collection[str] | None = None) -> dict[str, str]:
+    """The editable fields (EDITABLE_FIELDS) of ``values``, stripped and checked: an actor and an
+    issue (one of ``issues`` when given), a known actor type, stance and certainty. Raises
+    ReviewError naming the first bad field."""
+    unknown = sorted(set(values) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ReviewError(f"a review can change only {', '.join(EDITABLE_FIELDS)}; not {', '.join(unknown)}")
+    clean = {name: _text(values.get(name)) for name in EDITABLE_FIELDS}
+    if not clean["actor"]:
+        raise ReviewError("the actor is empty; name who takes the stance")
+    if not clean["issue"]:
+        raise ReviewError("the issue is empty; choose an issue of the codebook")
+    if issues is not None and clean["issue"] not in issues:
+        raise ReviewError(f"'{clean['issue']}' is not an issue of the codebook")
+    for name, allowed in (("actor_type", ACTOR_TYPES), ("stance", STANCES), ("certainty", CERTAINTIES)):
+        if clean[name] not in allowed:
+            raise ReviewError(f"{name.replace('_', ' ')} '{clean[name]}' is not one of {', '.join(allowed)}")
+    return clean
+
+
+def corrected_values(
+    shown: Mapping[str, object], new: Mapping[str, object], issues: Collection[str] | None = None
+) -> dict[str, str]:
+    """The full editable values of a correction: the row as shown, with ``new`` on top, checked
+    by :func:`validate_values`."""
+    unknown = sorted(set(new) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ReviewError(f"a correction can change only {', '.join(EDITABLE_FIELDS)}; not {', '.join(unknown)}")
+    merged = {name: shown.get(name, "") for name in EDITABLE_FIELDS}
+    merged.update(new)
+    return validate_values(merged, issues)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: split after . ! ? (and closing quotes or
+    brackets) followed by white space, and at line breaks; empty pieces are dropped.
+    The same rule as the sentence numbers of added statements; the Review page offers these
+    spans to pick a missed statement from."""
+    spans, start = [], 0
+    for end in re.finditer(r"[.!?]+[\"'”’)\]]*\s+|\n+", text):
+        spans.append((start, end.start() + len(end.group().rstrip())))
+        start = end.end()
+    spans.append((start, len(text)))
+    out = []
+    for begin, finish in spans:
+        piece = text[begin:finish]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            out.append((begin + lead, begin + lead + len(piece)))
+    return out
+
+
+def _sentence_number(text: str, start: int) -> int:
+    """The 1-based number of the sentence ``start`` falls in, numbered by :func:`sentence_spans`
+    (the rule of the Review page's sentence picker, so "#2" there stores sentence 2; an
+    approximation of the parser's sentences). An offset between two sentences belongs to the
+    one before it."""
+    return max(1, sum(1 for begin, _ in sentence_spans(text) if begin <= start))
+
+
+def added_statement(
+    article_text: str,
+    article_id: str,
+    start_char: int,
+    end_char: int,
+    actor: str,
+    actor_type: str,
+    country: str,
+    issue: str,
+    stance: str,
+    certainty: str,
+    *,
+    attribution: str = "",
+    source: str = "",
+    sentence: int | None = None,
+    issues: Collection[str] | None = None,
+) -> dict[str, object]:
+    """A stance row (all STANCE_COLUMNS) for a statement a person marked in the article text.
+
+    The span must lie within the text and hold more than whitespace; surrounding whitespace is
+    trimmed and the offsets moved with it, so ``quote == article_text[start_char:end_char]``.
+    ``attribution`` "" means direct when the span opens with a quotation mark, else narrative;
+    ``sentence`` None means counted from the text. Raises ReviewError with a clear message."""
+    start, end = _span_offset(start_char, "start"), _span_offset(end_char, "end")
+    if not 0 <= start <= len(article_text) or not 0 <= end <= len(article_text):
+        raise ReviewError(f"the span {start}–{end} is outside the article text (0–{len(article_text)} characters)")
+    if start >= end:
+        raise ReviewError(f"the span {start}–{end} is empty: its start must come before its end")
+    raw_start, raw_end = start, end
+    while start < end and article_text[start].isspace():
+        start += 1
+    while end > start and article_text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise ReviewError(f"the span {raw_start}–{raw_end} holds only whitespace; select the words of the statement")
+    values = validate_values(
+        {"actor": actor, "actor_type": actor_type, "country": country, "issue": issue, "stance": stance, "certainty": certainty},
+        issues,
+    )
+    quote = article_text[start:end]
+    attribution = _text(attribution) or ("direct" if quote[0] in _OPENING_QUOTES else "narrative")
+    if attribution not in ATTRIBUTIONS:
+        raise ReviewError(f"attribution '{attribution}' is not one of {', '.join(ATTRIBUTIONS)}")
+    return {
+        "article_id": article_id,
+        "sentence": int(sentence) if sentence is not None else _sentence_number(article_text, start),
+        **values,
+        "attribution": attribution,
+        "source": _text(source),
+        "quote": quote,
+        "start_char": start,
+        "end_char": end,
+        "confidence": HUMAN_CONFIDENCE,
+    }
+
+
+def _span_offset(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ReviewError(f"the span's {name} '{value}' is not a character offset")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ReviewError(f"the span's {name} '{value}' is not a character offset") from None
+    if number != int(number):
+        raise ReviewError(f"the span's {name} '{value}' is not a whole character offset")
+    return int(number)
+
+
+# --- applying reviews ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Review:
+    id: int
+    article_id: str
+    action: str
+    key: _MatchKey
+    stance: str
+    original: dict[str, object]
+    new: dict[str, object]
+
+
+def _parsed(reviews: pd.DataFrame | None) -> list[_Review]:
+    if reviews is None or reviews.empty:
+        return []
+    out = []
+    for row in reviews.to_dict(orient="records"):
+        if row.get("action") not in REVIEW_ACTIONS:
+            continue
+        article_id = _text(row.get("article_id"))
+        key = (article_id, _offset(row.get("start_char")), _offset(row.get("end_char")),
+               _text(row.get("original_issue")), _text(row.get("original_actor")))
+        out.append(
+            _Review(
+                id=_offset(row.get("id")),
+                article_id=article_id,
+                action=str(row["action"]),
+                key=key,
+                stance=_text(row.get("original_stance")),
+                original=json.loads(row.get("original_values") or "{}"),
+                new=json.loads(row.get("new_values") or "{}"),
+            )
+        )
+    return sorted(out, key=lambda r: r.id)
+
+
+@dataclass
+class _Resolved:
+    table: pd.DataFrame
+    stale_ids: list[int]
+
+
+def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
+    """The reviewed table and the ids of stale reviews (see the module docstring)."""
+    machine = stances.reset_index(drop=True).copy()
+    for name in STANCE_COLUMNS:
+        if name not in machine.columns:
+            machine[name] = pd.Series(dtype=object, index=machine.index)
+    machine["review"] = ""
+    machine["review_id"] = -1
+    parsed = _parsed(reviews)
+    if not parsed:
+        machine["review_id"] = machine["review_id"].astype("int64")
+        return _Resolved(machine, [])
+
+    # Added statements: one per key (span, actor, issue and stance: support and opposition on the
+    # same words are two statements), the latest add wins; a machine row with the same key gives way.
+    added: dict[RowKey, _Review] = {}
+    for review in parsed:
+        if review.action == "add":
+            added[review_row_key({"article_id": review.article_id, **review.new})] = review
+    if added and not machine.empty:
+        keep = [review_row_key(row) not in added for row in machine.to_dict(orient="records")]
+        machine = machine[keep]
+    added_rows = [
+        {**{c: review.new.get(c) for c in STANCE_COLUMNS}, "article_id": review.article_id,
+         "confidence": HUMAN_CONFIDENCE, "review": "added", "review_id": review.id}
+        for review in added.values()
+    ]
+    table = _appended(machine, added_rows)
+
+    # Decisions: the latest confirm/correct/reject of each key (stance included), then the
+    # latest of each row. Exact keys first; a fallback never takes a row a review names exactly.
+    decisions: dict[_DecisionKey, _Review] = {}
+    for review in parsed:
+        if review.action != "add":
+            decisions[(*review.key, review.stance)] = review
+    records = table.to_dict(orient="records")
+    exact: dict[_DecisionKey, list[int]] = {}
+    by_actor: dict[_MatchKey, list[int]] = {}
+    by_span: dict[tuple[str, int, int, str], list[int]] = {}
+    for position, row in enumerate(records):
+        key = _match_key(row)
+        exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
+        by_actor.setdefault(key, []).append(position)
+        by_span.setdefault(key[:4], []).append(position)
+
+    ordered = sorted(decisions.items(), key=lambda item: item[1].id)
+    found: dict[int, int] = {}  # review id -> row position
+    for key, review in ordered:
+        if exact.get(key):
+            found[review.id] = exact[key][0]
+    claimed = set(found.values())
+    for key, review in ordered:
+        if review.id in found:
+            continue
+        for candidates in (by_actor.get(key[:5], []), by_span.get(key[:4], [])):
+            if candidates:
+                if len(candidates) == 1 and candidates[0] not in claimed:
+                    found[review.id] = candidates[0]
+                break
+
+    row_decision: dict[int, _Review] = {}
+    orphans: list[_Review] = []
+    for _, review in ordered:
+        if review.id in found:
+            row_decision[found[review.id]] = review
+        else:
+            orphans.append(review)
+
+    dropped: list[int] = []
+    for position, review in row_decision.items():
+        was_added = table.at[position, "review"] == "added"
+        if review.action == "reject":
+            dropped.append(position)
+            continue
+        if review.action == "correct":
+            for name, value in _changes(review).items():
+                table.at[position, name] = value
+        table.at[position, "review"] = "added" if was_added else ("corrected" if review.action == "correct" else "confirmed")
+        table.at[position, "review_id"] = review.id
+        table.at[position, "confidence"] = HUMAN_CONFIDENCE
+    table = table.drop(index=dropped)
+
+    # Corrections whose row is gone survive as human-made rows; confirms and rejects go stale.
+    human_rows = [
+        {**{c: review.original.get(c) for c in STANCE_COLUMNS},
+         **{name: review.new[name] for name in EDITABLE_FIELDS if name in review.new},
+         "article_id": review.article_id, "confidence": HUMAN_CONFIDENCE, "review": "corrected", "review_id": review.id}
+        for review in orphans
+        if review.action == "correct"
+    ]
+    table = _appended(table, human_rows)
+    stale_ids = [review.id for review in orphans if review.action != "correct"]
+
+    # Reviewed rows stay with their article: articles in their first order, rows in theirs.
+    order = {a: i for i, a in enumerate(dict.fromkeys(table["article_id"].astype(str)))} if not table.empty else {}
+    if not table.empty:
+        rank = table["article_id"].astype(str).map(order)
+        table = table.iloc[rank.argsort(kind="stable")]
+    table = table.reset_index(drop=True)
+    table["review"] = table["review"].fillna("").astype(str)
+    table["review_id"] = pd.to_numeric(table["review_id"], errors="coerce").fillna(-1).astype("int64")
+    for name in ("start_char", "end_char", "sentence"):
+        if name in table.columns and not table.empty:
+            table[name] = pd.to_numeric(table[name], errors="coerce").fillna(-1).astype("int64")
+    return _Resolved(table, stale_ids)
+
+
+def _changes(review: _Review) -> dict[str, object]:
+    """The fields a correction changed: those of its new values that differ from the original row
+    (all new values when the original is unknown). Applied to a row found again after
+    re-extraction, the fields the analyst left alone follow the machine (e.g. a merged name)."""
+    return {
+        name: review.new[name]
+        for name in EDITABLE_FIELDS
+        if name in review.new and (name not in review.original or _text(review.new[name]) != _text(review.original[name]))
+    }
+
+
+def _appended(table: pd.DataFrame, rows: list[dict[str, object]]) -> pd.DataFrame:
+    """``table`` with ``rows`` appended (same columns), renumbered from 0."""
+    if not rows:
+        return table.reset_index(drop=True)
+    extra = pd.DataFrame(rows, columns=table.columns)
+    if table.empty:
+        return extra
+    return pd.concat([table, extra], ignore_index=True)
+
+
+def apply_reviews(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> pd.DataFrame:
+    """The reviewed stance table: ``stances`` (machine rows) with the latest review of each row
+    applied and the added statements appended, plus the columns ``review`` ("", "confirmed",
+    "corrected", "added") and ``review_id`` (-1 when unreviewed). ``reviews`` has the columns
+    of :meth:`core.corpus.store.CorpusStore.reviews`. The inputs are not modified."""
+    return _resolve(stances, reviews).table
+
+
+def stale_reviews(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> pd.DataFrame:
+    """The confirms and rejects (each the latest of its row key) that match no row of
+    ``stances`` any more, e.g. after re-extraction; rows of ``reviews``, oldest first."""
+    return reviewed_and_stale(stances, reviews)[1]
+
+
+def reviewed_and_stale(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`apply_reviews` and :func:`stale_reviews` from one matching of the reviews to the rows
+    (the corpus needs both on every load)."""
+    resolved = _resolve(stances, reviews)
+    if reviews is None or reviews.empty:
+        return resolved.table, pd.DataFrame(columns=REVIEW_COLUMNS)
+    ids = pd.to_numeric(reviews["id"], errors="coerce")
+    stale = reviews[ids.isin(set(resolved.stale_ids))].sort_values("id").reset_index(drop=True)
+    return resolved.table, stale
+
+
+# --- the audit trail in words -------------------------------------------------------------------
+
+
+AUDIT_TRAIL_COLUMNS: list[str] = ["time", "reviewer", "action", "statement", "change", "note"]
+
+
+def audit_trail(history: pd.DataFrame, issue_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The review log (:meth:`core.corpus.store.CorpusStore.reviews`, oldest first) in words: time,
+    reviewer, action, the statement ("actor · issue label: stance") and what changed."""
+    labels = dict(issue_labels or {})
+
+    def label(issue: object) -> str:
+        issue = str(issue or "")
+        return labels.get(issue, issue) if issue else "(choose an issue)"
+
+    lines = []
+    for record in history.to_dict(orient="records"):
+        original = json.loads(record.get("original_values") or "{}")
+        new = json.loads(record.get("new_values") or "{}")
+        action = str(record["action"])
+        if action == "add":
+            statement = f"{new.get('actor', '')} · {label(new.get('issue'))}: {new.get('stance', '')}"
+            change = f"added “{new.get('quote', '')}” ({new.get('certainty', '')}, {new.get('country') or 'no country'})"
+        else:
+            statement = f"{record['original_actor']} · {label(record['original_issue'])}: {record['original_stance']}"
+            if action == "correct":
+                parts = [
+                    f"{name.replace('_', ' ')}: {original.get(name) or '—'} → {new.get(name) or '—'}"
+                    for name in EDITABLE_FIELDS
+                    if name in new and str(new.get(name) or "") != str(original.get(name) or "")
+                ]
+                change = "; ".join(parts) or "values re-asserted"
+            elif action == "confirm":
+                change = "confirmed as shown"
+            else:
+                change = "rejected: removed from every view"
+        lines.append({
+            "time": str(record.get("created_at") or "")[:19].replace("T", " "),
+            "reviewer": record.get("reviewer") or "—",
+            "action": action,
+            "statement": statement,
+            "change": change,
+            "note": record.get("note") or "",
+        })
+    return pd.DataFrame(lines, columns=AUDIT_TRAIL_COLUMNS)
+
+
+def standing_rejections(history: pd.DataFrame) -> list[dict[str, object]]:
+    """The rejections that still hold (no later review of the same row), newest first, each as the
+    row it removed (its original values, unreviewed) plus ``_rejected_at``: what a "Restore" can
+    bring back. Rows are told apart by the same key as :func:`apply_reviews` uses, stance
+    included: one actor's two stances on one span are two rows."""
+    latest: dict[tuple, dict] = {}
+    for record in history.to_dict(orient="records"):
+        if record["action"] == "add":
+            continue
+        key = (record["article_id"], int(record["start_char"]), int(record["end_char"]),
+               record["original_issue"], record["original_actor"], record["original_stance"])
+        latest[key] = record
+    rows = []
+    for record in latest.values():
+        if record["action"] == "reject":
+            original = json.loads(record.get("original_values") or "{}")
+            rows.append({**original, "article_id": record["article_id"], "review": "", "review_id": -1,
+                         "_rejected_at": str(record.get("created_at") or "")[:16].replace("T", " ")})
+    return rows[::-1]
+
+
+# --- gold export ---------------------------------------------------------------------------------
+
+
+def gold_table(reviewed: pd.DataFrame) -> pd.DataFrame:
+    """The confirmed, corrected and added rows of a reviewed table in the gold CSV's columns
+    (GOLD_COLUMNS, as ``core.evaluation.stances.read_gold`` reads them)."""
+    if reviewed.empty or "review" not in reviewed.columns:
+        return pd.DataFrame(columns=GOLD_COLUMNS)
+    rows = reviewed[reviewed["review"].isin(("confirmed", "corrected", "added"))]
+    return rows.reindex(columns=GOLD_COLUMNS).fillna("").reset_index(drop=True)
+
+
+def gold_csv(reviewed: pd.DataFrame) -> bytes:
+    """:func:`gold_table` as UTF-8 CSV bytes (for a download button or a file)."""
+    from core.views.export import spreadsheet_safe
+
+    return spreadsheet_safe(gold_table(reviewed)).to_csv(index=False).encode("utf-8")
+
+
+# --- stale reviews, by article -------------------------------------------------------------------
+
+
+def stale_articles(stale: pd.DataFrame) -> list[str]:
+    """The ids of the articles that have stale reviews (rows of :func:`stale_reviews`), each once,
+    in the order of their first stale review."""
+    if stale is None or stale.empty or "article_id" not in stale.columns:
+        return []
+    return list(dict.fromkeys(_text(a) for a in stale["article_id"] if _text(a)))

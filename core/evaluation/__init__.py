@@ -1,0 +1,1 @@
+"""Evaluation: gold data sets, scoring against them, and the stored accuracy report."""

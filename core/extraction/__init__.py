@@ -1,0 +1,1 @@
+"""Extraction: spaCy parse -> actor mentions -> quote attribution -> stance claims -> tables."""

@@ -1,0 +1,347 @@
+"""Finding actor mentions in a parsed article and resolving them to canonical actors.
+
+A mention is a span of the text that stands for an actor: a name ("French President Emmanuel
+Macron"), a metonym ("the Kremlin", "Kyiv"), a government phrase ("Giorgia Meloni's Italian
+government"), a group ("many of the EU countries"), a title ("the Russian president") or a pronoun
+("He added that ..."). Countries come from the mention itself before the gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from core.knowledge.gazetteer import Actor, Knowledge
+
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
+STATE_NOUNS = frozenset({"authorities", "leadership", "side", "ministry", "state", "parliament"})
+GROUP_NOUNS_PEOPLE = frozenset(
+    {"officials", "diplomats", "negotiators", "delegation", "lawmakers", "sources", "leaders", "troops", "forces"}
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
+# A capital city after one of these, attached to a verb, is a place ("travelled to Moscow"), not a
+# government; "unacceptable to Kyiv" (attached to an adjective) or "by Moscow" stays an actor.
+# Generic titles that stand for a more specific role: "the Ukrainian leader" is the country's
+# president or head of government introduced earlier.
+GENERIC_TITLES = {
+    "leader": ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader", "emir", "sultan"),
+}
+# Group nouns that name others by their relation to the owner: "Kyiv's allies" are not Ukraine.
+RELATIONAL_GROUP_NOUNS = frozenset({"allies", "partners", "backers", "neighbours", "neighbors", "supporters"})
+# "his country", "her government": the government of the person the pronoun points to.
+OWN_COUNTRY_NOUNS = frozenset({"country", "nation", "government", "administration"})
+LOCATIVE_PREPOSITIONS = frozenset({"to", "in", "at", "from", "into", "near", "across", "outside", "inside", "around", "toward", "towards", "through", "via", "over"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: Actor
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    kind: str  # name | metonym | government | group | title | pronoun
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+class ActorResolver:
+    """Mentions of one document, and resolution of any token (subject, agent, ...) to actors."""
+
+    def __init__(self, doc: Doc, kb: Knowledge):
+        self.doc = doc
+        self.kb = kb
+        self.mentions: list[Mention] = []
+        self._by_token: dict[int, Mention] = {}
+        self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
+        self._find_mentions()
+
+    # ----------------------------------------------------------------- mention finding
+    def _add(self, actor: Actor, start: int, end: int, kind: str) -> Mention:
+        span = self.doc[start:end]
+        # Trim a trailing possessive so the highlighted text is the name itself.
+        while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and self.doc[end - 1].is_punct):
+            end -= 1
+            span = self.doc[start:end]
+        mention = Mention(actor, start, end, span.start_char, span.end_char, span.text, kind)
+        self.mentions.append(mention)
+        for i in range(start, end):
+            self._by_token.setdefault(i, mention)
+        return mention
+
+    def _context_country_and_role(self, ent: Span) -> tuple[str, str]:
+        """Country and role from the words before a name in its noun phrase, or its apposition:
+        "Russia's deputy foreign minister Alexander Grushko", "Dmitry Peskov, the Kremlin spokesman"."""
+        country, role_words = "", []
+        before = [t for t in ent.root.subtree if t.i < ent.start]
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start and head.lower_ in self.kb.roles and not before:
+            # "Ruto's special envoy Amina Mohamed" parsed as an apposition to "envoy".
+            before = [t for t in head.subtree if t.i <= head.i]
+        # Only the words bound to this name: "a meeting between Trump and Ukrainian President
+        # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
+        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in ("and", "or", ",", "between", "with")]
+        if cut:
+            before = [t for t in before if t.i > max(cut)]
+        # "US President Donald Trump's special envoy Steve Witkoff": the owner's own title words
+        # are not the envoy's role (the owner still lends a country, below).
+        owned = {t.i for p in before if p.dep_ == "poss" and p.ent_type_ == "PERSON" for t in p.subtree if t.i != p.i}
+        before = [t for t in before if t.i not in owned]
+        appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
+        for tokens in (before, [t for a in appos for t in a.subtree]):
+            for tok in tokens:
+                if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
+                    continue
+                found = "" if tok.ent_type_ == "PERSON" else self.kb.country_of(tok.text)
+                if found and not country:
+                    country = found
+                    continue
+                if tok.ent_type_ == "PERSON":
+                    person = self._person_for(tok.text)
+                    if person and person.country and not country:
+                        country = person.country  # "Trump's special envoy" -> United States
+                    continue
+                if tok.is_alpha and (tok.lower_ in self.kb.roles or tok.pos_ in ("ADJ", "NOUN")):
+                    role_words.append(tok.text)
+            if role_words:
+                break
+        role = " ".join(role_words)
+        if role and not any(w.lower() in self.kb.roles for w in role_words):
+            role = ""
+        return country, role[:1].upper() + role[1:]
+
+    def _person_for(self, name: str) -> Actor | None:
+        name = _clean_name(name)
+        known = self.kb.person(name)
+        if known:
+            return known
+        if name in self._surname:
+            return self._surname[name]
+        last = name.split()[-1] if name.split() else name
+        return self._surname.get(last) or self.kb.person(last)
+
+    def _person_mention(self, ent: Span) -> None:
+        name = _clean_name(ent.text)
+        if not name or not any(c.isalpha() for c in name):
+            return
+        base = self._person_for(name)
+        country, role = self._context_country_and_role(ent)
+        if base is None:
+            base = Actor(name, "person", "", "")
+            # Later surname-only mentions ("Grushko") point back to the full name.
+            if len(name.split()) > 1:
+                self._surname.setdefault(name.split()[-1], base)
+                self._surname.setdefault(name, base)
+        actor = Actor(base.name, "person", country or base.country, role or base.role)
+        if country or role:
+            # Remember what the text taught us about this person for later, shorter mentions.
+            self._surname[base.name] = actor
+            last = base.name.split()[-1]
+            if self._surname.get(last) in (None, base):  # the bare entry made just above
+                self._surname[last] = actor
+        elif base.name in self._surname:
+            actor = self._surname[base.name]
+        self._add(actor, ent.start, ent.end, "name")
+
+    def _is_locative(self, tok: Token) -> bool:
+        head = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ in LOCATIVE_PREPOSITIONS
+            and head.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+            and head.head.lemma_.lower() != "accord"  # "according to Moscow" is a source
+        )
+
+    def _place_mention(self, ent: Span) -> None:
+        text = _clean_name(ent.text)
+        country = self.kb.country_of(text)
+        if not country or text.lower() in self.kb.demonyms:
+            return  # "Ukrainian territory": a demonym modifies, it does not act
+        # The country's own name or a code ("US") always acts; a capital may be just a place.
+        is_country_name = text.lower() == country.lower() or len(text) <= 4
+        if not is_country_name and self._is_locative(ent.root):
+            return  # "travelled to Moscow": a place, not the government
+        self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
+
+    def _org_mention(self, ent: Span) -> None:
+        text = _clean_name(ent.text)
+        person = self.kb.person(text) or self._surname.get(text)
+        if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
+            self._person_mention(ent)
+            return
+        org = self.kb.organization(text)
+        if org:
+            self._add(org, ent.start, ent.end, "name")
+            return
+        country = self.kb.country_of(text)
+        if country:  # "the Kremlin", "the White House"
+            self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
+            return
+        root = ent.root
+        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.head.lower_ in ("according", "by")):
+            self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
+
+    def _phrase_mentions(self) -> None:
+        """Government, group and title phrases that NER does not tag as entities."""
+        lex = self.kb.lexicon
+        for tok in self.doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
+                # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
+                # rules as a tagged place.
+                self._place_mention(self.doc[tok.i : tok.i + 1])
+                if tok.i in self._by_token:
+                    continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+            country, modifier, org = "", None, None
+            for c in mods:
+                if c.ent_type_ == "PERSON":
+                    continue
+                if self.kb.organization(c.text):
+                    org, modifier = self.kb.organization(c.text), c
+                elif self.kb.country_of(c.text):
+                    country, modifier = self.kb.country_of(c.text), c
+            owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
+            if owner is not None and not country and not org and (low in OWN_COUNTRY_NOUNS or (lex and low in RELATIONAL_GROUP_NOUNS)):
+                # "his country is willing ...", "Kyiv and its Western allies".
+                antecedent = self.resolve_pronoun(owner)
+                owner_country = antecedent.actor.country if antecedent is not None else ""
+                if owner_country and low in OWN_COUNTRY_NOUNS and owner.lower_ in PERSON_PRONOUNS:
+                    self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
+                elif owner_country and low in RELATIONAL_GROUP_NOUNS and antecedent.actor.actor_type == "government":
+                    self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+                continue
+            start = modifier.i if modifier is not None else tok.i
+            leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
+            if low in GOVERNMENT_NOUNS and not country and leader is not None and leader.actor.country:
+                # "the Trump administration", "Giorgia Meloni's government": the leader's country.
+                # (A known actor's country is a country or a body; only a country has a government.)
+                if self.kb.country_demonym.get(leader.actor.country) or self.kb.country_of(leader.actor.country):
+                    self._add(Actor(leader.actor.country, "government", leader.actor.country), min(leader.start, tok.i), tok.i + 1, "government")
+                    continue
+            if low in GOVERNMENT_NOUNS and country:
+                demonym = self.kb.country_demonym.get(country, country)
+                self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
+            elif low in STATE_NOUNS and country:
+                self._add(Actor(country, "government", country), start, tok.i + 1, "government")
+            elif lex and low in lex.group_nouns and (org or country):
+                label = modifier.text if modifier is not None else ""
+                body = org.country if org else country
+                if low in RELATIONAL_GROUP_NOUNS and modifier is not None and modifier.dep_ == "poss":
+                    # "Ukraine's allies": other countries, named by their relation to the owner.
+                    label, body = (org.name if org else country), ""
+                self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
+            elif low in GROUP_NOUNS_PEOPLE and country:
+                demonym = self.kb.country_demonym.get(country, country)
+                self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
+            elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+                person = self._title_antecedent(tok, country)
+                if person:
+                    self._add(person, start if modifier is not None else tok.i, tok.i + 1, "title")
+
+    def _title_antecedent(self, tok: Token, country: str) -> Actor | None:
+        """"the Russian president" -> the person introduced earlier with that role and country;
+        failing that, the only gazetteer person with that role and country."""
+        role = tok.lower_
+        wanted = GENERIC_TITLES.get(role, ()) + (role,)
+        if role in GENERIC_TITLES and not country:
+            return None  # "the leader" alone could be anyone's
+        for mention in reversed(self.mentions):
+            if mention.start >= tok.i or mention.actor.actor_type != "person":
+                continue
+            if any(w in mention.actor.role.lower() for w in wanted) and (not country or mention.actor.country == country):
+                return mention.actor
+        if country:
+            candidates = {a for a in self.kb.people.values() if a.country == country and a.role.lower() in wanted}
+            if len(candidates) == 1:
+                return candidates.pop()
+        return None
+
+    def _find_mentions(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
+                    self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
+                else:
+                    self._person_mention(ent)
+            elif ent.label_ in ("GPE", "LOC"):
+                self._place_mention(ent)
+            elif ent.label_ in ("ORG", "NORP"):
+                if ent.label_ == "NORP":
+                    continue  # demonyms are modifiers; government and group phrases handle them
+                self._org_mention(ent)
+        self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
+        self._phrase_mentions()
+        self.mentions.sort(key=lambda m: m.start)
+
+    # ----------------------------------------------------------------- resolution
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self._by_token.get(tok.i)
+
+    def resolve_pronoun(self, tok: Token, prefer: Mention | None = None) -> Mention | None:
+        """He/she -> the preferred speaker when given, else the closest earlier person mention;
+        it/they -> the closest earlier government, organization or group."""
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            if prefer is not None and prefer.actor.actor_type == "person":
+                return prefer
+            wanted = ("person",)
+        elif low in BODY_PRONOUNS:
+            if prefer is not None and prefer.actor.actor_type != "person":
+                return prefer
+            wanted = ("government", "organization", "group")
+        else:
+            return None
+        # The closest earlier mention (by position: phrase mentions are appended out of order
+        # while they are being found). Only a few sentences back (about 150 tokens): an older
+        # antecedent is a guess, not a reading.
+        best = None
+        for mention in reversed(self.mentions):
+            if mention.end <= tok.i and mention.actor.actor_type in wanted and tok.i - mention.start <= 150:
+                if best is None or mention.start > best.start:
+                    best = mention
+        return best
+
+    def actors_of(self, tok: Token, prefer: Mention | None = None) -> list[Mention]:
+        """The actors a token (typically a subject or agent) stands for; [] when none.
+
+        Follows coordination ("both Moscow and Kyiv"), quantifiers ("many of the EU countries"),
+        possessive owners of heads ("Putin's requests" is handled by callers) and pronouns."""
+        found: list[Mention] = []
+        lex = self.kb.lexicon
+        todo = [tok]
+        seen: set[int] = set()
+        while todo:
+            cur = todo.pop()
+            if cur.i in seen:
+                continue
+            seen.add(cur.i)
+            mention = self.mention_at(cur)
+            if mention is None and cur.pos_ == "PRON":
+                mention = self.resolve_pronoun(cur, prefer)
+            if mention is None and lex and cur.lower_ in lex.quantifiers:
+                todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if mention is None:
+                # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).
+                for child in cur.children:
+                    if child.dep_ in ("compound", "appos") and self.mention_at(child):
+                        mention = self.mention_at(child)
+                        break
+            if mention is not None and all(m.actor != mention.actor for m in found):
+                found.append(mention)
+            todo += [c for c in cur.children if c.dep_ == "conj"]
+        return found

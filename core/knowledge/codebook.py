@@ -1,0 +1,373 @@
+"""The codebook: the issues stances are taken on, loaded from a YAML file a user can edit.
+
+Each issue has an ``id``, a ``label``, a one-line ``description`` that states what *support* means,
+and ``patterns``: case-insensitive regular expressions matched against sentence text. A match is the
+issue "as the codebook names it", so words inside a pattern (e.g. "limits on ... mobilisation")
+never invert the stance; words before it ("a halt to" military aid) may.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from core.knowledge.patterns import BoundedPattern, PatternError, compile_pattern
+from core.settings import DEFAULT_CODEBOOK
+
+# An issue id: lower-case ASCII letters, digits and underscores (it keys stored stance rows).
+ISSUE_ID_RULE = re.compile(r"[a-z0-9_]+")
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    description: str
+    patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class IssueMatch:
+    issue: str
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class Codebook:
+    name: str
+    issues: list[Issue]
+    digest: str = ""
+
+    def label(self, issue_id: str) -> str:
+        for issue in self.issues:
+            if issue.id == issue_id:
+                return issue.label
+        return issue_id
+
+    @property
+    def ids(self) -> list[str]:
+        return [issue.id for issue in self.issues]
+
+    def slow_patterns(self) -> list[str]:
+        """One line per pattern switched off because a search ran out of time (core.knowledge.patterns)."""
+        return [
+            f"issue '{issue.id}': pattern {_shown(pattern.pattern)} took longer than the time limit on some text "
+            "and was switched off (it counts as not matching); rewrite it on the Codebook page"
+            for issue in self.issues
+            for pattern in issue.patterns
+            if pattern.disabled
+        ]
+
+    def find(self, text: str, offset: int = 0) -> list[IssueMatch]:
+        """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue)."""
+        found: list[tuple[int, int, int, str]] = []
+        for rank, issue in enumerate(self.issues):
+            for pattern in issue.patterns:
+                for m in pattern.finditer(text):
+                    if m.end() > m.start():
+                        found.append((m.start(), m.end(), rank, issue.id))
+        # Longest first, then codebook order, so "Black Sea ceasefire" beats "ceasefire".
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+        kept: list[tuple[int, int, int, str]] = []
+        for cand in found:
+            if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+                kept.append(cand)
+        kept.sort()
+        return [IssueMatch(issue, start + offset, end + offset) for start, end, _, issue in kept]
+
+
+def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
+    try:
+        return compile_pattern(pattern)
+    except PatternError as exc:
+        raise CodebookError(f"{source}: issue '{issue_id}': pattern {_shown(pattern)} is refused: {exc}") from None
+
+
+def _shown(pattern: str, limit: int = 80) -> str:
+    """A pattern quoted for a message, cut when long (messages never echo huge input)."""
+    return repr(pattern if len(pattern) <= limit else pattern[: limit - 1] + "…")
+
+
+def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise CodebookError(f"{source}: a codebook must be a mapping with an 'issues' list")
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["issues"], start=1):
+        if not isinstance(raw, dict) or not raw.get("id"):
+            raise CodebookError(f"{source}: issue #{i} has no 'id'")
+        issue_id = str(raw["id"]).strip()
+        if not ISSUE_ID_RULE.fullmatch(issue_id):
+            raise CodebookError(f"{source}: issue id {issue_id!r} must use only a-z, 0-9 and _")
+        if issue_id in seen:
+            raise CodebookError(f"{source}: issue id {issue_id!r} appears twice")
+        seen.add(issue_id)
+        patterns = raw.get("patterns") or []
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not patterns:
+            raise CodebookError(f"{source}: issue '{issue_id}' has no patterns")
+        issues.append(
+            Issue(
+                id=issue_id,
+                label=str(raw.get("label") or issue_id.replace("_", " ").capitalize()),
+                description=str(raw.get("description") or ""),
+                patterns=tuple(_compile(str(p), issue_id, source) for p in patterns),
+            )
+        )
+    if not issues:
+        raise CodebookError(f"{source}: the codebook has no issues")
+    return Codebook(name=str(data.get("name") or source), issues=issues, digest=codebook_digest(issues))
+
+
+def codebook_from_yaml(text: str, source: str = "codebook") -> Codebook:
+    """Parse a codebook kept as YAML text (e.g. in the corpus store); ``source`` names it in errors."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CodebookError(f"{source}: not a valid YAML codebook ({first})") from None
+    return codebook_from_dict(data, source)
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Load a YAML codebook (the default one in ``seeds/`` when ``path`` is None)."""
+    path = Path(path) if path else DEFAULT_CODEBOOK
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot read the codebook ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CodebookError(f"{path}: not a valid YAML codebook ({exc})") from None
+    return codebook_from_yaml(text, str(path))
+
+
+# --- Digest -----------------------------------------------------------------------------------
+
+
+def pattern_sources(issue: Issue) -> list[str]:
+    """The regular expressions of ``issue`` as written (the compiled patterns keep their source)."""
+    return [pattern.pattern for pattern in issue.patterns]
+
+
+def codebook_digest(issues: list[Issue]) -> str:
+    """A short hash of the issues' ids, labels, descriptions and pattern sources, in order.
+
+    It keys cached extraction results, so it depends on content only: the same issues give the
+    same digest whether they come from a file (comments and layout do not count), from text in the
+    store or from the editor; any change to an id, label, description or pattern changes it. The
+    codebook ``name`` is left out, so renaming a codebook re-analyses nothing.
+    """
+    canonical = [
+        {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
+        for issue in issues
+    ]
+    payload = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+# --- Writing ----------------------------------------------------------------------------------
+
+YAML_HEADER = """\
+# Codebook: {name}
+#
+# Each issue: id (a-z, 0-9, _), label, description (what *support* means), patterns.
+# Patterns are case-insensitive Python regular expressions matched on sentence text; write them in
+# single quotes so backslashes stay as typed ('\\btariffs?\\b'); inside single quotes, write ' as ''.
+# When matches overlap, the longest wins (so "carbon border tax" beats "tax").
+# A word inside a pattern is part of the issue's name: supporting "limits on X" means supporting
+# limits. Words before a match may invert it ("a halt to" X = oppose X); those live in the lexicon.
+# Changing an id, label, description or pattern re-analyses the articles on the next start.
+"""
+
+
+class _QuotedPattern(str):
+    """A pattern source, written single-quoted so regex backslashes read as typed."""
+
+
+class _CodebookDumper(yaml.SafeDumper):
+    """Indents list items under their key ("issues:\n  - id: ..."), like the hand-written seed."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, value: _QuotedPattern) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="'")
+
+
+_CodebookDumper.add_representer(_QuotedPattern, _represent_quoted)
+
+
+def codebook_to_dict(codebook: Codebook) -> dict:
+    """The codebook as plain data (``name`` and ``issues``) that ``codebook_from_dict`` reads back."""
+    return {
+        "name": codebook.name,
+        "issues": [
+            {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
+            for issue in codebook.issues
+        ],
+    }
+
+
+def codebook_to_yaml(codebook: Codebook) -> str:
+    """The codebook as commented YAML that ``codebook_from_yaml`` reads back to an equal codebook."""
+    data = codebook_to_dict(codebook)
+    head = _dump_yaml({"name": data["name"]}) + "issues:\n"
+    # One issue at a time, indented under "issues:", with a blank line between issues as in the seed.
+    blocks = []
+    for issue in data["issues"]:
+        issue["patterns"] = [_QuotedPattern(p) for p in issue["patterns"]]
+        blocks.append("".join("  " + line for line in _dump_yaml([issue]).splitlines(keepends=True)))
+    return YAML_HEADER.format(name=" ".join(codebook.name.split())) + head + "\n".join(blocks)
+
+
+def _dump_yaml(data: object) -> str:
+    return yaml.dump(
+        data, Dumper=_CodebookDumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
+
+
+def save_codebook(codebook: Codebook, path: str | Path) -> None:
+    """Write ``codebook_to_yaml(codebook)`` to ``path`` atomically (a temp file, then ``os.replace``)."""
+    path = Path(path)
+    text = codebook_to_yaml(codebook)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+
+
+# --- Editing ----------------------------------------------------------------------------------
+
+# Text the empty-match check probes: a pattern that matches nothing but empty stretches is useless.
+_EMPTY_MATCH_PROBE = "Some words, 42 more-words; and an end."
+
+
+@dataclass
+class IssueDraft:
+    """An issue as the editor holds it: plain strings, patterns not yet compiled."""
+
+    id: str
+    label: str
+    description: str = ""
+    patterns: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_issue(cls, issue: Issue) -> IssueDraft:
+        """A draft of an existing issue, to edit it."""
+        return cls(issue.id, issue.label, issue.description, pattern_sources(issue))
+
+    def cleaned(self) -> IssueDraft:
+        """The draft with id, label and description trimmed and blank pattern lines dropped."""
+        patterns = [p for p in self.patterns if p and p.strip()]
+        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns)
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used, or None when it can."""
+    try:
+        compiled = compile_pattern(pattern)
+    except PatternError as exc:
+        return f"pattern {_shown(pattern)} is refused: {exc}"
+    if compiled.search("") is not None:
+        return f"pattern {_shown(pattern)} matches empty text; it must match at least one character"
+    probe_lengths = {m.end() - m.start() for m in compiled.finditer(_EMPTY_MATCH_PROBE)}
+    if probe_lengths == {0}:
+        return f"pattern {_shown(pattern)} only matches empty stretches of text; it must match at least one character"
+    return None
+
+
+def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = None) -> list[str]:
+    """Problems that keep ``draft`` out of ``codebook`` (an empty list when there are none).
+
+    ``editing`` is the id of the issue being edited: the draft may keep that id (or take a new one).
+    """
+    draft = draft.cleaned()
+    problems: list[str] = []
+    if not draft.id:
+        problems.append("the issue needs an id")
+    elif not ISSUE_ID_RULE.fullmatch(draft.id):
+        problems.append(f"issue id {draft.id!r} must use only a-z, 0-9 and _")
+    elif draft.id != editing and draft.id in codebook.ids:
+        problems.append(f"issue id {draft.id!r} is already used by another issue")
+    if editing is not None and editing not in codebook.ids:
+        problems.append(f"there is no issue {editing!r} to edit")
+    if not draft.label:
+        problems.append("the issue needs a label")
+    if not draft.patterns:
+        problems.append("the issue needs at least one pattern")
+    for pattern in draft.patterns:
+        problem = _pattern_problem(pattern)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _issue_from_draft(draft: IssueDraft) -> Issue:
+    patterns = tuple(compile_pattern(p, probe=False) for p in draft.patterns)  # validated already
+    return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns)
+
+
+def _with_issues(codebook: Codebook, issues: list[Issue]) -> Codebook:
+    return Codebook(name=codebook.name, issues=issues, digest=codebook_digest(issues))
+
+
+def with_issue(codebook: Codebook, draft: IssueDraft, replace: str | None = None) -> Codebook:
+    """A new codebook with ``draft`` added at the end, or in place of the issue ``replace``.
+
+    Raises CodebookError listing every problem when the draft is invalid. ``codebook`` is unchanged.
+    """
+    problems = validate_issue(draft, codebook, editing=replace)
+    if problems:
+        raise CodebookError("; ".join(problems))
+    issue = _issue_from_draft(draft.cleaned())
+    if replace is None:
+        issues = [*codebook.issues, issue]
+    else:
+        issues = [issue if old.id == replace else old for old in codebook.issues]
+    return _with_issues(codebook, issues)
+
+
+def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
+    """A new codebook without the issue ``issue_id``; raises CodebookError for an unknown id or the last issue."""
+    if issue_id not in codebook.ids:
+        raise CodebookError(f"there is no issue {issue_id!r} to remove")
+    issues = [issue for issue in codebook.issues if issue.id != issue_id]
+    if not issues:
+        raise CodebookError("a codebook needs at least one issue; add another before removing this one")
+    return _with_issues(codebook, issues)
+
+
+def changed_issues(old: Codebook, new: Codebook) -> set[str]:
+    """Ids added, removed, or whose patterns (sources, in order) differ between ``old`` and ``new``."""
+    old_patterns = {issue.id: pattern_sources(issue) for issue in old.issues}
+    new_patterns = {issue.id: pattern_sources(issue) for issue in new.issues}
+    return {
+        issue_id
+        for issue_id in old_patterns.keys() | new_patterns.keys()
+        if old_patterns.get(issue_id) != new_patterns.get(issue_id)
+    }

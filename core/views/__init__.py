@@ -1,0 +1,1 @@
+"""Views: Altair charts, escaped HTML and export formats built from the tables."""

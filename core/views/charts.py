@@ -1,0 +1,409 @@
+"""Altair charts of who stands where, built from stance rows by pure functions.
+
+Every chart aggregates in pandas first (``*_data`` functions, tested on their own) and hands Altair
+a small table, so the browser never receives the raw rows and the numbers can be checked in tests.
+
+The palette is defined here once and used by every page: Okabe-Ito colours, distinguishable with
+the common colour-vision deficiencies. Support/oppose is a blue/vermillion pair (never red/green);
+each matrix cell also carries a symbol so the meaning never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from core.analysis.summary import (
+    POSITIONS,
+    By,
+    entity_names,
+    ordered_issues,
+    positions_by_entity,
+)
+
+STANCE_COLOURS: dict[str, str] = {
+    "support": "#0072B2",  # blue
+    "oppose": "#D55E00",  # vermillion
+    "mixed": "#CC79A7",  # reddish purple
+    "neutral": "#999999",  # grey
+}
+POSITION_SYMBOLS: dict[str, str] = {"support": "+", "oppose": "−", "mixed": "±", "neutral": "○"}
+BY_TITLES: dict[str, str] = {"country": "Country", "actor": "Actor"}
+
+_TOOLTIP_QUOTES = 3
+_TOOLTIP_QUOTE_CHARS = 160
+
+
+def _position_scale(domain: Sequence[str] = POSITIONS) -> alt.Scale:
+    return alt.Scale(domain=list(domain), range=[STANCE_COLOURS[p] for p in domain])
+
+
+def quotes_tooltip(quotes: Sequence[str]) -> str:
+    """A few quotes, each shortened, for a tooltip (tooltips cannot scroll)."""
+    shown = []
+    for quote in list(quotes)[:_TOOLTIP_QUOTES]:
+        quote = " ".join(str(quote).split())
+        if len(quote) > _TOOLTIP_QUOTE_CHARS:
+            quote = quote[: _TOOLTIP_QUOTE_CHARS - 1].rstrip() + "…"
+        shown.append(f"“{quote}”")
+    extra = len(quotes) - len(shown)
+    if extra > 0:
+        shown.append(f"(+{extra} more)")
+    return "  ·  ".join(shown)
+
+
+def _entity_order(positions: pd.DataFrame) -> list[str]:
+    """Entities with most statements first; ties keep the order the articles give."""
+    totals = positions.groupby("entity", sort=False).agg(statements=("statements", "sum"), first=("first_row", "min"))
+    totals = totals.sort_values(["statements", "first"], ascending=[False, True], kind="stable")
+    return totals.index.tolist()
+
+
+# --- stance matrix -------------------------------------------------------------------------------
+
+MATRIX_COLUMNS = ["entity", "issue", "issue_label", "position", "symbol", "support", "oppose", "neutral", "statements", "quotes"]
+
+
+def stance_matrix_data(
+    stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """One row per (entity, issue) cell: its position, symbol, counts and tooltip quotes."""
+    return _matrix_data(positions_by_entity(stances, by), dict(labels or {}))
+
+
+def _matrix_data(positions: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    if positions.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in MATRIX_COLUMNS})
+    data = positions.assign(
+        issue_label=[labels.get(i, i) for i in positions["issue"]],
+        symbol=[POSITION_SYMBOLS[p] for p in positions["position"]],
+        quotes=[quotes_tooltip(q) for q in positions["quotes"]],
+    )
+    return data[MATRIX_COLUMNS].reset_index(drop=True)
+
+
+MATRIX_ROWS = 40  # more rows than this do not fit a screen; the rest are counted in the subtitle
+
+
+def stance_matrix_chart(
+    stances: pd.DataFrame,
+    by: By = "country",
+    labels: Mapping[str, str] | None = None,
+    max_rows: int = MATRIX_ROWS,
+    positions: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Heatmap: rows are countries or actors, columns issues (by label, codebook order), colour the
+    position; hovering a cell shows the quotes behind it. Only the ``max_rows`` entities with most
+    statements are drawn (a corpus can name hundreds); the subtitle says so. ``positions`` (from
+    :func:`core.analysis.summary.positions_by_entity` with the same ``by``) saves recomputing them."""
+    labels = dict(labels or {})
+    positions = positions_by_entity(stances, by) if positions is None else positions
+    row_order = _entity_order(positions) if not positions.empty else []
+    total = len(row_order)
+    row_order = row_order[:max_rows]
+    data = _matrix_data(positions[positions["entity"].isin(row_order)], labels)
+    issue_columns = [labels.get(i, i) for i in ordered_issues(data["issue"].unique().tolist(), list(labels))]
+    row_title = BY_TITLES.get(by, by.title())
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "issue_label:N",
+            title="Issue",
+            sort=issue_columns,
+            # Steep enough that neighbouring labels do not overlap when a phone squeezes the columns.
+            axis=alt.Axis(orient="top", labelAngle=-55, labelLimit=220, labelOverlap=False),
+        ),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        # Two legend columns: four entries in one row are cut off on a phone.
+        color=alt.Color("position:N", title="Position", scale=_position_scale(),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        tooltip=[
+            alt.Tooltip("entity:N", title=row_title),
+            alt.Tooltip("issue_label:N", title="Issue"),
+            alt.Tooltip("position:N", title="Position"),
+            alt.Tooltip("support:Q", title="Statements for"),
+            alt.Tooltip("oppose:Q", title="Statements against"),
+            alt.Tooltip("neutral:Q", title="Neutral statements"),
+            alt.Tooltip("quotes:N", title="Quotes"),
+        ],
+    )
+    # Symbol colour per position for contrast: white on the dark blue, near-black on the others.
+    symbol_colours = alt.Scale(domain=list(POSITIONS), range=["#FFFFFF", "#111111", "#111111", "#111111"])
+    symbols = base.mark_text(fontSize=15, fontWeight="bold").encode(
+        text="symbol:N",
+        color=alt.Color("position:N", scale=symbol_colours, legend=None),
+    )
+    # Height per row (a Step), not a fixed total: the total would also have to hold the slanted
+    # issue labels and the legend, and Streamlit squeezes the cells when it does not.
+    chart = alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+    if total > len(row_order):
+        plural = "countries" if by == "country" else "actors"
+        chart = chart.properties(title=alt.TitleParams(
+            text="", subtitle=f"The {len(row_order)} of {total} {plural} with most statements; filter to see others"))
+    return chart
+
+
+# --- diverging bars ------------------------------------------------------------------------------
+
+DIVERGING_COLUMNS = ["entity", "stance", "statements", "value", "net", "quotes"]
+
+
+def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") -> pd.DataFrame:
+    """Per entity on one issue: support as positive and opposition as negative statement counts.
+
+    Neutral statements are left out (they have no side); ``net`` (support minus oppose) orders
+    the bars from most supportive to most opposed.
+    """
+    rows = stances[stances["issue"] == issue]
+    positions = positions_by_entity(rows, by)
+    # The quotes of each (entity, stance), grouped once rather than masked per cell.
+    evidence_by = (
+        rows.assign(_entity=entity_names(rows, by).to_numpy())
+        .groupby(["_entity", "stance"], sort=False)["quote"]
+        .agg(lambda q: list(dict.fromkeys(q.astype(str))))
+    )
+    records = []
+    for cell in positions.itertuples(index=False):
+        net = cell.support - cell.oppose
+        for stance, sign in (("support", 1), ("oppose", -1)):
+            count = getattr(cell, stance)
+            if not count:
+                continue
+            evidence = evidence_by.get((cell.entity, stance), [])
+            records.append(
+                {
+                    "entity": cell.entity,
+                    "stance": stance,
+                    "statements": int(count),
+                    "value": sign * int(count),
+                    "net": int(net),
+                    "quotes": quotes_tooltip(evidence),
+                }
+            )
+    data = pd.DataFrame(records, columns=DIVERGING_COLUMNS)
+    if data.empty:
+        return data
+    order = data.groupby("entity", sort=False)["net"].first().sort_values(ascending=False, kind="stable").index
+    data["entity"] = pd.Categorical(data["entity"], categories=list(order), ordered=True)
+    data = data.sort_values(["entity", "value"], ascending=[True, False], kind="stable")
+    data["entity"] = data["entity"].astype(str)
+    return data.reset_index(drop=True)
+
+
+def diverging_bar_chart(
+    stances: pd.DataFrame,
+    issue: str,
+    by: By = "country",
+    labels: Mapping[str, str] | None = None,
+    max_rows: int = MATRIX_ROWS,
+) -> alt.Chart:
+    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative).
+
+    At most ``max_rows`` entities, those with most statements (the subtitle says when some are left
+    out), kept in the order from most supportive to most opposed."""
+    labels = dict(labels or {})
+    data = diverging_bar_data(stances, issue, by)
+    row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
+    subtitle = ""
+    if len(row_order) > max_rows:
+        totals = data.groupby("entity", sort=False)["statements"].sum().sort_values(ascending=False, kind="stable")
+        keep = set(totals.index[:max_rows])
+        subtitle = f"The {max_rows} of {len(row_order)} with most statements; filter to see others"
+        row_order = [e for e in row_order if e in keep]
+        data = data[data["entity"].isin(keep)]
+    row_title = BY_TITLES.get(by, by.title())
+    span = int(data["statements"].max()) if not data.empty else 1
+    return (
+        alt.Chart(data, title=alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="← opposing statements · supporting statements →",
+                scale=alt.Scale(domain=[-span, span], nice=True),
+                axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
+            ),
+            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "stance:N",
+                title="Stance",
+                scale=_position_scale(("support", "oppose")),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip("entity:N", title=row_title),
+                alt.Tooltip("stance:N", title="Stance"),
+                alt.Tooltip("statements:Q", title="Statements"),
+                alt.Tooltip("quotes:N", title="Quotes"),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )
+
+
+# --- timeline ------------------------------------------------------------------------------------
+
+TIMELINE_ENTITIES = 20
+TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")  # legend order, as on every chart
+# Order within a row, top to bottom: support above the entity's label, neutral level with it,
+# opposition below, so every dot sits close to its label.
+TIMELINE_ROW_ORDER: tuple[str, ...] = ("support", "neutral", "oppose")
+# Shape repeats the stance, so the dots never rely on colour alone.
+TIMELINE_SHAPES: dict[str, str] = {"support": "triangle-up", "oppose": "triangle-down", "neutral": "circle"}
+TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles"]
+
+
+def _distinct_text(values: pd.Series, limit: int = 3) -> str:
+    seen = [v for v in dict.fromkeys(" ".join(str(v).split()) for v in values) if v]
+    extra = len(seen) - limit
+    return "; ".join(seen[:limit]) + (f" (+{extra} more)" if extra > 0 else "")
+
+
+def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES) -> pd.DataFrame:
+    """Timeline points (``core.analysis.timeline.timeline_points``) aggregated per entity, day and stance.
+
+    Only the ``max_entities`` entities with most statements are kept (ties: earliest first
+    statement, then name), so a corpus of many articles stays readable; rows come in that entity
+    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text.
+    """
+    if points.empty:
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in TIMELINE_DATA_COLUMNS})
+    frame = points.assign(
+        day=pd.to_datetime(points["date"]).dt.strftime("%Y-%m-%d"),
+        entity=points["entity"].astype(str),
+        stance=points["stance"].astype(str),
+    )
+    totals = frame.groupby("entity").agg(statements=("stance", "size"), first=("day", "min")).reset_index()
+    totals = totals.sort_values(["statements", "first", "entity"], ascending=[False, True, True], kind="stable")
+    order = totals["entity"].head(max(int(max_entities), 0)).tolist()
+    frame = frame[frame["entity"].isin(order)]
+    rank = {name: i for i, name in enumerate(order)}
+    stance_rank = {s: i for i, s in enumerate(TIMELINE_STANCES)}
+    records = []
+    for (entity, day, stance), group in frame.groupby(["entity", "day", "stance"], sort=False):
+        records.append(
+            {
+                "entity": entity,
+                "date": day,
+                "stance": stance,
+                "statements": int(len(group)),
+                "quotes": quotes_tooltip(list(dict.fromkeys(group["quote"].fillna("").astype(str)))),
+                "outlets": _distinct_text(group["outlet"]) if "outlet" in group else "",
+                "titles": _distinct_text(group["title"]) if "title" in group else "",
+            }
+        )
+    data = pd.DataFrame(records, columns=TIMELINE_DATA_COLUMNS)
+    data = data.assign(
+        _entity=data["entity"].map(rank), _stance=data["stance"].map(lambda s: stance_rank.get(s, len(stance_rank)))
+    )
+    data = data.sort_values(["_entity", "date", "_stance"], kind="stable").drop(columns=["_entity", "_stance"])
+    data.attrs["entities_total"] = int(len(totals))
+    return data.reset_index(drop=True)
+
+
+def timeline_chart(
+    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor"
+) -> alt.Chart:
+    """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
+    number of statements that day; the quotes, outlets and headlines on hover.
+
+    Support, opposition and neutral statements of one entity on one day sit side by side within the
+    row (``yOffset``), so a day with both sides shows both dots."""
+    data = timeline_chart_data(points, max_entities)
+    row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
+    row_title = BY_TITLES.get(by, by.title())
+    total = int(data.attrs.get("entities_total", len(row_order)))
+    subtitle = f"The {len(row_order)} of {total} with most statements" if total > len(row_order) else ""
+    chart_title = alt.TitleParams(text=title or "", subtitle=subtitle) if (title or subtitle) else alt.Undefined
+    stances = list(TIMELINE_STANCES)
+    tooltip = [
+        alt.Tooltip("entity:N", title=row_title),
+        alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
+        alt.Tooltip("stance:N", title="Stance"),
+        alt.Tooltip("statements:Q", title="Statements"),
+        alt.Tooltip("quotes:N", title="Quotes"),
+    ]
+    if "outlet" in points.columns:
+        tooltip.append(alt.Tooltip("outlets:N", title="Outlet"))
+    if "title" in points.columns:
+        tooltip.append(alt.Tooltip("titles:N", title="Article"))
+    return (
+        alt.Chart(data, title=chart_title)
+        .mark_point(filled=True, opacity=0.9)
+        .encode(
+            x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
+            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+            yOffset=alt.YOffset("stance:N", sort=list(TIMELINE_ROW_ORDER), scale=alt.Scale(domain=list(TIMELINE_ROW_ORDER))),
+            color=alt.Color(
+                "stance:N", title="Stance", scale=_position_scale(stances), legend=alt.Legend(orient="bottom")
+            ),
+            shape=alt.Shape(
+                "stance:N",
+                title="Stance",
+                scale=alt.Scale(domain=stances, range=[TIMELINE_SHAPES[s] for s in stances]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=[60, 300]), legend=None),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(36, **{"for": "position"}))  # a row per entity, not per stance
+    )
+
+
+# --- accuracy ------------------------------------------------------------------------------------
+
+LEVEL_COLOURS: dict[str, str] = {"country": "#56B4E9", "actor": "#009E73"}  # Okabe-Ito sky blue, bluish green
+ACCURACY_COLUMNS = ["data set", "split", "level", "precision", "recall", "f1", "order"]
+
+
+def accuracy_chart_data(groups: pd.DataFrame) -> pd.DataFrame:
+    """Long form of the Accuracy page's data-set table: one row per (data set, level) with its
+    precision, recall and F1 (``groups`` as ``core.evaluation.accuracy.groups_table`` gives it)."""
+    if groups.empty:
+        return pd.DataFrame(columns=ACCURACY_COLUMNS)
+    rows = []
+    for order, (_, row) in enumerate(groups.iterrows()):
+        for level in ("country", "actor"):
+            rows.append({
+                "data set": row["data set"],
+                "split": row["split"],
+                "level": level,
+                "precision": float(row[f"{level} P"]),
+                "recall": float(row[f"{level} R"]),
+                "f1": float(row[f"{level} F1"]),
+                "order": order,
+            })
+    frame = pd.DataFrame(rows, columns=ACCURACY_COLUMNS)
+    return frame
+
+
+def accuracy_chart(data: pd.DataFrame, ceiling: float | None = None) -> alt.Chart:
+    """F1 per data set, country and actor level side by side, with the inter-coder ceiling (actor
+    level) as a dashed line: how far the machine is from what two people agree on."""
+    order = data.drop_duplicates("data set").sort_values("order")["data set"].tolist()
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("data set:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+            yOffset=alt.YOffset("level:N", sort=["country", "actor"]),
+            x=alt.X("f1:Q", title="F1", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".1f", tickCount=10)),
+            color=alt.Color("level:N", title="Level", sort=["country", "actor"],
+                            scale=alt.Scale(domain=list(LEVEL_COLOURS), range=list(LEVEL_COLOURS.values())),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("data set:N"), alt.Tooltip("split:N"), alt.Tooltip("level:N"),
+                     alt.Tooltip("precision:Q", format=".2f"), alt.Tooltip("recall:Q", format=".2f"),
+                     alt.Tooltip("f1:Q", title="F1", format=".2f")],
+        )
+    )
+    chart = bars
+    if ceiling is not None:
+        line = pd.DataFrame({"ceiling": [ceiling], "label": [f"two coders agree: {ceiling:.2f}"]})
+        rule = alt.Chart(line).mark_rule(strokeDash=[6, 4], color="#000000").encode(x="ceiling:Q")
+        text = alt.Chart(line).mark_text(align="right", dx=-4, dy=-6, baseline="bottom", color="#000000").encode(
+            x="ceiling:Q", y=alt.value(0), text="label:N")
+        chart = alt.layer(bars, rule, text)
+    return chart.properties(height=alt.Step(14))

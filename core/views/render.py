@@ -1,0 +1,210 @@
+"""HTML for article text, quotes and small lists, built from escaped text only.
+
+Article text is untrusted: it can hold ``<script>``, Markdown or ``$LaTeX$``. Every piece of text
+that reaches the page goes through :func:`html.escape` here, and the pages show the result with
+``st.html`` (no Markdown pass), so the text is shown exactly as written and nothing in it runs.
+
+Highlights may overlap (an actor mention inside a quoted statement, two issues in one sentence):
+the text is cut at every highlight boundary and each piece is styled by all highlights covering
+it, so overlapping spans never produce broken or nested markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from core.analysis.search import highlight_html
+from core.views.charts import STANCE_COLOURS
+
+KIND_LABELS: dict[str, str] = {
+    "direct": "direct quote",
+    "indirect": "reported speech",
+    "according_to": "“according to”",
+}
+CERTAINTY_HELP: dict[str, str] = {
+    "stated": "the actor states it",
+    "reported": "someone else reports it",
+    "unconfirmed": "reported as unconfirmed or denied",
+}
+
+_TINT = "33"  # hex alpha appended to a palette colour: a light background that keeps text readable
+_MENTION_STYLE = "font-weight:600;text-decoration:underline dotted 1.5px;text-underline-offset:3px"
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the article to mark: an actor ``mention`` or the ``evidence`` of a stance row."""
+
+    start: int
+    end: int
+    kind: Literal["mention", "evidence"]
+    label: str  # shown on hover
+    stance: str = ""  # evidence only: support | oppose | neutral
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def article_highlights(
+    article_id: str,
+    mentions: pd.DataFrame,
+    stances: pd.DataFrame,
+    issue_labels: Mapping[str, str] | None = None,
+) -> list[Highlight]:
+    """The highlights of one article: its actor mentions and the evidence of its stance rows."""
+    labels = issue_labels or {}
+    highlights: list[Highlight] = []
+    for row in mentions[mentions["article_id"] == article_id].itertuples(index=False):
+        details = ", ".join(v for v in (_text(row.actor_type), _text(row.country)) if v)
+        label = f"{_text(row.actor)} ({details})" if details else _text(row.actor)
+        highlights.append(Highlight(int(row.start_char), int(row.end_char), "mention", label))
+    for row in stances[stances["article_id"] == article_id].itertuples(index=False):
+        issue = labels.get(_text(row.issue), _text(row.issue))
+        label = f"{_text(row.actor)} — {issue}: {_text(row.stance)} ({_text(row.certainty)})"
+        highlights.append(Highlight(int(row.start_char), int(row.end_char), "evidence", label, _text(row.stance)))
+    return highlights
+
+
+def _segment_style(active: Sequence[Highlight]) -> tuple[str, str, str]:
+    """(style, data-kind, data-stance) for a piece of text covered by ``active`` highlights."""
+    styles: list[str] = []
+    kinds = sorted({h.kind for h in active})
+    stances = sorted({h.stance for h in active if h.kind == "evidence" and h.stance})
+    stance = ""
+    if stances:
+        stance = stances[0] if len(stances) == 1 else "mixed"
+        colour = STANCE_COLOURS.get(stance, STANCE_COLOURS["neutral"])
+        styles.append(f"background:{colour}{_TINT};border-bottom:2px solid {colour};padding:1px 0")
+    if "mention" in kinds:
+        styles.append(_MENTION_STYLE)
+    return ";".join(styles), " ".join(kinds), stance
+
+
+def render_article_html(text: str, highlights: Iterable[Highlight]) -> str:
+    """The article as escaped HTML with highlights; whitespace and line breaks kept as written.
+
+    Spans outside the text are clipped, empty or inverted ones ignored.
+    """
+    text = text or ""
+    spans = [
+        Highlight(max(0, h.start), min(len(text), h.end), h.kind, h.label, h.stance)
+        for h in highlights
+        if h.end > h.start and h.end > 0 and h.start < len(text)
+    ]
+    cuts = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
+    pieces: list[str] = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = html.escape(text[start:end])
+        active = [h for h in spans if h.start <= start and end <= h.end]
+        if not active:
+            pieces.append(piece)
+            continue
+        style, kinds, stance = _segment_style(active)
+        title = html.escape("\n".join(dict.fromkeys(h.label for h in active)), quote=True)
+        stance_attr = f' data-stance="{stance}"' if stance else ""
+        pieces.append(f'<span data-kind="{kinds}"{stance_attr} style="{style}" title="{title}">{piece}</span>')
+    body = "".join(pieces)
+    return f'<div class="stance-article" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem">{body}</div>'
+
+
+def legend_html() -> str:
+    """What the article highlights mean, in the same colours."""
+    items = []
+    for stance in ("support", "oppose", "neutral", "mixed"):
+        colour = STANCE_COLOURS[stance]
+        words = "evidence: mixed stances" if stance == "mixed" else f"evidence: {stance}"
+        items.append(
+            f'<span style="background:{colour}{_TINT};border-bottom:2px solid {colour};padding:1px 4px">{words}</span>'
+        )
+    items.append(f'<span style="{_MENTION_STYLE}">actor mention</span>')
+    return '<div style="display:flex;flex-wrap:wrap;gap:.9rem;font-size:.9rem">' + "".join(items) + "</div>"
+
+
+def _chip(text: str, colour: str) -> str:
+    return (
+        f'<span style="border:1px solid {colour};background:{colour}1f;border-radius:.7rem;'
+        f'padding:0 .5rem;margin:0 .3rem .25rem 0;display:inline-block;white-space:nowrap">{html.escape(text)}</span>'
+    )
+
+
+def positions_html(positions: Sequence[tuple[str, str]], issue_labels: Mapping[str, str] | None = None) -> str:
+    """Chips "Issue: stance" coloured by stance."""
+    labels = issue_labels or {}
+    # Joined with spaces and inline-block, so a long row of chips wraps instead of running off.
+    return " ".join(
+        _chip(f"{labels.get(issue, issue)}: {stance}", STANCE_COLOURS.get(stance, STANCE_COLOURS["neutral"]))
+        for issue, stance in positions
+    )
+
+
+def quote_card_html(
+    text: str,
+    *,
+    speaker: str = "",
+    country: str = "",
+    kind: str = "",
+    positions: Sequence[tuple[str, str]] = (),
+    issue_labels: Mapping[str, str] | None = None,
+    spans: Iterable[tuple[int, int]] = (),
+    details: Sequence[str] = (),
+) -> str:
+    """One quote: the verbatim text (``spans`` marked), then speaker · country · kind and its positions.
+
+    No quotation marks are added: the text may already carry its own, or be the journalist's
+    narration rather than speech. The left border takes the colour of the quote's stance, grey when it has none or several.
+    """
+    stances = {stance for _, stance in positions}
+    colour = STANCE_COLOURS[next(iter(stances))] if len(stances) == 1 and next(iter(stances)) in STANCE_COLOURS else "#BBBBBB"
+    # A government's country is often its own name ("Ukraine"): say it once.
+    meta = [speaker or "unknown speaker", "" if country == speaker else country, KIND_LABELS.get(kind, kind), *details]
+    meta_html = " · ".join(html.escape(m) for m in meta if m)
+    chips = positions_html(positions, issue_labels)
+    return (
+        f'<div style="border-left:4px solid {colour};padding:.35rem .8rem;margin:.55rem 0">'
+        f'<div style="white-space:pre-wrap">{highlight_html(text, spans)}</div>'
+        f'<div style="font-size:.85rem;opacity:.8;margin-top:.25rem">{meta_html}</div>'
+        + (f'<div style="font-size:.85rem;margin-top:.3rem">{chips}</div>' if chips else "")
+        + "</div>"
+    )
+
+
+def metadata_html(title: str = "", date: str = "", date_note: str = "", source: str = "", article_id: str = "") -> str:
+    """The article's title, date (with how it was established) and source."""
+    rows = [("Title", title or article_id), ("Date", date or "unknown"), ("Date note", date_note), ("Source", source or "unknown")]
+    cells = "".join(
+        f'<tr><th style="text-align:left;padding:2px 12px 2px 0;font-weight:600">{html.escape(name)}</th>'
+        f'<td style="padding:2px 0">{html.escape(value)}</td></tr>'
+        for name, value in rows
+        if value
+    )
+    return f'<table style="border:none;font-size:.92rem">{cells}</table>'
+
+
+def bullet_list_html(lines: Sequence[str]) -> str:
+    """Escaped lines as a bulleted list."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f'<ul style="margin:0 0 0 1.1rem;padding:0">{items}</ul>'
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:])")
+
+
+MAX_MESSAGE_CHARS = 400  # a message never echoes a huge input (a 100k-character "file name")
+
+
+def one_line(text: object, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` on one line (white space collapsed), cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` safe to put inside a Streamlit Markdown string (messages quoting data values)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
