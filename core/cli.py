@@ -382,7 +382,8 @@ def cmd_evaluate_split(args) -> int:
     from core.evaluation.gold import load_split
 
     if args.gold or args.files or args.quotes_gold or args.db or args.codebook or args.iou is not None:
-        raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
+        raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; "
+                         "it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
     if args.verbose and args.split == "test":
         raise UsageError("-v lists errors, and test articles are only scored, never read for errors; use -v with --split dev")
     every = load_split()

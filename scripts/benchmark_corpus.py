@@ -41,7 +41,7 @@ from core.corpus.corpus import SEEDED_KEY, Corpus, NewArticle  # noqa: E402
 from core.corpus.store import CorpusStore  # noqa: E402
 from core.ingest.text import seed_article_paths  # noqa: E402
 from core.knowledge.codebook import load_codebook  # noqa: E402
-from core.settings import SEEDS_DIR
+from core.settings import SEEDS_DIR  # noqa: E402
 
 EVAL_ARTICLES = REPO_ROOT.parent / "shared" / "eval" / "articles"
 OUTLETS = ("Agence One", "Daily Ledger", "Harbour Times", "Northern Post", "Evening Wire", "Metro Herald")

@@ -54,9 +54,8 @@ def _runs() -> list[tuple[str, Path, Path | None]]:
 
 def tables() -> dict[str, dict[str, str]]:
     """{run name: {table: CSV text}} for every run."""
-    from core.ingest.text import read_article
-
     from core.extraction.pipeline import analyze_articles
+    from core.ingest.text import read_article
     from core.knowledge.codebook import load_codebook
 
     out: dict[str, dict[str, str]] = {}

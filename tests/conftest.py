@@ -1,8 +1,5 @@
-"""Make the repository root importable (``core``, ``dashboard``, ``tests.sample_tables``)."""
+"""Test setup lives in pyproject.toml: ``pythonpath`` makes ``core``, ``dashboard`` and ``tests`` importable."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))

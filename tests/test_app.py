@@ -17,8 +17,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from core import settings
 import dashboard
+from core import settings
 from core.corpus.store import CorpusStore
 from core.extraction.nlp import ModelNotFoundError
 from core.settings import SEEDS_DIR

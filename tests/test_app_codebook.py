@@ -18,8 +18,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import settings
 import dashboard
+from core import settings
 from core.analysis.uncoded import phrase_pattern
 from core.corpus.corpus import stored_codebook
 from core.corpus.store import CorpusStore

@@ -15,8 +15,8 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from core import settings
 import dashboard
+from core import settings
 from core.corpus.review import review_row_key
 from core.corpus.store import CorpusStore
 from core.evaluation.stances import read_gold

@@ -231,7 +231,7 @@ def export_db(tmp_path_factory):
     return db
 
 
-def _stance_frame(db) -> "pd.DataFrame":
+def _stance_frame(db):
     import pandas as pd
 
     result = corpus_run(db, "export", "--format", "json")

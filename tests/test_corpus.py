@@ -19,7 +19,7 @@ from core.corpus.corpus import (
 )
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import ArticleResult, tables_from_results
-from core.knowledge.codebook import codebook_from_dict
+from core.knowledge.codebook import Codebook, codebook_from_dict
 
 CODEBOOK = codebook_from_dict(
     {"issues": [{"id": "tram_line", "label": "Tram line", "patterns": ["tram"]}]}, "test codebook"
@@ -265,7 +265,7 @@ class MatchingAnalysis(FakeAnalysis):
         return tables_from_results(results)
 
 
-def transport_codebook(*issues: tuple[str, str, str]) -> "Codebook":
+def transport_codebook(*issues: tuple[str, str, str]) -> Codebook:
     book = codebook_from_dict({"issues": [{"id": i, "label": label, "patterns": [pattern]} for i, label, pattern in issues]})
     return book
 

@@ -718,7 +718,7 @@ def test_http_errors_and_unreachable_hosts():
 
     for error, expected in (
         (urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")), "Connection refused"),
-        (urllib.error.URLError(socket.timeout("timed out")), "no answer within 15 s"),
+        (urllib.error.URLError(TimeoutError("timed out")), "no answer within 15 s"),
         (TimeoutError("timed out"), "no answer within 15 s"),
     ):
         with pytest.raises(IngestError) as info:

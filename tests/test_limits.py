@@ -425,7 +425,7 @@ def test_a_misspelt_key_in_the_lexicon_or_actors_file_is_refused_with_file_key_a
     actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
     shutil.copy(DEFAULT_ACTORS, actors)
     text = DEFAULT_LEXICON.read_text(encoding="utf-8")
-    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("speech:"))) + 1
+    line = text.splitlines().index(next(row for row in text.splitlines() if row.startswith("speech:"))) + 1
     lexicon.write_text(text.replace("\nspeech:", "\nspeach:", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {line}: unknown key 'speach' \(did you mean 'speech'\?\)"):
         load_knowledge(actors, lexicon)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -81,7 +81,7 @@ def article_path(article_id: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def analysed(article_id: str):
     article = read_article(article_path(article_id))
     return article, analyze_articles([article], nlp=nlp())

@@ -135,7 +135,7 @@ def test_issue_draft_id_is_unique_and_its_pattern_codes_the_group():
     extended = with_issue(codebook, draft)
     assert extended.digest != codebook.digest
     uncoded = uncoded_statements(quotes_table(), codebook)
-    for article_id, start, end in groups.loc[0, "rows"]:
+    for article_id, start, _end in groups.loc[0, "rows"]:
         (text,) = uncoded[(uncoded["article_id"] == article_id) & (uncoded["start_char"] == start)]["text"]
         assert [m.issue for m in extended.find(text)] == ["wind_farm_subsidies"]
     assert len(uncoded_statements(quotes_table(), extended)) == len(uncoded) - 3

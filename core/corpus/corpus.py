@@ -11,6 +11,7 @@ machine-row key, so they survive re-extraction; :meth:`Corpus.load` applies them
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -154,7 +155,7 @@ class DraftError(ValueError):
 
 def clean_date(value: object, where: str = "") -> str:
     """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``."""
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
     if not text:
         return ""
     try:

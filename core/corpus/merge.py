@@ -393,7 +393,7 @@ def _cluster_bucket(clusters: _Clusters, bucket: list[int]) -> None:
         people = groups()
         known = {root: countries(members) for root, members in people.items()}
 
-        def candidates(root: int) -> list[int]:
+        def candidates(root: int, people: dict = people, known: dict = known) -> list[int]:
             return [
                 other
                 for other, members in people.items()
@@ -506,7 +506,7 @@ def _regroup_actors(actors: pd.DataFrame, mapping: dict[str, str], countries: di
     renamed = _rename(actors, "actor", "actor_type", mapping, countries)
     rows = []
     for actor, group in renamed.groupby("actor", sort=False):
-        def first(column: str) -> str:
+        def first(column: str, group: pd.DataFrame = group) -> str:
             values = [str(v) for v in group[column].fillna("") if str(v)]
             return Counter(values).most_common(1)[0][0] if values else ""
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -36,7 +37,7 @@ import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -159,7 +160,7 @@ def slugify(text: str, max_len: int = 60) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class CorpusStore:
@@ -516,7 +517,7 @@ def _json(values: Mapping[str, object] | None) -> str:
     def plain(value: object) -> object:
         if hasattr(value, "item"):
             value = value.item()
-        if isinstance(value, float) and value != value:
+        if isinstance(value, float) and math.isnan(value):
             return None
         return value
 

@@ -318,7 +318,8 @@ def agreement_table(report: dict) -> pd.DataFrame:
     rows = [{"article": r["article_id"], "data set": r["dataset"], "country F1": r["country_f1"], "actor F1": r["actor_f1"],
              "rows (coder 1 / coder 2)": f"{r['first_rows']} / {r['second_rows']}"} for r in agreement_part.get("articles", [])]
     for group, values in agreement_part.get("pooled", {}).items():
-        rows.append({"article": f"pooled: {group}", "data set": "", "country F1": values["country_f1"], "actor F1": values["actor_f1"], "rows (coder 1 / coder 2)": ""})
+        rows.append({"article": f"pooled: {group}", "data set": "", "country F1": values["country_f1"],
+                     "actor F1": values["actor_f1"], "rows (coder 1 / coder 2)": ""})
     return pd.DataFrame(rows)
 
 

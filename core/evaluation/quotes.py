@@ -168,7 +168,7 @@ def parse_ann(text: str, article_id: str, name: str = "<ann>") -> list[GoldAttri
             events.append((ident, dict(roles), where))
     found = []
     for ident, roles, where in events:
-        def resolve(role: str) -> tuple[list[Span], str]:
+        def resolve(role: str, roles: dict = roles, where: str = where) -> tuple[list[Span], str]:
             out: list[Span] = []
             texts = []
             for target in roles.get(role, []):
@@ -313,7 +313,7 @@ class QuoteScore:
     speaker_total: int  # matched pairs whose gold relation has a Source
     speaker_correct: int
     speaker_correct_strict: int  # by mention overlap alone
-    per_article: dict[str, "QuoteScore"] = field(default_factory=dict)
+    per_article: dict[str, QuoteScore] = field(default_factory=dict)
     pairs: list[tuple[int, GoldAttribution, float, bool | None]] = field(default_factory=list)
     missed: list[GoldAttribution] = field(default_factory=list)
     spurious: list[int] = field(default_factory=list)  # row labels of unmatched predictions
@@ -374,7 +374,7 @@ class QuoteScore:
 def _score_article(article_id: str, rows: pd.DataFrame, relations: list[GoldAttribution], iou: float) -> QuoteScore:
     preds = [(label, [(int(s), int(e))]) for label, s, e in zip(rows.index, rows["start_char"], rows["end_char"])]
     candidates = []
-    for pi, (label, span) in enumerate(preds):
+    for pi, (_label, span) in enumerate(preds):
         for gi, rel in enumerate(relations):
             if not _overlaps(span[0], rel.content):
                 continue

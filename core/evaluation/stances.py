@@ -356,7 +356,7 @@ class ErrorCounts:
     spurious: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SPURIOUS_KINDS, 0))
     examples: list[dict] = field(default_factory=list)
 
-    def add(self, other: "ErrorCounts") -> None:
+    def add(self, other: ErrorCounts) -> None:
         for kind, n in other.missed.items():
             self.missed[kind] += n
         for kind, n in other.spurious.items():

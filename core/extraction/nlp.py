@@ -43,7 +43,7 @@ def _ruler_patterns(kb: Knowledge) -> list[dict]:
         # Single words that are also common English words would be mislabelled: keep surnames
         # capitalised exactly as written in the text.
         add("PERSON", alias.title() if " " not in alias else alias, lower=" " in alias)
-    for alias, actor in kb.organizations.items():
+    for alias in kb.organizations:
         if alias.startswith("the "):
             continue
         if len(alias) <= 4:

@@ -18,7 +18,7 @@ MAX_ARTICLE_CHARS = 500_000  # ~80k words: far beyond any news article, parsed i
 # spaCy's tokenizer splits a run of characters without white space quadratically (90 KB of
 # quotation marks took minutes); no prose has a "word" anywhere near this long.
 MAX_RUN_CHARS = 1_000
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 _HTML_TAG = re.compile(r"<\s*(html|body|p|div|br|span|article|head|script|a)\b[^>]*>", re.IGNORECASE)
 _SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _BLOCK_TAG = re.compile(r"</?(p|div|br|h[1-6]|li|tr|article|section|header|footer)\b[^>]*>", re.IGNORECASE)

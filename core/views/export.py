@@ -214,7 +214,7 @@ def network_export(
     by: NetworkBy = "actor",
     normalise: bool = False,
     issue_labels: Mapping[str, str] | None = None,
-) -> tuple[bytes, "nx.Graph"]:
+) -> tuple[bytes, nx.Graph]:
     """The network ``core.analysis.network.build_network`` makes of ``stances``, as GraphML or GEXF bytes,
     with the graph itself (so a caller can say how many nodes and edges it has). ``issue_labels``
     names the issues in the graph's attributes."""
