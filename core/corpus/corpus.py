@@ -59,6 +59,7 @@ from core.knowledge.codebook import (
     changed_issues,
     codebook_from_yaml,
     codebook_to_yaml,
+    load_codebook,
 )
 from core.knowledge.gazetteer import Knowledge, files_digest, load_knowledge
 from core.knowledge.patterns import BoundedPattern
@@ -523,6 +524,12 @@ class Corpus:
         return self.store.reviews(article_id)
 
 
+def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
+    """The article table (``Corpus.articles``) newest first, undated articles last, ties by id: the
+    order of every list of stored articles."""
+    return articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+
+
 # --- a codebook kept in the corpus -----------------------------------------------------------
 
 # The dashboard's codebook editor can save the codebook into the corpus file itself (where a
@@ -569,6 +576,30 @@ def usable_stored_codebook(store: CorpusStore) -> tuple[Codebook | None, str]:
         return stored_codebook(store), ""
     except CodebookError as exc:
         return None, refused_codebook_message(exc)
+
+
+def corpus_codebook(
+    store: CorpusStore,
+    load_file: Callable[[], Codebook] = load_codebook,
+    parse: Callable[[str, str], Codebook] = codebook_from_yaml,
+    source: str = "",
+) -> tuple[Codebook, str]:
+    """The codebook ``store``'s corpus is analysed with, and why the codebook saved in it is not
+    used ('' when it is, or when there is none). The CLI and the dashboard both ask here.
+
+    The codebook saved in the corpus (by the dashboard's Codebook page) wins over the codebook file
+    (``load_file``). A saved codebook that is refused (broken YAML, a pattern too slow or invalid
+    under today's rules) never stops either: the file is used and the message says why.
+    ``load_file`` and ``parse`` (text, source) let the dashboard cache both steps; ``source`` names
+    the saved codebook in errors (default: after the corpus file)."""
+    text = stored_codebook_text(store)
+    problem = ""
+    if text.strip():
+        try:
+            return parse(text, source or f"the codebook saved in {store.path.name}"), ""
+        except CodebookError as exc:
+            problem = refused_codebook_message(exc)
+    return load_file(), problem
 
 
 def refused_codebook_message(exc: CodebookError) -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -531,6 +531,15 @@ def standing_rejections(history: pd.DataFrame) -> list[dict[str, object]]:
     return rows[::-1]
 
 
+def reviewed_rows_of_issue(stances: pd.DataFrame, issue_id: str) -> int:
+    """How many reviewed stance rows (a non-empty ``review``) carry ``issue_id``: the reviews a
+    renaming of the issue would orphan (reviews are keyed by the issue id)."""
+    if stances.empty or "review" not in stances.columns or "issue" not in stances.columns:
+        return 0
+    reviewed = stances["review"].fillna("").astype(str).str.strip() != ""
+    return int((reviewed & (stances["issue"] == issue_id)).sum())
+
+
 # --- gold export ---------------------------------------------------------------------------------
 
 
@@ -559,3 +568,94 @@ def stale_articles(stale: pd.DataFrame) -> list[str]:
     if stale is None or stale.empty or "article_id" not in stale.columns:
         return []
     return list(dict.fromkeys(_text(a) for a in stale["article_id"] if _text(a)))
+
+
+# --- what the Review page offers ---------------------------------------------------------------
+
+REVIEW_STATUSES: tuple[str, ...] = ("all", "todo", "done")  # all rows, not reviewed yet, reviewed
+
+
+def review_article_ids(
+    ordered: Sequence[str],
+    articles: pd.DataFrame,
+    stances: pd.DataFrame,
+    *,
+    statement_filter: bool,
+    matching: Collection[str] | None = None,
+) -> list[str]:
+    """The stored articles the Review page offers, in the order of ``ordered`` (newest first).
+
+    With a filter on statements set (``statement_filter``: country, actor, issue, stance or
+    certainty), only the articles with rows in ``stances`` (the filtered table). Otherwise every
+    article among ``matching`` (those passing the article filters; None: all) that is analysed
+    (``statements`` >= 0 in ``articles``) or has rows, so that an article where the machine found
+    nothing can still receive the statements it missed."""
+    stored = set(articles["article_id"].astype(str))
+    candidates = [a for a in ordered if a in stored]
+    with_rows = set(stances["article_id"].astype(str)) if "article_id" in stances.columns else set()
+    if statement_filter:
+        return [a for a in candidates if a in with_rows]
+    analysed = set(articles.loc[articles["statements"] >= 0, "article_id"].astype(str))
+    keep = set(candidates) if matching is None else set(matching)
+    return [a for a in candidates if a in keep and (a in analysed or a in with_rows)]
+
+
+def article_rows(stances: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The stance rows of one article in reading order (by span; the reviewer follows the text),
+    numbered from 0."""
+    rows = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
+    return rows.reset_index(drop=True)
+
+
+def rows_with_status(rows: pd.DataFrame, status: str) -> pd.DataFrame:
+    """``rows`` narrowed to a review status of REVIEW_STATUSES: "todo" the rows not reviewed yet,
+    "done" the reviewed ones, "all" every row."""
+    if status not in REVIEW_STATUSES:
+        raise ReviewError(f"unknown review status '{status}'; use one of {', '.join(REVIEW_STATUSES)}")
+    if status == "all":
+        return rows
+    reviewed = rows["review"] != ""
+    return rows[~reviewed] if status == "todo" else rows[reviewed]
+
+
+def row_token(row: Mapping[str, object]) -> str:
+    """A stable text id of a shown row (its :func:`review_row_key` as JSON), for widget keys and
+    selections."""
+    return json.dumps(list(review_row_key(row)), ensure_ascii=False)
+
+
+def distinct_rows(rows: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """The rows as the reviewer sees them, by :func:`row_token`, in their order: rows with the same
+    key are one statement to the reviewer (a review names its row by that key), so the first of
+    them stands for all."""
+    out: dict[str, dict[str, object]] = {}
+    for record in rows.to_dict(orient="records"):
+        out.setdefault(row_token(record), {str(k): v for k, v in record.items()})
+    return out
+
+
+def next_unreviewed(rows: Mapping[str, Mapping[str, object]], current: str) -> str | None:
+    """The token of the statement to show after an action on ``current``: the next one not reviewed
+    yet after it, then from the top (``rows`` as :func:`distinct_rows` gives them, in order); None
+    when every other statement is reviewed."""
+    tokens = list(rows)
+    position = tokens.index(current) if current in rows else -1
+    following = tokens[position + 1:] + tokens[:max(position, 0)]
+    return next((token for token in following if not rows[token].get("review")), None)
+
+
+def changed_fields(row: Mapping[str, object], values: Mapping[str, object]) -> dict[str, str]:
+    """The editable fields (EDITABLE_FIELDS) whose value in ``values`` (a correction form) differs
+    from ``row``, compared without surrounding whitespace; the new values, stripped."""
+    new = {name: str(values.get(name) or "").strip() for name in EDITABLE_FIELDS}
+    return {name: value for name, value in new.items() if value != str(row.get(name) or "").strip()}
+
+
+def evidence_span(text: str, sentence: tuple[int, int], evidence: str) -> tuple[int, int] | None:
+    """Where ``evidence`` (words copied from one sentence of ``text``, given by its span) lies in
+    ``text``: its first occurrence within the sentence, surrounding whitespace ignored. None when
+    the evidence is empty or not a verbatim part of the sentence."""
+    begin, end = sentence
+    words = evidence.strip()
+    offset = text[begin:end].find(words) if words else -1
+    return (begin + offset, begin + offset + len(words)) if offset >= 0 else None
