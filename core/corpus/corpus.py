@@ -428,7 +428,8 @@ class Corpus:
 
         extractions = self.store.load_extractions(self.pipeline_key, self.codebook_hash)
         results = [result_from_rows(article_id, rows) for article_id, rows in extractions]
-        failures = [message for _, rows in extractions for message in rows.get("error", [])]
+        # The store types every row list as dicts; an "error" list holds the failure messages (text).
+        failures = [str(message) for _, rows in extractions for message in rows.get("error", [])]
         articles = self.articles()
         tables = merge_actors(tables_from_results(results, failures))
         reviews = self.store.reviews() if reviewed else pd.DataFrame(columns=REVIEW_COLUMNS)
@@ -461,7 +462,7 @@ class Corpus:
         if action == "correct":
             if not new:
                 raise ReviewError("a correction needs the new values (actor, actor_type, country, issue, stance, certainty)")
-            values: dict[str, object] = corrected_values(shown, new, self.codebook.ids)
+            values: Mapping[str, object] = corrected_values(shown, new, self.codebook.ids)
         elif action == "confirm":
             values = {name: str(value if value is not None else "") for name, value in shown.items()}
             original = {name: str(target.original.get(name) or "") for name in EDITABLE_FIELDS}

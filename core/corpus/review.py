@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import SupportsInt
 
 import pandas as pd
 
@@ -65,9 +66,12 @@ def _text(value: object) -> str:
 
 
 def _offset(value: object) -> int:
+    """A character offset or id from a table cell; -1 when there is none (None, NaN, text)."""
+    if not isinstance(value, (str, SupportsInt)):
+        return -1
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
         return -1
 
 
@@ -311,20 +315,45 @@ class _Resolved:
 
 
 def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
-    """The reviewed table and the ids of stale reviews (see the module docstring)."""
+    """The reviewed table and the ids of stale reviews (see the module docstring): added
+    statements first, then each confirm/correct/reject matched to its row and applied; corrections
+    whose row is gone survive as human-made rows, confirms and rejects without a row go stale."""
+    machine = _machine_table(stances)
+    parsed = _parsed(reviews)
+    if not parsed:
+        machine["review_id"] = machine["review_id"].astype("int64")
+        return _Resolved(machine, [])
+    table = _with_added(machine, parsed)
+    decisions = _latest_decisions(parsed)
+    found = _match_decisions(table.to_dict(orient="records"), decisions)
+    row_decision: dict[int, _Review] = {}  # row position -> the latest review matched to it
+    orphans: list[_Review] = []
+    for review in decisions:
+        if review.id in found:
+            row_decision[found[review.id]] = review
+        else:
+            orphans.append(review)
+    table = _appended(_decided(table, row_decision), _orphan_corrections(orphans))
+    stale_ids = [review.id for review in orphans if review.action != "correct"]
+    return _Resolved(_tidied(table), stale_ids)
+
+
+def _machine_table(stances: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the machine rows with every stance column, unreviewed (``review`` "",
+    ``review_id`` -1), numbered from 0."""
     machine = stances.reset_index(drop=True).copy()
     for name in STANCE_COLUMNS:
         if name not in machine.columns:
             machine[name] = pd.Series(dtype=object, index=machine.index)
     machine["review"] = ""
     machine["review_id"] = -1
-    parsed = _parsed(reviews)
-    if not parsed:
-        machine["review_id"] = machine["review_id"].astype("int64")
-        return _Resolved(machine, [])
+    return machine
 
-    # Added statements: one per key (span, actor, issue and stance: support and opposition on the
-    # same words are two statements), the latest add wins; a machine row with the same key gives way.
+
+def _with_added(machine: pd.DataFrame, parsed: list[_Review]) -> pd.DataFrame:
+    """``machine`` with the added statements appended: one per key (span, actor, issue and stance:
+    support and opposition on the same words are two statements), the latest add winning; a
+    machine row with the same key gives way to the added one."""
     added: dict[RowKey, _Review] = {}
     for review in parsed:
         if review.action == "add":
@@ -337,47 +366,67 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
          "confidence": HUMAN_CONFIDENCE, "review": "added", "review_id": review.id}
         for review in added.values()
     ]
-    table = _appended(machine, added_rows)
+    return _appended(machine, added_rows)
 
-    # Decisions: the latest confirm/correct/reject of each key (stance included), then the
-    # latest of each row. Exact keys first; a fallback never takes a row a review names exactly.
+
+def _decision_key(review: _Review) -> _DecisionKey:
+    return (*review.key, review.stance)
+
+
+def _latest_decisions(parsed: list[_Review]) -> list[_Review]:
+    """The latest confirm/correct/reject of each decision key (stance included), oldest first."""
     decisions: dict[_DecisionKey, _Review] = {}
     for review in parsed:
         if review.action != "add":
-            decisions[(*review.key, review.stance)] = review
-    records = table.to_dict(orient="records")
-    exact: dict[_DecisionKey, list[int]] = {}
-    by_actor: dict[_MatchKey, list[int]] = {}
-    by_span: dict[tuple[str, int, int, str], list[int]] = {}
-    for position, row in enumerate(records):
-        key = _match_key(row)
-        exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
-        by_actor.setdefault(key, []).append(position)
-        by_span.setdefault(key[:4], []).append(position)
+            decisions[_decision_key(review)] = review
+    return sorted(decisions.values(), key=lambda review: review.id)
 
-    ordered = sorted(decisions.items(), key=lambda item: item[1].id)
-    found: dict[int, int] = {}  # review id -> row position
-    for key, review in ordered:
-        if exact.get(key):
-            found[review.id] = exact[key][0]
+
+@dataclass
+class _RowIndex:
+    """Row positions of a table by the keys a review may find its row by, strictest first."""
+
+    exact: dict[_DecisionKey, list[int]] = field(default_factory=dict)  # article, span, issue, actor, stance
+    by_actor: dict[_MatchKey, list[int]] = field(default_factory=dict)  # article, span, issue, actor
+    by_span: dict[tuple[str, int, int, str], list[int]] = field(default_factory=dict)  # article, span, issue
+
+    @classmethod
+    def of(cls, records: list[dict[str, object]]) -> _RowIndex:
+        index = cls()
+        for position, row in enumerate(records):
+            key = _match_key(row)
+            index.exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
+            index.by_actor.setdefault(key, []).append(position)
+            index.by_span.setdefault(key[:4], []).append(position)
+        return index
+
+
+def _match_decisions(records: list[dict[str, object]], decisions: list[_Review]) -> dict[int, int]:
+    """Review id -> the row position each decision applies to. Exact keys first; then, for the
+    others, the one row with the same article, span, issue and actor, else the one row with the
+    same article, span and issue; a fallback never takes a row a review names exactly."""
+    index = _RowIndex.of(records)
+    found: dict[int, int] = {}
+    for review in decisions:
+        exact = index.exact.get(_decision_key(review))
+        if exact:
+            found[review.id] = exact[0]
     claimed = set(found.values())
-    for key, review in ordered:
+    for review in decisions:
         if review.id in found:
             continue
-        for candidates in (by_actor.get(key[:5], []), by_span.get(key[:4], [])):
+        for candidates in (index.by_actor.get(review.key, []), index.by_span.get(review.key[:4], [])):
             if candidates:
                 if len(candidates) == 1 and candidates[0] not in claimed:
                     found[review.id] = candidates[0]
                 break
+    return found
 
-    row_decision: dict[int, _Review] = {}
-    orphans: list[_Review] = []
-    for _, review in ordered:
-        if review.id in found:
-            row_decision[found[review.id]] = review
-        else:
-            orphans.append(review)
 
+def _decided(table: pd.DataFrame, row_decision: dict[int, _Review]) -> pd.DataFrame:
+    """``table`` with each row's decision applied: rejected rows dropped, corrections written,
+    the others marked confirmed (an added row stays "added"); every decided row gets the
+    human confidence and its review's id."""
     dropped: list[int] = []
     for position, review in row_decision.items():
         was_added = table.at[position, "review"] == "added"
@@ -390,22 +439,26 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
         table.at[position, "review"] = "added" if was_added else ("corrected" if review.action == "correct" else "confirmed")
         table.at[position, "review_id"] = review.id
         table.at[position, "confidence"] = HUMAN_CONFIDENCE
-    table = table.drop(index=dropped)
+    return table.drop(index=dropped)
 
-    # Corrections whose row is gone survive as human-made rows; confirms and rejects go stale.
-    human_rows = [
+
+def _orphan_corrections(orphans: list[_Review]) -> list[dict[str, object]]:
+    """Human-made rows for the corrections whose row is gone: the original row's evidence with
+    the corrected values."""
+    return [
         {**{c: review.original.get(c) for c in STANCE_COLUMNS},
          **{name: review.new[name] for name in EDITABLE_FIELDS if name in review.new},
          "article_id": review.article_id, "confidence": HUMAN_CONFIDENCE, "review": "corrected", "review_id": review.id}
         for review in orphans
         if review.action == "correct"
     ]
-    table = _appended(table, human_rows)
-    stale_ids = [review.id for review in orphans if review.action != "correct"]
 
-    # Reviewed rows stay with their article: articles in their first order, rows in theirs.
-    order = {a: i for i, a in enumerate(dict.fromkeys(table["article_id"].astype(str)))} if not table.empty else {}
+
+def _tidied(table: pd.DataFrame) -> pd.DataFrame:
+    """Reviewed rows back with their article (articles in their first order, rows in theirs),
+    numbered from 0, with whole-number offsets and review ids."""
     if not table.empty:
+        order = {a: i for i, a in enumerate(dict.fromkeys(table["article_id"].astype(str)))}
         rank = table["article_id"].astype(str).map(order)
         table = table.iloc[rank.argsort(kind="stable")]
     table = table.reset_index(drop=True)
@@ -414,7 +467,7 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
     for name in ("start_char", "end_char", "sentence"):
         if name in table.columns and not table.empty:
             table[name] = pd.to_numeric(table[name], errors="coerce").fillna(-1).astype("int64")
-    return _Resolved(table, stale_ids)
+    return table
 
 
 def _changes(review: _Review) -> dict[str, object]:
