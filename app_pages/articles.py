@@ -5,7 +5,7 @@ change anything; viewers see the list."""
 import streamlit as st
 
 import dashboard
-from core.corpus.corpus import DraftError, drafts_table, new_articles_from_drafts
+from core.corpus.corpus import DraftError, changed_metadata, drafts_table, new_articles_from_drafts
 from core.corpus.store import StoreError
 from core.ingest.sources import (
     MAX_FILE_BYTES,
@@ -200,13 +200,10 @@ def _delete(ids: list[str]) -> None:
     st.session_state["articles_to_delete"] = []
 
 
-edits = changed[["article_id", "title", "outlet", "date"]].merge(
-    view[["article_id", "title", "outlet", "date"]], on="article_id", suffixes=("", "_was")
-)
-edits = edits[(edits["title"] != edits["title_was"]) | (edits["outlet"] != edits["outlet_was"]) | (edits["date"] != edits["date_was"])]
-if st.button(f"Save {len(edits)} change(s)", disabled=edits.empty, icon=":material/save:"):
+edits = changed_metadata(view, changed)
+if st.button(f"Save {len(edits)} change(s)", disabled=not edits, icon=":material/save:"):
     try:
-        dashboard.update_articles(edits[["article_id", "title", "outlet", "date"]].to_dict(orient="records"))
+        dashboard.update_articles(edits)
     except (DraftError, StoreError) as exc:
         st.error(escape_markdown(dashboard.safe_message(exc)), icon=":material/error:")
     else:

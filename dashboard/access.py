@@ -66,7 +66,8 @@ def current_viewer() -> Viewer:
     email = None
     if config.login:
         try:  # an address the provider says is unverified counts as none
-            email = st.user.get("email") if st.user.is_logged_in and st.user.get("email_verified", True) is not False else None
+            given = st.user.get("email") if st.user.is_logged_in and st.user.get("email_verified", True) is not False else None
+            email = given if isinstance(given, str) else None
         except Exception:
             email = None
     return decide(config, local=local_request(), email=email, passphrase_name=st.session_state.get(PASSPHRASE_NAME))

@@ -94,8 +94,10 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     """
     options = analysis.options
     if "filters_restored" not in st.session_state:
-        params = {name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params}
-        params |= {name: st.query_params.get(name) for name in ("since", "until") if name in st.query_params}
+        params: dict[str, str | list[str]] = {
+            name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params
+        }
+        params |= {name: st.query_params[name] for name in ("since", "until") if name in st.query_params}
         restored, ignored = filters_from_query_params(params, options)
         for name, values in restored.as_dict().items():
             st.session_state[_filter_key(name)] = list(values)
@@ -142,7 +144,7 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         if bounds:
             st.date_input(
                 "Published between",
-                value=(),
+                value=(),  # type: ignore[arg-type]  # an empty range: the widget takes it, its stubs do not
                 min_value=min([bounds[0], *picked]),
                 max_value=max([bounds[1], *picked]),
                 key=DATES_KEY,

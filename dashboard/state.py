@@ -27,6 +27,8 @@ import core.analysis.uncoded
 import dashboard
 from core.analysis.filters import conform_tables, filter_options
 from core.analysis.network import (
+    By,
+    Kind,
     Polarisation,
     build_network,
     coalition_summary,
@@ -233,7 +235,7 @@ class NetworkView:
 # A resource, not data: shared read-only by the sessions, so a large graph is not pickled and
 # copied on every rerun.
 @st.cache_resource(show_spinner="Computing the network…", max_entries=16)
-def network_view(stances: pd.DataFrame, kind: str, by: str, normalise: bool, people_only: bool,
+def network_view(stances: pd.DataFrame, kind: Kind, by: By, normalise: bool, people_only: bool,
                  labels: tuple[tuple[str, str], ...]) -> NetworkView:
     """Network, layout, coalitions and polarisation of the filtered stance table (cached per
     filter and choice: a corpus of 1,000 articles takes seconds to lay out)."""

@@ -84,7 +84,7 @@ def entity_toggle(key: str) -> str:
     """"Countries | Actors" switch, kept in the URL as ``by``."""
     options = list(BY_CHOICES)
     seed_widget_from_url(key, "by", options, "country")
-    by = st.segmented_control("Show", options, format_func=BY_CHOICES.get, required=True, key=key)
+    by = st.segmented_control("Show", options, format_func=BY_CHOICES.__getitem__, required=True, key=key)
     by = by if by in options else "country"
     set_url_param("by", by, default="country")
     return by

@@ -97,6 +97,13 @@ def test_core_never_imports_streamlit():
         assert "import streamlit" not in source and "from streamlit" not in source, path.name
 
 
+def test_only_dashboard_state_caches():
+    # One module decides what is kept across reruns and sessions (see dashboard/state.py).
+    sources = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "dashboard").glob("*.py"))]
+    caching = [path.name for path in sources if "st.cache_" in path.read_text(encoding="utf-8")]
+    assert caching == ["state.py"]
+
+
 def test_no_pages_folder_beside_the_entry_point():
     # A pages/ folder switches Streamlit to the old multipage mode, which runs deep-linked pages
     # without app.py (see the comment in app.py).

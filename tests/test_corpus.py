@@ -13,6 +13,7 @@ from core.corpus.corpus import (
     Corpus,
     DraftError,
     NewArticle,
+    changed_metadata,
     clean_date,
     corpus_codebook,
     drafts_table,
@@ -348,3 +349,11 @@ def test_a_broken_saved_codebook_falls_back_to_the_file_and_says_why(tmp_path):
 def test_stored_articles_are_listed_newest_first_undated_last():
     table = pd.DataFrame({"article_id": ["b", "a", "c", "d"], "date": ["2024-03-01", "2024-03-01", "", "2025-01-09"]})
     assert newest_first(table)["article_id"].tolist() == ["d", "a", "b", "c"]
+
+
+def test_only_edited_metadata_is_saved():
+    shown = pd.DataFrame({"article_id": ["dune", "moor"], "title": ["Dune walk", "Moor fire"],
+                          "outlet": ["Coast Post", ""], "date": ["2024-05-02", ""], "words": [300, 120]})
+    edited = shown.assign(outlet=["Coast Post", "Heath Herald"])
+    assert changed_metadata(shown, edited) == [{"article_id": "moor", "title": "Moor fire", "outlet": "Heath Herald", "date": ""}]
+    assert changed_metadata(shown, shown.copy()) == []

@@ -525,6 +525,21 @@ class Corpus:
         return self.store.reviews(article_id)
 
 
+METADATA_FIELDS: tuple[str, ...] = ("title", "outlet", "date")  # what an editor may change of a stored article
+
+
+def changed_metadata(shown: pd.DataFrame, edited: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of an edited article list whose title, outlet or date differ from the list as
+    shown (both with ``article_id`` and METADATA_FIELDS), as ``{article_id, title, outlet, date}``
+    records in the edited list's order; rows missing from either side are left out."""
+    columns = ["article_id", *METADATA_FIELDS]
+    pairs = edited[columns].merge(shown[columns], on="article_id", suffixes=("", "_was"))
+    differs = pd.Series(False, index=pairs.index)
+    for name in METADATA_FIELDS:
+        differs |= pairs[name] != pairs[f"{name}_was"]
+    return pairs.loc[differs, columns].to_dict(orient="records")
+
+
 def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
     """The article table (``Corpus.articles``) newest first, undated articles last, ties by id: the
     order of every list of stored articles."""
