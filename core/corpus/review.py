@@ -21,6 +21,11 @@ How reviews are applied (:func:`apply_reviews`):
 
 Every row keeps its evidence valid: ``text[start_char:end_char] == quote`` (an added statement is
 made by :func:`added_statement`, which checks the span against the article text).
+
+What the Review page decides is here too, as pure functions: which articles it offers
+(:func:`review_article_ids`), the rows of one article in reading order and by review status, one
+row per statement (:func:`distinct_rows`), where the reviewer goes next (:func:`next_unreviewed`),
+which form fields changed and where typed evidence lies in its sentence (:func:`evidence_span`).
 """
 
 from __future__ import annotations
