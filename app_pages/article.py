@@ -24,8 +24,7 @@ if analysis.articles.empty:
     st.stop()
 
 # Newest first; the sidebar's article, outlet and date filters narrow the choice.
-ordered = analysis.articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
-article_ids = ordered["article_id"].tolist()
+article_ids = list(analysis.options.get("article", []))
 if filters.narrows_articles:
     keep = articles_matching(analysis.articles, filters)
     article_ids = [a for a in article_ids if a in keep]
@@ -33,16 +32,8 @@ if filters.narrows_articles:
         st.info("No article matches the article, outlet or date filters in the sidebar. "
                 "Remove one of them to choose an article.", icon=":material/filter_alt:")
         st.stop()
-if len(article_ids) > 1:
-    dashboard.seed_widget_from_url("article_id", "show", article_ids, article_ids[0])
-    article_id = st.selectbox("Article", article_ids, format_func=analysis.title_of, key="article_id")
-    dashboard.set_url_param("show", article_id, default=article_ids[0])
-else:
-    article_id = article_ids[0]
-article = dashboard.article_text(article_id)
-if article is None:
-    st.info("This article was deleted meanwhile. Choose another one.", icon=":material/delete:")
-    st.stop()
+article = dashboard.article_picker(analysis, article_ids, key="article_id", param="show", always=False)
+article_id = article.id
 
 st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.id))
 for failure in (note for note in analysis.notes if note.startswith(f"{article_id}: ")):

@@ -2,11 +2,10 @@
 the stored ones (edit title, outlet and date; delete after confirming, restore). Editors only
 change anything; viewers see the list."""
 
-import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.corpus.corpus import DraftError, drafts_table, new_articles_from_drafts
+from core.corpus.corpus import DraftError, changed_metadata, drafts_table, new_articles_from_drafts
 from core.corpus.store import StoreError
 from core.ingest.sources import (
     MAX_FILE_BYTES,
@@ -170,50 +169,13 @@ if analysis.articles.empty:
     st.info("The corpus is empty. Paste, upload or fetch an article above.", icon=":material/library_add:")
     st.stop()
 
-stored = analysis.articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
-view = pd.DataFrame(
-    {
-        "article_id": stored["article_id"],
-        "title": stored["title"],
-        "outlet": stored["outlet"],
-        "date": stored["date"],
-        "words": stored["words"],
-        "statements": stored["statements"],
-        "added": stored["added_at"].str[:10],
-    }
-)
 if not viewer.is_editor:
-    st.dataframe(view, hide_index=True, width="stretch",
-                 column_order=["title", "outlet", "date", "words", "statements", "added", "article_id"],
-                 column_config={"title": st.column_config.TextColumn("Title", width="large"),
-                                "outlet": st.column_config.TextColumn("Outlet", width="small"),
-                                "date": st.column_config.TextColumn("Date", width="small"),
-                                "words": st.column_config.NumberColumn("Words", format="%d", width="small"),
-                                "statements": st.column_config.NumberColumn("Statements", format="%d", width="small"),
-                                "added": st.column_config.TextColumn("Added", width="small"),
-                                "article_id": st.column_config.TextColumn("Id", width="medium")})
+    dashboard.article_list(analysis, editable=False)
     st.stop()
 
 st.caption("Edit a title, outlet or date in place, then save. "
            "Statements = stance rows found (−1: not analysed yet).")
-changed = st.data_editor(
-    view,
-    key="corpus_editor",
-    hide_index=True,
-    width="stretch",
-    disabled=["article_id", "words", "statements", "added"],
-    # The title is what people recognise an article by; the id (what the CLI takes) goes last.
-    column_order=["title", "outlet", "date", "words", "statements", "added", "article_id"],
-    column_config={
-        "article_id": st.column_config.TextColumn("Id", width="medium", help="What `python -m core remove` takes"),
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "outlet": st.column_config.TextColumn("Outlet", width="small"),
-        "date": st.column_config.TextColumn("Date", width="small", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
-        "words": st.column_config.NumberColumn("Words", format="%d", width="small"),
-        "statements": st.column_config.NumberColumn("Statements", format="%d", width="small"),
-        "added": st.column_config.TextColumn("Added", width="small"),
-    },
-)
+view, changed = dashboard.article_list(analysis, editable=True, key="corpus_editor")
 
 
 @st.dialog("Delete articles?")
@@ -238,20 +200,17 @@ def _delete(ids: list[str]) -> None:
     st.session_state["articles_to_delete"] = []
 
 
-edits = changed[["article_id", "title", "outlet", "date"]].merge(
-    view[["article_id", "title", "outlet", "date"]], on="article_id", suffixes=("", "_was")
-)
-edits = edits[(edits["title"] != edits["title_was"]) | (edits["outlet"] != edits["outlet_was"]) | (edits["date"] != edits["date_was"])]
-if st.button(f"Save {len(edits)} change(s)", disabled=edits.empty, icon=":material/save:"):
+edits = changed_metadata(view, changed)
+if st.button(f"Save {len(edits)} change(s)", disabled=not edits, icon=":material/save:"):
     try:
-        dashboard.update_articles(edits[["article_id", "title", "outlet", "date"]].to_dict(orient="records"))
+        dashboard.update_articles(edits)
     except (DraftError, StoreError) as exc:
         st.error(escape_markdown(dashboard.safe_message(exc)), icon=":material/error:")
     else:
         st.rerun()
 
 st.subheader("Delete articles")
-to_delete = st.multiselect("Articles to delete", stored["article_id"].tolist(), format_func=analysis.title_of,
+to_delete = st.multiselect("Articles to delete", view["article_id"].tolist(), format_func=analysis.title_of,
                            key="articles_to_delete", placeholder="Choose articles")
 if st.button(f"Delete {len(to_delete)} article(s)…", disabled=not to_delete, icon=":material/delete:", key="delete_button"):
     confirm_delete(to_delete)

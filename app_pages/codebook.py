@@ -1,28 +1,28 @@
 """Codebook: view, add, edit and delete issues and their patterns, save the codebook (in the corpus
 or to the codebook file) so the articles are re-analysed, and turn uncoded statements into issues."""
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 import dashboard
 from core.analysis.uncoded import example_text, issue_draft_from_group
 from core.corpus.corpus import store_codebook, stored_codebook_text
+from core.corpus.review import reviewed_rows_of_issue
 from core.corpus.store import StoreError
 from core.knowledge.codebook import (
     Codebook,
     CodebookError,
     IssueDraft,
     changed_issues,
-    codebook_from_dict,
     codebook_to_yaml,
     save_codebook,
     validate_issue,
     with_issue,
     without_issue,
 )
+from core.knowledge.pattern_trial import try_patterns
 from core.views.render import escape_markdown
+from dashboard.config import APP_DIR
 
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
@@ -37,7 +37,6 @@ RENAMED = "codebook_renamed"  # one-time warning after renaming an issue that ha
 FLASH = "codebook_flash"  # the message after a save, shown once the re-analysis has run
 MAX_GROUPS = 20
 EXAMPLE_CHARS = 200
-MAX_TEST_TEXTS = 5_000  # "Test patterns" runs user regexes on at most this many distinct quote texts
 
 analysis = dashboard.get_analysis()
 store = dashboard.open_corpus().store
@@ -60,7 +59,7 @@ def _keep_pending(codebook: Codebook) -> None:
 def _file_name() -> str:
     path = dashboard.codebook_file().resolve()
     try:
-        return str(path.relative_to(Path(dashboard.__file__).resolve().parent))
+        return str(path.relative_to(APP_DIR))
     except ValueError:
         return path.name  # outside the app folder: the name only, never a server path
 
@@ -132,12 +131,8 @@ def _saved(message: str) -> None:
 
 
 def reviewed_count(issue_id: str) -> int:
-    """How many reviewed stance rows (a non-empty ``review``) carry ``issue_id``."""
-    stances = analysis.tables.stances
-    if stances.empty or "review" not in stances.columns or "issue" not in stances.columns:
-        return 0
-    reviewed = stances["review"].fillna("").astype(str).str.strip() != ""
-    return int((reviewed & (stances["issue"] == issue_id)).sum())
+    """How many reviewed stance rows carry ``issue_id``."""
+    return reviewed_rows_of_issue(analysis.tables.stances, issue_id)
 
 
 def rename_warning(old_id: str, count: int) -> str:
@@ -282,26 +277,19 @@ if notice:
     st.info(escape_markdown(notice), icon=":material/info:")
 
 if test:
-    texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else pd.Series(dtype=str)
+    texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else []
     try:
-        probe = codebook_from_dict({"issues": [{"id": "draft", "patterns": _form_draft().cleaned().patterns}]},
-                                   "the patterns")
+        trial = try_patterns(_form_draft().cleaned().patterns, texts)
     except CodebookError as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:
-        # A user's regex can backtrack catastrophically and Python's re has no timeout: bound the input.
-        distinct = list(dict.fromkeys(texts))
-        tested = distinct[:MAX_TEST_TEXTS]
-        matching = {text for text in tested if probe.find(text)}
-        if len(distinct) > MAX_TEST_TEXTS:
-            hits = [text for text in tested if text in matching]
-            st.info(f"The patterns match {len(hits)} quotes (tested on the first {MAX_TEST_TEXTS:,} of "
-                    f"{len(distinct):,} quotes).", icon=":material/manage_search:")
+        if trial.cut:
+            st.info(f"The patterns match {len(trial.hits)} quotes (tested on the first {trial.tested:,} of "
+                    f"{trial.distinct:,} quotes).", icon=":material/manage_search:")
         else:
-            hits = [text for text in texts if text in matching]
-            st.info(f"The patterns match {len(hits)} of {len(texts)} quotes in the corpus.",
+            st.info(f"The patterns match {len(trial.hits)} of {trial.total} quotes in the corpus.",
                     icon=":material/manage_search:")
-        for text in hits[:3]:
+        for text in trial.hits[:3]:
             st.markdown(f"> {escape_markdown(example_text(text, EXAMPLE_CHARS))}")
 
 if choice and st.button("Delete issue…", icon=":material/delete:", key="codebook_delete"):

@@ -6,7 +6,6 @@ the store's revision changes and every page shows the reviewed table."""
 
 from __future__ import annotations
 
-import json
 import zlib
 
 import pandas as pd
@@ -16,10 +15,18 @@ import dashboard
 from core.analysis.filters import articles_matching
 from core.corpus.review import (
     EDITABLE_FIELDS,
+    REVIEW_STATUSES,
     ReviewError,
+    article_rows,
     audit_trail,
+    changed_fields,
+    distinct_rows,
+    evidence_span,
     gold_csv,
-    review_row_key,
+    next_unreviewed,
+    review_article_ids,
+    row_token,
+    rows_with_status,
     sentence_spans,
     stale_articles,
     standing_rejections,
@@ -40,7 +47,7 @@ NEXT_ROW = "review_next_row"  # the row to select after an action
 FORM_FOR = "review_form_for"  # the row the correction form was filled from
 ADD_FOR = "review_add_for"  # the sentence the "Evidence" input was filled from
 RESET_ADD = "review_reset_add"
-STATUS_CHOICES = {"all": "All", "todo": "Not reviewed", "done": "Reviewed"}
+STATUS_CHOICES = dict(zip(REVIEW_STATUSES, ("All", "Not reviewed", "Reviewed")))
 STATUS_LABELS = {"": "not reviewed", "confirmed": "confirmed", "corrected": "corrected", "added": "added"}
 # The correction form's widget keys: Streamlit drops them while another page is shown.
 FORM_KEYS = [*(f"review_{name}" for name in EDITABLE_FIELDS), "review_note"]
@@ -53,11 +60,6 @@ st.caption("Check the machine's statements against the article: confirm, correct
 
 
 # --- small helpers (no business logic: labels, keys and the widgets' state) ----------------------
-
-
-def _row_token(row: dict) -> str:
-    """A stable id of a shown row for the widgets (core.corpus.review.review_row_key as JSON)."""
-    return json.dumps(list(review_row_key(row)), ensure_ascii=False)
 
 
 def _issue_label(issue: str) -> str:
@@ -90,8 +92,7 @@ def _fill_form(row: dict) -> None:
 
 def _changed(row: dict) -> dict[str, str]:
     """The fields of the correction form that differ from the shown row."""
-    new = {name: str(st.session_state.get(f"review_{name}") or "").strip() for name in EDITABLE_FIELDS}
-    return {name: value for name, value in new.items() if value != str(row.get(name) or "").strip()}
+    return changed_fields(row, {name: st.session_state.get(f"review_{name}") for name in EDITABLE_FIELDS})
 
 
 # --- the reviewer and the last action's message --------------------------------------------------
@@ -114,59 +115,35 @@ if analysis.articles.empty:
     dashboard.show_empty_state(analysis, filters)
     st.stop()
 
-# Newest first. With a filter on statements (country, actor, issue, ...) only articles with
-# matching rows are listed; otherwise every analysed article of the article filters, so that an
-# article where the machine found nothing can still receive the statements it missed.
-stored_ids = set(analysis.articles["article_id"].astype(str))
-ordered = [a for a in analysis.options.get("article", []) if a in stored_ids]
-analysed = set(analysis.articles.loc[analysis.articles["statements"] >= 0, "article_id"].astype(str))
-with_rows = set(stances["article_id"].astype(str))
-if filters.country or filters.actor or filters.narrows_statements:
-    article_ids = [a for a in ordered if a in with_rows]
-else:
-    keep = articles_matching(analysis.articles, filters) if filters.narrows_articles else set(ordered)
-    article_ids = [a for a in ordered if a in keep and (a in analysed or a in with_rows)]
+statement_filter = bool(filters.country or filters.actor or filters.narrows_statements)
+article_ids = review_article_ids(
+    analysis.options.get("article", []), analysis.articles, stances, statement_filter=statement_filter,
+    matching=articles_matching(analysis.articles, filters) if filters.narrows_articles else None,
+)
 if not article_ids:
     dashboard.show_empty_state(analysis, filters)
     st.stop()
 
-dashboard.seed_widget_from_url("review_doc", "doc", article_ids, article_ids[0])
-article_id = st.selectbox("Article", article_ids, format_func=analysis.title_of, key="review_doc",
-                          help="Newest first: the articles with statements under the sidebar filters (with no "
-                          "statement filter set, also the analysed articles where nothing was found).")
-dashboard.set_url_param("doc", article_id, default=article_ids[0])
-article = dashboard.article_text(article_id)
-if article is None:
-    st.info("This article was deleted meanwhile. Choose another one.", icon=":material/delete:")
-    st.stop()
+article = dashboard.article_picker(
+    analysis, article_ids, key="review_doc", param="doc",
+    help="Newest first: the articles with statements under the sidebar filters (with no statement filter set, "
+    "also the analysed articles where nothing was found).",
+)
+article_id = article.id
 corpus = dashboard.open_corpus()
 
 # --- progress and the rows -----------------------------------------------------------------------
 
-# In reading order: the reviewer follows the text.
-rows_all = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
-rows_all = rows_all.reset_index(drop=True)
+rows_all = article_rows(stances, article_id)
 reviewed_count = int((rows_all["review"] != "").sum())
-scope = " matching the filters" if filters.country or filters.actor or filters.narrows_statements else ""
+scope = " matching the filters" if statement_filter else ""
 progress_text = f"{reviewed_count} of {len(rows_all)} statements{scope} in this article reviewed"
 st.progress(reviewed_count / len(rows_all) if len(rows_all) else 0.0, text=progress_text)
 
 status = st.segmented_control("Review status", list(STATUS_CHOICES), format_func=STATUS_CHOICES.get,
                               required=True, default="all", key="review_status")
-if status == "todo":
-    rows = rows_all[rows_all["review"] == ""]
-elif status == "done":
-    rows = rows_all[rows_all["review"] != ""]
-else:
-    rows = rows_all
-records = rows.to_dict(orient="records")
-tokens: list[str] = []
-by_token: dict[str, dict] = {}
-for record in records:
-    token = _row_token(record)
-    if token not in by_token:  # identical keys are one statement to the reviewer
-        tokens.append(token)
-        by_token[token] = record
+by_token = distinct_rows(rows_with_status(rows_all, status or "all"))
+tokens = list(by_token)
 
 st.subheader("Statements")
 if not tokens:
@@ -223,10 +200,7 @@ else:
 
     token = st.selectbox("Statement to review", tokens, format_func=_option, key="review_row")
     row = by_token[token]
-    position = tokens.index(token)
-    # After an action: the next statement not reviewed yet (after this one, then from the top).
-    following = [t for t in tokens[position + 1:] + tokens[:position] if not by_token[t]["review"]]
-    next_token = following[0] if following else None
+    next_token = next_unreviewed(by_token, token)  # where the reviewer goes after an action
 
     st.html(quote_card_html(
         row["quote"], speaker=row["actor"], country=row["country"], positions=[(row["issue"], row["stance"])],
@@ -284,7 +258,7 @@ else:
                 corpus.review("correct", row, edits, reviewer=_reviewer(), note=note)
                 fixed = {**row, **edits}
                 _done(f"Corrected: {fixed['actor']} · {_issue_label(fixed['issue'])}: {fixed['stance']}.",
-                      next_token or _row_token(fixed))
+                      next_token or row_token(fixed))
         elif reject:
             corpus.review("reject", row, reviewer=_reviewer(), note=note)
             _done(f"Rejected: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token)
@@ -340,15 +314,14 @@ else:
         add = st.form_submit_button("Add statement", type="primary", icon=":material/add:", key="add_submit",
                                     disabled=not editing) and editing
     if add:
-        evidence = str(st.session_state.get("add_evidence") or "").strip()
-        offset = sentence.find(evidence) if evidence else -1
-        if offset < 0:
+        span = evidence_span(text, (begin, end), str(st.session_state.get("add_evidence") or ""))
+        if span is None:
             st.error("The evidence must be words copied exactly from the chosen sentence (shorten it, do not "
                      "retype or reword it). Nothing was stored.", icon=":material/error:")
         else:
             try:
                 corpus.add_statement(
-                    article_id, begin + offset, begin + offset + len(evidence),
+                    article_id, *span,
                     str(st.session_state.get("add_actor") or ""), str(st.session_state.get("add_actor_type") or ""),
                     str(st.session_state.get("add_country") or ""), str(st.session_state.get("add_issue") or ""),
                     str(st.session_state.get("add_stance") or ""), str(st.session_state.get("add_certainty") or ""),

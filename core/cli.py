@@ -88,17 +88,16 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     """The corpus of ``--db``; with ``seed``, a new corpus first imports the seed articles, as the
     dashboard does on its first start (``list`` and ``remove`` only read or delete: no seeding,
     so they never need spaCy)."""
-    from core.corpus.corpus import Corpus, usable_stored_codebook
+    from core.corpus.corpus import Corpus, corpus_codebook
     from core.corpus.store import CorpusStore
 
     store = CorpusStore(args.db) if getattr(args, "db", None) else CorpusStore()
     if codebook is None and getattr(args, "codebook", None):
         codebook = load_codebook(args.codebook)
     if codebook is None:  # one saved in the corpus by the dashboard, else the default file
-        codebook, problem = usable_stored_codebook(store)
+        codebook, problem = corpus_codebook(store)
         if problem:
             print(f"warning: {problem}", file=sys.stderr)
-        codebook = codebook or load_codebook()
     corpus = Corpus(store, codebook)
     if not seed:
         return corpus

@@ -164,7 +164,7 @@ def test_local_editing_can_be_turned_off_and_short_passphrases_never_match():
 
 
 def test_guessing_the_passphrase_from_many_sessions_is_slowed_for_the_whole_server(calls, viewer, monkeypatch):
-    monkeypatch.setattr(dashboard.time, "sleep", lambda seconds: None)  # the per-guess pause, not under test
+    monkeypatch.setattr(dashboard.access.time, "sleep", lambda seconds: None)  # the per-guess pause, not under test
     for _ in range(dashboard.SIGN_IN_FAILURES):
         at = open_app_page("app_pages/articles.py")  # a new session each time
         at.text_input(key="access_passphrase").input("guess")

@@ -92,9 +92,16 @@ def pick(at: AppTest, name: str, values: list[str]) -> AppTest:
 
 
 def test_core_never_imports_streamlit():
-    for path in sorted((ROOT / "core").glob("*.py")):
+    for path in sorted((ROOT / "core").rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         assert "import streamlit" not in source and "from streamlit" not in source, path.name
+
+
+def test_only_dashboard_state_caches():
+    # One module decides what is kept across reruns and sessions (see dashboard/state.py).
+    sources = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "dashboard").glob("*.py"))]
+    caching = [path.name for path in sources if "st.cache_" in path.read_text(encoding="utf-8")]
+    assert caching == ["state.py"]
 
 
 def test_no_pages_folder_beside_the_entry_point():
@@ -626,7 +633,7 @@ def test_accuracy_page_shows_test_dev_and_the_inter_coder_ceiling(calls):
 
 
 def test_accuracy_page_without_stored_figures_says_how_to_measure_them(calls, monkeypatch, tmp_path):
-    monkeypatch.setattr(dashboard, "REPORT_FILE", tmp_path / "absent.json")
+    monkeypatch.setattr(dashboard.state, "REPORT_FILE", tmp_path / "absent.json")
     at = open_page("accuracy")
     assert_clean(at)
     assert "python -m core accuracy --write" in texts(at.info)
@@ -642,7 +649,7 @@ def test_accuracy_page_warns_when_the_figures_are_from_another_pipeline_version(
     old["pipeline_version"] = "0"
     path = tmp_path / "accuracy.json"
     path.write_text(json.dumps(old), encoding="utf-8")
-    monkeypatch.setattr(dashboard, "REPORT_FILE", path)
+    monkeypatch.setattr(dashboard.state, "REPORT_FILE", path)
     at = open_page("accuracy")
     assert_clean(at)
     assert "pipeline version 0" in texts(at.warning)

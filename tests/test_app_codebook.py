@@ -114,7 +114,7 @@ def codebook_copy(tmp_path: Path) -> Path:
 def local_user(monkeypatch) -> None:
     """The one user of a local installation (AppTest sends no request, so it is faked here)."""
     monkeypatch.delenv("STANCE_OPEN_EDITING", raising=False)
-    monkeypatch.setattr(dashboard, "local_request", lambda: True)
+    monkeypatch.setattr(dashboard.access, "local_request", lambda: True)
 
 
 def open_page() -> AppTest:

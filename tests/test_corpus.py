@@ -9,13 +9,18 @@ import pandas as pd
 import pytest
 
 from core.corpus.corpus import (
+    STORED_CODEBOOK_KEY,
     Corpus,
     DraftError,
     NewArticle,
+    changed_metadata,
     clean_date,
+    corpus_codebook,
     drafts_table,
     new_article_from_document,
     new_articles_from_drafts,
+    newest_first,
+    store_codebook,
 )
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import ArticleResult, tables_from_results
@@ -317,3 +322,38 @@ def test_an_anchored_pattern_always_re_analyses_the_articles(tmp_path):
     fake = MatchingAnalysis()
     edited = corpus(tmp_path, fake, transport_codebook(tram, ("ferry", "Ferry", r"^ferry")))
     assert edited.extract_pending() == 1 and fake.seen == ["a"]
+
+
+def test_the_codebook_saved_in_the_corpus_wins_over_the_file(tmp_path):
+    store = CorpusStore(tmp_path / "c.sqlite3")
+    from_file = []
+
+    def load_file() -> Codebook:
+        from_file.append(1)
+        return OTHER_CODEBOOK
+
+    assert corpus_codebook(store, load_file) == (OTHER_CODEBOOK, "")  # nothing saved: the file
+    store_codebook(store, CODEBOOK)
+    codebook, problem = corpus_codebook(store, load_file)
+    assert codebook.ids == ["tram_line"] and problem == "" and len(from_file) == 1
+
+
+def test_a_broken_saved_codebook_falls_back_to_the_file_and_says_why(tmp_path):
+    store = CorpusStore(tmp_path / "c.sqlite3")
+    store.set_meta(STORED_CODEBOOK_KEY, "issues: [unclosed")
+    codebook, problem = corpus_codebook(store, lambda: OTHER_CODEBOOK, source="the saved test codebook")
+    assert codebook is OTHER_CODEBOOK
+    assert problem.startswith("the saved test codebook") and "codebook file is used instead" in problem
+
+
+def test_stored_articles_are_listed_newest_first_undated_last():
+    table = pd.DataFrame({"article_id": ["b", "a", "c", "d"], "date": ["2024-03-01", "2024-03-01", "", "2025-01-09"]})
+    assert newest_first(table)["article_id"].tolist() == ["d", "a", "b", "c"]
+
+
+def test_only_edited_metadata_is_saved():
+    shown = pd.DataFrame({"article_id": ["dune", "moor"], "title": ["Dune walk", "Moor fire"],
+                          "outlet": ["Coast Post", ""], "date": ["2024-05-02", ""], "words": [300, 120]})
+    edited = shown.assign(outlet=["Coast Post", "Heath Herald"])
+    assert changed_metadata(shown, edited) == [{"article_id": "moor", "title": "Moor fire", "outlet": "Heath Herald", "date": ""}]
+    assert changed_metadata(shown, shown.copy()) == []

@@ -13,7 +13,7 @@ the codebook need the *editor* role, which a viewer gets in one of these ways (c
 
 The identity recorded with a review is the signed-in e-mail, the name given with the passphrase
 (marked as such), or "local user": never a name typed by whoever is looking.
-This module decides; ``dashboard.py`` reads the settings, the session and the request.
+This module decides; ``dashboard.access`` reads the settings, the session and the request.
 """
 
 from __future__ import annotations

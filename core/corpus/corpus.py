@@ -59,6 +59,7 @@ from core.knowledge.codebook import (
     changed_issues,
     codebook_from_yaml,
     codebook_to_yaml,
+    load_codebook,
 )
 from core.knowledge.gazetteer import Knowledge, files_digest, load_knowledge
 from core.knowledge.patterns import BoundedPattern
@@ -427,7 +428,8 @@ class Corpus:
 
         extractions = self.store.load_extractions(self.pipeline_key, self.codebook_hash)
         results = [result_from_rows(article_id, rows) for article_id, rows in extractions]
-        failures = [message for _, rows in extractions for message in rows.get("error", [])]
+        # The store types every row list as dicts; an "error" list holds the failure messages (text).
+        failures = [str(message) for _, rows in extractions for message in rows.get("error", [])]
         articles = self.articles()
         tables = merge_actors(tables_from_results(results, failures))
         reviews = self.store.reviews() if reviewed else pd.DataFrame(columns=REVIEW_COLUMNS)
@@ -460,7 +462,7 @@ class Corpus:
         if action == "correct":
             if not new:
                 raise ReviewError("a correction needs the new values (actor, actor_type, country, issue, stance, certainty)")
-            values: dict[str, object] = corrected_values(shown, new, self.codebook.ids)
+            values: Mapping[str, object] = corrected_values(shown, new, self.codebook.ids)
         elif action == "confirm":
             values = {name: str(value if value is not None else "") for name, value in shown.items()}
             original = {name: str(target.original.get(name) or "") for name in EDITABLE_FIELDS}
@@ -523,6 +525,27 @@ class Corpus:
         return self.store.reviews(article_id)
 
 
+METADATA_FIELDS: tuple[str, ...] = ("title", "outlet", "date")  # what an editor may change of a stored article
+
+
+def changed_metadata(shown: pd.DataFrame, edited: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of an edited article list whose title, outlet or date differ from the list as
+    shown (both with ``article_id`` and METADATA_FIELDS), as ``{article_id, title, outlet, date}``
+    records in the edited list's order; rows missing from either side are left out."""
+    columns = ["article_id", *METADATA_FIELDS]
+    pairs = edited[columns].merge(shown[columns], on="article_id", suffixes=("", "_was"))
+    differs = pd.Series(False, index=pairs.index)
+    for name in METADATA_FIELDS:
+        differs |= pairs[name] != pairs[f"{name}_was"]
+    return pairs.loc[differs, columns].to_dict(orient="records")
+
+
+def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
+    """The article table (``Corpus.articles``) newest first, undated articles last, ties by id: the
+    order of every list of stored articles."""
+    return articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+
+
 # --- a codebook kept in the corpus -----------------------------------------------------------
 
 # The dashboard's codebook editor can save the codebook into the corpus file itself (where a
@@ -569,6 +592,30 @@ def usable_stored_codebook(store: CorpusStore) -> tuple[Codebook | None, str]:
         return stored_codebook(store), ""
     except CodebookError as exc:
         return None, refused_codebook_message(exc)
+
+
+def corpus_codebook(
+    store: CorpusStore,
+    load_file: Callable[[], Codebook] = load_codebook,
+    parse: Callable[[str, str], Codebook] = codebook_from_yaml,
+    source: str = "",
+) -> tuple[Codebook, str]:
+    """The codebook ``store``'s corpus is analysed with, and why the codebook saved in it is not
+    used ('' when it is, or when there is none). The CLI and the dashboard both ask here.
+
+    The codebook saved in the corpus (by the dashboard's Codebook page) wins over the codebook file
+    (``load_file``). A saved codebook that is refused (broken YAML, a pattern too slow or invalid
+    under today's rules) never stops either: the file is used and the message says why.
+    ``load_file`` and ``parse`` (text, source) let the dashboard cache both steps; ``source`` names
+    the saved codebook in errors (default: after the corpus file)."""
+    text = stored_codebook_text(store)
+    problem = ""
+    if text.strip():
+        try:
+            return parse(text, source or f"the codebook saved in {store.path.name}"), ""
+        except CodebookError as exc:
+            problem = refused_codebook_message(exc)
+    return load_file(), problem
 
 
 def refused_codebook_message(exc: CodebookError) -> str:

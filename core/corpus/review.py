@@ -21,6 +21,11 @@ How reviews are applied (:func:`apply_reviews`):
 
 Every row keeps its evidence valid: ``text[start_char:end_char] == quote`` (an added statement is
 made by :func:`added_statement`, which checks the span against the article text).
+
+What the Review page decides is here too, as pure functions: which articles it offers
+(:func:`review_article_ids`), the rows of one article in reading order and by review status, one
+row per statement (:func:`distinct_rows`), where the reviewer goes next (:func:`next_unreviewed`),
+which form fields changed and where typed evidence lies in its sentence (:func:`evidence_span`).
 """
 
 from __future__ import annotations
@@ -28,8 +33,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import SupportsInt
 
 import pandas as pd
 
@@ -65,9 +71,12 @@ def _text(value: object) -> str:
 
 
 def _offset(value: object) -> int:
+    """A character offset or id from a table cell; -1 when there is none (None, NaN, text)."""
+    if not isinstance(value, (str, SupportsInt)):
+        return -1
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
         return -1
 
 
@@ -311,20 +320,45 @@ class _Resolved:
 
 
 def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
-    """The reviewed table and the ids of stale reviews (see the module docstring)."""
+    """The reviewed table and the ids of stale reviews (see the module docstring): added
+    statements first, then each confirm/correct/reject matched to its row and applied; corrections
+    whose row is gone survive as human-made rows, confirms and rejects without a row go stale."""
+    machine = _machine_table(stances)
+    parsed = _parsed(reviews)
+    if not parsed:
+        machine["review_id"] = machine["review_id"].astype("int64")
+        return _Resolved(machine, [])
+    table = _with_added(machine, parsed)
+    decisions = _latest_decisions(parsed)
+    found = _match_decisions(table.to_dict(orient="records"), decisions)
+    row_decision: dict[int, _Review] = {}  # row position -> the latest review matched to it
+    orphans: list[_Review] = []
+    for review in decisions:
+        if review.id in found:
+            row_decision[found[review.id]] = review
+        else:
+            orphans.append(review)
+    table = _appended(_decided(table, row_decision), _orphan_corrections(orphans))
+    stale_ids = [review.id for review in orphans if review.action != "correct"]
+    return _Resolved(_tidied(table), stale_ids)
+
+
+def _machine_table(stances: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the machine rows with every stance column, unreviewed (``review`` "",
+    ``review_id`` -1), numbered from 0."""
     machine = stances.reset_index(drop=True).copy()
     for name in STANCE_COLUMNS:
         if name not in machine.columns:
             machine[name] = pd.Series(dtype=object, index=machine.index)
     machine["review"] = ""
     machine["review_id"] = -1
-    parsed = _parsed(reviews)
-    if not parsed:
-        machine["review_id"] = machine["review_id"].astype("int64")
-        return _Resolved(machine, [])
+    return machine
 
-    # Added statements: one per key (span, actor, issue and stance: support and opposition on the
-    # same words are two statements), the latest add wins; a machine row with the same key gives way.
+
+def _with_added(machine: pd.DataFrame, parsed: list[_Review]) -> pd.DataFrame:
+    """``machine`` with the added statements appended: one per key (span, actor, issue and stance:
+    support and opposition on the same words are two statements), the latest add winning; a
+    machine row with the same key gives way to the added one."""
     added: dict[RowKey, _Review] = {}
     for review in parsed:
         if review.action == "add":
@@ -337,47 +371,67 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
          "confidence": HUMAN_CONFIDENCE, "review": "added", "review_id": review.id}
         for review in added.values()
     ]
-    table = _appended(machine, added_rows)
+    return _appended(machine, added_rows)
 
-    # Decisions: the latest confirm/correct/reject of each key (stance included), then the
-    # latest of each row. Exact keys first; a fallback never takes a row a review names exactly.
+
+def _decision_key(review: _Review) -> _DecisionKey:
+    return (*review.key, review.stance)
+
+
+def _latest_decisions(parsed: list[_Review]) -> list[_Review]:
+    """The latest confirm/correct/reject of each decision key (stance included), oldest first."""
     decisions: dict[_DecisionKey, _Review] = {}
     for review in parsed:
         if review.action != "add":
-            decisions[(*review.key, review.stance)] = review
-    records = table.to_dict(orient="records")
-    exact: dict[_DecisionKey, list[int]] = {}
-    by_actor: dict[_MatchKey, list[int]] = {}
-    by_span: dict[tuple[str, int, int, str], list[int]] = {}
-    for position, row in enumerate(records):
-        key = _match_key(row)
-        exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
-        by_actor.setdefault(key, []).append(position)
-        by_span.setdefault(key[:4], []).append(position)
+            decisions[_decision_key(review)] = review
+    return sorted(decisions.values(), key=lambda review: review.id)
 
-    ordered = sorted(decisions.items(), key=lambda item: item[1].id)
-    found: dict[int, int] = {}  # review id -> row position
-    for key, review in ordered:
-        if exact.get(key):
-            found[review.id] = exact[key][0]
+
+@dataclass
+class _RowIndex:
+    """Row positions of a table by the keys a review may find its row by, strictest first."""
+
+    exact: dict[_DecisionKey, list[int]] = field(default_factory=dict)  # article, span, issue, actor, stance
+    by_actor: dict[_MatchKey, list[int]] = field(default_factory=dict)  # article, span, issue, actor
+    by_span: dict[tuple[str, int, int, str], list[int]] = field(default_factory=dict)  # article, span, issue
+
+    @classmethod
+    def of(cls, records: list[dict[str, object]]) -> _RowIndex:
+        index = cls()
+        for position, row in enumerate(records):
+            key = _match_key(row)
+            index.exact.setdefault((*key, _text(row.get("stance"))), []).append(position)
+            index.by_actor.setdefault(key, []).append(position)
+            index.by_span.setdefault(key[:4], []).append(position)
+        return index
+
+
+def _match_decisions(records: list[dict[str, object]], decisions: list[_Review]) -> dict[int, int]:
+    """Review id -> the row position each decision applies to. Exact keys first; then, for the
+    others, the one row with the same article, span, issue and actor, else the one row with the
+    same article, span and issue; a fallback never takes a row a review names exactly."""
+    index = _RowIndex.of(records)
+    found: dict[int, int] = {}
+    for review in decisions:
+        exact = index.exact.get(_decision_key(review))
+        if exact:
+            found[review.id] = exact[0]
     claimed = set(found.values())
-    for key, review in ordered:
+    for review in decisions:
         if review.id in found:
             continue
-        for candidates in (by_actor.get(key[:5], []), by_span.get(key[:4], [])):
+        for candidates in (index.by_actor.get(review.key, []), index.by_span.get(review.key[:4], [])):
             if candidates:
                 if len(candidates) == 1 and candidates[0] not in claimed:
                     found[review.id] = candidates[0]
                 break
+    return found
 
-    row_decision: dict[int, _Review] = {}
-    orphans: list[_Review] = []
-    for _, review in ordered:
-        if review.id in found:
-            row_decision[found[review.id]] = review
-        else:
-            orphans.append(review)
 
+def _decided(table: pd.DataFrame, row_decision: dict[int, _Review]) -> pd.DataFrame:
+    """``table`` with each row's decision applied: rejected rows dropped, corrections written,
+    the others marked confirmed (an added row stays "added"); every decided row gets the
+    human confidence and its review's id."""
     dropped: list[int] = []
     for position, review in row_decision.items():
         was_added = table.at[position, "review"] == "added"
@@ -390,22 +444,26 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
         table.at[position, "review"] = "added" if was_added else ("corrected" if review.action == "correct" else "confirmed")
         table.at[position, "review_id"] = review.id
         table.at[position, "confidence"] = HUMAN_CONFIDENCE
-    table = table.drop(index=dropped)
+    return table.drop(index=dropped)
 
-    # Corrections whose row is gone survive as human-made rows; confirms and rejects go stale.
-    human_rows = [
+
+def _orphan_corrections(orphans: list[_Review]) -> list[dict[str, object]]:
+    """Human-made rows for the corrections whose row is gone: the original row's evidence with
+    the corrected values."""
+    return [
         {**{c: review.original.get(c) for c in STANCE_COLUMNS},
          **{name: review.new[name] for name in EDITABLE_FIELDS if name in review.new},
          "article_id": review.article_id, "confidence": HUMAN_CONFIDENCE, "review": "corrected", "review_id": review.id}
         for review in orphans
         if review.action == "correct"
     ]
-    table = _appended(table, human_rows)
-    stale_ids = [review.id for review in orphans if review.action != "correct"]
 
-    # Reviewed rows stay with their article: articles in their first order, rows in theirs.
-    order = {a: i for i, a in enumerate(dict.fromkeys(table["article_id"].astype(str)))} if not table.empty else {}
+
+def _tidied(table: pd.DataFrame) -> pd.DataFrame:
+    """Reviewed rows back with their article (articles in their first order, rows in theirs),
+    numbered from 0, with whole-number offsets and review ids."""
     if not table.empty:
+        order = {a: i for i, a in enumerate(dict.fromkeys(table["article_id"].astype(str)))}
         rank = table["article_id"].astype(str).map(order)
         table = table.iloc[rank.argsort(kind="stable")]
     table = table.reset_index(drop=True)
@@ -414,7 +472,7 @@ def _resolve(stances: pd.DataFrame, reviews: pd.DataFrame | None) -> _Resolved:
     for name in ("start_char", "end_char", "sentence"):
         if name in table.columns and not table.empty:
             table[name] = pd.to_numeric(table[name], errors="coerce").fillna(-1).astype("int64")
-    return _Resolved(table, stale_ids)
+    return table
 
 
 def _changes(review: _Review) -> dict[str, object]:
@@ -531,6 +589,15 @@ def standing_rejections(history: pd.DataFrame) -> list[dict[str, object]]:
     return rows[::-1]
 
 
+def reviewed_rows_of_issue(stances: pd.DataFrame, issue_id: str) -> int:
+    """How many reviewed stance rows (a non-empty ``review``) carry ``issue_id``: the reviews a
+    renaming of the issue would orphan (reviews are keyed by the issue id)."""
+    if stances.empty or "review" not in stances.columns or "issue" not in stances.columns:
+        return 0
+    reviewed = stances["review"].fillna("").astype(str).str.strip() != ""
+    return int((reviewed & (stances["issue"] == issue_id)).sum())
+
+
 # --- gold export ---------------------------------------------------------------------------------
 
 
@@ -559,3 +626,94 @@ def stale_articles(stale: pd.DataFrame) -> list[str]:
     if stale is None or stale.empty or "article_id" not in stale.columns:
         return []
     return list(dict.fromkeys(_text(a) for a in stale["article_id"] if _text(a)))
+
+
+# --- what the Review page offers ---------------------------------------------------------------
+
+REVIEW_STATUSES: tuple[str, ...] = ("all", "todo", "done")  # all rows, not reviewed yet, reviewed
+
+
+def review_article_ids(
+    ordered: Sequence[str],
+    articles: pd.DataFrame,
+    stances: pd.DataFrame,
+    *,
+    statement_filter: bool,
+    matching: Collection[str] | None = None,
+) -> list[str]:
+    """The stored articles the Review page offers, in the order of ``ordered`` (newest first).
+
+    With a filter on statements set (``statement_filter``: country, actor, issue, stance or
+    certainty), only the articles with rows in ``stances`` (the filtered table). Otherwise every
+    article among ``matching`` (those passing the article filters; None: all) that is analysed
+    (``statements`` >= 0 in ``articles``) or has rows, so that an article where the machine found
+    nothing can still receive the statements it missed."""
+    stored = set(articles["article_id"].astype(str))
+    candidates = [a for a in ordered if a in stored]
+    with_rows = set(stances["article_id"].astype(str)) if "article_id" in stances.columns else set()
+    if statement_filter:
+        return [a for a in candidates if a in with_rows]
+    analysed = set(articles.loc[articles["statements"] >= 0, "article_id"].astype(str))
+    keep = set(candidates) if matching is None else set(matching)
+    return [a for a in candidates if a in keep and (a in analysed or a in with_rows)]
+
+
+def article_rows(stances: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The stance rows of one article in reading order (by span; the reviewer follows the text),
+    numbered from 0."""
+    rows = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
+    return rows.reset_index(drop=True)
+
+
+def rows_with_status(rows: pd.DataFrame, status: str) -> pd.DataFrame:
+    """``rows`` narrowed to a review status of REVIEW_STATUSES: "todo" the rows not reviewed yet,
+    "done" the reviewed ones, "all" every row."""
+    if status not in REVIEW_STATUSES:
+        raise ReviewError(f"unknown review status '{status}'; use one of {', '.join(REVIEW_STATUSES)}")
+    if status == "all":
+        return rows
+    reviewed = rows["review"] != ""
+    return rows[~reviewed] if status == "todo" else rows[reviewed]
+
+
+def row_token(row: Mapping[str, object]) -> str:
+    """A stable text id of a shown row (its :func:`review_row_key` as JSON), for widget keys and
+    selections."""
+    return json.dumps(list(review_row_key(row)), ensure_ascii=False)
+
+
+def distinct_rows(rows: pd.DataFrame) -> dict[str, dict[str, object]]:
+    """The rows as the reviewer sees them, by :func:`row_token`, in their order: rows with the same
+    key are one statement to the reviewer (a review names its row by that key), so the first of
+    them stands for all."""
+    out: dict[str, dict[str, object]] = {}
+    for record in rows.to_dict(orient="records"):
+        out.setdefault(row_token(record), {str(k): v for k, v in record.items()})
+    return out
+
+
+def next_unreviewed(rows: Mapping[str, Mapping[str, object]], current: str) -> str | None:
+    """The token of the statement to show after an action on ``current``: the next one not reviewed
+    yet after it, then from the top (``rows`` as :func:`distinct_rows` gives them, in order); None
+    when every other statement is reviewed."""
+    tokens = list(rows)
+    position = tokens.index(current) if current in rows else -1
+    following = tokens[position + 1:] + tokens[:max(position, 0)]
+    return next((token for token in following if not rows[token].get("review")), None)
+
+
+def changed_fields(row: Mapping[str, object], values: Mapping[str, object]) -> dict[str, str]:
+    """The editable fields (EDITABLE_FIELDS) whose value in ``values`` (a correction form) differs
+    from ``row``, compared without surrounding whitespace; the new values, stripped."""
+    new = {name: str(values.get(name) or "").strip() for name in EDITABLE_FIELDS}
+    return {name: value for name, value in new.items() if value != str(row.get(name) or "").strip()}
+
+
+def evidence_span(text: str, sentence: tuple[int, int], evidence: str) -> tuple[int, int] | None:
+    """Where ``evidence`` (words copied from one sentence of ``text``, given by its span) lies in
+    ``text``: its first occurrence within the sentence, surrounding whitespace ignored. None when
+    the evidence is empty or not a verbatim part of the sentence."""
+    begin, end = sentence
+    words = evidence.strip()
+    offset = text[begin:end].find(words) if words else -1
+    return (begin + offset, begin + offset + len(words)) if offset >= 0 else None

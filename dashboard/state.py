@@ -1,0 +1,266 @@
+"""Everything the dashboard keeps across reruns and sessions: this is the only module that caches.
+
+The store, the spaCy pipeline, the analysis worker and the sign-in failure log are
+``st.cache_resource`` (one per server process). The corpus tables are cached too, keyed by the
+database file, its revision (a counter every committed write bumps), the codebook and the pipeline
+key. So a filter change or a page switch re-runs only cheap pandas filtering, an import or a
+deletion by any user reloads the tables once, and spaCy runs only for articles never extracted
+before.
+
+The tables are a ``st.cache_resource``, not ``st.cache_data``: cache_data unpickles a copy on
+every rerun, which for a corpus of 1,000 articles (tens of thousands of rows) alone costs more
+than the 300 ms a filter change may take. Shared frames are therefore read-only by convention:
+pages only ever filter them into new frames (see ``dashboard.sidebar.filtered_tables``).
+
+The analysis and the pipeline loader are looked up on the ``dashboard`` package at call time
+(``dashboard.analyze_articles``, ``dashboard.load_pipeline``): tests swap them there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+import core.analysis.uncoded
+import dashboard
+from core.analysis.filters import conform_tables, filter_options
+from core.analysis.network import (
+    By,
+    Kind,
+    Polarisation,
+    build_network,
+    coalition_summary,
+    coalitions,
+    polarisation,
+    polarisation_by_issue,
+)
+from core.analysis.network import layout as network_layout
+from core.corpus.corpus import Corpus, corpus_codebook, pipeline_key
+from core.corpus.store import CorpusStore, StoredArticle
+from core.corpus.worker import AnalysisWorker
+from core.evaluation.accuracy import REPORT_FILE, load_report
+from core.extraction.pipeline import Tables
+from core.knowledge.codebook import Codebook, codebook_from_yaml, load_codebook
+from dashboard.config import codebook_file, db_file
+
+# --- what the pages show ------------------------------------------------------------------------
+
+
+@dataclass
+class Analysis:
+    """Everything the pages show, loaded once per corpus revision."""
+
+    tables: Tables
+    articles: pd.DataFrame  # one row per stored article (core.model.ARTICLE_COLUMNS)
+    issue_labels: dict[str, str]  # codebook order
+    issue_descriptions: dict[str, str]
+    notes: list[str] = field(default_factory=list)  # for the user: pending work, pipeline warnings
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title (or the id)
+    options: dict[str, list[str]] = field(default_factory=dict)  # the sidebar filters' choices
+    # Confirmations and rejections whose statement a re-analysis no longer finds (core.corpus.review).
+    stale_reviews: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def title_of(self, article_id: str) -> str:
+        """An article's title for display (a dict lookup: the sidebar calls it once per article)."""
+        return self.titles.get(article_id) or article_id
+
+
+# --- server-wide resources ----------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def cached_store(path: str) -> CorpusStore:
+    """The corpus store of one database file."""
+    return CorpusStore(path)
+
+
+@st.cache_resource(show_spinner="Loading the English language model…")
+def cached_pipeline():
+    """The spaCy pipeline, loaded once per server (``dashboard.load_pipeline``)."""
+    return dashboard.load_pipeline()
+
+
+@st.cache_resource(show_spinner=False)
+def analysis_worker() -> AnalysisWorker:
+    """The server's one analysis worker (shared by every session)."""
+    return AnalysisWorker()
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_failures() -> list[float]:
+    """Times of recent wrong passphrases, shared by every session (guessing from many sessions
+    at once is slowed as much as from one)."""
+    return []
+
+
+# --- the codebook -------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_codebook(path: str, size: int, mtime_ns: int) -> Codebook:
+    """The codebook, re-read when its file changes (size and mtime are the cache key)."""
+    return load_codebook(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_codebook_text(text: str, source: str) -> Codebook:
+    """A codebook parsed from YAML text (the one saved in the corpus), once per text."""
+    return codebook_from_yaml(text, source=source)
+
+
+def _codebook_file() -> Codebook:
+    path = codebook_file()
+    try:
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = (-1, -1)  # load_codebook raises the user-facing error
+    return cached_codebook(str(path), *key)
+
+
+def _corpus_codebook() -> tuple[Codebook, str]:
+    """``core.corpus.corpus.corpus_codebook`` with both steps cached; the saved codebook is named
+    without the corpus file's name (viewers never see a server path)."""
+    return corpus_codebook(cached_store(str(db_file())), load_file=_codebook_file, parse=cached_codebook_text,
+                           source="the codebook saved in the corpus")
+
+
+def current_codebook() -> Codebook:
+    """The codebook saved in the corpus by the Codebook page, else the codebook file. A saved
+    codebook that is refused (e.g. a pattern too slow under today's rules) never stops the app: the
+    file is used and ``stored_codebook_problem`` says why."""
+    return _corpus_codebook()[0]
+
+
+def stored_codebook_problem() -> str:
+    """Why the codebook saved in the corpus is not used ('' when it is, or when there is none)."""
+    return _corpus_codebook()[1]
+
+
+# --- the corpus and its tables ------------------------------------------------------------------
+
+
+def open_corpus() -> Corpus:
+    """The corpus of this server: the configured store, codebook and (lazily) pipeline."""
+    return Corpus(
+        cached_store(str(db_file())),
+        current_codebook(),
+        nlp_loader=cached_pipeline,
+        # Looked up at call time so tests can monkeypatch dashboard.analyze_articles.
+        analyze=lambda *args, **kwargs: dashboard.analyze_articles(*args, **kwargs),
+        key=pipeline_key(),
+    )
+
+
+def _titles(articles: pd.DataFrame) -> dict[str, str]:
+    """Article id -> "Title (Outlet, date)": pickers show this, as fetched pages often share a
+    generic title."""
+    titles = {}
+    for article_id, title, outlet, day in zip(articles["article_id"], articles["title"].fillna(""),
+                                              articles["outlet"].fillna(""), articles["date"].fillna("")):
+        detail = ", ".join(str(v) for v in (outlet, day) if str(v).strip())
+        name = str(title).strip() or str(article_id)
+        titles[str(article_id)] = f"{name} ({detail})" if detail else name
+    return titles
+
+
+@st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
+def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest: str, key: str) -> Analysis:
+    """The corpus tables for one revision of the store (the arguments are the cache key)."""
+    corpus = open_corpus()
+    loaded = corpus.load()
+    codebook = corpus.codebook
+    notes = list(loaded.tables.warnings)
+    if loaded.pending:
+        notes.append(f"{loaded.pending} article(s) are not analysed yet; they appear once analysed.")
+    tables = conform_tables(loaded.tables)
+    articles = loaded.articles
+    return Analysis(
+        tables=tables,
+        articles=articles,
+        issue_labels={issue.id: issue.label for issue in codebook.issues},
+        issue_descriptions={issue.id: issue.description for issue in codebook.issues},
+        notes=notes,
+        titles=_titles(articles),
+        # Computed once per corpus revision, not on every rerun: thousands of names to sort.
+        options=filter_options(tables, [issue.id for issue in codebook.issues], articles),
+        stale_reviews=loaded.stale_reviews,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_article(db: str, revision: int, article_id: str) -> StoredArticle | None:
+    """One stored article, per store revision (an edit or a deletion is seen at once)."""
+    return cached_store(db).get_article(article_id)
+
+
+def article_text(article_id: str) -> StoredArticle | None:
+    """One stored article with its text (the Article and Review pages)."""
+    store = cached_store(str(db_file()))
+    return cached_article(str(store.path), store.revision(), article_id)
+
+
+# --- derived views ------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def cached_accuracy_report(path: str, size: int, mtime_ns: int) -> dict | None:
+    """The stored accuracy figures, re-read when the file changes (size and mtime are the key)."""
+    return load_report(path)
+
+
+def accuracy_report() -> dict | None:
+    """``docs/accuracy.json`` as measured by ``python -m core accuracy --write`` (None without it)."""
+    try:
+        stat = REPORT_FILE.stat()
+    except OSError:
+        return None
+    return cached_accuracy_report(str(REPORT_FILE), stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass
+class NetworkView:
+    """What the Network page draws for one choice of ties, entities and filters."""
+
+    graph: object  # networkx.Graph
+    layout: pd.DataFrame
+    coalition_of: dict[str, int]
+    coalitions: pd.DataFrame  # core.analysis.network.coalition_summary
+    polarisation: Polarisation
+    polarisation_by_issue: pd.DataFrame
+
+
+# A resource, not data: shared read-only by the sessions, so a large graph is not pickled and
+# copied on every rerun.
+@st.cache_resource(show_spinner="Computing the network…", max_entries=16)
+def network_view(stances: pd.DataFrame, kind: Kind, by: By, normalise: bool, people_only: bool,
+                 labels: tuple[tuple[str, str], ...]) -> NetworkView:
+    """Network, layout, coalitions and polarisation of the filtered stance table (cached per
+    filter and choice: a corpus of 1,000 articles takes seconds to lay out)."""
+    types = {"person"} if people_only else None
+    names = dict(labels)
+    graph = build_network(stances, kind=kind, by=by, normalise=normalise, actor_types=types, labels=names)
+    groups = coalitions(stances, by=by, actor_types=types)
+    by_issue = polarisation_by_issue(stances, by=by, labels=names, actor_types=types)
+    return NetworkView(
+        graph=graph,
+        layout=network_layout(graph),
+        coalition_of=dict(zip(groups["entity"], groups["coalition"].astype(int))),
+        coalitions=coalition_summary(stances, by=by, actor_types=types, labels=names, groups=groups),
+        polarisation=polarisation(stances, by=by, actor_types=types, labels=names, by_issue=by_issue),
+        polarisation_by_issue=by_issue,
+    )
+
+
+@st.cache_data(show_spinner="Finding uncoded statements…", max_entries=4)
+def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int) -> tuple[int, pd.DataFrame, int]:
+    """(uncoded statements, their groups, how many share no key phrase) for the quotes and a codebook
+    given as YAML text (the one being edited): computed once per quotes table and codebook, not on
+    every rerun; a corpus of 1,000 articles takes seconds."""
+    uncoded = core.analysis.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
+    if uncoded.empty:
+        return 0, pd.DataFrame(), 0
+    groups = core.analysis.uncoded.group_uncoded(uncoded, max_groups=max_groups)
+    return len(uncoded), groups, int(groups.attrs.get("ungrouped", 0))
