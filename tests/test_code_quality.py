@@ -16,7 +16,7 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
-def test_mypy_finds_no_type_error_in_core():
+def test_mypy_finds_no_type_error_in_core_and_dashboard():
     # The cache lives in a temporary folder: a stale .mypy_cache must not hide an error.
     result = _run(sys.executable, "-m", "mypy", "--cache-dir", "/dev/null")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
