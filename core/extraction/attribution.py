@@ -33,17 +33,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from core.extraction.mentions import GROUP_NOUNS_PEOPLE, ActorResolver, Mention
+from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.tokens import char_range, hedged, negated, require_lexicon, strip_whitespace, trim_punct
+from core.extraction.words import (
+    CONTENT_PREPOSITIONS,
+    IMPERSONAL_WORDS,
+    LINKING_WORDS,
+    OPEN_QUOTES,
+    OWNER_PREPOSITIONS,
+    QUOTE_MARKS,
+    RELATIVE_TAGS,
+    THING_PRONOUNS,
+)
 from core.knowledge.gazetteer import Actor
 
-OPEN_QUOTES = "“«„"
-QUOTE_MARKS = "“”«»„\"‘’'"
-LINKING_WORDS = frozenset({"and", "but", "then", "also"})
 STRAIGHT = '"'
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or part of a reported statement
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
-PEOPLE_NOUNS = GROUP_NOUNS_PEOPLE | {"people", "voters", "critics", "supporters", "opponents", "members", "residents", "citizens", "workers", "protesters", "activists", "scientists", "researchers", "economists", "advisers", "advisors", "aides", "allies", "rivals", "candidates", "candidate", "groups", "group", "campaign", "party", "committee", "council", "court", "board", "union", "agency", "ministry", "department", "government", "administration", "company", "firm", "bank"}
 
 
 @dataclass
@@ -93,15 +100,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at, straight_open = None, False
     if open_at is not None and len(text) > open_at + 1:
         spans.append((open_at + 1, len(text)))
-    return [(s, e) for s, e in (_strip_span(text, s, e) for s, e in spans) if e > s]
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return [(s, e) for s, e in (strip_whitespace(text, s, e) for s, e in spans) if e > s]
 
 
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
@@ -146,7 +145,7 @@ class Attributor:
     def __init__(self, doc: Doc, resolver: ActorResolver):
         self.doc = doc
         self.resolver = resolver
-        self.lex = resolver.kb.lexicon
+        self.lex = require_lexicon(resolver.kb)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
         self.quote_spans = find_quote_spans(self.text)
         # Token.sent re-walks the document on every call; look sentences up by position instead.
@@ -172,7 +171,7 @@ class Attributor:
             if subj.pos_ == "PRON":
                 return m.actor, span, subj.text
             return m.actor, (m.start_char, m.end_char), m.text
-        if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("it", "this", "that"):
+        if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
             # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
             if words:
@@ -247,7 +246,7 @@ class Attributor:
     def _antecedent(subj: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
         cited ...": the mayor)."""
-        if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+        if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
             return subj.head.head
         return subj
 
@@ -256,12 +255,12 @@ class Attributor:
         to"): a known actor, a personal pronoun, a name, or a noun for people or sources
         ("officials", "the survey"); not "the attempt" or "the document"."""
         if subj.pos_ == "PRON":
-            return subj.lower_ not in ("this", "that", "which", "what") or bool(self.resolver.actors_of(subj, prefer))
+            return subj.lower_ not in THING_PRONOUNS or bool(self.resolver.actors_of(subj, prefer))
         if subj.pos_ == "PROPN" or self.resolver.actors_of(subj, prefer):
             return True
         word = subj.lower_
         lex = self.lex
-        return word in lex.source_nouns or subj.lemma_.lower() in lex.source_nouns or word in self.resolver.kb.roles or word in lex.group_nouns or word in PEOPLE_NOUNS
+        return word in lex.source_nouns or subj.lemma_.lower() in lex.source_nouns or word in self.resolver.kb.roles or word in lex.group_nouns or word in lex.people_group_nouns or word in lex.people_nouns
 
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb of the lexicon ("said", "told", "argued")."""
@@ -285,10 +284,12 @@ class Attributor:
         )
 
     def _hedged(self, verb: Token) -> bool:
-        return any(c.lower_ in self.lex.hedges or c.lemma_ in self.lex.hedges for c in verb.children)
+        """A hedge among the cue's children ("reportedly said", "may have told")."""
+        return hedged(verb, self.lex)
 
     def _negated(self, verb: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations for c in verb.children)
+        """A negation among the cue's children, of any dependency ("would neither confirm nor deny")."""
+        return negated(verb, self.lex)
 
     def statements(self) -> list[Statement]:
         found: list[Statement] = []
@@ -302,7 +303,7 @@ class Attributor:
             return next(
                 (m for m in self.resolver.mentions if (m.start_char, m.end_char) == st.speaker_mention),
                 None,
-            ) or (Mention(st.speaker, 0, 0, *st.speaker_mention, st.speaker_text, "name") if st.speaker else None)
+            ) or (Mention.of_speaker(st.speaker, st.speaker_mention, st.speaker_text) if st.speaker else None)
 
         def prefer() -> Mention | None:
             return mention_of(last)
@@ -567,11 +568,7 @@ class Attributor:
         }
         tokens = sorted({t.i for p in parts for t in p.subtree} - aside)
         first, last = tokens[0], tokens[-1]
-        span = [t for t in self.doc[first : last + 1] if not t.is_space]
-        while span and span[0].is_punct and span[0].text not in QUOTE_MARKS:
-            span = span[1:]
-        while span and span[-1].is_punct and span[-1].text not in QUOTE_MARKS:
-            span = span[:-1]
+        span = trim_punct(self.doc[first : last + 1])
         if len([t for t in span if not t.is_punct]) < 2:
             return None
         return span
@@ -583,17 +580,13 @@ class Attributor:
 
     def _span_statement(self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False) -> Statement | None:
         """An indirect statement over ``tokens`` (trimmed of punctuation) spoken by ``subj``."""
-        span = [t for t in tokens if not t.is_space]
-        while span and span[0].is_punct and span[0].text not in QUOTE_MARKS:
-            span = span[1:]
-        while span and span[-1].is_punct and span[-1].text not in QUOTE_MARKS:
-            span = span[:-1]
+        span = trim_punct(tokens)
         if len([t for t in span if not t.is_punct]) < 2 or self._inside_quote(cue.idx, cue.idx + len(cue.text)):
             return None
         actor, mention, text = self._speaker(subj, prefer)
         if need_speaker and actor is None:
             return None
-        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        start, end = char_range(span)
         return Statement(
             actor, mention, start, end, "indirect", cue.text, cue.i,
             negated_cue=self._negated(cue.head if cue.pos_ == "ADJ" else cue), hedged_cue=self._hedged(cue), speaker_text=text,
@@ -617,7 +610,7 @@ class Attributor:
         the board to ..."): the noun's complement is the owner's."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
-            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
             owner = by[0] if by else None
         if owner is None and noun.dep_ == "dobj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children):
             owner = self._speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
@@ -630,7 +623,7 @@ class Attributor:
             if child.dep_ in ("acl", "relcl", "ccomp") and (self._infinitive(child) or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
                 comp = list(child.subtree)
                 break
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against", "to") and child is not owner.head:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child is not owner.head:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
@@ -674,7 +667,7 @@ class Attributor:
         actor, mention, text = self._speaker(subj, prefer)
         if actor is None and verb.lemma_.lower() in self.lex.intention_cues:
             return None  # "those who hope to ...": a will needs someone to hold it
-        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        start, end = char_range(span)
         return Statement(
             actor, mention, start, end, "indirect", verb.text, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
@@ -721,15 +714,11 @@ class Attributor:
         )
         if not (set_off_before and set_off_after) or before < sent.start:
             return None  # "He said, ..." at the start introduces, it does not interrupt
-        content = [t for t in sent if not (lo <= t.i <= hi) and not t.is_space]
-        while content and (content[0].is_punct and content[0].text not in QUOTE_MARKS):
-            content = content[1:]
-        while content and (content[-1].is_punct and content[-1].text not in QUOTE_MARKS or content[-1].text in "—–-"):
-            content = content[:-1]
+        content = trim_punct((t for t in sent if not (lo <= t.i <= hi)), tail_also="—–-")
         words = [t for t in content if not t.is_punct]
         if len(words) < MIN_DIRECT_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in content):
             return None
-        start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        start, end = char_range(content)
         if any(qs < end and start < qe and len(self.text[qs:qe].split()) >= MIN_DIRECT_WORDS for qs, qe in self.quote_spans):
             return None  # a quotation: the direct-quote rules attribute it
         subj = self._speaking_subject(verb)
@@ -770,11 +759,10 @@ class Attributor:
                 break  # a headline ends at its line
             if not tok.is_space:
                 content.append(tok)
-        while content and content[-1].is_punct and content[-1].text not in QUOTE_MARKS:
-            content = content[:-1]
+        content = trim_punct(content, head=False)
         if len([t for t in content if not t.is_punct]) < 3:
             return None
-        start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        start, end = char_range(content)
         return Statement(actor, span, start, end, "indirect", ":", tokens[colon].i, speaker_text=text)
 
     def _according_to(self, accord: Token, sent) -> list[Statement]:
@@ -784,14 +772,10 @@ class Attributor:
             return []
         actor, span, text = self._speaker(objs[0], None)
         phrase = set(t.i for t in accord.subtree)
-        tokens = [t for t in sent if t.i not in phrase and not t.is_space]
-        while tokens and tokens[0].is_punct:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
+        tokens = trim_punct((t for t in sent if t.i not in phrase), keep="")
         if not tokens:
             return []
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
 
     def _direct_candidates(self, qs: int, qe: int, sentences, n: int) -> list[Token]:

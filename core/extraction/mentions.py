@@ -9,31 +9,18 @@ government"), a group ("many of the EU countries"), a title ("the Russian presid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from core.extraction.tokens import require_lexicon
+from core.extraction.words import BODY_PRONOUNS, LOCATIVE_PREPOSITIONS, PERSON_PRONOUNS, PHRASE_BREAKS
 from core.knowledge.gazetteer import Actor, Knowledge
 
-GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
-STATE_NOUNS = frozenset({"authorities", "leadership", "side", "ministry", "state", "parliament"})
-GROUP_NOUNS_PEOPLE = frozenset(
-    {"officials", "diplomats", "negotiators", "delegation", "lawmakers", "sources", "leaders", "troops", "forces"}
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
-# A capital city after one of these, attached to a verb, is a place ("travelled to Moscow"), not a
-# government; "unacceptable to Kyiv" (attached to an adjective) or "by Moscow" stays an actor.
-# Generic titles that stand for a more specific role: "the Ukrainian leader" is the country's
-# president or head of government introduced earlier.
-GENERIC_TITLES = {
-    "leader": ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader", "emir", "sultan"),
-}
-# Group nouns that name others by their relation to the owner: "Kyiv's allies" are not Ukraine.
-RELATIONAL_GROUP_NOUNS = frozenset({"allies", "partners", "backers", "neighbours", "neighbors", "supporters"})
-# "his country", "her government": the government of the person the pronoun points to.
-OWN_COUNTRY_NOUNS = frozenset({"country", "nation", "government", "administration"})
-LOCATIVE_PREPOSITIONS = frozenset({"to", "in", "at", "from", "into", "near", "across", "outside", "inside", "around", "toward", "towards", "through", "via", "over"})
+# The kinds of mention: how the text names the actor. "speaker" is not found in the text by this
+# module: the attribution and stance rules make it for the speaker of a statement, whose span is
+# the statement's speaker span (character offsets only; its token indices are -1).
+MentionKind = Literal["name", "metonym", "government", "group", "title", "pronoun", "speaker"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +31,13 @@ class Mention:
     start_char: int
     end_char: int
     text: str
-    kind: str  # name | metonym | government | group | title | pronoun
+    kind: MentionKind
+
+    @classmethod
+    def of_speaker(cls, actor: Actor, span: tuple[int, int] | None, text: str) -> Mention:
+        """The mention of a statement's speaker, at the statement's speaker span (or nowhere)."""
+        start_char, end_char = span or (0, 0)
+        return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
 def _clean_name(text: str) -> str:
@@ -63,13 +56,14 @@ class ActorResolver:
     def __init__(self, doc: Doc, kb: Knowledge):
         self.doc = doc
         self.kb = kb
+        self.lex = require_lexicon(kb)
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
         self._find_mentions()
 
     # ----------------------------------------------------------------- mention finding
-    def _add(self, actor: Actor, start: int, end: int, kind: str) -> Mention:
+    def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
         span = self.doc[start:end]
         # Trim a trailing possessive so the highlighted text is the name itself.
         while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and self.doc[end - 1].is_punct):
@@ -92,7 +86,7 @@ class ActorResolver:
             before = [t for t in head.subtree if t.i <= head.i]
         # Only the words bound to this name: "a meeting between Trump and Ukrainian President
         # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
-        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in ("and", "or", ",", "between", "with")]
+        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in PHRASE_BREAKS]
         if cut:
             before = [t for t in before if t.i > max(cut)]
         # "US President Donald Trump's special envoy Steve Witkoff": the owner's own title words
@@ -195,7 +189,7 @@ class ActorResolver:
 
     def _phrase_mentions(self) -> None:
         """Government, group and title phrases that NER does not tag as entities."""
-        lex = self.kb.lexicon
+        lex = self.lex
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
@@ -216,36 +210,36 @@ class ActorResolver:
                 elif self.kb.country_of(c.text):
                     country, modifier = self.kb.country_of(c.text), c
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
-            if owner is not None and not country and not org and (low in OWN_COUNTRY_NOUNS or (lex and low in RELATIONAL_GROUP_NOUNS)):
+            if owner is not None and not country and not org and (low in lex.own_country_nouns or low in lex.relational_group_nouns):
                 # "his country is willing ...", "Kyiv and its Western allies".
                 antecedent = self.resolve_pronoun(owner)
                 owner_country = antecedent.actor.country if antecedent is not None else ""
-                if owner_country and low in OWN_COUNTRY_NOUNS and owner.lower_ in PERSON_PRONOUNS:
+                if owner_country and low in lex.own_country_nouns and owner.lower_ in PERSON_PRONOUNS:
                     self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
-                elif owner_country and low in RELATIONAL_GROUP_NOUNS and antecedent.actor.actor_type == "government":
+                elif owner_country and low in lex.relational_group_nouns and antecedent is not None and antecedent.actor.actor_type == "government":
                     self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
                 continue
             start = modifier.i if modifier is not None else tok.i
             leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
-            if low in GOVERNMENT_NOUNS and not country and leader is not None and leader.actor.country:
+            if low in lex.government_nouns and not country and leader is not None and leader.actor.country:
                 # "the Trump administration", "Giorgia Meloni's government": the leader's country.
                 # (A known actor's country is a country or a body; only a country has a government.)
                 if self.kb.country_demonym.get(leader.actor.country) or self.kb.country_of(leader.actor.country):
                     self._add(Actor(leader.actor.country, "government", leader.actor.country), min(leader.start, tok.i), tok.i + 1, "government")
                     continue
-            if low in GOVERNMENT_NOUNS and country:
+            if low in lex.government_nouns and country:
                 demonym = self.kb.country_demonym.get(country, country)
                 self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
-            elif low in STATE_NOUNS and country:
+            elif low in lex.state_nouns and country:
                 self._add(Actor(country, "government", country), start, tok.i + 1, "government")
-            elif lex and low in lex.group_nouns and (org or country):
+            elif low in lex.group_nouns and (org or country):
                 label = modifier.text if modifier is not None else ""
                 body = org.country if org else country
-                if low in RELATIONAL_GROUP_NOUNS and modifier is not None and modifier.dep_ == "poss":
+                if low in lex.relational_group_nouns and modifier is not None and modifier.dep_ == "poss":
                     # "Ukraine's allies": other countries, named by their relation to the owner.
                     label, body = (org.name if org else country), ""
                 self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
-            elif low in GROUP_NOUNS_PEOPLE and country:
+            elif low in lex.people_group_nouns and country:
                 demonym = self.kb.country_demonym.get(country, country)
                 self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
             elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
@@ -257,8 +251,9 @@ class ActorResolver:
         """"the Russian president" -> the person introduced earlier with that role and country;
         failing that, the only gazetteer person with that role and country."""
         role = tok.lower_
-        wanted = GENERIC_TITLES.get(role, ()) + (role,)
-        if role in GENERIC_TITLES and not country:
+        generic = self.lex.generic_titles
+        wanted = generic.get(role, frozenset()) | {role}
+        if role in generic and not country:
             return None  # "the leader" alone could be anyone's
         for mention in reversed(self.mentions):
             if mention.start >= tok.i or mention.actor.actor_type != "person":
@@ -322,7 +317,7 @@ class ActorResolver:
         Follows coordination ("both Moscow and Kyiv"), quantifiers ("many of the EU countries"),
         possessive owners of heads ("Putin's requests" is handled by callers) and pronouns."""
         found: list[Mention] = []
-        lex = self.kb.lexicon
+        lex = self.lex
         todo = [tok]
         seen: set[int] = set()
         while todo:
@@ -333,7 +328,7 @@ class ActorResolver:
             mention = self.mention_at(cur)
             if mention is None and cur.pos_ == "PRON":
                 mention = self.resolve_pronoun(cur, prefer)
-            if mention is None and lex and cur.lower_ in lex.quantifiers:
+            if mention is None and cur.lower_ in lex.quantifiers:
                 todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).

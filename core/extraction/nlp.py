@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from core.extraction.tokens import require_lexicon
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.settings import MODEL_ENV, model_names
 
@@ -50,8 +51,9 @@ def _ruler_patterns(kb: Knowledge) -> list[dict]:
             add("ORG", alias.upper() if alias.replace(".", "").isalpha() else alias, lower=False)
         else:
             add("ORG", alias)
+    seats = require_lexicon(kb).government_seats
     for place in kb.places:
-        if place in ("kremlin", "white house", "pentagon", "state department", "downing street", "elysee", "élysée"):
+        if place in seats:  # "the Kremlin said": an organization that acts for its country
             add("ORG", place)
     return patterns
 

@@ -22,27 +22,21 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, negated, require_lexicon, strip_whitespace
+from core.extraction.words import (
+    BODY_PRONOUNS,
+    CONDITIONAL_MARKS,
+    COORDINATORS,
+    EXPERIENCER_PREPOSITIONS,
+    PERSON_SUBJECT_PRONOUNS,
+    RELATIVE_TAGS,
+    SPEAKER_PRONOUNS,
+    SUBORDINATE_MARKS,
+    TEMPORAL_MARKS,
+    WH_WORDS,
+)
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Lexicon
-
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# A clause that only dates something yet to happen ("until the ceasefire is implemented, ...")
-# presupposes it: nobody takes a position on an issue inside it (a past one, "before they agreed
-# to X", reports an action and is read as usual).
-TEMPORAL_MARKS = frozenset({"until", "till", "before", "once"})
-# Other adverbial clauses ("after Russia backed out of the deal", "because Kyiv rejected it") hold
-# their own subject's view: the walk does not carry it up to the main clause's subject.
-SUBORDINATE_MARKS = frozenset({"after", "because", "since", "while", "although", "though", "as", "when", "whereas"}) | TEMPORAL_MARKS
-# "made X conditional on Y", "support contingent on Y": Y is what the holder asks for.
-CONDITION_WORDS = frozenset({"conditional", "contingent", "dependent", "condition"})
-# Nouns that, set beside a list by a dash or comma, rename it: "a halt to X and a pause in Y —
-# demands rejected by Z". The parser often hangs them on the wrong noun.
-RENAMING_NOUNS = frozenset({"demand", "condition", "precondition", "request", "proposal", "offer", "plan", "idea", "term", "ultimatum"})
-# Nouns that are a position only when someone owns them: "Trump's proposal of a ceasefire" is his,
-# while "doubts about the proposal for a ceasefire" says nothing of the doubter's stance on it.
-OWNED_NOUNS = frozenset({"proposal", "idea", "initiative"})
-# Verbs whose "with" object is the holder's own instrument: "threatened Russia with sanctions".
-INSTRUMENT_VERBS = frozenset({"threaten", "threat"})
 
 
 @dataclass
@@ -75,14 +69,15 @@ class StanceFinder:
         self.resolver = resolver
         self.statements = statements
         self.codebook = codebook
-        self.lex: Lexicon = resolver.kb.lexicon
+        self.lex: Lexicon = require_lexicon(resolver.kb)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+        """A negation that flips a predicate's polarity ("does not accept", "no support")."""
+        return negated(tok, self.lex, NEGATION_DEPS)
 
     def _cue_lemma(self, tok: Token) -> str:
         """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
@@ -103,7 +98,7 @@ class StanceFinder:
         found: dict[int, list[Token]] = {}
         self._renamed_cache[sent.start] = found
         for tok in sent:
-            if tok.lemma_.lower() not in RENAMING_NOUNS or tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "dep", "npadvmod"):
+            if tok.lemma_.lower() not in self.lex.renaming_nouns or tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "dep", "npadvmod"):
                 continue
             j = tok.i - 1
             while j > sent.start and self.doc[j].pos_ == "DET":
@@ -131,16 +126,15 @@ class StanceFinder:
         if prep.lower_ not in ("on", "upon"):
             return False
         head = prep.head
-        if head.lemma_.lower() in CONDITION_WORDS:
+        if head.lemma_.lower() in self.lex.condition_words:
             return True
         return head.pos_ in ("VERB", "AUX") and any(
-            g.lemma_.lower() in CONDITION_WORDS for c in head.children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp", "xcomp") for g in [c, *c.children]
+            g.lemma_.lower() in self.lex.condition_words for c in head.children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp", "xcomp") for g in [c, *c.children]
         )
 
     def _hedged(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.lex.hedges or any(
-            c.lemma_.lower() in self.lex.hedges and c.dep_ in ("aux", "advmod") for c in tok.children
-        )
+        """A predicate on the path that is a hedge or has one ("may accept", "seems to back")."""
+        return hedged(tok, self.lex, itself=True, deps=HEDGE_DEPS)
 
     def _speech_cue(self, statement: Statement | None) -> bool:
         """Whether the statement rests on a reporting word ("said", a quote, "according to") rather
@@ -185,9 +179,9 @@ class StanceFinder:
             adjectives.append(tok)
         for adj in adjectives:
             weight = self.lex.experiencer_adjectives[adj.lemma_.lower()]
-            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPOSITIONS]
             if adj.dep_ == "acomp":
-                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPOSITIONS]
             mentions: list[Mention] = []
             for prep in preps:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -202,7 +196,7 @@ class StanceFinder:
         object coordinates with it, whatever the parser attached it to."""
         doc = obj.doc
         i = obj.right_edge.i + 1
-        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in ".;:":
+        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in COORDINATORS) and doc[i].text not in ".;:":
             i += 1
         if i < len(doc) and doc[i].lower_ == prep_word and i - obj.right_edge.i <= 3:
             return [m for c in doc[i].children if c.dep_ == "pobj" for m in self.resolver.actors_of(c)]
@@ -215,15 +209,15 @@ class StanceFinder:
         low = pron.lower_
         speaker = statement.speaker if statement is not None else None
         speaker_mention = (
-            Mention(speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
-            if speaker is not None
+            Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
+            if statement is not None and speaker is not None
             else None
         )
-        if low in ("i", "we", "me", "us", "my", "our"):
+        if low in SPEAKER_PRONOUNS:
             return [speaker_mention] if speaker_mention else []
-        if low in ("it", "they", "its", "their", "them"):
-            return [speaker_mention] if speaker_mention and speaker.actor_type != "person" else []
-        if low in ("he", "she") and statement is None:
+        if low in BODY_PRONOUNS:
+            return [speaker_mention] if speaker_mention and speaker_mention.actor.actor_type != "person" else []
+        if low in PERSON_SUBJECT_PRONOUNS and statement is None:
             # "Peskov said ... Putin's order ... He has accused Ukraine ...": a narrative pronoun
             # right after a statement continues its speaker, not the last name inside it.
             previous = self._previous_speaker(pron)
@@ -242,7 +236,7 @@ class StanceFinder:
         # Only when no other person is named between that statement and the pronoun.
         if any(m.actor.actor_type == "person" and m.actor != best.speaker and best.end_char <= m.start_char < pron.idx for m in self.resolver.mentions):
             return None
-        return Mention(best.speaker, 0, 0, *(best.speaker_mention or (0, 0)), best.speaker_text, "speaker")
+        return Mention.of_speaker(best.speaker, best.speaker_mention, best.speaker_text)
 
     def _owner_mentions(self, tok: Token, statement: Statement | None = None) -> list[Mention]:
         """Holders named by a predicate: subject, passive agent, or genitive owner of a noun."""
@@ -252,7 +246,7 @@ class StanceFinder:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
             for subj in (agents if is_passive or agents else subjects):
-                if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                if subj.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                     # "Trump, who has threatened Russia with sanctions": the antecedent.
                     mentions += self.resolver.actors_of(tok.head)
                     continue
@@ -303,11 +297,11 @@ class StanceFinder:
                 return
             seen_cues.add(tok.i)
             lemma = self._cue_lemma(tok)
-            if lemma in INSTRUMENT_VERBS and below is not None and below.dep_ == "prep" and below.lower_ == "with":
+            if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
                 # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
                 has_cue = polar = True
                 return
-            if lemma in OWNED_NOUNS and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
+            if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
                 return
             value = self.lex.polarity(lemma)
             if value is None and tok.pos_ == "ADJ":
@@ -339,7 +333,7 @@ class StanceFinder:
                 return []  # "questioned how the ceasefire would be monitored": a question, no stance
             if cur.dep_ == "advcl" and cur.tag_ != "VBD" and any(c.lower_ in TEMPORAL_MARKS for c in cur.children if c.dep_ == "mark"):
                 return []  # "until the ceasefire is implemented, ...": a date, not a position
-            relative = cur.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in cur.children)
+            relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
             if cur.dep_ == "advcl" and any(c.lower_ in SUBORDINATE_MARKS for c in cur.children if c.dep_ == "mark"):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             cur = cur.head
@@ -397,7 +391,7 @@ class StanceFinder:
                     # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
                     # to": a modifier's agent or subject holds a view.
                     holders += self._modifier_holders(child, polarity, neutral, polar, hedged)
-            for renamer in renamed.get(tok.i, []) + [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in RENAMING_NOUNS and c.i not in renamed_tokens]:
+            for renamer in renamed.get(tok.i, []) + [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in self.lex.renaming_nouns and c.i not in renamed_tokens]:
                 # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
                 for child in renamer.children:
                     if child.dep_ in ("acl", "relcl") and (child.tag_ == "VBN" or _object_relative(child)):
@@ -437,7 +431,7 @@ class StanceFinder:
         # that Putin accepts ..." is Putin's stance, reported by Witkoff).
         inner = [h for h in holders if not any(m.actor == getattr(statement, "speaker", None) for m in h.mentions)]
         if statement is not None and statement.speaker is not None and has_cue and not inner:
-            mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+            mention = Mention.of_speaker(statement.speaker, statement.speaker_mention, statement.speaker_text)
             holders = [h for h in holders if all(m.actor != statement.speaker for m in h.mentions)]
             holders.append(_Holder([mention], polarity, neutral and not polar, True, hedged, True))
         elif statement is not None and statement.speaker is not None and statement.speaker.actor_type == "person" and statement.speaker.country:
@@ -449,7 +443,7 @@ class StanceFinder:
             ]
             if own:
                 h = own[0]
-                mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
+                mention = Mention.of_speaker(statement.speaker, statement.speaker_mention, statement.speaker_text)
                 holders.append(_Holder([mention], h.polarity, h.neutral, True, h.hedged, True))
         return holders
 
@@ -466,7 +460,7 @@ class StanceFinder:
                     continue
                 head = span.root  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
-                if _is_container_subject(head):
+                if _is_container_subject(head, self.lex):
                     continue
                 statement = self._statement_for(match.start_char, match.end_char)
                 for holder in self._holders(head, in_match, match, statement, sent):
@@ -502,13 +496,10 @@ class StanceFinder:
             evidence = (statement.start_char, statement.end_char)
         else:
             evidence = (sent.start_char, sent.end_char)
-            evidence = _trim(self.text, *evidence)
+            evidence = strip_whitespace(self.text, *evidence)
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
-
-
-WH_WORDS = frozenset({"how", "whether", "who", "what", "when", "why", "which", "where"})
 
 
 def _indirect_question(clause: Token) -> bool:
@@ -528,11 +519,11 @@ def _object_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl":
         return False
     for c in verb.children:
-        if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
+        if c.tag_ in RELATIVE_TAGS or c.lower_ == "that":
             if c.dep_ in ("dobj", "pobj"):
                 return True
         if c.dep_ == "prep":
-            if any(g.dep_ == "pobj" and (g.tag_ in ("WDT", "WP") or g.lower_ == "that") for g in c.children):
+            if any(g.dep_ == "pobj" and (g.tag_ in RELATIVE_TAGS or g.lower_ == "that") for g in c.children):
                 return True
     return False
 
@@ -564,14 +555,6 @@ def _in_question(text: str, position: int, sentence_end: int) -> bool:
     return False
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _in_conditional(tok: Token) -> bool:
     cur = tok
     for _ in range(4):
@@ -583,9 +566,9 @@ def _in_conditional(tok: Token) -> bool:
     return False
 
 
-def _is_container_subject(head: Token) -> bool:
+def _is_container_subject(head: Token, lex: Lexicon) -> bool:
     """"any peace plan should include X": the plan is what is talked about, not a position."""
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in ("include", "contain", "comprise", "involve", "cover")
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.container_verbs
 
 
 def statement_top(doc: Doc, statement: Statement) -> Token | None:
