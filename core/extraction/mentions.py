@@ -294,7 +294,7 @@ class ActorResolver:
         if low in PERSON_PRONOUNS:
             if prefer is not None and prefer.actor.actor_type == "person":
                 return prefer
-            wanted = ("person",)
+            wanted: tuple[str, ...] = ("person",)
         elif low in BODY_PRONOUNS:
             if prefer is not None and prefer.actor.actor_type != "person":
                 return prefer

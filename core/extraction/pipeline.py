@@ -1,7 +1,8 @@
 """From article texts to the stance, quotes, actors and mentions tables.
 
-This module glues the pure steps together: spaCy parse -> actor mentions (``core.extraction.mentions``) ->
-quote attribution (``core.extraction.attribution``) -> stance claims (``core.extraction.stance``) -> pandas tables.
+This module glues the steps together: spaCy parse -> actor mentions (``core.extraction.mentions``) ->
+quote attribution (``core.extraction.attribution``), both run as spaCy components (``core.extraction.components``)
+-> stance claims (``core.extraction.stance``) -> pandas tables.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
+from spacy.tokens import Doc
 
-from core.extraction.attribution import Attributor, Statement
-from core.extraction.mentions import ActorResolver
+from core.extraction.components import COMPONENTS, mentions_and_statements
 from core.extraction.stance import StanceFinder
 from core.ingest.text import Article, ArticleError
 from core.knowledge.codebook import Codebook, load_codebook
@@ -57,28 +58,12 @@ class ArticleResult:
 
 
 
-def _drop_nested(statements: list[Statement]) -> list[Statement]:
-    """A statement inside another by the same speaker ("said X, noting that Y") adds nothing."""
-    kept = []
-    for st in statements:
-        if any(
-            o is not st
-            and o.speaker == st.speaker
-            and o.start_char <= st.start_char
-            and st.end_char <= o.end_char
-            and (o.end_char - o.start_char) > (st.end_char - st.start_char)
-            for o in statements
-        ):
-            continue
-        kept.append(st)
-    return kept
-
-
-def analyze_doc(doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
-    """Rows of the three tables for one parsed article."""
+def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
+    """Rows of the tables for one parsed article. The mentions and statements are those the
+    pipeline's components wrote onto the Doc (``core.extraction.components``); a Doc parsed
+    without them, or with other knowledge, gets them found here."""
     text = doc.text
-    resolver = ActorResolver(doc, knowledge)
-    statements = _drop_nested(Attributor(doc, resolver).statements())
+    resolver, statements = mentions_and_statements(doc, knowledge)
     quotes = []
     for st in statements:
         speaker = st.speaker
@@ -246,15 +231,16 @@ def parse_long(text: str, nlp, article_id: str = "article", time_limit: float = 
     """One Doc for a text longer than CHUNK_CHARS, parsed chunk by chunk (each under the model's
     ``max_length``, memory bounded by the chunk) and joined, so offsets are those of ``text``.
     Raises AnalysisTimeLimit when the chunks parsed so far took longer than ``time_limit``."""
-    from spacy.tokens import Doc
-
     deadline = time.monotonic() + time_limit
+    # The chunks are parsed without the mention and statement components: they run once on the
+    # joined Doc (in analyze_doc), as for any text, so a mention never depends on where a cut fell.
+    skip = [name for name in COMPONENTS if name in nlp.pipe_names]
     docs = []
     for chunk in text_chunks(text, chunk_chars):
         if time.monotonic() > deadline:
             raise AnalysisTimeLimit(f"{article_id}: the analysis took longer than {time_limit:g} s and was stopped "
                                     f"({len(text):,} characters; split the text into several articles)")
-        docs.append(nlp(chunk))
+        docs.append(nlp(chunk, disable=skip))
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 

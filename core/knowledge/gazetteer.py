@@ -104,6 +104,9 @@ class Knowledge:
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Italy" -> "Italian"
     roles: frozenset[str] = frozenset()
     lexicon: Lexicon | None = None
+    # The files it was loaded from: the extraction's spaCy components load it again by them.
+    actors_path: str = ""
+    lexicon_path: str = ""
 
     def country_of(self, name: str) -> str:
         """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
@@ -314,7 +317,8 @@ def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowle
     data = _read_yaml(Path(actors_path))
     _refuse_unknown_keys(Path(actors_path), data, ACTORS_KEYS)
     places, codes, demonyms, country_demonym = _country_tables()
-    kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym)
+    kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
+                   actors_path=actors_path, lexicon_path=lexicon_path)
 
     def canonical_country(name: str) -> str:
         return kb.country_of(name) or name
