@@ -21,9 +21,10 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues).
-A line break never joins a subject to a verb (a headline is not the next paragraph's speaker), and
-an appositive name is preferred to the title it follows ("the mayor of Bergen, Anna Berg, said"). Unbalanced quotation marks never raise: an
-unclosed quote ends at the end of its paragraph.
+The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
+ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
+never joins a subject to a verb; an appositive name is preferred to the title it follows). This
+module holds the cue families and puts them together, sentence by sentence.
 """
 
 from __future__ import annotations
