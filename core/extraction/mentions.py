@@ -17,10 +17,12 @@ from core.extraction.tokens import require_lexicon
 from core.extraction.words import BODY_PRONOUNS, LOCATIVE_PREPOSITIONS, PERSON_PRONOUNS, PHRASE_BREAKS
 from core.knowledge.gazetteer import Actor, Knowledge
 
-# The kinds of mention: how the text names the actor. "speaker" is not found in the text by this
-# module: the attribution and stance rules make it for the speaker of a statement, whose span is
-# the statement's speaker span (character offsets only; its token indices are -1).
-MentionKind = Literal["name", "metonym", "government", "group", "title", "pronoun", "speaker"]
+# The kinds of mention: how the text names the actor. A pronoun is never a mention of its own: it is
+# resolved when a rule asks (``ActorResolver.resolve_pronoun``) and stands for its antecedent's
+# mention. "speaker" is not found in the text by this module: the attribution and stance rules
+# make it for the speaker of a statement, at the statement's speaker span (character offsets only;
+# its token indices are -1).
+MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from core.extraction.components import COMPONENTS, mentions_and_statements
+from core.extraction.mentions import Mention
 from core.extraction.stance import StanceFinder
 from core.ingest.text import Article, ArticleError
 from core.knowledge.codebook import Codebook, load_codebook
@@ -120,13 +121,13 @@ def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowle
     return ArticleResult(stances, quotes, mentions, missed_sentences(doc, article_id, resolver.mentions, stances, codebook))
 
 
-def missed_sentences(doc, article_id: str, mentions, stances: list[dict], codebook: Codebook) -> list[dict]:
+def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances: list[dict], codebook: Codebook) -> list[dict]:
     """Sentences that name a known actor and match an issue pattern yet gave no stance row.
 
     They are where recall is weakest (a stance phrased in a way the rules do not read, or an
     actor merely mentioned near an issue); the Article page lists them so a user can check."""
     covered = [(row["start_char"], row["end_char"]) for row in stances]
-    starts = sorted(((m.start_char, m) for m in mentions if m.kind != "pronoun"), key=lambda pair: pair[0])
+    starts = sorted(((m.start_char, m) for m in mentions), key=lambda pair: pair[0])
     rows = []
     for number, sent in enumerate(doc.sents, start=1):
         lo, hi = sent.start_char, sent.end_char

@@ -115,7 +115,7 @@ class SpeakerResolver:
         if subj.pos_ != "NOUN":
             return None
         own = self.resolver.mention_at(subj)
-        if own is not None and own.kind in ("name", "pronoun"):
+        if own is not None and own.kind == "name":
             return None
         places = [subj]
         for prep in subj.children:
