@@ -71,6 +71,8 @@ class Statement:
 
 
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
+    """Character span of a token's subtree; with ``skip_marks``, without a leading "that",
+    punctuation or space and without trailing punctuation other than a closing quotation mark."""
     tokens = [t for t in tok.subtree]
     if skip_marks:
         while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
@@ -319,6 +321,8 @@ class Attributor:
         return merged
 
     def _speech_verb(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """The statement of a cue verb: its clausal complement (direct when it is a quotation),
+        else a parenthetical attribution or the complement of a wider cue."""
         if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
             return None  # "I think ..." inside a quote: the quote itself is the statement
         lemma = verb.lemma_.lower()
@@ -375,6 +379,7 @@ class Attributor:
         )
 
     def _semicolon_between(self, verb: Token, comp: Token) -> bool:
+        """Whether a semicolon separates a verb from a clause the parser made its complement."""
         lo, hi = (verb.i, comp.left_edge.i) if comp.i > verb.i else (comp.right_edge.i, verb.i)
         return any(t.text == ";" for t in self.doc[lo + 1 : hi])
 
@@ -519,6 +524,8 @@ class Attributor:
         return found
 
     def _complement_statement(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """A statement over a cue verb's non-clausal complement (see ``_complement``), when its
+        subject can speak."""
         span = self._complement(verb)
         if span is None:
             return None
@@ -627,6 +634,7 @@ class Attributor:
         return Statement(actor, span, start, end, "indirect", ":", tokens[colon].i, speaker_text=text)
 
     def _according_to(self, accord: Token, sent) -> list[Statement]:
+        """"According to X, ...": the rest of the sentence, spoken by X."""
         to = next(c for c in accord.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
@@ -660,6 +668,8 @@ class Attributor:
         return candidates
 
     def _direct(self, qs: int, qe: int, sentences, n: int, prefer: Mention | None, last: Statement | None, distance: int) -> Statement | None:
+        """The statement of a quotation no cue claimed: through a speech verb next to it, else the
+        previous speaker's when that spoke at most two sentences before, else without a speaker."""
         words = self.text[qs:qe].split()
         if len(words) < MIN_DIRECT_WORDS:
             return None

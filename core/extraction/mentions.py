@@ -43,6 +43,7 @@ class Mention:
 
 
 def _clean_name(text: str) -> str:
+    """A name as the gazetteer knows it: without a possessive ending or a leading "the"."""
     text = text.strip()
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
@@ -66,6 +67,8 @@ class ActorResolver:
 
     # ----------------------------------------------------------------- mention finding
     def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
+        """Record a mention of ``actor`` over tokens ``start:end`` (trailing possessive and
+        punctuation trimmed); each token keeps the first mention that covers it."""
         span = self.doc[start:end]
         # Trim a trailing possessive so the highlighted text is the name itself.
         while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and self.doc[end - 1].is_punct):
@@ -119,6 +122,8 @@ class ActorResolver:
         return country, role[:1].upper() + role[1:]
 
     def _person_for(self, name: str) -> Actor | None:
+        """The person a name stands for: in the gazetteer, or met earlier in the text in full
+        (a later surname-only mention)."""
         name = _clean_name(name)
         known = self.kb.person(name)
         if known:
@@ -129,6 +134,7 @@ class ActorResolver:
         return self._surname.get(last) or self.kb.person(last)
 
     def _person_mention(self, ent: Span) -> None:
+        """A PERSON entity as a person, with the country and role its context gives."""
         name = _clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             return
@@ -152,6 +158,8 @@ class ActorResolver:
         self._add(actor, ent.start, ent.end, "name")
 
     def _is_locative(self, tok: Token) -> bool:
+        """Whether a place name is the object of a locative preposition attached to a verb or
+        noun ("travelled to Moscow"), not a source ("according to Moscow")."""
         head = tok.head
         return (
             tok.dep_ == "pobj"
@@ -161,6 +169,8 @@ class ActorResolver:
         )
 
     def _place_mention(self, ent: Span) -> None:
+        """A country name, code or capital as that country's government, unless it is only a place
+        ("travelled to Moscow") or a demonym."""
         text = _clean_name(ent.text)
         country = self.kb.country_of(text)
         if not country or text.lower() in self.kb.demonyms:
@@ -172,6 +182,8 @@ class ActorResolver:
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
 
     def _org_mention(self, ent: Span) -> None:
+        """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
+        NER mislabelled, or an unknown organization that acts (a subject or a source)."""
         text = _clean_name(ent.text)
         person = self.kb.person(text) or self._surname.get(text)
         if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
@@ -269,6 +281,7 @@ class ActorResolver:
         return None
 
     def _find_mentions(self) -> None:
+        """All mentions of the document: named entities first, then the phrase rules in text order."""
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
@@ -287,6 +300,7 @@ class ActorResolver:
 
     # ----------------------------------------------------------------- resolution
     def mention_at(self, tok: Token) -> Mention | None:
+        """The mention that covers a token, or None."""
         return self._by_token.get(tok.i)
 
     def resolve_pronoun(self, tok: Token, prefer: Mention | None = None) -> Mention | None:

@@ -24,6 +24,7 @@ class ModelNotFoundError(RuntimeError):
 
 
 def configured_model_names() -> tuple[str, ...]:
+    """The spaCy models to try, in order (``STANCE_SPACY_MODEL`` or the defaults)."""
     return model_names(DEFAULT_MODELS)
 
 
@@ -69,6 +70,7 @@ def load_pipeline(name: str | None = None, knowledge: Knowledge | None = None):
 
 @lru_cache(maxsize=4)
 def _load_pipeline(names: tuple[str, ...], _kb_id: int, knowledge: Knowledge | None):
+    """The first of ``names`` that loads, with the ruler and components for ``knowledge``."""
     # Imported here so that importing core stays fast for the CLI's --help.
     import spacy
     from spacy.pipeline import EntityRuler

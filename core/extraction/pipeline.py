@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 from spacy.tokens import Doc
 
+from core.extraction.attribution import Statement
 from core.extraction.components import COMPONENTS, mentions_and_statements
 from core.extraction.mentions import Mention
-from core.extraction.stance import StanceFinder
+from core.extraction.stance import StanceClaim, StanceFinder
 from core.ingest.text import Article, ArticleError
 from core.knowledge.codebook import Codebook, load_codebook
 from core.knowledge.gazetteer import Knowledge, load_knowledge
@@ -65,60 +66,64 @@ def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowle
     without them, or with other knowledge, gets them found here."""
     text = doc.text
     resolver, statements = mentions_and_statements(doc, knowledge)
-    quotes = []
-    for st in statements:
-        speaker = st.speaker
-        quotes.append(
-            {
-                "article_id": article_id,
-                "speaker": speaker.name if speaker else "",
-                "speaker_type": speaker.actor_type if speaker else "",
-                "country": speaker.country if speaker else "",
-                "text": text[st.start_char : st.end_char],
-                "start_char": st.start_char,
-                "end_char": st.end_char,
-                "kind": st.kind,
-                "cue": st.cue,
-                "speaker_start": st.speaker_mention[0] if st.speaker_mention else -1,
-                "speaker_end": st.speaker_mention[1] if st.speaker_mention else -1,
-            }
-        )
-    stances = []
-    for claim in StanceFinder(doc, resolver, statements, codebook).claims():
-        actor = claim.mention.actor
-        start, end = claim.evidence
-        stances.append(
-            {
-                "article_id": article_id,
-                "sentence": claim.sentence,
-                "actor": actor.name,
-                "actor_type": actor.actor_type,
-                "country": actor.country,
-                "issue": claim.issue,
-                "stance": claim.stance,
-                "certainty": claim.certainty,
-                "attribution": claim.attribution,
-                "source": claim.source,
-                "quote": text[start:end],
-                "start_char": start,
-                "end_char": end,
-                "confidence": claim.confidence,
-            }
-        )
-    mentions = [
-        {
-            "article_id": article_id,
-            "actor": m.actor.name,
-            "actor_type": m.actor.actor_type,
-            "country": m.actor.country,
-            "text": m.text,
-            "start_char": m.start_char,
-            "end_char": m.end_char,
-            "role": m.actor.role,
-        }
-        for m in resolver.mentions
-    ]
+    quotes = [quote_row(article_id, st, text) for st in statements]
+    stances = [stance_row(article_id, claim, text) for claim in StanceFinder(doc, resolver, statements, codebook).claims()]
+    mentions = [mention_row(article_id, m) for m in resolver.mentions]
     return ArticleResult(stances, quotes, mentions, missed_sentences(doc, article_id, resolver.mentions, stances, codebook))
+
+
+def quote_row(article_id: str, st: Statement, text: str) -> dict:
+    """One row of the quotes table (``QUOTE_COLUMNS``)."""
+    speaker = st.speaker
+    return {
+        "article_id": article_id,
+        "speaker": speaker.name if speaker else "",
+        "speaker_type": speaker.actor_type if speaker else "",
+        "country": speaker.country if speaker else "",
+        "text": text[st.start_char : st.end_char],
+        "start_char": st.start_char,
+        "end_char": st.end_char,
+        "kind": st.kind,
+        "cue": st.cue,
+        "speaker_start": st.speaker_mention[0] if st.speaker_mention else -1,
+        "speaker_end": st.speaker_mention[1] if st.speaker_mention else -1,
+    }
+
+
+def stance_row(article_id: str, claim: StanceClaim, text: str) -> dict:
+    """One row of the stances table (``STANCE_COLUMNS``)."""
+    actor = claim.mention.actor
+    start, end = claim.evidence
+    return {
+        "article_id": article_id,
+        "sentence": claim.sentence,
+        "actor": actor.name,
+        "actor_type": actor.actor_type,
+        "country": actor.country,
+        "issue": claim.issue,
+        "stance": claim.stance,
+        "certainty": claim.certainty,
+        "attribution": claim.attribution,
+        "source": claim.source,
+        "quote": text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "confidence": claim.confidence,
+    }
+
+
+def mention_row(article_id: str, m: Mention) -> dict:
+    """One row of the mentions table (``MENTION_COLUMNS``)."""
+    return {
+        "article_id": article_id,
+        "actor": m.actor.name,
+        "actor_type": m.actor.actor_type,
+        "country": m.actor.country,
+        "text": m.text,
+        "start_char": m.start_char,
+        "end_char": m.end_char,
+        "role": m.actor.role,
+    }
 
 
 def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances: list[dict], codebook: Codebook) -> list[dict]:

@@ -560,6 +560,8 @@ class StanceFinder:
         return holders
 
     def claims(self) -> list[StanceClaim]:
+        """Every (actor, issue, stance) claim of the document, one per actor, issue, stance and
+        evidence, in sentence order."""
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
         for n, sent in enumerate(self.doc.sents, start=1):
@@ -585,6 +587,8 @@ class StanceFinder:
         return claims
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
+        """The claim of one holder mention: stance, certainty, attribution, source, evidence span
+        (the quotation when short enough, else the sentence) and confidence."""
         if holder.neutral:
             stance = "neutral"
         else:
@@ -684,6 +688,7 @@ def _holder_clause(clause: Token) -> bool:
 
 
 def _in_conditional(tok: Token) -> bool:
+    """Whether a token lies (up to four heads up) in an "if"/"unless"/"whether" clause."""
     cur = tok
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
@@ -700,6 +705,7 @@ def _is_container_subject(head: Token, lex: Lexicon) -> bool:
 
 
 def statement_top(doc: Doc, statement: Statement) -> Token | None:
+    """The token a statement hangs from: its cue, else the root of its span."""
     if statement.cue_token is not None:
         return doc[statement.cue_token]
     span = doc.char_span(statement.start_char, statement.end_char, alignment_mode="expand")
