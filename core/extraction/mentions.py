@@ -207,7 +207,6 @@ class ActorResolver:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
-            low = tok.lower_
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
                 # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
                 # rules as a tagged place.
@@ -215,51 +214,80 @@ class ActorResolver:
                 if tok.i in self._by_token:
                     continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
-            country, modifier, org = "", None, None
-            for c in mods:
-                if c.ent_type_ == "PERSON":
-                    continue
-                if self.kb.organization(c.text):
-                    org, modifier = self.kb.organization(c.text), c
-                elif self.kb.country_of(c.text):
-                    country, modifier = self.kb.country_of(c.text), c
+            country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
+            low = tok.lower_
             if owner is not None and not country and not org and (low in lex.own_country_nouns or low in lex.relational_group_nouns):
-                # "his country is willing ...", "Kyiv and its Western allies".
-                antecedent = self.resolve_pronoun(owner)
-                owner_country = antecedent.actor.country if antecedent is not None else ""
-                if owner_country and low in lex.own_country_nouns and owner.lower_ in PERSON_PRONOUNS:
-                    self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
-                elif owner_country and low in lex.relational_group_nouns and antecedent is not None and antecedent.actor.actor_type == "government":
-                    self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+                self._pronoun_owned_phrase(tok, owner)
                 continue
-            start = modifier.i if modifier is not None else tok.i
-            leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
-            if low in lex.government_nouns and not country and leader is not None and leader.actor.country:
-                # "the Trump administration", "Giorgia Meloni's government": the leader's country.
-                # (A known actor's country is a country or a body; only a country has a government.)
-                if self.kb.country_demonym.get(leader.actor.country) or self.kb.country_of(leader.actor.country):
-                    self._add(Actor(leader.actor.country, "government", leader.actor.country), min(leader.start, tok.i), tok.i + 1, "government")
-                    continue
-            if low in lex.government_nouns and country:
-                demonym = self.kb.country_demonym.get(country, country)
-                self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
-            elif low in lex.state_nouns and country:
-                self._add(Actor(country, "government", country), start, tok.i + 1, "government")
-            elif low in lex.group_nouns and (org or country):
-                label = modifier.text if modifier is not None else ""
-                body = org.country if org else country
-                if low in lex.relational_group_nouns and modifier is not None and modifier.dep_ == "poss":
-                    # "Ukraine's allies": other countries, named by their relation to the owner.
-                    label, body = (org.name if org else country), ""
-                self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
-            elif low in lex.people_group_nouns and country:
-                demonym = self.kb.country_demonym.get(country, country)
-                self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
-            elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-                person = self._title_antecedent(tok, country)
-                if person:
-                    self._add(person, start if modifier is not None else tok.i, tok.i + 1, "title")
+            if low in lex.government_nouns and not country and self._leader_government(tok, mods):
+                continue
+            self._country_phrase(tok, country, modifier, org)
+
+    def _country_modifier(self, mods: list[Token]) -> tuple[str, Token | None, Actor | None]:
+        """The country or organization a noun's modifiers name ("Italian", "EU"), the modifier
+        token, and the organization (the last such modifier wins; a person's name is skipped)."""
+        country, modifier, org = "", None, None
+        for c in mods:
+            if c.ent_type_ == "PERSON":
+                continue
+            if self.kb.organization(c.text):
+                org, modifier = self.kb.organization(c.text), c
+            elif self.kb.country_of(c.text):
+                country, modifier = self.kb.country_of(c.text), c
+        return country, modifier, org
+
+    def _pronoun_owned_phrase(self, tok: Token, owner: Token) -> None:
+        """"his country is willing ...": the government of the person the pronoun points to;
+        "Kyiv and its Western allies": the government's allies, a group of others."""
+        lex = self.lex
+        low = tok.lower_
+        antecedent = self.resolve_pronoun(owner)
+        owner_country = antecedent.actor.country if antecedent is not None else ""
+        if owner_country and low in lex.own_country_nouns and owner.lower_ in PERSON_PRONOUNS:
+            self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
+        elif owner_country and low in lex.relational_group_nouns and antecedent is not None and antecedent.actor.actor_type == "government":
+            self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+
+    def _leader_government(self, tok: Token, mods: list[Token]) -> bool:
+        """"the Trump administration", "Giorgia Meloni's government": the leader's country's
+        government, when the leader's country is a country (a known actor's country may be a body,
+        and only a country has a government). Whether it was added."""
+        leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
+        if leader is None or not leader.actor.country:
+            return False
+        country = leader.actor.country
+        if not (self.kb.country_demonym.get(country) or self.kb.country_of(country)):
+            return False
+        self._add(Actor(country, "government", country), min(leader.start, tok.i), tok.i + 1, "government")
+        return True
+
+    def _country_phrase(self, tok: Token, country: str, modifier: Token | None, org: Actor | None) -> None:
+        """A noun with a country or organization modifier: "the Italian government", "Russian
+        authorities", "EU members", "Ukraine's allies", "Russian negotiators", or a title ("the
+        Russian president") standing for a person introduced earlier."""
+        lex = self.lex
+        low = tok.lower_
+        start = modifier.i if modifier is not None else tok.i
+        if low in lex.government_nouns and country:
+            demonym = self.kb.country_demonym.get(country, country)
+            self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
+        elif low in lex.state_nouns and country:
+            self._add(Actor(country, "government", country), start, tok.i + 1, "government")
+        elif low in lex.group_nouns and (org or country):
+            label = modifier.text if modifier is not None else ""
+            body = org.country if org else country
+            if low in lex.relational_group_nouns and modifier is not None and modifier.dep_ == "poss":
+                # "Ukraine's allies": other countries, named by their relation to the owner.
+                label, body = (org.name if org else country), ""
+            self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
+        elif low in lex.people_group_nouns and country:
+            demonym = self.kb.country_demonym.get(country, country)
+            self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
+        elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            person = self._title_antecedent(tok, country)
+            if person:
+                self._add(person, start, tok.i + 1, "title")
 
     def _title_antecedent(self, tok: Token, country: str) -> Actor | None:
         """"the Russian president" -> the person introduced earlier with that role and country;
