@@ -42,6 +42,7 @@ from core.extraction.tokens import char_range, hedged, negated, require_lexicon,
 from core.extraction.words import (
     CONTENT_PREPOSITIONS,
     LINKING_WORDS,
+    NAMING_PREPOSITIONS,
     OWNER_PREPOSITIONS,
     QUOTE_MARKS,
 )
@@ -413,7 +414,7 @@ class Attributor:
                 if not any(x.i > objs[0].i for x in xcomps):
                     parts += self._trailing_modifiers(verb, preps[0])
         if not parts and lemma in lex.naming_cues and objects:
-            named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > objects[0].i)]
+            named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
         if not parts and lemma in lex.object_cues and objects:

@@ -14,7 +14,14 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.tokens import require_lexicon
-from core.extraction.words import BODY_PRONOUNS, LOCATIVE_PREPOSITIONS, PERSON_PRONOUNS, PHRASE_BREAKS
+from core.extraction.words import (
+    BODY_PRONOUNS,
+    LOCATIVE_PREPOSITIONS,
+    PERSON_PRONOUNS,
+    PHRASE_BREAKS,
+    SOURCE_HEADS,
+    SOURCE_PREPOSITIONS,
+)
 from core.knowledge.gazetteer import Actor, Knowledge
 
 # The kinds of mention: how the text names the actor. A pronoun is never a mention of its own: it is
@@ -198,7 +205,7 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
-        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.head.lower_ in ("according", "by")):
+        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
 
     def _phrase_mentions(self) -> None:

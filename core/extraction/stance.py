@@ -24,7 +24,9 @@ from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, negated, require_lexicon, strip_whitespace
 from core.extraction.words import (
+    ACCUSATION_PREPOSITIONS,
     BODY_PRONOUNS,
+    CONDITION_PREPOSITIONS,
     CONDITIONAL_MARKS,
     COORDINATORS,
     EXPERIENCER_PREPOSITIONS,
@@ -160,7 +162,7 @@ class StanceFinder:
 
     def _conditioned_on(self, prep: Token) -> bool:
         """"conditional on", "made X conditional on", "conditioned on"."""
-        if prep.lower_ not in ("on", "upon"):
+        if prep.lower_ not in CONDITION_PREPOSITIONS:
             return False
         head = prep.head
         if head.lemma_.lower() in self.lex.condition_words:
@@ -409,7 +411,7 @@ class StanceFinder:
             idx > 1
             and path[idx].lemma_.lower() in self.lex.accusation_verbs
             and path[idx - 1].dep_ == "prep"
-            and path[idx - 1].lower_ in ("of", "for")
+            and path[idx - 1].lower_ in ACCUSATION_PREPOSITIONS
         )
 
     def _accused_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:

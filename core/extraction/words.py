@@ -38,6 +38,16 @@ CONTENT_PREPOSITIONS = frozenset({"of", "for", "on", "about", "against", "to"})
 OWNER_PREPOSITIONS = frozenset({"by", "from"})
 # Prepositions that name an experiencer: "unacceptable to Kyiv", "crucial for Moscow".
 EXPERIENCER_PREPOSITIONS = frozenset({"to", "for"})
+# Prepositions that introduce what a naming verb names something: "described the plan as dead".
+NAMING_PREPOSITIONS = frozenset({"as", "to"})
+# An unknown organization acts when it is a source: "according to Acme Corp", "a report by Acme Corp"
+# (the preposition, then the word it hangs from).
+SOURCE_PREPOSITIONS = frozenset({"by", "to"})
+SOURCE_HEADS = frozenset({"according", "by"})
+# Prepositions of a condition: "conditional on", "contingent upon".
+CONDITION_PREPOSITIONS = frozenset({"on", "upon"})
+# Prepositions of what someone is accused of: "accused Ukraine of derailing X", "blamed X for Y".
+ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
 
 # ----------------------------------------------------------------- conjunctions
 # Conjunctions and adverbs that may join a quote to its continuation ("“A,” he said, and “B”").
