@@ -1,4 +1,4 @@
-from core.extraction.attribution import find_quote_spans
+from core.extraction.quotes import find_quote_spans
 
 
 def spans(text):

@@ -14,11 +14,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.knowledge.codebook import Codebook, IssueDraft
+from core.knowledge.gazetteer import load_knowledge
 from core.knowledge.patterns import BoundedPattern, compile_combined
 from core.model import QUOTE_COLUMNS
 
@@ -26,8 +28,6 @@ MAX_PHRASE_WORDS = 3
 EXAMPLE_CHARS = 160  # an example quote longer than this is cut with "…"
 MAX_EXAMPLES = 3
 
-# Reporting words are not stop words but say nothing about a statement's subject.
-REPORTING_WORDS: frozenset[str] = frozenset({"said", "says", "say", "told", "tell", "added", "according", "stated"})
 _CONTRACTION_ENDINGS: tuple[str, ...] = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 
 # A word: letters/digits, possibly joined by hyphens or apostrophes ("carbon-neutral", "china's").
@@ -116,9 +116,33 @@ def _non_empty_match(pattern: BoundedPattern, text: str) -> bool:
     return any(m.end() > m.start() for m in pattern.finditer(text))
 
 
-def _is_stopword(word: str) -> bool:
-    """True for words that cannot start or end a key phrase."""
-    if word in STOP_WORDS or word in REPORTING_WORDS:
+@lru_cache(maxsize=4)
+def _reporting_forms(speech: frozenset[str], irregular: frozenset[str]) -> frozenset[str]:
+    """The word forms of the lexicon's speech verbs ("say", "says", "said", "warned"), and
+    "according": reporting words are not stop words but say nothing about a statement's subject."""
+    forms = {"according", *irregular}
+    for lemma in speech:
+        forms |= {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+        if lemma.endswith("e"):
+            forms |= {lemma + "d", lemma[:-1] + "ing"}
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        if lemma.endswith(("s", "sh", "ch", "x")):
+            forms.add(lemma + "es")
+    return frozenset(forms)
+
+
+def reporting_words() -> frozenset[str]:
+    """Word forms of the speech verbs of the configured lexicon (``seeds/lexicon.yaml``)."""
+    lexicon = load_knowledge().lexicon
+    if lexicon is None:
+        return frozenset({"according"})
+    return _reporting_forms(lexicon.speech, lexicon.speech_irregular_forms)
+
+
+def _is_stopword(word: str, reporting: frozenset[str] = frozenset()) -> bool:
+    """True for words that cannot start or end a key phrase (``reporting``: reporting words)."""
+    if word in STOP_WORDS or word in reporting:
         return True
     if len(word) <= 2 or word.replace("-", "").isdigit():
         return True
@@ -140,14 +164,15 @@ def _phrase_counts(text: str) -> Counter[str]:
     neither starting nor ending with a stop word, a number or a 1–2-letter word.
     """
     tokens = _tokens(text)
+    reporting = reporting_words()
     counts: Counter[str] = Counter()
     for i, first in enumerate(tokens):
-        if _is_stopword(first.word):
+        if _is_stopword(first.word, reporting):
             continue
         for j in range(i, min(i + MAX_PHRASE_WORDS, len(tokens))):
             if j > i and not text[tokens[j - 1].end : tokens[j].start].isspace():
                 break
-            if not _is_stopword(tokens[j].word):
+            if not _is_stopword(tokens[j].word, reporting):
                 counts[" ".join(t.word for t in tokens[i : j + 1])] += 1
     return counts
 

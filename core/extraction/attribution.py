@@ -21,38 +21,49 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues).
-A line break never joins a subject to a verb (a headline is not the next paragraph's speaker), and
-an appositive name is preferred to the title it follows ("the mayor of Bergen, Anna Berg, said"). Unbalanced quotation marks never raise: an
-unclosed quote ends at the end of its paragraph.
+The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
+ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
+never joins a subject to a verb; an appositive name is preferred to the title it follows). This
+module holds the cue families and puts them together, sentence by sentence.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from core.extraction.mentions import GROUP_NOUNS_PEOPLE, ActorResolver, Mention
+from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
+from core.extraction.speakers import SpeakerResolver
+from core.extraction.tokens import char_range, hedged, negated, require_lexicon, trim_punct
+from core.extraction.words import (
+    CONTENT_PREPOSITIONS,
+    LINKING_WORDS,
+    NAMING_PREPOSITIONS,
+    OWNER_PREPOSITIONS,
+    QUOTE_MARKS,
+)
 from core.knowledge.gazetteer import Actor
 
-OPEN_QUOTES = "“«„"
-QUOTE_MARKS = "“”«»„\"‘’'"
-LINKING_WORDS = frozenset({"and", "but", "then", "also"})
-STRAIGHT = '"'
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
-MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or part of a reported statement
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
-PEOPLE_NOUNS = GROUP_NOUNS_PEOPLE | {"people", "voters", "critics", "supporters", "opponents", "members", "residents", "citizens", "workers", "protesters", "activists", "scientists", "researchers", "economists", "advisers", "advisors", "aides", "allies", "rivals", "candidates", "candidate", "groups", "group", "campaign", "party", "committee", "council", "court", "board", "union", "agency", "ministry", "department", "government", "administration", "company", "firm", "bank"}
+
+
+StatementKind = Literal["direct", "indirect", "according_to"]
 
 
 @dataclass
 class Statement:
+    """What one speaker said (or is reported to have said), with the cue it rests on."""
+
     speaker: Actor | None
     speaker_mention: tuple[int, int] | None  # char offsets of the mention the attribution rests on
     start_char: int
     end_char: int
-    kind: str  # direct | indirect | according_to
+    kind: StatementKind
     cue: str
     cue_token: int | None  # token index of the reporting word
     negated_cue: bool = False  # "would not confirm that ..."
@@ -60,51 +71,9 @@ class Statement:
     speaker_text: str = ""
 
 
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (inside the marks) of quoted passages; never fails on unbalanced marks.
-
-    Curly quotes pair open/close; straight quotes toggle. A quote still open at the end of its
-    paragraph (a line break) ends there, as in news copy where a quote runs into the next
-    paragraph and is reopened."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    opener = ""
-    straight_open = False
-    closers = {"“": "”", "«": "»", "„": "“"}  # „...“ is German-style typography
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))
-            open_at, straight_open = None, False
-        elif open_at is not None and not straight_open and ch == closers.get(opener):
-            if i > open_at + 1:
-                spans.append((open_at + 1, i))
-            open_at = None
-        elif ch in OPEN_QUOTES:
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))  # a new quote opens: the old one was unclosed
-            open_at, opener, straight_open = i, ch, False
-        elif ch == STRAIGHT:
-            if open_at is None:
-                open_at, straight_open = i, True
-            elif straight_open:
-                if i > open_at + 1:
-                    spans.append((open_at + 1, i))
-                open_at, straight_open = None, False
-    if open_at is not None and len(text) > open_at + 1:
-        spans.append((open_at + 1, len(text)))
-    return [(s, e) for s, e in (_strip_span(text, s, e) for s, e in spans) if e > s]
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
+    """Character span of a token's subtree; with ``skip_marks``, without a leading "that",
+    punctuation or space and without trailing punctuation other than a closing quotation mark."""
     tokens = [t for t in tok.subtree]
     if skip_marks:
         while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
@@ -116,39 +85,37 @@ def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def subject_chain(verb: Token) -> list[Token]:
-    """Subjects of a verb, nearest first, inherited through conjunction, participles and
-    complements ("Macron said Russia's permission was not needed, noting that ..." gives
-    "permission", then "Macron")."""
-    subjects: list[Token] = []
-    cur = verb
-    for _ in range(6):
-        own = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        # Two subjects means a misparse ("“One of the best ...,” Mayor Berg said"): the one
-        # nearer the verb first.
-        subjects += sorted(own, key=lambda c: abs(c.i - cur.i))
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
-            cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
-        elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur:
-            cur = cur.head
-        else:
-            break
-    return subjects
+@dataclass
+class _Progress:
+    """What ``Attributor.statements`` has found so far."""
+
+    found: list[Statement] = field(default_factory=list)
+    claimed: set[tuple[int, int]] = field(default_factory=set)  # (start, end) of statements kept
+    last: Statement | None = None  # the last statement with a speaker
+    last_end_sent: int = -10  # the sentence it ends in
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The nearest subject of a verb, inherited through conjunction and participles."""
-    chain = subject_chain(verb)
-    return chain[0] if chain else None
+def _governing_statement(tok: Token, new: list[Statement]) -> Statement | None:
+    """The statement whose cue governs ``tok`` ("Berg said he thought ...": "he" is Berg,
+    whoever spoke before)."""
+    cues = {st.cue_token: st for st in new if st.cue_token is not None and st.speaker is not None}
+    for anc in tok.ancestors:
+        if anc.i in cues:
+            return cues[anc.i]
+    return None
 
 
 class Attributor:
+    """Statements of one document: quotations (``QuoteFinder``), their speakers
+    (``SpeakerResolver``) and the cue families of the lexicon."""
+
     def __init__(self, doc: Doc, resolver: ActorResolver):
         self.doc = doc
         self.resolver = resolver
-        self.lex = resolver.kb.lexicon
+        self.lex = require_lexicon(resolver.kb)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
-        self.quote_spans = find_quote_spans(self.text)
+        self.quotes = QuoteFinder(self.text)
+        self.speakers = SpeakerResolver(doc, self.text, resolver, self.lex)
         # Token.sent re-walks the document on every call; look sentences up by position instead.
         self.sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
@@ -157,111 +124,6 @@ class Attributor:
     def sentence_number(self, token_index: int) -> int:
         """0-based index of the sentence a token is in."""
         return max(bisect_right(self._sentence_starts, token_index) - 1, 0)
-
-    def _inside_quote(self, start: int, end: int) -> tuple[int, int] | None:
-        for qs, qe in self.quote_spans:
-            if qs <= start and end <= qe:
-                return qs, qe
-        return None
-
-    def _speaker(self, subj: Token, prefer: Mention | None) -> tuple[Actor | None, tuple[int, int] | None, str]:
-        mentions = self.resolver.actors_of(subj, prefer)
-        span = (subj.idx, subj.idx + len(subj.text))
-        if mentions:
-            m = mentions[0]
-            if subj.pos_ == "PRON":
-                return m.actor, span, subj.text
-            return m.actor, (m.start_char, m.end_char), m.text
-        if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in ("it", "this", "that"):
-            # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
-            words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
-            if words:
-                text = self.doc[words[0].i : subj.i + 1].text
-                kind = "group" if subj.tag_ in ("NNS", "NNPS") else "organization"
-                return Actor(text, kind, "", ""), (words[0].idx, subj.idx + len(subj.text)), text
-        return None, span, subj.text
-
-    def _speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
-        """The subject that speaks: the nearest one that is a known actor (or a pronoun), else
-        the nearest one; never one inside the quote ``outside`` when given."""
-        chain = subject_chain(verb)
-        if outside is not None:
-            chain = [t for t in chain if not (outside[0] <= t.idx < outside[1])]
-        # A line break between a subject and its verb is a misparse across paragraphs (a headline
-        # run into the first paragraph): a line never speaks for the next one.
-        chain = [t for t in chain if not self._line_break_between(t, verb)]
-        # "the mayor of Bergen, Anna Berg, said": the appositive name is the speaker.
-        chain = [self._appositive_name(t) or t for t in chain]
-        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if chain and chain[0] in own and (chain[0].lower_ in self.lex.source_nouns or chain[0].lower_ in self.resolver.kb.roles):
-            return chain[0]  # "..., the source added": the verb's own subject is a speaker noun
-        chain = [self._antecedent(t) for t in chain]
-        for subj in chain:
-            if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
-                return subj
-        if chain:
-            return chain[0]
-        # No subject in the parse: a name right before the verb is one the parser attached
-        # elsewhere ("... in an interview with the local paper Berg said that ...").
-        before = verb.i - 1
-        while before >= 0 and self.doc[before].dep_ in ("advmod", "aux", "neg") and self.doc[before].head is verb:
-            before -= 1
-        if before >= 1 and self.doc[before].text == "," and self.doc[before - 1].pos_ == "PROPN":
-            before -= 1  # "..., the mayor of Bergen, Anna Berg, said": the name set off before the verb
-        if before >= 0 and self.doc[before].pos_ == "PROPN":
-            mention = self.resolver.mention_at(self.doc[before])
-            if mention is not None and mention.end - 1 == before and mention.actor.actor_type == "person":
-                return self.doc[before]
-        return None
-
-    def _line_break_between(self, a: Token, b: Token) -> bool:
-        lo, hi = (a, b) if a.i < b.i else (b, a)
-        return "\n" in self.text[lo.idx : hi.idx]
-
-    def _appositive_name(self, subj: Token) -> Token | None:
-        """The person named in apposition to a common-noun subject ("the mayor, Anna Berg,";
-        also when the parser hangs the name on the noun's "of" phrase: "the mayor of Bergen,
-        Anna Berg,"): the token of that name, or None."""
-        if subj.pos_ != "NOUN":
-            return None
-        own = self.resolver.mention_at(subj)
-        if own is not None and own.kind in ("name", "pronoun"):
-            return None
-        places = [subj]
-        for prep in subj.children:
-            if prep.dep_ == "prep" and prep.i > subj.i:
-                for pobj in prep.children:
-                    mention = self.resolver.mention_at(pobj)
-                    if pobj.dep_ == "pobj" and not (mention is not None and mention.actor.actor_type == "person"):
-                        places.append(pobj)
-        for place in places:
-            for child in place.children:
-                if child.dep_ != "appos" or child.i < subj.i or self._line_break_between(subj, child):
-                    continue
-                mention = self.resolver.mention_at(child)
-                if mention is not None and mention.kind == "name" and mention.actor.actor_type == "person":
-                    return self.doc[mention.end - 1] if mention.end - 1 >= child.i else child
-        return None
-
-    @staticmethod
-    def _antecedent(subj: Token) -> Token:
-        """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
-        cited ...": the mayor)."""
-        if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
-            return subj.head.head
-        return subj
-
-    def _can_speak(self, subj: Token, prefer: Mention | None) -> bool:
-        """Whether a subject can hold what a wider cue attributes ("showed", "cited", "told X
-        to"): a known actor, a personal pronoun, a name, or a noun for people or sources
-        ("officials", "the survey"); not "the attempt" or "the document"."""
-        if subj.pos_ == "PRON":
-            return subj.lower_ not in ("this", "that", "which", "what") or bool(self.resolver.actors_of(subj, prefer))
-        if subj.pos_ == "PROPN" or self.resolver.actors_of(subj, prefer):
-            return True
-        word = subj.lower_
-        lex = self.lex
-        return word in lex.source_nouns or subj.lemma_.lower() in lex.source_nouns or word in self.resolver.kb.roles or word in lex.group_nouns or word in PEOPLE_NOUNS
 
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb of the lexicon ("said", "told", "argued")."""
@@ -285,87 +147,87 @@ class Attributor:
         )
 
     def _hedged(self, verb: Token) -> bool:
-        return any(c.lower_ in self.lex.hedges or c.lemma_ in self.lex.hedges for c in verb.children)
+        """A hedge among the cue's children ("reportedly said", "may have told")."""
+        return hedged(verb, self.lex)
 
     def _negated(self, verb: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations for c in verb.children)
+        """A negation among the cue's children, of any dependency ("would neither confirm nor deny")."""
+        return negated(verb, self.lex)
 
     def statements(self) -> list[Statement]:
-        found: list[Statement] = []
-        claimed: set[tuple[int, int]] = set()
-        last: Statement | None = None
-        last_end_sent = -10
-
-        def mention_of(st: Statement | None) -> Mention | None:
-            if st is None or st.speaker_mention is None:
-                return None
-            return next(
-                (m for m in self.resolver.mentions if (m.start_char, m.end_char) == st.speaker_mention),
-                None,
-            ) or (Mention(st.speaker, 0, 0, *st.speaker_mention, st.speaker_text, "name") if st.speaker else None)
-
-        def prefer() -> Mention | None:
-            return mention_of(last)
-
-        def outer(tok: Token, new: list[Statement]) -> Statement | None:
-            """The statement whose cue governs ``tok`` ("Berg said he thought ...": "he" is
-            Berg, whoever spoke before)."""
-            cues = {st.cue_token: st for st in new if st.cue_token is not None and st.speaker is not None}
-            for anc in tok.ancestors:
-                if anc.i in cues:
-                    return cues[anc.i]
-            return None
-
-        sentences = self.sentences
-        for n, sent in enumerate(sentences):
-            new: list[Statement] = []
-            recent = n - last_end_sent <= 2 and not self._new_person_subject(last, last_end_sent, n)
-            for tok in sent:
-                if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
-                    new += self._according_to(tok, sent)
-                elif self._is_cue(tok):
-                    governing = outer(tok, new)
-                    st = self._speech_verb(tok, mention_of(governing) if governing else prefer() if recent else None)
-                    if st:
-                        new.append(st)
-                elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
-                    st = self._intention_adjective(tok, prefer() if recent else None)
-                    if st:
-                        new.append(st)
-                elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nominal_cues:
-                    st = self._nominal(tok, prefer() if recent else None)
-                    if st:
-                        new.append(st)
+        """Every statement of the document in text order, sentence by sentence: cue statements,
+        a headline colon, then the direct quotes no cue claimed; split quotes are merged."""
+        state = _Progress()
+        for n, sent in enumerate(self.sentences):
+            recent = n - state.last_end_sent <= 2 and not self._new_person_subject(state.last, state.last_end_sent, n)
+            prefer = self._mention_of(state.last) if recent else None
+            new = self._cue_statements(sent, prefer)
             if not new:
-                st = self._colon_statement(sent)
-                if st:
-                    new.append(st)
-            # Direct quotes starting in this sentence that no verb claimed.
-            for qs, qe in self.quote_spans:
-                if not (sent.start_char <= qs < sent.end_char):
-                    continue
-                if any(s.kind == "direct" and s.start_char == qs for s in new + found):
-                    continue
-                st = self._direct(qs, qe, sentences, n, prefer() if recent else None, last, n - last_end_sent)
-                if st:
-                    new.append(st)
-            for st in new:
-                key = (st.start_char, st.end_char)
-                if key in claimed or self._nested_wide_cue(st, new):
-                    continue
-                # Quoted fragments inside a reported statement belong to it.
-                if st.kind == "direct" and any(
-                    o.kind != "direct" and o.start_char <= st.start_char < o.end_char for o in new
-                ):
-                    continue
-                claimed.add(key)
-                found.append(st)
-                if st.speaker is not None:
-                    last = st
-                    end_tok = self.doc.char_span(st.end_char - 1, st.end_char, alignment_mode="expand")
-                    last_end_sent = self.sentence_number(end_tok.start) if end_tok is not None else n
-        found.sort(key=lambda s: s.start_char)
-        return self._merge_continuations(found)
+                colon = self._colon_statement(sent)
+                if colon:
+                    new.append(colon)
+            new += self._unclaimed_quotes(sent, n, prefer, new, state)
+            self._keep(new, n, state)
+        state.found.sort(key=lambda s: s.start_char)
+        return self._merge_continuations(state.found)
+
+    def _mention_of(self, st: Statement | None) -> Mention | None:
+        """The mention a statement's speaker rests on (the resolver's, else one made for it):
+        what a pronoun in a later statement may stand for."""
+        if st is None or st.speaker_mention is None:
+            return None
+        found = next((m for m in self.resolver.mentions if (m.start_char, m.end_char) == st.speaker_mention), None)
+        if found is None and st.speaker is not None:
+            return Mention.of_speaker(st.speaker, st.speaker_mention, st.speaker_text)
+        return found
+
+    def _cue_statements(self, sent: Span, prefer: Mention | None) -> list[Statement]:
+        """The statements of a sentence that rest on a cue word: "according to", a cue verb, an
+        adjective of intention or a noun of saying or will."""
+        new: list[Statement] = []
+        for tok in sent:
+            st: Statement | None = None
+            if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
+                new += self._according_to(tok, sent)
+            elif self._is_cue(tok):
+                governing = _governing_statement(tok, new)
+                st = self._speech_verb(tok, self._mention_of(governing) if governing else prefer)
+            elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
+                st = self._intention_adjective(tok, prefer)
+            elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nominal_cues:
+                st = self._nominal(tok, prefer)
+            if st:
+                new.append(st)
+        return new
+
+    def _unclaimed_quotes(self, sent: Span, n: int, prefer: Mention | None, new: list[Statement], state: _Progress) -> list[Statement]:
+        """Direct statements for the quotes starting in sentence ``n`` that no cue claimed."""
+        quotes: list[Statement] = []
+        for qs, qe in self.quotes.starting_in(sent.start_char, sent.end_char):
+            if any(s.kind == "direct" and s.start_char == qs for s in new + quotes + state.found):
+                continue
+            st = self._direct(qs, qe, self.sentences, n, prefer, state.last, n - state.last_end_sent)
+            if st:
+                quotes.append(st)
+        return quotes
+
+    def _keep(self, new: list[Statement], n: int, state: _Progress) -> None:
+        """Keep the new statements of sentence ``n`` that are not already found, not a wider cue
+        inside another statement, and not a quoted fragment of a reported statement; the last one
+        with a speaker is what a later pronoun or lone quote may continue."""
+        for st in new:
+            key = (st.start_char, st.end_char)
+            if key in state.claimed or self._nested_wide_cue(st, new):
+                continue
+            # Quoted fragments inside a reported statement belong to it.
+            if st.kind == "direct" and any(o.kind != "direct" and o.start_char <= st.start_char < o.end_char for o in new):
+                continue
+            state.claimed.add(key)
+            state.found.append(st)
+            if st.speaker is not None:
+                state.last = st
+                end_tok = self.doc.char_span(st.end_char - 1, st.end_char, alignment_mode="expand")
+                state.last_end_sent = self.sentence_number(end_tok.start) if end_tok is not None else n
 
     def _nested_wide_cue(self, st: Statement, new: list[Statement]) -> bool:
         """Whether a statement resting on a wider cue than speech (an object, intention or noun
@@ -399,7 +261,7 @@ class Attributor:
                     and mention.kind == "name"
                     and mention.actor.actor_type == "person"
                     and mention.actor != last.speaker
-                    and not self._inside_quote(tok.idx, tok.idx + len(tok.text))
+                    and not self.quotes.inside(tok.idx, tok.idx + len(tok.text))
                 ):
                     return True
         return False
@@ -460,7 +322,9 @@ class Attributor:
         return merged
 
     def _speech_verb(self, verb: Token, prefer: Mention | None) -> Statement | None:
-        if self._inside_quote(verb.idx, verb.idx + len(verb.text)):
+        """The statement of a cue verb: its clausal complement (direct when it is a quotation),
+        else a parenthetical attribution or the complement of a wider cue."""
+        if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
             return None  # "I think ..." inside a quote: the quote itself is the statement
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
@@ -488,10 +352,10 @@ class Attributor:
         # "The port, he said, will open in May": the sentence around the verb is
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
-        subj = self._speaking_subject(verb)
-        if subj is None or (lemma not in self.lex.speech and not self._can_speak(subj, prefer)):
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer)):
             return None
-        actor, span, text = self._speaker(subj, prefer)
+        actor, span, text = self.speakers.speaker(subj, prefer)
         start, end = _subtree_span(comps[0])
         # "She had asked for a delay, but the board refused, the spokesman added.": the
         # coordinated clauses are one statement, whether parsed as conjuncts or as several
@@ -500,12 +364,15 @@ class Attributor:
         for extra in [*comps[0].conjuncts, *same_side]:
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
-        quote = self._inside_quote(start, end)
-        overlapping = [q for q in self.quote_spans if q[0] < end and start < q[1]]
-        kind = "indirect"
-        if quote or (len(overlapping) == 1 and overlapping[0][0] <= start + 3 and overlapping[0][1] - overlapping[0][0] >= (end - start) * 0.8):
+        quote = self.quotes.inside(start, end)
+        overlapping = self.quotes.overlapping(start, end)
+        kind: StatementKind = "indirect"
+        # The clause is a quotation: it lies inside one, or one quotation starts with it and
+        # covers most of it.
+        mostly_quoted = len(overlapping) == 1 and overlapping[0][0] <= start + 3 and overlapping[0][1] - overlapping[0][0] >= (end - start) * 0.8
+        if quote is not None or mostly_quoted:
             kind = "direct"
-            start, end = overlapping[0] if overlapping else quote
+            start, end = overlapping[0] if overlapping else quote  # type: ignore[misc]  # (one of them is set)
         cue = verb.text
         return Statement(
             actor, span, start, end, kind, cue, verb.i,
@@ -513,6 +380,7 @@ class Attributor:
         )
 
     def _semicolon_between(self, verb: Token, comp: Token) -> bool:
+        """Whether a semicolon separates a verb from a clause the parser made its complement."""
         lo, hi = (verb.i, comp.left_edge.i) if comp.i > verb.i else (comp.right_edge.i, verb.i)
         return any(t.text == ";" for t in self.doc[lo + 1 : hi])
 
@@ -546,7 +414,7 @@ class Attributor:
                 if not any(x.i > objs[0].i for x in xcomps):
                     parts += self._trailing_modifiers(verb, preps[0])
         if not parts and lemma in lex.naming_cues and objects:
-            named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in ("as", "to") and c.i > objects[0].i)]
+            named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
         if not parts and lemma in lex.object_cues and objects:
@@ -567,11 +435,7 @@ class Attributor:
         }
         tokens = sorted({t.i for p in parts for t in p.subtree} - aside)
         first, last = tokens[0], tokens[-1]
-        span = [t for t in self.doc[first : last + 1] if not t.is_space]
-        while span and span[0].is_punct and span[0].text not in QUOTE_MARKS:
-            span = span[1:]
-        while span and span[-1].is_punct and span[-1].text not in QUOTE_MARKS:
-            span = span[:-1]
+        span = trim_punct(self.doc[first : last + 1])
         if len([t for t in span if not t.is_punct]) < 2:
             return None
         return span
@@ -583,17 +447,13 @@ class Attributor:
 
     def _span_statement(self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False) -> Statement | None:
         """An indirect statement over ``tokens`` (trimmed of punctuation) spoken by ``subj``."""
-        span = [t for t in tokens if not t.is_space]
-        while span and span[0].is_punct and span[0].text not in QUOTE_MARKS:
-            span = span[1:]
-        while span and span[-1].is_punct and span[-1].text not in QUOTE_MARKS:
-            span = span[:-1]
-        if len([t for t in span if not t.is_punct]) < 2 or self._inside_quote(cue.idx, cue.idx + len(cue.text)):
+        span = trim_punct(tokens)
+        if len([t for t in span if not t.is_punct]) < 2 or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
-        actor, mention, text = self._speaker(subj, prefer)
+        actor, mention, text = self.speakers.speaker(subj, prefer)
         if need_speaker and actor is None:
             return None
-        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        start, end = char_range(span)
         return Statement(
             actor, mention, start, end, "indirect", cue.text, cue.i,
             negated_cue=self._negated(cue.head if cue.pos_ == "ADJ" else cue), hedged_cue=self._hedged(cue), speaker_text=text,
@@ -606,8 +466,8 @@ class Attributor:
         xcomps = [c for c in adj.children if c.dep_ == "xcomp" and self._infinitive(c)]
         if not xcomps:
             return None
-        subj = self._speaking_subject(adj.head)
-        if subj is None or not self._can_speak(subj, prefer):
+        subj = self.speakers.speaking_subject(adj.head)
+        if subj is None or not self.speakers.can_speak(subj, prefer):
             return None
         return self._span_statement(list(xcomps[0].subtree), subj, adj, prefer, need_speaker=True)
 
@@ -617,11 +477,11 @@ class Attributor:
         the board to ..."): the noun's complement is the owner's."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
-            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children if g.dep_ == "pobj"]
+            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
             owner = by[0] if by else None
         if owner is None and noun.dep_ == "dobj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children):
-            owner = self._speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
-        if owner is None or not self._can_speak(owner, prefer):
+            owner = self.speakers.speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
+        if owner is None or not self.speakers.can_speak(owner, prefer):
             return None
         comp: list[Token] = []
         for child in noun.children:
@@ -630,7 +490,7 @@ class Attributor:
             if child.dep_ in ("acl", "relcl", "ccomp") and (self._infinitive(child) or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
                 comp = list(child.subtree)
                 break
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "on", "about", "against", "to") and child is not owner.head:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child is not owner.head:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
@@ -665,16 +525,18 @@ class Attributor:
         return found
 
     def _complement_statement(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """A statement over a cue verb's non-clausal complement (see ``_complement``), when its
+        subject can speak."""
         span = self._complement(verb)
         if span is None:
             return None
-        subj = self._speaking_subject(verb)
-        if subj is None or not self._can_speak(subj, prefer):
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer):
             return None
-        actor, mention, text = self._speaker(subj, prefer)
+        actor, mention, text = self.speakers.speaker(subj, prefer)
         if actor is None and verb.lemma_.lower() in self.lex.intention_cues:
             return None  # "those who hope to ...": a will needs someone to hold it
-        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        start, end = char_range(span)
         return Statement(
             actor, mention, start, end, "indirect", verb.text, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
@@ -721,21 +583,17 @@ class Attributor:
         )
         if not (set_off_before and set_off_after) or before < sent.start:
             return None  # "He said, ..." at the start introduces, it does not interrupt
-        content = [t for t in sent if not (lo <= t.i <= hi) and not t.is_space]
-        while content and (content[0].is_punct and content[0].text not in QUOTE_MARKS):
-            content = content[1:]
-        while content and (content[-1].is_punct and content[-1].text not in QUOTE_MARKS or content[-1].text in "—–-"):
-            content = content[:-1]
+        content = trim_punct((t for t in sent if not (lo <= t.i <= hi)), tail_also="—–-")
         words = [t for t in content if not t.is_punct]
         if len(words) < MIN_DIRECT_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in content):
             return None
-        start, end = content[0].idx, content[-1].idx + len(content[-1].text)
-        if any(qs < end and start < qe and len(self.text[qs:qe].split()) >= MIN_DIRECT_WORDS for qs, qe in self.quote_spans):
+        start, end = char_range(content)
+        if self.quotes.overlaps_long(start, end):
             return None  # a quotation: the direct-quote rules attribute it
-        subj = self._speaking_subject(verb)
+        subj = self.speakers.speaking_subject(verb)
         if subj is None:
             return None
-        actor, span, text = self._speaker(subj, prefer)
+        actor, span, text = self.speakers.speaker(subj, prefer)
         return Statement(
             actor, span, start, end, "indirect", verb.text, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
@@ -751,7 +609,7 @@ class Attributor:
         if not colon:
             return None
         source = tokens[:colon]
-        if any(t.pos_ in ("VERB", "AUX") for t in source) or self._inside_quote(tokens[0].idx, tokens[colon].idx):
+        if any(t.pos_ in ("VERB", "AUX") for t in source) or self.quotes.inside(tokens[0].idx, tokens[colon].idx):
             return None
         first = source[0]
         mention = self.resolver.mention_at(first)
@@ -770,28 +628,24 @@ class Attributor:
                 break  # a headline ends at its line
             if not tok.is_space:
                 content.append(tok)
-        while content and content[-1].is_punct and content[-1].text not in QUOTE_MARKS:
-            content = content[:-1]
+        content = trim_punct(content, head=False)
         if len([t for t in content if not t.is_punct]) < 3:
             return None
-        start, end = content[0].idx, content[-1].idx + len(content[-1].text)
+        start, end = char_range(content)
         return Statement(actor, span, start, end, "indirect", ":", tokens[colon].i, speaker_text=text)
 
     def _according_to(self, accord: Token, sent) -> list[Statement]:
+        """"According to X, ...": the rest of the sentence, spoken by X."""
         to = next(c for c in accord.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             return []
-        actor, span, text = self._speaker(objs[0], None)
+        actor, span, text = self.speakers.speaker(objs[0], None)
         phrase = set(t.i for t in accord.subtree)
-        tokens = [t for t in sent if t.i not in phrase and not t.is_space]
-        while tokens and tokens[0].is_punct:
-            tokens = tokens[1:]
-        while tokens and tokens[-1].is_punct:
-            tokens = tokens[:-1]
+        tokens = trim_punct((t for t in sent if t.i not in phrase), keep="")
         if not tokens:
             return []
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
 
     def _direct_candidates(self, qs: int, qe: int, sentences, n: int) -> list[Token]:
@@ -807,7 +661,7 @@ class Attributor:
         if m != n:
             candidates += list(sentences[m])
         after = sentences[m].end
-        next_quote = next((s for s, e in self.quote_spans if s > qe and len(self.text[s:e].split()) >= MIN_DIRECT_WORDS), len(self.text))
+        next_quote = self.quotes.next_long_start(qe)
         for tok in self.doc[after : after + AFTER_QUOTE_TOKENS]:
             if "\n" in tok.text or tok.idx >= next_quote - 1:
                 break  # the paragraph or the next quotation begins
@@ -815,24 +669,43 @@ class Attributor:
         return candidates
 
     def _direct(self, qs: int, qe: int, sentences, n: int, prefer: Mention | None, last: Statement | None, distance: int) -> Statement | None:
+        """The statement of a quotation no cue claimed: through a speech verb next to it, else the
+        previous speaker's when that spoke at most two sentences before, else without a speaker."""
         words = self.text[qs:qe].split()
         if len(words) < MIN_DIRECT_WORDS:
             return None
         for tok in self._direct_candidates(qs, qe, sentences, n):
             if not self._is_speech(tok):
                 continue
-            if qs <= tok.idx < qe or self._inside_quote(tok.idx, tok.idx + len(tok.text)):
+            if qs <= tok.idx < qe or self.quotes.inside(tok.idx, tok.idx + len(tok.text)):
                 continue  # "I think" inside this or another quote is not the attribution
             lo, hi = (tok.idx, qs) if tok.idx < qs else (qe, tok.idx)
             if "\n" in self.text[lo:hi]:
                 continue  # a verb in another paragraph is not this quote's attribution
-            subj = self._speaking_subject(tok, outside=(qs, qe))
+            subj = self.speakers.speaking_subject(tok, outside=(qs, qe))
             if subj is None:
                 continue
-            actor, span, text = self._speaker(subj, prefer)
+            actor, span, text = self.speakers.speaker(subj, prefer)
             return Statement(actor, span, qs, qe, "direct", tok.text, tok.i,
                              negated_cue=self._negated(tok), hedged_cue=self._hedged(tok), speaker_text=text)
         # A quote standing alone continues the previous speaker, as news copy does.
         if last is not None and last.speaker is not None and distance <= 2:
             return Statement(last.speaker, last.speaker_mention, qs, qe, "direct", "", None, speaker_text=last.speaker_text)
         return Statement(None, None, qs, qe, "direct", "", None)
+
+
+def drop_nested(statements: list[Statement]) -> list[Statement]:
+    """A statement inside another by the same speaker ("said X, noting that Y") adds nothing."""
+    kept = []
+    for st in statements:
+        if any(
+            o is not st
+            and o.speaker == st.speaker
+            and o.start_char <= st.start_char
+            and st.end_char <= o.end_char
+            and (o.end_char - o.start_char) > (st.end_char - st.start_char)
+            for o in statements
+        ):
+            continue
+        kept.append(st)
+    return kept

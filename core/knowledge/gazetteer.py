@@ -64,6 +64,21 @@ class Lexicon:
     intention_cues: frozenset[str] = frozenset()
     intention_adjectives: frozenset[str] = frozenset()
     nominal_cues: frozenset[str] = frozenset()
+    # Nouns and verbs the actor and stance rules read (see seeds/lexicon.yaml for each one's use).
+    government_seats: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    people_group_nouns: frozenset[str] = frozenset()
+    relational_group_nouns: frozenset[str] = frozenset()
+    own_country_nouns: frozenset[str] = frozenset()
+    generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    people_nouns: frozenset[str] = frozenset()
+    condition_words: frozenset[str] = frozenset()
+    renaming_nouns: frozenset[str] = frozenset()
+    owned_nouns: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()
+    container_verbs: frozenset[str] = frozenset()
+    speech_irregular_forms: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -89,6 +104,9 @@ class Knowledge:
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Italy" -> "Italian"
     roles: frozenset[str] = frozenset()
     lexicon: Lexicon | None = None
+    # The files it was loaded from: the extraction's spaCy components load it again by them.
+    actors_path: str = ""
+    lexicon_path: str = ""
 
     def country_of(self, name: str) -> str:
         """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
@@ -164,6 +182,9 @@ LEXICON_KEYS = frozenset({
     "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues",
+    "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
+    "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
+    "instrument_verbs", "container_verbs", "speech_irregular_forms",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -211,6 +232,12 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
             raise KnowledgeError(f"{source}: '{key}' must map verbs to lists of prepositions")
         return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in value.items()}
 
+    def word_lists(key: str) -> dict[str, frozenset[str]]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
+            raise KnowledgeError(f"{source}: '{key}' must map words to lists of words")
+        return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in value.items()}
+
     return Lexicon(
         speech=words("speech"),
         support=words("support"),
@@ -235,6 +262,20 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         intention_cues=words("intention_cues"),
         intention_adjectives=words("intention_adjectives"),
         nominal_cues=words("nominal_cues"),
+        government_seats=words("government_seats"),
+        government_nouns=words("government_nouns"),
+        state_nouns=words("state_nouns"),
+        people_group_nouns=words("people_group_nouns"),
+        relational_group_nouns=words("relational_group_nouns"),
+        own_country_nouns=words("own_country_nouns"),
+        generic_titles=word_lists("generic_titles"),
+        people_nouns=words("people_nouns"),
+        condition_words=words("condition_words"),
+        renaming_nouns=words("renaming_nouns"),
+        owned_nouns=words("owned_nouns"),
+        instrument_verbs=words("instrument_verbs"),
+        container_verbs=words("container_verbs"),
+        speech_irregular_forms=words("speech_irregular_forms"),
     )
 
 
@@ -276,7 +317,8 @@ def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowle
     data = _read_yaml(Path(actors_path))
     _refuse_unknown_keys(Path(actors_path), data, ACTORS_KEYS)
     places, codes, demonyms, country_demonym = _country_tables()
-    kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym)
+    kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
+                   actors_path=actors_path, lexicon_path=lexicon_path)
 
     def canonical_country(name: str) -> str:
         return kb.country_of(name) or name

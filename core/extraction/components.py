@@ -1,0 +1,155 @@
+"""The actor mentions and the statements as spaCy pipeline components.
+
+``core.extraction.nlp.load_pipeline`` adds both at the end of the pipeline (they read the parse,
+the lemmas and the named entities), so one ``nlp.pipe`` pass parses each text once and leaves on
+every Doc:
+
+* ``doc.spans["actor_mentions"]``: one span per actor mention, labelled with its kind ("name",
+  "metonym", "government", "group", "title"); ``span._.mention`` is the resolved
+  :class:`~core.extraction.mentions.Mention` (``span._.mention.actor`` the actor);
+* ``doc.spans["statements"]``: one span per statement, labelled "direct", "indirect" or
+  "according_to"; ``span._.statement`` is the :class:`~core.extraction.attribution.Statement`;
+* ``doc._.actor_resolver`` (the :class:`~core.extraction.mentions.ActorResolver` that resolves any
+  token, pronouns included, to actors) and ``doc._.statements`` (the statements in text order).
+
+The components are configured with the knowledge files' paths (a ``Knowledge`` object is not
+JSON-serialisable) and load them through :func:`core.knowledge.gazetteer.load_knowledge`, which
+caches by the files' content: the components of a pipeline built for a knowledge object share it.
+The stance rules stay a plain function over the Doc (``core.extraction.stance``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from core.extraction.attribution import Attributor, Statement, drop_nested
+from core.extraction.mentions import ActorResolver, Mention
+from core.knowledge.gazetteer import Knowledge, load_knowledge
+
+MENTIONS_COMPONENT = "stance_mentions"
+ATTRIBUTION_COMPONENT = "stance_attribution"
+COMPONENTS = (MENTIONS_COMPONENT, ATTRIBUTION_COMPONENT)
+MENTION_SPANS = "actor_mentions"
+STATEMENT_SPANS = "statements"
+
+
+def _span_mention(span: Span) -> Mention | None:
+    """The resolved mention a span of ``doc.spans["actor_mentions"]`` stands for."""
+    resolver = span.doc._.actor_resolver
+    if resolver is None:
+        return None
+    return next((m for m in resolver.mentions if m.start == span.start and m.end == span.end), None)
+
+
+def _span_statement(span: Span) -> Statement | None:
+    """The statement a span of ``doc.spans["statements"]`` stands for."""
+    statements = span.doc._.statements or []
+    return next((st for st in statements if _statement_span(span.doc, st) == (span.start, span.end)), None)
+
+
+def _statement_span(doc: Doc, statement: Statement) -> tuple[int, int] | None:
+    """The token range of a statement's characters (expanded to whole tokens)."""
+    span = doc.char_span(statement.start_char, statement.end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def register_extensions() -> None:
+    """Declare the Doc and Span extensions the components write (once per process)."""
+    if not Doc.has_extension("actor_resolver"):
+        Doc.set_extension("actor_resolver", default=None)
+    if not Doc.has_extension("statements"):
+        Doc.set_extension("statements", default=None)
+    if not Span.has_extension("mention"):
+        Span.set_extension("mention", getter=_span_mention)
+    if not Span.has_extension("statement"):
+        Span.set_extension("statement", getter=_span_statement)
+
+
+register_extensions()
+
+
+def _knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
+    """The knowledge of the given files (the configured seeds/ ones where a path is empty)."""
+    return load_knowledge(actors_path or None, lexicon_path or None)
+
+
+def annotate_mentions(doc: Doc, knowledge: Knowledge) -> ActorResolver:
+    """Find the actor mentions of ``doc`` and write them onto it."""
+    resolver = ActorResolver(doc, knowledge)
+    doc._.actor_resolver = resolver
+    doc.spans[MENTION_SPANS] = [Span(doc, m.start, m.end, label=m.kind) for m in resolver.mentions]
+    return resolver
+
+
+def annotate_statements(doc: Doc, resolver: ActorResolver) -> list[Statement]:
+    """Find the statements of ``doc`` (a statement inside a longer one of the same speaker is
+    dropped) and write them onto it."""
+    statements = drop_nested(Attributor(doc, resolver).statements())
+    doc._.statements = statements
+    spans = []
+    for st in statements:
+        token_range = _statement_span(doc, st)
+        if token_range is not None:
+            spans.append(Span(doc, *token_range, label=st.kind))
+    doc.spans[STATEMENT_SPANS] = spans
+    return statements
+
+
+class MentionsComponent:
+    """Pipeline component "stance_mentions": the actor mentions of each Doc."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        annotate_mentions(doc, self.knowledge)
+        return doc
+
+
+class AttributionComponent:
+    """Pipeline component "stance_attribution": the statements of each Doc (it needs the
+    mentions of "stance_mentions", and finds them itself when that component did not run)."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = doc._.actor_resolver
+        if resolver is None or resolver.kb is not self.knowledge:
+            resolver = annotate_mentions(doc, self.knowledge)
+        annotate_statements(doc, resolver)
+        return doc
+
+
+@Language.factory(MENTIONS_COMPONENT, default_config={"actors_path": "", "lexicon_path": ""})
+def make_mentions_component(nlp: Language, name: str, actors_path: str, lexicon_path: str) -> MentionsComponent:
+    """The "stance_mentions" component for the knowledge of the given files."""
+    return MentionsComponent(_knowledge(actors_path, lexicon_path))
+
+
+@Language.factory(ATTRIBUTION_COMPONENT, default_config={"actors_path": "", "lexicon_path": ""})
+def make_attribution_component(nlp: Language, name: str, actors_path: str, lexicon_path: str) -> AttributionComponent:
+    """The "stance_attribution" component for the knowledge of the given files."""
+    return AttributionComponent(_knowledge(actors_path, lexicon_path))
+
+
+def add_components(nlp: Language, knowledge: Knowledge) -> None:
+    """Add both components at the end of ``nlp`` (after the parser, lemmatizer and NER they read),
+    configured with the files ``knowledge`` was loaded from."""
+    config = {"actors_path": knowledge.actors_path, "lexicon_path": knowledge.lexicon_path}
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True, config=config)
+
+
+def mentions_and_statements(doc: Doc, knowledge: Knowledge) -> tuple[ActorResolver, list[Statement]]:
+    """The mentions (as their resolver) and statements of ``doc`` for ``knowledge``: those the
+    components wrote when they ran with this very knowledge, else found now and written onto the
+    Doc (a Doc from a pipeline without the components, or from one with other knowledge)."""
+    resolver = doc._.actor_resolver
+    statements = doc._.statements
+    if resolver is None or resolver.kb is not knowledge or statements is None:
+        resolver = annotate_mentions(doc, knowledge)
+        statements = annotate_statements(doc, resolver)
+    return resolver, statements

@@ -1,0 +1,161 @@
+"""Speaker resolution: which subject of a reporting verb speaks, and which actor it stands for.
+
+A speaking subject is found through the verb's subject chain (conjunction, participles,
+complements), skipping subjects inside the quotation and across a line break, preferring an
+appositive name to the title it follows ("the mayor of Bergen, Anna Berg, said") and a relative
+pronoun's antecedent ("the mayor, who has cited ..."). An unknown noun phrase still speaks
+("analysts said"): it becomes an actor of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.words import IMPERSONAL_WORDS, RELATIVE_TAGS, THING_PRONOUNS
+from core.knowledge.gazetteer import Actor, Lexicon
+
+# The speaker of a statement: the actor (None when unknown), the character span of the text the
+# attribution rests on, and that text.
+Speaker = tuple[Actor | None, tuple[int, int] | None, str]
+
+
+def subject_chain(verb: Token) -> list[Token]:
+    """Subjects of a verb, nearest first, inherited through conjunction, participles and
+    complements ("Macron said Russia's permission was not needed, noting that ..." gives
+    "permission", then "Macron")."""
+    subjects: list[Token] = []
+    cur = verb
+    for _ in range(6):
+        own = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # Two subjects means a misparse ("“One of the best ...,” Mayor Berg said"): the one
+        # nearer the verb first.
+        subjects += sorted(own, key=lambda c: abs(c.i - cur.i))
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
+        elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return subjects
+
+
+
+
+class SpeakerResolver:
+    """Speakers of the reporting verbs of one document."""
+
+    def __init__(self, doc: Doc, text: str, resolver: ActorResolver, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = text
+        self.resolver = resolver
+        self.lex = lex
+
+    def speaker(self, subj: Token, prefer: Mention | None) -> Speaker:
+        """The actor a speaking subject stands for (``prefer`` resolves a pronoun to the speaker
+        just before), the span and text the attribution rests on."""
+        mentions = self.resolver.actors_of(subj, prefer)
+        span = (subj.idx, subj.idx + len(subj.text))
+        if mentions:
+            m = mentions[0]
+            if subj.pos_ == "PRON":
+                return m.actor, span, subj.text
+            return m.actor, (m.start_char, m.end_char), m.text
+        if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
+            # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
+            words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
+            if words:
+                text = self.doc[words[0].i : subj.i + 1].text
+                kind = "group" if subj.tag_ in ("NNS", "NNPS") else "organization"
+                return Actor(text, kind, "", ""), (words[0].idx, subj.idx + len(subj.text)), text
+        return None, span, subj.text
+
+    def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
+        """The subject that speaks: the nearest one that is a known actor (or a pronoun), else
+        the nearest one; never one inside the quote ``outside`` when given."""
+        chain = subject_chain(verb)
+        if outside is not None:
+            chain = [t for t in chain if not (outside[0] <= t.idx < outside[1])]
+        # A line break between a subject and its verb is a misparse across paragraphs (a headline
+        # run into the first paragraph): a line never speaks for the next one.
+        chain = [t for t in chain if not self.line_break_between(t, verb)]
+        # "the mayor of Bergen, Anna Berg, said": the appositive name is the speaker.
+        chain = [self.appositive_name(t) or t for t in chain]
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if chain and chain[0] in own and (chain[0].lower_ in self.lex.source_nouns or chain[0].lower_ in self.resolver.kb.roles):
+            return chain[0]  # "..., the source added": the verb's own subject is a speaker noun
+        chain = [self.antecedent(t) for t in chain]
+        for subj in chain:
+            if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
+                return subj
+        if chain:
+            return chain[0]
+        # No subject in the parse: a name right before the verb is one the parser attached
+        # elsewhere ("... in an interview with the local paper Berg said that ...").
+        before = verb.i - 1
+        while before >= 0 and self.doc[before].dep_ in ("advmod", "aux", "neg") and self.doc[before].head is verb:
+            before -= 1
+        if before >= 1 and self.doc[before].text == "," and self.doc[before - 1].pos_ == "PROPN":
+            before -= 1  # "..., the mayor of Bergen, Anna Berg, said": the name set off before the verb
+        if before >= 0 and self.doc[before].pos_ == "PROPN":
+            mention = self.resolver.mention_at(self.doc[before])
+            if mention is not None and mention.end - 1 == before and mention.actor.actor_type == "person":
+                return self.doc[before]
+        return None
+
+    def line_break_between(self, a: Token, b: Token) -> bool:
+        """Whether a line break lies between two tokens (a headline never speaks for the next line)."""
+        lo, hi = (a, b) if a.i < b.i else (b, a)
+        return "\n" in self.text[lo.idx : hi.idx]
+
+    def appositive_name(self, subj: Token) -> Token | None:
+        """The person named in apposition to a common-noun subject ("the mayor, Anna Berg,";
+        also when the parser hangs the name on the noun's "of" phrase: "the mayor of Bergen,
+        Anna Berg,"): the token of that name, or None."""
+        if subj.pos_ != "NOUN":
+            return None
+        own = self.resolver.mention_at(subj)
+        if own is not None and own.kind == "name":
+            return None
+        places = [subj]
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.i > subj.i:
+                for pobj in prep.children:
+                    mention = self.resolver.mention_at(pobj)
+                    if pobj.dep_ == "pobj" and not (mention is not None and mention.actor.actor_type == "person"):
+                        places.append(pobj)
+        for place in places:
+            for child in place.children:
+                if child.dep_ != "appos" or child.i < subj.i or self.line_break_between(subj, child):
+                    continue
+                mention = self.resolver.mention_at(child)
+                if mention is not None and mention.kind == "name" and mention.actor.actor_type == "person":
+                    return self.doc[mention.end - 1] if mention.end - 1 >= child.i else child
+        return None
+
+    @staticmethod
+    def antecedent(subj: Token) -> Token:
+        """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
+        cited ...": the mayor)."""
+        if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+            return subj.head.head
+        return subj
+
+    def can_speak(self, subj: Token, prefer: Mention | None) -> bool:
+        """Whether a subject can hold what a wider cue attributes ("showed", "cited", "told X
+        to"): a known actor, a personal pronoun, a name, or a noun for people or sources
+        ("officials", "the survey"); not "the attempt" or "the document"."""
+        if subj.pos_ == "PRON":
+            return subj.lower_ not in THING_PRONOUNS or bool(self.resolver.actors_of(subj, prefer))
+        if subj.pos_ == "PROPN" or self.resolver.actors_of(subj, prefer):
+            return True
+        word = subj.lower_
+        lex = self.lex
+        return (
+            word in lex.source_nouns
+            or subj.lemma_.lower() in lex.source_nouns
+            or word in self.resolver.kb.roles
+            or word in lex.group_nouns
+            or word in lex.people_group_nouns
+            or word in lex.people_nouns
+        )

@@ -1,0 +1,84 @@
+"""Small tests and trims over spaCy tokens that the attribution and stance rules share.
+
+One definition each of negation, hedging and trimming; where the two rule sets read a cue
+differently, the difference is a parameter whose name says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from core.extraction.words import QUOTE_MARKS
+from core.knowledge.gazetteer import Knowledge, Lexicon
+
+
+def require_lexicon(kb: Knowledge) -> Lexicon:
+    """The knowledge's lexicon; the rules cannot run without one (load_knowledge always sets it)."""
+    if kb.lexicon is None:
+        raise ValueError("the knowledge has no lexicon: load it with core.knowledge.gazetteer.load_knowledge")
+    return kb.lexicon
+
+
+def negated(tok: Token, lex: Lexicon, deps: frozenset[str] | None = None) -> bool:
+    """Whether ``tok`` has a negation among its children ("does not accept", "never said").
+
+    A child with the ``neg`` dependency always counts; a word of the lexicon's ``negations`` counts
+    when its dependency is in ``deps`` (any dependency when None). The stance rules pass
+    ``NEGATION_DEPS`` so that "neither ... nor" coordination does not flip a polarity; the
+    attribution rules take any ("would neither confirm nor deny" leaves a claim unconfirmed)."""
+    return any(c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps) for c in tok.children)
+
+
+# The dependencies a negation word has when it negates its head ("no", "not", "never").
+NEGATION_DEPS = frozenset({"neg", "det", "advmod"})
+# The dependencies a hedge word has when it weakens its head ("may have said", "reportedly rejected").
+HEDGE_DEPS = frozenset({"aux", "advmod"})
+
+
+def is_hedge_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether the token is a word of the lexicon's ``hedges`` (by its form or its lemma)."""
+    return tok.lower_ in lex.hedges or tok.lemma_.lower() in lex.hedges
+
+
+def hedged(tok: Token, lex: Lexicon, *, itself: bool = False, deps: frozenset[str] | None = None) -> bool:
+    """Whether ``tok`` is weakened by a hedge: a child that is a hedge word with a dependency in
+    ``deps`` (any when None) or, with ``itself``, the token itself ("appears", "seemed").
+
+    The stance rules read a hedge along their path (``itself=True``, ``deps=HEDGE_DEPS``); the
+    attribution rules only on the cue verb's children, whatever their dependency."""
+    if itself and is_hedge_word(tok, lex):
+        return True
+    return any(is_hedge_word(c, lex) and (deps is None or c.dep_ in deps) for c in tok.children)
+
+
+def strip_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character range ``start:end`` of ``text`` without leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def trim_punct(
+    tokens: Iterable[Token], *, keep: str = QUOTE_MARKS, head: bool = True, tail_also: str = ""
+) -> list[Token]:
+    """``tokens`` without whitespace tokens and without punctuation at either end.
+
+    Punctuation whose text is in ``keep`` stays (quotation marks belong to what was said by
+    default); ``head=False`` keeps the start as it is; a last token whose text is in ``tail_also``
+    (dashes before an attribution) is trimmed too."""
+    span = [t for t in tokens if not t.is_space]
+    if head:
+        while span and span[0].is_punct and span[0].text not in keep:
+            span = span[1:]
+    while span and (span[-1].is_punct and span[-1].text not in keep or tail_also and span[-1].text in tail_also):
+        span = span[:-1]
+    return span
+
+
+def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
+    """The character offsets from the first token's start to the last token's end."""
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -1,0 +1,72 @@
+"""The closed-class words the extraction rules name: pronouns, prepositions, conjunctions.
+
+These are grammar, not knowledge of the world, so they stay in code (every open-class word list,
+cue verb and noun lives in ``seeds/lexicon.yaml``). They are defined here once; a rule that needs a
+different set uses a differently named set of this module, whose name says what it is for.
+"""
+
+from __future__ import annotations
+
+# ----------------------------------------------------------------- pronouns
+# "He added that ...": a pronoun that stands for a person mentioned before.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# Only the subject forms: a narrative "He has accused ..." right after a statement continues its speaker.
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# "It said", "their allies": a pronoun that stands for a government, organization or group.
+BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+# "we"/"I" inside a quotation: the speaker of the quotation.
+SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
+# Words that, even when the parser tags them as nouns, never name an unknown speaker.
+IMPERSONAL_WORDS = frozenset({"it", "this", "that"})
+# Pronouns for things or clauses ("this showed that ..."): a speaker only when resolved to an actor.
+THING_PRONOUNS = frozenset({"this", "that", "which", "what"})
+# Relative and question pronouns (Penn tags) whose clause points back to a noun.
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+# ----------------------------------------------------------------- prepositions
+# A capital city after one of these, attached to a verb, is a place ("travelled to Moscow"), not a
+# government; "unacceptable to Kyiv" (attached to an adjective) or "by Moscow" stays an actor.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"to", "in", "at", "from", "into", "near", "across", "outside", "inside", "around", "toward", "towards", "through", "via", "over"}
+)
+# Words that end the part of a noun phrase bound to one name ("a meeting between Trump and
+# Ukrainian President Zelenskyy": Trump's country is not Zelenskyy's).
+PHRASE_BREAKS = frozenset({"and", "or", ",", "between", "with"})
+# Prepositions that introduce a noun's content: "her call for a recount", "his warning of a strike".
+CONTENT_PREPOSITIONS = frozenset({"of", "for", "on", "about", "against", "to"})
+# Prepositions that name the owner of a noun: "the decision by the board", "a plea from the mayor".
+OWNER_PREPOSITIONS = frozenset({"by", "from"})
+# Prepositions that name an experiencer: "unacceptable to Kyiv", "crucial for Moscow".
+EXPERIENCER_PREPOSITIONS = frozenset({"to", "for"})
+# Prepositions that introduce what a naming verb names something: "described the plan as dead".
+NAMING_PREPOSITIONS = frozenset({"as", "to"})
+# An unknown organization acts when it is a source: "according to Acme Corp", "a report by Acme Corp"
+# (the preposition, then the word it hangs from).
+SOURCE_PREPOSITIONS = frozenset({"by", "to"})
+SOURCE_HEADS = frozenset({"according", "by"})
+# Prepositions of a condition: "conditional on", "contingent upon".
+CONDITION_PREPOSITIONS = frozenset({"on", "upon"})
+# Prepositions of what someone is accused of: "accused Ukraine of derailing X", "blamed X for Y".
+ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
+
+# ----------------------------------------------------------------- conjunctions
+# Conjunctions and adverbs that may join a quote to its continuation ("“A,” he said, and “B”").
+LINKING_WORDS = frozenset({"and", "but", "then", "also"})
+# Words that coordinate two phrases: "to Kyiv (and to many of the EU countries)".
+COORDINATORS = frozenset({"and", "or"})
+# Subordinating conjunctions of a condition: "if Ukraine requests X".
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# A clause that only dates something yet to happen ("until the ceasefire is implemented, ...")
+# presupposes it: nobody takes a position on an issue inside it (a past one, "before they agreed
+# to X", reports an action and is read as usual).
+TEMPORAL_MARKS = frozenset({"until", "till", "before", "once"})
+# Other adverbial clauses ("after Russia backed out of the deal", "because Kyiv rejected it") hold
+# their own subject's view: the walk does not carry it up to the main clause's subject.
+SUBORDINATE_MARKS = frozenset({"after", "because", "since", "while", "although", "though", "as", "when", "whereas"}) | TEMPORAL_MARKS
+# Words that open an embedded question: "asked whether ...", "questioned how ...".
+WH_WORDS = frozenset({"how", "whether", "who", "what", "when", "why", "which", "where"})
+
+# ----------------------------------------------------------------- punctuation
+# Characters that open a quotation (curly and guillemet); a straight quote toggles.
+OPEN_QUOTES = "“«„"
+QUOTE_MARKS = "“”«»„\"‘’'"
