@@ -596,7 +596,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; returns the exit code (0 fine, 2 bad input, 130 interrupted).
+
+    Callable in-process (the tests do): argparse's own exit on ``--help`` or a usage error
+    becomes a returned code, after argparse has printed its message."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args)
