@@ -235,16 +235,32 @@ HOSTILE = (
 )
 
 
+# Centres of the first chart's drawn marks (bars, symbols, points), when Vega drew it as SVG.
+_MARK_CENTRES_JS = """() => {
+  const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+  const out = [];
+  if (!chart) return out;
+  for (const el of chart.querySelectorAll('g.mark-rect path, g.mark-symbol path, g.mark-point path, g.mark-arc path')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push([r.x + r.width / 2, r.y + r.height / 2]);
+  }
+  return out;
+}"""
+
+
 def chart_tooltip(page):
-    """Hover over the first chart until a tooltip with quotes shows; its element, or None."""
+    """Hover over the first chart until a tooltip with quotes shows; its element, or None.
+
+    The marks' own centres are tried first, then a grid over the whole chart (a canvas chart has
+    no marks in the page)."""
     box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
     tip = page.locator("#vg-tooltip-element")
-    for fy in (i / 16 for i in range(1, 16)):
-        for fx in (i / 16 for i in range(1, 16)):
-            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(25)
-            if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
-                return tip
+    grid = [(box["x"] + box["width"] * fx / 16, box["y"] + box["height"] * fy / 16) for fy in range(1, 16) for fx in range(1, 16)]
+    for x, y in [tuple(c) for c in page.evaluate(_MARK_CENTRES_JS)[:60]] + grid:
+        page.mouse.move(x, y)
+        page.wait_for_timeout(25)
+        if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
+            return tip
     return None
 
 
