@@ -61,7 +61,8 @@ class ArticleResult:
     scores: dict[str, Score] = field(default_factory=dict)
 
 
-# One article's rows, by (article id, text hash, codebook digest, pipeline version).
+# One article's rows, by (article id, text hash, codebook digest, knowledge, pipeline version). The
+# knowledge object itself is in the key: load_knowledge gives a new one when a seeds file changes.
 _ANALYSED: dict[tuple, Tables] = {}
 
 
@@ -71,13 +72,14 @@ def analyse_once(articles: list, codebook: Codebook | None = None, nlp=None) -> 
     ``--split test``, the report and the tests that score the real articles share their texts.
     An article's rows do not depend on the other articles analysed with it."""
     codebook = codebook if codebook is not None else load_codebook()
+    knowledge = load_knowledge()
 
     def key(article) -> tuple:
-        return (article.article_id, hash(article.text), codebook.digest, PIPELINE_VERSION)
+        return (article.article_id, hash(article.text), codebook.digest, knowledge, PIPELINE_VERSION)
 
     missing = [a for a in articles if key(a) not in _ANALYSED]
     if missing:
-        fresh = analyze_articles(missing, nlp=nlp, codebook=codebook)
+        fresh = analyze_articles(missing, nlp=nlp, codebook=codebook, knowledge=knowledge)
         for article in missing:
             _ANALYSED[key(article)] = Tables(
                 stances=_only(fresh.stances, article.article_id),
