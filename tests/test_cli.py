@@ -41,12 +41,12 @@ def run(*args: object) -> Result:
 
     Each stream is a text layer over bytes, like a real stdout, so ``export`` can write its bytes
     to ``sys.stdout.buffer``."""
-    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline=""), io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_bytes, encoding="utf-8", newline="", write_through=True)
+    err = io.TextIOWrapper(err_bytes, encoding="utf-8", newline="", write_through=True)
     with redirect_stdout(out), redirect_stderr(err):
         code = cli.main([str(a) for a in args])
-    out.flush()
-    err.flush()
-    return Result(code, out.buffer.getvalue().decode("utf-8"), err.buffer.getvalue().decode("utf-8"))  # type: ignore[attr-defined]
+    return Result(code, out_bytes.getvalue().decode("utf-8"), err_bytes.getvalue().decode("utf-8"))
 
 
 def run_process(*args: object, text: bool = True) -> subprocess.CompletedProcess:
@@ -258,6 +258,24 @@ def test_remove_asks_first(tmp_path):
     assert corpus_run(db, "remove", "note", "--yes").returncode == 0
     empty = corpus_run(db, "extract")
     assert empty.returncode == 2 and "is empty" in empty.stderr
+
+
+def test_remove_on_a_terminal_asks_and_only_yes_deletes(tmp_path, monkeypatch):
+    db = tmp_path / "corpus.sqlite3"
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax.", encoding="utf-8")
+    assert corpus_run(db, "add", note).returncode == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # a person at a terminal
+    asked: list[str] = []
+    answers = iter(["n", "yes"])
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    kept = corpus_run(db, "remove", "note")
+    assert kept.returncode == 1 and "nothing deleted" in kept.stdout
+    assert asked == ["Delete 1 article(s) and their statements (note)? [y/N] "]
+    done = corpus_run(db, "remove", "note")
+    assert done.returncode == 0 and "Deleted 1 article(s): note" in done.stdout
+    assert [r["id"] for r in json.loads(corpus_run(db, "list", "--format", "json").stdout)] == ["ukraine_peace_talks"]
 
 
 def test_evaluate_quotes_against_brat_gold(tmp_path):
