@@ -14,6 +14,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -25,6 +26,9 @@ from core.knowledge.codebook import CodebookError, load_codebook
 from core.knowledge.gazetteer import KnowledgeError
 from core.settings import ROOT, SEEDS_DIR
 from core.views.render import one_line
+
+if TYPE_CHECKING:  # only for annotations: the CLI imports networkx when it exports a graph
+    from core.analysis.network import By, Kind
 
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "ukraine_peace_talks.csv"
 DEFAULT_ARTICLE = ROOT / "seeds" / "ukraine_peace_talks.txt"
@@ -208,7 +212,8 @@ def cmd_export(args) -> int:
     what, note = f"{_count(len(stances), 'statement')} as {name}", ""
     try:
         if args.format in GRAPH_FORMATS:
-            kind, by = args.network or "congruence", args.by or "actor"
+            kind: Kind = args.network or "congruence"  # argparse's choices are the Literal's values
+            by: By = args.by or "actor"
             data, graph = network_export(stances, args.format, kind, by, args.normalise, labels)
             normalised = ", normalised" if args.normalise else ""
             what = (f"a {kind} network by {by}{normalised} ({_count(graph.number_of_nodes(), 'node')}, "
@@ -595,7 +600,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; returns the exit code (0 fine, 2 bad input, 130 interrupted).
+
+    Callable in-process (the tests do): argparse's own exit on ``--help`` or a usage error
+    becomes a returned code, after argparse has printed its message."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
     try:
         if args.command == "evaluate":
             return cmd_evaluate(args)

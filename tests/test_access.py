@@ -3,6 +3,9 @@ and what a viewer and an editor can do on each page (AppTest) and the command li
 
 from __future__ import annotations
 
+import time
+from types import SimpleNamespace
+
 import pytest
 
 import dashboard
@@ -83,6 +86,15 @@ def viewer(monkeypatch) -> None:
     monkeypatch.setenv("STANCE_EDITOR_PASSPHRASE", SECRET)
 
 
+@pytest.fixture
+def no_guess_pause(monkeypatch) -> list[float]:
+    """The dashboard's pause after a wrong passphrase, recorded instead of slept (only the
+    dashboard's view of ``time`` changes, not the clock Streamlit's tester waits with)."""
+    pauses: list[float] = []
+    monkeypatch.setattr(dashboard.access, "time", SimpleNamespace(monotonic=time.monotonic, sleep=pauses.append))
+    return pauses
+
+
 def test_a_viewer_reads_everything_but_cannot_add_or_delete(calls, viewer):
     at = open_app_page("app_pages/articles.py")
     assert "Adding, editing or deleting articles needs an editor" in texts(at.info)
@@ -95,12 +107,13 @@ def test_a_viewer_reads_everything_but_cannot_add_or_delete(calls, viewer):
         assert_clean(at)
 
 
-def test_a_wrong_passphrase_is_refused_and_the_right_one_makes_an_editor(calls, viewer):
+def test_a_wrong_passphrase_is_refused_and_the_right_one_makes_an_editor(calls, viewer, no_guess_pause):
     at = open_app_page("app_pages/articles.py")
     at.text_input(key="access_name").input("Ines Duarte")
     at.text_input(key="access_passphrase").input("guess")
     at.button(key="access_sign_in").click().run()
     assert "not right" in texts(at.sidebar.error) and "needs an editor" in texts(at.info)
+    assert no_guess_pause == [1.0], "a wrong guess pauses the session"
     at.text_input(key="access_passphrase").input(SECRET)
     at.button(key="access_sign_in").click().run()
     assert_clean(at)
@@ -163,12 +176,14 @@ def test_local_editing_can_be_turned_off_and_short_passphrases_never_match():
     assert passphrase_matches("twelve chars", "twelve chars")
 
 
-def test_guessing_the_passphrase_from_many_sessions_is_slowed_for_the_whole_server(calls, viewer, monkeypatch):
-    monkeypatch.setattr(dashboard.access.time, "sleep", lambda seconds: None)  # the per-guess pause, not under test
-    for _ in range(dashboard.SIGN_IN_FAILURES):
+def test_guessing_the_passphrase_from_many_sessions_is_slowed_for_the_whole_server(calls, viewer, no_guess_pause, monkeypatch):
+    assert dashboard.access.SIGN_IN_FAILURES >= 3
+    monkeypatch.setattr(dashboard.access, "SIGN_IN_FAILURES", 3)  # the rule, not the number: fewer sessions to open
+    for _ in range(3):
         at = open_app_page("app_pages/articles.py")  # a new session each time
         at.text_input(key="access_passphrase").input("guess")
         at.button(key="access_sign_in").click().run()
+    assert no_guess_pause == [1.0] * 3
     at = open_app_page("app_pages/articles.py")
     at.text_input(key="access_passphrase").input(SECRET)
     at.button(key="access_sign_in").click().run()

@@ -16,7 +16,6 @@ import io
 import os
 import sqlite3
 import sys
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -73,18 +72,36 @@ def browser(server):
         yield launched
 
 
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per viewport for the module: every tab opened in it is a Streamlit
+    session of its own (sessions live on the page's connection, not in cookies), and the app's
+    static files are fetched once instead of once per test."""
+    made = {
+        "desktop": browser.new_context(viewport=srv.DESKTOP, accept_downloads=True),
+        "mobile": browser.new_context(viewport=srv.MOBILE, is_mobile=True, has_touch=True, device_scale_factor=2),
+    }
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
-    opened = context.new_page()
+def page(contexts):
+    """A new tab (a new session) at 1280x800."""
+    opened = contexts["desktop"].new_page()
     yield opened
-    context.close()
+    opened.close()
+
+
+VISITED: set[str] = set()  # pages the module's server has run (and cached) so far
 
 
 def open_page(page, server, path: str = "", query: str = ""):
     url = f"{server.url}/{path}" + (f"?{query}" if query else "")
     page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_S * 1000)
     srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    VISITED.add(path)
     return page
 
 
@@ -151,11 +168,9 @@ def overflowing_text(page) -> list[str]:
 
 @pytest.mark.parametrize("viewport", ["desktop", "mobile"])
 @pytest.mark.parametrize("path", list(PAGES))
-def test_every_page_renders_its_title_and_content_without_an_error(browser, server, path, viewport):
+def test_every_page_renders_its_title_and_content_without_an_error(contexts, server, path, viewport):
     mobile = viewport == "mobile"
-    context = browser.new_context(viewport=srv.MOBILE if mobile else srv.DESKTOP, is_mobile=mobile,
-                                  has_touch=mobile, device_scale_factor=2 if mobile else 1)
-    page = context.new_page()
+    page = contexts[viewport].new_page()
     try:
         open_page(page, server, path)
         assert page.locator("h1").first.inner_text().strip() == PAGES[path]
@@ -170,7 +185,7 @@ def test_every_page_renders_its_title_and_content_without_an_error(browser, serv
         name = f"{path or 'overview'}{'-mobile' if mobile else ''}.png"
         srv.full_page_screenshot(page, ARTIFACTS / name, timeout_s=TIMEOUT_S)
     finally:
-        context.close()
+        page.close()
 
 
 def test_choosing_a_country_changes_the_view_and_the_url_which_restores_it(page, server, browser):
@@ -220,16 +235,32 @@ HOSTILE = (
 )
 
 
+# Centres of the first chart's drawn marks (bars, symbols, points), when Vega drew it as SVG.
+_MARK_CENTRES_JS = """() => {
+  const chart = document.querySelector('[data-testid="stVegaLiteChart"]');
+  const out = [];
+  if (!chart) return out;
+  for (const el of chart.querySelectorAll('g.mark-rect path, g.mark-symbol path, g.mark-point path, g.mark-arc path')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) out.push([r.x + r.width / 2, r.y + r.height / 2]);
+  }
+  return out;
+}"""
+
+
 def chart_tooltip(page):
-    """Hover over the first chart until a tooltip with quotes shows; its element, or None."""
+    """Hover over the first chart until a tooltip with quotes shows; its element, or None.
+
+    The marks' own centres are tried first, then a grid over the whole chart (a canvas chart has
+    no marks in the page)."""
     box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
     tip = page.locator("#vg-tooltip-element")
-    for fy in (i / 16 for i in range(1, 16)):
-        for fx in (i / 16 for i in range(1, 16)):
-            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(25)
-            if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
-                return tip
+    grid = [(box["x"] + box["width"] * fx / 16, box["y"] + box["height"] * fy / 16) for fy in range(1, 16) for fx in range(1, 16)]
+    for x, y in [tuple(c) for c in page.evaluate(_MARK_CENTRES_JS)[:60]] + grid:
+        page.mouse.move(x, y)
+        page.wait_for_timeout(25)
+        if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
+            return tip
     return None
 
 
@@ -285,8 +316,10 @@ def test_a_review_in_the_browser_is_stored_in_the_audit_log(page, server, corpus
 
 
 def test_server_memory_stays_under_the_community_cloud_limit(page, server):
-    for path in PAGES:  # every page once, so every cache is filled
-        open_page(page, server, path)
+    for path in PAGES:  # every page once, so every cache is filled (pages earlier tests ran already are)
+        if path not in VISITED:
+            open_page(page, server, path)
+    assert VISITED >= set(PAGES)
     rss = srv.rss_mb(server.process.pid)
     print(f"server RSS after every page: {rss} MB")
     assert 0 < rss < 600, f"{rss} MB RSS; Community Cloud's smallest apps get about 690 MB"
@@ -367,19 +400,19 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
 
     from core.corpus.corpus import ANALYSED_KEY
     from core.corpus.store import CorpusStore
+    from core.extraction.pipeline import CHUNK_CHARS
 
     store = CorpusStore(corpus_env["STANCE_DB"])
-    samples: list[tuple[int, float, float]] = []  # (status, seconds, RSS MB)
+    samples: list[tuple[int, float]] = []  # (status, RSS MB)
     stop = threading.Event()
 
     def probe() -> None:
         while not stop.is_set():
-            started = time.monotonic()
-            try:
-                status = urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=30).status
+            try:  # a probe left unanswered for 10 s counts as a failure: no long stalls
+                status = urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=10).status
             except OSError:
                 status = 0
-            samples.append((status, time.monotonic() - started, srv.rss_mb(server.process.pid)))
+            samples.append((status, srv.rss_mb(server.process.pid)))
             stop.wait(0.25)
 
     prober = threading.Thread(target=probe, daemon=True)
@@ -401,8 +434,9 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
         long_article = "# title: Ferry levy hearings in Porto\n# date: 2025-07-01\n\n" + "\n\n".join(
             f"Portugal's transport minister Ana Costa said Lisbon supports the ferry levy, hearing {i}. "
             f"Spain's mayor of Vigo, Abel Caballero, said Vigo opposes the levy on day {i}."
-            for i in range(450)
+            for i in range(320)
         )
+        assert len(long_article) > CHUNK_CHARS, "long enough to be parsed in pieces"
         before = int(store.get_meta(ANALYSED_KEY, "0"))
         _paste_and_read(editor, long_article)
         editor.get_by_role("button", name="Add to the corpus").click(no_wait_after=True)
@@ -412,9 +446,10 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
         srv.wait_for_idle(editor, timeout_s=TIMEOUT_S * 2)
         assert "Added and analysed 1 article(s)." in " ".join(editor.locator('[data-testid="stAlert"]').all_inner_texts())
         assert int(store.get_meta(ANALYSED_KEY, "0")) - before == 1, "analysed once, for both visitors"
+        editor.context.close()
+        visitor.context.close()
     finally:
         stop.set()
-        prober.join(timeout=35)
-    assert samples and all(status == 200 for status, _, _ in samples), "the health endpoint answered every probe"
-    assert max(seconds for _, seconds, _ in samples) < 10, "and without long stalls"
-    assert max(rss for _, _, rss in samples) < 1024, f"peak RSS {max(rss for _, _, rss in samples)} MB"
+        prober.join(timeout=15)
+    assert samples and all(status == 200 for status, _ in samples), "the health endpoint answered every probe within 10 s"
+    assert max(rss for _, rss in samples) < 1024, f"peak RSS {max(rss for _, rss in samples)} MB"

@@ -1,14 +1,25 @@
-"""The command line, run as a user runs it: a subprocess, checking stdout, stderr and exit codes."""
+"""The command line as a user runs it: stdout, stderr and exit codes.
+
+Most tests call ``core.cli.main(argv)`` in the test process, so they share the spaCy pipeline
+loaded once per session (a subprocess would load it again for every command). A few run
+``python -m core`` as a real subprocess, for what only a separate process shows: the exit code
+``sys.exit`` gives, argparse's usage errors, no traceback on stderr, and binary stdout to a pipe.
+"""
+
+from __future__ import annotations
 
 import csv
 import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from core import cli, settings
 from core.model import ACTOR_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +27,76 @@ SEED = ROOT / "seeds" / "ukraine_peace_talks.txt"
 TRADE = ROOT / "tests" / "fixtures" / "trade_codebook.yaml"
 
 
-def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "core", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300)
+@dataclass(frozen=True)
+class Result:
+    """What one command printed and returned, as ``subprocess.run`` reports it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: object) -> Result:
+    """``python -m core ARGS`` in this process: main's return code and what it printed.
+
+    Each stream is a text layer over bytes, like a real stdout, so ``export`` can write its bytes
+    to ``sys.stdout.buffer``."""
+    out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
+    out = io.TextIOWrapper(out_bytes, encoding="utf-8", newline="", write_through=True)
+    err = io.TextIOWrapper(err_bytes, encoding="utf-8", newline="", write_through=True)
+    with redirect_stdout(out), redirect_stderr(err):
+        code = cli.main([str(a) for a in args])
+    return Result(code, out_bytes.getvalue().decode("utf-8"), err_bytes.getvalue().decode("utf-8"))
+
+
+def run_process(*args: object, text: bool = True) -> subprocess.CompletedProcess:
+    """``python -m core ARGS`` as a separate process, from the repository folder."""
+    return subprocess.run([sys.executable, "-m", "core", *map(str, args)], cwd=ROOT, capture_output=True, text=text, timeout=300)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch, tmp_path):
+    """Each command runs as from a fresh shell in an empty folder: no corpus, codebook or seed
+    folder set by the environment, and a default corpus file (for a command given no ``--db``)
+    that belongs to this test alone, never data/ of the repository."""
+    for name in (settings.ARTICLES_DIR_ENV, settings.CODEBOOK_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(settings.DB_ENV, str(tmp_path / "default_corpus.sqlite3"))
+    monkeypatch.chdir(tmp_path)
+
+
+# --- a real process: exit codes, stderr, no traceback -----------------------------------------------
+
+
+def test_a_real_process_prints_the_stance_json_and_exits_0():
+    result = run_process("extract", SEED, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["article_id"] == "ukraine_peace_talks"
+
+
+def test_a_real_process_exits_2_with_one_line_per_bad_input_and_no_traceback(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run_process("quotes", empty, tmp_path / "missing.txt")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 3, result.stderr  # two files, then "no readable article"
+    assert "empty" in result.stderr and "no such file" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_real_process_exits_2_on_a_usage_error_with_argparse_message():
+    result = run_process("export", "--format", "xlsx")
+    assert result.returncode == 2 and "invalid choice" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_main_returns_argparse_codes_instead_of_exiting():
+    bad = run("export", "--format", "xlsx")
+    assert bad.returncode == 2 and "invalid choice: 'xlsx'" in bad.stderr and bad.stdout == ""
+    shown = run("--help")
+    assert shown.returncode == 0 and "usage: python -m core" in shown.stdout
+
+
+# --- the tables of files -------------------------------------------------------------------------
 
 
 def test_extract_json_has_the_stance_columns_and_article_id_from_file_name():
@@ -99,7 +178,7 @@ def test_a_bad_file_among_good_ones_keeps_the_good_output(tmp_path):
 # --- the corpus: add, list, remove, and the tables with no FILE ------------------------------------
 
 
-def corpus_run(db, *args):
+def corpus_run(db, *args) -> Result:
     return run(*args, "--db", db)
 
 
@@ -181,6 +260,24 @@ def test_remove_asks_first(tmp_path):
     assert empty.returncode == 2 and "is empty" in empty.stderr
 
 
+def test_remove_on_a_terminal_asks_and_only_yes_deletes(tmp_path, monkeypatch):
+    db = tmp_path / "corpus.sqlite3"
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax.", encoding="utf-8")
+    assert corpus_run(db, "add", note).returncode == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # a person at a terminal
+    asked: list[str] = []
+    answers = iter(["n", "yes"])
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    kept = corpus_run(db, "remove", "note")
+    assert kept.returncode == 1 and "nothing deleted" in kept.stdout
+    assert asked == ["Delete 1 article(s) and their statements (note)? [y/N] "]
+    done = corpus_run(db, "remove", "note")
+    assert done.returncode == 0 and "Deleted 1 article(s): note" in done.stdout
+    assert [r["id"] for r in json.loads(corpus_run(db, "list", "--format", "json").stdout)] == ["ukraine_peace_talks"]
+
+
 def test_evaluate_quotes_against_brat_gold(tmp_path):
     text = 'Bergen keeps its harbour\n\n"We will not close the harbour," Anna Berg said on Monday.\n'
     (tmp_path / "text").mkdir()
@@ -226,7 +323,10 @@ def export_db(tmp_path_factory):
     db = folder / "corpus.sqlite3"
     note = folder / "ceasefire_call.txt"
     note.write_text(EXPORT_NOTE, encoding="utf-8")
-    added = corpus_run(db, "add", note)
+    with pytest.MonkeyPatch.context() as patch:  # seeded from seeds/, whatever the environment says
+        patch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
+        patch.delenv(settings.CODEBOOK_ENV, raising=False)
+        added = corpus_run(db, "add", note)
     assert added.returncode == 0, added.stderr
     return db
 
@@ -317,8 +417,7 @@ def test_export_to_stdout_and_parquet_to_a_pipe(export_db):
     csv_out = run("export", "--format", "csv", "--db", export_db)
     assert csv_out.returncode == 0 and "wrote" in csv_out.stderr and "to stdout" in csv_out.stderr
     assert list(csv.DictReader(io.StringIO(csv_out.stdout.lstrip("\ufeff"))))
-    binary = subprocess.run([sys.executable, "-m", "core", "export", "--format", "parquet", "--db", str(export_db)],
-                            cwd=ROOT, capture_output=True, timeout=300)  # stdout is a pipe, not a terminal
+    binary = run_process("export", "--format", "parquet", "--db", export_db, text=False)  # a real pipe, not a terminal
     assert binary.returncode == 0, binary.stderr
     assert not pd.read_parquet(io.BytesIO(binary.stdout)).empty
 

@@ -47,6 +47,7 @@ from core.settings import ROOT
 from core.views.charts import accuracy_chart, accuracy_chart_data
 
 GOLD_DIR = ROOT / "tests" / "gold"
+SEED = ROOT / "seeds" / "ukraine_peace_talks.txt"  # absolute: the CLI runs in this process, whatever the folder
 SHARED = ROOT.parent / "shared" / "eval"
 COLUMNS = ["article_id", "start_char", "end_char", "actor", "actor_type", "country", "issue", "stance",
            "certainty", "attribution", "source", "required", "evidence", "note"]
@@ -364,7 +365,7 @@ def test_evaluate_split_refuses_to_list_test_errors(capsys):
 
 
 def test_evaluate_split_takes_no_article_files(capsys):
-    assert cli.main(["evaluate", "--split", "dev", "seeds/ukraine_peace_talks.txt"]) == 2
+    assert cli.main(["evaluate", "--split", "dev", str(SEED)]) == 2
     assert "takes no article files" in capsys.readouterr().err
 
 
@@ -392,7 +393,7 @@ def test_dataset_needs_split_and_split_takes_no_iou(capsys):
 
 def test_verbose_errors_of_a_test_article_are_refused_with_any_command(capsys):
     gold = str(GOLD_DIR / "topics" / "guns" / "politico_2016-06-22_what-will-it-take-for-the-senate.csv")
-    assert cli.main(["evaluate", "--gold", gold, "-v", "seeds/ukraine_peace_talks.txt"]) == 2
+    assert cli.main(["evaluate", "--gold", gold, "-v", str(SEED)]) == 2
     assert "never read for errors" in capsys.readouterr().err
 
 

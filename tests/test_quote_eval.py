@@ -289,14 +289,14 @@ FLOORS = {"precision": 0.90, "recall": 0.73, "f1": 0.81, "speaker_accuracy": 0.9
 
 @pytest.mark.skipif(not (POLNEAR / "text").is_dir(), reason="../shared/eval/polnear_dev (PolNeAR dev sample) is not present")
 def test_polnear_dev_quote_attribution_figures():
-    from core.extraction.pipeline import analyze_articles
+    from core.evaluation.accuracy import analyse_once
     from core.ingest.text import read_article
     from tests.nlp_fixtures import nlp
 
     gold = read_brat_gold(POLNEAR)
     assert len(gold) == 12 and sum(len(v) for v in gold.values()) == 300
     articles = [read_article(POLNEAR / "text" / f"{article_id}.txt") for article_id in sorted(gold)]
-    tables = analyze_articles(articles, nlp=nlp())
+    tables = analyse_once(articles, nlp=nlp())  # parsed once per session, shared with the accuracy report
     score = evaluate_quotes(tables.quotes, gold, iou=0.3)
     print("\n" + score.line() + "\n" + evaluate_quotes(tables.quotes, gold, iou=0.5).line())
     for name, floor in FLOORS.items():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.extraction.pipeline import analyze_articles
+from core.evaluation.accuracy import analyse_once
 from core.ingest.text import read_article
 from tests.nlp_fixtures import assert_evidence_is_verbatim, nlp
 
@@ -16,7 +16,7 @@ FILES = sorted(ARTICLES.glob("*.txt")) if ARTICLES.exists() else []
 @pytest.mark.skipif(not FILES, reason="../shared/eval/articles is not present")
 def test_real_articles_give_verbatim_evidence_and_known_countries():
     articles = [read_article(p) for p in FILES]
-    tables = analyze_articles(articles, nlp=nlp())
+    tables = analyse_once(articles, nlp=nlp())  # parsed once per session, shared with the accuracy tests
     assert len(tables.stances) >= 10 and len(tables.quotes) >= 20
     for article in articles:
         assert_evidence_is_verbatim(

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 
+from core.evaluation.accuracy import analyse_once
 from core.evaluation.stances import evaluate_stances, read_gold
-from core.extraction.pipeline import Tables, analyze_articles
+from core.extraction.pipeline import Tables
 from core.ingest.text import read_article
 from core.knowledge.codebook import load_codebook
 from tests.nlp_fixtures import assert_evidence_is_verbatim, nlp
@@ -81,10 +81,10 @@ def article_path(article_id: str) -> Path:
     return path
 
 
-@cache
 def analysed(article_id: str):
+    """The article and its tables (parsed once per session, shared with the accuracy tests)."""
     article = read_article(article_path(article_id))
-    return article, analyze_articles([article], nlp=nlp())
+    return article, analyse_once([article], nlp=nlp())
 
 
 @pytest.mark.parametrize("article_id", IDS)

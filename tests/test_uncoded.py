@@ -77,11 +77,14 @@ def test_key_phrases_skip_stopwords_numbers_and_short_words():
         assert phrase == phrase.lower()
 
 
-def test_key_phrases_are_deterministic_and_limited():
+def test_key_phrases_are_ranked_by_score_then_first_appearance_and_limited():
     text = "Fishing quotas, fishing quotas and more fishing quotas for coastal towns and inland lakes."
-    assert key_phrases(text) == key_phrases(text)
-    assert key_phrases(text)[0] == "fishing quotas"
-    assert len(key_phrases(text, max_phrases=2)) == 2
+    # score = occurrences x words: 3 x 2 for "fishing quotas", then the three-word phrases seen
+    # once, then the two-word ones; equal scores keep the order of the text.
+    assert key_phrases(text) == ["fishing quotas", "quotas for coastal", "towns and inland", "coastal towns", "inland lakes"]
+    assert key_phrases(text, max_phrases=2) == ["fishing quotas", "quotas for coastal"]
+    assert key_phrases("Ferry tolls, harbour dues.") == ["ferry tolls", "harbour dues"]
+    assert key_phrases("Harbour dues, ferry tolls.") == ["harbour dues", "ferry tolls"]  # not alphabetical
     assert key_phrases("It is what it is.") == []
 
 
@@ -157,7 +160,6 @@ def test_phrase_pattern_is_whole_words_flexible_and_escaped():
 # --- the fast implementation against brute-force references ----------------------------------
 
 import random  # noqa: E402
-import time  # noqa: E402
 
 from core.analysis.uncoded import (  # noqa: E402
     GROUP_COLUMNS,
@@ -281,12 +283,10 @@ def synthetic_quotes(n: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_five_thousand_quotes_group_quickly():
+def test_five_thousand_quotes_are_found_and_grouped():
+    """A corpus-sized table goes through; how fast is measured by scripts/benchmark_limits.py."""
     quotes = synthetic_quotes(5_000)
-    codebook = load_codebook(TRADE_CODEBOOK)
-    started = time.perf_counter()
-    uncoded = uncoded_statements(quotes, codebook)
+    uncoded = uncoded_statements(quotes, load_codebook(TRADE_CODEBOOK))
     groups = group_uncoded(uncoded)
-    elapsed = time.perf_counter() - started
     assert len(uncoded) > 4_000 and len(groups) >= 5
-    assert elapsed < 10, f"5,000 quotes took {elapsed:.1f} s to find and group"
+    assert groups["statements"].sum() + groups.attrs["ungrouped"] == len(uncoded)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -76,7 +77,8 @@ class Filters:
             items = [raw] if isinstance(raw, str) else list(raw)
             picked[name] = _dedupe(str(v) for v in items if str(v).strip())
         dates = {name: _iso_date(values.get(name)) for name in DATE_FIELDS}
-        return cls(**picked, **dates)
+        chosen: dict[str, Any] = {**picked, **dates}  # tuples and date strings, by field name
+        return cls(**chosen)
 
     def as_dict(self) -> dict[str, tuple[str, ...]]:
         """The multi-value fields (dates are ``since``/``until``)."""
@@ -340,7 +342,7 @@ def filters_from_query_params(
     given) are dropped, so an old link never breaks the page: the user is told what was ignored.
     Keys that are not filters (page-specific parameters) are left alone.
     """
-    picked: dict[str, list[str]] = {}
+    picked: dict[str, list[str] | str] = {}
     ignored: list[str] = []
     for name in FILTER_FIELDS:
         raw = params.get(name)

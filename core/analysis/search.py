@@ -70,7 +70,7 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 def _term_pattern(term: str) -> re.Pattern:
     """A case-insensitive pattern for a term: any whitespace between words, any apostrophe form."""
-    pieces = []
+    pieces: list[str] = []
     for char in term:
         if char.isspace():
             if not pieces or pieces[-1] != r"\s+":

@@ -33,8 +33,10 @@ from core.evaluation.stances import (
     named_pairs,
     read_gold,
 )
-from core.extraction.pipeline import PIPELINE_VERSION, Tables, analyze_articles
+from core.extraction.pipeline import PIPELINE_VERSION, Tables, actors_table, analyze_articles
+from core.knowledge.codebook import Codebook, load_codebook
 from core.knowledge.gazetteer import load_knowledge
+from core.model import MENTION_COLUMNS, MISSED_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 from core.settings import GOLD_DIR, ROOT
 
 REPORT_FILE = ROOT / "docs" / "accuracy.json"
@@ -59,16 +61,51 @@ class ArticleResult:
     scores: dict[str, Score] = field(default_factory=dict)
 
 
+# One article's rows, by (article id, text hash, codebook digest, knowledge, pipeline version). The
+# knowledge object itself is in the key: load_knowledge gives a new one when a seeds file changes.
 _ANALYSED: dict[tuple, Tables] = {}
 
 
-def _analyse(articles: list, codebook, nlp) -> Tables:
-    """Analysis of ``articles`` with ``codebook``, computed once per process (the CLI's evaluate,
-    the report and the tests all score the same texts)."""
-    key = (tuple((a.article_id, hash(a.text)) for a in articles), codebook.digest, PIPELINE_VERSION)
-    if key not in _ANALYSED:
-        _ANALYSED[key] = analyze_articles(articles, nlp=nlp, codebook=codebook)
-    return _ANALYSED[key]
+def analyse_once(articles: list, codebook: Codebook | None = None, nlp=None) -> Tables:
+    """``analyze_articles(articles, nlp, codebook)`` (the default codebook when None), with each
+    article analysed once per process, whichever group it comes in: ``evaluate --split dev``,
+    ``--split test``, the report and the tests that score the real articles share their texts.
+    An article's rows do not depend on the other articles analysed with it."""
+    codebook = codebook if codebook is not None else load_codebook()
+    knowledge = load_knowledge()
+
+    def key(article) -> tuple:
+        return (article.article_id, hash(article.text), codebook.digest, knowledge, PIPELINE_VERSION)
+
+    missing = [a for a in articles if key(a) not in _ANALYSED]
+    if missing:
+        fresh = analyze_articles(missing, nlp=nlp, codebook=codebook, knowledge=knowledge)
+        for article in missing:
+            _ANALYSED[key(article)] = Tables(
+                stances=_only(fresh.stances, article.article_id),
+                quotes=_only(fresh.quotes, article.article_id),
+                mentions=_only(fresh.mentions, article.article_id),
+                missed=_only(fresh.missed, article.article_id),
+            )
+    parts = [_ANALYSED[key(a)] for a in articles]
+    mentions = _joined([p.mentions for p in parts], MENTION_COLUMNS)
+    return Tables(
+        stances=_joined([p.stances for p in parts], STANCE_COLUMNS),
+        quotes=_joined([p.quotes for p in parts], QUOTE_COLUMNS),
+        actors=actors_table(mentions),
+        mentions=mentions,
+        warnings=[w for a in articles for w in a.warnings] + codebook.slow_patterns(),
+        missed=_joined([p.missed for p in parts], MISSED_COLUMNS),
+    )
+
+
+def _joined(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """The rows of ``frames`` in order, numbered from 0 (empty frames left out, so that they do
+    not change the columns' types)."""
+    rows = [frame for frame in frames if len(frame)]
+    if not rows:
+        return frames[0].iloc[0:0] if frames else pd.DataFrame(columns=columns)
+    return pd.concat(rows, ignore_index=True)
 
 
 def _only(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
@@ -85,7 +122,7 @@ def measure(articles: Iterable[GoldArticle], nlp=None) -> list[ArticleResult]:
     results: list[ArticleResult] = []
     for items in by_dataset.values():
         texts = [a.article() for a in items]
-        tables = _analyse(texts, items[0].dataset.codebook, nlp)
+        tables = analyse_once(texts, items[0].dataset.codebook, nlp)
         for article, text in zip(items, texts):
             stances = _only(tables.stances, article.article_id)
             gold = article.gold()
@@ -205,7 +242,6 @@ def _quote_rows(results: list[ArticleResult], nlp) -> list[dict]:
     and each topic's annotations (never used for rules)."""
     from core.evaluation.quotes import evaluate_quotes, gold_text_paths, read_brat_gold
     from core.ingest.text import read_article
-    from core.knowledge.codebook import load_codebook
 
     rows: list[dict] = []
 
@@ -216,7 +252,7 @@ def _quote_rows(results: list[ArticleResult], nlp) -> list[dict]:
     if POLNEAR_DEV.is_dir():
         gold = read_brat_gold(POLNEAR_DEV)
         articles = [read_article(p) for p in gold_text_paths(POLNEAR_DEV, gold).values()]
-        add("polnear_dev", "development (attribution rules written against it)", _analyse(articles, load_codebook(), nlp).quotes, gold)
+        add("polnear_dev", "development (attribution rules written against it)", analyse_once(articles, load_codebook(), nlp).quotes, gold)
     fresh = []
     datasets = {r.article.dataset.name: r.article.dataset for r in results if r.article.dataset.quotes_gold}
     for name, dataset in sorted(datasets.items()):

@@ -120,11 +120,19 @@ class NameMatcher:
     def __init__(self, knowledge: Knowledge | None = None, titles: tuple[str, ...] | None = None) -> None:
         self.knowledge = knowledge
         self.titles = titles if titles is not None else load_titles()
+        # canonical() of each name seen: align() compares every name with every other, and
+        # stripping titles folds the whole titles list each time.
+        self._canonical: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
         """The display name a name stands for: the actors file's canonical name for a known alias,
         else the name without leading titles."""
         name = " ".join(str(name).split())
+        if name not in self._canonical:
+            self._canonical[name] = self._canonical_of(name)
+        return self._canonical[name]
+
+    def _canonical_of(self, name: str) -> str:
         if not name:
             return ""
         if self.knowledge is not None:

@@ -35,7 +35,7 @@ import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pandas as pd
 
@@ -197,8 +197,9 @@ def dna_table(stances: pd.DataFrame, issue_labels: Mapping[str, str] | None = No
     return table
 
 
-def _int(value: object) -> int | None:
-    return None if _missing(value) else int(value)  # type: ignore[arg-type]
+def _int(value: Any) -> int | None:
+    """A table cell as an int; None for a missing value."""
+    return None if _missing(value) else int(value)
 
 
 def dna_csv(stances: pd.DataFrame, issue_labels: Mapping[str, str] | None = None) -> bytes:

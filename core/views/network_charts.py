@@ -186,7 +186,8 @@ def network_chart(
     )
     text_layer = base.mark_text(dy=-22,  # above the biggest circles
                                   fontSize=11, color="#111111", limit=180).encode(text="label:N")
-    chart = alt.layer(edge_layer, node_layer, text_layer).properties(height=460)
+    # LayerChart itself: alt.layer may return a FacetChart (when its layers facet, as these never do).
+    chart = alt.LayerChart(layer=[edge_layer, node_layer, text_layer]).properties(height=460)
     subtitle = _subtitle(nodes, edges)
     if title or subtitle:
         chart = chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined))
