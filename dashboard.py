@@ -72,7 +72,6 @@ from core.corpus.corpus import (
     NewArticle,
     clean_date,
     knowledge_digest,
-    pipeline_key,
     refused_codebook_message,
     stored_codebook_text,
 )
@@ -88,6 +87,8 @@ from core.knowledge.codebook import (
     codebook_from_yaml,
     load_codebook,
 )
+from core.knowledge.files import KnowledgeError
+from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.settings import (
     DEFAULT_TITLES_FILE,
 )
@@ -277,9 +278,11 @@ def cached_store(path: str) -> CorpusStore:
     return CorpusStore(path)
 
 
-@st.cache_resource(show_spinner="Loading the English language model…")
-def cached_pipeline():
-    return load_pipeline()
+@st.cache_resource(show_spinner="Loading the English language model…", max_entries=2)
+def cached_pipeline(digest: str, _knowledge: Knowledge):
+    """The spaCy pipeline built with ``_knowledge``, cached by its digest: an edited actors or
+    lexicon file builds a new pipeline instead of reusing one made with the old knowledge."""
+    return load_pipeline(knowledge=_knowledge)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -327,14 +330,16 @@ def stored_codebook_problem() -> str:
 
 
 def open_corpus() -> Corpus:
-    """The corpus of this server: the configured store, codebook and (lazily) pipeline."""
+    """The corpus of this server: the configured store, codebook and knowledge, and (lazily) the
+    pipeline; its key is that knowledge's (core.corpus.corpus.pipeline_key)."""
+    knowledge = load_knowledge()
     return Corpus(
         cached_store(str(db_file())),
         current_codebook(),
-        nlp_loader=cached_pipeline,
+        knowledge,
+        nlp_loader=lambda: cached_pipeline(knowledge.digest, knowledge),
         # Looked up at call time so tests can monkeypatch this module's analyze_articles.
         analyze=lambda *args, **kwargs: analyze_articles(*args, **kwargs),
-        key=pipeline_key(),
     )
 
 
@@ -434,7 +439,7 @@ def safe_message(text: object) -> str:
 
 def user_message(exc: Exception) -> str:
     """One line for the user about a failed analysis; the traceback goes to the server log only."""
-    if isinstance(exc, (ArticleError, CodebookError, ModelNotFoundError, StoreError)):  # written for the user
+    if isinstance(exc, (ArticleError, KnowledgeError, ModelNotFoundError, StoreError)):  # written for the user
         return safe_message(exc)
     if isinstance(exc, NotImplementedError):
         return "The analysis pipeline is not available yet in this version, so there is nothing to show."

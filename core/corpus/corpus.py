@@ -63,7 +63,6 @@ from core.knowledge.codebook import (
 from core.knowledge.gazetteer import Knowledge, files_digest, load_knowledge
 from core.knowledge.patterns import BoundedPattern
 from core.model import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS, STANCE_COLUMNS
-from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
 SEEDED_KEY = "seeded"
 # Articles analysed per call of the analysis: large enough for nlp.pipe to batch well, small
@@ -119,15 +118,18 @@ class CorpusTables:
 
 
 def knowledge_digest(*paths: Path) -> str:
-    """A short hash of the rule files' contents: part of the pipeline key (the same digest keys
-    the loaded knowledge, core.knowledge.gazetteer.load_knowledge)."""
+    """A short hash of files' contents (the dashboard keys its cached tables by the titles file's)."""
     return files_digest(*paths)
 
 
-def pipeline_key(actors_path: Path = DEFAULT_ACTORS, lexicon_path: Path = DEFAULT_LEXICON) -> str:
+def pipeline_key(knowledge: Knowledge | None = None) -> str:
     """Identifies everything but the codebook that shapes extraction results: the rules' version,
-    the spaCy model asked for and the actor/lexicon files. A change in any re-extracts."""
-    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{knowledge_digest(actors_path, lexicon_path)}"
+    the spaCy model asked for and ``knowledge`` (the configured actor and lexicon files when None),
+    by the digest of the bytes it was built from. A change in any re-extracts. The key is taken
+    from the knowledge object the extraction uses, never from the files again, so an edit between
+    the two cannot store results under a key naming knowledge that did not make them."""
+    digest = (knowledge or load_knowledge()).digest
+    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{digest}"
 
 
 def new_article_from(article: Article) -> NewArticle:
@@ -230,7 +232,9 @@ class Corpus:
         self._knowledge = knowledge
         self._nlp_loader = nlp_loader
         self._analyze = analyze
-        self.pipeline_key = key or pipeline_key()
+        # Keyed by the knowledge this corpus extracts with (loaded now when not given), so the key
+        # and the knowledge cannot disagree; ``key`` is for tests with a stand-in analysis.
+        self.pipeline_key = key or pipeline_key(self.knowledge)
         self.codebook_hash = codebook.digest or "default"
 
     @property
@@ -389,7 +393,7 @@ class Corpus:
         of being retried (and blocking the dashboard) on every start. A crash of the process
         (KeyboardInterrupt, SystemExit) is not caught: what was saved before it stays."""
         try:
-            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge))
+            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self.knowledge))
             return [by_article.get(a.article_id, _empty_rows()) for a in articles]
         except SYSTEMIC_ERRORS:
             raise  # not the article's fault: recording it would mark the article failed for good

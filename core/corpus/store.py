@@ -32,6 +32,7 @@ import math
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
@@ -192,13 +193,28 @@ class CorpusStore:
                 conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
             else:
                 conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-                conn.execute("PRAGMA journal_mode=WAL")
+                self._use_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             return conn
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable corpus database ({exc})") from None
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch the file to write-ahead logging (once: the mode is kept in the file). SQLite
+        answers "database is locked" to the switch without waiting when other connections are
+        opening a new file at the same moment, so the switch is retried until the timeout."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
