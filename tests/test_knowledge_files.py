@@ -185,3 +185,23 @@ def test_a_file_too_large_is_refused_before_it_is_read(tmp_path):
         read_bytes(path, limit=100)
     with pytest.raises(KnowledgeError, match=r"is a folder"):
         read_bytes(tmp_path)
+
+
+def test_a_broken_titles_file_is_one_line_in_the_cli_and_the_dashboard(tmp_path, monkeypatch, capsys):
+    from core import cli
+    from core.knowledge import titles
+
+    broken = tmp_path / "titles.yaml"
+    broken.write_text("titles:\n  - Mayor\ntitels: [Harbour Master]\n", encoding="utf-8")
+    monkeypatch.setattr(titles, "DEFAULT_TITLES_FILE", broken)
+    # The corpus merges people's names on load, with the titles (the seed article is imported first).
+    assert cli.main(["actors", "--db", str(tmp_path / "corpus.sqlite3")]) == 2
+    last = capsys.readouterr().err.splitlines()[-1]  # after the progress lines of the import
+    assert last.startswith("error: ") and last.endswith("titles.yaml, line 3: unknown key 'titels' (did you mean 'titles'?); the keys are titles")
+
+    import dashboard
+
+    with pytest.raises(KnowledgeError) as refused:
+        load_titles(broken)
+    shown = dashboard.user_message(refused.value)
+    assert "line 3: unknown key 'titels'" in shown and "The analysis failed" not in shown
