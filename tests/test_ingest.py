@@ -15,6 +15,7 @@ import zipfile
 
 import pytest
 
+from core.ingest.dates import find_date
 from core.ingest.sources import (
     MAX_PDF_PAGES,
     SUPPORTED_SUFFIXES,
@@ -25,7 +26,6 @@ from core.ingest.sources import (
     extract_text,
     fetch_url,
     is_public_address,
-    normalise_date,
     strip_markdown,
     tidy_whitespace,
 )
@@ -481,8 +481,8 @@ def test_random_binary_of_every_type_is_one_line(suffix):
         ("", ""),
     ],
 )
-def test_normalise_date(value, expected):
-    assert normalise_date(value) == expected
+def test_find_date(value, expected):
+    assert find_date(value) == expected
 
 
 def test_detect_metadata_is_conservative():

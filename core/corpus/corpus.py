@@ -16,7 +16,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +45,7 @@ from core.extraction.pipeline import (
     result_from_rows,
     tables_from_results,
 )
+from core.ingest.dates import iso_date
 from core.ingest.text import (
     Article,
     ArticleError,
@@ -156,14 +156,13 @@ class DraftError(ValueError):
 
 
 def clean_date(value: object, where: str = "") -> str:
-    """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``."""
-    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise DraftError(f"{where + ': ' if where else ''}'{text}' is not a date; use YYYY-MM-DD or leave it empty") from None
+    """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``
+    (``core.ingest.dates.iso_date`` reads it)."""
+    day = iso_date(value)
+    text = "" if day or value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+    if text:
+        raise DraftError(f"{where + ': ' if where else ''}'{text}' is not a date; use YYYY-MM-DD or leave it empty")
+    return day
 
 
 def new_article_from_document(doc, **overrides: str) -> NewArticle:

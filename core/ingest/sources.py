@@ -11,7 +11,6 @@ to (on every redirect hop, and again when the socket connects) must be a public 
 
 from __future__ import annotations
 
-import datetime as _dt
 import email.message
 import http.client
 import io
@@ -30,6 +29,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from core.ingest.dates import MONTHS, find_date, line_date
 from core.ingest.text import (
     MAX_ARTICLE_CHARS,
     ArticleError,
@@ -90,62 +90,6 @@ def tidy_whitespace(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATE_PATTERNS = [
-    re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + r"(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\w)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-]
-
-
-def _valid_iso(year: int, month: int, day: int) -> str:
-    """``YYYY-MM-DD`` for a real calendar day, else ``""``."""
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-def _date_from_match(match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-    return _valid_iso(int(groups["year"]), month, int(groups["day"]))
-
-
-def normalise_date(value: str) -> str:
-    """A date written as ``2025-03-14``, ``2025-03-14T06:41Z``, ``14 March 2025`` or
-    ``March 14, 2025`` (English month names) as ``YYYY-MM-DD``; ``""`` when there is no valid date."""
-    value = (value or "").strip()
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(value)
-        if match:
-            return _date_from_match(match)
-    return ""
-
-
 # --------------------------------------------------------------------------------------------
 # Metadata guessed from plain text
 
@@ -166,7 +110,7 @@ def _looks_like_title(line: str) -> bool:
         and 1 <= len(words) <= 30
         and not line.endswith((".", ",", ";", ":"))
         and not re.match(r"(?i)^by\s", line)
-        and not normalise_date(line) == line.strip()
+        and not find_date(line) == line.strip()
         and not line.lower().startswith(("http://", "https://"))
         and any(c.isalpha() for c in line)
     )
@@ -183,28 +127,8 @@ def _outlet_from_line(line: str) -> str:
                 return part
         return ""
     dateline = _DATELINE_OUTLET.match(line)
-    if dateline and dateline.group("outlet").lower().rstrip(".") not in _MONTHS:
+    if dateline and dateline.group("outlet").lower().rstrip(".") not in MONTHS:
         return dateline.group("outlet").strip()
-    return ""
-
-
-_DATE_LINE_LEAD = re.compile(r"(?i)^(by|published|updated|posted|last updated|first published|date[d:]?)\b")
-
-
-def _date_line(line: str) -> str:
-    """The date of a line that is a date, a byline or a "Published ..." line, else ``""``.
-    A date inside a sentence of the story ("The vote was held on 4 March 2025") is not taken."""
-    if len(line) > 120:
-        return ""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(line)
-        if not match:
-            continue
-        rest = line[: match.start()] + " " + line[match.end() :]
-        words = re.findall(r"[A-Za-z]+", rest)
-        if len(words) <= 3 or _DATE_LINE_LEAD.match(line) or re.search(r"[|•·]", line):
-            return _date_from_match(match)
-        return ""
     return ""
 
 
@@ -228,7 +152,7 @@ def detect_metadata(text: str) -> dict[str, str]:
             found["title"] = first
     for line in non_empty:
         if not found["date"]:
-            found["date"] = _date_line(line)
+            found["date"] = line_date(line)
         if not found["outlet"] and len(line) <= 200:
             found["outlet"] = _outlet_from_line(line)
     return found
@@ -248,7 +172,7 @@ def _finish(doc: ExtractedDocument, *, guess_outlet: bool = True) -> ExtractedDo
         raise IngestError(str(exc)) from None
     guessed = detect_metadata(doc.text)
     doc.title = (doc.title or guessed["title"]).strip()
-    doc.date = normalise_date(doc.date) or (guessed["date"] if not doc.date else "")
+    doc.date = find_date(doc.date) or (guessed["date"] if not doc.date else "")
     if guess_outlet:
         doc.outlet = (doc.outlet or guessed["outlet"]).strip()
     return doc
@@ -361,7 +285,7 @@ def _from_plain_text(text: str, name: str, *, markdown: bool = False) -> Extract
         doc.warnings.insert(0, f"{name}: HTML markup was removed; offsets refer to the plain text")
         for key, value in fields.items():
             if value:
-                setattr(doc, key, normalise_date(value) if key == "date" else value)
+                setattr(doc, key, find_date(value) if key == "date" else value)
         return doc
     heading = ""
     if markdown:
@@ -464,7 +388,7 @@ def _from_html(html_text: str, name: str, *, url: str = "") -> ExtractedDocument
         text=text,
         title=title,
         outlet=outlet,
-        date=normalise_date(getattr(meta, "date", None) or ""),
+        date=find_date(getattr(meta, "date", None) or ""),
         url=page_url,
         source_name=name,
         warnings=warnings,

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from core.ingest.dates import iso_date
+
 MAX_ARTICLE_CHARS = 500_000  # ~80k words: far beyond any news article, parsed in bounded time and memory
 # spaCy's tokenizer splits a run of characters without white space quadratically (90 KB of
 # quotation marks took minutes); no prose has a "word" anywhere near this long.
@@ -194,7 +196,7 @@ def article_from_text(text: str, article_id: str, **meta: str) -> Article:
                 meta[field_name] = header[key]
         if "date" in header:
             date = header["date"]
-            meta["date"] = re.match(r"\d{4}-\d{2}-\d{2}", date).group(0) if re.match(r"\d{4}-\d{2}-\d{2}", date) else meta.get("date", "")
+            meta["date"] = iso_date(date, leading=True) or meta.get("date", "")
             if date != meta["date"]:
                 meta.setdefault("date_note", date)
     if looks_like_html(text):
