@@ -44,7 +44,7 @@ if article is None:
     st.info("This article was deleted meanwhile. Choose another one.", icon=":material/delete:")
     st.stop()
 
-st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.id))
+st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.article_id))
 for failure in (note for note in analysis.notes if note.startswith(f"{article_id}: ")):
     st.warning(escape_markdown(dashboard.safe_message(failure)), icon=":material/error:")  # this article's own failure
 

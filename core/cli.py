@@ -174,7 +174,7 @@ def _with_article_meta(stances: pd.DataFrame, articles: list[Article]) -> pd.Dat
         {
             "article_id": [a.article_id for a in articles],
             "title": [a.title for a in articles],
-            "outlet": [a.source for a in articles],
+            "outlet": [a.outlet for a in articles],
             "date": [iso_date(a.date) for a in articles],
         }
     ).set_index("article_id")

@@ -129,7 +129,7 @@ def test_every_lexicon_field_is_a_key_of_the_schema_and_the_reverse():
          r"cb.yaml, line 4: unknown key 'pattern' in an issue \(did you mean 'patterns'\?\)"),
         ("name: Dams\nissues:\n  - id: dam\n    label: [Dam, Dams]\n    patterns: [dam]\n",
          r"cb.yaml, line 4: 'label' must be a single value, not a list"),
-        ("name: Dams\nissues:\n  id: dam\n", r"cb.yaml, line 2: 'issues' must be a list of issues \(- id: ...\), not a mapping"),
+        ("name: Dams\nissues:\n  id: dam\n", r"cb.yaml, line 2: 'issues' must be a list of the codebook's issues \(- id: ...\), not a mapping"),
         ("name: Dams\nissues:\n  - id: dam\n    patterns: [dam\n", r"cb.yaml: not a valid YAML codebook \(.*line 5\)"),
     ],
 )

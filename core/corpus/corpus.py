@@ -15,7 +15,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +32,6 @@ from core.corpus.review import (
 from core.corpus.store import (
     REVIEW_COLUMNS,
     CorpusStore,
-    StoredArticle,
     content_hash,
     word_count,
 )
@@ -72,19 +71,9 @@ CHUNK_SIZE = BATCH_SIZE * 4
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 
 
-@dataclass
-class NewArticle:
-    """An article on its way into the corpus (from a file, a URL, pasted text or the seeds)."""
-
-    text: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    date_note: str = ""
-    url: str = ""
-    origin: str = ""  # file name, URL or "pasted text": where it came from
-    id_hint: str = ""  # preferred article id (a file's stem); else the title is used
-    warnings: list[str] = field(default_factory=list)
+# An article on its way into the corpus (from a file, a URL, pasted text or the seeds): the one
+# article record, core.model.Article, whose article_id is the id asked for ('' to use the title).
+NewArticle = Article
 
 
 @dataclass
@@ -132,23 +121,14 @@ def pipeline_key(knowledge: Knowledge | None = None) -> str:
     return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{digest}"
 
 
-def new_article_from(article: Article) -> NewArticle:
-    """A file read by :func:`core.ingest.text.read_article` (the seeds, CLI files) as a NewArticle.
-    A date that is not YYYY-MM-DD is kept as the date note, not as a date."""
+def new_article_from(article: Article) -> Article:
+    """A file read by :func:`core.ingest.text.read_article` (the seeds, CLI files) ready to store:
+    its origin defaults to its id, and a date that is not YYYY-MM-DD is kept as the date note."""
     try:
         day, note = clean_date(article.date), article.date_note
     except DraftError:
         day, note = "", "; ".join(n for n in (article.date, article.date_note) if n)
-    return NewArticle(
-        text=article.text,
-        title=article.title,
-        outlet=article.source,
-        date=day,
-        date_note=note,
-        origin=article.path or article.article_id,
-        id_hint=article.article_id,
-        warnings=list(article.warnings),
-    )
+    return replace(article, date=day, date_note=note, origin=article.origin or article.article_id)
 
 
 class DraftError(ValueError):
@@ -165,26 +145,25 @@ def clean_date(value: object, where: str = "") -> str:
     return day
 
 
-def new_article_from_document(doc, **overrides: str) -> NewArticle:
-    """A NewArticle from a ``core.ingest.sources.ExtractedDocument``; ``overrides`` are the user's edits
-    of title, outlet and date."""
-    origin = doc.url or doc.source_name or "pasted text"
-    stem = Path(doc.source_name).stem if doc.source_name and not doc.url and doc.source_name != "pasted text" else ""
+def new_article_from_document(doc: Article, **overrides: str) -> Article:
+    """An article read by ``core.ingest.sources`` (upload, paste, URL) ready to store; ``overrides``
+    are the user's edits of title, outlet and date. A file's name (without extension) is the id
+    asked for; a URL's origin is the address the page was found at."""
+    origin = doc.url or doc.origin or "pasted text"
+    stem = Path(doc.origin).stem if doc.origin and not doc.url and doc.origin != "pasted text" else ""
     fields_ = {"title": doc.title, "outlet": doc.outlet, "date": doc.date}
     fields_.update({k: v for k, v in overrides.items() if k in fields_})
-    return NewArticle(
-        text=doc.text,
+    return replace(
+        doc,
+        article_id=stem,
         title=str(fields_["title"] or "").strip(),
         outlet=str(fields_["outlet"] or "").strip(),
         date=clean_date(fields_["date"], origin),
-        url=doc.url,
         origin=origin,
-        id_hint=stem,
-        warnings=list(doc.warnings),
     )
 
 
-def drafts_table(docs: list) -> pd.DataFrame:
+def drafts_table(docs: list[Article]) -> pd.DataFrame:
     """What the Articles page shows for documents read but not stored yet (editable metadata)."""
     return pd.DataFrame(
         {
@@ -193,13 +172,13 @@ def drafts_table(docs: list) -> pd.DataFrame:
             "outlet": [d.outlet for d in docs],
             "date": [d.date for d in docs],
             "words": [word_count(d.text) for d in docs],
-            "source": [d.url or d.source_name for d in docs],
+            "source": [d.url or d.origin for d in docs],  # the page's "From" column
             "notes": ["; ".join(d.warnings) for d in docs],
         }
     )
 
 
-def new_articles_from_drafts(docs: list, edited: pd.DataFrame) -> list[NewArticle]:
+def new_articles_from_drafts(docs: list[Article], edited: pd.DataFrame) -> list[Article]:
     """The documents the user kept, with the metadata as edited in :func:`drafts_table`'s rows."""
     items = []
     for doc, row in zip(docs, edited.to_dict(orient="records")):
@@ -264,18 +243,8 @@ class Corpus:
                 continue
             digest = content_hash(item.text)
             article_id, created = self.store.add_article(
-                StoredArticle(
-                    id=item.id_hint or item.title or "article",
-                    text=item.text,
-                    title=item.title,
-                    outlet=item.outlet,
-                    date=item.date,
-                    date_note=item.date_note,
-                    url=item.url,
-                    origin=item.origin,
-                    words=word_count(item.text),
-                    content_hash=digest,
-                )
+                replace(item, article_id=item.article_id or item.title or "article", words=word_count(item.text),
+                        content_hash=digest, added_at="")
             )
             if created:
                 report.added.append(article_id)
@@ -329,10 +298,9 @@ class Corpus:
         done = 0
         for start in range(0, len(ids), CHUNK_SIZE):
             stored = list(self.store.iter_articles(ids[start : start + CHUNK_SIZE]))
-            articles = [Article(article_id=a.id, text=a.text, title=a.title, date=a.date, source=a.outlet) for a in stored]
             if progress is not None:
-                progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(articles)} of {len(ids)}")
-            for article, rows in zip(stored, self._analyze_chunk(articles, nlp)):
+                progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(stored)} of {len(ids)}")
+            for article, rows in zip(stored, self._analyze_chunk(stored, nlp)):
                 self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
             self.store.add_to_counter(ANALYSED_KEY, len(stored))
             done += len(stored)
@@ -383,7 +351,7 @@ class Corpus:
                     self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
                     break
             else:
-                left.append(article.id)
+                left.append(article.article_id)
         return left
 
     def _analyze_chunk(self, articles: list[Article], nlp) -> list[dict[str, list]]:

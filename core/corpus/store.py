@@ -37,12 +37,12 @@ import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
+from core.model import Article
 from core.settings import db_path
 
 # Each entry upgrades the schema from version i to i + 1. Never edit a released entry: append.
@@ -122,19 +122,9 @@ class StoreError(RuntimeError):
     """The corpus file cannot be used; the message is one line for the user."""
 
 
-@dataclass
-class StoredArticle:
-    id: str
-    text: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    date_note: str = ""
-    url: str = ""
-    origin: str = ""
-    words: int = 0
-    added_at: str = ""
-    content_hash: str = ""
+# What the store gives back: the one article record with its stored-only fields (words, added_at,
+# content_hash) filled in; the name says where it comes from.
+StoredArticle = Article
 
 
 def default_db_path() -> Path:
@@ -309,11 +299,11 @@ class CorpusStore:
 
     # --- articles ----------------------------------------------------------------------------
 
-    def add_article(self, article: StoredArticle) -> tuple[str, bool]:
+    def add_article(self, article: Article) -> tuple[str, bool]:
         """Store an article; returns ``(id, True)``, or ``(existing id, False)`` when the same text
         is already stored. The id is made unique by a numeric suffix when taken."""
         digest = article.content_hash or content_hash(article.text)
-        base = slugify(article.id or article.title or "article")
+        base = slugify(article.article_id or article.title or "article")
         with self.transaction() as conn:
             row = conn.execute("SELECT id, deleted_at FROM articles WHERE content_hash = ?", (digest,)).fetchone()
             if row and row[1]:  # the same text was deleted: adding it again restores it
@@ -386,13 +376,13 @@ class CorpusStore:
         with self._read() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM articles WHERE deleted_at = ''").fetchone()[0])
 
-    def get_article(self, article_id: str) -> StoredArticle | None:
+    def get_article(self, article_id: str) -> Article | None:
         """A visible article (None when there is none or it was deleted)."""
         with self._read() as conn:
             row = conn.execute("SELECT * FROM articles WHERE id = ? AND deleted_at = ''", (article_id,)).fetchone()
         return _stored(row) if row else None
 
-    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Articles with their text, oldest import first (all, or those with the given ids)."""
         with self._read() as conn:
             if ids is None:
@@ -515,6 +505,8 @@ class CorpusStore:
                     _now(),
                 ),
             )
+            if cur.lastrowid is None:  # never after an INSERT; kept for the type checker
+                raise StoreError(f"{self.path}: the review was not stored")
             return int(cur.lastrowid)
 
     def reviews(self, article_id: str | None = None) -> pd.DataFrame:
@@ -540,9 +532,9 @@ def _json(values: Mapping[str, object] | None) -> str:
     return json.dumps({str(k): plain(v) for k, v in (values or {}).items()}, ensure_ascii=False, sort_keys=True)
 
 
-def _stored(row: sqlite3.Row) -> StoredArticle:
-    return StoredArticle(
-        id=row["id"],
+def _stored(row: sqlite3.Row) -> Article:
+    return Article(
+        article_id=row["id"],
         text=row["text"],
         title=row["title"],
         outlet=row["outlet"],

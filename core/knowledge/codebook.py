@@ -36,7 +36,7 @@ ISSUE_SCHEMA = Schema("an issue", {
 })
 CODEBOOK_SCHEMA = Schema("a codebook", {
     "name": Key("text"),
-    "issues": Key("entries", "a list of issues (- id: ...)", entry=ISSUE_SCHEMA),
+    "issues": Key("entries", "a list of the codebook's issues (- id: ...)", entry=ISSUE_SCHEMA),
 })
 
 
