@@ -101,8 +101,9 @@ def test_lexicon_typos_are_refused_with_the_line(files, key, replacement, messag
 def test_lexicon_values_of_the_wrong_shape_are_refused(files):
     actors, lexicon = files
     text = lexicon.read_text(encoding="utf-8")
-    lexicon.write_text(text + "\nnominal_cues: {pledge: 1}\n".replace("nominal_cues", "quantifiers"), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=r"lexicon.yaml, line \d+: 'quantifiers' must be a list of words, not a mapping"):
+    line = _line_of(text, "quantifiers:")
+    lexicon.write_text(text.replace("\nquantifiers:", "\nquantifiers: {many: 1}\n#", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {line}: 'quantifiers' must be a list of words, not a mapping"):
         load_knowledge(actors, lexicon)
     lexicon.write_text(text.replace("  threaten: -1", "  threaten: strongly", 1), encoding="utf-8")
     with pytest.raises(KnowledgeError, match=rf"line {_line_of(text, '  threaten:')}: 'threaten' under 'evaluative_side_verbs' must be a number"):
@@ -205,3 +206,13 @@ def test_a_broken_titles_file_is_one_line_in_the_cli_and_the_dashboard(tmp_path,
         load_titles(broken)
     shown = dashboard.user_message(refused.value)
     assert "line 3: unknown key 'titels'" in shown and "The analysis failed" not in shown
+
+
+def test_a_key_written_twice_is_refused_instead_of_losing_the_first_list(files):
+    actors, lexicon = files
+    text = lexicon.read_text(encoding="utf-8")
+    first = _line_of(text, "hedges:")
+    lexicon.write_text(text + "hedges: [arguably]\n", encoding="utf-8")
+    last = len(lexicon.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {last}: the key 'hedges' appears twice \(first on line {first}\)"):
+        load_knowledge(actors, lexicon)

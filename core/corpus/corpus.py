@@ -172,7 +172,7 @@ def drafts_table(docs: list[Article]) -> pd.DataFrame:
             "outlet": [d.outlet for d in docs],
             "date": [d.date for d in docs],
             "words": [word_count(d.text) for d in docs],
-            "source": [d.url or d.origin for d in docs],  # the page's "From" column
+            "origin": [d.url or d.origin for d in docs],
             "notes": ["; ".join(d.warnings) for d in docs],
         }
     )

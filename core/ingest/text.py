@@ -14,9 +14,7 @@ from pathlib import Path
 import yaml
 
 from core.ingest.dates import iso_date
-from core.model import Article
-
-__all__ = ["Article", "ArticleError", "article_from_text", "read_article"]  # Article: core.model's record
+from core.model import Article as Article  # the one article record; read here, defined in core.model
 
 MAX_ARTICLE_CHARS = 500_000  # ~80k words: far beyond any news article, parsed in bounded time and memory
 # spaCy's tokenizer splits a run of characters without white space quadratically (90 KB of

@@ -134,7 +134,11 @@ def parse_yaml(text: str, source: str, error: type[KnowledgeError] = KnowledgeEr
     lines: dict[YamlPath, int] = {}
     if node is not None:
         lines[()] = node.start_mark.line + 1
-        _collect_lines(node, (), lines)
+        twice = _collect_lines(node, (), lines)
+        if twice:  # YAML keeps the last silently: a list written twice would lose its first half
+            key, first, again = twice
+            raise error(f"{source}, line {again}: the key '{key}' appears twice (first on line {first}); "
+                        "keep one and merge their values")
     return Located(data, lines)
 
 
@@ -153,16 +157,22 @@ def bytes_digest(*contents: bytes) -> str:
     return digest.hexdigest()[:12]
 
 
-def _collect_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) -> None:
+def _collect_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) -> tuple[str, int, int] | None:
+    """Record the line of every key and item below ``node``; the first key written twice in one
+    mapping as (key, first line, second line), else None."""
+    twice: tuple[str, int, int] | None = None
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = (*path, str(key.value))
-            lines.setdefault(child, key.start_mark.line + 1)  # a duplicate key is reported at its first line
-            _collect_lines(value, child, lines)
+            if child in lines and twice is None:
+                twice = (str(key.value), lines[child], key.start_mark.line + 1)
+            lines.setdefault(child, key.start_mark.line + 1)
+            twice = _collect_lines(value, child, lines) or twice
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
             lines[(*path, index)] = value.start_mark.line + 1
-            _collect_lines(value, (*path, index), lines)
+            twice = _collect_lines(value, (*path, index), lines) or twice
+    return twice
 
 
 # --- checking -----------------------------------------------------------------------------------

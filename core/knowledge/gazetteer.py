@@ -1,6 +1,9 @@
 """Actor knowledge: the editable gazetteer (``seeds/actors.yaml``), the cue-word lexicon
 (``seeds/lexicon.yaml``) and country names, codes, demonyms and capitals from ``countryinfo``.
 
+Both files are checked against a schema on load (``core.knowledge.files``): an unknown or misspelt
+key, or a value of the wrong shape, is a KnowledgeError naming the file, the key and the line.
+
 Everything a rule needs to know about the world is loaded here, so no rule names a person,
 a country or an issue in code.
 """
@@ -18,7 +21,6 @@ import countryinfo
 
 from core.knowledge.files import (
     Key,
-    KnowledgeError,
     Located,
     Schema,
     bytes_digest,
@@ -26,9 +28,10 @@ from core.knowledge.files import (
     parse_yaml,
     read_bytes,
 )
-from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
-__all__ = ["KnowledgeError"]  # raised here for the actors and lexicon files; defined in core.knowledge.files
+# Raised for the actors and lexicon files; defined with the other file checks, re-exported here.
+from core.knowledge.files import KnowledgeError as KnowledgeError
+from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ def lexicon_schema() -> Schema:
     return Schema("the lexicon", {name: _lexicon_key(name) for name in sorted(LEXICON_KEYS)})
 
 
-def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
+def _lexicon_from_dict(data: dict) -> Lexicon:
     """The Lexicon of a lexicon file's data, already checked against :func:`lexicon_schema`
     (which refuses unknown keys and values of the wrong shape with the file and line)."""
 
@@ -319,7 +322,7 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
     kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
                    digest=digest)
     _add_actors(kb, data)
-    kb.lexicon = _lexicon_from_dict(lexicon, str(lexicon_path))
+    kb.lexicon = _lexicon_from_dict(lexicon)
     return kb
 
 
