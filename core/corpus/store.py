@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -125,6 +126,10 @@ class StoreError(RuntimeError):
 # What the store gives back: the one article record with its stored-only fields (words, added_at,
 # content_hash) filled in; the name says where it comes from.
 StoredArticle = Article
+
+# One article's cached extraction: table name ("stances", "quotes", "mentions", "missed") -> its
+# rows as dicts, and "error" -> the messages of a failed analysis (strings).
+ExtractionRows = dict[str, list[Any]]
 
 
 def default_db_path() -> Path:
@@ -426,7 +431,7 @@ class CorpusStore:
             ).fetchall()
         return [r[0] for r in rows]
 
-    def save_extraction(self, digest: str, pipeline_key: str, codebook_hash: str, rows: dict[str, list[dict]]) -> None:
+    def save_extraction(self, digest: str, pipeline_key: str, codebook_hash: str, rows: ExtractionRows) -> None:
         """Cache one article's result rows (``{"stances": [...], "quotes": [...], ...}``)."""
         payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         with self.transaction() as conn:
@@ -436,7 +441,7 @@ class CorpusStore:
                 (digest, pipeline_key, codebook_hash, len(rows.get("stances", [])), payload, _now()),
             )
 
-    def other_extractions(self, content_hash: str, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+    def other_extractions(self, content_hash: str, pipeline_key: str, codebook_hash: str) -> list[tuple[str, ExtractionRows]]:
         """``(codebook hash, rows)`` of one article's cached results made with the same pipeline
         but another codebook, newest first (a codebook edit can reuse them, see core.corpus.corpus)."""
         with self._read() as conn:
@@ -447,7 +452,7 @@ class CorpusStore:
             ).fetchall()
         return [(digest, json.loads(payload)) for digest, payload in found]
 
-    def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+    def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, ExtractionRows]]:
         """``(article id, rows)`` for every article extracted with these keys, in import order."""
         with self._read() as conn:
             found = conn.execute(
