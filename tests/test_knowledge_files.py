@@ -216,3 +216,24 @@ def test_a_key_written_twice_is_refused_instead_of_losing_the_first_list(files):
     last = len(lexicon.read_text(encoding="utf-8").splitlines())
     with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {last}: the key 'hedges' appears twice \(first on line {first}\)"):
         load_knowledge(actors, lexicon)
+
+
+@pytest.mark.parametrize("old, new, line_start, item, written", [
+    ('"no", neither', "no, neither", "negations:", "item 4 of 'negations'", "no"),
+    ('insist: ["on"]', "insist: [on]", "  insist:", "item 1 of 'prepositional_cues: insist'", "on"),
+])
+def test_an_unquoted_yes_no_on_or_off_in_a_word_list_asks_for_quotes(files, old, new, line_start, item, written):
+    """YAML reads unquoted no/on as false/true: the word list would silently hold "false"."""
+    actors, lexicon = files
+    text = lexicon.read_text(encoding="utf-8")
+    assert old in text
+    lexicon.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"lexicon.yaml, line {_line_of(text, line_start)}: {item} is {written}, "
+                                             rf"which YAML reads as \w+, not as a word; write it in quotes"):
+        load_knowledge(actors, lexicon)
+
+
+def test_the_seed_lexicon_holds_the_words_no_and_on():
+    lexicon = load_knowledge().lexicon
+    assert "no" in lexicon.negations and "false" not in lexicon.negations
+    assert lexicon.prepositional_cues["insist"] == frozenset({"on"})

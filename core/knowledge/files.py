@@ -41,6 +41,9 @@ class Located:
 
     data: object
     lines: Mapping[YamlPath, int] = field(default_factory=dict)
+    # Unquoted scalars YAML read as true/false (no, on, yes, off...), as written: in a word list
+    # they are words, so the check asks for quotes instead of storing "false".
+    booleans: Mapping[YamlPath, str] = field(default_factory=dict)
 
     def line(self, *path: str | int) -> int | None:
         """The line of the key or item at ``path`` (None when unknown, e.g. data built in code)."""
@@ -132,14 +135,15 @@ def parse_yaml(text: str, source: str, error: type[KnowledgeError] = KnowledgeEr
     finally:
         loader.dispose()
     lines: dict[YamlPath, int] = {}
+    booleans: dict[YamlPath, str] = {}
     if node is not None:
         lines[()] = node.start_mark.line + 1
-        twice = _collect_lines(node, (), lines)
+        twice = _collect_lines(node, (), lines, booleans)
         if twice:  # YAML keeps the last silently: a list written twice would lose its first half
             key, first, again = twice
             raise error(f"{source}, line {again}: the key '{key}' appears twice (first on line {first}); "
                         "keep one and merge their values")
-    return Located(data, lines)
+    return Located(data, lines, booleans)
 
 
 def read_file(path: str | Path, error: type[KnowledgeError] = KnowledgeError, noun: str = "file") -> tuple[bytes, Located]:
@@ -157,9 +161,10 @@ def bytes_digest(*contents: bytes) -> str:
     return digest.hexdigest()[:12]
 
 
-def _collect_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) -> tuple[str, int, int] | None:
-    """Record the line of every key and item below ``node``; the first key written twice in one
-    mapping as (key, first line, second line), else None."""
+def _collect_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int],
+                   booleans: dict[YamlPath, str]) -> tuple[str, int, int] | None:
+    """Record the line of every key and item below ``node`` (and the unquoted booleans); the first
+    key written twice in one mapping as (key, first line, second line), else None."""
     twice: tuple[str, int, int] | None = None
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -167,11 +172,13 @@ def _collect_lines(node: yaml.Node, path: YamlPath, lines: dict[YamlPath, int]) 
             if child in lines and twice is None:
                 twice = (str(key.value), lines[child], key.start_mark.line + 1)
             lines.setdefault(child, key.start_mark.line + 1)
-            twice = _collect_lines(value, child, lines) or twice
+            twice = _collect_lines(value, child, lines, booleans) or twice
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
             lines[(*path, index)] = value.start_mark.line + 1
-            twice = _collect_lines(value, (*path, index), lines) or twice
+            twice = _collect_lines(value, (*path, index), lines, booleans) or twice
+    elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool" and not node.style:
+        booleans[path] = str(node.value)
     return twice
 
 
@@ -242,6 +249,10 @@ def _check_items(items: list, name: str, source: str, located: Located, path: Ya
         if isinstance(item, list | dict):
             raise error(f"{_where(source, located, (*path, index))}: item {index + 1} of '{name}' must be a single "
                         f"value, not {_kind_of(item)}")
+        if isinstance(item, bool):
+            written = located.booleans.get((*path, index), str(item).lower())
+            raise error(f"{_where(source, located, (*path, index))}: item {index + 1} of '{name}' is {written}, which "
+                        f"YAML reads as {str(item).lower()}, not as a word; write it in quotes: \"{written}\"")
 
 
 def _check_mapped(item: object, name: str, key: str, spec: Key, source: str, located: Located, path: YamlPath,
