@@ -33,9 +33,9 @@ if filters.narrows_articles:
                 "Remove one of them to choose an article.", icon=":material/filter_alt:")
         st.stop()
 article = dashboard.article_picker(analysis, article_ids, key="article_id", param="show", always=False)
-article_id = article.id
+article_id = article.article_id
 
-st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.id))
+st.html(metadata_html(article.title, article.date, article.date_note, article.outlet, article.article_id))
 for failure in (note for note in analysis.notes if note.startswith(f"{article_id}: ")):
     st.warning(escape_markdown(dashboard.safe_message(failure)), icon=":material/error:")  # this article's own failure
 

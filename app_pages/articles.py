@@ -117,14 +117,14 @@ if viewer.is_editor:
                 key=f"drafts_editor_{drafts.get('batch', 0)}",
                 hide_index=True,
                 width="stretch",
-                disabled=["source", "words", "notes"],
+                disabled=["origin", "words", "notes"],
                 column_config={
                     "add": st.column_config.CheckboxColumn("Add", default=True),
                     "title": st.column_config.TextColumn("Title", width="large"),
                     "outlet": st.column_config.TextColumn("Outlet"),
                     "date": st.column_config.TextColumn("Date", help="YYYY-MM-DD", validate=r"^(\d{4}-\d{2}-\d{2})?$"),
                     "words": st.column_config.NumberColumn("Words", format="%d"),
-                    "source": st.column_config.TextColumn("From"),
+                    "origin": st.column_config.TextColumn("From"),
                     "notes": st.column_config.TextColumn("Notes", help="Warnings from reading the file or page"),
                 },
             )

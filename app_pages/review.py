@@ -129,7 +129,7 @@ article = dashboard.article_picker(
     help="Newest first: the articles with statements under the sidebar filters (with no statement filter set, "
     "also the analysed articles where nothing was found).",
 )
-article_id = article.id
+article_id = article.article_id
 corpus = dashboard.open_corpus()
 
 # --- progress and the rows -----------------------------------------------------------------------

@@ -171,20 +171,14 @@ def export_destination(fmt: str, out: str | None, stdout_isatty: bool) -> str | 
 def _with_article_meta(stances: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:
     """Stance rows of files given on the command line, with their article's title, outlet and
     date (YYYY-MM-DD or ""), as the corpus's rows carry them."""
-    from datetime import date
-
-    def day(value: str) -> str:
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            return ""
+    from core.ingest.dates import iso_date
 
     meta = pd.DataFrame(
         {
             "article_id": [a.article_id for a in articles],
             "title": [a.title for a in articles],
-            "outlet": [a.source for a in articles],
-            "date": [day(a.date or "") for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "date": [iso_date(a.date) for a in articles],
         }
     ).set_index("article_id")
     stances = stances.drop(columns=[c for c in meta.columns if c in stances.columns])

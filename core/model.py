@@ -1,10 +1,50 @@
-"""Column contracts of the three tables, shared by the pipeline, the CLI and the dashboard.
+"""The data model: the one article record and the column contracts of the tables, shared by the
+pipeline, the CLI and the dashboard.
 
 Every row carries its evidence: ``article_id`` plus character offsets into the article text such
 that ``text[start_char:end_char]`` is the verbatim evidence.
+
+Two words that are easy to confuse:
+
+* **outlet** — the publication an article appeared in ("Reuters", "Le Monde"): ``Article.outlet``
+  and the ``outlet`` column of the article and stance tables.
+* **source** — in the stance table, *who reports* a stance ("according to officials": the
+  officials), '' when the actor states it directly. It is a column of the exported and gold tables,
+  so it keeps its name; nothing else is called "source" (an article's file or URL is its ``origin``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """One article, the same record from the moment it is read until it is stored and analysed.
+
+    Readers make it (``core.ingest.text.read_article`` for article files,
+    ``core.ingest.sources`` for uploads, pasted text and web pages); the corpus stores it
+    (``core.corpus.store``), and what the store gives back carries the stored-only fields too.
+    Frozen: a step that changes an article makes a new one (``dataclasses.replace``).
+    """
+
+    # The article's id. On the way in, the id asked for (a file's name without extension, or ''
+    # to derive it from the title); the store makes it unique and gives back the one it chose.
+    article_id: str = ""
+    text: str  # exactly the text analysed: every character offset refers to it
+    title: str = ""
+    outlet: str = ""  # the publication (see the module docstring)
+    date: str = ""  # publication date YYYY-MM-DD, or '' when unknown
+    date_note: str = ""  # what the text said about its date when it was not a clear day
+    url: str = ""
+    origin: str = ""  # where the text came from: a file path or name, a URL or "pasted text"
+    warnings: tuple[str, ...] = ()  # caveats found while reading (not stored)
+    # Known once stored (core.corpus.store):
+    words: int = 0
+    added_at: str = ""  # ISO timestamp of the import
+    content_hash: str = ""  # identity of the text (core.corpus.store.content_hash)
+
 
 STANCE_COLUMNS: list[str] = [
     "article_id",  # file name without extension
@@ -64,7 +104,13 @@ STANCE_REVIEW_COLUMNS: list[str] = ["review", "review_id"]
 # One row per stored article (the CLI's `list`, the Articles page, the sidebar's article filters).
 ARTICLE_COLUMNS: list[str] = ["article_id", "title", "outlet", "date", "words", "statements", "url", "origin", "added_at"]
 
-STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
-CERTAINTIES: tuple[str, ...] = ("stated", "reported", "unconfirmed")
-ATTRIBUTIONS: tuple[str, ...] = ("direct", "indirect", "narrative")
-ACTOR_TYPES: tuple[str, ...] = ("person", "government", "organization", "group")
+Stance = Literal["support", "oppose", "neutral"]
+Certainty = Literal["stated", "reported", "unconfirmed"]
+Attribution = Literal["direct", "indirect", "narrative"]
+ActorType = Literal["person", "government", "organization", "group"]
+QuoteKind = Literal["direct", "indirect", "according_to"]
+
+STANCES: tuple[str, ...] = get_args(Stance)
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+ATTRIBUTIONS: tuple[str, ...] = get_args(Attribution)
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)

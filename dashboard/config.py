@@ -15,7 +15,7 @@ from core import settings
 from core.corpus.store import StoreError
 from core.extraction.nlp import ModelNotFoundError
 from core.ingest.text import ArticleError
-from core.knowledge.codebook import CodebookError
+from core.knowledge.files import KnowledgeError
 from core.views.render import one_line
 
 APP_DIR = Path(__file__).resolve().parent.parent  # the folder of app.py
@@ -62,7 +62,7 @@ def safe_message(text: object) -> str:
 
 def user_message(exc: Exception) -> str:
     """One line for the user about a failed analysis; the traceback goes to the server log only."""
-    if isinstance(exc, (ArticleError, CodebookError, ModelNotFoundError, StoreError)):  # written for the user
+    if isinstance(exc, (ArticleError, KnowledgeError, ModelNotFoundError, StoreError)):  # written for the user
         return safe_message(exc)
     if isinstance(exc, NotImplementedError):
         return "The analysis pipeline is not available yet in this version, so there is nothing to show."

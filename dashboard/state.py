@@ -37,12 +37,13 @@ from core.analysis.network import (
     polarisation_by_issue,
 )
 from core.analysis.network import layout as network_layout
-from core.corpus.corpus import Corpus, corpus_codebook, pipeline_key
+from core.corpus.corpus import Corpus, corpus_codebook
 from core.corpus.store import CorpusStore, StoredArticle
 from core.corpus.worker import AnalysisWorker
 from core.evaluation.accuracy import REPORT_FILE, load_report
 from core.extraction.pipeline import Tables
 from core.knowledge.codebook import Codebook, codebook_from_yaml, load_codebook
+from core.knowledge.gazetteer import Knowledge, load_knowledge
 from dashboard.config import codebook_file, db_file
 
 # --- what the pages show ------------------------------------------------------------------------
@@ -76,10 +77,12 @@ def cached_store(path: str) -> CorpusStore:
     return CorpusStore(path)
 
 
-@st.cache_resource(show_spinner="Loading the English language model…")
-def cached_pipeline():
-    """The spaCy pipeline, loaded once per server (``dashboard.load_pipeline``)."""
-    return dashboard.load_pipeline()
+@st.cache_resource(show_spinner="Loading the English language model…", max_entries=2)
+def cached_pipeline(digest: str, _knowledge: Knowledge):
+    """The spaCy pipeline built with ``_knowledge`` (``dashboard.load_pipeline``), cached by its
+    digest: an edited actors or lexicon file builds a new pipeline instead of reusing one made
+    with the old knowledge."""
+    return dashboard.load_pipeline(knowledge=_knowledge)
 
 
 @st.cache_resource(show_spinner=False)
@@ -143,14 +146,16 @@ def stored_codebook_problem() -> str:
 
 
 def open_corpus() -> Corpus:
-    """The corpus of this server: the configured store, codebook and (lazily) pipeline."""
+    """The corpus of this server: the configured store, codebook and knowledge, and (lazily) the
+    pipeline; its key is that knowledge's (core.corpus.corpus.pipeline_key)."""
+    knowledge = load_knowledge()
     return Corpus(
         cached_store(str(db_file())),
         current_codebook(),
-        nlp_loader=cached_pipeline,
+        knowledge,
+        nlp_loader=lambda: cached_pipeline(knowledge.digest, knowledge),
         # Looked up at call time so tests can monkeypatch dashboard.analyze_articles.
         analyze=lambda *args, **kwargs: dashboard.analyze_articles(*args, **kwargs),
-        key=pipeline_key(),
     )
 
 

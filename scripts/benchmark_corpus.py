@@ -72,7 +72,7 @@ def variants(sources, count: int, seed: int = 42) -> list[NewArticle]:
                 outlet=rng.choice(OUTLETS),
                 date=day.isoformat(),
                 origin=f"benchmark variant {i} of {src.article_id}",
-                id_hint=f"v{i:04d}_{src.article_id}"[:60],
+                article_id=f"v{i:04d}_{src.article_id}"[:60],
             )
         )
     return items

@@ -66,7 +66,7 @@ def calls(monkeypatch) -> Calls:
         assert nlp == "fake pipeline" and codebook is not None
         return fake_analyze(articles, nlp=nlp, codebook=codebook)
 
-    def counting_pipeline():
+    def counting_pipeline(knowledge=None):
         counted.pipeline += 1
         return "fake pipeline"
 
@@ -389,7 +389,7 @@ def test_an_article_the_analysis_fails_on_is_a_note_and_every_page_still_works(c
 
 
 def test_missing_model_becomes_a_message(calls, monkeypatch):
-    def no_model():
+    def no_model(knowledge=None):
         raise ModelNotFoundError("No English spaCy pipeline found (tried en_core_web_sm). Install one with pip.")
 
     monkeypatch.setattr(dashboard, "load_pipeline", no_model)

@@ -85,7 +85,7 @@ def calls(monkeypatch, tmp_path) -> Calls:
         assert nlp == "fake pipeline" and codebook is not None
         return fake_analyze(articles, nlp=nlp, codebook=codebook)
 
-    def counting_pipeline():
+    def counting_pipeline(knowledge=None):
         counted.pipeline += 1
         return "fake pipeline"
 

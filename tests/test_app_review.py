@@ -44,7 +44,7 @@ def calls(monkeypatch):
         return fake_analyze(articles, nlp=nlp, codebook=codebook)
 
     monkeypatch.setattr(dashboard, "analyze_articles", analyze)
-    monkeypatch.setattr(dashboard, "load_pipeline", lambda: "fake pipeline")
+    monkeypatch.setattr(dashboard, "load_pipeline", lambda knowledge=None: "fake pipeline")
     monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
     monkeypatch.delenv(settings.CODEBOOK_ENV, raising=False)
     with emptied_caches():

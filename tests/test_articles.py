@@ -62,7 +62,7 @@ def test_header_lines_become_metadata():
     assert meta["title"] == "A day" and meta["publisher"] == "Outlet"
     assert body == "Body text."
     article = article_from_text("# title: A day\n# date: 2025-03-31T06:41 (feed)\n# publisher: Outlet\n\nBody text.", "x")
-    assert (article.title, article.date, article.source, article.text) == ("A day", "2025-03-31", "Outlet", "Body text.")
+    assert (article.title, article.date, article.outlet, article.text) == ("A day", "2025-03-31", "Outlet", "Body text.")
 
 
 def test_a_hash_line_without_blank_line_is_text():

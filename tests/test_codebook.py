@@ -60,5 +60,5 @@ def test_unreadable_codebook_file(tmp_path):
     bad.write_text("issues: [unclosed", encoding="utf-8")
     with pytest.raises(CodebookError, match="not a valid YAML"):
         load_codebook(bad)
-    with pytest.raises(CodebookError, match="cannot read"):
+    with pytest.raises(CodebookError, match="cannot be read"):
         load_codebook(tmp_path / "missing.yaml")

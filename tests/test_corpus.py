@@ -3,8 +3,6 @@ change, survive a crash mid-import, load tables with article metadata and merged
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import pytest
 
@@ -25,6 +23,7 @@ from core.corpus.corpus import (
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import ArticleResult, tables_from_results
 from core.knowledge.codebook import Codebook, codebook_from_dict
+from core.model import Article
 
 CODEBOOK = codebook_from_dict(
     {"issues": [{"id": "tram_line", "label": "Tram line", "patterns": ["tram"]}]}, "test codebook"
@@ -162,23 +161,12 @@ def test_actors_are_merged_across_articles_on_load(tmp_path):
     assert stances["actor"].nunique() == 1
 
 
-@dataclass
-class Doc:
-    text: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    url: str = ""
-    source_name: str = ""
-    warnings: list = None
-
-
 def test_documents_become_articles_with_the_users_edits():
-    doc = Doc("Some text here.", title="Detected", outlet="Site", date="2024-01-02", source_name="notes.docx", warnings=[])
+    doc = Article(text="Some text here.", title="Detected", outlet="Site", date="2024-01-02", origin="notes.docx")
     item = new_article_from_document(doc, title="Edited title", date="2024-02-03")
-    assert (item.title, item.outlet, item.date, item.id_hint, item.origin) == ("Edited title", "Site", "2024-02-03", "notes", "notes.docx")
-    url_doc = Doc("Text.", url="https://example.org/x", source_name="https://example.org/x", warnings=[])
-    assert new_article_from_document(url_doc).id_hint == ""
+    assert (item.title, item.outlet, item.date, item.article_id, item.origin) == ("Edited title", "Site", "2024-02-03", "notes", "notes.docx")
+    url_doc = Article(text="Text.", url="https://example.org/x", origin="https://example.org/x")
+    assert new_article_from_document(url_doc).article_id == ""
     table = drafts_table([doc, url_doc])
     assert list(table["add"]) == [True, True] and list(table["words"]) == [3, 1]
     edited = table.assign(add=[False, True], title=["", "Fetched page"])

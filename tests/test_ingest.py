@@ -15,21 +15,21 @@ import zipfile
 
 import pytest
 
+from core.ingest.dates import find_date
 from core.ingest.sources import (
     MAX_PDF_PAGES,
     SUPPORTED_SUFFIXES,
-    ExtractedDocument,
     IngestError,
     detect_metadata,
     extract_file,
     extract_text,
     fetch_url,
     is_public_address,
-    normalise_date,
     strip_markdown,
     tidy_whitespace,
 )
 from core.ingest.text import MAX_ARTICLE_CHARS, ArticleError
+from core.model import Article
 
 PROSE = [
     "The council of Port Elric voted on Tuesday to build a new sea wall after two winters of flooding "
@@ -134,14 +134,14 @@ def test_txt_with_header_block_gives_metadata_and_body():
         "# url: https://ledger.example/sea-wall\n\n" + "\n\n".join(PROSE)
     ).encode("utf-8")
     doc = extract_file(data, "sea_wall.txt")
-    assert isinstance(doc, ExtractedDocument)
+    assert isinstance(doc, Article)
     assert (doc.title, doc.date, doc.outlet, doc.url) == (
         TITLE,
         "2025-03-14",
         "The Coastal Ledger",
         "https://ledger.example/sea-wall",
     )
-    assert doc.source_name == "sea_wall.txt"
+    assert doc.origin == "sea_wall.txt"
     assert doc.text == "\n\n".join(PROSE)
     assert not doc.warnings
 
@@ -209,7 +209,7 @@ def test_strip_markdown_keeps_code_block_content_without_fences():
 
 def test_pasted_text_and_pasted_html():
     doc = extract_text("\n\n".join(PROSE))
-    assert doc.source_name == "pasted text" and doc.text.startswith("The council")
+    assert doc.origin == "pasted text" and doc.text.startswith("The council")
     page = extract_text(ARTICLE_HTML, name="clipboard")
     assert "SECRET_SCRIPT_TEXT" not in page.text and PROSE[1] in page.text
     assert page.title == TITLE and page.outlet == "The Coastal Ledger"
@@ -273,7 +273,7 @@ def test_unknown_suffix_lists_supported_types(filename):
 
 def test_suffix_is_case_insensitive_and_path_is_reduced_to_the_name():
     doc = extract_file("\n\n".join(PROSE).encode(), "C:\\Users\\me\\Desktop\\SEA_WALL.TXT")
-    assert doc.source_name == "SEA_WALL.TXT"
+    assert doc.origin == "SEA_WALL.TXT"
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ def test_pdf_text_layer_and_title_from_metadata(tmp_path):
     flat = " ".join(doc.text.split())
     assert "Port Elric voted on Tuesday" in flat
     assert "regional government approves the loan." in flat
-    assert doc.source_name == "report.pdf"
+    assert doc.origin == "report.pdf"
 
 
 def test_pdf_with_many_pages_joins_them_in_order():
@@ -481,8 +481,8 @@ def test_random_binary_of_every_type_is_one_line(suffix):
         ("", ""),
     ],
 )
-def test_normalise_date(value, expected):
-    assert normalise_date(value) == expected
+def test_find_date(value, expected):
+    assert find_date(value) == expected
 
 
 def test_detect_metadata_is_conservative():
@@ -631,7 +631,7 @@ def test_fetch_happy_path_with_a_fake_opener():
     url = "https://news.example/2024/sea-wall"
     opener = FakeOpener({url: html_response()})
     doc = fetch_url(url, resolver=fake_resolver(PUBLIC), opener=opener)
-    assert doc.url == url and doc.source_name == url
+    assert doc.url == url and doc.origin == url
     assert doc.title == TITLE and doc.outlet == "The Coastal Ledger" and doc.date == "2024-11-05"
     assert PROSE[2] in doc.text and "SECRET_SCRIPT_TEXT" not in doc.text
     assert opener.routes[url].closed
@@ -657,7 +657,7 @@ def test_fetch_follows_redirects_and_rechecks_each_hop():
     )
     doc = fetch_url(start, resolver=fake_resolver(PUBLIC), opener=opener)
     assert opener.requests == [start, middle, end]
-    assert doc.url == end and doc.source_name == start
+    assert doc.url == end and doc.origin == start
 
 
 def test_fetch_redirect_limit():

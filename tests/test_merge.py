@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from core.corpus.merge import (
-    DEFAULT_TITLES,
     actor_merge_map,
     load_titles,
     merge_actors,
@@ -12,6 +11,7 @@ from core.corpus.merge import (
     strip_titles,
 )
 from core.extraction.pipeline import Tables
+from core.knowledge.files import KnowledgeError
 from core.model import ACTOR_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
 
 BASE_MENTION_COLUMNS = ["article_id", "actor", "actor_type", "country", "text", "start_char", "end_char"]
@@ -171,22 +171,45 @@ def test_strip_titles_uses_the_seed_list():
     assert strip_titles("Presidential Envoy", ("President",)) == "Presidential Envoy"  # whole words only
 
 
-def test_load_titles_from_a_user_file_and_defaults(tmp_path):
+def test_load_titles_from_a_user_file(tmp_path):
     custom = tmp_path / "titles.yaml"
     custom.write_text("titles: [Chief Negotiator, Mr]\n", encoding="utf-8")
     assert load_titles(custom) == ("Chief Negotiator", "Mr")
-    plain_list = tmp_path / "list.yaml"
-    plain_list.write_text("- Envoy\n", encoding="utf-8")
-    assert load_titles(plain_list) == ("Envoy",)
-    assert load_titles(tmp_path / "missing.yaml") == DEFAULT_TITLES
-    broken = tmp_path / "broken.yaml"
-    broken.write_text("titles: [unclosed\n", encoding="utf-8")
-    assert load_titles(broken) == DEFAULT_TITLES
     rows = [["a", "Chief Negotiator Ana Costa", "person", "Brazil", "x", 0, 1], ["a", "Ana Costa", "person", "Brazil", "x", 0, 1]]
     ments = mention_frame(rows)
     assert actor_merge_map(empty(STANCE_COLUMNS), empty(QUOTE_COLUMNS), ments, titles=load_titles(custom)) == {
         "Chief Negotiator Ana Costa": "Ana Costa"
     }
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("titles: [unclosed\n", r"broken.yaml: not a valid YAML file \(.*line 2\)"),
+        ("# honorifics\ntitle:\n  - Envoy\n", r"broken.yaml, line 2: unknown key 'title' \(did you mean 'titles'\?\)"),
+        ("titles:\n  Envoy: yes\n", r"broken.yaml, line 1: 'titles' must be a list of titles, not a mapping"),
+        ("titles:\n  - Envoy\n  - [Chief, Negotiator]\n", r"broken.yaml, line 3: item 2 of 'titles' must be a single value"),
+        ("- Envoy\n", r"broken.yaml, line 1: expected the titles file as a mapping"),
+    ],
+)
+def test_a_broken_titles_file_is_an_error_with_file_and_line_not_a_silent_default(tmp_path, text, message):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message):
+        load_titles(broken)
+
+
+def test_a_missing_titles_file_is_an_error(tmp_path):
+    with pytest.raises(KnowledgeError, match=r"missing.yaml: cannot be read"):
+        load_titles(tmp_path / "missing.yaml")
+
+
+def test_an_edited_titles_file_is_read_again(tmp_path):
+    titles = tmp_path / "titles.yaml"
+    titles.write_text("titles: [Envoy]\n", encoding="utf-8")
+    assert load_titles(titles) == ("Envoy",)
+    titles.write_text("titles: [Envoy, Chief Negotiator]\n", encoding="utf-8")
+    assert load_titles(titles) == ("Envoy", "Chief Negotiator")
 
 
 def test_parse_name_keys():

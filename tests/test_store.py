@@ -12,11 +12,11 @@ from core.corpus.store import (
     REVIEW_COLUMNS,
     SCHEMA_VERSION,
     CorpusStore,
-    StoredArticle,
     StoreError,
     content_hash,
     slugify,
 )
+from core.model import Article
 
 TEXT = "The mayor of Lyon said on Monday that the city supports the new tram line.\n"
 
@@ -27,22 +27,22 @@ def store(tmp_path) -> CorpusStore:
 
 
 def test_add_dedupes_identical_text_even_with_other_whitespace(store):
-    first, created = store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon tram"))
+    first, created = store.add_article(Article(article_id="lyon", text=TEXT, title="Lyon tram"))
     assert (first, created) == ("lyon", True)
-    again, created = store.add_article(StoredArticle(id="other", text="  The mayor of Lyon said on Monday\nthat the city supports the new tram line. "))
+    again, created = store.add_article(Article(article_id="other", text="  The mayor of Lyon said on Monday\nthat the city supports the new tram line. "))
     assert (again, created) == ("lyon", False)
     assert store.count() == 1
 
 
 def test_ids_are_slugs_made_unique(store):
-    a, _ = store.add_article(StoredArticle(id="", title="Élection à Lyon: le tram!", text=TEXT))
-    b, _ = store.add_article(StoredArticle(id="", title="Élection à Lyon: le tram!", text=TEXT + " More."))
+    a, _ = store.add_article(Article(article_id="", title="Élection à Lyon: le tram!", text=TEXT))
+    b, _ = store.add_article(Article(article_id="", title="Élection à Lyon: le tram!", text=TEXT + " More."))
     assert a == "election_a_lyon_le_tram" and b == "election_a_lyon_le_tram_2"
     assert slugify("") == "article"
 
 
 def test_metadata_round_trip_update_and_delete(store):
-    store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon", outlet="Le Progrès", date="2024-05-02", url="https://example.org/a"))
+    store.add_article(Article(article_id="lyon", text=TEXT, title="Lyon", outlet="Le Progrès", date="2024-05-02", url="https://example.org/a"))
     table = store.article_table()
     assert table.loc[0, "outlet"] == "Le Progrès" and table.loc[0, "words"] == 15
     assert table.loc[0, "statements"] == -1  # not extracted yet
@@ -65,14 +65,14 @@ def test_metadata_round_trip_update_and_delete(store):
 
 
 def test_adding_the_text_of_a_deleted_article_restores_it(store):
-    store.add_article(StoredArticle(id="lyon", text=TEXT, title="Lyon"))
+    store.add_article(Article(article_id="lyon", text=TEXT, title="Lyon"))
     store.delete_article("lyon")
-    assert store.add_article(StoredArticle(id="other", text=TEXT)) == ("lyon", True)
+    assert store.add_article(Article(article_id="other", text=TEXT)) == ("lyon", True)
     assert store.count() == 1 and store.get_article("lyon").title == "Lyon"
 
 
 def test_extraction_cache_is_keyed_by_pipeline_and_codebook(store):
-    store.add_article(StoredArticle(id="a", text=TEXT))
+    store.add_article(Article(article_id="a", text=TEXT))
     digest = content_hash(TEXT)
     assert store.missing_extractions("p1", "c1") == ["a"]
     store.save_extraction(digest, "p1", "c1", {"stances": [], "quotes": []})
@@ -84,11 +84,11 @@ def test_extraction_cache_is_keyed_by_pipeline_and_codebook(store):
 
 def test_revision_grows_with_each_change_only(store):
     before = store.revision()
-    store.add_article(StoredArticle(id="a", text=TEXT))
+    store.add_article(Article(article_id="a", text=TEXT))
     assert store.revision() == before + 1
     store.article_table()
     store.get_article("a")
-    store.add_article(StoredArticle(id="b", text=TEXT))  # a duplicate changes nothing
+    store.add_article(Article(article_id="b", text=TEXT))  # a duplicate changes nothing
     assert not store.delete_article("nope")
     assert store.revision() == before + 1
 
@@ -119,7 +119,7 @@ def test_migrates_an_old_file_and_keeps_its_data(tmp_path):
     assert store.schema_version() == SCHEMA_VERSION
     assert store.get_article("kept").text == TEXT
     assert store.revision() == 0
-    store.add_article(StoredArticle(id="new", text=TEXT + " Again."))
+    store.add_article(Article(article_id="new", text=TEXT + " Again."))
     assert store.revision() == 1
 
 
@@ -150,7 +150,7 @@ def test_concurrent_writers_store_every_article_exactly_once(tmp_path):
             own = CorpusStore(path)  # each thread its own store, as separate sessions or processes
             for i in range(len(texts)):
                 text = texts[(i + offset) % len(texts)]
-                own.add_article(StoredArticle(id=f"t{offset}", text=text))
+                own.add_article(Article(article_id=f"t{offset}", text=text))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -197,7 +197,7 @@ def test_migrates_a_v2_file_with_data_to_the_reviews_schema(tmp_path):
 
 
 def test_add_review_refuses_an_unknown_article_or_action(store):
-    store.add_article(StoredArticle(id="a", text=TEXT))
+    store.add_article(Article(article_id="a", text=TEXT))
     before = store.revision()
     with pytest.raises(StoreError, match="no article"):
         store.add_review("nope", "confirm")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from core.analysis.summary import ordered_issues
 from core.extraction.pipeline import Tables
+from core.ingest.dates import iso_date
 from core.model import (
     ACTOR_COLUMNS,
     CERTAINTIES,
@@ -110,14 +110,7 @@ def _iso_date(value) -> str:
     """``YYYY-MM-DD`` from a string, date or one-item list; "" for anything else."""
     if isinstance(value, (list, tuple)):
         value = value[0] if value else ""
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-    text = text[:10]
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        return ""
+    return iso_date(value, leading=True)
 
 
 # --- making tables safe to display ---------------------------------------------------------------

@@ -43,6 +43,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from core.analysis.summary import By, entity_names, position_of
+from core.ingest.dates import to_datetimes
 
 POLAR: tuple[str, ...] = ("support", "oppose")
 VERDICTS: tuple[str, ...] = ("consistent", "shifted", "contested")
@@ -116,11 +117,7 @@ class Shift:
 # --- preparation ---------------------------------------------------------------------------------
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
-    """ISO dates (the first 10 characters, so a datetime string works too) as datetime64; ``''``,
-    missing or unparseable values become NaT."""
-    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.slice(0, 10)
-    return pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+parse_dates = to_datetimes  # ISO dates as datetime64, NaT when missing (core.ingest.dates)
 
 
 def _prepared(stances: pd.DataFrame, by: By) -> pd.DataFrame:

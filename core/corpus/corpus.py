@@ -15,8 +15,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +32,6 @@ from core.corpus.review import (
 from core.corpus.store import (
     REVIEW_COLUMNS,
     CorpusStore,
-    StoredArticle,
     content_hash,
     word_count,
 )
@@ -46,6 +44,7 @@ from core.extraction.pipeline import (
     result_from_rows,
     tables_from_results,
 )
+from core.ingest.dates import iso_date
 from core.ingest.text import (
     Article,
     ArticleError,
@@ -64,7 +63,6 @@ from core.knowledge.codebook import (
 from core.knowledge.gazetteer import Knowledge, files_digest, load_knowledge
 from core.knowledge.patterns import BoundedPattern
 from core.model import ARTICLE_COLUMNS, STANCE_ARTICLE_COLUMNS, STANCE_COLUMNS
-from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
 SEEDED_KEY = "seeded"
 # Articles analysed per call of the analysis: large enough for nlp.pipe to batch well, small
@@ -74,19 +72,9 @@ CHUNK_SIZE = BATCH_SIZE * 4
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 
 
-@dataclass
-class NewArticle:
-    """An article on its way into the corpus (from a file, a URL, pasted text or the seeds)."""
-
-    text: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    date_note: str = ""
-    url: str = ""
-    origin: str = ""  # file name, URL or "pasted text": where it came from
-    id_hint: str = ""  # preferred article id (a file's stem); else the title is used
-    warnings: list[str] = field(default_factory=list)
+# An article on its way into the corpus (from a file, a URL, pasted text or the seeds): the one
+# article record, core.model.Article, whose article_id is the id asked for ('' to use the title).
+NewArticle = Article
 
 
 @dataclass
@@ -120,34 +108,28 @@ class CorpusTables:
 
 
 def knowledge_digest(*paths: Path) -> str:
-    """A short hash of the rule files' contents: part of the pipeline key (the same digest keys
-    the loaded knowledge, core.knowledge.gazetteer.load_knowledge)."""
+    """A short hash of files' contents (the dashboard keys its cached tables by the titles file's)."""
     return files_digest(*paths)
 
 
-def pipeline_key(actors_path: Path = DEFAULT_ACTORS, lexicon_path: Path = DEFAULT_LEXICON) -> str:
+def pipeline_key(knowledge: Knowledge | None = None) -> str:
     """Identifies everything but the codebook that shapes extraction results: the rules' version,
-    the spaCy model asked for and the actor/lexicon files. A change in any re-extracts."""
-    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{knowledge_digest(actors_path, lexicon_path)}"
+    the spaCy model asked for and ``knowledge`` (the configured actor and lexicon files when None),
+    by the digest of the bytes it was built from. A change in any re-extracts. The key is taken
+    from the knowledge object the extraction uses, never from the files again, so an edit between
+    the two cannot store results under a key naming knowledge that did not make them."""
+    digest = (knowledge or load_knowledge()).digest
+    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{digest}"
 
 
-def new_article_from(article: Article) -> NewArticle:
-    """A file read by :func:`core.ingest.text.read_article` (the seeds, CLI files) as a NewArticle.
-    A date that is not YYYY-MM-DD is kept as the date note, not as a date."""
+def new_article_from(article: Article) -> Article:
+    """A file read by :func:`core.ingest.text.read_article` (the seeds, CLI files) ready to store:
+    its origin defaults to its id, and a date that is not YYYY-MM-DD is kept as the date note."""
     try:
         day, note = clean_date(article.date), article.date_note
     except DraftError:
         day, note = "", "; ".join(n for n in (article.date, article.date_note) if n)
-    return NewArticle(
-        text=article.text,
-        title=article.title,
-        outlet=article.source,
-        date=day,
-        date_note=note,
-        origin=article.path or article.article_id,
-        id_hint=article.article_id,
-        warnings=list(article.warnings),
-    )
+    return replace(article, date=day, date_note=note, origin=article.origin or article.article_id)
 
 
 class DraftError(ValueError):
@@ -155,36 +137,34 @@ class DraftError(ValueError):
 
 
 def clean_date(value: object, where: str = "") -> str:
-    """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``."""
-    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
-    if not text:
-        return ""
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise DraftError(f"{where + ': ' if where else ''}'{text}' is not a date; use YYYY-MM-DD or leave it empty") from None
+    """``YYYY-MM-DD`` or "" (unknown); anything else is a DraftError naming ``where``
+    (``core.ingest.dates.iso_date`` reads it)."""
+    day = iso_date(value)
+    text = "" if day or value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+    if text:
+        raise DraftError(f"{where + ': ' if where else ''}'{text}' is not a date; use YYYY-MM-DD or leave it empty")
+    return day
 
 
-def new_article_from_document(doc, **overrides: str) -> NewArticle:
-    """A NewArticle from a ``core.ingest.sources.ExtractedDocument``; ``overrides`` are the user's edits
-    of title, outlet and date."""
-    origin = doc.url or doc.source_name or "pasted text"
-    stem = Path(doc.source_name).stem if doc.source_name and not doc.url and doc.source_name != "pasted text" else ""
+def new_article_from_document(doc: Article, **overrides: str) -> Article:
+    """An article read by ``core.ingest.sources`` (upload, paste, URL) ready to store; ``overrides``
+    are the user's edits of title, outlet and date. A file's name (without extension) is the id
+    asked for; a URL's origin is the address the page was found at."""
+    origin = doc.url or doc.origin or "pasted text"
+    stem = Path(doc.origin).stem if doc.origin and not doc.url and doc.origin != "pasted text" else ""
     fields_ = {"title": doc.title, "outlet": doc.outlet, "date": doc.date}
     fields_.update({k: v for k, v in overrides.items() if k in fields_})
-    return NewArticle(
-        text=doc.text,
+    return replace(
+        doc,
+        article_id=stem,
         title=str(fields_["title"] or "").strip(),
         outlet=str(fields_["outlet"] or "").strip(),
         date=clean_date(fields_["date"], origin),
-        url=doc.url,
         origin=origin,
-        id_hint=stem,
-        warnings=list(doc.warnings),
     )
 
 
-def drafts_table(docs: list) -> pd.DataFrame:
+def drafts_table(docs: list[Article]) -> pd.DataFrame:
     """What the Articles page shows for documents read but not stored yet (editable metadata)."""
     return pd.DataFrame(
         {
@@ -193,13 +173,13 @@ def drafts_table(docs: list) -> pd.DataFrame:
             "outlet": [d.outlet for d in docs],
             "date": [d.date for d in docs],
             "words": [word_count(d.text) for d in docs],
-            "source": [d.url or d.source_name for d in docs],
+            "origin": [d.url or d.origin for d in docs],
             "notes": ["; ".join(d.warnings) for d in docs],
         }
     )
 
 
-def new_articles_from_drafts(docs: list, edited: pd.DataFrame) -> list[NewArticle]:
+def new_articles_from_drafts(docs: list[Article], edited: pd.DataFrame) -> list[Article]:
     """The documents the user kept, with the metadata as edited in :func:`drafts_table`'s rows."""
     items = []
     for doc, row in zip(docs, edited.to_dict(orient="records")):
@@ -231,7 +211,9 @@ class Corpus:
         self._knowledge = knowledge
         self._nlp_loader = nlp_loader
         self._analyze = analyze
-        self.pipeline_key = key or pipeline_key()
+        # Keyed by the knowledge this corpus extracts with (loaded now when not given), so the key
+        # and the knowledge cannot disagree; ``key`` is for tests with a stand-in analysis.
+        self.pipeline_key = key or pipeline_key(self.knowledge)
         self.codebook_hash = codebook.digest or "default"
 
     @property
@@ -262,18 +244,8 @@ class Corpus:
                 continue
             digest = content_hash(item.text)
             article_id, created = self.store.add_article(
-                StoredArticle(
-                    id=item.id_hint or item.title or "article",
-                    text=item.text,
-                    title=item.title,
-                    outlet=item.outlet,
-                    date=item.date,
-                    date_note=item.date_note,
-                    url=item.url,
-                    origin=item.origin,
-                    words=word_count(item.text),
-                    content_hash=digest,
-                )
+                replace(item, article_id=item.article_id or item.title or "article", words=word_count(item.text),
+                        content_hash=digest, added_at="")
             )
             if created:
                 report.added.append(article_id)
@@ -327,10 +299,9 @@ class Corpus:
         done = 0
         for start in range(0, len(ids), CHUNK_SIZE):
             stored = list(self.store.iter_articles(ids[start : start + CHUNK_SIZE]))
-            articles = [Article(article_id=a.id, text=a.text, title=a.title, date=a.date, source=a.outlet) for a in stored]
             if progress is not None:
-                progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(articles)} of {len(ids)}")
-            for article, rows in zip(stored, self._analyze_chunk(articles, nlp)):
+                progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(stored)} of {len(ids)}")
+            for article, rows in zip(stored, self._analyze_chunk(stored, nlp)):
                 self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
             self.store.add_to_counter(ANALYSED_KEY, len(stored))
             done += len(stored)
@@ -381,7 +352,7 @@ class Corpus:
                     self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
                     break
             else:
-                left.append(article.id)
+                left.append(article.article_id)
         return left
 
     def _analyze_chunk(self, articles: list[Article], nlp) -> list[dict[str, list]]:
@@ -390,7 +361,7 @@ class Corpus:
         of being retried (and blocking the dashboard) on every start. A crash of the process
         (KeyboardInterrupt, SystemExit) is not caught: what was saved before it stays."""
         try:
-            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self._knowledge))
+            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self.knowledge))
             return [by_article.get(a.article_id, _empty_rows()) for a in articles]
         except SYSTEMIC_ERRORS:
             raise  # not the article's fault: recording it would mark the article failed for good

@@ -5,9 +5,9 @@ Only ``actor_type == "person"`` names are touched (governments and countries are
 Rules, in this order:
 
 1. **Titles** — honorifics and titles at the front of a name are stripped ("Prime Minister",
-   "Mr", "Gen."); the list is ``seeds/titles.yaml`` (a built-in default is used when the file is
-   missing or broken). A name that is nothing but a title is left alone. Names with the same
-   stripped form are one person.
+   "Mr", "Gen."); the list is ``seeds/titles.yaml`` (``core.knowledge.titles``: a broken file is
+   an error naming the file and line). A name that is nothing but a title is left alone. Names
+   with the same stripped form are one person.
 2. **Spelling variants** — two full names (given name + surname) are one person when the surnames
    are compatible and the given names are equal or transliteration variants. Compatible surnames
    are equal, or start with the same letter, have at least 4 letters and differ by at most 1 edit
@@ -35,23 +35,13 @@ import dataclasses
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from core.extraction.pipeline import Tables, actors_table
+from core.knowledge.titles import load_titles
 from core.model import ACTOR_COLUMNS
-from core.settings import DEFAULT_TITLES_FILE
 
-DEFAULT_TITLES: tuple[str, ...] = (
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
-    "President", "Vice President", "Prime Minister", "Chancellor", "King", "Queen", "Prince",
-    "Minister", "Foreign Minister", "Defence Minister", "Defense Minister", "Deputy Foreign Minister",
-    "Secretary", "Secretary of State", "Secretary-General", "Secretary General", "Ambassador",
-    "Envoy", "Special Envoy", "Spokesman", "Spokeswoman", "Governor", "Mayor", "Senator", "Sen",
-    "Rep", "Speaker", "General", "Gen", "Admiral", "Colonel", "Former", "Acting", "Deputy",
-)
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"}
 )
@@ -71,21 +61,6 @@ def _fold(text: str) -> str:
 def _key(token: str) -> str:
     """A spelling key for transliteration variants."""
     return _fold(token).replace("x", "ks").replace("y", "i")
-
-
-def load_titles(path: str | Path | None = None) -> tuple[str, ...]:
-    """Titles from ``path`` (default ``seeds/titles.yaml``; a list, or a mapping with ``titles``);
-    the built-in default when the file is missing, unreadable or holds no titles."""
-    try:
-        data = yaml.safe_load(Path(path or DEFAULT_TITLES_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DEFAULT_TITLES
-    if isinstance(data, dict):
-        data = data.get("titles")
-    if not isinstance(data, list):
-        return DEFAULT_TITLES
-    titles = tuple(str(t).strip() for t in data if isinstance(t, str | int) and str(t).strip())
-    return titles or DEFAULT_TITLES
 
 
 def _title_tokens(titles: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -32,16 +32,18 @@ import math
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from core.model import Article
 from core.settings import db_path
 
 # Each entry upgrades the schema from version i to i + 1. Never edit a released entry: append.
@@ -121,19 +123,13 @@ class StoreError(RuntimeError):
     """The corpus file cannot be used; the message is one line for the user."""
 
 
-@dataclass
-class StoredArticle:
-    id: str
-    text: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    date_note: str = ""
-    url: str = ""
-    origin: str = ""
-    words: int = 0
-    added_at: str = ""
-    content_hash: str = ""
+# What the store gives back: the one article record with its stored-only fields (words, added_at,
+# content_hash) filled in; the name says where it comes from.
+StoredArticle = Article
+
+# One article's cached extraction: table name ("stances", "quotes", "mentions", "missed") -> its
+# rows as dicts, and "error" -> the messages of a failed analysis (strings).
+ExtractionRows = dict[str, list[Any]]
 
 
 def default_db_path() -> Path:
@@ -192,13 +188,28 @@ class CorpusStore:
                 conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
             else:
                 conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-                conn.execute("PRAGMA journal_mode=WAL")
+                self._use_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
             return conn
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable corpus database ({exc})") from None
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch the file to write-ahead logging (once: the mode is kept in the file). SQLite
+        answers "database is locked" to the switch without waiting when other connections are
+        opening a new file at the same moment, so the switch is retried until the timeout."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                    conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -293,11 +304,11 @@ class CorpusStore:
 
     # --- articles ----------------------------------------------------------------------------
 
-    def add_article(self, article: StoredArticle) -> tuple[str, bool]:
+    def add_article(self, article: Article) -> tuple[str, bool]:
         """Store an article; returns ``(id, True)``, or ``(existing id, False)`` when the same text
         is already stored. The id is made unique by a numeric suffix when taken."""
         digest = article.content_hash or content_hash(article.text)
-        base = slugify(article.id or article.title or "article")
+        base = slugify(article.article_id or article.title or "article")
         with self.transaction() as conn:
             row = conn.execute("SELECT id, deleted_at FROM articles WHERE content_hash = ?", (digest,)).fetchone()
             if row and row[1]:  # the same text was deleted: adding it again restores it
@@ -370,13 +381,13 @@ class CorpusStore:
         with self._read() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM articles WHERE deleted_at = ''").fetchone()[0])
 
-    def get_article(self, article_id: str) -> StoredArticle | None:
+    def get_article(self, article_id: str) -> Article | None:
         """A visible article (None when there is none or it was deleted)."""
         with self._read() as conn:
             row = conn.execute("SELECT * FROM articles WHERE id = ? AND deleted_at = ''", (article_id,)).fetchone()
         return _stored(row) if row else None
 
-    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[StoredArticle]:
+    def iter_articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Articles with their text, oldest import first (all, or those with the given ids)."""
         with self._read() as conn:
             if ids is None:
@@ -420,7 +431,7 @@ class CorpusStore:
             ).fetchall()
         return [r[0] for r in rows]
 
-    def save_extraction(self, digest: str, pipeline_key: str, codebook_hash: str, rows: dict[str, list[dict]]) -> None:
+    def save_extraction(self, digest: str, pipeline_key: str, codebook_hash: str, rows: ExtractionRows) -> None:
         """Cache one article's result rows (``{"stances": [...], "quotes": [...], ...}``)."""
         payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
         with self.transaction() as conn:
@@ -430,7 +441,7 @@ class CorpusStore:
                 (digest, pipeline_key, codebook_hash, len(rows.get("stances", [])), payload, _now()),
             )
 
-    def other_extractions(self, content_hash: str, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+    def other_extractions(self, content_hash: str, pipeline_key: str, codebook_hash: str) -> list[tuple[str, ExtractionRows]]:
         """``(codebook hash, rows)`` of one article's cached results made with the same pipeline
         but another codebook, newest first (a codebook edit can reuse them, see core.corpus.corpus)."""
         with self._read() as conn:
@@ -441,7 +452,7 @@ class CorpusStore:
             ).fetchall()
         return [(digest, json.loads(payload)) for digest, payload in found]
 
-    def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, dict[str, list[dict]]]]:
+    def load_extractions(self, pipeline_key: str, codebook_hash: str) -> list[tuple[str, ExtractionRows]]:
         """``(article id, rows)`` for every article extracted with these keys, in import order."""
         with self._read() as conn:
             found = conn.execute(
@@ -499,6 +510,8 @@ class CorpusStore:
                     _now(),
                 ),
             )
+            if cur.lastrowid is None:  # never after an INSERT; kept for the type checker
+                raise StoreError(f"{self.path}: the review was not stored")
             return int(cur.lastrowid)
 
     def reviews(self, article_id: str | None = None) -> pd.DataFrame:
@@ -524,9 +537,9 @@ def _json(values: Mapping[str, object] | None) -> str:
     return json.dumps({str(k): plain(v) for k, v in (values or {}).items()}, ensure_ascii=False, sort_keys=True)
 
 
-def _stored(row: sqlite3.Row) -> StoredArticle:
-    return StoredArticle(
-        id=row["id"],
+def _stored(row: sqlite3.Row) -> Article:
+    return Article(
+        article_id=row["id"],
         text=row["text"],
         title=row["title"],
         outlet=row["outlet"],

@@ -11,7 +11,6 @@ to (on every redirect hop, and again when the socket connects) must be a public 
 
 from __future__ import annotations
 
-import datetime as _dt
 import email.message
 import http.client
 import io
@@ -25,11 +24,12 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from core.ingest.dates import MONTHS, find_date, line_date
 from core.ingest.text import (
     MAX_ARTICLE_CHARS,
     ArticleError,
@@ -39,6 +39,7 @@ from core.ingest.text import (
     split_header,
     validate_text,
 )
+from core.model import Article
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_FILE_BYTES = 50_000_000  # far above any article file; bounds the parsers' memory and time
@@ -58,15 +59,8 @@ class IngestError(ArticleError):
     already catch article errors also catch import errors."""
 
 
-@dataclass
-class ExtractedDocument:
-    text: str  # plain article text (what gets analysed; offsets refer to it)
-    title: str = ""
-    outlet: str = ""  # publisher / site name
-    date: str = ""  # ISO YYYY-MM-DD or ""
-    url: str = ""
-    source_name: str = ""  # file name or URL it came from
-    warnings: list[str] = field(default_factory=list)
+# What every reader here returns: core.model.Article (origin: the file name, the URL asked for or
+# "pasted text"; url: the page's address after redirects; no article_id yet, the corpus gives it).
 
 
 # --------------------------------------------------------------------------------------------
@@ -90,62 +84,6 @@ def tidy_whitespace(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATE_PATTERNS = [
-    re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + r"(?P<day>\d{1,2})(?!\d)"),
-    re.compile(r"(?<!\w)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-    re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d)", re.IGNORECASE),
-]
-
-
-def _valid_iso(year: int, month: int, day: int) -> str:
-    """``YYYY-MM-DD`` for a real calendar day, else ``""``."""
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-def _date_from_match(match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-    return _valid_iso(int(groups["year"]), month, int(groups["day"]))
-
-
-def normalise_date(value: str) -> str:
-    """A date written as ``2025-03-14``, ``2025-03-14T06:41Z``, ``14 March 2025`` or
-    ``March 14, 2025`` (English month names) as ``YYYY-MM-DD``; ``""`` when there is no valid date."""
-    value = (value or "").strip()
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(value)
-        if match:
-            return _date_from_match(match)
-    return ""
-
-
 # --------------------------------------------------------------------------------------------
 # Metadata guessed from plain text
 
@@ -166,7 +104,7 @@ def _looks_like_title(line: str) -> bool:
         and 1 <= len(words) <= 30
         and not line.endswith((".", ",", ";", ":"))
         and not re.match(r"(?i)^by\s", line)
-        and not normalise_date(line) == line.strip()
+        and not find_date(line) == line.strip()
         and not line.lower().startswith(("http://", "https://"))
         and any(c.isalpha() for c in line)
     )
@@ -183,28 +121,8 @@ def _outlet_from_line(line: str) -> str:
                 return part
         return ""
     dateline = _DATELINE_OUTLET.match(line)
-    if dateline and dateline.group("outlet").lower().rstrip(".") not in _MONTHS:
+    if dateline and dateline.group("outlet").lower().rstrip(".") not in MONTHS:
         return dateline.group("outlet").strip()
-    return ""
-
-
-_DATE_LINE_LEAD = re.compile(r"(?i)^(by|published|updated|posted|last updated|first published|date[d:]?)\b")
-
-
-def _date_line(line: str) -> str:
-    """The date of a line that is a date, a byline or a "Published ..." line, else ``""``.
-    A date inside a sentence of the story ("The vote was held on 4 March 2025") is not taken."""
-    if len(line) > 120:
-        return ""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(line)
-        if not match:
-            continue
-        rest = line[: match.start()] + " " + line[match.end() :]
-        words = re.findall(r"[A-Za-z]+", rest)
-        if len(words) <= 3 or _DATE_LINE_LEAD.match(line) or re.search(r"[|•·]", line):
-            return _date_from_match(match)
-        return ""
     return ""
 
 
@@ -228,7 +146,7 @@ def detect_metadata(text: str) -> dict[str, str]:
             found["title"] = first
     for line in non_empty:
         if not found["date"]:
-            found["date"] = _date_line(line)
+            found["date"] = line_date(line)
         if not found["outlet"] and len(line) <= 200:
             found["outlet"] = _outlet_from_line(line)
     return found
@@ -238,20 +156,23 @@ def detect_metadata(text: str) -> dict[str, str]:
 # Finishing: whitespace, validation, metadata defaults
 
 
-def _finish(doc: ExtractedDocument, *, guess_outlet: bool = True) -> ExtractedDocument:
+def _finish(doc: Article, *, guess_outlet: bool = True) -> Article:
     """Tidy whitespace, validate the text and fill missing metadata from the top of the text."""
-    name = doc.source_name or "article"
-    doc.text = tidy_whitespace(doc.text)
+    name = doc.origin or "article"
+    text = tidy_whitespace(doc.text)
     try:
-        doc.warnings.extend(validate_text(doc.text, name))
+        warnings = (*doc.warnings, *validate_text(text, name))
     except ArticleError as exc:
         raise IngestError(str(exc)) from None
-    guessed = detect_metadata(doc.text)
-    doc.title = (doc.title or guessed["title"]).strip()
-    doc.date = normalise_date(doc.date) or (guessed["date"] if not doc.date else "")
-    if guess_outlet:
-        doc.outlet = (doc.outlet or guessed["outlet"]).strip()
-    return doc
+    guessed = detect_metadata(text)
+    return replace(
+        doc,
+        text=text,
+        warnings=warnings,
+        title=(doc.title or guessed["title"]).strip(),
+        date=find_date(doc.date) or (guessed["date"] if not doc.date else ""),
+        outlet=(doc.outlet or guessed["outlet"]).strip() if guess_outlet else doc.outlet,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -271,7 +192,7 @@ def _split_metadata_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def _header_fields(header: dict[str, str]) -> dict[str, str]:
-    """ExtractedDocument fields named by a ``# key: value`` header."""
+    """Article fields named by a ``# key: value`` header."""
     outlet = header.get("publisher") or header.get("outlet") or header.get("source") or ""
     return {
         "title": header.get("title", ""),
@@ -348,7 +269,7 @@ def strip_markdown(text: str) -> tuple[str, str]:
     return "\n".join(out), title
 
 
-def _from_plain_text(text: str, name: str, *, markdown: bool = False) -> ExtractedDocument:
+def _from_plain_text(text: str, name: str, *, markdown: bool = False) -> Article:
     """A decoded text file or pasted text: header block, HTML or Markdown handled, then checked."""
     if not text.strip():
         raise IngestError(f"{name}: the text is empty")
@@ -358,26 +279,30 @@ def _from_plain_text(text: str, name: str, *, markdown: bool = False) -> Extract
     fields = _header_fields(header)
     if looks_like_html(body):
         doc = _from_html(body, name, url=fields["url"])
-        doc.warnings.insert(0, f"{name}: HTML markup was removed; offsets refer to the plain text")
-        for key, value in fields.items():
-            if value:
-                setattr(doc, key, normalise_date(value) if key == "date" else value)
-        return doc
+        # The header's values win over what the page itself says.
+        return replace(
+            doc,
+            warnings=(f"{name}: HTML markup was removed; offsets refer to the plain text", *doc.warnings),
+            title=fields["title"] or doc.title,
+            outlet=fields["outlet"] or doc.outlet,
+            date=find_date(fields["date"]) if fields["date"] else doc.date,
+            url=fields["url"] or doc.url,
+        )
     heading = ""
     if markdown:
         body, heading = strip_markdown(body)
-    doc = ExtractedDocument(
+    doc = Article(
         text=body,
         title=fields["title"] or heading,
         outlet=fields["outlet"],
         date=fields["date"],
         url=fields["url"],
-        source_name=name,
+        origin=name,
     )
     return _finish(doc)
 
 
-def extract_text(text: str, name: str = "pasted text") -> ExtractedDocument:
+def extract_text(text: str, name: str = "pasted text") -> Article:
     """Pasted text: plain prose, an HTML page's source, or text with a ``# key: value`` header
     (title, date, publisher/outlet/source, url) followed by a blank line."""
     if not isinstance(text, str):
@@ -429,7 +354,7 @@ def _html_metadata(html_text: str, url: str) -> Any:
         return None
 
 
-def _from_html(html_text: str, name: str, *, url: str = "") -> ExtractedDocument:
+def _from_html(html_text: str, name: str, *, url: str = "") -> Article:
     """The main text of an HTML page (trafilatura: no menus, scripts, footers or comments) with
     its title, site name and date; the whole page's text as a fallback, with a warning."""
     import trafilatura  # noqa: PLC0415 - heavy import, only when HTML is imported
@@ -460,14 +385,14 @@ def _from_html(html_text: str, name: str, *, url: str = "") -> ExtractedDocument
         title = html_to_text(tag.group(1)) if tag else ""
     page_url = url or (getattr(meta, "url", None) or "")
     outlet = (getattr(meta, "sitename", None) or "").strip() or _domain(page_url)
-    doc = ExtractedDocument(
+    doc = Article(
         text=text,
         title=title,
         outlet=outlet,
-        date=normalise_date(getattr(meta, "date", None) or ""),
+        date=find_date(getattr(meta, "date", None) or ""),
         url=page_url,
-        source_name=name,
-        warnings=warnings,
+        origin=name,
+        warnings=tuple(warnings),
     )
     return _finish(doc)
 
@@ -517,7 +442,7 @@ def unwrap_lines(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "".join(out))
 
 
-def _from_pdf(data: bytes, name: str) -> ExtractedDocument:
+def _from_pdf(data: bytes, name: str) -> Article:
     """The text layer of a PDF, page by page (first ``MAX_PDF_PAGES`` pages)."""
     from pypdf import PdfReader  # noqa: PLC0415 - heavy import, only for PDFs
     from pypdf.errors import DependencyError  # noqa: PLC0415
@@ -566,7 +491,7 @@ def _from_pdf(data: bytes, name: str) -> ExtractedDocument:
             f"{name}: the PDF has no text layer (probably a scanned image); OCR is not supported, "
             "so paste the text or use a PDF with selectable text"
         )
-    return _finish(ExtractedDocument(text=text, title=_pdf_title(reader), source_name=name, warnings=warnings))
+    return _finish(Article(text=text, title=_pdf_title(reader), origin=name, warnings=tuple(warnings)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -618,7 +543,7 @@ def check_zip(data: bytes, name: str) -> None:
                               f"times (the limit is {MAX_ZIP_RATIO}); this looks like a zip bomb, not a document")
 
 
-def _from_docx(data: bytes, name: str) -> ExtractedDocument:
+def _from_docx(data: bytes, name: str) -> Article:
     """The paragraphs of a Word document, joined by blank lines."""
     import docx  # noqa: PLC0415 - heavy import, only for Word files
 
@@ -637,14 +562,14 @@ def _from_docx(data: bytes, name: str) -> ExtractedDocument:
     text = "\n\n".join(p.text.strip() for p in paragraphs if p.text.strip())
     if not text:
         raise IngestError(f"{name}: the Word document has no text")
-    return _finish(ExtractedDocument(text=text, title=_docx_title(document, paragraphs), source_name=name))
+    return _finish(Article(text=text, title=_docx_title(document, paragraphs), origin=name))
 
 
 # --------------------------------------------------------------------------------------------
 # Files
 
 
-def _from_text_bytes(data: bytes, name: str, *, markdown: bool) -> ExtractedDocument:
+def _from_text_bytes(data: bytes, name: str, *, markdown: bool) -> Article:
     """A .txt or .md file: UTF-8 (BOM allowed) via core.ingest.text.decode_bytes."""
     if data.startswith(b"%PDF-"):
         raise IngestError(f"{name}: this is a PDF file, not plain text; give it a .pdf name")
@@ -660,7 +585,7 @@ def _from_text_bytes(data: bytes, name: str, *, markdown: bool) -> ExtractedDocu
 _ANY_MARKUP = re.compile(r"<\s*[A-Za-z!/?][^>]*>")
 
 
-def _from_html_bytes(data: bytes, name: str) -> ExtractedDocument:
+def _from_html_bytes(data: bytes, name: str) -> Article:
     """An .html/.htm file; one without any markup is refused rather than guessed at."""
     text = _decode_html(data, name)
     if not _ANY_MARKUP.search(text[:100_000]):
@@ -668,7 +593,7 @@ def _from_html_bytes(data: bytes, name: str) -> ExtractedDocument:
     return _from_html(text, name)
 
 
-_FILE_HANDLERS: dict[str, tuple[str, Callable[[bytes, str], ExtractedDocument]]] = {
+_FILE_HANDLERS: dict[str, tuple[str, Callable[[bytes, str], Article]]] = {
     ".txt": ("a text file", lambda data, name: _from_text_bytes(data, name, markdown=False)),
     ".md": ("a Markdown file", lambda data, name: _from_text_bytes(data, name, markdown=True)),
     ".html": ("an HTML page", _from_html_bytes),
@@ -678,7 +603,7 @@ _FILE_HANDLERS: dict[str, tuple[str, Callable[[bytes, str], ExtractedDocument]]]
 }
 
 
-def _guarded(name: str, kind: str, work: Callable[[], ExtractedDocument]) -> ExtractedDocument:
+def _guarded(name: str, kind: str, work: Callable[[], Article]) -> Article:
     """Run an extraction so that whatever a library raises reaches the user as one IngestError line."""
     try:
         return work()
@@ -690,7 +615,7 @@ def _guarded(name: str, kind: str, work: Callable[[], ExtractedDocument]) -> Ext
         raise IngestError(f"{name}: could not be read as {kind} ({_one_line(exc)})") from None
 
 
-def extract_file(data: bytes, filename: str) -> ExtractedDocument:
+def extract_file(data: bytes, filename: str) -> Article:
     """The article text and metadata of an uploaded file, chosen by its suffix
     (one of ``SUPPORTED_SUFFIXES``)."""
     name = PurePosixPath(str(filename).replace("\\", "/")).name or "file"
@@ -871,6 +796,11 @@ def _register_socket(sock: socket.socket | None) -> None:
         deadline.register(sock)
 
 
+# socket.create_connection's "no timeout given" marker (private in the standard library, so not in
+# its type stubs); http.client always passes a timeout, this default only mirrors the signature.
+_DEFAULT_TIMEOUT: Any = socket._GLOBAL_DEFAULT_TIMEOUT  # type: ignore[attr-defined]
+
+
 def _guarded_connection(
     connection_class: type[http.client.HTTPConnection], resolver: Resolver, allow_private: bool
 ) -> Callable[..., http.client.HTTPConnection]:
@@ -879,7 +809,7 @@ def _guarded_connection(
     the certificate against the host name."""
 
     def create_connection(
-        address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT, source_address: Any = None
+        address: tuple[str, int], timeout: Any = _DEFAULT_TIMEOUT, source_address: Any = None
     ) -> socket.socket:
         host, port = address
         last_error: OSError | None = None
@@ -919,11 +849,12 @@ class _GuardedHTTPHandler(urllib.request.HTTPHandler):
 
 class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, resolver: Resolver, allow_private: bool) -> None:
-        super().__init__(context=ssl.create_default_context())
+        self._tls = ssl.create_default_context()
+        super().__init__(context=self._tls)
         self._factory = _guarded_connection(http.client.HTTPSConnection, resolver, allow_private)
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(self._factory, req, context=self._context)
+        return self.do_open(self._factory, req, context=self._tls)
 
 
 def build_opener(resolver: Resolver | None = None, *, allow_private: bool = False) -> urllib.request.OpenerDirector:
@@ -987,7 +918,7 @@ def _name_for(url: str, suffix: str) -> str:
     return stem if stem.lower().endswith(suffix) else stem + suffix
 
 
-def _document_from_body(body: bytes, media_type: str, charset: str | None, url: str, name: str) -> ExtractedDocument:
+def _document_from_body(body: bytes, media_type: str, charset: str | None, url: str, name: str) -> Article:
     """Turn a fetched body into a document according to its content type."""
     if not media_type:
         # No Content-Type: trust only unmistakable content.
@@ -1001,7 +932,7 @@ def _document_from_body(body: bytes, media_type: str, charset: str | None, url: 
         doc = _guarded(name, "an HTML page", lambda: _from_html(_decode_html(body, name, charset), name, url=url))
     elif media_type in ("text/plain", "text/markdown"):
 
-        def from_text() -> ExtractedDocument:
+        def from_text() -> Article:
             text = body.decode(charset or "utf-8", "replace") if body.strip() else ""
             return _from_plain_text(text, name, markdown=media_type == "text/markdown")
 
@@ -1011,10 +942,7 @@ def _document_from_body(body: bytes, media_type: str, charset: str | None, url: 
             f"{name}: not a web page or article ({media_type or 'unknown content type'}); "
             "only HTML, plain text and PDF can be imported"
         )
-    doc.url = url
-    doc.source_name = name
-    doc.outlet = doc.outlet or _domain(url)
-    return doc
+    return replace(doc, url=url, origin=name, outlet=doc.outlet or _domain(url))
 
 
 def fetch_url(
@@ -1026,7 +954,7 @@ def fetch_url(
     resolver: Resolver | None = None,
     opener: Any = None,
     allow_private: bool = False,
-) -> ExtractedDocument:
+) -> Article:
     """Download a web page (or a plain-text or PDF file) and extract its article.
 
     Only http/https; the host must resolve to public addresses only (``allow_private`` exists for
@@ -1052,7 +980,7 @@ def _host_of(url: str) -> str:
 
 
 def _fetch(original: str, current: str, timeout: float, max_bytes: int, max_redirects: int, resolver: Resolver,
-           opener: Any, allow_private: bool) -> ExtractedDocument:
+           opener: Any, allow_private: bool) -> Article:
     """fetch_url's hops, under the deadline fetch_url set."""
     for _hop in range(max_redirects + 1):
         _scheme, host = _check_url(current)

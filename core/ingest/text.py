@@ -9,10 +9,12 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from core.ingest.dates import iso_date
+from core.model import Article as Article  # the one article record; read here, defined in core.model
 
 MAX_ARTICLE_CHARS = 500_000  # ~80k words: far beyond any news article, parsed in bounded time and memory
 # spaCy's tokenizer splits a run of characters without white space quadratically (90 KB of
@@ -27,18 +29,6 @@ _ANY_TAG = re.compile(r"<[^>]+>")
 
 class ArticleError(ValueError):
     """An article that cannot be analysed; the message is one line meant for the user."""
-
-
-@dataclass
-class Article:
-    article_id: str
-    text: str
-    title: str = ""
-    date: str = ""
-    date_note: str = ""
-    source: str = ""
-    path: str = ""
-    warnings: list[str] = field(default_factory=list)
 
 
 def article_id_from_path(path: str | Path) -> str:
@@ -152,7 +142,8 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 
 def read_metadata(path: Path) -> dict:
-    """Metadata kept beside an article as ``<name>.meta.yaml`` (title, date, date_note, source)."""
+    """Metadata kept beside an article as ``<name>.meta.yaml`` (title, date, date_note, and the
+    outlet as ``source`` or ``outlet``)."""
     meta_path = path.with_suffix(".meta.yaml")
     if not meta_path.exists():
         return {}
@@ -164,7 +155,8 @@ def read_metadata(path: Path) -> dict:
 
 
 _HEADER_LINE = re.compile(r"^#\s*([A-Za-z_][\w-]*)\s*:\s*(.*)$")
-HEADER_KEYS = {"title": "title", "date": "date", "publisher": "source", "outlet": "source", "source": "source"}
+# Header keys naming an Article field ("source" and "publisher" name the outlet there).
+HEADER_KEYS = {"title": "title", "date": "date", "publisher": "outlet", "outlet": "outlet", "source": "outlet"}
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -173,8 +165,8 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     lines = text.split("\n")
     meta: dict[str, str] = {}
     i = 0
-    while i < len(lines) and _HEADER_LINE.match(lines[i].strip()):
-        key, value = _HEADER_LINE.match(lines[i].strip()).groups()
+    while i < len(lines) and (match := _HEADER_LINE.match(lines[i].strip())):
+        key, value = match.groups()
         meta.setdefault(key.lower(), value.strip())
         i += 1
     if i == 0 or i >= len(lines) or lines[i].strip():
@@ -182,27 +174,34 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return meta, "\n".join(lines[i + 1 :])
 
 
-def article_from_text(text: str, article_id: str, **meta: str) -> Article:
+def article_from_text(
+    text: str, article_id: str, *, title: str = "", outlet: str = "", date: str = "", date_note: str = "", origin: str = ""
+) -> Article:
     """Validate pasted or decoded text and wrap it as an Article (HTML becomes plain text,
-    a leading ``# key: value`` header becomes metadata)."""
+    a leading ``# key: value`` header becomes metadata where none is given). A date that is not
+    ``YYYY-MM-DD`` is kept as the date note, not as the date."""
     warnings: list[str] = []
+    meta = {"title": title, "outlet": outlet, "date": date}
     header, body = split_header(text)
     if header and body.strip():
         text = body
         for key, field_name in HEADER_KEYS.items():
-            if key in header and field_name != "url" and not meta.get(field_name):
+            if key in header and not meta[field_name]:
                 meta[field_name] = header[key]
         if "date" in header:
-            date = header["date"]
-            meta["date"] = re.match(r"\d{4}-\d{2}-\d{2}", date).group(0) if re.match(r"\d{4}-\d{2}-\d{2}", date) else meta.get("date", "")
-            if date != meta["date"]:
-                meta.setdefault("date_note", date)
+            written = header["date"]
+            meta["date"] = iso_date(written, leading=True) or date
+            if written != meta["date"] and not date_note:
+                date_note = written
     if looks_like_html(text):
         text = html_to_text(text)
         warnings.append(f"{article_id}: HTML markup was removed; offsets refer to the plain text")
     warnings += validate_text(text, article_id)
-    known = {k: meta.get(k, "") for k in ("title", "date", "date_note", "source", "path")}
-    return Article(article_id=article_id, text=text, warnings=warnings, **known)
+    day = iso_date(meta["date"])
+    if meta["date"] and not day:  # "spring 2025": a note, not a date
+        date_note = "; ".join(n for n in (meta["date"], date_note) if n)
+    return Article(article_id=article_id, text=text, title=meta["title"], outlet=meta["outlet"], date=day,
+                   date_note=date_note, origin=origin, warnings=tuple(warnings))
 
 
 def read_article(path: str | Path) -> Article:
@@ -212,7 +211,10 @@ def read_article(path: str | Path) -> Article:
     data = read_file_bytes(path, MAX_ARTICLE_CHARS * 4, name)
     text = decode_bytes(data, name)
     meta = read_metadata(path)
-    return article_from_text(text, article_id_from_path(path), path=str(path), **meta)
+    return article_from_text(
+        text, article_id_from_path(path), title=meta.get("title", ""), outlet=meta.get("outlet") or meta.get("source", ""),
+        date=meta.get("date", ""), date_note=meta.get("date_note", ""), origin=str(path),
+    )
 
 
 def seed_article_paths(folder: str | Path) -> list[Path]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from core.knowledge.files import Key, KnowledgeError, Located, Schema, decode, parse_yaml, read_bytes
 from core.knowledge.patterns import BoundedPattern, PatternError, compile_pattern
 from core.settings import DEFAULT_CODEBOOK
 
@@ -25,8 +26,18 @@ from core.settings import DEFAULT_CODEBOOK
 ISSUE_ID_RULE = re.compile(r"[a-z0-9_]+")
 
 
-class CodebookError(ValueError):
+class CodebookError(KnowledgeError):
     """A codebook file that cannot be used; the message says what to fix."""
+
+
+ISSUE_SCHEMA = Schema("an issue", {
+    "id": Key("text"), "label": Key("text"), "description": Key("text"),
+    "patterns": Key("words_or_text", "a list of regular expressions"),
+})
+CODEBOOK_SCHEMA = Schema("a codebook", {
+    "name": Key("text"),
+    "issues": Key("entries", "a list of the codebook's issues (- id: ...)", entry=ISSUE_SCHEMA),
+})
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,11 @@ def _shown(pattern: str, limit: int = 80) -> str:
     return repr(pattern if len(pattern) <= limit else pattern[: limit - 1] + "…")
 
 
-def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
+def codebook_from_dict(data: object, source: str = "codebook", located: Located | None = None) -> Codebook:
+    """The codebook of parsed YAML ``data``; ``located`` (from :func:`core.knowledge.files.parse_yaml`)
+    gives messages the line of a misspelt or misplaced key. Raises CodebookError naming ``source``."""
+    if isinstance(data, dict):
+        CODEBOOK_SCHEMA.check(data, source, located, CodebookError)
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         raise CodebookError(f"{source}: a codebook must be a mapping with an 'issues' list")
     issues: list[Issue] = []
@@ -134,26 +149,14 @@ def codebook_from_dict(data: object, source: str = "codebook") -> Codebook:
 
 def codebook_from_yaml(text: str, source: str = "codebook") -> Codebook:
     """Parse a codebook kept as YAML text (e.g. in the corpus store); ``source`` names it in errors."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise CodebookError(f"{source}: not a valid YAML codebook ({first})") from None
-    return codebook_from_dict(data, source)
+    located = parse_yaml(text, source, CodebookError, noun="codebook")
+    return codebook_from_dict(located.data, source, located)
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
     """Load a YAML codebook (the default one in ``seeds/`` when ``path`` is None)."""
     path = Path(path) if path else DEFAULT_CODEBOOK
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CodebookError(f"{path}: cannot read the codebook ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CodebookError(f"{path}: not a valid YAML codebook ({exc})") from None
-    return codebook_from_yaml(text, str(path))
+    return codebook_from_yaml(decode(read_bytes(path, CodebookError), str(path), CodebookError), str(path))
 
 
 # --- Digest -----------------------------------------------------------------------------------

@@ -1,25 +1,37 @@
 """Actor knowledge: the editable gazetteer (``seeds/actors.yaml``), the cue-word lexicon
 (``seeds/lexicon.yaml``) and country names, codes, demonyms and capitals from ``countryinfo``.
 
+Both files are checked against a schema on load (``core.knowledge.files``): an unknown or misspelt
+key, or a value of the wrong shape, is a KnowledgeError naming the file, the key and the line.
+
 Everything a rule needs to know about the world is loaded here, so no rule names a person,
 a country or an issue in code.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import countryinfo
-import yaml
 
+from core.knowledge.files import (
+    Key,
+    Located,
+    Schema,
+    bytes_digest,
+    decode,
+    parse_yaml,
+    read_bytes,
+)
+
+# Raised for the actors and lexicon files; defined with the other file checks, re-exported here.
+from core.knowledge.files import KnowledgeError as KnowledgeError
 from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
-
-
-class KnowledgeError(ValueError):
-    """An actors or lexicon file that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,6 @@ class Lexicon:
     inversions: frozenset[str]
     experiencer_adjectives: dict[str, int]
     hedges: frozenset[str]
-    confirmation_cues: frozenset[str]
     negations: frozenset[str]
     evaluative_side_verbs: dict[str, int]
     purpose_verbs: frozenset[str]
@@ -107,6 +118,10 @@ class Knowledge:
     # The files it was loaded from: the extraction's spaCy components load it again by them.
     actors_path: str = ""
     lexicon_path: str = ""
+    # A hash of the bytes of the actors and lexicon files this knowledge was built from: it keys
+    # the results made with it (core.corpus.corpus.pipeline_key), so a result is never stored
+    # under a key that names other knowledge than the one that made it.
+    digest: str = ""
 
     def country_of(self, name: str) -> str:
         """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
@@ -178,7 +193,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 
 LEXICON_KEYS = frozenset({
-    "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges", "confirmation_cues",
+    "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
     "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues",
@@ -188,55 +203,54 @@ LEXICON_KEYS = frozenset({
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
-
-def _key_lines(path: Path) -> dict[str, int]:
-    """The 1-based line of each top-level key of a YAML mapping file (for messages)."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-
-
-def _refuse_unknown_keys(path: Path, data: dict, known: frozenset[str]) -> None:
-    """A misspelt key ("speach:") would silently leave a word list empty: refuse it, naming the
-    file, the key, its line and the keys that are allowed."""
-    unknown = [str(k) for k in data if str(k) not in known]
-    if unknown:
-        lines = _key_lines(path)
-        key = unknown[0]
-        close = [k for k in sorted(known) if k[:3] == key[:3]]
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise KnowledgeError(f"{path}, line {lines.get(key, '?')}: unknown key '{key}'{hint}; the keys are "
-                             f"{', '.join(sorted(known))}")
+_PERSON = Schema("a person", {
+    "name": Key("text", required=True), "aliases": Key("words", "a list of names"),
+    "country": Key("text"), "role": Key("text"),
+})
+_ORGANIZATION = Schema("an organization", {
+    "name": Key("text", required=True), "aliases": Key("words", "a list of names"), "country": Key("text"),
+})
+ACTORS_SCHEMA = Schema("the actors file", {
+    "people": Key("entries", "a list of people (- name: ...)", entry=_PERSON),
+    "organizations": Key("entries", "a list of organizations (- name: ...)", entry=_ORGANIZATION),
+    "metonyms": Key("mapping", "a mapping of places to countries (Kremlin: Russia)", values="text"),
+    "country_aliases": Key("mapping", "a mapping of countries to lists of names", values="words"),
+    "roles": Key("words", "a list of roles"),
+})
+assert set(ACTORS_SCHEMA.keys) == ACTORS_KEYS
 
 
-def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
+def _lexicon_key(name: str) -> Key:
+    """The shape of a lexicon key, read from the type of the Lexicon field it fills (so a key
+    added to LEXICON_KEYS and to Lexicon needs nothing more here)."""
+    kind = _LEXICON_TYPES.get(name, "frozenset[str]")
+    if kind == "dict[str, int]":
+        return Key("mapping", "a mapping of words to 1 or -1", values="number")
+    if kind == "dict[str, frozenset[str]]":
+        return Key("mapping", "a mapping of words to lists of words", values="words")
+    return Key("words", "a list of words")
+
+
+_LEXICON_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Lexicon)}
+
+
+def lexicon_schema() -> Schema:
+    """The keys of the lexicon file (LEXICON_KEYS) with the shape each must have."""
+    return Schema("the lexicon", {name: _lexicon_key(name) for name in sorted(LEXICON_KEYS)})
+
+
+def _lexicon_from_dict(data: dict) -> Lexicon:
+    """The Lexicon of a lexicon file's data, already checked against :func:`lexicon_schema`
+    (which refuses unknown keys and values of the wrong shape with the file and line)."""
+
     def words(key: str) -> frozenset[str]:
-        value = data.get(key) or []
-        if not isinstance(value, list):
-            raise KnowledgeError(f"{source}: '{key}' must be a list of words")
-        return frozenset(str(v).lower() for v in value)
+        return frozenset(str(v).lower() for v in data.get(key) or [])
 
     def weights(key: str) -> dict[str, int]:
-        value = data.get(key) or {}
-        if not isinstance(value, dict):
-            raise KnowledgeError(f"{source}: '{key}' must map words to 1 or -1")
-        return {str(k).lower(): int(v) for k, v in value.items()}
-
-    def prepositions(key: str) -> dict[str, frozenset[str]]:
-        value = data.get(key) or {}
-        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
-            raise KnowledgeError(f"{source}: '{key}' must map verbs to lists of prepositions")
-        return {str(k).lower(): frozenset(str(p).lower() for p in v) for k, v in value.items()}
+        return {str(k).lower(): int(v) for k, v in (data.get(key) or {}).items()}
 
     def word_lists(key: str) -> dict[str, frozenset[str]]:
-        value = data.get(key) or {}
-        if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
-            raise KnowledgeError(f"{source}: '{key}' must map words to lists of words")
-        return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in value.items()}
+        return {str(k).lower(): frozenset(str(p).lower() for p in v or []) for k, v in (data.get(key) or {}).items()}
 
     return Lexicon(
         speech=words("speech"),
@@ -246,7 +260,6 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         inversions=words("inversions"),
         experiencer_adjectives=weights("experiencer_adjectives"),
         hedges=words("hedges"),
-        confirmation_cues=words("confirmation_cues"),
         negations=words("negations"),
         evaluative_side_verbs=weights("evaluative_side_verbs"),
         purpose_verbs=words("purpose_verbs"),
@@ -257,7 +270,7 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
         naming_cues=words("naming_cues"),
-        prepositional_cues=prepositions("prepositional_cues"),
+        prepositional_cues=word_lists("prepositional_cues"),
         source_nouns=words("source_nouns"),
         intention_cues=words("intention_cues"),
         intention_adjectives=words("intention_adjectives"),
@@ -279,46 +292,77 @@ def _lexicon_from_dict(data: dict, source: str) -> Lexicon:
     )
 
 
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise KnowledgeError(f"{path}: not valid YAML ({first})") from None
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: expected a mapping at the top level")
-    return data
-
-
 def files_digest(*paths: str | Path) -> str:
-    """A short hash of the files' contents (a missing file hashes as such)."""
-    digest = hashlib.sha256()
+    """A short hash of the files' contents (a missing file hashes as such); the same hash as
+    :attr:`Knowledge.digest` for the actors and lexicon files."""
+    contents = []
     for path in paths:
         try:
-            digest.update(Path(path).read_bytes())
+            contents.append(Path(path).read_bytes())
         except OSError:
-            digest.update(b"<missing>")
-    return digest.hexdigest()[:12]
+            contents.append(b"<missing>")
+    return bytes_digest(*contents)
 
 
 def load_knowledge(actors_path: str | Path | None = None, lexicon_path: str | Path | None = None) -> Knowledge:
     """Build the knowledge base from the actors and lexicon files (the seeds/ ones by default).
 
-    Cached by the files' contents, not only their paths: a file edited while the server runs is
-    read again, so results are never made with old knowledge under a key that names the new."""
-    actors, lexicon = str(actors_path or DEFAULT_ACTORS), str(lexicon_path or DEFAULT_LEXICON)
-    return _load_knowledge(actors, lexicon, files_digest(actors, lexicon))
+    Each file is read once; the knowledge is built from exactly those bytes and carries their
+    digest (:attr:`Knowledge.digest`), so whoever keys results by it names the knowledge that made
+    them, even when a file is edited meanwhile. Built knowledge is cached by the files' contents:
+    an edited file is read again, an unchanged one gives back the same object."""
+    actors, lexicon = Path(actors_path or DEFAULT_ACTORS), Path(lexicon_path or DEFAULT_LEXICON)
+    actors_bytes, lexicon_bytes = read_bytes(actors), read_bytes(lexicon)
+    digest = bytes_digest(actors_bytes, lexicon_bytes)
+    key = (str(actors), str(lexicon), digest)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    kb = _build_knowledge(actors, actors_bytes, lexicon, lexicon_bytes, digest)
+    with _CACHE_LOCK:
+        _CACHE[key] = kb
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return kb
 
 
-@lru_cache(maxsize=8)
-def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowledge:
-    data = _read_yaml(Path(actors_path))
-    _refuse_unknown_keys(Path(actors_path), data, ACTORS_KEYS)
-    places, codes, demonyms, country_demonym = _country_tables()
+_CACHE_SIZE = 8
+_CACHE: OrderedDict[tuple[str, str, str], Knowledge] = OrderedDict()
+# The dashboard's analysis worker loads knowledge in its own thread.
+_CACHE_LOCK = threading.Lock()
+
+
+def _parsed(path: Path, content: bytes, schema: Schema) -> dict:
+    """The checked data of a knowledge file from the bytes already read."""
+    located: Located = parse_yaml(decode(content, str(path)), str(path))
+    if located.data is None:
+        located = Located({}, located.lines)  # an empty file is an empty mapping
+    schema.check(located.data, str(path), located)
+    assert isinstance(located.data, dict)  # checked above
+    return located.data
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """The country tables, built once per process (they come from a library, not a user file)."""
+    return _country_tables()
+
+
+def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path, lexicon_bytes: bytes,
+                     digest: str) -> Knowledge:
+    data = _parsed(actors_path, actors_bytes, ACTORS_SCHEMA)
+    lexicon = _parsed(lexicon_path, lexicon_bytes, lexicon_schema())
+    places, codes, demonyms, country_demonym = (dict(table) for table in _countries())
     kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
-                   actors_path=actors_path, lexicon_path=lexicon_path)
+                   digest=digest, actors_path=str(actors_path), lexicon_path=str(lexicon_path))
+    _add_actors(kb, data)
+    kb.lexicon = _lexicon_from_dict(lexicon)
+    return kb
+
+
+def _add_actors(kb: Knowledge, data: dict) -> None:
+    """Countries' aliases, metonyms, organizations, people and roles of an actors file."""
 
     def canonical_country(name: str) -> str:
         return kb.country_of(name) or name
@@ -335,14 +379,15 @@ def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowle
     for place, country in (data.get("metonyms") or {}).items():
         kb.places[_strip_article(str(place).lower())] = canonical_country(str(country))
     for org in data.get("organizations") or []:
-        actor = Actor(org["name"], "organization", str(org.get("country") or org["name"]), "")
-        for alias in [org["name"], *(org.get("aliases") or [])]:
+        name = str(org["name"])
+        actor = Actor(name, "organization", str(org.get("country") or name), "")
+        for alias in [name, *(org.get("aliases") or [])]:
             kb.organizations[_strip_article(str(alias).lower())] = actor
             kb.organizations[str(alias).lower()] = actor
     for person in data.get("people") or []:
         country = str(person.get("country") or "")
         actor = Actor(
-            person["name"],
+            str(person["name"]),
             "person",
             canonical_country(country) if country else "",
             str(person.get("role") or ""),
@@ -350,7 +395,3 @@ def _load_knowledge(actors_path: str, lexicon_path: str, _digest: str) -> Knowle
         for alias in [person["name"], *(person.get("aliases") or [])]:
             kb.people[str(alias).lower()] = actor
     kb.roles = frozenset(str(r).lower() for r in data.get("roles") or [])
-    lexicon = _read_yaml(Path(lexicon_path))
-    _refuse_unknown_keys(Path(lexicon_path), lexicon, LEXICON_KEYS)
-    kb.lexicon = _lexicon_from_dict(lexicon, lexicon_path)
-    return kb

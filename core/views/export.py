@@ -34,10 +34,11 @@ import io
 import json
 import math
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import pandas as pd
+
+from core.ingest.dates import iso_date
 
 if TYPE_CHECKING:  # networkx is imported only by the graph exports
     import networkx as nx
@@ -143,14 +144,7 @@ def _text(value: object) -> str:
 
 def _day(value: object) -> str:
     """YYYY-MM-DD of a date, a timestamp or an ISO text; "" when missing or not a date."""
-    if _missing(value):
-        return ""
-    if isinstance(value, (datetime, date)):  # pd.Timestamp is a datetime
-        return value.strftime("%Y-%m-%d")
-    try:
-        return date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
-        return ""
+    return "" if _missing(value) else iso_date(value, leading=True)  # pd.Timestamp is a datetime
 
 
 def dna_table(stances: pd.DataFrame, issue_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
