@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+import pandas as pd
+
 
 @dataclass(frozen=True, kw_only=True)
 class Article:
@@ -114,3 +116,9 @@ STANCES: tuple[str, ...] = get_args(Stance)
 CERTAINTIES: tuple[str, ...] = get_args(Certainty)
 ATTRIBUTIONS: tuple[str, ...] = get_args(Attribution)
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
+
+
+def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
+    """The article table (ARTICLE_COLUMNS, ``Corpus.articles``) newest first, undated articles last, ties by id: the
+    order of every list of stored articles."""
+    return articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from core.corpus.corpus import ImportReport, NewArticle, clean_date, knowledge_digest
+from core.corpus.corpus import ImportReport, clean_date, knowledge_digest
+from core.model import Article
 from core.settings import DEFAULT_TITLES_FILE
 from core.views.render import escape_markdown
 from dashboard.access import require_editor
@@ -40,7 +41,7 @@ def get_analysis() -> Analysis:
         raise  # unreachable: st.stop() ends the run
 
 
-def import_articles(items: list[NewArticle]) -> ImportReport:
+def import_articles(items: list[Article]) -> ImportReport:
     """Store new articles and have the worker analyse them, with a progress bar (the Articles
     page). The queue is bounded per session and per server. A failure becomes an error line of the
     report; what was stored before it stays stored."""

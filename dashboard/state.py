@@ -38,12 +38,13 @@ from core.analysis.network import (
 )
 from core.analysis.network import layout as network_layout
 from core.corpus.corpus import Corpus, corpus_codebook
-from core.corpus.store import CorpusStore, StoredArticle
+from core.corpus.store import CorpusStore
 from core.corpus.worker import AnalysisWorker
 from core.evaluation.accuracy import REPORT_FILE, load_report
 from core.extraction.pipeline import Tables
 from core.knowledge.codebook import Codebook, codebook_from_yaml, load_codebook
 from core.knowledge.gazetteer import Knowledge, load_knowledge
+from core.model import Article
 from dashboard.config import codebook_file, db_file
 
 # --- what the pages show ------------------------------------------------------------------------
@@ -196,12 +197,12 @@ def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_article(db: str, revision: int, article_id: str) -> StoredArticle | None:
+def cached_article(db: str, revision: int, article_id: str) -> Article | None:
     """One stored article, per store revision (an edit or a deletion is seen at once)."""
     return cached_store(db).get_article(article_id)
 
 
-def article_text(article_id: str) -> StoredArticle | None:
+def article_text(article_id: str) -> Article | None:
     """One stored article with its text (the Article and Review pages)."""
     store = cached_store(str(db_file()))
     return cached_article(str(store.path), store.revision(), article_id)

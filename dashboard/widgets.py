@@ -8,8 +8,7 @@ import streamlit as st
 
 from core.analysis.filters import Filters, empty_result_message
 from core.analysis.summary import BY_CHOICES, ordered_issues
-from core.corpus.corpus import newest_first
-from core.corpus.store import StoredArticle
+from core.model import Article, newest_first
 from core.views.render import escape_markdown
 from dashboard.sidebar import seed_widget_from_url, set_url_param
 from dashboard.state import Analysis, article_text
@@ -62,7 +61,7 @@ def article_list(analysis: Analysis, editable: bool, key: str = "corpus_editor")
 
 
 def article_picker(analysis: Analysis, article_ids: list[str], *, key: str, param: str, help: str | None = None,
-                   always: bool = True) -> StoredArticle:
+                   always: bool = True) -> Article:
     """The "Article" selectbox over ``article_ids`` (the first is the default), kept in the URL as
     ``param``; without ``always`` a single article is taken without asking. Returns the chosen
     article with its text; one deleted meanwhile is said so, and the page stops."""

@@ -31,13 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pattern", default=r"\bKursk\b", help="pattern of the issue to add (default: %(default)s)")
     args = parser.parse_args(argv)
-    from core.corpus.corpus import Corpus, NewArticle
+    from core.corpus.corpus import Corpus
     from core.corpus.store import CorpusStore
     from core.extraction.nlp import load_pipeline
     from core.knowledge.codebook import IssueDraft, load_codebook, with_issue
+    from core.model import Article
 
     nlp = load_pipeline()
-    items = [NewArticle(text=a.text, title=a.title or a.article_id, date=a.date or "") for a in load_articles(article_paths()[0])]
+    items = [Article(text=a.text, title=a.title or a.article_id, date=a.date or "") for a in load_articles(article_paths()[0])]
     db = Path(tempfile.mkdtemp(prefix="stance-codebook-")) / "corpus.sqlite3"
 
     def timed(codebook) -> tuple[int, float]:

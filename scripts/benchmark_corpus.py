@@ -37,10 +37,11 @@ sys.path.insert(0, str(REPO_ROOT / "scripts"))
 import _streamlit_server as srv  # noqa: E402
 from benchmark import load_articles, log  # noqa: E402
 
-from core.corpus.corpus import SEEDED_KEY, Corpus, NewArticle  # noqa: E402
+from core.corpus.corpus import SEEDED_KEY, Corpus  # noqa: E402
 from core.corpus.store import CorpusStore  # noqa: E402
 from core.ingest.text import seed_article_paths  # noqa: E402
 from core.knowledge.codebook import load_codebook  # noqa: E402
+from core.model import Article  # noqa: E402
 from core.settings import SEEDS_DIR  # noqa: E402
 
 EVAL_ARTICLES = REPO_ROOT.parent / "shared" / "eval" / "articles"
@@ -52,7 +53,7 @@ def source_articles(eval_dir: Path = EVAL_ARTICLES):
     return load_articles([*seed_article_paths(SEEDS_DIR), *(sorted(eval_dir.glob("*.txt")) if eval_dir.is_dir() else [])])
 
 
-def variants(sources, count: int, seed: int = 42) -> list[NewArticle]:
+def variants(sources, count: int, seed: int = 42) -> list[Article]:
     """``count`` distinct articles from ``sources`` (see the module docstring)."""
     rng = random.Random(seed)
     items = []
@@ -66,7 +67,7 @@ def variants(sources, count: int, seed: int = 42) -> list[NewArticle]:
         base = date.fromisoformat(src.date) if src.date else date(2025, 3, 15)
         day = base + timedelta(days=rng.randint(-30, 30))
         items.append(
-            NewArticle(
+            Article(
                 text="\n\n".join(head + rest) + f"\n\n(Variant {i}.)\n",
                 title=f"{src.title or src.article_id} — variant {i}",
                 outlet=rng.choice(OUTLETS),

@@ -8,6 +8,8 @@
 (b) ``drip``: a fetch from a local server that drips one byte every 0.2 s (tests/test_limits.py's
     ``_Drip``), in the headers and in the body, refused by the 1 s whole-fetch deadline; target
     under 10 s each (the drip alone would take 10 s, a per-read timeout alone hours).
+(c) ``pdf_100_pages``: reading the text of a 100-page PDF (tests/test_ingest.py's ``make_pdf``);
+    target under 60 s.
 
 The tests check that these paths finish with the right result; the seconds belong here, since a
 busy machine makes any wall-clock assertion flaky.
@@ -25,7 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-TARGETS_S = {"uncoded_5000": 10.0, "drip_headers": 10.0, "drip_body": 10.0}
+TARGETS_S = {"uncoded_5000": 10.0, "drip_headers": 10.0, "drip_body": 10.0, "pdf_100_pages": 60.0}
 
 
 def time_uncoded(n: int = 5_000) -> float:
@@ -58,6 +60,17 @@ def time_drip(in_headers: bool) -> float:
     return time.perf_counter() - started
 
 
+def time_pdf(pages: int = 100) -> float:
+    """Seconds to read the text of a ``pages``-page PDF."""
+    from core.ingest.sources import extract_file
+    from tests.test_ingest import PROSE, make_pdf
+
+    data = make_pdf(PROSE, pages=pages)
+    started = time.perf_counter()
+    extract_file(data, f"{pages}.pdf")
+    return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
@@ -66,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         "uncoded_5000": time_uncoded(),
         "drip_headers": time_drip(in_headers=True),
         "drip_body": time_drip(in_headers=False),
+        "pdf_100_pages": time_pdf(),
     }
     if not args.json:
         for name, value in seconds.items():

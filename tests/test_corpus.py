@@ -10,20 +10,18 @@ from core.corpus.corpus import (
     STORED_CODEBOOK_KEY,
     Corpus,
     DraftError,
-    NewArticle,
     changed_metadata,
     clean_date,
     corpus_codebook,
     drafts_table,
     new_article_from_document,
     new_articles_from_drafts,
-    newest_first,
     store_codebook,
 )
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import ArticleResult, tables_from_results
 from core.knowledge.codebook import Codebook, codebook_from_dict
-from core.model import Article
+from core.model import Article, newest_first
 
 CODEBOOK = codebook_from_dict(
     {"issues": [{"id": "tram_line", "label": "Tram line", "patterns": ["tram"]}]}, "test codebook"
@@ -69,8 +67,8 @@ def corpus(tmp_path, analysis=None, codebook=CODEBOOK) -> Corpus:
     )
 
 
-def article(text: str, **meta) -> NewArticle:
-    return NewArticle(text=text, **meta)
+def article(text: str, **meta) -> Article:
+    return Article(text=text, **meta)
 
 
 def test_each_article_is_analysed_once_and_loaded_with_its_metadata(tmp_path):

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.corpus.corpus import Corpus, NewArticle
+from core.corpus.corpus import Corpus
 from core.corpus.store import CorpusStore
 from core.knowledge import gazetteer
 from core.knowledge.codebook import codebook_from_dict
 from core.knowledge.gazetteer import load_knowledge
+from core.model import Article
 from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
 CODEBOOK = codebook_from_dict(
@@ -53,7 +54,7 @@ def test_an_edited_lexicon_gives_new_results_under_a_new_key_and_the_old_file_th
     original = lexicon.read_bytes()
     store = CorpusStore(tmp_path / "corpus.sqlite3")
     first = Corpus(store, CODEBOOK, load_knowledge(actors, lexicon))
-    first.add([NewArticle(text=TEXT, title="Harbour")])
+    first.add([Article(text=TEXT, title="Harbour")])
     assert "said" in _cues(first), "with 'say' a speech verb, the sentence is a reported statement"
 
     _without_say(lexicon)
@@ -79,7 +80,7 @@ def test_a_lexicon_edited_after_the_corpus_is_opened_never_stores_rows_under_the
     original = lexicon.read_bytes()
     store = CorpusStore(tmp_path / "corpus.sqlite3")
     opened = Corpus(store, CODEBOOK)
-    opened.store_articles([NewArticle(text=TEXT, title="Harbour")])
+    opened.store_articles([Article(text=TEXT, title="Harbour")])
     _without_say(lexicon)
     opened.extract_pending()
 

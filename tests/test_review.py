@@ -9,7 +9,7 @@ import json
 import pandas as pd
 import pytest
 
-from core.corpus.corpus import Corpus, NewArticle
+from core.corpus.corpus import Corpus
 from core.corpus.review import (
     GOLD_COLUMNS,
     ReviewError,
@@ -26,7 +26,7 @@ from core.corpus.store import CorpusStore
 from core.evaluation.stances import evaluate_stances, read_gold
 from core.extraction.pipeline import ArticleResult, tables_from_results
 from core.knowledge.codebook import codebook_from_dict
-from core.model import STANCE_COLUMNS
+from core.model import STANCE_COLUMNS, Article
 
 CODEBOOK = codebook_from_dict(
     {
@@ -85,7 +85,7 @@ def make_corpus(tmp_path, rules=FIRST_RULES, key="rules-v1") -> Corpus:
 @pytest.fixture
 def corpus(tmp_path) -> Corpus:
     c = make_corpus(tmp_path)
-    c.add([NewArticle(text=TEXT, title="Town hall", outlet="Daily Bugle", date="2024-06-01")])
+    c.add([Article(text=TEXT, title="Town hall", outlet="Daily Bugle", date="2024-06-01")])
     return c
 
 
@@ -361,7 +361,7 @@ def test_an_added_statement_is_numbered_like_the_sentence_picker():
 
 def test_deleting_an_article_keeps_its_reviews_for_the_audit_trail(corpus):
     corpus.review("reject", row_of(stances(corpus), "Tom Baker"))
-    other = corpus.add([NewArticle(text="Councillor Tom Baker opposes the tram line. He said so again.", title="Again")])
+    other = corpus.add([Article(text="Councillor Tom Baker opposes the tram line. He said so again.", title="Again")])
     corpus.review("confirm", row_of(stances(corpus)[stances(corpus)["article_id"] == "again"], "Tom Baker"))
     assert len(corpus.review_history()) == 2 and other.added == ["again"]
     assert corpus.store.delete_article("town_hall")

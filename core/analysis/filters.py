@@ -27,6 +27,7 @@ from core.model import (
     STANCE_COLUMNS,
     STANCE_REVIEW_COLUMNS,
     STANCES,
+    newest_first,
 )
 
 # Multi-value filters: on statements first, then on the articles they come from.
@@ -174,7 +175,7 @@ def filter_options(
     stances, quotes = tables.stances, tables.quotes
     present_issues = set(stances["issue"].dropna().astype(str)) - {""}
     if articles is not None and not articles.empty:
-        by_date = articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
+        by_date = newest_first(articles)
         article_ids = by_date["article_id"].astype(str).tolist()
         outlets = _present(articles["outlet"])
     else:

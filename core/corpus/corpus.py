@@ -72,11 +72,6 @@ CHUNK_SIZE = BATCH_SIZE * 4
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 
 
-# An article on its way into the corpus (from a file, a URL, pasted text or the seeds): the one
-# article record, core.model.Article, whose article_id is the id asked for ('' to use the title).
-NewArticle = Article
-
-
 @dataclass
 class ImportReport:
     added: list[str] = field(default_factory=list)  # new article ids
@@ -231,7 +226,7 @@ class Corpus:
 
     # --- import ------------------------------------------------------------------------------
 
-    def store_articles(self, items: Iterable[NewArticle]) -> ImportReport:
+    def store_articles(self, items: Iterable[Article]) -> ImportReport:
         """Store each article in its own transaction (nothing half-stored, and a failure later in
         the list keeps the earlier ones). Refused texts and duplicates are reported, not raised."""
         report = ImportReport()
@@ -254,7 +249,7 @@ class Corpus:
         report.warnings = list(dict.fromkeys(report.warnings))
         return report
 
-    def add(self, items: Iterable[NewArticle], progress: Progress | None = None) -> ImportReport:
+    def add(self, items: Iterable[Article], progress: Progress | None = None) -> ImportReport:
         """Store new articles, then extract what is not extracted yet."""
         report = self.store_articles(items)
         if report.added:
@@ -509,12 +504,6 @@ def changed_metadata(shown: pd.DataFrame, edited: pd.DataFrame) -> list[dict[str
     for name in METADATA_FIELDS:
         differs |= pairs[name] != pairs[f"{name}_was"]
     return pairs.loc[differs, columns].to_dict(orient="records")
-
-
-def newest_first(articles: pd.DataFrame) -> pd.DataFrame:
-    """The article table (``Corpus.articles``) newest first, undated articles last, ties by id: the
-    order of every list of stored articles."""
-    return articles.sort_values(["date", "article_id"], ascending=[False, True], kind="stable")
 
 
 # --- a codebook kept in the corpus -----------------------------------------------------------

@@ -123,10 +123,6 @@ class StoreError(RuntimeError):
     """The corpus file cannot be used; the message is one line for the user."""
 
 
-# What the store gives back: the one article record with its stored-only fields (words, added_at,
-# content_hash) filled in; the name says where it comes from.
-StoredArticle = Article
-
 # One article's cached extraction: table name ("stances", "quotes", "mentions", "missed") -> its
 # rows as dicts, and "error" -> the messages of a failed analysis (strings).
 ExtractionRows = dict[str, list[Any]]
