@@ -22,7 +22,6 @@ from core.corpus.review import (
     changed_fields,
     distinct_rows,
     evidence_span,
-    gold_csv,
     next_unreviewed,
     review_article_ids,
     row_token,
@@ -34,6 +33,7 @@ from core.corpus.review import (
 from core.corpus.store import StoreError
 from core.knowledge.codebook import CodebookError
 from core.model import ACTOR_TYPES, CERTAINTIES, STANCES
+from core.views.export import gold_csv
 from core.views.render import escape_markdown, quote_card_html
 
 analysis = dashboard.get_analysis()

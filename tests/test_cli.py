@@ -489,9 +489,9 @@ def test_the_codebook_saved_in_the_corpus_wins_over_the_file(tmp_path):
 
 def test_evaluate_scores_the_corpus_machine_rows_against_a_reviewed_gold(tmp_path):
     from core.corpus.corpus import Corpus
-    from core.corpus.review import gold_csv
     from core.corpus.store import CorpusStore
     from core.knowledge.codebook import load_codebook
+    from core.views.export import gold_csv
 
     db = tmp_path / "corpus.sqlite3"
     assert run("list", "--db", db).returncode == 0

@@ -15,7 +15,6 @@ from core.corpus.review import (
     ReviewError,
     added_statement,
     apply_reviews,
-    gold_csv,
     gold_table,
     review_row_key,
     sentence_spans,
@@ -27,6 +26,7 @@ from core.evaluation.stances import evaluate_stances, read_gold
 from core.extraction.pipeline import ArticleResult, tables_from_results
 from core.knowledge.codebook import codebook_from_dict
 from core.model import STANCE_COLUMNS, Article
+from core.views.export import gold_csv
 
 CODEBOOK = codebook_from_dict(
     {

@@ -610,13 +610,6 @@ def gold_table(reviewed: pd.DataFrame) -> pd.DataFrame:
     return rows.reindex(columns=GOLD_COLUMNS).fillna("").reset_index(drop=True)
 
 
-def gold_csv(reviewed: pd.DataFrame) -> bytes:
-    """:func:`gold_table` as UTF-8 CSV bytes (for a download button or a file)."""
-    from core.views.export import spreadsheet_safe
-
-    return spreadsheet_safe(gold_table(reviewed)).to_csv(index=False).encode("utf-8")
-
-
 # --- stale reviews, by article -------------------------------------------------------------------
 
 

@@ -95,6 +95,14 @@ def table_csv(table: pd.DataFrame) -> bytes:
     return spreadsheet_safe(table).to_csv(index=False).encode("utf-8-sig")
 
 
+def gold_csv(reviewed: pd.DataFrame) -> bytes:
+    """The reviewed rows as a gold table (:func:`core.corpus.review.gold_table`), UTF-8 CSV bytes
+    for a download button or a file, ``spreadsheet_safe``."""
+    from core.corpus.review import gold_table
+
+    return spreadsheet_safe(gold_table(reviewed)).to_csv(index=False).encode("utf-8")
+
+
 def table_json(table: pd.DataFrame) -> bytes:
     """A JSON array with one object per row."""
     return table.to_json(orient="records", force_ascii=False, indent=2).encode("utf-8")
