@@ -106,3 +106,22 @@ def test_a_long_text_is_annotated_once_on_the_joined_doc_without_warnings():
     result = analyze_doc(doc, "long", CODEBOOK, knowledge)
     assert [row["speaker"] for row in result.quotes] == ["Greta Lindqvist", "Greta Lindqvist"] * 3
     assert [s.start_char for s in doc.spans[STATEMENT_SPANS]] == [row["start_char"] for row in result.quotes]
+
+
+def test_the_components_use_the_very_knowledge_the_pipeline_was_built_with(tmp_path):
+    # A file edited after the knowledge was read must not reach the components (the corpus stores
+    # their results under that knowledge's digest): they hold the object, not a reload of its files.
+    from core.extraction.nlp import load_pipeline
+
+    actors, lexicon = tmp_path / "actors.yaml", tmp_path / "lexicon.yaml"
+    shutil.copy(DEFAULT_ACTORS, actors)
+    shutil.copy(DEFAULT_LEXICON, lexicon)
+    knowledge = load_knowledge(actors, lexicon)
+    data = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    data["speech"] = [w for w in data["speech"] if w != "say"]
+    lexicon.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pipeline = load_pipeline(knowledge=knowledge)
+    assert all(pipeline.get_pipe(name).knowledge is knowledge for name in COMPONENTS)
+    doc = pipeline(TEXT)
+    assert doc._.actor_resolver.kb is knowledge
+    assert "said" in {st.cue for st in doc._.statements}

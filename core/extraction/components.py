@@ -140,7 +140,10 @@ def add_components(nlp: Language, knowledge: Knowledge) -> None:
     config = {"actors_path": knowledge.actors_path, "lexicon_path": knowledge.lexicon_path}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True, config=config)
+            component = nlp.add_pipe(name, last=True, config=config)
+            # The very object given, not a reload of its files: a file edited since ``knowledge``
+            # was read must not slip into results stored under ``knowledge.digest``.
+            component.knowledge = knowledge
 
 
 def mentions_and_statements(doc: Doc, knowledge: Knowledge) -> tuple[ActorResolver, list[Statement]]:
