@@ -18,12 +18,12 @@ Where the corpus lives: ``$STANCE_DB``, else ``STANCE_DB`` in ``.streamlit/secre
 ``$STANCE_TRACKER_ARTICLES`` (default ``seeds/``) are imported.
 
 Tests swap the heavy steps by monkeypatching ``dashboard.analyze_articles`` and
-``dashboard.load_pipeline``: ``dashboard.state`` looks both up on this package at call time.
+``dashboard.build_pipeline``: ``dashboard.state`` looks both up on this package at call time.
 """
 
 from __future__ import annotations
 
-from core.extraction.nlp import load_pipeline
+from core.extraction.nlp import build_pipeline
 from core.extraction.pipeline import analyze_articles
 from dashboard.access import (
     SIGN_IN_FAILURES,
@@ -85,7 +85,7 @@ __all__ = [
     "get_analysis",
     "import_articles",
     "issue_picker",
-    "load_pipeline",
+    "build_pipeline",
     "network_view",
     "open_corpus",
     "restore_articles",

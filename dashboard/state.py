@@ -13,7 +13,7 @@ than the 300 ms a filter change may take. Shared frames are therefore read-only 
 pages only ever filter them into new frames (see ``dashboard.sidebar.filtered_tables``).
 
 The analysis and the pipeline loader are looked up on the ``dashboard`` package at call time
-(``dashboard.analyze_articles``, ``dashboard.load_pipeline``): tests swap them there.
+(``dashboard.analyze_articles``, ``dashboard.build_pipeline``): tests swap them there.
 """
 
 from __future__ import annotations
@@ -80,10 +80,10 @@ def cached_store(path: str) -> CorpusStore:
 
 @st.cache_resource(show_spinner="Loading the English language model…", max_entries=2)
 def cached_pipeline(digest: str, _knowledge: Knowledge):
-    """The spaCy pipeline built with ``_knowledge`` (``dashboard.load_pipeline``), cached by its
+    """The spaCy pipeline built with ``_knowledge`` (``dashboard.build_pipeline``), cached by its
     digest: an edited actors or lexicon file builds a new pipeline instead of reusing one made
     with the old knowledge."""
-    return dashboard.load_pipeline(knowledge=_knowledge)
+    return dashboard.build_pipeline(knowledge=_knowledge)
 
 
 @st.cache_resource(show_spinner=False)
@@ -173,9 +173,11 @@ def _titles(articles: pd.DataFrame) -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner="Loading the corpus…", max_entries=2)
-def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest: str, key: str) -> Analysis:
-    """The corpus tables for one revision of the store (the arguments are the cache key)."""
-    corpus = open_corpus()
+def cached_analysis(db: str, revision: int, codebook_path: str, codebook_digest: str, key: str, _corpus: Corpus) -> Analysis:
+    """The corpus tables for one revision of the store (the other arguments are the cache key),
+    loaded from ``_corpus``, the very corpus ``key`` was taken from: opening it again here could
+    pick up a knowledge file edited meanwhile and file its tables under the old key."""
+    corpus = _corpus
     loaded = corpus.load()
     codebook = corpus.codebook
     notes = list(loaded.tables.warnings)
@@ -261,10 +263,12 @@ def network_view(stances: pd.DataFrame, kind: Kind, by: By, normalise: bool, peo
 
 
 @st.cache_data(show_spinner="Finding uncoded statements…", max_entries=4)
-def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int) -> tuple[int, pd.DataFrame, int]:
+def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int,
+                   knowledge_digest: str = "") -> tuple[int, pd.DataFrame, int]:
     """(uncoded statements, their groups, how many share no key phrase) for the quotes and a codebook
-    given as YAML text (the one being edited): computed once per quotes table and codebook, not on
-    every rerun; a corpus of 1,000 articles takes seconds."""
+    given as YAML text (the one being edited): computed once per quotes table, codebook and
+    knowledge (``knowledge_digest``: the key phrases leave out the lexicon's reporting words), not
+    on every rerun; a corpus of 1,000 articles takes seconds."""
     uncoded = core.analysis.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
     if uncoded.empty:
         return 0, pd.DataFrame(), 0

@@ -1,7 +1,7 @@
 """The dashboard as a user sees it, page by page, through Streamlit's AppTest.
 
 The analysis is replaced by the sample tables (``tests/sample_tables.py``) by monkeypatching
-``dashboard.analyze_articles`` and ``dashboard.load_pipeline``, so these tests check the UI and
+``dashboard.analyze_articles`` and ``dashboard.build_pipeline``, so these tests check the UI and
 not the NLP rules. The wrappers count their calls: that is how the tests prove a filter change or
 a page switch never re-runs spaCy. ``test_real_pipeline_*`` runs the same app on the real
 pipeline when it is available.
@@ -71,7 +71,7 @@ def calls(monkeypatch) -> Calls:
         return "fake pipeline"
 
     monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
-    monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
+    monkeypatch.setattr(dashboard, "build_pipeline", counting_pipeline)
     monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
     monkeypatch.delenv(settings.CODEBOOK_ENV, raising=False)
     with emptied_caches():
@@ -392,7 +392,7 @@ def test_missing_model_becomes_a_message(calls, monkeypatch):
     def no_model(knowledge=None):
         raise ModelNotFoundError("No English spaCy pipeline found (tried en_core_web_sm). Install one with pip.")
 
-    monkeypatch.setattr(dashboard, "load_pipeline", no_model)
+    monkeypatch.setattr(dashboard, "build_pipeline", no_model)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert "No English spaCy pipeline found" in texts(at.error).replace("\\", "")

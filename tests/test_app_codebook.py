@@ -95,7 +95,7 @@ def calls(monkeypatch, tmp_path) -> Calls:
     (folder / "fisheries.meta.yaml").write_text("title: Coast council\ndate: 2025-05-02\nsource: Coast Post\n",
                                                 encoding="utf-8")
     monkeypatch.setattr(dashboard, "analyze_articles", counting_analyze)
-    monkeypatch.setattr(dashboard, "load_pipeline", counting_pipeline)
+    monkeypatch.setattr(dashboard, "build_pipeline", counting_pipeline)
     monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(folder))
     monkeypatch.setenv(settings.CODEBOOK_ENV, str(codebook_copy(tmp_path)))
     with emptied_caches():

@@ -2,7 +2,7 @@
 audit trail, the gold export and the empty corpus.
 
 As in ``tests/test_app.py`` the analysis is the sample tables (``tests/sample_tables.py``), by
-monkeypatching ``dashboard.analyze_articles`` and ``dashboard.load_pipeline``; the fixtures are
+monkeypatching ``dashboard.analyze_articles`` and ``dashboard.build_pipeline``; the fixtures are
 shared with it in ``tests/apptest.py``. Articles written here are about trade, not Ukraine, and are read with the trade
 test codebook."""
 
@@ -44,7 +44,7 @@ def calls(monkeypatch):
         return fake_analyze(articles, nlp=nlp, codebook=codebook)
 
     monkeypatch.setattr(dashboard, "analyze_articles", analyze)
-    monkeypatch.setattr(dashboard, "load_pipeline", lambda knowledge=None: "fake pipeline")
+    monkeypatch.setattr(dashboard, "build_pipeline", lambda knowledge=None: "fake pipeline")
     monkeypatch.delenv(settings.ARTICLES_DIR_ENV, raising=False)
     monkeypatch.delenv(settings.CODEBOOK_ENV, raising=False)
     with emptied_caches():

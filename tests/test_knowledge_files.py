@@ -237,3 +237,40 @@ def test_the_seed_lexicon_holds_the_words_no_and_on():
     lexicon = load_knowledge().lexicon
     assert "no" in lexicon.negations and "false" not in lexicon.negations
     assert lexicon.prepositional_cues["insist"] == frozenset({"on"})
+
+
+@pytest.mark.parametrize(
+    "old, new, line_start, message",
+    [
+        # An empty list item would become the word "none" and match "None of the ..." as Duarte.
+        ("    aliases: [Duarte]", "    aliases: [Duarte, ~, I. Duarte]", "    aliases",
+         "item 2 of 'aliases' is empty; remove it or write the word"),
+        # Norway's code, unquoted, is the truth value false to YAML.
+        ("    country: Portugal", "    country: NO", "    country",
+         "'country' is NO, which YAML reads as false, not as a word; write it in quotes: \"NO\""),
+        ("  Praça do Comércio: Portugal", "  Oslo harbour: NO", "  Oslo harbour",
+         "'Oslo harbour' under 'metonyms' is NO, which YAML reads as false"),
+    ],
+)
+def test_empty_items_and_unquoted_truth_values_are_refused_in_actors(files, old, new, line_start, message):
+    actors, lexicon = files
+    text = ACTORS.replace(old, new)
+    actors.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(actors, lexicon)
+    assert f"actors.yaml, line {_line_of(text, line_start)}: {message}" in str(info.value)
+
+
+def test_an_unquoted_truth_value_as_an_issue_id_asks_for_quotes(tmp_path):
+    path = tmp_path / "codebook.yaml"
+    path.write_text("issues:\n  - id: yes\n    label: Tram line\n    patterns: [tram]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"codebook.yaml, line 2: 'id' is yes, which YAML reads as true"):
+        load_codebook(path)
+
+
+def test_an_empty_word_in_the_lexicon_is_refused(files):
+    actors, lexicon = files
+    text = lexicon.read_text(encoding="utf-8").replace("[say, tell,", "[say, ~, tell,", 1)
+    lexicon.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"lexicon.yaml, line \d+: item 2 of 'speech' is empty"):
+        load_knowledge(actors, lexicon)

@@ -20,6 +20,8 @@ The stance rules stay a plain function over the Doc (``core.extraction.stance``)
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -140,7 +142,7 @@ def add_components(nlp: Language, knowledge: Knowledge) -> None:
     config = {"actors_path": knowledge.actors_path, "lexicon_path": knowledge.lexicon_path}
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            component = nlp.add_pipe(name, last=True, config=config)
+            component = cast(MentionsComponent | AttributionComponent, nlp.add_pipe(name, last=True, config=config))
             # The very object given, not a reload of its files: a file edited since ``knowledge``
             # was read must not slip into results stored under ``knowledge.digest``.
             component.knowledge = knowledge

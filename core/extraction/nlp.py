@@ -62,21 +62,28 @@ def _ruler_patterns(kb: Knowledge) -> list[dict]:
 
 
 def load_pipeline(name: str | None = None, knowledge: Knowledge | None = None):
-    """Load (once per name and knowledge) the spaCy pipeline with the actor gazetteer ruler and the
-    "stance_mentions" and "stance_attribution" components added."""
+    """Load (once per name and knowledge, for the CLI and scripts) the spaCy pipeline with the
+    actor gazetteer ruler and the "stance_mentions" and "stance_attribution" components added."""
     names = (name,) if name else configured_model_names()
     return _load_pipeline(names, id(knowledge) if knowledge else 0, knowledge)
 
 
 @lru_cache(maxsize=4)
 def _load_pipeline(names: tuple[str, ...], _kb_id: int, knowledge: Knowledge | None):
-    """The first of ``names`` that loads, with the ruler and components for ``knowledge``."""
+    return build_pipeline(names, knowledge)
+
+
+def build_pipeline(names: tuple[str, ...] | None = None, knowledge: Knowledge | None = None):
+    """A new pipeline: the first of ``names`` (default: the configured ones) that loads, with the
+    ruler and components for ``knowledge``. Uncached: the dashboard caches it itself, per
+    knowledge digest, and a second cache here would keep evicted models in memory."""
     # Imported here so that importing core stays fast for the CLI's --help.
     import spacy
     from spacy.pipeline import EntityRuler
 
     from core.extraction.components import add_components
 
+    names = names or configured_model_names()
     kb = knowledge or load_knowledge()
     errors = []
     for candidate in names:

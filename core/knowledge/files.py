@@ -233,6 +233,8 @@ def _check_value(value: object, name: str, spec: Key, source: str, located: Loca
     )
     if wrong:
         raise error(f"{_where(source, located, path)}: '{name}' must be {what}, not {_kind_of(value)}")
+    if spec.shape in ("text", "words_or_text") and isinstance(value, bool):
+        _refuse_boolean(value, f"'{name}'", source, located, path, error)
     if spec.shape in ("words", "words_or_text") and isinstance(value, list):
         _check_items(value, name, source, located, path, error)
     elif spec.shape == "mapping" and isinstance(value, dict):
@@ -249,10 +251,20 @@ def _check_items(items: list, name: str, source: str, located: Located, path: Ya
         if isinstance(item, list | dict):
             raise error(f"{_where(source, located, (*path, index))}: item {index + 1} of '{name}' must be a single "
                         f"value, not {_kind_of(item)}")
+        if item is None:
+            raise error(f"{_where(source, located, (*path, index))}: item {index + 1} of '{name}' is empty; "
+                        "remove it or write the word")
         if isinstance(item, bool):
-            written = located.booleans.get((*path, index), str(item).lower())
-            raise error(f"{_where(source, located, (*path, index))}: item {index + 1} of '{name}' is {written}, which "
-                        f"YAML reads as {str(item).lower()}, not as a word; write it in quotes: \"{written}\"")
+            _refuse_boolean(item, f"item {index + 1} of '{name}'", source, located, (*path, index), error)
+
+
+def _refuse_boolean(value: bool, what: str, source: str, located: Located, path: YamlPath,
+                    error: type[KnowledgeError]) -> None:
+    """An unquoted yes/no/on/off/true/false, which YAML reads as a truth value, never a word or a
+    name ("NO" is Norway's code, "no" a negation)."""
+    written = located.booleans.get(path, str(value).lower())
+    raise error(f"{_where(source, located, path)}: {what} is {written}, which YAML reads as {str(value).lower()}, "
+                f"not as a word; write it in quotes: \"{written}\"")
 
 
 def _check_mapped(item: object, name: str, key: str, spec: Key, source: str, located: Located, path: YamlPath,
@@ -266,3 +278,5 @@ def _check_mapped(item: object, name: str, key: str, spec: Key, source: str, loc
         _check_items(item or [], f"{name}: {key}", source, located, path, error)
     if spec.values == "text" and isinstance(item, list | dict):
         raise error(f"{where}: '{key}' under '{name}' must be a single value, not {_kind_of(item)}")
+    if spec.values == "text" and isinstance(item, bool):
+        _refuse_boolean(item, f"'{key}' under '{name}'", source, located, path, error)

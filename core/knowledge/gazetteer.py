@@ -321,7 +321,9 @@ def load_knowledge(actors_path: str | Path | None = None, lexicon_path: str | Pa
             return _CACHE[key]
     kb = _build_knowledge(actors, actors_bytes, lexicon, lexicon_bytes, digest)
     with _CACHE_LOCK:
-        _CACHE[key] = kb
+        # Two threads may have built it at once: both get the first one stored, as results are
+        # matched to their knowledge by identity (core.extraction.components).
+        kb = _CACHE.setdefault(key, kb)
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return kb
