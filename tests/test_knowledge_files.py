@@ -274,3 +274,14 @@ def test_an_empty_word_in_the_lexicon_is_refused(files):
     lexicon.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"lexicon.yaml, line \d+: item 2 of 'speech' is empty"):
         load_knowledge(actors, lexicon)
+
+
+def test_a_lexicon_that_leaves_out_a_rule_word_list_is_refused_not_silently_weaker(files):
+    # An older lexicon without a list the rules read would switch those rules off without a word.
+    actors, lexicon = files
+    kept = [row for row in lexicon.read_text(encoding="utf-8").splitlines() if not row.startswith("condition_words:")]
+    lexicon.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"lexicon.yaml.*has no 'condition_words' \(write 'condition_words: \[\]' to leave it empty\)"):
+        load_knowledge(actors, lexicon)
+    lexicon.write_text("\n".join(kept) + "\ncondition_words: []\n", encoding="utf-8")
+    assert load_knowledge(actors, lexicon).lexicon.condition_words == frozenset()

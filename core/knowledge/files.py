@@ -74,7 +74,10 @@ class Key:
     what: str = ""  # how messages name the content: "a list of words"
     values: Literal["words", "text", "number", ""] = ""
     entry: Schema | None = None
-    required: bool = False
+    required: bool = False  # must be there and not empty
+    # Must be written, though it may be empty: a rule's word list left out of an older file would
+    # otherwise switch the rule off without a word.
+    listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,11 +216,13 @@ def _check_mapping(data: object, schema: Schema, source: str, located: Located, 
         name = str(key)
         if name not in schema.keys:
             inside = f" in {schema.name}" if path else ""
-            raise error(f"{_where(source, located, (*path, name))}: unknown key '{name}'{inside}{suggestion(name, schema.keys)}; "
-                        f"the keys are {', '.join(sorted(schema.keys))}")
+            known = f"the keys are {', '.join(sorted(schema.keys))}" if len(schema.keys) <= 12 else "see the comments in the seeds/ file"
+            raise error(f"{_where(source, located, (*path, name))}: unknown key '{name}'{inside}{suggestion(name, schema.keys)}; {known}")
     for name, spec in schema.keys.items():
         if spec.required and data.get(name) in (None, "", []):
             raise error(f"{_where(source, located, path)}: {schema.name} has no '{name}'")
+        if spec.listed and name not in data:
+            raise error(f"{_where(source, located, path)}: {schema.name} has no '{name}' (write '{name}: []' to leave it empty)")
         if data.get(name) is not None:
             _check_value(data[name], name, spec, source, located, (*path, name), error)
 

@@ -225,10 +225,10 @@ def _lexicon_key(name: str) -> Key:
     added to LEXICON_KEYS and to Lexicon needs nothing more here)."""
     kind = _LEXICON_TYPES.get(name, "frozenset[str]")
     if kind == "dict[str, int]":
-        return Key("mapping", "a mapping of words to 1 or -1", values="number")
+        return Key("mapping", "a mapping of words to 1 or -1", values="number", listed=True)
     if kind == "dict[str, frozenset[str]]":
-        return Key("mapping", "a mapping of words to lists of words", values="words")
-    return Key("words", "a list of words")
+        return Key("mapping", "a mapping of words to lists of words", values="words", listed=True)
+    return Key("words", "a list of words", listed=True)
 
 
 _LEXICON_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Lexicon)}
