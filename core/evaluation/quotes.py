@@ -39,12 +39,10 @@ from pathlib import Path
 import pandas as pd
 
 from core.evaluation.stances import GoldError
+from core.extraction.words import ALL_PRONOUNS
 
 Span = tuple[int, int]
 
-PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their who whom whose which that this these those".split()
-)
 _ANNOTATOR_SUFFIX = re.compile(r"^(.+)_[0-9a-f]{4}$")
 _WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*", re.UNICODE)
 
@@ -268,7 +266,7 @@ def _last_name_word(name: str) -> str:
 
 def _is_pronoun(text: str) -> bool:
     words = _WORD.findall(text.lower())
-    return len(words) == 1 and words[0] in PRONOUNS
+    return len(words) == 1 and words[0] in ALL_PRONOUNS
 
 
 def gold_antecedent(relation: GoldAttribution, article: list[GoldAttribution]) -> str:

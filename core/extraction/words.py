@@ -20,6 +20,11 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
 IMPERSONAL_WORDS = frozenset({"it", "this", "that"})
 # Pronouns for things or clauses ("this showed that ..."): a speaker only when resolved to an actor.
 THING_PRONOUNS = frozenset({"this", "that", "which", "what"})
+# Every personal, possessive, relative and demonstrative pronoun: a gold speaker that is one of
+# these is scored as "a pronoun" (core.evaluation.quotes), whoever it stands for.
+ALL_PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her it its they them their who whom whose which that this these those".split()
+)
 # Relative and question pronouns (Penn tags) whose clause points back to a noun.
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 
