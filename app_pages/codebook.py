@@ -1,4 +1,4 @@
-"""Codebook: view, add, edit and delete issues and their patterns, save the codebook (in the corpus
+"""Codebook: view, add, edit and delete issues and their terms and patterns, save the codebook (in the corpus
 or to the codebook file) so the articles are re-analysed, and turn uncoded statements into issues."""
 
 import pandas as pd
@@ -28,7 +28,7 @@ from dashboard.config import APP_DIR
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
 FIELDS = {"id": "codebook_id", "label": "codebook_label", "description": "codebook_description",
-          "patterns": "codebook_patterns"}
+          "patterns": "codebook_patterns", "terms": "codebook_terms"}
 PENDING = "codebook_pending"  # the edited codebook, not saved yet (None: no changes)
 NEW_DRAFT = "codebook_new_draft"  # an IssueDraft for "New issue" (from the uncoded panel)
 FORM_FOR = "codebook_form_for"  # what the form was last filled from: (selection, codebook digest)
@@ -70,6 +70,7 @@ def _fill_form(draft: IssueDraft) -> None:
     st.session_state[FIELDS["label"]] = draft.label
     st.session_state[FIELDS["description"]] = draft.description
     st.session_state[FIELDS["patterns"]] = "\n".join(draft.patterns)
+    st.session_state[FIELDS["terms"]] = "\n".join(draft.terms)
 
 
 def _form_draft() -> IssueDraft:
@@ -78,6 +79,7 @@ def _form_draft() -> IssueDraft:
         label=st.session_state.get(FIELDS["label"], ""),
         description=st.session_state.get(FIELDS["description"], ""),
         patterns=str(st.session_state.get(FIELDS["patterns"], "")).splitlines(),
+        terms=str(st.session_state.get(FIELDS["terms"], "")).splitlines(),
     )
 
 
@@ -153,11 +155,11 @@ def confirm_delete(issue_id: str, label: str) -> None:
 
 # A save changes the codebook's hash; the next run re-analyses what the change can affect
 # (core.corpus.corpus.Corpus._carry_over) before the pages show anything.
-REANALYSIS = ("Articles in which a changed issue's patterns match are analysed again with it; "
+REANALYSIS = ("Articles in which a changed issue's terms or patterns match are analysed again with it; "
               "the others keep their results.")
 
 st.title("Codebook")
-st.caption("The issues stances are taken on, and the patterns that find them in the text. "
+st.caption("The issues stances are taken on, and the terms and patterns that find them in the text. "
            "Saving a change re-analyses the articles it can affect.")
 
 flash = st.session_state.pop(FLASH, None)
@@ -181,6 +183,7 @@ st.dataframe(
             "label": [issue.label for issue in working.issues],
             "id": working.ids,
             "description": [issue.description for issue in working.issues],
+            "terms": [len(issue.terms) for issue in working.issues],
             "patterns": [len(issue.patterns) for issue in working.issues],
             "statements": [int(counts.get(issue.id, 0)) for issue in working.issues],
         }
@@ -188,11 +191,12 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     # The counts before the long description, so they are never scrolled out of view.
-    column_order=["label", "statements", "patterns", "id", "description"],
+    column_order=["label", "statements", "terms", "patterns", "id", "description"],
     column_config={
         "label": st.column_config.TextColumn("Label", width="medium"),
         "id": st.column_config.TextColumn("Id", width="medium"),
         "description": st.column_config.TextColumn("Description", width=380),
+        "terms": st.column_config.NumberColumn("Terms", format="%d", width="small"),
         "patterns": st.column_config.NumberColumn("Patterns", format="%d", width="small"),
         "statements": st.column_config.NumberColumn("Statements", format="%d", width="small",
                                                     help="Stance rows found with the saved codebook"),
@@ -255,15 +259,20 @@ with st.form("codebook_form"):
     right.text_input("Label", key=FIELDS["label"], help="The name shown on every page.")
     st.text_area("Description", key=FIELDS["description"], height=68,
                  help="One line saying what *support* for this issue means.")
-    st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=120,
-                 help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
+    st.text_area("Terms, one word or phrase per line", key=FIELDS["terms"], height=100,
+                 help="Each term also finds the other forms of its words, in any case: \"negotiate\" finds "
+                      "\"negotiations\" and \"negotiating\", \"ceasefire\" finds \"cease-fire\". "
+                      "Test them below before saving.")
+    with st.expander("Regular expressions (for experts)", expanded=bool(st.session_state.get(FIELDS["patterns"]))):
+        st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=100,
+                     help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
     apply_col, test_col = st.columns(2)
     apply_col.form_submit_button("Update issue" if choice else "Add issue", type="primary", icon=":material/check:",
                                  key="codebook_apply", on_click=_apply)
-    test = test_col.form_submit_button("Test patterns", icon=":material/manage_search:", key="codebook_test")
+    test = test_col.form_submit_button("Test terms and patterns", icon=":material/manage_search:", key="codebook_test")
 
 # Renaming an issue orphans its reviews (they are keyed by the issue id): warn, before applying when
-# the form holds a new id (after "Test patterns" or a refused update), and once it is applied.
+# the form holds a new id (after "Test terms and patterns" or a refused update), and once it is applied.
 renamed = st.session_state.pop(RENAMED, None)
 draft_id = _form_draft().cleaned().id
 if renamed is None and choice and draft_id and draft_id != choice and reviewed_count(choice):
@@ -280,15 +289,16 @@ if notice:
 if test:
     texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else []
     try:
-        trial = try_patterns(_form_draft().cleaned().patterns, texts)
+        draft = _form_draft().cleaned()
+        trial = try_patterns(draft.patterns, texts, terms=draft.terms)
     except CodebookError as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:
         if trial.cut:
-            st.info(f"The patterns match {len(trial.hits)} quotes (tested on the first {trial.tested:,} of "
+            st.info(f"The terms and patterns match {len(trial.hits)} quotes (tested on the first {trial.tested:,} of "
                     f"{trial.distinct:,} quotes).", icon=":material/manage_search:")
         else:
-            st.info(f"The patterns match {len(trial.hits)} of {trial.total} quotes in the corpus.",
+            st.info(f"The terms and patterns match {len(trial.hits)} of {trial.total} quotes in the corpus.",
                     icon=":material/manage_search:")
         for text in trial.hits[:3]:
             st.markdown(f"> {escape_markdown(example_text(text, EXAMPLE_CHARS))}")
@@ -305,7 +315,7 @@ if pending is not None:
         st.warning(f"Unsaved changes: issues {names} changed.", icon=":material/edit_note:")
     else:
         st.warning("Unsaved changes: labels or descriptions only.", icon=":material/edit_note:")
-    st.caption("Saving re-analyses the articles in which a changed issue's patterns (old or new) match; the "
+    st.caption("Saving re-analyses the articles in which a changed issue's terms or patterns (old or new) match; the "
                "others keep their results. On Streamlit Community Cloud files do not last: save in the corpus there.")
     in_corpus, to_file, discard = st.columns(3)
     if in_corpus.button("Save in the corpus", type="primary", icon=":material/save:", key="codebook_save_corpus"):

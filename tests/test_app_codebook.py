@@ -20,7 +20,6 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from core import settings
-from core.analysis.uncoded import phrase_pattern
 from core.corpus.corpus import stored_codebook
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import Tables
@@ -126,12 +125,14 @@ def button(at: AppTest, label: str):
 
 
 def fill(at: AppTest, *, id: str | None = None, label: str | None = None, description: str | None = None,
-         patterns: list[str] | None = None) -> None:
+         patterns: list[str] | None = None, terms: list[str] | None = None) -> None:
     for key, value in (("codebook_id", id), ("codebook_label", label), ("codebook_description", description)):
         if value is not None:
             (at.text_input if key != "codebook_description" else at.text_area)(key=key).input(value)
     if patterns is not None:
         at.text_area(key="codebook_patterns").input("\n".join(patterns))
+    if terms is not None:
+        at.text_area(key="codebook_terms").input("\n".join(terms))
 
 
 def add_quota_issue(at: AppTest) -> AppTest:
@@ -161,7 +162,7 @@ def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
     table = issue_table(at)
     seed = load_codebook(SEEDS_DIR / "codebook.yaml")
     assert table["id"].tolist() == seed.ids
-    assert list(table.columns) == ["label", "id", "description", "patterns", "statements"]
+    assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "statements"]
     row = table.set_index("id").loc["sanctions_on_russia"]
     assert row["label"] == "Sanctions on Russia" and row["patterns"] == 4
     assert row["statements"] == 1  # "sanctions on the trawler fleet"
@@ -180,7 +181,7 @@ def test_adding_an_issue_and_saving_it_in_the_corpus_re_extracts(calls, fresh_co
 
     button(at, "Save in the corpus").click().run()
     assert_clean(at)
-    assert "Saved in the corpus. Articles in which a changed issue's patterns match are analysed again" in texts(at.success)
+    assert "Saved in the corpus. Articles in which a changed issue's terms or patterns match are analysed again" in texts(at.success)
     assert calls.analyze == 2, "the articles were extracted again with the new codebook"
     codebook = stored(fresh_corpus)
     assert codebook is not None and "fishing_quotas" in codebook.ids
@@ -232,10 +233,25 @@ def test_test_patterns_counts_matching_quotes(calls, fresh_corpus):
     fill(at, patterns=[r"\bharbour\s+bridge\b"])
     at.button(key="codebook_test").click().run()
     assert_clean(at)
-    assert "The patterns match 2 of 5 quotes in the corpus." in texts(at.info)
+    assert "The terms and patterns match 2 of 5 quotes in the corpus." in texts(at.info)
     assert "the new harbour bridge is far too expensive" in texts(at.markdown)
     assert stored(fresh_corpus) is None and not at.warning
 
+
+
+def test_an_issue_written_with_terms_only_is_tested_added_and_saved(calls, fresh_corpus):
+    at = open_page()
+    # Written with a hyphen, the phrase still finds "harbour bridge" in the quotes.
+    fill(at, id="harbour_bridge", label="Harbour bridge", terms=["harbour-bridge"])
+    at.button(key="codebook_test").click().run()
+    assert_clean(at)
+    assert "The terms and patterns match 2 of 5 quotes in the corpus." in texts(at.info)
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    saved = stored(fresh_corpus).issues[-1]
+    assert saved.id == "harbour_bridge" and saved.terms == ("harbour-bridge",) and saved.patterns == ()
 
 def test_saving_to_the_codebook_file_writes_the_copy(calls, fresh_corpus, tmp_path, local_user):
     path = codebook_copy(tmp_path)
@@ -311,7 +327,7 @@ def test_deleting_an_issue_asks_first(calls, fresh_corpus):
 def test_uncoded_panel_groups_statements_and_creates_an_issue(calls, fresh_corpus):
     at = open_page()
     assert "Uncoded statements" in texts(at.subheader)
-    labels = [e.label for e in at.expander]
+    labels = [e.label for e in at.expander if " statements" in e.label]  # the uncoded groups, in order
     assert "fishing quotas — 2 statements" in labels and "harbour bridge — 2 statements" in labels
     assert "0 share no key phrase" in texts(at.caption)  # "harbour towns" went with "fishing quotas"
     assert "Anna Berg; Jonas Lind" in texts(at.markdown)
@@ -321,13 +337,14 @@ def test_uncoded_panel_groups_statements_and_creates_an_issue(calls, fresh_corpu
     assert at.selectbox(key="codebook_issue").value == ""
     assert at.text_input(key="codebook_id").value == "fishing_quotas"
     assert at.text_input(key="codebook_label").value == "Fishing quotas"
-    assert at.text_area(key="codebook_patterns").value == phrase_pattern("fishing quotas")
+    assert at.text_area(key="codebook_terms").value == "fishing quotas"  # a term, not a regex
+    assert at.text_area(key="codebook_patterns").value == ""
     at.button(key="codebook_apply").click().run()
     assert_clean(at)
     assert "fishing quotas — 2 statements" not in [e.label for e in at.expander], "now coded by the draft"
     button(at, "Save in the corpus").click().run()
     assert_clean(at)
-    assert phrase_pattern("fishing quotas") in [p.pattern for p in stored(fresh_corpus).issues[-1].patterns]
+    assert stored(fresh_corpus).issues[-1].terms == ("fishing quotas",)
 
 
 def test_everything_coded_says_so(calls, fresh_corpus):
@@ -419,7 +436,7 @@ def test_test_patterns_is_bounded_on_a_large_corpus(calls, monkeypatch, tmp_path
     at.button(key="codebook_test").click().run()
     assert_clean(at)
     matching = sum(1 for n in range(5_000) if str(n).endswith("7"))
-    assert f"The patterns match {matching} quotes (tested on the first 5,000 of 5,200 quotes)." in texts(at.info)
+    assert f"The terms and patterns match {matching} quotes (tested on the first 5,000 of 5,200 quotes)." in texts(at.info)
 
 
 def test_uncoded_groups_are_cached_between_reruns(calls, monkeypatch):

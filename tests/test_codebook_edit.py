@@ -122,7 +122,7 @@ def test_a_good_draft_has_no_problems():
         (IssueDraft("drug_prices", "Drug prices", "", [r"\b"]), "empty"),
         (IssueDraft("Drug Prices", "Drug prices", "", [r"\bdrug\b"]), "must use only a-z, 0-9 and _"),
         (IssueDraft("", "Drug prices", "", [r"\bdrug\b"]), "needs an id"),
-        (IssueDraft("drug_prices", "Drug prices", "", ["", "  "]), "at least one pattern"),
+        (IssueDraft("drug_prices", "Drug prices", "", ["", "  "]), "at least one term or pattern"),
     ],
 )
 def test_validation_says_what_is_wrong(draft, message):

@@ -33,6 +33,6 @@ def test_no_text_no_hit():
     assert trial.hits == [] and not trial.cut
 
 
-def test_a_broken_pattern_is_refused_naming_the_patterns():
-    with pytest.raises(CodebookError, match="the patterns"):
+def test_a_broken_pattern_is_refused_naming_the_draft():
+    with pytest.raises(CodebookError, match=r"the draft: issue .draft.: pattern .ferry\(. is refused"):
         try_patterns([r"ferry("], QUOTES)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from core.analysis.uncoded import (
     group_uncoded,
     issue_draft_from_group,
     key_phrases,
-    phrase_pattern,
     uncoded_statements,
 )
 from core.knowledge.codebook import load_codebook, with_issue
@@ -147,13 +144,12 @@ def test_issue_draft_id_is_unique_and_its_pattern_codes_the_group():
     assert issue_draft_from_group("wind farm subsidies", with_issue(extended, again)).id == "wind_farm_subsidies_3"
 
 
-def test_phrase_pattern_is_whole_words_flexible_and_escaped():
-    pattern = re.compile(phrase_pattern("c++ import tariff"), re.IGNORECASE)
-    assert pattern.search("new C++  import\nTariffs today")
-    assert not pattern.search("c++ import tariffed")
-    hyphen = re.compile(phrase_pattern("carbon-neutral fuels"), re.IGNORECASE)
-    assert hyphen.search("carbon-neutral fuel") and hyphen.search("Carbon-neutral fuels")
-    assert not hyphen.search("carbonXneutral fuels")
+def test_a_group_becomes_an_issue_with_its_phrase_as_a_term():
+    draft = issue_draft_from_group("carbon-neutral  fuels", load_codebook(TRADE_CODEBOOK))
+    assert draft.terms == ["carbon-neutral fuels"] and draft.patterns == []
+    book = with_issue(load_codebook(TRADE_CODEBOOK), draft)
+    text = "Carbon-neutral fuel, carbon neutral fuels, but not carbonXneutral fuels."
+    assert [text[m.start_char:m.end_char] for m in book.find(text) if m.issue == draft.id] == ["Carbon-neutral fuel", "carbon neutral fuels"]
     assert issue_draft_from_group("Santé publique!", load_codebook(TRADE_CODEBOOK)).id == "sante_publique"
 
 

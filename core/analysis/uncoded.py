@@ -86,7 +86,7 @@ class _Matcher:
     """
 
     def __init__(self, codebook: Codebook) -> None:
-        self.patterns = [pattern for issue in codebook.issues for pattern in issue.patterns]
+        self.patterns = [pattern for issue in codebook.issues for pattern in issue.matchers]
         self.combined = self._combine(self.patterns)
 
     @staticmethod
@@ -306,30 +306,14 @@ def _unique_id(base: str, codebook: Codebook) -> str:
     return f"{base}_{suffix}"
 
 
-def _word_pattern(word: str, last: bool) -> str:
-    """One word of a phrase as regex: metacharacters escaped, any apostrophe; the last word optionally plural."""
-    if last and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word, plural = word[:-1], "s?"
-    else:
-        plural = "(?:s|es)?" if last else ""
-    parts = [re.escape(part) for part in word.split("'")]
-    return "['\u2019]".join(parts) + plural
-
-
-def phrase_pattern(phrase: str) -> str:
-    """A regex matching ``phrase`` as whole words, with any whitespace between them and an optional plural."""
-    words = phrase.translate(_APOSTROPHES).lower().split()
-    body = r"\s+".join(_word_pattern(word, last=i == len(words) - 1) for i, word in enumerate(words))
-    return rf"\b{body}\b"
-
-
 def issue_draft_from_group(phrase: str, codebook: Codebook) -> IssueDraft:
-    """A suggested new issue for a group's ``phrase``: a unique id, a label, a placeholder description, one pattern."""
+    """A suggested new issue for a group's ``phrase``: a unique id, a label, a placeholder description,
+    and the phrase as its one term (matched with the other forms of its words, core.knowledge.terms)."""
     phrase = " ".join(phrase.split())
     label = phrase[:1].upper() + phrase[1:]
     return IssueDraft(
         id=_unique_id(_slug(phrase), codebook),
         label=label,
         description=f"Support = … {phrase} … (edit me: say what supporting this issue means).",
-        patterns=[phrase_pattern(phrase)],
+        terms=[phrase],
     )

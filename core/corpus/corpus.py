@@ -342,7 +342,7 @@ class Corpus:
                     continue
                 changed = changed_issues(old, self.codebook)
                 patterns = [p for book in (old, self.codebook) for issue in book.issues if issue.id in changed
-                            for p in issue.patterns]
+                            for p in issue.matchers]
                 if not any(_may_match(pattern, article.text) for pattern in patterns):
                     self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
                     break

@@ -20,6 +20,7 @@ import yaml
 
 from core.knowledge.files import Key, KnowledgeError, Located, Schema, decode, parse_yaml, read_bytes
 from core.knowledge.patterns import BoundedPattern, PatternError, compile_pattern
+from core.knowledge.terms import TermError, term_regex
 from core.settings import DEFAULT_CODEBOOK
 
 # An issue id: lower-case ASCII letters, digits and underscores (it keys stored stance rows).
@@ -33,6 +34,7 @@ class CodebookError(KnowledgeError):
 ISSUE_SCHEMA = Schema("an issue", {
     "id": Key("text"), "label": Key("text"), "description": Key("text"),
     "patterns": Key("words_or_text", "a list of regular expressions"),
+    "terms": Key("words_or_text", "a list of words or phrases"),
 })
 CODEBOOK_SCHEMA = Schema("a codebook", {
     "name": Key("text"),
@@ -45,7 +47,14 @@ class Issue:
     id: str
     label: str
     description: str
-    patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
+    patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)  # the regexes as written
+    terms: tuple[str, ...] = ()  # words and phrases (core.knowledge.terms), as written
+    term_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)  # one per term
+
+    @property
+    def matchers(self) -> tuple[BoundedPattern, ...]:
+        """Everything that finds the issue in text: its regex patterns and its terms' patterns."""
+        return self.patterns + self.term_patterns
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,7 @@ class Codebook:
             f"issue '{issue.id}': pattern {_shown(pattern.pattern)} took longer than the time limit on some text "
             "and was switched off (it counts as not matching); rewrite it on the Codebook page"
             for issue in self.issues
-            for pattern in issue.patterns
+            for pattern in issue.matchers
             if pattern.disabled
         ]
 
@@ -85,7 +94,7 @@ class Codebook:
         """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue)."""
         found: list[tuple[int, int, int, str]] = []
         for rank, issue in enumerate(self.issues):
-            for pattern in issue.patterns:
+            for pattern in issue.matchers:
                 for m in pattern.finditer(text):
                     if m.end() > m.start():
                         found.append((m.start(), m.end(), rank, issue.id))
@@ -104,6 +113,25 @@ def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
         return compile_pattern(pattern)
     except PatternError as exc:
         raise CodebookError(f"{source}: issue '{issue_id}': pattern {_shown(pattern)} is refused: {exc}") from None
+
+
+MAX_TERM_PATTERN_CHARS = 8_000  # a term has at most 100 characters; its pattern spells out word forms
+
+
+def compile_term(term: str) -> BoundedPattern:
+    """The bounded pattern of a codebook term; raises PatternError (TermError) saying why not."""
+    try:
+        source = term_regex(term)
+    except TermError as exc:
+        raise PatternError(str(exc)) from None
+    return compile_pattern(source, max_chars=MAX_TERM_PATTERN_CHARS)
+
+
+def _compile_term(term: str, issue_id: str, source: str) -> BoundedPattern:
+    try:
+        return compile_term(term)
+    except PatternError as exc:
+        raise CodebookError(f"{source}: issue '{issue_id}': term {_shown(term)} is refused: {exc}") from None
 
 
 def _shown(pattern: str, limit: int = 80) -> str:
@@ -132,14 +160,20 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
         patterns = raw.get("patterns") or []
         if isinstance(patterns, str):
             patterns = [patterns]
-        if not patterns:
-            raise CodebookError(f"{source}: issue '{issue_id}' has no patterns")
+        terms = raw.get("terms") or []
+        if isinstance(terms, str):
+            terms = [terms]
+        terms = [" ".join(str(term).split()) for term in terms]
+        if not patterns and not terms:
+            raise CodebookError(f"{source}: issue '{issue_id}' has no terms and no patterns")
         issues.append(
             Issue(
                 id=issue_id,
                 label=str(raw.get("label") or issue_id.replace("_", " ").capitalize()),
                 description=str(raw.get("description") or ""),
                 patterns=tuple(_compile(str(p), issue_id, source) for p in patterns),
+                terms=tuple(terms),
+                term_patterns=tuple(_compile_term(term, issue_id, source) for term in terms),
             )
         )
     if not issues:
@@ -167,6 +201,15 @@ def pattern_sources(issue: Issue) -> list[str]:
     return [pattern.pattern for pattern in issue.patterns]
 
 
+def _issue_content(issue: Issue) -> dict:
+    """What of an issue keys results: id, label, description, pattern sources, and the terms when
+    there are any (so a codebook without terms keeps the digest it had before terms existed)."""
+    content: dict = {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
+    if issue.terms:
+        content["terms"] = list(issue.terms)
+    return content
+
+
 def codebook_digest(issues: list[Issue]) -> str:
     """A short hash of the issues' ids, labels, descriptions and pattern sources, in order.
 
@@ -175,10 +218,7 @@ def codebook_digest(issues: list[Issue]) -> str:
     store or from the editor; any change to an id, label, description or pattern changes it. The
     codebook ``name`` is left out, so renaming a codebook re-analyses nothing.
     """
-    canonical = [
-        {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
-        for issue in issues
-    ]
+    canonical = [_issue_content(issue) for issue in issues]
     payload = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
@@ -188,7 +228,9 @@ def codebook_digest(issues: list[Issue]) -> str:
 YAML_HEADER = """\
 # Codebook: {name}
 #
-# Each issue: id (a-z, 0-9, _), label, description (what *support* means), patterns.
+# Each issue: id (a-z, 0-9, _), label, description (what *support* means), terms and/or patterns.
+# Terms are words or phrases; each also matches the other forms of its words ("negotiate" matches
+# "negotiations" and "negotiating", "ceasefire" matches "cease-fire"): see core/knowledge/terms.py.
 # Patterns are case-insensitive Python regular expressions matched on sentence text; write them in
 # single quotes so backslashes stay as typed ('\\btariffs?\\b'); inside single quotes, write ' as ''.
 # When matches overlap, the longest wins (so "carbon border tax" beats "tax").
@@ -220,11 +262,19 @@ def codebook_to_dict(codebook: Codebook) -> dict:
     """The codebook as plain data (``name`` and ``issues``) that ``codebook_from_dict`` reads back."""
     return {
         "name": codebook.name,
-        "issues": [
-            {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
-            for issue in codebook.issues
-        ],
+        "issues": [_written_issue(issue) for issue in codebook.issues],
     }
+
+
+def _written_issue(issue: Issue) -> dict:
+    """An issue as the codebook file writes it: terms first (the usual way), then regex patterns;
+    an empty list is left out."""
+    written: dict = {"id": issue.id, "label": issue.label, "description": issue.description}
+    if issue.terms:
+        written["terms"] = list(issue.terms)
+    if issue.patterns or not issue.terms:
+        written["patterns"] = pattern_sources(issue)
+    return written
 
 
 def codebook_to_yaml(codebook: Codebook) -> str:
@@ -234,7 +284,8 @@ def codebook_to_yaml(codebook: Codebook) -> str:
     # One issue at a time, indented under "issues:", with a blank line between issues as in the seed.
     blocks = []
     for issue in data["issues"]:
-        issue["patterns"] = [_QuotedPattern(p) for p in issue["patterns"]]
+        if "patterns" in issue:
+            issue["patterns"] = [_QuotedPattern(p) for p in issue["patterns"]]
         blocks.append("".join("  " + line for line in _dump_yaml([issue]).splitlines(keepends=True)))
     return YAML_HEADER.format(name=" ".join(codebook.name.split())) + head + "\n".join(blocks)
 
@@ -278,16 +329,19 @@ class IssueDraft:
     label: str
     description: str = ""
     patterns: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
 
     @classmethod
     def from_issue(cls, issue: Issue) -> IssueDraft:
         """A draft of an existing issue, to edit it."""
-        return cls(issue.id, issue.label, issue.description, pattern_sources(issue))
+        return cls(issue.id, issue.label, issue.description, pattern_sources(issue), list(issue.terms))
 
     def cleaned(self) -> IssueDraft:
-        """The draft with id, label and description trimmed and blank pattern lines dropped."""
+        """The draft with id, label and description trimmed and blank pattern and term lines dropped
+        (a term's inner white space collapsed)."""
         patterns = [p for p in self.patterns if p and p.strip()]
-        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns)
+        terms = [" ".join(term.split()) for term in self.terms if term and term.strip()]
+        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns, terms)
 
 
 def _pattern_problem(pattern: str) -> str | None:
@@ -321,18 +375,24 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
         problems.append(f"there is no issue {editing!r} to edit")
     if not draft.label:
         problems.append("the issue needs a label")
-    if not draft.patterns:
-        problems.append("the issue needs at least one pattern")
+    if not draft.patterns and not draft.terms:
+        problems.append("the issue needs at least one term or pattern")
     for pattern in draft.patterns:
         problem = _pattern_problem(pattern)
         if problem:
             problems.append(problem)
+    for term in draft.terms:
+        try:
+            compile_term(term)
+        except PatternError as exc:
+            problems.append(f"term {_shown(term)} is refused: {exc}")
     return problems
 
 
 def _issue_from_draft(draft: IssueDraft) -> Issue:
     patterns = tuple(compile_pattern(p, probe=False) for p in draft.patterns)  # validated already
-    return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns)
+    return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns,
+                 terms=tuple(draft.terms), term_patterns=tuple(compile_term(term) for term in draft.terms))
 
 
 def _with_issues(codebook: Codebook, issues: list[Issue]) -> Codebook:
@@ -366,9 +426,10 @@ def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
 
 
 def changed_issues(old: Codebook, new: Codebook) -> set[str]:
-    """Ids added, removed, or whose patterns (sources, in order) differ between ``old`` and ``new``."""
-    old_patterns = {issue.id: pattern_sources(issue) for issue in old.issues}
-    new_patterns = {issue.id: pattern_sources(issue) for issue in new.issues}
+    """Ids added, removed, or whose patterns or terms (as written, in order) differ between ``old``
+    and ``new``."""
+    old_patterns = {issue.id: (pattern_sources(issue), issue.terms) for issue in old.issues}
+    new_patterns = {issue.id: (pattern_sources(issue), issue.terms) for issue in new.issues}
     return {
         issue_id
         for issue_id in old_patterns.keys() | new_patterns.keys()

@@ -31,11 +31,12 @@ class PatternTrial:
         return self.tested < self.distinct
 
 
-def try_patterns(patterns: Sequence[str], texts: Iterable[str], max_texts: int = MAX_TRIAL_TEXTS) -> PatternTrial:
-    """Run ``patterns`` (one issue's regular expressions, as typed) on ``texts``, each distinct
-    text once and at most ``max_texts`` of them. Raises ``CodebookError`` (naming "the patterns")
-    for a pattern the codebook would refuse."""
-    probe = codebook_from_dict({"issues": [{"id": "draft", "patterns": list(patterns)}]}, "the patterns")
+def try_patterns(patterns: Sequence[str], texts: Iterable[str], max_texts: int = MAX_TRIAL_TEXTS,
+                 terms: Sequence[str] = ()) -> PatternTrial:
+    """Run ``patterns`` and ``terms`` (one issue's regular expressions and terms, as typed) on
+    ``texts``, each distinct text once and at most ``max_texts`` of them. Raises ``CodebookError``
+    (naming "the draft") for a pattern or term the codebook would refuse, or when there is neither."""
+    probe = codebook_from_dict({"issues": [{"id": "draft", "patterns": list(patterns), "terms": list(terms)}]}, "the draft")
     given = list(texts)
     distinct = list(dict.fromkeys(given))
     tried = distinct[:max_texts]

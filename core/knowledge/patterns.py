@@ -139,11 +139,12 @@ def _repeat_problem(source: str) -> str | None:
     return walk(tree, 1)
 
 
-def compile_pattern(source: str, probe: bool = True) -> BoundedPattern:
+def compile_pattern(source: str, probe: bool = True, max_chars: int = MAX_PATTERN_CHARS) -> BoundedPattern:
     """Compile one codebook pattern; raises PatternError with the reason when it is not valid
-    syntax, is too long, repeats too much, or (with ``probe``) is too slow on adversarial text."""
-    if len(source) > MAX_PATTERN_CHARS:
-        raise PatternError(f"the pattern has {len(source):,} characters; the limit is {MAX_PATTERN_CHARS:,}")
+    syntax, is too long (``max_chars``: larger for the patterns generated from codebook terms,
+    whose own length is capped), repeats too much, or (with ``probe``) is too slow on adversarial text."""
+    if len(source) > max_chars:
+        raise PatternError(f"the pattern has {len(source):,} characters; the limit is {max_chars:,}")
     problem = _repeat_problem(source)
     if problem:
         raise PatternError(problem)
