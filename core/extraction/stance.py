@@ -432,12 +432,22 @@ class StanceFinder:
             # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
             # neutral main verb still makes it neutral: "talking about that, dividing up assets")
             self._apply_cue(tok, path[idx - 1] if idx > 0 else None, walk)
-        if idx > 0 and tok.lemma_ == "be" and path[idx - 1].dep_ in ("nsubj", "nsubjpass"):
-            # "the plan was essential": the predicate adjective carries the polarity.
+        if idx > 0 and tok.lemma_ == "be" and _evaluated_by_copula(path[idx - 1]):
+            # "the plan was essential", "lifting the tariffs would be a mistake", "it was premature
+            # to scrap the tariffs": the predicate adjective or noun carries the polarity.
             has_experiencer = bool(self._experiencers(tok))
             for comp in tok.children:
-                if comp.dep_ in ("acomp", "attr") and comp.pos_ == "ADJ" and not has_experiencer:
+                if comp.dep_ in ("acomp", "attr") and comp.pos_ in ("ADJ", "NOUN") and not has_experiencer:
                     self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
+        if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs and path[idx - 1].dep_ == "dobj":
+            # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
+            # carries the polarity of the framing.
+            # (the parser hangs "as" on the verb or on its object)
+            for prep in [*tok.children, *path[idx - 1].children]:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for frame in prep.children:
+                        if frame.dep_ in ("pobj", "amod", "acomp"):
+                            self._apply_cue(frame, None, walk)
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
@@ -618,6 +628,15 @@ class StanceFinder:
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+
+
+def _evaluated_by_copula(below: Token) -> bool:
+    """Whether the path reaches a copula from what the copula's complement evaluates: its subject
+    (a noun or a clause: "lifting the tariffs would be a mistake") or an infinitive whose place
+    the expletive subject holds ("it was premature to scrap the tariffs")."""
+    if below.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass"):
+        return True
+    return below.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in below.head.children)
 
 
 def _indirect_question(clause: Token) -> bool:

@@ -88,6 +88,7 @@ class Lexicon:
     renaming_nouns: frozenset[str] = frozenset()
     owned_nouns: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
+    framing_verbs: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
 
@@ -199,7 +200,7 @@ LEXICON_KEYS = frozenset({
     "intention_cues", "intention_adjectives", "nominal_cues",
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
-    "instrument_verbs", "container_verbs", "speech_irregular_forms",
+    "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -287,6 +288,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         renaming_nouns=words("renaming_nouns"),
         owned_nouns=words("owned_nouns"),
         instrument_verbs=words("instrument_verbs"),
+        framing_verbs=words("framing_verbs"),
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
     )

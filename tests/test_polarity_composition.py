@@ -1,0 +1,54 @@
+"""Failure class 4 of issue 13, polarity composition: what an issue's words are embedded in decides
+the side. Sentences, names and issues are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import codebook_from_dict
+from tests.nlp_fixtures import nlp
+
+CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "farm_loans", "label": "Farm loans", "terms": ["farm loan"]},
+    {"id": "steel_tariffs", "label": "Steel tariffs", "terms": ["steel tariff"]},
+    {"id": "river_dam", "label": "River dam", "terms": ["river dam"]},
+    {"id": "wind_farms", "label": "Wind farms", "terms": ["wind farm"]},
+]})
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
+    return set(tables.stances[["actor", "issue", "stance"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Ending a freeze on X supports X; opposing the end of X supports X.
+        ("Governor Lena Brandt urged the ministry to end the freeze on farm loans.", ("Lena Brandt", "farm_loans", "support")),
+        ("Governor Lena Brandt opposed ending the farm loans.", ("Lena Brandt", "farm_loans", "support")),
+        # Judging the removal of X premature or a mistake supports X.
+        ("Senator Omar Haddad said it was premature to scrap the steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad said lifting the steel tariffs would be a mistake.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad said cutting the steel tariffs would be wise.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # Wanting, welcoming, demanding and expecting X support it.
+        ("Mayor Ruth Okafor said she wants the river dam built.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor welcomed the river dam.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor demanded the river dam.", ("Ruth Okafor", "river_dam", "support")),
+        # Framing: "sees X as Y" takes the side of Y.
+        ("Mayor Ruth Okafor sees the river dam as a disaster.", ("Ruth Okafor", "river_dam", "oppose")),
+        ("Mayor Ruth Okafor regards the wind farms as essential.", ("Ruth Okafor", "wind_farms", "support")),
+    ],
+)
+def test_the_embedding_decides_the_side(text, expected):
+    found = stances(text)
+    assert expected in found
+    actor, issue, stance = expected
+    opposite = {"support": "oppose", "oppose": "support"}[stance]
+    assert (actor, issue, opposite) not in found, "one side, not both"
+
+
+def test_a_plain_copula_subject_is_still_read():
+    assert ("Lena Brandt", "wind_farms", "support") in stances("Governor Lena Brandt said the wind farms were essential.")
