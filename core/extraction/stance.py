@@ -326,6 +326,9 @@ class StanceFinder:
             walk.flip()
             walk.has_cue = walk.polar = True
             walk.seen_cues.add(inversion.i)
+        conditioned = self._conditional_consequence(path, walk)
+        if conditioned is not None:
+            return conditioned
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
@@ -345,6 +348,38 @@ class StanceFinder:
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
         return self._with_speaker(walk)
+
+    def _conditional_consequence(self, path: list[Token], walk: _Walk) -> list[_Holder] | None:
+        """"If Peru does not keep the truce, Baker threatened levies": a threat (or a promise) made
+        on a condition takes a side on the condition's issue. The condition's own polarity is read
+        (negations, opposing cues: "does not keep", "breaches"), "unless" turns it, and the holder
+        of the threat opposes what the condition says (so wants the truce kept); the holder of a
+        promise wants it. None when the path crosses no such conditional clause."""
+        for idx, tok in enumerate(path[:-1]):
+            if not (tok.dep_ == "advcl" and _has_mark(tok, CONDITIONAL_MARKS - {"whether"})):
+                continue
+            main = path[idx + 1]
+            lemma = main.lemma_.lower()
+            if lemma not in self.lex.threat_verbs and lemma not in self.lex.promise_verbs:
+                return None
+            holders = self._owner_mentions(main, walk.statement)
+            if not holders:
+                return None
+            condition = walk.polarity
+            for inner in path[: idx + 1]:
+                if inner.i in walk.in_match:
+                    continue
+                if self.lex.polarity(self._cue_lemma(inner)) == -1:
+                    condition = -condition
+                if self._negated(inner):
+                    condition = -condition
+            if _has_mark(tok, frozenset({"unless"})):
+                condition = -condition
+            walk.polarity = -condition if lemma in self.lex.threat_verbs else condition
+            walk.has_cue = walk.polar = True
+            walk.holders = [walk.holder(holders)]
+            return self._with_speaker(walk)
+        return None
 
     def _start_walk(self, head: Token, in_match: set[int], statement: Statement | None, sent: Span) -> _Walk:
         """The walk's state at the match: its own negation, and a weak cue when the issue is an action."""

@@ -89,6 +89,8 @@ class Lexicon:
     owned_nouns: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
     framing_verbs: frozenset[str] = frozenset()
+    threat_verbs: frozenset[str] = frozenset()
+    promise_verbs: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
 
@@ -201,6 +203,7 @@ LEXICON_KEYS = frozenset({
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
     "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
+    "threat_verbs", "promise_verbs",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -289,6 +292,8 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         owned_nouns=words("owned_nouns"),
         instrument_verbs=words("instrument_verbs"),
         framing_verbs=words("framing_verbs"),
+        threat_verbs=words("threat_verbs"),
+        promise_verbs=words("promise_verbs"),
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
     )
