@@ -90,6 +90,7 @@ class Lexicon:
     instrument_verbs: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
+    issue_anaphora: frozenset[str] = frozenset()  # "the proposal", "this plan": an issue named before
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -199,7 +200,7 @@ LEXICON_KEYS = frozenset({
     "intention_cues", "intention_adjectives", "nominal_cues",
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
-    "instrument_verbs", "container_verbs", "speech_irregular_forms",
+    "instrument_verbs", "container_verbs", "speech_irregular_forms", "issue_anaphora",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -289,6 +290,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         instrument_verbs=words("instrument_verbs"),
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
+        issue_anaphora=words("issue_anaphora"),
     )
 
 
