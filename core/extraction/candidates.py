@@ -54,6 +54,11 @@ HOLDER_KINDS: tuple[HolderKind, ...] = (
 AttributionKind = Literal["direct", "indirect", "according_to", "none"]
 # How far up the dependency tree the walk from an issue match goes (a clause is rarely deeper).
 MAX_PATH = 12
+# A pronoun may stand for any of the last few actors of its kind named this many tokens before it.
+ANTECEDENT_WINDOW = 150
+MAX_ANTECEDENTS = 3
+# An anaphoric word ("the proposal", "it") may refer to an issue named this many sentences before.
+ISSUE_LOOKBACK = 3
 # Direct quotations up to this length are the evidence themselves (as in the stance rows).
 MAX_QUOTE_EVIDENCE = 400
 
@@ -174,8 +179,9 @@ def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
 
 
 def issue_occurrences(doc: Doc, sent: Span, matches: list[IssueMatch], previous: list[IssueMatch], lex: Lexicon) -> list[_Occurrence]:
-    """The issues of one sentence: its own matches, then each issue of the sentence before that an
-    anaphoric word of this sentence may refer to (once per issue and word)."""
+    """The issues of one sentence: its own matches, then each issue of ``previous`` (named in the
+    sentences before) that an anaphoric word of this sentence may refer to, unless the sentence
+    names it itself."""
     found = []
     for match in matches:
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
@@ -183,12 +189,14 @@ def issue_occurrences(doc: Doc, sent: Span, matches: list[IssueMatch], previous:
             found.append(_Occurrence(match.issue, span))
     if not previous:
         return found
-    covered = {t.i for occ in found for t in occ.tokens}
+    named = {occ.issue for occ in found}
     for tok in sent:
-        if tok.i in covered or not is_issue_anaphor(tok, lex):
+        if not is_issue_anaphor(tok, lex):
             continue
+        # (a word that is itself a match, "these truces", may still refer to a more specific issue)
         for match in previous:
-            found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match))
+            if match.issue not in named:
+                found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match))
     return found
 
 
@@ -303,12 +311,33 @@ class CandidateFinder:
             if low in SPEAKER_PRONOUNS and speaker is not None and speaker.speaker is not None:
                 found.append(_Found(Mention.of_speaker(speaker.speaker, speaker.speaker_mention, speaker.speaker_text), "anaphora", tok))
             elif low in PERSON_PRONOUNS | BODY_PRONOUNS and self.resolver.mention_at(tok) is None:
-                mention = self.resolver.resolve_pronoun(tok)
-                if mention is not None:
-                    found.append(_Found(mention, "anaphora", tok))
+                found += [_Found(mention, "anaphora", tok) for mention in self.antecedents(tok)]
         for mention in self.resolver.mentions:
             if sent.start_char <= mention.start_char < sent.end_char and mention.start >= 0:
                 found.append(_Found(mention, "cooccurrence", self.doc[mention.start : mention.end].root))
+        return found
+
+    def antecedents(self, pron: Token) -> list[Mention]:
+        """The actors a pronoun may stand for: the resolver's reading first, then the other
+        actors of the right kind (people for "he"/"she", bodies for "it"/"they") named or speaking
+        shortly before, the most recent first, at most ``MAX_ANTECEDENTS`` in all."""
+        wanted = ("person",) if pron.lower_ in PERSON_PRONOUNS else ("government", "organization", "group")
+        found: list[Mention] = []
+        first = self.resolver.resolve_pronoun(pron)
+        if first is not None:
+            found.append(first)
+        earlier = [m for m in self.resolver.mentions if 0 <= m.start and m.end <= pron.i and pron.i - m.start <= ANTECEDENT_WINDOW]
+        earlier += [
+            Mention.of_speaker(st.speaker, st.speaker_mention, st.speaker_text)
+            for st in self.statements
+            if st.speaker is not None and st.speaker_mention is not None and st.speaker_mention[1] <= pron.idx
+            and pron.idx - st.speaker_mention[1] <= ANTECEDENT_WINDOW * 6
+        ]
+        for mention in sorted(earlier, key=lambda m: -m.start_char):
+            if len({m.actor for m in found}) >= MAX_ANTECEDENTS:
+                break
+            if mention.actor.actor_type in wanted and all(m.actor != mention.actor for m in found):
+                found.append(mention)
         return found
 
     # -------------------------------------------------------------------------------- features
@@ -339,10 +368,10 @@ class CandidateFinder:
     def candidates(self) -> list[Candidate]:
         """Every candidate of the Doc, one per sentence, holder and issue, in sentence order."""
         found: list[Candidate] = []
-        previous: list[IssueMatch] = []
+        recent: list[list[IssueMatch]] = []  # the matches of the sentences before, the last one last
         for n, sent in enumerate(self.doc.sents, start=1):
             matches = self.codebook.find(sent.text, sent.start_char)
-            occurrences = issue_occurrences(self.doc, sent, matches, previous, self.lex)
+            occurrences = issue_occurrences(self.doc, sent, matches, earlier_issues(recent), self.lex)
             best: dict[tuple[str, str], Candidate] = {}
             for occ in occurrences:
                 for cand in self._of_occurrence(occ, sent, n):
@@ -353,7 +382,7 @@ class CandidateFinder:
                     else:
                         best[key] = _with_kinds(best[key], _merged(best[key].holder_kinds, cand.holder_kinds))
             found += best.values()
-            previous = matches
+            recent = (recent + [matches])[-ISSUE_LOOKBACK:]
         return found
 
     def _of_occurrence(self, occ: _Occurrence, sent: Span, n: int) -> Iterator[Candidate]:
@@ -409,6 +438,16 @@ class CandidateFinder:
                 antecedent_start=occ.antecedent.start_char if occ.antecedent else -1,
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
             )
+
+
+def earlier_issues(recent: list[list[IssueMatch]]) -> list[IssueMatch]:
+    """One match per issue named in the sentences before (the latest match of each, the most
+    recent issue first): what an anaphoric word may refer to."""
+    seen: dict[str, IssueMatch] = {}
+    for matches in reversed(recent):
+        for match in reversed(matches):
+            seen.setdefault(match.issue, match)
+    return list(seen.values())
 
 
 def rule_verdicts(claims: list[StanceClaim]) -> dict[tuple[int, Actor, str], tuple[str, str]]:

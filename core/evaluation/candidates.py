@@ -1,0 +1,161 @@
+"""Candidate recall: how many gold positions the candidates (``core.extraction.candidates``) cover.
+
+A learned scorer can only keep what the candidates offer, so their recall bounds its recall. A
+required gold triple (article, actor, issue, stance) is *covered* when some candidate of the same
+article has the same issue and an actor that the evaluation's ``NameMatcher`` aligns with the gold
+actor (actor level, as ``core.evaluation.stances`` scores the stance table). The stance is the
+scorer's to decide, so it plays no part. The number of candidates per gold triple says how much
+the scorer must reject.
+
+Misses get one reason each (the first that applies): the gold actor is never resolved in the
+article ("actor not found"), no candidate of the article has the issue ("issue not found"), or
+both are found but never in one sentence ("never paired").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from core.evaluation.gold import GoldArticle
+from core.evaluation.stances import NameMatcher, keyed, named_pairs
+from core.extraction.candidates import Candidate, find_candidates
+from core.knowledge.gazetteer import Knowledge, load_knowledge
+
+MISS_REASONS = ("actor not found", "issue not found", "never paired")
+CANDIDATE_COLUMNS = [f for f in Candidate.__dataclass_fields__]
+
+
+@dataclass(frozen=True)
+class Missed:
+    """A required gold triple no candidate covers, with the reason and the gold evidence."""
+
+    article_id: str
+    actor: str
+    issue: str
+    stance: str
+    reason: str
+    evidence: str = ""
+
+
+@dataclass
+class CandidateRecall:
+    """Candidate recall of one article (or of several, pooled): ``covered`` of ``gold`` required
+    triples, from ``candidates`` candidate records (one per sentence, actor and issue) forming
+    ``pairs`` distinct (actor, issue) pairs."""
+
+    name: str
+    dataset: str
+    gold: int
+    covered: int
+    candidates: int
+    pairs: int
+    missed: list[Missed] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.covered / self.gold if self.gold else 0.0
+
+    @property
+    def per_gold(self) -> float:
+        """Candidate records per required gold triple: how many the scorer must sort through."""
+        return self.candidates / self.gold if self.gold else 0.0
+
+    def line(self, width: int = 0) -> str:
+        return (
+            f"{self.name:<{width}}  {self.dataset:<11} recall {self.recall:.2f} ({self.covered} of {self.gold})  "
+            f"{self.candidates} candidates, {self.pairs} actor-issue pairs, {self.per_gold:.1f} per gold row"
+        )
+
+
+def candidates_frame(candidates: Iterable[Candidate]) -> pd.DataFrame:
+    """The candidates as a table, one column per field of :class:`Candidate`."""
+    return pd.DataFrame([asdict(c) for c in candidates], columns=CANDIDATE_COLUMNS)
+
+
+def candidate_recall(
+    gold: pd.DataFrame,
+    candidates: pd.DataFrame,
+    knowledge: Knowledge | None = None,
+    mentioned: list[tuple[str, str]] | None = None,
+    name: str = "",
+    dataset: str = "",
+) -> CandidateRecall:
+    """Candidate recall of ``candidates`` against the required rows of ``gold`` (one article, or
+    several told apart by ``article_id``). ``mentioned`` lists the (name, actor type) of every actor
+    the article's mentions resolve to, to tell "actor not found" from "never paired" (when None,
+    the candidates' actors are taken)."""
+    gold = gold if "required" in gold.columns else gold.assign(required="yes")
+    frame = candidates[["article_id", "actor", "actor_type", "country", "issue"]].assign(stance="") if len(candidates) else pd.DataFrame(
+        columns=["article_id", "actor", "actor_type", "country", "issue", "stance"]
+    )
+    tables = keyed(frame, gold, knowledge)
+    offered = {(a, k, str(i).strip()) for a, k, i in zip(tables.predicted["article_id"], tables.predicted["key_actor"], tables.predicted["issue"]) if k}
+    issues = {(a, str(i).strip()) for a, i in zip(tables.predicted["article_id"], tables.predicted["issue"])}
+    known = _known_actor_keys(tables.gold, tables.predicted, mentioned, knowledge)
+    required = tables.gold[tables.gold["required"] == "yes"]
+    seen: set[tuple[str, str, str, str]] = set()
+    missed: list[Missed] = []
+    for _, row in required.iterrows():
+        triple = (str(row["article_id"]), str(row["key_actor"]), str(row["issue"]).strip(), str(row["stance"]).strip())
+        if not triple[1] or triple in seen:
+            continue
+        seen.add(triple)
+        if triple[:3] in offered:
+            continue
+        if (triple[0], triple[1]) not in known:
+            reason = MISS_REASONS[0]
+        elif (triple[0], triple[2]) not in issues:
+            reason = MISS_REASONS[1]
+        else:
+            reason = MISS_REASONS[2]
+        missed.append(Missed(triple[0], str(row["actor"]), triple[2], triple[3], reason, str(row.get("evidence", "") or "")))
+    pairs = len({(a, n, i) for a, n, i in zip(frame["article_id"], frame["actor"], frame["issue"])})
+    return CandidateRecall(name, dataset, len(seen), len(seen) - len(missed), len(frame), pairs, missed)
+
+
+def _known_actor_keys(gold: pd.DataFrame, predicted: pd.DataFrame, mentioned: list[tuple[str, str]] | None,
+                      knowledge: Knowledge | None) -> set[tuple[str, str]]:
+    """(article id, gold actor key) of every gold actor that some mention of the article resolves to."""
+    if mentioned is None:
+        return {(a, k) for a, k in zip(predicted["article_id"], predicted["key_actor"]) if k}
+    matcher = NameMatcher(knowledge)
+    known: set[tuple[str, str]] = set()
+    for article_id, rows in gold.groupby("article_id", sort=False):
+        known |= {(str(article_id), key) for key in matcher.align(mentioned, named_pairs(rows)).values() if key}
+    return known
+
+
+def pooled(results: list[CandidateRecall], name: str, dataset: str = "") -> CandidateRecall:
+    """The results added up (micro-averaged)."""
+    return CandidateRecall(
+        name,
+        dataset,
+        sum(r.gold for r in results),
+        sum(r.covered for r in results),
+        sum(r.candidates for r in results),
+        sum(r.pairs for r in results),
+        [m for r in results for m in r.missed],
+    )
+
+
+def measure_candidates(articles: Iterable[GoldArticle], nlp=None) -> list[CandidateRecall]:
+    """Parse every gold article whose text is present and measure its candidate recall (each with
+    its data set's codebook)."""
+    knowledge = load_knowledge()
+    if nlp is None:
+        from core.extraction.nlp import load_pipeline
+
+        nlp = load_pipeline(knowledge=knowledge)
+    results = []
+    for article in (a for a in articles if a.available):
+        text = article.article().text
+        doc = nlp(text)
+        found = find_candidates(doc, article.dataset.codebook, article.article_id)
+        mentioned = sorted({(m.actor.name, m.actor.actor_type) for m in doc._.actor_resolver.mentions}
+                           | {(st.speaker.name, st.speaker.actor_type) for st in doc._.statements or [] if st.speaker is not None})
+        gold = article.gold()
+        results.append(candidate_recall(gold, candidates_frame(found), knowledge, mentioned, article.article_id, article.dataset.name))
+    return results
