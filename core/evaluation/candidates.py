@@ -8,8 +8,10 @@ scorer's to decide, so it plays no part. The number of candidates per gold tripl
 the scorer must reject.
 
 Misses get one reason each (the first that applies): the gold actor is never resolved in the
-article ("actor not found"), no candidate of the article has the issue ("issue not found"), or
-both are found but never in one sentence ("never paired").
+article ("actor not found"); no candidate whose evidence overlaps the gold evidence has the issue
+("issue not matched at the evidence": a codebook wording or an anaphora the candidates do not
+follow); the issue is there but the actor is not offered for it ("holder not offered at the
+evidence"); or, when the gold evidence cannot be located, actor and issue are never paired.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from core.evaluation.stances import NameMatcher, keyed, named_pairs
 from core.extraction.candidates import Candidate, find_candidates
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 
-MISS_REASONS = ("actor not found", "issue not found", "never paired")
+MISS_REASONS = ("actor not found", "issue not matched at the evidence", "holder not offered at the evidence", "never paired")
 CANDIDATE_COLUMNS = [f for f in Candidate.__dataclass_fields__]
 
 
@@ -82,18 +84,19 @@ def candidate_recall(
     mentioned: list[tuple[str, str]] | None = None,
     name: str = "",
     dataset: str = "",
+    text: str = "",
 ) -> CandidateRecall:
     """Candidate recall of ``candidates`` against the required rows of ``gold`` (one article, or
     several told apart by ``article_id``). ``mentioned`` lists the (name, actor type) of every actor
     the article's mentions resolve to, to tell "actor not found" from "never paired" (when None,
-    the candidates' actors are taken)."""
+    the candidates' actors are taken). ``text`` (the article's) locates a gold row's evidence
+    when the row has no offsets."""
     gold = gold if "required" in gold.columns else gold.assign(required="yes")
     frame = candidates[["article_id", "actor", "actor_type", "country", "issue"]].assign(stance="") if len(candidates) else pd.DataFrame(
         columns=["article_id", "actor", "actor_type", "country", "issue", "stance"]
     )
     tables = keyed(frame, gold, knowledge)
     offered = {(a, k, str(i).strip()) for a, k, i in zip(tables.predicted["article_id"], tables.predicted["key_actor"], tables.predicted["issue"]) if k}
-    issues = {(a, str(i).strip()) for a, i in zip(tables.predicted["article_id"], tables.predicted["issue"])}
     known = _known_actor_keys(tables.gold, tables.predicted, mentioned, knowledge)
     required = tables.gold[tables.gold["required"] == "yes"]
     seen: set[tuple[str, str, str, str]] = set()
@@ -105,15 +108,34 @@ def candidate_recall(
         seen.add(triple)
         if triple[:3] in offered:
             continue
+        at = gold_evidence_range(row, text)
+        near = [] if at is None else [
+            (k, i) for a, k, i, s, e in zip(tables.predicted["article_id"], tables.predicted["key_actor"], tables.predicted["issue"],
+                                            candidates["evidence_start"], candidates["evidence_end"])
+            if a == triple[0] and int(s) < at[1] and at[0] < int(e)
+        ]
         if (triple[0], triple[1]) not in known:
             reason = MISS_REASONS[0]
-        elif (triple[0], triple[2]) not in issues:
+        elif at is not None and all(str(i).strip() != triple[2] for _, i in near):
             reason = MISS_REASONS[1]
-        else:
+        elif at is not None:
             reason = MISS_REASONS[2]
+        else:
+            reason = MISS_REASONS[3]
         missed.append(Missed(triple[0], str(row["actor"]), triple[2], triple[3], reason, str(row.get("evidence", "") or "")))
     pairs = len({(a, n, i) for a, n, i in zip(frame["article_id"], frame["actor"], frame["issue"])})
     return CandidateRecall(name, dataset, len(seen), len(seen) - len(missed), len(frame), pairs, missed)
+
+
+def gold_evidence_range(row: pd.Series, text: str) -> tuple[int, int] | None:
+    """Where a gold row's evidence is: its offsets when it has them, else the evidence's first
+    occurrence in ``text`` (None when neither)."""
+    start, end = str(row.get("start_char", "") or ""), str(row.get("end_char", "") or "")
+    if start.isdigit() and end.isdigit() and int(start) < int(end):
+        return int(start), int(end)
+    evidence = str(row.get("evidence", "") or "")
+    at = text.find(evidence) if evidence and text else -1
+    return (at, at + len(evidence)) if at >= 0 else None
 
 
 def _known_actor_keys(gold: pd.DataFrame, predicted: pd.DataFrame, mentioned: list[tuple[str, str]] | None,
@@ -157,5 +179,5 @@ def measure_candidates(articles: Iterable[GoldArticle], nlp=None) -> list[Candid
         mentioned = sorted({(m.actor.name, m.actor.actor_type) for m in doc._.actor_resolver.mentions}
                            | {(st.speaker.name, st.speaker.actor_type) for st in doc._.statements or [] if st.speaker is not None})
         gold = article.gold()
-        results.append(candidate_recall(gold, candidates_frame(found), knowledge, mentioned, article.article_id, article.dataset.name))
+        results.append(candidate_recall(gold, candidates_frame(found), knowledge, mentioned, article.article_id, article.dataset.name, text))
     return results

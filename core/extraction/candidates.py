@@ -178,10 +178,24 @@ def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "poss" or c.dep_ in ("det", "predet", "amod") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
 
 
-def issue_occurrences(doc: Doc, sent: Span, matches: list[IssueMatch], previous: list[IssueMatch], lex: Lexicon) -> list[_Occurrence]:
+def label_words(label: str) -> frozenset[str]:
+    """The lower-case words of an issue's label ("Paris climate agreement")."""
+    return frozenset(w for w in "".join(c.lower() if c.isalnum() else " " for c in label).split())
+
+
+def issue_occurrences(
+    doc: Doc,
+    sent: Span,
+    matches: list[IssueMatch],
+    previous: list[IssueMatch],
+    lex: Lexicon,
+    named_before: dict[str, IssueMatch] | None = None,
+    labels: dict[str, frozenset[str]] | None = None,
+) -> list[_Occurrence]:
     """The issues of one sentence: its own matches, then each issue of ``previous`` (named in the
-    sentences before) that an anaphoric word of this sentence may refer to, unless the sentence
-    names it itself."""
+    sentences just before) that an anaphoric word of this sentence may refer to, and each issue
+    named anywhere before (``named_before``) whose label has the anaphoric noun ("the agreement"
+    for "Paris climate agreement"), unless the sentence names it itself."""
     found = []
     for match in matches:
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
@@ -194,7 +208,12 @@ def issue_occurrences(doc: Doc, sent: Span, matches: list[IssueMatch], previous:
         if not is_issue_anaphor(tok, lex):
             continue
         # (a word that is itself a match, "these truces", may still refer to a more specific issue)
-        for match in previous:
+        referred = {m.issue: m for m in previous}
+        if tok.pos_ == "NOUN" and named_before and labels:
+            for issue, match in named_before.items():
+                if issue not in referred and (tok.lemma_.lower() in labels.get(issue, ()) or tok.lower_ in labels.get(issue, ())):
+                    referred[issue] = match
+        for match in referred.values():
             if match.issue not in named:
                 found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match))
     return found
@@ -369,9 +388,11 @@ class CandidateFinder:
         """Every candidate of the Doc, one per sentence, holder and issue, in sentence order."""
         found: list[Candidate] = []
         recent: list[list[IssueMatch]] = []  # the matches of the sentences before, the last one last
+        named_before: dict[str, IssueMatch] = {}  # the latest match of every issue named so far
+        labels = {issue.id: label_words(issue.label) for issue in self.codebook.issues}
         for n, sent in enumerate(self.doc.sents, start=1):
             matches = self.codebook.find(sent.text, sent.start_char)
-            occurrences = issue_occurrences(self.doc, sent, matches, earlier_issues(recent), self.lex)
+            occurrences = issue_occurrences(self.doc, sent, matches, earlier_issues(recent), self.lex, named_before, labels)
             best: dict[tuple[str, str], Candidate] = {}
             for occ in occurrences:
                 for cand in self._of_occurrence(occ, sent, n):
@@ -383,6 +404,7 @@ class CandidateFinder:
                         best[key] = _with_kinds(best[key], _merged(best[key].holder_kinds, cand.holder_kinds))
             found += best.values()
             recent = (recent + [matches])[-ISSUE_LOOKBACK:]
+            named_before.update((m.issue, m) for m in matches)
         return found
 
     def _of_occurrence(self, occ: _Occurrence, sent: Span, n: int) -> Iterator[Candidate]:
