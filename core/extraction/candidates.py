@@ -201,7 +201,7 @@ def issue_occurrences(
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
         if span is not None and len(span):
             found.append(_Occurrence(match.issue, span))
-    if not previous:
+    if not previous and not named_before:
         return found
     named = {occ.issue for occ in found}
     for tok in sent:
@@ -290,11 +290,11 @@ class CandidateFinder:
 
     def syntactic_holders(self, head: Token, inside: set[int], cues: frozenset[int] | set[int] = frozenset()) -> list[_Found]:
         """Holders from the dependency tree, walking from the issue's head to its sentence's root.
-        The reporting words in ``cues`` are left out: their subject is the speaker."""
+        The reporting verbs in ``cues`` are left out: their subject is the speaker."""
         found: list[_Found] = []
         for tok in path_up(head):
-            if tok.i in cues:
-                continue
+            if tok.i in cues and tok.pos_ in ("VERB", "AUX"):
+                continue  # (a cue noun's owner is still its possessor: "Lima's demand for X")
             if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.dep_ in ("relcl", "acl"):
                 kind: HolderKind = "relative_clause" if tok.dep_ == "relcl" and tok.i not in inside else "subject"
                 found += self._clause_holders(tok, kind)
