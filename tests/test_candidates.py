@@ -227,6 +227,7 @@ def test_candidate_recall_on_a_hand_made_gold_table():
     assert result.recall == pytest.approx(0.5)
     assert result.candidates == 5 and result.pairs == 3
     assert result.per_gold == pytest.approx(5 / 6)
+    assert (result.at_evidence, result.located) == (3, 6)  # every row has offsets here
     reasons = {(m.actor, m.issue): m.reason for m in result.missed}
     assert reasons == {
         ("Peru", "steel_quotas"): MISS_REASONS[2],
@@ -234,7 +235,7 @@ def test_candidate_recall_on_a_hand_made_gold_table():
         ("Brazil", "carbon_tax"): MISS_REASONS[0],
     }
     both = pooled([result, result], "both")
-    assert (both.covered, both.gold, both.candidates) == (6, 12, 10)
+    assert (both.covered, both.gold, both.candidates, both.at_evidence) == (6, 12, 10, 6)
 
 
 def test_no_candidates_cover_nothing():

@@ -5,7 +5,9 @@ required gold triple (article, actor, issue, stance) is *covered* when some cand
 article has the same issue and an actor that the evaluation's ``NameMatcher`` aligns with the gold
 actor (actor level, as ``core.evaluation.stances`` scores the stance table). The stance is the
 scorer's to decide, so it plays no part. The number of candidates per gold triple says how much
-the scorer must reject.
+the scorer must reject. A stricter figure, for training a scorer on candidates: the share of the
+required triples whose gold evidence can be located that a candidate covers *at* that evidence
+(the candidate's evidence overlaps the gold's).
 
 Misses get one reason each (the first that applies): the gold actor is never resolved in the
 article ("actor not found"); no candidate whose evidence overlaps the gold evidence has the issue
@@ -46,7 +48,8 @@ class Missed:
 class CandidateRecall:
     """Candidate recall of one article (or of several, pooled): ``covered`` of ``gold`` required
     triples, from ``candidates`` candidate records (one per sentence, actor and issue) forming
-    ``pairs`` distinct (actor, issue) pairs."""
+    ``pairs`` distinct (actor, issue) pairs; ``at_evidence`` of the ``located`` triples (gold
+    evidence found in the text) are covered by a candidate at that evidence."""
 
     name: str
     dataset: str
@@ -55,6 +58,8 @@ class CandidateRecall:
     candidates: int
     pairs: int
     missed: list[Missed] = field(default_factory=list)
+    located: int = 0  # required triples whose gold evidence is located in the text
+    at_evidence: int = 0  # of those, covered by a candidate whose evidence overlaps the gold's
 
     @property
     def recall(self) -> float:
@@ -68,7 +73,8 @@ class CandidateRecall:
     def line(self, width: int = 0) -> str:
         return (
             f"{self.name:<{width}}  {self.dataset:<11} recall {self.recall:.2f} ({self.covered} of {self.gold})  "
-            f"{self.candidates} candidates, {self.pairs} actor-issue pairs, {self.per_gold:.1f} per gold row"
+            f"{self.candidates} candidates, {self.pairs} actor-issue pairs, {self.per_gold:.1f} per gold row; "
+            f"at the evidence {self.at_evidence} of {self.located}"
         )
 
 
@@ -101,19 +107,23 @@ def candidate_recall(
     required = tables.gold[tables.gold["required"] == "yes"]
     seen: set[tuple[str, str, str, str]] = set()
     missed: list[Missed] = []
+    located = at_evidence = 0
     for _, row in required.iterrows():
         triple = (str(row["article_id"]), str(row["key_actor"]), str(row["issue"]).strip(), str(row["stance"]).strip())
         if not triple[1] or triple in seen:
             continue
         seen.add(triple)
-        if triple[:3] in offered:
-            continue
         at = gold_evidence_range(row, text)
         near = [] if at is None else [
             (k, i) for a, k, i, s, e in zip(tables.predicted["article_id"], tables.predicted["key_actor"], tables.predicted["issue"],
                                             candidates["evidence_start"], candidates["evidence_end"])
             if a == triple[0] and int(s) < at[1] and at[0] < int(e)
         ]
+        if at is not None:
+            located += 1
+            at_evidence += (triple[1], triple[2]) in {(k, str(i).strip()) for k, i in near}
+        if triple[:3] in offered:
+            continue
         if (triple[0], triple[1]) not in known:
             reason = MISS_REASONS[0]
         elif at is not None and all(str(i).strip() != triple[2] for _, i in near):
@@ -124,7 +134,7 @@ def candidate_recall(
             reason = MISS_REASONS[3]
         missed.append(Missed(triple[0], str(row["actor"]), triple[2], triple[3], reason, str(row.get("evidence", "") or "")))
     pairs = len({(a, n, i) for a, n, i in zip(frame["article_id"], frame["actor"], frame["issue"])})
-    return CandidateRecall(name, dataset, len(seen), len(seen) - len(missed), len(frame), pairs, missed)
+    return CandidateRecall(name, dataset, len(seen), len(seen) - len(missed), len(frame), pairs, missed, located, at_evidence)
 
 
 def gold_evidence_range(row: pd.Series, text: str) -> tuple[int, int] | None:
@@ -160,6 +170,8 @@ def pooled(results: list[CandidateRecall], name: str, dataset: str = "") -> Cand
         sum(r.candidates for r in results),
         sum(r.pairs for r in results),
         [m for r in results for m in r.missed],
+        sum(r.located for r in results),
+        sum(r.at_evidence for r in results),
     )
 
 
