@@ -248,3 +248,11 @@ def test_no_candidates_cover_nothing():
 def test_the_command_refuses_to_list_test_errors(capsys):
     assert main(["candidates", "--split", "test", "-v"]) == 2
     assert "test articles are only scored" in capsys.readouterr().err
+
+
+def test_a_pronoun_does_not_reach_an_issue_named_long_before():
+    # "it" may refer to an issue of the last three sentences only.
+    far = candidates("Chile imposed steel quotas in March. The port was quiet. Trucks waited. Ships left. Bolivia criticised it.")
+    assert not any(c.actor == "Bolivia" for c in far)
+    near = candidates("Chile imposed steel quotas in March. The port was quiet. Trucks waited. Bolivia criticised it.")
+    assert one(near, "Bolivia", "steel_quotas", sentence=4).issue_anaphor == "it"
