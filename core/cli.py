@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy``.
+"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -421,6 +421,48 @@ def cmd_evaluate_split(args) -> int:
     return 2 if absent else 0
 
 
+def cmd_candidates(args) -> int:
+    """``candidates --split dev|test``: the candidate recall of every gold article of the split
+    (the share of required gold triples some candidate covers, actor level), per article, per data
+    set and pooled, and the candidates per gold row. ``-v`` (dev only) lists the missed rows with
+    their reason and the reasons' counts."""
+    from core.evaluation.candidates import MISS_REASONS, measure_candidates, pooled
+    from core.evaluation.gold import load_split
+
+    if args.verbose and args.split == "test":
+        raise UsageError("-v lists errors, and test articles are only scored, never read for errors; use -v with --split dev")
+    every = load_split()
+    unknown = sorted(set(args.dataset or ()) - {a.dataset.name for a in every})
+    if unknown:
+        raise UsageError(f"unknown data set(s) {', '.join(unknown)}; the gold has {', '.join(sorted({a.dataset.name for a in every}))}")
+    articles = [a for a in every if a.split == args.split and (not args.dataset or a.dataset.name in args.dataset)]
+    if not articles:
+        raise UsageError(f"no gold article in split '{args.split}' and data set(s) {', '.join(args.dataset or ())}")
+    absent = [a for a in articles if not a.available]
+    if len(absent) == len(articles):
+        raise UsageError("none of the split's article texts is present (they live in ../shared/eval, outside the repository)")
+    if absent:
+        print(f"warning: {len(absent)} of {len(articles)} article texts are absent (e.g. {absent[0].text_path}); "
+              "only the others are measured", file=sys.stderr)
+    results = measure_candidates(articles)
+    width = max(len(r.name) for r in results)
+    print(f"split {args.split}: candidate recall (actor level, required gold rows) of {len(results)} article(s)")
+    for result in results:
+        print("  " + result.line(width))
+        if args.verbose:
+            for miss in result.missed:
+                print(f"      missed  {miss.actor} | {miss.issue} | {miss.stance}  ({miss.reason})  {miss.evidence[:160]!r}")
+    for name in sorted({r.dataset for r in results}):
+        part = [r for r in results if r.dataset == name]
+        print(pooled(part, f"data set {name} ({len(part)})", "").line(width + 2))
+    total = pooled(results, f"pooled ({len(results)} articles)")
+    print(total.line(width + 2))
+    if args.verbose:
+        counts = {reason: sum(m.reason == reason for m in total.missed) for reason in MISS_REASONS}
+        print("missed by reason: " + ", ".join(f"{reason} {n}" for reason, n in counts.items()))
+    return 2 if absent else 0
+
+
 def cmd_accuracy(args) -> int:
     """Measure every figure of the Accuracy page; ``--write`` stores them (docs/accuracy.json) and
     regenerates the README's Accuracy section from them."""
@@ -588,6 +630,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "per article, per data set and pooled (texts from ../shared/eval)")
     p.add_argument("--dataset", action="append", metavar="NAME",
                    help="with --split: only this data set (seed, ukraine, climate, guns, immigration, trade); repeatable")
+    p = sub.add_parser("candidates", help="candidate recall: the share of gold positions some (holder, issue) candidate covers (needs ../shared/eval)")
+    p.add_argument("--split", choices=("dev", "test"), required=True, help="measure every gold article of this split (tests/gold/split.yaml)")
+    p.add_argument("--dataset", action="append", metavar="NAME",
+                   help="only this data set (seed, ukraine, climate, guns, immigration, trade); repeatable")
+    p.add_argument("-v", "--verbose", action="store_true", help="list the missed gold rows with their reason (dev only)")
     p = sub.add_parser("accuracy", help="measure every figure of the Accuracy page against all gold data sets (needs ../shared/eval)")
     p.add_argument("--write", action="store_true", help="store the figures in docs/accuracy.json and regenerate the README's Accuracy section")
     return parser
@@ -607,6 +654,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_evaluate(args)
         if args.command == "accuracy":
             return cmd_accuracy(args)
+        if args.command == "candidates":
+            return cmd_candidates(args)
         if args.command in ("add", "list", "remove", "restore", "export"):
             return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
                     "export": cmd_export}[args.command](args)

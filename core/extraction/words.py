@@ -25,6 +25,11 @@ THING_PRONOUNS = frozenset({"this", "that", "which", "what"})
 ALL_PRONOUNS = frozenset(
     "i me my we us our you your he him his she her it its they them their who whom whose which that this these those".split()
 )
+# Pronouns that may refer back to an issue named before: "Ottawa turned it down", "this is wrong".
+ISSUE_PRONOUNS = frozenset({"it", "this", "that"})
+# Determiners that make a noun refer back to something named before: "the proposal", "this plan",
+# "such a deployment" (a possessive owner, "his idea", does too).
+ISSUE_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 # Relative and question pronouns (Penn tags) whose clause points back to a noun.
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 

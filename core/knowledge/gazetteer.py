@@ -93,6 +93,7 @@ class Lexicon:
     promise_verbs: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
+    issue_anaphora: frozenset[str] = frozenset()  # "the proposal", "this plan": an issue named before
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -203,7 +204,7 @@ LEXICON_KEYS = frozenset({
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
     "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
-    "threat_verbs", "promise_verbs",
+    "threat_verbs", "promise_verbs", "issue_anaphora",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -296,6 +297,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         promise_verbs=words("promise_verbs"),
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
+        issue_anaphora=words("issue_anaphora"),
     )
 
 
