@@ -298,8 +298,25 @@ class StanceFinder:
                 mentions += self.resolver.actors_of(subj)
                 if not mentions and subj.pos_ in ("NOUN",):
                     mentions += [m for c in subj.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+                if not mentions and subj.lemma_.lower() in self.lex.document_nouns:
+                    mentions += self._sponsors(subj)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        return mentions
+
+    def _sponsors(self, document: Token) -> list[Mention]:
+        """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
+        Chile", "a resolution sponsored by Kenya", "the communique signed by Ghana"."""
+        heads: list[Token] = []
+        for child in document.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "acl":
+                heads += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        mentions: list[Mention] = []
+        for head in heads:
+            for tok in (head, *(c for c in head.conjuncts)):
+                mentions += self.resolver.actors_of(tok)
         return mentions
 
     def _modifier_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:

@@ -91,6 +91,7 @@ class Lexicon:
     framing_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
     promise_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
     issue_anaphora: frozenset[str] = frozenset()  # "the proposal", "this plan": an issue named before
@@ -204,7 +205,7 @@ LEXICON_KEYS = frozenset({
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
     "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
-    "threat_verbs", "promise_verbs", "issue_anaphora",
+    "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -295,6 +296,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         framing_verbs=words("framing_verbs"),
         threat_verbs=words("threat_verbs"),
         promise_verbs=words("promise_verbs"),
+        document_nouns=words("document_nouns"),
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
         issue_anaphora=words("issue_anaphora"),
