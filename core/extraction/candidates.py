@@ -30,12 +30,10 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question
-from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, negated, require_lexicon, strip_whitespace
+from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, is_issue_anaphor, negated, require_lexicon, strip_whitespace
 from core.extraction.words import (
     BODY_PRONOUNS,
     EXPERIENCER_PREPOSITIONS,
-    ISSUE_DETERMINERS,
-    ISSUE_PRONOUNS,
     OWNER_PREPOSITIONS,
     PERSON_PRONOUNS,
     RELATIVE_TAGS,
@@ -165,17 +163,6 @@ def containing_statements(statements: list[Statement], start: int, end: int) -> 
 
 
 # ------------------------------------------------------------------------------------ issues
-
-
-def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
-    """Whether a token may refer back to an issue: "it", "this" as a pronoun, or a noun of the
-    lexicon's ``issue_anaphora`` with a determiner or owner ("the proposal", "this plan", "such a
-    deployment", "his idea")."""
-    if tok.pos_ == "PRON" and tok.lower_ in ISSUE_PRONOUNS and tok.tag_ not in RELATIVE_TAGS:
-        return tok.dep_ not in ("expl", "mark")
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.issue_anaphora:
-        return False
-    return any(c.dep_ == "poss" or c.dep_ in ("det", "predet", "amod") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
 
 
 def label_words(label: str) -> frozenset[str]:

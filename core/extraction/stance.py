@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
-from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, negated, require_lexicon, strip_whitespace
+from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, is_issue_anaphor, negated, require_lexicon, strip_whitespace
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     BODY_PRONOUNS,
@@ -628,8 +628,11 @@ class StanceFinder:
         evidence, in sentence order."""
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
+        previous: list[IssueMatch] = []
         for n, sent in enumerate(self.doc.sents, start=1):
-            matches = self.codebook.find(sent.text, sent.start_char)
+            own = self.codebook.find(sent.text, sent.start_char)
+            matches = own + self._anaphoric_matches(sent, own, previous)
+            previous = own
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -649,6 +652,21 @@ class StanceFinder:
                             seen.add(key)
                             claims.append(claim)
         return claims
+
+    def _anaphoric_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
+        """"Norway proposed a monitoring mission. Canada rejected the idea.": an anaphoric noun
+        phrase ("the idea", "this plan", "such a deployment"; the lexicon's ``issue_anaphora``)
+        stands for the issue of the sentence before, when that sentence names exactly one issue and
+        this one names none (pronouns such as "it" are left to the candidates: too often not an issue)."""
+        issues = {m.issue for m in previous}
+        if own or len(issues) != 1:
+            return []
+        (issue,) = issues
+        return [
+            IssueMatch(issue, tok.idx, tok.idx + len(tok.text))
+            for tok in sent
+            if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
+        ]
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
         """The claim of one holder mention: stance, certainty, attribution, source, evidence span

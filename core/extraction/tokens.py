@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from core.extraction.words import QUOTE_MARKS
+from core.extraction.words import ISSUE_DETERMINERS, ISSUE_PRONOUNS, QUOTE_MARKS, RELATIVE_TAGS
 from core.knowledge.gazetteer import Knowledge, Lexicon
 
 
@@ -82,3 +82,14 @@ def trim_punct(
 def char_range(tokens: Sequence[Token]) -> tuple[int, int]:
     """The character offsets from the first token's start to the last token's end."""
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
+    """Whether a token may refer back to an issue: "it", "this" as a pronoun, or a noun of the
+    lexicon's ``issue_anaphora`` with a determiner or owner ("the proposal", "this plan", "such a
+    deployment", "his idea")."""
+    if tok.pos_ == "PRON" and tok.lower_ in ISSUE_PRONOUNS and tok.tag_ not in RELATIVE_TAGS:
+        return tok.dep_ not in ("expl", "mark")
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.issue_anaphora:
+        return False
+    return any(c.dep_ == "poss" or c.dep_ in ("det", "predet", "amod") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)

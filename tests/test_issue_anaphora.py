@@ -1,0 +1,43 @@
+"""Failure class 2 of issue 13: "the idea", "this plan", "such a deployment" stand for the issue
+named in the sentence before. Sentences, names and issues are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import codebook_from_dict
+from tests.nlp_fixtures import nlp
+
+CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "monitoring_mission", "label": "Monitoring mission", "terms": ["monitoring mission"]},
+    {"id": "fishing_quotas", "label": "Fishing quotas", "terms": ["fishing quota"]},
+]})
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
+    return set(tables.stances[["actor", "issue", "stance"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Norway proposed a monitoring mission. Canada flatly turned the idea down.", ("Canada", "monitoring_mission", "oppose")),
+        ("Norway proposed a monitoring mission. Mayor Tom Baker said he supports the proposal.", ("Tom Baker", "monitoring_mission", "support")),
+        ("Iceland floated new fishing quotas. Chile rejected this plan on Monday.", ("Chile", "fishing_quotas", "oppose")),
+    ],
+)
+def test_an_anaphoric_noun_phrase_takes_the_issue_of_the_sentence_before(text, expected):
+    assert expected in stances(text)
+
+
+def test_no_anaphora_when_the_sentence_before_names_two_issues():
+    text = "Norway proposed a monitoring mission and new fishing quotas. Canada rejected the idea."
+    assert not {row for row in stances(text) if row[0] == "Canada"}
+
+
+def test_a_noun_without_a_determiner_or_owner_is_no_anaphor():
+    text = "Norway proposed a monitoring mission. Canada rejected ideas from abroad."
+    assert not {row for row in stances(text) if row[0] == "Canada"}
