@@ -70,9 +70,23 @@ class ActorResolver:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
+        self._named_orgs: dict[str, Actor] = {}  # name -> organization introduced by an apposition
+        # The line of each token: a headline run into the first paragraph is parsed as one phrase
+        # with it, but no mention, country or role reaches across a line break.
+        self._line: list[int] = []
+        line = 0
+        for tok in doc:
+            self._line.append(line)
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                line += 1
         self._find_mentions()
 
     # ----------------------------------------------------------------- mention finding
+    def _same_line(self, tokens, anchor: int) -> list[Token]:
+        """The tokens on the line of token ``anchor``, line-break tokens themselves left out."""
+        line = self._line[anchor]
+        return [t for t in tokens if self._line[t.i] == line and not (t.is_space and "\n" in t.text)]
+
     def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
         """Record a mention of ``actor`` over tokens ``start:end`` (trailing possessive and
         punctuation trimmed); each token keeps the first mention that covers it."""
@@ -91,11 +105,11 @@ class ActorResolver:
         """Country and role from the words before a name in its noun phrase, or its apposition:
         "Russia's deputy foreign minister Alexander Grushko", "Dmitry Peskov, the Kremlin spokesman"."""
         country, role_words = "", []
-        before = [t for t in ent.root.subtree if t.i < ent.start]
+        before = self._same_line([t for t in ent.root.subtree if t.i < ent.start], ent.start)
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.i < ent.start and head.lower_ in self.kb.roles and not before:
             # "Ruto's special envoy Amina Mohamed" parsed as an apposition to "envoy".
-            before = [t for t in head.subtree if t.i <= head.i]
+            before = self._same_line([t for t in head.subtree if t.i <= head.i], ent.start)
         # Only the words bound to this name: "a meeting between Trump and Ukrainian President
         # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
         cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in PHRASE_BREAKS]
@@ -106,7 +120,7 @@ class ActorResolver:
         owned = {t.i for p in before if p.dep_ == "poss" and p.ent_type_ == "PERSON" for t in p.subtree if t.i != p.i}
         before = [t for t in before if t.i not in owned]
         appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
-        for tokens in (before, [t for a in appos for t in a.subtree]):
+        for tokens in (before, self._same_line([t for a in appos for t in a.subtree], ent.start)):
             for tok in tokens:
                 if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
                     continue
@@ -128,6 +142,26 @@ class ActorResolver:
             role = ""
         return country, role[:1].upper() + role[1:]
 
+    def _organization_apposition(self, head: Token) -> Token | None:
+        """The apposition that makes a name an organization ("Global Witness, an anti-corruption
+        campaign group,"): its head is an organization noun of the lexicon (with its compound:
+        "a think tank"), it follows the name on the same line and no one owns it ("the group's
+        economist" is a person). None when there is none."""
+        nouns = self.lex.organization_nouns
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < head.i or self._line[child.i] != self._line[head.i]:
+                continue
+            compound = " ".join(c.lower_ for c in child.children if c.dep_ == "compound" and c.i == child.i - 1)
+            is_org = child.lemma_.lower() in nouns or child.lower_ in nouns or f"{compound} {child.lower_}" in nouns
+            if is_org and child.lower_ not in self.kb.roles and not any(c.dep_ == "poss" for c in child.children):
+                return child
+        return None
+
+    def _add_named_org(self, name: str, start: int, end: int) -> None:
+        """An organization the text introduces by name; later mentions of the name are it too."""
+        actor = self._named_orgs.setdefault(name, Actor(name, "organization", "", ""))
+        self._add(actor, start, end, "name")
+
     def _person_for(self, name: str) -> Actor | None:
         """The person a name stands for: in the gazetteer, or met earlier in the text in full
         (a later surname-only mention)."""
@@ -144,6 +178,9 @@ class ActorResolver:
         """A PERSON entity as a person, with the country and role its context gives."""
         name = _clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
+            return
+        if name in self._named_orgs or (not self.kb.person(name) and self._organization_apposition(ent.root)):
+            self._add_named_org(name, ent.start, ent.end)  # "Global Witness, the campaign group,"
             return
         base = self._person_for(name)
         country, role = self._context_country_and_role(ent)
@@ -205,6 +242,9 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
+        if text in self._named_orgs or self._organization_apposition(root):
+            self._add_named_org(text, ent.start, ent.end)
+            return
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
 
@@ -214,13 +254,15 @@ class ActorResolver:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
+            if self._untagged_org(tok):
+                continue
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
                 # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
                 # rules as a tagged place.
                 self._place_mention(self.doc[tok.i : tok.i + 1])
                 if tok.i in self._by_token:
                     continue
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+            mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
             country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
             low = tok.lower_
@@ -230,6 +272,38 @@ class ActorResolver:
             if low in lex.government_nouns and not country and self._leader_government(tok, mods):
                 continue
             self._country_phrase(tok, country, modifier, org)
+
+    def _untagged_org(self, tok: Token) -> bool:
+        """A capitalised name the NER left untagged, introduced by an organization apposition
+        ("Friends of the Earth, the environmental campaign group, said"), or met so before.
+        Whether it was added."""
+        if not tok.text[:1].isupper():
+            return False
+        for name, actor in self._named_orgs.items():  # a later mention of a name introduced before
+            span = self.doc.char_span(tok.idx, tok.idx + len(name))
+            if span is not None and span.text == name and not any(t.i in self._by_token for t in span):
+                self._add(actor, span.start, span.end, "name")
+                return True
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        appos = self._organization_apposition(tok)
+        if appos is None:
+            return False
+        start = tok.left_edge.i
+        if self.doc[start].dep_ == "det":
+            start += 1
+        end = appos.left_edge.i
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        words = self.doc[start:end]
+        if not len(words) or self._line[start] != self._line[tok.i] or any(t.i in self._by_token and t.ent_type_ in ("PERSON", "GPE") for t in words):
+            return False
+        # A name: its content words are capitalised ("Friends of the Earth"), one at least a proper noun.
+        content = [t for t in words if t.dep_ not in ("det", "prep", "cc", "case", "punct")]
+        if not all(t.text[:1].isupper() for t in content) or not any(t.pos_ == "PROPN" for t in words):
+            return False
+        self._add_named_org(_clean_name(words.text), start, end)
+        return True
 
     def _country_modifier(self, mods: list[Token]) -> tuple[str, Token | None, Actor | None]:
         """The country or organization a noun's modifiers name ("Italian", "EU"), the modifier
@@ -318,6 +392,13 @@ class ActorResolver:
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
         for ent in self.doc.ents:
+            if self._line[ent.start] != self._line[ent.end - 1]:
+                # An entity run across a line break (a headline's last word and the paragraph's
+                # first): only its part on the line of its head is a name.
+                kept = self._same_line(ent, ent.root.i)
+                if not kept:
+                    continue
+                ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
             if ent.label_ == "PERSON":
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
                     self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
