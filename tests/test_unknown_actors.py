@@ -142,3 +142,31 @@ def test_a_later_mention_of_a_group_introduced_by_an_apposition_is_that_group(na
     )
     found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
     assert found == {(name, "organization", "steel_quotas", "oppose"), (name, "organization", "carbon_border_tax", "support")}
+
+
+# ----------------------------------------------------------------- short names of a person met in full
+def test_a_family_name_written_first_is_the_person_introduced_in_full():
+    text = (
+        "Chinese Commerce Minister Wang Wentao met reporters in Geneva on Monday. "
+        "Wang said the steel quotas were unfair to exporters."
+    )
+    full = actor_named(text, "Wang Wentao")
+    assert actor_named(text, "Wang") == full
+    assert full.country == "China"
+
+
+def test_a_first_word_shared_by_two_people_resolves_to_neither():
+    text = "Kim Min-jae met Kim Sung-ho in Seoul. Kim said the talks went well."
+    assert actor_named(text, "Kim").name == "Kim"
+
+
+def test_a_bare_name_in_a_headline_before_the_full_name_is_that_person():
+    text = (
+        "Okafor, the reluctant reformer\n"
+        "Nigerian Finance Minister Grace Okafor said on Monday that Abuja opposes the steel quotas. "
+        "Okafor added that talks would continue."
+    )
+    found = [m.actor for m in mentions(text) if m.text == "Okafor"]
+    assert len(found) == 2
+    assert {a.name for a in found} == {"Grace Okafor"}
+    assert found[0].country == "Nigeria"

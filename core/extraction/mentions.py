@@ -70,6 +70,9 @@ class ActorResolver:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
+        # first word -> the one person introduced in full with it ("Ban Ki-moon", "Lou Jiwei": a
+        # family name first); None when two people share it
+        self._first_word: dict[str, Actor | None] = {}
         self._named_orgs: dict[str, Actor] = {}  # name -> organization introduced by an apposition
         # The line of each token: a headline run into the first paragraph is parsed as one phrase
         # with it, but no mention, country or role reaches across a line break.
@@ -172,7 +175,10 @@ class ActorResolver:
         if name in self._surname:
             return self._surname[name]
         last = name.split()[-1] if name.split() else name
-        return self._surname.get(last) or self.kb.person(last)
+        found = self._surname.get(last) or self.kb.person(last)
+        if found is None and len(name.split()) == 1:
+            found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
+        return found
 
     def _person_mention(self, ent: Span) -> None:
         """A PERSON entity as a person, with the country and role its context gives."""
@@ -191,6 +197,10 @@ class ActorResolver:
                 self._surname.setdefault(name.split()[-1], base)
                 self._surname.setdefault(name, base)
         actor = Actor(base.name, "person", country or base.country, role or base.role)
+        words = base.name.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            known = self._first_word.get(words[0], actor)
+            self._first_word[words[0]] = actor if known is not None and known.name == actor.name else None
         if country or role:
             # Remember what the text taught us about this person for later, shorter mentions.
             self._surname[base.name] = actor
@@ -229,7 +239,7 @@ class ActorResolver:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
         NER mislabelled, or an unknown organization that acts (a subject or a source)."""
         text = _clean_name(ent.text)
-        person = self.kb.person(text) or self._surname.get(text)
+        person = self.kb.person(text) or self._surname.get(text) or (self._first_word.get(text) if " " not in text else None)
         if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
             self._person_mention(ent)
             return
@@ -248,6 +258,22 @@ class ActorResolver:
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
 
+    def _name_before_full_name(self) -> None:
+        """A bare name met before the person's full name ("Clinton, surprise populist" in a
+        headline, "Hillary Clinton" in the text) is that person, as later bare names are."""
+        for k, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if mention.kind != "name" or actor.actor_type != "person" or " " in actor.name or self.kb.person(actor.name):
+                continue
+            full = self._surname.get(actor.name) or self._first_word.get(actor.name)
+            if full is None or full.name == actor.name:
+                continue
+            replaced = Mention(full, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
+            self.mentions[k] = replaced
+            for i in range(mention.start, mention.end):
+                if self._by_token.get(i) is mention:
+                    self._by_token[i] = replaced
+
     def _phrase_mentions(self) -> None:
         """Government, group and title phrases that NER does not tag as entities."""
         lex = self.lex
@@ -255,6 +281,10 @@ class ActorResolver:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
             if self._untagged_org(tok):
+                continue
+            short = self._surname.get(tok.text) or self._first_word.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+            if short is not None:
+                self._add(short, tok.i, tok.i + 1, "name")  # a short name the NER missed, of a person met in full
                 continue
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
                 # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
@@ -410,6 +440,7 @@ class ActorResolver:
                 if ent.label_ == "NORP":
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
+        self._name_before_full_name()
         self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
         self._phrase_mentions()
         self.mentions.sort(key=lambda m: m.start)
