@@ -170,3 +170,25 @@ def test_a_bare_name_in_a_headline_before_the_full_name_is_that_person():
     assert len(found) == 2
     assert {a.name for a in found} == {"Grace Okafor"}
     assert found[0].country == "Nigeria"
+
+
+# ----------------------------------------------------------------- capitalised words of a title-case headline
+def test_capitalised_words_of_a_title_case_headline_are_no_actor():
+    text = (
+        "Leading Farm Lobby Will Fight Steel Quotas In Court\n"
+        "A large farmers' group said on Monday that it opposes the steel quotas."
+    )
+    assert not any(m.actor.name.startswith("Leading") or "Lobby" in m.actor.name for m in mentions(text))
+
+
+def test_a_name_in_a_title_case_headline_that_the_text_repeats_is_kept():
+    text = (
+        "Fernanda Rocha Says Brazil Will Oppose Steel Quotas\n"
+        "Brazilian Trade Minister Fernanda Rocha said on Monday that the steel quotas were unfair."
+    )
+    assert [m.actor.name for m in mentions(text) if m.actor.actor_type == "person"] == ["Fernanda Rocha", "Fernanda Rocha"]
+
+
+def test_a_sentence_full_of_names_is_not_a_headline():
+    text = "Peruvian President Dina Boluarte and Chilean President Gabriel Boric met in Lima."
+    assert {m.actor.name for m in mentions(text) if m.actor.actor_type == "person"} == {"Dina Boluarte", "Gabriel Boric"}

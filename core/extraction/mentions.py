@@ -8,6 +8,7 @@ government"), a group ("many of the EU countries"), a title ("the Russian presid
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +30,9 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # mention. "speaker" is not found in the text by this module: the attribution and stance rules
 # make it for the speaker of a statement, at the statement's speaker span (character offsets only;
 # its token indices are -1).
+# Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
+NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
 MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
 
 
@@ -80,8 +84,7 @@ class ActorResolver:
         line = 0
         for tok in doc:
             self._line.append(line)
-            if "\n" in tok.text or "\n" in tok.whitespace_:
-                line += 1
+            line += tok.text_with_ws.count("\n")  # the line numbers of the text's own lines
         self._find_mentions()
 
     # ----------------------------------------------------------------- mention finding
@@ -144,6 +147,31 @@ class ActorResolver:
         if role and not any(w.lower() in self.kb.roles for w in role_words):
             role = ""
         return country, role[:1].upper() + role[1:]
+
+    def _title_case_lines(self) -> set[int]:
+        """The lines written in title case ("Top Climate Group Will Run Ads On Clean Energy"): at
+        least three words besides people's and places' names, roles and demonyms, and nearly all of
+        them capitalised (the NER often tags a whole headline as an organization)."""
+        words: dict[int, list[bool]] = {}
+        for tok in self.doc:
+            if not tok.is_alpha or len(tok) < 3 or tok.ent_type_ in NAME_TYPES or tok.lower_ in self.kb.roles or self.kb.country_of(tok.text):
+                continue
+            if tok.i > 0 and self._line[tok.i - 1] != self._line[tok.i]:
+                continue  # a line's first word is capitalised anyway
+            words.setdefault(self._line[tok.i], []).append(tok.text[:1].isupper())
+        return {line for line, caps in words.items() if len(caps) >= 3 and sum(caps) >= 0.8 * len(caps)}
+
+    def _headline_only_name(self, ent: Span, title_lines: set[int]) -> bool:
+        """Whether an entity of a title-case line is only capitalised words of the headline: not a
+        known actor, and its name appears on no other line ("Top Climate Group Will Run Ads")."""
+        if self._line[ent.start] not in title_lines:
+            return False
+        name = _clean_name(ent.text)
+        if not name or self.kb.person(name) or self.kb.organization(name) or self.kb.country_of(name):
+            return False
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        lines = self.doc.text.split("\n")  # numbered as the tokens' lines are
+        return not any(pattern.search(text) for k, text in enumerate(lines) if k not in title_lines)
 
     def _organization_apposition(self, head: Token) -> Token | None:
         """The apposition that makes a name an organization ("Global Witness, an anti-corruption
@@ -421,7 +449,10 @@ class ActorResolver:
 
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
+        title_lines = self._title_case_lines()
         for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
+                continue
             if self._line[ent.start] != self._line[ent.end - 1]:
                 # An entity run across a line break (a headline's last word and the paragraph's
                 # first): only its part on the line of its head is a name.
