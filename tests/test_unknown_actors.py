@@ -192,3 +192,4 @@ def test_a_name_in_a_title_case_headline_that_the_text_repeats_is_kept():
 def test_a_sentence_full_of_names_is_not_a_headline():
     text = "Peruvian President Dina Boluarte and Chilean President Gabriel Boric met in Lima."
     assert {m.actor.name for m in mentions(text) if m.actor.actor_type == "person"} == {"Dina Boluarte", "Gabriel Boric"}
+

@@ -166,6 +166,8 @@ class ActorResolver:
         known actor, and its name appears on no other line ("Top Climate Group Will Run Ads")."""
         if self._line[ent.start] not in title_lines:
             return False
+        if ent.end < len(self.doc) and self.doc[ent.end].text == ":":
+            return False  # a headline's source ("Teachers' Union: Class Sizes Are Growing")
         name = _clean_name(ent.text)
         if not name or self.kb.person(name) or self.kb.organization(name) or self.kb.country_of(name):
             return False
