@@ -30,18 +30,18 @@ def actor_named(text: str, name: str):
 
 # ----------------------------------------------------------------- 1. a person with a country and a title
 @pytest.mark.parametrize(
-    ("text", "name", "country"),
+    ("text", "name", "country", "role"),
     [
-        ("Chile's President Gabriel Boric said the copper levy was fair.", "Gabriel Boric", "Chile"),
-        ("Ghanaian Finance Minister Ato Forson told reporters the loan terms were harsh.", "Ato Forson", "Ghana"),
-        ("Indonesia's Trade Minister Budi Santoso said the nickel quota must stay.", "Budi Santoso", "Indonesia"),
-        ("Vietnamese Deputy Prime Minister Tran Hong Ha said the rice deal would go ahead.", "Tran Hong Ha", "Vietnam"),
+        ("Chile's President Gabriel Boric said the copper levy was fair.", "Gabriel Boric", "Chile", "President"),
+        ("Ghanaian Finance Minister Ato Forson told reporters the loan terms were harsh.", "Ato Forson", "Ghana", "Finance Minister"),
+        ("Indonesia's Trade Minister Budi Santoso said the nickel quota must stay.", "Budi Santoso", "Indonesia", "Trade Minister"),
+        ("Vietnamese Deputy Prime Minister Tran Hong Ha said the rice deal would go ahead.", "Tran Hong Ha", "Vietnam", "Deputy Prime Minister"),
     ],
 )
-def test_a_person_introduced_with_a_country_and_a_title_is_that_person_with_that_country(text, name, country):
+def test_a_person_introduced_with_a_country_and_a_title_is_that_person_with_that_country(text, name, country, role):
     actor = actor_named(text, name)
     assert (actor.name, actor.actor_type, actor.country) == (name, "person", country)
-    assert actor.role  # the title is kept as the role
+    assert actor.role == role  # the title, office words included, is the role
 
 
 def test_a_later_surname_is_the_person_introduced_in_full():

@@ -139,7 +139,10 @@ class ActorResolver:
                     if person and person.country and not country:
                         country = person.country  # "Trump's special envoy" -> United States
                     continue
-                if tok.is_alpha and (tok.lower_ in self.kb.roles or tok.pos_ in ("ADJ", "NOUN")):
+                # "Foreign Minister": a capitalised word the tagger calls a proper noun names the office
+                office = (tok.pos_ == "PROPN" and tok.ent_type_ not in NAME_TYPES and tok.dep_ == "compound"
+                          and tok.head.lower_ in self.kb.roles and not self.kb.organization(tok.text))
+                if tok.is_alpha and (tok.lower_ in self.kb.roles or tok.pos_ in ("ADJ", "NOUN") or office):
                     role_words.append(tok.text)
             if role_words:
                 break
