@@ -193,3 +193,19 @@ def test_a_sentence_full_of_names_is_not_a_headline():
     text = "Peruvian President Dina Boluarte and Chilean President Gabriel Boric met in Lima."
     assert {m.actor.name for m in mentions(text) if m.actor.actor_type == "person"} == {"Dina Boluarte", "Gabriel Boric"}
 
+
+
+def test_a_person_named_beside_a_title_met_before_with_a_country_has_that_country():
+    text = (
+        "The Kenyan trade minister arrived in Geneva on Monday for the talks. "
+        "The trade minister, Ann Wairimu, said the steel quotas were unfair."
+    )
+    assert actor_named(text, "Ann Wairimu").country == "Kenya"
+
+
+def test_a_different_title_met_before_lends_no_country():
+    text = (
+        "The Kenyan foreign minister arrived in Geneva on Monday for the talks. "
+        "The trade minister, Ann Wairimu, said the steel quotas were unfair."
+    )
+    assert actor_named(text, "Ann Wairimu").country == ""

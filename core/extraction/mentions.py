@@ -149,7 +149,29 @@ class ActorResolver:
         role = " ".join(role_words)
         if role and not any(w.lower() in self.kb.roles for w in role_words):
             role = ""
+        if role and not country:
+            # "The finance minister, Lou Jiwei," after "The Chinese finance minister said ...".
+            title = next((t for t in reversed(before) if t.lower_ in self.kb.roles), None)
+            if title is not None and any(c.lower_ == "the" for c in title.children):
+                country = self._earlier_title_country(title)
         return country, role[:1].upper() + role[1:]
+
+    def _earlier_title_country(self, title: Token) -> str:
+        """The country of the same title met shortly before with a country ("the Chinese finance
+        minister" for a later "the finance minister"): its other words must match; '' if none."""
+
+        def words(tok: Token) -> tuple[str, set[str]]:
+            mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
+            country = self._country_modifier(mods)[0]
+            return country, {c.lower_ for c in mods if not self.kb.country_of(c.text) and c.ent_type_ != "PERSON"}
+
+        _, wanted = words(title)
+        for tok in reversed(self.doc[max(0, title.i - 400) : title.i]):
+            if tok.lower_ == title.lower_:
+                country, other = words(tok)
+                if country and other == wanted:
+                    return country
+        return ""
 
     def _title_case_lines(self) -> set[int]:
         """The lines written in title case ("Top Climate Group Will Run Ads On Clean Energy"): at
