@@ -209,3 +209,11 @@ def test_a_different_title_met_before_lends_no_country():
         "The trade minister, Ann Wairimu, said the steel quotas were unfair."
     )
     assert actor_named(text, "Ann Wairimu").country == ""
+
+
+def test_a_headline_name_does_not_speak_for_a_noun_of_the_next_line():
+    text = "Canada\nOfficials said on Monday that they oppose the steel quotas."
+    doc = nlp()(text)
+    resolver = ActorResolver(doc, load_knowledge())
+    officials = next(t for t in doc if t.text == "Officials")
+    assert resolver.actors_of(officials) == []

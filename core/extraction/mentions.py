@@ -553,7 +553,7 @@ class ActorResolver:
                 todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).
-                for child in cur.children:
+                for child in self._same_line(cur.children, cur.i):
                     if child.dep_ in ("compound", "appos") and self.mention_at(child):
                         mention = self.mention_at(child)
                         break
