@@ -217,3 +217,9 @@ def test_a_headline_name_does_not_speak_for_a_noun_of_the_next_line():
     resolver = ActorResolver(doc, load_knowledge())
     officials = next(t for t in doc if t.text == "Officials")
     assert resolver.actors_of(officials) == []
+
+
+def test_a_title_before_a_name_is_not_taken_for_a_first_name():
+    text = "Sen. Maria Lopez said the quotas were unfair. Sen. Paul Reyes disagreed."
+    assert actor_named(text, "Paul Reyes").name == "Paul Reyes"
+    assert all(m.actor.name != "Maria Lopez" for m in mentions(text) if m.start_char > text.index("Paul"))

@@ -253,7 +253,7 @@ class ActorResolver:
                 self._surname.setdefault(name, base)
         actor = Actor(base.name, "person", country or base.country, role or base.role)
         words = base.name.split()
-        if len(words) > 1 and words[0][:1].isupper():
+        if len(words) > 1 and words[0][:1].isupper() and words[0].isalpha() and words[0].lower() not in self.kb.roles:
             known = self._first_word.get(words[0], actor)
             self._first_word[words[0]] = actor if known is not None and known.name == actor.name else None
         if country or role:
