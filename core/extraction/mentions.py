@@ -4,6 +4,11 @@ A mention is a span of the text that stands for an actor: a name ("French Presid
 Macron"), a metonym ("the Kremlin", "Kyiv"), a government phrase ("Giorgia Meloni's Italian
 government"), a group ("many of the EU countries"), a title ("the Russian president") or a pronoun
 ("He added that ..."). Countries come from the mention itself before the gazetteer.
+
+People and groups the gazetteer does not know are learnt from the text: a title and a country before
+a name ("Ghanaian Finance Minister Ato Forson"; later "Forson", or "Wang" after "Wang Wentao"), an
+organization apposition ("Global Witness, an anti-corruption campaign group,"). Nothing reaches
+across a line break: a headline run into the first paragraph lends it no country, role or name.
 """
 
 from __future__ import annotations
