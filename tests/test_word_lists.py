@@ -22,7 +22,7 @@ EXTRACTION = Path(words.__file__).resolve().parent
 NEW_KEYS = (
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
-    "instrument_verbs", "container_verbs", "speech_irregular_forms",
+    "instrument_verbs", "container_verbs", "speech_irregular_forms", "organization_nouns",
 )
 
 

@@ -4,10 +4,16 @@ A mention is a span of the text that stands for an actor: a name ("French Presid
 Macron"), a metonym ("the Kremlin", "Kyiv"), a government phrase ("Giorgia Meloni's Italian
 government"), a group ("many of the EU countries"), a title ("the Russian president") or a pronoun
 ("He added that ..."). Countries come from the mention itself before the gazetteer.
+
+People and groups the gazetteer does not know are learnt from the text: a title and a country before
+a name ("Ghanaian Finance Minister Ato Forson"; later "Forson", or "Wang" after "Wang Wentao"), an
+organization apposition ("Global Witness, an anti-corruption campaign group,"). Nothing reaches
+across a line break: a headline run into the first paragraph lends it no country, role or name.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +35,9 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # mention. "speaker" is not found in the text by this module: the attribution and stance rules
 # make it for the speaker of a statement, at the statement's speaker span (character offsets only;
 # its token indices are -1).
+# Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
+NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
 MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
 
 
@@ -70,9 +79,25 @@ class ActorResolver:
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
+        # first word -> the one person introduced in full with it ("Ban Ki-moon", "Lou Jiwei": a
+        # family name first); None when two people share it
+        self._first_word: dict[str, Actor | None] = {}
+        self._named_orgs: dict[str, Actor] = {}  # name -> organization introduced by an apposition
+        # The line of each token: a headline run into the first paragraph is parsed as one phrase
+        # with it, but no mention, country or role reaches across a line break.
+        self._line: list[int] = []
+        line = 0
+        for tok in doc:
+            self._line.append(line)
+            line += tok.text_with_ws.count("\n")  # the line numbers of the text's own lines
         self._find_mentions()
 
     # ----------------------------------------------------------------- mention finding
+    def _same_line(self, tokens, anchor: int) -> list[Token]:
+        """The tokens on the line of token ``anchor``, line-break tokens themselves left out."""
+        line = self._line[anchor]
+        return [t for t in tokens if self._line[t.i] == line and not (t.is_space and "\n" in t.text)]
+
     def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
         """Record a mention of ``actor`` over tokens ``start:end`` (trailing possessive and
         punctuation trimmed); each token keeps the first mention that covers it."""
@@ -91,11 +116,11 @@ class ActorResolver:
         """Country and role from the words before a name in its noun phrase, or its apposition:
         "Russia's deputy foreign minister Alexander Grushko", "Dmitry Peskov, the Kremlin spokesman"."""
         country, role_words = "", []
-        before = [t for t in ent.root.subtree if t.i < ent.start]
+        before = self._same_line([t for t in ent.root.subtree if t.i < ent.start], ent.start)
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.i < ent.start and head.lower_ in self.kb.roles and not before:
             # "Ruto's special envoy Amina Mohamed" parsed as an apposition to "envoy".
-            before = [t for t in head.subtree if t.i <= head.i]
+            before = self._same_line([t for t in head.subtree if t.i <= head.i], ent.start)
         # Only the words bound to this name: "a meeting between Trump and Ukrainian President
         # Volodymyr Zelenskyy" (misparsed as one phrase) must not lend Trump's country to Zelenskyy.
         cut = [t.i for t in before if t.dep_ in ("cc", "prep") or t.lower_ in PHRASE_BREAKS]
@@ -106,7 +131,7 @@ class ActorResolver:
         owned = {t.i for p in before if p.dep_ == "poss" and p.ent_type_ == "PERSON" for t in p.subtree if t.i != p.i}
         before = [t for t in before if t.i not in owned]
         appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
-        for tokens in (before, [t for a in appos for t in a.subtree]):
+        for tokens in (before, self._same_line([t for a in appos for t in a.subtree], ent.start)):
             for tok in tokens:
                 if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
                     continue
@@ -119,14 +144,86 @@ class ActorResolver:
                     if person and person.country and not country:
                         country = person.country  # "Trump's special envoy" -> United States
                     continue
-                if tok.is_alpha and (tok.lower_ in self.kb.roles or tok.pos_ in ("ADJ", "NOUN")):
+                # "Foreign Minister": a capitalised word the tagger calls a proper noun names the office
+                office = (tok.pos_ == "PROPN" and tok.ent_type_ not in NAME_TYPES and tok.dep_ == "compound"
+                          and tok.head.lower_ in self.kb.roles and not self.kb.organization(tok.text))
+                if tok.is_alpha and (tok.lower_ in self.kb.roles or tok.pos_ in ("ADJ", "NOUN") or office):
                     role_words.append(tok.text)
             if role_words:
                 break
         role = " ".join(role_words)
         if role and not any(w.lower() in self.kb.roles for w in role_words):
             role = ""
+        if role and not country:
+            # "The finance minister, Lou Jiwei," after "The Chinese finance minister said ...".
+            title = next((t for t in reversed(before) if t.lower_ in self.kb.roles), None)
+            if title is not None and any(c.lower_ == "the" for c in title.children):
+                country = self._earlier_title_country(title)
         return country, role[:1].upper() + role[1:]
+
+    def _earlier_title_country(self, title: Token) -> str:
+        """The country of the same title met shortly before with a country ("the Chinese finance
+        minister" for a later "the finance minister"): its other words must match; '' if none."""
+
+        def words(tok: Token) -> tuple[str, set[str]]:
+            mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
+            country = self._country_modifier(mods)[0]
+            return country, {c.lower_ for c in mods if not self.kb.country_of(c.text) and c.ent_type_ != "PERSON"}
+
+        _, wanted = words(title)
+        for tok in reversed(self.doc[max(0, title.i - 400) : title.i]):
+            if tok.lower_ == title.lower_:
+                country, other = words(tok)
+                if country and other == wanted:
+                    return country
+        return ""
+
+    def _title_case_lines(self) -> set[int]:
+        """The lines written in title case ("Top Climate Group Will Run Ads On Clean Energy"): at
+        least three words besides people's and places' names, roles and demonyms, and nearly all of
+        them capitalised (the NER often tags a whole headline as an organization)."""
+        words: dict[int, list[bool]] = {}
+        for tok in self.doc:
+            if not tok.is_alpha or len(tok) < 3 or tok.ent_type_ in NAME_TYPES or tok.lower_ in self.kb.roles or self.kb.country_of(tok.text):
+                continue
+            if tok.i > 0 and self._line[tok.i - 1] != self._line[tok.i]:
+                continue  # a line's first word is capitalised anyway
+            words.setdefault(self._line[tok.i], []).append(tok.text[:1].isupper())
+        return {line for line, caps in words.items() if len(caps) >= 3 and sum(caps) >= 0.8 * len(caps)}
+
+    def _headline_only_name(self, ent: Span, title_lines: set[int]) -> bool:
+        """Whether an entity of a title-case line is only capitalised words of the headline: not a
+        known actor, and its name appears on no other line ("Top Climate Group Will Run Ads")."""
+        if self._line[ent.start] not in title_lines:
+            return False
+        if ent.end < len(self.doc) and self.doc[ent.end].text == ":":
+            return False  # a headline's source ("Teachers' Union: Class Sizes Are Growing")
+        name = _clean_name(ent.text)
+        if not name or self.kb.person(name) or self.kb.organization(name) or self.kb.country_of(name):
+            return False
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        lines = self.doc.text.split("\n")  # numbered as the tokens' lines are
+        return not any(pattern.search(text) for k, text in enumerate(lines) if k not in title_lines)
+
+    def _organization_apposition(self, head: Token) -> Token | None:
+        """The apposition that makes a name an organization ("Global Witness, an anti-corruption
+        campaign group,"): its head is an organization noun of the lexicon (with its compound:
+        "a think tank"), it follows the name on the same line and no one owns it ("the group's
+        economist" is a person). None when there is none."""
+        nouns = self.lex.organization_nouns
+        for child in head.children:
+            if child.dep_ != "appos" or child.i < head.i or self._line[child.i] != self._line[head.i]:
+                continue
+            compound = " ".join(c.lower_ for c in child.children if c.dep_ == "compound" and c.i == child.i - 1)
+            is_org = child.lemma_.lower() in nouns or child.lower_ in nouns or f"{compound} {child.lower_}" in nouns
+            if is_org and child.lower_ not in self.kb.roles and not any(c.dep_ == "poss" for c in child.children):
+                return child
+        return None
+
+    def _add_named_org(self, name: str, start: int, end: int) -> None:
+        """An organization the text introduces by name; later mentions of the name are it too."""
+        actor = self._named_orgs.setdefault(name, Actor(name, "organization", "", ""))
+        self._add(actor, start, end, "name")
 
     def _person_for(self, name: str) -> Actor | None:
         """The person a name stands for: in the gazetteer, or met earlier in the text in full
@@ -138,12 +235,18 @@ class ActorResolver:
         if name in self._surname:
             return self._surname[name]
         last = name.split()[-1] if name.split() else name
-        return self._surname.get(last) or self.kb.person(last)
+        found = self._surname.get(last) or self.kb.person(last)
+        if found is None and len(name.split()) == 1:
+            found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
+        return found
 
     def _person_mention(self, ent: Span) -> None:
         """A PERSON entity as a person, with the country and role its context gives."""
         name = _clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
+            return
+        if name in self._named_orgs or (not self.kb.person(name) and self._organization_apposition(ent.root)):
+            self._add_named_org(name, ent.start, ent.end)  # "Global Witness, the campaign group,"
             return
         base = self._person_for(name)
         country, role = self._context_country_and_role(ent)
@@ -154,6 +257,10 @@ class ActorResolver:
                 self._surname.setdefault(name.split()[-1], base)
                 self._surname.setdefault(name, base)
         actor = Actor(base.name, "person", country or base.country, role or base.role)
+        words = base.name.split()
+        if len(words) > 1 and words[0][:1].isupper() and words[0].isalpha() and words[0].lower() not in self.kb.roles:
+            known = self._first_word.get(words[0], actor)
+            self._first_word[words[0]] = actor if known is not None and known.name == actor.name else None
         if country or role:
             # Remember what the text taught us about this person for later, shorter mentions.
             self._surname[base.name] = actor
@@ -192,7 +299,7 @@ class ActorResolver:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
         NER mislabelled, or an unknown organization that acts (a subject or a source)."""
         text = _clean_name(ent.text)
-        person = self.kb.person(text) or self._surname.get(text)
+        person = self.kb.person(text) or self._surname.get(text) or (self._first_word.get(text) if " " not in text else None)
         if person:  # the NER sometimes tags "Trump’s" (or a surname met before in full) as an ORG
             self._person_mention(ent)
             return
@@ -205,8 +312,27 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
+        if text in self._named_orgs or self._organization_apposition(root):
+            self._add_named_org(text, ent.start, ent.end)
+            return
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
+
+    def _name_before_full_name(self) -> None:
+        """A bare name met before the person's full name ("Clinton, surprise populist" in a
+        headline, "Hillary Clinton" in the text) is that person, as later bare names are."""
+        for k, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if mention.kind != "name" or actor.actor_type != "person" or " " in actor.name or self.kb.person(actor.name):
+                continue
+            full = self._surname.get(actor.name) or self._first_word.get(actor.name)
+            if full is None or full.name == actor.name:
+                continue
+            replaced = Mention(full, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
+            self.mentions[k] = replaced
+            for i in range(mention.start, mention.end):
+                if self._by_token.get(i) is mention:
+                    self._by_token[i] = replaced
 
     def _phrase_mentions(self) -> None:
         """Government, group and title phrases that NER does not tag as entities."""
@@ -214,13 +340,19 @@ class ActorResolver:
         for tok in self.doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
                 continue
+            if self._untagged_org(tok):
+                continue
+            short = self._surname.get(tok.text) or self._first_word.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+            if short is not None:
+                self._add(short, tok.i, tok.i + 1, "name")  # a short name the NER missed, of a person met in full
+                continue
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "conj", "pobj", "dobj", "appos"):
                 # A country or capital the NER left untagged ("Moscow and Kyiv agreed"): the same
                 # rules as a tagged place.
                 self._place_mention(self.doc[tok.i : tok.i + 1])
                 if tok.i in self._by_token:
                     continue
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+            mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
             country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
             low = tok.lower_
@@ -230,6 +362,38 @@ class ActorResolver:
             if low in lex.government_nouns and not country and self._leader_government(tok, mods):
                 continue
             self._country_phrase(tok, country, modifier, org)
+
+    def _untagged_org(self, tok: Token) -> bool:
+        """A capitalised name the NER left untagged, introduced by an organization apposition
+        ("Friends of the Earth, the environmental campaign group, said"), or met so before.
+        Whether it was added."""
+        if not tok.text[:1].isupper():
+            return False
+        for name, actor in self._named_orgs.items():  # a later mention of a name introduced before
+            span = self.doc.char_span(tok.idx, tok.idx + len(name))
+            if span is not None and span.text == name and not any(t.i in self._by_token for t in span):
+                self._add(actor, span.start, span.end, "name")
+                return True
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        appos = self._organization_apposition(tok)
+        if appos is None:
+            return False
+        start = tok.left_edge.i
+        if self.doc[start].dep_ == "det":
+            start += 1
+        end = appos.left_edge.i
+        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        words = self.doc[start:end]
+        if not len(words) or self._line[start] != self._line[tok.i] or any(t.i in self._by_token and t.ent_type_ in ("PERSON", "GPE") for t in words):
+            return False
+        # A name: its content words are capitalised ("Friends of the Earth"), one at least a proper noun.
+        content = [t for t in words if t.dep_ not in ("det", "prep", "cc", "case", "punct")]
+        if not all(t.text[:1].isupper() for t in content) or not any(t.pos_ == "PROPN" for t in words):
+            return False
+        self._add_named_org(_clean_name(words.text), start, end)
+        return True
 
     def _country_modifier(self, mods: list[Token]) -> tuple[str, Token | None, Actor | None]:
         """The country or organization a noun's modifiers name ("Italian", "EU"), the modifier
@@ -317,7 +481,17 @@ class ActorResolver:
 
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
+        title_lines = self._title_case_lines()
         for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
+                continue
+            if self._line[ent.start] != self._line[ent.end - 1]:
+                # An entity run across a line break (a headline's last word and the paragraph's
+                # first): only its part on the line of its head is a name.
+                kept = self._same_line(ent, ent.root.i)
+                if not kept:
+                    continue
+                ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
             if ent.label_ == "PERSON":
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
                     self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
@@ -329,6 +503,7 @@ class ActorResolver:
                 if ent.label_ == "NORP":
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
+        self._name_before_full_name()
         self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
         self._phrase_mentions()
         self.mentions.sort(key=lambda m: m.start)
@@ -383,7 +558,7 @@ class ActorResolver:
                 todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).
-                for child in cur.children:
+                for child in self._same_line(cur.children, cur.i):
                     if child.dep_ in ("compound", "appos") and self.mention_at(child):
                         mention = self.mention_at(child)
                         break

@@ -82,6 +82,7 @@ class Lexicon:
     people_group_nouns: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
     own_country_nouns: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     people_nouns: frozenset[str] = frozenset()
     condition_words: frozenset[str] = frozenset()
@@ -131,9 +132,13 @@ class Knowledge:
     def country_of(self, name: str) -> str:
         """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
         key = name.strip()
+        if not key:
+            return ""  # a line break or a blank token names no country
         if key in self.case_sensitive_places:
             return self.case_sensitive_places[key]
         low = _strip_article(key.lower())
+        if not low:
+            return ""  # punctuation alone ("’", ".") names no country either
         return self.places.get(low) or self.demonyms.get(low) or ""
 
     def person(self, name: str) -> Actor | None:
@@ -182,6 +187,9 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
         canonical = canonical_by_code.get(iso.get("alpha2") or entry.name(), entry.name())
         places.setdefault(entry.name().lower(), canonical)
         for alt in entry.alt_spellings() or []:
+            alt = alt.strip()
+            if not alt:
+                continue  # the library lists an empty spelling for some countries (Eritrea)
             if len(alt) <= 3 and alt.isupper():
                 if len(alt) == 3:  # alpha-3 codes are safe as whole words; alpha-2 clash with English
                     codes.setdefault(alt, canonical)
@@ -203,8 +211,8 @@ LEXICON_KEYS = frozenset({
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues",
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
-    "own_country_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns", "owned_nouns",
-    "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
+    "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
+    "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
@@ -287,6 +295,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         people_group_nouns=words("people_group_nouns"),
         relational_group_nouns=words("relational_group_nouns"),
         own_country_nouns=words("own_country_nouns"),
+        organization_nouns=words("organization_nouns"),
         generic_titles=word_lists("generic_titles"),
         people_nouns=words("people_nouns"),
         condition_words=words("condition_words"),
