@@ -422,6 +422,7 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
         open_page(editor, server, "codebook")
         editor.get_by_role("textbox", name="Id", exact=True).fill("ferry_levy")
         editor.get_by_role("textbox", name="Label", exact=True).fill("Ferry levy")
+        editor.get_by_text("Regular expressions (for experts)").click()  # regexes sit in an expander
         editor.get_by_role("textbox", name="Patterns, one regular expression per line").fill("(e|ee)+$")
         editor.get_by_role("button", name="Add issue").click()
         srv.wait_for_idle(editor, timeout_s=TIMEOUT_S)
