@@ -373,15 +373,12 @@ def _score_cells(scores) -> str:
             f"actor P {actor.precision:.2f} R {actor.recall:.2f} F1 {actor.f1:.2f}")
 
 
-def cmd_evaluate_split(args) -> int:
-    """``evaluate --split dev|test``: every gold article of that split (tests/gold/split.yaml), each
-    with its data set's codebook; per article, per data set and pooled. Test errors are never listed."""
-    from core.evaluation.accuracy import errors_of, measure, pooled
+def _split_articles(args, done: str) -> tuple[list, list]:
+    """The gold articles of ``--split`` (and ``--dataset``) and those whose text is absent (with a
+    warning that the others are ``done``); a UsageError for ``-v`` on test, an unknown data set, an
+    empty selection, or no text at all."""
     from core.evaluation.gold import load_split
 
-    if args.gold or args.files or args.quotes_gold or args.db or args.codebook or args.iou is not None:
-        raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; "
-                         "it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
     if args.verbose and args.split == "test":
         raise UsageError("-v lists errors, and test articles are only scored, never read for errors; use -v with --split dev")
     every = load_split()
@@ -392,11 +389,23 @@ def cmd_evaluate_split(args) -> int:
     if not articles:
         raise UsageError(f"no gold article in split '{args.split}' and data set(s) {', '.join(args.dataset or ())}")
     absent = [a for a in articles if not a.available]
-    if absent:
-        print(f"warning: {len(absent)} of {len(articles)} article texts are absent (e.g. {absent[0].text_path}); "
-              "only the others are scored", file=sys.stderr)
     if len(absent) == len(articles):
         raise UsageError("none of the split's article texts is present (they live in ../shared/eval, outside the repository)")
+    if absent:
+        print(f"warning: {len(absent)} of {len(articles)} article texts are absent (e.g. {absent[0].text_path}); "
+              f"only the others are {done}", file=sys.stderr)
+    return articles, absent
+
+
+def cmd_evaluate_split(args) -> int:
+    """``evaluate --split dev|test``: every gold article of that split (tests/gold/split.yaml), each
+    with its data set's codebook; per article, per data set and pooled. Test errors are never listed."""
+    from core.evaluation.accuracy import errors_of, measure, pooled
+
+    if args.gold or args.files or args.quotes_gold or args.db or args.codebook or args.iou is not None:
+        raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; "
+                         "it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
+    articles, absent = _split_articles(args, "scored")
     results = measure(articles)
     print(f"split {args.split}: {len(results)} article(s) scored, {sum(len(r.gold) for r in results)} gold rows "
           f"({sum(int((r.gold['required'] == 'yes').sum()) for r in results)} required)")
@@ -427,23 +436,8 @@ def cmd_candidates(args) -> int:
     set and pooled, and the candidates per gold row. ``-v`` (dev only) lists the missed rows with
     their reason and the reasons' counts."""
     from core.evaluation.candidates import MISS_REASONS, measure_candidates, pooled
-    from core.evaluation.gold import load_split
 
-    if args.verbose and args.split == "test":
-        raise UsageError("-v lists errors, and test articles are only scored, never read for errors; use -v with --split dev")
-    every = load_split()
-    unknown = sorted(set(args.dataset or ()) - {a.dataset.name for a in every})
-    if unknown:
-        raise UsageError(f"unknown data set(s) {', '.join(unknown)}; the gold has {', '.join(sorted({a.dataset.name for a in every}))}")
-    articles = [a for a in every if a.split == args.split and (not args.dataset or a.dataset.name in args.dataset)]
-    if not articles:
-        raise UsageError(f"no gold article in split '{args.split}' and data set(s) {', '.join(args.dataset or ())}")
-    absent = [a for a in articles if not a.available]
-    if len(absent) == len(articles):
-        raise UsageError("none of the split's article texts is present (they live in ../shared/eval, outside the repository)")
-    if absent:
-        print(f"warning: {len(absent)} of {len(articles)} article texts are absent (e.g. {absent[0].text_path}); "
-              "only the others are measured", file=sys.stderr)
+    articles, absent = _split_articles(args, "measured")
     results = measure_candidates(articles)
     width = max(len(r.name) for r in results)
     print(f"split {args.split}: candidate recall (actor level, required gold rows) of {len(results)} article(s)")

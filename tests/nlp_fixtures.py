@@ -10,7 +10,7 @@ import pandas as pd
 from core.extraction.nlp import load_pipeline
 from core.extraction.pipeline import Tables, analyze_articles
 from core.ingest.text import article_from_text
-from core.knowledge.codebook import load_codebook
+from core.knowledge.codebook import Codebook, load_codebook
 from core.knowledge.gazetteer import load_knowledge
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,6 +25,12 @@ def nlp():
 def analyse(text: str, codebook_path: Path | None = TRADE_CODEBOOK, article_id: str = "t") -> Tables:
     codebook = load_codebook(codebook_path) if codebook_path else load_codebook()
     return analyze_articles([article_from_text(text, article_id)], nlp=nlp(), codebook=codebook)
+
+
+def stance_triples(text: str, codebook: Codebook) -> set[tuple[str, str, str]]:
+    """(actor, issue, stance) of every stance row of ``text`` analysed with ``codebook``."""
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook)
+    return rows(tables.stances, "actor", "issue", "stance")
 
 
 def rows(table: pd.DataFrame, *columns: str) -> set[tuple]:

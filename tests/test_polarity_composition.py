@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.extraction.pipeline import analyze_articles
-from core.ingest.text import article_from_text
 from core.knowledge.codebook import codebook_from_dict
-from tests.nlp_fixtures import nlp
+from tests.nlp_fixtures import stance_triples
 
 CODEBOOK = codebook_from_dict({"issues": [
     {"id": "farm_loans", "label": "Farm loans", "terms": ["farm loan"]},
@@ -19,8 +17,7 @@ CODEBOOK = codebook_from_dict({"issues": [
 
 
 def stances(text: str) -> set[tuple[str, str, str]]:
-    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
-    return set(tables.stances[["actor", "issue", "stance"]].itertuples(index=False, name=None))
+    return stance_triples(text, CODEBOOK)
 
 
 @pytest.mark.parametrize(
