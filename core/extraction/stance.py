@@ -313,11 +313,8 @@ class StanceFinder:
                 heads += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "acl":
                 heads += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-        mentions: list[Mention] = []
-        for head in heads:
-            for tok in (head, *(c for c in head.conjuncts)):
-                mentions += self.resolver.actors_of(tok)
-        return mentions
+        # (actors_of follows the coordination: "by Norway and Canada")
+        return [m for head in heads for m in self.resolver.actors_of(head)]
 
     def _modifier_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """The holder of a modifier clause ("a ceasefire already accepted by Ukraine"): its agent

@@ -28,6 +28,7 @@ ENDINGS = (
     "ate", "ates", "ated", "ating", "ator", "ators", "ment", "ments", "al", "als", "ive", "ives",
     "y", "ies", "ied", "ity", "ities", "ence", "ences", "ance", "ances", "ist", "ists", "ism",
 )
+_ENDINGS_PATTERN = "|".join(sorted(ENDINGS, key=len, reverse=True))  # longest first
 MAX_TERM_CHARS = 100
 _HYPHEN_OR_SPACE = "[-\u2010\u2011 ]?"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+", re.UNICODE)
@@ -58,8 +59,7 @@ def _word_pattern(word: str) -> str:
         forms.append(_letters(stem))
     if stem.endswith("i"):  # Snowball writes "policy" as "polici": the y comes back
         forms.append(_letters(stem[:-1] + "y"))
-    endings = "|".join(sorted(ENDINGS, key=len, reverse=True))
-    return f"(?:{'|'.join(forms)})(?:{endings})?"
+    return f"(?:{'|'.join(forms)})(?:{_ENDINGS_PATTERN})?"
 
 
 def term_words(term: str) -> list[str]:
