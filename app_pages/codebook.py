@@ -20,7 +20,6 @@ from core.knowledge.codebook import (
     with_issue,
     without_issue,
 )
-from core.knowledge.gazetteer import load_knowledge
 from core.knowledge.pattern_trial import try_patterns
 from core.views.render import escape_markdown
 from dashboard.config import APP_DIR
@@ -40,7 +39,8 @@ MAX_GROUPS = 20
 EXAMPLE_CHARS = 200
 
 analysis = dashboard.get_analysis()
-store = dashboard.open_corpus().store
+corpus = dashboard.open_corpus()
+store = corpus.store
 
 
 def _base() -> Codebook:
@@ -211,7 +211,7 @@ def uncoded_section(editable: bool) -> None:
     st.subheader("Uncoded statements")
     st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
                "where the codebook may be missing an issue.")
-    uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS, load_knowledge().digest)
+    uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS, corpus.knowledge.digest)
                                         if not analysis.tables.quotes.empty else (0, pd.DataFrame(), 0))
     if analysis.tables.quotes.empty:
         st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
