@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates``.
+"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates|train``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -457,6 +457,53 @@ def cmd_candidates(args) -> int:
     return 2 if absent else 0
 
 
+def cmd_train(args) -> int:
+    """``train``: the stance scorer from the dev gold (and, with ``--db``, a corpus's reviews),
+    validated leave-one-article-out, calibrated, written to ``--out`` (default: the configured
+    scorer file). Test articles are never used."""
+    from core.evaluation.gold import load_split
+    from core.evaluation.training import SEED, labelled_articles, review_examples, train
+    from core.knowledge.gazetteer import load_knowledge
+    from core.settings import scorer_path
+
+    if args.c <= 0:
+        raise UsageError("--c must be a positive number")
+    dev = [a for a in load_split() if a.split == "dev"]
+    present = [a for a in dev if a.available]
+    if len(present) < 2:
+        raise UsageError("training needs the dev articles' texts (../shared/eval, outside the repository); "
+                         f"{len(present)} of {len(dev)} are present")
+    if len(present) < len(dev):
+        print(f"warning: {len(dev) - len(present)} of {len(dev)} dev article texts are absent; training on the others", file=sys.stderr)
+    out = Path(args.out) if args.out else scorer_path()
+    knowledge = load_knowledge()
+    print(f"labelling the candidates of {len(present)} dev articles with their gold ...", file=sys.stderr)
+    data = labelled_articles(present, knowledge=knowledge)
+    reviews = ([], [])
+    corpus_name = ""
+    if args.db:
+        if not Path(args.db).is_file():
+            raise UsageError(f"--db {args.db}: no such corpus file")
+        corpus = _open_corpus(args, None, seed=False)
+        corpus_name = str(corpus.store.path)
+        examples = review_examples(corpus)
+        print(f"{corpus_name}: {examples.reviews} review(s) of {examples.articles} article(s) give {len(examples.labels)} training candidates")
+        reviews = (examples.features, examples.labels)
+    report = train(data, knowledge, c=args.c, seed=SEED, reviews=reviews, corpus=corpus_name,
+                   progress=lambda line: print(line, file=sys.stderr))
+    if args.db:
+        report.scorer.info["reviews"] = examples.reviews
+    for line in report.lines:
+        print(line)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        report.scorer.save(out)
+    except OSError as exc:
+        raise UsageError(f"cannot write the scorer to {out} ({exc.strerror or exc})") from None
+    print(f"wrote {out} ({out.stat().st_size:,} bytes); stored corpora re-extract with it on their next start")
+    return 0
+
+
 def cmd_accuracy(args) -> int:
     """Measure every figure of the Accuracy page; ``--write`` stores them (docs/accuracy.json) and
     regenerates the README's Accuracy section from them."""
@@ -629,6 +676,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", action="append", metavar="NAME",
                    help="only this data set (seed, ukraine, climate, guns, immigration, trade); repeatable")
     p.add_argument("-v", "--verbose", action="store_true", help="list the missed gold rows with their reason (dev only)")
+    p = sub.add_parser("train", help="train the stance scorer on the dev gold (and --db: a corpus's reviews); needs ../shared/eval")
+    p.add_argument("--db", metavar="FILE", help="also learn from this corpus's confirmed, corrected, added and rejected rows")
+    p.add_argument("--out", metavar="FILE", help="where to write the scorer (default: $STANCE_SCORER or seeds/stance_scorer.json)")
+    p.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength of the logistic regression (default 0.1)")
     p = sub.add_parser("accuracy", help="measure every figure of the Accuracy page against all gold data sets (needs ../shared/eval)")
     p.add_argument("--write", action="store_true", help="store the figures in docs/accuracy.json and regenerate the README's Accuracy section")
     return parser
@@ -650,6 +701,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_accuracy(args)
         if args.command == "candidates":
             return cmd_candidates(args)
+        if args.command == "train":
+            return cmd_train(args)
         if args.command in ("add", "list", "remove", "restore", "export"):
             return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
                     "export": cmd_export}[args.command](args)

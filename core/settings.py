@@ -23,6 +23,7 @@ DEFAULT_LEXICON = SEEDS_DIR / "lexicon.yaml"
 DEFAULT_TITLES_FILE = SEEDS_DIR / "titles.yaml"
 DEFAULT_PLACES = SEEDS_DIR / "places.yaml"
 DEFAULT_WORDS = SEEDS_DIR / "words.yaml"
+DEFAULT_SCORER = SEEDS_DIR / "stance_scorer.json"  # written by `python -m core train`
 
 # Environment variables (also read from .streamlit/secrets.toml by the dashboard).
 DB_ENV = "STANCE_DB"  # the corpus file
@@ -33,6 +34,12 @@ OPEN_EDITING_ENV = "STANCE_OPEN_EDITING"  # 1: every viewer edits (private deplo
 EDITORS_ENV = "STANCE_EDITORS"  # e-mail addresses allowed to edit after st.login
 PASSPHRASE_ENV = "STANCE_EDITOR_PASSPHRASE"  # the shared editor passphrase
 LOCAL_EDITING_ENV = "STANCE_LOCAL_EDITING"  # 0: the local user is a reader too
+EXTRACTOR_ENV = "STANCE_EXTRACTOR"  # "scorer" (candidates + learned scorer) or "rules" (rules only)
+SCORER_ENV = "STANCE_SCORER"  # the trained scorer file instead of seeds/stance_scorer.json
+EXTRACTORS = ("scorer", "rules")
+# Which extractor runs when STANCE_EXTRACTOR is not set: the one that scored better on the test split
+# (README, Accuracy).
+DEFAULT_EXTRACTOR = "scorer"
 
 
 def setting(name: str, secrets: Mapping[str, object] | None = None) -> str:
@@ -71,3 +78,14 @@ def model_names(defaults: tuple[str, ...]) -> tuple[str, ...]:
     """The spaCy pipeline to load: ``$STANCE_SPACY_MODEL`` alone, else ``defaults`` in order."""
     name = setting(MODEL_ENV).strip()
     return (name,) if name else defaults
+
+
+def extractor() -> str:
+    """``$STANCE_EXTRACTOR`` when it names an extractor, else DEFAULT_EXTRACTOR."""
+    name = setting(EXTRACTOR_ENV).strip().lower()
+    return name if name in EXTRACTORS else DEFAULT_EXTRACTOR
+
+
+def scorer_path() -> Path:
+    """The trained stance scorer: ``$STANCE_SCORER``, else ``seeds/stance_scorer.json``."""
+    return Path(setting(SCORER_ENV) or DEFAULT_SCORER)

@@ -41,6 +41,7 @@ from core.extraction.pipeline import (
     PIPELINE_VERSION,
     Tables,
     analyze_articles,
+    extractor_key,
     result_from_rows,
     tables_from_results,
 )
@@ -114,7 +115,7 @@ def pipeline_key(knowledge: Knowledge | None = None) -> str:
     from the knowledge object the extraction uses, never from the files again, so an edit between
     the two cannot store results under a key naming knowledge that did not make them."""
     digest = (knowledge or load_knowledge()).digest
-    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{digest}"
+    return f"v{PIPELINE_VERSION}/{'+'.join(configured_model_names())}/{digest}/{extractor_key()}"
 
 
 def new_article_from(article: Article) -> Article:

@@ -57,6 +57,8 @@ ANTECEDENT_WINDOW = 150
 MAX_ANTECEDENTS = 3
 # An anaphoric word ("the proposal", "it") may refer to an issue named this many sentences before.
 ISSUE_LOOKBACK = 3
+# The lexicon's polarity (+1, -1, 0) by name.
+POLARITY_NAMES: dict[int | None, str] = {1: "support", -1: "oppose", 0: "neutral"}
 # Direct quotations up to this length are the evidence themselves (as in the stance rows).
 MAX_QUOTE_EVIDENCE = 400
 
@@ -101,6 +103,8 @@ class Candidate:
     issue_anaphor: str = ""
     antecedent_start: int = -1
     antecedent_end: int = -1
+    cue_polarity: str = ""  # the lexicon's reading of cue_lemma: support, oppose, neutral or ''
+    speaker: str = ""  # the speaker of the innermost statement around the issue ('' when none)
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,8 @@ class CandidateFinder:
         self.statements: list[Statement] = statements if statements is not None else list(doc._.statements or [])
         self.lex: Lexicon = require_lexicon(resolver.kb)
         self.finder = StanceFinder(doc, resolver, self.statements, codebook)
-        self.verdicts = rule_verdicts(self.finder.claims())
+        self.claims = self.finder.claims()
+        self.verdicts = rule_verdicts(self.claims)
 
     def _actors(self, tok: Token, kind: HolderKind, prefer: Mention | None = None) -> list[_Found]:
         """The actors a token stands for, as holders of ``kind`` (a resolved pronoun is anaphora)."""
@@ -446,6 +451,8 @@ class CandidateFinder:
                 issue_anaphor=occ.anaphor,
                 antecedent_start=occ.antecedent.start_char if occ.antecedent else -1,
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
+                cue_polarity=POLARITY_NAMES.get(self.lex.polarity(flags[4]) if flags[4] else None, ""),
+                speaker=next((st.speaker.name for st in around if st.speaker is not None), ""),
             )
 
 

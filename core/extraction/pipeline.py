@@ -15,8 +15,10 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from core.extraction.attribution import Statement
+from core.extraction.candidates import CandidateFinder
 from core.extraction.components import COMPONENTS, mentions_and_statements
 from core.extraction.mentions import Mention
+from core.extraction.scorer import ScorerError, StanceScorer, load_scorer, scored_rows
 from core.extraction.stance import StanceClaim, StanceFinder
 from core.ingest.text import Article, ArticleError
 from core.knowledge.codebook import Codebook, load_codebook
@@ -28,8 +30,9 @@ from core.model import (
     QUOTE_COLUMNS,
     STANCE_COLUMNS,
 )
+from core.settings import EXTRACTOR_ENV, EXTRACTORS, extractor, scorer_path, setting
 
-PIPELINE_VERSION = "3"  # bump when a rule change alters results: stored corpora re-extract once
+PIPELINE_VERSION = "4"  # bump when a rule change alters results: stored corpora re-extract once
 BATCH_SIZE = 16
 # Texts longer than this are parsed in pieces (paragraph boundaries), each well under spaCy's
 # max_length, with the time limit checked between pieces: a huge paste can neither fail with E088
@@ -60,14 +63,19 @@ class ArticleResult:
 
 
 
-def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowledge) -> ArticleResult:
+def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowledge, scorer: StanceScorer | None = None) -> ArticleResult:
     """Rows of the tables for one parsed article. The mentions and statements are those the
     pipeline's components wrote onto the Doc (``core.extraction.components``); a Doc parsed
-    without them, or with other knowledge, gets them found here."""
+    without them, or with other knowledge, gets them found here. With a ``scorer``, the stance
+    rows are the candidates it scores (``core.extraction.scorer``), else the rules' claims."""
     text = doc.text
     resolver, statements = mentions_and_statements(doc, knowledge)
     quotes = [quote_row(article_id, st, text) for st in statements]
-    stances = [stance_row(article_id, claim, text) for claim in StanceFinder(doc, resolver, statements, codebook).claims()]
+    if scorer is not None:
+        finder = CandidateFinder(doc, codebook, article_id, resolver, statements)
+        stances = scored_rows(finder.candidates(), finder.claims, scorer, text)
+    else:
+        stances = [stance_row(article_id, claim, text) for claim in StanceFinder(doc, resolver, statements, codebook).claims()]
     mentions = [mention_row(article_id, m) for m in resolver.mentions]
     return ArticleResult(stances, quotes, mentions, missed_sentences(doc, article_id, resolver.mentions, stances, codebook))
 
@@ -262,14 +270,42 @@ def parsed(articles: list, nlp):
         yield article, doc
 
 
-def analyze_parsed(articles: list, nlp, codebook: Codebook, knowledge: Knowledge, progress=None):
+def analyze_parsed(articles: list, nlp, codebook: Codebook, knowledge: Knowledge, progress=None, scorer: StanceScorer | None = None):
     """Yield ``(article, ArticleResult)`` for each article, parsing with ``nlp.pipe`` in batches.
 
     ``articles`` need ``article_id`` and ``text`` attributes."""
     for done, (article, doc) in enumerate(parsed(articles, nlp), start=1):
-        yield article, analyze_doc(doc, article.article_id, codebook, knowledge)
+        yield article, analyze_doc(doc, article.article_id, codebook, knowledge, scorer)
         if progress is not None:
             progress(done, len(articles))
+
+
+class Configured:
+    """Stands for "the configured extractor" where a scorer or None (the rules) may be given."""
+
+
+CONFIGURED = Configured()
+
+
+def configured_scorer() -> tuple[StanceScorer | None, list[str]]:
+    """The scorer the settings ask for (None: the rules) and any warning: an unknown
+    ``$STANCE_EXTRACTOR``, or a scorer file that cannot be used (then the rules run)."""
+    warnings = []
+    asked = setting(EXTRACTOR_ENV).strip().lower()
+    if asked and asked not in EXTRACTORS:
+        warnings.append(f"{EXTRACTOR_ENV}={asked!r} is not one of {', '.join(EXTRACTORS)}; using {extractor()}")
+    if extractor() == "rules":
+        return None, warnings
+    try:
+        return load_scorer(scorer_path()), warnings
+    except ScorerError as exc:
+        return None, [*warnings, f"{exc}; the stance rules run instead"]
+
+
+def extractor_key() -> str:
+    """What the stance rows come from, for cache keys: "rules" or the scorer's digest."""
+    scorer, _ = configured_scorer()
+    return "rules" if scorer is None else f"scorer-{scorer.digest}"
 
 
 def analyze_articles(
@@ -278,8 +314,10 @@ def analyze_articles(
     codebook: Codebook | None = None,
     knowledge: Knowledge | None = None,
     progress=None,
+    scorer: StanceScorer | Configured | None = CONFIGURED,
 ) -> Tables:
-    """Analyse articles; ``nlp``/``codebook``/``knowledge`` default to the configured ones.
+    """Analyse articles; ``nlp``/``codebook``/``knowledge`` default to the configured ones, and so
+    does the stance extractor (``scorer``: a trained scorer, None for the rules only).
 
     ``progress``, if given, is called as ``progress(done, total)`` after each article."""
     knowledge = knowledge or load_knowledge()
@@ -289,5 +327,8 @@ def analyze_articles(
 
         nlp = load_pipeline(knowledge=knowledge)
     warnings: list[str] = [w for a in articles for w in a.warnings]
-    results = [result for _, result in analyze_parsed(articles, nlp, codebook, knowledge, progress)]
+    if isinstance(scorer, Configured):
+        scorer, more = configured_scorer()
+        warnings += more
+    results = [result for _, result in analyze_parsed(articles, nlp, codebook, knowledge, progress, scorer)]
     return tables_from_results(results, warnings + codebook.slow_patterns())

@@ -1,0 +1,375 @@
+"""Training the stance scorer (``core.extraction.scorer``) on blind-coded gold and on a team's reviews.
+
+Every dev article is parsed once; each of its candidates gets a label from the gold: the stance of
+a gold row with the same actor (aligned by ``NameMatcher``, as the evaluation aligns them) and
+issue whose evidence overlaps the candidate's evidence, else ``none``. A gold row whose evidence
+cannot be located labels the candidates of its actor and issue anywhere in the article.
+
+``train`` then
+
+1. validates by leave-one-article-out: for each dev article, a model trained on the others scores
+   it; the pooled stance table of those held-out predictions is scored like any stance table;
+2. calibrates: an isotonic map from the raw probability of a row's stance to the share of such
+   rows that were right, fitted on the held-out predictions;
+3. chooses the default minimum confidence: the one with the best pooled actor-level F1 on the
+   held-out predictions;
+4. fits the final model on every dev article (and the reviews, when given).
+
+Everything is seeded and deterministic (``lbfgs`` has no randomness; the seed is recorded).
+scikit-learn is needed here only: the trained model is read with numpy (``StanceScorer``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.evaluation.candidates import candidates_frame, gold_evidence_range
+from core.evaluation.gold import GoldArticle
+from core.evaluation.stances import KeyedTables, Score, evaluate_keyed, keyed
+from core.extraction.candidates import Candidate, CandidateFinder
+from core.extraction.scorer import (
+    DEFAULT_FLOOR,
+    LABELS,
+    Calibration,
+    StanceScorer,
+    expected_calibration_error,
+    features_of,
+    label_counts,
+    reliability_bins,
+    scored_rows,
+)
+from core.extraction.stance import StanceClaim
+from core.knowledge.gazetteer import Knowledge, load_knowledge
+from core.model import STANCE_COLUMNS
+
+SEED = 20261203
+# The inverse regularisation strength of the logistic regression: a few thousand candidates and a
+# few hundred positives call for a fairly strong prior towards zero weights.
+C = 0.1  # chosen by leave-one-article-out on dev among 0.1, 0.5, 2 and 8
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
+
+
+@dataclass
+class LabelledArticle:
+    """One article's candidates with their gold labels (and what is needed to score its rows)."""
+
+    article_id: str
+    dataset: str
+    text: str
+    gold: pd.DataFrame
+    candidates: list[Candidate]
+    labels: list[str]
+    claims: list[StanceClaim] = field(default_factory=list)
+    rule_rows: list[dict] = field(default_factory=list)
+
+
+def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: str, knowledge: Knowledge | None = None) -> list[str]:
+    """The gold label of every candidate: the stance of a gold row with its actor and issue whose
+    evidence overlaps the candidate's evidence (a required row first), else ``none``."""
+    if not candidates:
+        return []
+    frame = candidates_frame(candidates)
+    tables = keyed(frame[["article_id", "actor", "actor_type", "country", "issue"]].assign(stance=""), gold, knowledge)
+    rows: dict[tuple[str, str], list[tuple[tuple[int, int] | None, str, bool]]] = {}
+    for _, row in tables.gold.iterrows():
+        key = (str(row["key_actor"]), str(row["issue"]).strip())
+        if key[0] and str(row["stance"]).strip() in LABELS:
+            rows.setdefault(key, []).append((gold_evidence_range(row, text), str(row["stance"]).strip(), row.get("required", "yes") == "yes"))
+    labels = []
+    for cand, key_actor in zip(candidates, tables.predicted["key_actor"]):
+        found = sorted(rows.get((str(key_actor), cand.issue), []), key=lambda r: not r[2])
+        label = "none"
+        for at, stance, _required in found:
+            if at is None or (at[0] < cand.evidence_end and cand.evidence_start < at[1]):
+                label = stance
+                break
+        labels.append(label)
+    return labels
+
+
+def labelled_article(article: GoldArticle, nlp, knowledge: Knowledge) -> LabelledArticle:
+    """Parse one gold article and label its candidates."""
+    from core.extraction.pipeline import stance_row
+
+    text = article.article().text
+    doc = nlp(text)
+    finder = CandidateFinder(doc, article.dataset.codebook, article.article_id)
+    candidates = finder.candidates()
+    gold = article.gold()
+    return LabelledArticle(article.article_id, article.dataset.name, text, gold, candidates,
+                           label_candidates(candidates, gold, text, knowledge), finder.claims,
+                           [stance_row(article.article_id, claim, text) for claim in finder.claims])
+
+
+def labelled_articles(articles: Iterable[GoldArticle], nlp=None, knowledge: Knowledge | None = None) -> list[LabelledArticle]:
+    """Every article whose text is present, parsed and labelled."""
+    knowledge = knowledge or load_knowledge()
+    if nlp is None:
+        from core.extraction.nlp import load_pipeline
+
+        nlp = load_pipeline(knowledge=knowledge)
+    return [labelled_article(a, nlp, knowledge) for a in articles if a.available]
+
+
+# ------------------------------------------------------------------------------------ fitting
+
+
+def fit_weights(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = C, seed: int = SEED) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A multinomial logistic regression on the feature rows: (feature names, weights per label
+    in LABELS order, bias per label). A label absent from the data gets a very low bias."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer(sparse=True, sort=True)
+    x = vectorizer.fit_transform(features)
+    names = [str(n) for n in vectorizer.get_feature_names_out()]
+    present = sorted(set(labels), key=LABELS.index)
+    weights = np.zeros((len(LABELS), len(names)))
+    bias = np.full(len(LABELS), -30.0)
+    if len(present) == 1:
+        bias[LABELS.index(present[0])] = 0.0
+        return names, weights, bias
+    model = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+    model.fit(x, list(labels))
+    coef, intercept = model.coef_, model.intercept_
+    if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes: the second's log-odds
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    for row, label in enumerate(model.classes_):
+        weights[LABELS.index(str(label))] = coef[row]
+        bias[LABELS.index(str(label))] = intercept[row]
+    return names, weights, bias
+
+
+def fit_calibration(raw: Sequence[float], correct: Sequence[bool]) -> Calibration:
+    """An isotonic map from raw probabilities to the observed share of right rows (the identity
+    when there is nothing to fit)."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if len(raw) < 2 or len(set(correct)) < 2:
+        return Calibration()
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    iso.fit(np.asarray(raw, dtype=float), np.asarray(correct, dtype=float))
+    return Calibration(tuple(float(v) for v in iso.X_thresholds_), tuple(float(v) for v in iso.y_thresholds_))
+
+
+def fit_scorer(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = C, seed: int = SEED) -> StanceScorer:
+    names, weights, bias = fit_weights(features, labels, c, seed)
+    return StanceScorer(names, weights, bias)
+
+
+# ------------------------------------------------------------------------------------ validation
+
+
+@dataclass
+class HeldOut:
+    """One article scored by a model trained without it: per candidate the stance, raw
+    probability, calibrated confidence (filled in after calibration) and gold label."""
+
+    article: LabelledArticle
+    stances: list[str]
+    raw: list[float]
+    confidence: list[float] = field(default_factory=list)
+
+    @property
+    def correct(self) -> list[bool]:
+        return [s == label for s, label in zip(self.stances, self.article.labels)]
+
+
+def leave_one_article_out(data: Sequence[LabelledArticle], c: float = C, seed: int = SEED,
+                          extra: tuple[list[dict[str, float]], list[str]] = ([], [])) -> list[HeldOut]:
+    """Each article scored by a model trained on all the others (plus ``extra`` rows)."""
+    held = []
+    for n, article in enumerate(data):
+        features = [f for m, other in enumerate(data) if m != n for f in features_of(other.candidates)] + extra[0]
+        labels = [lab for m, other in enumerate(data) if m != n for lab in other.labels] + extra[1]
+        scorer = fit_scorer(features, labels, c, seed)
+        scored = scorer.stances(article.candidates)
+        held.append(HeldOut(article, [s for s, _, _ in scored], [r for _, r, _ in scored]))
+    return held
+
+
+def rows_at(held: HeldOut, threshold: float) -> pd.DataFrame:
+    """The stance table of one held-out article at a minimum confidence."""
+    scorer = _FixedScorer(held)
+    rows = scored_rows(held.article.candidates, held.article.claims, scorer, held.article.text)  # type: ignore[arg-type]
+    return pd.DataFrame([r for r in rows if r["confidence"] >= threshold], columns=STANCE_COLUMNS)
+
+
+class _FixedScorer:
+    """Stands in for a StanceScorer with the held-out predictions already made."""
+
+    floor = 0.0
+
+    def __init__(self, held: HeldOut) -> None:
+        self.held = held
+
+    def stances(self, candidates: Sequence[Candidate]) -> list[tuple[str, float, float]]:
+        return list(zip(self.held.stances, self.held.raw, self.held.confidence or self.held.raw))
+
+
+def keyed_tables(tables: Iterable[tuple[pd.DataFrame, pd.DataFrame]], knowledge: Knowledge | None) -> KeyedTables:
+    """Per-article (predicted, gold) pairs, keyed per article and put together."""
+    parts = [keyed(predicted, gold, knowledge) for predicted, gold in tables]
+    return KeyedTables(pd.concat([p.predicted for p in parts], ignore_index=True), pd.concat([p.gold for p in parts], ignore_index=True))
+
+
+def scores_of(pairs: Iterable[tuple[pd.DataFrame, pd.DataFrame]], knowledge: Knowledge | None) -> dict[str, Score]:
+    country, actor = evaluate_keyed(keyed_tables(list(pairs), knowledge))
+    return {"country": country, "actor": actor}
+
+
+def choose_threshold(held: Sequence[HeldOut], knowledge: Knowledge | None, thresholds: Sequence[float] = THRESHOLDS) -> tuple[float, list[dict]]:
+    """The minimum confidence with the best pooled actor-level F1 (ties: the higher threshold,
+    the more precise table), and the curve behind it."""
+    curve = []
+    for t in thresholds:
+        scores = scores_of(((rows_at(h, t), h.article.gold) for h in held), knowledge)
+        curve.append({"threshold": t, **{f"{level}_{k}": round(getattr(s, k), 4) for level, s in scores.items() for k in ("precision", "recall", "f1")}})
+    best = max(curve, key=lambda row: (row["actor_f1"], row["threshold"]))
+    return float(best["threshold"]), curve
+
+
+def cross_calibrated(held: Sequence[HeldOut]) -> list[list[float]]:
+    """Each article's raw predictions calibrated by a map fitted on the other articles only."""
+    found = []
+    for n, h in enumerate(held):
+        others = [m for m in range(len(held)) if m != n]
+        calibration = fit_calibration([r for m in others for r in held[m].raw], [ok for m in others for ok in held[m].correct])
+        found.append([float(v) for v in calibration(np.asarray(h.raw))] if h.raw else [])
+    return found
+
+
+# ------------------------------------------------------------------------------------ train
+
+
+@dataclass
+class TrainingReport:
+    scorer: StanceScorer
+    held_out: list[HeldOut]
+    curve: list[dict]
+    lines: list[str]
+
+
+def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c: float = C, seed: int = SEED,
+          reviews: tuple[list[dict[str, float]], list[str]] = ([], []), corpus: str = "",
+          progress: Callable[[str], None] | None = None) -> TrainingReport:
+    """Validate (leave one article out), calibrate, choose the minimum confidence and fit the
+    final scorer on every article of ``data`` plus the ``reviews`` rows (features, labels)."""
+    say = progress or (lambda _line: None)
+    if len(data) < 2:
+        raise ValueError("training needs at least two labelled articles (leave-one-article-out validation)")
+    say(f"leave-one-article-out over {len(data)} articles ...")
+    held = leave_one_article_out(data, c, seed, reviews)
+    raw = [r for h in held for r in h.raw]
+    correct = [ok for h in held for ok in h.correct]
+    calibration = fit_calibration(raw, correct)
+    for h in held:
+        h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
+    threshold, curve = choose_threshold(held, knowledge)
+    features = [f for a in data for f in features_of(a.candidates)] + reviews[0]
+    labels = [lab for a in data for lab in a.labels] + reviews[1]
+    final = fit_scorer(features, labels, c, seed)
+    final.calibration = calibration
+    final.min_confidence = threshold
+    final.floor = min(DEFAULT_FLOOR, threshold)
+    # The reliability shown to users is measured out of sample: each article's confidences come
+    # from a calibration fitted on the other articles' held-out predictions.
+    honest = cross_calibrated(held)
+    bins = reliability_bins([c for h in honest for c in h], correct)
+    best = next(row for row in curve if row["threshold"] == threshold)
+    final.info = {
+        "trained": dt.date.today().isoformat(),
+        "seed": seed,
+        "c": c,
+        "articles": [a.article_id for a in data],
+        "candidates": len(labels),
+        "labels": label_counts(labels),
+        "reviews": len(reviews[1]),
+        "corpus": corpus,
+        "validation": {
+            "method": "leave one article out",
+            "min_confidence": threshold,
+            "country": {k.split("_", 1)[1]: v for k, v in best.items() if k.startswith("country_")},
+            "actor": {k.split("_", 1)[1]: v for k, v in best.items() if k.startswith("actor_")},
+        },
+        "reliability": [{k: round(v, 4) if isinstance(v, float) else v for k, v in b.items()} for b in bins],
+        "calibration_error": round(expected_calibration_error(bins), 4),
+    }
+    lines = [
+        f"trained on {len(data)} articles, {len(labels)} candidates ({', '.join(f'{k} {v}' for k, v in label_counts(labels).items())})"
+        + (f", {len(reviews[1])} of them from reviews in {corpus}" if reviews[1] else ""),
+        f"leave-one-article-out at the chosen minimum confidence {threshold:.2f}: "
+        f"country P {best['country_precision']:.2f} R {best['country_recall']:.2f} F1 {best['country_f1']:.2f}   "
+        f"actor P {best['actor_precision']:.2f} R {best['actor_recall']:.2f} F1 {best['actor_f1']:.2f}",
+        f"calibration (isotonic, on the held-out predictions): expected calibration error {final.info['calibration_error']:.3f}",
+    ]
+    return TrainingReport(final, held, curve, lines)
+
+
+# ------------------------------------------------------------------------------------ reviews
+
+
+@dataclass
+class ReviewExamples:
+    """Training rows made from a corpus's reviews: the features and labels of the candidates
+    that a review speaks for, and how many reviews they came from."""
+
+    features: list[dict[str, float]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    reviews: int = 0
+    articles: int = 0
+
+
+def review_examples(corpus, nlp=None) -> ReviewExamples:
+    """Candidates of the corpus's reviewed articles, labelled by the reviews: a confirmed,
+    corrected or added row labels the candidates of its actor and issue whose evidence overlaps
+    it with its stance; a rejected row labels them ``none`` (unless a person vouched for a stance
+    there too). Candidates no review speaks for are left out: nobody said whether they are right."""
+    from core.corpus.review import standing_rejections
+
+    reviewed = corpus.load(reviewed=True).tables.stances
+    vouched = reviewed[reviewed["review"].isin(["confirmed", "corrected", "added"])] if "review" in reviewed else reviewed.iloc[0:0]
+    rejected = pd.DataFrame(standing_rejections(corpus.store.reviews()))
+    if not len(vouched) and not len(rejected):
+        return ReviewExamples()
+    knowledge = corpus.knowledge
+    if nlp is None:
+        from core.extraction.nlp import load_pipeline
+
+        nlp = load_pipeline(knowledge=knowledge)
+    found = ReviewExamples(reviews=len(vouched) + len(rejected))
+    ids = sorted(set(vouched["article_id"].astype(str)) | set(rejected["article_id"].astype(str) if len(rejected) else ()))
+    for article in corpus.store.iter_articles(ids):
+        doc = nlp(article.text)
+        candidates = CandidateFinder(doc, corpus.codebook, article.article_id).candidates()
+        if not candidates:
+            continue
+        found.articles += 1
+        positive = _review_gold(vouched, article.article_id)
+        negative = _review_gold(rejected, article.article_id)
+        said_yes = label_candidates(candidates, positive, article.text, knowledge) if len(positive) else ["none"] * len(candidates)
+        said_no = label_candidates(candidates, negative, article.text, knowledge) if len(negative) else ["none"] * len(candidates)
+        feats = features_of(candidates)
+        for feat, yes, no in zip(feats, said_yes, said_no):
+            if yes != "none":
+                found.features.append(feat)
+                found.labels.append(yes)
+            elif no != "none":
+                found.features.append(feat)
+                found.labels.append("none")
+    return found
+
+
+def _review_gold(rows: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """Reviewed rows of one article as a gold table (offsets as the evidence's place)."""
+    if not len(rows):
+        return pd.DataFrame(columns=["article_id", "actor", "actor_type", "country", "issue", "stance", "start_char", "end_char", "required"])
+    mine = rows[rows["article_id"].astype(str) == article_id]
+    columns = ["article_id", "actor", "actor_type", "country", "issue", "stance", "start_char", "end_char"]
+    return mine.reindex(columns=columns).fillna("").astype(str).assign(required="yes").reset_index(drop=True)
