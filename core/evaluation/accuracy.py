@@ -33,7 +33,8 @@ from core.evaluation.stances import (
     named_pairs,
     read_gold,
 )
-from core.extraction.pipeline import PIPELINE_VERSION, Tables, actors_table, analyze_articles
+from core.extraction.pipeline import PIPELINE_VERSION, Configured, Tables, actors_table, analyze_articles, configured_scorer
+from core.extraction.scorer import StanceScorer
 from core.knowledge.codebook import Codebook, load_codebook
 from core.knowledge.gazetteer import load_knowledge
 from core.model import MENTION_COLUMNS, MISSED_COLUMNS, QUOTE_COLUMNS, STANCE_COLUMNS
@@ -66,20 +67,24 @@ class ArticleResult:
 _ANALYSED: dict[tuple, Tables] = {}
 
 
-def analyse_once(articles: list, codebook: Codebook | None = None, nlp=None) -> Tables:
+def analyse_once(articles: list, codebook: Codebook | None = None, nlp=None, scorer: StanceScorer | Configured | None = None) -> Tables:
     """``analyze_articles(articles, nlp, codebook)`` (the default codebook when None), with each
     article analysed once per process, whichever group it comes in: ``evaluate --split dev``,
     ``--split test``, the report and the tests that score the real articles share their texts.
-    An article's rows do not depend on the other articles analysed with it."""
+    An article's rows do not depend on the other articles analysed with it. ``scorer``: the
+    stance extractor (None: the rules; a scorer; ``CONFIGURED``: the settings')."""
     codebook = codebook if codebook is not None else load_codebook()
     knowledge = load_knowledge()
+    if isinstance(scorer, Configured):
+        scorer, _ = configured_scorer()
+    extractor = "rules" if scorer is None else scorer.digest
 
     def key(article) -> tuple:
-        return (article.article_id, hash(article.text), codebook.digest, knowledge, PIPELINE_VERSION)
+        return (article.article_id, hash(article.text), codebook.digest, knowledge, PIPELINE_VERSION, extractor)
 
     missing = [a for a in articles if key(a) not in _ANALYSED]
     if missing:
-        fresh = analyze_articles(missing, nlp=nlp, codebook=codebook, knowledge=knowledge)
+        fresh = analyze_articles(missing, nlp=nlp, codebook=codebook, knowledge=knowledge, scorer=scorer)
         for article in missing:
             _ANALYSED[key(article)] = Tables(
                 stances=_only(fresh.stances, article.article_id),
@@ -112,8 +117,11 @@ def _only(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
     return table[table["article_id"] == article_id] if len(table) else table
 
 
-def measure(articles: Iterable[GoldArticle], nlp=None) -> list[ArticleResult]:
-    """Analyse and score every article whose text is present; absent texts are left out."""
+def measure(articles: Iterable[GoldArticle], nlp=None, scorer: StanceScorer | Configured | None = None) -> list[ArticleResult]:
+    """Analyse and score every article whose text is present; absent texts are left out.
+    ``scorer`` is the stance extractor (None: the rules; see ``analyse_once``)."""
+    if isinstance(scorer, Configured):
+        scorer, _ = configured_scorer()
     knowledge = load_knowledge()
     present = [a for a in articles if a.available]
     by_dataset: dict[str, list[GoldArticle]] = {}
@@ -122,9 +130,11 @@ def measure(articles: Iterable[GoldArticle], nlp=None) -> list[ArticleResult]:
     results: list[ArticleResult] = []
     for items in by_dataset.values():
         texts = [a.article() for a in items]
-        tables = analyse_once(texts, items[0].dataset.codebook, nlp)
+        tables = analyse_once(texts, items[0].dataset.codebook, nlp, scorer)
         for article, text in zip(items, texts):
             stances = _only(tables.stances, article.article_id)
+            if isinstance(scorer, StanceScorer):  # the rows below it are suggestions, not claims
+                stances = stances[stances["confidence"].astype(float) >= scorer.min_confidence]
             gold = article.gold()
             result = ArticleResult(
                 article,
@@ -168,6 +178,29 @@ def errors_of(results: list[ArticleResult]) -> ErrorCounts:
 # ------------------------------------------------------------------------------------- report
 
 
+def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=None) -> list[ArticleResult]:
+    """The dev articles as a learned scorer would do on articles it never saw: each article's
+    candidates scored by a model trained (as ``scorer`` was) on the other dev articles, calibrated
+    and thresholded as ``scorer`` is (leave-one-article-out)."""
+    import numpy as np
+
+    from core.evaluation.training import C, SEED, labelled_articles, leave_one_article_out, rows_at
+
+    present = [a for a in articles if a.available]
+    knowledge = load_knowledge()
+    data = labelled_articles(present, nlp, knowledge)
+    held = leave_one_article_out(data, float(scorer.info.get("c", C)), int(scorer.info.get("seed", SEED)))
+    results = []
+    for article, h in zip(present, held):
+        h.confidence = [float(v) for v in scorer.calibration(np.asarray(h.raw))] if h.raw else []
+        stances = rows_at(h, scorer.min_confidence)
+        result = ArticleResult(article, h.article.text, h.article.gold, Tables(stances=stances), keyed(stances, h.article.gold, knowledge))
+        country, actor = evaluate_keyed(result.keyed)
+        result.scores = {"country": country, "actor": actor}
+        results.append(result)
+    return results
+
+
 def _score_dict(scores: dict[str, Score]) -> dict:
     return {level: scores[level].as_dict() for level in LEVEL_NAMES}
 
@@ -209,6 +242,20 @@ def _groups(results: list[ArticleResult]) -> list[dict]:
         part = pick(dataset=topic)
         rows.append(_group_row(topic, part[0].article.split, part, f"{topic} (4 US articles, own codebook)"))
     return [row for row in rows if row["articles"]]
+
+
+COMPARED_GROUPS = ("seed", "dev", "test", "Ukraine dev", "Ukraine test", "topics dev", "topics test")
+
+
+def _comparison(rules: list[ArticleResult], learned: list[ArticleResult]) -> list[dict]:
+    """Rules only vs candidates + learned scorer, per group (dev: leave-one-article-out)."""
+    by_name = [{g["name"]: g for g in _groups(results)} for results in (rules, learned)]
+    rows = []
+    for name in COMPARED_GROUPS:
+        for extractor, groups in zip(("rules only", "candidates + scorer"), by_name):
+            if name in groups:
+                rows.append({**groups[name], "extractor": extractor})
+    return rows
 
 
 def _agreement_rows(articles: list[GoldArticle]) -> dict:
@@ -277,7 +324,15 @@ def build_report(nlp=None, today: str | None = None, split_articles: list[GoldAr
         from core.extraction.nlp import load_pipeline
 
         nlp = load_pipeline(knowledge=load_knowledge())
-    results = measure(articles, nlp)
+    scorer, _ = configured_scorer()
+    rules = measure(articles, nlp, None)
+    if scorer is None:
+        results = rules
+        learned: list[ArticleResult] = []
+    else:
+        learned = (held_out_results([a for a in articles if a.split == "dev"], scorer, nlp)
+                   + measure([a for a in articles if a.split == "test"], nlp, scorer))
+        results = learned
     dev = [r for r in results if r.article.split == "dev"]
     errors = errors_of(dev)
     missing = [a.article_id for a in articles if not a.available]
@@ -295,7 +350,14 @@ def build_report(nlp=None, today: str | None = None, split_articles: list[GoldAr
             "dev_articles": sum(a.split == "dev" for a in articles),
             "test_articles": sum(a.split == "test" for a in articles),
         },
+        "extractor": "rules" if scorer is None else "scorer",
+        "scorer": {} if scorer is None else {
+            "digest": scorer.digest, "min_confidence": scorer.min_confidence, "trained": scorer.info.get("trained", ""),
+            "articles": len(scorer.info.get("articles", [])), "reviews": scorer.reviews,
+            "reliability": scorer.info.get("reliability", []), "calibration_error": scorer.info.get("calibration_error"),
+        },
         "groups": _groups(results),
+        "comparison": _comparison(rules, learned),
         "articles": [
             {"article_id": r.article.article_id, "dataset": r.article.dataset.name, "split": r.article.split,
              "gold_rows": len(r.gold), "required_rows": int((r.gold["required"] == "yes").sum()), **_score_dict(r.scores)}
@@ -303,7 +365,7 @@ def build_report(nlp=None, today: str | None = None, split_articles: list[GoldAr
         ],
         "agreement": _agreement_rows(articles),
         "errors_dev": {"missed": errors.missed, "spurious": errors.spurious},
-        "quotes": _quote_rows(results, nlp),
+        "quotes": _quote_rows(rules, nlp),
     }
 
 
@@ -334,6 +396,21 @@ def groups_table(report: dict) -> pd.DataFrame:
             row[f"{level} P"], row[f"{level} R"], row[f"{level} F1"] = s["precision"], s["recall"], s["f1"]
         row["what"] = g["what"]
         rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def comparison_table(report: dict) -> pd.DataFrame:
+    """Rules only vs candidates + scorer, side by side per group, with the inter-coder ceiling."""
+    rows = []
+    top = ceiling(report)
+    for g in report.get("comparison", []):
+        rows.append({"data set": g["name"], "split": g["split"], "extractor": g["extractor"],
+                     "country P": g["country"]["precision"], "country R": g["country"]["recall"], "country F1": g["country"]["f1"],
+                     "actor P": g["actor"]["precision"], "actor R": g["actor"]["recall"], "actor F1": g["actor"]["f1"]})
+    if rows and top:
+        rows.append({"data set": "inter-coder ceiling", "split": "", "extractor": "second coder",
+                     "country P": float("nan"), "country R": float("nan"), "country F1": top["country_f1"],
+                     "actor P": float("nan"), "actor R": float("nan"), "actor F1": top["actor_f1"]})
     return pd.DataFrame(rows)
 
 
@@ -379,7 +456,7 @@ def quotes_table(report: dict) -> pd.DataFrame:
 
 
 def _f(value: float) -> str:
-    return f"{value:.2f}"
+    return "" if value != value else f"{value:.2f}"  # NaN: no figure
 
 
 def _markdown_table(frame: pd.DataFrame) -> str:
@@ -417,6 +494,20 @@ def render_markdown(report: dict) -> str:
         _markdown_table(groups),
         "",
     ]
+    comparison = comparison_table(report)
+    if len(comparison):
+        scorer = report.get("scorer") or {}
+        lines += [
+            "**Rules only vs candidates + learned scorer.** The same gold, scored both ways. Dev figures of the "
+            "scorer are leave-one-article-out (each dev article scored by a model trained on the other dev "
+            "articles); the rules were written while reading the dev articles, so their dev figures are "
+            "in-sample. Only the test rows compare the two fairly. "
+            f"The table above is the extractor that ships (`{report.get('extractor', 'rules')}`"
+            + (f", minimum confidence {scorer['min_confidence']:.2f} chosen on dev" if scorer else "") + ").",
+            "",
+            _markdown_table(comparison),
+            "",
+        ]
     if top:
         lines += [
             f"**Inter-coder ceiling.** On {len(report['agreement']['articles'])} articles coded twice, the second "

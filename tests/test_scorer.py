@@ -1,0 +1,281 @@
+"""The learned stance scorer (core.extraction.scorer) and its trainer (core.evaluation.training):
+a tiny hand-made training set, calibration on toy numbers, the model file's validation, the rows
+it makes, and ``python -m core train``."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.cli import main
+from core.evaluation.training import fit_calibration, fit_scorer, label_candidates, train
+from core.extraction.candidates import Candidate, find_candidates
+from core.extraction.pipeline import analyze_articles, configured_scorer
+from core.extraction.scorer import (
+    LABELS,
+    Calibration,
+    ScorerError,
+    StanceScorer,
+    expected_calibration_error,
+    features_of,
+    load_scorer,
+    reliability_bins,
+    scored_rows,
+)
+from core.ingest.text import article_from_text
+from core.knowledge.codebook import codebook_from_dict
+from core.settings import DEFAULT_SCORER, GOLD_DIR
+from tests.nlp_fixtures import nlp
+
+SHARED = GOLD_DIR.parent.parent.parent / "shared" / "eval"
+CODEBOOK = codebook_from_dict(
+    {
+        "name": "Scorer tests",
+        "issues": [
+            {"id": "water_accord", "label": "Water-sharing accord", "terms": ["water-sharing accord"]},
+            {"id": "fishing_quotas", "label": "Fishing quotas", "terms": ["fishing quota"]},
+        ],
+    },
+    "scorer-test codebook",
+)
+
+
+def cand(actor: str = "Kenya", holder: str = "subject", rule: str = "", polarity: str = "", sentence: int = 1, **more) -> Candidate:
+    """A hand-made candidate: only what the features read matters."""
+    base = dict(
+        article_id="a", sentence=sentence, actor=actor, actor_type="government", country=actor, issue="water_accord",
+        issue_start=10, issue_end=24, evidence_start=0, evidence_end=40, holder_kind=holder, holder_kinds=(holder,),
+        holder_start=0, holder_end=5, path_length=2, token_distance=3, attribution="none", rule_stance=rule,
+        rule_certainty="stated" if rule else "", negated=False, hedged=False, question=False, conditional=False,
+        cue_lemma="", cue_polarity=polarity,
+    )
+    base.update(more)
+    return Candidate(**base)  # type: ignore[arg-type]
+
+
+def tiny_set() -> tuple[list[Candidate], list[str]]:
+    """Subjects with a supporting cue support, with an opposing cue oppose; mere co-occurrences
+    are no position. Eight of each, in different sentences."""
+    found, labels = [], []
+    for n in range(8):
+        found += [cand("Kenya", "subject", polarity="support", sentence=3 * n + 1),
+                  cand("Chile", "subject", polarity="oppose", sentence=3 * n + 2),
+                  cand("Peru", "cooccurrence", sentence=3 * n + 3)]
+        labels += ["support", "oppose", "none"]
+    return found, labels
+
+
+# ------------------------------------------------------------------------------------ the trainer
+
+
+def test_the_trainer_learns_a_tiny_hand_made_set_and_is_deterministic():
+    found, labels = tiny_set()
+    first = fit_scorer(features_of(found), labels, c=10.0)
+    second = fit_scorer(features_of(found), labels, c=10.0)
+    assert first.features == second.features
+    assert np.array_equal(first.weights, second.weights) and np.array_equal(first.bias, second.bias)
+    probe = [cand("Norway", "subject", polarity="support"), cand("Ghana", "subject", polarity="oppose"), cand("Fiji", "cooccurrence")]
+    probs = first.probabilities(features_of(probe))
+    assert [LABELS[i] for i in probs.argmax(axis=1)] == ["support", "oppose", "none"]
+    stances = first.stances(probe)
+    assert [s for s, _, _ in stances[:2]] == ["support", "oppose"]
+    assert stances[0][1] > 0.5 > stances[2][1]  # a position is likelier for the subject than for the bystander
+
+
+def test_a_label_never_seen_in_training_is_never_likely():
+    found, labels = tiny_set()
+    scorer = fit_scorer(features_of(found), labels)
+    assert scorer.probabilities(features_of(found))[:, LABELS.index("neutral")].max() < 0.01
+
+
+def test_train_validates_leave_one_article_out_and_records_what_it_learned_from():
+    from core.evaluation.training import LabelledArticle
+
+    found, labels = tiny_set()
+    gold = pd.DataFrame(columns=["article_id", "actor", "actor_type", "country", "issue", "stance", "required"])
+    data = [LabelledArticle(f"art{k}", "toy", "x" * 50, gold, [replace(c, article_id=f"art{k}") for c in found], labels) for k in range(3)]
+    report = train(data, c=10.0)
+    assert report.scorer.info["articles"] == ["art0", "art1", "art2"]
+    assert report.scorer.info["labels"] == {"support": 24, "oppose": 24, "neutral": 0, "none": 24}
+    assert report.scorer.info["validation"]["method"] == "leave one article out"
+    assert 0.0 <= report.scorer.floor <= report.scorer.min_confidence <= 1.0
+    assert len(report.held_out) == 3 and all(len(h.stances) == len(found) for h in report.held_out)
+    with pytest.raises(ValueError, match="two labelled articles"):
+        train(data[:1])
+
+
+# ------------------------------------------------------------------------------------ calibration
+
+
+def test_calibration_on_a_known_toy_case():
+    # Raw 0.2 was right 1 time in 4, raw 0.8 3 times in 4: the isotonic map gives exactly that.
+    raw = [0.2] * 4 + [0.8] * 4
+    correct = [True, False, False, False, True, True, True, False]
+    calibration = fit_calibration(raw, correct)
+    assert calibration(np.array([0.2, 0.8])).tolist() == pytest.approx([0.25, 0.75])
+    assert calibration(np.array([0.5])).tolist() == pytest.approx([0.5])  # halfway between, linearly
+    assert calibration(np.array([0.0, 1.0])).tolist() == pytest.approx([0.25, 0.75])  # clipped outside
+
+
+def test_an_inverted_raw_score_is_flattened_not_reversed():
+    # Isotonic regression is monotone: a raw score that predicts the opposite becomes a constant.
+    calibration = fit_calibration([0.1, 0.9], [True, False])
+    assert calibration(np.array([0.1, 0.9])).tolist() == pytest.approx([0.5, 0.5])
+
+
+def test_nothing_to_fit_is_the_identity():
+    assert fit_calibration([0.3, 0.6], [True, True])(np.array([0.3, 0.6])).tolist() == [0.3, 0.6]
+    assert Calibration()(np.array([0.42])).tolist() == [0.42]
+
+
+def test_reliability_bins_and_calibration_error_on_toy_numbers():
+    bins = reliability_bins([0.05, 0.15, 0.15, 0.95, 1.0], [False, True, False, True, True], bins=10)
+    assert [(b["low"], b["rows"]) for b in bins] == [(0.0, 1), (0.1, 2), (0.9, 2)]
+    assert bins[1]["predicted"] == pytest.approx(0.15) and bins[1]["observed"] == pytest.approx(0.5)
+    assert bins[2]["observed"] == 1.0  # 1.0 belongs to the last bin
+    # |0.05 - 0| * 1 + |0.15 - 0.5| * 2 + |0.975 - 1| * 2, over 5 rows
+    assert expected_calibration_error(bins) == pytest.approx((0.05 + 0.7 + 0.05) / 5)
+    assert reliability_bins([], []) == [] and expected_calibration_error([]) == 0.0
+
+
+# ------------------------------------------------------------------------------------ the model file
+
+
+def test_the_model_round_trips_through_json(tmp_path):
+    found, labels = tiny_set()
+    scorer = fit_scorer(features_of(found), labels)
+    scorer.calibration = Calibration((0.1, 0.9), (0.2, 0.8))
+    scorer.min_confidence, scorer.info = 0.4, {"reviews": 3}
+    path = tmp_path / "scorer.json"
+    scorer.save(path)
+    again = load_scorer(path)
+    assert again.reviews == 3 and again.min_confidence == 0.4 and again.digest == scorer.digest
+    assert np.allclose(again.probabilities(features_of(found)), scorer.probabilities(features_of(found)), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"format": "something else"}, "not a stance scorer"),
+        ({"weights": [[1.0]]}, "weights must be"),
+        ({"bias": [0.0]}, "bias must have"),
+        ({"labels": ["yes", "no", "maybe", "none"]}, "labels must be"),
+        ({"min_confidence": 2.0}, "min_confidence"),
+        ({"calibration": {"x": [0.5, 0.1], "y": [0.1, 0.2]}}, "x increasing"),
+        ({"weights": "heavy"}, "missing or malformed"),
+    ],
+)
+def test_a_broken_model_file_is_refused_with_the_reason(tmp_path, change, message):
+    found, labels = tiny_set()
+    data = fit_scorer(features_of(found), labels).to_dict()
+    data.update(change)
+    with pytest.raises(ScorerError, match=message):
+        StanceScorer.from_dict(data, "scorer.json")
+
+
+def test_a_missing_or_unreadable_model_file_is_a_clear_error(tmp_path):
+    with pytest.raises(ScorerError, match="no stance scorer there"):
+        load_scorer(tmp_path / "absent.json")
+    (tmp_path / "bad.json").write_bytes(b"\x00\xff not json")
+    with pytest.raises(ScorerError, match="cannot read"):
+        load_scorer(tmp_path / "bad.json")
+
+
+def test_the_committed_model_is_small_valid_and_trained_on_dev_articles_only():
+    from core.evaluation.gold import load_split
+
+    scorer = load_scorer(DEFAULT_SCORER)
+    assert DEFAULT_SCORER.stat().st_size < 200_000
+    test_ids = {a.article_id for a in load_split() if a.split == "test"}
+    assert scorer.info["articles"] and not set(scorer.info["articles"]) & test_ids
+    assert all(math.isfinite(b["observed"]) for b in scorer.info["reliability"])
+
+
+# ------------------------------------------------------------------------------------ rows
+
+
+def test_rows_keep_verbatim_evidence_and_only_what_reaches_the_floor(monkeypatch):
+    text = ("Kenya backed the water-sharing accord on Monday. "
+            "Ghana's envoy, who met Fiji's minister, spoke about fishing quotas.")
+    doc = nlp()(text)
+    found = find_candidates(doc, CODEBOOK, "t")
+    assert found
+    scorer = load_scorer(DEFAULT_SCORER)
+    rows = scored_rows(found, [], scorer, text)
+    assert all(text[r["start_char"] : r["end_char"]] == r["quote"] for r in rows)
+    assert all(scorer.floor <= r["confidence"] <= 1.0 for r in rows)
+    kenya = [r for r in rows if r["actor"] == "Kenya" and r["issue"] == "water_accord"]
+    assert kenya and kenya[0]["stance"] == "support"
+    high_floor = replace(scorer, floor=1.0)
+    assert scored_rows(found, [], high_floor, text) == []
+
+
+def test_the_extractor_setting_chooses_rules_or_scorer(monkeypatch, tmp_path):
+    text = "Chile rejected the water-sharing accord, its foreign minister said."
+    monkeypatch.setenv("STANCE_EXTRACTOR", "rules")
+    assert configured_scorer() == (None, [])
+    rules = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
+    assert set(rules.stances["confidence"]) <= {0.5, 0.6, 0.7, 0.8, 0.9}
+    monkeypatch.setenv("STANCE_EXTRACTOR", "scorer")
+    monkeypatch.setenv("STANCE_SCORER", str(tmp_path / "absent.json"))
+    scorer, warnings = configured_scorer()
+    assert scorer is None and "the stance rules run instead" in warnings[0]
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
+    assert any("the stance rules run instead" in w for w in tables.warnings)
+    monkeypatch.setenv("STANCE_EXTRACTOR", "magic")
+    monkeypatch.delenv("STANCE_SCORER")
+    scorer, warnings = configured_scorer()
+    assert scorer is not None and "not one of scorer, rules" in warnings[0]
+
+
+def test_gold_labels_need_the_actor_issue_and_overlapping_evidence():
+    text = "Kenya backed the water-sharing accord. Chile said nothing about the water-sharing accord."
+    found = find_candidates(nlp()(text), CODEBOOK, "t")
+    gold = pd.DataFrame([{"article_id": "t", "actor": "Kenya", "actor_type": "government", "country": "Kenya",
+                          "issue": "water_accord", "stance": "support", "evidence": "Kenya backed the water-sharing accord.",
+                          "required": "yes"}])
+    labels = dict(zip([(c.actor, c.sentence) for c in found], label_candidates(found, gold, text)))
+    assert labels[("Kenya", 1)] == "support"
+    assert labels.get(("Chile", 2), "none") == "none"
+
+
+# ------------------------------------------------------------------------------------ the command
+
+
+def test_train_refuses_a_missing_corpus_and_a_bad_c(capsys, tmp_path):
+    if not (SHARED / "articles").is_dir():
+        assert main(["train", "--out", str(tmp_path / "m.json")]) == 2
+        assert "dev articles' texts" in capsys.readouterr().err
+        return
+    assert main(["train", "--db", str(tmp_path / "absent.sqlite3"), "--out", str(tmp_path / "m.json")]) == 2
+    assert "no such corpus file" in capsys.readouterr().err
+    assert main(["train", "--c", "0", "--out", str(tmp_path / "m.json")]) == 2
+    assert not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.skipif(not (SHARED / "articles").is_dir(), reason="the dev articles live in ../shared/eval (outside the repository)")
+def test_train_writes_a_scorer_that_loads_and_learns_from_reviews(capsys, tmp_path):
+    from core.corpus.corpus import Corpus
+    from core.corpus.store import CorpusStore
+    from core.knowledge.codebook import load_codebook
+
+    db = tmp_path / "corpus.sqlite3"
+    corpus = Corpus(CorpusStore(db), load_codebook())
+    corpus.add([article_from_text("Kenya backed the ceasefire, its president said. Chile rejected the ceasefire.", "mine")])
+    rows = corpus.load().tables.stances
+    assert len(rows)
+    first = rows.iloc[0].to_dict()
+    corpus.review("confirm", first)
+    out = tmp_path / "scorer.json"
+    assert main(["train", "--db", str(db), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "review(s) of 1 article(s)" in printed and "leave-one-article-out" in printed
+    scorer = load_scorer(out)
+    assert scorer.reviews == 1 and scorer.info["corpus"] == str(db)
+    assert json.loads(Path(out).read_text())["format"] == "stance-scorer/1"
