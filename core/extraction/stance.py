@@ -66,6 +66,10 @@ class _Holder:
     hedged: bool
     is_speaker: bool
     reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
+    # Found in a modifier of a noun ("conditions unacceptable to Kyiv", "a mission, which Norway
+    # floated"): a description, the journalist's own when the speaker does not assert the statement
+    # ("Witkoff would not confirm that ...").
+    descriptive: bool = False
 
 
 @dataclass
@@ -211,8 +215,10 @@ class StanceFinder:
                     return tok  # "the U.S. lifting sanctions" parsed as an adjective
         return None
 
-    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int]]:
-        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow"."""
+    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int, bool]]:
+        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow": the
+        experiencers, the adjective's weight and whether the adjective is attributive (a reduced
+        relative describing a noun, "conditions unacceptable to Kyiv") rather than the predicate."""
         found = []
         adjectives = [c for c in tok.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in self.lex.experiencer_adjectives]
         if tok.lemma_.lower() in self.lex.experiencer_adjectives:
@@ -228,7 +234,7 @@ class StanceFinder:
                     mentions += self.resolver.actors_of(obj)
                     mentions += self._coordinated_pp(obj, prep.lower_)
             if mentions:
-                found.append((mentions, weight))
+                found.append((mentions, weight, adj.dep_ == "amod"))
         return found
 
     def _coordinated_pp(self, obj: Token, prep_word: str) -> list[Mention]:
@@ -325,7 +331,7 @@ class StanceFinder:
             return []
         sign = walk.polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
         is_neutral = value == 0 and not walk.polar or walk.neutral and not walk.polar
-        return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False)]
+        return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False, descriptive=True)]
 
     # ---------------------------------------------------------------- main walk
     def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
@@ -553,8 +559,8 @@ class StanceFinder:
         # ("include conditions unacceptable to Kyiv, among which ...").
         sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in on_path] if tok.pos_ == "VERB" else [])
         for source_tok in sources:
-            for mentions, weight in self._experiencers(source_tok):
-                walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False))
+            for mentions, weight, attributive in self._experiencers(source_tok):
+                walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False, descriptive=attributive))
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             owners = self._owner_mentions(tok, walk.statement)
             if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
@@ -672,6 +678,10 @@ class StanceFinder:
             stance = "neutral"
         else:
             stance = "support" if holder.polarity > 0 else "oppose"
+        if holder.descriptive and statement is not None and statement.kind != "direct" and statement.negated_cue:
+            # "Witkoff would not confirm that Putin's requests include conditions unacceptable to
+            # Kyiv": Witkoff asserts nothing, so the description of the conditions is the journalist's.
+            statement = None
         speaker = statement.speaker if statement is not None else None
         if statement is None:
             attribution, source, certainty = "narrative", "", "stated"
