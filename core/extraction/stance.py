@@ -66,6 +66,11 @@ class _Holder:
     hedged: bool
     is_speaker: bool
     reported_by: str = ""  # "Putin accused Ukraine of derailing X": Ukraine's view, per Putin
+    # Found in a modifier of a noun ("conditions unacceptable to Kyiv", "a mission, which Norway
+    # floated"): a description, the journalist's own when the speaker does not assert the statement
+    # ("Witkoff would not confirm that ...").
+    descriptive: bool = False
+    attribution: str = ""  # how the holder's own words are conveyed outside a statement ("indirect")
 
 
 @dataclass
@@ -211,8 +216,10 @@ class StanceFinder:
                     return tok  # "the U.S. lifting sanctions" parsed as an adjective
         return None
 
-    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int]]:
-        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow"."""
+    def _experiencers(self, tok: Token) -> list[tuple[list[Mention], int, bool]]:
+        """"unacceptable to Kyiv (and to many of the EU countries)", "is crucial for Moscow": the
+        experiencers, the adjective's weight and whether the adjective is attributive (a reduced
+        relative describing a noun, "conditions unacceptable to Kyiv") rather than the predicate."""
         found = []
         adjectives = [c for c in tok.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in self.lex.experiencer_adjectives]
         if tok.lemma_.lower() in self.lex.experiencer_adjectives:
@@ -228,7 +235,7 @@ class StanceFinder:
                     mentions += self.resolver.actors_of(obj)
                     mentions += self._coordinated_pp(obj, prep.lower_)
             if mentions:
-                found.append((mentions, weight))
+                found.append((mentions, weight, adj.dep_ == "amod"))
         return found
 
     def _coordinated_pp(self, obj: Token, prep_word: str) -> list[Mention]:
@@ -316,16 +323,83 @@ class StanceFinder:
         # (actors_of follows the coordination: "by Norway and Canada")
         return [m for head in heads for m in self.resolver.actors_of(head)]
 
+    def _is_holder_clause(self, clause: Token) -> bool:
+        """A modifier clause whose agent or subject holds a view on the noun it modifies (see
+        :func:`_holder_clause`), or a relative clause of speech about it ("the pact, which the
+        chancellor has said will never pass")."""
+        return _holder_clause(clause) or self._speech_relative(clause)
+
+    def _speech_relative(self, clause: Token) -> bool:
+        """"the pact, which Lund has said will never pass", "the treaty, which Norway says it will
+        reject": a relative clause on a speech verb (no stance of its own) with a named subject and
+        a clause saying something of the noun."""
+        return (
+            clause.dep_ == "relcl"
+            and clause.lemma_.lower() in self.lex.speech
+            and self.lex.polarity(self._cue_lemma(clause)) is None
+            and any(c.dep_ in ("ccomp", "xcomp") for c in clause.children)
+            and any(c.dep_ == "nsubj" and not _relative_word(c) for c in clause.children)
+        )
+
+    def _speech_relative_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """The speaker of a relative clause of speech holds the view its clause says of the noun:
+        "which the chancellor has said will never pass" (oppose), "which Norway says it will
+        reject" (oppose), "which Kenya says is essential" (support)."""
+        speakers: list[Mention] = []
+        for subj in (c for c in verb.children if c.dep_ == "nsubj" and not _relative_word(c)):
+            speakers += self._pronoun_holder(subj, walk.statement) if subj.pos_ == "PRON" else self.resolver.actors_of(subj)
+        if not speakers:
+            return []
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            value = self._said_of_noun(comp)
+            if value is not None:
+                hedge = walk.hedged or self._hedged(verb) or self._hedged(comp)
+                is_neutral = value == 0 and not walk.polar
+                return [_Holder(speakers, walk.polarity * (value or 1), is_neutral, True, hedge, False, descriptive=True, attribution="indirect")]
+        return []
+
+    def _said_of_noun(self, comp: Token) -> int | None:
+        """What the clause a speaker says of a noun makes of it: the noun's evaluation when the
+        noun is the clause's subject ("is unacceptable", "will never pass": negated outcome verbs
+        only), the verb's cue when the speaker's pronoun acts on it ("she will reject"); None
+        when someone else's view or nothing is said ("which Lund said Kenya rejected", "will pass")."""
+        # (the parser may hang the relative pronoun on the inner verb beside its own subject)
+        subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and not _relative_word(c)]
+        negation = -1 if self._negated(comp) else 1
+        if not subjects:
+            # The noun is the subject: an evaluation of it, or its fate.
+            if comp.lemma_ == "be":
+                for c in comp.children:
+                    if c.dep_ in ("acomp", "attr"):
+                        value = self.lex.polarity(c.lemma_.lower())
+                        if value is None:
+                            value = self.lex.experiencer_adjectives.get(c.lemma_.lower())
+                        if value is not None:
+                            return value * negation
+                return None
+            if comp.lemma_.lower() in self.lex.outcome_verbs and negation < 0:
+                return -1
+            return None
+        if all(c.pos_ == "PRON" for c in subjects):
+            # "which Norway says it will reject": the speaker acts on the noun (the clause's gap).
+            if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in comp.children):
+                return None
+            value = self.lex.polarity(self._cue_lemma(comp))
+            return None if value is None else value * negation
+        return None
+
     def _modifier_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """The holder of a modifier clause ("a ceasefire already accepted by Ukraine"): its agent
         or subject, with the clause's own cue on top of the walk's polarity so far."""
         value = self.lex.polarity(self._cue_lemma(verb))
+        if value is None and self._speech_relative(verb):
+            return self._speech_relative_holders(verb, walk)
         owners = self._owner_mentions(verb)
         if value is None or not owners:
             return []
         sign = walk.polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
         is_neutral = value == 0 and not walk.polar or walk.neutral and not walk.polar
-        return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False)]
+        return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False, descriptive=True)]
 
     # ---------------------------------------------------------------- main walk
     def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
@@ -348,6 +422,8 @@ class StanceFinder:
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
             if walk.at_statement_cue(tok):
                 break
+            if _identity_copula(path, idx) and self._negated(tok):
+                return []  # "the concession Lima sought was not a tariff exemption": no view on it
             if self._is_accusation(path, idx):
                 return self._accused_holders(tok, walk)
             if tok.dep_ == "prep" and idx > 0 and tok.i not in walk.seen_cues and self._conditioned_on(tok):
@@ -488,6 +564,10 @@ class StanceFinder:
             for comp in tok.children:
                 if comp.dep_ in ("acomp", "attr") and comp.pos_ in ("ADJ", "NOUN") and not has_experiencer:
                     self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
+        if _identity_copula(path, idx):
+            # "Lima's demand was a tariff exemption": the subject noun's cue is the issue's.
+            for subj in _identity_subjects(tok):
+                self._apply_cue(subj, None, walk)
         if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
@@ -534,10 +614,13 @@ class StanceFinder:
         own holders, evaluative side clauses, hedges, experiencers, and its subject or owner."""
         tok = path[idx]
         on_path = {t.i for t in path}
-        for child in tok.children:
+        # "The concession Lima sought was a tariff exemption": the subject's modifier clauses hold
+        # a view on what the copula says it is.
+        renamed_by_copula = _identity_subjects(tok) if _identity_copula(path, idx) else []
+        for child in [*tok.children, *(c for s in renamed_by_copula for c in s.children)]:
             if child.i in walk.in_match:
                 continue
-            if child.dep_ in ("acl", "relcl") and _holder_clause(child):
+            if child.dep_ in ("acl", "relcl") and self._is_holder_clause(child):
                 # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
                 # to": a modifier's agent or subject holds a view. (Also a clause on the path:
                 # "Trump, who threatened X" is read at "Trump", where the walk ends.)
@@ -545,7 +628,7 @@ class StanceFinder:
         for renamer in self._renamers(tok, walk):
             # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
             for child in renamer.children:
-                if child.dep_ in ("acl", "relcl") and _holder_clause(child):
+                if child.dep_ in ("acl", "relcl") and self._is_holder_clause(child):
                     walk.holders += self._modifier_holders(child, walk)
         self._read_side_verbs(tok, on_path, walk)
         walk.hedged = walk.hedged or self._hedged(tok)
@@ -553,8 +636,8 @@ class StanceFinder:
         # ("include conditions unacceptable to Kyiv, among which ...").
         sources = [tok] + ([c for c in tok.children if c.dep_ == "dobj" and c.i not in on_path] if tok.pos_ == "VERB" else [])
         for source_tok in sources:
-            for mentions, weight in self._experiencers(source_tok):
-                walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False))
+            for mentions, weight, attributive in self._experiencers(source_tok):
+                walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False, descriptive=attributive))
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             owners = self._owner_mentions(tok, walk.statement)
             if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
@@ -672,9 +755,13 @@ class StanceFinder:
             stance = "neutral"
         else:
             stance = "support" if holder.polarity > 0 else "oppose"
+        if holder.descriptive and statement is not None and statement.kind != "direct" and statement.negated_cue:
+            # "Witkoff would not confirm that Putin's requests include conditions unacceptable to
+            # Kyiv": Witkoff asserts nothing, so the description of the conditions is the journalist's.
+            statement = None
         speaker = statement.speaker if statement is not None else None
         if statement is None:
-            attribution, source, certainty = "narrative", "", "stated"
+            attribution, source, certainty = holder.attribution or "narrative", "", "stated"
         else:
             attribution = "direct" if statement.kind == "direct" else "indirect"
             if holder.is_speaker or speaker is None or speaker == mention.actor:
@@ -719,7 +806,11 @@ def _indirect_question(clause: Token) -> bool:
 
 def _object_relative(verb: Token) -> bool:
     """A relative clause whose relative pronoun is the object: "which Moscow agreed to", "that
-    both sides signed" (not "which ended the war", where the issue is not the object)."""
+    both sides signed" (not "which ended the war", where the issue is not the object), or a
+    contact clause without one whose verb lacks an object of its own ("the concession Lima
+    sought"; not "the plan Lima wants to scrap", whose gap is in the infinitive)."""
+    if _contact_relative(verb):
+        return True
     if verb.dep_ != "relcl":
         return False
     for c in verb.children:
@@ -730,6 +821,40 @@ def _object_relative(verb: Token) -> bool:
             if any(g.dep_ == "pobj" and (g.tag_ in RELATIVE_TAGS or g.lower_ == "that") for g in c.children):
                 return True
     return False
+
+
+def _relative_word(tok: Token) -> bool:
+    """A relative pronoun: "which", "who", "that" (as a pronoun)."""
+    return tok.tag_ in RELATIVE_TAGS or tok.lower_ == "that" and tok.pos_ == "PRON"
+
+
+def _identity_copula(path: list[Token], idx: int) -> bool:
+    """Whether path[idx] is a copula reached from its predicate noun: "the concession Lima sought
+    was a tariff exemption", "..., which was a tariff exemption" (the issue is what the subject is)."""
+    return idx > 0 and path[idx].lemma_ == "be" and path[idx - 1].dep_ == "attr"
+
+
+def _identity_subjects(copula: Token) -> list[Token]:
+    """The noun subjects of an identity copula (a relative pronoun stands for the antecedent, which
+    the walk reaches next)."""
+    return [c for c in copula.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _contact_relative(verb: Token) -> bool:
+    """"the concession Lima sought", "the truce both sides agreed to": a relative clause after its
+    noun with a subject, no relative word and no object or clause of its own, so its gap is the
+    object and the noun is what the subject acts on. (The parser may call it a finite clausal
+    modifier: "the accord Chile rejected last year".)"""
+    if verb.i < verb.head.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if not (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP")):
+        return False
+    children = list(verb.children)
+    if any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "attr", "acomp") for c in children)
 
 
 def _coordinated_sibling(path: list[Token], idx: int) -> bool:

@@ -96,6 +96,7 @@ class Lexicon:
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
     issue_anaphora: frozenset[str] = frozenset()  # "the proposal", "this plan": an issue named before
+    outcome_verbs: frozenset[str] = frozenset()  # "the pact will never pass": said of an issue, opposition
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -214,6 +215,7 @@ LEXICON_KEYS = frozenset({
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
+    "outcome_verbs",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -309,6 +311,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         container_verbs=words("container_verbs"),
         speech_irregular_forms=words("speech_irregular_forms"),
         issue_anaphora=words("issue_anaphora"),
+        outcome_verbs=words("outcome_verbs"),
     )
 
 
