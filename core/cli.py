@@ -130,7 +130,7 @@ def _analyse_articles(args) -> tuple:
         loaded = corpus.load()
         if loaded.articles.empty:
             raise UsageError(f"the corpus {corpus.store.path} is empty; add articles with: python -m core add FILE|URL")
-        return loaded.tables, [], [], corpus.codebook
+        return _confident(loaded.tables, args), [], [], corpus.codebook
     codebook = chosen or load_codebook()
     articles, errors = _read_all(args.files)
     for error in errors:
@@ -140,7 +140,24 @@ def _analyse_articles(args) -> tuple:
     tables = analyze_articles(articles, codebook=codebook)
     for warning in tables.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return tables, errors, articles, codebook
+    return _confident(tables, args), errors, articles, codebook
+
+
+def _confident(tables, args):
+    """The tables with the stance rows below ``--min-confidence`` left out (default: the
+    configured scorer's minimum, chosen on dev; 0 when the rules run). Reviewed rows have
+    confidence 1 and always stay."""
+    from core.extraction.pipeline import configured_scorer
+
+    threshold = getattr(args, "min_confidence", None)
+    if threshold is None:
+        scorer, _ = configured_scorer()
+        threshold = scorer.min_confidence if scorer is not None else 0.0
+    if not 0.0 <= threshold <= 1.0:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    stances = tables.stances
+    tables.stances = stances[pd.to_numeric(stances["confidence"], errors="coerce").fillna(0.0) >= threshold].reset_index(drop=True)
+    return tables
 
 
 def cmd_table(args, which: str) -> int:
@@ -596,6 +613,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "corpus database file (default: $STANCE_DB or data/stance_tracker.sqlite3)"
+    min_conf_help = ("leave out stance rows less sure than this (0..1; default: the trained scorer's minimum confidence, "
+                     "chosen on the dev articles; 0 when the rules run)")
     for name, help_text in (
         ("extract", "print the stance table (actor, issue, stance, evidence)"),
         ("quotes", "print the quotes table (every attributed statement)"),
@@ -611,6 +630,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--codebook", metavar="FILE", help="YAML codebook (default: seeds/codebook.yaml)")
         p.add_argument("--format", choices=("table", "json", "csv"), default="table")
         p.add_argument("--db", metavar="FILE", help=db_help)
+        p.add_argument("--min-confidence", type=float, metavar="P", help=min_conf_help)
     p = sub.add_parser(
         "export",
         help="write the stance table as csv, json, parquet, dna (Discourse Network Analyzer) or a network (graphml, gexf)",
@@ -635,6 +655,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", choices=("actor", "country"), default=None, help="graph formats: one node per actor or per country (default: actor)")
     p.add_argument("--normalise", action="store_true", help="graph formats: normalise the edge weights (see core/network.py)")
     p.add_argument("--codebook", metavar="FILE", help="YAML codebook (default: seeds/codebook.yaml); dna uses its issue labels as concepts")
+    p.add_argument("--min-confidence", type=float, metavar="P", help=min_conf_help)
     p.add_argument("--db", metavar="FILE", help=db_help)
     p = sub.add_parser("add", help="add articles to the corpus: files (.txt .md .html .pdf .docx) or http(s) URLs")
     p.add_argument("inputs", nargs="+", metavar="FILE|URL")

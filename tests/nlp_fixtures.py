@@ -23,13 +23,15 @@ def nlp():
 
 
 def analyse(text: str, codebook_path: Path | None = TRADE_CODEBOOK, article_id: str = "t") -> Tables:
+    """The tables of ``text`` with the stance rules (``scorer=None``): these tests test the rules,
+    which the learned scorer reads as features (tests/test_scorer.py tests the scorer)."""
     codebook = load_codebook(codebook_path) if codebook_path else load_codebook()
-    return analyze_articles([article_from_text(text, article_id)], nlp=nlp(), codebook=codebook)
+    return analyze_articles([article_from_text(text, article_id)], nlp=nlp(), codebook=codebook, scorer=None)
 
 
 def stance_triples(text: str, codebook: Codebook) -> set[tuple[str, str, str]]:
-    """(actor, issue, stance) of every stance row of ``text`` analysed with ``codebook``."""
-    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook)
+    """(actor, issue, stance) of every stance row the rules give ``text`` with ``codebook``."""
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook, scorer=None)
     return rows(tables.stances, "actor", "issue", "stance")
 
 

@@ -138,5 +138,5 @@ def test_the_editor_takes_terms_and_checks_them():
 def test_a_stance_is_found_through_a_term():
     book = codebook_from_dict({"issues": [{"id": "tram_extension", "label": "Tram extension", "terms": ["extend the tram line"]}]})
     text = "Mayor Ines Duarte said on Monday that she supports extending the tram lines to the harbour."
-    tables = analyze_articles([article_from_text(text, "tram")], nlp=nlp(), codebook=book)
+    tables = analyze_articles([article_from_text(text, "tram")], nlp=nlp(), codebook=book, scorer=None)
     assert ("Ines Duarte", "tram_extension", "support") in set(tables.stances[["actor", "issue", "stance"]].itertuples(index=False, name=None))

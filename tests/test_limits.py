@@ -51,7 +51,7 @@ def test_the_analysis_finishes_and_warns_when_a_pattern_runs_out_of_time():
     fair = codebook_from_dict({"issues": [{"id": "ferry_fares", "patterns": [r"\bferry fares\b"]}]})
     codebook = Codebook("hostile", [slow, *fair.issues])
     text = "Ingrid Dahl said she supports the ferry fares. " + "e" * 80 + "!\n"
-    tables = analyze_articles([article_from_text(text, "ferry")], nlp=nlp(), codebook=codebook)
+    tables = analyze_articles([article_from_text(text, "ferry")], nlp=nlp(), codebook=codebook, scorer=None)
     assert any("issue 'tolls'" in w and "switched off" in w for w in tables.warnings)
     assert "ferry_fares" in set(tables.stances["issue"])
 

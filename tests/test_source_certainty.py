@@ -21,7 +21,7 @@ CODEBOOK = codebook_from_dict({"issues": [
 
 def claims(text: str) -> dict[str, tuple[str, str, str, str]]:
     """actor -> (stance, certainty, attribution, source) of the text's stance rows (one per actor here)."""
-    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK)
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK, scorer=None)
     found = rows(tables.stances, "actor", "stance", "certainty", "attribution", "source")
     assert len({row[0] for row in found}) == len(found), found
     return {actor: (stance, certainty, attribution, source) for actor, stance, certainty, attribution, source in found}

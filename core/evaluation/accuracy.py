@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,7 +185,7 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
     and thresholded as ``scorer`` is (leave-one-article-out)."""
     import numpy as np
 
-    from core.evaluation.training import C, SEED, labelled_articles, leave_one_article_out, rows_at
+    from core.evaluation.training import SEED, C, labelled_articles, leave_one_article_out, rows_at
 
     present = [a for a in articles if a.available]
     knowledge = load_knowledge()
@@ -456,7 +457,7 @@ def quotes_table(report: dict) -> pd.DataFrame:
 
 
 def _f(value: float) -> str:
-    return "" if value != value else f"{value:.2f}"  # NaN: no figure
+    return "" if math.isnan(value) else f"{value:.2f}"  # NaN: no figure
 
 
 def _markdown_table(frame: pd.DataFrame) -> str:

@@ -35,6 +35,7 @@ from core.extraction.candidates import Candidate, CandidateFinder
 from core.extraction.scorer import (
     DEFAULT_FLOOR,
     LABELS,
+    STANCES,
     Calibration,
     StanceScorer,
     expected_calibration_error,
@@ -119,31 +120,49 @@ def labelled_articles(articles: Iterable[GoldArticle], nlp=None, knowledge: Know
 # ------------------------------------------------------------------------------------ fitting
 
 
-def fit_weights(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = C, seed: int = SEED) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """A multinomial logistic regression on the feature rows: (feature names, weights per label
-    in LABELS order, bias per label). A label absent from the data gets a very low bias."""
-    from sklearn.feature_extraction import DictVectorizer
+POLARITY_C = 1.0  # the polarity model learns from positions only: fewer rows, clearer signal
+POLARITY_FEATURES = ("bias", "rule=", "cue_polarity=", "rule_cue=", "negated", "hedged", "question", "conditional", "attribution=")
+
+
+def _logistic(x, labels: Sequence[str], c: float, seed: int):
     from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=5000, random_state=seed).fit(x, list(labels))
+
+
+def fit_weights(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = C, seed: int = SEED
+                ) -> tuple[list[str], np.ndarray, float, np.ndarray, np.ndarray]:
+    """The two logistic regressions of a StanceScorer on the feature rows: (feature names,
+    position weights, position bias, stance weights per STANCES, stance bias). A stance absent
+    from the data gets a very low bias."""
+    from sklearn.feature_extraction import DictVectorizer
 
     vectorizer = DictVectorizer(sparse=True, sort=True)
     x = vectorizer.fit_transform(features)
     names = [str(n) for n in vectorizer.get_feature_names_out()]
-    present = sorted(set(labels), key=LABELS.index)
-    weights = np.zeros((len(LABELS), len(names)))
-    bias = np.full(len(LABELS), -30.0)
+    is_position = [label != "none" for label in labels]
+    position_weights, position_bias = np.zeros(len(names)), (30.0 if all(is_position) else -30.0)
+    if 0 < sum(is_position) < len(labels):
+        model = _logistic(x, is_position, c, seed)
+        position_weights, position_bias = model.coef_[0].copy(), float(model.intercept_[0])
+    weights, bias = np.zeros((len(STANCES), len(names))), np.full(len(STANCES), -30.0)
+    rows = [i for i, yes in enumerate(is_position) if yes]
+    present = sorted({labels[i] for i in rows}, key=STANCES.index)
     if len(present) == 1:
-        bias[LABELS.index(present[0])] = 0.0
-        return names, weights, bias
-    model = LogisticRegression(C=c, max_iter=5000, random_state=seed)
-    model.fit(x, list(labels))
-    coef, intercept = model.coef_, model.intercept_
-    if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes: the second's log-odds
-        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
-        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
-    for row, label in enumerate(model.classes_):
-        weights[LABELS.index(str(label))] = coef[row]
-        bias[LABELS.index(str(label))] = intercept[row]
-    return names, weights, bias
+        bias[STANCES.index(present[0])] = 0.0
+    elif len(present) > 1:
+        # Only the features that speak to polarity: the rest (how the holder was found, rivals)
+        # says whether there is a position, and here only adds noise to which one.
+        keep = [j for j, name in enumerate(names) if name.startswith(POLARITY_FEATURES)]
+        model = _logistic(x[rows][:, keep], [labels[i] for i in rows], POLARITY_C, seed)
+        coef, intercept = model.coef_, model.intercept_
+        if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes: the second's log-odds
+            coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+            intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        for row, label in enumerate(model.classes_):
+            weights[STANCES.index(str(label)), keep] = coef[row]
+            bias[STANCES.index(str(label))] = intercept[row]
+    return names, position_weights, position_bias, weights, bias
 
 
 def fit_calibration(raw: Sequence[float], correct: Sequence[bool]) -> Calibration:
@@ -159,8 +178,7 @@ def fit_calibration(raw: Sequence[float], correct: Sequence[bool]) -> Calibratio
 
 
 def fit_scorer(features: Sequence[dict[str, float]], labels: Sequence[str], c: float = C, seed: int = SEED) -> StanceScorer:
-    names, weights, bias = fit_weights(features, labels, c, seed)
-    return StanceScorer(names, weights, bias)
+    return StanceScorer(*fit_weights(features, labels, c, seed))
 
 
 # ------------------------------------------------------------------------------------ validation

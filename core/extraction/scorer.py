@@ -32,7 +32,7 @@ from core.extraction.stance import StanceClaim
 
 LABELS = ("support", "oppose", "neutral", "none")
 STANCES = LABELS[:3]
-MODEL_FORMAT = "stance-scorer/1"
+MODEL_FORMAT = "stance-scorer/2"
 # Rows whose calibrated confidence is below this are not kept at all (not even as suggestions):
 # a candidate the scorer gives one chance in ten is noise to a reviewer.
 DEFAULT_FLOOR = 0.1
@@ -171,13 +171,20 @@ def expected_calibration_error(bins: Iterable[dict[str, float]]) -> float:
 
 @dataclass
 class StanceScorer:
-    """A trained scorer: multinomial logistic regression over named features, a calibration map
-    and the minimum confidence chosen on dev. ``info`` says what it was trained on."""
+    """A trained scorer, two logistic regressions over the same named features: whether a
+    candidate is a position at all (``position_weights``, ``position_bias``), and, if it is, which
+    stance (``weights``, ``bias``: one row per stance of STANCES); then a calibration map and the
+    minimum confidence chosen on dev. ``info`` says what it was trained on.
+
+    Two models rather than one four-way model: "none" outnumbers the stances three to one and
+    "support" outnumbers "oppose" four to one, so one regularised model let the commonest stance
+    win over a plainly opposing cue; the polarity model learns from positions only."""
 
     features: list[str]
-    weights: np.ndarray  # (labels, features)
-    bias: np.ndarray  # (labels,)
-    labels: tuple[str, ...] = LABELS
+    position_weights: np.ndarray  # (features,)
+    position_bias: float
+    weights: np.ndarray  # (stances, features)
+    bias: np.ndarray  # (stances,)
     calibration: Calibration = field(default_factory=Calibration)
     min_confidence: float = 0.5
     floor: float = DEFAULT_FLOOR
@@ -207,13 +214,17 @@ class StanceScorer:
         return x
 
     def probabilities(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
-        """P(label) per row, one column per label (softmax of the linear scores)."""
+        """P(label) per row, one column per label of LABELS: P(position) x P(stance | position)
+        for the stances, 1 - P(position) for none."""
         if not rows:
-            return np.zeros((0, len(self.labels)))
-        scores = self.matrix(rows) @ self.weights.T + self.bias
+            return np.zeros((0, len(LABELS)))
+        x = self.matrix(rows)
+        position = 1.0 / (1.0 + np.exp(-(x @ self.position_weights + self.position_bias)))
+        scores = x @ self.weights.T + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        polarity = exp / exp.sum(axis=1, keepdims=True)
+        return np.column_stack([polarity * position[:, None], 1.0 - position])
 
     def stances(self, candidates: Sequence[Candidate]) -> list[tuple[str, float, float]]:
         """Per candidate: the most probable stance (support, oppose or neutral), the raw
@@ -221,7 +232,7 @@ class StanceScorer:
         probs = self.probabilities(features_of(candidates))
         if not len(probs):
             return []
-        columns = [self.labels.index(s) for s in STANCES]
+        columns = [LABELS.index(s) for s in STANCES]
         stance_probs = probs[:, columns]
         best = stance_probs.argmax(axis=1)
         # The raw confidence is the probability that the candidate holds a position at all (1 -
@@ -233,8 +244,10 @@ class StanceScorer:
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": MODEL_FORMAT,
-            "labels": list(self.labels),
+            "labels": list(LABELS),
             "features": list(self.features),
+            "position_weights": [round(float(w), 6) for w in self.position_weights],
+            "position_bias": round(float(self.position_bias), 6),
             "weights": [[round(float(w), 6) for w in row] for row in self.weights],
             "bias": [round(float(b), 6) for b in self.bias],
             "calibration": {"x": [round(v, 6) for v in self.calibration.x], "y": [round(v, 6) for v in self.calibration.y]},
@@ -254,6 +267,8 @@ class StanceScorer:
         try:
             labels = tuple(str(v) for v in data["labels"])
             features = [str(v) for v in data["features"]]
+            position_weights = np.asarray(data["position_weights"], dtype=float)
+            position_bias = float(data["position_bias"])
             weights = np.asarray(data["weights"], dtype=float)
             bias = np.asarray(data["bias"], dtype=float)
             cal = data.get("calibration") or {}
@@ -264,21 +279,23 @@ class StanceScorer:
         except (KeyError, TypeError, ValueError) as exc:
             raise ScorerError(f"{where}: a field is missing or malformed ({exc})") from None
         problems = []
-        if set(labels) != set(LABELS):
+        if list(labels) != list(LABELS):
             problems.append(f"labels must be {', '.join(LABELS)}")
-        if weights.shape != (len(labels), len(features)):
-            problems.append(f"weights must be {len(labels)} x {len(features)}, not {' x '.join(map(str, weights.shape))}")
-        if bias.shape != (len(labels),):
-            problems.append(f"bias must have {len(labels)} values")
+        if position_weights.shape != (len(features),):
+            problems.append(f"position_weights must have {len(features)} values")
+        if weights.shape != (len(STANCES), len(features)):
+            problems.append(f"weights must be {len(STANCES)} x {len(features)}, not {' x '.join(map(str, weights.shape))}")
+        if bias.shape != (len(STANCES),):
+            problems.append(f"bias must have {len(STANCES)} values")
         if len(calibration.x) != len(calibration.y) or any(b < a for a, b in zip(calibration.x, calibration.x[1:])):
             problems.append("calibration needs as many x as y, x increasing")
-        if not all(math.isfinite(v) for v in (*weights.ravel(), *bias, min_confidence, floor)):
+        if not all(math.isfinite(v) for v in (*position_weights, position_bias, *weights.ravel(), *bias, min_confidence, floor)):
             problems.append("weights, bias and thresholds must be finite numbers")
         if not (0.0 <= floor <= min_confidence <= 1.0):
             problems.append("0 <= floor <= min_confidence <= 1 must hold")
         if problems:
             raise ScorerError(f"{where}: " + "; ".join(problems))
-        return cls(features, weights, bias, labels, calibration, min_confidence, floor, info)
+        return cls(features, position_weights, position_bias, weights, bias, calibration, min_confidence, floor, info)
 
 
 def load_scorer(path: str | Path) -> StanceScorer:
