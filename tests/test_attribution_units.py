@@ -22,6 +22,13 @@ def test_stray_closing_mark_is_ignored_and_reopening_closes_the_previous():
     assert spans("Odd ” mark. “First “Second” end.") == ["First", "Second"]
 
 
+def test_doubled_apostrophes_are_a_quotation_mark():
+    # Some news archives print a straight double quote as two apostrophes.
+    text = "''We will not sell the mill,'' Ines Varga said. ''Not this year.'' The owners' dog barked."
+    assert spans(text) == ["We will not sell the mill,", "Not this year."]
+    assert spans("Lena's dog and the Olsens' cat.") == []
+
+
 def test_no_quotes_and_empty_quotes():
     assert spans("No quotes here.") == []
     assert spans("Empty “” and “ ” marks.") == []
@@ -87,3 +94,10 @@ def test_a_wider_cue_inside_reported_content_is_not_a_second_statement():
 def test_told_an_audience_that_is_a_clause_even_when_parsed_as_a_relative_clause():
     text = "On Monday, Governor Paul Mensah told a meeting of farmers that the drought would end soon."
     assert ("indirect", "told", "Paul Mensah", "the drought would end soon") in _found(text)
+
+
+def test_a_quotation_in_doubled_apostrophes_is_a_direct_quote_with_its_speaker():
+    text = "''The mill will stay open through the winter,'' Ines Varga said on Tuesday. ''After that, we will see.''"
+    [(kind, cue, speaker, content)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "said", "Ines Varga")
+    assert content.startswith("The mill will stay open") and content.endswith("we will see.")
