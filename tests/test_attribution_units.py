@@ -101,3 +101,25 @@ def test_a_quotation_in_doubled_apostrophes_is_a_direct_quote_with_its_speaker()
     [(kind, cue, speaker, content)] = _found(text)
     assert (kind, cue, speaker) == ("direct", "said", "Ines Varga")
     assert content.startswith("The mill will stay open") and content.endswith("we will see.")
+
+
+def test_verbs_of_blame_and_rejection_attribute_their_object():
+    assert _found("Senator Erik Lindqvist often blames Norway for taking Swedish jobs.") == [
+        ("indirect", "blames", "Erik Lindqvist", "Norway for taking Swedish jobs")
+    ]
+    assert _found("Mr. Okafor has repudiated decades of party support for the fishing tax.") == [
+        ("indirect", "repudiated", "Okafor", "decades of party support for the fishing tax")
+    ]
+    text = "Governor Paul Mensah rejected the notion that pressure from investors had prompted the move."
+    assert _found(text) == [
+        ("indirect", "rejected", "Paul Mensah", "the notion that pressure from investors had prompted the move")
+    ]
+
+
+def test_authors_and_a_leadership_can_hold_a_finding_or_a_fear():
+    text = "The authors found that farmers in the hardest hit valleys tended to vote for more extreme candidates."
+    assert [(k, c, s) for k, c, s, _ in _found(text)] == [("indirect", "found", "authors")]
+    text = "The Norwegian party leadership fears that sweeping closures could kindle protests in the north."
+    assert _found(text) == [
+        ("indirect", "fears", "Norwegian party leadership", "sweeping closures could kindle protests in the north")
+    ]
