@@ -123,3 +123,18 @@ def test_authors_and_a_leadership_can_hold_a_finding_or_a_fear():
     assert _found(text) == [
         ("indirect", "fears", "Norwegian party leadership", "sweeping closures could kindle protests in the north")
     ]
+
+
+def test_a_word_of_attitude_after_a_copula_attributes_its_prepositional_object():
+    assert _found("Anna Berg is a fervent supporter of Paul Mensah.") == [
+        ("indirect", "supporter", "Anna Berg", "Paul Mensah")
+    ]
+    assert _found("Some farmers have been sympathetic to free trade arguments.") == [
+        ("indirect", "sympathetic", "farmers", "free trade arguments")
+    ]
+    assert _found("Mr. Okafor, like most economists, is still persuaded of the benefits that trade confers.") == [
+        ("indirect", "persuaded", "Okafor", "the benefits that trade confers")
+    ]
+    # Not after a copula, or not the listed preposition: no statement.
+    assert _found("Supporters of Paul Mensah marched through Bergen on Sunday.") == []
+    assert _found("The harbour is open to the public and critical to the town.") == []
