@@ -138,3 +138,31 @@ def test_a_word_of_attitude_after_a_copula_attributes_its_prepositional_object()
     # Not after a copula, or not the listed preposition: no statement.
     assert _found("Supporters of Paul Mensah marched through Bergen on Sunday.") == []
     assert _found("The harbour is open to the public and critical to the town.") == []
+
+
+def test_a_lone_quote_after_narrative_in_the_same_paragraph_continues_the_quote_before():
+    text = "''We will keep the mill open,'' said Ines Varga, smiling. She has run it for twenty years. ''Nobody here wants to leave.''"
+    [(kind, cue, speaker, content)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "said", "Ines Varga")
+    assert content.startswith("We will keep") and content.endswith("wants to leave.")
+    # A reported statement does not run on into a later quote.
+    found = _found("The levy is fair, Mr. Okafor said. ''Nobody here wants to leave the valley.''")
+    assert [(k, c) for k, c, _, _ in found] == [("indirect", "said"), ("direct", "")]
+    # Nor past narrative into the next paragraph.
+    text = "''We will keep the mill open,'' said Ines Varga. She smiled.\n\n''Nobody in the valley wants to leave.''"
+    assert len(_found(text)) == 2
+
+
+def test_continued_is_a_speech_verb():
+    text = "''The quota is not the only problem,'' Erik Lindqvist continued, ''but it is the biggest one.''"
+    [(kind, cue, speaker, _)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "continued", "Erik Lindqvist")
+
+
+def test_a_doubled_apostrophe_after_a_sentence_end_starts_a_sentence():
+    from tests.nlp_fixtures import nlp
+
+    text = "Her pay is lower.\n\n''I think it will be hard,'' Ms. Varga said. ''You have to be lucky to find one.''"
+    sentences = [s.text.strip() for s in nlp()(text).sents]
+    assert sentences[-1] == "''You have to be lucky to find one.''"
+    assert sentences[-2] == "''I think it will be hard,'' Ms. Varga said."

@@ -302,6 +302,21 @@ class Attributor:
         a reported statement runs on into a quote only within its sentence."""
         return not any(ch in ".!?\n" for ch in self.text[prev.end_char : st.start_char])
 
+    def _lone_continuation(self, prev: Statement, st: Statement) -> bool:
+        """Whether a quotation with no cue of its own continues the previous statement of its
+        speaker in the same paragraph, past a sentence of narrative ("“A,” said Kim, smiling. She
+        has run the mill for 20 years. “B.”"): attribution corpora annotate A and B as one
+        statement in fragments. The previous statement must be a quotation or end in one ("... but
+        “A,” she said. “B.”"): a reported statement does not run on into a later quote."""
+        ends_quoted = prev.kind == "direct" or bool(self.quotes.overlapping(prev.end_char - 2, prev.end_char))
+        return (
+            st.cue_token is None
+            and ends_quoted
+            and st.speaker_mention == prev.speaker_mention
+            and prev.end_char <= st.start_char
+            and "\n" not in self.text[prev.start_char : st.start_char]
+        )
+
     def _merge_continuations(self, found: list[Statement]) -> list[Statement]:
         """One statement interrupted by its own attribution ("“A,” he said, “B.”"), or continued
         in the next quote without a new cue, is one statement: the fragments and what lies
@@ -314,8 +329,11 @@ class Attributor:
                 and st.kind == "direct"
                 and st.speaker == prev.speaker
                 and (st.cue_token is None or st.cue_token == prev.cue_token)
-                and (prev.kind == "direct" or (st.speaker_mention == prev.speaker_mention and self._same_sentence(prev, st)))
-                and self._gap_is_attribution(prev, st)
+                and (
+                    (prev.kind == "direct" or (st.speaker_mention == prev.speaker_mention and self._same_sentence(prev, st)))
+                    and self._gap_is_attribution(prev, st)
+                    or self._lone_continuation(prev, st)
+                )
             ):
                 if prev.cue_token is None and st.cue_token is not None:
                     prev.cue, prev.cue_token = st.cue, st.cue_token
