@@ -166,3 +166,15 @@ def test_a_doubled_apostrophe_after_a_sentence_end_starts_a_sentence():
     sentences = [s.text.strip() for s in nlp()(text).sents]
     assert sentences[-1] == "''You have to be lucky to find one.''"
     assert sentences[-2] == "''I think it will be hard,'' Ms. Varga said."
+
+
+def test_nouns_of_complaint_documents_as_holders_and_seeking():
+    assert _found("Anna Berg's complaints that the quota was unfair angered the board.") == [
+        ("indirect", "complaints", "Anna Berg", "that the quota was unfair")
+    ]
+    assert _found("The new fishing accord calls on all coastal states to cut their catch by a third.") == [
+        ("indirect", "calls", "new fishing accord", "all coastal states to cut their catch by a third")
+    ]
+    assert _found("Governor Paul Mensah is seeking approval of the harbour levy.") == [
+        ("indirect", "seeking", "Paul Mensah", "approval of the harbour levy")
+    ]
