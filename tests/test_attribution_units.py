@@ -103,16 +103,15 @@ def test_a_quotation_in_doubled_apostrophes_is_a_direct_quote_with_its_speaker()
     assert content.startswith("The mill will stay open") and content.endswith("we will see.")
 
 
-def test_verbs_of_blame_and_rejection_attribute_their_object():
+def test_verbs_of_blame_repudiation_and_resistance_attribute_their_object():
     assert _found("Senator Erik Lindqvist often blames Norway for taking Swedish jobs.") == [
         ("indirect", "blames", "Erik Lindqvist", "Norway for taking Swedish jobs")
     ]
     assert _found("Mr. Okafor has repudiated decades of party support for the fishing tax.") == [
         ("indirect", "repudiated", "Okafor", "decades of party support for the fishing tax")
     ]
-    text = "Governor Paul Mensah rejected the notion that pressure from investors had prompted the move."
-    assert _found(text) == [
-        ("indirect", "rejected", "Paul Mensah", "the notion that pressure from investors had prompted the move")
+    assert _found("The fishing unions long resisted such quotas in the northern waters.") == [
+        ("indirect", "resisted", "fishing unions", "such quotas in the northern waters")
     ]
 
 
