@@ -22,6 +22,13 @@ def test_stray_closing_mark_is_ignored_and_reopening_closes_the_previous():
     assert spans("Odd ” mark. “First “Second” end.") == ["First", "Second"]
 
 
+def test_doubled_apostrophes_are_a_quotation_mark():
+    # Some news archives print a straight double quote as two apostrophes.
+    text = "''We will not sell the mill,'' Ines Varga said. ''Not this year.'' The owners' dog barked."
+    assert spans(text) == ["We will not sell the mill,", "Not this year."]
+    assert spans("Lena's dog and the Olsens' cat.") == []
+
+
 def test_no_quotes_and_empty_quotes():
     assert spans("No quotes here.") == []
     assert spans("Empty “” and “ ” marks.") == []
@@ -87,3 +94,86 @@ def test_a_wider_cue_inside_reported_content_is_not_a_second_statement():
 def test_told_an_audience_that_is_a_clause_even_when_parsed_as_a_relative_clause():
     text = "On Monday, Governor Paul Mensah told a meeting of farmers that the drought would end soon."
     assert ("indirect", "told", "Paul Mensah", "the drought would end soon") in _found(text)
+
+
+def test_a_quotation_in_doubled_apostrophes_is_a_direct_quote_with_its_speaker():
+    text = "''The mill will stay open through the winter,'' Ines Varga said on Tuesday. ''After that, we will see.''"
+    [(kind, cue, speaker, content)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "said", "Ines Varga")
+    assert content.startswith("The mill will stay open") and content.endswith("we will see.")
+
+
+def test_verbs_of_blame_repudiation_and_resistance_attribute_their_object():
+    assert _found("Senator Erik Lindqvist often blames Norway for taking Swedish jobs.") == [
+        ("indirect", "blames", "Erik Lindqvist", "Norway for taking Swedish jobs")
+    ]
+    assert _found("Mr. Okafor has repudiated decades of party support for the fishing tax.") == [
+        ("indirect", "repudiated", "Okafor", "decades of party support for the fishing tax")
+    ]
+    assert _found("The fishing unions long resisted such quotas in the northern waters.") == [
+        ("indirect", "resisted", "fishing unions", "such quotas in the northern waters")
+    ]
+
+
+def test_authors_and_a_leadership_can_hold_a_finding_or_a_fear():
+    text = "The authors found that farmers in the hardest hit valleys tended to vote for more extreme candidates."
+    assert [(k, c, s) for k, c, s, _ in _found(text)] == [("indirect", "found", "authors")]
+    text = "The Norwegian party leadership fears that sweeping closures could kindle protests in the north."
+    assert _found(text) == [
+        ("indirect", "fears", "Norwegian party leadership", "sweeping closures could kindle protests in the north")
+    ]
+
+
+def test_a_word_of_attitude_after_a_copula_attributes_its_prepositional_object():
+    assert _found("Anna Berg is a fervent supporter of Paul Mensah.") == [
+        ("indirect", "supporter", "Anna Berg", "Paul Mensah")
+    ]
+    assert _found("Some farmers have been sympathetic to free trade arguments.") == [
+        ("indirect", "sympathetic", "farmers", "free trade arguments")
+    ]
+    assert _found("Mr. Okafor, like most economists, is still persuaded of the benefits that trade confers.") == [
+        ("indirect", "persuaded", "Okafor", "the benefits that trade confers")
+    ]
+    # Not after a copula, or not the listed preposition: no statement.
+    assert _found("Supporters of Paul Mensah marched through Bergen on Sunday.") == []
+    assert _found("The harbour is open to the public and critical to the town.") == []
+
+
+def test_a_lone_quote_after_narrative_in_the_same_paragraph_continues_the_quote_before():
+    text = "''We will keep the mill open,'' said Ines Varga, smiling. She has run it for twenty years. ''Nobody here wants to leave.''"
+    [(kind, cue, speaker, content)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "said", "Ines Varga")
+    assert content.startswith("We will keep") and content.endswith("wants to leave.")
+    # A reported statement does not run on into a later quote.
+    found = _found("The levy is fair, Mr. Okafor said. ''Nobody here wants to leave the valley.''")
+    assert [(k, c) for k, c, _, _ in found] == [("indirect", "said"), ("direct", "")]
+    # Nor past narrative into the next paragraph.
+    text = "''We will keep the mill open,'' said Ines Varga. She smiled.\n\n''Nobody in the valley wants to leave.''"
+    assert len(_found(text)) == 2
+
+
+def test_continued_is_a_speech_verb():
+    text = "''The quota is not the only problem,'' Erik Lindqvist continued, ''but it is the biggest one.''"
+    [(kind, cue, speaker, _)] = _found(text)
+    assert (kind, cue, speaker) == ("direct", "continued", "Erik Lindqvist")
+
+
+def test_a_doubled_apostrophe_after_a_sentence_end_starts_a_sentence():
+    from tests.nlp_fixtures import nlp
+
+    text = "Her pay is lower.\n\n''I think it will be hard,'' Ms. Varga said. ''You have to be lucky to find one.''"
+    sentences = [s.text.strip() for s in nlp()(text).sents]
+    assert sentences[-1] == "''You have to be lucky to find one.''"
+    assert sentences[-2] == "''I think it will be hard,'' Ms. Varga said."
+
+
+def test_nouns_of_complaint_documents_as_holders_and_seeking():
+    assert _found("Anna Berg's complaints that the quota was unfair angered the board.") == [
+        ("indirect", "complaints", "Anna Berg", "that the quota was unfair")
+    ]
+    assert _found("The new fishing accord calls on all coastal states to cut their catch by a third.") == [
+        ("indirect", "calls", "new fishing accord", "all coastal states to cut their catch by a third")
+    ]
+    assert _found("Governor Paul Mensah is seeking approval of the harbour levy.") == [
+        ("indirect", "seeking", "Paul Mensah", "approval of the harbour levy")
+    ]

@@ -20,7 +20,8 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
-naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues).
+naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
+attitude_words).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
 never joins a subject to a verb; an appositive name is preferred to the title it follows). This
@@ -48,6 +49,7 @@ from core.extraction.words import (
 )
 from core.knowledge.gazetteer import Actor
 
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
 
@@ -183,7 +185,7 @@ class Attributor:
 
     def _cue_statements(self, sent: Span, prefer: Mention | None) -> list[Statement]:
         """The statements of a sentence that rest on a cue word: "according to", a cue verb, an
-        adjective of intention or a noun of saying or will."""
+        adjective of intention, a noun of saying or will, or a word of attitude after a copula."""
         new: list[Statement] = []
         for tok in sent:
             st: Statement | None = None
@@ -196,6 +198,8 @@ class Attributor:
                 st = self._intention_adjective(tok, prefer)
             elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nominal_cues:
                 st = self._nominal(tok, prefer)
+            if st is None and tok.lower_ in self.lex.attitude_words:
+                st = self._attitude(tok, prefer)
             if st:
                 new.append(st)
         return new
@@ -298,6 +302,21 @@ class Attributor:
         a reported statement runs on into a quote only within its sentence."""
         return not any(ch in ".!?\n" for ch in self.text[prev.end_char : st.start_char])
 
+    def _lone_continuation(self, prev: Statement, st: Statement) -> bool:
+        """Whether a quotation with no cue of its own continues the previous statement of its
+        speaker in the same paragraph, past a sentence of narrative ("“A,” said Kim, smiling. She
+        has run the mill for 20 years. “B.”"): attribution corpora annotate A and B as one
+        statement in fragments. The previous statement must be a quotation or end in one ("... but
+        “A,” she said. “B.”"): a reported statement does not run on into a later quote."""
+        ends_quoted = prev.kind == "direct" or bool(self.quotes.overlapping(prev.end_char - 2, prev.end_char))
+        return (
+            st.cue_token is None
+            and ends_quoted
+            and st.speaker_mention == prev.speaker_mention
+            and prev.end_char <= st.start_char
+            and "\n" not in self.text[prev.start_char : st.start_char]
+        )
+
     def _merge_continuations(self, found: list[Statement]) -> list[Statement]:
         """One statement interrupted by its own attribution ("“A,” he said, “B.”"), or continued
         in the next quote without a new cue, is one statement: the fragments and what lies
@@ -310,8 +329,11 @@ class Attributor:
                 and st.kind == "direct"
                 and st.speaker == prev.speaker
                 and (st.cue_token is None or st.cue_token == prev.cue_token)
-                and (prev.kind == "direct" or (st.speaker_mention == prev.speaker_mention and self._same_sentence(prev, st)))
-                and self._gap_is_attribution(prev, st)
+                and (
+                    (prev.kind == "direct" or (st.speaker_mention == prev.speaker_mention and self._same_sentence(prev, st)))
+                    and self._gap_is_attribution(prev, st)
+                    or self._lone_continuation(prev, st)
+                )
             ):
                 if prev.cue_token is None and st.cue_token is not None:
                     prev.cue, prev.cue_token = st.cue, st.cue_token
@@ -458,6 +480,27 @@ class Attributor:
             actor, mention, start, end, "indirect", cue.text, cue.i,
             negated_cue=self._negated(cue.head if cue.pos_ == "ADJ" else cue), hedged_cue=self._hedged(cue), speaker_text=text,
         )
+
+    def _attitude(self, word: Token, prefer: Mention | None) -> Statement | None:
+        """"Some farmers have been sympathetic to free trade", "she is a critic of the quota", "he
+        is persuaded of its benefits": an adjective or noun of attitude after a copula (or a
+        passive participle) gives the subject's view of its prepositional object."""
+        if word.dep_ in ("acomp", "attr") and word.head.lemma_.lower() in COPULAS:
+            verb = word.head
+        elif word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children):
+            verb = word
+        else:
+            return None
+        preps = self.lex.attitude_words[word.lower_]
+        prep = next((c for c in word.children if c.dep_ == "prep" and c.i > word.i and c.lower_ in preps), None)
+        if prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
+            return None
+        # A word of attitude needs someone to hold it, so any named or nominal subject may
+        # ("her mother is passionate about ..."); a thing pronoun only when it stands for an actor.
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or (subj.pos_ == "PRON" and not self.speakers.can_speak(subj, prefer)):
+            return None
+        return self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
 
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""

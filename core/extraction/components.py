@@ -124,6 +124,35 @@ class AttributionComponent:
         return doc
 
 
+SENTENCE_STARTS = "doubled_apostrophe_sentences"
+_SENTENCE_ENDS = (".", "!", "?")
+
+
+@Language.component(SENTENCE_STARTS)
+def doubled_apostrophe_sentences(doc: Doc) -> Doc:
+    """Pipeline component (before the parser): an opening doubled apostrophe (``''``, the straight
+    double quote of some news archives) after a sentence end or a line break begins a sentence.
+    The tagger reads ``''`` as a closing quote and would glue it to the sentence before
+    ("... she said. ''We will ..."), so that the quotation after it starts in the wrong sentence."""
+    for i in range(1, len(doc) - 1):
+        tok, after = doc[i], doc[i + 1]
+        if tok.text != "''" or tok.whitespace_ or after.is_space or after.is_punct:
+            continue  # a closing mark: "...,'' she said"
+        before = doc[i - 1]
+        if not (before.is_space or before.whitespace_):
+            continue
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        ended = j >= 0 and (
+            doc[j].text in _SENTENCE_ENDS or (doc[j].text == "''" and j > 0 and doc[j - 1].text in _SENTENCE_ENDS)
+        )
+        if ended or "\n" in before.text:
+            tok.is_sent_start = True
+            after.is_sent_start = False
+    return doc
+
+
 @Language.factory(MENTIONS_COMPONENT, default_config={"actors_path": "", "lexicon_path": ""})
 def make_mentions_component(nlp: Language, name: str, actors_path: str, lexicon_path: str) -> MentionsComponent:
     """The "stance_mentions" component for the knowledge of the given files."""
@@ -138,8 +167,11 @@ def make_attribution_component(nlp: Language, name: str, actors_path: str, lexic
 
 def add_components(nlp: Language, knowledge: Knowledge) -> None:
     """Add both components at the end of ``nlp`` (after the parser, lemmatizer and NER they read),
-    configured with the files ``knowledge`` was loaded from."""
+    configured with the files ``knowledge`` was loaded from, and the sentence starts of
+    ``doubled_apostrophe_sentences`` before the parser."""
     config = {"actors_path": knowledge.actors_path, "lexicon_path": knowledge.lexicon_path}
+    if "parser" in nlp.pipe_names and SENTENCE_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(SENTENCE_STARTS, before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             component = cast(MentionsComponent | AttributionComponent, nlp.add_pipe(name, last=True, config=config))

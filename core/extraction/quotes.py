@@ -10,42 +10,49 @@ from core.extraction.tokens import strip_whitespace
 from core.extraction.words import OPEN_QUOTES
 
 STRAIGHT = '"'
+# Two apostrophes stand for a straight double quote in some news archives ("''We will,'' she said.").
+DOUBLED_APOSTROPHE = "''"
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or part of a reported statement
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of quoted passages; never fails on unbalanced marks.
 
-    Curly quotes pair open/close; straight quotes toggle. A quote still open at the end of its
+    Curly quotes pair open/close; straight quotes toggle, and so does a doubled apostrophe
+    (``''``), which some news archives print for a straight quote. A quote still open at the end of its
     paragraph (a line break) ends there, as in news copy where a quote runs into the next
     paragraph and is reopened."""
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
+    open_at: int | None = None  # where the text inside the open quotation starts
     opener = ""
     straight_open = False
     closers = {"“": "”", "«": "»", "„": "“"}  # „...“ is German-style typography
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith(DOUBLED_APOSTROPHE, i) else 1
         if ch == "\n":
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))
             open_at, straight_open = None, False
         elif open_at is not None and not straight_open and ch == closers.get(opener):
-            if i > open_at + 1:
-                spans.append((open_at + 1, i))
+            if i > open_at:
+                spans.append((open_at, i))
             open_at = None
         elif ch in OPEN_QUOTES:
-            if open_at is not None and i > open_at + 1:
-                spans.append((open_at + 1, i))  # a new quote opens: the old one was unclosed
-            open_at, opener, straight_open = i, ch, False
-        elif ch == STRAIGHT:
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))  # a new quote opens: the old one was unclosed
+            open_at, opener, straight_open = i + 1, ch, False
+        elif ch == STRAIGHT or width == 2:
             if open_at is None:
-                open_at, straight_open = i, True
+                open_at, straight_open = i + width, True
             elif straight_open:
-                if i > open_at + 1:
-                    spans.append((open_at + 1, i))
+                if i > open_at:
+                    spans.append((open_at, i))
                 open_at, straight_open = None, False
-    if open_at is not None and len(text) > open_at + 1:
-        spans.append((open_at + 1, len(text)))
+        i += width
+    if open_at is not None and len(text) > open_at:
+        spans.append((open_at, len(text)))
     return [(s, e) for s, e in (strip_whitespace(text, s, e) for s, e in spans) if e > s]
 
 

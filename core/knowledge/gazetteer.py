@@ -75,6 +75,9 @@ class Lexicon:
     intention_cues: frozenset[str] = frozenset()
     intention_adjectives: frozenset[str] = frozenset()
     nominal_cues: frozenset[str] = frozenset()
+    # Adjectives and nouns of attitude after a copula whose prepositional object the subject holds
+    # a view on ("is sympathetic to free trade", "has been a critic of the quota").
+    attitude_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nouns and verbs the actor and stance rules read (see seeds/lexicon.yaml for each one's use).
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -210,7 +213,7 @@ LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
     "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
-    "intention_cues", "intention_adjectives", "nominal_cues",
+    "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
@@ -291,6 +294,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         intention_cues=words("intention_cues"),
         intention_adjectives=words("intention_adjectives"),
         nominal_cues=words("nominal_cues"),
+        attitude_words=word_lists("attitude_words"),
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
