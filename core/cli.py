@@ -496,7 +496,7 @@ def cmd_train(args) -> int:
     knowledge = load_knowledge()
     print(f"labelling the candidates of {len(present)} dev articles with their gold ...", file=sys.stderr)
     data = labelled_articles(present, knowledge=knowledge)
-    reviews = ([], [])
+    reviews: tuple[list[dict[str, float]], list[str]] = ([], [])
     corpus_name = ""
     if args.db:
         if not Path(args.db).is_file():

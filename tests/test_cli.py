@@ -205,7 +205,8 @@ def test_add_list_and_extract_over_the_corpus(tmp_path):
     assert rows["harbour"]["statements"] >= 1 and rows["harbour"]["words"] > 20
     assert list(rows["harbour"]) == ["id", "title", "outlet", "date", "words", "statements"]
     # extract with no FILE reads the corpus; stance rows carry their article's outlet and date
-    extracted = corpus_run(db, "extract", "--format", "json", "--codebook", TRADE)
+    # (--min-confidence 0: every row the scorer keeps, suggestions included; this test is about the corpus)
+    extracted = corpus_run(db, "extract", "--format", "json", "--codebook", TRADE, "--min-confidence", "0")
     assert extracted.returncode == 0, extracted.stderr
     data = [r for r in json.loads(extracted.stdout) if r["article_id"] == "harbour"]
     assert any(r["issue"] == "carbon_border_tax" and r["stance"] == "oppose" for r in data)

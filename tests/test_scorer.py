@@ -19,6 +19,7 @@ from core.extraction.candidates import Candidate, find_candidates
 from core.extraction.pipeline import analyze_articles, configured_scorer
 from core.extraction.scorer import (
     LABELS,
+    MODEL_FORMAT,
     Calibration,
     ScorerError,
     StanceScorer,
@@ -278,4 +279,4 @@ def test_train_writes_a_scorer_that_loads_and_learns_from_reviews(capsys, tmp_pa
     assert "review(s) of 1 article(s)" in printed and "leave-one-article-out" in printed
     scorer = load_scorer(out)
     assert scorer.reviews == 1 and scorer.info["corpus"] == str(db)
-    assert json.loads(Path(out).read_text())["format"] == "stance-scorer/1"
+    assert json.loads(Path(out).read_text())["format"] == MODEL_FORMAT

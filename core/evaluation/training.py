@@ -121,10 +121,11 @@ def labelled_articles(articles: Iterable[GoldArticle], nlp=None, knowledge: Know
 
 
 POLARITY_C = 1.0  # the polarity model learns from positions only: fewer rows, clearer signal
-POLARITY_FEATURES = ("bias", "rule=", "cue_polarity=", "rule_cue=", "negated", "hedged", "question", "conditional", "attribution=")
+POLARITY_FEATURES = ("bias", "rule=", "rule_any=", "clause_polarity=", "cue_polarity=", "rule_cue=",
+                     "negated", "hedged", "question", "conditional", "attribution=")
 
 
-def _logistic(x, labels: Sequence[str], c: float, seed: int):
+def _logistic(x, labels: Sequence[str] | Sequence[bool], c: float, seed: int):
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=5000, random_state=seed).fit(x, list(labels))

@@ -105,6 +105,8 @@ class Candidate:
     antecedent_end: int = -1
     cue_polarity: str = ""  # the lexicon's reading of cue_lemma: support, oppose, neutral or ''
     speaker: str = ""  # the speaker of the innermost statement around the issue ('' when none)
+    rule_any: str = ""  # the stance the rules gave anyone on this issue in this sentence ('' when none)
+    clause_polarity: str = ""  # what the cues from the issue up its clause say, whoever holds it ('' none)
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,9 @@ class CandidateFinder:
         self.finder = StanceFinder(doc, resolver, self.statements, codebook)
         self.claims = self.finder.claims()
         self.verdicts = rule_verdicts(self.claims)
+        self.sentence_verdicts: dict[tuple[int, str], str] = {}
+        for claim in self.claims:
+            self.sentence_verdicts.setdefault((claim.sentence, claim.issue), claim.stance)
 
     def _actors(self, tok: Token, kind: HolderKind, prefer: Mention | None = None) -> list[_Found]:
         """The actors a token stands for, as holders of ``kind`` (a resolved pronoun is anaphora)."""
@@ -453,6 +458,8 @@ class CandidateFinder:
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
                 cue_polarity=POLARITY_NAMES.get(self.lex.polarity(flags[4]) if flags[4] else None, ""),
                 speaker=next((st.speaker.name for st in around if st.speaker is not None), ""),
+                rule_any=self.sentence_verdicts.get((n, occ.issue), ""),
+                clause_polarity=POLARITY_NAMES.get(self.finder.match_polarity.get(start, 99), ""),
             )
 
 

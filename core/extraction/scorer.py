@@ -104,6 +104,9 @@ def candidate_features(cand: Candidate, context: _Context) -> dict[str, float]:
         f"cue_polarity={polarity}": 1.0,
         f"cue_polarity_holder={polarity}|{cand.holder_kind}": 1.0,
         f"rule_cue={cand.rule_stance or 'none'}|{polarity}": 1.0,
+        f"rule_any={cand.rule_any or 'none'}": 1.0,
+        f"clause_polarity={cand.clause_polarity or 'none'}": 1.0,
+        f"clause_polarity_holder={cand.clause_polarity or 'none'}|{cand.holder_kind}": 1.0,
         f"rivals={_bucket(context.rivals, (0, 1, 3))}": 1.0,
         f"rank={_bucket(context.rank, (0, 1, 2))}": 1.0,
         f"actors_in_sentence={_bucket(context.actors_in_sentence, (1, 2, 4))}": 1.0,
@@ -325,17 +328,17 @@ def scored_rows(candidates: Sequence[Candidate], claims: Iterable[StanceClaim], 
     whose calibrated confidence reaches the scorer's floor. A candidate the rules also claimed keeps
     the rules' attribution, source, certainty and evidence; the others get them from the
     candidate (the statement around the issue, or the sentence)."""
-    by_key = {}
+    by_key: dict[tuple[int, str, str], StanceClaim] = {}
     for claim in claims:
         by_key.setdefault((claim.sentence, claim.mention.actor.name, claim.issue), claim)
     rows = []
     for cand, (stance, _raw, confidence) in zip(candidates, scorer.stances(candidates)):
         if confidence < scorer.floor:
             continue
-        claim = by_key.get((cand.sentence, cand.actor, cand.issue))
-        if claim is not None:
-            attribution, source, certainty = claim.attribution, claim.source, claim.certainty
-            start, end = claim.evidence
+        found = by_key.get((cand.sentence, cand.actor, cand.issue))
+        if found is not None:
+            attribution, source, certainty = found.attribution, found.source, found.certainty
+            start, end = found.evidence
         else:
             attribution = {"direct": "direct", "none": "narrative"}.get(cand.attribution, "indirect")
             source = cand.speaker if cand.speaker and cand.speaker != cand.actor else ""

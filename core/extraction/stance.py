@@ -117,6 +117,9 @@ class StanceFinder:
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
+        # What the cues on the path from each issue match up its clause say, whoever holds it: the
+        # polarity (+1, -1, 0 for a neutral cue) by the match's start, for the learned scorer.
+        self.match_polarity: dict[int, int] = {}
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -437,6 +440,8 @@ class StanceFinder:
             self._read_children(path, idx, walk)
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
+        if walk.has_cue:
+            self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
         return self._with_speaker(walk)
 
     def _conditional_consequence(self, path: list[Token], walk: _Walk) -> list[_Holder] | None:
