@@ -42,7 +42,7 @@ for failure in (note for note in analysis.notes if note.startswith(f"{article_id
 highlights = article_highlights(article_id, tables.mentions, tables.stances, analysis.issue_labels)
 evidence = sum(h.kind == "evidence" for h in highlights)
 mentions = len(highlights) - evidence
-scope = " that match the filters" if not filters.is_empty else ""
+scope = " that match the filters" if not filters.is_empty or filters.narrows_by_confidence else ""
 st.caption(f"Marked: {evidence} statements and {mentions} actor mentions{scope}. Hover a marked passage for details.")
 if not filters.is_empty and not highlights:
     st.info("Nothing in this article matches the current filters; the text is shown unmarked. "
@@ -62,6 +62,9 @@ with st.expander(f"Missed? {len(missed)} sentence(s) name an actor and an issue 
             f"**Sentence {row.sentence}** · actors: {escape_markdown(row.actors)} · issues: {escape_markdown(issues)}  \n"
             f"> {escape_markdown(' '.join(row.text.split()))}"
         )
+
+suggestions = dashboard.suggested_stances(analysis)
+dashboard.suggestions_panel(analysis, suggestions[suggestions["article_id"] == article_id], key="article_suggestion")
 
 st.html(legend_html())
 st.divider()
