@@ -45,7 +45,8 @@ def show_calibration() -> None:
         "Every stance row carries a **confidence**: the scorer's estimate that the row is right. The scorer was "
         f"checked on the development articles ({escape_markdown(method)}: each article scored by a model that never "
         "saw it). Its rows were grouped by confidence, and for each group the chart puts the confidence the scorer "
-        "gave (across) against the share of those rows a coder also coded (up); the bigger the point, the more rows. "
+        "gave (across) against the share of those rows a coder also coded (up); the bigger the point, the more rows "
+        "(the number above it). "
         "On the dashed diagonal a confidence of 0.6 means six rows in ten are right. Below the diagonal the scorer "
         "is too sure of itself, above it too modest. The sidebar's *Minimum confidence* "
         f"(default {scorer.min_confidence:.2f}, the best F1 on these articles) leaves out the rows under it."
@@ -56,7 +57,7 @@ def show_calibration() -> None:
     else:
         st.altair_chart(reliability_chart(bins))
         st.caption("Predicted confidence against observed precision per confidence bin, development articles, out of "
-                   "sample. Point size: rows in the bin. Dashed: a perfectly calibrated scorer.")
+                   "sample. Point size and label: rows in the bin. Dashed: a perfectly calibrated scorer.")
     error = info.get("calibration_error")
     cards = []
     if isinstance(error, (int, float)):

@@ -222,7 +222,7 @@ def test_reliability_chart_spec():
     from core.views.charts import reliability_chart
 
     spec = reliability_chart(pd.DataFrame(RELIABILITY)).to_dict()
-    diagonal, label, trace, points = spec["layer"]
+    diagonal, label, trace, points, counts = spec["layer"]
     assert diagonal["mark"]["type"] == "line" and diagonal["mark"]["strokeDash"]
     assert spec["datasets"][diagonal["data"]["name"]] == [{"x": 0.0, "y": 0.0}, {"x": 1.0, "y": 1.0}]
     assert spec["datasets"][label["data"]["name"]][0]["text"] == "perfectly calibrated"
@@ -235,6 +235,7 @@ def test_reliability_chart_spec():
     assert [t["field"] for t in encoding["tooltip"]] == ["bin", "predicted", "observed", "rows"]
     rows = spec["datasets"][points["data"]["name"]]
     assert [r["rows"] for r in rows] == [287, 73, 57], "aggregated bins only, the empty one left out"
+    assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "rows"
 
 
 def test_reliability_chart_on_no_bins_is_still_a_chart():
@@ -243,4 +244,4 @@ def test_reliability_chart_on_no_bins_is_still_a_chart():
     spec = reliability_chart(pd.DataFrame()).to_dict()
     points = spec["layer"][3]
     assert spec["datasets"][points["data"]["name"]] == []
-    assert len(spec["layer"]) == 4  # the diagonal is drawn all the same
+    assert len(spec["layer"]) == 5  # the diagonal is drawn all the same

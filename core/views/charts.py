@@ -434,7 +434,8 @@ def reliability_data(bins: pd.DataFrame | Sequence[Mapping[str, object]]) -> pd.
 def reliability_chart(bins: pd.DataFrame) -> alt.LayerChart:
     """Predicted confidence (x) against observed precision (y), one point per confidence bin sized
     by its rows, over the diagonal a perfectly calibrated scorer would lie on: points below it
-    are rows the scorer trusts more than they deserve, points above, less."""
+    are rows the scorer trusts more than they deserve, points above, less. Each point is labelled
+    with its rows."""
     data = reliability_data(bins)
     unit = alt.Scale(domain=[0, 1], nice=False)
     diagonal = pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, 1.0]})
@@ -456,8 +457,14 @@ def reliability_chart(bins: pd.DataFrame) -> alt.LayerChart:
     points = alt.Chart(data).mark_circle(color=_RELIABILITY_COLOUR, opacity=0.85, stroke="#ffffff", strokeWidth=1).encode(
         x=alt.X("predicted:Q", scale=unit),
         y=alt.Y("observed:Q", scale=unit),
-        size=alt.Size("rows:Q", title="Rows in the bin", scale=alt.Scale(range=[40, 600]),
-                      legend=alt.Legend(orient="bottom")),
+        # No legend (it would take the plot's height): each point is labelled with its rows instead.
+        size=alt.Size("rows:Q", title="Rows in the bin", scale=alt.Scale(range=[40, 600]), legend=None),
         tooltip=tooltip,
     )
-    return alt.LayerChart(layer=[line, label, trace, points], height=360)
+    counts = alt.Chart(data).mark_text(dy=-14, fontSize=11, color="#444444").encode(
+        x=alt.X("predicted:Q", scale=unit),
+        y=alt.Y("observed:Q", scale=unit),
+        text=alt.Text("rows:Q", format=","),
+        tooltip=tooltip,
+    )
+    return alt.LayerChart(layer=[line, label, trace, points, counts], height=420)
