@@ -4,7 +4,7 @@ and the sentences where a stance may have been missed."""
 import streamlit as st
 
 import dashboard
-from core.analysis.filters import articles_matching
+from core.analysis.filters import articles_matching, format_confidence
 from core.views.render import (
     article_highlights,
     escape_markdown,
@@ -42,8 +42,11 @@ for failure in (note for note in analysis.notes if note.startswith(f"{article_id
 highlights = article_highlights(article_id, tables.mentions, tables.stances, analysis.issue_labels)
 evidence = sum(h.kind == "evidence" for h in highlights)
 mentions = len(highlights) - evidence
-scope = " that match the filters" if not filters.is_empty or filters.narrows_by_confidence else ""
-st.caption(f"Marked: {evidence} statements and {mentions} actor mentions{scope}. Hover a marked passage for details.")
+scope = " that match the filters" if not filters.is_empty else ""
+sure = (f" at or above the minimum confidence ({format_confidence(filters.min_confidence)})"
+        if filters.narrows_by_confidence else "")
+st.caption(f"Marked: {evidence} statements{sure} and {mentions} actor mentions{scope}. "
+           "Hover a marked passage for details.")
 if not filters.is_empty and not highlights:
     st.info("Nothing in this article matches the current filters; the text is shown unmarked. "
             "Remove a filter in the sidebar to see the marks.", icon=":material/filter_alt:")

@@ -23,7 +23,7 @@ from dashboard.access import current_viewer
 from dashboard.sidebar import current_filters
 from dashboard.state import Analysis, open_corpus, stance_scorer
 
-SUGGESTIONS_SHOWN = 25  # cards per article; the rest are counted
+SUGGESTIONS_PAGE = 10  # cards shown at first, and added by "Show more"
 _ERRORS = (ReviewError, ValueError, CodebookError, StoreError)
 
 
@@ -74,11 +74,15 @@ def suggestions_panel(analysis: Analysis, suggestions: pd.DataFrame, *, key: str
         if not editing:
             st.caption("Confirming or rejecting a suggestion needs an editor: sign in as one in the sidebar.")
         labels = analysis.issue_labels
-        for token, row in list(rows.items())[:SUGGESTIONS_SHOWN]:
+        shown = int(st.session_state.get(f"{key}_shown", SUGGESTIONS_PAGE))
+        for token, row in list(rows.items())[:shown]:
             _suggestion(row, token, labels, key=key, editing=editing, reviewer=viewer.identity)
-        if len(rows) > SUGGESTIONS_SHOWN:
-            st.caption(f"…and {len(rows) - SUGGESTIONS_SHOWN} less confident one(s). Review the ones above first, "
-                       "or narrow the sidebar filters.")
+        if len(rows) > shown:
+            more = min(SUGGESTIONS_PAGE, len(rows) - shown)
+            st.caption(f"Showing the {shown} most confident of {len(rows)}.")
+            if st.button(f"Show {more} more", key=f"{key}_more", icon=":material/expand_more:"):
+                st.session_state[f"{key}_shown"] = shown + SUGGESTIONS_PAGE
+                st.rerun()
 
 
 def _suggestion(row: dict, token: str, labels: dict[str, str], *, key: str, editing: bool, reviewer: str) -> None:
@@ -90,7 +94,7 @@ def _suggestion(row: dict, token: str, labels: dict[str, str], *, key: str, edit
     quote = " ".join(str(row.get("quote") or "").split())
     with st.container(border=True):
         st.markdown(
-            f"**{escape_markdown(actor)}**" + (f" ({escape_markdown(country)})" if country else "")
+            f"**{escape_markdown(actor)}**" + (f" ({escape_markdown(country)})" if country and country != actor else "")
             + f" · {escape_markdown(issue)}: **{escape_markdown(str(row.get('stance') or ''))}**"
             + f" · confidence {shown_confidence}  \n> {escape_markdown(quote)}"
         )

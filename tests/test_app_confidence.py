@@ -179,3 +179,14 @@ def test_accuracy_page_without_a_scorer_says_the_rules_are_not_calibrated(calls,
     at = open_app_page(ACCURACY)
     assert "no calibration to show" in texts(at.info)
     assert not [c for c in at.get("vega_lite_chart") if "Predicted confidence" in c.proto.spec]
+
+
+def test_many_suggestions_come_ten_at_a_time(calls):
+    at = open_app_page(REVIEW, min_confidence="1")
+    assert suggestion_panel(at).label == f"{SUGGESTIONS} (14)"
+    assert len(suggestion_buttons(at, "review_suggestion", "confirm")) == 10
+    assert "Showing the 10 most confident of 14." in texts(suggestion_panel(at).caption)
+    at.button(key="review_suggestion_more").click().run()
+    assert_clean(at)
+    assert len(suggestion_buttons(at, "review_suggestion", "confirm")) == 14
+    assert not [b for b in at.button if b.key == "review_suggestion_more"]
