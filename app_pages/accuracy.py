@@ -33,7 +33,8 @@ def show_calibration() -> None:
     st.subheader("Can a row's confidence be taken at its word?")
     scorer = dashboard.stance_scorer()
     if scorer is None:
-        st.info("The hand-written rules produce the stance table now (`STANCE_EXTRACTOR=rules`). Their "
+        st.info("The hand-written rules produce the stance table now (`STANCE_EXTRACTOR=rules`, or no usable scorer "
+                "file). Their "
                 "confidences (0.5 to 0.9) are set by hand, not measured, so there is no calibration to show. "
                 "The learned scorer's calibration appears here when it runs.", icon=":material/rule:")
         return

@@ -30,9 +30,10 @@ _ERRORS = (ReviewError, ValueError, CodebookError, StoreError)
 def scorer_summary(scorer: StanceScorer | None) -> str:
     """One paragraph (Markdown) on where the rows' confidences come from and how to improve them."""
     if scorer is None:
-        return ("Rows come from the hand-written rules (`STANCE_EXTRACTOR=rules`): their confidences are rough "
+        return ("Rows come from the hand-written rules (`STANCE_EXTRACTOR=rules`, or no usable scorer file: see the "
+                "Overview's notes). Their confidences are rough "
                 "values set by hand (0.5 to 0.9), not measured, and nothing is learned from your reviews. "
-                "Unset `STANCE_EXTRACTOR` to use the learned scorer.")
+                "The learned scorer runs when `STANCE_EXTRACTOR` is unset and `seeds/stance_scorer.json` is usable.")
     info = scorer.info or {}
     articles = info.get("articles", 0)
     count = len(articles) if isinstance(articles, (list, tuple)) else int(articles or 0)
