@@ -13,7 +13,7 @@ from core.evaluation.accuracy import (
     quotes_table,
 )
 from core.extraction.pipeline import PIPELINE_VERSION
-from core.views.charts import accuracy_chart, accuracy_chart_data
+from core.views.charts import accuracy_chart, accuracy_chart_data, reliability_chart, reliability_data
 from core.views.render import escape_markdown
 
 
@@ -27,6 +27,55 @@ def figure_columns(frame) -> list[str]:
     return [c for c in frame.columns if "F1" in c or c[-2:] in (" P", " R")]
 
 
+def show_calibration() -> None:
+    """How far a row's confidence can be taken at its word: the configured scorer's reliability
+    bins, measured out of sample when it was trained."""
+    st.subheader("Can a row's confidence be taken at its word?")
+    scorer = dashboard.stance_scorer()
+    if scorer is None:
+        st.info("The hand-written rules produce the stance table now (`STANCE_EXTRACTOR=rules`, or no usable scorer "
+                "file). Their "
+                "confidences (0.5 to 0.9) are set by hand, not measured, so there is no calibration to show. "
+                "The learned scorer's calibration appears here when it runs.", icon=":material/rule:")
+        return
+    info = scorer.info or {}
+    bins = reliability_data(list(info.get("reliability") or []))
+    validation = info.get("validation") or {}
+    method = str(validation.get("method") or "out of sample")
+    st.markdown(
+        "Every stance row carries a **confidence**: the scorer's estimate that the row is right. The scorer was "
+        f"checked on the development articles ({escape_markdown(method)}: each article scored by a model that never "
+        "saw it). Its rows were grouped by confidence, and for each group the chart puts the confidence the scorer "
+        "gave (across) against the share of those rows a coder also coded (up); the bigger the point, the more rows "
+        "(the number above it). "
+        "On the dashed diagonal a confidence of 0.6 means six rows in ten are right. Below the diagonal the scorer "
+        "is too sure of itself, above it too modest. The sidebar's *Minimum confidence* "
+        f"(default {scorer.min_confidence:.2f}, the best F1 on these articles) leaves out the rows under it."
+    )
+    if bins.empty:
+        st.info("The scorer file holds no reliability figures: train it again with `python -m core train`.",
+                icon=":material/info:")
+    else:
+        st.altair_chart(reliability_chart(bins))
+        st.caption("Predicted confidence against observed precision per confidence bin, development articles, out of "
+                   "sample. Point size and label: rows in the bin. Dashed: a perfectly calibrated scorer.")
+    error = info.get("calibration_error")
+    cards = []
+    if isinstance(error, (int, float)):
+        cards.append(("Calibration error", f"{error:.3f}",
+                      "The average gap between predicted confidence and observed precision, each bin weighted by its "
+                      "rows (expected calibration error): 0 is perfect."))
+    cards.append(("Default minimum confidence", f"{scorer.min_confidence:.2f}",
+                  "Chosen on the development articles for the best F1; change it in the sidebar."))
+    actor = validation.get("actor") or {}
+    if isinstance(actor.get("f1"), (int, float)):
+        cards.append(("Actor F1 at that minimum", f"{actor['f1']:.2f}",
+                      f"Precision {actor.get('precision', 0):.2f}, recall {actor.get('recall', 0):.2f}, "
+                      f"{method}, development articles."))
+    for column, (label, value, help_text) in zip(st.columns(len(cards)), cards):
+        column.metric(label, value, help=help_text, border=True)
+
+
 st.title("Accuracy")
 st.caption("How far to trust the stance table: its rows scored against gold tables made by coders "
            "who never saw this system's output, next to how often two such coders agree. These figures "
@@ -36,6 +85,7 @@ report = dashboard.accuracy_report()
 if report is None:
     st.info("No accuracy figures are stored with this installation. A developer measures them with "
             "`python -m core accuracy --write` (it needs the evaluation articles in ../shared/eval).")
+    show_calibration()
     st.stop()
 
 if str(report.get("pipeline_version")) != PIPELINE_VERSION:
@@ -82,6 +132,8 @@ st.markdown(
     "from 2015-16 on guns, immigration, trade and climate, each topic with its own analyst's codebook.\n"
     "- The dev/test split was frozen before any rule change; the coding guide is `tests/gold/CODING.md`."
 )
+
+show_calibration()
 
 st.subheader("Inter-coder agreement")
 st.caption("Articles coded twice by independent coders: the second coder's table scored against the first "

@@ -4,7 +4,7 @@ and the sentences where a stance may have been missed."""
 import streamlit as st
 
 import dashboard
-from core.analysis.filters import articles_matching
+from core.analysis.filters import articles_matching, format_confidence
 from core.views.render import (
     article_highlights,
     escape_markdown,
@@ -43,7 +43,10 @@ highlights = article_highlights(article_id, tables.mentions, tables.stances, ana
 evidence = sum(h.kind == "evidence" for h in highlights)
 mentions = len(highlights) - evidence
 scope = " that match the filters" if not filters.is_empty else ""
-st.caption(f"Marked: {evidence} statements and {mentions} actor mentions{scope}. Hover a marked passage for details.")
+sure = (f" at or above the minimum confidence ({format_confidence(filters.min_confidence)})"
+        if filters.narrows_by_confidence else "")
+st.caption(f"Marked: {evidence} statements{sure} and {mentions} actor mentions{scope}. "
+           "Hover a marked passage for details.")
 if not filters.is_empty and not highlights:
     st.info("Nothing in this article matches the current filters; the text is shown unmarked. "
             "Remove a filter in the sidebar to see the marks.", icon=":material/filter_alt:")
@@ -62,6 +65,9 @@ with st.expander(f"Missed? {len(missed)} sentence(s) name an actor and an issue 
             f"**Sentence {row.sentence}** · actors: {escape_markdown(row.actors)} · issues: {escape_markdown(issues)}  \n"
             f"> {escape_markdown(' '.join(row.text.split()))}"
         )
+
+suggestions = dashboard.suggested_stances(analysis)
+dashboard.suggestions_panel(analysis, suggestions[suggestions["article_id"] == article_id], key="article_suggestion")
 
 st.html(legend_html())
 st.divider()

@@ -57,6 +57,7 @@ USER_ERRORS = (ReviewError, ValueError, CodebookError, StoreError)
 st.title("Review")
 st.caption("Check the machine's statements against the article: confirm, correct or reject each one, add the "
            "ones it missed, and export the reviewed rows as a gold file for evaluation.")
+st.caption(dashboard.scorer_summary(dashboard.stance_scorer()))
 
 
 # --- small helpers (no business logic: labels, keys and the widgets' state) ----------------------
@@ -116,8 +117,10 @@ if analysis.articles.empty:
     st.stop()
 
 statement_filter = bool(filters.country or filters.actor or filters.narrows_statements)
+suggestions = dashboard.suggested_stances(analysis)  # below the minimum confidence: listed apart
 article_ids = review_article_ids(
-    analysis.options.get("article", []), analysis.articles, stances, statement_filter=statement_filter,
+    analysis.options.get("article", []), analysis.articles, pd.concat([stances, suggestions]),
+    statement_filter=statement_filter,
     matching=articles_matching(analysis.articles, filters) if filters.narrows_articles else None,
 )
 if not article_ids:
@@ -264,6 +267,9 @@ else:
             _done(f"Rejected: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token)
     except USER_ERRORS as exc:
         st.error(escape_markdown((str(exc).splitlines() or [""])[0]), icon=":material/error:")
+
+dashboard.suggestions_panel(analysis, suggestions[suggestions["article_id"] == article_id], key="review_suggestion",
+                            expanded=not tokens)
 
 # --- adding a missed statement -------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ Modules, one job each:
 * ``dashboard.worker``: the analysis queue as a page sees it (progress bar, seeding).
 * ``dashboard.corpus``: the analysis every page shows, and the editors' writes.
 * ``dashboard.sidebar``: the sidebar filters and the URL state.
+* ``dashboard.suggestions``: where the rows' confidences come from, and the rows below the
+  minimum confidence offered as suggestions (Review and Article pages).
 * ``dashboard.widgets``: widgets several pages share (article picker and list, issue picker, ...).
 
 Where the corpus lives: ``$STANCE_DB``, else ``STANCE_DB`` in ``.streamlit/secrets.toml``, else
@@ -18,13 +20,14 @@ Where the corpus lives: ``$STANCE_DB``, else ``STANCE_DB`` in ``.streamlit/secre
 ``$STANCE_TRACKER_ARTICLES`` (default ``seeds/``) are imported.
 
 Tests swap the heavy steps by monkeypatching ``dashboard.analyze_articles`` and
-``dashboard.build_pipeline``: ``dashboard.state`` looks both up on this package at call time.
+``dashboard.build_pipeline``, and the stance scorer the pages describe by monkeypatching
+``dashboard.configured_scorer``: ``dashboard.state`` looks them up on this package at call time.
 """
 
 from __future__ import annotations
 
 from core.extraction.nlp import build_pipeline
-from core.extraction.pipeline import analyze_articles
+from core.extraction.pipeline import analyze_articles, configured_scorer
 from dashboard.access import (
     SIGN_IN_FAILURES,
     current_viewer,
@@ -46,17 +49,21 @@ from dashboard.sidebar import (
     seed_widget_from_url,
     set_url_param,
     sidebar_filters,
+    suggested_stances,
 )
 from dashboard.state import (
     Analysis,
     accuracy_report,
     article_text,
     current_codebook,
+    default_min_confidence,
     network_view,
     open_corpus,
     sign_in_failures,
+    stance_scorer,
     uncoded_groups,
 )
+from dashboard.suggestions import scorer_summary, suggestions_panel
 from dashboard.widgets import (
     article_list,
     article_picker,
@@ -74,9 +81,11 @@ __all__ = [
     "article_picker",
     "article_text",
     "codebook_file",
+    "configured_scorer",
     "current_codebook",
     "current_filters",
     "current_viewer",
+    "default_min_confidence",
     "db_file",
     "delete_articles",
     "deleted_articles",
@@ -90,6 +99,7 @@ __all__ = [
     "open_corpus",
     "restore_articles",
     "safe_message",
+    "scorer_summary",
     "seed_widget_from_url",
     "set_url_param",
     "setting",
@@ -98,6 +108,9 @@ __all__ = [
     "sidebar_access",
     "sidebar_filters",
     "sign_in_failures",
+    "stance_scorer",
+    "suggested_stances",
+    "suggestions_panel",
     "uncoded_groups",
     "update_articles",
     "user_message",

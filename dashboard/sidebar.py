@@ -8,6 +8,7 @@ and write them back, so the address bar always holds the current view.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -15,17 +16,21 @@ import streamlit as st
 
 from core.analysis.filters import (
     ARTICLE_FIELDS,
+    CONFIDENCE_FIELD,
     FILTER_FIELDS,
     FILTER_LABELS,
     STATEMENT_FIELDS,
     Filters,
     apply_filters,
+    below_min_confidence,
     filters_from_query_params,
     filters_to_query_params,
+    format_confidence,
+    parse_confidence,
 )
 from core.extraction.pipeline import Tables
 from core.views.render import CERTAINTY_HELP, escape_markdown
-from dashboard.state import Analysis
+from dashboard.state import Analysis, default_min_confidence, stance_scorer
 
 # --- URL state -----------------------------------------------------------------------------------
 
@@ -58,12 +63,30 @@ def seed_widget_from_url(key: str, param: str, options: Sequence[str] | None = N
 
 
 DATES_KEY = "filter_dates"
+CONFIDENCE_KEY = "filter_min_confidence"
+CONFIDENCE_STEP = 0.05
 
 
-def _clear_filters() -> None:
+def _clear_filters(default_confidence: float) -> None:
     for name in FILTER_FIELDS:
         st.session_state[_filter_key(name)] = []
     st.session_state[DATES_KEY] = ()
+    st.session_state[CONFIDENCE_KEY] = default_confidence
+
+
+def confidence_help(default: float, scored: bool) -> str:
+    """What the minimum confidence means, for the slider's help."""
+    meaning = ("Only statements at least this likely to be right are counted in charts, tables and exports. "
+               "A statement's confidence is the share of statements like it that were right on the development "
+               "articles (the scorer's calibrated probability). ")
+    if scored:
+        meaning += (f"The default, {format_confidence(default)}, gave the best F1 on those articles. "
+                    "Lower it to see more, less certain statements; raise it for fewer, surer ones. ")
+    else:
+        meaning += ("The hand-written rules are running now: their confidences (0.5 to 0.9) are rough values set "
+                    "by hand, not measured, so the default, 0, keeps every statement. ")
+    return meaning + ("Statements a person confirmed, corrected or added always count (confidence 1). Those below "
+                      "the minimum are offered as suggestions on the Review and Article pages.")
 
 
 def _date_bounds(articles: pd.DataFrame) -> tuple[date, date] | None:
@@ -93,14 +116,16 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     a view); later runs take them from the widgets and write them back to the URL.
     """
     options = analysis.options
+    default_confidence = default_min_confidence()
     if "filters_restored" not in st.session_state:
         params: dict[str, str | list[str]] = {
             name: st.query_params.get_all(name) for name in FILTER_FIELDS if name in st.query_params
         }
-        params |= {name: st.query_params[name] for name in ("since", "until") if name in st.query_params}
-        restored, ignored = filters_from_query_params(params, options)
+        params |= {name: st.query_params[name] for name in ("since", "until", CONFIDENCE_FIELD) if name in st.query_params}
+        restored, ignored = filters_from_query_params(params, options, default_min_confidence=default_confidence)
         for name, values in restored.as_dict().items():
             st.session_state[_filter_key(name)] = list(values)
+        st.session_state[CONFIDENCE_KEY] = restored.min_confidence
         bounds = _date_bounds(analysis.articles)
         st.session_state[DATES_KEY] = _dates_value(restored, bounds[0] if bounds else None)
         st.session_state["filters_restored"] = True
@@ -138,6 +163,11 @@ def sidebar_filters(analysis: Analysis) -> Filters:
         st.header("Filters")
         for name in STATEMENT_FIELDS:
             _multiselect(name, options, formatters, helps)
+        st.session_state.setdefault(CONFIDENCE_KEY, default_confidence)
+        st.slider(
+            FILTER_LABELS[CONFIDENCE_FIELD], min_value=0.0, max_value=1.0, step=CONFIDENCE_STEP, format="%.2f",
+            key=CONFIDENCE_KEY, help=confidence_help(default_confidence, stance_scorer() is not None),
+        )
         st.subheader("Articles")
         for name in ARTICLE_FIELDS:
             _multiselect(name, options, formatters, helps)
@@ -153,14 +183,18 @@ def sidebar_filters(analysis: Analysis) -> Filters:
                 "Articles without a known date are left out while a range is set.",
             )
         filters = current_filters()
-        st.button("Clear filters", on_click=_clear_filters, disabled=filters.is_empty, icon=":material/filter_alt_off:")
+        untouched = filters.is_empty and filters.min_confidence == default_confidence
+        st.button("Clear filters", on_click=_clear_filters, args=(default_confidence,), disabled=untouched,
+                  icon=":material/filter_alt_off:",
+                  help="Every filter off; the minimum confidence back to its default "
+                  f"({format_confidence(default_confidence)}).")
         st.caption("The page address keeps these filters: copy it to share this view.")
     # Shown once: on the run that opened the link.
     for message in st.session_state.pop("filters_ignored", []):
         st.warning(escape_markdown(message), icon=":material/link_off:")
 
-    wanted = filters_to_query_params(filters)
-    for name in (*FILTER_FIELDS, "since", "until"):
+    wanted = filters_to_query_params(filters, default_min_confidence=default_confidence)
+    for name in (*FILTER_FIELDS, "since", "until", CONFIDENCE_FIELD):
         set_url_param(name, wanted.get(name))
     return filters
 
@@ -182,9 +216,21 @@ def current_filters() -> Filters:
     picked = tuple(st.session_state.get(DATES_KEY) or ())
     values["since"] = picked[0] if len(picked) >= 1 else ""
     values["until"] = picked[1] if len(picked) >= 2 else ""
+    confidence = parse_confidence(st.session_state.get(CONFIDENCE_KEY))
+    values[CONFIDENCE_FIELD] = default_min_confidence() if confidence is None else confidence
     return Filters.from_mapping(values)
 
 
 def filtered_tables(analysis: Analysis) -> Tables:
     """The analysis tables narrowed to the sidebar filters (cheap pandas, no re-analysis)."""
     return apply_filters(analysis.tables, current_filters(), analysis.articles)
+
+
+def suggested_stances(analysis: Analysis) -> pd.DataFrame:
+    """The stance rows that pass every sidebar filter but the minimum confidence, and not that:
+    the suggestions the Review and Article pages offer (most confident first)."""
+    filters = current_filters()
+    if not filters.narrows_by_confidence:
+        return analysis.tables.stances.iloc[0:0]
+    loose = apply_filters(analysis.tables, replace(filters, min_confidence=0.0), analysis.articles).stances
+    return below_min_confidence(loose, filters.min_confidence)

@@ -42,6 +42,7 @@ from core.corpus.store import CorpusStore
 from core.corpus.worker import AnalysisWorker
 from core.evaluation.accuracy import REPORT_FILE, load_report
 from core.extraction.pipeline import Tables
+from core.extraction.scorer import StanceScorer
 from core.knowledge.codebook import Codebook, codebook_from_yaml, load_codebook
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.model import Article
@@ -208,6 +209,23 @@ def article_text(article_id: str) -> Article | None:
     """One stored article with its text (the Article and Review pages)."""
     store = cached_store(str(db_file()))
     return cached_article(str(store.path), store.revision(), article_id)
+
+
+# --- the stance scorer ---------------------------------------------------------------------------
+
+
+def stance_scorer() -> StanceScorer | None:
+    """The configured stance scorer, None when the rules run (``core.extraction.scorer.load_scorer``
+    already reads the file once per version). Looked up on the ``dashboard`` package at call time,
+    so tests can swap ``dashboard.configured_scorer``."""
+    return dashboard.configured_scorer()[0]
+
+
+def default_min_confidence() -> float:
+    """The sidebar's starting minimum confidence: the scorer's own threshold (best F1 on the
+    development articles), 0 when the rules run (their confidences are hand-set, not calibrated)."""
+    scorer = stance_scorer()
+    return round(float(scorer.min_confidence), 2) if scorer is not None else 0.0
 
 
 # --- derived views ------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ actors switch, the issue picker and the empty-state message."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -93,9 +95,11 @@ def show_empty_state(analysis: Analysis, filters: Filters, what: str = "statemen
     """Tell the user why there is nothing to show and what to do: add articles to an empty corpus,
     or loosen the sidebar filters."""
     articles = len(analysis.articles)
+    if what != "statements":  # the minimum confidence leaves out stance rows only
+        filters = replace(filters, min_confidence=0.0)
     # The message quotes filter values (from the URL) and issue labels (editable): text, not Markdown.
     message = escape_markdown(empty_result_message(filters, analysis.issue_labels, what, articles=articles))
-    if articles == 0 or filters.is_empty:
+    if articles == 0 or (filters.is_empty and not filters.narrows_by_confidence):
         st.info(message, icon=":material/library_add:")
         st.page_link("app_pages/articles.py", label="Add articles", icon=":material/add:")
     else:

@@ -637,7 +637,9 @@ def test_accuracy_page_without_stored_figures_says_how_to_measure_them(calls, mo
     at = open_page("accuracy")
     assert_clean(at)
     assert "python -m core accuracy --write" in texts(at.info)
-    assert not at.get("vega_lite_chart")
+    # No F1 chart; the scorer's reliability chart comes from the scorer file, not the report.
+    assert len(at.get("vega_lite_chart")) == 1
+    assert metrics(at)["Calibration error"] == "0.067"
 
 
 def test_accuracy_page_warns_when_the_figures_are_from_another_pipeline_version(calls, monkeypatch, tmp_path):

@@ -194,3 +194,54 @@ def test_diverging_chart_keeps_the_entities_with_most_statements():
     entities = {r["entity"] for r in chart_rows(spec)}
     assert len(entities) == 3 and "Country 0" in entities  # the one with two statements is kept
     assert spec["title"]["subtitle"] == "The 3 of 6 with most statements; filter to see others"
+
+
+# --- calibration ---------------------------------------------------------------------------------
+
+RELIABILITY = [
+    {"low": 0.3, "high": 0.4, "predicted": 0.33, "observed": 0.16, "rows": 73},
+    {"low": 0.0, "high": 0.1, "predicted": 0.06, "observed": 0.07, "rows": 287},
+    {"low": 0.9, "high": 1.0, "predicted": 0.95, "observed": 0.0, "rows": 0},  # an empty bin
+    {"low": 0.5, "high": 0.6, "predicted": "0.56", "observed": "0.54", "rows": "57"},  # numbers as text
+]
+
+
+def test_reliability_data_orders_labels_and_drops_empty_bins():
+    from core.views.charts import reliability_data
+
+    data = reliability_data(RELIABILITY)
+    assert data["bin"].tolist() == ["0.0–0.1", "0.3–0.4", "0.5–0.6"]
+    assert data["predicted"].tolist() == [0.06, 0.33, 0.56] and data["rows"].tolist() == [287, 73, 57]
+    assert reliability_data(pd.DataFrame(RELIABILITY)).equals(data)
+    for empty in ([], pd.DataFrame(), pd.DataFrame({"low": [0.1]})):
+        frame = reliability_data(empty)
+        assert frame.empty and list(frame.columns) == ["low", "high", "bin", "predicted", "observed", "rows"]
+
+
+def test_reliability_chart_spec():
+    from core.views.charts import reliability_chart
+
+    spec = reliability_chart(pd.DataFrame(RELIABILITY)).to_dict()
+    diagonal, label, trace, points, counts = spec["layer"]
+    assert diagonal["mark"]["type"] == "line" and diagonal["mark"]["strokeDash"]
+    assert spec["datasets"][diagonal["data"]["name"]] == [{"x": 0.0, "y": 0.0}, {"x": 1.0, "y": 1.0}]
+    assert spec["datasets"][label["data"]["name"]][0]["text"] == "perfectly calibrated"
+    assert diagonal["encoding"]["x"]["title"].startswith("Predicted confidence")
+    assert diagonal["encoding"]["y"]["title"].startswith("Observed precision")
+    assert points["mark"]["type"] == "circle" and trace["mark"]["type"] == "line"
+    encoding = points["encoding"]
+    assert (encoding["x"]["field"], encoding["y"]["field"], encoding["size"]["field"]) == ("predicted", "observed", "rows")
+    assert encoding["x"]["scale"]["domain"] == [0, 1] and encoding["y"]["scale"]["domain"] == [0, 1]
+    assert [t["field"] for t in encoding["tooltip"]] == ["bin", "predicted", "observed", "rows"]
+    rows = spec["datasets"][points["data"]["name"]]
+    assert [r["rows"] for r in rows] == [287, 73, 57], "aggregated bins only, the empty one left out"
+    assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "rows"
+
+
+def test_reliability_chart_on_no_bins_is_still_a_chart():
+    from core.views.charts import reliability_chart
+
+    spec = reliability_chart(pd.DataFrame()).to_dict()
+    points = spec["layer"][3]
+    assert spec["datasets"][points["data"]["name"]] == []
+    assert len(spec["layer"]) == 5  # the diagonal is drawn all the same

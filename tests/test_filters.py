@@ -4,14 +4,18 @@ import pytest
 from core.analysis.filters import (
     Filters,
     apply_filters,
+    below_min_confidence,
+    confidence_passes,
     conform_table,
     conform_tables,
     describe_filters,
     empty_result_message,
     filter_options,
+    filter_stances,
     filters_from_query_params,
     filters_to_query_params,
     overlapping_pairs,
+    parse_confidence,
     quotes_with_positions,
 )
 from core.extraction.pipeline import Tables
@@ -155,3 +159,75 @@ def test_conform_table_adds_missing_columns_and_cleans_types():
     assert table["confidence"].iloc[0] == 0.5 and pd.isna(table["confidence"].iloc[1])
     assert table["issue"].tolist() == ["", ""]
     assert list(conform_table(None, QUOTE_COLUMNS).columns) == QUOTE_COLUMNS
+
+
+# --- the minimum confidence ----------------------------------------------------------------------
+
+
+def confidence_rows() -> pd.DataFrame:
+    return pd.DataFrame([
+        stance_row(actor="Sure", confidence=0.9, start_char=0),
+        stance_row(actor="Edge", confidence=0.30000000000000004, start_char=10),  # stored float noise
+        stance_row(actor="Doubtful", confidence=0.25, start_char=20),
+        stance_row(actor="Unlikely", confidence=0.1, start_char=30),
+        stance_row(actor="Reviewed", confidence=0.1, review="confirmed", start_char=40),  # a person vouched
+        stance_row(actor="Unscored", confidence=float("nan"), start_char=50),
+    ])
+
+
+def test_min_confidence_keeps_rows_at_or_above_it_and_every_reviewed_or_unscored_row():
+    rows = confidence_rows()
+    assert rows[confidence_passes(rows, 0.3)]["actor"].tolist() == ["Sure", "Edge", "Reviewed", "Unscored"]
+    assert confidence_passes(rows, 0.0).all()
+    kept = filter_stances(rows, Filters(min_confidence=0.3))
+    assert kept["actor"].tolist() == ["Sure", "Edge", "Reviewed", "Unscored"]
+    assert filter_stances(rows, Filters(min_confidence=1.0))["actor"].tolist() == ["Reviewed", "Unscored"]
+    # What is left out is what the pages suggest, most confident first.
+    assert below_min_confidence(rows, 0.3)["actor"].tolist() == ["Doubtful", "Unlikely"]
+    assert below_min_confidence(rows, 0.0).empty
+    assert below_min_confidence(rows.iloc[0:0], 0.5).empty
+
+
+def test_min_confidence_narrows_stances_and_their_quotes_positions_but_not_quotes(tables):
+    everything = apply_filters(tables, Filters())
+    sure = apply_filters(tables, Filters(min_confidence=0.85))
+    assert len(everything.stances) == 14
+    assert sorted(sure.stances["confidence"]) == [0.85, 0.85, 0.9, 0.9, 0.9, 0.9]
+    assert len(sure.quotes) == len(everything.quotes), "a quote carries no confidence"
+    combined = apply_filters(tables, Filters(country=("Russia",), min_confidence=0.5))
+    assert set(combined.stances["actor"]) == {"Vladimir Putin", "Alexander Grushko"}  # Russia's 0.4 row is out
+
+
+def test_min_confidence_is_not_a_field_filter_but_is_described():
+    filters = Filters(min_confidence=0.45)
+    assert filters.is_empty and filters.narrows_by_confidence and not Filters().narrows_by_confidence
+    assert describe_filters(filters) == "Minimum confidence: 0.45"
+    assert describe_filters(Filters(country=("Italy",), min_confidence=0.3)) == "Country: Italy; Minimum confidence: 0.3"
+    message = empty_result_message(filters, articles=3)
+    assert "at or above the minimum confidence (0.45)" in message and "Lower 'Minimum confidence'" in message
+    assert "Add articles" in empty_result_message(Filters(), articles=3)
+
+
+def test_min_confidence_parses_numbers_from_0_to_1_only():
+    assert parse_confidence("0.35") == 0.35 and parse_confidence(0.333) == 0.33 and parse_confidence(["1"]) == 1.0
+    for bad in ("", "high", "-0.1", "1.5", "nan", None, [], True):
+        assert parse_confidence(bad) is None, bad
+    assert Filters.from_mapping({"min_confidence": "0.6"}).min_confidence == 0.6
+    assert Filters.from_mapping({"min_confidence": "lots"}).min_confidence == 0.0
+
+
+def test_min_confidence_in_the_url_only_when_not_the_default():
+    default = 0.3
+    assert filters_to_query_params(Filters(min_confidence=0.3), default_min_confidence=default) == {}
+    assert filters_to_query_params(Filters(min_confidence=0.3)) == {"min_confidence": ["0.3"]}
+    for value in (0.0, 0.05, 0.5, 1.0):
+        filters = Filters(country=("Russia",), min_confidence=value)
+        params = filters_to_query_params(filters, default_min_confidence=default)
+        assert params["min_confidence"] == [f"{value:g}"]
+        restored, ignored = filters_from_query_params(params, default_min_confidence=default)
+        assert restored == filters and ignored == []
+    # No parameter: the default; a bad one: the default, and the user is told.
+    assert filters_from_query_params({}, default_min_confidence=default)[0].min_confidence == default
+    restored, ignored = filters_from_query_params({"min_confidence": "2"}, default_min_confidence=default)
+    assert restored.min_confidence == default
+    assert ignored == ["Minimum confidence '2' from the link is not a number from 0 to 1; it was ignored."]

@@ -4,12 +4,20 @@ A :class:`Filters` holds, for each filterable field, the values the user picked;
 means "no filter on this field". The same field names are the URL query parameter names, so a
 filtered view can be shared as a link (``?country=Russia&country=France&issue=ceasefire``).
 Issues travel in URLs by codebook id (stable, URL-safe), never by label.
+
+The minimum confidence is a threshold on the stance rows' ``confidence`` (the scorer's calibrated
+probability that a row is right): rows below it are left out of every chart, table and export, and
+the Review and Article pages offer them as suggestions (:func:`below_min_confidence`). A row a
+person confirmed, corrected or added (confidence 1.0, a non-empty ``review``) always passes; so
+does a row without a confidence (nothing says it is unlikely). It is not a field filter:
+:attr:`Filters.is_empty` ignores it, and its URL parameter is written only when it differs from
+the default the dashboard passes (the scorer's own minimum).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import pandas as pd
@@ -36,6 +44,8 @@ ARTICLE_FIELDS: tuple[str, ...] = ("article", "outlet")
 FILTER_FIELDS: tuple[str, ...] = STATEMENT_FIELDS + ARTICLE_FIELDS
 # Single-value date bounds (ISO dates, inclusive), in the URL as ?since=2025-03-01&until=...
 DATE_FIELDS: tuple[str, ...] = ("since", "until")
+# The minimum confidence, in the URL as ?min_confidence=0.45 when not the default.
+CONFIDENCE_FIELD = "min_confidence"
 FILTER_LABELS: dict[str, str] = {
     "country": "Country",
     "actor": "Actor",
@@ -46,6 +56,7 @@ FILTER_LABELS: dict[str, str] = {
     "outlet": "Outlet",
     "since": "From",
     "until": "To",
+    CONFIDENCE_FIELD: "Minimum confidence",
 }
 
 _INT_COLUMNS = {"sentence", "start_char", "end_char", "speaker_start", "speaker_end", "mentions", "review_id"}
@@ -66,6 +77,7 @@ class Filters:
     outlet: tuple[str, ...] = ()
     since: str = ""  # ISO date, inclusive; "" = open
     until: str = ""
+    min_confidence: float = 0.0  # stance rows below it are left out (reviewed rows always pass)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Iterable[str] | str | None]) -> Filters:
@@ -79,6 +91,9 @@ class Filters:
             picked[name] = _dedupe(str(v) for v in items if str(v).strip())
         dates = {name: _iso_date(values.get(name)) for name in DATE_FIELDS}
         chosen: dict[str, Any] = {**picked, **dates}  # tuples and date strings, by field name
+        confidence = parse_confidence(values.get(CONFIDENCE_FIELD))
+        if confidence is not None:
+            chosen[CONFIDENCE_FIELD] = confidence
         return cls(**chosen)
 
     def as_dict(self) -> dict[str, tuple[str, ...]]:
@@ -88,6 +103,10 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         return not any(self.as_dict().values()) and not self.narrows_articles_by_date
+
+    @property
+    def narrows_by_confidence(self) -> bool:
+        return self.min_confidence > 0
 
     @property
     def narrows_articles_by_date(self) -> bool:
@@ -105,6 +124,27 @@ class Filters:
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+def parse_confidence(value: object) -> float | None:
+    """A minimum confidence from a widget or a URL (a number or its text, or a one-item list),
+    rounded to two decimals; None for anything that is not a number from 0 to 1."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        return None
+    return round(number, 2)
+
+
+def format_confidence(value: float) -> str:
+    """``0.3`` -> "0.3", ``0.05`` -> "0.05": the shortest text of a two-decimal threshold."""
+    return f"{round(float(value), 2):g}"
 
 
 def _iso_date(value) -> str:
@@ -215,9 +255,34 @@ def _isin(column: pd.Series, values: tuple[str, ...]) -> pd.Series:
     return column.isin(values)
 
 
+def confidence_passes(stances: pd.DataFrame, minimum: float) -> pd.Series:
+    """True for the rows at or above ``minimum`` confidence, for every reviewed row (a person
+    vouched for it) and for rows without a confidence."""
+    if minimum <= 0 or "confidence" not in stances.columns:
+        return pd.Series(True, index=stances.index)
+    confidence = pd.to_numeric(stances["confidence"], errors="coerce")
+    # A small tolerance: 0.3 stored as 0.30000000000000004 must pass a threshold of 0.3.
+    passes = confidence.isna() | (confidence >= minimum - 1e-9)
+    if "review" in stances.columns:
+        passes |= stances["review"].fillna("").astype(str) != ""
+    return passes
+
+
+def below_min_confidence(stances: pd.DataFrame, minimum: float) -> pd.DataFrame:
+    """The rows :func:`confidence_passes` leaves out, most confident first (ties in reading
+    order): what the Review and Article pages offer as suggestions."""
+    below = stances[~confidence_passes(stances, minimum)]
+    if below.empty:
+        return below.reset_index(drop=True)
+    order = below.assign(_confidence=pd.to_numeric(below["confidence"], errors="coerce"))
+    order = order.sort_values(["_confidence", "article_id", "start_char"], ascending=[False, True, True], kind="stable")
+    return order.drop(columns="_confidence").reset_index(drop=True)
+
+
 def filter_stances(stances: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     mask = (
-        _isin(stances["country"], filters.country)
+        confidence_passes(stances, filters.min_confidence)
+        & _isin(stances["country"], filters.country)
         & _isin(stances["actor"], filters.actor)
         & _isin(stances["issue"], filters.issue)
         & _isin(stances["stance"], filters.stance)
@@ -329,14 +394,17 @@ def apply_filters(tables: Tables, filters: Filters, articles: pd.DataFrame | Non
 def filters_from_query_params(
     params: Mapping[str, str | Sequence[str]],
     options: Mapping[str, Sequence[str]] | None = None,
+    default_min_confidence: float = 0.0,
 ) -> tuple[Filters, list[str]]:
     """Filters restored from URL query parameters, plus one message per value that was dropped.
 
     A parameter may be a string or a list (repeated key). Values not among ``options`` (when
     given) are dropped, so an old link never breaks the page: the user is told what was ignored.
-    Keys that are not filters (page-specific parameters) are left alone.
+    Keys that are not filters (page-specific parameters) are left alone. Without a valid
+    ``min_confidence`` the minimum confidence is ``default_min_confidence``.
     """
     picked: dict[str, list[str] | str] = {}
+    confidence = parse_confidence(default_min_confidence) or 0.0
     ignored: list[str] = []
     for name in FILTER_FIELDS:
         raw = params.get(name)
@@ -362,15 +430,27 @@ def filters_from_query_params(
         if not value:
             ignored.append(f"{FILTER_LABELS[name]} date '{raw}' from the link is not a date (YYYY-MM-DD); it was ignored.")
         picked[name] = value
-    return Filters.from_mapping(picked), ignored
+    raw = params.get(CONFIDENCE_FIELD)
+    if raw is not None:
+        linked = parse_confidence(raw)
+        if linked is None:
+            shown = raw if isinstance(raw, str) else ", ".join(str(v) for v in raw)
+            ignored.append(f"{FILTER_LABELS[CONFIDENCE_FIELD]} '{shown}' from the link is not a number from 0 to 1; "
+                           "it was ignored.")
+        else:
+            confidence = linked
+    return replace(Filters.from_mapping(picked), min_confidence=confidence), ignored
 
 
-def filters_to_query_params(filters: Filters) -> dict[str, list[str]]:
-    """The URL query parameters for ``filters``: one (repeatable) key per filtered field only."""
+def filters_to_query_params(filters: Filters, default_min_confidence: float = 0.0) -> dict[str, list[str]]:
+    """The URL query parameters for ``filters``: one (repeatable) key per filtered field only, and
+    the minimum confidence when it is not ``default_min_confidence``."""
     params = {name: list(values) for name, values in filters.as_dict().items() if values}
     for name in DATE_FIELDS:
         if getattr(filters, name):
             params[name] = [getattr(filters, name)]
+    if round(filters.min_confidence, 2) != round(default_min_confidence, 2):
+        params[CONFIDENCE_FIELD] = [format_confidence(filters.min_confidence)]
     return params
 
 
@@ -388,6 +468,8 @@ def describe_filters(filters: Filters, issue_labels: Mapping[str, str] | None = 
         parts.append(f"{FILTER_LABELS[name]}: {', '.join(shown)}")
     if filters.since or filters.until:
         parts.append(f"Dates: {filters.since or '…'} to {filters.until or '…'}")
+    if filters.narrows_by_confidence:
+        parts.append(f"{FILTER_LABELS[CONFIDENCE_FIELD]}: {format_confidence(filters.min_confidence)}")
     return "; ".join(parts)
 
 
@@ -404,13 +486,19 @@ def empty_result_message(
             "The corpus has no article yet. Add news articles on the Articles page: paste text, upload "
             "files or give a web address."
         )
+    counted = f"the {articles} analysed article{'s' if articles != 1 else ''}" if articles else "the analysed articles"
+    if filters.is_empty and filters.narrows_by_confidence:
+        return (
+            f"No {what} at or above the minimum confidence ({format_confidence(filters.min_confidence)}) were found "
+            f"in {counted}. Lower 'Minimum confidence' in the sidebar to see the less certain ones."
+        )
     if filters.is_empty:
-        counted = f"the {articles} analysed article{'s' if articles != 1 else ''}" if articles else "the analysed articles"
         return (
             f"No {what} were found in {counted}. "
             "Add articles on the Articles page or check the notes on the Overview page."
         )
     return (
         f"No {what} match the current filters ({describe_filters(filters, issue_labels)}). "
-        "Remove a filter in the sidebar, or press 'Clear filters' to see everything."
+        "Remove a filter in the sidebar, or press 'Clear filters' to see everything"
+        + (" at or above the minimum confidence." if filters.narrows_by_confidence else ".")
     )

@@ -407,3 +407,64 @@ def accuracy_chart(data: pd.DataFrame, ceiling: float | None = None) -> alt.Char
             x="ceiling:Q", y=alt.value(0), text="label:N")
         chart = alt.layer(bars, rule, text)
     return chart.properties(height=alt.Step(14))
+
+
+# --- calibration ---------------------------------------------------------------------------------
+
+RELIABILITY_COLUMNS = ["low", "high", "bin", "predicted", "observed", "rows"]
+_RELIABILITY_COLOUR = "#0072B2"  # Okabe-Ito blue
+
+
+def reliability_data(bins: pd.DataFrame | Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """The scorer's reliability bins (``info["reliability"]``: low, high, predicted, observed, rows)
+    as a table to plot: numbers made floats, a ``bin`` label ("0.3–0.4"), empty bins dropped, in
+    order of confidence."""
+    frame = bins.copy() if isinstance(bins, pd.DataFrame) else pd.DataFrame(list(bins))
+    if frame.empty or not {"predicted", "observed", "rows"} <= set(frame.columns):
+        return pd.DataFrame({name: pd.Series(dtype="object" if name == "bin" else "float64") for name in RELIABILITY_COLUMNS})
+    for name in ("low", "high", "predicted", "observed", "rows"):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce") if name in frame.columns else float("nan")
+    frame = frame[frame["rows"].fillna(0) > 0].dropna(subset=["predicted", "observed"])
+    frame = frame.sort_values("predicted", kind="stable").reset_index(drop=True)
+    frame["bin"] = [f"{low:.1f}–{high:.1f}" if pd.notna(low) and pd.notna(high) else ""
+                    for low, high in zip(frame["low"], frame["high"])]
+    return frame[RELIABILITY_COLUMNS]
+
+
+def reliability_chart(bins: pd.DataFrame) -> alt.LayerChart:
+    """Predicted confidence (x) against observed precision (y), one point per confidence bin sized
+    by its rows, over the diagonal a perfectly calibrated scorer would lie on: points below it
+    are rows the scorer trusts more than they deserve, points above, less. Each point is labelled
+    with its rows."""
+    data = reliability_data(bins)
+    unit = alt.Scale(domain=[0, 1], nice=False)
+    diagonal = pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, 1.0]})
+    line = alt.Chart(diagonal).mark_line(strokeDash=[6, 4], color="#666666").encode(
+        x=alt.X("x:Q", scale=unit, title="Predicted confidence (the scorer's probability)",
+                axis=alt.Axis(format=".1f", tickCount=10)),
+        y=alt.Y("y:Q", scale=unit, title="Observed precision (share right)", axis=alt.Axis(format=".1f", tickCount=10)),
+    )
+    label = alt.Chart(pd.DataFrame({"x": [0.97], "y": [0.97], "text": ["perfectly calibrated"]})).mark_text(
+        align="right", baseline="bottom", dy=-4, color="#666666").encode(x="x:Q", y="y:Q", text="text:N")
+    tooltip = [
+        alt.Tooltip("bin:N", title="Confidence bin"),
+        alt.Tooltip("predicted:Q", title="Predicted (mean)", format=".2f"),
+        alt.Tooltip("observed:Q", title="Observed precision", format=".2f"),
+        alt.Tooltip("rows:Q", title="Rows", format=","),
+    ]
+    trace = alt.Chart(data).mark_line(color=_RELIABILITY_COLOUR, opacity=0.5).encode(
+        x=alt.X("predicted:Q", scale=unit), y=alt.Y("observed:Q", scale=unit))
+    points = alt.Chart(data).mark_circle(color=_RELIABILITY_COLOUR, opacity=0.85, stroke="#ffffff", strokeWidth=1).encode(
+        x=alt.X("predicted:Q", scale=unit),
+        y=alt.Y("observed:Q", scale=unit),
+        # No legend (it would take the plot's height): each point is labelled with its rows instead.
+        size=alt.Size("rows:Q", title="Rows in the bin", scale=alt.Scale(range=[40, 600]), legend=None),
+        tooltip=tooltip,
+    )
+    counts = alt.Chart(data).mark_text(dy=-14, fontSize=11, color="#444444").encode(
+        x=alt.X("predicted:Q", scale=unit),
+        y=alt.Y("observed:Q", scale=unit),
+        text=alt.Text("rows:Q", format=","),
+        tooltip=tooltip,
+    )
+    return alt.LayerChart(layer=[line, label, trace, points, counts], height=420)
