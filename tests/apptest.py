@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import dashboard
-from core.extraction.scorer import LABELS, StanceScorer
+from core.extraction.scorer import STANCES, StanceScorer
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -35,7 +35,8 @@ RELIABILITY = [
 def fake_scorer(min_confidence: float = 0.3, reviews: int = 0) -> StanceScorer:
     """A scorer that only describes itself (no features): what the pages read of it."""
     return StanceScorer(
-        features=[], weights=np.zeros((len(LABELS), 0)), bias=np.zeros(len(LABELS)), min_confidence=min_confidence,
+        features=[], position_weights=np.zeros(0), position_bias=0.0, weights=np.zeros((len(STANCES), 0)),
+        bias=np.zeros(len(STANCES)), min_confidence=min_confidence,
         info={"trained": "2026-12-03", "articles": [f"dev_{i}" for i in range(19)], "reviews": reviews,
               "reliability": RELIABILITY, "calibration_error": 0.0666,
               "validation": {"method": "leave one article out", "min_confidence": min_confidence,

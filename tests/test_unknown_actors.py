@@ -223,3 +223,10 @@ def test_a_title_before_a_name_is_not_taken_for_a_first_name():
     text = "Sen. Maria Lopez said the quotas were unfair. Sen. Paul Reyes disagreed."
     assert actor_named(text, "Paul Reyes").name == "Paul Reyes"
     assert all(m.actor.name != "Maria Lopez" for m in mentions(text) if m.start_char > text.index("Paul"))
+
+
+def test_a_headline_glued_to_an_unnamed_speaker_is_not_part_of_its_name():
+    # The parser hangs "Harbour levy" on the speaker's noun phrase across the blank line.
+    tables = analyse("Harbour levy\n\nPeru's fisheries minister said on Tuesday that the government opposes the carbon border tax.")
+    speakers = set(tables.quotes["speaker"])
+    assert speakers and not any("\n" in name or "Harbour" in name for name in speakers)

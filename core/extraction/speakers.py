@@ -64,6 +64,8 @@ class SpeakerResolver:
         if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
             # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
+            # A headline glued to the first paragraph is not part of the speaker's name.
+            words = [t for t in words if not self.line_break_between(t, subj)]
             if words:
                 text = self.doc[words[0].i : subj.i + 1].text
                 kind = "group" if subj.tag_ in ("NNS", "NNPS") else "organization"
