@@ -8,6 +8,7 @@ from core.evaluation.accuracy import (
     agreement_table,
     articles_table,
     ceiling,
+    comparison_table,
     errors_table,
     groups_table,
     quotes_table,
@@ -132,6 +133,17 @@ st.markdown(
     "from 2015-16 on guns, immigration, trade and climate, each topic with its own analyst's codebook.\n"
     "- The dev/test split was frozen before any rule change; the coding guide is `tests/gold/CODING.md`."
 )
+
+comparison = comparison_table(report)
+if len(comparison):
+    st.subheader("Rules only vs candidates + learned scorer")
+    st.caption(
+        "The same gold scored both ways. The scorer's dev figures are leave-one-article-out (each dev article "
+        "scored by a model trained on the other dev articles); the rules were written while reading the dev "
+        "articles, so their dev figures are in-sample. Only the test rows compare the two fairly. "
+        f"This installation runs: {escape_markdown(str(report.get('extractor', 'rules')))}."
+    )
+    show_table(comparison, figure_columns(comparison))
 
 show_calibration()
 

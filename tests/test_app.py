@@ -627,7 +627,12 @@ def test_accuracy_page_shows_test_dev_and_the_inter_coder_ceiling(calls):
     assert shown["F1 on unseen articles (test)"] == f"{test_row['actor']['f1']:.2f}"
     assert shown["Two coders agree (ceiling)"] == f"{report['agreement']['pooled']['all']['actor_f1']:.2f}"
     assert at.get("vega_lite_chart"), "the F1 chart is drawn"
-    assert len(at.dataframe) == 5  # data sets, agreement, error kinds, quotes, every article
+    assert len(at.dataframe) == 6  # data sets, rules vs scorer, agreement, error kinds, quotes, every article
+    compared = at.dataframe[1].value
+    assert set(compared["extractor"]) == {"rules only", "candidates + scorer", "second coder"}
+    scorer_test = next(g for g in report["comparison"] if g["name"] == "test" and g["extractor"] == "candidates + scorer")
+    shown_test = compared[(compared["data set"] == "test") & (compared["extractor"] == "candidates + scorer")]
+    assert shown_test["actor F1"].iloc[0] == scorer_test["actor"]["f1"]
     assert "pipeline version" in texts(at.markdown)
     assert not at.warning
 
