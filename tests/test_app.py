@@ -197,27 +197,64 @@ def test_positions_neutral_only_issue_has_no_chart_but_lists_evidence(calls):
 
 
 def test_quotes_page_search_and_filters(calls):
-    at = open_page("quotes")
-    assert "**7** of 7 quotes" in texts(at.markdown)
+    at = open_page("quotes", **{"in": "quotes"})
+    assert "**7** quotes" in texts(at.markdown)
     at.text_input(key="quotes_query").set_value("NATO alliance").run()
     assert_clean(at)
-    assert "**1** of 7 quotes match the search" in texts(at.markdown)
+    assert "**1** quote match the search" in texts(at.markdown)
     assert "<mark>NATO</mark>" in html(at) and "<mark>alliance</mark>" in html(at)
     assert "Ukraine in NATO: oppose" in html(at)  # its issue and stance
     assert at.query_params["q"] in ("NATO alliance", ["NATO alliance"])
     at.text_input(key="quotes_query").set_value('"peace plan"').run()
-    assert "**2** of 7 quotes match the search" in texts(at.markdown)
+    assert "**2** quotes match the search" in texts(at.markdown)
     pick(at, "actor", ["Steve Witkoff"])
-    assert "**1** of 1 quotes match the search" in texts(at.markdown)
+    assert "**1** quote match the search" in texts(at.markdown)
     at.text_input(key="quotes_query").set_value("zzz-not-there").run()
     assert "No quote contains all of these words" in texts(at.info)
 
 
 def test_quotes_restores_search_from_url(calls):
-    at = open_page("quotes", q="weekend", actor="Donald Trump")
+    at = open_page("quotes", q="weekend", actor="Donald Trump", **{"in": "quotes"})
     assert at.text_input(key="quotes_query").value == "weekend"
-    assert "**1** of 2 quotes match the search" in texts(at.markdown)
+    assert at.radio(key="quotes_scope").value == "quotes"
+    assert "**1** quote match the search" in texts(at.markdown)
     assert "<mark>weekend</mark>" in html(at)
+
+
+def test_quotes_search_covers_stance_evidence_and_says_which_kind(calls):
+    """Issue 14, item 2: 'troops' found 0 of the quotes although three stance rows on foreign
+    troops exist, one of them the journalist's description; the placeholder's own example found
+    nothing."""
+    at = open_page("quotes")
+    box = at.text_input(key="quotes_query")
+    assert "troops Ukraine" in box.placeholder
+    box.set_value("troops").run()
+    assert_clean(at)
+    assert "**0** quotes and **3** stance statements match the search" in texts(at.markdown)
+    shown = html(at)
+    assert shown.count(">stance evidence</div>") == 3
+    assert "Foreign troops in Ukraine: oppose" in shown and "Foreign troops in Ukraine: support" in shown
+    # The narrative row, with who it is and how it was made, and the article it comes from.
+    assert "European <mark>troops</mark> in Ukraine" in shown
+    assert "Italian government · Italy · the journalist&#x27;s description · stated" in shown
+    assert "Ukraine peace talks: Trump, Putin and Europe on troops (untitled seed article)" in shown
+    assert "article?show=ukraine_peace_talks&amp;doc=ukraine_peace_talks&amp;span=" in shown
+    at.text_input(key="quotes_query").set_value("troops Ukraine").run()  # the placeholder's example
+    assert "**3** stance statements" in texts(at.markdown)
+    # Quotes and stance evidence together: each card says which kind it is.
+    at.text_input(key="quotes_query").set_value("NATO").run()
+    assert "**2** quotes and **1** stance statement match the search" in texts(at.markdown)
+    assert ">quote</div>" in html(at) and ">stance evidence</div>" in html(at)
+    # The toggle narrows to one kind and is kept in the link.
+    at.radio(key="quotes_scope").set_value("evidence").run()
+    assert_clean(at)
+    assert "**2** stance statements match the search" in texts(at.markdown)  # the one inside a quote too
+    assert ">quote</div>" not in html(at)
+    assert at.query_params["in"] in ("evidence", ["evidence"])
+    at.radio(key="quotes_scope").set_value("quotes").run()
+    assert "**2** quotes match the search" in texts(at.markdown) and ">stance evidence</div>" not in html(at)
+    at.radio(key="quotes_scope").set_value("both").run()
+    assert "in" not in at.query_params
 
 
 def test_article_page_marks_mentions_and_evidence(calls):

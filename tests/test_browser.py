@@ -213,6 +213,17 @@ def test_quote_search_finds_a_seed_phrase_and_highlights_it(page, server):
     assert query_of(page).get("q") == ['"security guarantees"']
 
 
+def test_quote_search_finds_the_placeholders_example_in_stance_evidence(page, server):
+    """Issue 14, item 2: the placeholder's example, "troops Ukraine", found nothing among the seed's
+    quotes; it finds the stance evidence on foreign troops, each result saying which kind it is."""
+    open_page(page, server, "quotes", "q=troops%20Ukraine")
+    summary = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="match the search").first.inner_text()
+    assert "0 quotes and 0 stance" not in summary, summary
+    labels = [t.strip().lower() for t in page.get_by_text("stance evidence", exact=True).all_inner_texts()]
+    assert labels, summary
+    assert "troops" in " ".join(page.locator("mark").all_inner_texts()).lower()
+
+
 def test_csv_download_delivers_the_filtered_rows(page, server):
     open_page(page, server, "data", "country=Russia")
     shown = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="statements").first.inner_text()

@@ -7,8 +7,10 @@ from core.analysis.search import (
     matches,
     merge_spans,
     parse_query,
+    search_evidence,
     search_rows,
 )
+from core.model import QUOTE_COLUMNS, STANCE_COLUMNS
 
 
 def test_words_and_phrases_are_split():
@@ -86,3 +88,59 @@ def test_search_rows_filters_a_table():
     assert search_rows(table, parse_query("trump"), ["text", "speaker"])["text"].tolist() == ["ceasefire now", "a truce"]
     assert len(search_rows(table, SearchQuery(), ["text"])) == 3
     assert search_rows(table, parse_query("nothing-like-this"), ["text"]).empty
+
+
+# --- quotes and stance evidence together (own sentences: a fisheries dispute) ------------------
+
+FISH = ("Norway's minister Lena Berg said: \"We will not accept a lower cod quota.\" "
+        "Iceland quietly backs the cut, officials in Reykjavik say.")
+
+
+def _fish_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    quote = "We will not accept a lower cod quota."
+    narrative = "Iceland quietly backs the cut"
+    q_start, n_start = FISH.index(quote), FISH.index(narrative)
+    quotes = pd.DataFrame([["fish", "Lena Berg", "person", "Norway", quote, q_start, q_start + len(quote), "direct",
+                            "said", 0, 9]], columns=QUOTE_COLUMNS)
+    stances = pd.DataFrame([
+        ["fish", 1, "Lena Berg", "person", "Norway", "cod_quota_cut", "oppose", "stated", "direct", "", quote,
+         q_start, q_start + len(quote), 0.9],
+        ["fish", 2, "Iceland", "government", "Iceland", "cod_quota_cut", "support", "reported", "narrative",
+         "officials in Reykjavik", narrative, n_start, n_start + len(narrative), 0.6],
+    ], columns=STANCE_COLUMNS)
+    return quotes, stances
+
+
+LABELS = {"cod_quota_cut": "Cut in the cod quota"}
+
+
+def test_search_finds_narrative_stance_evidence_and_says_which_kind():
+    quotes, stances = _fish_tables()
+    found = search_evidence(quotes, stances, parse_query("backs"), "both", LABELS)
+    assert found[["kind", "speaker", "form", "issue", "certainty", "source"]].values.tolist() == [
+        ["stance evidence", "Iceland", "narrative", "cod_quota_cut", "reported", "officials in Reykjavik"]]
+    assert found.loc[0, "text"] == FISH[found.loc[0, "start_char"]:found.loc[0, "end_char"]]
+
+
+def test_stance_evidence_matches_on_its_issue_label_quotes_do_not():
+    quotes, stances = _fish_tables()
+    # "cut" is in the issue's label (and in the narrative's words), not in Lena Berg's quote.
+    found = search_evidence(quotes, stances, parse_query("cut quota"), "both", LABELS)
+    assert found[["kind", "speaker"]].values.tolist() == [["stance evidence", "Lena Berg"], ["stance evidence", "Iceland"]]
+    assert search_evidence(quotes, stances, parse_query("cut quota"), "quotes", LABELS).empty
+
+
+def test_a_stance_read_from_a_listed_quote_is_not_listed_twice():
+    quotes, stances = _fish_tables()
+    both = search_evidence(quotes, stances, parse_query("cod"), "both", LABELS)
+    assert both[["kind", "speaker"]].values.tolist() == [["quote", "Lena Berg"], ["stance evidence", "Iceland"]]
+    evidence = search_evidence(quotes, stances, parse_query("cod"), "evidence", LABELS)
+    assert evidence["speaker"].tolist() == ["Lena Berg", "Iceland"]  # on its own, every stance row
+    assert search_evidence(quotes, stances, parse_query("cod"), "quotes", LABELS)["kind"].tolist() == ["quote"]
+
+
+def test_search_evidence_with_empty_tables_and_an_empty_query():
+    quotes, stances = _fish_tables()
+    assert len(search_evidence(quotes, stances, SearchQuery(), "both", LABELS)) == 2  # the quote + the narrative
+    empty = search_evidence(quotes.iloc[0:0], stances.iloc[0:0], parse_query("cod"))
+    assert empty.empty and "kind" in empty.columns

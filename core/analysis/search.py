@@ -133,3 +133,114 @@ def search_rows(table: pd.DataFrame, query: SearchQuery, columns: Iterable[str])
         return table.reset_index(drop=True)
     keep = [matches(query, *(str(row[c]) for c in columns)) for _, row in table.iterrows()]
     return table[keep].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Searching quotes and stance evidence together
+
+SCOPES: dict[str, str] = {  # scope -> what the Quotes page's toggle says
+    "both": "Quotes and stance evidence",
+    "quotes": "Quotes only",
+    "evidence": "Stance evidence only",
+}
+KIND_QUOTE = "quote"
+KIND_EVIDENCE = "stance evidence"
+RESULT_COLUMNS: list[str] = [
+    "kind",  # KIND_QUOTE | KIND_EVIDENCE
+    "article_id",
+    "text",  # the verbatim quote or stance evidence
+    "start_char",
+    "end_char",
+    "speaker",  # the quote's speaker or the stance row's actor
+    "country",
+    "form",  # a quote's kind (direct, indirect, according_to) or a stance row's attribution
+    "issue",  # stance evidence only ('' for quotes)
+    "stance",
+    "certainty",
+    "source",
+]
+
+
+def _empty_results() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c.endswith("_char") else "object") for c in RESULT_COLUMNS})
+
+
+def _overlapping(stances: pd.DataFrame, quotes: pd.DataFrame) -> list[bool]:
+    """For each stance row: does its evidence overlap one of ``quotes`` in the same article?"""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in quotes[["article_id", "start_char", "end_char"]].itertuples(index=False):
+        spans.setdefault(str(article_id), []).append((int(start), int(end)))
+    return [
+        any(s < int(end) and int(start) < e for s, e in spans.get(str(article_id), ()))
+        for article_id, start, end in stances[["article_id", "start_char", "end_char"]].itertuples(index=False)
+    ]
+
+
+def search_evidence(
+    quotes: pd.DataFrame,
+    stances: pd.DataFrame,
+    query: SearchQuery,
+    scope: str = "both",
+    issue_labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Quotes and/or stance rows matching ``query``, as one table in ``RESULT_COLUMNS``, each row
+    saying which ``kind`` it is, in article order and then by position in the article.
+
+    * quotes match on their text, speaker and country (as :func:`search_rows`);
+    * stance rows match on their evidence, actor, country, source and issue (its label and id):
+      "troops" finds the rows on "Foreign troops in Ukraine" even when the evidence says
+      "contingents", which is how an analyst looks for everything said on an issue;
+    * with ``scope="both"`` a stance row whose evidence lies in a quote that is listed is not
+      listed again: the quote's card already shows its issue and stance.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"unknown search scope {scope!r}; expected one of {', '.join(SCOPES)}")
+    labels = issue_labels or {}
+    parts: list[pd.DataFrame] = []
+    found_quotes = search_rows(quotes, query, ["text", "speaker", "country"]) if scope != "evidence" else quotes.iloc[0:0]
+    if scope != "evidence" and not found_quotes.empty:
+        parts.append(pd.DataFrame({
+            "kind": KIND_QUOTE,
+            "article_id": found_quotes["article_id"].astype(str),
+            "text": found_quotes["text"].astype(str),
+            "start_char": found_quotes["start_char"].astype("int64"),
+            "end_char": found_quotes["end_char"].astype("int64"),
+            "speaker": found_quotes["speaker"].astype(str),
+            "country": found_quotes["country"].astype(str),
+            "form": found_quotes["kind"].astype(str),
+            "issue": "", "stance": "", "certainty": "", "source": "",
+        }))
+    if scope != "quotes" and not stances.empty:
+        rows = stances.reset_index(drop=True)
+        if not query.is_empty:
+            keep = [
+                matches(query, str(quote), str(actor), str(country), str(source), labels.get(str(issue), ""), str(issue))
+                for quote, actor, country, source, issue in rows[["quote", "actor", "country", "source", "issue"]]
+                .itertuples(index=False)
+            ]
+            rows = rows[keep].reset_index(drop=True)
+        if scope == "both" and not rows.empty and not found_quotes.empty:
+            rows = rows[[not inside for inside in _overlapping(rows, found_quotes)]].reset_index(drop=True)
+        if not rows.empty:
+            parts.append(pd.DataFrame({
+                "kind": KIND_EVIDENCE,
+                "article_id": rows["article_id"].astype(str),
+                "text": rows["quote"].astype(str),
+                "start_char": rows["start_char"].astype("int64"),
+                "end_char": rows["end_char"].astype("int64"),
+                "speaker": rows["actor"].astype(str),
+                "country": rows["country"].astype(str),
+                "form": rows["attribution"].astype(str),
+                "issue": rows["issue"].astype(str),
+                "stance": rows["stance"].astype(str),
+                "certainty": rows["certainty"].astype(str),
+                "source": rows["source"].astype(str),
+            }))
+    if not parts:
+        return _empty_results()
+    result = pd.concat(parts, ignore_index=True)
+    # Articles in the order they first appear (the tables' own order), then by place in the text.
+    order = {article_id: i for i, article_id in enumerate(dict.fromkeys(result["article_id"]))}
+    result["_article"] = result["article_id"].map(order)
+    result = result.sort_values(["_article", "start_char", "kind"], kind="stable").drop(columns="_article")
+    return result.reset_index(drop=True)[RESULT_COLUMNS]

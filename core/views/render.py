@@ -208,3 +208,37 @@ def one_line(text: object, limit: int = MAX_MESSAGE_CHARS) -> str:
 def escape_markdown(text: str) -> str:
     """``text`` safe to put inside a Streamlit Markdown string (messages quoting data values)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+# --- search results (the Quotes page) ------------------------------------------------------------
+
+ATTRIBUTION_LABELS: dict[str, str] = {
+    "direct": "in the actor's own words",
+    "indirect": "reported speech",
+    "narrative": "the journalist's description",
+}
+
+
+def search_result_html(
+    kind: str,
+    card: str,
+    *,
+    title: str = "",
+    outlet: str = "",
+    date: str = "",
+    link: str = "",
+) -> str:
+    """A search result: a label saying which ``kind`` it is ("quote", "stance evidence"), the card
+    (:func:`quote_card_html`), and the article it comes from (title · outlet · date), linked to
+    the passage on the Article page when ``link`` is given (a relative URL built by the page)."""
+    source = " · ".join(html.escape(part) for part in (title, outlet, date or "undated") if part)
+    if link and source:
+        source = f'<a href="{html.escape(link, quote=True)}" target="_self">{source}</a>'
+    return (
+        '<div style="margin:.9rem 0 .2rem">'
+        f'<div style="font-size:.72rem;font-weight:700;letter-spacing:.06em;text-transform:uppercase;opacity:.7">'
+        f"{html.escape(kind)}</div>"
+        f"{card}"
+        + (f'<div style="font-size:.8rem;opacity:.75;margin:-.35rem 0 0 .95rem">{source}</div>' if source else "")
+        + "</div>"
+    )
