@@ -85,12 +85,15 @@ if viewer.is_editor:
                 _read_paste(pasted)
     with upload_tab:
         with st.form("upload_form", clear_on_submit=True, border=False):
+            # No ``type=``: the browser would refuse other files with a message of its own ("image/png
+            # files are not allowed") and then send nothing; every file is checked here instead, and
+            # one that cannot be read gets one message naming it and the types that can.
             uploads = st.file_uploader(
                 "Article files",
-                type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
                 accept_multiple_files=True,
                 help="Plain text, Markdown, HTML, PDF (with a text layer) or Word .docx; several at once.",
             )
+            st.caption(f"Accepted: {', '.join(SUPPORTED_SUFFIXES)} (at most {MAX_UPLOADS} files at once).")
             if st.form_submit_button("Read the files", icon=":material/upload_file:"):
                 if uploads:
                     _read_uploads(uploads)
@@ -110,8 +113,10 @@ if viewer.is_editor:
             st.error(escape_markdown(dashboard.safe_message(error)), icon=":material/error:")
         if drafts["docs"]:
             st.subheader("Check before adding")
-            st.caption("Title, outlet and date were detected where possible: correct them here. "
-                       "Dates as YYYY-MM-DD; leave empty when unknown. Untick a row to skip it.")
+            st.caption("Title, outlet and date were detected where possible: correct them here. A text without "
+                       "a headline gets its first sentence as the title (an emptied title goes back to it); the "
+                       "article's id is made from the title. Dates as YYYY-MM-DD; leave empty when unknown. "
+                       "Untick a row to skip it.")
             edited = st.data_editor(
                 drafts_table(drafts["docs"]),
                 key=f"drafts_editor_{drafts.get('batch', 0)}",

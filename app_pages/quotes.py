@@ -3,6 +3,7 @@ each result saying which kind it is, who said it and which article it comes from
 
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 import dashboard
@@ -74,7 +75,7 @@ def _field(article_id: str, column: str) -> str:
     if articles is None or article_id not in articles.index or column not in articles.columns:
         return ""
     value = articles.at[article_id, column]
-    return "" if value is None or value != value else str(value)  # NaN is unknown
+    return "" if value is None or pd.isna(value) else str(value)  # NaN is unknown
 
 
 cards = []

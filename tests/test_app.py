@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from core import settings
-from core.corpus.store import CorpusStore
+from core.corpus.store import CorpusStore, slugify
 from core.extraction.nlp import ModelNotFoundError
 from core.settings import SEEDS_DIR
 from tests.apptest import (
@@ -569,6 +569,47 @@ def test_articles_page_reports_a_bad_paste_and_a_refused_url(calls, two_dates):
     errors = texts(at.error)
     assert "ftp://example.org/story: only http:// and https://" in errors and "127.0.0.1" in errors
     assert "In the corpus (2)" in texts(at.subheader)
+
+
+def test_articles_page_proposes_a_title_for_pasted_text_and_derives_the_id(calls, two_dates, fresh_corpus):
+    """Issue 14, item 3: pasted text got no title and was stored as "article"."""
+    at = open_page("articles")
+    at.text_area(key="paste_text").input(
+        "Officials in Valparaíso said Chile opposes the new harbour levy. Peru's trade minister said Lima "
+        "supports it.")
+    at.button[0].click().run()
+    assert_clean(at)
+    proposed = "Officials in Valparaíso said Chile opposes the new harbour levy"
+    assert at.dataframe[0].value["title"].tolist() == [proposed]  # shown, editable, before storing
+    next(b for b in at.button if b.label == "Add to the corpus").click().run()
+    assert_clean(at)
+    stored = CorpusStore(fresh_corpus).article_table().set_index("id")
+    assert stored.loc[slugify(proposed), "title"] == proposed  # "officials_in_valparaiso_said_chile_…"
+    assert "article" not in stored.index
+
+
+def test_articles_page_says_text_is_not_a_web_address(calls, two_dates):
+    """Issue 14, item 5: "not a url" was reported as a host name that could not be resolved."""
+    at = open_page("articles")
+    at.text_area(key="url_text").input("not a url\nbbc")
+    next(b for b in at.button if b.label == "Fetch").click().run()
+    assert not at.exception
+    errors = [texts([e]) for e in at.error]
+    assert errors == ["'not a url' is not a web address; give one like https://www.example.com/news/story",
+                      "'bbc' is not a web address; give one like https://www.example.com/news/story"]
+
+
+def test_articles_page_gives_one_message_for_an_unsupported_upload(calls, two_dates):
+    """Issue 14, item 5: the uploader itself refused a PNG ("image/png files are not allowed") and
+    "Read the files" then said "Choose at least one file first". The page accepts any file and
+    names the one it cannot read, with the types it can."""
+    at = open_page("articles")
+    assert list(at.file_uploader[0].proto.type) == []  # the browser refuses nothing on its own
+    at.file_uploader[0].set_value([("chart.png", b"\x89PNG\r\n\x1a\n", "image/png")])
+    next(b for b in at.button if b.label == "Read the files").click().run()
+    assert not at.exception
+    assert [texts([e]) for e in at.error] == [
+        "chart.png: unsupported file type '.png'; supported types are .txt, .md, .html, .htm, .pdf, .docx"]
 
 
 def test_articles_page_deletes_only_after_confirming(calls, two_dates):

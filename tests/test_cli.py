@@ -244,6 +244,16 @@ def test_overrides_need_a_single_input_and_a_valid_date(tmp_path):
     assert bad.returncode == 2 and "not a date" in bad.stderr
 
 
+def test_add_never_stores_an_empty_title(tmp_path):
+    """Issue 14, item 3: a text without a headline, or an empty --title, gets its first sentence."""
+    db = tmp_path / "corpus.sqlite3"
+    note = tmp_path / "note.txt"
+    note.write_text("The minister said that Oslo supports the carbon border tax. Others disagreed.", encoding="utf-8")
+    assert corpus_run(db, "add", note, "--title", "").returncode == 0
+    listed = {r["id"]: r["title"] for r in json.loads(corpus_run(db, "list", "--format", "json").stdout)}
+    assert listed["note"] == "The minister said that Oslo supports the carbon border tax"
+
+
 def test_remove_asks_first(tmp_path):
     db = tmp_path / "corpus.sqlite3"
     assert json.loads(corpus_run(db, "list", "--format", "json").stdout) == []  # list never seeds

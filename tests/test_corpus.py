@@ -20,6 +20,7 @@ from core.corpus.corpus import (
 )
 from core.corpus.store import CorpusStore
 from core.extraction.pipeline import ArticleResult, tables_from_results
+from core.ingest.sources import extract_text
 from core.knowledge.codebook import Codebook, codebook_from_dict
 from core.model import Article, newest_first
 
@@ -170,6 +171,21 @@ def test_documents_become_articles_with_the_users_edits():
     edited = table.assign(add=[False, True], title=["", "Fetched page"])
     kept = new_articles_from_drafts([doc, url_doc], edited)
     assert [k.title for k in kept] == ["Fetched page"]
+
+
+def test_an_emptied_title_goes_back_to_the_proposed_one_and_the_id_follows_it(tmp_path):
+    """Issue 14, item 3: "Add" accepted an empty title and the article showed as "article"."""
+    doc = extract_text("Oslo backs a lower cod quota, the minister said. Reykjavik does not.")
+    assert doc.title == "Oslo backs a lower cod quota, the minister said"
+    edited = drafts_table([doc, doc]).assign(title=["", None])
+    kept = new_articles_from_drafts([doc, doc], edited)
+    assert [k.title for k in kept] == [doc.title, doc.title]
+    bare = Article(text="The harbour levy was dropped on Monday. Fishers cheered.", origin="pasted text")
+    assert new_article_from_document(bare, title="  ").title == "The harbour levy was dropped on Monday"
+    c = corpus(tmp_path)
+    report = c.store_articles([kept[0]])
+    assert report.added == ["oslo_backs_a_lower_cod_quota_the_minister_said"]
+    assert c.store.get_article(report.added[0]).title == doc.title
 
 
 @pytest.mark.parametrize("value", ["31/12/2024", "2024-13-01", "yesterday"])

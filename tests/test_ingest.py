@@ -25,6 +25,7 @@ from core.ingest.sources import (
     extract_text,
     fetch_url,
     is_public_address,
+    propose_title,
     strip_markdown,
     tidy_whitespace,
 )
@@ -907,3 +908,32 @@ def test_a_5_mb_text_upload_is_refused_with_the_limit_named():
     assert len(data) > 5_000_000
     with pytest.raises(IngestError, match="limit"):
         extract_file(data, "huge.txt")
+
+
+# --------------------------------------------------------------------------------------------
+# Titles for texts without one (issue 14, item 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (TITLE + "\n\n" + PROSE[0], TITLE),  # a headline stays as it is
+        (PROSE[0] + " " + PROSE[1], "The council of Port Elric voted on Tuesday to build a new sea wall after two winters of…"),
+        ("The U.S. envoy met Mr. Abernathy at St. Elric. She left.", "The U.S. envoy met Mr. Abernathy at St. Elric"),
+        ("By Jane Doe\n14 March 2025\nThe mayor backed the plan. Others did not.", "The mayor backed the plan"),
+        ("PORT ELRIC, March 3 (Reuters) - The council voted to build a wall. More later.", "The council voted to build a wall"),
+        ("Is the wall worth it? The council thinks so.", "Is the wall worth it?"),
+        ("“We cannot keep asking families,” said the mayor. She left.", "“We cannot keep asking families,” said the mayor"),
+        ("12 34 56", "Untitled article"),
+    ],
+)
+def test_a_title_is_proposed_from_the_first_line_or_sentence(text, title):
+    assert propose_title(text) == title
+    assert len(propose_title("word " * 100)) <= 90
+
+
+def test_pasted_text_without_a_headline_gets_its_first_sentence_as_title():
+    doc = extract_text(PROSE[1] + " " + PROSE[2])
+    assert doc.title == '"We cannot keep asking families to bail out their kitchens every February," said the…'
+    assert extract_text(f"# title: Given\n\n{PROSE[0]}").title == "Given"  # a given title wins
+    assert extract_text(f"{TITLE}\n\n{PROSE[0]}").title == TITLE

@@ -46,6 +46,7 @@ from core.extraction.pipeline import (
     tables_from_results,
 )
 from core.ingest.dates import iso_date
+from core.ingest.sources import propose_title
 from core.ingest.text import (
     Article,
     ArticleError,
@@ -145,7 +146,9 @@ def clean_date(value: object, where: str = "") -> str:
 def new_article_from_document(doc: Article, **overrides: str) -> Article:
     """An article read by ``core.ingest.sources`` (upload, paste, URL) ready to store; ``overrides``
     are the user's edits of title, outlet and date. A file's name (without extension) is the id
-    asked for; a URL's origin is the address the page was found at."""
+    asked for, else the id is made from the title; a URL's origin is the address the page was found
+    at. The title is never empty: an empty one (as read, or edited away) becomes the one proposed
+    from the text's first line or sentence."""
     origin = doc.url or doc.origin or "pasted text"
     stem = Path(doc.origin).stem if doc.origin and not doc.url and doc.origin != "pasted text" else ""
     fields_ = {"title": doc.title, "outlet": doc.outlet, "date": doc.date}
@@ -153,7 +156,7 @@ def new_article_from_document(doc: Article, **overrides: str) -> Article:
     return replace(
         doc,
         article_id=stem,
-        title=str(fields_["title"] or "").strip(),
+        title=str(fields_["title"] or "").strip() or doc.title.strip() or propose_title(doc.text),
         outlet=str(fields_["outlet"] or "").strip(),
         date=clean_date(fields_["date"], origin),
         origin=origin,
@@ -175,13 +178,19 @@ def drafts_table(docs: list[Article]) -> pd.DataFrame:
     )
 
 
+def _cell(value: object) -> str:
+    """An edited table cell as text: a cleared cell (None, NaN) is empty."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
 def new_articles_from_drafts(docs: list[Article], edited: pd.DataFrame) -> list[Article]:
     """The documents the user kept, with the metadata as edited in :func:`drafts_table`'s rows."""
     items = []
     for doc, row in zip(docs, edited.to_dict(orient="records")):
         if not row.get("add", True):
             continue
-        items.append(new_article_from_document(doc, title=row.get("title") or "", outlet=row.get("outlet") or "", date=row.get("date") or ""))
+        items.append(new_article_from_document(doc, title=_cell(row.get("title")), outlet=_cell(row.get("outlet")),
+                                               date=_cell(row.get("date"))))
     return items
 
 

@@ -152,6 +152,43 @@ def detect_metadata(text: str) -> dict[str, str]:
     return found
 
 
+MAX_TITLE_CHARS = 90  # a proposed title is a headline, not a paragraph
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Jr|Sr|No|vs))$")
+UNTITLED = "Untitled article"
+
+
+def _first_sentence(line: str) -> str:
+    """``line`` up to the end of its first sentence; "U.S.", "Mr." and initials do not end one."""
+    for end in _SENTENCE_BREAK.finditer(line):
+        if line[end.start()] == "." and _ABBREVIATION.search(line[: end.start()]):
+            continue
+        return line[: end.start() + 1]
+    return line
+
+
+def propose_title(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """A title for a text that has none, never empty: the first sentence of its first line (a
+    headline is one), a byline, a date line or a dateline's "KYIV (Reuters) -" skipped, without
+    its final full stop and cut at a word boundary with "…" beyond ``limit`` characters."""
+    for raw in (text or "").replace("\r", "\n").split("\n")[:40]:
+        line = " ".join(_HEADING_MARK.sub("", raw.strip()).split())
+        if not line or not any(c.isalpha() for c in line) or re.match(r"(?i)^by\s", line):
+            continue
+        if line_date(line) and len(line) <= 40:  # "14 March 2025", "Updated: 5 Nov 2024 10:02"
+            continue
+        dateline = _DATELINE_OUTLET.match(line)
+        if dateline and line[dateline.end():].strip():
+            line = line[dateline.end():].strip()
+        line = _first_sentence(line).rstrip(" .,;:")
+        if len(line) > limit:
+            cut = line[: limit - 1]
+            line = (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:-–—") + "…"
+        if line:
+            return line
+    return UNTITLED
+
+
 # --------------------------------------------------------------------------------------------
 # Finishing: whitespace, validation, metadata defaults
 
@@ -169,7 +206,7 @@ def _finish(doc: Article, *, guess_outlet: bool = True) -> Article:
         doc,
         text=text,
         warnings=warnings,
-        title=(doc.title or guessed["title"]).strip(),
+        title=(doc.title or guessed["title"]).strip() or propose_title(text),
         date=find_date(doc.date) or (guessed["date"] if not doc.date else ""),
         outlet=(doc.outlet or guessed["outlet"]).strip() if guess_outlet else doc.outlet,
     )
@@ -733,13 +770,38 @@ def _check_url(url: str) -> tuple[str, str]:
     return scheme, host
 
 
+_HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)+\.?")  # "www.bbc.co.uk", "news.example", "bücher.de"
+
+
+def _plausible_host(host: str) -> bool:
+    """A host name with a dot, an IP address or ``localhost``: what a web address can name."""
+    if host == "localhost" or _HOST_NAME.fullmatch(host):
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _normalise_url(url: str) -> str:
-    """The URL as typed, trimmed, with ``https://`` added when no scheme was given."""
-    url = (url or "").strip()
-    if not url:
+    """The URL as typed, trimmed, with ``https://`` added when no scheme was given. Text that
+    cannot be a web address ("not a url", a word without a dot) is refused as such here, before a
+    name lookup could report it as an unreachable host."""
+    typed = (url or "").strip()
+    if not typed:
         raise IngestError("the web address is empty")
+    url = typed
     if "://" not in url and not re.match(r"(?i)^[a-z][a-z0-9+.-]*:(?!\d)", url):
         url = "https://" + url  # "example.com/news" as typed in a browser bar
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return url  # _check_url says what is wrong with it
+    if parts.scheme.lower() in ("http", "https") and host and not _plausible_host(host):
+        shown = typed if len(typed) <= 80 else typed[:79] + "…"
+        raise IngestError(f"'{shown}' is not a web address; give one like https://www.example.com/news/story")
     return url
 
 
