@@ -359,6 +359,36 @@ def _paste_and_read(page, text: str) -> None:
     srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
 
 
+def test_an_unsupported_upload_gets_one_message_naming_the_file_and_the_types(page, server):
+    """Issue 14, item 5: a PNG was refused by the uploader ("image/png files are not allowed"), then
+    "Read the files" said "Choose at least one file first": two messages, neither the whole story."""
+    open_page(page, server, "articles")
+    page.get_by_role("tab", name="Upload files").click()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": "chart.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n"}])
+    page.get_by_text("chart.png").first.wait_for(timeout=TIMEOUT_S * 1000)
+    page.get_by_role("button", name="Read the files").click()
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    main = page.locator('[data-testid="stMain"]')
+    main.locator('[data-testid="stAlert"]').first.wait_for(timeout=TIMEOUT_S * 1000)
+    alerts = main.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert len(alerts) == 1, alerts
+    assert "chart.png" in alerts[0] and ".txt" in alerts[0] and ".docx" in alerts[0], alerts
+    shown = main.inner_text()
+    assert "not allowed" not in shown and "Choose at least one file" not in shown
+
+
+def test_text_in_the_address_box_is_not_a_web_address(page, server):
+    """Issue 14, item 5: "not a url" was reported as a name that could not be resolved."""
+    open_page(page, server, "articles")
+    page.get_by_role("tab", name="From a web address").click()
+    page.get_by_role("textbox", name="Web addresses, one per line").fill("not a url")
+    page.get_by_role("button", name="Fetch").click()
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    alerts = page.locator('[data-testid="stMain"] [data-testid="stAlert"]').all_inner_texts()
+    assert len(alerts) == 1 and "'not a url' is not a web address" in alerts[0], alerts
+
+
 def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filters(browser, server, corpus_env):
     from core.corpus.store import CorpusStore
 
