@@ -495,3 +495,39 @@ def test_a_viewer_sees_the_codebook_but_cannot_edit_it(calls, fresh_corpus, monk
     assert not issue_table(at).empty
     assert not [b for b in at.button if b.key in ("codebook_apply", "codebook_save_corpus", "codebook_delete")]
     assert not any(str(b.key).startswith("codebook_uncoded_") for b in at.button)
+
+
+VALLEY = (
+    "Vera Moss said President Putin ignored the people again. "
+    "Karl Bern said the people of the valley trust President Putin. "
+    "Lena Falk said the president should visit the people. "
+    "Olof Strand said the dam levy is unfair.\n"
+)
+
+
+def test_ungrouped_statements_are_listed_and_names_and_generic_words_are_no_key_phrase(calls, tmp_path):
+    """Issue 14 item 8: "N uncoded statement(s) in 0 group(s)" listed nothing, and statements were
+    grouped under a name ("putin") or a generic word ("people", "president")."""
+    folder = tmp_path / "articles"
+    (folder / "valley.txt").write_text(VALLEY, encoding="utf-8")
+    (folder / "valley.meta.yaml").write_text("title: Valley *dam*\ndate: 2025-05-03\n", encoding="utf-8")
+    at = open_page()
+    groups = [e.label.split(" — ")[0] for e in at.expander if e.label.endswith(" statements")]
+    assert "fishing quotas" in groups and "harbour bridge" in groups
+    for word in ("putin", "people", "president", "president putin"):
+        assert word not in groups, groups
+    assert "4 share no key phrase" in texts(at.caption)
+    listed = next(e for e in at.expander if e.label.startswith("Not grouped"))
+    assert listed.label == "Not grouped — 4 statement(s)"
+    table = next(d.value for d in at.dataframe if "phrases" in d.value.columns)
+    assert table["speaker"].tolist() == ["Vera Moss", "Karl Bern", "Lena Falk", "Olof Strand"]
+    assert table["statement"].tolist()[3] == "the dam levy is unfair"
+    assert table["article"].tolist()[0] == "Valley *dam* (2025-05-03)"  # a table cell: shown as typed, never Markdown
+    assert "dam levy" in table["phrases"].tolist()[3]
+    assert not any("putin" in p or "people" in p or "president" in p for p in table["phrases"])
+    # An editor turns one of their phrases into a draft issue.
+    at.selectbox(key="codebook_ungrouped_phrase").set_value("dam levy").run()
+    at.button(key="codebook_ungrouped_create").click().run()
+    assert_clean(at)
+    assert at.text_input(key="codebook_id").value == "dam_levy"
+    assert at.text_area(key="codebook_terms").value == "dam levy"
