@@ -139,3 +139,12 @@ def test_previous_and_next_wrap_around():
     assert neighbour_row(rows, "a", 1) == "b" and neighbour_row(rows, "c", 1) == "a"
     assert neighbour_row(rows, "a", -1) == "c" and neighbour_row(rows, "gone", 1) == "a"
     assert neighbour_row({}, "a", 1) is None
+
+
+def test_a_rejected_row_comes_back_where_it_was_among_rows_of_its_span():
+    same_span = pd.DataFrame([stance("harbour", 0, actor) for actor in ("Ada Lund", "Bo Ek", "Cai Vik")])
+    rows = article_rows(same_span, "harbour")
+    assert rows["actor"].tolist() == ["Ada Lund", "Bo Ek", "Cai Vik"]
+    listed = with_rejections(rows.drop(index=1), [rows.iloc[1].to_dict()])
+    assert listed["actor"].tolist() == ["Ada Lund", "Bo Ek", "Cai Vik"]
+    assert listed["review"].tolist() == ["", "rejected", ""]

@@ -653,10 +653,18 @@ def review_article_ids(
 
 
 def article_rows(stances: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The stance rows of one article in reading order (by span; the reviewer follows the text),
-    numbered from 0."""
-    rows = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
-    return rows.reset_index(drop=True)
+    """The stance rows of one article in reading order (by span; the reviewer follows the text;
+    rows of one span by actor, issue and stance, so that a row put back by :func:`with_rejections`
+    takes the place it had), numbered from 0."""
+    rows = stances[stances["article_id"] == article_id]
+    return rows.sort_values(_row_order(rows), kind="stable").reset_index(drop=True)
+
+
+_ROW_ORDER = ["start_char", "end_char", "actor", "issue", "stance"]
+
+
+def _row_order(rows: pd.DataFrame) -> list[str]:
+    return _ROW_ORDER if set(_ROW_ORDER) <= set(rows.columns) else _ROW_ORDER[:2]
 
 
 def rows_with_status(rows: pd.DataFrame, status: str) -> pd.DataFrame:
@@ -743,7 +751,7 @@ def with_rejections(rows: pd.DataFrame, rejected: Sequence[Mapping[str, object]]
         if name in back.columns:
             back[name] = pd.to_numeric(back[name], errors="coerce").fillna(-1).astype("int64")
     both = back if rows.empty else pd.concat([rows, back], ignore_index=True)
-    return both.sort_values(["start_char", "end_char"], kind="stable").reset_index(drop=True)
+    return both.sort_values(_row_order(both), kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
