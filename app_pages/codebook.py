@@ -247,18 +247,19 @@ def ungrouped_section(ungrouped: pd.DataFrame, editable: bool, expanded: bool) -
         st.dataframe(
             pd.DataFrame({
                 "speaker": shown["speaker"].fillna("").astype(str),
-                "statement": [example_text(text, EXAMPLE_CHARS) for text in shown["text"]],
                 "phrases": ["; ".join(found) for found in phrases],
                 "article": [analysis.title_of(str(a)) for a in shown["article_id"]],
+                "statement": [example_text(text, EXAMPLE_CHARS) for text in shown["text"]],
             }),
             hide_index=True, key="codebook_ungrouped_table",
             column_config={
                 "speaker": st.column_config.TextColumn("Speaker"),
                 "statement": st.column_config.TextColumn("Statement", width="large"),
                 "phrases": st.column_config.TextColumn("Key phrases", help="Its own key phrases, best first"),
-                "article": st.column_config.TextColumn("Article"),
+                "article": st.column_config.TextColumn("Article", width="medium"),
             },
         )
+        st.caption("The whole statement shows when you hover over it or widen its column.")
         if len(ungrouped) > MAX_UNGROUPED:
             st.caption(f"The first {MAX_UNGROUPED} of {len(ungrouped)}.")
         choices = list(dict.fromkeys(p for found in phrases for p in found))

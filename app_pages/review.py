@@ -190,8 +190,8 @@ else:
                       ((state or {}).get("selection", {}).get("rows", []) if isinstance(state, dict) else []))
         if picked and picked[0] < len(tokens) and st.session_state.get(TABLE_SYNC) != (table_key, picked[0]):
             st.session_state["review_row"] = tokens[picked[0]]  # a row clicked in the table
-    if st.session_state.get("review_row") not in by_token:
-        st.session_state["review_row"] = tokens[0]
+    if st.session_state.get("review_row") not in by_token:  # start at the first statement not reviewed yet
+        st.session_state["review_row"] = next_unreviewed(by_token, "") or tokens[0]
     current = tokens.index(st.session_state["review_row"])
     if st.session_state.get(TABLE_SYNC) != (table_key, current):
         st.session_state[table_key] = {"selection": {"rows": [current], "columns": []}}

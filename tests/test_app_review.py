@@ -551,3 +551,13 @@ def test_after_each_action_the_next_unreviewed_row_is_selected_in_the_same_table
     assert _table_selection(at) == [0]
     at.button(key="review_confirm").click().run()
     assert _table_selection(at) == [2]
+
+
+def test_a_new_visit_starts_at_the_first_statement_not_reviewed(calls):
+    at = open_page()
+    first = at.selectbox(key="review_row").value
+    at.button(key="review_confirm").click().run()
+    fresh = open_page()
+    assert fresh.selectbox(key="review_row").value != first
+    assert fresh.selectbox(key="review_row").index == 1
+    assert _table_selection(fresh) == [1]
