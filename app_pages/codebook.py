@@ -36,7 +36,7 @@ NOTICE = "codebook_notice"  # one-time message after an action (shown on the nex
 RENAMED = "codebook_renamed"  # one-time warning after renaming an issue that has reviewed statements
 FLASH = "codebook_flash"  # the message after a save, shown once the re-analysis has run
 MAX_GROUPS = 20
-MAX_UNGROUPED = 200  # ungrouped statements listed
+MAX_UNGROUPED = 50  # ungrouped statements listed
 EXAMPLE_CHARS = 200
 
 analysis = dashboard.get_analysis()
@@ -244,22 +244,12 @@ def ungrouped_section(ungrouped: pd.DataFrame, editable: bool, expanded: bool) -
     shown = ungrouped.head(MAX_UNGROUPED)
     phrases = [key_phrases(str(text), max_phrases=3, names=names) for text in shown["text"]]
     with st.expander(f"Not grouped — {len(ungrouped)} statement(s)", expanded=expanded, icon=":material/list:"):
-        st.dataframe(
-            pd.DataFrame({
-                "speaker": shown["speaker"].fillna("").astype(str),
-                "phrases": ["; ".join(found) for found in phrases],
-                "article": [analysis.title_of(str(a)) for a in shown["article_id"]],
-                "statement": [example_text(text, EXAMPLE_CHARS) for text in shown["text"]],
-            }),
-            hide_index=True, key="codebook_ungrouped_table",
-            column_config={
-                "speaker": st.column_config.TextColumn("Speaker"),
-                "statement": st.column_config.TextColumn("Statement", width="large"),
-                "phrases": st.column_config.TextColumn("Key phrases", help="Its own key phrases, best first"),
-                "article": st.column_config.TextColumn("Article", width="medium"),
-            },
-        )
-        st.caption("The whole statement shows when you hover over it or widen its column.")
+        for (speaker, text, article_id), found in zip(
+                shown[["speaker", "text", "article_id"]].itertuples(index=False, name=None), phrases):
+            st.markdown(f"> {escape_markdown(example_text(text, EXAMPLE_CHARS))}")
+            about = [str(speaker or "unknown speaker"), analysis.title_of(str(article_id)),
+                     f"key phrases: {', '.join(found)}" if found else "no key phrase"]
+            st.caption(escape_markdown(" · ".join(about)))
         if len(ungrouped) > MAX_UNGROUPED:
             st.caption(f"The first {MAX_UNGROUPED} of {len(ungrouped)}.")
         choices = list(dict.fromkeys(p for found in phrases for p in found))

@@ -519,12 +519,15 @@ def test_ungrouped_statements_are_listed_and_names_and_generic_words_are_no_key_
     assert "4 share no key phrase" in texts(at.caption)
     listed = next(e for e in at.expander if e.label.startswith("Not grouped"))
     assert listed.label == "Not grouped — 4 statement(s)"
-    table = next(d.value for d in at.dataframe if "phrases" in d.value.columns)
-    assert table["speaker"].tolist() == ["Vera Moss", "Karl Bern", "Lena Falk", "Olof Strand"]
-    assert table["statement"].tolist()[3] == "the dam levy is unfair"
-    assert table["article"].tolist()[0] == "Valley *dam* (2025-05-03)"  # a table cell: shown as typed, never Markdown
-    assert "dam levy" in table["phrases"].tolist()[3]
-    assert not any("putin" in p or "people" in p or "president" in p for p in table["phrases"])
+    quoted = [m.value for m in at.markdown if m.value.startswith("> ")]
+    for statement in ("President Putin ignored the people again", "the dam levy is unfair"):
+        assert f"> {statement}" in quoted
+    raw = [c.value for c in at.caption if " · " in c.value]
+    assert len(raw) == 4 and raw[0].startswith("Vera Moss · Valley \\*dam\\*")  # escaped Markdown
+    about = [texts([c]) for c in at.caption if " · " in c.value]
+    assert about[0] == "Vera Moss · Valley *dam* (2025-05-03) · key phrases: ignored"
+    assert "dam levy" in about[3].split("key phrases: ")[1]
+    assert not any(word in line.split("key phrase")[1] for line in about for word in ("putin", "people", "president"))
     # An editor turns one of their phrases into a draft issue.
     at.selectbox(key="codebook_ungrouped_phrase").set_value("dam levy").run()
     at.button(key="codebook_ungrouped_create").click().run()
