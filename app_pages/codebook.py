@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.analysis.uncoded import example_text, issue_draft_from_group
+from core.analysis.uncoded import example_text, issue_draft_from_group, key_phrases, known_names
 from core.corpus.corpus import store_codebook, stored_codebook_text
 from core.corpus.review import reviewed_rows_of_issue
 from core.corpus.store import StoreError
@@ -36,6 +36,7 @@ NOTICE = "codebook_notice"  # one-time message after an action (shown on the nex
 RENAMED = "codebook_renamed"  # one-time warning after renaming an issue that has reviewed statements
 FLASH = "codebook_flash"  # the message after a save, shown once the re-analysis has run
 MAX_GROUPS = 20
+MAX_UNGROUPED = 50  # ungrouped statements listed
 EXAMPLE_CHARS = 200
 
 analysis = dashboard.get_analysis()
@@ -211,15 +212,18 @@ def uncoded_section(editable: bool) -> None:
     st.subheader("Uncoded statements")
     st.caption("Attributed statements that match no issue of the codebook, grouped by a key phrase they share: "
                "where the codebook may be missing an issue.")
-    uncoded_count, groups, ungrouped = (dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS, corpus.knowledge.digest)
-                                        if not analysis.tables.quotes.empty else (0, pd.DataFrame(), 0))
+    uncoded_count, groups, ungrouped = (
+        dashboard.uncoded_groups(analysis.tables.quotes, codebook_to_yaml(working), MAX_GROUPS, corpus.knowledge.digest)
+        if not analysis.tables.quotes.empty else (0, pd.DataFrame(), pd.DataFrame()))
     if analysis.tables.quotes.empty:
         st.info("No attributed statements yet: add articles on the Articles page.", icon=":material/library_add:")
     elif not uncoded_count:
         st.info("Every attributed statement matches an issue.", icon=":material/task_alt:")
     else:
         st.caption(f"{uncoded_count} uncoded statement(s) in {len(groups)} group(s); "
-                   f"{ungrouped} share no key phrase with another.")
+                   f"{len(ungrouped)} share no key phrase with another (listed below the groups). Key phrases "
+                   "leave out names the knowledge files know (people, organisations, countries, demonyms, roles), "
+                   "the speakers and generic words (the lexicon's generic_words).")
         for number, group in enumerate(groups.itertuples(index=False)):
             with st.expander(f"{escape_markdown(group.phrase)} — {group.statements} statements"):
                 if group.speakers:
@@ -229,7 +233,31 @@ def uncoded_section(editable: bool) -> None:
                 if editable:
                     st.button("Create an issue from this", key=f"codebook_uncoded_{number}", icon=":material/add:",
                               on_click=_draft_from_group, args=(group.phrase,))
+        if len(ungrouped):
+            ungrouped_section(ungrouped, editable, expanded=groups.empty)
 
+
+def ungrouped_section(ungrouped: pd.DataFrame, editable: bool, expanded: bool) -> None:
+    """The uncoded statements no group took, each with its own key phrases; editors can turn one
+    of those phrases into a draft issue."""
+    names = known_names().with_speakers(dict.fromkeys(ungrouped["speaker"].fillna("").astype(str)))
+    shown = ungrouped.head(MAX_UNGROUPED)
+    phrases = [key_phrases(str(text), max_phrases=3, names=names) for text in shown["text"]]
+    with st.expander(f"Not grouped — {len(ungrouped)} statement(s)", expanded=expanded, icon=":material/list:"):
+        for (speaker, text, article_id), found in zip(
+                shown[["speaker", "text", "article_id"]].itertuples(index=False, name=None), phrases):
+            st.markdown(f"> {escape_markdown(example_text(text, EXAMPLE_CHARS))}")
+            about = [str(speaker or "unknown speaker"), analysis.title_of(str(article_id)),
+                     f"key phrases: {', '.join(found)}" if found else "no key phrase"]
+            st.caption(escape_markdown(" · ".join(about)))
+        if len(ungrouped) > MAX_UNGROUPED:
+            st.caption(f"The first {MAX_UNGROUPED} of {len(ungrouped)}.")
+        choices = list(dict.fromkeys(p for found in phrases for p in found))
+        if editable and choices:
+            left, right = st.columns([3, 2], vertical_alignment="bottom")
+            phrase = left.selectbox("Key phrase", choices, key="codebook_ungrouped_phrase")
+            right.button("Create an issue from this phrase", key="codebook_ungrouped_create", icon=":material/add:",
+                         on_click=_draft_from_group, args=(phrase,))
 
 
 viewer = dashboard.current_viewer()

@@ -12,9 +12,10 @@ import pandas as pd
 import streamlit as st
 
 import dashboard
-from core.analysis.filters import articles_matching
+from core.analysis.filters import articles_matching, filter_stances
 from core.corpus.review import (
     EDITABLE_FIELDS,
+    REJECTED,
     REVIEW_STATUSES,
     ReviewError,
     article_rows,
@@ -22,13 +23,16 @@ from core.corpus.review import (
     changed_fields,
     distinct_rows,
     evidence_span,
+    neighbour_row,
     next_unreviewed,
     review_article_ids,
+    review_progress,
     row_token,
     rows_with_status,
     sentence_spans,
     stale_articles,
     standing_rejections,
+    with_rejections,
 )
 from core.corpus.store import StoreError
 from core.knowledge.codebook import CodebookError
@@ -48,7 +52,9 @@ FORM_FOR = "review_form_for"  # the row the correction form was filled from
 ADD_FOR = "review_add_for"  # the sentence the "Evidence" input was filled from
 RESET_ADD = "review_reset_add"
 STATUS_CHOICES = dict(zip(REVIEW_STATUSES, ("All", "Not reviewed", "Reviewed")))
-STATUS_LABELS = {"": "not reviewed", "confirmed": "confirmed", "corrected": "corrected", "added": "added"}
+STATUS_LABELS = {"": "not reviewed", "confirmed": "confirmed", "corrected": "corrected", "added": "added",
+                 REJECTED: "✕ rejected"}
+TABLE_SYNC = "review_table_sync"  # (table key, row position) the statements table was last set to
 # The correction form's widget keys: Streamlit drops them while another page is shown.
 FORM_KEYS = [*(f"review_{name}" for name in EDITABLE_FIELDS), "review_note"]
 STALE_TITLES = 10  # articles named in the stale-review warning
@@ -83,6 +89,14 @@ def _done(message: str, next_row: str | None = None) -> None:
     if next_row is not None:
         st.session_state[NEXT_ROW] = next_row
     st.rerun()
+
+
+def _go(tokens: list[str], step: int) -> None:
+    """"Previous" / "Next": the statement ``step`` places away in the list (a button callback, run
+    before the page, so the row picker can still be set)."""
+    target = neighbour_row(dict.fromkeys(tokens), str(st.session_state.get("review_row") or ""), step)
+    if target is not None:
+        st.session_state["review_row"] = target
 
 
 def _fill_form(row: dict) -> None:
@@ -137,11 +151,18 @@ corpus = dashboard.open_corpus()
 
 # --- progress and the rows -----------------------------------------------------------------------
 
-rows_all = article_rows(stances, article_id)
-reviewed_count = int((rows_all["review"] != "").sum())
+history = corpus.review_history(article_id)
+# Rejected rows stay listed (marked, restorable) when they would pass the filters: the count of
+# statements never drops because one was rejected.
+rejections = [r for r in standing_rejections(history) if str(r.get("article_id") or "") == article_id]
+live_rows = article_rows(stances, article_id)
+if rejections:
+    rejected_frame = pd.DataFrame(rejections).reindex(columns=live_rows.columns)
+    rejections = filter_stances(rejected_frame, filters).to_dict(orient="records")
+rows_all = with_rejections(live_rows, rejections)
+progress = review_progress(distinct_rows(rows_all))
 scope = " matching the filters" if statement_filter else ""
-progress_text = f"{reviewed_count} of {len(rows_all)} statements{scope} in this article reviewed"
-st.progress(reviewed_count / len(rows_all) if len(rows_all) else 0.0, text=progress_text)
+st.progress(progress.share, text=f"Statements in this article{scope}: {progress.text}")
 
 status = st.segmented_control("Review status", list(STATUS_CHOICES), format_func=STATUS_CHOICES.get,
                               required=True, default="all", key="review_status")
@@ -157,6 +178,25 @@ if not tokens:
         st.info("No statement in this article has this review status. Choose 'All' above to see them.",
                 icon=":material/filter_alt:")
 else:
+    # One table per article and status filter: its key does not change when a row is reviewed,
+    # so the table keeps its place; its selection follows the row being reviewed.
+    table_key = f"review_table_{zlib.crc32(f'{article_id}|{status}'.encode())}"
+    pending = st.session_state.pop(NEXT_ROW, None)
+    if pending in by_token:
+        st.session_state["review_row"] = pending
+    else:
+        state = st.session_state.get(table_key)
+        picked = list(getattr(getattr(state, "selection", None), "rows", None) or
+                      ((state or {}).get("selection", {}).get("rows", []) if isinstance(state, dict) else []))
+        if picked and picked[0] < len(tokens) and st.session_state.get(TABLE_SYNC) != (table_key, picked[0]):
+            st.session_state["review_row"] = tokens[picked[0]]  # a row clicked in the table
+    if st.session_state.get("review_row") not in by_token:  # start at the first statement not reviewed yet
+        st.session_state["review_row"] = next_unreviewed(by_token, "") or tokens[0]
+    current = tokens.index(st.session_state["review_row"])
+    if st.session_state.get(TABLE_SYNC) != (table_key, current):
+        st.session_state[table_key] = {"selection": {"rows": [current], "columns": []}}
+        st.session_state[TABLE_SYNC] = (table_key, current)
+
     shown = [by_token[t] for t in tokens]
     view = pd.DataFrame({
         "status": [STATUS_LABELS.get(r["review"], r["review"]) for r in shown],
@@ -168,13 +208,15 @@ else:
         "certainty": [r["certainty"] for r in shown],
         "quote": [r["quote"] for r in shown],
     })
-    # A new table (and no stale selection) whenever its rows change.
-    table_key = f"review_table_{zlib.crc32(''.join(tokens).encode('utf-8'))}"
-    event = st.dataframe(
-        view, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True,
+    struck = view["status"] == STATUS_LABELS[REJECTED]
+    styled = view.style.apply(
+        lambda column: ["text-decoration: line-through; color: #8a8d91" if gone else "" for gone in struck], axis=0)
+    st.dataframe(
+        styled, key=table_key, on_select="rerun", selection_mode="single-row", hide_index=True,
         height=min(420, 38 + 35 * len(view)),
         column_config={
-            "status": st.column_config.TextColumn("Status", help="not reviewed, confirmed, corrected or added"),
+            "status": st.column_config.TextColumn("Status", help="not reviewed, confirmed, corrected, added or "
+                                                  "rejected (struck through: in no view; select it to restore it)"),
             "sentence": st.column_config.NumberColumn("#", help="Sentence number in the article", format="%d"),
             "actor": st.column_config.TextColumn("Actor"),
             "country": st.column_config.TextColumn("Country"),
@@ -184,17 +226,8 @@ else:
             "quote": st.column_config.TextColumn("Quote", width="large"),
         },
     )
-    st.caption("Click a row, or choose it below, to review it.")
-    picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
-    if picked and picked[0] < len(tokens) and st.session_state.get("review_table_pick") != (table_key, picked[0]):
-        st.session_state["review_table_pick"] = (table_key, picked[0])
-        st.session_state["review_row"] = tokens[picked[0]]
-
-    pending = st.session_state.pop(NEXT_ROW, None)
-    if pending in by_token:
-        st.session_state["review_row"] = pending
-    if st.session_state.get("review_row") not in by_token:
-        st.session_state["review_row"] = tokens[0]
+    st.caption("Click a row, or choose it below, to review it. Keys: Y confirm, S save correction, X reject, "
+               "U restore a rejected row, N next, P previous (not while typing in a field).")
 
     def _option(token: str) -> str:
         r = by_token[token]
@@ -203,13 +236,15 @@ else:
 
     token = st.selectbox("Statement to review", tokens, format_func=_option, key="review_row")
     row = by_token[token]
+    rejected = row["review"] == REJECTED
     next_token = next_unreviewed(by_token, token)  # where the reviewer goes after an action
 
     st.html(quote_card_html(
         row["quote"], speaker=row["actor"], country=row["country"], positions=[(row["issue"], row["stance"])],
         issue_labels=labels,
         details=[row["certainty"], f"{row['attribution']} attribution" if row["attribution"] else "",
-                 f"reported by {row['source']}" if row["source"] else "", f"sentence {row['sentence']}"],
+                 f"reported by {row['source']}" if row["source"] else "", f"sentence {row['sentence']}",
+                 "rejected: in no view until restored" if rejected else ""],
     ))
 
     # Refilled for another row, and when coming back from another page (the widget keys are gone).
@@ -217,7 +252,9 @@ else:
         _fill_form(row)
         st.session_state[FORM_FOR] = token
     countries = _with(["", *analysis.options.get("country", [])], str(st.session_state.get("review_country") or ""))
-    with st.form("review_form", border=True):
+    # Not an st.form: the buttons follow the fields as they are edited ("Save correction" is the
+    # primary action only once a field differs from the statement, "Confirm" until then).
+    with st.container(border=True):
         left, right = st.columns(2)
         left.text_input("Actor", key="review_actor", help="Who takes the stance, as it should be named everywhere.")
         right.selectbox("Actor type", _with(ACTOR_TYPES, st.session_state["review_actor_type"]), key="review_actor_type")
@@ -230,15 +267,30 @@ else:
                        help="Toward the issue as the codebook names it.")
         right.selectbox("Certainty", _with(CERTAINTIES, st.session_state["review_certainty"]), key="review_certainty")
         st.text_input("Note (optional)", key="review_note", max_chars=500)
+        edited = bool(_changed(row))
         buttons = st.container(horizontal=True)
-        confirm = buttons.form_submit_button("Confirm", icon=":material/check:", key="review_confirm",
-                                             help="The statement is right as shown.", disabled=not editing) and editing
-        correct = buttons.form_submit_button("Save correction", type="primary", icon=":material/edit:",
-                                             key="review_correct", help="Store the values edited above.",
-                                             disabled=not editing) and editing
-        reject = buttons.form_submit_button("Reject", icon=":material/block:", key="review_reject",
-                                            help="The text holds no such statement: remove it from every view.",
-                                            disabled=not editing) and editing
+        confirm = restore = reject = False
+        if rejected:
+            restore = buttons.button("Restore", type="secondary" if edited else "primary", icon=":material/undo:",
+                                     key="review_restore_row", shortcut="U", disabled=not editing,
+                                     help="The statement is right after all: bring it back as confirmed.") and editing
+        else:
+            confirm = buttons.button("Confirm", type="secondary" if edited else "primary", icon=":material/check:",
+                                     key="review_confirm", shortcut="Y", disabled=not editing,
+                                     help="The statement is right as shown.") and editing
+        correct = buttons.button("Save correction", type="primary" if edited else "secondary", icon=":material/edit:",
+                                 key="review_correct", shortcut="S", disabled=not editing,
+                                 help="Store the values edited above." if edited else
+                                 "Edit a field above first: then this stores the change.") and editing
+        if not rejected:
+            reject = buttons.button("Reject", icon=":material/block:", key="review_reject", shortcut="X",
+                                    help="The text holds no such statement: remove it from every view (it stays "
+                                    "listed here, struck through, and can be restored).",
+                                    disabled=not editing) and editing
+        buttons.button("Previous", type="tertiary", icon=":material/arrow_upward:", key="review_previous",
+                       shortcut="P", on_click=_go, args=(tokens, -1), help="The statement above in the list.")
+        buttons.button("Next", type="tertiary", icon=":material/arrow_downward:", key="review_next",
+                       shortcut="N", on_click=_go, args=(tokens, 1), help="The statement below in the list.")
     st.caption("Corrections are stored as reviews with the original values: they survive a re-analysis and "
                "can be followed in the review history below.")
 
@@ -252,13 +304,18 @@ else:
             else:
                 corpus.review("confirm", row, reviewer=_reviewer(), note=note)
                 _done(f"Confirmed: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token or token)
+        elif restore:
+            corpus.review("confirm", {**row, "review": ""}, reviewer=_reviewer(),
+                          note=note or "restored after a rejection")
+            _done(f"Restored: {row['actor']} · {_issue_label(row['issue'])}: {row['stance']}.", next_token or token)
         elif correct:
             edits = _changed(row)
             if not edits:
                 st.error("Nothing was changed: edit a field first, or press 'Confirm' if the statement is right.",
                          icon=":material/error:")
             else:
-                corpus.review("correct", row, edits, reviewer=_reviewer(), note=note)
+                corpus.review("correct", {**row, "review": "" if rejected else row["review"]}, edits,
+                              reviewer=_reviewer(), note=note)
                 fixed = {**row, **edits}
                 _done(f"Corrected: {fixed['actor']} · {_issue_label(fixed['issue'])}: {fixed['stance']}.",
                       next_token or row_token(fixed))
@@ -342,7 +399,6 @@ else:
 
 # --- the audit trail -----------------------------------------------------------------------------
 
-history = corpus.review_history(article_id)
 with st.expander(f"Review history (audit trail): {len(history)} review(s) of this article", icon=":material/history:"):
     if history.empty:
         st.write("No review of this article yet.")

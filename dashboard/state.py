@@ -282,13 +282,16 @@ def network_view(stances: pd.DataFrame, kind: Kind, by: By, normalise: bool, peo
 
 @st.cache_data(show_spinner="Finding uncoded statements…", max_entries=4)
 def uncoded_groups(quotes: pd.DataFrame, codebook_yaml: str, max_groups: int,
-                   knowledge_digest: str = "") -> tuple[int, pd.DataFrame, int]:
-    """(uncoded statements, their groups, how many share no key phrase) for the quotes and a codebook
-    given as YAML text (the one being edited): computed once per quotes table, codebook and
-    knowledge (``knowledge_digest``: the key phrases leave out the lexicon's reporting words), not
-    on every rerun; a corpus of 1,000 articles takes seconds."""
+                   knowledge_digest: str = "") -> tuple[int, pd.DataFrame, pd.DataFrame]:
+    """(uncoded statements, their groups, the statements that share no key phrase) for the quotes
+    and a codebook given as YAML text (the one being edited): computed once per quotes table,
+    codebook and knowledge (``knowledge_digest``: the key phrases leave out the lexicon's reporting
+    and generic words and the known names), not on every rerun; a corpus of 1,000 articles takes seconds."""
     uncoded = core.analysis.uncoded.uncoded_statements(quotes, codebook_from_yaml(codebook_yaml, "the codebook being edited"))
     if uncoded.empty:
-        return 0, pd.DataFrame(), 0
-    groups = core.analysis.uncoded.group_uncoded(uncoded, max_groups=max_groups)
-    return len(uncoded), groups, int(groups.attrs.get("ungrouped", 0))
+        return 0, pd.DataFrame(), uncoded
+    groups = core.analysis.uncoded.group_uncoded(uncoded, max_groups=max_groups,
+                                                 names=core.analysis.uncoded.known_names())
+    ungrouped = uncoded.iloc[groups.attrs.get("ungrouped_rows", [])].reset_index(drop=True)
+    groups.attrs.pop("ungrouped_rows", None)
+    return len(uncoded), groups, ungrouped

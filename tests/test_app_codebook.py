@@ -495,3 +495,42 @@ def test_a_viewer_sees_the_codebook_but_cannot_edit_it(calls, fresh_corpus, monk
     assert not issue_table(at).empty
     assert not [b for b in at.button if b.key in ("codebook_apply", "codebook_save_corpus", "codebook_delete")]
     assert not any(str(b.key).startswith("codebook_uncoded_") for b in at.button)
+
+
+VALLEY = (
+    "Vera Moss said President Putin ignored the people again. "
+    "Karl Bern said the people of the valley trust President Putin. "
+    "Lena Falk said the president should visit the people. "
+    "Olof Strand said the dam levy is unfair.\n"
+)
+
+
+def test_ungrouped_statements_are_listed_and_names_and_generic_words_are_no_key_phrase(calls, tmp_path):
+    """Issue 14 item 8: "N uncoded statement(s) in 0 group(s)" listed nothing, and statements were
+    grouped under a name ("putin") or a generic word ("people", "president")."""
+    folder = tmp_path / "articles"
+    (folder / "valley.txt").write_text(VALLEY, encoding="utf-8")
+    (folder / "valley.meta.yaml").write_text("title: Valley *dam*\ndate: 2025-05-03\n", encoding="utf-8")
+    at = open_page()
+    groups = [e.label.split(" — ")[0] for e in at.expander if e.label.endswith(" statements")]
+    assert "fishing quotas" in groups and "harbour bridge" in groups
+    for word in ("putin", "people", "president", "president putin"):
+        assert word not in groups, groups
+    assert "4 share no key phrase" in texts(at.caption)
+    listed = next(e for e in at.expander if e.label.startswith("Not grouped"))
+    assert listed.label == "Not grouped — 4 statement(s)"
+    quoted = [m.value for m in at.markdown if m.value.startswith("> ")]
+    for statement in ("President Putin ignored the people again", "the dam levy is unfair"):
+        assert f"> {statement}" in quoted
+    raw = [c.value for c in at.caption if " · " in c.value]
+    assert len(raw) == 4 and raw[0].startswith("Vera Moss · Valley \\*dam\\*")  # escaped Markdown
+    about = [texts([c]) for c in at.caption if " · " in c.value]
+    assert about[0] == "Vera Moss · Valley *dam* (2025-05-03) · key phrases: ignored"
+    assert "dam levy" in about[3].split("key phrases: ")[1]
+    assert not any(word in line.split("key phrase")[1] for line in about for word in ("putin", "people", "president"))
+    # An editor turns one of their phrases into a draft issue.
+    at.selectbox(key="codebook_ungrouped_phrase").set_value("dam levy").run()
+    at.button(key="codebook_ungrouped_create").click().run()
+    assert_clean(at)
+    assert at.text_input(key="codebook_id").value == "dam_levy"
+    assert at.text_area(key="codebook_terms").value == "dam levy"

@@ -9,6 +9,7 @@ test codebook."""
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -121,13 +122,13 @@ def test_page_renders_on_the_seed_corpus(calls):
     assert at.title[0].value == "Review"
     assert at.caption[0].value.startswith("Check the machine")
     assert at.selectbox(key="review_doc").value == "ukraine_peace_talks"
-    assert progress_text(at) == "0 of 14 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 0 of 14 reviewed"
     table = at.dataframe[0].value
     assert len(table) == 14 and list(table.columns[:2]) == ["status", "sentence"]
     assert set(table["status"]) == {"not reviewed"}
     assert at.selectbox(key="review_row").value
     assert "dividing up certain assets" in html(at)  # the quote card of the first row in reading order
-    assert [b.label for b in at.button][:4] == ["Confirm", "Save correction", "Reject", "Add statement"]
+    assert [b.label for b in at.button][:6] == ["Confirm", "Save correction", "Reject", "Previous", "Next", "Add statement"]
     assert at.download_button(key="review_gold_download").proto.disabled
     assert "Nothing is reviewed yet" in texts(at.caption)
 
@@ -141,7 +142,7 @@ def test_confirm_marks_the_row_with_the_reviewer(calls, fresh_corpus, passphrase
     at.button(key="review_confirm").click().run()
     assert_clean(at)
     assert "Confirmed: Alexander Grushko" in texts(at.success)
-    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 1 of 14 reviewed (1 confirmed)"
     assert reviewed_rows("Alexander Grushko", "security_guarantees")["review"].tolist() == ["confirmed"]
     log = history(fresh_corpus)
     assert log[["action", "reviewer", "original_actor"]].values.tolist() == [["confirm", "Ada (passphrase)", "Alexander Grushko"]]
@@ -198,7 +199,7 @@ def test_reject_removes_the_row_from_the_overview(calls, fresh_corpus):
     at.button(key="review_reject").click().run()
     assert_clean(at)
     assert "Rejected: Steve Witkoff" in texts(at.success)
-    assert progress_text(at) == "0 of 13 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 1 of 14 reviewed (1 rejected)"
     assert history(fresh_corpus)["action"].tolist() == ["reject"]
     at.switch_page("app_pages/overview.py").run()
     assert_clean(at)
@@ -208,7 +209,7 @@ def test_reject_removes_the_row_from_the_overview(calls, fresh_corpus):
     assert "Witkoff" in at.selectbox(key="review_restore_pick").options[0]
     at.button(key="review_restore").click().run()
     assert_clean(at)
-    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 1 of 14 reviewed (1 confirmed)"
 
 
 def test_confirm_with_edited_fields_asks_for_save_correction(calls, fresh_corpus):
@@ -232,7 +233,7 @@ def test_an_invalid_correction_is_one_line_and_stores_nothing(calls, fresh_corpu
 def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fresh_corpus, passphrase):
     at = sign_in(open_page(), "Grace")
     assert at.selectbox(key="review_doc").value == "tariffs"
-    assert progress_text(at) == "0 of 0 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 0 of 0 reviewed"
     assert "found no statement in this article" in texts(at.info)
     sentences = at.selectbox(key="add_sentence").options
     assert sentences[1].startswith("#2 · Olaf Berger said Germany")
@@ -252,7 +253,7 @@ def test_add_a_missed_statement_with_verbatim_evidence(calls, trade_article, fre
     assert row["quote"] == evidence and text[row["start_char"]:row["end_char"]] == evidence
     assert row["start_char"] == text.index(evidence)
     assert (row["review"], row["stance"], row["sentence"]) == ("added", "oppose", 2)
-    assert progress_text(at) == "1 of 1 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 1 of 1 reviewed (1 added)"
     assert at.text_input(key="add_actor").value == ""  # the form is cleared for the next one
     log = history(fresh_corpus)
     assert log[["action", "reviewer"]].values.tolist() == [["add", "Grace (passphrase)"]]
@@ -390,7 +391,7 @@ def two_stances(monkeypatch):
 
 def test_rows_differing_only_by_stance_are_reviewed_apart(calls, two_stances, fresh_corpus):
     at = open_page()
-    assert progress_text(at) == "0 of 15 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 0 of 15 reviewed"
     support, oppose = (json.dumps(list(review_row_key(row)), ensure_ascii=False)
                        for row in reviewed_rows("Donald Trump", "asset_division").sort_values("stance", ascending=False)
                        .to_dict(orient="records"))
@@ -402,7 +403,7 @@ def test_rows_differing_only_by_stance_are_reviewed_apart(calls, two_stances, fr
     assert_clean(at)
     rows = reviewed_rows("Donald Trump", "asset_division")
     assert rows[["stance", "review"]].values.tolist() == [["oppose", "confirmed"]]  # the rejection holds
-    assert progress_text(at) == "1 of 14 statements in this article reviewed"
+    assert progress_text(at) == "Statements in this article: 2 of 15 reviewed (1 confirmed, 1 rejected)"
     # The rejection can still be restored from the audit trail.
     options = at.selectbox(key="review_restore_pick").options
     assert len(options) == 1 and "Donald Trump" in options[0] and "support" in options[0]
@@ -439,3 +440,124 @@ def test_the_stale_review_warning_names_the_articles(calls, trade_article):
     assert "14 confirmation(s)" in warning and warning.count("Tariff talks") == 1
     assert r"Extra \*01\*" in warning  # titles are escaped Markdown
     assert warning.count("Extra") == 9 and warning.rstrip(".").endswith("and 3 more")
+
+
+def _table_key(at: AppTest, status: str = "all") -> str:
+    """The statements table's key: one per article and review status (so it keeps its place)."""
+    article = at.selectbox(key="review_doc").value
+    key = f"review_table_{zlib.crc32(f'{article}|{status}'.encode())}"
+    assert key in at.session_state
+    return key
+
+
+def _table_selection(at: AppTest) -> list[int]:
+    return list(at.session_state[_table_key(at)]["selection"]["rows"])
+
+
+def test_a_rejected_row_stays_listed_struck_through_and_restorable(calls, fresh_corpus):
+    """Issue 14 item 4: one confirm and one reject of all the statements is "2 of N reviewed
+    (1 confirmed, 1 rejected)": the rejected row stays in the list (marked, restorable)."""
+    at = open_page()
+    total = len(at.dataframe[0].value)
+    choose_row(at, "Emmanuel Macron", "foreign_troops_in_ukraine")
+    at.button(key="review_confirm").click().run()
+    choose_row(at, "Steve Witkoff", "ceasefire")
+    at.button(key="review_reject").click().run()
+    assert_clean(at)
+    assert progress_text(at) == f"Statements in this article: 2 of {total} reviewed (1 confirmed, 1 rejected)"
+    table = at.dataframe[0].value
+    assert len(table) == total
+    assert table.loc[table["actor"] == "Steve Witkoff", "status"].tolist() == ["✕ rejected"]
+    assert reviewed_rows("Steve Witkoff", "ceasefire").empty  # in no view
+    # "Reviewed" lists it too; chosen, it offers Restore instead of Confirm and Reject.
+    at.segmented_control(key="review_status").set_value("done").run()
+    assert sorted(at.dataframe[0].value["actor"]) == ["Emmanuel Macron", "Steve Witkoff"]
+    at.segmented_control(key="review_status").set_value("all").run()
+    witkoff = json.dumps(["ukraine_peace_talks", *[int(x) for x in _span_of("Steve Witkoff", table)],
+                          "Steve Witkoff", "ceasefire", "neutral"], ensure_ascii=False)
+    at.selectbox(key="review_row").set_value(witkoff).run()
+    assert_clean(at)
+    keys = [b.key for b in at.button]
+    assert "review_restore_row" in keys and "review_confirm" not in keys and "review_reject" not in keys
+    assert at.button(key="review_restore_row").proto.type == "primary"
+    at.button(key="review_restore_row").click().run()
+    assert_clean(at)
+    assert "Restored: Steve Witkoff" in texts(at.success)
+    assert progress_text(at) == f"Statements in this article: 2 of {total} reviewed (2 confirmed)"
+    assert reviewed_rows("Steve Witkoff", "ceasefire")["review"].tolist() == ["confirmed"]
+
+
+def _span_of(actor: str, table) -> tuple[int, int]:
+    """The evidence offsets of ``actor``'s row in the seed article (the table shows no offsets)."""
+    from core.settings import SEEDS_DIR
+
+    text = (SEEDS_DIR / "ukraine_peace_talks.txt").read_text(encoding="utf-8")
+    quote = table.loc[table["actor"] == actor, "quote"].iloc[0]
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+def test_confirm_is_the_primary_action_until_a_field_is_edited(calls):
+    at = open_page()
+    assert at.button(key="review_confirm").proto.type == "primary"
+    assert at.button(key="review_correct").proto.type == "secondary"
+    at.selectbox(key="review_stance").set_value("neutral").run()
+    assert_clean(at)
+    assert at.button(key="review_correct").proto.type == "primary"
+    assert at.button(key="review_confirm").proto.type == "secondary"
+
+
+def test_review_buttons_have_keyboard_shortcuts_in_reading_order(calls):
+    at = open_page()
+    shortcuts = {b.key: b.proto.shortcut for b in at.button if b.key and b.key.startswith("review_")}
+    assert shortcuts["review_confirm"] and shortcuts["review_correct"] and shortcuts["review_reject"]
+    assert shortcuts["review_next"] and shortcuts["review_previous"]
+    assert len(set(shortcuts.values()) - {""}) == len([v for v in shortcuts.values() if v])  # no shortcut twice
+    order = [b.key for b in at.button]
+    assert order.index("review_confirm") < order.index("review_correct") < order.index("review_reject") \
+        < order.index("review_next")
+
+
+def test_next_and_previous_step_through_the_list_and_the_table_follows(calls):
+    at = open_page()
+    tokens = at.selectbox(key="review_row").options
+    first = at.selectbox(key="review_row").value
+    assert _table_selection(at) == [0]
+    at.button(key="review_next").click().run()
+    assert_clean(at)
+    second = at.selectbox(key="review_row").value
+    assert second != first and _table_selection(at) == [1]
+    at.button(key="review_previous").click().run()
+    assert at.selectbox(key="review_row").value == first and _table_selection(at) == [0]
+    at.button(key="review_previous").click().run()  # wraps to the last
+    assert _table_selection(at) == [len(tokens) - 1]
+
+
+def test_after_each_action_the_next_unreviewed_row_is_selected_in_the_same_table(calls):
+    at = open_page()
+    key = _table_key(at)
+    at.button(key="review_confirm").click().run()
+    assert_clean(at)
+    assert _table_key(at) == key, "the table is the same: it keeps its place"
+    assert _table_selection(at) == [1]
+    at.button(key="review_reject").click().run()
+    assert_clean(at)
+    assert _table_key(at) == key and _table_selection(at) == [2]
+    table = at.dataframe[0].value
+    assert table["status"].tolist()[:3] == ["confirmed", "✕ rejected", "not reviewed"]
+    # Going back to the first row and confirming it again jumps past the reviewed ones.
+    at.button(key="review_previous").click().run()
+    at.button(key="review_previous").click().run()
+    assert _table_selection(at) == [0]
+    at.button(key="review_confirm").click().run()
+    assert _table_selection(at) == [2]
+
+
+def test_a_new_visit_starts_at_the_first_statement_not_reviewed(calls):
+    at = open_page()
+    first = at.selectbox(key="review_row").value
+    at.button(key="review_confirm").click().run()
+    fresh = open_page()
+    assert fresh.selectbox(key="review_row").value != first
+    assert fresh.selectbox(key="review_row").index == 1
+    assert _table_selection(fresh) == [1]

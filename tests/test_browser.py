@@ -326,6 +326,32 @@ def test_a_review_in_the_browser_is_stored_in_the_audit_log(page, server, corpus
     assert log == [("confirm", "local user")]
 
 
+def _review_progress(page) -> tuple[int, int, str]:
+    """(reviewed, total, the whole line) of the Review page's progress bar."""
+    import re
+
+    line = page.locator('[data-testid="stProgress"]').first.inner_text()
+    found = re.search(r"(\d+) of (\d+) reviewed", line)
+    assert found, line
+    return int(found.group(1)), int(found.group(2)), line
+
+
+def test_review_by_keyboard_keeps_rejected_rows_in_the_count(page, server):
+    """Issue 14 item 4: Y confirms, X rejects, the rejected row stays listed and in the total."""
+    open_page(page, server, "review")
+    reviewed, total, _ = _review_progress(page)
+    for key in ("y", "x"):
+        page.locator("h1").first.click()  # the focus outside any field: the keys are shortcuts
+        page.keyboard.press(key)
+        srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    after, same_total, line = _review_progress(page)
+    assert (after, same_total) == (reviewed + 2, total), line
+    assert "1 rejected" in line
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    assert grid.count() == 1
+    assert srv.app_error_text(page) is None
+
+
 def test_server_memory_stays_under_the_community_cloud_limit(page, server):
     for path in PAGES:  # every page once, so every cache is filled (pages earlier tests ran already are)
         if path not in VISITED:

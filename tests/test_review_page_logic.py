@@ -13,11 +13,14 @@ from core.corpus.review import (
     changed_fields,
     distinct_rows,
     evidence_span,
+    neighbour_row,
     next_unreviewed,
     review_article_ids,
+    review_progress,
     reviewed_rows_of_issue,
     row_token,
     rows_with_status,
+    with_rejections,
 )
 
 # Three stored articles, newest first: the lighthouse one has rows, the harbour one was analysed
@@ -108,3 +111,40 @@ def test_reviewed_rows_of_an_issue_are_counted():
     assert reviewed_rows_of_issue(STANCES, "lighthouse_fund") == 1
     assert reviewed_rows_of_issue(STANCES, "ferry_timetable") == 0
     assert reviewed_rows_of_issue(pd.DataFrame(), "lighthouse_fund") == 0
+
+
+def test_rejected_rows_come_back_marked_in_reading_order_once():
+    rows = article_rows(STANCES, "lighthouse")
+    gone = {**stance("lighthouse", 20, "Lena Voss"), "sentence": 2, "_rejected_at": "2026-01-02 10:00"}
+    listed = with_rejections(rows, [gone, gone])
+    assert listed["actor"].tolist() == ["Ivo Brandt", "Lena Voss", "Maren Holt"]
+    assert listed["review"].tolist() == ["confirmed", "rejected", ""]
+    assert "_rejected_at" not in listed.columns and list(listed.index) == [0, 1, 2]
+    assert with_rejections(rows, [rows.iloc[0].to_dict()]).equals(rows)  # already listed: nothing added
+    assert with_rejections(rows.iloc[0:0], [gone])["actor"].tolist() == ["Lena Voss"]
+
+
+def test_progress_keeps_rejected_rows_in_the_total():
+    rows = {str(i): {"review": review} for i, review in enumerate(["confirmed", "rejected"] + [""] * 23)}
+    progress = review_progress(rows)
+    assert progress.text == "2 of 25 reviewed (1 confirmed, 1 rejected)"
+    assert progress.share == 2 / 25
+    assert review_progress({}).text == "0 of 0 reviewed" and review_progress({}).share == 0.0
+    every = {"a": {"review": "added"}, "b": {"review": "corrected"}, "c": {"review": "confirmed"}}
+    assert review_progress(every).text == "3 of 3 reviewed (1 confirmed, 1 corrected, 1 added)"
+
+
+def test_previous_and_next_wrap_around():
+    rows = dict.fromkeys(["a", "b", "c"])
+    assert neighbour_row(rows, "a", 1) == "b" and neighbour_row(rows, "c", 1) == "a"
+    assert neighbour_row(rows, "a", -1) == "c" and neighbour_row(rows, "gone", 1) == "a"
+    assert neighbour_row({}, "a", 1) is None
+
+
+def test_a_rejected_row_comes_back_where_it_was_among_rows_of_its_span():
+    same_span = pd.DataFrame([stance("harbour", 0, actor) for actor in ("Ada Lund", "Bo Ek", "Cai Vik")])
+    rows = article_rows(same_span, "harbour")
+    assert rows["actor"].tolist() == ["Ada Lund", "Bo Ek", "Cai Vik"]
+    listed = with_rejections(rows.drop(index=1), [rows.iloc[1].to_dict()])
+    assert listed["actor"].tolist() == ["Ada Lund", "Bo Ek", "Cai Vik"]
+    assert listed["review"].tolist() == ["", "rejected", ""]

@@ -201,6 +201,7 @@ def reference_groups(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int 
     groups.sort(key=lambda group: -len(group[1]))
     table = pd.DataFrame([_group_row(uncoded, phrase, rows) for phrase, rows in groups], columns=GROUP_COLUMNS)
     table.attrs["ungrouped"] = len(ungrouped)
+    table.attrs["ungrouped_rows"] = sorted(ungrouped)
     return table
 
 
@@ -286,3 +287,35 @@ def test_five_thousand_quotes_are_found_and_grouped():
     groups = group_uncoded(uncoded)
     assert len(uncoded) > 4_000 and len(groups) >= 5
     assert groups["statements"].sum() + groups.attrs["ungrouped"] == len(uncoded)
+
+
+def test_key_phrases_leave_out_known_names_speakers_and_generic_words():
+    from core.analysis.uncoded import NameWords, known_names
+    from core.knowledge.gazetteer import load_knowledge
+
+    names = known_names(load_knowledge())
+    assert {"putin", "ukraine", "russian", "president", "people"} <= names.words  # person, country, demonym, role, generic
+    assert ("united", "states") in names.phrases
+    text = "President Putin told the people of the United States that Russian troops would stay in Crimea."
+    phrases = key_phrases(text, max_phrases=10, names=names)
+    assert phrases and not any(word in p.split() for p in phrases
+                               for word in ("putin", "people", "president", "states", "russian"))
+    assert "troops" in " ".join(phrases)
+    # A speaker of the statements is a name too, whole or by a word of it; a lower-case one only whole.
+    speakers = NameWords().with_speakers(["Olaf Berger", "trade ministers"])
+    assert "berger" in speakers.words and ("olaf", "berger") in speakers.phrases
+    assert "trade" not in speakers.words and ("trade", "ministers") in speakers.phrases
+    assert key_phrases("Berger wants lower tariffs", names=speakers) == ["wants lower tariffs"]
+
+
+def test_group_uncoded_lists_the_statements_no_group_took():
+    from core.analysis.uncoded import known_names
+
+    quotes = pd.DataFrame({
+        "speaker": ["Vera Moss", "Karl Bern", "Lena Falk"],
+        "text": ["President Putin ignored the people.", "The people trust President Putin.", "The dam levy is unfair."],
+    })
+    without = group_uncoded(quotes)
+    assert without["phrase"].tolist() == ["president putin"]  # what a name-blind grouping finds
+    grouped = group_uncoded(quotes, names=known_names())
+    assert grouped.empty and grouped.attrs["ungrouped"] == 3 and grouped.attrs["ungrouped_rows"] == [0, 1, 2]

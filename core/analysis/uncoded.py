@@ -4,7 +4,11 @@ They show where the codebook is missing something. ``uncoded_statements`` picks 
 quotes table, ``group_uncoded`` gathers them under a shared key phrase, and
 ``issue_draft_from_group`` turns a phrase into a suggested new issue for the codebook editor.
 
-Key phrases are plain word n-grams (no spaCy model is loaded): only the stop-word list is used.
+Key phrases are plain word n-grams (no spaCy model is loaded). A phrase neither starts nor ends
+with a stop word, a reporting verb, a generic word (the lexicon's ``generic_words`` and the
+actors file's roles) or a name the corpus knowledge knows (people and their aliases, organisations,
+countries, capitals and other places, demonyms) or a speaker of the statements: "putin",
+"president" or "people" say who spoke, not what about.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.knowledge.codebook import Codebook, IssueDraft
-from core.knowledge.gazetteer import load_knowledge
+from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.knowledge.patterns import BoundedPattern, compile_combined
 from core.model import QUOTE_COLUMNS
 
@@ -140,6 +144,88 @@ def reporting_words() -> frozenset[str]:
     return _reporting_forms(lexicon.speech, lexicon.speech_irregular_forms)
 
 
+@dataclass(frozen=True)
+class NameWords:
+    """What cannot start or end a key phrase besides stop words: ``words`` (single words: a
+    surname, a country, a demonym, a generic word) and ``phrases`` (names of several words, as
+    word tuples: "united states", "vladimir putin"), all lower-cased."""
+
+    words: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+
+    @property
+    def longest(self) -> int:
+        return max((len(p) for p in self.phrases), default=1)
+
+    def with_speakers(self, speakers: object) -> NameWords:
+        """These names plus the speakers' (an iterable of names): each name as a whole and, for a
+        name written in capitals ("Olaf Berger"), each of its words."""
+        words, phrases = set(self.words), set(self.phrases)
+        for speaker in speakers or []:  # type: ignore[attr-defined]
+            _add_name(str(speaker or ""), words, phrases, parts=_is_proper_name(str(speaker or "")))
+        return NameWords(frozenset(words), frozenset(phrases))
+
+
+def _is_proper_name(name: str) -> bool:
+    parts = name.split()
+    return bool(parts) and all(part[:1].isupper() for part in parts)
+
+
+def _add_name(name: str, words: set[str], phrases: set[tuple[str, ...]], parts: bool) -> None:
+    """``name`` (as its words) into ``phrases`` or, a single word, ``words``; with ``parts`` each
+    of its words (longer than two letters) into ``words`` too."""
+    tokens = tuple(t.word for t in _tokens(name))
+    if not tokens:
+        return
+    if len(tokens) == 1:
+        words.add(_base(tokens[0]))
+    else:
+        phrases.add(tuple(_base(t) for t in tokens))
+    if parts:
+        words.update(_base(t) for t in tokens if len(t) > 2 and t not in STOP_WORDS)
+
+
+def _base(word: str) -> str:
+    """A word without a possessive ending: "russia's" is "russia"."""
+    return word[:-2] if word.endswith("'s") else word
+
+
+@lru_cache(maxsize=4)
+def _knowledge_names(knowledge: Knowledge) -> NameWords:
+    words: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for alias in knowledge.people:
+        _add_name(alias, words, phrases, parts=True)  # "putin" alone names him too
+    for name in [*knowledge.organizations, *knowledge.places, *knowledge.demonyms, *knowledge.roles]:
+        _add_name(name, words, phrases, parts=False)
+    if knowledge.lexicon is not None:
+        for word in knowledge.lexicon.generic_words:
+            _add_name(word, words, phrases, parts=False)
+    return NameWords(frozenset(words), frozenset(phrases))
+
+
+def known_names(knowledge: Knowledge | None = None) -> NameWords:
+    """The names and generic words of the corpus knowledge (``knowledge``, default the configured
+    files) that key phrases leave out: people (and each word of their names), organisations,
+    places, demonyms, roles and the lexicon's ``generic_words``."""
+    return _knowledge_names(knowledge if knowledge is not None else load_knowledge())
+
+
+def _name_positions(tokens: list[_Token], names: NameWords) -> set[int]:
+    """The positions of the tokens that belong to a name (the longest name first)."""
+    marked: set[int] = set()
+    words = [_base(t.word) for t in tokens]
+    longest = names.longest
+    for i in range(len(words)):
+        if words[i] in names.words:
+            marked.add(i)
+        for size in range(min(longest, len(words) - i), 1, -1):
+            if tuple(words[i:i + size]) in names.phrases:
+                marked.update(range(i, i + size))
+                break
+    return marked
+
+
 def _is_stopword(word: str, reporting: frozenset[str] = frozenset()) -> bool:
     """True for words that cannot start or end a key phrase (``reporting``: reporting words)."""
     if word in STOP_WORDS or word in reporting:
@@ -157,22 +243,28 @@ def _tokens(text: str) -> list[_Token]:
     return [_Token(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(normal)]
 
 
-def _phrase_counts(text: str) -> Counter[str]:
+def _phrase_counts(text: str, names: NameWords | None = None) -> Counter[str]:
     """Every candidate phrase of ``text`` with how often it occurs.
 
     A candidate is 1–3 consecutive words separated by whitespace only (never across punctuation),
-    neither starting nor ending with a stop word, a number or a 1–2-letter word.
+    neither starting nor ending with a stop word, a reporting verb, a number, a 1–2-letter word or
+    a word of one of ``names``.
     """
     tokens = _tokens(text)
     reporting = reporting_words()
+    named = _name_positions(tokens, names) if names is not None else set()
+
+    def edge(position: int) -> bool:
+        return position not in named and not _is_stopword(tokens[position].word, reporting)
+
     counts: Counter[str] = Counter()
-    for i, first in enumerate(tokens):
-        if _is_stopword(first.word, reporting):
+    for i in range(len(tokens)):
+        if not edge(i):
             continue
         for j in range(i, min(i + MAX_PHRASE_WORDS, len(tokens))):
             if j > i and not text[tokens[j - 1].end : tokens[j].start].isspace():
                 break
-            if not _is_stopword(tokens[j].word, reporting):
+            if edge(j):
                 counts[" ".join(t.word for t in tokens[i : j + 1])] += 1
     return counts
 
@@ -185,14 +277,14 @@ def _contains_phrase(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
-def key_phrases(text: str, max_phrases: int = 5) -> list[str]:
+def key_phrases(text: str, max_phrases: int = 5, names: NameWords | None = None) -> list[str]:
     """Up to ``max_phrases`` lower-cased key phrases of ``text``, best first.
 
     Phrases are scored by frequency × number of words (ties: earlier in the text, then
     alphabetical); a phrase inside an already chosen one is skipped, so the list is not five
     overlapping variants of one phrase.
     """
-    counts = _phrase_counts(text)
+    counts = _phrase_counts(text, names)
     first_seen = {phrase: rank for rank, phrase in enumerate(counts)}
     ranked = sorted(counts, key=lambda p: (-_phrase_score(p, counts[p]), first_seen[p], p))
     chosen: list[str] = []
@@ -213,7 +305,8 @@ def example_text(text: object, limit: int = EXAMPLE_CHARS) -> str:
 GROUP_COLUMNS: list[str] = ["phrase", "statements", "speakers", "examples", "rows"]
 
 
-def group_uncoded(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 20) -> pd.DataFrame:
+def group_uncoded(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 20,
+                  names: NameWords | None = None) -> pd.DataFrame:
     """Uncoded statements grouped by a key phrase they share, largest group first.
 
     Columns: ``phrase``, ``statements`` (how many), ``speakers`` ("; "-joined, first seen first),
@@ -223,13 +316,17 @@ def group_uncoded(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 2
     Greedy and deterministic: the phrase shared by at least ``min_group`` not-yet-grouped statements
     with the best score (statements × words; ties: more statements, longer, alphabetical) takes
     them all, until no phrase is left or ``max_groups`` groups exist. Each statement is in at most
-    one group; ``result.attrs["ungrouped"]`` counts the rest.
+    one group; ``result.attrs["ungrouped"]`` counts the rest and ``result.attrs["ungrouped_rows"]``
+    holds their positions in ``uncoded``. ``names`` (see :func:`known_names`; the statements'
+    speakers are added) never start or end a phrase; None: only stop words and reporting verbs.
     """
     texts = uncoded["text"].fillna("").astype(str).tolist() if "text" in uncoded.columns else []
+    if names is not None and "speaker" in uncoded.columns:
+        names = names.with_speakers(dict.fromkeys(uncoded["speaker"].fillna("").astype(str)))
     phrases_by_text: dict[str, tuple[str, ...]] = {}
     for text in texts:
         if text not in phrases_by_text:
-            phrases_by_text[text] = tuple(_phrase_counts(text))
+            phrases_by_text[text] = tuple(_phrase_counts(text, names))
     phrases_of = [phrases_by_text[text] for text in texts]
     # Built once: each phrase's not-yet-grouped statements, kept up to date as groups take them.
     members: dict[str, set[int]] = {}
@@ -262,7 +359,9 @@ def group_uncoded(uncoded: pd.DataFrame, min_group: int = 2, max_groups: int = 2
                 heapq.heappush(heap, (_group_rank(other, left), left))
     groups.sort(key=lambda group: -len(group[1]))  # stable: equal sizes keep the order they were chosen in
     table = pd.DataFrame([_group_row(uncoded, phrase, rows) for phrase, rows in groups], columns=GROUP_COLUMNS)
+    taken = {position for _, rows in groups for position in rows}
     table.attrs["ungrouped"] = len(texts) - grouped
+    table.attrs["ungrouped_rows"] = [position for position in range(len(texts)) if position not in taken]
     return table
 
 

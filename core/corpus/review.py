@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import SupportsInt
@@ -652,10 +653,18 @@ def review_article_ids(
 
 
 def article_rows(stances: pd.DataFrame, article_id: str) -> pd.DataFrame:
-    """The stance rows of one article in reading order (by span; the reviewer follows the text),
-    numbered from 0."""
-    rows = stances[stances["article_id"] == article_id].sort_values(["start_char", "end_char"], kind="stable")
-    return rows.reset_index(drop=True)
+    """The stance rows of one article in reading order (by span; the reviewer follows the text;
+    rows of one span by actor, issue and stance, so that a row put back by :func:`with_rejections`
+    takes the place it had), numbered from 0."""
+    rows = stances[stances["article_id"] == article_id]
+    return rows.sort_values(_row_order(rows), kind="stable").reset_index(drop=True)
+
+
+_ROW_ORDER = ["start_char", "end_char", "actor", "issue", "stance"]
+
+
+def _row_order(rows: pd.DataFrame) -> list[str]:
+    return _ROW_ORDER if set(_ROW_ORDER) <= set(rows.columns) else _ROW_ORDER[:2]
 
 
 def rows_with_status(rows: pd.DataFrame, status: str) -> pd.DataFrame:
@@ -710,3 +719,75 @@ def evidence_span(text: str, sentence: tuple[int, int], evidence: str) -> tuple[
     words = evidence.strip()
     offset = text[begin:end].find(words) if words else -1
     return (begin + offset, begin + offset + len(words)) if offset >= 0 else None
+
+
+REJECTED = "rejected"  # the review state of a row a standing rejection removed (listed, restorable)
+# How the progress line names each review state, in the order it lists them.
+_STATE_WORDS: tuple[tuple[str, str], ...] = (
+    ("confirmed", "confirmed"), ("corrected", "corrected"), ("added", "added"), (REJECTED, "rejected"),
+)
+
+
+def with_rejections(rows: pd.DataFrame, rejected: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """``rows`` (one article's reviewed stance rows, as :func:`article_rows` gives them) with the
+    rows that standing rejections removed (:func:`standing_rejections`, already narrowed to the
+    article and the filters) put back with ``review`` "rejected", in reading order, numbered from 0.
+
+    A rejected row stays in the list so that the reviewer sees what was rejected, can restore it,
+    and the count of statements never drops. A rejection whose row is listed already (same
+    :func:`row_token`) adds nothing."""
+    shown = {row_token(record) for record in rows.to_dict(orient="records")}
+    extra = []
+    for record in rejected:
+        token = row_token(record)
+        if token in shown:
+            continue
+        shown.add(token)
+        extra.append({**{c: record.get(c) for c in rows.columns if c in record}, "review": REJECTED})
+    if not extra:
+        return rows.reset_index(drop=True)
+    back = pd.DataFrame(extra, columns=rows.columns)
+    for name in ("start_char", "end_char", "sentence"):
+        if name in back.columns:
+            back[name] = pd.to_numeric(back[name], errors="coerce").fillna(-1).astype("int64")
+    both = back if rows.empty else pd.concat([rows, back], ignore_index=True)
+    return both.sort_values(_row_order(both), kind="stable").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ReviewProgress:
+    """How far the review of a list of statements is: ``total`` statements, ``reviewed`` of them
+    (confirmed, corrected, added or rejected), and how many are in each of those states."""
+
+    total: int
+    reviewed: int
+    states: Mapping[str, int]
+
+    @property
+    def text(self) -> str:
+        """"2 of 25 reviewed (1 confirmed, 1 rejected)": rejected rows stay in the total."""
+        parts = [f"{self.states[state]} {word}" for state, word in _STATE_WORDS if self.states.get(state)]
+        return f"{self.reviewed} of {self.total} reviewed" + (f" ({', '.join(parts)})" if parts else "")
+
+    @property
+    def share(self) -> float:
+        return self.reviewed / self.total if self.total else 0.0
+
+
+def review_progress(rows: Mapping[str, Mapping[str, object]]) -> ReviewProgress:
+    """The progress of ``rows`` (statements by token, as :func:`distinct_rows` gives them, rejected
+    rows included)."""
+    states = Counter(_text(row.get("review")) for row in rows.values())
+    reviewed = sum(count for state, count in states.items() if state)
+    return ReviewProgress(total=len(rows), reviewed=reviewed, states={k: v for k, v in states.items() if k})
+
+
+def neighbour_row(rows: Mapping[str, object], current: str, step: int) -> str | None:
+    """The token ``step`` places after ``current`` (before it when negative) in ``rows``' order,
+    wrapping around; the first row when ``current`` is not among them; None when ``rows`` is empty."""
+    tokens = list(rows)
+    if not tokens:
+        return None
+    if current not in rows:
+        return tokens[0]
+    return tokens[(tokens.index(current) + step) % len(tokens)]

@@ -100,6 +100,8 @@ class Lexicon:
     speech_irregular_forms: frozenset[str] = frozenset()
     issue_anaphora: frozenset[str] = frozenset()  # "the proposal", "this plan": an issue named before
     outcome_verbs: frozenset[str] = frozenset()  # "the pact will never pass": said of an issue, opposition
+    # Words too general to name what a statement is about: never the key phrase of uncoded statements.
+    generic_words: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -218,7 +220,7 @@ LEXICON_KEYS = frozenset({
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
-    "outcome_verbs",
+    "outcome_verbs", "generic_words",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
 
@@ -316,6 +318,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         speech_irregular_forms=words("speech_irregular_forms"),
         issue_anaphora=words("issue_anaphora"),
         outcome_verbs=words("outcome_verbs"),
+        generic_words=words("generic_words"),
     )
 
 
