@@ -365,6 +365,12 @@ def layer_rows(spec: dict, layer: int) -> list[dict]:
     return spec["datasets"][spec["layer"][layer]["data"]["name"]]
 
 
+def note(spec: dict) -> str:
+    """What the chart says above the plot when it has no title: a subtitle, or under no title the title itself."""
+    title = spec["title"]
+    return title.get("subtitle") or title["text"]
+
+
 def test_network_chart_data_nodes_and_edges():
     graph = build_network(TABLE, "congruence", labels=LABELS)
     positions = layout(graph)
@@ -386,9 +392,10 @@ def test_network_chart_spec_matches_prepared_frames():
     chart = network_chart(graph, positions, title="Conflict")
     assert isinstance(chart, alt.LayerChart)
     spec = chart.to_dict()
-    edges_layer, nodes_layer, text_layer = spec["layer"]
+    edges_layer, nodes_layer, halo_layer, text_layer = spec["layer"]
     assert edges_layer["mark"]["type"] == "rule" and nodes_layer["mark"]["type"] == "point"
-    assert text_layer["mark"]["type"] == "text"
+    assert halo_layer["mark"]["type"] == text_layer["mark"]["type"] == "text"
+    assert layer_rows(spec, 2) == layer_rows(spec, 3)
     assert edges_layer["encoding"]["strokeWidth"]["field"] == "weight"
     assert {t["field"] for t in edges_layer["encoding"]["tooltip"]} == {"source", "target", "weight", "issues", "evidence"}
     assert nodes_layer["encoding"]["size"]["field"] == "statements"
@@ -410,8 +417,7 @@ def test_network_chart_keeps_the_biggest_nodes_and_strongest_edges():
     nodes, edges = network_chart_data(graph, positions, max_nodes=5, max_edges=3)
     assert set(nodes["node"]) == {A, B, C, D, E}  # the neutral-only forum has fewest statements
     assert edges["weight"].tolist() == [3, 3, 3] and edges.attrs["total"] == len(CONGRUENCE)
-    subtitle = network_chart(graph, positions, max_nodes=5, max_edges=3).to_dict()["title"]["subtitle"]
-    assert subtitle == "Showing the 5 of 6 entities with most statements and the 3 strongest of 10 links"
+    assert note(network_chart(graph, positions, max_nodes=5, max_edges=3).to_dict()) == "Showing the 5 of 6 entities with most statements and the 3 strongest of 10 links"
 
 
 # Labels and marks as the browser draws them, read from the chart's spec alone (so the same check
@@ -429,9 +435,10 @@ def _pixels(values: list[float], length: float, padding: float, flip: bool) -> l
 
 
 def drawn_marks(spec: dict, width: float) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float]]]:
-    """(label boxes x0, y0, x1, y1; node circles x, y, radius) in pixels for a chart ``width`` wide."""
-    height = spec["height"]
-    nodes_layer, text_layer = spec["layer"][1], spec["layer"][2]
+    """(label boxes x0, y0, x1, y1; node circles x, y, radius) in pixels for a plot ``width`` wide."""
+    height = spec["height"]  # the plot's: the chart grows for its legend and title instead of squeezing the plot
+    assert spec.get("autosize") == {"type": "fit-x", "contains": "padding"}
+    nodes_layer, text_layer = spec["layer"][1], spec["layer"][-1]
     rows = layer_rows(spec, 1)
     xs = _pixels([r["x"] for r in rows], width, nodes_layer["encoding"]["x"]["scale"]["padding"], flip=False)
     ys = _pixels([r["y"] for r in rows], height, nodes_layer["encoding"]["y"]["scale"]["padding"], flip=True)
@@ -447,7 +454,7 @@ def drawn_marks(spec: dict, width: float) -> tuple[list[tuple[float, float, floa
         return float(row[value["expr"].removeprefix("datum.")]) if isinstance(value, dict) else float(value)
 
     boxes = []
-    for row in (layer_rows(spec, 2) if "data" in text_layer else rows):
+    for row in (layer_rows(spec, len(spec["layer"]) - 1) if "data" in text_layer else rows):
         x, y = at[row["node"]]
         cx, cy = x + offset("dx", row), y + offset("dy", row)
         half_w, half_h = TEXT_WIDTH_PER_CHAR * len(row["label"]) / 2, TEXT_HEIGHT / 2
@@ -503,7 +510,7 @@ def test_names_with_no_room_are_left_off_and_the_subtitle_says_so():
     boxes, _ = drawn_marks(spec, 340)
     assert 0 < len(boxes) < 40
     assert not any(_boxes_meet(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
-    assert spec["title"]["subtitle"] == f"{40 - len(boxes)} names left off where the picture is crowded: hover the marks"
+    assert note(spec) == f"{40 - len(boxes)} names left off where the picture is crowded: hover the marks"
 
 
 def _drawn_group_marks(spec: dict) -> dict[str, tuple[str, str]]:

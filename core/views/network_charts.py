@@ -47,9 +47,10 @@ EDGE_COLUMNS: list[str] = ["source", "target", "x", "y", "x2", "y2", "weight", "
 MAX_NODES = 300
 MAX_EDGES = 1500
 
-# The chart's geometry in pixels, which the label placement needs. Names are placed for a chart
+# The plot's geometry in pixels, which the label placement needs. Names are placed for a plot
 # LABEL_WIDTH wide (a phone): on a wider screen only the horizontal distances between the nodes
-# grow, so names that are apart at this width stay apart at any greater one.
+# grow, so names that are apart at this width stay apart at any greater one. The plot is always
+# CHART_HEIGHT tall (autosize fit-x: the legend and title add to the chart's height).
 CHART_HEIGHT = 460
 X_PADDING = 40  # pixels between the outermost nodes and the chart's edges
 Y_PADDING = 30
@@ -363,17 +364,27 @@ def network_chart(
         ],
     )
     named = nodes[nodes["label_dx"].notna()] if not nodes.empty else nodes
-    # Each name at the offset label_offsets chose for it (in pixels, so the same at any width).
-    text_layer = alt.Chart(named).mark_text(
-        fontSize=FONT_SIZE, color="#111111", align="center", baseline="middle",
-        dx=alt.ExprRef("datum.label_dx"), dy=alt.ExprRef("datum.label_dy"),
-    ).encode(x=alt.X("x:Q", axis=hidden, scale=x_scale), y=alt.Y("y:Q", axis=hidden, scale=y_scale), text="label:N")
+    # Each name at the offset label_offsets chose for it (in pixels, so the same at any width), on a
+    # white halo so that it stays legible over the lines.
+    def names(**style: object) -> alt.Chart:
+        return alt.Chart(named).mark_text(
+            fontSize=FONT_SIZE, align="center", baseline="middle",
+            dx=alt.ExprRef("datum.label_dx"), dy=alt.ExprRef("datum.label_dy"), **style,
+        ).encode(x=alt.X("x:Q", axis=hidden, scale=x_scale), y=alt.Y("y:Q", axis=hidden, scale=y_scale), text="label:N")
+
+    halo_layer = names(color="white", stroke="white", strokeWidth=3, strokeOpacity=0.9)
+    text_layer = names(color="#111111")
     # LayerChart itself: alt.layer may return a FacetChart (when its layers facet, as these never do).
-    chart = alt.LayerChart(layer=[edge_layer, node_layer, text_layer]).properties(height=CHART_HEIGHT)
+    # fit-x: the chart takes the page's width, and its plot is CHART_HEIGHT tall however tall the legend
+    # (Streamlit's default, fit, would squeeze the plot to make room for it): the names were placed for that.
+    chart = alt.LayerChart(layer=[edge_layer, node_layer, halo_layer, text_layer]).properties(
+        height=CHART_HEIGHT, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     subtitle = _subtitle(nodes, edges)
-    if title or subtitle:
+    if title:
         chart = chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined))
-    return chart  # not configured, so pages can still layer or concatenate it
+    elif subtitle:  # Vega draws no subtitle under an empty title: the note is the title, in the subtitle's style
+        chart = chart.properties(title=alt.TitleParams(text=subtitle, fontSize=12, fontWeight="normal", color=MEASURE_COLOUR))
+    return chart  # not configured (but sized: draw it on its own, not in a concatenation)
 
 
 def polarisation_chart(by_issue: pd.DataFrame) -> alt.Chart:
