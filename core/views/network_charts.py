@@ -366,14 +366,16 @@ def network_chart(
     named = nodes[nodes["label_dx"].notna()] if not nodes.empty else nodes
     # Each name at the offset label_offsets chose for it (in pixels, so the same at any width), on a
     # white halo so that it stays legible over the lines.
-    def names(**style: object) -> alt.Chart:
+    def names(colour: str, halo: bool) -> alt.Chart:
         return alt.Chart(named).mark_text(
-            fontSize=FONT_SIZE, align="center", baseline="middle",
-            dx=alt.ExprRef("datum.label_dx"), dy=alt.ExprRef("datum.label_dy"), **style,
+            fontSize=FONT_SIZE, align="center", baseline="middle", color=colour,
+            dx=alt.ExprRef("datum.label_dx"), dy=alt.ExprRef("datum.label_dy"),
+            stroke=colour if halo else alt.Undefined, strokeWidth=3 if halo else alt.Undefined,
+            strokeOpacity=0.9 if halo else alt.Undefined,
         ).encode(x=alt.X("x:Q", axis=hidden, scale=x_scale), y=alt.Y("y:Q", axis=hidden, scale=y_scale), text="label:N")
 
-    halo_layer = names(color="white", stroke="white", strokeWidth=3, strokeOpacity=0.9)
-    text_layer = names(color="#111111")
+    halo_layer = names("white", halo=True)
+    text_layer = names("#111111", halo=False)
     # LayerChart itself: alt.layer may return a FacetChart (when its layers facet, as these never do).
     # fit-x: the chart takes the page's width, and its plot is CHART_HEIGHT tall however tall the legend
     # (Streamlit's default, fit, would squeeze the plot to make room for it): the names were placed for that.
