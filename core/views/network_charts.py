@@ -244,8 +244,10 @@ def label_offsets(nodes: pd.DataFrame, width: float = LABEL_WIDTH, height: float
     for i in (int(k) for k in order):
         pick = first_free(i)
         if pick is None:  # take the place of a single name that can move elsewhere
+            placed = list(chosen)
+            placed_boxes = np.array([box_of(j) for j in placed]).reshape(-1, 4)
             for k, box in enumerate(options[i][0]):
-                blockers = [j for j in chosen if _meets(box[None, :], box_of(j)[None, :])[0, 0]]
+                blockers = [placed[j] for j in np.flatnonzero(_meets(box[None, :], placed_boxes)[0])]
                 if len(blockers) != 1:
                     continue
                 moved = first_free(blockers[0], ignore=blockers[0], extra=box)
