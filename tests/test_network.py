@@ -563,6 +563,8 @@ def test_polarisation_chart_rows_and_empty():
         ("Carbon tax", 3, 2), ("Import tariffs", 1, 3), ("Trade deal", 5, 0), ("Coal exit", 2, 2)]
     assert [r["polarisation"] for r in rows] == pytest.approx([0.8, 0.5, 0.0, 1.0])
     assert spec["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    title = spec["encoding"]["x"]["title"]  # lines that fit under a phone-wide chart (about 40 characters)
+    assert isinstance(title, list) and all(len(line) <= 40 for line in title)
     assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"supporters", "opponents"}
     one = make_table([(A, "x", "support"), (B, "y", "support"), (C, "y", "oppose")], ACTORS)
     partial = polarisation_chart(polarisation_by_issue(one)).to_dict()

@@ -404,7 +404,7 @@ def polarisation_chart(by_issue: pd.DataFrame) -> alt.Chart:
         alt.Chart(defined, title=alt.TitleParams(text="", subtitle=subtitle) if subtitle else alt.Undefined)
         .mark_bar(color=MEASURE_COLOUR)  # not a stance colour: polarisation is a measure, not a side
         .encode(
-            x=alt.X("polarisation:Q", title="Polarisation (0 = consensus, 1 = two equal camps)",
+            x=alt.X("polarisation:Q", title=["Polarisation", "(0 = consensus, 1 = two equal camps)"],  # two lines: a phone
                     scale=alt.Scale(domain=[0, 1])),
             y=alt.Y("label:N", title="Issue", sort="-x", axis=alt.Axis(labelLimit=240)),
             tooltip=[
