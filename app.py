@@ -4,11 +4,19 @@ Run with ``streamlit run app.py``. This entry point is the frame around every pa
 (cached) analysis, draws the shared sidebar filters and hands over to the selected page.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 import dashboard
 
-st.set_page_config(page_title="Stance Tracker", page_icon=":material/forum:", layout="wide")
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+# The icon and the logo are shipped SVG files, sent inline (data: URLs): a ":material/…:" icon
+# would make every browser fetch the favicon from fonts.gstatic.com, which fails offline.
+st.set_page_config(page_title="Stance Tracker", page_icon=str(ASSETS / "favicon.svg"), layout="wide")
+# The app's name at the top of the sidebar (and of the page while the sidebar is closed).
+st.logo(str(ASSETS / "logo.svg"), size="large")
 
 # The page scripts live in app_pages/, not pages/: when a folder named pages/ sits beside the
 # entry point, Streamlit 1.67 treats it as an old-style multipage app until st.navigation has run

@@ -6,7 +6,7 @@ import streamlit as st
 import dashboard
 from core.analysis.network import POLARISATION_EXPLANATION, graph_bytes
 from core.views.export import EXPORT_FORMATS, GRAPH_FORMATS
-from core.views.network_charts import network_chart, polarisation_chart
+from core.views.network_charts import GROUP_COLOURS, network_chart, polarisation_chart, wrapped_row_height
 from core.views.render import escape_markdown
 
 TIES = {"congruence": "Agreement", "conflict": "Conflict"}
@@ -54,18 +54,29 @@ tie_words = "took the same side on" if kind == "congruence" else "took opposite 
 st.caption(f"Each circle is one of the {graph.number_of_nodes()} {who} (bigger = more statements); a line joins two "
            f"that {tie_words} at least one issue ({graph.number_of_edges()} lines, thicker = more issues); "
            "hover a circle or a line for the issues and the quotes.")
+if colour_by == "coalition":
+    groups = len({view.coalition_of.get(str(node)) for node in graph.nodes} - {None})
+else:
+    groups = len({country for _, country in graph.nodes(data="country") if country})
+if groups > len(GROUP_COLOURS):
+    group_word = "coalitions" if colour_by == "coalition" else "countries"
+    st.caption(f"There are {groups} {group_word}: past the first {len(GROUP_COLOURS)}, the colours repeat on squares, "
+               "triangles and other shapes, as the legend shows.")
 
 st.subheader(f"Coalitions ({len(view.coalitions)})")
 st.caption("Groups that take the same sides, found by community detection (Louvain) on the agreement network; "
            "each is described by the positions at least half of its members share.")
+# Long lists of members and positions wrap inside their cells instead of being cut at the edge.
+text_widths = {"members": 280, "positions": 380}
 st.dataframe(
     view.coalitions,
     hide_index=True,
+    row_height=wrapped_row_height(view.coalitions, text_widths),
     column_config={
-        "coalition": st.column_config.NumberColumn("Coalition", format="%d", width="small"),
-        "size": st.column_config.NumberColumn("Members", format="%d", width="small"),
-        "members": st.column_config.TextColumn("Who", width="large"),
-        "positions": st.column_config.TextColumn("What holds them together", width="large"),
+        "coalition": st.column_config.NumberColumn("Coalition", format="%d", width=80),
+        "size": st.column_config.NumberColumn("Members", format="%d", width=80),
+        "members": st.column_config.TextColumn("Who", width=text_widths["members"]),
+        "positions": st.column_config.TextColumn("What holds them together", width=text_widths["positions"]),
     },
 )
 

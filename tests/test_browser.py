@@ -11,6 +11,7 @@ it.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import os
@@ -313,6 +314,82 @@ def test_network_nodes_and_ties_show_their_evidence_on_hover(page, server):
     tip = chart_tooltip(page)
     assert tip is not None, "no tooltip with quotes on the network"
     assert "“" in tip.inner_text()  # a verbatim quote from the seed
+
+
+_NETWORK_NAMES_JS = """() => {
+  const chart = document.querySelector('[data-testid="stVegaLiteChart"] svg');
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const names = [...chart.querySelectorAll('g.mark-text.role-mark text')]
+    .filter(t => (t.getAttribute('fill') || '').toLowerCase() === '#111111' && t.textContent.trim())
+    .map(t => [t.textContent, ...box(t)]);
+  const marks = [...chart.querySelectorAll('g.mark-symbol.role-mark path')].map(box);
+  return {names, marks};
+}"""
+
+
+def _meets_mark(name: list, mark: list) -> bool:
+    """Whether a name's box reaches into a node (a circle inside the mark's box, its outline spared)."""
+    x, y, r = (mark[0] + mark[2]) / 2, (mark[1] + mark[3]) / 2, (mark[2] - mark[0]) / 2 - 1
+    nearest_x, nearest_y = min(max(x, name[1]), name[3]), min(max(y, name[2]), name[4])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "mobile"])
+def test_network_names_overlap_neither_each_other_nor_the_nodes_in_the_browser(contexts, server, viewport):
+    """The seed's actors (Ukraine, Alexander Grushko and EU countries sit close together): the
+    names and the nodes as the browser drew them, on a laptop and on a phone."""
+    page = contexts[viewport].new_page()
+    try:
+        open_page(page, server, "network", "by=actor")
+        drawn = page.evaluate(_NETWORK_NAMES_JS)
+        names, marks = drawn["names"], drawn["marks"]
+        assert len(names) >= 9 and len(marks) == len(names), drawn
+        clashes = [(a[0], b[0]) for i, a in enumerate(names) for b in names[i + 1:]
+                   if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+        assert clashes == [], f"names drawn over each other: {clashes}"
+        covering = [name[0] for name in names if any(_meets_mark(name, mark) for mark in marks)]
+        assert covering == [], f"names drawn over nodes: {covering}"
+    finally:
+        page.close()
+
+
+def test_offline_the_favicon_and_the_sidebar_name_come_from_the_app_itself(browser, server):
+    """Every request leaving the machine is blocked: the page still gets its favicon (a shipped
+    file, not a Material Symbols icon from fonts.gstatic.com) and shows the app's name at the top
+    of the sidebar, where a blank band used to be."""
+    context = browser.new_context(viewport=srv.DESKTOP)
+    outside: list[str] = []
+
+    def local_only(route) -> None:
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    page = context.new_page()
+    try:
+        open_page(page, server)
+        href = page.evaluate("() => document.querySelector(\"link[rel='shortcut icon']\").href")
+        assert href.startswith(("data:image/", server.url)), f"the favicon is fetched from {href[:100]}"
+        size = page.evaluate("""async (src) => {
+          const img = new Image(); img.src = src;
+          try { await img.decode(); } catch (e) { return 0; }
+          return img.naturalWidth;
+        }""", href)
+        assert size > 0, "the favicon does not load"
+        logo = page.locator('[data-testid="stSidebar"] [data-testid="stSidebarLogo"]')
+        assert logo.count() == 1 and logo.is_visible(), "no app name at the top of the sidebar"
+        src = logo.get_attribute("src") or ""
+        assert src.startswith("data:image/svg+xml;base64,")
+        assert b"Stance Tracker" in base64.b64decode(src.split(",", 1)[1])
+        sidebar, logo_box = page.locator('[data-testid="stSidebar"]').bounding_box(), logo.bounding_box()
+        nav = page.locator('[data-testid="stSidebarNav"]').bounding_box()
+        assert logo_box["y"] - sidebar["y"] < 40 and logo_box["y"] + logo_box["height"] <= nav["y"]
+        assert outside == [], f"requests left the machine: {outside}"
+    finally:
+        context.close()
 
 
 def test_a_review_in_the_browser_is_stored_in_the_audit_log(page, server, corpus_env):

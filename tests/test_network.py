@@ -37,6 +37,8 @@ from core.analysis.network import (
 from core.model import STANCE_COLUMNS
 from core.views.network_charts import (
     GROUP_COLOURS,
+    GROUP_SHAPES,
+    group_marks,
     network_chart,
     network_chart_data,
     polarisation_chart,
@@ -363,6 +365,12 @@ def layer_rows(spec: dict, layer: int) -> list[dict]:
     return spec["datasets"][spec["layer"][layer]["data"]["name"]]
 
 
+def note(spec: dict) -> str:
+    """What the chart says above the plot when it has no title: a subtitle, or under no title the title itself."""
+    title = spec["title"]
+    return title.get("subtitle") or title["text"]
+
+
 def test_network_chart_data_nodes_and_edges():
     graph = build_network(TABLE, "congruence", labels=LABELS)
     positions = layout(graph)
@@ -384,17 +392,20 @@ def test_network_chart_spec_matches_prepared_frames():
     chart = network_chart(graph, positions, title="Conflict")
     assert isinstance(chart, alt.LayerChart)
     spec = chart.to_dict()
-    edges_layer, nodes_layer, text_layer = spec["layer"]
-    assert edges_layer["mark"]["type"] == "rule" and nodes_layer["mark"]["type"] == "circle"
-    assert text_layer["mark"]["type"] == "text"
+    edges_layer, nodes_layer, halo_layer, text_layer = spec["layer"]
+    assert edges_layer["mark"]["type"] == "rule" and nodes_layer["mark"]["type"] == "point"
+    assert halo_layer["mark"]["type"] == text_layer["mark"]["type"] == "text"
+    assert layer_rows(spec, 2) == layer_rows(spec, 3)
     assert edges_layer["encoding"]["strokeWidth"]["field"] == "weight"
     assert {t["field"] for t in edges_layer["encoding"]["tooltip"]} == {"source", "target", "weight", "issues", "evidence"}
     assert nodes_layer["encoding"]["size"]["field"] == "statements"
     assert {"label", "country", "statements", "issues", "evidence"} <= {t["field"] for t in nodes_layer["encoding"]["tooltip"]}
     assert nodes_layer["encoding"]["x"]["axis"] is None and edges_layer["encoding"]["y"]["axis"] is None
     colour = nodes_layer["encoding"]["color"]["scale"]
-    assert colour["domain"] == ["Sweden", "Germany", "Brazil", "Canada", "(no country)"]
+    # The groups with most statements first (Canada: 10, Sweden and Brazil: 4, Germany: 3), no country last.
+    assert colour["domain"] == ["Canada", "Sweden", "Brazil", "Germany", "(no country)"]
     assert colour["range"] == [*GROUP_COLOURS[:4], "#999999"]
+    assert nodes_layer["encoding"]["shape"]["scale"]["domain"] == colour["domain"]
     nodes, edges = network_chart_data(graph, positions)
     assert layer_rows(spec, 0) == edges.to_dict("records")
     assert layer_rows(spec, 1) == nodes.to_dict("records")
@@ -406,8 +417,135 @@ def test_network_chart_keeps_the_biggest_nodes_and_strongest_edges():
     nodes, edges = network_chart_data(graph, positions, max_nodes=5, max_edges=3)
     assert set(nodes["node"]) == {A, B, C, D, E}  # the neutral-only forum has fewest statements
     assert edges["weight"].tolist() == [3, 3, 3] and edges.attrs["total"] == len(CONGRUENCE)
-    subtitle = network_chart(graph, positions, max_nodes=5, max_edges=3).to_dict()["title"]["subtitle"]
-    assert subtitle == "Showing the 5 of 6 entities with most statements and the 3 strongest of 10 links"
+    assert note(network_chart(graph, positions, max_nodes=5, max_edges=3).to_dict()) == "Showing the 5 of 6 entities with most statements and the 3 strongest of 10 links"
+
+
+# Labels and marks as the browser draws them, read from the chart's spec alone (so the same check
+# holds whatever way the chart places its names): the x and y scales span the data with the
+# scale's padding in pixels, the text mark is centred on its node moved by its dx and dy (a number,
+# or an expression naming the row's column), the marks' area follows the size scale.
+TEXT_WIDTH_PER_CHAR = 0.55 * 11  # px: Source Sans at 11 px is narrower than this on average
+TEXT_HEIGHT = 11
+
+
+def _pixels(values: list[float], length: float, padding: float, flip: bool) -> list[float]:
+    low, high = min(values), max(values)
+    shares = [(v - low) / (high - low) if high > low else 0.5 for v in values]
+    return [padding + ((1 - t) if flip else t) * (length - 2 * padding) for t in shares]
+
+
+def drawn_marks(spec: dict, width: float) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float]]]:
+    """(label boxes x0, y0, x1, y1; node circles x, y, radius) in pixels for a plot ``width`` wide."""
+    height = spec["height"]  # the plot's: the chart grows for its legend and title instead of squeezing the plot
+    assert spec.get("autosize") == {"type": "fit-x", "contains": "padding"}
+    nodes_layer, text_layer = spec["layer"][1], spec["layer"][-1]
+    rows = layer_rows(spec, 1)
+    xs = _pixels([r["x"] for r in rows], width, nodes_layer["encoding"]["x"]["scale"]["padding"], flip=False)
+    ys = _pixels([r["y"] for r in rows], height, nodes_layer["encoding"]["y"]["scale"]["padding"], flip=True)
+    size = nodes_layer["encoding"]["size"]["scale"]
+    low, high = size["range"]
+    most = size.get("domain", [0, max(r["statements"] for r in rows)])[1]
+    circles = [(x, y, math.sqrt((low + (high - low) * r["statements"] / most) / math.pi)) for r, x, y in zip(rows, xs, ys)]
+    at = {r["node"]: (x, y) for r, x, y in zip(rows, xs, ys)}
+    mark = text_layer["mark"]
+
+    def offset(name: str, row: dict) -> float:
+        value = mark.get(name, 0)
+        return float(row[value["expr"].removeprefix("datum.")]) if isinstance(value, dict) else float(value)
+
+    boxes = []
+    for row in (layer_rows(spec, len(spec["layer"]) - 1) if "data" in text_layer else rows):
+        x, y = at[row["node"]]
+        cx, cy = x + offset("dx", row), y + offset("dy", row)
+        half_w, half_h = TEXT_WIDTH_PER_CHAR * len(row["label"]) / 2, TEXT_HEIGHT / 2
+        boxes.append((cx - half_w, cy - half_h, cx + half_w, cy + half_h))
+    return boxes, circles
+
+
+def _boxes_meet(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _box_meets_circle(box: tuple[float, ...], circle: tuple[float, float, float]) -> bool:
+    x, y, r = circle
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < r * r
+
+
+# The seed's actors and a few more (eight countries, the United Kingdom last), nearly all agreeing with one another: a dense cluster whose
+# spring layout puts the nodes (and, centred above them, their names) close together.
+CROWD = {
+    "Donald Trump": ("person", "United States"), "United States": ("government", "United States"),
+    "Vladimir Putin": ("person", "Russia"), "Russia": ("government", "Russia"),
+    "Italian government": ("government", "Italy"), "Ukraine": ("government", "Ukraine"),
+    "EU countries": ("group", "European Union"), "Alexander Grushko": ("person", "Russia"),
+    "Emmanuel Macron": ("person", "France"), "Volodymyr Zelensky": ("person", "Ukraine"),
+    "Friedrich Merz": ("person", "Germany"), "Keir Starmer": ("person", "United Kingdom"), "United Kingdom": ("government", "United Kingdom"),
+}
+CROWD_STATEMENTS = [
+    (actor, issue, "support" if (n + i) % 5 else "oppose")
+    for n, actor in enumerate(CROWD) for i, issue in enumerate(["ceasefire", "aid", "troops", "talks"][: 2 + n % 3])
+]
+
+
+@pytest.mark.parametrize("kind", ["congruence", "conflict"])
+def test_network_names_overlap_neither_each_other_nor_the_marks_and_stay_inside(kind):
+    graph = build_network(make_table(CROWD_STATEMENTS, CROWD), kind)
+    assert graph.number_of_nodes() == len(CROWD)
+    spec = network_chart(graph, layout(graph)).to_dict()
+    for width in (340, 390, 700, 1200):  # a phone to a wide desktop
+        boxes, circles = drawn_marks(spec, width)
+        assert len(boxes) == len(CROWD), "every name is drawn"
+        clashes = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if _boxes_meet(boxes[i], boxes[j])]
+        assert clashes == [], f"names overlap at {width} px"
+        assert not any(_box_meets_circle(box, circle) for box in boxes for circle in circles), f"a name on a mark at {width} px"
+        assert all(b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= spec["height"] for b in boxes), f"a name cut off at {width} px"
+
+
+def test_names_with_no_room_are_left_off_and_the_subtitle_says_so():
+    crowd = {f"Speaker {n}": ("person", f"Country {n}") for n in range(40)}  # all agree on all: one tight ball
+    statements = [(actor, "aid", "support") for actor in crowd] + [(actor, "talks", "support") for actor in crowd]
+    graph = build_network(make_table(statements, crowd))
+    spec = network_chart(graph, layout(graph)).to_dict()
+    boxes, _ = drawn_marks(spec, 340)
+    assert 0 < len(boxes) < 40
+    assert not any(_boxes_meet(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert note(spec) == f"{40 - len(boxes)} names left off where the picture is crowded: hover the marks"
+
+
+def _drawn_group_marks(spec: dict) -> dict[str, tuple[str, str]]:
+    """Each group's (colour, shape) as the chart's scales give it (a circle when shape is not encoded)."""
+    encoding = spec["layer"][1]["encoding"]
+    colours = dict(zip(encoding["color"]["scale"]["domain"], encoding["color"]["scale"]["range"]))
+    shape = encoding.get("shape", {}).get("scale")
+    shapes = dict(zip(shape["domain"], shape["range"])) if shape else {}
+    return {group: (colour, shapes.get(group, "circle")) for group, colour in colours.items()}
+
+
+def test_the_united_states_and_the_united_kingdom_get_different_colours():
+    graph = build_network(make_table(CROWD_STATEMENTS, CROWD))
+    marks = _drawn_group_marks(network_chart(graph, layout(graph)).to_dict())
+    assert len(marks) == 8  # United States, Russia, Italy, Ukraine, European Union, France, Germany, United Kingdom
+    assert marks["United States"][0] != marks["United Kingdom"][0]
+    assert len({colour for colour, _ in marks.values()}) == 8
+
+
+@pytest.mark.parametrize("count", [8, 18, 19, 40])
+def test_every_country_of_a_network_gets_its_own_colour_and_shape(count):
+    countries = {f"Actor {n}": ("person", f"Country {n:02d}") for n in range(count)}
+    graph = build_network(make_table([(actor, "aid", "support") for actor in countries], countries))
+    marks = _drawn_group_marks(network_chart(graph, layout(graph)).to_dict())
+    assert len(marks) == count and len(set(marks.values())) == count
+    assert all(shape == "circle" for _, shape in list(marks.values())[: len(GROUP_COLOURS)])  # shapes only past the colours
+
+
+def test_group_marks_are_distinct_up_to_every_colour_on_every_shape():
+    limit = len(GROUP_COLOURS) * len(GROUP_SHAPES)
+    for count in (1, 7, 18, 19, 50, limit):
+        marks = group_marks([f"g{n}" for n in range(count)] + ["(no country)"])
+        assert len(set(marks.values())) == count + 1
+        assert marks["(no country)"] == ("#999999", "circle")
+    assert "#999999" not in GROUP_COLOURS and len(set(GROUP_COLOURS)) == len(GROUP_COLOURS)
 
 
 def test_network_chart_on_empty_graph_is_still_a_chart():
@@ -425,6 +563,8 @@ def test_polarisation_chart_rows_and_empty():
         ("Carbon tax", 3, 2), ("Import tariffs", 1, 3), ("Trade deal", 5, 0), ("Coal exit", 2, 2)]
     assert [r["polarisation"] for r in rows] == pytest.approx([0.8, 0.5, 0.0, 1.0])
     assert spec["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    title = spec["encoding"]["x"]["title"]  # lines that fit under a phone-wide chart (about 40 characters)
+    assert isinstance(title, list) and all(len(line) <= 40 for line in title)
     assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"supporters", "opponents"}
     one = make_table([(A, "x", "support"), (B, "y", "support"), (C, "y", "oppose")], ACTORS)
     partial = polarisation_chart(polarisation_by_issue(one)).to_dict()
