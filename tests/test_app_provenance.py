@@ -121,3 +121,37 @@ def test_a_bad_passage_link_says_what_is_wrong_and_shows_the_article(query, mess
     assert 'id="stance-passage"' not in html(at)
     assert "Marked:" in texts(at.caption)  # the article is still there
     assert_clean(at)
+
+
+@pytest.fixture
+def two_dates(tmp_path, monkeypatch):
+    """Two dated articles by two outlets in which Russia changes sides on the peace talks."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    (folder / "early.txt").write_text("Officials said Russia is keeping up the fighting.\n", encoding="utf-8")
+    (folder / "early.meta.yaml").write_text("title: Early report\ndate: 2025-03-10\nsource: Wire One\n", encoding="utf-8")
+    (folder / "late.txt").write_text("Steve Witkoff said Vladimir Putin “accepts the philosophy” of the peace plan.\n",
+                                     encoding="utf-8")
+    (folder / "late.meta.yaml").write_text("title: Late report\ndate: 2025-03-20\nsource: Wire Two\n", encoding="utf-8")
+    monkeypatch.setenv(settings.ARTICLES_DIR_ENV, str(folder))
+    return folder
+
+
+def test_timeline_shift_cards_name_article_outlet_date_and_certainty(two_dates):
+    at = open_app_page("app_pages/timeline.py", topic="peace_talks", by="country")
+    page = html(at)
+    assert "Early report — Wire One, 2025-03-10" in page and "Late report — Wire Two, 2025-03-20" in page
+    assert "Vladimir Putin (Russia) · reported · reported speech · source: Steve Witkoff" in page
+    assert 'href="article?doc=late&amp;span=' in page
+
+
+def test_timeline_verdicts_wrap_instead_of_being_cut_and_dots_stay_inside_the_chart(two_dates):
+    at = open_app_page("app_pages/timeline.py", topic="peace_talks", by="country")
+    page = html(at)
+    table = page.split('<table class="verdicts"', 1)[1]  # an HTML table whose cells wrap
+    assert "In words" in table and "Statements" in table and "1 for, 1 against" in table
+    assert "shifted" in table
+    spec, rows = chart_spec_and_rows(at)
+    assert spec["encoding"]["x"]["scale"]["padding"] > 0
+    assert spec["encoding"]["fillOpacity"]["field"] == "certainty"
+    assert {r["article"] for r in rows} == {"Early report — Wire One, 2025-03-10", "Late report — Wire Two, 2025-03-20"}

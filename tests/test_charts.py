@@ -51,7 +51,8 @@ def test_matrix_chart_encodings_and_colours():
     assert enc["color"]["scale"]["domain"] == ["support", "oppose", "mixed", "neutral"]
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[p] for p in ["support", "oppose", "mixed", "neutral"]]
     assert enc["color"]["legend"]["columns"] == 2  # four entries in one row are cut off on a phone
-    assert "quotes" in [t["field"] for t in enc["tooltip"]]
+    assert {"evidence", "said_by", "article"} <= {t["field"] for t in enc["tooltip"]}  # provenance on hover
+    assert enc["fillOpacity"]["field"] == "certainty"  # reported light, unconfirmed hollow
     assert enc["x"]["sort"][:2] == ["Peace talks", "Ceasefire"]  # codebook (label dict) order
     rows = chart_rows(spec)
     assert {r["entity"] for r in rows} >= {"Donald Trump", "Alexander Grushko"}  # rows are actors
@@ -159,11 +160,14 @@ def test_timeline_chart_spec():
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[s] for s in ["support", "oppose", "neutral"]]
     assert enc["shape"]["scale"]["range"] == [TIMELINE_SHAPES[s] for s in ["support", "oppose", "neutral"]]
     assert enc["yOffset"]["field"] == "stance"
-    # Support above the label, neutral level with it, opposition below; one 36 px row per entity.
+    # Support above the label, neutral level with it, opposition below; one 48 px row per entity
+    # (three 16 px lanes: the largest triangle fits its lane).
     assert enc["yOffset"]["scale"]["domain"] == ["support", "neutral", "oppose"]
-    assert spec["height"] == {"step": 36, "for": "position"}
+    assert spec["height"] == {"step": 48, "for": "position"}
+    assert enc["size"]["scale"]["range"][1] <= 16 ** 2
+    assert enc["x"]["scale"]["padding"] > 0  # the first and last dots are not cut at the edges
     fields = [t["field"] for t in enc["tooltip"]]
-    assert fields[:3] == ["entity", "date", "stance"] and {"quotes", "outlets", "titles"} <= set(fields)
+    assert fields[:3] == ["entity", "date", "stance"] and {"evidence", "said_by", "article"} <= set(fields)
     assert spec["title"]["text"] == "Tariff cuts" and "4 of 6" in spec["title"]["subtitle"]
     rows = chart_rows(spec)
     assert {r["entity"] for r in rows} == {"Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg"}

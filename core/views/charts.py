@@ -29,7 +29,6 @@ from core.views.evidence import (
     evidence_excerpt,
     issue_keywords,
     speaker_line,
-    text_of,
 )
 
 STANCE_COLOURS: dict[str, str] = {
@@ -394,7 +393,8 @@ TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")  # legend o
 TIMELINE_ROW_ORDER: tuple[str, ...] = ("support", "neutral", "oppose")
 # Shape repeats the stance, so the dots never rely on colour alone.
 TIMELINE_SHAPES: dict[str, str] = {"support": "triangle-up", "oppose": "triangle-down", "neutral": "circle"}
-TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles"]
+TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles", *EVIDENCE_FIELDS]
+TIMELINE_SELECTION = "dot"
 
 
 def _distinct_text(values: pd.Series, limit: int = 3) -> str:
@@ -403,12 +403,14 @@ def _distinct_text(values: pd.Series, limit: int = 3) -> str:
     return "; ".join(seen[:limit]) + (f" (+{extra} more)" if extra > 0 else "")
 
 
-def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES) -> pd.DataFrame:
+def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES,
+                        keywords: Sequence[str] = ()) -> pd.DataFrame:
     """Timeline points (``core.analysis.timeline.timeline_points``) aggregated per entity, day and stance.
 
     Only the ``max_entities`` entities with most statements are kept (ties: earliest first
     statement, then name), so a corpus of many articles stays readable; rows come in that entity
-    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text.
+    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text;
+    the evidence fields (:func:`evidence_fields`) tell the most certain statement's provenance.
     """
     if points.empty:
         return pd.DataFrame({name: pd.Series(dtype="object") for name in TIMELINE_DATA_COLUMNS})
@@ -434,6 +436,7 @@ def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTIT
                 "quotes": quotes_tooltip(list(dict.fromkeys(group["quote"].fillna("").astype(str)))),
                 "outlets": _distinct_text(group["outlet"]) if "outlet" in group else "",
                 "titles": _distinct_text(group["title"]) if "title" in group else "",
+                **evidence_fields(group.assign(date=day), keywords, "dot"),
             }
         )
     data = pd.DataFrame(records, columns=TIMELINE_DATA_COLUMNS)
@@ -445,15 +448,23 @@ def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTIT
     return data.reset_index(drop=True)
 
 
+TIMELINE_ROW_STEP = 48  # px per entity row: three stance lanes of 16 px, so triangles of two lanes never touch
+TIMELINE_SIZES = (40, 150)  # marker area range (px²): the largest still fits its lane
+
+
 def timeline_chart(
-    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor"
+    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor",
+    issue_label: str = "",
 ) -> alt.Chart:
     """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
-    number of statements that day; the quotes, outlets and headlines on hover.
+    number of statements that day, fill how sure (solid stated, light reported, hollow unconfirmed);
+    the evidence with its article, outlet and date on hover; a click selects a dot (selection
+    ``dot``, fields entity, date and stance).
 
-    Support, opposition and neutral statements of one entity on one day sit side by side within the
-    row (``yOffset``), so a day with both sides shows both dots."""
-    data = timeline_chart_data(points, max_entities)
+    Support, opposition and neutral statements of one entity on one day sit in lanes within the
+    row (``yOffset``), so a day with both sides shows both dots; the time axis is padded so the
+    first and last dots are never cut at the chart's edges."""
+    data = timeline_chart_data(points, max_entities, issue_keywords(issue_label) if issue_label else ())
     row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
     row_title = BY_TITLES.get(by, by.title())
     total = int(data.attrs.get("entities_total", len(row_order)))
@@ -465,17 +476,16 @@ def timeline_chart(
         alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
         alt.Tooltip("stance:N", title="Stance"),
         alt.Tooltip("statements:Q", title="Statements"),
-        alt.Tooltip("quotes:N", title="Quotes"),
+        *_evidence_tooltip(row_title),
     ]
-    if "outlet" in points.columns:
-        tooltip.append(alt.Tooltip("outlets:N", title="Outlet"))
-    if "title" in points.columns:
-        tooltip.append(alt.Tooltip("titles:N", title="Article"))
+    pick = alt.selection_point(name=TIMELINE_SELECTION, fields=["entity", "date", "stance"], on="click",
+                               clear="dblclick")
     return (
         alt.Chart(data, title=chart_title)
-        .mark_point(filled=True, opacity=0.9)
+        .mark_point(filled=True, strokeWidth=1.5, cursor="pointer")
         .encode(
-            x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
+            x=alt.X("date:T", title="Date", scale=alt.Scale(padding=18),
+                    axis=alt.Axis(format="%d %b", labelOverlap=True, labelFlush=False)),
             y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
             yOffset=alt.YOffset("stance:N", sort=list(TIMELINE_ROW_ORDER), scale=alt.Scale(domain=list(TIMELINE_ROW_ORDER))),
             color=alt.Color(
@@ -487,10 +497,15 @@ def timeline_chart(
                 scale=alt.Scale(domain=stances, range=[TIMELINE_SHAPES[s] for s in stances]),
                 legend=alt.Legend(orient="bottom"),
             ),
-            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=[60, 300]), legend=None),
+            stroke=alt.Stroke("stance:N", scale=_position_scale(stances), legend=None),
+            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=_certainty_legend()),
+            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=list(TIMELINE_SIZES)),
+                          legend=None),
             tooltip=tooltip,
         )
-        .properties(height=alt.Step(36, **{"for": "position"}))  # a row per entity, not per stance
+        .add_params(pick)
+        # A row per entity, not per stance.
+        .properties(height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"}))
     )
 
 

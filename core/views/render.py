@@ -285,3 +285,32 @@ def evidence_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | No
         evidence_card_html(row, issue_labels, keywords=keywords, entity=name)
         for row, name in zip(rows.to_dict("records"), names)
     )
+
+
+VERDICT_COLOURS = {"consistent": "#009E73", "shifted": "#E69F00", "contested": "#CC79A7"}  # Okabe-Ito
+
+
+def verdicts_table_html(verdicts: pd.DataFrame, entity_title: str = "Actor") -> str:
+    """The Timeline's positions across the corpus as a table whose cells wrap (nothing is cut at any
+    width): who, the verdict, the explanation in words, and the statements (for, against, neutral,
+    undated). Every value is escaped."""
+    head = "".join(
+        f'<th style="text-align:left;padding:4px 8px;border-bottom:2px solid #ccc">{html.escape(name)}</th>'
+        for name in (entity_title, "Verdict", "In words", "Statements")
+    )
+    body = []
+    for row in verdicts.to_dict("records"):
+        verdict = text_of(row.get("verdict"))
+        colour = VERDICT_COLOURS.get(verdict, "#999999")
+        counts = ", ".join(f"{int(row.get(k, 0) or 0)} {word}" for k, word in
+                           (("support", "for"), ("oppose", "against"), ("neutral", "neutral"), ("undated", "undated"))
+                           if int(row.get(k, 0) or 0) or k in ("support", "oppose"))
+        cell = 'style="padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:anywhere"'
+        body.append(
+            f"<tr><td {cell}>{html.escape(text_of(row.get('entity')))}</td>"
+            f'<td {cell}><span style="border-left:4px solid {colour};padding-left:.35rem">{html.escape(verdict)}</span></td>'
+            f"<td {cell}>{html.escape(text_of(row.get('explanation')))}</td>"
+            f"<td {cell}><b>{int(row.get('statements', 0) or 0)}</b>: {html.escape(counts)}</td></tr>"
+        )
+    return ('<table class="verdicts" style="width:100%;border-collapse:collapse;font-size:.92rem;table-layout:auto">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
