@@ -66,11 +66,12 @@ def test_positions_evidence_cards_name_article_outlet_date_certainty_and_link_to
 def test_positions_bars_draw_reported_and_unconfirmed_hollower_than_stated():
     at = open_app_page("app_pages/positions.py", topic="peace_talks", by="actor")
     spec, rows = chart_spec_and_rows(at)
-    fill = spec["encoding"]["fillOpacity"]
+    bars, key = spec["layer"]
+    fill = bars["encoding"]["fillOpacity"]
     assert fill["field"] == "certainty"
     assert fill["scale"]["domain"] == ["stated", "reported", "unconfirmed"]
     assert fill["scale"]["range"][0] == 1 and fill["scale"]["range"][2] == 0  # hollow when unconfirmed
-    assert "hollow" in fill["legend"]["title"]
+    assert "hollow" in key["encoding"]["fill"]["legend"]["title"]  # the legend says so
     putin = next(r for r in rows if r["entity"] == "Vladimir Putin")
     assert putin["certainty"] == "reported" and "Steve Witkoff" in putin["said_by"]
     assert SEED_TITLE in putin["article"] and "2025-03-17" in putin["article"]
@@ -79,8 +80,9 @@ def test_positions_bars_draw_reported_and_unconfirmed_hollower_than_stated():
 def test_overview_matrix_tooltip_names_the_article_and_marks_unconfirmed_cells_hollow():
     at = open_app_page("app_pages/overview.py", by="actor")
     spec, rows = chart_spec_and_rows(at)
-    cells = spec["layer"][0]
+    cells, _, key = spec["layer"]
     assert cells["encoding"]["fillOpacity"]["field"] == "certainty"
+    assert "hollow: unconfirmed" in key["encoding"]["fill"]["legend"]["title"]
     assert {"Evidence", "Said by", "Article", "Certainty"} <= {t["title"] for t in cells["encoding"]["tooltip"]}
     assert {p["name"] for p in spec["params"]} == {"cell", "cell_symbol"}  # clicking a cell selects it
     putin = next(r for r in rows if r["entity"] == "Vladimir Putin" and r["issue"] == "territory_recognition")
@@ -152,6 +154,7 @@ def test_timeline_verdicts_wrap_instead_of_being_cut_and_dots_stay_inside_the_ch
     assert "In words" in table and "Statements" in table and "1 for, 1 against" in table
     assert "shifted" in table
     spec, rows = chart_spec_and_rows(at)
-    assert spec["encoding"]["x"]["scale"]["padding"] > 0
-    assert spec["encoding"]["fillOpacity"]["field"] == "certainty"
+    dots = spec["layer"][0]["encoding"]
+    assert dots["x"]["scale"]["padding"] > 0
+    assert dots["fillOpacity"]["field"] == "certainty"
     assert {r["article"] for r in rows} == {"Early report — Wire One, 2025-03-10", "Late report — Wire Two, 2025-03-20"}

@@ -72,12 +72,25 @@ EVIDENCE_FIELDS = ["certainty", "evidence", "said_by", "article", "counts", "mor
 
 
 def _certainty_scale() -> alt.Scale:
-    return alt.Scale(domain=list(CERTAINTY_ORDER), range=[CERTAINTY_FILL[c] for c in CERTAINTY_ORDER])
+    # An ordinal scale maps each value exactly (a nominal opacity scale interpolates between the ends).
+    return alt.Scale(type="ordinal", domain=list(CERTAINTY_ORDER), range=[CERTAINTY_FILL[c] for c in CERTAINTY_ORDER])
 
 
-def _certainty_legend() -> alt.Legend:
-    return alt.Legend(orient="bottom", title=CERTAINTY_LEGEND, titleLimit=400, symbolStrokeColor="#333333",
-                      symbolFillColor="#333333", symbolStrokeWidth=1.5, direction="horizontal")
+CERTAINTY_KEY_FILLS: dict[str, str] = {"stated": "#555555", "reported": "#CCCCCC", "unconfirmed": "#FFFFFF"}
+
+
+def _certainty_key(base: alt.Chart) -> alt.Chart:
+    """An invisible layer that only draws the certainty legend (Vega-Lite makes no legend for
+    ``fillOpacity``): grey squares filled, light and hollow, titled with what they mean. ``base``
+    carries the host chart's x and y, so the layer shares its scales."""
+    return base.mark_point(size=0, opacity=0, filled=True).encode(
+        fill=alt.Fill(
+            "certainty:N",
+            scale=alt.Scale(domain=list(CERTAINTY_ORDER), range=[CERTAINTY_KEY_FILLS[c] for c in CERTAINTY_ORDER]),
+            legend=alt.Legend(orient="bottom", title=CERTAINTY_LEGEND, titleLimit=400, symbolType="square",
+                              symbolStrokeColor="#555555", symbolStrokeWidth=1.5, symbolOpacity=1, symbolSize=150),
+        ),
+    )
 
 
 def _ranked(rows: pd.DataFrame) -> pd.DataFrame:
@@ -229,7 +242,7 @@ def stance_matrix_chart(
         color=alt.Color("position:N", title="Position", scale=_position_scale(),
                         legend=alt.Legend(orient="bottom", columns=2)),
         stroke=alt.Stroke("position:N", scale=_position_scale(), legend=None),
-        fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=_certainty_legend()),
+        fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
         tooltip=tooltip,
     ).add_params(pick)
     symbols = base.mark_text(fontSize=15, fontWeight="bold", cursor="pointer").encode(
@@ -239,7 +252,8 @@ def stance_matrix_chart(
     ).add_params(pick_symbol)
     # Height per row (a Step), not a fixed total: the total would also have to hold the slanted
     # issue labels and the legend, and Streamlit squeezes the cells when it does not.
-    chart = alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+    chart = alt.layer(cells, symbols, _certainty_key(base)).resolve_scale(color="independent").properties(
+        height=alt.Step(32))
     if len(issue_columns) <= MATRIX_FIXED_COLUMNS:
         chart = chart.properties(width=alt.Step(MATRIX_COLUMN_WIDTH))
     if total > len(row_order):
@@ -328,7 +342,7 @@ def diverging_bar_chart(
     by: By = "country",
     labels: Mapping[str, str] | None = None,
     max_rows: int = MATRIX_ROWS,
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative),
     each bar split by certainty (solid stated next to zero, then light reported, hollow unconfirmed);
     hovering a segment shows its evidence, clicking it selects it (selection ``bar``, fields entity
@@ -350,18 +364,19 @@ def diverging_bar_chart(
     span = int(data.groupby(["entity", "stance"])["statements"].sum().max()) if not data.empty else 1
     data = data.assign(_sure=data["certainty"].map({c: i for i, c in enumerate(CERTAINTY_ORDER)}))
     pick = alt.selection_point(name=BARS_SELECTION, fields=["entity", "stance"], on="click", clear="dblclick")
-    return (
-        alt.Chart(data, title=alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined))
-        .mark_bar(strokeWidth=1.5, cursor="pointer")
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "value:Q",
+            title="← opposing statements · supporting statements →",
+            scale=alt.Scale(domain=[-span, span], nice=True),
+            axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
+            stack="zero",
+        ),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    bars = (
+        base.mark_bar(strokeWidth=1.5, cursor="pointer")
         .encode(
-            x=alt.X(
-                "value:Q",
-                title="← opposing statements · supporting statements →",
-                scale=alt.Scale(domain=[-span, span], nice=True),
-                axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
-                stack="zero",
-            ),
-            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "stance:N",
                 title="Stance",
@@ -369,7 +384,7 @@ def diverging_bar_chart(
                 legend=alt.Legend(orient="bottom"),
             ),
             stroke=alt.Stroke("stance:N", scale=_position_scale(("support", "oppose")), legend=None),
-            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=_certainty_legend()),
+            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
             order=alt.Order("_sure:Q", sort="ascending"),
             tooltip=[
                 alt.Tooltip("entity:N", title=row_title),
@@ -380,8 +395,9 @@ def diverging_bar_chart(
             ],
         )
         .add_params(pick)
-        .properties(height=alt.Step(30))
     )
+    title = alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined)
+    return alt.layer(bars, _certainty_key(base), title=title).properties(height=alt.Step(30))
 
 
 # --- timeline ------------------------------------------------------------------------------------
@@ -455,7 +471,7 @@ TIMELINE_SIZES = (40, 150)  # marker area range (px²): the largest still fits i
 def timeline_chart(
     points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor",
     issue_label: str = "",
-) -> alt.Chart:
+) -> alt.LayerChart:
     """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
     number of statements that day, fill how sure (solid stated, light reported, hollow unconfirmed);
     the evidence with its article, outlet and date on hover; a click selects a dot (selection
@@ -480,13 +496,14 @@ def timeline_chart(
     ]
     pick = alt.selection_point(name=TIMELINE_SELECTION, fields=["entity", "date", "stance"], on="click",
                                clear="dblclick")
-    return (
-        alt.Chart(data, title=chart_title)
-        .mark_point(filled=True, strokeWidth=1.5, cursor="pointer")
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Date", scale=alt.Scale(padding=18),
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelFlush=False)),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    dots = (
+        base.mark_point(filled=True, strokeWidth=1.5, cursor="pointer")
         .encode(
-            x=alt.X("date:T", title="Date", scale=alt.Scale(padding=18),
-                    axis=alt.Axis(format="%d %b", labelOverlap=True, labelFlush=False)),
-            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
             yOffset=alt.YOffset("stance:N", sort=list(TIMELINE_ROW_ORDER), scale=alt.Scale(domain=list(TIMELINE_ROW_ORDER))),
             color=alt.Color(
                 "stance:N", title="Stance", scale=_position_scale(stances), legend=alt.Legend(orient="bottom")
@@ -498,15 +515,16 @@ def timeline_chart(
                 legend=alt.Legend(orient="bottom"),
             ),
             stroke=alt.Stroke("stance:N", scale=_position_scale(stances), legend=None),
-            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=_certainty_legend()),
+            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
             size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=list(TIMELINE_SIZES)),
                           legend=None),
             tooltip=tooltip,
         )
         .add_params(pick)
-        # A row per entity, not per stance.
-        .properties(height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"}))
     )
+    # A row per entity, not per stance.
+    return alt.layer(dots, _certainty_key(base), title=chart_title).properties(
+        height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"}))
 
 
 # --- accuracy ------------------------------------------------------------------------------------
