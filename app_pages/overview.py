@@ -4,11 +4,11 @@ import streamlit as st
 
 import dashboard
 from core.analysis.summary import (
+    entity_names,
     headline_counts,
     issue_summary_lines,
     positions_by_entity,
 )
-from core.analysis.summary import entity_names
 from core.views.charts import (
     MATRIX_SELECTION,
     MATRIX_SYMBOL_SELECTION,

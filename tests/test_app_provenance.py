@@ -158,3 +158,14 @@ def test_timeline_verdicts_wrap_instead_of_being_cut_and_dots_stay_inside_the_ch
     assert dots["x"]["scale"]["padding"] > 0
     assert dots["fillOpacity"]["field"] == "certainty"
     assert {r["article"] for r in rows} == {"Early report — Wire One, 2025-03-10", "Late report — Wire Two, 2025-03-20"}
+
+
+def test_network_lists_a_chosen_nodes_statements_with_their_articles():
+    at = open_app_page("app_pages/network.py", by="country")
+    box = next(b for b in at.selectbox if b.label == "Read the statements of")
+    assert "France" in box.options
+    box.set_value("France").run()
+    assert_clean(at)
+    page = html(at)
+    assert f"{SEED_TITLE} — unknown, 2025-03-17" in page and MACRON in page
+    assert "Emmanuel Macron (France) · stated · direct quote" in page

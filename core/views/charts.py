@@ -397,7 +397,7 @@ def diverging_bar_chart(
         .add_params(pick)
     )
     title = alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined)
-    return alt.layer(bars, _certainty_key(base), title=title).properties(height=alt.Step(30))
+    return alt.LayerChart(layer=[bars, _certainty_key(base)], title=title).properties(height=alt.Step(30))
 
 
 # --- timeline ------------------------------------------------------------------------------------
@@ -523,7 +523,7 @@ def timeline_chart(
         .add_params(pick)
     )
     # A row per entity, not per stance.
-    return alt.layer(dots, _certainty_key(base), title=chart_title).properties(
+    return alt.LayerChart(layer=[dots, _certainty_key(base)], title=chart_title).properties(
         height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"}))
 
 
