@@ -71,7 +71,7 @@ def test_positions_bars_draw_reported_and_unconfirmed_hollower_than_stated():
     assert fill["field"] == "certainty"
     assert fill["scale"]["domain"] == ["stated", "reported", "unconfirmed"]
     assert fill["scale"]["range"][0] == 1 and fill["scale"]["range"][2] == 0  # hollow when unconfirmed
-    assert "hollow" in key["encoding"]["fill"]["legend"]["title"]  # the legend says so
+    assert "unconfirmed (hollow)" in key["encoding"]["fill"]["legend"]["labelExpr"]  # the legend says so
     putin = next(r for r in rows if r["entity"] == "Vladimir Putin")
     assert putin["certainty"] == "reported" and "Steve Witkoff" in putin["said_by"]
     assert SEED_TITLE in putin["article"] and "2025-03-17" in putin["article"]
@@ -82,7 +82,7 @@ def test_overview_matrix_tooltip_names_the_article_and_marks_unconfirmed_cells_h
     spec, rows = chart_spec_and_rows(at)
     cells, _, key = spec["layer"]
     assert cells["encoding"]["fillOpacity"]["field"] == "certainty"
-    assert "hollow: unconfirmed" in key["encoding"]["fill"]["legend"]["title"]
+    assert "(hollow)" in key["encoding"]["fill"]["legend"]["labelExpr"]
     assert {"Evidence", "Said by", "Article", "Certainty"} <= {t["title"] for t in cells["encoding"]["tooltip"]}
     assert {p["name"] for p in spec["params"]} == {"cell", "cell_symbol"}  # clicking a cell selects it
     putin = next(r for r in rows if r["entity"] == "Vladimir Putin" and r["issue"] == "territory_recognition")

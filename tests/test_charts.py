@@ -44,7 +44,7 @@ def test_matrix_chart_encodings_and_colours():
     spec = chart.to_dict()
     cells, symbols, key = spec["layer"]
     assert cells["mark"]["type"] == "rect" and symbols["mark"]["type"] == "text"
-    assert key["encoding"]["fill"]["field"] == "certainty" and "hollow" in key["encoding"]["fill"]["legend"]["title"]
+    assert key["encoding"]["fill"]["field"] == "certainty" and "(hollow)" in key["encoding"]["fill"]["legend"]["labelExpr"]
     enc = cells["encoding"]
     assert enc["x"]["field"] == "issue_label" and enc["y"]["field"] == "entity"
     assert enc["y"]["title"] == "Actor"

@@ -67,8 +67,20 @@ def quotes_tooltip(quotes: Sequence[str]) -> str:
 # How sure a mark is, drawn as its fill: a stated position is a solid mark, a reported one a light
 # one and an unconfirmed one hollow (outline only), so a rumour never looks like a declaration.
 CERTAINTY_FILL: dict[str, float] = {"stated": 1.0, "reported": 0.35, "unconfirmed": 0.0}
-CERTAINTY_LEGEND = "Filled: stated · light: reported · hollow: unconfirmed"
+CERTAINTY_LEGEND = "Certainty"
+# Legend labels that say how each is drawn; one column, so it sits beside the other legend on a phone.
+CERTAINTY_LABELS: dict[str, str] = {"stated": "stated (filled)", "reported": "reported (light)",
+                                    "unconfirmed": "unconfirmed (hollow)"}
 EVIDENCE_FIELDS = ["certainty", "evidence", "said_by", "article", "counts", "more"]
+
+
+# Legends at the bottom stacked (Vega lays them side by side by default, and a phone cuts the second).
+# Vega-Lite's schema takes the layout only as an expression (an object literal, passed on to Vega).
+_STACKED_LEGENDS = "{bottom: {anchor: 'start', direction: 'vertical', margin: 10}}"
+
+
+def _stacked_legends(chart: alt.LayerChart) -> alt.LayerChart:
+    return chart.configure_legend(layout=alt.ExprRef(expr=_STACKED_LEGENDS), offset=16)
 
 
 def _certainty_scale() -> alt.Scale:
@@ -87,8 +99,10 @@ def _certainty_key(base: alt.Chart) -> alt.Chart:
         fill=alt.Fill(
             "certainty:N",
             scale=alt.Scale(domain=list(CERTAINTY_ORDER), range=[CERTAINTY_KEY_FILLS[c] for c in CERTAINTY_ORDER]),
-            legend=alt.Legend(orient="bottom", title=CERTAINTY_LEGEND, titleLimit=400, symbolType="square",
-                              symbolStrokeColor="#555555", symbolStrokeWidth=1.5, symbolOpacity=1, symbolSize=150),
+            legend=alt.Legend(orient="bottom", title=CERTAINTY_LEGEND, columns=1, symbolType="square",
+                              symbolStrokeColor="#555555", symbolStrokeWidth=1.5, symbolOpacity=1, symbolSize=150,
+                              labelExpr=" : ".join(f"datum.value === '{c}' ? '{w}'" for c, w in CERTAINTY_LABELS.items())
+                              + " : datum.value"),
         ),
     )
 
@@ -260,7 +274,7 @@ def stance_matrix_chart(
         plural = "countries" if by == "country" else "actors"
         chart = chart.properties(title=alt.TitleParams(
             text="", subtitle=f"The {len(row_order)} of {total} {plural} with most statements; filter to see others"))
-    return chart
+    return _stacked_legends(chart)
 
 
 def matrix_fixed_width(chart: alt.TopLevelMixin) -> bool:
@@ -397,7 +411,8 @@ def diverging_bar_chart(
         .add_params(pick)
     )
     title = alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined)
-    return alt.LayerChart(layer=[bars, _certainty_key(base)], title=title).properties(height=alt.Step(30))
+    return _stacked_legends(
+        alt.LayerChart(layer=[bars, _certainty_key(base)], title=title).properties(height=alt.Step(30)))
 
 
 # --- timeline ------------------------------------------------------------------------------------
@@ -523,8 +538,8 @@ def timeline_chart(
         .add_params(pick)
     )
     # A row per entity, not per stance.
-    return alt.LayerChart(layer=[dots, _certainty_key(base)], title=chart_title).properties(
-        height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"}))
+    return _stacked_legends(alt.LayerChart(layer=[dots, _certainty_key(base)], title=chart_title).properties(
+        height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"})))
 
 
 # --- accuracy ------------------------------------------------------------------------------------

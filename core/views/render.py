@@ -305,7 +305,7 @@ def verdicts_table_html(verdicts: pd.DataFrame, entity_title: str = "Actor") -> 
         counts = ", ".join(f"{int(row.get(k, 0) or 0)} {word}" for k, word in
                            (("support", "for"), ("oppose", "against"), ("neutral", "neutral"), ("undated", "undated"))
                            if int(row.get(k, 0) or 0) or k in ("support", "oppose"))
-        cell = 'style="padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:anywhere"'
+        cell = 'style="padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:break-word"'
         body.append(
             f"<tr><td {cell}>{html.escape(text_of(row.get('entity')))}</td>"
             f'<td {cell}><span style="border-left:4px solid {colour};padding-left:.35rem">{html.escape(verdict)}</span></td>'
