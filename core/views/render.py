@@ -43,8 +43,9 @@ CERTAINTY_HELP: dict[str, str] = {
 
 _TINT = "33"  # hex alpha appended to a palette colour: a light background that keeps text readable
 _MENTION_STYLE = "font-weight:600;text-decoration:underline dotted 1.5px;text-underline-offset:3px"
-# The passage a link points to: a yellow marker with a dark outline, unlike any stance colour.
-_PASSAGE_STYLE = "background:#FFE45C;outline:2px solid #111111;outline-offset:1px;scroll-margin-top:6rem"
+# The passage a link points to: a yellow marker with a dark underline, unlike any stance colour (an
+# outline would box every piece the mentions cut it into).
+_PASSAGE_STYLE = "background:#FFE45C;border-bottom:3px solid #111111;padding:1px 0;scroll-margin-top:6rem"
 PASSAGE_ID = "stance-passage"
 
 
