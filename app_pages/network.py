@@ -5,9 +5,10 @@ import streamlit as st
 
 import dashboard
 from core.analysis.network import POLARISATION_EXPLANATION, graph_bytes
+from core.analysis.summary import entity_names
 from core.views.export import EXPORT_FORMATS, GRAPH_FORMATS
 from core.views.network_charts import GROUP_COLOURS, network_chart, polarisation_chart, wrapped_row_height
-from core.views.render import escape_markdown
+from core.views.render import escape_markdown, evidence_cards_html
 
 TIES = {"congruence": "Agreement", "conflict": "Conflict"}
 COLOUR_BY = {"country": "Country", "coalition": "Coalition"}
@@ -62,6 +63,20 @@ if groups > len(GROUP_COLOURS):
     group_word = "coalitions" if colour_by == "coalition" else "countries"
     st.caption(f"There are {groups} {group_word}: past the first {len(GROUP_COLOURS)}, the colours repeat on squares, "
                "triangles and other shapes, as the legend shows.")
+
+# The statements behind a circle, each with its article, outlet, date and a link to the passage:
+# a tooltip cannot hold them all.
+names = entity_names(stances, by)
+drawn = sorted({str(graph.nodes[n].get("label", n)) for n in graph.nodes}, key=str.casefold)
+chosen = st.selectbox("Read the statements of", drawn, index=None, key=f"network_evidence_{by}",
+                      placeholder="Choose a country or actor in the network",
+                      help="Every statement on a side behind this circle, with its article, outlet and date.")
+if chosen:
+    rows = stances[(names == chosen).to_numpy() & stances["stance"].isin(["support", "oppose"]).to_numpy()]
+    st.markdown(f"**{escape_markdown(chosen)}**: {len(rows)} statement(s) taking a side")
+    st.html(evidence_cards_html(rows.head(60), analysis.issue_labels))
+    if len(rows) > 60:
+        st.caption("The first 60 are shown; the Positions page lists every statement per issue.")
 
 st.subheader(f"Coalitions ({len(view.coalitions)})")
 st.caption("Groups that take the same sides, found by community detection (Louvain) on the agreement network; "

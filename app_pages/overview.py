@@ -4,12 +4,20 @@ import streamlit as st
 
 import dashboard
 from core.analysis.summary import (
+    entity_names,
     headline_counts,
     issue_summary_lines,
     positions_by_entity,
 )
-from core.views.charts import stance_matrix_chart
-from core.views.render import bullet_list_html, escape_markdown
+from core.views.charts import (
+    MATRIX_SELECTION,
+    MATRIX_SYMBOL_SELECTION,
+    matrix_fixed_width,
+    selected_points,
+    stance_matrix_chart,
+)
+from core.views.evidence import issue_keywords
+from core.views.render import bullet_list_html, escape_markdown, evidence_cards_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -36,9 +44,25 @@ else:
     st.subheader("Stance matrix")
     by = dashboard.entity_toggle("overview_by")
     positions = positions_by_entity(stances, by)  # shared by the matrix and the summary
-    st.altair_chart(stance_matrix_chart(stances, by=by, labels=analysis.issue_labels, positions=positions))
+    matrix = stance_matrix_chart(stances, by=by, labels=analysis.issue_labels, positions=positions)
+    event = st.altair_chart(matrix, on_select="rerun", key=f"overview_matrix_{by}",
+                            width="content" if matrix_fixed_width(matrix) else "stretch")
     st.caption("Each cell is where a country or actor stands on an issue across the articles shown: + blue support, "
-               "− orange oppose, ± purple both, ○ grey neutral; hover a cell for the quotes behind it.")
+               "− orange oppose, ± purple both, ○ grey neutral. A solid cell is stated by the actor, a light one "
+               "only reported by others, a hollow one unconfirmed. Hover a cell for its evidence; click it to read "
+               "every statement behind it below (double-click to clear).")
+    picked = selected_points(event, MATRIX_SELECTION, MATRIX_SYMBOL_SELECTION)
+    if picked:
+        names = entity_names(stances, by)
+        chosen = {(str(p.get("entity", "")), str(p.get("issue", ""))) for p in picked}
+        selected = stances[[(n, i) in chosen for n, i in zip(names, stances["issue"].astype(str))]]
+        entity, issue = sorted(chosen)[0]
+        label = analysis.issue_labels.get(issue, issue)
+        st.subheader(f"Evidence: {escape_markdown(entity)} on {escape_markdown(label)} ({len(selected)})")
+        st.html(evidence_cards_html(selected.head(60), analysis.issue_labels,
+                                    issue_keywords(label, issue.replace("_", " "))))
+        if len(selected) > 60:
+            st.caption("The first 60 are shown; the Positions page lists them all.")
 
     st.subheader("In plain words")
     st.html(bullet_list_html(issue_summary_lines(stances, analysis.issue_labels, by=by, positions=positions)))

@@ -3,8 +3,10 @@
 import streamlit as st
 
 import dashboard
-from core.views.charts import diverging_bar_chart
-from core.views.render import escape_markdown, quote_card_html
+from core.analysis.summary import entity_names
+from core.views.charts import BARS_SELECTION, diverging_bar_chart, selected_points
+from core.views.evidence import issue_keywords
+from core.views.render import escape_markdown, evidence_cards_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -20,13 +22,25 @@ if analysis.issue_descriptions.get(issue):
 by = dashboard.entity_toggle("positions_by")
 
 rows = stances[stances["issue"] == issue]
+keywords = issue_keywords(labels.get(issue, issue), issue.replace("_", " "))
 sided = rows[rows["stance"].isin(["support", "oppose"])]
 if sided.empty:
     st.info("Nobody takes a side on this issue under the current filters; the neutral statements are listed below.")
 else:
-    st.altair_chart(diverging_bar_chart(rows, issue, by=by, labels=labels))
+    event = st.altair_chart(diverging_bar_chart(rows, issue, by=by, labels=labels), on_select="rerun",
+                            key=f"positions_bars_{issue}_{by}")
     st.caption("Bars count statements: blue to the right of zero support the issue, orange to the left oppose it; "
-               "hover a bar for the quotes, or read them all below.")
+               "solid when the actor states it, light when it is reported, hollow when unconfirmed. Hover a bar "
+               "for its evidence, click it to read its statements first below (double-click to clear).")
+    picked = selected_points(event, BARS_SELECTION)
+    if picked:
+        names = entity_names(rows, by)
+        chosen = {(str(p.get("entity", "")), str(p.get("stance", ""))) for p in picked}
+        mask = [(n, s) in chosen for n, s in zip(names, rows["stance"].astype(str))]
+        selected = rows[mask]
+        who = ", ".join(sorted({e for e, _ in chosen}))
+        st.subheader(f"Selected: {escape_markdown(who)} ({len(selected)})")
+        st.html(evidence_cards_html(selected.head(60), labels, keywords))
 
 st.subheader("Evidence")
 headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}
@@ -40,17 +54,4 @@ for stance, heading in headings.items():
         st.caption(f"The first {MAX_CARDS} are shown; narrow the sidebar filters (actor, article, dates) to see the others, "
                    "or download them all from the Data page.")
         evidence = evidence.head(MAX_CARDS)
-    st.html(
-        "".join(
-            quote_card_html(
-                row.quote,
-                speaker=row.actor,
-                country=row.country,
-                positions=[(row.issue, row.stance)],
-                issue_labels=labels,
-                details=[f"{row.certainty}", f"{row.attribution} attribution"]
-                + ([f"reported by {row.source}"] if row.source else []),
-            )
-            for row in evidence.itertuples(index=False)
-        )
-    )
+    st.html(evidence_cards_html(evidence, labels, keywords))

@@ -260,8 +260,8 @@ _MARK_CENTRES_JS = """() => {
 }"""
 
 
-def chart_tooltip(page):
-    """Hover over the first chart until a tooltip with quotes shows; its element, or None.
+def chart_tooltip(page, wanted: tuple[str, ...] = ("Quotes", "Evidence")):
+    """Hover over the first chart until a tooltip with quotes or evidence shows; its element, or None.
 
     The marks' own centres are tried first, then a grid over the whole chart (a canvas chart has
     no marks in the page)."""
@@ -271,7 +271,7 @@ def chart_tooltip(page):
     for x, y in [tuple(c) for c in page.evaluate(_MARK_CENTRES_JS)[:60]] + grid:
         page.mouse.move(x, y)
         page.wait_for_timeout(25)
-        if tip.count() and tip.is_visible() and "Quotes" in tip.inner_text():
+        if tip.count() and tip.is_visible() and any(w in tip.inner_text() for w in wanted):
             return tip
     return None
 
@@ -598,3 +598,37 @@ def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_ana
         prober.join(timeout=15)
     assert samples and all(status == 200 for status, _ in samples), "the health endpoint answered every probe within 10 s"
     assert max(rss for _, rss in samples) < 1024, f"peak RSS {max(rss for _, rss in samples)} MB"
+
+
+SEED_TITLE = "Ukraine peace talks: Trump, Putin and Europe on troops (untitled seed article)"
+
+
+def test_clicking_a_matrix_cell_shows_its_evidence_with_article_title_and_date(page, server):
+    """Issue 14: a claim is checked in one step. Hovering a cell names its article; clicking it lists
+    the statements behind it, each naming its article, outlet and date, with a link that opens the
+    passage marked on the Article page."""
+    open_page(page, server, "", "by=actor")
+    tip = chart_tooltip(page, ("Article",))
+    assert tip is not None, "no matrix tooltip naming the article"
+    tip_text = tip.inner_text()
+    assert SEED_TITLE in tip_text and "2025-03-17" in tip_text
+    # Click where the tooltip came from: the mouse still rests on that cell.
+    page.mouse.down()
+    page.mouse.up()
+    page.wait_for_selector(".evidence-card", timeout=TIMEOUT_S * 1000)
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    cards = page.locator(".evidence-card")
+    assert cards.count() >= 1
+    header = cards.first.locator(".evidence-article").inner_text()
+    assert SEED_TITLE in header and "2025-03-17" in header
+    assert "Evidence:" in page.locator('[data-testid="stHeading"]').all_inner_texts().__str__()
+    page.screenshot(path=str(ARTIFACTS / "overview-evidence.png"), full_page=True)
+    # The card's link opens the article with that passage marked and scrolled into view.
+    cards.first.get_by_text("open the passage in the article").click()
+    page.wait_for_url("**/article?doc=*", timeout=TIMEOUT_S * 1000)
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    passage = page.locator("#stance-passage")
+    passage.wait_for(timeout=TIMEOUT_S * 1000)
+    page.wait_for_timeout(800)  # the page scrolls the passage into view after it is drawn
+    box = passage.bounding_box()
+    assert box is not None and 0 <= box["y"] < srv.DESKTOP["height"], box

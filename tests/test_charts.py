@@ -42,8 +42,9 @@ def test_matrix_chart_encodings_and_colours():
     chart = stance_matrix_chart(seed_tables().stances, "actor", LABELS)
     assert isinstance(chart, alt.LayerChart)
     spec = chart.to_dict()
-    cells, symbols = spec["layer"]
+    cells, symbols, key = spec["layer"]
     assert cells["mark"]["type"] == "rect" and symbols["mark"]["type"] == "text"
+    assert key["encoding"]["fill"]["field"] == "certainty" and "(hollow)" in key["encoding"]["fill"]["legend"]["labelExpr"]
     enc = cells["encoding"]
     assert enc["x"]["field"] == "issue_label" and enc["y"]["field"] == "entity"
     assert enc["y"]["title"] == "Actor"
@@ -51,7 +52,8 @@ def test_matrix_chart_encodings_and_colours():
     assert enc["color"]["scale"]["domain"] == ["support", "oppose", "mixed", "neutral"]
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[p] for p in ["support", "oppose", "mixed", "neutral"]]
     assert enc["color"]["legend"]["columns"] == 2  # four entries in one row are cut off on a phone
-    assert "quotes" in [t["field"] for t in enc["tooltip"]]
+    assert {"evidence", "said_by", "article"} <= {t["field"] for t in enc["tooltip"]}  # provenance on hover
+    assert enc["fillOpacity"]["field"] == "certainty"  # reported light, unconfirmed hollow
     assert enc["x"]["sort"][:2] == ["Peace talks", "Ceasefire"]  # codebook (label dict) order
     rows = chart_rows(spec)
     assert {r["entity"] for r in rows} >= {"Donald Trump", "Alexander Grushko"}  # rows are actors
@@ -84,9 +86,10 @@ def test_diverging_leaves_neutral_out():
 
 def test_diverging_chart_spec():
     spec = diverging_bar_chart(seed_tables().stances, "foreign_troops_in_ukraine", "actor", LABELS).to_dict()
-    assert spec["mark"]["type"] == "bar"
+    bars, key = spec["layer"]  # the bars and the certainty legend's invisible layer
+    assert bars["mark"]["type"] == "bar" and key["encoding"]["fill"]["field"] == "certainty"
     assert spec["title"] == {"text": "Foreign troops in Ukraine"}
-    enc = spec["encoding"]
+    enc = bars["encoding"]
     assert enc["x"]["field"] == "value" and enc["x"]["type"] == "quantitative"
     assert enc["y"]["field"] == "entity" and enc["y"]["sort"][0] == "Emmanuel Macron"
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS["support"], STANCE_COLOURS["oppose"]]
@@ -150,8 +153,9 @@ def test_timeline_chart_spec():
     from core.views.charts import TIMELINE_SHAPES, timeline_chart
 
     spec = timeline_chart(_timeline_points(entities=6), max_entities=4, title="Tariff cuts").to_dict()
-    assert spec["mark"]["type"] == "point"
-    enc = spec["encoding"]
+    dots, key = spec["layer"]
+    assert dots["mark"]["type"] == "point" and key["encoding"]["fill"]["field"] == "certainty"
+    enc = dots["encoding"]
     assert enc["x"]["field"] == "date" and enc["x"]["type"] == "temporal"
     assert enc["y"]["field"] == "entity" and enc["y"]["sort"] == ["Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg"]
     assert enc["color"]["field"] == "stance"
@@ -159,11 +163,14 @@ def test_timeline_chart_spec():
     assert enc["color"]["scale"]["range"] == [STANCE_COLOURS[s] for s in ["support", "oppose", "neutral"]]
     assert enc["shape"]["scale"]["range"] == [TIMELINE_SHAPES[s] for s in ["support", "oppose", "neutral"]]
     assert enc["yOffset"]["field"] == "stance"
-    # Support above the label, neutral level with it, opposition below; one 36 px row per entity.
+    # Support above the label, neutral level with it, opposition below; one 48 px row per entity
+    # (three 16 px lanes: the largest triangle fits its lane).
     assert enc["yOffset"]["scale"]["domain"] == ["support", "neutral", "oppose"]
-    assert spec["height"] == {"step": 36, "for": "position"}
+    assert spec["height"] == {"step": 48, "for": "position"}
+    assert enc["size"]["scale"]["range"][1] <= 16 ** 2
+    assert enc["x"]["scale"]["padding"] > 0  # the first and last dots are not cut at the edges
     fields = [t["field"] for t in enc["tooltip"]]
-    assert fields[:3] == ["entity", "date", "stance"] and {"quotes", "outlets", "titles"} <= set(fields)
+    assert fields[:3] == ["entity", "date", "stance"] and {"evidence", "said_by", "article"} <= set(fields)
     assert spec["title"]["text"] == "Tariff cuts" and "4 of 6" in spec["title"]["subtitle"]
     rows = chart_rows(spec)
     assert {r["entity"] for r in rows} == {"Ana Costa", "Li Wei", "Kenji Sato", "Olga Berg"}
@@ -174,14 +181,14 @@ def test_timeline_chart_without_metadata_and_empty():
     from core.views.charts import timeline_chart
 
     spec = timeline_chart(_timeline_points(with_meta=False), by="country").to_dict()
-    fields = [t["field"] for t in spec["encoding"]["tooltip"]]
+    fields = [t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]]
     assert "outlets" not in fields and "titles" not in fields
-    assert spec["encoding"]["y"]["title"] == "Country" and "title" not in spec
+    assert spec["layer"][0]["encoding"]["y"]["title"] == "Country" and "title" not in spec
     from core.analysis.timeline import timeline_points
 
     empty = timeline_points(pd.DataFrame(columns=[*STANCE_COLUMNS, "date"]), "tariff_cuts")
     spec = timeline_chart(empty).to_dict()
-    assert spec["mark"]["type"] == "point" and chart_rows(spec) == []
+    assert spec["layer"][0]["mark"]["type"] == "point" and chart_rows(spec) == []
 
 
 def test_diverging_chart_keeps_the_entities_with_most_statements():

@@ -90,7 +90,7 @@ def verdicts(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
 
 def test_timeline_points_drop_undated_and_sort_by_date():
     points = timeline_points(corpus(), "carbon_tax")
-    assert list(points.columns) == [*TIMELINE_COLUMNS, "title", "outlet"]
+    assert list(points.columns) == [*TIMELINE_COLUMNS, "title", "outlet", "country", "certainty", "attribution", "source"]
     assert pd.api.types.is_datetime64_any_dtype(points["date"])
     assert points.attrs["undated"] == 1  # Tom Reed's undated statement
     assert "The levy is a mistake" not in set(points["quote"])
@@ -112,7 +112,7 @@ def test_timeline_points_by_country_and_undated_count():
 
 
 def test_timeline_points_without_metadata_columns_or_dates():
-    stances = corpus().drop(columns=["outlet", "title"])
+    stances = corpus().drop(columns=["outlet", "title", "country", "certainty", "attribution", "source"])
     points = timeline_points(stances, "carbon_tax")
     assert list(points.columns) == TIMELINE_COLUMNS
     no_dates = corpus().drop(columns=["date"])

@@ -47,8 +47,8 @@ from core.ingest.dates import to_datetimes
 
 POLAR: tuple[str, ...] = ("support", "oppose")
 VERDICTS: tuple[str, ...] = ("consistent", "shifted", "contested")
-# Optional article metadata carried into timeline points when the stance table has it.
-META_COLUMNS: tuple[str, ...] = ("title", "outlet")
+# Optional article metadata and provenance carried into timeline points when the stance table has it.
+META_COLUMNS: tuple[str, ...] = ("title", "outlet", "country", "certainty", "attribution", "source")
 
 TIMELINE_COLUMNS: list[str] = [
     "entity",
@@ -158,8 +158,8 @@ def _prepared(stances: pd.DataFrame, by: By) -> pd.DataFrame:
 
 
 def timeline_points(stances: pd.DataFrame, issue: str, by: By = "actor") -> pd.DataFrame:
-    """One row per dated statement on ``issue``: ``TIMELINE_COLUMNS`` plus ``title``/``outlet`` when
-    the stance table has them, sorted by date, article id and offsets.
+    """One row per dated statement on ``issue``: ``TIMELINE_COLUMNS`` plus those of ``META_COLUMNS``
+    (title, outlet, certainty, ...) the stance table has, sorted by date, article id and offsets.
 
     Statements without a date are dropped; how many is in ``result.attrs["undated"]`` (also
     available as :func:`undated_count`)."""

@@ -22,6 +22,14 @@ from core.analysis.summary import (
     ordered_issues,
     positions_by_entity,
 )
+from core.views.evidence import (
+    CERTAINTY_ORDER,
+    article_line,
+    best_certainty,
+    evidence_excerpt,
+    issue_keywords,
+    speaker_line,
+)
 
 STANCE_COLOURS: dict[str, str] = {
     "support": "#0072B2",  # blue
@@ -54,6 +62,93 @@ def quotes_tooltip(quotes: Sequence[str]) -> str:
     return "  ·  ".join(shown)
 
 
+# --- evidence in tooltips ------------------------------------------------------------------------
+
+# How sure a mark is, drawn as its fill: a stated position is a solid mark, a reported one a light
+# one and an unconfirmed one hollow (outline only), so a rumour never looks like a declaration.
+CERTAINTY_FILL: dict[str, float] = {"stated": 1.0, "reported": 0.35, "unconfirmed": 0.0}
+CERTAINTY_LEGEND = "Certainty"
+# Legend labels that say how each is drawn; one column, so it sits beside the other legend on a phone.
+CERTAINTY_LABELS: dict[str, str] = {"stated": "stated (filled)", "reported": "reported (light)",
+                                    "unconfirmed": "unconfirmed (hollow)"}
+EVIDENCE_FIELDS = ["certainty", "evidence", "said_by", "article", "counts", "more"]
+
+
+# Legends at the bottom stacked (Vega lays them side by side by default, and a phone cuts the second).
+# Vega-Lite's schema takes the layout only as an expression (an object literal, passed on to Vega).
+_STACKED_LEGENDS = "{bottom: {anchor: 'start', direction: 'vertical', margin: 10}}"
+
+
+def _stacked_legends(chart: alt.LayerChart) -> alt.LayerChart:
+    return chart.configure_legend(layout=alt.ExprRef(expr=_STACKED_LEGENDS), offset=16)
+
+
+def _certainty_scale() -> alt.Scale:
+    # An ordinal scale maps each value exactly (a nominal opacity scale interpolates between the ends).
+    return alt.Scale(type="ordinal", domain=list(CERTAINTY_ORDER), range=[CERTAINTY_FILL[c] for c in CERTAINTY_ORDER])
+
+
+CERTAINTY_KEY_FILLS: dict[str, str] = {"stated": "#555555", "reported": "#CCCCCC", "unconfirmed": "#FFFFFF"}
+
+
+def _certainty_key(base: alt.Chart) -> alt.Chart:
+    """An invisible layer that only draws the certainty legend (Vega-Lite makes no legend for
+    ``fillOpacity``): grey squares filled, light and hollow, titled with what they mean. ``base``
+    carries the host chart's x and y, so the layer shares its scales."""
+    return base.mark_point(size=0, opacity=0, filled=True).encode(
+        fill=alt.Fill(
+            "certainty:N",
+            scale=alt.Scale(domain=list(CERTAINTY_ORDER), range=[CERTAINTY_KEY_FILLS[c] for c in CERTAINTY_ORDER]),
+            legend=alt.Legend(orient="bottom", title=CERTAINTY_LEGEND, columns=1, symbolType="square",
+                              symbolStrokeColor="#555555", symbolStrokeWidth=1.5, symbolOpacity=1, symbolSize=150,
+                              labelExpr=" : ".join(f"datum.value === '{c}' ? '{w}'" for c, w in CERTAINTY_LABELS.items())
+                              + " : datum.value"),
+        ),
+    )
+
+
+def _ranked(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows most certain first, then in article order (stable)."""
+    certainty = rows["certainty"].astype(str) if "certainty" in rows.columns else pd.Series("", index=rows.index)
+    rank = certainty.map({c: i for i, c in enumerate(CERTAINTY_ORDER)}).fillna(len(CERTAINTY_ORDER))
+    return rows.assign(_rank=rank.to_numpy()).sort_values("_rank", kind="stable")
+
+
+def evidence_fields(rows: pd.DataFrame, keywords: Sequence[str] = (), what: str = "mark") -> dict[str, str]:
+    """What a tooltip tells of the statements behind one mark: its certainty (the best of them), the
+    first (most certain) statement's evidence in full or around the issue words, who said it and
+    how, the article it is in, the statements by certainty, and how many more there are."""
+    if rows.empty:
+        return {name: "" for name in EVIDENCE_FIELDS}
+    first = _ranked(rows).iloc[0]
+
+    def get(name: str) -> object:
+        return first[name] if name in first.index else ""
+
+    certainties = rows["certainty"].astype(str) if "certainty" in rows.columns else pd.Series(dtype=str)
+    counted = certainties.value_counts()
+    counts = ", ".join(f"{int(counted[c])} {c}" for c in CERTAINTY_ORDER if c in counted.index)
+    extra = len(rows) - 1
+    return {
+        "certainty": best_certainty(certainties) or "stated",
+        "evidence": evidence_excerpt(get("quote"), keywords),
+        "said_by": speaker_line(get("actor"), get("country"), get("certainty"), get("attribution"), get("source")),
+        "article": article_line(get("title"), get("outlet"), get("date"), get("article_id")),
+        "counts": counts,
+        "more": f"+{extra} more: click the {what} to read every statement" if extra > 0 else "",
+    }
+
+
+def _evidence_tooltip(row_title: str) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("evidence:N", title="Evidence"),
+        alt.Tooltip("said_by:N", title="Said by"),
+        alt.Tooltip("article:N", title="Article"),
+        alt.Tooltip("counts:N", title="Certainty"),
+        alt.Tooltip("more:N", title="More"),
+    ]
+
+
 def _entity_order(positions: pd.DataFrame) -> list[str]:
     """Entities with most statements first; ties keep the order the articles give."""
     totals = positions.groupby("entity", sort=False).agg(statements=("statements", "sum"), first=("first_row", "min"))
@@ -63,28 +158,49 @@ def _entity_order(positions: pd.DataFrame) -> list[str]:
 
 # --- stance matrix -------------------------------------------------------------------------------
 
-MATRIX_COLUMNS = ["entity", "issue", "issue_label", "position", "symbol", "support", "oppose", "neutral", "statements", "quotes"]
+MATRIX_COLUMNS = ["entity", "issue", "issue_label", "position", "symbol", "symbol_colour", "support", "oppose",
+                  "neutral", "statements", "quotes", *EVIDENCE_FIELDS]
+_POSITION_STANCES: dict[str, tuple[str, ...]] = {
+    "support": ("support",), "oppose": ("oppose",), "mixed": ("support", "oppose"), "neutral": ("neutral",)}
 
 
 def stance_matrix_data(
     stances: pd.DataFrame, by: By = "country", labels: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
-    """One row per (entity, issue) cell: its position, symbol, counts and tooltip quotes."""
-    return _matrix_data(positions_by_entity(stances, by), dict(labels or {}))
+    """One row per (entity, issue) cell: its position, symbol, counts, quotes and the evidence
+    fields of its tooltip (:func:`evidence_fields` over the statements that make its position)."""
+    return _matrix_data(positions_by_entity(stances, by), dict(labels or {}), stances, by)
 
 
-def _matrix_data(positions: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+def _matrix_data(positions: pd.DataFrame, labels: dict[str, str], stances: pd.DataFrame, by: By) -> pd.DataFrame:
     if positions.empty:
         return pd.DataFrame({name: pd.Series(dtype="object") for name in MATRIX_COLUMNS})
-    data = positions.assign(
+    rows = stances.assign(_entity=entity_names(stances, by).to_numpy(), _stance=stances["stance"].astype(str))
+    groups = dict(iter(rows.groupby(["_entity", "issue"], sort=False)))
+    keywords = {i: issue_keywords(labels.get(i, i), i.replace("_", " ")) for i in positions["issue"].unique()}
+    fields = []
+    for entity, issue, position in zip(positions["entity"], positions["issue"], positions["position"]):
+        cell = groups.get((entity, issue), rows.iloc[0:0])
+        making = cell[cell["_stance"].isin(_POSITION_STANCES.get(position, (position,)))]
+        fields.append(evidence_fields(making if not making.empty else cell, keywords[issue], "cell"))
+    data = positions.reset_index(drop=True).assign(
         issue_label=[labels.get(i, i) for i in positions["issue"]],
         symbol=[POSITION_SYMBOLS[p] for p in positions["position"]],
         quotes=[quotes_tooltip(q) for q in positions["quotes"]],
+        **{name: [f[name] for f in fields] for name in EVIDENCE_FIELDS},
     )
+    # The symbol's colour for contrast: white on solid blue, near-black on everything lighter.
+    data["symbol_colour"] = [
+        "#FFFFFF" if p == "support" and c == "stated" else "#111111" for p, c in zip(data["position"], data["certainty"])
+    ]
     return data[MATRIX_COLUMNS].reset_index(drop=True)
 
 
 MATRIX_ROWS = 40  # more rows than this do not fit a screen; the rest are counted in the subtitle
+MATRIX_SELECTION = "cell"  # the click selection's name (also on the symbols, which sit over the cells)
+MATRIX_SYMBOL_SELECTION = "cell_symbol"
+MATRIX_FIXED_COLUMNS = 4  # up to this many issues, columns get a fixed width instead of the page's
+MATRIX_COLUMN_WIDTH = 64
 
 
 def stance_matrix_chart(
@@ -95,15 +211,20 @@ def stance_matrix_chart(
     positions: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Heatmap: rows are countries or actors, columns issues (by label, codebook order), colour the
-    position; hovering a cell shows the quotes behind it. Only the ``max_rows`` entities with most
+    position, fill how sure it is (solid stated, light reported, hollow unconfirmed); hovering a
+    cell shows its evidence with article, outlet and date, clicking it selects it (selections
+    ``cell`` and ``cell_symbol``, fields entity and issue). Only the ``max_rows`` entities with most
     statements are drawn (a corpus can name hundreds); the subtitle says so. ``positions`` (from
-    :func:`core.analysis.summary.positions_by_entity` with the same ``by``) saves recomputing them."""
+    :func:`core.analysis.summary.positions_by_entity` with the same ``by``) saves recomputing them.
+
+    Up to ``MATRIX_FIXED_COLUMNS`` issues the columns have a fixed width (``chart.width`` is a step):
+    one issue stretched over the page would turn the cells into bars."""
     labels = dict(labels or {})
     positions = positions_by_entity(stances, by) if positions is None else positions
     row_order = _entity_order(positions) if not positions.empty else []
     total = len(row_order)
     row_order = row_order[:max_rows]
-    data = _matrix_data(positions[positions["entity"].isin(row_order)], labels)
+    data = _matrix_data(positions[positions["entity"].isin(row_order)], labels, stances, by)
     issue_columns = [labels.get(i, i) for i in ordered_issues(data["issue"].unique().tolist(), list(labels))]
     row_title = BY_TITLES.get(by, by.title())
     base = alt.Chart(data).encode(
@@ -111,84 +232,120 @@ def stance_matrix_chart(
             "issue_label:N",
             title="Issue",
             sort=issue_columns,
+            scale=alt.Scale(paddingInner=0.1),
             # Steep enough that neighbouring labels do not overlap when a phone squeezes the columns.
             axis=alt.Axis(orient="top", labelAngle=-55, labelLimit=220, labelOverlap=False),
         ),
-        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, scale=alt.Scale(paddingInner=0.1),
+                axis=alt.Axis(labelLimit=220)),
     )
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    tooltip = [
+        alt.Tooltip("entity:N", title=row_title),
+        alt.Tooltip("issue_label:N", title="Issue"),
+        alt.Tooltip("position:N", title="Position"),
+        alt.Tooltip("support:Q", title="Statements for"),
+        alt.Tooltip("oppose:Q", title="Statements against"),
+        alt.Tooltip("neutral:Q", title="Neutral statements"),
+        *_evidence_tooltip(row_title),
+    ]
+    pick = alt.selection_point(name=MATRIX_SELECTION, fields=["entity", "issue"], on="click", clear="dblclick")
+    pick_symbol = alt.selection_point(name=MATRIX_SYMBOL_SELECTION, fields=["entity", "issue"], on="click",
+                                      clear="dblclick")
+    cells = base.mark_rect(strokeWidth=2.5, cursor="pointer").encode(
         # Two legend columns: four entries in one row are cut off on a phone.
         color=alt.Color("position:N", title="Position", scale=_position_scale(),
                         legend=alt.Legend(orient="bottom", columns=2)),
-        tooltip=[
-            alt.Tooltip("entity:N", title=row_title),
-            alt.Tooltip("issue_label:N", title="Issue"),
-            alt.Tooltip("position:N", title="Position"),
-            alt.Tooltip("support:Q", title="Statements for"),
-            alt.Tooltip("oppose:Q", title="Statements against"),
-            alt.Tooltip("neutral:Q", title="Neutral statements"),
-            alt.Tooltip("quotes:N", title="Quotes"),
-        ],
-    )
-    # Symbol colour per position for contrast: white on the dark blue, near-black on the others.
-    symbol_colours = alt.Scale(domain=list(POSITIONS), range=["#FFFFFF", "#111111", "#111111", "#111111"])
-    symbols = base.mark_text(fontSize=15, fontWeight="bold").encode(
+        stroke=alt.Stroke("position:N", scale=_position_scale(), legend=None),
+        fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
+        tooltip=tooltip,
+    ).add_params(pick)
+    symbols = base.mark_text(fontSize=15, fontWeight="bold", cursor="pointer").encode(
         text="symbol:N",
-        color=alt.Color("position:N", scale=symbol_colours, legend=None),
-    )
+        color=alt.Color("symbol_colour:N", scale=None, legend=None),
+        tooltip=tooltip,
+    ).add_params(pick_symbol)
     # Height per row (a Step), not a fixed total: the total would also have to hold the slanted
     # issue labels and the legend, and Streamlit squeezes the cells when it does not.
-    chart = alt.layer(cells, symbols).resolve_scale(color="independent").properties(height=alt.Step(32))
+    chart = alt.layer(cells, symbols, _certainty_key(base)).resolve_scale(color="independent").properties(
+        height=alt.Step(32))
+    if len(issue_columns) <= MATRIX_FIXED_COLUMNS:
+        chart = chart.properties(width=alt.Step(MATRIX_COLUMN_WIDTH))
     if total > len(row_order):
         plural = "countries" if by == "country" else "actors"
         chart = chart.properties(title=alt.TitleParams(
             text="", subtitle=f"The {len(row_order)} of {total} {plural} with most statements; filter to see others"))
-    return chart
+    return _stacked_legends(chart)
+
+
+def matrix_fixed_width(chart: alt.TopLevelMixin) -> bool:
+    """Whether the matrix has fixed-width columns (the page then draws it at its own width)."""
+    return isinstance(getattr(chart, "width", None), alt.Step)
+
+
+def selected_points(event: object, *names: str) -> list[dict[str, object]]:
+    """The points a click selected in ``st.altair_chart(..., on_select="rerun")``'s result, under
+    any of the selection ``names`` (first non-empty wins); [] when nothing is selected."""
+    selection = getattr(event, "selection", None)
+    if selection is None and isinstance(event, Mapping):
+        selection = event.get("selection")
+    if not isinstance(selection, Mapping):
+        return []
+    for name in names:
+        points = selection.get(name)
+        if isinstance(points, list) and points:
+            return [dict(p) for p in points if isinstance(p, Mapping)]
+    return []
 
 
 # --- diverging bars ------------------------------------------------------------------------------
 
-DIVERGING_COLUMNS = ["entity", "stance", "statements", "value", "net", "quotes"]
+DIVERGING_COLUMNS = ["entity", "stance", "statements", "value", "net", "quotes", *EVIDENCE_FIELDS]
+BARS_SELECTION = "bar"
 
 
-def diverging_bar_data(stances: pd.DataFrame, issue: str, by: By = "country") -> pd.DataFrame:
-    """Per entity on one issue: support as positive and opposition as negative statement counts.
+def diverging_bar_data(
+    stances: pd.DataFrame, issue: str, by: By = "country", labels: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Per entity on one issue: support as positive and opposition as negative statement counts,
+    one segment per certainty (stated, reported, unconfirmed), each with its tooltip evidence.
 
     Neutral statements are left out (they have no side); ``net`` (support minus oppose) orders
     the bars from most supportive to most opposed.
     """
     rows = stances[stances["issue"] == issue]
     positions = positions_by_entity(rows, by)
-    # The quotes of each (entity, stance), grouped once rather than masked per cell.
-    evidence_by = (
-        rows.assign(_entity=entity_names(rows, by).to_numpy())
-        .groupby(["_entity", "stance"], sort=False)["quote"]
-        .agg(lambda q: list(dict.fromkeys(q.astype(str))))
-    )
+    keywords = issue_keywords(dict(labels or {}).get(issue, issue), issue.replace("_", " "))
+    certainty = rows["certainty"].astype(str) if "certainty" in rows.columns else pd.Series("stated", index=rows.index)
+    framed = rows.assign(_entity=entity_names(rows, by).to_numpy(), _stance=rows["stance"].astype(str),
+                         _certainty=certainty.where(certainty.isin(CERTAINTY_ORDER), "stated").to_numpy())
+    groups = dict(iter(framed.groupby(["_entity", "_stance", "_certainty"], sort=False)))
     records = []
     for cell in positions.itertuples(index=False):
         net = cell.support - cell.oppose
         for stance, sign in (("support", 1), ("oppose", -1)):
-            count = getattr(cell, stance)
-            if not count:
-                continue
-            evidence = evidence_by.get((cell.entity, stance), [])
-            records.append(
-                {
-                    "entity": cell.entity,
-                    "stance": stance,
-                    "statements": int(count),
-                    "value": sign * int(count),
-                    "net": int(net),
-                    "quotes": quotes_tooltip(evidence),
-                }
-            )
+            for sure in CERTAINTY_ORDER:
+                group = groups.get((cell.entity, stance, sure))
+                if group is None or group.empty:
+                    continue
+                records.append(
+                    {
+                        "entity": cell.entity,
+                        "stance": stance,
+                        "statements": int(len(group)),
+                        "value": sign * int(len(group)),
+                        "net": int(net),
+                        "quotes": quotes_tooltip(list(dict.fromkeys(group["quote"].astype(str)))),
+                        **evidence_fields(group, keywords, "bar"),
+                    }
+                )
     data = pd.DataFrame(records, columns=DIVERGING_COLUMNS)
     if data.empty:
         return data
     order = data.groupby("entity", sort=False)["net"].first().sort_values(ascending=False, kind="stable").index
     data["entity"] = pd.Categorical(data["entity"], categories=list(order), ordered=True)
-    data = data.sort_values(["entity", "value"], ascending=[True, False], kind="stable")
+    data = data.assign(_side=-data["value"].clip(-1, 1),
+                       _sure=data["certainty"].map({c: i for i, c in enumerate(CERTAINTY_ORDER)}))
+    data = data.sort_values(["entity", "_side", "_sure"], kind="stable").drop(columns=["_side", "_sure"])
     data["entity"] = data["entity"].astype(str)
     return data.reset_index(drop=True)
 
@@ -199,13 +356,16 @@ def diverging_bar_chart(
     by: By = "country",
     labels: Mapping[str, str] | None = None,
     max_rows: int = MATRIX_ROWS,
-) -> alt.Chart:
-    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative).
+) -> alt.LayerChart:
+    """Horizontal bars: who supports ``issue`` (right, positive) and who opposes it (left, negative),
+    each bar split by certainty (solid stated next to zero, then light reported, hollow unconfirmed);
+    hovering a segment shows its evidence, clicking it selects it (selection ``bar``, fields entity
+    and stance).
 
     At most ``max_rows`` entities, those with most statements (the subtitle says when some are left
     out), kept in the order from most supportive to most opposed."""
     labels = dict(labels or {})
-    data = diverging_bar_data(stances, issue, by)
+    data = diverging_bar_data(stances, issue, by, labels)
     row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
     subtitle = ""
     if len(row_order) > max_rows:
@@ -215,33 +375,44 @@ def diverging_bar_chart(
         row_order = [e for e in row_order if e in keep]
         data = data[data["entity"].isin(keep)]
     row_title = BY_TITLES.get(by, by.title())
-    span = int(data["statements"].max()) if not data.empty else 1
-    return (
-        alt.Chart(data, title=alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined))
-        .mark_bar()
+    span = int(data.groupby(["entity", "stance"])["statements"].sum().max()) if not data.empty else 1
+    data = data.assign(_sure=data["certainty"].map({c: i for i, c in enumerate(CERTAINTY_ORDER)}))
+    pick = alt.selection_point(name=BARS_SELECTION, fields=["entity", "stance"], on="click", clear="dblclick")
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "value:Q",
+            title="← opposing statements · supporting statements →",
+            scale=alt.Scale(domain=[-span, span], nice=True),
+            axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
+            stack="zero",
+        ),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    bars = (
+        base.mark_bar(strokeWidth=1.5, cursor="pointer")
         .encode(
-            x=alt.X(
-                "value:Q",
-                title="← opposing statements · supporting statements →",
-                scale=alt.Scale(domain=[-span, span], nice=True),
-                axis=alt.Axis(tickMinStep=1, format="d", labelExpr="abs(datum.value)"),
-            ),
-            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
             color=alt.Color(
                 "stance:N",
                 title="Stance",
                 scale=_position_scale(("support", "oppose")),
                 legend=alt.Legend(orient="bottom"),
             ),
+            stroke=alt.Stroke("stance:N", scale=_position_scale(("support", "oppose")), legend=None),
+            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
+            order=alt.Order("_sure:Q", sort="ascending"),
             tooltip=[
                 alt.Tooltip("entity:N", title=row_title),
                 alt.Tooltip("stance:N", title="Stance"),
+                alt.Tooltip("certainty:N", title="How sure"),
                 alt.Tooltip("statements:Q", title="Statements"),
-                alt.Tooltip("quotes:N", title="Quotes"),
+                *_evidence_tooltip(row_title),
             ],
         )
-        .properties(height=alt.Step(30))
+        .add_params(pick)
     )
+    title = alt.TitleParams(text=labels.get(issue, issue), subtitle=subtitle or alt.Undefined)
+    return _stacked_legends(
+        alt.LayerChart(layer=[bars, _certainty_key(base)], title=title).properties(height=alt.Step(30)))
 
 
 # --- timeline ------------------------------------------------------------------------------------
@@ -253,7 +424,8 @@ TIMELINE_STANCES: tuple[str, ...] = ("support", "oppose", "neutral")  # legend o
 TIMELINE_ROW_ORDER: tuple[str, ...] = ("support", "neutral", "oppose")
 # Shape repeats the stance, so the dots never rely on colour alone.
 TIMELINE_SHAPES: dict[str, str] = {"support": "triangle-up", "oppose": "triangle-down", "neutral": "circle"}
-TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles"]
+TIMELINE_DATA_COLUMNS = ["entity", "date", "stance", "statements", "quotes", "outlets", "titles", *EVIDENCE_FIELDS]
+TIMELINE_SELECTION = "dot"
 
 
 def _distinct_text(values: pd.Series, limit: int = 3) -> str:
@@ -262,12 +434,14 @@ def _distinct_text(values: pd.Series, limit: int = 3) -> str:
     return "; ".join(seen[:limit]) + (f" (+{extra} more)" if extra > 0 else "")
 
 
-def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES) -> pd.DataFrame:
+def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES,
+                        keywords: Sequence[str] = ()) -> pd.DataFrame:
     """Timeline points (``core.analysis.timeline.timeline_points``) aggregated per entity, day and stance.
 
     Only the ``max_entities`` entities with most statements are kept (ties: earliest first
     statement, then name), so a corpus of many articles stays readable; rows come in that entity
-    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text.
+    order, then by day and stance. ``date`` is an ISO day string; ``quotes`` a short tooltip text;
+    the evidence fields (:func:`evidence_fields`) tell the most certain statement's provenance.
     """
     if points.empty:
         return pd.DataFrame({name: pd.Series(dtype="object") for name in TIMELINE_DATA_COLUMNS})
@@ -293,6 +467,7 @@ def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTIT
                 "quotes": quotes_tooltip(list(dict.fromkeys(group["quote"].fillna("").astype(str)))),
                 "outlets": _distinct_text(group["outlet"]) if "outlet" in group else "",
                 "titles": _distinct_text(group["title"]) if "title" in group else "",
+                **evidence_fields(group.assign(date=day), keywords, "dot"),
             }
         )
     data = pd.DataFrame(records, columns=TIMELINE_DATA_COLUMNS)
@@ -304,15 +479,23 @@ def timeline_chart_data(points: pd.DataFrame, max_entities: int = TIMELINE_ENTIT
     return data.reset_index(drop=True)
 
 
-def timeline_chart(
-    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor"
-) -> alt.Chart:
-    """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
-    number of statements that day; the quotes, outlets and headlines on hover.
+TIMELINE_ROW_STEP = 48  # px per entity row: three stance lanes of 16 px, so triangles of two lanes never touch
+TIMELINE_SIZES = (40, 150)  # marker area range (px²): the largest still fits its lane
 
-    Support, opposition and neutral statements of one entity on one day sit side by side within the
-    row (``yOffset``), so a day with both sides shows both dots."""
-    data = timeline_chart_data(points, max_entities)
+
+def timeline_chart(
+    points: pd.DataFrame, max_entities: int = TIMELINE_ENTITIES, title: str | None = None, by: By = "actor",
+    issue_label: str = "",
+) -> alt.LayerChart:
+    """Dots over time: x the day, y the actor or country, colour and shape the stance, size the
+    number of statements that day, fill how sure (solid stated, light reported, hollow unconfirmed);
+    the evidence with its article, outlet and date on hover; a click selects a dot (selection
+    ``dot``, fields entity, date and stance).
+
+    Support, opposition and neutral statements of one entity on one day sit in lanes within the
+    row (``yOffset``), so a day with both sides shows both dots; the time axis is padded so the
+    first and last dots are never cut at the chart's edges."""
+    data = timeline_chart_data(points, max_entities, issue_keywords(issue_label) if issue_label else ())
     row_order = list(dict.fromkeys(data["entity"])) if not data.empty else []
     row_title = BY_TITLES.get(by, by.title())
     total = int(data.attrs.get("entities_total", len(row_order)))
@@ -324,18 +507,18 @@ def timeline_chart(
         alt.Tooltip("date:T", title="Date", format="%d %b %Y"),
         alt.Tooltip("stance:N", title="Stance"),
         alt.Tooltip("statements:Q", title="Statements"),
-        alt.Tooltip("quotes:N", title="Quotes"),
+        *_evidence_tooltip(row_title),
     ]
-    if "outlet" in points.columns:
-        tooltip.append(alt.Tooltip("outlets:N", title="Outlet"))
-    if "title" in points.columns:
-        tooltip.append(alt.Tooltip("titles:N", title="Article"))
-    return (
-        alt.Chart(data, title=chart_title)
-        .mark_point(filled=True, opacity=0.9)
+    pick = alt.selection_point(name=TIMELINE_SELECTION, fields=["entity", "date", "stance"], on="click",
+                               clear="dblclick")
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Date", scale=alt.Scale(padding=18),
+                axis=alt.Axis(format="%d %b", labelOverlap=True, labelFlush=False)),
+        y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
+    )
+    dots = (
+        base.mark_point(filled=True, strokeWidth=1.5, cursor="pointer")
         .encode(
-            x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
-            y=alt.Y("entity:N", title=row_title, sort=row_order, axis=alt.Axis(labelLimit=220)),
             yOffset=alt.YOffset("stance:N", sort=list(TIMELINE_ROW_ORDER), scale=alt.Scale(domain=list(TIMELINE_ROW_ORDER))),
             color=alt.Color(
                 "stance:N", title="Stance", scale=_position_scale(stances), legend=alt.Legend(orient="bottom")
@@ -346,11 +529,17 @@ def timeline_chart(
                 scale=alt.Scale(domain=stances, range=[TIMELINE_SHAPES[s] for s in stances]),
                 legend=alt.Legend(orient="bottom"),
             ),
-            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=[60, 300]), legend=None),
+            stroke=alt.Stroke("stance:N", scale=_position_scale(stances), legend=None),
+            fillOpacity=alt.FillOpacity("certainty:N", scale=_certainty_scale(), legend=None),
+            size=alt.Size("statements:Q", title="Statements", scale=alt.Scale(range=list(TIMELINE_SIZES)),
+                          legend=None),
             tooltip=tooltip,
         )
-        .properties(height=alt.Step(36, **{"for": "position"}))  # a row per entity, not per stance
+        .add_params(pick)
     )
+    # A row per entity, not per stance.
+    return _stacked_legends(alt.LayerChart(layer=[dots, _certainty_key(base)], title=chart_title).properties(
+        height=alt.Step(TIMELINE_ROW_STEP, **{"for": "position"})))
 
 
 # --- accuracy ------------------------------------------------------------------------------------

@@ -21,6 +21,14 @@ import pandas as pd
 
 from core.analysis.search import highlight_html
 from core.views.charts import STANCE_COLOURS
+from core.views.evidence import (
+    EXCERPT_CHARS,
+    article_line,
+    evidence_excerpt,
+    passage_link,
+    speaker_line,
+    text_of,
+)
 
 KIND_LABELS: dict[str, str] = {
     "direct": "direct quote",
@@ -35,6 +43,10 @@ CERTAINTY_HELP: dict[str, str] = {
 
 _TINT = "33"  # hex alpha appended to a palette colour: a light background that keeps text readable
 _MENTION_STYLE = "font-weight:600;text-decoration:underline dotted 1.5px;text-underline-offset:3px"
+# The passage a link points to: a yellow marker with a dark underline, unlike any stance colour (an
+# outline would box every piece the mentions cut it into).
+_PASSAGE_STYLE = "background:#FFE45C;border-bottom:3px solid #111111;padding:1px 0;scroll-margin-top:6rem"
+PASSAGE_ID = "stance-passage"
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,7 @@ class Highlight:
 
     start: int
     end: int
-    kind: Literal["mention", "evidence"]
+    kind: Literal["mention", "evidence", "passage"]  # passage: the one a link points to
     label: str  # shown on hover
     stance: str = ""  # evidence only: support | oppose | neutral
 
@@ -84,6 +96,8 @@ def _segment_style(active: Sequence[Highlight]) -> tuple[str, str, str]:
         styles.append(f"background:{colour}{_TINT};border-bottom:2px solid {colour};padding:1px 0")
     if "mention" in kinds:
         styles.append(_MENTION_STYLE)
+    if "passage" in kinds:
+        styles.append(_PASSAGE_STYLE)
     return ";".join(styles), " ".join(kinds), stance
 
 
@@ -100,6 +114,7 @@ def render_article_html(text: str, highlights: Iterable[Highlight]) -> str:
     ]
     cuts = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
     pieces: list[str] = []
+    anchored = False
     for start, end in zip(cuts, cuts[1:]):
         piece = html.escape(text[start:end])
         active = [h for h in spans if h.start <= start and end <= h.end]
@@ -109,12 +124,15 @@ def render_article_html(text: str, highlights: Iterable[Highlight]) -> str:
         style, kinds, stance = _segment_style(active)
         title = html.escape("\n".join(dict.fromkeys(h.label for h in active)), quote=True)
         stance_attr = f' data-stance="{stance}"' if stance else ""
+        if "passage" in kinds and not anchored:  # the first piece of the linked passage: where to scroll
+            stance_attr += f' id="{PASSAGE_ID}"'
+            anchored = True
         pieces.append(f'<span data-kind="{kinds}"{stance_attr} style="{style}" title="{title}">{piece}</span>')
     body = "".join(pieces)
     return f'<div class="stance-article" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem">{body}</div>'
 
 
-def legend_html() -> str:
+def legend_html(passage: bool = False) -> str:
     """What the article highlights mean, in the same colours."""
     items = []
     for stance in ("support", "oppose", "neutral", "mixed"):
@@ -124,6 +142,8 @@ def legend_html() -> str:
             f'<span style="background:{colour}{_TINT};border-bottom:2px solid {colour};padding:1px 4px">{words}</span>'
         )
     items.append(f'<span style="{_MENTION_STYLE}">actor mention</span>')
+    if passage:
+        items.append(f'<span style="{_PASSAGE_STYLE}">the linked passage</span>')
     return '<div style="display:flex;flex-wrap:wrap;gap:.9rem;font-size:.9rem">' + "".join(items) + "</div>"
 
 
@@ -242,3 +262,90 @@ def search_result_html(
         + (f'<div style="font-size:.8rem;opacity:.75;margin:-.35rem 0 0 .95rem">{source}</div>' if source else "")
         + "</div>"
     )
+
+
+# --- evidence cards ------------------------------------------------------------------------------
+
+_CERTAINTY_BORDER = {"stated": "solid", "reported": "dashed", "unconfirmed": "dotted"}
+
+
+def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = None, *, keywords: Sequence[str] = (),
+                       link: bool = True, entity: str = "") -> str:
+    """One stance row as a card a reader can check: the article (title — outlet, date), the whole
+    evidence (or, past ``EXCERPT_CHARS`` * 2 characters, the part around the issue ``keywords``),
+    who said it with certainty, attribution and source, the issue and stance, and a link to the
+    passage highlighted on the Article page. The left border is the stance's colour, solid when
+    stated, dashed when reported and dotted when unconfirmed (the card also says it in words).
+
+    ``row`` is a stance-table row (a namedtuple from ``itertuples`` or a mapping)."""
+    def get(name: str) -> object:
+        if isinstance(row, Mapping):
+            return row.get(name, "")
+        return getattr(row, name, "")
+
+    stance = text_of(get("stance"))
+    certainty = text_of(get("certainty"))
+    colour = STANCE_COLOURS.get(stance, "#BBBBBB")
+    border = _CERTAINTY_BORDER.get(certainty, "solid")
+    labels = issue_labels or {}
+    issue = text_of(get("issue"))
+    quote = evidence_excerpt(get("quote"), keywords, limit=EXCERPT_CHARS * 2)
+    article = article_line(get("title"), get("outlet"), get("date"), get("article_id"))
+    who = speaker_line(get("actor"), get("country"), certainty, get("attribution"), get("source"))
+    if entity and entity not in (text_of(get("actor")), text_of(get("country"))):
+        who = f"{entity}: {who}"
+    href = passage_link(get("article_id"), get("start_char"), get("end_char"))
+    open_link = (f' · <a href="{html.escape(href, quote=True)}" target="_self" data-testid="passage-link">'
+                 "open the passage in the article</a>") if link and text_of(get("article_id")) else ""
+    chips = positions_html([(issue, stance)], labels) if issue else ""
+    return (
+        f'<div class="evidence-card" data-certainty="{html.escape(certainty, quote=True)}" '
+        f'style="border-left:4px {border} {colour};padding:.35rem .8rem;margin:.55rem 0">'
+        f'<div class="evidence-article" style="font-size:.85rem;font-weight:600;overflow-wrap:anywhere">'
+        f"{html.escape(article)}{open_link}</div>"
+        f'<div class="evidence-quote" style="white-space:pre-wrap;overflow-wrap:anywhere;margin-top:.2rem">'
+        f"{html.escape(quote)}</div>"
+        f'<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.25rem;overflow-wrap:anywhere">'
+        f"{html.escape(who)}</div>"
+        + (f'<div style="font-size:.85rem;margin-top:.3rem">{chips}</div>' if chips else "")
+        + "</div>"
+    )
+
+
+def evidence_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | None = None,
+                        keywords: Sequence[str] = (), entity_of: Sequence[str] | None = None) -> str:
+    """:func:`evidence_card_html` for every row, in order."""
+    names = list(entity_of) if entity_of is not None else [""] * len(rows)
+    return "".join(
+        evidence_card_html(row, issue_labels, keywords=keywords, entity=name)
+        for row, name in zip(rows.to_dict("records"), names)
+    )
+
+
+VERDICT_COLOURS = {"consistent": "#009E73", "shifted": "#E69F00", "contested": "#CC79A7"}  # Okabe-Ito
+
+
+def verdicts_table_html(verdicts: pd.DataFrame, entity_title: str = "Actor") -> str:
+    """The Timeline's positions across the corpus as a table whose cells wrap (nothing is cut at any
+    width): who, the verdict, the explanation in words, and the statements (for, against, neutral,
+    undated). Every value is escaped."""
+    head = "".join(
+        f'<th style="text-align:left;padding:4px 8px;border-bottom:2px solid #ccc">{html.escape(name)}</th>'
+        for name in (entity_title, "Verdict", "In words", "Statements")
+    )
+    body = []
+    for row in verdicts.to_dict("records"):
+        verdict = text_of(row.get("verdict"))
+        colour = VERDICT_COLOURS.get(verdict, "#999999")
+        counts = ", ".join(f"{int(row.get(k, 0) or 0)} {word}" for k, word in
+                           (("support", "for"), ("oppose", "against"), ("neutral", "neutral"), ("undated", "undated"))
+                           if int(row.get(k, 0) or 0) or k in ("support", "oppose"))
+        cell = 'style="padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:break-word"'
+        body.append(
+            f"<tr><td {cell}>{html.escape(text_of(row.get('entity')))}</td>"
+            f'<td {cell}><span style="border-left:4px solid {colour};padding-left:.35rem">{html.escape(verdict)}</span></td>'
+            f"<td {cell}>{html.escape(text_of(row.get('explanation')))}</td>"
+            f"<td {cell}><b>{int(row.get('statements', 0) or 0)}</b>: {html.escape(counts)}</td></tr>"
+        )
+    return ('<table class="verdicts" style="width:100%;border-collapse:collapse;font-size:.92rem;table-layout:auto">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
