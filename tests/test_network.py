@@ -586,3 +586,18 @@ def test_control_characters_in_names_do_not_break_the_graph_files(fmt):
     back = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(data))
     assert back.number_of_nodes() == 2 and back.number_of_edges() == 1
     assert all("\x01" not in str(node) and "\x0b" not in str(node) for node in back.nodes)
+
+
+def test_node_tooltips_say_which_article_each_quote_comes_from():
+    from core.analysis.network import build_network
+
+    stances = pd.DataFrame([
+        {"article_id": "a1", "actor": "Chile", "actor_type": "government", "country": "Chile", "issue": "fish", "stance": "support",
+         "start_char": 0, "end_char": 10, "quote": "Chile backs the fishing accord.", "title": "Pacific talks", "outlet": "Coast News",
+         "date": "2025-03-14"},
+        {"article_id": "a2", "actor": "Peru", "actor_type": "government", "country": "Peru", "issue": "fish", "stance": "support",
+         "start_char": 0, "end_char": 10, "quote": "Peru backs it too.", "title": "", "outlet": "", "date": ""},
+    ])
+    graph = build_network(stances)
+    assert graph.nodes["Chile"]["evidence"] == "“Chile backs the fishing accord.” — Pacific talks, Coast News, 2025-03-14"
+    assert graph.nodes["Peru"]["evidence"] == "“Peru backs it too.”"  # no article details: the quote alone

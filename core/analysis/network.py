@@ -112,11 +112,18 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def quotes_text(quotes: Sequence[str], limit: int = EVIDENCE_QUOTES, chars: int = EVIDENCE_QUOTE_CHARS) -> str:
+def quotes_text(quotes: Sequence[str] | Sequence[tuple[str, str]], limit: int = EVIDENCE_QUOTES, chars: int = EVIDENCE_QUOTE_CHARS) -> str:
     """Up to ``limit`` distinct quotes, each at most ``chars`` long, in the style of the charts'
-    tooltips (“…”  ·  “…”), with the rest counted."""
-    distinct = [q for q in dict.fromkeys(clean_text(q) for q in quotes) if q]
-    shown = [f"“{shorten(q, chars)}”" for q in distinct[:limit]]
+    tooltips (“…”  ·  “…”), with the rest counted. A quote given as ``(quote, source)`` is
+    followed by its source ("— Title, Outlet, 2025-03-14"), so a reader knows where to check it."""
+    pairs = [(q, "") if isinstance(q, str) else (q[0], q[1]) for q in quotes]
+    sources: dict[str, str] = {}
+    for quote, source in pairs:
+        quote = clean_text(quote)
+        if quote and quote not in sources:
+            sources[quote] = clean_text(source)
+    distinct = list(sources)
+    shown = [f"“{shorten(q, chars)}”" + (f" — {sources[q]}" if sources[q] else "") for q in distinct[:limit]]
     if len(distinct) > limit:
         shown.append(f"(+{len(distinct) - limit} more)")
     return "  ·  ".join(shown)
@@ -200,8 +207,25 @@ def _sided_issues(positions: pd.DataFrame) -> dict[str, set[str]]:
 # --- network -------------------------------------------------------------------------------------
 
 
+def article_sources(stances: pd.DataFrame) -> dict[str, str]:
+    """Per article id, where its statements come from in words: "Title, Outlet, date" (the parts
+    the table has; corpus rows carry them), else nothing."""
+    if stances.empty or "article_id" not in stances.columns:
+        return {}
+    parts = [c for c in ("title", "outlet", "date") if c in stances.columns]
+    if not parts:
+        return {}
+    found: dict[str, str] = {}
+    meta = stances[["article_id", *parts]].drop_duplicates("article_id")
+    for values in meta.itertuples(index=False):
+        words = [clean_text(v) for v in values[1:] if isinstance(v, str) and v.strip()]
+        if words:
+            found[str(values[0])] = ", ".join(words)
+    return found
+
+
 def _node_attributes(
-    rows: pd.DataFrame, positions: pd.DataFrame, labels: Mapping[str, str], by: By
+    rows: pd.DataFrame, positions: pd.DataFrame, labels: Mapping[str, str], by: By, sources: Mapping[str, str] | None = None
 ) -> dict[str, dict[str, str | int]]:
     """Per entity: display label, country, actor type (most frequent values), its statement count
     (all statements, neutral ones too), its positions in words and a few quotes behind them (the
@@ -211,16 +235,19 @@ def _node_attributes(
     for entity, issue, position, evidence in zip(*(positions[c].tolist() for c in ("entity", "issue", "position", "evidence"))):
         words = f"{labels.get(issue, issue)} ({POSITION_WORDS[position]})"
         cells.setdefault(entity, []).append((rank[issue], words, evidence))
+    sources = sources or {}
     seen: dict[str, dict[str, list[str]]] = {}
-    for entity, country, actor_type, quote in zip(*(rows[c].tolist() for c in ("entity", "country", "actor_type", "quote"))):
-        values = seen.setdefault(entity, {"country": [], "actor_type": [], "quote": []})
+    for entity, country, actor_type, quote, article in zip(*(rows[c].tolist() for c in ("entity", "country", "actor_type", "quote", "article_id"))):
+        values = seen.setdefault(entity, {"country": [], "actor_type": [], "quote": [], "article": []})
         values["country"].append(country)
         values["actor_type"].append(actor_type)
         values["quote"].append(quote)
+        values["article"].append(article)
     attributes: dict[str, dict[str, str | int]] = {}
     for entity, values in seen.items():
         mine = sorted(cells.get(entity, []), key=lambda cell: cell[0])
-        quotes = [q for *_, evidence in mine for (_, _, _, q) in evidence] if mine else values["quote"]
+        quotes = ([(q, sources.get(a, "")) for *_, evidence in mine for (a, _, _, q) in evidence] if mine
+                  else [(q, sources.get(a, "")) for q, a in zip(values["quote"], values["article"])])
         attributes[str(entity)] = {
             "label": clean_text(entity),
             "country": clean_text(entity if by == "country" else _most_common(values["country"])),
@@ -273,7 +300,8 @@ def build_network(
     entities without edges stay as isolated nodes so the picture shows everyone. Node attributes:
     ``label``, ``country``, ``actor_type`` (the most frequent value), ``statements`` (int, all of the
     entity's statements), ``issues`` (its positions, "; "-joined, e.g. "Carbon tax (for)") and
-    ``evidence`` (up to 3 quotes of at most 160 characters).
+    ``evidence`` (up to 3 quotes of at most 160 characters, each followed by its article's title,
+    outlet and date when the table has them).
 
     An edge joins two entities that take the same side (``kind="congruence"``) or opposite sides
     (``"conflict"``) on at least one issue; mixed positions count for neither. Edge attributes:
@@ -290,7 +318,7 @@ def build_network(
     rows = _entity_rows(stances, by, actor_types)
     positions = _positions(rows)
     graph = nx.Graph(kind=kind, by=by, weighting="share" if normalise else "count")
-    for entity, attributes in _node_attributes(rows, positions, labels, by).items():
+    for entity, attributes in _node_attributes(rows, positions, labels, by, article_sources(stances)).items():
         graph.add_node(entity, **attributes)
     rank = {node: i for i, node in enumerate(graph.nodes)}
     camps = _camps(positions, _issue_order(positions, labels))
