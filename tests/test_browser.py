@@ -414,8 +414,9 @@ def _review_progress(page) -> tuple[int, int, str]:
 
 
 def test_review_by_keyboard_keeps_rejected_rows_in_the_count(page, server):
-    """Issue 14 item 4: Y confirms, X rejects, the rejected row stays listed and in the total."""
-    open_page(page, server, "review")
+    """Issue 14 item 4: Y confirms, X rejects, the rejected row stays listed and in the total.
+    The seed article is asked for: earlier tests add short articles to the same server's corpus."""
+    open_page(page, server, "review", "article=ukraine_peace_talks")
     reviewed, total, _ = _review_progress(page)
     for key in ("y", "x"):
         page.locator("h1").first.click()  # the focus outside any field: the keys are shortcuts
