@@ -201,7 +201,8 @@ def test_edge_evidence_is_truncated():
     graph = build_network(long)
     evidence = graph.edges[A, B]["evidence"]
     assert len(evidence) < 300 and evidence.count("…") == 2
-    assert all(len(q) <= 170 for q in graph.nodes[A]["evidence"].split("  ·  "))
+    # Each quote is cut; who said it and where follows it (" — ").
+    assert all(len(q.split("” — ")[0]) <= 170 for q in graph.nodes[A]["evidence"].split("  ·  "))
 
 
 def test_network_by_country_and_actor_types():
@@ -588,16 +589,18 @@ def test_control_characters_in_names_do_not_break_the_graph_files(fmt):
     assert all("\x01" not in str(node) and "\x0b" not in str(node) for node in back.nodes)
 
 
-def test_node_tooltips_say_which_article_each_quote_comes_from():
+def test_node_tooltips_say_who_said_each_quote_how_sure_and_in_which_article():
     from core.analysis.network import build_network
 
     stances = pd.DataFrame([
         {"article_id": "a1", "actor": "Chile", "actor_type": "government", "country": "Chile", "issue": "fish", "stance": "support",
          "start_char": 0, "end_char": 10, "quote": "Chile backs the fishing accord.", "title": "Pacific talks", "outlet": "Coast News",
-         "date": "2025-03-14"},
+         "date": "2025-03-14", "certainty": "reported", "attribution": "indirect"},
         {"article_id": "a2", "actor": "Peru", "actor_type": "government", "country": "Peru", "issue": "fish", "stance": "support",
-         "start_char": 0, "end_char": 10, "quote": "Peru backs it too.", "title": "", "outlet": "", "date": ""},
+         "start_char": 0, "end_char": 10, "quote": "Peru backs it too.", "title": "", "outlet": "", "date": "",
+         "certainty": "", "attribution": ""},
     ])
     graph = build_network(stances)
-    assert graph.nodes["Chile"]["evidence"] == "“Chile backs the fishing accord.” — Pacific talks, Coast News, 2025-03-14"
-    assert graph.nodes["Peru"]["evidence"] == "“Peru backs it too.”"  # no article details: the quote alone
+    assert graph.nodes["Chile"]["evidence"] == ("“Chile backs the fishing accord.” — Chile · reported · indirect — "
+                                                "Pacific talks, Coast News, 2025-03-14")
+    assert graph.nodes["Peru"]["evidence"] == "“Peru backs it too.” — Peru"  # no article details: who said it only

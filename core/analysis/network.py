@@ -54,7 +54,8 @@ EVIDENCE_QUOTE_CHARS = 160
 EDGE_EVIDENCE_ISSUES = 3  # shared issues spelled out per edge tooltip
 EDGE_QUOTE_CHARS = 100
 
-_ROW_COLUMNS = ["entity", "issue", "stance", "actor_type", "country", "article_id", "start_char", "end_char", "quote"]
+_ROW_COLUMNS = ["entity", "issue", "stance", "actor_type", "country", "article_id", "start_char", "end_char", "quote",
+                "actor", "certainty", "attribution"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML 1.0
 
 
@@ -93,6 +94,9 @@ def _entity_rows(stances: pd.DataFrame, by: By, actor_types: Iterable[str] | Non
             "start_char": _int_column(stances, "start_char"),
             "end_char": _int_column(stances, "end_char"),
             "quote": _text_column(stances, "quote"),
+            "actor": _text_column(stances, "actor"),
+            "certainty": _text_column(stances, "certainty"),
+            "attribution": _text_column(stances, "attribution"),
         }
     )
     keep = (frame["entity"] != "") & (frame["issue"] != "")
@@ -236,18 +240,30 @@ def _node_attributes(
         words = f"{labels.get(issue, issue)} ({POSITION_WORDS[position]})"
         cells.setdefault(entity, []).append((rank[issue], words, evidence))
     sources = sources or {}
+    # Who said each quote and how sure it is ("Peru's minister · reported · indirect"), then where.
+    said: dict[tuple[str, str, int, int], str] = {}
+    for entity, article, start, end, actor, certainty, attribution in zip(
+        *(rows[c].tolist() for c in ("entity", "article_id", "start_char", "end_char", "actor", "certainty", "attribution"))
+    ):
+        said.setdefault((entity, article, int(start), int(end)), " · ".join(v for v in (actor, certainty, attribution) if v))
+
+    def source(entity: str, article: str, start: int, end: int) -> str:
+        return " — ".join(v for v in (said.get((entity, article, start, end), ""), sources.get(article, "")) if v)
+
     seen: dict[str, dict[str, list[str]]] = {}
-    for entity, country, actor_type, quote, article in zip(*(rows[c].tolist() for c in ("entity", "country", "actor_type", "quote", "article_id"))):
-        values = seen.setdefault(entity, {"country": [], "actor_type": [], "quote": [], "article": []})
+    for entity, country, actor_type, quote, article, start, end in zip(
+        *(rows[c].tolist() for c in ("entity", "country", "actor_type", "quote", "article_id", "start_char", "end_char"))
+    ):
+        values = seen.setdefault(entity, {"country": [], "actor_type": [], "quote": [], "source": []})
         values["country"].append(country)
         values["actor_type"].append(actor_type)
         values["quote"].append(quote)
-        values["article"].append(article)
+        values["source"].append(source(entity, article, int(start), int(end)))
     attributes: dict[str, dict[str, str | int]] = {}
     for entity, values in seen.items():
         mine = sorted(cells.get(entity, []), key=lambda cell: cell[0])
-        quotes = ([(q, sources.get(a, "")) for *_, evidence in mine for (a, _, _, q) in evidence] if mine
-                  else [(q, sources.get(a, "")) for q, a in zip(values["quote"], values["article"])])
+        quotes = ([(q, source(entity, a, st, en)) for *_, evidence in mine for (a, st, en, q) in evidence] if mine
+                  else list(zip(values["quote"], values["source"])))
         attributes[str(entity)] = {
             "label": clean_text(entity),
             "country": clean_text(entity if by == "country" else _most_common(values["country"])),
@@ -300,8 +316,8 @@ def build_network(
     entities without edges stay as isolated nodes so the picture shows everyone. Node attributes:
     ``label``, ``country``, ``actor_type`` (the most frequent value), ``statements`` (int, all of the
     entity's statements), ``issues`` (its positions, "; "-joined, e.g. "Carbon tax (for)") and
-    ``evidence`` (up to 3 quotes of at most 160 characters, each followed by its article's title,
-    outlet and date when the table has them).
+    ``evidence`` (up to 3 quotes of at most 160 characters, each followed by who said it, its
+    certainty and attribution, and its article's title, outlet and date when the table has them).
 
     An edge joins two entities that take the same side (``kind="congruence"``) or opposite sides
     (``"conflict"``) on at least one issue; mixed positions count for neither. Edge attributes:
