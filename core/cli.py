@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates|train``.
+"""Command line: ``python -m core add|analyse|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates|train``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from core.corpus.parallel import MAX_WORKERS, WorkerError
 from core.corpus.store import StoreError
 from core.evaluation.stances import GoldError, evaluate_stances, read_gold
 from core.extraction.nlp import ModelNotFoundError
@@ -88,7 +89,40 @@ def _stderr_progress(done: int, total: int, text: str) -> None:
     print(f"{text}", file=sys.stderr)
 
 
-def _open_corpus(args, codebook=None, seed: bool = True):
+def _progress_line(done: int, total: int, text: str) -> None:
+    """The parallel analysis's progress: one line rewritten in place on a terminal, else a line
+    per finished batch (a log keeps every step)."""
+    if sys.stderr.isatty():
+        end = "\n" if done >= total else ""
+        print(f"\r[{'#' * (20 * done // max(total, 1)):<20}] {text}\033[K", end=end, file=sys.stderr, flush=True)
+    else:
+        print(text, file=sys.stderr)
+
+
+def _runner(args):
+    """The runner ``--workers`` / ``--engine`` / ``--scheduler`` ask for (None: one process, as
+    before); a context manager that shuts its processes or Dask client down."""
+    from contextlib import nullcontext
+
+    from core.corpus.parallel import DaskRunner, ProcessPoolRunner, check_workers
+
+    engine = getattr(args, "engine", "local") or "local"
+    workers = getattr(args, "workers", None)
+    scheduler = getattr(args, "scheduler", None)
+    if engine == "dask":
+        if workers is not None:
+            raise UsageError("--workers applies to --engine local; a Dask cluster's workers are its own (start more with 'dask worker')")
+        if not scheduler:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786, printed by 'dask scheduler')")
+        return DaskRunner(scheduler)
+    if scheduler:
+        raise UsageError("--scheduler goes with --engine dask")
+    if workers is None or check_workers(workers) == 1:
+        return nullcontext(None)
+    return ProcessPoolRunner(workers)
+
+
+def _open_corpus(args, codebook=None, seed: bool = True, runner=None):
     """The corpus of ``--db``; with ``seed``, a new corpus first imports the seed articles, as the
     dashboard does on its first start (``list`` and ``remove`` only read or delete: no seeding,
     so they never need spaCy)."""
@@ -105,7 +139,7 @@ def _open_corpus(args, codebook=None, seed: bool = True):
     corpus = Corpus(store, codebook)
     if not seed:
         return corpus
-    report = corpus.seed_once(SEEDS_DIR, _stderr_progress)
+    report = corpus.seed_once(SEEDS_DIR, _progress_line if runner is not None else _stderr_progress, runner=runner)
     if report is not None and report.added:
         print(f"note: new corpus at {corpus.store.path}; imported the seed article(s): {', '.join(report.added)}", file=sys.stderr)
     return corpus
@@ -266,6 +300,7 @@ def cmd_add(args) -> int:
     overrides = {k: v for k, v in (("title", args.title), ("outlet", args.outlet), ("date", args.date)) if v is not None}
     if overrides and len(args.inputs) > 1:
         raise UsageError("--title, --outlet and --date apply to a single input; give one FILE or URL with them")
+    pool = _runner(args)  # bad --workers refused before any input is read
     items, errors = [], []
     for source in args.inputs:
         try:
@@ -278,8 +313,9 @@ def cmd_add(args) -> int:
             errors.append(str(exc) if not isinstance(exc, OSError) else f"{source}: cannot be read ({exc.strerror or exc})")
     for error in errors:
         print(_error_line(f"{error}"), file=sys.stderr)
-    corpus = _open_corpus(args)
-    report = corpus.add(items, _stderr_progress)
+    with pool as runner:
+        corpus = _open_corpus(args, runner=runner)
+        report = corpus.add(items, _progress_line if runner is not None else _stderr_progress, runner)
     for error in report.errors:
         print(_error_line(f"{error}"), file=sys.stderr)
     for warning in report.warnings:
@@ -289,6 +325,28 @@ def cmd_add(args) -> int:
     if not report.added and not report.duplicates:
         print("nothing was added", file=sys.stderr)
     return 2 if errors or report.errors else 0
+
+
+def cmd_analyse(args) -> int:
+    """``analyse``: every stored article without results for the current pipeline and codebook,
+    on one process, ``--workers N`` processes or a Dask cluster; the rows are written here."""
+    import time
+
+    with _runner(args) as runner:
+        corpus = _open_corpus(args, runner=runner)
+        waiting = len(corpus.pending())
+        if not waiting:
+            print(f"nothing to analyse: every article of {corpus.store.path} has results for the current pipeline and codebook")
+            return 0
+        started = time.perf_counter()
+        done = corpus.extract_pending(_progress_line if runner is not None else _stderr_progress, runner)
+        seconds = time.perf_counter() - started
+        how = runner.name if runner is not None else "1 process"
+    carried = waiting - done
+    note = f"; {carried} kept their rows after a codebook edit" if carried else ""
+    rate = f" ({done / seconds:.2f} articles/s)" if done and seconds > 0 else ""
+    print(f"analysed {done} article(s) with {how} in {seconds:.1f} s{rate}{note}")
+    return 0
 
 
 def cmd_list(args) -> int:
@@ -613,6 +671,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     db_help = "corpus database file (default: $STANCE_DB or data/stance_tracker.sqlite3)"
+    workers_help = (f"analyse on N processes of this machine (1 to {MAX_WORKERS}; default 1); "
+                    "each loads its own spaCy pipeline, about 200 MB")
     min_conf_help = ("leave out stance rows less sure than this (0..1; default: the trained scorer's minimum confidence, "
                      "chosen on the dev articles; 0 when the rules run)")
     for name, help_text in (
@@ -662,6 +722,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="title to store (one input only; default: detected)")
     p.add_argument("--outlet", help="publisher to store (one input only; default: detected)")
     p.add_argument("--date", help="publication date YYYY-MM-DD (one input only; default: detected)")
+    p.add_argument("--codebook", metavar="FILE")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--workers", type=int, metavar="N", help=workers_help)
+    p = sub.add_parser("analyse", help="analyse the stored articles that have no results yet, on several processes or a Dask cluster",
+                       description="Analyse every stored article without results for the current pipeline and codebook "
+                                   "(what the dashboard and the other commands do on first need), on one process, on "
+                                   "--workers N processes of this machine, or on a Dask cluster (--engine dask --scheduler "
+                                   "ADDRESS; needs dask[distributed]). The results are written to the corpus by this process, "
+                                   "one transaction per article, and are the same whichever way they were made.")
+    p.add_argument("--workers", type=int, metavar="N", help=workers_help)
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: processes of this machine (default); dask: the workers of a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--codebook", metavar="FILE")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p = sub.add_parser("list", help="list the stored articles: id, title, outlet, date, words, statements")
@@ -724,11 +797,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_candidates(args)
         if args.command == "train":
             return cmd_train(args)
-        if args.command in ("add", "list", "remove", "restore", "export"):
-            return {"add": cmd_add, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
+        if args.command in ("add", "analyse", "list", "remove", "restore", "export"):
+            return {"add": cmd_add, "analyse": cmd_analyse, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
                     "export": cmd_export}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
-    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError) as exc:
+    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError, WorkerError) as exc:
         print(_error_line(f"{exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import pandas as pd
 
@@ -72,6 +73,23 @@ SEEDED_KEY = "seeded"
 CHUNK_SIZE = BATCH_SIZE * 4
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from core.corpus.parallel import AnalysisSetup
+
+
+class Runner(Protocol):
+    """Analyses batches of articles elsewhere (``core.corpus.parallel``: processes, Dask) and gives
+    back each batch with its rows per article; the corpus writes them to the store."""
+
+    @property
+    def name(self) -> str: ...
+
+    def size(self) -> int: ...
+
+    def run(self, batches: Iterable[list[Article]], setup: AnalysisSetup) -> Iterator[tuple[list[Article], list[dict[str, list]]]]: ...
 
 
 @dataclass
@@ -259,14 +277,15 @@ class Corpus:
         report.warnings = list(dict.fromkeys(report.warnings))
         return report
 
-    def add(self, items: Iterable[Article], progress: Progress | None = None) -> ImportReport:
-        """Store new articles, then extract what is not extracted yet."""
+    def add(self, items: Iterable[Article], progress: Progress | None = None, runner: Runner | None = None) -> ImportReport:
+        """Store new articles, then extract what is not extracted yet (on ``runner``'s workers if given)."""
         report = self.store_articles(items)
         if report.added:
-            report.extracted = self.extract_pending(progress)
+            report.extracted = self.extract_pending(progress, runner)
         return report
 
-    def seed_once(self, folder: Path, progress: Progress | None = None, analyse: bool = True) -> ImportReport | None:
+    def seed_once(self, folder: Path, progress: Progress | None = None, analyse: bool = True,
+                  runner: Runner | None = None) -> ImportReport | None:
         """On the first start of a new corpus, import the article files of ``folder`` (the seeds),
         so a new user sees a working dashboard. Returns None when the corpus was seeded before:
         articles a user deleted do not come back."""
@@ -282,7 +301,7 @@ class Corpus:
         report.errors = errors + report.errors
         self.store.set_meta(SEEDED_KEY, str(folder))
         if report.added and analyse:  # the dashboard leaves the analysis to its worker (core.corpus.worker)
-            report.extracted = self.extract_pending(progress)
+            report.extracted = self.extract_pending(progress, runner)
         return report
 
     # --- extraction --------------------------------------------------------------------------
@@ -290,9 +309,11 @@ class Corpus:
     def pending(self) -> list[str]:
         return self.store.missing_extractions(self.pipeline_key, self.codebook_hash)
 
-    def extract_pending(self, progress: Progress | None = None) -> int:
+    def extract_pending(self, progress: Progress | None = None, runner: Runner | None = None) -> int:
         """Extract every article without a result for the current keys, in chunks; each article's
-        rows are committed as soon as its chunk is done. Returns how many were extracted."""
+        rows are committed as soon as its chunk is done. Returns how many were extracted. With a
+        ``runner`` (``core.corpus.parallel``) the chunks are analysed by its worker processes and
+        this process writes their rows to the store, one transaction per article."""
         ids = self.pending()
         if not ids:
             return 0
@@ -300,6 +321,8 @@ class Corpus:
         ids = self._carry_over(ids)
         if not ids:
             return 0
+        if runner is not None:
+            return self._extract_with(runner, ids, progress)
         nlp = self._nlp()
         done = 0
         for start in range(0, len(ids), CHUNK_SIZE):
@@ -312,6 +335,23 @@ class Corpus:
             done += len(stored)
         if progress is not None:
             progress(done, len(ids), f"Analysed {done} article(s)")
+        return done
+
+    def _extract_with(self, runner: Runner, ids: list[str], progress: Progress | None) -> int:
+        from core.corpus.parallel import batch_size
+
+        size = batch_size(len(ids), runner.size())
+        batches = (list(self.store.iter_articles(ids[start : start + size])) for start in range(0, len(ids), size))
+        if progress is not None:
+            progress(0, len(ids), f"Analysing {len(ids)} article(s) with {runner.name}")
+        done = 0
+        for stored, rows_list in runner.run(batches, self.analysis_setup()):
+            for article, rows in zip(stored, rows_list):
+                self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
+            self.store.add_to_counter(ANALYSED_KEY, len(stored))
+            done += len(stored)
+            if progress is not None:
+                progress(done, len(ids), f"Analysed {done} of {len(ids)} article(s) with {runner.name}")
         return done
 
     # --- a codebook edit re-analyses only the articles it can change ---------------------------
@@ -361,27 +401,17 @@ class Corpus:
         return left
 
     def _analyze_chunk(self, articles: list[Article], nlp) -> list[dict[str, list]]:
-        """Rows per article. If the analysis fails on the chunk, each article is retried alone,
-        and one that still fails is saved with no rows and its error, so it is reported instead
-        of being retried (and blocking the dashboard) on every start. A crash of the process
-        (KeyboardInterrupt, SystemExit) is not caught: what was saved before it stays."""
-        try:
-            by_article = _rows_by_article(self._analyze(articles, nlp=nlp, codebook=self.codebook, knowledge=self.knowledge))
-            return [by_article.get(a.article_id, _empty_rows()) for a in articles]
-        except SYSTEMIC_ERRORS:
-            raise  # not the article's fault: recording it would mark the article failed for good
-        except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
-            if len(articles) == 1:
-                return [_failed_rows(articles[0].article_id, exc)]
-        out = []
-        for article in articles:
-            try:
-                out += self._analyze_chunk([article], nlp)
-            except SYSTEMIC_ERRORS:
-                raise
-            except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
-                out.append(_failed_rows(article.article_id, exc))
-        return out
+        """Rows per article (see :func:`analysis_rows`)."""
+        return analysis_rows(articles, lambda chunk: self._analyze(chunk, nlp=nlp, codebook=self.codebook, knowledge=self.knowledge))
+
+    def analysis_setup(self) -> AnalysisSetup:
+        """What a worker process needs to analyse as this corpus does (``core.corpus.parallel``)."""
+        from core.corpus.parallel import AnalysisSetup
+        from core.extraction.pipeline import configured_scorer
+
+        scorer, _ = configured_scorer()
+        return AnalysisSetup(configured_model_names(), self.knowledge, codebook_to_yaml(self.codebook),
+                             self.codebook_hash, scorer)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -540,6 +570,31 @@ def stored_codebook(store: CorpusStore) -> Codebook | None:
 # Failures of the installation, not of an article: raised to the user, never stored with an article.
 # (A MemoryError is the article's: a huge parse. Raising it would retry the article on every visit.)
 SYSTEMIC_ERRORS: tuple[type[BaseException], ...] = (ModelNotFoundError, ImportError, NotImplementedError)
+
+
+def analysis_rows(articles: list[Article], analyse: Callable[[list[Article]], Tables]) -> list[dict[str, list]]:
+    """Rows per article, from ``analyse`` (the articles' tables). If the analysis fails on the
+    chunk, each article is retried alone, and one that still fails is saved with no rows and its
+    error, so it is reported instead of being retried (and blocking the dashboard) on every start.
+    A crash of the process (KeyboardInterrupt, SystemExit) is not caught: what was saved before it
+    stays. One process and each worker process (``core.corpus.parallel``) run this same code."""
+    try:
+        by_article = _rows_by_article(analyse(articles))
+        return [by_article.get(a.article_id, _empty_rows()) for a in articles]
+    except SYSTEMIC_ERRORS:
+        raise  # not the article's fault: recording it would mark the article failed for good
+    except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
+        if len(articles) == 1:
+            return [_failed_rows(articles[0].article_id, exc)]
+    out = []
+    for article in articles:
+        try:
+            out += analysis_rows([article], analyse)
+        except SYSTEMIC_ERRORS:
+            raise
+        except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
+            out.append(_failed_rows(article.article_id, exc))
+    return out
 
 
 def _failed_rows(article_id: str, exc: Exception) -> dict[str, list]:
