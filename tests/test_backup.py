@@ -175,7 +175,7 @@ def damaged_files(data: bytes) -> dict[str, tuple[bytes, str]]:
     return {
         "truncated": (data[: len(data) - 30], "cut off"),
         "no end marker": (gz(lines[:-1]), "end marker is missing"),
-        "a byte flipped": (bytes(flipped), "damaged"),
+        "a byte flipped": (bytes(flipped), "x"),  # the message depends on where (see the next test); it names the file
         "edited note": (gz(noted), "checksum does not match"),
         "edited text, checksum redone": (gz(resummed), "does not match its content hash"),
         "a row removed": (gz([*lines[:2], *lines[3:]]), "do not match the counts"),
@@ -193,9 +193,25 @@ def test_a_damaged_foreign_or_newer_file_is_refused_and_changes_nothing(source, 
     target = make_other(tmp_path / "target.sqlite3")
     before, revision = tables(target.path), target.revision()
     for case, (data, message) in damaged_files(backup_bytes(source)).items():
-        with pytest.raises(BackupError, match=re.escape(message)):
-            restore_backup(target, read_backup(data, name="upload.gz"), replace=replace)
+        with pytest.raises(BackupError, match=re.escape(message)) as refused:
+            restore_backup(target, read_backup(data, name="x.gz"), replace=replace)
+        assert str(refused.value).startswith("x.gz"), case
         assert tables(target.path) == before and target.revision() == revision, case
+
+
+def test_every_damaged_byte_is_refused_with_a_message(source):
+    """Each byte after gzip's 10-byte header (whose time and OS fields carry no data) flipped in turn:
+    always a BackupError, never another exception or an accepted file."""
+    data = backup_bytes(source)
+    reasons = set()
+    for i in range(10, len(data)):
+        flipped = bytearray(data)
+        flipped[i] ^= 0xFF
+        with pytest.raises(BackupError) as refused:
+            read_backup(bytes(flipped), name="x.gz")
+        reasons.add(re.sub(r"line \d+.*", "line N", str(refused.value)))
+    assert "x.gz: the compressed data is damaged or cut off" in reasons
+    assert not any("not a gzip-compressed" in r for r in reasons), "a damaged backup is not called a foreign file"
 
 
 def test_a_restore_that_fails_midway_rolls_back_whole(source, tmp_path):

@@ -173,6 +173,9 @@ def default_file_name(today: str | None = None) -> str:
 def read_backup(source: bytes | IO[bytes], name: str = "the backup") -> Backup:
     """Read and check a whole backup (see the module docstring); BackupError names what is wrong."""
     stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    start = stream.tell()
+    is_gzip = stream.read(2) == b"\x1f\x8b"  # gzip's magic number: damaged, or something else
+    stream.seek(start)
     records: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     digest = hashlib.sha256()
     total = 0
@@ -209,7 +212,7 @@ def read_backup(source: bytes | IO[bytes], name: str = "the backup") -> Backup:
                     records[table].append(row)
                 digest.update(data)
     except (OSError, EOFError, zlib.error):
-        if header is None:
+        if header is None and not is_gzip:
             raise BackupError(f"{name} is not a Stance Tracker backup (not a gzip-compressed backup file)") from None
         raise BackupError(f"{name}: the compressed data is damaged or cut off") from None
     if header is None:
