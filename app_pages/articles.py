@@ -26,6 +26,7 @@ MAX_UPLOADS = 20  # files read in one go: each is parsed in this session, so a b
 # A backup upload: the server's own limit (.streamlit/config.toml, maxUploadSize = 10 MB), checked
 # here too; a larger backup is restored with ``python -m core restore FILE``.
 MAX_BACKUP_UPLOAD_BYTES = 10 * 1024 * 1024
+RESTORE_DONE = "backup_restore_done"  # set by the restore's callback: the dialog then closes
 
 analysis = dashboard.get_analysis()
 
@@ -170,7 +171,11 @@ def confirm_restore(backup, name: str, replace: bool) -> None:
     yes, no = st.columns(2)
     yes.button("Replace the corpus" if replace else "Restore", type="primary", icon=":material/settings_backup_restore:",
                key="confirm_restore", on_click=_restore_backup, args=(backup, replace))
-    no.button("Cancel", key="cancel_restore")
+    # A dialog's button reruns only the dialog: once the callback has restored (or failed), or on
+    # Cancel, the whole page reruns, which closes the dialog and shows the outcome.
+    if no.button("Cancel", key="cancel_restore") or st.session_state.get(RESTORE_DONE):
+        st.session_state.pop(RESTORE_DONE, None)
+        st.rerun()
 
 
 def _restore_backup(backup, replace: bool) -> None:
@@ -178,15 +183,17 @@ def _restore_backup(backup, replace: bool) -> None:
         st.session_state["backup_report"] = dashboard.restore_corpus(backup, replace=replace).lines()
     except StoreError as exc:
         st.session_state["articles_failed"] = str(exc)
+    st.session_state[RESTORE_DONE] = True
 
 
 def backup_section() -> None:
     """Download the whole corpus; restore one from a backup (merge or replace, after confirming)."""
-    with st.expander("Backup and restore", icon=":material/backup:"):
+    st.subheader("Backup and restore")
+    with st.container(border=True):
         st.caption("One file with every article (deleted ones too), its analyses, the whole review history with the "
                    "reviewers' names, and the codebook saved in the corpus. Keep it safe: on Streamlit Community Cloud "
                    "the corpus is lost when the app restarts, and this file brings it back.")
-        st.download_button("Download the whole corpus", data=dashboard.corpus_backup, file_name=default_file_name(),
+        st.download_button("Download the whole corpus", data=dashboard.corpus_backup(), file_name=default_file_name(),
                            mime="application/gzip", icon=":material/download:", key="backup_download", on_click="ignore")
         upload = st.file_uploader("Restore from a backup", key="backup_upload",
                                   help=f"A file made by 'Download the whole corpus' or python -m core backup "
@@ -210,9 +217,6 @@ def backup_section() -> None:
                     confirm_restore(backup, upload.name, mode == "Replace the corpus")
 
 
-if viewer.is_editor:
-    backup_section()
-
 report = st.session_state.pop("articles_report", None)
 if report is not None:
     if report.added:
@@ -228,6 +232,7 @@ if deleted is not None:
 failed = st.session_state.pop("articles_failed", None)
 if failed:
     st.error(escape_markdown(dashboard.safe_message(failed)), icon=":material/error:")
+st.session_state.pop(RESTORE_DONE, None)  # a full run: a later restore dialog starts afresh
 for line in st.session_state.pop("backup_report", None) or []:
     st.success(escape_markdown(line), icon=":material/settings_backup_restore:")
 restored_count = st.session_state.pop("articles_restored", None)
@@ -237,6 +242,8 @@ if restored_count is not None:
 st.subheader(f"In the corpus ({len(analysis.articles)})")
 if analysis.articles.empty:
     st.info("The corpus is empty. Paste, upload or fetch an article above.", icon=":material/library_add:")
+    if viewer.is_editor:
+        backup_section()
     st.stop()
 
 if not viewer.is_editor:
@@ -307,3 +314,5 @@ if not deleted_table.empty:
                              placeholder="Choose articles")
     st.button(f"Restore {len(restore)} article(s)", disabled=not restore, icon=":material/restore_from_trash:",
               key="restore_button", on_click=_restore, args=(restore,))
+
+backup_section()  # editors only: a viewer's run stopped after the list

@@ -5,7 +5,7 @@ checking the role itself."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -99,11 +99,14 @@ def update_articles(edits: list[dict]) -> None:
         store.update_metadata(row["article_id"], title=row.get("title") or "", outlet=row.get("outlet") or "", date=row["date"])
 
 
-def corpus_backup() -> bytes:
-    """The whole corpus as one backup file (core.corpus.backup); editors only, since it holds what
-    viewers never see: deleted articles and the reviewers' identities."""
+def corpus_backup() -> Callable[[], bytes]:
+    """What makes the whole corpus as one backup file (core.corpus.backup), for a download button
+    that builds it only when clicked. Editors only, since it holds what viewers never see: deleted
+    articles and the reviewers' identities. The role is checked here, when the page runs: the
+    button's data is made later, outside the page's run, where the session is not known."""
     require_editor()
-    return backup_bytes(open_corpus().store)
+    store = open_corpus().store
+    return lambda: backup_bytes(store)
 
 
 def restore_corpus(backup: Backup, *, replace: bool) -> RestoreReport:

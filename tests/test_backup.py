@@ -342,7 +342,7 @@ def test_an_editor_downloads_and_restores_by_merge_after_confirming(pages, sourc
     at = open_app_page("app_pages/articles.py")
     download = at.get("download_button")
     assert len(download) == 1 and "Download the whole corpus" in str(download[0].proto)
-    assert read_backup(dashboard.corpus_backup()).counts()["articles"] == 1  # what the button serves: the seeded corpus
+    assert read_backup(dashboard.corpus_backup()()).counts()["articles"] == 1  # what the button serves: the seeded corpus
     assert "In the corpus (1)" in texts(at.subheader)
     uploader = next(u for u in at.file_uploader if u.label == "Restore from a backup")
     uploader.set_value([("corpus.stance-backup.jsonl.gz", backup_bytes(source), "application/gzip")])
@@ -378,6 +378,8 @@ def test_an_editor_replaces_the_corpus_and_a_damaged_upload_changes_nothing(page
     at.button(key="confirm_restore").click().run()
     assert_clean(at)
     assert "Replaced the corpus: 3 article(s)" in texts(at.success)
+    at.button(key="restore_backup_button").click().run()  # a second restore asks again
+    assert "replaces the whole corpus" in texts(at.markdown)
     # (the page then analyses the restored articles for its own pipeline: extractions and counters grow)
     restored, original = tables(fresh_corpus), tables(source.path)
     assert restored["articles"] == original["articles"] and restored["reviews"] == original["reviews"]
