@@ -1,10 +1,12 @@
 """Articles: add articles to the corpus (paste, upload, URL), check what was detected, manage
-the stored ones (edit title, outlet and date; delete after confirming, restore). Editors only
-change anything; viewers see the list."""
+the stored ones (edit title, outlet and date; delete after confirming, restore), and back up or
+restore the whole corpus. Editors only change anything, and only editors download a backup (it holds
+deleted articles and the reviewers' identities); viewers see the list."""
 
 import streamlit as st
 
 import dashboard
+from core.corpus.backup import BackupError, default_file_name, describe, read_backup
 from core.corpus.corpus import DraftError, changed_metadata, drafts_table, new_articles_from_drafts
 from core.corpus.store import StoreError
 from core.ingest.sources import (
@@ -21,6 +23,10 @@ from core.views.render import escape_markdown
 DRAFTS = "articles_drafts"  # documents read but not stored yet: {"docs": [...], "errors": [...], "batch": n}
 MAX_URLS = 20
 MAX_UPLOADS = 20  # files read in one go: each is parsed in this session, so a batch is bounded
+# A backup upload: the server's own limit (.streamlit/config.toml, maxUploadSize = 10 MB), checked
+# here too; a larger backup is restored with ``python -m core restore FILE``.
+MAX_BACKUP_UPLOAD_BYTES = 10 * 1024 * 1024
+RESTORE_DONE = "backup_restore_done"  # set by the restore's callback: the dialog then closes
 
 analysis = dashboard.get_analysis()
 
@@ -149,6 +155,67 @@ if viewer.is_editor:
                 st.rerun()
 else:
     dashboard.show_editor_notice("Adding, editing or deleting articles")
+    st.caption("Backing up and restoring the whole corpus needs an editor too: a backup holds deleted articles and "
+               "the reviewers' names, which viewers do not see.")
+
+
+@st.dialog("Restore from a backup?")
+def confirm_restore(backup, name: str, replace: bool) -> None:
+    if replace:
+        st.write(f"This **replaces the whole corpus** ({len(analysis.articles)} article(s), every review and the codebook "
+                 f"saved in it) with the backup {escape_markdown(name[:80])}: {describe(backup.counts())}. "
+                 "It cannot be undone: download a backup of the corpus first if you may need it.")
+    else:
+        st.write(f"This adds the backup {escape_markdown(name[:80])} ({describe(backup.counts())}) to the corpus. "
+                 "Articles whose text is already stored and reviews already recorded are not added again.")
+    yes, no = st.columns(2)
+    yes.button("Replace the corpus" if replace else "Restore", type="primary", icon=":material/settings_backup_restore:",
+               key="confirm_restore", on_click=_restore_backup, args=(backup, replace))
+    # A dialog's button reruns only the dialog: once the callback has restored (or failed), or on
+    # Cancel, the whole page reruns, which closes the dialog and shows the outcome.
+    if no.button("Cancel", key="cancel_restore") or st.session_state.get(RESTORE_DONE):
+        st.session_state.pop(RESTORE_DONE, None)
+        st.rerun()
+
+
+def _restore_backup(backup, replace: bool) -> None:
+    try:
+        st.session_state["backup_report"] = dashboard.restore_corpus(backup, replace=replace).lines()
+    except StoreError as exc:
+        st.session_state["articles_failed"] = str(exc)
+    st.session_state[RESTORE_DONE] = True
+
+
+def backup_section() -> None:
+    """Download the whole corpus; restore one from a backup (merge or replace, after confirming)."""
+    st.subheader("Backup and restore")
+    with st.container(border=True):
+        st.caption("One file with every article (deleted ones too), its analyses, the whole review history with the "
+                   "reviewers' names, and the codebook saved in the corpus. Keep it safe: on Streamlit Community Cloud "
+                   "the corpus is lost when the app restarts, and this file brings it back.")
+        st.download_button("Download the whole corpus", data=dashboard.corpus_backup(), file_name=default_file_name(),
+                           mime="application/gzip", icon=":material/download:", key="backup_download", on_click="ignore")
+        upload = st.file_uploader("Restore from a backup", key="backup_upload",
+                                  help=f"A file made by 'Download the whole corpus' or python -m core backup "
+                                       f"(at most {MAX_BACKUP_UPLOAD_BYTES // (1024 * 1024)} MB here; "
+                                       "larger ones with python -m core restore).")
+        mode = st.radio("How", ["Merge into the corpus", "Replace the corpus"], key="backup_mode", horizontal=True,
+                        help="Merge keeps what the corpus has and adds what the backup has more; replace empties "
+                             "the corpus first.")
+        if st.button("Restore…", icon=":material/settings_backup_restore:", key="restore_backup_button"):
+            if upload is None:
+                st.error("Choose a backup file first.", icon=":material/error:")
+            elif upload.size > MAX_BACKUP_UPLOAD_BYTES:  # checked before the bytes are touched
+                st.error(f"{escape_markdown(upload.name[:80])}: the file is {upload.size:,} bytes; the limit here is "
+                         f"{MAX_BACKUP_UPLOAD_BYTES:,}. Restore it with python -m core restore.", icon=":material/error:")
+            else:
+                try:
+                    backup = read_backup(upload.getvalue(), name=upload.name[:80])
+                except BackupError as exc:
+                    st.error(escape_markdown(dashboard.safe_message(exc)) + " Nothing was changed.", icon=":material/error:")
+                else:
+                    confirm_restore(backup, upload.name, mode == "Replace the corpus")
+
 
 report = st.session_state.pop("articles_report", None)
 if report is not None:
@@ -165,6 +232,9 @@ if deleted is not None:
 failed = st.session_state.pop("articles_failed", None)
 if failed:
     st.error(escape_markdown(dashboard.safe_message(failed)), icon=":material/error:")
+st.session_state.pop(RESTORE_DONE, None)  # a full run: a later restore dialog starts afresh
+for line in st.session_state.pop("backup_report", None) or []:
+    st.success(escape_markdown(line), icon=":material/settings_backup_restore:")
 restored_count = st.session_state.pop("articles_restored", None)
 if restored_count is not None:
     st.success(f"Restored {restored_count} article(s).", icon=":material/restore_from_trash:")
@@ -172,6 +242,8 @@ if restored_count is not None:
 st.subheader(f"In the corpus ({len(analysis.articles)})")
 if analysis.articles.empty:
     st.info("The corpus is empty. Paste, upload or fetch an article above.", icon=":material/library_add:")
+    if viewer.is_editor:
+        backup_section()
     st.stop()
 
 if not viewer.is_editor:
@@ -242,3 +314,5 @@ if not deleted_table.empty:
                              placeholder="Choose articles")
     st.button(f"Restore {len(restore)} article(s)", disabled=not restore, icon=":material/restore_from_trash:",
               key="restore_button", on_click=_restore, args=(restore,))
+
+backup_section()  # editors only: a viewer's run stopped after the list

@@ -1,4 +1,4 @@
-"""Command line: ``python -m core add|analyse|list|remove|restore|extract|quotes|actors|export|evaluate|accuracy|candidates|train``.
+"""Command line: ``python -m core add|analyse|list|remove|restore|backup|extract|quotes|actors|export|evaluate|accuracy|candidates|train``.
 
 ``extract``, ``quotes``, ``actors`` and ``export`` analyse the files given, or, given none, read the
 stored corpus (``$STANCE_DB``, default ``data/stance_tracker.sqlite3``; ``--db`` overrides),
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from core.corpus.backup import BackupError
 from core.corpus.parallel import MAX_WORKERS, WorkerError
 from core.corpus.store import StoreError
 from core.evaluation.stances import GoldError, evaluate_stances, read_gold
@@ -381,10 +382,21 @@ def cmd_remove(args) -> int:
     return 2 if unknown else 0
 
 
+def _is_backup_argument(value: str) -> bool:
+    """An article id is a slug (``[a-z0-9_]``, see core.corpus.store.slugify): an argument with a
+    dot or a path separator can only be a backup file."""
+    return any(c in value for c in "./\\")
+
+
 def cmd_restore(args) -> int:
-    """Bring soft-deleted articles back."""
+    """Bring soft-deleted articles back, or restore a backup file (merge, or ``--replace``)."""
     from core.corpus.store import CorpusStore
 
+    files = [a for a in args.ids if _is_backup_argument(a)]
+    if files:
+        return _restore_backup(args, files)
+    if args.replace or args.yes:
+        raise UsageError("--replace and --yes go with a backup file: python -m core restore FILE [--replace]")
     store = CorpusStore(args.db) if args.db else CorpusStore()
     deleted = set(store.deleted_table()["id"])
     unknown = [a for a in args.ids if a not in deleted]
@@ -394,6 +406,42 @@ def cmd_restore(args) -> int:
     if restored:
         print(f"Restored {len(restored)} article(s): {', '.join(restored)}")
     return 2 if unknown else 0
+
+
+def _restore_backup(args, files: list[str]) -> int:
+    """``restore FILE``: the whole file is checked first, then written in one transaction."""
+    from core.corpus.backup import describe, read_backup_file, restore_backup
+    from core.corpus.store import CorpusStore
+
+    if len(args.ids) != 1:
+        raise UsageError("restore one backup file at a time, and no article ids with it")
+    backup = read_backup_file(files[0])
+    store = CorpusStore(args.db) if args.db else CorpusStore()
+    if args.replace and not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("replacing the corpus needs confirmation: add --yes")
+        answer = input(f"Replace the whole corpus {store.path} ({store.count()} article(s), its reviews and settings) "
+                       f"with the backup ({describe(backup.counts())})? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing restored")
+            return 1
+    for line in restore_backup(store, backup, replace=args.replace).lines():
+        print(line)
+    return 0
+
+
+def cmd_backup(args) -> int:
+    """Write the whole corpus to one file (core.corpus.backup)."""
+    from core.corpus.backup import describe, write_backup_file
+    from core.corpus.store import CorpusStore, default_db_path
+
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.is_file():  # never create an empty corpus just to back it up
+        raise UsageError(f"{path}: no such corpus file")
+    store = CorpusStore(path)
+    counts = write_backup_file(store, args.out)
+    print(f"Backed up {describe(counts)} to {args.out} ({Path(args.out).stat().st_size:,} bytes)")
+    return 0
 
 
 def _refuse_test_errors(gold: pd.DataFrame | None, verbose: bool) -> None:
@@ -741,8 +789,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--codebook", metavar="FILE")
     p.add_argument("--db", metavar="FILE", help=db_help)
-    p = sub.add_parser("restore", help="bring back deleted articles by id")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p = sub.add_parser("restore", help="bring back deleted articles by id, or restore a backup file (merge, or --replace)",
+                       description="restore ID...: undo a remove. restore FILE: restore a backup written by "
+                                   "'python -m core backup' (or the dashboard's download); by default it is merged into "
+                                   "the corpus (identical text and reviews are not stored twice), --replace empties the "
+                                   "corpus first (asks first; --yes to skip). A damaged file changes nothing.")
+    p.add_argument("ids", nargs="+", metavar="ID|FILE")
+    p.add_argument("--replace", action="store_true", help="with a backup file: empty the corpus first instead of merging")
+    p.add_argument("--yes", action="store_true", help="with --replace: do not ask for confirmation")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p = sub.add_parser("backup", help="write the whole corpus (articles, analyses, reviews, codebook) to one file")
+    p.add_argument("--out", metavar="FILE", required=True, help="the backup file to write (e.g. corpus.stance-backup.jsonl.gz)")
     p.add_argument("--db", metavar="FILE", help=db_help)
     p = sub.add_parser("remove", help="delete stored articles by id: hidden, reviews kept, 'restore' undoes it (asks first; --yes to skip)")
     p.add_argument("ids", nargs="+", metavar="ID")
@@ -797,11 +854,12 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_candidates(args)
         if args.command == "train":
             return cmd_train(args)
-        if args.command in ("add", "analyse", "list", "remove", "restore", "export"):
+        if args.command in ("add", "analyse", "list", "remove", "restore", "export", "backup"):
             return {"add": cmd_add, "analyse": cmd_analyse, "list": cmd_list, "remove": cmd_remove, "restore": cmd_restore,
-                    "export": cmd_export}[args.command](args)
+                    "export": cmd_export, "backup": cmd_backup}[args.command](args)
         return cmd_table(args, {"extract": "stances", "quotes": "quotes", "actors": "actors"}[args.command])
-    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError, WorkerError) as exc:
+    except (UsageError, ArticleError, CodebookError, KnowledgeError, GoldError, ModelNotFoundError, StoreError,
+            WorkerError, BackupError) as exc:
         print(_error_line(f"{exc}"), file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -36,11 +36,13 @@ from dashboard.access import (
 )
 from dashboard.config import codebook_file, db_file, safe_message, setting, user_message
 from dashboard.corpus import (
+    corpus_backup,
     delete_articles,
     deleted_articles,
     get_analysis,
     import_articles,
     restore_articles,
+    restore_corpus,
     update_articles,
 )
 from dashboard.sidebar import (
@@ -82,6 +84,7 @@ __all__ = [
     "article_text",
     "codebook_file",
     "configured_scorer",
+    "corpus_backup",
     "current_codebook",
     "current_filters",
     "current_viewer",
@@ -98,6 +101,7 @@ __all__ = [
     "network_view",
     "open_corpus",
     "restore_articles",
+    "restore_corpus",
     "safe_message",
     "scorer_summary",
     "seed_widget_from_url",

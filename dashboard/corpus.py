@@ -5,11 +5,12 @@ checking the role itself."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
 
+from core.corpus.backup import Backup, RestoreReport, backup_bytes, restore_backup
 from core.corpus.corpus import ImportReport, clean_date, knowledge_digest
 from core.model import Article
 from core.settings import DEFAULT_TITLES_FILE
@@ -96,3 +97,20 @@ def update_articles(edits: list[dict]) -> None:
     store = open_corpus().store
     for row in rows:
         store.update_metadata(row["article_id"], title=row.get("title") or "", outlet=row.get("outlet") or "", date=row["date"])
+
+
+def corpus_backup() -> Callable[[], bytes]:
+    """What makes the whole corpus as one backup file (core.corpus.backup), for a download button
+    that builds it only when clicked. Editors only, since it holds what viewers never see: deleted
+    articles and the reviewers' identities. The role is checked here, when the page runs: the
+    button's data is made later, outside the page's run, where the session is not known."""
+    require_editor()
+    store = open_corpus().store
+    return lambda: backup_bytes(store)
+
+
+def restore_corpus(backup: Backup, *, replace: bool) -> RestoreReport:
+    """Restore a checked backup (merge, or replace the corpus) in one transaction; editors only.
+    Articles it brings without analyses are analysed on the next run of a page."""
+    require_editor()
+    return restore_backup(open_corpus().store, backup, replace=replace)

@@ -468,7 +468,7 @@ def test_an_unsupported_upload_gets_one_message_naming_the_file_and_the_types(pa
     "Read the files" said "Choose at least one file first": two messages, neither the whole story."""
     open_page(page, server, "articles")
     page.get_by_role("tab", name="Upload files").click()
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+    page.locator('[data-testid="stTabs"] [data-testid="stFileUploader"] input[type="file"]').set_input_files(
         files=[{"name": "chart.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n"}])
     page.get_by_text("chart.png").first.wait_for(timeout=TIMEOUT_S * 1000)
     page.get_by_role("button", name="Read the files").click()
@@ -480,6 +480,34 @@ def test_an_unsupported_upload_gets_one_message_naming_the_file_and_the_types(pa
     assert "chart.png" in alerts[0] and ".txt" in alerts[0] and ".docx" in alerts[0], alerts
     shown = main.inner_text()
     assert "not allowed" not in shown and "Choose at least one file" not in shown
+
+
+def test_the_whole_corpus_downloads_as_a_backup_that_restores(page, server):
+    """Issue 15, item 3: "Download the whole corpus" serves a backup (made when clicked), and
+    "Restore from a backup" merges it back after a confirmation: every text is stored already."""
+    from core.corpus.backup import read_backup
+
+    open_page(page, server, "articles")
+    main = page.locator('[data-testid="stMain"]')
+    with page.expect_download(timeout=TIMEOUT_S * 1000) as download_info:
+        main.get_by_role("button", name="Download the whole corpus").click()
+    data = Path(download_info.value.path()).read_bytes()
+    assert download_info.value.suggested_filename.endswith(".stance-backup.jsonl.gz")
+    backup = read_backup(data)
+    assert backup.counts()["articles"] >= 1
+    uploader = main.locator('[data-testid="stFileUploader"]').filter(has_text="Restore from a backup")
+    uploader.locator('input[type="file"]').set_input_files(
+        files=[{"name": "backup.gz", "mimeType": "application/gzip", "buffer": data}])
+    uploader.get_by_text("backup.gz").first.wait_for(timeout=TIMEOUT_S * 1000)
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    main.get_by_role("button", name="Restore…").click()
+    dialog = page.locator('[role="dialog"]')
+    dialog.get_by_text("This adds the backup backup.gz").wait_for(timeout=TIMEOUT_S * 1000)
+    dialog.get_by_role("button", name="Restore", exact=True).click()
+    srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
+    page.get_by_text("Merged the backup: 0 article(s)").first.wait_for(timeout=TIMEOUT_S * 1000)
+    assert not page.locator('[role="dialog"]').is_visible()
+    assert f"{backup.counts()['articles']} article(s) with the same text" in main.inner_text()
 
 
 def test_text_in_the_address_box_is_not_a_web_address(page, server):

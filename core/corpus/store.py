@@ -118,6 +118,21 @@ REVIEW_COLUMNS: list[str] = [
 
 ARTICLE_FIELDS = ("id", "title", "outlet", "date", "date_note", "url", "origin", "words", "added_at")
 
+# What a backup holds of each table (core.corpus.backup), in the order it is written and restored.
+BACKUP_ARTICLE_COLUMNS: tuple[str, ...] = (
+    "id", "content_hash", "title", "outlet", "date", "date_note", "url", "origin", "text", "words", "added_at",
+    "deleted_at", "deleted_by",
+)
+BACKUP_EXTRACTION_COLUMNS: tuple[str, ...] = (
+    "content_hash", "pipeline_key", "codebook_hash", "statements", "rows", "created_at",
+)
+BACKUP_QUERIES: tuple[tuple[str, str], ...] = (
+    ("articles", f"SELECT {', '.join(BACKUP_ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"),
+    ("extractions", f"SELECT {', '.join(BACKUP_EXTRACTION_COLUMNS)} FROM extractions ORDER BY rowid"),
+    ("reviews", f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews ORDER BY id"),
+    ("meta", "SELECT key, value FROM meta WHERE key != 'revision' ORDER BY key"),
+)
+
 
 class StoreError(RuntimeError):
     """The corpus file cannot be used; the message is one line for the user."""
@@ -518,6 +533,89 @@ class CorpusStore:
             query, params = query + " WHERE article_id = ?", (article_id,)
         with self._read() as conn:
             return pd.read_sql_query(query + " ORDER BY id", conn, params=params)
+
+
+    # --- backup and restore (the file format is core.corpus.backup's) --------------------------
+
+    def backup_records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every row a backup holds, as ``(table, row)``: articles (deleted ones too, with their
+        marker), extractions, reviews (with their ids, oldest first) and meta (not the revision
+        counter, which belongs to this file's caches). Read in one transaction, so the rows are one
+        consistent snapshot even while another process writes."""
+        with self._read() as conn:
+            conn.execute("BEGIN")
+            try:
+                for table, query in BACKUP_QUERIES:
+                    for row in conn.execute(query):
+                        yield table, dict(row)
+            finally:
+                conn.execute("ROLLBACK")
+
+    def restore_records(self, records: Mapping[str, list[dict[str, Any]]], *, replace: bool = False) -> dict[str, int]:
+        """Write checked backup rows (``core.corpus.backup.read_backup``) in ONE transaction: all
+        of it is stored, or nothing. ``replace`` empties the corpus first (its reviews too) and keeps
+        the backup's ids; otherwise the rows are merged:
+
+        * an article whose text (content hash) is stored already is not stored again: its reviews
+          are attached to the stored article's id, whose metadata and deleted marker stay;
+        * a new article keeps its id, or gets a numeric suffix when the id is taken;
+        * an extraction already cached (same keys) and a review already in the log (same article
+          text, action, row key, values, reviewer, note and time) are skipped;
+        * a setting the corpus has is kept, except an empty saved codebook, which the backup's fills.
+
+        Returns counts: ``articles``, ``articles_present``, ``extractions``, ``reviews``,
+        ``reviews_present``, ``meta``."""
+        counts = dict.fromkeys(("articles", "articles_present", "extractions", "reviews", "reviews_present", "meta"), 0)
+        with self.transaction() as conn:
+            if replace:
+                for table in ("articles", "extractions", "reviews"):
+                    conn.execute(f"DELETE FROM {table}")
+                conn.execute("DELETE FROM meta WHERE key != 'revision'")
+            ids: dict[str, str] = {}  # backup article id -> id in this corpus
+            for row in records.get("articles", []):
+                found = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (row["content_hash"],)).fetchone()
+                if found:
+                    ids[row["id"]] = found[0]
+                    counts["articles_present"] += 1
+                    continue
+                article_id, n = row["id"], 1
+                while conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                    n += 1
+                    article_id = f"{row['id']}_{n}"
+                ids[row["id"]] = article_id
+                conn.execute(
+                    f"INSERT INTO articles ({', '.join(BACKUP_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(BACKUP_ARTICLE_COLUMNS))})",
+                    (article_id, *(row[c] for c in BACKUP_ARTICLE_COLUMNS[1:])),
+                )
+                counts["articles"] += 1
+            for row in records.get("extractions", []):
+                cur = conn.execute(
+                    f"INSERT OR IGNORE INTO extractions ({', '.join(BACKUP_EXTRACTION_COLUMNS)})"
+                    f" VALUES ({', '.join('?' * len(BACKUP_EXTRACTION_COLUMNS))})",
+                    tuple(row[c] for c in BACKUP_EXTRACTION_COLUMNS),
+                )
+                counts["extractions"] += cur.rowcount
+            same = " AND ".join(f"{c} = ?" for c in REVIEW_COLUMNS[1:])  # every column but the id
+            for row in records.get("reviews", []):
+                values = (ids.get(row["article_id"], row["article_id"]), *(row[c] for c in REVIEW_COLUMNS[2:]))
+                if not replace and conn.execute(f"SELECT 1 FROM reviews WHERE {same}", values).fetchone():
+                    counts["reviews_present"] += 1
+                    continue
+                columns = REVIEW_COLUMNS if replace else REVIEW_COLUMNS[1:]
+                conn.execute(
+                    f"INSERT INTO reviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    (row["id"], *values) if replace else values,
+                )
+                counts["reviews"] += 1
+            for row in records.get("meta", []):
+                if row["key"] == "revision":
+                    continue
+                if row["key"] == "codebook_yaml":  # the saved codebook: an empty one is filled
+                    cur = conn.execute("UPDATE meta SET value = ? WHERE key = ? AND value = ''", (row["value"], row["key"]))
+                    counts["meta"] += cur.rowcount
+                cur = conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (row["key"], row["value"]))
+                counts["meta"] += cur.rowcount
+        return counts
 
 
 def _json(values: Mapping[str, object] | None) -> str:
