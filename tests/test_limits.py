@@ -7,6 +7,9 @@ paths are taken: a search that runs out of time switches its pattern off and say
 
 from __future__ import annotations
 
+import gc
+import sqlite3
+
 import pytest
 
 from core import cli
@@ -292,6 +295,12 @@ def test_a_damaged_corpus_file_gives_one_line_not_a_traceback(tmp_path, capsys):
     article = tmp_path / "ferry.txt"
     article.write_text("Ingrid Dahl said she supports the ferry fares.\n", encoding="utf-8")
     assert cli.main(["add", "--db", str(db), str(article)]) == 0
+    # Everything into the main file first: a connection the garbage collector has not closed yet
+    # would leave the rows in the write-ahead log, which the damage below would not touch.
+    gc.collect()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
     data = bytearray(db.read_bytes())
     for at in range(4096, len(data), 4096):  # every page after the header: garbage
         data[at + 8 : at + 200] = b"\xff" * 192
