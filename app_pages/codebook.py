@@ -174,7 +174,7 @@ stored = bool(stored_codebook_text(store).strip())
 
 # --- 1. the issues ---------------------------------------------------------------------------
 
-source = f"saved in the corpus ({store.path.name})" if stored else f"the file {_file_name()}"
+source = f"saved in the corpus ({store.name})" if stored else f"the file {_file_name()}"
 st.markdown(f"**{escape_markdown(working.name)}**, from {escape_markdown(source)}"
             + (" — with unsaved changes" if pending else "") + ".")
 counts = analysis.tables.stances["issue"].value_counts() if not analysis.tables.stances.empty else pd.Series(dtype=int)

@@ -142,7 +142,7 @@ def _open_corpus(args, codebook=None, seed: bool = True, runner=None):
         return corpus
     report = corpus.seed_once(SEEDS_DIR, _progress_line if runner is not None else _stderr_progress, runner=runner)
     if report is not None and report.added:
-        print(f"note: new corpus at {corpus.store.path}; imported the seed article(s): {', '.join(report.added)}", file=sys.stderr)
+        print(f"note: new corpus at {corpus.store.location}; imported the seed article(s): {', '.join(report.added)}", file=sys.stderr)
     return corpus
 
 
@@ -164,7 +164,7 @@ def _analyse_articles(args) -> tuple:
         corpus.extract_pending(_stderr_progress)
         loaded = corpus.load()
         if loaded.articles.empty:
-            raise UsageError(f"the corpus {corpus.store.path} is empty; add articles with: python -m core add FILE|URL")
+            raise UsageError(f"the corpus {corpus.store.location} is empty; add articles with: python -m core add FILE|URL")
         return _confident(loaded.tables, args), [], [], corpus.codebook
     codebook = chosen or load_codebook()
     articles, errors = _read_all(args.files)
@@ -337,7 +337,7 @@ def cmd_analyse(args) -> int:
         corpus = _open_corpus(args, runner=runner)
         waiting = len(corpus.pending())
         if not waiting:
-            print(f"nothing to analyse: every article of {corpus.store.path} has results for the current pipeline and codebook")
+            print(f"nothing to analyse: every article of {corpus.store.location} has results for the current pipeline and codebook")
             return 0
         started = time.perf_counter()
         done = corpus.extract_pending(_progress_line if runner is not None else _stderr_progress, runner)
@@ -420,7 +420,7 @@ def _restore_backup(args, files: list[str]) -> int:
     if args.replace and not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("replacing the corpus needs confirmation: add --yes")
-        answer = input(f"Replace the whole corpus {store.path} ({store.count()} article(s), its reviews and settings) "
+        answer = input(f"Replace the whole corpus {store.location} ({store.count()} article(s), its reviews and settings) "
                        f"with the backup ({describe(backup.counts())})? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("nothing restored")
@@ -433,12 +433,12 @@ def _restore_backup(args, files: list[str]) -> int:
 def cmd_backup(args) -> int:
     """Write the whole corpus to one file (core.corpus.backup)."""
     from core.corpus.backup import describe, write_backup_file
-    from core.corpus.store import CorpusStore, default_db_path
+    from core.corpus.store import CorpusStore, default_db_path, is_database_url
 
-    path = Path(args.db) if args.db else default_db_path()
-    if not path.is_file():  # never create an empty corpus just to back it up
-        raise UsageError(f"{path}: no such corpus file")
-    store = CorpusStore(path)
+    location = args.db or default_db_path()
+    if not is_database_url(location) and not Path(location).is_file():  # never create an empty corpus just to back it up
+        raise UsageError(f"{location}: no such corpus file")
+    store = CorpusStore(location)
     counts = write_backup_file(store, args.out)
     print(f"Backed up {describe(counts)} to {args.out} ({Path(args.out).stat().st_size:,} bytes)")
     return 0
@@ -482,9 +482,9 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
     wanted = set(gold["article_id"])
     missing = sorted(wanted - set(corpus.articles()["article_id"]))
     for article_id in missing:
-        print(_error_line(f"the gold names article '{article_id}', which is not in {corpus.store.path}"), file=sys.stderr)
+        print(_error_line(f"the gold names article '{article_id}', which is not in {corpus.store.location}"), file=sys.stderr)
     stances = stances[stances["article_id"].isin(wanted)]
-    print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.path}: "
+    print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.location}: "
           f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
     _print_stance_scores(stances, gold, args.verbose)
     return 2 if missing else 0
@@ -608,7 +608,7 @@ def cmd_train(args) -> int:
         if not Path(args.db).is_file():
             raise UsageError(f"--db {args.db}: no such corpus file")
         corpus = _open_corpus(args, None, seed=False)
-        corpus_name = str(corpus.store.path)
+        corpus_name = corpus.store.location
         examples = review_examples(corpus)
         print(f"{corpus_name}: {examples.reviews} review(s) of {examples.articles} article(s) give {len(examples.labels)} training candidates")
         reviews = (examples.features, examples.labels)
@@ -718,7 +718,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Stance Tracker: who holds which position on which issue, with the quote behind it.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    db_help = "corpus database file (default: $STANCE_DB or data/stance_tracker.sqlite3)"
+    db_help = "the corpus: a SQLite file or a postgresql:// URL (default: $STANCE_DB or data/stance_tracker.sqlite3)"
     workers_help = (f"analyse on N processes of this machine (1 to {MAX_WORKERS}; default 1); "
                     "each loads its own spaCy pipeline, about 200 MB")
     min_conf_help = ("leave out stance rows less sure than this (0..1; default: the trained scorer's minimum confidence, "

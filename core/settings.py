@@ -26,7 +26,7 @@ DEFAULT_WORDS = SEEDS_DIR / "words.yaml"
 DEFAULT_SCORER = SEEDS_DIR / "stance_scorer.json"  # written by `python -m core train`
 
 # Environment variables (also read from .streamlit/secrets.toml by the dashboard).
-DB_ENV = "STANCE_DB"  # the corpus file
+DB_ENV = "STANCE_DB"  # the corpus: a SQLite file path or a postgresql:// URL
 MODEL_ENV = "STANCE_SPACY_MODEL"  # a spaCy pipeline name instead of en_core_web_sm
 ARTICLES_DIR_ENV = "STANCE_TRACKER_ARTICLES"  # the folder that seeds a new corpus
 CODEBOOK_ENV = "STANCE_TRACKER_CODEBOOK"  # the codebook a new corpus starts with
@@ -58,10 +58,13 @@ def setting(name: str, secrets: Mapping[str, object] | None = None) -> str:
     return str(value)
 
 
-def db_path(secrets: Mapping[str, object] | None = None) -> Path:
-    """Where the corpus lives: ``$STANCE_DB``, else the secret, else ``data/stance_tracker.sqlite3``."""
-    configured = setting(DB_ENV, secrets)
-    return Path(configured) if configured else DEFAULT_DB
+def db_location(secrets: Mapping[str, object] | None = None) -> Path | str:
+    """Where the corpus lives: ``$STANCE_DB``, else the secret, else ``data/stance_tracker.sqlite3``.
+    A file path (SQLite) is a Path; a URL (``postgresql://...``) stays a string."""
+    configured = setting(DB_ENV, secrets).strip()
+    if not configured:
+        return DEFAULT_DB
+    return configured if "://" in configured else Path(configured)
 
 
 def articles_folder() -> Path:

@@ -34,7 +34,7 @@ from dashboard.access import (
     show_editor_notice,
     sidebar_access,
 )
-from dashboard.config import codebook_file, db_file, safe_message, setting, user_message
+from dashboard.config import codebook_file, db_location, safe_message, setting, user_message
 from dashboard.corpus import (
     corpus_backup,
     delete_articles,
@@ -89,7 +89,7 @@ __all__ = [
     "current_filters",
     "current_viewer",
     "default_min_confidence",
-    "db_file",
+    "db_location",
     "delete_articles",
     "deleted_articles",
     "entity_toggle",

@@ -10,15 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy.engine import make_url
 
 from core import settings
-from core.corpus.store import StoreError
+from core.corpus.store import StoreError, is_database_url
 from core.extraction.nlp import ModelNotFoundError
 from core.ingest.text import ArticleError
 from core.knowledge.files import KnowledgeError
 from core.views.render import one_line
 
 APP_DIR = Path(__file__).resolve().parent.parent  # the folder of app.py
+CONNECTION_NAME = "stance"  # st.connection("stance"): the [connections.stance] section of the secrets
 
 
 def secrets():
@@ -44,19 +46,55 @@ def codebook_file() -> Path:
     return settings.codebook_path()
 
 
-def db_file() -> Path:
-    """``$STANCE_DB``, else ``STANCE_DB`` from Streamlit secrets, else the default file."""
-    return settings.db_path(secrets())
+def db_location() -> str:
+    """Where the corpus lives: ``STANCE_DB`` (environment, then secrets: a file path or a
+    ``postgresql://`` URL), else the ``[connections.stance]`` section of the secrets read with
+    ``st.connection`` (Streamlit's way to configure a SQL database), else the default file."""
+    if setting(settings.DB_ENV).strip():
+        return str(settings.db_location(secrets()))
+    url = _stance_connection_url()
+    return url or str(settings.DEFAULT_DB)
+
+
+def _stance_connection_url() -> str:
+    """The URL of ``st.connection("stance", type="sql")`` when the secrets configure it, else ''."""
+    configured = secrets()
+    try:
+        has_section = configured is not None and "stance" in configured.get("connections", {})
+    except Exception:  # an unreadable secrets file is the same as none
+        has_section = False
+    if not has_section:
+        return ""
+    try:
+        connection = st.connection(CONNECTION_NAME, type="sql")
+        return connection.engine.url.render_as_string(hide_password=False)
+    except Exception as exc:  # a broken section: say which, never echo its password
+        raise StoreError(f"the [connections.{CONNECTION_NAME}] section of the secrets is not a usable database "
+                         f"connection ({type(exc).__name__})") from None
 
 
 def safe_message(text: object) -> str:
     """A message fit for any viewer: one line, at most MAX_MESSAGE_CHARS (never a huge input echoed
-    back), and no path of this server (the corpus file becomes "the corpus file")."""
+    back), and no path of this server (the corpus file becomes "the corpus file") nor a database
+    password."""
     line = " ".join(str(text).split())  # paths are replaced before the line is cut
-    for path, name in ((db_file(), "the corpus file"), (db_file().parent, "the corpus folder"),
-                       (APP_DIR, "the app folder")):
-        for spelling in {str(path), str(Path(path).resolve())}:
-            line = line.replace(spelling, name)
+    try:
+        location = db_location()
+    except StoreError:
+        location = str(settings.DEFAULT_DB)
+    replacements: list[tuple[str, str]] = []  # longest first: the corpus file before its folder
+    if is_database_url(location):
+        url = make_url(location)
+        replacements += [(location, "the corpus database"), (url.render_as_string(hide_password=True), "the corpus database")]
+        if url.password and len(str(url.password)) >= 4:
+            replacements.append((str(url.password), "***"))
+    else:
+        path = Path(location)
+        for spelling_of, name in ((path, "the corpus file"), (path.parent, "the corpus folder")):
+            replacements += [(spelling, name) for spelling in {str(spelling_of), str(spelling_of.resolve())}]
+    replacements += [(str(APP_DIR), "the app folder"), (str(APP_DIR.resolve()), "the app folder")]
+    for spelling, name in replacements:
+        line = line.replace(spelling, name)
     return one_line(line)
 
 

@@ -34,7 +34,7 @@ def get_analysis() -> Analysis:
         problem = stored_codebook_problem()
         if problem:
             st.warning(escape_markdown(problem), icon=":material/warning:")
-        return cached_analysis(str(corpus.store.path), corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, key, corpus)
+        return cached_analysis(corpus.store.location, corpus.store.revision(), str(codebook_file()), corpus.codebook_hash, key, corpus)
     except Exception as exc:  # every failure becomes a message; the UI never shows a traceback
         log.exception("analysis failed")
         st.error(escape_markdown(user_message(exc)), icon=":material/error:")

@@ -46,7 +46,7 @@ from core.extraction.scorer import StanceScorer
 from core.knowledge.codebook import Codebook, codebook_from_yaml, load_codebook
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.model import Article
-from dashboard.config import codebook_file, db_file
+from dashboard.config import codebook_file, db_location
 
 # --- what the pages show ------------------------------------------------------------------------
 
@@ -75,7 +75,7 @@ class Analysis:
 
 @st.cache_resource(show_spinner=False)
 def cached_store(path: str) -> CorpusStore:
-    """The corpus store of one database file."""
+    """The corpus store of one database (a SQLite file path or a PostgreSQL URL)."""
     return CorpusStore(path)
 
 
@@ -128,7 +128,7 @@ def _codebook_file() -> Codebook:
 def _corpus_codebook() -> tuple[Codebook, str]:
     """``core.corpus.corpus.corpus_codebook`` with both steps cached; the saved codebook is named
     without the corpus file's name (viewers never see a server path)."""
-    return corpus_codebook(cached_store(str(db_file())), load_file=_codebook_file, parse=cached_codebook_text,
+    return corpus_codebook(cached_store(str(db_location())), load_file=_codebook_file, parse=cached_codebook_text,
                            source="the codebook saved in the corpus")
 
 
@@ -152,7 +152,7 @@ def open_corpus() -> Corpus:
     pipeline; its key is that knowledge's (core.corpus.corpus.pipeline_key)."""
     knowledge = load_knowledge()
     return Corpus(
-        cached_store(str(db_file())),
+        cached_store(str(db_location())),
         current_codebook(),
         knowledge,
         nlp_loader=lambda: cached_pipeline(knowledge.digest, knowledge),
@@ -207,8 +207,8 @@ def cached_article(db: str, revision: int, article_id: str) -> Article | None:
 
 def article_text(article_id: str) -> Article | None:
     """One stored article with its text (the Article and Review pages)."""
-    store = cached_store(str(db_file()))
-    return cached_article(str(store.path), store.revision(), article_id)
+    store = cached_store(str(db_location()))
+    return cached_article(str(db_location()), store.revision(), article_id)
 
 
 # --- the stance scorer ---------------------------------------------------------------------------

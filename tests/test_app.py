@@ -760,7 +760,7 @@ def test_labels_descriptions_and_url_values_are_never_rendered_as_markdown(calls
     issue = next(i for i in codebook.issues if i.id == "foreign_troops_in_ukraine")
     draft = IssueDraft.from_issue(issue)
     draft.label, draft.description = HOSTILE_MARKDOWN, "Support = " + HOSTILE_MARKDOWN
-    store_codebook(CorpusStore(dashboard.db_file()), with_issue(codebook, draft, replace=issue.id))
+    store_codebook(CorpusStore(dashboard.db_location()), with_issue(codebook, draft, replace=issue.id))
     pages = [open_page("positions", topic="foreign_troops_in_ukraine"), open_page("timeline", topic="foreign_troops_in_ukraine"),
              open_page("overview", country="[x](http://evil.test/y)"), open_page("data", issue="foreign_troops_in_ukraine", country="Nowhere")]
     shown = "\n".join(_all_text(at) for at in pages)

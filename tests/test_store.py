@@ -1,4 +1,5 @@
-"""The SQLite corpus store: dedupe, ids, transactions, migrations, concurrent writers, bad files."""
+"""The corpus store on both engines (SQLite and PostgreSQL): dedupe, ids, transactions, migrations,
+concurrent writers, bad files and bad URLs."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import threading
 import pytest
 
 from core.corpus.store import (
-    MIGRATIONS,
     REVIEW_COLUMNS,
     SCHEMA_VERSION,
     CorpusStore,
     StoreError,
     content_hash,
+    migration_statements,
     slugify,
 )
 from core.model import Article
@@ -22,8 +23,11 @@ TEXT = "The mayor of Lyon said on Monday that the city supports the new tram lin
 
 
 @pytest.fixture
-def store(tmp_path) -> CorpusStore:
-    return CorpusStore(tmp_path / "sub" / "corpus.sqlite3")
+def store(corpus_location) -> CorpusStore:
+    """A new, empty corpus on each engine (tests/conftest.py: SQLite file, PostgreSQL schema)."""
+    if not isinstance(corpus_location, str):
+        corpus_location = corpus_location.parent / "sub" / corpus_location.name  # the folder is created
+    return CorpusStore(corpus_location)
 
 
 def test_add_dedupes_identical_text_even_with_other_whitespace(store):
@@ -57,8 +61,8 @@ def test_metadata_round_trip_update_and_delete(store):
     assert store.count() == 0 and store.article_table().empty and store.get_article("lyon") is None
     assert list(store.iter_articles()) == [] and store.load_extractions("p1", "c1") == []
     assert store.deleted_table()[["id", "deleted_by"]].values.tolist() == [["lyon", "ana@example.org"]]
-    with store._read() as conn:  # a soft delete: text and cached rows are kept for an undo
-        assert conn.execute("SELECT COUNT(*) FROM extractions").fetchone()[0] == 1
+    # a soft delete: text and cached rows are kept for an undo
+    assert store._query("SELECT COUNT(*) FROM extractions")[0][0] == 1
     assert store.restore_article("lyon") and not store.restore_article("lyon")
     assert store.get_article("lyon").title == "Tram line" and store.article_table("p1", "c1").loc[0, "statements"] == 1
     assert store.deleted_table().empty
@@ -95,8 +99,8 @@ def test_revision_grows_with_each_change_only(store):
 
 def test_a_failing_transaction_stores_nothing(store):
     with pytest.raises(RuntimeError):
-        with store.transaction() as conn:
-            conn.execute(
+        with store.transaction() as tx:
+            tx.execute(
                 "INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('x', 'h', 't', 1, 'now')"
             )
             raise RuntimeError("crash mid-write")
@@ -106,7 +110,7 @@ def test_a_failing_transaction_stores_nothing(store):
 def test_migrates_an_old_file_and_keeps_its_data(tmp_path):
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]:
+    for statement in migration_statements(0, "sqlite"):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
@@ -139,8 +143,8 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
         CorpusStore(path)
 
 
-def test_concurrent_writers_store_every_article_exactly_once(tmp_path):
-    path = tmp_path / "shared.sqlite3"
+def test_concurrent_writers_store_every_article_exactly_once(corpus_location):
+    path = corpus_location
     CorpusStore(path)
     texts = [f"Article number {i}: the council said it backs the plan. " * 3 for i in range(12)]
     errors: list[BaseException] = []
@@ -168,8 +172,8 @@ def test_concurrent_writers_store_every_article_exactly_once(tmp_path):
 def test_migrates_a_v2_file_with_data_to_the_reviews_schema(tmp_path):
     path = tmp_path / "v2.sqlite3"
     conn = sqlite3.connect(path)
-    for step in MIGRATIONS[:2]:
-        for statement in step:
+    for step in range(2):
+        for statement in migration_statements(step, "sqlite"):
             conn.execute(statement)
     conn.execute("PRAGMA user_version = 2")
     conn.execute(

@@ -564,7 +564,7 @@ def stored_codebook_text(store: CorpusStore) -> str:
 def stored_codebook(store: CorpusStore) -> Codebook | None:
     """The codebook saved in ``store``, or None; a broken one raises CodebookError."""
     text = stored_codebook_text(store)
-    return codebook_from_yaml(text, source=f"the codebook saved in {store.path.name}") if text.strip() else None
+    return codebook_from_yaml(text, source=f"the codebook saved in {store.name}") if text.strip() else None
 
 
 # Failures of the installation, not of an article: raised to the user, never stored with an article.
@@ -637,7 +637,7 @@ def corpus_codebook(
     problem = ""
     if text.strip():
         try:
-            return parse(text, source or f"the codebook saved in {store.path.name}"), ""
+            return parse(text, source or f"the codebook saved in {store.name}"), ""
         except CodebookError as exc:
             problem = refused_codebook_message(exc)
     return load_file(), problem
