@@ -102,7 +102,7 @@ def find_bindir() -> Path | None:
 def missing_reason() -> str | None:
     """Why no server can be started here (None when the binaries and, as root, the user exist)."""
     if find_bindir() is None:
-        return f"PostgreSQL is not installed (no initdb, pg_ctl, pg_isready and postgres found): {INSTALL_HINT}"
+        return f"PostgreSQL not installed (no initdb, pg_ctl, pg_isready and postgres found): {INSTALL_HINT}"
     if os.geteuid() == 0:
         if shutil.which("runuser") is None:
             return "running as root, and `runuser` (util-linux) is missing to run PostgreSQL as another user"
@@ -144,7 +144,8 @@ def _hand_over(directory: Path, user: str) -> None:
     check = subprocess.run(["runuser", "-u", user, "--", "test", "-w", str(directory)], capture_output=True, timeout=30, check=False)
     if check.returncode != 0:
         raise PostgresError(
-            f"the `{user}` user cannot write to {directory}: a folder above it is closed to other users; pick a folder under /tmp"
+            f"the `{user}` user cannot write to {directory}: a folder above it is closed to other users (such as a 0700 temporary folder); "
+            "use a folder of its own that they can reach, e.g. from `mktemp -d`"
         )
 
 
