@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from core import settings
 from core.corpus.store import StoreError, is_database_url
@@ -20,7 +20,7 @@ from core.knowledge.files import KnowledgeError
 from core.views.render import one_line
 
 APP_DIR = Path(__file__).resolve().parent.parent  # the folder of app.py
-CONNECTION_NAME = "stance"  # st.connection("stance"): the [connections.stance] section of the secrets
+CONNECTION_NAME = "stance"  # the [connections.stance] section of the secrets (Streamlit's SQL connection format)
 
 
 def secrets():
@@ -48,8 +48,8 @@ def codebook_file() -> Path:
 
 def db_location() -> str:
     """Where the corpus lives: ``STANCE_DB`` (environment, then secrets: a file path or a
-    ``postgresql://`` URL), else the ``[connections.stance]`` section of the secrets read with
-    ``st.connection`` (Streamlit's way to configure a SQL database), else the default file."""
+    ``postgresql://`` URL), else the ``[connections.stance]`` section of the secrets (the format of
+    Streamlit's SQL connection, ``st.connection("stance", type="sql")``), else the default file."""
     if setting(settings.DB_ENV).strip():
         return str(settings.db_location(secrets()))
     url = _stance_connection_url()
@@ -57,20 +57,40 @@ def db_location() -> str:
 
 
 def _stance_connection_url() -> str:
-    """The URL of ``st.connection("stance", type="sql")`` when the secrets configure it, else ''."""
+    """The URL the ``[connections.stance]`` section describes, else ''.
+
+    The section is read as Streamlit's SQLConnection reads it: ``url = "postgresql://..."``, or
+    ``dialect``, ``driver``, ``username``, ``password``, ``host``, ``port``, ``database``, ``query``.
+    The URL is built here rather than by ``st.connection`` because that creates an engine with the
+    dialect's default driver (psycopg2, not installed) for a plain ``postgresql://``; the store reads
+    every PostgreSQL URL with psycopg 3 (core.corpus.store.postgres_url)."""
     configured = secrets()
     try:
-        has_section = configured is not None and "stance" in configured.get("connections", {})
+        section = dict(configured.get("connections", {}).get(CONNECTION_NAME, {})) if configured is not None else {}
     except Exception:  # an unreadable secrets file is the same as none
-        has_section = False
-    if not has_section:
+        section = {}
+    if not section:
         return ""
     try:
-        connection = st.connection(CONNECTION_NAME, type="sql")
-        return connection.engine.url.render_as_string(hide_password=False)
-    except Exception as exc:  # a broken section: say which, never echo its password
-        raise StoreError(f"the [connections.{CONNECTION_NAME}] section of the secrets is not a usable database "
-                         f"connection ({type(exc).__name__})") from None
+        if section.get("url"):
+            return str(section["url"])
+        dialect = str(section["dialect"])
+        driver = str(section.get("driver") or "")
+        port = section.get("port")
+        url = URL.create(
+            drivername=f"{dialect}+{driver}" if driver else dialect,
+            username=section.get("username"),
+            password=section.get("password"),
+            host=section.get("host"),
+            port=int(port) if port not in (None, "") else None,
+            database=section.get("database"),
+            query=dict(section.get("query") or {}),
+        )
+        return url.render_as_string(hide_password=False)
+    except (KeyError, TypeError, ValueError) as exc:  # say what is wrong, never echo the password
+        raise StoreError(f"the [connections.{CONNECTION_NAME}] section of the secrets does not describe a database: "
+                         f"give url = \"postgresql://...\" or dialect, host, username, password and database "
+                         f"({type(exc).__name__})") from None
 
 
 def safe_message(text: object) -> str:

@@ -766,3 +766,33 @@ def test_labels_descriptions_and_url_values_are_never_rendered_as_markdown(calls
     shown = "\n".join(_all_text(at) for at in pages)
     assert "[click here](http://evil.test/x)" in shown.replace("\\", ""), "the hostile values are shown"
     assert "](http://evil.test" not in shown and "**loud**" not in shown, "but escaped, so Markdown shows them as text"
+
+
+@pytest.mark.parametrize("form", ["url", "fields"])
+def test_the_corpus_can_live_in_postgresql_named_in_the_secrets_connection(calls, monkeypatch, postgres_url, form):
+    """Issue 15: a [connections.stance] section (Streamlit's SQL connection format) puts the corpus in
+    PostgreSQL; the dashboard seeds it on first start and shows it."""
+    from sqlalchemy.engine import make_url
+
+    monkeypatch.delenv("STANCE_DB", raising=False)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if form == "url":
+        at.secrets["connections"] = {"stance": {"url": postgres_url.replace("postgresql+psycopg://", "postgresql://")}}
+    else:
+        url = make_url(postgres_url)
+        at.secrets["connections"] = {"stance": {"dialect": "postgresql", "driver": "psycopg", "host": url.host,
+                                                "port": url.port, "username": url.username, "database": url.database,
+                                                "query": dict(url.query)}}
+    at.run()
+    assert_clean(at)
+    assert CorpusStore(postgres_url).count() == 1  # seeded on first start, in PostgreSQL
+
+
+def test_a_secrets_connection_that_describes_no_database_is_one_line(calls, monkeypatch):
+    monkeypatch.delenv("STANCE_DB", raising=False)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.secrets["connections"] = {"stance": {"host": "db.example.org", "password": "hunter22"}}
+    at.run()
+    assert not at.exception
+    shown = texts(at.error)
+    assert "[connections.stance] section of the secrets does not describe a database" in shown and "hunter22" not in shown

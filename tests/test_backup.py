@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,14 @@ from core.corpus.backup import (
     write_backup_file,
 )
 from core.corpus.corpus import store_codebook
-from core.corpus.store import CorpusStore, StoreError, content_hash
+from core.corpus.store import (
+    BACKUP_ARTICLE_COLUMNS,
+    BACKUP_EXTRACTION_COLUMNS,
+    REVIEW_COLUMNS,
+    CorpusStore,
+    StoreError,
+    content_hash,
+)
 from core.knowledge.codebook import load_codebook
 from core.model import Article
 from tests.apptest import assert_clean, emptied_caches, fresh_corpus, open_app_page, texts  # noqa: F401
@@ -38,18 +44,18 @@ TEXTS = {
 }
 
 
-def tables(path: Path) -> dict[str, list[tuple]]:
-    """Every row of the four tables a backup holds, in storage order (meta without the revision)."""
-    conn = sqlite3.connect(path)
-    try:
-        return {
-            "articles": conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall(),
-            "extractions": conn.execute("SELECT * FROM extractions ORDER BY content_hash, pipeline_key, codebook_hash").fetchall(),
-            "reviews": conn.execute("SELECT * FROM reviews ORDER BY id").fetchall(),
-            "meta": conn.execute("SELECT * FROM meta WHERE key != 'revision' ORDER BY key").fetchall(),
-        }
-    finally:
-        conn.close()
+def tables(where: Path | str | CorpusStore) -> dict[str, list[tuple]]:
+    """Every row of the four tables a backup holds, in storage order (meta without the revision), read
+    the same way from either engine (a SQLite path, a PostgreSQL URL, or a store)."""
+    store = where if isinstance(where, CorpusStore) else CorpusStore(where)
+    queries = {
+        "articles": f"SELECT {', '.join(BACKUP_ARTICLE_COLUMNS)} FROM articles ORDER BY rowid",
+        "extractions": f"SELECT {', '.join(BACKUP_EXTRACTION_COLUMNS)} FROM extractions"
+                       " ORDER BY content_hash, pipeline_key, codebook_hash",
+        "reviews": f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews ORDER BY id",
+        "meta": "SELECT key, value FROM meta WHERE key != 'revision' ORDER BY key",
+    }
+    return {table: [tuple(row) for row in store._query(sql)] for table, sql in queries.items()}
 
 
 def make_corpus(path: Path) -> CorpusStore:
@@ -77,6 +83,12 @@ def make_corpus(path: Path) -> CorpusStore:
 
 
 @pytest.fixture
+def target_db(corpus_location):
+    """The corpus a backup is restored into: a SQLite file, then a PostgreSQL schema (conftest)."""
+    return corpus_location
+
+
+@pytest.fixture
 def source(tmp_path) -> CorpusStore:
     return make_corpus(tmp_path / "source.sqlite3")
 
@@ -84,19 +96,35 @@ def source(tmp_path) -> CorpusStore:
 # --- round trip and merge ---------------------------------------------------------------------------
 
 
-def test_round_trip_gives_identical_tables(source, tmp_path):
+def test_round_trip_gives_identical_tables(source, tmp_path, target_db):
     counts = write_backup_file(source, tmp_path / "corpus.stance-backup.jsonl.gz")
     assert counts == {"articles": 3, "extractions": 4, "reviews": 4, "meta": 3}
-    target = CorpusStore(tmp_path / "target.sqlite3")
+    target = CorpusStore(target_db)
     report = restore_backup(target, read_backup_file(tmp_path / "corpus.stance-backup.jsonl.gz"))
     assert report.counts["articles"] == 3 and report.counts["reviews"] == 4
-    assert tables(target.path) == tables(source.path)  # articles (deleted marker too), extractions, reviews, codebook
+    assert tables(target) == tables(source.path)  # articles (deleted marker too), extractions, reviews, codebook
     assert target.deleted_table()["id"].tolist() == ["gone"]
-    assert "codebook_yaml" in dict(tables(target.path)["meta"])
+    assert "codebook_yaml" in dict(tables(target)["meta"])
     # and into a corpus that already has other rows, with --replace: the same tables again
     other = make_other(tmp_path / "other.sqlite3")
     restore_backup(other, read_backup(backup_bytes(source)), replace=True)
     assert tables(other.path) == tables(source.path)
+
+
+def test_sqlite_to_postgresql_and_back_gives_identical_tables(source, tmp_path, postgres_url):
+    """Issue 15: a backup made from SQLite restores into PostgreSQL and back with every table equal,
+    review ids and the deleted marker included; the PostgreSQL copy then goes on numbering reviews."""
+    server = CorpusStore(postgres_url)
+    restore_backup(server, read_backup(backup_bytes(source)), replace=True)
+    assert tables(server) == tables(source)
+    assert list(server.backup_records()) == list(source.backup_records())
+    back = CorpusStore(tmp_path / "back.sqlite3")
+    restore_backup(back, read_backup(backup_bytes(server)))
+    assert tables(back) == tables(source)
+    assert back.deleted_table()["id"].tolist() == ["gone"]
+    # replace kept the backup's review ids; the next review continues after the largest
+    largest = int(source.reviews()["id"].max())
+    assert server.add_review("talks", "confirm", reviewer="cy@example.org") == largest + 1
 
 
 def make_other(path: Path) -> CorpusStore:
@@ -108,8 +136,8 @@ def make_other(path: Path) -> CorpusStore:
     return store
 
 
-def test_merge_never_duplicates_text_or_reviews_and_keeps_the_corpus(source, tmp_path):
-    target = make_other(tmp_path / "target.sqlite3")
+def test_merge_never_duplicates_text_or_reviews_and_keeps_the_corpus(source, tmp_path, target_db):
+    target = make_other(target_db)
     data = backup_bytes(source)
     report = restore_backup(target, read_backup(data))
     articles = target.article_table().set_index("id")
@@ -122,16 +150,16 @@ def test_merge_never_duplicates_text_or_reviews_and_keeps_the_corpus(source, tmp
     reviews = target.reviews()
     # the backup's reviews of "talks" now belong to the stored copy, "mine"
     assert reviews.groupby("article_id").size().to_dict() == {"gone": 1, "mine": 3, "plan": 1}
-    assert len(set(CorpusStore(target.path).article_table()["content_hash"])) == 3
-    before = tables(target.path)
+    assert len(set(CorpusStore(target.location).article_table()["content_hash"])) == 3
+    before = tables(target)
     again = restore_backup(target, read_backup(data))  # a second merge adds nothing
     assert again.counts == {"articles": 0, "articles_present": 3, "extractions": 0, "reviews": 0,
                             "reviews_present": 4, "meta": 0}
-    assert tables(target.path) == before
+    assert tables(target) == before
 
 
-def test_merge_keeps_the_corpus_settings_but_fills_an_empty_codebook(source, tmp_path):
-    target = CorpusStore(tmp_path / "target.sqlite3")
+def test_merge_keeps_the_corpus_settings_but_fills_an_empty_codebook(source, tmp_path, target_db):
+    target = CorpusStore(target_db)
     store_codebook(target, None)  # "use the codebook file": an empty saved codebook
     target.set_meta("seeded", "elsewhere")
     restore_backup(target, read_backup(backup_bytes(source)))
@@ -139,8 +167,8 @@ def test_merge_keeps_the_corpus_settings_but_fills_an_empty_codebook(source, tmp
     assert target.get_meta("seeded") == "elsewhere"
 
 
-def test_an_article_id_taken_by_another_text_gets_a_suffix(source, tmp_path):
-    target = CorpusStore(tmp_path / "target.sqlite3")
+def test_an_article_id_taken_by_another_text_gets_a_suffix(source, tmp_path, target_db):
+    target = CorpusStore(target_db)
     target.add_article(Article(article_id="plan", text="Another plan entirely.", title="Other plan"))
     restore_backup(target, read_backup(backup_bytes(source)))
     articles = target.article_table().set_index("id")
@@ -189,14 +217,14 @@ def damaged_files(data: bytes) -> dict[str, tuple[bytes, str]]:
 
 
 @pytest.mark.parametrize("replace", [False, True])
-def test_a_damaged_foreign_or_newer_file_is_refused_and_changes_nothing(source, tmp_path, replace):
-    target = make_other(tmp_path / "target.sqlite3")
-    before, revision = tables(target.path), target.revision()
+def test_a_damaged_foreign_or_newer_file_is_refused_and_changes_nothing(source, tmp_path, replace, target_db):
+    target = make_other(target_db)
+    before, revision = tables(target), target.revision()
     for case, (data, message) in damaged_files(backup_bytes(source)).items():
         with pytest.raises(BackupError, match=re.escape(message)) as refused:
             restore_backup(target, read_backup(data, name="x.gz"), replace=replace)
         assert str(refused.value).startswith("x.gz"), case
-        assert tables(target.path) == before and target.revision() == revision, case
+        assert tables(target) == before and target.revision() == revision, case
 
 
 def test_every_damaged_byte_is_refused_with_a_message(source):
@@ -220,15 +248,15 @@ def test_every_damaged_byte_is_refused_with_a_message(source):
     assert not any("not a gzip-compressed" in r for r in reasons), "a damaged backup is not called a foreign file"
 
 
-def test_a_restore_that_fails_midway_rolls_back_whole(source, tmp_path):
-    target = make_other(tmp_path / "target.sqlite3")
-    before = tables(target.path)
+def test_a_restore_that_fails_midway_rolls_back_whole(source, tmp_path, target_db):
+    target = make_other(target_db)
+    before = tables(target)
     backup = read_backup(backup_bytes(source))
     backup.records["reviews"][-1]["action"] = "vandalise"  # past the checks: the database refuses it last
     for replace in (False, True):
         with pytest.raises(StoreError, match="writing to the corpus failed"):
             restore_backup(target, backup, replace=replace)
-        assert tables(target.path) == before
+        assert tables(target) == before
 
 
 def test_the_unpacked_size_is_limited(source, monkeypatch):
@@ -252,12 +280,12 @@ def test_a_backup_is_engine_neutral_rows_not_a_database_file(source):
 # --- the command line --------------------------------------------------------------------------------
 
 
-def test_cli_backup_and_restore(source, tmp_path, capsys, monkeypatch):
+def test_cli_backup_and_restore(source, tmp_path, capsys, monkeypatch, target_db):
     out = tmp_path / "corpus.stance-backup.jsonl.gz"
     assert main(["backup", "--db", str(source.path), "--out", str(out)]) == 0
     assert capsys.readouterr().out == (f"Backed up 3 article(s), 4 cached analyses, 4 review(s), 3 setting(s) to {out} "
                                        f"({out.stat().st_size:,} bytes)\n")
-    target = tmp_path / "target.sqlite3"
+    target = target_db
     assert main(["restore", "--db", str(target), str(out)]) == 0
     assert capsys.readouterr().out == ("Merged the backup: 3 article(s), 4 cached analyses, 4 review(s) and 3 setting(s) "
                                        "restored\n")

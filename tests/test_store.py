@@ -3,10 +3,15 @@ concurrent writers, bad files and bad URLs."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from core.corpus.store import (
     REVIEW_COLUMNS,
@@ -14,10 +19,13 @@ from core.corpus.store import (
     CorpusStore,
     StoreError,
     content_hash,
+    is_database_url,
     migration_statements,
+    postgres_url,
     slugify,
 )
 from core.model import Article
+from tests.conftest import ROOT
 
 TEXT = "The mayor of Lyon said on Monday that the city supports the new tram line.\n"
 
@@ -212,3 +220,101 @@ def test_add_review_refuses_an_unknown_article_or_action(store):
     second = store.add_review("a", "add", new_values={"actor": "Ann"})
     assert second > first and list(store.reviews("a")["action"]) == ["confirm", "add"]
     assert store.reviews("b").empty
+
+
+# --- PostgreSQL: URLs, migrations, a killed writer ----------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["postgres://ann:pw@db.example.org/news", "postgresql://ann:pw@db.example.org/news",
+                                      "postgresql+psycopg2://ann:pw@db.example.org:6543/news"])
+def test_the_usual_postgresql_url_spellings_are_read_with_psycopg(spelling):
+    url = postgres_url(spelling)
+    assert url.drivername == "postgresql+psycopg" and url.database == "news" and url.password == "pw"
+    assert is_database_url(spelling) and not is_database_url("data/corpus.sqlite3") and not is_database_url(Path("x"))
+
+
+@pytest.mark.parametrize("location, message", [
+    ("mysql://ann@db.example.org/news", "'mysql://' databases are not supported"),
+    ("postgresql://ann:pw@db.example.org:notaport/news", "is not a database URL"),
+])
+def test_other_databases_and_broken_urls_are_refused_in_one_line(location, message):
+    with pytest.raises(StoreError, match=re.escape(message)) as refused:
+        CorpusStore(location)
+    assert ":pw@" not in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password():
+    with pytest.raises(StoreError, match="cannot use the corpus database postgresql") as refused:
+        CorpusStore("postgresql://ann:secret-pw@127.0.0.1:1/news")
+    assert "secret-pw" not in str(refused.value) and "***" in str(refused.value)
+
+
+def test_a_sqlite_url_is_the_file_it_names(tmp_path):
+    store = CorpusStore(f"sqlite:///{tmp_path / 'via-url.sqlite3'}")
+    assert store.engine_name == "sqlite" and store.path == tmp_path / "via-url.sqlite3" and store.path.exists()
+
+
+def _postgres_schema_at(url: str, version: int) -> None:
+    """The tables of schema ``version`` in the database at ``url``, as an older program left them."""
+    store_engine = create_engine(url)
+    with store_engine.begin() as conn:
+        for step in range(version):
+            for statement in migration_statements(step, "postgresql"):
+                conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"CREATE TABLE stance_schema (version INTEGER NOT NULL); INSERT INTO stance_schema VALUES ({version})")
+        conn.execute(text("INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('kept', :h, :t, 15, '2024-01-01')"),
+                     {"h": content_hash(TEXT), "t": TEXT})
+        conn.exec_driver_sql("UPDATE meta SET value = '7' WHERE key = 'revision'")
+    store_engine.dispose()
+
+
+def test_postgresql_migrates_a_v2_database_and_keeps_its_data(postgres_url):
+    _postgres_schema_at(postgres_url, 2)
+    store = CorpusStore(postgres_url)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.get_article("kept").text == TEXT and store.revision() == 7 and store.deleted_table().empty
+    assert store.add_review("kept", "confirm", reviewer="Kim") == 1 and store.revision() == 8
+
+
+def test_postgresql_refuses_a_newer_schema_and_foreign_tables(postgres_url):
+    engine = create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE TABLE stance_schema (version INTEGER); INSERT INTO stance_schema VALUES ({SCHEMA_VERSION + 1})")
+    with pytest.raises(StoreError, match="newer version"):
+        CorpusStore(postgres_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE stance_schema; CREATE TABLE articles (name TEXT)")
+    with pytest.raises(StoreError, match="not a Stance Tracker corpus"):
+        CorpusStore(postgres_url)
+    engine.dispose()
+
+
+# A writer killed (SIGKILL) in the middle of its transaction: one article inserted, not committed.
+KILLED_WRITER = """
+import os, sys
+from core.corpus.store import CorpusStore
+from core.model import Article
+store = CorpusStore(sys.argv[1])
+with store.transaction() as tx:
+    tx.execute("INSERT INTO articles (id, content_hash, text, words, added_at) VALUES ('half', 'h', 'half an import', 3, 'now')")
+    print("inserted", flush=True)
+    sys.stdin.readline()  # killed while waiting here
+"""
+
+
+def test_a_writer_killed_mid_transaction_leaves_nothing_and_no_lock(corpus_location):
+    store = CorpusStore(corpus_location)
+    store.add_article(Article(article_id="kept", text=TEXT))
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(corpus_location)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "inserted"
+        assert [a.article_id for a in store.iter_articles()] == ["kept"]  # readers go on meanwhile
+        writer.kill()
+        writer.wait(timeout=30)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+    after = CorpusStore(corpus_location, timeout=10)
+    assert [a.article_id for a in after.iter_articles()] == ["kept"]
+    assert after.add_article(Article(article_id="next", text=TEXT + " More.")) == ("next", True)  # the lock is free

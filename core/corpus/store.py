@@ -239,7 +239,7 @@ def postgres_url(location: str | URL) -> URL:
     """A PostgreSQL URL as SQLAlchemy needs it (driver psycopg 3), or StoreError for anything else."""
     try:
         url = make_url(location) if isinstance(location, str) else location
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         raise StoreError(f"'{_hide_password(str(location))}' is not a database URL; write postgresql://user:password@host:5432/database") from None
     if url.drivername not in POSTGRES_SCHEMES:
         raise StoreError(
@@ -390,7 +390,7 @@ class CorpusStore:
         """The user's one-line message for a database error."""
         first = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0][:200]
         if self.is_postgres:
-            return StoreError(f"{self.location}: {doing} the corpus database failed ({first})")
+            return StoreError(f"{self.location}: {doing} the corpus failed ({first})")
         if doing == "writing to" and self.read_only:
             return StoreError(f"{self.location}: the corpus file is read-only; nothing was changed")
         if doing == "reading":
