@@ -449,7 +449,7 @@ st.download_button(
     disabled=gold_rows == 0,
     key="review_gold_download",
 )
-EVALUATE_HINT = ("Score the machine against it: `python -m core evaluate --db <corpus file> --gold gold_reviewed.csv` "
+EVALUATE_HINT = ("Score the machine against it: `python -m core evaluate --db <corpus file or URL> --gold gold_reviewed.csv` "
                  "(only the reviewed articles are scored, with the corpus's machine rows before review).")
 if gold_rows:
     st.caption(f"{gold_rows} reviewed statement(s) in the whole corpus (the sidebar filters do not apply). "

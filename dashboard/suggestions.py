@@ -40,7 +40,7 @@ def scorer_summary(scorer: StanceScorer | None) -> str:
     reviews = scorer.reviews
     trained = f" on {info['trained']}" if info.get("trained") else ""
     return (f"Rows are scored by a model trained{trained} on {count} blind-coded article{'s' if count != 1 else ''} "
-            f"and {reviews} of your review{'s' if reviews != 1 else ''}. Run `python -m core train --db <corpus file>` "
+            f"and {reviews} of your review{'s' if reviews != 1 else ''}. Run `python -m core train --db <corpus file or URL>` "
             "to learn from your reviews.")
 
 

@@ -84,6 +84,18 @@ def test_two_processes_store_the_rows_of_one(stored, one_process, tmp_path):
     assert corpus.pending() == [] and corpus.extract_pending(runner=ProcessPoolRunner(2)) == 0
 
 
+def test_two_processes_on_a_postgresql_corpus_store_the_rows_of_one(stored, one_process, postgres_url):
+    """The same run with the corpus in PostgreSQL (copied there with a backup): the same rows."""
+    from core.corpus.backup import backup_bytes, read_backup, restore_backup
+
+    server = CorpusStore(postgres_url)
+    restore_backup(server, read_backup(backup_bytes(CorpusStore(stored))), replace=True)
+    corpus = Corpus(server, load_codebook(), nlp_loader=_refuse_parse)
+    with ProcessPoolRunner(2) as runner:
+        assert corpus.extract_pending(runner=runner) == 4
+    assert _rows(postgres_url) == one_process and corpus.pending() == []
+
+
 def test_a_local_dask_cluster_of_two_workers_stores_the_rows_of_one(stored, one_process, tmp_path):
     from distributed import LocalCluster
 

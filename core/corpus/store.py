@@ -289,9 +289,26 @@ def _postgres_engine(url: URL) -> Engine:
             # Small pool: the free tiers of hosted PostgreSQL allow few connections. pre_ping
             # replaces a connection the server closed while the app slept.
             engine = create_engine(url, pool_size=3, max_overflow=4, pool_pre_ping=True, pool_recycle=1800,
-                                   connect_args={"connect_timeout": 10, "application_name": "stance-tracker"})
+                                   connect_args={"connect_timeout": 10, "application_name": "stance-tracker",
+                                                 # no server-side prepared statements: they break
+                                                 # behind a transaction pooler (PgBouncer, Supavisor)
+                                                 "prepare_threshold": None})
             _POSTGRES_ENGINES[key] = engine
         return engine
+
+
+def _forget_engines_in_child() -> None:
+    """In a forked child, drop the parent's pooled connections without closing them (closing would
+    end the parent's sessions on the server); the child opens its own (SQLAlchemy's advice)."""
+    global _ENGINES_LOCK
+    _ENGINES_LOCK = threading.Lock()  # a parent thread may have held it at the fork
+    for engine in _POSTGRES_ENGINES.values():
+        engine.dispose(close=False)
+    _POSTGRES_ENGINES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_engines_in_child)
 
 
 class Transaction:
