@@ -605,7 +605,9 @@ def cmd_train(args) -> int:
     reviews: tuple[list[dict[str, float]], list[str]] = ([], [])
     corpus_name = ""
     if args.db:
-        if not Path(args.db).is_file():
+        from core.corpus.store import is_database_url
+
+        if not is_database_url(args.db) and not Path(args.db).is_file():
             raise UsageError(f"--db {args.db}: no such corpus file")
         corpus = _open_corpus(args, None, seed=False)
         corpus_name = corpus.store.location

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from core import settings
 from core.corpus.store import StoreError, is_database_url
@@ -104,10 +105,16 @@ def safe_message(text: object) -> str:
         location = str(settings.DEFAULT_DB)
     replacements: list[tuple[str, str]] = []  # longest first: the corpus file before its folder
     if is_database_url(location):
-        url = make_url(location)
-        replacements += [(location, "the corpus database"), (url.render_as_string(hide_password=True), "the corpus database")]
-        if url.password and len(str(url.password)) >= 4:
-            replacements.append((str(url.password), "***"))
+        replacements.append((location, "the corpus database"))
+        try:
+            url = make_url(location)
+        except (ArgumentError, ValueError):  # a URL the store refuses anyway: hide what follows "user:"
+            url = None
+            replacements.append((location.split("://", 1)[-1], "the corpus database"))
+        if url is not None:
+            replacements.append((url.render_as_string(hide_password=True), "the corpus database"))
+            if url.password and len(str(url.password)) >= 4:
+                replacements.append((str(url.password), "***"))
     else:
         path = Path(location)
         for spelling_of, name in ((path, "the corpus file"), (path.parent, "the corpus folder")):

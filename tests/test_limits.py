@@ -125,7 +125,7 @@ def test_a_long_parse_past_its_time_limit_stops_with_a_message():
 def test_an_article_whose_analysis_fails_alone_is_recorded_not_raised(tmp_path):
     from tests.test_corpus import FakeAnalysis, article, corpus
 
-    c = corpus(tmp_path, FakeAnalysis(fail_on="POISON"))
+    c = corpus(tmp_path / "c.sqlite3", FakeAnalysis(fail_on="POISON"))
     report = c.add([article("POISON backs the tram.", title="alone")])
     assert report.added == ["alone"] and c.pending() == []
     assert any(w.startswith("alone: the analysis failed") for w in c.load().tables.warnings)

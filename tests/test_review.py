@@ -78,13 +78,19 @@ class FakeAnalysis:
         return tables_from_results(results)
 
 
-def make_corpus(tmp_path, rules=FIRST_RULES, key="rules-v1") -> Corpus:
-    return Corpus(CorpusStore(tmp_path / "c.sqlite3"), CODEBOOK, nlp_loader=lambda: "nlp", analyze=FakeAnalysis(rules), key=key)
+def make_corpus(db, rules=FIRST_RULES, key="rules-v1") -> Corpus:
+    return Corpus(CorpusStore(db), CODEBOOK, nlp_loader=lambda: "nlp", analyze=FakeAnalysis(rules), key=key)
 
 
 @pytest.fixture
-def corpus(tmp_path) -> Corpus:
-    c = make_corpus(tmp_path)
+def db(corpus_location):
+    """The review log on both engines: a SQLite file, then a PostgreSQL schema (conftest)."""
+    return corpus_location
+
+
+@pytest.fixture
+def corpus(db) -> Corpus:
+    c = make_corpus(db)
     c.add([Article(text=TEXT, title="Town hall", outlet="Daily Bugle", date="2024-06-01")])
     return c
 
@@ -203,7 +209,7 @@ def test_reviews_of_an_added_row_apply_to_it(corpus):
     assert "Grace Hopper" not in set(stances(corpus)["actor"])
 
 
-def test_overrides_survive_re_extraction(tmp_path, corpus):
+def test_overrides_survive_re_extraction(db, corpus):
     table = stances(corpus)
     corpus.review("correct", row_of(table, "Ada Lovelace"), {"stance": "oppose"})
     corpus.review("reject", row_of(table, "Tom Baker"))
@@ -217,7 +223,7 @@ def test_overrides_survive_re_extraction(tmp_path, corpus):
         (FIRST_RULES[0][0], "A. Lovelace", *FIRST_RULES[0][2:]),
         FIRST_RULES[1],
     ]
-    again = make_corpus(tmp_path, new_rules, key="rules-v2")
+    again = make_corpus(db, new_rules, key="rules-v2")
     assert again.load().pending == 1 and again.extract_pending() == 1
     loaded = again.load()
     table = loaded.tables.stances.set_index("actor")
@@ -232,11 +238,11 @@ def test_overrides_survive_re_extraction(tmp_path, corpus):
     assert loaded.stale_reviews.empty
 
 
-def test_confirms_and_rejects_whose_row_is_gone_are_reported_stale(tmp_path, corpus):
+def test_confirms_and_rejects_whose_row_is_gone_are_reported_stale(db, corpus):
     table = stances(corpus)
     confirm_id = corpus.review("confirm", row_of(table, "Rosa Diaz"))
     corpus.review("reject", row_of(table, "Tom Baker"))
-    again = make_corpus(tmp_path, [FIRST_RULES[0], FIRST_RULES[1]], key="rules-v2")
+    again = make_corpus(db, [FIRST_RULES[0], FIRST_RULES[1]], key="rules-v2")
     again.extract_pending()
     loaded = again.load()
     assert list(loaded.stale_reviews["id"]) == [confirm_id]

@@ -21,9 +21,9 @@ from core.corpus.store import (
     content_hash,
     is_database_url,
     migration_statements,
-    postgres_url,
     slugify,
 )
+from core.corpus.store import postgres_url as postgres_url_of
 from core.model import Article
 from tests.conftest import ROOT
 
@@ -228,7 +228,7 @@ def test_add_review_refuses_an_unknown_article_or_action(store):
 @pytest.mark.parametrize("spelling", ["postgres://ann:pw@db.example.org/news", "postgresql://ann:pw@db.example.org/news",
                                       "postgresql+psycopg2://ann:pw@db.example.org:6543/news"])
 def test_the_usual_postgresql_url_spellings_are_read_with_psycopg(spelling):
-    url = postgres_url(spelling)
+    url = postgres_url_of(spelling)
     assert url.drivername == "postgresql+psycopg" and url.database == "news" and url.password == "pw"
     assert is_database_url(spelling) and not is_database_url("data/corpus.sqlite3") and not is_database_url(Path("x"))
 
@@ -241,6 +241,17 @@ def test_other_databases_and_broken_urls_are_refused_in_one_line(location, messa
     with pytest.raises(StoreError, match=re.escape(message)) as refused:
         CorpusStore(location)
     assert ":pw@" not in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("location", [
+    "postgresql://ann:se/cret-pw@db.example.org:x/news",  # unparsable, a / in the password
+    "postgresql://ann:p@secret-pw@127.0.0.1:1/news",  # an unencoded @ in the password
+    "postgresql://ann@127.0.0.1:1/news?password=secret-pw",  # the password as a parameter
+])
+def test_no_message_shows_a_password_however_the_url_is_written(location):
+    with pytest.raises(StoreError) as refused:
+        CorpusStore(location)
+    assert "secret-pw" not in str(refused.value) and "cret-pw" not in str(refused.value)
 
 
 def test_an_unreachable_server_is_one_line_without_the_password():
@@ -269,7 +280,7 @@ def _postgres_schema_at(url: str, version: int) -> None:
 
 
 def test_postgresql_migrates_a_v2_database_and_keeps_its_data(postgres_url):
-    _postgres_schema_at(postgres_url, 2)
+    _postgres_schema_at(postgres_url_of(postgres_url), 2)
     store = CorpusStore(postgres_url)
     assert store.schema_version() == SCHEMA_VERSION
     assert store.get_article("kept").text == TEXT and store.revision() == 7 and store.deleted_table().empty
@@ -277,7 +288,7 @@ def test_postgresql_migrates_a_v2_database_and_keeps_its_data(postgres_url):
 
 
 def test_postgresql_refuses_a_newer_schema_and_foreign_tables(postgres_url):
-    engine = create_engine(postgres_url)
+    engine = create_engine(postgres_url_of(postgres_url))
     with engine.begin() as conn:
         conn.exec_driver_sql(f"CREATE TABLE stance_schema (version INTEGER); INSERT INTO stance_schema VALUES ({SCHEMA_VERSION + 1})")
     with pytest.raises(StoreError, match="newer version"):

@@ -208,7 +208,8 @@ BACKUP_QUERIES: tuple[tuple[str, str], ...] = (
     ("articles", f"SELECT {', '.join(BACKUP_ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"),
     ("extractions", f"SELECT {', '.join(BACKUP_EXTRACTION_COLUMNS)} FROM extractions ORDER BY rowid"),
     ("reviews", f"SELECT {', '.join(REVIEW_COLUMNS)} FROM reviews ORDER BY id"),
-    ("meta", "SELECT key, value FROM meta WHERE key != 'revision' ORDER BY key"),
+    # meta is sorted in Python: ORDER BY on text follows the database's collation, which differs
+    ("meta", "SELECT key, value FROM meta WHERE key != 'revision'"),
 )
 
 # URL schemes a user may write for PostgreSQL (hosts hand out ``postgres://``), all read with psycopg 3.
@@ -246,11 +247,16 @@ def postgres_url(location: str | URL) -> URL:
             f"'{url.drivername}://' databases are not supported: STANCE_DB is a file path (SQLite) or a "
             "postgresql:// URL"
         )
+    if url.host and "@" in url.host:  # an unencoded @ in the password: the rest would be taken for the host
+        raise StoreError(f"'{_hide_password(str(location))}': write an @ in the user name or password as %40")
     return url.set(drivername="postgresql+psycopg")
 
 
 def _hide_password(location: str) -> str:
-    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", location)
+    """``location`` without its password: after ``user:`` up to the last ``@`` (a password may hold
+    ``/`` or ``@`` unencoded), and a ``password=`` query value."""
+    hidden = re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:).*@", r"\1***@", location)
+    return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", hidden)
 
 
 def content_hash(text: str) -> str:
@@ -347,7 +353,7 @@ class CorpusStore:
                 url = postgres_url(location)  # type: ignore[arg-type]
                 self.engine_name = "postgresql"
                 self.path: Path | None = None
-                self.location = url.render_as_string(hide_password=True)
+                self.location = _hide_password(url.render_as_string(hide_password=True))
                 self.name = f"database '{url.database or ''}' on {url.host or 'localhost'}"
                 self._engine = _postgres_engine(url)
                 self._migrate()
@@ -444,7 +450,7 @@ class CorpusStore:
         revision grows only when the transaction changed something."""
         try:
             with self._engine.connect() as conn:
-                conn = conn.execution_options(stance_write=True)
+                conn = conn.execution_options(**self._write_options())
                 with conn.begin():
                     self._lock(conn)
                     tx = Transaction(conn)
@@ -455,6 +461,14 @@ class CorpusStore:
                         ))
         except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
             raise self._fail(exc, "writing to") from None
+
+    def _write_options(self) -> dict[str, Any]:
+        """A write transaction: SQLite's BEGIN IMMEDIATE (see ``_sqlite_engine``); on PostgreSQL
+        read committed whatever the server's default, so each statement after the lock sees what
+        the writer before it committed (a duplicate text is then found, not inserted twice)."""
+        if self.is_postgres:
+            return {"isolation_level": "READ COMMITTED"}
+        return {"stance_write": True}
 
     def _lock(self, conn: Connection) -> None:
         """PostgreSQL: queue behind any other writer of this corpus (its schema) until commit, as
@@ -480,42 +494,37 @@ class CorpusStore:
             conn.execute(text("INSERT INTO stance_schema (version) VALUES (:v)"), {"v": version})
 
     def _migrate(self) -> None:
-        try:
-            with self._engine.connect() as conn:
-                with conn.begin():
-                    version = self._version(conn)
-                self._refuse_newer(version)
-                if version == SCHEMA_VERSION:
-                    return
-                conn = conn.execution_options(stance_write=True)
-                with self._migration_lock(conn), conn.begin():
-                    # Re-read under the lock: another process may have migrated meanwhile.
-                    version = self._version(conn)
+        """Bring the schema to SCHEMA_VERSION, once even when several processes open a new database
+        together: the migration runs under the writers' lock and re-reads the version first."""
+        for attempt in (1, 2):
+            try:
+                with self._engine.connect() as conn:
+                    with conn.begin():
+                        version = self._version(conn)
                     self._refuse_newer(version)
-                    for step in range(version, SCHEMA_VERSION):
-                        for sql in migration_statements(step, self.engine_name):
-                            conn.exec_driver_sql(sql)
-                        self._set_version(conn, step + 1)
-        except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
-            if self.is_postgres:
-                raise StoreError(f"cannot use the corpus database {self.location}: {_first_line(exc)}") from None
-            raise self._fail(exc, "opening") from None
-
-    @contextmanager
-    def _migration_lock(self, conn: Connection) -> Iterator[None]:
-        """PostgreSQL: hold the writers' lock around the migration's transaction, taken before that
-        transaction starts, so that it sees the tables another process created meanwhile
-        (PostgreSQL reads a transaction's catalog as of its start). SQLite: BEGIN IMMEDIATE does it."""
-        if not self.is_postgres:
-            yield
-            return
-        conn.execute(text("SELECT pg_advisory_lock(hashtext(current_schema()))"))
-        conn.commit()
-        try:
-            yield
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(hashtext(current_schema()))"))
-            conn.commit()
+                    if version == SCHEMA_VERSION:
+                        return
+                    conn = conn.execution_options(**self._write_options())
+                    with conn.begin():
+                        self._lock(conn)
+                        # Re-read under the lock: another process may have migrated meanwhile.
+                        version = self._version(conn)
+                        self._refuse_newer(version)
+                        for step in range(version, SCHEMA_VERSION):
+                            for sql in migration_statements(step, self.engine_name):
+                                conn.exec_driver_sql(sql)
+                            self._set_version(conn, step + 1)
+                return
+            except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+                if self.is_postgres and attempt == 1:
+                    # PostgreSQL looks tables up in a catalog cache that a transaction refreshes when
+                    # it starts, not when an advisory lock is granted: a process that waited while
+                    # another migrated may not see the new tables and fail on "already exists". A
+                    # new transaction sees them (and finds nothing left to do).
+                    continue
+                if self.is_postgres:
+                    raise StoreError(f"cannot use the corpus database {self.location}: {_first_line(exc)}") from None
+                raise self._fail(exc, "opening") from None
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -736,9 +745,10 @@ class CorpusStore:
             row = tx.execute("SELECT content_hash FROM articles WHERE id = :id AND deleted_at = ''", {"id": article_id}).first()
             if not row:
                 raise StoreError(f"no article with the id '{article_id}' in the corpus")
-            new_id = tx.execute(
+            # RETURNING needs SQLite 3.35; some Pythons still ship an older SQLite
+            result = tx.execute(
                 f"INSERT INTO reviews ({', '.join(REVIEW_COLUMNS[1:])}) VALUES ({', '.join(':' + c for c in REVIEW_COLUMNS[1:])})"
-                " RETURNING id",
+                + (" RETURNING id" if self.is_postgres else ""),
                 {
                     "article_id": article_id,
                     "content_hash": row[0],
@@ -754,7 +764,10 @@ class CorpusStore:
                     "note": note.strip(),
                     "created_at": _now(),
                 },
-            ).scalar_one()
+            )
+            new_id = result.scalar_one() if self.is_postgres else result.lastrowid
+            if new_id is None:  # never after an INSERT; kept for the type checker
+                raise StoreError(f"{self.location}: the review was not stored")
             tx.changed = True
             return int(new_id)
 
@@ -775,8 +788,11 @@ class CorpusStore:
         repeatable read), so the rows are one consistent snapshot even while another process writes."""
         with self._read() as conn:
             for table, query in BACKUP_QUERIES:
-                for row in conn.execute(text(query)):
-                    yield table, dict(row._mapping)
+                rows = (dict(row._mapping) for row in conn.execute(text(query)))
+                if table == "meta":
+                    rows = iter(sorted(rows, key=lambda row: row["key"]))
+                for row in rows:
+                    yield table, row
 
     def restore_records(self, records: Mapping[str, list[dict[str, Any]]], *, replace: bool = False) -> dict[str, int]:
         """Write checked backup rows (``core.corpus.backup.read_backup``) in ONE transaction: all
