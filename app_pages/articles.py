@@ -191,8 +191,7 @@ def backup_section() -> None:
     st.subheader("Backup and restore")
     with st.container(border=True):
         st.caption("One file with every article (deleted ones too), its analyses, the whole review history with the "
-                   "reviewers' names, and the codebook saved in the corpus. Keep it safe: on Streamlit Community Cloud "
-                   "the corpus is lost when the app restarts, and this file brings it back.")
+                   "reviewers' names, and the codebook saved in the corpus. " + dashboard.storage_note())
         st.download_button("Download the whole corpus", data=dashboard.corpus_backup(), file_name=default_file_name(),
                            mime="application/gzip", icon=":material/download:", key="backup_download", on_click="ignore")
         upload = st.file_uploader("Restore from a backup", key="backup_upload",

@@ -43,6 +43,7 @@ from dashboard.corpus import (
     import_articles,
     restore_articles,
     restore_corpus,
+    storage_note,
     update_articles,
 )
 from dashboard.sidebar import (
@@ -85,6 +86,7 @@ __all__ = [
     "codebook_file",
     "configured_scorer",
     "corpus_backup",
+    "storage_note",
     "current_codebook",
     "current_filters",
     "current_viewer",

@@ -109,6 +109,15 @@ def corpus_backup() -> Callable[[], bytes]:
     return lambda: backup_bytes(store)
 
 
+def storage_note() -> str:
+    """Where the corpus is kept, in words for any viewer (no host, path or database name)."""
+    if open_corpus().store.is_postgres:
+        return ("The corpus is kept in a PostgreSQL database, so it survives restarts and redeploys; a backup is a "
+                "copy to keep elsewhere or to move the corpus.")
+    return ("The corpus is a file on this server: on Streamlit Community Cloud it is lost when the app restarts "
+            "(unless it is kept in PostgreSQL: see the README), and this file brings it back.")
+
+
 def restore_corpus(backup: Backup, *, replace: bool) -> RestoreReport:
     """Restore a checked backup (merge, or replace the corpus) in one transaction; editors only.
     Articles it brings without analyses are analysed on the next run of a page."""

@@ -361,6 +361,19 @@ def pages(monkeypatch, tmp_path):
         yield
 
 
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_the_backup_section_says_whether_the_corpus_survives_a_restart(pages, monkeypatch, request, engine):
+    if engine == "postgresql":
+        monkeypatch.setenv("STANCE_DB", request.getfixturevalue("postgres_url"))
+    at = open_app_page("app_pages/articles.py")
+    assert_clean(at)
+    shown = texts(at.caption)
+    if engine == "postgresql":
+        assert "kept in a PostgreSQL database, so it survives restarts" in shown and "127.0.0.1" not in shown
+    else:
+        assert "a file on this server: on Streamlit Community Cloud it is lost when the app restarts" in shown
+
+
 def test_a_viewer_gets_neither_download_nor_restore(pages, monkeypatch):
     monkeypatch.delenv("STANCE_OPEN_EDITING", raising=False)
     monkeypatch.setenv("STANCE_EDITOR_PASSPHRASE", "a long editor passphrase")
