@@ -88,12 +88,12 @@ def best_of(repeat: int, fn) -> tuple[float, object]:
     return best, value
 
 
-def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES) -> dict:
+def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES, workers: int = 1) -> dict:
     store = CorpusStore(db)
     store.set_meta(SEEDED_KEY, "benchmark")  # the dashboard must not add the seeds on top
     corpus = Corpus(store, load_codebook())
     have = store.count()
-    result = {"articles": count}
+    result = {"articles": count, "workers": workers}
     if have >= count:
         log(f"reusing {db}: {have} articles already stored")
         result["import"] = "reused"
@@ -115,7 +115,13 @@ def bench_import(db: Path, count: int, eval_dir: Path = EVAL_ARTICLES) -> dict:
             last[0] = time.perf_counter()
 
     start = time.perf_counter()
-    report = corpus.add(items, progress)
+    if workers > 1:
+        from core.corpus.parallel import ProcessPoolRunner
+
+        with ProcessPoolRunner(workers) as runner:
+            report = corpus.add(items, progress, runner)
+    else:
+        report = corpus.add(items, progress)
     elapsed = time.perf_counter() - start
     result.update(
         imported=len(report.added),

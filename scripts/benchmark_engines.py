@@ -16,8 +16,8 @@ PostgreSQL is a local server (``--postgres URL``, or a throwaway cluster started
 ``tests/postgres_server.py``), so the figures hold no network latency: a hosted database adds
 its round trips to each query (one per rerun, for the revision check, when the tables are cached).
 
-Usage: ``python scripts/benchmark_engines.py [--articles 1000] [--sqlite FILE] [--postgres URL]
-[--no-browser] [--json]``.
+Usage: ``python scripts/benchmark_engines.py [--articles 1000] [--workers N] [--sqlite FILE]
+[--postgres URL] [--no-browser] [--json]``.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--sqlite", type=Path, help="benchmark corpus file to create or reuse (default: a temporary file)")
     parser.add_argument("--postgres", help="a PostgreSQL URL whose corpus is REPLACED (default: a throwaway local server)")
+    parser.add_argument("--workers", type=int, default=1, help="processes that analyse the articles while building the corpus")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--timeout", type=float, default=120)
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sqlite_path = args.sqlite or Path(tempfile.mkdtemp(prefix="stance-bench-")) / "corpus.sqlite3"
     log(f"SQLite corpus: {sqlite_path}")
-    built = bench_import(sqlite_path, args.articles, EVAL_ARTICLES)
+    built = bench_import(sqlite_path, args.articles, EVAL_ARTICLES, workers=args.workers)
     log(f"import: {built}")
     server = None
     url = args.postgres

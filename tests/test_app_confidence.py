@@ -114,7 +114,7 @@ def test_rules_start_at_zero_and_say_so(calls, monkeypatch):
 def test_review_page_says_what_the_scorer_learned_from(calls, monkeypatch):
     at = open_app_page(REVIEW)
     assert ("Rows are scored by a model trained on 2026-12-03 on 19 blind-coded articles and 0 of your reviews. "
-            "Run `python -m core train --db <corpus file>` to learn from your reviews.") in [c.value for c in at.caption]
+            "Run `python -m core train --db <corpus file or URL>` to learn from your reviews.") in [c.value for c in at.caption]
     use_scorer(monkeypatch, fake_scorer(reviews=1))
     at = open_app_page(REVIEW)
     assert "and 1 of your review." in texts(at.caption)

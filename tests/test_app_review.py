@@ -317,7 +317,7 @@ def test_gold_download_reads_back_with_read_gold(calls, tmp_path, monkeypatch):
     button = at.download_button(key="review_gold_download")
     assert not button.proto.disabled and "2 reviewed statement(s)" in texts(at.caption)
     caption = texts(at.caption)
-    assert "python -m core evaluate --db <corpus file> --gold gold_reviewed.csv" in caption
+    assert "python -m core evaluate --db <corpus file or URL> --gold gold_reviewed.csv" in caption
     assert "only the reviewed articles are scored" in caption
     path = tmp_path / "gold_reviewed.csv"
     path.write_bytes(stored["gold"])

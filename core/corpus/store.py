@@ -788,7 +788,7 @@ class CorpusStore:
         repeatable read), so the rows are one consistent snapshot even while another process writes."""
         with self._read() as conn:
             for table, query in BACKUP_QUERIES:
-                rows = (dict(row._mapping) for row in conn.execute(text(query)))
+                rows: Iterator[dict[str, Any]] = (dict(row._mapping) for row in conn.execute(text(query)))
                 if table == "meta":
                     rows = iter(sorted(rows, key=lambda row: row["key"]))
                 for row in rows:
