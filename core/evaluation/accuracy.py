@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,19 +164,24 @@ def pooled(results: list[ArticleResult]) -> dict[str, Score]:
     return {"country": country, "actor": actor}
 
 
-def errors_of(results: list[ArticleResult]) -> ErrorCounts:
-    """Error kinds over ``results`` (call it on dev only: test errors are never read)."""
+def errors_of(results: list[ArticleResult], mentions: Mapping[str, pd.DataFrame] | None = None) -> ErrorCounts:
+    """Error kinds over ``results`` (call it on dev only: test errors are never read).
+
+    "Actor unresolved" means no mention of the article resolves to the gold holder, so the
+    article's actor mentions are needed: a result without them (the scorer's leave-one-article-out
+    rows are stance rows only) takes ``mentions[article_id]``, the same pipeline's mentions (they
+    do not depend on how stances are scored). Without either, every miss would look unresolved."""
     knowledge = load_knowledge()
     matcher = NameMatcher(knowledge)
     total = ErrorCounts()
     for result in results:
-        mentioned = named_pairs(result.tables.mentions) if len(result.tables.mentions) else []
+        found = result.tables.mentions
+        if not len(found) and mentions is not None:
+            found = mentions.get(result.article.article_id, found)
+        mentioned = named_pairs(found) if len(found) else []
         known = set(matcher.align(mentioned, named_pairs(result.gold)).values())
         total.add(error_kinds(result.keyed, result.text, result.article.dataset.codebook, known))
     return total
-
-
-# ------------------------------------------------------------------------------------- report
 
 
 def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=None) -> list[ArticleResult]:
@@ -343,7 +348,7 @@ def build_report(nlp=None, today: str | None = None, split_articles: list[GoldAr
                    + measure([a for a in articles if a.split == "test"], nlp, scorer))
         results = learned
     dev = [r for r in results if r.article.split == "dev"]
-    errors = errors_of(dev)
+    errors = errors_of(dev, {r.article.article_id: r.tables.mentions for r in rules})
     missing = [a.article_id for a in articles if not a.available]
     return {
         "pipeline_version": PIPELINE_VERSION,
