@@ -521,7 +521,9 @@ def test_text_in_the_address_box_is_not_a_web_address(page, server):
     assert len(alerts) == 1 and "'not a url' is not a web address" in alerts[0], alerts
 
 
-def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filters(browser, server, corpus_env):
+def _sessions_import_at_once(browser, server, location: str) -> None:
+    """Three sessions import at the same moment into the corpus at ``location`` (either engine):
+    each text is stored and analysed once, each session told what happened, filters kept."""
     from core.corpus.store import CorpusStore
 
     # Three readers on the Articles page, each with a filter of their own; two paste the same
@@ -545,23 +547,33 @@ def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filte
         srv.wait_for_idle(page, timeout_s=TIMEOUT_S)
         outcomes.append(" ".join(page.locator('[data-testid="stAlert"]').all_inner_texts()))
 
-    stored = CorpusStore(corpus_env["STANCE_DB"]).article_table()
+    store = CorpusStore(location)
+    stored = store.article_table()
     for title in ("Harbour levy row in Valparaíso", "Fisheries quota talks in Reykjavik"):
         assert (stored["title"] == title).sum() == 1, f"{title!r} stored {(stored['title'] == title).sum()} times"
     # Each session was told what happened to its article: added, or already there.
     assert sum("Added and analysed 1 article(s)." in o for o in outcomes) == 2, outcomes
     assert sum("already stored" in o for o in outcomes) == 1, outcomes
-    with sqlite3.connect(corpus_env["STANCE_DB"]) as conn:  # analysed exactly once each
-        extractions = conn.execute(
-            "SELECT a.title, COUNT(e.content_hash) FROM articles a LEFT JOIN extractions e"
-            " ON e.content_hash = a.content_hash WHERE a.title LIKE 'Harbour%' OR a.title LIKE 'Fisheries%'"
-            " GROUP BY a.id").fetchall()
+    extractions = store._query(  # analysed exactly once each
+        "SELECT a.title, COUNT(e.content_hash) FROM articles a LEFT JOIN extractions e"
+        " ON e.content_hash = a.content_hash WHERE a.title LIKE 'Harbour%' OR a.title LIKE 'Fisheries%'"
+        " GROUP BY a.id, a.title")
     assert sorted(n for _, n in extractions) == [1, 1], extractions
     for page, country in sessions:
         assert query_of(page).get("country") == [country]
         open_page(page, server, "", f"country={country}")
         assert metric(page, "Countries") == "1"
         page.context.close()
+
+
+def test_sessions_importing_at_once_store_each_article_once_and_keep_their_filters(browser, server, corpus_env):
+    _sessions_import_at_once(browser, server, corpus_env["STANCE_DB"])
+
+
+def test_sessions_importing_at_once_into_postgresql_store_each_article_once(browser, postgres_url):
+    """The same three sessions against a server whose corpus is in PostgreSQL (issue 15)."""
+    with srv.running_server(TIMEOUT_S, extra_env={"STANCE_DB": postgres_url}) as pg_server:
+        _sessions_import_at_once(browser, pg_server, postgres_url)
 
 
 def test_the_server_keeps_answering_under_hostile_input_and_never_repeats_an_analysis(browser, server, corpus_env):
