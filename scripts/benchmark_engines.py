@@ -13,11 +13,12 @@ each engine:
     idle (``filter_change_s``).
 
 PostgreSQL is a local server (``--postgres URL``, or a throwaway cluster started by
-``tests/postgres_server.py``), so the figures hold no network latency: a hosted database adds
-its round trips to each query (one per rerun, for the revision check, when the tables are cached).
+``tests/postgres_server.py``); ``--latency-ms 20`` measures it a third time behind a proxy that
+delays every packet by half that each way (``scripts/latency_proxy.py``), as a hosted database in
+another region answers.
 
 Usage: ``python scripts/benchmark_engines.py [--articles 1000] [--workers N] [--sqlite FILE]
-[--postgres URL] [--no-browser] [--json]``.
+[--postgres URL] [--latency-ms MS] [--no-browser] [--json]``.
 """
 
 from __future__ import annotations
@@ -81,11 +82,13 @@ def measure(location: str, repeat: int, browser: bool, timeout: float) -> dict:
     return result
 
 
-def table(sqlite: dict, postgres: dict) -> str:
-    lines = ["| measurement | SQLite | PostgreSQL (local server) |", "|---|---|---|"]
+def table(sqlite: dict, postgres: dict, remote: dict | None = None, latency_ms: float = 0) -> str:
+    extra = f" PostgreSQL, {latency_ms:g} ms round trip |" if remote else ""
+    lines = ["| measurement | SQLite | PostgreSQL (local server) |" + extra, "|---|---|---|" + ("---|" if remote else "")]
     for key, label in COMPARED:
         if key in sqlite or key in postgres:
-            lines.append(f"| {label} | {sqlite.get(key, '–')} s | {postgres.get(key, '–')} s |")
+            row = f"| {label} | {sqlite.get(key, '–')} s | {postgres.get(key, '–')} s |"
+            lines.append(row + (f" {remote.get(key, '–')} s |" if remote else ""))
     return "\n".join(lines)
 
 
@@ -95,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", type=Path, help="benchmark corpus file to create or reuse (default: a temporary file)")
     parser.add_argument("--postgres", help="a PostgreSQL URL whose corpus is REPLACED (default: a throwaway local server)")
     parser.add_argument("--workers", type=int, default=1, help="processes that analyse the articles while building the corpus")
+    parser.add_argument("--latency-ms", type=float, default=0,
+                        help="also measure PostgreSQL behind a proxy that adds this round-trip time, as a hosted database")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--timeout", type=float, default=120)
@@ -119,12 +124,24 @@ def main(argv: list[str] | None = None) -> int:
         log(f"SQLite: {sqlite}")
         postgres = measure(url, args.repeat, not args.no_browser, args.timeout)
         log(f"PostgreSQL: {postgres}")
+        remote: dict = {}
+        if args.latency_ms:
+            from latency_proxy import delayed_proxy
+            from sqlalchemy.engine import make_url
+
+            parsed = make_url(url)
+            with delayed_proxy(parsed.host or "127.0.0.1", parsed.port or 5432, args.latency_ms / 2) as port:
+                remote = measure(parsed.set(port=port).render_as_string(hide_password=False), args.repeat,
+                                 not args.no_browser, args.timeout)
+            log(f"PostgreSQL at {args.latency_ms:g} ms: {remote}")
     finally:
         if server is not None:
             server.stop()
     result = {"articles": args.articles, "import": built, "copy": copied, "sqlite": sqlite, "postgresql": postgres}
+    if remote:
+        result[f"postgresql_{args.latency_ms:g}ms"] = remote
     if not args.json:
-        print(table(sqlite, postgres))
+        print(table(sqlite, postgres, remote, args.latency_ms))
     print(json.dumps(result))
     return 0
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from core.corpus.store import (
     REVIEW_COLUMNS,
@@ -329,3 +330,21 @@ def test_a_writer_killed_mid_transaction_leaves_nothing_and_no_lock(corpus_locat
     after = CorpusStore(corpus_location, timeout=10)
     assert [a.article_id for a in after.iter_articles()] == ["kept"]
     assert after.add_article(Article(article_id="next", text=TEXT + " More.")) == ("next", True)  # the lock is free
+
+
+def test_a_connection_the_server_closed_while_idle_is_replaced(postgres_url, monkeypatch):
+    """A hosted database that scaled to zero (or a pooler's idle timeout) closes the pooled
+    connections; the next read after a pause must still answer, not fail once."""
+    import core.corpus.store as store_module
+
+    store = CorpusStore(postgres_url)
+    store.add_article(Article(article_id="kept", text=TEXT))
+    backends = {int(row[0]) for row in store._query("SELECT pg_backend_pid()")}
+    killer = create_engine(postgres_url_of(postgres_url), poolclass=NullPool)
+    with killer.connect() as conn:  # the server ends the store's idle connections
+        conn.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                             "'stance-tracker' AND pid <> pg_backend_pid()")
+    killer.dispose()
+    monkeypatch.setattr(store_module, "IDLE_CHECK_S", 0.0)  # as if the app had slept
+    assert store.count() == 1 and store.get_article("kept").text == TEXT
+    assert {int(row[0]) for row in store._query("SELECT pg_backend_pid()")}.isdisjoint(backends)

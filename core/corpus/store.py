@@ -57,7 +57,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import bindparam, create_engine, event, text
 from sqlalchemy.engine import URL, Connection, CursorResult, Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from core.model import Article
@@ -253,20 +253,49 @@ _POSTGRES_ENGINES: dict[tuple[str, int], Engine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
+# A pooled PostgreSQL connection unused for longer than this is checked before it is handed out.
+IDLE_CHECK_S = 30.0
+
+
 def _postgres_engine(url: URL) -> Engine:
     key = (url.render_as_string(hide_password=False), os.getpid())
     with _ENGINES_LOCK:
         engine = _POSTGRES_ENGINES.get(key)
         if engine is None:
-            # Small pool: the free tiers of hosted PostgreSQL allow few connections. pre_ping
-            # replaces a connection the server closed while the app slept.
-            engine = create_engine(url, pool_size=3, max_overflow=4, pool_pre_ping=True, pool_recycle=1800,
+            # Small pool: the free tiers of hosted PostgreSQL allow few connections.
+            engine = create_engine(url, pool_size=3, max_overflow=4, pool_recycle=1800,
                                    connect_args={"connect_timeout": 10, "application_name": "stance-tracker",
                                                  # no server-side prepared statements: they break
                                                  # behind a transaction pooler (PgBouncer, Supavisor)
                                                  "prepare_threshold": None})
+            _check_idle_connections(engine)
             _POSTGRES_ENGINES[key] = engine
         return engine
+
+
+def _check_idle_connections(engine: Engine) -> None:
+    """Replace a pooled connection the server closed while the app slept (a hosted database that
+    scaled to zero, a pooler's idle timeout), checking only connections idle for IDLE_CHECK_S.
+    SQLAlchemy's ``pool_pre_ping`` would check on every use: one more network round trip for each of
+    the few reads a dashboard rerun makes, which is most of a rerun's time against a distant database.
+    Raising DisconnectionError at checkout makes the pool discard the connection and open a new one
+    (SQLAlchemy's recipe for custom disconnect handling)."""
+
+    @event.listens_for(engine, "checkin")
+    def note_idle(dbapi_connection: Any, record: Any) -> None:
+        record.info["stance_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def check_if_idle(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        since = record.info.get("stance_idle_since")
+        if since is None or time.monotonic() - since < IDLE_CHECK_S:
+            return
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            dbapi_connection.rollback()
+        except Exception as exc:  # any failure: the connection is not usable
+            raise DisconnectionError(str(exc)) from exc
 
 
 def _forget_engines_in_child() -> None:
