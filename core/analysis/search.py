@@ -176,6 +176,26 @@ def _overlapping(stances: pd.DataFrame, quotes: pd.DataFrame) -> list[bool]:
     ]
 
 
+def _results(kind: str, rows: pd.DataFrame, *, text: str, speaker: str, form: str,
+             stance_columns: bool = False) -> pd.DataFrame:
+    """``rows`` (quotes or stance rows) in RESULT_COLUMNS: ``text``, ``speaker`` and ``form`` name
+    the columns that fill those; issue, stance, certainty and source come from a stance row's own
+    columns, and are empty for a quote."""
+    frame = pd.DataFrame({
+        "kind": kind,
+        "article_id": rows["article_id"].astype(str),
+        "text": rows[text].astype(str),
+        "start_char": rows["start_char"].astype("int64"),
+        "end_char": rows["end_char"].astype("int64"),
+        "speaker": rows[speaker].astype(str),
+        "country": rows["country"].astype(str),
+        "form": rows[form].astype(str),
+    })
+    for column in ("issue", "stance", "certainty", "source"):
+        frame[column] = rows[column].astype(str) if stance_columns else ""
+    return frame
+
+
 def search_evidence(
     quotes: pd.DataFrame,
     stances: pd.DataFrame,
@@ -199,17 +219,7 @@ def search_evidence(
     parts: list[pd.DataFrame] = []
     found_quotes = search_rows(quotes, query, ["text", "speaker", "country"]) if scope != "evidence" else quotes.iloc[0:0]
     if scope != "evidence" and not found_quotes.empty:
-        parts.append(pd.DataFrame({
-            "kind": KIND_QUOTE,
-            "article_id": found_quotes["article_id"].astype(str),
-            "text": found_quotes["text"].astype(str),
-            "start_char": found_quotes["start_char"].astype("int64"),
-            "end_char": found_quotes["end_char"].astype("int64"),
-            "speaker": found_quotes["speaker"].astype(str),
-            "country": found_quotes["country"].astype(str),
-            "form": found_quotes["kind"].astype(str),
-            "issue": "", "stance": "", "certainty": "", "source": "",
-        }))
+        parts.append(_results(KIND_QUOTE, found_quotes, text="text", speaker="speaker", form="kind"))
     if scope != "quotes" and not stances.empty:
         rows = stances.reset_index(drop=True)
         if not query.is_empty:
@@ -222,20 +232,8 @@ def search_evidence(
         if scope == "both" and not rows.empty and not found_quotes.empty:
             rows = rows[[not inside for inside in _overlapping(rows, found_quotes)]].reset_index(drop=True)
         if not rows.empty:
-            parts.append(pd.DataFrame({
-                "kind": KIND_EVIDENCE,
-                "article_id": rows["article_id"].astype(str),
-                "text": rows["quote"].astype(str),
-                "start_char": rows["start_char"].astype("int64"),
-                "end_char": rows["end_char"].astype("int64"),
-                "speaker": rows["actor"].astype(str),
-                "country": rows["country"].astype(str),
-                "form": rows["attribution"].astype(str),
-                "issue": rows["issue"].astype(str),
-                "stance": rows["stance"].astype(str),
-                "certainty": rows["certainty"].astype(str),
-                "source": rows["source"].astype(str),
-            }))
+            parts.append(_results(KIND_EVIDENCE, rows, text="quote", speaker="actor", form="attribution",
+                                  stance_columns=True))
     if not parts:
         return _empty_results()
     result = pd.concat(parts, ignore_index=True)
