@@ -329,13 +329,18 @@ class Corpus:
             stored = list(self.store.iter_articles(ids[start : start + CHUNK_SIZE]))
             if progress is not None:
                 progress(done, len(ids), f"Analysing articles {done + 1}–{done + len(stored)} of {len(ids)}")
-            for article, rows in zip(stored, self._analyze_chunk(stored, nlp)):
-                self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
-            self.store.add_to_counter(ANALYSED_KEY, len(stored))
-            done += len(stored)
+            done += self._save_results(stored, self._analyze_chunk(stored, nlp))
         if progress is not None:
             progress(done, len(ids), f"Analysed {done} article(s)")
         return done
+
+    def _save_results(self, stored: list[Article], rows_list: Iterable[dict[str, list]]) -> int:
+        """Cache each article's rows (each in its own transaction) and count the analyses; returns
+        how many articles were saved."""
+        for article, rows in zip(stored, rows_list):
+            self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
+        self.store.add_to_counter(ANALYSED_KEY, len(stored))
+        return len(stored)
 
     def _extract_with(self, runner: Runner, ids: list[str], progress: Progress | None) -> int:
         from core.corpus.parallel import batch_size
@@ -346,10 +351,7 @@ class Corpus:
             progress(0, len(ids), f"Analysing {len(ids)} article(s) with {runner.name}")
         done = 0
         for stored, rows_list in runner.run(batches, self.analysis_setup()):
-            for article, rows in zip(stored, rows_list):
-                self.store.save_extraction(article.content_hash, self.pipeline_key, self.codebook_hash, rows)
-            self.store.add_to_counter(ANALYSED_KEY, len(stored))
-            done += len(stored)
+            done += self._save_results(stored, rows_list)
             if progress is not None:
                 progress(done, len(ids), f"Analysed {done} of {len(ids)} article(s) with {runner.name}")
         return done
