@@ -26,7 +26,7 @@ from core.extraction.nlp import ModelNotFoundError
 from core.ingest.text import Article, ArticleError, read_article
 from core.knowledge.codebook import CodebookError, load_codebook
 from core.knowledge.gazetteer import KnowledgeError
-from core.settings import ROOT, SEEDS_DIR
+from core.settings import ROOT, SEEDS_DIR, is_database_url
 from core.views.render import one_line
 
 if TYPE_CHECKING:  # only for annotations: the CLI imports networkx when it exports a graph
@@ -430,14 +430,20 @@ def _restore_backup(args, files: list[str]) -> int:
     return 0
 
 
+def _refuse_missing_corpus(location: str | Path, named: str) -> None:
+    """A command that reads a corpus never creates an empty one: a file path must name an existing
+    file (a database URL is checked when connecting)."""
+    if not is_database_url(location) and not Path(location).is_file():
+        raise UsageError(f"{named}: no such corpus file")
+
+
 def cmd_backup(args) -> int:
     """Write the whole corpus to one file (core.corpus.backup)."""
     from core.corpus.backup import describe, write_backup_file
-    from core.corpus.store import CorpusStore, default_db_path, is_database_url
+    from core.corpus.store import CorpusStore, default_db_path
 
     location = args.db or default_db_path()
-    if not is_database_url(location) and not Path(location).is_file():  # never create an empty corpus just to back it up
-        raise UsageError(f"{location}: no such corpus file")
+    _refuse_missing_corpus(location, str(location))  # never create an empty corpus just to back it up
     store = CorpusStore(location)
     counts = write_backup_file(store, args.out)
     print(f"Backed up {describe(counts)} to {args.out} ({Path(args.out).stat().st_size:,} bytes)")
@@ -605,10 +611,7 @@ def cmd_train(args) -> int:
     reviews: tuple[list[dict[str, float]], list[str]] = ([], [])
     corpus_name = ""
     if args.db:
-        from core.corpus.store import is_database_url
-
-        if not is_database_url(args.db) and not Path(args.db).is_file():
-            raise UsageError(f"--db {args.db}: no such corpus file")
+        _refuse_missing_corpus(args.db, f"--db {args.db}")
         corpus = _open_corpus(args, None, seed=False)
         corpus_name = corpus.store.location
         examples = review_examples(corpus)

@@ -8,6 +8,7 @@ Streamlit. Paths default to files beside the code; nothing here touches the disk
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -64,7 +65,12 @@ def db_location(secrets: Mapping[str, object] | None = None) -> Path | str:
     configured = setting(DB_ENV, secrets).strip()
     if not configured:
         return DEFAULT_DB
-    return configured if "://" in configured else Path(configured)
+    return configured if is_database_url(configured) else Path(configured)
+
+
+def is_database_url(location: object) -> bool:
+    """Whether a ``--db`` / ``STANCE_DB`` value is a URL (``scheme://...``) rather than a file path."""
+    return isinstance(location, str) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", location))
 
 
 def articles_folder() -> Path:

@@ -207,8 +207,8 @@ def cached_article(db: str, revision: int, article_id: str) -> Article | None:
 
 def article_text(article_id: str) -> Article | None:
     """One stored article with its text (the Article and Review pages)."""
-    store = cached_store(str(db_location()))
-    return cached_article(str(db_location()), store.revision(), article_id)
+    location = str(db_location())
+    return cached_article(location, cached_store(location).revision(), article_id)
 
 
 # --- the stance scorer ---------------------------------------------------------------------------

@@ -61,7 +61,7 @@ from sqlalchemy.exc import ArgumentError, DisconnectionError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from core.model import Article
-from core.settings import db_location
+from core.settings import db_location, is_database_url
 
 ENGINES: tuple[str, ...] = ("sqlite", "postgresql")
 
@@ -195,11 +195,6 @@ def default_db_path() -> Path | str:
     """``$STANCE_DB`` when set (a file path, or a PostgreSQL URL), otherwise
     ``data/stance_tracker.sqlite3`` beside the code."""
     return db_location()
-
-
-def is_database_url(location: object) -> bool:
-    """Whether a ``--db`` / ``STANCE_DB`` value is a URL (``scheme://...``) rather than a file path."""
-    return isinstance(location, str | URL) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", str(location)))
 
 
 def postgres_url(location: str | URL) -> URL:
@@ -406,7 +401,7 @@ class CorpusStore:
 
     def _fail(self, exc: BaseException, doing: str) -> StoreError:
         """The user's one-line message for a database error."""
-        first = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0][:200]
+        first = _first_line(exc)
         if self.is_postgres:
             return StoreError(f"{self.location}: {doing} the corpus failed ({first})")
         if doing == "writing to" and self.read_only:
@@ -647,16 +642,13 @@ class CorpusStore:
         else:
             wanted = list(dict.fromkeys(ids))
             query = text(
-                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE deleted_at = '' AND id IN :ids ORDER BY added_at, rowid"
+                f"SELECT {ARTICLE_COLUMNS}, rowid AS import_order FROM articles WHERE deleted_at = '' AND id IN :ids"
             ).bindparams(bindparam("ids", expanding=True))
             rows = []
-            with self._read() as conn:
+            with self._read() as conn:  # in chunks: SQLite limits the parameters of one statement
                 for i in range(0, len(wanted), 500):
                     rows += conn.execute(query, {"ids": wanted[i : i + 500]}).fetchall()
-            if len(wanted) > 500:  # chunks are each in order; the whole is put back in import order
-                order = {r[0]: n for n, r in enumerate(self._query(
-                    "SELECT id FROM articles WHERE deleted_at = '' ORDER BY added_at, rowid"))}
-                rows.sort(key=lambda r: order.get(r._mapping["id"], 0))
+            rows.sort(key=lambda r: (r._mapping["added_at"], r._mapping["import_order"]))
         yield from (_stored(row) for row in rows)
 
     def article_table(self, pipeline_key: str = "", codebook_hash: str = "") -> pd.DataFrame:
