@@ -63,8 +63,6 @@ from sqlalchemy.pool import NullPool
 from core.model import Article
 from core.settings import db_location, is_database_url
 
-ENGINES: tuple[str, ...] = ("sqlite", "postgresql")
-
 
 class Both(dict):
     """A migration statement whose SQL differs between the engines: ``{engine: statement}``."""
