@@ -99,6 +99,9 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
     try:
         yield with_search_path(postgres_server, schema)
     finally:
+        from core.corpus.store import close_connections
+
+        close_connections()  # the store's pool for this schema: one per test would pile up on the server
         with psycopg.connect(libpq_url(postgres_server), autocommit=True, connect_timeout=30) as conn:
             _drop_schema(conn, schema)
 

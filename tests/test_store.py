@@ -348,3 +348,37 @@ def test_a_connection_the_server_closed_while_idle_is_replaced(postgres_url, mon
     monkeypatch.setattr(store_module, "IDLE_CHECK_S", 0.0)  # as if the app had slept
     assert store.count() == 1 and store.get_article("kept").text == TEXT
     assert {int(row[0]) for row in store._query("SELECT pg_backend_pid()")}.isdisjoint(backends)
+
+
+def test_stores_opening_a_new_postgresql_database_together_migrate_it_once(postgres_server):
+    """Six sessions open the same new database at once, fifteen times over: each sees either no
+    schema or a whole one, never a half-committed migration taken for another program's tables
+    (before the fix about half the rounds failed with "not a Stance Tracker corpus")."""
+    import psycopg
+
+    from core.corpus.store import close_connections
+    from tests.conftest import _drop_schema, libpq_url, with_search_path
+
+    errors: list[BaseException] = []
+    for round_number in range(15):
+        schema = f"t_together_{round_number}_{threading.get_ident() % 10_000}"
+        with psycopg.connect(libpq_url(postgres_server), autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        url = with_search_path(postgres_server, schema)
+
+        def session(n: int, url: str = url) -> None:
+            try:
+                CorpusStore(url).add_article(Article(article_id=f"a{n % 2}", text=f"Text number {n % 2}."))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=session, args=(n,)) for n in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert CorpusStore(url).schema_version() == SCHEMA_VERSION and CorpusStore(url).count() == 2
+        close_connections()
+        with psycopg.connect(libpq_url(postgres_server), autocommit=True) as conn:
+            _drop_schema(conn, schema)
+    assert not errors, errors[:3]

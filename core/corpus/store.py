@@ -184,6 +184,14 @@ class StoreError(RuntimeError):
     """The corpus database cannot be used; the message is one line for the user."""
 
 
+class _LookAgain(Exception):
+    """The schema looked half made: read it again in a new transaction (``CorpusStore._migrate``)."""
+
+
+# CorpusStore._version of a PostgreSQL schema with an ``articles`` table but no schema version.
+FOREIGN_TABLES = -1
+
+
 # One article's cached extraction: table name ("stances", "quotes", "mentions", "missed") -> its
 # rows as dicts, and "error" -> the messages of a failed analysis (strings).
 ExtractionRows = dict[str, list[Any]]
@@ -289,6 +297,15 @@ def _check_idle_connections(engine: Engine) -> None:
             dbapi_connection.rollback()
         except Exception as exc:  # any failure: the connection is not usable
             raise DisconnectionError(str(exc)) from exc
+
+
+def close_connections() -> None:
+    """Close every pooled PostgreSQL connection of this process and forget the engines. For tests,
+    which open a database (a schema) per test: a long-running app keeps its one pool."""
+    with _ENGINES_LOCK:
+        for engine in _POSTGRES_ENGINES.values():
+            engine.dispose()
+        _POSTGRES_ENGINES.clear()
 
 
 def _forget_engines_in_child() -> None:
@@ -468,13 +485,19 @@ class CorpusStore:
             conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))"))
 
     def _version(self, conn: Connection) -> int:
+        """The schema version; on PostgreSQL FOREIGN_TABLES when there is an ``articles`` table but
+        no version: another program's table, or (seen without the lock) a migration committing
+        between the two lookups, which ``_migrate`` tells apart by looking again."""
         if not self.is_postgres:
             return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
         if conn.execute(text("SELECT to_regclass('stance_schema')")).scalar() is None:
             if conn.execute(text("SELECT to_regclass('articles')")).scalar() is not None:
-                raise StoreError(f"{self.location}: has an 'articles' table but no schema version; it is not a Stance Tracker corpus")
+                return FOREIGN_TABLES
             return 0
         return int(conn.execute(text("SELECT version FROM stance_schema")).scalar() or 0)
+
+    def _foreign_tables(self) -> StoreError:
+        return StoreError(f"{self.location}: has an 'articles' table but no schema version; it is not a Stance Tracker corpus")
 
     def _set_version(self, conn: Connection, version: int) -> None:
         if not self.is_postgres:
@@ -500,19 +523,23 @@ class CorpusStore:
                         self._lock(conn)
                         # Re-read under the lock: another process may have migrated meanwhile.
                         version = self._version(conn)
+                        if version == FOREIGN_TABLES:
+                            raise _LookAgain
                         self._refuse_newer(version)
                         for step in range(version, SCHEMA_VERSION):
                             for sql in migration_statements(step, self.engine_name):
                                 conn.exec_driver_sql(sql)
                             self._set_version(conn, step + 1)
                 return
-            except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+            except (SQLAlchemyError, sqlite3.DatabaseError, _LookAgain) as exc:
                 if self.is_postgres and attempt == 1:
                     # PostgreSQL looks tables up in a catalog cache that a transaction refreshes when
                     # it starts, not when an advisory lock is granted: a process that waited while
-                    # another migrated may not see the new tables and fail on "already exists". A
-                    # new transaction sees them (and finds nothing left to do).
+                    # another migrated may see only part of the new tables, or none, and fail on
+                    # "already exists". A new transaction sees them all (and finds nothing left to do).
                     continue
+                if isinstance(exc, _LookAgain):
+                    raise self._foreign_tables() from None
                 if self.is_postgres:
                     raise StoreError(f"cannot use the corpus database {self.location}: {_first_line(exc)}") from None
                 raise self._fail(exc, "opening") from None
@@ -528,7 +555,10 @@ class CorpusStore:
 
     def schema_version(self) -> int:
         with self._read() as conn:
-            return self._version(conn)
+            version = self._version(conn)
+        if version == FOREIGN_TABLES:
+            raise self._foreign_tables()
+        return version
 
     def revision(self) -> int:
         """A number that grows with every committed write: part of the dashboard's cache key."""
