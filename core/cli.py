@@ -484,7 +484,8 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
         raise UsageError("--db needs --gold FILE (e.g. the gold CSV downloaded from the Review page)")
     corpus = _open_corpus(args, load_codebook(args.codebook) if args.codebook else None, seed=False)
     corpus.extract_pending(_stderr_progress)
-    stances = corpus.load(reviewed=False).tables.stances
+    scorer = _scorer_for_evaluation(args)
+    stances = _confident(corpus.load(reviewed=False).tables, args).stances
     wanted = set(gold["article_id"])
     missing = sorted(wanted - set(corpus.articles()["article_id"]))
     for article_id in missing:
@@ -492,6 +493,7 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
     stances = stances[stances["article_id"].isin(wanted)]
     print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.location}: "
           f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
+    print(_extractor_line(scorer, args))
     _print_stance_scores(stances, gold, args.verbose)
     return 2 if missing else 0
 
@@ -535,9 +537,11 @@ def cmd_evaluate_split(args) -> int:
         raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; "
                          "it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
     articles, absent = _split_articles(args, "scored")
-    results = measure(articles)
+    scorer = _scorer_for_evaluation(args)
+    results = measure(articles, scorer=scorer, min_confidence=args.min_confidence)
     print(f"split {args.split}: {len(results)} article(s) scored, {sum(len(r.gold) for r in results)} gold rows "
           f"({sum(int((r.gold['required'] == 'yes').sum()) for r in results)} required)")
+    print(_extractor_line(scorer, args))
     width = max(len(r.article.article_id) for r in results)
     for result in results:
         print(f"  {result.article.article_id:<{width}}  {result.article.dataset.name:<11} {_score_cells(result.scores)}")
@@ -557,6 +561,32 @@ def cmd_evaluate_split(args) -> int:
         print("error kinds (actor level): missed " + ", ".join(f"{k} {n}" for k, n in errors.missed.items())
               + "; spurious " + ", ".join(f"{k} {n}" for k, n in errors.spurious.items()))
     return 2 if absent else 0
+
+
+def _scorer_for_evaluation(args):
+    """The stance extractor ``evaluate`` scores: the configured one (``$STANCE_EXTRACTOR``, the
+    learned scorer by default), so its figures are those of the rows ``extract`` prints."""
+    from core.extraction.pipeline import configured_scorer
+
+    scorer, warnings = configured_scorer()
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    return scorer
+
+
+def _extractor_line(scorer, args) -> str:
+    """Which extractor the figures are of, and how far to trust dev figures of a learned scorer
+    (it was trained on the dev articles)."""
+    if scorer is None:
+        return "extractor: the stance rules (STANCE_EXTRACTOR=rules)"
+    threshold = scorer.min_confidence if args.min_confidence is None else args.min_confidence
+    line = f"extractor: candidates + learned scorer ({scorer.digest[:12]}), rows with confidence >= {threshold:.2f}"
+    if getattr(args, "split", None) == "dev":
+        line += ("; the scorer was trained on these dev articles, so these figures are in-sample "
+                 "(`python -m core accuracy` gives leave-one-article-out ones; STANCE_EXTRACTOR=rules scores the rules)")
+    return line
 
 
 def cmd_candidates(args) -> int:
@@ -701,9 +731,11 @@ def cmd_evaluate(args) -> int:
         print(_error_line(f"{error}"), file=sys.stderr)
     if not articles:
         raise UsageError("no readable article to evaluate")
-    tables = analyze_articles(articles, codebook=codebook)
+    scorer = _scorer_for_evaluation(args)
+    tables = _confident(analyze_articles(articles, codebook=codebook, scorer=scorer), args)
     if gold is not None:
         print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); articles: {', '.join(a.article_id for a in articles)}")
+        print(_extractor_line(scorer, args))
         _print_stance_scores(tables.stances, gold, args.verbose)
     if quote_gold is not None:
         relations = sum(len(v) for v in quote_gold.values())
@@ -827,6 +859,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "per article, per data set and pooled (texts from ../shared/eval)")
     p.add_argument("--dataset", action="append", metavar="NAME",
                    help="with --split: only this data set (seed, ukraine, climate, guns, immigration, trade); repeatable")
+    p.add_argument("--min-confidence", type=float, metavar="P", help=min_conf_help + "; rows below it are suggestions, not scored")
     p = sub.add_parser("candidates", help="candidate recall: the share of gold positions some (holder, issue) candidate covers (needs ../shared/eval)")
     p.add_argument("--split", choices=("dev", "test"), required=True, help="measure every gold article of this split (tests/gold/split.yaml)")
     p.add_argument("--dataset", action="append", metavar="NAME",

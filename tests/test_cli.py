@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -138,6 +139,25 @@ def test_evaluate_prints_precision_and_recall():
     result = run("evaluate", "--gold", ROOT / "tests" / "gold" / "ukraine_peace_talks.csv", SEED)
     assert result.returncode == 0, result.stderr
     assert "(country, issue, stance)" in result.stdout and "precision" in result.stdout and "recall" in result.stdout
+
+
+def test_evaluate_scores_exactly_the_rows_extract_prints():
+    # Rows below the minimum confidence are suggestions: extract leaves them out, and so must evaluate
+    # (it once scored them as claims, reporting an F1 of 0.46 on the seed for 0.79).
+    gold = ROOT / "tests" / "gold" / "ukraine_peace_talks.csv"
+    printed = list(csv.DictReader(io.StringIO(run("extract", "--format", "csv", SEED).stdout)))
+    scored = run("evaluate", "--gold", gold, SEED)
+    everything = run("evaluate", "--gold", gold, SEED, "--min-confidence", "0")
+    assert scored.returncode == everything.returncode == 0, scored.stderr + everything.stderr
+
+    def predicted(result) -> int:
+        return int(re.search(r"\(actor, issue, stance\).*of (\d+) predicted", result.stdout).group(1))
+
+    actor_triples = {(r["actor"], r["issue"], r["stance"]) for r in printed}
+    assert predicted(scored) == len(actor_triples)
+    assert predicted(everything) > predicted(scored)
+    assert "extractor: candidates + learned scorer" in scored.stdout and "confidence >= 0.00" in everything.stdout
+    assert "between 0 and 1" in run("evaluate", "--gold", gold, SEED, "--min-confidence", "2").stderr
 
 
 @pytest.mark.parametrize(

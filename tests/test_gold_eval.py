@@ -380,6 +380,22 @@ def test_evaluate_split_prints_per_article_and_pooled_scores(capsys, split):
     assert re.search(r"^pooled \(\d+ articles\)\s+country P \d\.\d\d R \d\.\d\d F1 \d\.\d\d   actor P \d\.\d\d", out, re.M)
 
 
+def test_evaluate_split_scores_the_configured_extractor_and_says_which(capsys, monkeypatch):
+    needs_shared()
+    assert cli.main(["evaluate", "--split", "dev", "--dataset", "seed"]) == 0
+    scorer_out = capsys.readouterr().out
+    assert "extractor: candidates + learned scorer" in scorer_out and "in-sample" in scorer_out
+    monkeypatch.setenv("STANCE_EXTRACTOR", "rules")
+    assert cli.main(["evaluate", "--split", "dev", "--dataset", "seed"]) == 0
+    rules_out = capsys.readouterr().out
+    assert "extractor: the stance rules" in rules_out
+
+    def seed_line(out: str) -> str:
+        return re.search(r"^  ukraine_peace_talks .*$", out, re.M).group(0)
+
+    assert seed_line(scorer_out) != seed_line(rules_out)  # two extractors, two sets of rows
+
+
 def test_evaluate_split_refuses_to_list_test_errors(capsys):
     assert cli.main(["evaluate", "--split", "test", "-v"]) == 2
     assert "never read for errors" in capsys.readouterr().err

@@ -118,9 +118,15 @@ def _only(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
     return table[table["article_id"] == article_id] if len(table) else table
 
 
-def measure(articles: Iterable[GoldArticle], nlp=None, scorer: StanceScorer | Configured | None = None) -> list[ArticleResult]:
+def measure(
+    articles: Iterable[GoldArticle],
+    nlp=None,
+    scorer: StanceScorer | Configured | None = None,
+    min_confidence: float | None = None,
+) -> list[ArticleResult]:
     """Analyse and score every article whose text is present; absent texts are left out.
-    ``scorer`` is the stance extractor (None: the rules; see ``analyse_once``)."""
+    ``scorer`` is the stance extractor (None: the rules; see ``analyse_once``); a scorer's rows
+    below ``min_confidence`` (default: the scorer's own) are suggestions and are not scored."""
     if isinstance(scorer, Configured):
         scorer, _ = configured_scorer()
     knowledge = load_knowledge()
@@ -135,7 +141,8 @@ def measure(articles: Iterable[GoldArticle], nlp=None, scorer: StanceScorer | Co
         for article, text in zip(items, texts):
             stances = _only(tables.stances, article.article_id)
             if isinstance(scorer, StanceScorer):  # the rows below it are suggestions, not claims
-                stances = stances[stances["confidence"].astype(float) >= scorer.min_confidence]
+                threshold = scorer.min_confidence if min_confidence is None else min_confidence
+                stances = stances[stances["confidence"].astype(float) >= threshold]
             gold = article.gold()
             result = ArticleResult(
                 article,
