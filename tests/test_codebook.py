@@ -31,6 +31,29 @@ def test_match_offsets_shift_with_the_sentence_offset():
     assert (match.issue, match.start_char, match.end_char) == ("carbon_border_tax", 102, 112)
 
 
+def test_a_sentence_searched_again_reuses_its_matches_at_any_offset(monkeypatch):
+    # The rules, the candidates and the uncoded-sentence report all look for issues in every
+    # sentence: each sentence's patterns run once, and the remembered matches are shifted.
+    from core.knowledge import codebook as codebook_module
+    from core.knowledge.patterns import BoundedPattern
+
+    codebook = load_codebook(TRADE_CODEBOOK)
+    searches = []
+    real = BoundedPattern.finditer
+    monkeypatch.setattr(BoundedPattern, "finditer", lambda self, text, **kw: searches.append(text) or real(self, text, **kw))
+    first = codebook.find("Lisbon backs a carbon tax.")
+    ran = len(searches)
+    again = codebook.find("Lisbon backs a carbon tax.", offset=50)
+    assert ran > 0 and len(searches) == ran  # no pattern ran the second time
+    assert [(m.issue, m.start_char + 50, m.end_char + 50) for m in first] == [(m.issue, m.start_char, m.end_char) for m in again]
+    assert first and first[0].issue == "carbon_border_tax"
+
+    monkeypatch.setattr(codebook_module, "FOUND_CACHE_SIZE", 3)
+    for n in range(10):
+        assert codebook.find(f"Sentence {n} about steel quotas.")[0].issue == "steel_quotas"
+        assert len(codebook._found) <= 3  # bounded: a long corpus does not grow it without end
+
+
 def test_another_codebook_for_another_subject():
     codebook = load_codebook(TRADE_CODEBOOK)
     assert "ev_tariffs" in codebook.ids and "ceasefire" not in codebook.ids

@@ -64,11 +64,17 @@ class IssueMatch:
     end_char: int
 
 
+# How many sentences' issue matches a codebook remembers: the stance rules, the candidates and the
+# uncoded-sentence report each look for issues in every sentence, so each search would run three times.
+FOUND_CACHE_SIZE = 4096
+
+
 @dataclass
 class Codebook:
     name: str
     issues: list[Issue]
     digest: str = ""
+    _found: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, issue_id: str) -> str:
         for issue in self.issues:
@@ -91,7 +97,18 @@ class Codebook:
         ]
 
     def find(self, text: str, offset: int = 0) -> list[IssueMatch]:
-        """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue)."""
+        """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue).
+        The matches of the last few thousand texts are remembered (the issues and their patterns
+        do not change after loading)."""
+        matches = self._found.get(text)
+        if matches is None:
+            matches = self._search(text)
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            self._found[text] = matches
+        return [IssueMatch(issue, start + offset, end + offset) for issue, start, end in matches]
+
+    def _search(self, text: str) -> tuple[tuple[str, int, int], ...]:
         found: list[tuple[int, int, int, str]] = []
         for rank, issue in enumerate(self.issues):
             for pattern in issue.matchers:
@@ -105,7 +122,7 @@ class Codebook:
             if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
                 kept.append(cand)
         kept.sort()
-        return [IssueMatch(issue, start + offset, end + offset) for start, end, _, issue in kept]
+        return tuple((issue, start, end) for start, end, _, issue in kept)
 
 
 def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
