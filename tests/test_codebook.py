@@ -31,6 +31,28 @@ def test_match_offsets_shift_with_the_sentence_offset():
     assert (match.issue, match.start_char, match.end_char) == ("carbon_border_tax", 102, 112)
 
 
+@pytest.mark.parametrize(
+    "sentence, issue, words",
+    [
+        ("Helsinki proposed to pause fighting along the whole front.", "ceasefire", "pause fighting"),
+        ("The envoy asked both armies to halt all hostilities by Friday.", "ceasefire", "halt all hostilities"),
+        ("Ankara urged both navies to stop using military force in the Black Sea.", "black_sea_ceasefire",
+         "stop using military force in the Black Sea"),
+        ("The deal would end attacks against energy plants on both sides.", "energy_strike_pause", "end attacks against energy"),
+        ("Ottawa has sent security assistance to Kyiv since 2014.", "western_military_aid", "security assistance"),
+        ("Moscow insists that Ukraine remain neutral.", "ukraine_neutrality", "remain neutral"),
+    ],
+)
+def test_the_default_codebook_knows_plain_wordings_of_its_issues(sentence, issue, words):
+    # Wordings an analyst would expect the codebook to know without a regular expression of their own.
+    found = [(m.issue, sentence[m.start_char : m.end_char]) for m in load_codebook().find(sentence)]
+    assert (issue, words) in found
+
+
+def test_force_in_the_black_sea_is_the_issue_only_when_it_stops():
+    assert load_codebook().find("The fleet kept using force in the Black Sea.") == []
+
+
 def test_a_sentence_searched_again_reuses_its_matches_at_any_offset(monkeypatch):
     # The rules, the candidates and the uncoded-sentence report all look for issues in every
     # sentence: each sentence's patterns run once, and the remembered matches are shifted.

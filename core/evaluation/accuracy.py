@@ -553,8 +553,9 @@ def render_markdown(report: dict) -> str:
         "",
         _markdown_table(quotes_table(report)),
         "",
-        "Reproduce: `python -m core evaluate --split dev` and `--split test` (per article and pooled), "
-        "`python -m core accuracy` (everything above; `--write` stores it). Needs `../shared/eval`.",
+        "Reproduce: `python -m core accuracy` (everything above; `--write` stores it). "
+        "`python -m core evaluate --split dev` and `--split test` score the extractor that runs (per article and pooled; "
+        "on dev a trained scorer is in-sample there), `STANCE_EXTRACTOR=rules` the rules. Needs `../shared/eval`.",
     ]
     return "\n".join(lines)
 
