@@ -37,6 +37,14 @@ def stances(text: str) -> set[tuple[str, str, str]]:
         # Framing: "sees X as Y" takes the side of Y.
         ("Mayor Ruth Okafor sees the river dam as a disaster.", ("Ruth Okafor", "river_dam", "oppose")),
         ("Mayor Ruth Okafor regards the wind farms as essential.", ("Ruth Okafor", "wind_farms", "support")),
+        # Naming: "called X Y", "branded X Y" take the side of Y (the verb's own cue, "call for", does not decide).
+        ("Senator Omar Haddad called the steel tariffs a mistake.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad branded the steel tariffs unworkable.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad called the steel tariffs a good idea.", ("Omar Haddad", "steel_tariffs", "support")),
+        # Evaluative adjectives after a copula.
+        ("Governor Lena Brandt said the farm loans were unfair.", ("Lena Brandt", "farm_loans", "oppose")),
+        ("Governor Lena Brandt said the farm loans were reasonable.", ("Lena Brandt", "farm_loans", "support")),
+        ("Mayor Ruth Okafor said the river dam is dangerous.", ("Ruth Okafor", "river_dam", "oppose")),
     ],
 )
 def test_the_embedding_decides_the_side(text, expected):

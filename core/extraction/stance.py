@@ -582,6 +582,12 @@ class StanceFinder:
                     for frame in prep.children:
                         if frame.dep_ in ("pobj", "amod", "acomp"):
                             self._apply_cue(frame, None, walk)
+        if idx > 0 and path[idx - 1].dep_ == "dobj" and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
+            # "called the levy a mistake", "branded the quotas unfair": the object's predicate
+            # (``oprd``) carries the polarity of the naming.
+            for frame in tok.children:
+                if frame.dep_ == "oprd" and frame.pos_ in ("ADJ", "NOUN"):
+                    self._apply_cue(frame, None, walk)
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
