@@ -33,8 +33,11 @@ with controls:
     kind = kind if kind in TIES else "congruence"
     dashboard.set_url_param("ties", kind, default="congruence")
     by = dashboard.entity_toggle("network_by")
+    dashboard.seed_widget_from_url("network_colour", "colour", list(COLOUR_BY), "country")
     colour_by = st.segmented_control("Colour by", list(COLOUR_BY), format_func=COLOUR_BY.get, required=True,
-                                     key="network_colour", default="country")
+                                     key="network_colour")
+    colour_by = colour_by if colour_by in COLOUR_BY else "country"
+    dashboard.set_url_param("colour", colour_by, default="country")
 with st.container(horizontal=True, gap="medium"):
     people_only = by == "actor" and st.checkbox("People only", key="network_people",
                                                 help="Leave out governments, organisations and groups.")
