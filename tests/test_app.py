@@ -356,6 +356,7 @@ def test_network_page_draws_the_network_coalitions_and_polarisation(calls):
 def test_network_page_follows_the_filters_and_the_url(calls):
     at = open_page("network", ties="conflict", country=["Russia", "France"])
     assert at.segmented_control(key="network_ties").value == "conflict"
+    assert "2 countries" in network_caption(at) and "opposite sides" in network_caption(at)
     assert at.segmented_control(key="network_colour").value == "country" and "colour" not in at.query_params
     at.segmented_control(key="network_colour").set_value("coalition").run()
     assert at.query_params["colour"] in ("coalition", ["coalition"])  # a shared link keeps the colouring
@@ -363,7 +364,6 @@ def test_network_page_follows_the_filters_and_the_url(calls):
     assert at.segmented_control(key="network_colour").value == "coalition"
     assert '"Coalition"' in at.get("vega_lite_chart")[0].proto.spec
     assert open_page("network", colour="rainbow").segmented_control(key="network_colour").value == "country"
-    assert "2 countries" in network_caption(at) and "opposite sides" in network_caption(at)
     at = open_page("network", actor="Emmanuel Macron", stance="oppose")
     assert not at.get("vega_lite_chart") and "No statements match" in texts(at.info)
 
