@@ -44,7 +44,7 @@ def _runs() -> list[tuple[str, Path, Path | None]]:
     runs: list[tuple[str, Path, Path | None]] = [("seed", text, None) for text in texts]
     by_dataset: dict[str, tuple[Path, list[Path]]] = {}
     for gold in load_split():
-        if gold.dataset.name in ("seed", "ukraine") or not gold.available:
+        if gold.dataset.group in ("seed", "ukraine") or not gold.available:
             continue
         by_dataset.setdefault(gold.dataset.name, (gold.dataset.codebook_path, []))[1].append(gold.text_path)
     for name, (codebook_path, paths) in sorted(by_dataset.items()):

@@ -236,7 +236,7 @@ def _groups(results: list[ArticleResult]) -> list[dict]:
             for r in results
             if (split is None or r.article.split == split)
             and (dataset is None or r.article.dataset.name == dataset)
-            and (not topics or r.article.dataset.name not in ("seed", "ukraine"))
+            and (not topics or r.article.dataset.group == "topics")
         ]
 
     rows = [
@@ -249,15 +249,17 @@ def _groups(results: list[ArticleResult]) -> list[dict]:
                    "Ukraine test without the BBC 31 March article, held out since issue 3 but whose errors the report of issue 10 describes"),
         _group_row("topics dev", "dev", pick("dev", topics=True), "US topic articles, dev"),
         _group_row("topics test", "test", pick("test", topics=True), "US topic articles, test"),
+        _group_row("2016 campaign dev", "dev", [r for r in pick("dev") if r.article.dataset.group == "politics2016"],
+                   "2016 campaign articles of PolNeAR's dev sample, coded for training with their coders' codebooks"),
     ]
-    topics = sorted({r.article.dataset.name for r in results} - {"seed", "ukraine"})
+    topics = sorted({r.article.dataset.name for r in results if r.article.dataset.group == "topics"})
     for topic in topics:
         part = pick(dataset=topic)
-        rows.append(_group_row(topic, part[0].article.split, part, f"{topic} (4 US articles, own codebook)"))
+        rows.append(_group_row(topic, part[0].article.split, part, f"{topic} ({len(part)} US articles, own codebook)"))
     return [row for row in rows if row["articles"]]
 
 
-COMPARED_GROUPS = ("seed", "dev", "test", "Ukraine dev", "Ukraine test", "topics dev", "topics test")
+COMPARED_GROUPS = ("seed", "dev", "test", "Ukraine dev", "Ukraine test", "topics dev", "topics test", "2016 campaign dev")
 
 
 def _comparison(rules: list[ArticleResult], learned: list[ArticleResult]) -> list[dict]:
@@ -279,7 +281,7 @@ def _agreement_rows(articles: list[GoldArticle]) -> dict:
             continue
         first, second = article.gold(), read_gold(article.agreement_path)
         country, actor = agreement(first, second, knowledge)
-        kind = "Ukraine" if article.dataset.name in ("seed", "ukraine") else "topics"
+        kind = "Ukraine" if article.dataset.group in ("seed", "ukraine") else "topics"
         rows.append({"article_id": article.article_id, "dataset": article.dataset.name, "group": kind,
                      "country_f1": round(country.f1, 4), "actor_f1": round(actor.f1, 4),
                      "first_rows": len(first), "second_rows": len(second)})

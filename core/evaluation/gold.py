@@ -25,12 +25,19 @@ SPLITS = ("dev", "test")
 AGREEMENT_DIR = GOLD_DIR / "agreement"
 
 
+# The groups the accuracy report pools data sets into: the seed, the real Ukraine articles, the
+# four US policy topics with their analysts' codebooks, and the 2016 campaign articles of PolNeAR's
+# dev sample coded later for training (dev only, each with the codebook its coder wrote).
+GROUPS = ("seed", "ukraine", "topics", "politics2016")
+
+
 @dataclass(frozen=True)
 class DataSet:
     name: str
     codebook_path: Path
     texts: Path
     quotes_gold: Path | None = None
+    group: str = "topics"
 
     @property
     def codebook(self) -> Codebook:
@@ -89,7 +96,11 @@ def load_split(path: str | Path = SPLIT_FILE, root: Path = ROOT) -> list[GoldArt
         if not isinstance(spec, dict) or "codebook" not in spec or "texts" not in spec:
             raise GoldError(f"{path}: data set '{name}' needs 'codebook' and 'texts'")
         quotes = spec.get("quotes_gold")
-        datasets[name] = DataSet(str(name), _resolve(spec["codebook"], root), _resolve(spec["texts"], root), _resolve(quotes, root) if quotes else None)
+        group = str(spec.get("group") or (name if name in ("seed", "ukraine") else "topics"))
+        if group not in GROUPS:
+            raise GoldError(f"{path}: data set '{name}': group must be one of {', '.join(GROUPS)}, not '{group}'")
+        datasets[name] = DataSet(str(name), _resolve(spec["codebook"], root), _resolve(spec["texts"], root),
+                                 _resolve(quotes, root) if quotes else None, group)
     articles: list[GoldArticle] = []
     seen: set[str] = set()
     for i, entry in enumerate(data["articles"], start=1):
