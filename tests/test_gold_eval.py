@@ -286,19 +286,41 @@ def test_sentence_around_finds_the_sentence_of_an_excerpt():
 
 
 def test_split_is_frozen_with_a_third_of_the_new_articles_and_two_whole_topics_in_test():
-    articles = load_split()
-    ids = [a.article_id for a in articles]
-    assert len(ids) == len(set(ids)) == 32
-    assert {a.article_id for a in articles if a.split == "test"} == FROZEN_TEST
+    every = load_split()
+    ids = [a.article_id for a in every]
+    assert len(ids) == len(set(ids))
+    assert {a.article_id for a in every if a.split == "test"} == FROZEN_TEST
+    # Articles coded later for training are dev only and come from PolNeAR's dev sample, never
+    # from a test topic; the frozen split is the rest.
+    later = [a for a in every if a.dataset.group == "politics2016"]
+    assert all(a.split == "dev" and "polnear_dev" in str(a.text_path) for a in later)
+    articles = [a for a in every if a.dataset.group != "politics2016"]
+    assert len(articles) == 32
     new = [a for a in articles if a.article_id not in OLD_TABLES]
     assert len(new) >= 26
     assert sum(a.split == "test" for a in new) * 3 >= len(new)
-    topics = {a.dataset.name for a in articles} - {"seed", "ukraine"}
+    topics = {a.dataset.name for a in articles if a.dataset.group == "topics"}
     whole = {t for t in topics if all(a.split == "test" for a in articles if a.dataset.name == t)}
     assert len(whole) >= 2
     assert sum(a.double_coded for a in articles if a.dataset.name == "ukraine") >= 3
     assert sum(a.double_coded for a in articles if a.dataset.name in topics) >= 3
     assert all(a.agreement_path.is_file() for a in articles if a.double_coded)
+
+
+def test_a_data_set_group_is_checked_and_defaults_by_name(tmp_path):
+    from core.evaluation.stances import GoldError
+
+    (tmp_path / "g.csv").write_text("article_id,actor,issue,stance\n", encoding="utf-8")
+    split = tmp_path / "split.yaml"
+    split.write_text("datasets:\n  ukraine: {codebook: c.yaml, texts: t}\n  water: {codebook: c.yaml, texts: t}\n"
+                     "  later: {codebook: c.yaml, texts: t, group: politics2016}\n"
+                     "articles:\n  - {id: a, dataset: water, split: dev, gold: g.csv}\n"
+                     "  - {id: b, dataset: ukraine, split: test, gold: g.csv}\n  - {id: c, dataset: later, split: dev, gold: g.csv}\n",
+                     encoding="utf-8")
+    assert [a.dataset.group for a in load_split(split, root=tmp_path)] == ["topics", "ukraine", "politics2016"]
+    split.write_text(split.read_text(encoding="utf-8").replace("group: politics2016", "group: sports"), encoding="utf-8")
+    with pytest.raises(GoldError, match="group must be one of"):
+        load_split(split, root=tmp_path)
 
 
 def test_every_topic_codebook_has_five_to_nine_issues():
