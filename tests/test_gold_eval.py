@@ -324,8 +324,9 @@ def test_a_data_set_group_is_checked_and_defaults_by_name(tmp_path):
 
 
 def test_every_topic_codebook_has_five_to_nine_issues():
-    for name in ("guns", "immigration", "trade", "climate"):
-        codebook = load_codebook(GOLD_DIR / "codebooks" / f"{name}.yaml")
+    for path in sorted((GOLD_DIR / "codebooks").glob("*.yaml")):  # the four topics' and the later coders'
+        name = path.stem
+        codebook = load_codebook(path)
         assert 5 <= len(codebook.ids) <= 9, name
         assert all(issue.description.startswith("Support = ") for issue in codebook.issues), name
 
