@@ -444,7 +444,7 @@ def test_evaluate_split_dev_verbose_lists_errors_and_their_kinds(capsys):
 
 def test_unknown_data_set_names_the_known_ones(capsys):
     assert cli.main(["evaluate", "--split", "dev", "--dataset", "fisheries"]) == 2
-    assert "unknown data set(s) fisheries; the gold has climate, guns, immigration, seed, trade, ukraine" in capsys.readouterr().err
+    assert "unknown data set(s) fisheries; the gold has campaign2016, climate, climate2016, domestic2016, foreign2016, guns, immigration, seed, trade, ukraine" in capsys.readouterr().err
 
 
 def test_dataset_needs_split_and_split_takes_no_iou(capsys):
