@@ -749,6 +749,10 @@ def cmd_evaluate(args) -> int:
     return 2 if errors else 0
 
 
+DATASET_HELP = ("only this data set (seed, ukraine, a topic: climate, guns, immigration, trade; or a later one: "
+                "climate2016, foreign2016, campaign2016, domestic2016); repeatable")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m core",
@@ -858,12 +862,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score every gold article of this split (tests/gold/split.yaml) with its data set's codebook; "
                         "per article, per data set and pooled (texts from ../shared/eval)")
     p.add_argument("--dataset", action="append", metavar="NAME",
-                   help="with --split: only this data set (seed, ukraine, a topic: climate, guns, immigration, trade; or a later one: climate2016, foreign2016, campaign2016, domestic2016); repeatable")
+                   help="with --split: " + DATASET_HELP)
     p.add_argument("--min-confidence", type=float, metavar="P", help=min_conf_help + "; rows below it are suggestions, not scored")
     p = sub.add_parser("candidates", help="candidate recall: the share of gold positions some (holder, issue) candidate covers (needs ../shared/eval)")
     p.add_argument("--split", choices=("dev", "test"), required=True, help="measure every gold article of this split (tests/gold/split.yaml)")
     p.add_argument("--dataset", action="append", metavar="NAME",
-                   help="only this data set (seed, ukraine, a topic: climate, guns, immigration, trade; or a later one: climate2016, foreign2016, campaign2016, domestic2016); repeatable")
+                   help=DATASET_HELP)
     p.add_argument("-v", "--verbose", action="store_true", help="list the missed gold rows with their reason (dev only)")
     p = sub.add_parser("train", help="train the stance scorer on the dev gold (and --db: a corpus's reviews); needs ../shared/eval")
     p.add_argument("--db", metavar="FILE", help="also learn from this corpus's confirmed, corrected, added and rejected rows")

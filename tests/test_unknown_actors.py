@@ -230,3 +230,34 @@ def test_a_headline_glued_to_an_unnamed_speaker_is_not_part_of_its_name():
     tables = analyse("Harbour levy\n\nPeru's fisheries minister said on Tuesday that the government opposes the carbon border tax.")
     speakers = set(tables.quotes["speaker"])
     assert speakers and not any("\n" in name or "Harbour" in name for name in speakers)
+
+
+# ----------------------------------------------------------------- a party gives a politician's country
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Democratic presidential candidate Ruth Okafor said the rail levy was fair.", "Ruth Okafor", "United States"),
+        ("Rep. Omar Haddad (R-Ala.) said the rail levy was unfair.", "Omar Haddad", "United States"),
+        ("The two leading Republicans, Lena Brandt and Senator Omar Haddad, opposed the rail levy.", "Omar Haddad", "United States"),
+        ("Labour MP Amelia Hart said on Monday that the rail levy was overdue.", "Amelia Hart", "United Kingdom"),
+        ("Social Democratic leader Jonas Weber said the rail levy was overdue.", "Jonas Weber", "Germany"),
+    ],
+)
+def test_a_party_word_or_label_gives_an_unknown_politician_the_party_country(text, name, country):
+    assert actor_named(text, name).country == country
+
+
+def test_a_party_word_keeps_its_place_in_the_role_and_is_never_a_government():
+    assert actor_named("Labour leader Amelia Hart backed the rail levy.", "Amelia Hart").role == "Labour leader"
+    assert all(m.actor.actor_type != "government" for m in mentions("Republicans in the state senate blocked the rail levy."))
+    assert actor_named("Senator Omar Haddad (Ret.) said the rail levy was unfair.", "Omar Haddad").country == ""
+    assert actor_named("A conservative senator, Omar Haddad, said the rail levy was unfair.", "Omar Haddad").country == ""
+
+
+def test_a_broken_party_label_pattern_is_refused_with_the_file(tmp_path):
+    from core.knowledge.gazetteer import DEFAULT_LEXICON, KnowledgeError
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("party_labels:\n  Chile: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"actors.yaml: party_labels: Chile: .*not a valid regular expression"):
+        load_knowledge(actors, DEFAULT_LEXICON)

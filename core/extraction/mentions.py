@@ -37,6 +37,8 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # its token indices are -1).
 # Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
 NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+# How far after a name a party label ("(D-Vt.)") is looked for; the labels are short.
+LABEL_CHARS = 24
 
 MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
 
@@ -139,6 +141,11 @@ class ActorResolver:
                 if found and not country:
                     country = found
                     continue
+                party = self.kb.party_country(tok.text, tok.nbor(-1).text if tok.i > 0 else "") if tok.ent_type_ != "PERSON" else ""
+                if party and not country:
+                    # "Democratic presidential candidate Jane Roe": the party's country (and the
+                    # word stays in the role: "Labour leader")
+                    country = party
                 if tok.ent_type_ == "PERSON":
                     person = self._person_for(tok.text)
                     if person and person.country and not country:
@@ -151,6 +158,18 @@ class ActorResolver:
                     role_words.append(tok.text)
             if role_words:
                 break
+        if not country:
+            # "Rep. Jane Roe (D-Vt.) said": a party label right after the name.
+            country = self.kb.label_country(self.doc.text[ent.end_char : ent.end_char + LABEL_CHARS])
+        if not country:
+            # "the two leading Republicans, John Doe and Senator Jane Roe": the noun the names are
+            # set beside (through any "and") names the party.
+            named = ent.root
+            while named.dep_ == "conj" and named.head.i < named.i:
+                named = named.head
+            if named.dep_ == "appos" and named.head.i < named.i and self._line[named.head.i] == self._line[named.i]:
+                words = [named.head, *(c for c in named.head.children if c.dep_ in ("amod", "compound"))]
+                country = next((c for w in words if (c := self.kb.party_country(w.text, w.nbor(-1).text if w.i > 0 else ""))), "")
         role = " ".join(role_words)
         if role and not any(w.lower() in self.kb.roles for w in role_words):
             role = ""

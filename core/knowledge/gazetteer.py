@@ -11,6 +11,7 @@ a country or an issue in code.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -126,6 +127,11 @@ class Knowledge:
     demonyms: dict[str, str] = field(default_factory=dict)  # "russian" -> "Russia"
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Italy" -> "Italian"
     roles: frozenset[str] = frozenset()
+    # Political parties (name or word as written -> country): "Democratic presidential candidate
+    # Jane Roe" is of the United States. Never places: a party is no government.
+    parties: dict[str, str] = field(default_factory=dict)
+    # Labels written right after a politician's name that give the country, per country: "(D-Vt.)".
+    party_labels: tuple[tuple[re.Pattern, str], ...] = ()
     lexicon: Lexicon | None = None
     # The files it was loaded from: the extraction's spaCy components load it again by them.
     actors_path: str = ""
@@ -146,6 +152,22 @@ class Knowledge:
         if not low:
             return ""  # punctuation alone ("’", ".") names no country either
         return self.places.get(low) or self.demonyms.get(low) or ""
+
+    def party_country(self, word: str, previous: str = "") -> str:
+        """The country of a party word ("Republican", "GOP", "Tories"), '' if none. Case matters
+        (a "conservative senator" names no party), and the two-word name ending in it wins
+        ("Social Democratic" is Germany's, not "Democratic")."""
+        word = word.strip()
+        if previous and f"{previous.strip()} {word}" in self.parties:
+            return self.parties[f"{previous.strip()} {word}"]
+        return self.parties.get(word, "")
+
+    def label_country(self, text_after_name: str) -> str:
+        """The country a party label right after a name gives ("Jane Roe (D-Vt.) said"), '' if none."""
+        for pattern, country in self.party_labels:
+            if pattern.match(text_after_name):
+                return country
+        return ""
 
     def person(self, name: str) -> Actor | None:
         return self.people.get(_strip_article(name.lower()))
@@ -222,7 +244,7 @@ LEXICON_KEYS = frozenset({
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
     "outcome_verbs", "generic_words",
 })
-ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles"})
+ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles", "parties", "party_labels"})
 
 _PERSON = Schema("a person", {
     "name": Key("text", required=True), "aliases": Key("words", "a list of names"),
@@ -237,6 +259,8 @@ ACTORS_SCHEMA = Schema("the actors file", {
     "metonyms": Key("mapping", "a mapping of places to countries (Kremlin: Russia)", values="text"),
     "country_aliases": Key("mapping", "a mapping of countries to lists of names", values="words"),
     "roles": Key("words", "a list of roles"),
+    "parties": Key("mapping", "a mapping of countries to lists of party names and words (Democratic, Tory)", values="words"),
+    "party_labels": Key("mapping", "a mapping of countries to lists of regular expressions read right after a name", values="words"),
 })
 assert set(ACTORS_SCHEMA.keys) == ACTORS_KEYS
 
@@ -388,12 +412,12 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
     places, codes, demonyms, country_demonym = (dict(table) for table in _countries())
     kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
                    digest=digest, actors_path=str(actors_path), lexicon_path=str(lexicon_path))
-    _add_actors(kb, data)
+    _add_actors(kb, data, actors_path.name)
     kb.lexicon = _lexicon_from_dict(lexicon)
     return kb
 
 
-def _add_actors(kb: Knowledge, data: dict) -> None:
+def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> None:
     """Countries' aliases, metonyms, organizations, people and roles of an actors file."""
 
     def canonical_country(name: str) -> str:
@@ -427,3 +451,14 @@ def _add_actors(kb: Knowledge, data: dict) -> None:
         for alias in [person["name"], *(person.get("aliases") or [])]:
             kb.people[str(alias).lower()] = actor
     kb.roles = frozenset(str(r).lower() for r in data.get("roles") or [])
+    for country, names in (data.get("parties") or {}).items():
+        for name in names or []:
+            kb.parties[" ".join(str(name).split())] = canonical_country(str(country))
+    labels = []
+    for country, patterns in (data.get("party_labels") or {}).items():
+        for pattern in patterns or []:
+            try:
+                labels.append((re.compile(r"\s*(?:" + str(pattern) + ")"), canonical_country(str(country))))
+            except re.error as exc:
+                raise KnowledgeError(f"{source}: party_labels: {country}: {str(pattern)!r} is not a valid regular expression ({exc})") from None
+    kb.party_labels = tuple(labels)
