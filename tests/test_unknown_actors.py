@@ -261,3 +261,14 @@ def test_a_broken_party_label_pattern_is_refused_with_the_file(tmp_path):
     actors.write_text("party_labels:\n  Chile: ['(unclosed']\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"actors.yaml: party_labels: Chile: .*not a valid regular expression"):
         load_knowledge(actors, DEFAULT_LEXICON)
+
+
+def test_a_name_the_ner_cuts_after_a_middle_initial_is_one_person():
+    # The small English model tags "Donald J." and "Trump" as two people; here the cut is made by hand.
+    from spacy.tokens import Span
+
+    doc = nlp()("Lena J. Brandt and Senator Omar Haddad have both argued that the rail levy failed.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 2, 3, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    names = [m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions]
+    assert "Lena J. Brandt" in names and "Lena J." not in names and "Brandt" not in names
+    assert "Omar Haddad" in names

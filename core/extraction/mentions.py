@@ -501,7 +501,7 @@ class ActorResolver:
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
         title_lines = self._title_case_lines()
-        for ent in self.doc.ents:
+        for ent in _joined_initials(self.doc.ents):
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue
             if self._line[ent.start] != self._line[ent.end - 1]:
@@ -585,3 +585,17 @@ class ActorResolver:
                 found.append(mention)
             todo += [c for c in cur.children if c.dep_ == "conj"]
         return found
+
+
+def _joined_initials(ents) -> list[Span]:
+    """The entities, with a person name the NER cut after a middle initial joined again: "Donald J."
+    + "Trump" is "Donald J. Trump" ("Jacob J. Lew", "Morris J. Brooks Jr.")."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start
+                and len(last) >= 2 and len(last[-1].text) == 2 and last[-1].text[0].isupper() and last[-1].text[1] == "."):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
