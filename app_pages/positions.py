@@ -6,7 +6,7 @@ import dashboard
 from core.analysis.summary import entity_names
 from core.views.charts import BARS_SELECTION, diverging_bar_chart, selected_points
 from core.views.evidence import issue_keywords
-from core.views.render import escape_markdown, evidence_cards_html
+from core.views.render import escape_markdown, evidence_cards_html, passage_cards_html
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -54,4 +54,4 @@ for stance, heading in headings.items():
         st.caption(f"The first {MAX_CARDS} are shown; narrow the sidebar filters (actor, article, dates) to see the others, "
                    "or download them all from the Data page.")
         evidence = evidence.head(MAX_CARDS)
-    st.html(evidence_cards_html(evidence, labels, keywords))
+    st.html(passage_cards_html(evidence, labels, keywords))  # one card per passage, each holder on its line

@@ -1,5 +1,7 @@
 """The provenance helpers every evidence card and tooltip uses (core/views/evidence.py)."""
 
+import pandas as pd
+
 from core.views.evidence import (
     article_line,
     best_certainty,
@@ -9,7 +11,7 @@ from core.views.evidence import (
     passage_link,
     speaker_line,
 )
-from core.views.render import evidence_card_html
+from core.views.render import evidence_card_html, passage_cards_html
 
 
 def test_short_evidence_is_kept_whole():
@@ -58,3 +60,23 @@ def test_evidence_card_escapes_everything_and_draws_certainty_as_the_border():
     assert "&lt;script&gt;alert(1)&lt;/script&gt; — **Wire**, 2025-03-10" in card
     assert "border-left:4px dotted" in card and 'data-certainty="unconfirmed"' in card
     assert 'href="article?doc=x%3C1%3E&amp;span=3-9"' in card
+
+
+def test_rows_on_one_passage_share_one_card_that_names_every_holder():
+    base = {"article_id": "a1", "title": "Levy talks", "outlet": "Wire", "date": "2025-03-10", "issue": "rail_levy",
+            "stance": "support", "attribution": "indirect", "quote": "Mayor Ruth Okafor said she and <Lima> back the levy.",
+            "start_char": 0, "end_char": 50, "source": ""}
+    rows = pd.DataFrame([
+        {**base, "actor": "Ruth Okafor", "country": "Peru", "certainty": "stated"},
+        {**base, "actor": "Peru", "country": "Peru", "certainty": "reported", "source": "Ruth Okafor"},
+        {**base, "actor": "Chile", "country": "Chile", "certainty": "stated", "start_char": 60, "end_char": 90},
+        {**base, "actor": "Lima <b>", "country": "Peru", "certainty": "unconfirmed", "stance": "oppose"},
+    ])
+    html_text = passage_cards_html(rows)
+    assert html_text.count('class="evidence-card"') == 3  # same passage and side: one card; another passage or side: its own
+    first = html_text.split('class="evidence-card"')[1]
+    assert first.count("Mayor Ruth Okafor said") == 1
+    assert "Ruth Okafor (Peru) · stated" in first and "Peru · reported · reported speech · source: Ruth Okafor" in first
+    assert "border-left:4px solid" in first  # the most certain holder's border
+    assert "<b>" not in html_text and "&lt;Lima&gt;" in html_text
+    assert passage_cards_html(rows.iloc[0:0]) == ""

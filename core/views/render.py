@@ -24,6 +24,7 @@ from core.views.charts import STANCE_COLOURS
 from core.views.evidence import (
     EXCERPT_CHARS,
     article_line,
+    best_certainty,
     evidence_excerpt,
     passage_link,
     speaker_line,
@@ -310,6 +311,40 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
         + (f'<div style="font-size:.85rem;margin-top:.3rem">{chips}</div>' if chips else "")
         + "</div>"
     )
+
+
+PASSAGE_KEY = ("article_id", "start_char", "end_char", "issue", "stance")
+
+
+def passage_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | None = None,
+                       keywords: Sequence[str] = ()) -> str:
+    """Evidence cards with one card per passage: the rows that rest on the same passage and take the
+    same side of the same issue ("Trump said ... he and Putin" gives Trump, the United States and
+    Russia) share a card, which names each holder on its own line, so a narrow screen does not repeat
+    the passage for every one of them. The border is that of the most certain holder. Rows keep
+    their order (a passage's card stands where its first row was)."""
+    if rows.empty:
+        return ""
+    records = rows.to_dict("records")
+    groups: dict[tuple, list[dict]] = {}
+    for record in records:
+        groups.setdefault(tuple(text_of(record.get(k)) for k in PASSAGE_KEY), []).append(record)
+    cards = []
+    for members in groups.values():
+        first = dict(members[0])
+        first["certainty"] = best_certainty(m.get("certainty") for m in members) or text_of(first.get("certainty"))
+        card = evidence_card_html(first, issue_labels, keywords=keywords)
+        if len(members) > 1:
+            lines = "".join(
+                f'<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.15rem;overflow-wrap:anywhere">'
+                f"{html.escape(speaker_line(m.get('actor'), m.get('country'), m.get('certainty'), m.get('attribution'), m.get('source')))}</div>"
+                for m in members
+            )
+            single = card.index('<div class="evidence-speaker"')
+            end = card.index("</div>", single) + len("</div>")
+            card = card[:single] + lines + card[end:]
+        cards.append(card)
+    return "".join(cards)
 
 
 def evidence_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | None = None,
