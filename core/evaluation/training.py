@@ -122,7 +122,8 @@ def labelled_articles(articles: Iterable[GoldArticle], nlp=None, knowledge: Know
 
 POLARITY_C = 1.0  # the polarity model learns from positions only: fewer rows, clearer signal
 POLARITY_FEATURES = ("bias", "rule=", "rule_any=", "clause_polarity=", "cue_polarity=", "rule_cue=",
-                     "negated", "hedged", "question", "conditional", "attribution=")
+                     "negated", "hedged", "question", "conditional", "attribution=",
+                     "negation_scope=", "holder_verb_polarity=")
 
 
 def _logistic(x, labels: Sequence[str] | Sequence[bool], c: float, seed: int):
