@@ -3,7 +3,8 @@
 The candidates (``core.extraction.candidates``) offer every (holder, issue) pair an analyst could
 mean; this module describes each by features (how the holder was found, the attribution, the cue's
 polarity and negation, the rules' own verdict, how many other actors compete for the same issue in
-the sentence, ...) and scores it with a multinomial logistic regression trained on the blind-coded
+the sentence, where a negation sits, the holder's own verb, whether the holder is only named inside
+someone else's words, ...) and scores it with a multinomial logistic regression trained on the blind-coded
 dev gold by ``python -m core train`` (``core.evaluation.training``). No weight is set by hand.
 
 The trained model is a small JSON file (``seeds/stance_scorer.json``): feature names, weights,
