@@ -39,6 +39,37 @@ def one(found: list[Candidate], actor: str, issue: str, sentence: int | None = N
     return hits[0]
 
 
+# ------------------------------------------------------------------------------------ holder and polarity details
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Norway accepted the carbon tax.", ""),
+        ("Norway did not accept the carbon tax.", "cue"),  # on the issue's governing verb
+        ("Norway accepted no carbon tax.", "issue"),  # on the issue's own head
+        ("Norway did not say that it would accept the carbon tax.", "above"),  # on a verb above the cue
+    ],
+)
+def test_where_the_negation_sits(text, scope):
+    assert one(candidates(text), "Norway", "carbon_tax").negation_scope == scope
+
+
+def test_a_holder_named_inside_someone_else_s_words():
+    for text in ("Norway said Chile must accept the carbon tax.", "“Chile must accept the carbon tax,” Norway said."):
+        found = candidates(text)
+        assert one(found, "Chile", "carbon_tax").holder_in_content  # named in what Norway says
+        assert not one(found, "Norway", "carbon_tax").holder_in_content  # the speaker
+    assert not one(candidates("Chile accepted the carbon tax."), "Chile", "carbon_tax").holder_in_content
+
+
+def test_the_holder_s_own_verb_when_it_is_not_the_issue_s():
+    assert one(candidates("Chile dismissed calls to adopt the carbon tax."), "Chile", "carbon_tax").holder_verb_polarity == "oppose"
+    assert one(candidates("Chile welcomed calls to adopt the carbon tax."), "Chile", "carbon_tax").holder_verb_polarity == "support"
+    # the holder's verb is the issue's governing verb: the cue already says it
+    assert one(candidates("Chile rejected the steel quotas."), "Chile", "steel_quotas").holder_verb_polarity == ""
+
+
 # ------------------------------------------------------------------------------------ holder kinds
 
 

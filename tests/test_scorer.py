@@ -89,6 +89,43 @@ def test_the_trainer_learns_a_tiny_hand_made_set_and_is_deterministic():
     assert stances[0][1] > 0.5 > stances[2][1]  # a position is likelier for the subject than for the bystander
 
 
+@pytest.mark.parametrize(
+    ("field", "values", "named"),
+    [
+        # where the negation sits: on the cue ("did not sign") flips it, above it ("did not say it
+        # would sign") does not
+        ("negation_scope", ("cue", "above"), "negation_scope="),
+        # the holder's own verb ("dismissed calls to sign" vs "welcomed calls to sign")
+        ("holder_verb_polarity", ("oppose", "support"), "holder_verb_polarity="),
+    ],
+)
+def test_the_polarity_model_learns_a_polarity_detail(field, values, named):
+    """Two kinds of candidates alike in everything but one detail, of opposite stances: only that
+    detail's feature can tell them apart."""
+    found, labels = [], []
+    for n in range(8):
+        found += [cand("Kenya", polarity="support", sentence=2 * n + 1, **{field: values[0]}),
+                  cand("Chile", polarity="support", sentence=2 * n + 2, **{field: values[1]})]
+        labels += ["oppose", "support"]
+    scorer = fit_scorer(features_of(found), labels, c=10.0)
+    assert any(name.startswith(named) for name in scorer.features)
+    probe = [cand("Ghana", polarity="support", **{field: values[0]}), cand("Fiji", polarity="support", **{field: values[1]})]
+    assert [s for s, _, _ in scorer.stances(probe)] == ["oppose", "support"]
+
+
+def test_the_position_model_learns_that_a_holder_named_in_someone_else_s_words_holds_less():
+    found, labels = [], []
+    for n in range(8):
+        found += [cand("Kenya", "speaker", polarity="support", sentence=2 * n + 1),
+                  cand("Chile", "speaker", polarity="support", sentence=2 * n + 2, holder_in_content=True)]
+        labels += ["support", "none"]
+    scorer = fit_scorer(features_of(found), labels, c=10.0)
+    assert "holder_in_content" in scorer.features
+    (_, holder, _), (_, named, _) = scorer.stances([cand("Ghana", "speaker", polarity="support"),
+                                                    cand("Fiji", "speaker", polarity="support", holder_in_content=True)])
+    assert holder > 0.5 > named
+
+
 def test_a_label_never_seen_in_training_is_never_likely():
     found, labels = tiny_set()
     scorer = fit_scorer(features_of(found), labels)

@@ -107,6 +107,16 @@ class Candidate:
     speaker: str = ""  # the speaker of the innermost statement around the issue ('' when none)
     rule_any: str = ""  # the stance the rules gave anyone on this issue in this sentence ('' when none)
     clause_polarity: str = ""  # what the cues from the issue up its clause say, whoever holds it ('' none)
+    # Is this actor the holder: named inside the words of a statement made by someone else ("Lima
+    # said Quito must sign the accord": Quito), and what the lexicon says of the holder's own verb
+    # when that is not the issue's governing verb ("Quito dismissed calls to sign the accord":
+    # oppose); '' when no such verb or the lexicon does not know it.
+    holder_in_content: bool = False
+    holder_verb_polarity: str = ""
+    # Where a negation sits: on the issue's governing verb ("cue": "did not sign the accord"), on
+    # the issue's head ("issue": "no accord"), on a verb above the governing one ("above": "did
+    # not say it would sign the accord"); '' when none.
+    negation_scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -379,6 +389,38 @@ class CandidateFinder:
         cue = self.finder._cue_lemma(verb) if verb.i not in inside else ""
         return is_negated, is_hedged, is_question, is_conditional, cue
 
+    def negation_scope(self, head: Token, inside: set[int]) -> str:
+        """Where the negation of the issue's clause sits (see ``Candidate.negation_scope``)."""
+        verb = governing_verb(head, inside)
+        if negated(verb, self.lex, NEGATION_DEPS):
+            return "cue"
+        if negated(head, self.lex, NEGATION_DEPS):
+            return "issue"
+        steps = path_up(head)
+        at = next((n for n, t in enumerate(steps) if t.i == verb.i), None)
+        if at is not None and any(t.pos_ in ("VERB", "AUX") and negated(t, self.lex, NEGATION_DEPS) for t in steps[at + 1 :]):
+            return "above"
+        return ""
+
+    def holder_details(self, tok: Token | None, head: Token, governing: Token, around: list[Statement],
+                       holder_start: int, speaking: bool) -> tuple[bool, str]:
+        """Whether a holder is named inside someone else's statement, and the lexicon's reading of
+        its own verb when that is not ``governing``, the issue's governing verb (see the Candidate
+        fields ``holder_in_content`` and ``holder_verb_polarity``)."""
+        in_content = not speaking and any(st.start_char <= holder_start < st.end_char for st in around)
+        if tok is None or tok.sent.start != head.sent.start:
+            return in_content, ""
+        word = tok
+        while word.dep_ in ("conj", "appos") and word.head.i != word.i:  # "Lima and Quito": the first conjunct's verb
+            word = word.head
+        verb = word.head.head if word.dep_ == "pobj" else word.head  # "rejected by Quito": the preposition's head
+        steps = 0
+        while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head.i != verb.i and steps < MAX_PATH:
+            verb, steps = verb.head, steps + 1
+        if verb.i == governing.i:
+            return in_content, ""
+        return in_content, POLARITY_NAMES.get(self.lex.polarity(self.finder._cue_lemma(verb)), "")
+
     # -------------------------------------------------------------------------------- candidates
 
     def candidates(self) -> list[Candidate]:
@@ -420,6 +462,8 @@ class CandidateFinder:
         if not by_actor:
             return
         flags = self.clause_flags(head, inside, sent)
+        scope = self.negation_scope(head, inside)
+        governing = governing_verb(head, inside)
         evidence = self.evidence(sent, around)
         attribution: AttributionKind = around[0].kind if around else "none"
         for actor, ways in by_actor.items():
@@ -428,6 +472,7 @@ class CandidateFinder:
             tok = first.token
             same_tree = tok is not None and tok.sent.start == head.sent.start
             verdict = self.verdicts.get((n, actor, occ.issue), ("", ""))
+            in_content, verb_polarity = self.holder_details(tok, head, governing, around, first.mention.start_char, first.kind == "speaker")
             yield Candidate(
                 article_id=self.article_id,
                 sentence=n,
@@ -460,6 +505,9 @@ class CandidateFinder:
                 speaker=next((st.speaker.name for st in around if st.speaker is not None), ""),
                 rule_any=self.sentence_verdicts.get((n, occ.issue), ""),
                 clause_polarity=POLARITY_NAMES.get(self.finder.match_polarity.get(start, 99), ""),
+                holder_in_content=in_content,
+                holder_verb_polarity=verb_polarity,
+                negation_scope=scope,
             )
 
 

@@ -3,7 +3,8 @@
 The candidates (``core.extraction.candidates``) offer every (holder, issue) pair an analyst could
 mean; this module describes each by features (how the holder was found, the attribution, the cue's
 polarity and negation, the rules' own verdict, how many other actors compete for the same issue in
-the sentence, ...) and scores it with a multinomial logistic regression trained on the blind-coded
+the sentence, where a negation sits, the holder's own verb, whether the holder is only named inside
+someone else's words, ...) and scores it with a multinomial logistic regression trained on the blind-coded
 dev gold by ``python -m core train`` (``core.evaluation.training``). No weight is set by hand.
 
 The trained model is a small JSON file (``seeds/stance_scorer.json``): feature names, weights,
@@ -122,6 +123,16 @@ def candidate_features(cand: Candidate, context: _Context) -> dict[str, float]:
         features["rule_elsewhere"] = 1.0
     if cand.speaker:
         features["is_speaker" if cand.speaker == cand.actor else "other_speaker"] = 1.0
+    # Is this actor the one holding it: only named inside someone else's words ("Lima said Quito
+    # must sign"), and what its own verb says when that is not the issue's ("Quito dismissed calls
+    # to sign the accord"), read with the clause's polarity.
+    if cand.holder_in_content:
+        features["holder_in_content"] = 1.0
+    if cand.holder_verb_polarity:
+        features[f"holder_verb_polarity={cand.holder_verb_polarity}|{cand.clause_polarity or 'none'}"] = 1.0
+    # Where the negation sits (the cue, the issue itself, a verb above), with the cue's polarity.
+    if cand.negation_scope:
+        features[f"negation_scope={cand.negation_scope}|{polarity}"] = 1.0
     return features
 
 
