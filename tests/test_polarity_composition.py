@@ -41,6 +41,10 @@ def stances(text: str) -> set[tuple[str, str, str]]:
         ("Senator Omar Haddad called the steel tariffs a mistake.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad branded the steel tariffs unworkable.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad called the steel tariffs a good idea.", ("Omar Haddad", "steel_tariffs", "support")),
+        # Verbs of attack and praise, and nouns of scorn.
+        ("Senator Omar Haddad blasted the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad called the steel tariffs a hoax.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Mayor Ruth Okafor hailed the river dam.", ("Ruth Okafor", "river_dam", "support")),
         # Evaluative adjectives after a copula.
         ("Governor Lena Brandt said the farm loans were unfair.", ("Lena Brandt", "farm_loans", "oppose")),
         ("Governor Lena Brandt said the farm loans were reasonable.", ("Lena Brandt", "farm_loans", "support")),
