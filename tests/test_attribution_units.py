@@ -177,3 +177,27 @@ def test_nouns_of_complaint_documents_as_holders_and_seeking():
     assert _found("Governor Paul Mensah is seeking approval of the harbour levy.") == [
         ("indirect", "seeking", "Paul Mensah", "approval of the harbour levy")
     ]
+
+
+def test_a_verb_of_appearance_or_a_passive_of_expectation_is_a_view_without_a_source():
+    assert _found("About one in five farmers in the valley is expected to leave the cooperative.") == [
+        ("indirect", "expected", "", "one in five farmers in the valley is expected to leave the cooperative")
+    ]
+    assert _found("The new harbour appears to be losing money for the third year in a row.") == [
+        ("indirect", "appears", "", "The new harbour appears to be losing money for the third year in a row")
+    ]
+    assert _found("She appears ready, moreover, to use tariffs to deter the currency games of Norway.") == [
+        ("indirect", "appears", "", "She appears ready, moreover, to use tariffs to deter the currency games of Norway")
+    ]
+    assert _found("It seems that the mill will close before the winter.") == [
+        ("indirect", "seems", "", "that the mill will close before the winter")
+    ]
+    # Active "expects" has a holder; "appeared" without a complement reports no view; inside a
+    # reported statement it is part of that statement.
+    assert _found("Ms. Kim expects to win the vote in the northern towns.") == [
+        ("indirect", "expects", "Kim", "to win the vote in the northern towns")
+    ]
+    assert _found("Ms. Kim appeared at the hearing with her lawyer.") == []
+    assert [(k, c, s) for k, c, s, _ in _found("Mr. Okafor said the levy seems likely to pass in the spring.")] == [
+        ("indirect", "said", "Okafor")
+    ]

@@ -46,6 +46,7 @@ from core.extraction.words import (
     NAMING_PREPOSITIONS,
     OWNER_PREPOSITIONS,
     QUOTE_MARKS,
+    RELATIVE_TAGS,
 )
 from core.knowledge.gazetteer import Actor
 
@@ -188,7 +189,10 @@ class Attributor:
         adjective of intention, a noun of saying or will, or a word of attitude after a copula."""
         new: list[Statement] = []
         for tok in sent:
-            st: Statement | None = None
+            st: Statement | None = self._raising(tok)
+            if st is not None:
+                new.append(st)
+                continue
             if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
                 new += self._according_to(tok, sent)
             elif self._is_cue(tok):
@@ -242,7 +246,7 @@ class Attributor:
             return False
         cue = self.doc[st.cue_token]
         lemma = cue.lemma_.lower()
-        if cue.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief_cues):
+        if cue.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief_cues) and not self._is_raising(cue):
             return False
         return any(
             o is not st and o.cue_token != st.cue_token and o.start_char <= cue.idx < o.end_char
@@ -501,6 +505,49 @@ class Attributor:
         if subj is None or (subj.pos_ == "PRON" and not self.speakers.can_speak(subj, prefer)):
             return None
         return self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
+
+    def _is_raising(self, verb: Token) -> bool:
+        """Whether a verb is one of appearance ("appears", "seems") or a passive one of
+        expectation or report ("is expected", "is said"): a view with no source named."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.raising_cues:
+            return True
+        return lemma in self.lex.passive_raising_cues and any(c.dep_ == "auxpass" for c in verb.children)
+
+    def _raising(self, verb: Token) -> Statement | None:
+        """"The harbour appears to be losing money", "the fleet seems ready to accept the limits",
+        "one farmer in five is expected to leave", "It seems that ...": a view reported without a
+        source (attribution corpora annotate it with none). The subject and the complement are
+        the content; "is expected by the board to" names its source and is left to other rules."""
+        if not self._is_raising(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return None
+        if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None or subj.tag_ in RELATIVE_TAGS:
+            return None  # "which is expected to ...": the clause describes its antecedent
+        later = [c for c in verb.children if c.i > verb.i]
+        if subj.dep_ == "expl" or subj.lower_ == "it":
+            # "It seems that the plan failed", "it is expected that ...": the clause is the content.
+            comp = next((c for c in later if c.dep_ == "ccomp"), None)
+            tokens = list(comp.subtree) if comp is not None else []
+        else:
+            comp = next((c for c in later if c.dep_ == "xcomp" and self._infinitive(c)), None)
+            if comp is None and verb.lemma_.lower() in self.lex.raising_cues:
+                comp = next((c for c in later if c.dep_ in ("acomp", "xcomp", "oprd") and c.pos_ == "ADJ"), None)
+            if comp is None or subj.i > verb.i:
+                return None
+            # "She appears ready, moreover, to use tariffs": the infinitive may hang on the verb.
+            end = max(c.right_edge.i for c in later if c is comp or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and self._infinitive(c))
+            tokens = list(self.doc[subj.left_edge.i : end + 1])
+        span = trim_punct(tokens)
+        if len([t for t in span if not t.is_punct]) < 3:
+            return None
+        start, end = char_range(span)
+        return Statement(None, None, start, end, "indirect", verb.text, verb.i,
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb))
 
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""
