@@ -201,3 +201,24 @@ def test_a_verb_of_appearance_or_a_passive_of_expectation_is_a_view_without_a_so
     assert [(k, c, s) for k, c, s, _ in _found("Mr. Okafor said the levy seems likely to pass in the spring.")] == [
         ("indirect", "said", "Okafor")
     ]
+
+
+def test_a_cue_verb_coordinated_with_the_reported_clause_is_a_second_statement_of_the_speaker():
+    # The parser hangs "called"/"considers" on the reported clause; their tense is the reporting
+    # verb's, and they have no subject of their own: a second statement, not part of the first.
+    assert _found("Mr. Okafor said he had fought three floods as mayor and called it the hardest part of the job.") == [
+        ("indirect", "said", "Okafor", "he had fought three floods as mayor"),
+        ("indirect", "called", "Okafor", "it the hardest part of the job"),
+    ]
+    text = "Ms. Kim says she will not vote for the levy and considers it a tax on fishermen."
+    assert _found(text) == [
+        ("indirect", "says", "Kim", "she will not vote for the levy"),
+        ("indirect", "considers", "Kim", "it a tax on fishermen"),
+    ]
+    # The speaker mention is the reporting verb's subject, not the clause's pronoun.
+    second = _quotes(text).iloc[1]
+    assert text[second.speaker_start : second.speaker_end] == "Kim"
+    # Coordinated clauses with their own subjects stay one statement.
+    assert _found("Ms. Kim said the mill would close and the workers would leave the valley.") == [
+        ("indirect", "said", "Kim", "the mill would close and the workers would leave the valley")
+    ]

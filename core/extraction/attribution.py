@@ -123,6 +123,8 @@ class Attributor:
         self.sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.idx for t in doc]
+        # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
+        self._coordinated: dict[int, int] = {}
 
     def sentence_number(self, token_index: int) -> int:
         """0-based index of the sentence a token is in."""
@@ -378,16 +380,28 @@ class Attributor:
         # "The port, he said, will open in May": the sentence around the verb is
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
-        subj = self.speakers.speaking_subject(verb)
+        subj = self._cue_subject(verb)
         if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer)):
             return None
         actor, span, text = self.speakers.speaker(subj, prefer)
-        start, end = _subtree_span(comps[0])
+        own_cue = self._coordinated_cue(verb, comps[0])
+        if own_cue is not None:
+            self._coordinated[own_cue.i] = verb.i
+        if own_cue is None:
+            start, end = _subtree_span(comps[0])
+        else:
+            # "said he had fought three floods and called it ...": the clause ends before the
+            # second cue, which is a statement of its own (see _coordinated_cue).
+            kept = trim_punct(t for t in comps[0].subtree if t.i < own_cue.left_edge.i and not (t.dep_ == "cc" and t.head.i == comps[0].i and t.i > comps[0].i))
+            kept = [t for t in kept if not (t is kept[0] and t.dep_ == "mark")] or [comps[0]]
+            start, end = char_range(kept)
         # "She had asked for a delay, but the board refused, the spokesman added.": the
         # coordinated clauses are one statement, whether parsed as conjuncts or as several
         # complements on the same side of the verb.
         same_side = [c for c in comps[1:] if (c.i > verb.i) == (comps[0].i > verb.i)]
         for extra in [*comps[0].conjuncts, *same_side]:
+            if own_cue is not None and extra.i >= own_cue.i:
+                continue
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
         quote = self.quotes.inside(start, end)
@@ -404,6 +418,28 @@ class Attributor:
             actor, span, start, end, kind, cue, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
+
+    def _coordinated_cue(self, verb: Token, comp: Token) -> Token | None:
+        """A cue verb the parser coordinated with a reporting verb's clause although it goes with
+        the reporting verb ("Okafor said he had fought three floods and called it the hardest
+        part"; "Kim says she will not vote for it and considers it a tax"): no subject of its
+        own, the reporting verb's finite form and not the clause verb's. It is a second
+        statement of the same speaker, not part of the first one's content."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        for conj in comp.children:
+            if (
+                conj.dep_ == "conj" and conj.i > comp.i and conj.tag_ == verb.tag_ and comp.tag_ != verb.tag_
+                and self._is_cue(conj) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+            ):
+                return conj
+        return None
+
+    def _cue_subject(self, verb: Token) -> Token | None:
+        """The speaking subject of a cue verb; for one coordinated with a reporting verb's clause
+        (``_coordinated_cue``), the reporting verb's ("Kim says she ... and considers ...": Kim)."""
+        reporting = self._coordinated.get(verb.i)
+        return self.speakers.speaking_subject(self.doc[reporting] if reporting is not None else verb)
 
     def _semicolon_between(self, verb: Token, comp: Token) -> bool:
         """Whether a semicolon separates a verb from a clause the parser made its complement."""
@@ -443,6 +479,14 @@ class Attributor:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
+        if not parts and lemma in lex.naming_cues and not objects:
+            # "considers it a tax on fishermen": the object and what it is named, parsed as a
+            # verbless clause.
+            parts = [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+            ][:1]
         if not parts and lemma in lex.object_cues and objects:
             obj = objects[0]
             if obj.pos_ != "PRON" and obj.i > verb.i:
@@ -620,7 +664,7 @@ class Attributor:
         span = self._complement(verb)
         if span is None:
             return None
-        subj = self.speakers.speaking_subject(verb)
+        subj = self._cue_subject(verb)
         if subj is None or not self.speakers.can_speak(subj, prefer):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
