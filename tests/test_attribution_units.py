@@ -222,3 +222,46 @@ def test_a_cue_verb_coordinated_with_the_reported_clause_is_a_second_statement_o
     assert _found("Ms. Kim said the mill would close and the workers would leave the valley.") == [
         ("indirect", "said", "Kim", "the mill would close and the workers would leave the valley")
     ]
+
+
+def test_a_finding_or_a_learning_set_off_after_what_was_found():
+    text = ("Even more striking, perhaps, is that most of the timber sold in the north comes from illegal logging, "
+            "the Nordic Forest Institute found.")
+    assert _found(text) == [(
+        "indirect", "found", "Nordic Forest Institute",
+        "Even more striking, perhaps, is that most of the timber sold in the north comes from illegal logging",
+    )]
+    assert _found("The mayor of Bergen will resign next month, the Bergen Courier has learned.") == [
+        ("indirect", "learned", "Bergen Courier", "The mayor of Bergen will resign next month")
+    ]
+    assert _found("The Nordic Forest Institute has calculated that the logging ban may save only a tenth of the forest.") == [
+        ("indirect", "calculated", "Nordic Forest Institute", "the logging ban may save only a tenth of the forest")
+    ]
+
+
+def test_an_object_cue_takes_a_gerund_object():
+    assert _found("Ms. Kim has proposed raising the fishing levy for foreign trawlers.") == [
+        ("indirect", "proposed", "Kim", "raising the fishing levy for foreign trawlers")
+    ]
+    assert _found("The dock workers resented being told to work through the holidays.") == [
+        ("indirect", "resented", "dock workers", "being told to work through the holidays")
+    ]
+
+
+def test_according_to_inside_a_relative_clause_vouches_for_that_clause():
+    assert _found("The levy was unfair, which it often is, according to Mr. Okafor.") == [
+        ("according_to", "according to", "Okafor", "which it often is")
+    ]
+    # Hanging on the main clause, it still vouches for the whole sentence.
+    assert _found("The levy, according to Mr. Okafor, was unfair to the fishermen.") == [
+        ("according_to", "according to", "Okafor", "The levy, according to Mr. Okafor, was unfair to the fishermen")
+    ]
+
+
+def test_pushing_for_an_aim_and_alluding_to_a_subject():
+    assert _found("Several coastal states are pushing to make the fishing accord binding next year.") == [
+        ("indirect", "pushing", "Several coastal states", "to make the fishing accord binding next year")
+    ]
+    assert _found("The minister alluded to the importance of the vote during a meeting with reporters.") == [
+        ("indirect", "alluded", "minister", "the importance of the vote during a meeting with reporters")
+    ]

@@ -368,7 +368,11 @@ class Attributor:
         if lemma not in self.lex.speech:
             # A verb of belief attributes a finite clause ("agreed that the fee should rise"),
             # not a participle the parser hung on it ("agreed to a pause, suggesting ...").
-            comps = [c for c in comps if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children)]
+            # A finite verb ("Even more striking is that ..., the institute found") is a clause too.
+            comps = [
+                c for c in comps
+                if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
+            ]
         if not comps and lemma not in self.lex.speech:
             return self._complement_statement(verb, prefer)
         if not comps:
@@ -491,6 +495,10 @@ class Attributor:
             obj = objects[0]
             if obj.pos_ != "PRON" and obj.i > verb.i:
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
+        if not parts and lemma in lex.object_cues and not objects:
+            # "has proposed raising the levy", "resented being told to work": a gerund object.
+            parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBG" or
+                     c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBN" and any(g.dep_ == "auxpass" and g.tag_ == "VBG" for g in c.children)][:1]
         if not parts:
             return None
         # A relative clause set off by a comma or dash describes, in the writer's voice, what was
@@ -776,7 +784,13 @@ class Attributor:
             return []
         actor, span, text = self.speakers.speaker(objs[0], None)
         phrase = set(t.i for t in accord.subtree)
-        tokens = trim_punct((t for t in sent if t.i not in phrase), keep="")
+        clause = sent
+        head = accord.head
+        if head is not accord and head.pos_ in ("VERB", "AUX") and head.left_edge.tag_ in RELATIVE_TAGS and head.left_edge.i > sent.start:
+            # "The levy was unfair, which it often is, according to Okafor": the source vouches
+            # for the relative clause it hangs on, not the sentence around it.
+            clause = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        tokens = trim_punct((t for t in clause if t.i not in phrase), keep="")
         if not tokens:
             return []
         start, end = char_range(tokens)
