@@ -218,9 +218,17 @@ def test_a_cue_verb_coordinated_with_the_reported_clause_is_a_second_statement_o
     # The speaker mention is the reporting verb's subject, not the clause's pronoun.
     second = _quotes(text).iloc[1]
     assert text[second.speaker_start : second.speaker_end] == "Kim"
-    # Coordinated clauses with their own subjects stay one statement.
+    # Coordinated clauses with their own subjects stay one statement; so does a clause in the
+    # reporting verb's tense about someone else, who may have done both.
     assert _found("Ms. Kim said the mill would close and the workers would leave the valley.") == [
         ("indirect", "said", "Kim", "the mill would close and the workers would leave the valley")
+    ]
+    assert _found("Mr. Okafor said the board had met on Monday and announced a new plan for the harbour.") == [
+        ("indirect", "said", "Okafor", "the board had met on Monday and announced a new plan for the harbour")
+    ]
+    assert _found("Ms. Kim said she had visited the harbour and praised the new pier.") == [
+        ("indirect", "said", "Kim", "she had visited the harbour"),
+        ("indirect", "praised", "Kim", "the new pier"),
     ]
 
 
@@ -252,6 +260,8 @@ def test_according_to_inside_a_relative_clause_vouches_for_that_clause():
     assert _found("The levy was unfair, which it often is, according to Mr. Okafor.") == [
         ("according_to", "according to", "Okafor", "which it often is")
     ]
+    text = "The mayor gives long answers about why the other side must be wrong - which it often is, according to Ms. Kim."
+    assert _found(text) == [("according_to", "according to", "Kim", "which it often is")]
     # Hanging on the main clause, it still vouches for the whole sentence.
     assert _found("The levy, according to Mr. Okafor, was unfair to the fishermen.") == [
         ("according_to", "according to", "Okafor", "The levy, according to Mr. Okafor, was unfair to the fishermen")

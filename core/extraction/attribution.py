@@ -45,6 +45,7 @@ from core.extraction.words import (
     LINKING_WORDS,
     NAMING_PREPOSITIONS,
     OWNER_PREPOSITIONS,
+    PERSON_SUBJECT_PRONOUNS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
 )
@@ -431,10 +432,18 @@ class Attributor:
         statement of the same speaker, not part of the first one's content."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
+        # The clause's own tense differs ("she will not vote", "the levy would fall"), or it
+        # speaks of the speaker through an auxiliary ("he'd battled", "she had visited").
+        about_self = any(c.dep_ == "aux" for c in comp.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in PERSON_SUBJECT_PRONOUNS for c in comp.children
+        )
+        aux = next((c for c in comp.children if c.dep_ == "aux"), None)
+        if (aux or comp).tag_ == verb.tag_ and not about_self:
+            return None  # "said the board had met and announced ...": the board may have announced
         for conj in comp.children:
             if (
-                conj.dep_ == "conj" and conj.i > comp.i and conj.tag_ == verb.tag_ and comp.tag_ != verb.tag_
-                and self._is_cue(conj) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+                conj.dep_ == "conj" and conj.i > comp.i and conj.tag_ == verb.tag_ and self._is_cue(conj)
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in conj.children)
             ):
                 return conj
         return None
@@ -784,17 +793,29 @@ class Attributor:
             return []
         actor, span, text = self.speakers.speaker(objs[0], None)
         phrase = set(t.i for t in accord.subtree)
-        clause = sent
-        head = accord.head
-        if head is not accord and head.pos_ in ("VERB", "AUX") and head.left_edge.tag_ in RELATIVE_TAGS and head.left_edge.i > sent.start:
-            # "The levy was unfair, which it often is, according to Okafor": the source vouches
-            # for the relative clause it hangs on, not the sentence around it.
-            clause = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        clause = self._relative_clause_before(accord, sent) or sent
         tokens = trim_punct((t for t in clause if t.i not in phrase), keep="")
         if not tokens:
             return []
         start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
+
+    def _relative_clause_before(self, accord: Token, sent: Span) -> Span | None:
+        """"The levy was unfair, which it often is, according to Okafor": a relative clause set
+        off by a comma or dash that "according to" hangs on or directly follows is all the
+        source vouches for, not the sentence around it."""
+        before = accord.i - 1
+        if before > sent.start and self.doc[before].text == ",":
+            before -= 1
+        if before < sent.start:
+            return None
+        for verb in [accord.head, self.doc[before], *self.doc[before].ancestors]:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i >= accord.i and verb is not accord.head:
+                continue
+            first = verb.left_edge
+            if first.tag_ in RELATIVE_TAGS and first.i > sent.start and self.doc[first.i - 1].text in (",", "-", "—", "–"):
+                return self.doc[first.i : max(verb.right_edge.i, before) + 1]
+        return None
 
     def _direct_candidates(self, qs: int, qe: int, sentences, n: int) -> list[Token]:
         """Tokens that may hold a quote's speech verb: the sentence where the quote starts, the
