@@ -275,3 +275,32 @@ def test_pushing_for_an_aim_and_alluding_to_a_subject():
     assert _found("The minister alluded to the importance of the vote during a meeting with reporters.") == [
         ("indirect", "alluded", "minister", "the importance of the vote during a meeting with reporters")
     ]
+
+
+def test_a_relative_clause_aside_with_its_own_cue_is_not_part_of_the_reported_clause():
+    text = "She says she plans to vote for Senator Paul Mensah of Ghana, who similarly blasts the fishing levy, but from the right."
+    assert [(k, c, t) for k, c, _, t in _found(text)] == [
+        ("indirect", "says", "she plans to vote for Senator Paul Mensah of Ghana"),
+        ("indirect", "blasts", "the fishing levy"),
+    ]
+    assert _found(text)[1][2] == "Paul Mensah"
+    # An aside without a cue, or one in the middle of the clause, stays in it.
+    assert _found("Ms. Kim said she would back Mr. Okafor, who grew up in the valley.") == [
+        ("indirect", "said", "Kim", "she would back Mr. Okafor, who grew up in the valley")
+    ]
+    assert _found("Ms. Kim said the harbour, which opened in May, had lost money.") == [
+        ("indirect", "said", "Kim", "the harbour, which opened in May, had lost money")
+    ]
+
+
+def test_a_naming_verb_with_the_name_in_apposition_and_an_object_cue_without_its_date():
+    text = 'Compare that with Okafor, who has called the new fishing pact "a disaster," and Kim.'
+    assert [(k, c, s) for k, c, s, _ in _found(text)] == [("indirect", "called", "Okafor")]
+    assert _found(text)[0][3].startswith("the new fishing pact") and "disaster" in _found(text)[0][3]
+    # When it was said is the writer's, and so is what follows it.
+    assert _found("Mr. Okafor stressed those worries on Sunday at a university forum in Bergen.") == [
+        ("indirect", "stressed", "Okafor", "those worries")
+    ]
+    assert _found("Mayor Anna Berg issued a statement in support of the striking dock workers.") == [
+        ("indirect", "issued", "Anna Berg", "a statement in support of the striking dock workers")
+    ]

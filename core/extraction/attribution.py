@@ -409,6 +409,7 @@ class Attributor:
                 continue
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
+        end = self._before_cue_aside(comps[0], start, end)
         quote = self.quotes.inside(start, end)
         overlapping = self.quotes.overlapping(start, end)
         kind: StatementKind = "indirect"
@@ -447,6 +448,25 @@ class Attributor:
             ):
                 return conj
         return None
+
+    def _before_cue_aside(self, comp: Token, start: int, end: int) -> int:
+        """Where a reported clause ends when it closes on a relative clause set off by a comma
+        that holds a cue of its own ("She says she will vote for Mensah, who similarly blasts the
+        levy"): the writer's aside about someone else's view, a statement of its own, not part of
+        what was reported. ``end`` when there is none."""
+        for rel in comp.subtree:
+            if rel.dep_ != "relcl" or not self._is_cue(rel):
+                continue
+            first = rel.left_edge
+            if first.tag_ not in RELATIVE_TAGS or first.idx <= start or self.doc[first.i - 1].text != ",":
+                continue
+            last = self.doc[rel.right_edge.i]
+            if last.idx + len(last.text) < end:
+                continue  # the clause goes on after the aside
+            before = self.doc[first.i - 2]
+            if before.idx > start:
+                return before.idx + len(before.text)
+        return end
 
     def _cue_subject(self, verb: Token) -> Token | None:
         """The speaking subject of a cue verb; for one coordinated with a reporting verb's clause
@@ -492,6 +512,9 @@ class Attributor:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
+            elif any(c.dep_ == "appos" and c.i > objects[0].i for c in objects[0].children):
+                # 'called the pact "a disaster"': the name parsed as an apposition of the object.
+                parts = [objects[0]]
         if not parts and lemma in lex.naming_cues and not objects:
             # "considers it a tax on fishermen": the object and what it is named, parsed as a
             # verbless clause.
@@ -671,6 +694,8 @@ class Attributor:
                 continue
             if child.dep_ not in ("prep", "advcl", "acl", "npadvmod", "xcomp") or child.left_edge.i != end + 1:
                 break
+            if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                break  # "stressed those worries on Sunday at a forum": when and where, in the writer's voice
             found.append(child)
             end = child.right_edge.i
         return found
