@@ -304,3 +304,8 @@ def test_a_naming_verb_with_the_name_in_apposition_and_an_object_cue_without_its
     assert _found("Mayor Anna Berg issued a statement in support of the striking dock workers.") == [
         ("indirect", "issued", "Anna Berg", "a statement in support of the striking dock workers")
     ]
+
+
+def test_an_object_cue_takes_a_single_noun_object_but_not_a_pronoun():
+    assert _found("Mr. Okafor did not suggest retaliation.") == [("indirect", "suggest", "Okafor", "retaliation")]
+    assert _found("Mr. Okafor did not suggest it.") == []

@@ -546,7 +546,10 @@ class Attributor:
         tokens = sorted({t.i for p in parts for t in p.subtree} - aside)
         first, last = tokens[0], tokens[-1]
         span = trim_punct(self.doc[first : last + 1])
-        if len([t for t in span if not t.is_punct]) < 2:
+        words = [t for t in span if not t.is_punct]
+        # One word is too little, unless it is the noun an object cue takes ("did not suggest
+        # retaliation", "denied wrongdoing").
+        if len(words) < 2 and not (lemma in lex.object_cues and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
             return None
         return span
 
