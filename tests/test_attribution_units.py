@@ -309,3 +309,14 @@ def test_a_naming_verb_with_the_name_in_apposition_and_an_object_cue_without_its
 def test_an_object_cue_takes_a_single_noun_object_but_not_a_pronoun():
     assert _found("Mr. Okafor did not suggest retaliation.") == [("indirect", "suggest", "Okafor", "retaliation")]
     assert _found("Mr. Okafor did not suggest it.") == []
+
+
+def test_a_reported_clause_stays_on_the_line_of_its_cue():
+    # A headline and its second line, or a headline and the first paragraph, that the sentence
+    # splitter ran together.
+    text = "Norway rebuts Swedish criticism on fishing quotas; \nInvestment, minister says, helped the northern towns after the 2008 crisis.\n\nThe talks ended on Monday.\n"
+    found = _found(text)
+    assert ("indirect", "rebuts", "Norway", "Swedish criticism on fishing quotas") in found
+    assert [t for k, c, s, t in found if c == "says"] == ["Investment, minister says, helped the northern towns after the 2008 crisis"]
+    text = "Northern Lawmakers Rip Paul Mensah As A 'Dangerous Fraud.'\n\nBERGEN - The levy is an insult to all fishermen, northern lawmakers said Friday.\n"
+    assert [(c, t) for k, c, s, t in _found(text)] == [("said", "BERGEN - The levy is an insult to all fishermen")]

@@ -410,6 +410,7 @@ class Attributor:
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
         end = self._before_cue_aside(comps[0], start, end)
+        start, end = self._clip_to_line(start, end, verb)
         quote = self.quotes.inside(start, end)
         overlapping = self.quotes.overlapping(start, end)
         kind: StatementKind = "indirect"
@@ -467,6 +468,24 @@ class Attributor:
             if before.idx > start:
                 return before.idx + len(before.text)
         return end
+
+    def _line_of(self, tok: Token) -> tuple[int, int]:
+        """The character range of the line a token is on."""
+        return self.text.rfind("\n", 0, tok.idx) + 1, (self.text.find("\n", tok.idx) + 1 or len(self.text) + 1) - 1
+
+    def _clip_to_line(self, start: int, end: int, verb: Token) -> tuple[int, int]:
+        """A reported clause the parser ran over a line break ("Rivals Rip Mensah As A Fraud.\n\n
+        BERGEN - The levy is an insult, lawmakers said"): only the part on the verb's line, when
+        some of it is there."""
+        line_start, line_end = self._line_of(verb)
+        if end <= line_start or start >= line_end or (start >= line_start and end <= line_end):
+            return start, end
+        new_start, new_end = max(start, line_start), min(end, line_end)
+        while new_start < new_end and (self.text[new_start].isspace() or self.text[new_start] in ",;:-–—"):
+            new_start += 1
+        while new_end > new_start and (self.text[new_end - 1].isspace() or self.text[new_end - 1] in ",;:-–—"):
+            new_end -= 1
+        return (new_start, new_end) if new_end > new_start else (start, end)
 
     def _cue_subject(self, verb: Token) -> Token | None:
         """The speaking subject of a cue verb; for one coordinated with a reporting verb's clause
@@ -762,7 +781,9 @@ class Attributor:
         )
         if not (set_off_before and set_off_after) or before < sent.start:
             return None  # "He said, ..." at the start introduces, it does not interrupt
-        content = trim_punct((t for t in sent if not (lo <= t.i <= hi)), tail_also="—–-")
+        # A headline run into the next line by the sentence splitter is not part of it.
+        line_start, line_end = self._line_of(verb)
+        content = trim_punct((t for t in sent if not (lo <= t.i <= hi) and line_start <= t.idx < line_end), tail_also="—–-")
         words = [t for t in content if not t.is_punct]
         if len(words) < MIN_DIRECT_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in content):
             return None
