@@ -326,3 +326,15 @@ def test_not_responding_to_a_request_for_comment_is_an_attribution():
     assert _found("The harbour board did not respond to a request for comment.") == [
         ("indirect", "respond", "harbour board", "a request for comment")
     ]
+
+
+def test_a_judgment_in_the_passive_belongs_to_its_agent_or_to_no_one_named():
+    assert _found("He has been harshly criticized for policies that fishermen see as abuses of power.") == [
+        ("indirect", "criticized", "", "He has been harshly criticized for policies that fishermen see as abuses of power")
+    ]
+    assert _found("The harbour levy was praised by the dock unions as a fair deal for the north.") == [
+        ("indirect", "praised", "dock unions", "The harbour levy was praised by the dock unions as a fair deal for the north")
+    ]
+    # Nothing said of the subject, or a relative clause describing it: no statement.
+    assert _found("Ms. Kim was criticized.") == []
+    assert _found("The levy, which was criticized for years, will end in May.") == []

@@ -375,7 +375,7 @@ class Attributor:
                 if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
             ]
         if not comps and lemma not in self.lex.speech:
-            return self._complement_statement(verb, prefer)
+            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer)
         if not comps:
             return self._parenthetical(verb, prefer) or self._complement_statement(verb, prefer)
         if len(comps) > 1 and any(c.i > verb.i for c in comps):
@@ -654,6 +654,30 @@ class Attributor:
         start, end = char_range(span)
         return Statement(None, None, start, end, "indirect", verb.text, verb.i,
                          negated_cue=self._negated(verb), hedged_cue=self._hedged(verb))
+
+    def _passive_judgment(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The mayor has been harshly criticized for the levy", "the plan was praised by the
+        unions": a judgment reported in the passive, by the agent when one is named, else by no
+        one named. The subject and what follows the verb are the content."""
+        if verb.lemma_.lower() not in self.lex.passive_judgment_cues or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subj is None or subj.tag_ in RELATIVE_TAGS:
+            return None
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "agent", "advcl", "xcomp", "ccomp")]
+        if not any(c.dep_ != "agent" for c in after):
+            return None  # nothing said of the subject beyond the verb
+        tokens = trim_punct(self.doc[subj.left_edge.i : max(c.right_edge.i for c in after) + 1])
+        if len([t for t in tokens if not t.is_punct]) < 3:
+            return None
+        actor = mention = None
+        text = ""
+        agent = [g for c in after if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            actor, mention, text = self.speakers.speaker(agent[0], prefer)
+        start, end = char_range(tokens)
+        return Statement(actor, mention, start, end, "indirect", verb.text, verb.i,
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text)
 
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""
