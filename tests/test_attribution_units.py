@@ -338,3 +338,11 @@ def test_a_judgment_in_the_passive_belongs_to_its_agent_or_to_no_one_named():
     # Nothing said of the subject, or a relative clause describing it: no statement.
     assert _found("Ms. Kim was criticized.") == []
     assert _found("The levy, which was criticized for years, will end in May.") == []
+
+
+def test_an_object_cue_takes_an_embedded_question_and_a_noun_cue_its_infinitive():
+    assert _found("Mr. Okafor discussed how the new quotas could ruin the northern towns.") == [
+        ("indirect", "discussed", "Okafor", "how the new quotas could ruin the northern towns")
+    ]
+    found = _found("Ms. Kim sounded a call for the northern states to accept more refugees on Monday as she issued a statement.")
+    assert ("indirect", "call", "Kim", "the northern states to accept more refugees") in found

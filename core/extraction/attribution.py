@@ -48,6 +48,7 @@ from core.extraction.words import (
     PERSON_SUBJECT_PRONOUNS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
+    WH_WORDS,
 )
 from core.knowledge.gazetteer import Actor
 
@@ -547,6 +548,13 @@ class Attributor:
             if obj.pos_ != "PRON" and obj.i > verb.i:
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and lemma in lex.object_cues and not objects:
+            # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
+            # an embedded question.
+            parts = [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in WH_WORDS and c.left_edge.dep_ in ("advmod", "mark", "nsubj", "dobj")
+            ][:1]
+        if not parts and lemma in lex.object_cues and not objects:
             # "has proposed raising the levy", "resented being told to work": a gerund object.
             parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBG" or
                      c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBN" and any(g.dep_ == "auxpass" and g.tag_ == "VBG" for g in c.children)][:1]
@@ -571,6 +579,17 @@ class Attributor:
         if len(words) < 2 and not (lemma in lex.object_cues and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
             return None
         return span
+
+    @staticmethod
+    def _without_circumstance(tok: Token) -> list[Token]:
+        """A verb's subtree without the when and why the writer adds to it: an adverbial clause
+        ("as she issued a statement") or a preposition of date or time ("on Monday")."""
+        drop = {
+            t.i for c in tok.children
+            if c.i > tok.i and (c.dep_ == "advcl" or c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+            for t in c.subtree
+        }
+        return [t for t in tok.subtree if t.i not in drop]
 
     @staticmethod
     def _infinitive(tok: Token) -> bool:
@@ -715,6 +734,8 @@ class Attributor:
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
                     comp += [t for x in child.children if x.dep_ == "xcomp" for t in x.subtree]
+                    # "a call for the states to accept more refugees": the infinitive hung on the noun.
+                    comp += [t for x in noun.children if x.dep_ == "acl" and x.i > child.i and self._infinitive(x) for t in self._without_circumstance(x)]
                     break
         if not comp and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "Her hope is that ...": the clause after the copula.
