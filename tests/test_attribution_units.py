@@ -346,3 +346,8 @@ def test_an_object_cue_takes_an_embedded_question_and_a_noun_cue_its_infinitive(
     ]
     found = _found("Ms. Kim sounded a call for the northern states to accept more refugees on Monday as she issued a statement.")
     assert ("indirect", "call", "Kim", "the northern states to accept more refugees") in found
+
+
+def test_a_participle_cue_speaks_for_the_noun_it_modifies():
+    text = "So far, fishing has received little attention in the debates, aside from the candidates debating whether the problem exists."
+    assert _found(text) == [("indirect", "debating", "candidates", "whether the problem exists")]
