@@ -351,3 +351,15 @@ def test_an_object_cue_takes_an_embedded_question_and_a_noun_cue_its_infinitive(
 def test_a_participle_cue_speaks_for_the_noun_it_modifies():
     text = "So far, fishing has received little attention in the debates, aside from the candidates debating whether the problem exists."
     assert _found(text) == [("indirect", "debating", "candidates", "whether the problem exists")]
+
+
+def test_voting_to_act_agreeing_to_a_deal_and_rejecting_a_notion():
+    assert _found("The harbour board voted 5 to 4 in March to stall the new pier.") == [
+        ("indirect", "voted", "harbour board", "to stall the new pier")
+    ]
+    assert _found("The dock union agreed in 2011 to a two-tier wage system for new hires.") == [
+        ("indirect", "agreed", "dock union", "a two-tier wage system for new hires")
+    ]
+    assert _found("Still, Mr. Okafor rejected the notion that the levy had driven the mill to Norway.") == [
+        ("indirect", "rejected", "Okafor", "the notion that the levy had driven the mill to Norway")
+    ]
