@@ -363,3 +363,9 @@ def test_voting_to_act_agreeing_to_a_deal_and_rejecting_a_notion():
     assert _found("Still, Mr. Okafor rejected the notion that the levy had driven the mill to Norway.") == [
         ("indirect", "rejected", "Okafor", "the notion that the levy had driven the mill to Norway")
     ]
+
+
+def test_a_promise_takes_its_object():
+    assert _found("Mayor Anna Berg promised swift action on the fishing quotas.") == [
+        ("indirect", "promised", "Anna Berg", "swift action on the fishing quotas")
+    ]
