@@ -353,19 +353,11 @@ def test_a_participle_cue_speaks_for_the_noun_it_modifies():
     assert _found(text) == [("indirect", "debating", "candidates", "whether the problem exists")]
 
 
-def test_voting_to_act_agreeing_to_a_deal_and_rejecting_a_notion():
+def test_voting_to_act_and_agreeing_to_a_deal():
     assert _found("The harbour board voted 5 to 4 in March to stall the new pier.") == [
         ("indirect", "voted", "harbour board", "to stall the new pier")
     ]
     assert _found("The dock union agreed in 2011 to a two-tier wage system for new hires.") == [
         ("indirect", "agreed", "dock union", "a two-tier wage system for new hires")
     ]
-    assert _found("Still, Mr. Okafor rejected the notion that the levy had driven the mill to Norway.") == [
-        ("indirect", "rejected", "Okafor", "the notion that the levy had driven the mill to Norway")
-    ]
 
-
-def test_a_promise_takes_its_object():
-    assert _found("Mayor Anna Berg promised swift action on the fishing quotas.") == [
-        ("indirect", "promised", "Anna Berg", "swift action on the fishing quotas")
-    ]
