@@ -361,3 +361,18 @@ def test_voting_to_act_and_agreeing_to_a_deal():
         ("indirect", "agreed", "dock union", "a two-tier wage system for new hires")
     ]
 
+
+
+def test_a_statement_with_no_source_leaves_the_stance_to_the_subject():
+    from core.knowledge.codebook import codebook_from_dict
+    from tests.nlp_fixtures import stance_triples
+
+    codebook = codebook_from_dict(
+        {"name": "t", "issues": [{"id": "fishing_levy", "label": "Fishing levy", "patterns": [r"\bfishing\s+levy\b"]}]}, "t"
+    )
+    text = "Norway appears to support the fishing levy."
+    assert _found(text) == [("indirect", "appears", "", "Norway appears to support the fishing levy")]
+    assert stance_triples(text, codebook) == {("Norway", "fishing_levy", "support")}
+    text = "The fishing levy was criticized by Chile as a burden on the north."
+    assert [(c, s) for _, c, s, _ in _found(text)] == [("criticized", "Chile")]
+    assert stance_triples(text, codebook) == {("Chile", "fishing_levy", "oppose")}

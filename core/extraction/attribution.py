@@ -74,6 +74,10 @@ class Statement:
     negated_cue: bool = False  # "would not confirm that ..."
     hedged_cue: bool = False  # "reportedly said", "may have told"
     speaker_text: str = ""
+    # An attribution the stance rules read as the writer's narrative, finding its holder themselves
+    # (the subject of "Norway appears to support X", the agent of "X was criticized by Chile"):
+    # one with no source named, or a judgment in the passive. The quotes table lists it all the same.
+    narrative: bool = False
 
 
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
@@ -672,7 +676,7 @@ class Attributor:
             return None
         start, end = char_range(span)
         return Statement(None, None, start, end, "indirect", verb.text, verb.i,
-                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb))
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), narrative=True)
 
     def _passive_judgment(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """"The mayor has been harshly criticized for the levy", "the plan was praised by the
@@ -696,7 +700,8 @@ class Attributor:
             actor, mention, text = self.speakers.speaker(agent[0], prefer)
         start, end = char_range(tokens)
         return Statement(actor, mention, start, end, "indirect", verb.text, verb.i,
-                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text)
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+                         narrative=True)
 
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""
