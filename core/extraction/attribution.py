@@ -15,13 +15,18 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
   a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices");
   a verb or adjective of intention with its infinitive ("refuses to publish the audit", "were
   willing to wait"); a noun of saying or will with its owner ("her determination to close the
-  harbour", "the council's call for a recount"). A wider cue inside what another statement of
-  the sentence reports is part of that statement, not a second one.
+  harbour", "the council's call for a recount"); a verb of appearance or a passive of
+  expectation with no source named ("the harbour appears to be losing money", "one farmer in five
+  is expected to leave"), and a judgment in the passive ("was criticized for ..."): those two are
+  ``narrative`` for the stance rules. A wider cue inside what another statement of the sentence
+  reports is part of that statement, not a second one; a cue the parser coordinated with a
+  reported clause ("said he had fought ... and called it ...") or a relative clause with its own
+  cue closing it ("..., who blasts the levy") is a statement of its own.
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
-attitude_words).
+attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
 never joins a subject to a verb; an appositive name is preferred to the title it follows). This
