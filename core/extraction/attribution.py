@@ -15,13 +15,18 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
   a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices");
   a verb or adjective of intention with its infinitive ("refuses to publish the audit", "were
   willing to wait"); a noun of saying or will with its owner ("her determination to close the
-  harbour", "the council's call for a recount"). A wider cue inside what another statement of
-  the sentence reports is part of that statement, not a second one.
+  harbour", "the council's call for a recount"); a verb of appearance or a passive of
+  expectation with no source named ("the harbour appears to be losing money", "one farmer in five
+  is expected to leave"), and a judgment in the passive ("was criticized for ..."): those two are
+  ``narrative`` for the stance rules. A wider cue inside what another statement of the sentence
+  reports is part of that statement, not a second one; a cue the parser coordinated with a
+  reported clause ("said he had fought ... and called it ...") or a relative clause with its own
+  cue closing it ("..., who blasts the levy") is a statement of its own.
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
-attitude_words).
+attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
 never joins a subject to a verb; an appositive name is preferred to the title it follows). This
@@ -45,7 +50,10 @@ from core.extraction.words import (
     LINKING_WORDS,
     NAMING_PREPOSITIONS,
     OWNER_PREPOSITIONS,
+    PERSON_SUBJECT_PRONOUNS,
     QUOTE_MARKS,
+    RELATIVE_TAGS,
+    WH_WORDS,
 )
 from core.knowledge.gazetteer import Actor
 
@@ -71,6 +79,10 @@ class Statement:
     negated_cue: bool = False  # "would not confirm that ..."
     hedged_cue: bool = False  # "reportedly said", "may have told"
     speaker_text: str = ""
+    # An attribution the stance rules read as the writer's narrative, finding its holder themselves
+    # (the subject of "Norway appears to support X", the agent of "X was criticized by Chile"):
+    # one with no source named, or a judgment in the passive. The quotes table lists it all the same.
+    narrative: bool = False
 
 
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
@@ -122,6 +134,8 @@ class Attributor:
         self.sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
         self._token_starts = [t.idx for t in doc]
+        # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
+        self._coordinated: dict[int, int] = {}
 
     def sentence_number(self, token_index: int) -> int:
         """0-based index of the sentence a token is in."""
@@ -188,7 +202,10 @@ class Attributor:
         adjective of intention, a noun of saying or will, or a word of attitude after a copula."""
         new: list[Statement] = []
         for tok in sent:
-            st: Statement | None = None
+            st: Statement | None = self._raising(tok)
+            if st is not None:
+                new.append(st)
+                continue
             if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
                 new += self._according_to(tok, sent)
             elif self._is_cue(tok):
@@ -242,7 +259,7 @@ class Attributor:
             return False
         cue = self.doc[st.cue_token]
         lemma = cue.lemma_.lower()
-        if cue.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief_cues):
+        if cue.pos_ in ("VERB", "AUX") and (lemma in self.lex.speech or lemma in self.lex.belief_cues) and not self._is_raising(cue):
             return False
         return any(
             o is not st and o.cue_token != st.cue_token and o.start_char <= cue.idx < o.end_char
@@ -362,9 +379,13 @@ class Attributor:
         if lemma not in self.lex.speech:
             # A verb of belief attributes a finite clause ("agreed that the fee should rise"),
             # not a participle the parser hung on it ("agreed to a pause, suggesting ...").
-            comps = [c for c in comps if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in c.children)]
+            # A finite verb ("Even more striking is that ..., the institute found") is a clause too.
+            comps = [
+                c for c in comps
+                if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
+            ]
         if not comps and lemma not in self.lex.speech:
-            return self._complement_statement(verb, prefer)
+            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer)
         if not comps:
             return self._parenthetical(verb, prefer) or self._complement_statement(verb, prefer)
         if len(comps) > 1 and any(c.i > verb.i for c in comps):
@@ -374,18 +395,32 @@ class Attributor:
         # "The port, he said, will open in May": the sentence around the verb is
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
-        subj = self.speakers.speaking_subject(verb)
+        subj = self._cue_subject(verb)
         if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer)):
             return None
         actor, span, text = self.speakers.speaker(subj, prefer)
-        start, end = _subtree_span(comps[0])
+        own_cue = self._coordinated_cue(verb, comps[0])
+        if own_cue is not None:
+            self._coordinated[own_cue.i] = verb.i
+        if own_cue is None:
+            start, end = _subtree_span(comps[0])
+        else:
+            # "said he had fought three floods and called it ...": the clause ends before the
+            # second cue, which is a statement of its own (see _coordinated_cue).
+            kept = trim_punct(t for t in comps[0].subtree if t.i < own_cue.left_edge.i and not (t.dep_ == "cc" and t.head.i == comps[0].i and t.i > comps[0].i))
+            kept = [t for t in kept if not (t is kept[0] and t.dep_ == "mark")] or [comps[0]]
+            start, end = char_range(kept)
         # "She had asked for a delay, but the board refused, the spokesman added.": the
         # coordinated clauses are one statement, whether parsed as conjuncts or as several
         # complements on the same side of the verb.
         same_side = [c for c in comps[1:] if (c.i > verb.i) == (comps[0].i > verb.i)]
         for extra in [*comps[0].conjuncts, *same_side]:
+            if own_cue is not None and extra.i >= own_cue.i:
+                continue
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
+        end = self._before_cue_aside(comps[0], start, end)
+        start, end = self._clip_to_line(start, end, verb)
         quote = self.quotes.inside(start, end)
         overlapping = self.quotes.overlapping(start, end)
         kind: StatementKind = "indirect"
@@ -400,6 +435,73 @@ class Attributor:
             actor, span, start, end, kind, cue, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
+
+    def _coordinated_cue(self, verb: Token, comp: Token) -> Token | None:
+        """A cue verb the parser coordinated with a reporting verb's clause although it goes with
+        the reporting verb ("Okafor said he had fought three floods and called it the hardest
+        part"; "Kim says she will not vote for it and considers it a tax"): no subject of its
+        own, the reporting verb's finite form and not the clause verb's. It is a second
+        statement of the same speaker, not part of the first one's content."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        # The clause's own tense differs ("she will not vote", "the levy would fall"), or it
+        # speaks of the speaker through an auxiliary ("he'd battled", "she had visited").
+        about_self = any(c.dep_ == "aux" for c in comp.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in PERSON_SUBJECT_PRONOUNS for c in comp.children
+        )
+        aux = next((c for c in comp.children if c.dep_ == "aux"), None)
+        if (aux or comp).tag_ == verb.tag_ and not about_self:
+            return None  # "said the board had met and announced ...": the board may have announced
+        for conj in comp.children:
+            if (
+                conj.dep_ == "conj" and conj.i > comp.i and conj.tag_ == verb.tag_ and self._is_cue(conj)
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in conj.children)
+            ):
+                return conj
+        return None
+
+    def _before_cue_aside(self, comp: Token, start: int, end: int) -> int:
+        """Where a reported clause ends when it closes on a relative clause set off by a comma
+        that holds a cue of its own ("She says she will vote for Mensah, who similarly blasts the
+        levy"): the writer's aside about someone else's view, a statement of its own, not part of
+        what was reported. ``end`` when there is none."""
+        for rel in comp.subtree:
+            if rel.dep_ != "relcl" or not self._is_cue(rel):
+                continue
+            first = rel.left_edge
+            if first.tag_ not in RELATIVE_TAGS or first.idx <= start or self.doc[first.i - 1].text != ",":
+                continue
+            last = self.doc[rel.right_edge.i]
+            if last.idx + len(last.text) < end:
+                continue  # the clause goes on after the aside
+            before = self.doc[first.i - 2]
+            if before.idx > start:
+                return before.idx + len(before.text)
+        return end
+
+    def _line_of(self, tok: Token) -> tuple[int, int]:
+        """The character range of the line a token is on."""
+        return self.text.rfind("\n", 0, tok.idx) + 1, (self.text.find("\n", tok.idx) + 1 or len(self.text) + 1) - 1
+
+    def _clip_to_line(self, start: int, end: int, verb: Token) -> tuple[int, int]:
+        """A reported clause the parser ran over a line break ("Rivals Rip Mensah As A Fraud.\n\n
+        BERGEN - The levy is an insult, lawmakers said"): only the part on the verb's line, when
+        some of it is there."""
+        line_start, line_end = self._line_of(verb)
+        if end <= line_start or start >= line_end or (start >= line_start and end <= line_end):
+            return start, end
+        new_start, new_end = max(start, line_start), min(end, line_end)
+        while new_start < new_end and (self.text[new_start].isspace() or self.text[new_start] in ",;:-–—"):
+            new_start += 1
+        while new_end > new_start and (self.text[new_end - 1].isspace() or self.text[new_end - 1] in ",;:-–—"):
+            new_end -= 1
+        return (new_start, new_end) if new_end > new_start else (start, end)
+
+    def _cue_subject(self, verb: Token) -> Token | None:
+        """The speaking subject of a cue verb; for one coordinated with a reporting verb's clause
+        (``_coordinated_cue``), the reporting verb's ("Kim says she ... and considers ...": Kim)."""
+        reporting = self._coordinated.get(verb.i)
+        return self.speakers.speaking_subject(self.doc[reporting] if reporting is not None else verb)
 
     def _semicolon_between(self, verb: Token, comp: Token) -> bool:
         """Whether a semicolon separates a verb from a clause the parser made its complement."""
@@ -439,10 +541,32 @@ class Attributor:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
+            elif any(c.dep_ == "appos" and c.i > objects[0].i for c in objects[0].children):
+                # 'called the pact "a disaster"': the name parsed as an apposition of the object.
+                parts = [objects[0]]
+        if not parts and lemma in lex.naming_cues and not objects:
+            # "considers it a tax on fishermen": the object and what it is named, parsed as a
+            # verbless clause.
+            parts = [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+            ][:1]
         if not parts and lemma in lex.object_cues and objects:
             obj = objects[0]
             if obj.pos_ != "PRON" and obj.i > verb.i:
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
+        if not parts and lemma in lex.object_cues and not objects:
+            # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
+            # an embedded question.
+            parts = [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in WH_WORDS and c.left_edge.dep_ in ("advmod", "mark", "nsubj", "dobj")
+            ][:1]
+        if not parts and lemma in lex.object_cues and not objects:
+            # "has proposed raising the levy", "resented being told to work": a gerund object.
+            parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBG" or
+                     c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBN" and any(g.dep_ == "auxpass" and g.tag_ == "VBG" for g in c.children)][:1]
         if not parts:
             return None
         # A relative clause set off by a comma or dash describes, in the writer's voice, what was
@@ -458,9 +582,23 @@ class Attributor:
         tokens = sorted({t.i for p in parts for t in p.subtree} - aside)
         first, last = tokens[0], tokens[-1]
         span = trim_punct(self.doc[first : last + 1])
-        if len([t for t in span if not t.is_punct]) < 2:
+        words = [t for t in span if not t.is_punct]
+        # One word is too little, unless it is the noun an object cue takes ("did not suggest
+        # retaliation", "denied wrongdoing").
+        if len(words) < 2 and not (lemma in lex.object_cues and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
             return None
         return span
+
+    @staticmethod
+    def _without_circumstance(tok: Token) -> list[Token]:
+        """A verb's subtree without the when and why the writer adds to it: an adverbial clause
+        ("as she issued a statement") or a preposition of date or time ("on Monday")."""
+        drop = {
+            t.i for c in tok.children
+            if c.i > tok.i and (c.dep_ == "advcl" or c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+            for t in c.subtree
+        }
+        return [t for t in tok.subtree if t.i not in drop]
 
     @staticmethod
     def _infinitive(tok: Token) -> bool:
@@ -502,6 +640,74 @@ class Attributor:
             return None
         return self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
 
+    def _is_raising(self, verb: Token) -> bool:
+        """Whether a verb is one of appearance ("appears", "seems") or a passive one of
+        expectation or report ("is expected", "is said"): a view with no source named."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.raising_cues:
+            return True
+        return lemma in self.lex.passive_raising_cues and any(c.dep_ == "auxpass" for c in verb.children)
+
+    def _raising(self, verb: Token) -> Statement | None:
+        """"The harbour appears to be losing money", "the fleet seems ready to accept the limits",
+        "one farmer in five is expected to leave", "It seems that ...": a view reported without a
+        source (attribution corpora annotate it with none). The subject and the complement are
+        the content; "is expected by the board to" names its source and is left to other rules."""
+        if not self._is_raising(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return None
+        if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None or subj.tag_ in RELATIVE_TAGS:
+            return None  # "which is expected to ...": the clause describes its antecedent
+        later = [c for c in verb.children if c.i > verb.i]
+        if subj.dep_ == "expl" or subj.lower_ == "it":
+            # "It seems that the plan failed", "it is expected that ...": the clause is the content.
+            comp = next((c for c in later if c.dep_ == "ccomp"), None)
+            tokens = list(comp.subtree) if comp is not None else []
+        else:
+            comp = next((c for c in later if c.dep_ == "xcomp" and self._infinitive(c)), None)
+            if comp is None and verb.lemma_.lower() in self.lex.raising_cues:
+                comp = next((c for c in later if c.dep_ in ("acomp", "xcomp", "oprd") and c.pos_ == "ADJ"), None)
+            if comp is None or subj.i > verb.i:
+                return None
+            # "She appears ready, moreover, to use tariffs": the infinitive may hang on the verb.
+            end = max(c.right_edge.i for c in later if c is comp or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and self._infinitive(c))
+            tokens = list(self.doc[subj.left_edge.i : end + 1])
+        span = trim_punct(tokens)
+        if len([t for t in span if not t.is_punct]) < 3:
+            return None
+        start, end = char_range(span)
+        return Statement(None, None, start, end, "indirect", verb.text, verb.i,
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), narrative=True)
+
+    def _passive_judgment(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The mayor has been harshly criticized for the levy", "the plan was praised by the
+        unions": a judgment reported in the passive, by the agent when one is named, else by no
+        one named. The subject and what follows the verb are the content."""
+        if verb.lemma_.lower() not in self.lex.passive_judgment_cues or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subj is None or subj.tag_ in RELATIVE_TAGS:
+            return None
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "agent", "advcl", "xcomp", "ccomp")]
+        if not any(c.dep_ != "agent" for c in after):
+            return None  # nothing said of the subject beyond the verb
+        tokens = trim_punct(self.doc[subj.left_edge.i : max(c.right_edge.i for c in after) + 1])
+        if len([t for t in tokens if not t.is_punct]) < 3:
+            return None
+        actor = mention = None
+        text = ""
+        agent = [g for c in after if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            actor, mention, text = self.speakers.speaker(agent[0], prefer)
+        start, end = char_range(tokens)
+        return Statement(actor, mention, start, end, "indirect", verb.text, verb.i,
+                         negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+                         narrative=True)
+
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""
         if adj.dep_ != "acomp":
@@ -538,6 +744,8 @@ class Attributor:
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
                     comp += [t for x in child.children if x.dep_ == "xcomp" for t in x.subtree]
+                    # "a call for the states to accept more refugees": the infinitive hung on the noun.
+                    comp += [t for x in noun.children if x.dep_ == "acl" and x.i > child.i and self._infinitive(x) for t in self._without_circumstance(x)]
                     break
         if not comp and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "Her hope is that ...": the clause after the copula.
@@ -563,6 +771,8 @@ class Attributor:
                 continue
             if child.dep_ not in ("prep", "advcl", "acl", "npadvmod", "xcomp") or child.left_edge.i != end + 1:
                 break
+            if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                break  # "stressed those worries on Sunday at a forum": when and where, in the writer's voice
             found.append(child)
             end = child.right_edge.i
         return found
@@ -573,7 +783,7 @@ class Attributor:
         span = self._complement(verb)
         if span is None:
             return None
-        subj = self.speakers.speaking_subject(verb)
+        subj = self._cue_subject(verb)
         if subj is None or not self.speakers.can_speak(subj, prefer):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
@@ -626,7 +836,9 @@ class Attributor:
         )
         if not (set_off_before and set_off_after) or before < sent.start:
             return None  # "He said, ..." at the start introduces, it does not interrupt
-        content = trim_punct((t for t in sent if not (lo <= t.i <= hi)), tail_also="—–-")
+        # A headline run into the next line by the sentence splitter is not part of it.
+        line_start, line_end = self._line_of(verb)
+        content = trim_punct((t for t in sent if not (lo <= t.i <= hi) and line_start <= t.idx < line_end), tail_also="—–-")
         words = [t for t in content if not t.is_punct]
         if len(words) < MIN_DIRECT_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in content):
             return None
@@ -685,11 +897,29 @@ class Attributor:
             return []
         actor, span, text = self.speakers.speaker(objs[0], None)
         phrase = set(t.i for t in accord.subtree)
-        tokens = trim_punct((t for t in sent if t.i not in phrase), keep="")
+        clause = self._relative_clause_before(accord, sent) or sent
+        tokens = trim_punct((t for t in clause if t.i not in phrase), keep="")
         if not tokens:
             return []
         start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
+
+    def _relative_clause_before(self, accord: Token, sent: Span) -> Span | None:
+        """"The levy was unfair, which it often is, according to Okafor": a relative clause set
+        off by a comma or dash that "according to" hangs on or directly follows is all the
+        source vouches for, not the sentence around it."""
+        before = accord.i - 1
+        if before > sent.start and self.doc[before].text == ",":
+            before -= 1
+        if before < sent.start:
+            return None
+        for verb in [accord.head, self.doc[before], *self.doc[before].ancestors]:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i >= accord.i and verb is not accord.head:
+                continue
+            first = verb.left_edge
+            if first.tag_ in RELATIVE_TAGS and first.i > sent.start and self.doc[first.i - 1].text in (",", "-", "—", "–"):
+                return self.doc[first.i : max(verb.right_edge.i, before) + 1]
+        return None
 
     def _direct_candidates(self, qs: int, qe: int, sentences, n: int) -> list[Token]:
         """Tokens that may hold a quote's speech verb: the sentence where the quote starts, the

@@ -239,7 +239,9 @@ class CandidateFinder:
         if resolver is None:
             raise ValueError("the Doc has no actor mentions: parse it with the pipeline of core.extraction.nlp")
         self.resolver: ActorResolver = resolver
-        self.statements: list[Statement] = statements if statements is not None else list(doc._.statements or [])
+        self.statements: list[Statement] = [
+            st for st in (statements if statements is not None else doc._.statements or []) if not st.narrative
+        ]  # Statement.narrative: read as narrative here
         self.lex: Lexicon = require_lexicon(resolver.kb)
         self.finder = StanceFinder(doc, resolver, self.statements, codebook)
         self.claims = self.finder.claims()

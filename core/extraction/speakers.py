@@ -31,6 +31,8 @@ def subject_chain(verb: Token) -> list[Token]:
         # Two subjects means a misparse ("“One of the best ...,” Mayor Berg said"): the one
         # nearer the verb first.
         subjects += sorted(own, key=lambda c: abs(c.i - cur.i))
+        if not own and cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
+            subjects.append(cur.head)  # "the candidates debating whether ...": the noun the participle modifies
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
             cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
         elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur:

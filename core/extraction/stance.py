@@ -111,6 +111,8 @@ class StanceFinder:
     def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
         self.doc = doc
         self.resolver = resolver
+        # Statements the stance rules read as narrative (Statement.narrative) frame nothing here.
+        statements = [st for st in statements if not st.narrative]
         self.statements = statements
         self.codebook = codebook
         self.lex: Lexicon = require_lexicon(resolver.kb)

@@ -75,6 +75,12 @@ class Lexicon:
     # determination to close the harbour", "the mayor's call for a recount").
     intention_cues: frozenset[str] = frozenset()
     intention_adjectives: frozenset[str] = frozenset()
+    # Verbs that report a view held by nobody named: "appears to", "seems ready to" (active) and
+    # "is expected to", "is said to" (passive only).
+    raising_cues: frozenset[str] = frozenset()
+    passive_raising_cues: frozenset[str] = frozenset()
+    # Verbs of judgment whose passive reports the judgment ("was criticized for ...").
+    passive_judgment_cues: frozenset[str] = frozenset()
     nominal_cues: frozenset[str] = frozenset()
     # Adjectives and nouns of attitude after a copula whose prepositional object the subject holds
     # a view on ("is sympathetic to free trade", "has been a critic of the quota").
@@ -238,6 +244,7 @@ LEXICON_KEYS = frozenset({
     "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
+    "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
@@ -319,6 +326,9 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         source_nouns=words("source_nouns"),
         intention_cues=words("intention_cues"),
         intention_adjectives=words("intention_adjectives"),
+        raising_cues=words("raising_cues"),
+        passive_raising_cues=words("passive_raising_cues"),
+        passive_judgment_cues=words("passive_judgment_cues"),
         nominal_cues=words("nominal_cues"),
         attitude_words=word_lists("attitude_words"),
         government_seats=words("government_seats"),
