@@ -76,6 +76,7 @@ class ActorResolver:
 
     def __init__(self, doc: Doc, kb: Knowledge):
         self.doc = doc
+        self.text = doc.text  # (Doc.text joins every token each time it is read)
         self.kb = kb
         self.lex = require_lexicon(kb)
         self.mentions: list[Mention] = []
@@ -160,7 +161,7 @@ class ActorResolver:
                 break
         if not country:
             # "Rep. Jane Roe (D-Vt.) said": a party label right after the name.
-            country = self.kb.label_country(self.doc.text[ent.end_char : ent.end_char + LABEL_CHARS])
+            country = self.kb.label_country(self.text[ent.end_char : ent.end_char + LABEL_CHARS])
         if not country:
             # "the two leading Republicans, John Doe and Senator Jane Roe": the noun the names are
             # set beside (through any "and") names the party.

@@ -158,7 +158,7 @@ def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances
                 "sentence": number,
                 "actors": "; ".join(actors),
                 "issues": "; ".join(issues),
-                "text": doc.text[lo:hi],
+                "text": sent.text,
                 "start_char": lo,
                 "end_char": hi,
             }
