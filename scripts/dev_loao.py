@@ -39,7 +39,8 @@ from core.knowledge.gazetteer import load_knowledge  # noqa: E402
 GROUPS = (
     ("seed", lambda a: a.dataset.name == "seed"),
     ("Ukraine dev", lambda a: a.dataset.name == "ukraine"),
-    ("topics dev", lambda a: a.dataset.name not in ("seed", "ukraine")),
+    ("topics dev", lambda a: a.dataset.group == "topics"),
+    ("2016 campaign dev", lambda a: a.dataset.group == "politics2016"),
     ("climate", lambda a: a.dataset.name == "climate"),
     ("trade", lambda a: a.dataset.name == "trade"),
     ("pooled dev", lambda a: True),
