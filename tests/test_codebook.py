@@ -107,3 +107,21 @@ def test_unreadable_codebook_file(tmp_path):
         load_codebook(bad)
     with pytest.raises(CodebookError, match="cannot be read"):
         load_codebook(tmp_path / "missing.yaml")
+
+
+def test_a_pattern_switched_off_later_no_longer_matches_remembered_sentences(monkeypatch):
+    from core.knowledge.patterns import BoundedPattern
+
+    codebook = load_codebook(TRADE_CODEBOOK)
+    assert codebook.find("A carbon tax now.")[0].issue == "carbon_border_tax"  # remembered
+    real = BoundedPattern.finditer
+
+    def times_out(self, text, **kw):
+        if "carbon" in self.pattern and "slow" in text:
+            self._timed_out()  # what a search that runs out of time does
+            return iter(())
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(BoundedPattern, "finditer", times_out)
+    codebook.find("A slow sentence about a carbon tax.")
+    assert all(m.issue != "carbon_border_tax" for m in codebook.find("A carbon tax now."))

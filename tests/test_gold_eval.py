@@ -422,6 +422,22 @@ def test_evaluate_split_scores_the_configured_extractor_and_says_which(capsys, m
     assert seed_line(scorer_out) != seed_line(rules_out)  # two extractors, two sets of rows
 
 
+def test_evaluate_split_min_confidence_applies_to_either_extractor(capsys, monkeypatch):
+    # (it was ignored for the rules, whose rows were all scored whatever --min-confidence said)
+    needs_shared()
+
+    def seed_line(*extra: str) -> str:
+        assert cli.main(["evaluate", "--split", "dev", "--dataset", "seed", *extra]) == 0
+        return re.search(r"^  ukraine_peace_talks .*$", capsys.readouterr().out, re.M).group(0)
+
+    for extractor in ("scorer", "rules"):
+        monkeypatch.setenv("STANCE_EXTRACTOR", extractor)
+        assert "actor P 0.00 R 0.00" not in seed_line()
+        assert "actor P 0.00 R 0.00" in seed_line("--min-confidence", "1")  # no row is that sure
+        assert cli.main(["evaluate", "--split", "dev", "--dataset", "seed", "--min-confidence", "1.01"]) == 2
+        assert "between 0 and 1" in capsys.readouterr().err
+
+
 def test_evaluate_split_refuses_to_list_test_errors(capsys):
     assert cli.main(["evaluate", "--split", "test", "-v"]) == 2
     assert "never read for errors" in capsys.readouterr().err

@@ -42,7 +42,7 @@ def stances(text: str) -> set[tuple[str, str, str]]:
         ("Senator Omar Haddad branded the steel tariffs unworkable.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad called the steel tariffs a good idea.", ("Omar Haddad", "steel_tariffs", "support")),
         # Verbs of attack and praise, and nouns of scorn.
-        ("Senator Omar Haddad blasted the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad lambasted the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad called the steel tariffs a hoax.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Mayor Ruth Okafor hailed the river dam.", ("Ruth Okafor", "river_dam", "support")),
         # Evaluative adjectives after a copula.
@@ -61,3 +61,14 @@ def test_the_embedding_decides_the_side(text, expected):
 
 def test_a_plain_copula_subject_is_still_read():
     assert ("Lena Brandt", "wind_farms", "support") in stances("Governor Lena Brandt said the wind farms were essential.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ruth Okafor said drones had attacked the river dam.",  # "attack" in its literal sense
+        "Governor Lena Brandt said the farm loans fraud had to be punished.",  # "fraud" of the loans, not a verdict on them
+    ],
+)
+def test_literal_words_of_violence_and_crime_take_no_side(text):
+    assert not any(stance == "oppose" for _, _, stance in stances(text))

@@ -142,7 +142,7 @@ class ActorResolver:
                 if found and not country:
                     country = found
                     continue
-                party = self.kb.party_country(tok.text, tok.nbor(-1).text if tok.i > 0 else "") if tok.ent_type_ != "PERSON" else ""
+                party = self.kb.party_word_country(tok) if tok.ent_type_ != "PERSON" else ""
                 if party and not country:
                     # "Democratic presidential candidate Jane Roe": the party's country (and the
                     # word stays in the role: "Labour leader")
@@ -170,7 +170,7 @@ class ActorResolver:
                 named = named.head
             if named.dep_ == "appos" and named.head.i < named.i and self._line[named.head.i] == self._line[named.i]:
                 words = [named.head, *(c for c in named.head.children if c.dep_ in ("amod", "compound"))]
-                country = next((c for w in words if (c := self.kb.party_country(w.text, w.nbor(-1).text if w.i > 0 else ""))), "")
+                country = next((c for w in words if (c := self.kb.party_word_country(w))), "")
         role = " ".join(role_words)
         if role and not any(w.lower() in self.kb.roles for w in role_words):
             role = ""

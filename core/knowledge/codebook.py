@@ -99,14 +99,20 @@ class Codebook:
     def find(self, text: str, offset: int = 0) -> list[IssueMatch]:
         """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue).
         The matches of the last few thousand texts are remembered (the issues and their patterns
-        do not change after loading)."""
+        do not change after loading; a pattern switched off for running out of time clears them)."""
         matches = self._found.get(text)
         if matches is None:
+            disabled = self._disabled()
             matches = self._search(text)
-            if len(self._found) >= FOUND_CACHE_SIZE:
+            if self._disabled() != disabled or len(self._found) >= FOUND_CACHE_SIZE:
+                # (a pattern switched off by this search no longer matches anywhere: the
+                # sentences remembered with its matches are searched again)
                 self._found.clear()
             self._found[text] = matches
         return [IssueMatch(issue, start + offset, end + offset) for issue, start, end in matches]
+
+    def _disabled(self) -> int:
+        return sum(pattern.disabled for issue in self.issues for pattern in issue.matchers)
 
     def _search(self, text: str) -> tuple[tuple[str, int, int], ...]:
         found: list[tuple[int, int, int, str]] = []

@@ -11,7 +11,6 @@ a country or an issue in code.
 from __future__ import annotations
 
 import dataclasses
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from core.knowledge.files import (
 
 # Raised for the actors and lexicon files; defined with the other file checks, re-exported here.
 from core.knowledge.files import KnowledgeError as KnowledgeError
+from core.knowledge.patterns import BoundedPattern, PatternError, compile_pattern
 from core.settings import DEFAULT_ACTORS, DEFAULT_LEXICON
 
 
@@ -137,7 +137,7 @@ class Knowledge:
     # Jane Roe" is of the United States. Never places: a party is no government.
     parties: dict[str, str] = field(default_factory=dict)
     # Labels written right after a politician's name that give the country, per country: "(D-Vt.)".
-    party_labels: tuple[tuple[re.Pattern, str], ...] = ()
+    party_labels: tuple[tuple[BoundedPattern, str], ...] = ()
     lexicon: Lexicon | None = None
     # The files it was loaded from: the extraction's spaCy components load it again by them.
     actors_path: str = ""
@@ -168,10 +168,31 @@ class Knowledge:
             return self.parties[f"{previous.strip()} {word}"]
         return self.parties.get(word, "")
 
+    def party_word_country(self, tok) -> str:
+        """``party_country`` of a token in a phrase, unless the word begins a longer name the
+        parties list does not know ("Liberal Democratic Party", "Republican Guard", "Democratic
+        Alliance" are other countries' parties and bodies): a capitalised word after it that is
+        not a title of the actors file means another name."""
+        following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if following is not None and following.text[:1].isupper() and following.is_alpha \
+                and following.lower_ not in self.roles and following.ent_type_ != "PERSON":
+            return ""
+        previous = tok.nbor(-1) if tok.i > 0 else None
+        if previous is not None and self.party_country(tok.text, previous.text) != self.party_country(tok.text):
+            return self.party_country(tok.text, previous.text)  # a two-word name of the list
+        if previous is not None and not previous.is_sent_start and previous.text[:1].isupper() and previous.is_alpha \
+                and previous.pos_ not in ("DET", "PRON") and previous.lower_ not in self.roles and not self.country_of(previous.text):
+            return ""  # "Social Democrats leader ...", "Sweden Democrats": a name the list does not know
+        return self.party_country(tok.text)
+
     def label_country(self, text_after_name: str) -> str:
         """The country a party label right after a name gives ("Jane Roe (D-Vt.) said"), '' if none."""
+        text = text_after_name.lstrip()
         for pattern, country in self.party_labels:
-            if pattern.match(text_after_name):
+            # Time-limited like a codebook pattern; it must match right after the name, and
+            # a pattern that matches nothing at all ("x?") gives no one a country.
+            found = pattern.search(text)
+            if found is not None and found.start() == 0 and found.end() > 0:
                 return country
         return ""
 
@@ -468,7 +489,7 @@ def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> N
     for country, patterns in (data.get("party_labels") or {}).items():
         for pattern in patterns or []:
             try:
-                labels.append((re.compile(r"\s*(?:" + str(pattern) + ")"), canonical_country(str(country))))
-            except re.error as exc:
-                raise KnowledgeError(f"{source}: party_labels: {country}: {str(pattern)!r} is not a valid regular expression ({exc})") from None
+                labels.append((compile_pattern(str(pattern)), canonical_country(str(country))))
+            except PatternError as exc:
+                raise KnowledgeError(f"{source}: party_labels: {country}: the pattern {str(pattern)[:80]!r} is refused: {exc}") from None
     kb.party_labels = tuple(labels)
