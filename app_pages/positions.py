@@ -6,7 +6,7 @@ import dashboard
 from core.analysis.summary import entity_names
 from core.views.charts import BARS_SELECTION, diverging_bar_chart, selected_points
 from core.views.evidence import issue_keywords
-from core.views.render import escape_markdown, evidence_cards_html, passage_cards_html
+from core.views.render import escape_markdown, passage_cards_html, passage_count
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -40,18 +40,18 @@ else:
         selected = rows[mask]
         who = ", ".join(sorted({e for e, _ in chosen}))
         st.subheader(f"Selected: {escape_markdown(who)} ({len(selected)})")
-        st.html(evidence_cards_html(selected.head(60), labels, keywords))
+        st.html(passage_cards_html(selected, labels, keywords, limit=60))
 
 st.subheader("Evidence")
 headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}
-MAX_CARDS = 60  # per stance: a large corpus has thousands; the filters narrow them
+MAX_CARDS = 60  # passages per stance: a large corpus has thousands; the filters narrow them
 for stance, heading in headings.items():
     evidence = rows[rows["stance"] == stance]
     if evidence.empty:
         continue
     st.markdown(f"**{heading}** ({len(evidence)})")
-    if len(evidence) > MAX_CARDS:
-        st.caption(f"The first {MAX_CARDS} are shown; narrow the sidebar filters (actor, article, dates) to see the others, "
-                   "or download them all from the Data page.")
-        evidence = evidence.head(MAX_CARDS)
-    st.html(passage_cards_html(evidence, labels, keywords))  # one card per passage, each holder on its line
+    passages = passage_count(evidence)
+    if passages > MAX_CARDS:
+        st.caption(f"The first {MAX_CARDS} of {passages} passages are shown; narrow the sidebar filters (actor, article, "
+                   "dates) to see the others, or download them all from the Data page.")
+    st.html(passage_cards_html(evidence, labels, keywords, limit=MAX_CARDS))  # one card per passage, each holder on its line

@@ -11,7 +11,7 @@ from core.views.evidence import (
     passage_link,
     speaker_line,
 )
-from core.views.render import evidence_card_html, passage_cards_html
+from core.views.render import evidence_card_html, passage_cards_html, passage_count
 
 
 def test_short_evidence_is_kept_whole():
@@ -80,3 +80,16 @@ def test_rows_on_one_passage_share_one_card_that_names_every_holder():
     assert "border-left:4px solid" in first  # the most certain holder's border
     assert "<b>" not in html_text and "&lt;Lima&gt;" in html_text
     assert passage_cards_html(rows.iloc[0:0]) == ""
+
+
+def test_a_card_limit_counts_passages_and_never_cuts_a_passage_s_holders():
+    rows = pd.DataFrame([
+        {"article_id": "a", "issue": "levy", "stance": "support", "start_char": n // 3, "end_char": n // 3 + 5,
+         "quote": f"passage {n // 3}", "actor": f"Holder {n}", "country": "", "certainty": "stated",
+         "attribution": "direct", "source": "", "title": "", "outlet": "", "date": ""}
+        for n in range(9)  # three passages of three holders each
+    ])
+    assert passage_count(rows) == 3 and passage_count(rows.iloc[0:0]) == 0
+    two = passage_cards_html(rows, limit=2)
+    assert two.count('class="evidence-card"') == 2
+    assert all(f"Holder {n}" in two for n in range(6)) and "Holder 6" not in two

@@ -316,21 +316,31 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
 PASSAGE_KEY = ("article_id", "start_char", "end_char", "issue", "stance")
 
 
+def _passages(rows: pd.DataFrame) -> list[list[dict]]:
+    """The rows grouped by passage and side (PASSAGE_KEY), in the order of each group's first row."""
+    groups: dict[tuple, list[dict]] = {}
+    for record in rows.to_dict("records"):
+        groups.setdefault(tuple(text_of(record.get(k)) for k in PASSAGE_KEY), []).append(record)
+    return list(groups.values())
+
+
+def passage_count(rows: pd.DataFrame) -> int:
+    """How many cards ``passage_cards_html`` makes of ``rows`` without a limit."""
+    return len(_passages(rows)) if not rows.empty else 0
+
+
 def passage_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | None = None,
-                       keywords: Sequence[str] = ()) -> str:
+                       keywords: Sequence[str] = (), limit: int | None = None) -> str:
     """Evidence cards with one card per passage: the rows that rest on the same passage and take the
     same side of the same issue ("Trump said ... he and Putin" gives Trump, the United States and
     Russia) share a card, which names each holder on its own line, so a narrow screen does not repeat
     the passage for every one of them. The border is that of the most certain holder. Rows keep
-    their order (a passage's card stands where its first row was)."""
+    their order (a passage's card stands where its first row was). ``limit``: at most that many
+    cards, each whole (the limit counts passages, never cuts a passage's holders)."""
     if rows.empty:
         return ""
-    records = rows.to_dict("records")
-    groups: dict[tuple, list[dict]] = {}
-    for record in records:
-        groups.setdefault(tuple(text_of(record.get(k)) for k in PASSAGE_KEY), []).append(record)
     cards = []
-    for members in groups.values():
+    for members in _passages(rows)[:limit]:
         first = dict(members[0])
         first["certainty"] = best_certainty(m.get("certainty") for m in members) or text_of(first.get("certainty"))
         card = evidence_card_html(first, issue_labels, keywords=keywords)
