@@ -493,7 +493,9 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
     stances = stances[stances["article_id"].isin(wanted)]
     print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); corpus {corpus.store.location}: "
           f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
-    print(_extractor_line(scorer, args))
+    # The stored rows were made by whichever extractor analysed each article (a corpus re-extracts
+    # when the scorer changes, on its next start); the threshold is today's.
+    print("rows as the corpus stored them; " + _extractor_line(scorer, args).replace("extractor: ", "the extractor configured now: ", 1))
     _print_stance_scores(stances, gold, args.verbose)
     return 2 if missing else 0
 

@@ -535,7 +535,7 @@ def test_evaluate_scores_the_corpus_machine_rows_against_a_reviewed_gold(tmp_pat
     gold.write_bytes(gold_csv(corpus.load().tables.stances))
     result = run("evaluate", "--db", db, "--gold", gold)
     assert result.returncode == 0, result.stderr
-    assert "reviews not applied" in result.stdout
+    assert "reviews not applied" in result.stdout and "rows as the corpus stored them; the extractor configured now:" in result.stdout
     scores = [line for line in result.stdout.splitlines() if "precision" in line]
     assert scores and all("recall 1.00" in line for line in scores)  # the confirmed row is found
     assert all("precision 1.00" not in line for line in scores)  # the rejected (and unreviewed) rows are spurious
