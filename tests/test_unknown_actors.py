@@ -315,3 +315,13 @@ def test_a_name_the_ner_cuts_after_a_middle_initial_is_one_person():
     names = [m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions]
     assert "Lena J. Brandt" in names and "Lena J." not in names and "Brandt" not in names
     assert "Omar Haddad" in names
+
+
+def test_knowledge_with_party_labels_travels_to_worker_processes():
+    # Workers get the knowledge by pickle; the labels' time-limited patterns hold a lock, which
+    # does not pickle by itself.
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(load_knowledge()))
+    assert copy.label_country(" (D-Vt.) said") == "United States"
+    assert copy.party_labels and copy.party_labels[0][0].search("x") is None  # the copy's lock works

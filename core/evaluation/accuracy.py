@@ -140,8 +140,8 @@ def measure(
         tables = analyse_once(texts, items[0].dataset.codebook, nlp, scorer)
         for article, text in zip(items, texts):
             stances = _only(tables.stances, article.article_id)
-            if isinstance(scorer, StanceScorer) or min_confidence is not None:  # rows below it are suggestions, not claims
-                threshold = min_confidence if min_confidence is not None else scorer.min_confidence
+            threshold = min_confidence if min_confidence is not None else (scorer.min_confidence if isinstance(scorer, StanceScorer) else None)
+            if threshold is not None:  # the rows below it are suggestions, not claims
                 stances = stances[stances["confidence"].astype(float) >= threshold]
             gold = article.gold()
             result = ArticleResult(

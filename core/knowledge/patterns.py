@@ -50,6 +50,16 @@ class BoundedPattern:
     timeouts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __getstate__(self) -> dict:
+        # A lock does not pickle; the knowledge sent to worker processes holds these patterns.
+        state = self.__dict__.copy()
+        state.pop("_lock", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     @property
     def flags(self) -> int:
         return self.compiled.flags
