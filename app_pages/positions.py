@@ -6,7 +6,7 @@ import dashboard
 from core.analysis.summary import entity_names
 from core.views.charts import BARS_SELECTION, diverging_bar_chart, selected_points
 from core.views.evidence import issue_keywords
-from core.views.render import escape_markdown, passage_cards_html, passage_count
+from core.views.render import escape_markdown, passage_cards_html, passages
 
 analysis = dashboard.get_analysis()
 filters = dashboard.current_filters()
@@ -40,7 +40,7 @@ else:
         selected = rows[mask]
         who = ", ".join(sorted({e for e, _ in chosen}))
         st.subheader(f"Selected: {escape_markdown(who)} ({len(selected)})")
-        st.html(passage_cards_html(selected, labels, keywords, limit=60))
+        st.html(passage_cards_html(passages(selected)[:60], labels, keywords))
 
 st.subheader("Evidence")
 headings = {"support": "Supporting", "oppose": "Opposing", "neutral": "Neutral"}
@@ -50,8 +50,8 @@ for stance, heading in headings.items():
     if evidence.empty:
         continue
     st.markdown(f"**{heading}** ({len(evidence)})")
-    passages = passage_count(evidence)
-    if passages > MAX_CARDS:
-        st.caption(f"The first {MAX_CARDS} of {passages} passages are shown; narrow the sidebar filters (actor, article, "
+    groups = passages(evidence)  # one card per passage, each holder on its line
+    if len(groups) > MAX_CARDS:
+        st.caption(f"The first {MAX_CARDS} of {len(groups)} passages are shown; narrow the sidebar filters (actor, article, "
                    "dates) to see the others, or download them all from the Data page.")
-    st.html(passage_cards_html(evidence, labels, keywords, limit=MAX_CARDS))  # one card per passage, each holder on its line
+    st.html(passage_cards_html(groups[:MAX_CARDS], labels, keywords))

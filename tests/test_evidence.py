@@ -11,7 +11,7 @@ from core.views.evidence import (
     passage_link,
     speaker_line,
 )
-from core.views.render import evidence_card_html, passage_cards_html, passage_count
+from core.views.render import evidence_card_html, passage_cards_html, passages
 
 
 def test_short_evidence_is_kept_whole():
@@ -72,14 +72,14 @@ def test_rows_on_one_passage_share_one_card_that_names_every_holder():
         {**base, "actor": "Chile", "country": "Chile", "certainty": "stated", "start_char": 60, "end_char": 90},
         {**base, "actor": "Lima <b>", "country": "Peru", "certainty": "unconfirmed", "stance": "oppose"},
     ])
-    html_text = passage_cards_html(rows)
+    html_text = passage_cards_html(passages(rows))
     assert html_text.count('class="evidence-card"') == 3  # same passage and side: one card; another passage or side: its own
     first = html_text.split('class="evidence-card"')[1]
     assert first.count("Mayor Ruth Okafor said") == 1
     assert "Ruth Okafor (Peru) · stated" in first and "Peru · reported · reported speech · source: Ruth Okafor" in first
     assert "border-left:4px solid" in first  # the most certain holder's border
     assert "<b>" not in html_text and "&lt;Lima&gt;" in html_text
-    assert passage_cards_html(rows.iloc[0:0]) == ""
+    assert passage_cards_html(passages(rows.iloc[0:0])) == ""
 
 
 def test_a_card_limit_counts_passages_and_never_cuts_a_passage_s_holders():
@@ -89,7 +89,7 @@ def test_a_card_limit_counts_passages_and_never_cuts_a_passage_s_holders():
          "attribution": "direct", "source": "", "title": "", "outlet": "", "date": ""}
         for n in range(9)  # three passages of three holders each
     ])
-    assert passage_count(rows) == 3 and passage_count(rows.iloc[0:0]) == 0
-    two = passage_cards_html(rows, limit=2)
+    assert len(passages(rows)) == 3 and passages(rows.iloc[0:0]) == []
+    two = passage_cards_html(passages(rows)[:2])
     assert two.count('class="evidence-card"') == 2
     assert all(f"Holder {n}" in two for n in range(6)) and "Holder 6" not in two

@@ -271,14 +271,15 @@ _CERTAINTY_BORDER = {"stated": "solid", "reported": "dashed", "unconfirmed": "do
 
 
 def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = None, *, keywords: Sequence[str] = (),
-                       link: bool = True, entity: str = "") -> str:
+                       link: bool = True, entity: str = "", holders: Sequence[Mapping] = ()) -> str:
     """One stance row as a card a reader can check: the article (title — outlet, date), the whole
     evidence (or, past ``EXCERPT_CHARS`` * 2 characters, the part around the issue ``keywords``),
     who said it with certainty, attribution and source, the issue and stance, and a link to the
     passage highlighted on the Article page. The left border is the stance's colour, solid when
     stated, dashed when reported and dotted when unconfirmed (the card also says it in words).
 
-    ``row`` is a stance-table row (a namedtuple from ``itertuples`` or a mapping)."""
+    ``row`` is a stance-table row (a namedtuple from ``itertuples`` or a mapping). ``holders``:
+    several rows resting on this passage, each named on its own line instead of ``row``'s holder."""
     def get(name: str) -> object:
         if isinstance(row, Mapping):
             return row.get(name, "")
@@ -295,6 +296,15 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
     who = speaker_line(get("actor"), get("country"), certainty, get("attribution"), get("source"))
     if entity and entity not in (text_of(get("actor")), text_of(get("country"))):
         who = f"{entity}: {who}"
+    if len(holders) > 1:
+        speakers = "".join(
+            '<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.15rem;overflow-wrap:anywhere">'
+            f"{html.escape(speaker_line(h.get('actor'), h.get('country'), h.get('certainty'), h.get('attribution'), h.get('source')))}</div>"
+            for h in holders
+        )
+    else:
+        speakers = ('<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.25rem;overflow-wrap:anywhere">'
+                    f"{html.escape(who)}</div>")
     href = passage_link(get("article_id"), get("start_char"), get("end_char"))
     open_link = (f' · <a href="{html.escape(href, quote=True)}" target="_self" data-testid="passage-link">'
                  "open the passage in the article</a>") if link and text_of(get("article_id")) else ""
@@ -306,8 +316,7 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
         f"{html.escape(article)}{open_link}</div>"
         f'<div class="evidence-quote" style="white-space:pre-wrap;overflow-wrap:anywhere;margin-top:.2rem">'
         f"{html.escape(quote)}</div>"
-        f'<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.25rem;overflow-wrap:anywhere">'
-        f"{html.escape(who)}</div>"
+        f"{speakers}"
         + (f'<div style="font-size:.85rem;margin-top:.3rem">{chips}</div>' if chips else "")
         + "</div>"
     )
@@ -316,44 +325,27 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
 PASSAGE_KEY = ("article_id", "start_char", "end_char", "issue", "stance")
 
 
-def _passages(rows: pd.DataFrame) -> list[list[dict]]:
-    """The rows grouped by passage and side (PASSAGE_KEY), in the order of each group's first row."""
+def passages(rows: pd.DataFrame) -> list[list[dict]]:
+    """The rows grouped by passage and side (PASSAGE_KEY), in the order of each group's first row:
+    the cards of ``passage_cards_html`` (a limit on cards is a slice of this list, so it never
+    cuts a passage's holders)."""
     groups: dict[tuple, list[dict]] = {}
     for record in rows.to_dict("records"):
         groups.setdefault(tuple(text_of(record.get(k)) for k in PASSAGE_KEY), []).append(record)
     return list(groups.values())
 
 
-def passage_count(rows: pd.DataFrame) -> int:
-    """How many cards ``passage_cards_html`` makes of ``rows`` without a limit."""
-    return len(_passages(rows)) if not rows.empty else 0
-
-
-def passage_cards_html(rows: pd.DataFrame, issue_labels: Mapping[str, str] | None = None,
-                       keywords: Sequence[str] = (), limit: int | None = None) -> str:
-    """Evidence cards with one card per passage: the rows that rest on the same passage and take the
-    same side of the same issue ("Trump said ... he and Putin" gives Trump, the United States and
-    Russia) share a card, which names each holder on its own line, so a narrow screen does not repeat
-    the passage for every one of them. The border is that of the most certain holder. Rows keep
-    their order (a passage's card stands where its first row was). ``limit``: at most that many
-    cards, each whole (the limit counts passages, never cuts a passage's holders)."""
-    if rows.empty:
-        return ""
+def passage_cards_html(groups: Sequence[Sequence[dict]], issue_labels: Mapping[str, str] | None = None,
+                       keywords: Sequence[str] = ()) -> str:
+    """Evidence cards with one card per passage (``passages``): the rows that rest on the same
+    passage and take the same side of the same issue ("Trump said ... he and Putin" gives Trump,
+    the United States and Russia) share a card, which names each holder on its own line, so a
+    narrow screen does not repeat the passage for every one of them. The border is that of the
+    most certain holder."""
     cards = []
-    for members in _passages(rows)[:limit]:
-        first = dict(members[0])
-        first["certainty"] = best_certainty(m.get("certainty") for m in members) or text_of(first.get("certainty"))
-        card = evidence_card_html(first, issue_labels, keywords=keywords)
-        if len(members) > 1:
-            lines = "".join(
-                f'<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.15rem;overflow-wrap:anywhere">'
-                f"{html.escape(speaker_line(m.get('actor'), m.get('country'), m.get('certainty'), m.get('attribution'), m.get('source')))}</div>"
-                for m in members
-            )
-            single = card.index('<div class="evidence-speaker"')
-            end = card.index("</div>", single) + len("</div>")
-            card = card[:single] + lines + card[end:]
-        cards.append(card)
+    for members in groups:
+        first = {**members[0], "certainty": best_certainty(m.get("certainty") for m in members) or text_of(members[0].get("certainty"))}
+        cards.append(evidence_card_html(first, issue_labels, keywords=keywords, holders=members))
     return "".join(cards)
 
 
