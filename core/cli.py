@@ -165,7 +165,7 @@ def _analyse_articles(args) -> tuple:
         loaded = corpus.load()
         if loaded.articles.empty:
             raise UsageError(f"the corpus {corpus.store.location} is empty; add articles with: python -m core add FILE|URL")
-        return _confident(loaded.tables, args), [], [], corpus.codebook
+        return _confident(loaded.tables, _configured_min_confidence(args)), [], [], corpus.codebook
     codebook = chosen or load_codebook()
     articles, errors = _read_all(args.files)
     for error in errors:
@@ -175,21 +175,29 @@ def _analyse_articles(args) -> tuple:
     tables = analyze_articles(articles, codebook=codebook)
     for warning in tables.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    return _confident(tables, args), errors, articles, codebook
+    return _confident(tables, _configured_min_confidence(args)), errors, articles, codebook
 
 
-def _confident(tables, args):
-    """The tables with the stance rows below ``--min-confidence`` left out (default: the
-    configured scorer's minimum, chosen on dev; 0 when the rules run). Reviewed rows have
-    confidence 1 and always stay."""
-    from core.extraction.pipeline import configured_scorer
-
+def _min_confidence(args, scorer) -> float:
+    """``--min-confidence`` (checked), else ``scorer``'s minimum, chosen on dev (0 when the rules run)."""
     threshold = getattr(args, "min_confidence", None)
     if threshold is None:
-        scorer, _ = configured_scorer()
-        threshold = scorer.min_confidence if scorer is not None else 0.0
+        return scorer.min_confidence if scorer is not None else 0.0
     if not 0.0 <= threshold <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
+    return threshold
+
+
+def _configured_min_confidence(args) -> float:
+    """``_min_confidence`` with the configured extractor."""
+    from core.extraction.pipeline import configured_scorer
+
+    return _min_confidence(args, configured_scorer()[0])
+
+
+def _confident(tables, threshold: float):
+    """The tables with the stance rows below ``threshold`` left out. Reviewed rows have
+    confidence 1 and always stay."""
     stances = tables.stances
     tables.stances = stances[pd.to_numeric(stances["confidence"], errors="coerce").fillna(0.0) >= threshold].reset_index(drop=True)
     return tables
@@ -484,8 +492,8 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
         raise UsageError("--db needs --gold FILE (e.g. the gold CSV downloaded from the Review page)")
     corpus = _open_corpus(args, load_codebook(args.codebook) if args.codebook else None, seed=False)
     corpus.extract_pending(_stderr_progress)
-    scorer = _scorer_for_evaluation(args)
-    stances = _confident(corpus.load(reviewed=False).tables, args).stances
+    scorer, threshold = _scorer_for_evaluation(args)
+    stances = _confident(corpus.load(reviewed=False).tables, threshold).stances
     wanted = set(gold["article_id"])
     missing = sorted(wanted - set(corpus.articles()["article_id"]))
     for article_id in missing:
@@ -495,7 +503,7 @@ def _evaluate_corpus(args, gold, stance_files, quote_gold) -> int:
           f"machine rows of {len(wanted) - len(missing)} article(s), reviews not applied")
     # The stored rows were made by whichever extractor analysed each article (a corpus re-extracts
     # when the scorer changes, on its next start); the threshold is today's.
-    print("rows as the corpus stored them; " + _extractor_line(scorer, args).replace("extractor: ", "the extractor configured now: ", 1))
+    print("rows as the corpus stored them; " + _extractor_line(scorer, threshold).replace("extractor: ", "the extractor configured now: ", 1))
     _print_stance_scores(stances, gold, args.verbose)
     return 2 if missing else 0
 
@@ -539,11 +547,11 @@ def cmd_evaluate_split(args) -> int:
         raise UsageError("--split scores the gold data sets of tests/gold/split.yaml; "
                          "it takes no article files, --gold, --quotes-gold, --iou, --codebook or --db")
     articles, absent = _split_articles(args, "scored")
-    scorer = _scorer_for_evaluation(args)
+    scorer, threshold = _scorer_for_evaluation(args)
     results = measure(articles, scorer=scorer, min_confidence=args.min_confidence)
     print(f"split {args.split}: {len(results)} article(s) scored, {sum(len(r.gold) for r in results)} gold rows "
           f"({sum(int((r.gold['required'] == 'yes').sum()) for r in results)} required)")
-    print(_extractor_line(scorer, args))
+    print(_extractor_line(scorer, threshold, args.split))
     width = max(len(r.article.article_id) for r in results)
     for result in results:
         print(f"  {result.article.article_id:<{width}}  {result.article.dataset.name:<11} {_score_cells(result.scores)}")
@@ -565,27 +573,25 @@ def cmd_evaluate_split(args) -> int:
     return 2 if absent else 0
 
 
-def _scorer_for_evaluation(args):
-    """The stance extractor ``evaluate`` scores: the configured one (``$STANCE_EXTRACTOR``, the
-    learned scorer by default), so its figures are those of the rows ``extract`` prints."""
+def _scorer_for_evaluation(args) -> tuple:
+    """The stance extractor ``evaluate`` scores, the configured one (``$STANCE_EXTRACTOR``, the
+    learned scorer by default), so its figures are those of the rows ``extract`` prints; and the
+    minimum confidence of the rows it scores (``_min_confidence``)."""
     from core.extraction.pipeline import configured_scorer
 
     scorer, warnings = configured_scorer()
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
-        raise UsageError("--min-confidence must be between 0 and 1")
-    return scorer
+    return scorer, _min_confidence(args, scorer)
 
 
-def _extractor_line(scorer, args) -> str:
+def _extractor_line(scorer, threshold: float, split: str | None = None) -> str:
     """Which extractor the figures are of, and how far to trust dev figures of a learned scorer
     (it was trained on the dev articles)."""
     if scorer is None:
         return "extractor: the stance rules (STANCE_EXTRACTOR=rules)"
-    threshold = scorer.min_confidence if args.min_confidence is None else args.min_confidence
     line = f"extractor: candidates + learned scorer ({scorer.digest[:12]}), rows with confidence >= {threshold:.2f}"
-    if getattr(args, "split", None) == "dev":
+    if split == "dev":
         line += ("; the scorer was trained on these dev articles, so these figures are in-sample "
                  "(`python -m core accuracy` gives leave-one-article-out ones; STANCE_EXTRACTOR=rules scores the rules)")
     return line
@@ -733,11 +739,11 @@ def cmd_evaluate(args) -> int:
         print(_error_line(f"{error}"), file=sys.stderr)
     if not articles:
         raise UsageError("no readable article to evaluate")
-    scorer = _scorer_for_evaluation(args)
-    tables = _confident(analyze_articles(articles, codebook=codebook, scorer=scorer), args)
+    scorer, threshold = _scorer_for_evaluation(args)
+    tables = _confident(analyze_articles(articles, codebook=codebook, scorer=scorer), threshold)
     if gold is not None:
         print(f"gold: {', '.join(map(str, stance_files))} ({len(gold)} rows); articles: {', '.join(a.article_id for a in articles)}")
-        print(_extractor_line(scorer, args))
+        print(_extractor_line(scorer, threshold))
         _print_stance_scores(tables.stances, gold, args.verbose)
     if quote_gold is not None:
         relations = sum(len(v) for v in quote_gold.values())
