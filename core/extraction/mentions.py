@@ -142,11 +142,10 @@ class ActorResolver:
                 if found and not country:
                     country = found
                     continue
-                party = self.kb.party_word_country(tok) if tok.ent_type_ != "PERSON" else ""
-                if party and not country:
+                if not country and tok.ent_type_ != "PERSON":
                     # "Democratic presidential candidate Jane Roe": the party's country (and the
                     # word stays in the role: "Labour leader")
-                    country = party
+                    country = self.kb.party_word_country(tok)
                 if tok.ent_type_ == "PERSON":
                     person = self._person_for(tok.text)
                     if person and person.country and not country:
@@ -222,7 +221,7 @@ class ActorResolver:
         if not name or self.kb.person(name) or self.kb.organization(name) or self.kb.country_of(name):
             return False
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        lines = self.doc.text.split("\n")  # numbered as the tokens' lines are
+        lines = self.text.split("\n")  # numbered as the tokens' lines are
         return not any(pattern.search(text) for k, text in enumerate(lines) if k not in title_lines)
 
     def _organization_apposition(self, head: Token) -> Token | None:

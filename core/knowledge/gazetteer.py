@@ -159,30 +159,29 @@ class Knowledge:
             return ""  # punctuation alone ("’", ".") names no country either
         return self.places.get(low) or self.demonyms.get(low) or ""
 
-    def party_country(self, word: str, previous: str = "") -> str:
-        """The country of a party word ("Republican", "GOP", "Tories"), '' if none. Case matters
-        (a "conservative senator" names no party), and the two-word name ending in it wins
-        ("Social Democratic" is Germany's, not "Democratic")."""
-        word = word.strip()
-        if previous and f"{previous.strip()} {word}" in self.parties:
-            return self.parties[f"{previous.strip()} {word}"]
-        return self.parties.get(word, "")
+    def party_country(self, name: str) -> str:
+        """The country of a party name or word as written ("Republican", "GOP", "Liberal
+        Democrat"), '' if none. Case matters: a "conservative senator" names no party."""
+        return self.parties.get(" ".join(name.split()), "")
 
     def party_word_country(self, tok) -> str:
-        """``party_country`` of a token in a phrase, unless the word begins a longer name the
-        parties list does not know ("Liberal Democratic Party", "Republican Guard", "Democratic
-        Alliance" are other countries' parties and bodies): a capitalised word after it that is
-        not a title of the actors file means another name."""
+        """``party_country`` of a token in a phrase: the two-word name of the list ending in it
+        first ("Liberal Democrat" is the United Kingdom's), and nothing when the word begins or
+        ends a longer name the list does not know ("Liberal Democratic Party", "Republican Guard",
+        "Social Democrats" are other countries' parties and bodies): a capitalised word after or
+        before it that is not a title of the actors file means another name."""
         following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha \
                 and following.lower_ not in self.roles and following.ent_type_ != "PERSON":
             return ""
         previous = tok.nbor(-1) if tok.i > 0 else None
-        if previous is not None and self.party_country(tok.text, previous.text) != self.party_country(tok.text):
-            return self.party_country(tok.text, previous.text)  # a two-word name of the list
-        if previous is not None and not previous.is_sent_start and previous.text[:1].isupper() and previous.is_alpha \
-                and previous.pos_ not in ("DET", "PRON") and previous.lower_ not in self.roles and not self.country_of(previous.text):
-            return ""  # "Social Democrats leader ...", "Sweden Democrats": a name the list does not know
+        if previous is not None:
+            two_words = self.party_country(f"{previous.text} {tok.text}")
+            if two_words:
+                return two_words
+            if not previous.is_sent_start and previous.text[:1].isupper() and previous.is_alpha \
+                    and previous.pos_ not in ("DET", "PRON") and previous.lower_ not in self.roles and not self.country_of(previous.text):
+                return ""
         return self.party_country(tok.text)
 
     def label_country(self, text_after_name: str) -> str:
