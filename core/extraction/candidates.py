@@ -239,11 +239,10 @@ class CandidateFinder:
         if resolver is None:
             raise ValueError("the Doc has no actor mentions: parse it with the pipeline of core.extraction.nlp")
         self.resolver: ActorResolver = resolver
-        self.statements: list[Statement] = [
-            st for st in (statements if statements is not None else doc._.statements or []) if not st.narrative
-        ]  # Statement.narrative: read as narrative here
         self.lex: Lexicon = require_lexicon(resolver.kb)
-        self.finder = StanceFinder(doc, resolver, self.statements, codebook)
+        self.finder = StanceFinder(doc, resolver, statements if statements is not None else list(doc._.statements or []), codebook)
+        # The statements the stance rules frame their holders with (narrative ones left out).
+        self.statements: list[Statement] = self.finder.statements
         self.claims = self.finder.claims()
         self.verdicts = rule_verdicts(self.claims)
         self.sentence_verdicts: dict[tuple[int, str], str] = {}
@@ -377,10 +376,10 @@ class CandidateFinder:
             return st.start_char, st.end_char
         return strip_whitespace(self.text, sent.start_char, sent.end_char)
 
-    def clause_flags(self, head: Token, inside: set[int], sent: Span) -> tuple[bool, bool, bool, bool, str]:
+    def clause_flags(self, head: Token, inside: set[int], sent: Span, verb: Token) -> tuple[bool, bool, bool, bool, str]:
         """Negation, hedge, question and condition of the clause governing the issue, and the
-        lemma of its nearest governing verb (a phrasal verb when the lexicon lists it)."""
-        verb = governing_verb(head, inside)
+        lemma of ``verb``, its nearest governing verb (``governing_verb``; a phrasal verb when the
+        lexicon lists it)."""
         steps = path_up(head)
         upto = steps[: next((n for n, t in enumerate(steps) if t.i == verb.i), len(steps) - 1) + 1]
         is_negated = negated(verb, self.lex, NEGATION_DEPS) or negated(head, self.lex, NEGATION_DEPS)
@@ -391,9 +390,9 @@ class CandidateFinder:
         cue = self.finder._cue_lemma(verb) if verb.i not in inside else ""
         return is_negated, is_hedged, is_question, is_conditional, cue
 
-    def negation_scope(self, head: Token, inside: set[int]) -> str:
-        """Where the negation of the issue's clause sits (see ``Candidate.negation_scope``)."""
-        verb = governing_verb(head, inside)
+    def negation_scope(self, head: Token, verb: Token) -> str:
+        """Where the negation of the issue's clause sits (see ``Candidate.negation_scope``);
+        ``verb`` is the issue's governing verb."""
         if negated(verb, self.lex, NEGATION_DEPS):
             return "cue"
         if negated(head, self.lex, NEGATION_DEPS):
@@ -463,9 +462,9 @@ class CandidateFinder:
             by_actor.setdefault(holder.mention.actor, []).append(holder)
         if not by_actor:
             return
-        flags = self.clause_flags(head, inside, sent)
-        scope = self.negation_scope(head, inside)
         governing = governing_verb(head, inside)
+        flags = self.clause_flags(head, inside, sent, governing)
+        scope = self.negation_scope(head, governing)
         evidence = self.evidence(sent, around)
         attribution: AttributionKind = around[0].kind if around else "none"
         for actor, ways in by_actor.items():
