@@ -85,6 +85,11 @@ class Statement:
     narrative: bool = False
 
 
+def _date_phrase(tok: Token) -> bool:
+    """A preposition of date or time ("on Sunday", "at noon"): when, in the writer's voice."""
+    return tok.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in tok.children)
+
+
 def _subtree_span(tok: Token, skip_marks: bool = True) -> tuple[int, int]:
     """Character span of a token's subtree; with ``skip_marks``, without a leading "that",
     punctuation or space and without trailing punctuation other than a closing quotation mark."""
@@ -595,7 +600,7 @@ class Attributor:
         ("as she issued a statement") or a preposition of date or time ("on Monday")."""
         drop = {
             t.i for c in tok.children
-            if c.i > tok.i and (c.dep_ == "advcl" or c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+            if c.i > tok.i and (c.dep_ == "advcl" or _date_phrase(c))
             for t in c.subtree
         }
         return [t for t in tok.subtree if t.i not in drop]
@@ -771,7 +776,7 @@ class Attributor:
                 continue
             if child.dep_ not in ("prep", "advcl", "acl", "npadvmod", "xcomp") or child.left_edge.i != end + 1:
                 break
-            if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            if _date_phrase(child):
                 break  # "stressed those worries on Sunday at a forum": when and where, in the writer's voice
             found.append(child)
             end = child.right_edge.i
