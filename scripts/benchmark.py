@@ -168,13 +168,13 @@ def bench_pipelines(articles, repeat: int, model: str | None, breakdown: bool = 
     bare_times, stance_times = times["bare"], times["stance"]
     t_bare, t_stance = min(bare_times), min(stance_times)
     # Same-round ratios are less sensitive to load drifting over the whole benchmark.
-    paired = sorted(st / bt - 1 for st, bt in zip(stance_times, bare_times))
-    mid = len(paired) // 2
-    paired_median = paired[mid] if len(paired) % 2 else (paired[mid - 1] + paired[mid]) / 2
-    cpu_paired = sorted(st / bt - 1 for st, bt in zip(cpu["stance"], cpu["bare"]))
+    def paired_overhead(stance: list[float], bare: list[float]) -> float:
+        return statistics.median(st / bt - 1 for st, bt in zip(stance, bare))
+
+    paired_median = paired_overhead(stance_times, bare_times)
     extra = {
         "cpu_overhead_pct": round((min(cpu["stance"]) / min(cpu["bare"]) - 1) * 100, 1),
-        "cpu_overhead_paired_median_pct": round(statistics.median(cpu_paired) * 100, 1),
+        "cpu_overhead_paired_median_pct": round(paired_overhead(cpu["stance"], cpu["bare"]) * 100, 1),
         "spacy_cpu_runs_s": [round(t, 4) for t in cpu["bare"]],
         "stance_cpu_runs_s": [round(t, 4) for t in cpu["stance"]],
     }
