@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
@@ -113,3 +114,22 @@ def corpus_location(request: pytest.FixtureRequest, tmp_path: Path) -> Path | st
     if request.param == "sqlite":
         return tmp_path / "corpus.sqlite3"
     return request.getfixturevalue("postgres_url")
+
+
+def errors_in_threads(target: Callable[[int], object], arguments: Iterable[int]) -> list[BaseException]:
+    """``target(argument)`` for every argument, each in a thread of its own, all at once (as
+    separate sessions or processes would); what they raised."""
+    errors: list[BaseException] = []
+
+    def run(argument: int) -> None:
+        try:
+            target(argument)
+        except BaseException as exc:  # noqa: BLE001 - returned to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors

@@ -233,27 +233,18 @@ def test_a_seed_date_that_is_not_iso_becomes_a_note(db, tmp_path):
 
 
 def test_concurrent_imports_store_every_article_exactly_once(db):
-    import threading
+    from tests.conftest import errors_in_threads
 
     texts = [f"Minister {i} said the council backs the tram line number {i}." for i in range(8)]
-    errors: list[BaseException] = []
 
     def session(offset: int) -> None:
         # Each "user" imports all eight articles in its own order through its own Corpus object.
-        try:
-            own = Corpus(CorpusStore(db), CODEBOOK, nlp_loader=lambda: "nlp",
-                         analyze=FakeAnalysis(), key="test")
-            order = texts[offset:] + texts[:offset]
-            own.add([article(t, title=f"Tram {t.split()[1]}") for t in order])
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        own = Corpus(CorpusStore(db), CODEBOOK, nlp_loader=lambda: "nlp",
+                     analyze=FakeAnalysis(), key="test")
+        order = texts[offset:] + texts[:offset]
+        own.add([article(t, title=f"Tram {t.split()[1]}") for t in order])
 
-    threads = [threading.Thread(target=session, args=(n * 2,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
+    assert not errors_in_threads(session, [n * 2 for n in range(4)])
     c = corpus(db)
     stored = c.articles()
     assert len(stored) == len(texts)

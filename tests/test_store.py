@@ -26,7 +26,7 @@ from core.corpus.store import (
 )
 from core.corpus.store import postgres_url as postgres_url_of
 from core.model import Article
-from tests.conftest import ROOT
+from tests.conftest import ROOT, errors_in_threads
 
 TEXT = "The mayor of Lyon said on Monday that the city supports the new tram line.\n"
 
@@ -156,23 +156,14 @@ def test_concurrent_writers_store_every_article_exactly_once(corpus_location):
     path = corpus_location
     CorpusStore(path)
     texts = [f"Article number {i}: the council said it backs the plan. " * 3 for i in range(12)]
-    errors: list[BaseException] = []
 
     def writer(offset: int) -> None:
-        try:
-            own = CorpusStore(path)  # each thread its own store, as separate sessions or processes
-            for i in range(len(texts)):
-                text = texts[(i + offset) % len(texts)]
-                own.add_article(Article(article_id=f"t{offset}", text=text))
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        own = CorpusStore(path)  # each thread its own store, as separate sessions or processes
+        for i in range(len(texts)):
+            text = texts[(i + offset) % len(texts)]
+            own.add_article(Article(article_id=f"t{offset}", text=text))
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
+    assert not errors_in_threads(writer, range(4))
     store = CorpusStore(path)
     assert store.count() == len(texts)
     assert sorted(a.text for a in store.iter_articles()) == sorted(texts)
@@ -367,16 +358,9 @@ def test_stores_opening_a_new_postgresql_database_together_migrate_it_once(postg
         url = with_search_path(postgres_server, schema)
 
         def session(n: int, url: str = url) -> None:
-            try:
-                CorpusStore(url).add_article(Article(article_id=f"a{n % 2}", text=f"Text number {n % 2}."))
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
+            CorpusStore(url).add_article(Article(article_id=f"a{n % 2}", text=f"Text number {n % 2}."))
 
-        threads = [threading.Thread(target=session, args=(n,)) for n in range(6)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        errors += errors_in_threads(session, range(6))
         assert CorpusStore(url).schema_version() == SCHEMA_VERSION and CorpusStore(url).count() == 2
         close_connections()
         with psycopg.connect(libpq_url(postgres_server), autocommit=True) as conn:
