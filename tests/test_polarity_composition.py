@@ -72,3 +72,53 @@ def test_a_plain_copula_subject_is_still_read():
 )
 def test_literal_words_of_violence_and_crime_take_no_side(text):
     assert not any(stance == "oppose" for _, _, stance in stances(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A verb with "for" is a cue of its own ("against" is one already); as a reported act too.
+        ("Governor Lena Brandt voted for the farm loans.", ("Lena Brandt", "farm_loans", "support")),
+        ("Governor Lena Brandt fought for the farm loans.", ("Lena Brandt", "farm_loans", "support")),
+        ("Senator Omar Haddad did not vote for the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad fought against the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # Disowning and undoing; blaming the issue itself.
+        ("Senator Omar Haddad repudiated the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Mayor Ruth Okafor has disavowed the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
+        ("Mayor Ruth Okafor renounced her support for the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
+        ("Governor Lena Brandt blamed the farm loans for the debt crisis.", ("Lena Brandt", "farm_loans", "oppose")),
+        # What the issue does to others, judged by the holder.
+        ("Mayor Ruth Okafor said the river dam would hurt farmers.", ("Ruth Okafor", "river_dam", "oppose")),
+        ("Mayor Ruth Okafor said the river dam would help farmers.", ("Ruth Okafor", "river_dam", "support")),
+        ("Governor Lena Brandt said the wind farms were a mockery.", ("Lena Brandt", "wind_farms", "oppose")),
+        # Raised subjects of a passive infinitive: what is to be done to the issue.
+        ("Senator Omar Haddad said the steel tariffs may need to be reduced.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said the steel tariffs should be significantly diminished.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Mayor Ruth Okafor said the wind farms need to be expanded.", ("Ruth Okafor", "wind_farms", "support")),
+        # People named by their side, after a copula or in apposition.
+        ("Mayor Ruth Okafor is a critic of the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
+        ("Mayor Ruth Okafor is a longtime supporter of the river dam.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor, a longtime critic of the river dam, said it would flood the valley.", ("Ruth Okafor", "river_dam", "oppose")),
+        # A negated copula turns its predicate around.
+        ("Governor Lena Brandt said the farm loans were not fair.", ("Lena Brandt", "farm_loans", "oppose")),
+        ("Governor Lena Brandt said it was not premature to scrap the farm loans.", ("Lena Brandt", "farm_loans", "oppose")),
+    ],
+)
+def test_more_wordings_decide_the_side(text, expected):
+    found = stances(text)
+    assert expected in found
+    actor, issue, stance = expected
+    opposite = {"support": "oppose", "oppose": "support"}[stance]
+    assert (actor, issue, opposite) not in found, "one side, not both"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ruth Okafor met supporters of the river dam.",  # meeting them takes no side
+        "Governor Lena Brandt met critics of the farm loans on Monday.",
+        "Governor Lena Brandt said drones had damaged the river dam.",  # a literal act, not a verdict
+    ],
+)
+def test_nouns_of_side_and_literal_harm_take_no_side(text):
+    assert not stances(text)

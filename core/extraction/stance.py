@@ -16,7 +16,7 @@ least one cue; a sentence that is a question carries none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -191,7 +191,12 @@ class StanceFinder:
         than on a predicate that is itself a stance ("wants", "rejected", "his demand")."""
         if statement is None or statement.cue_token is None or statement.kind != "indirect":
             return True
-        cue = self._cue_lemma(self.doc[statement.cue_token])
+        token = self.doc[statement.cue_token]
+        cue = self._cue_lemma(token)
+        if any(c.dep_ == "prep" and self.lex.polarity(f"{cue} {c.lower_}") is not None for c in token.children):
+            return False  # "voted for the levy": the verb with its preposition is a stance predicate
+        if token.lemma_.lower() in self.lex.side_nouns:
+            return False  # "has been a critic of the levy": the noun is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
 
     def _statement_for(self, start: int, end: int) -> Statement | None:
@@ -314,6 +319,8 @@ class StanceFinder:
                     mentions += self._sponsors(subj)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+            if tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns:
+                mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
         return mentions
 
     def _sponsors(self, document: Token) -> list[Mention]:
@@ -444,6 +451,7 @@ class StanceFinder:
             self._cue_before_match(sent, walk)
         if walk.has_cue:
             self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
+        walk.holders = _outermost(walk.holders)
         return self._with_speaker(walk)
 
     def _conditional_consequence(self, path: list[Token], walk: _Walk) -> list[_Holder] | None:
@@ -571,6 +579,13 @@ class StanceFinder:
             for comp in tok.children:
                 if comp.dep_ in ("acomp", "attr") and comp.pos_ in ("ADJ", "NOUN") and not has_experiencer:
                     self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
+        if idx > 0 and path[idx - 1].dep_ == "nsubj":
+            # "the tariffs may need to be reduced", "the levy has to be scrapped": the issue is the
+            # subject of the verb above only by raising; the passive infinitive says what happens
+            # to it, and is read with the verb above.
+            for comp in tok.children:
+                if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in comp.children):
+                    self._apply_cue(comp, None, walk)
         if _identity_copula(path, idx):
             # "Lima's demand was a tariff exemption": the subject noun's cue is the issue's.
             for subj in _identity_subjects(tok):
@@ -598,6 +613,10 @@ class StanceFinder:
             return
         walk.seen_cues.add(tok.i)
         lemma = self._cue_lemma(tok)
+        if below is not None and below.dep_ == "prep" and self.lex.polarity(f"{lemma} {below.lower_}") is not None:
+            # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
+            # (listed as such, so that "fight for" and a plain verb can differ).
+            lemma = f"{lemma} {below.lower_}"
         if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
             walk.has_cue = walk.polar = True
@@ -607,6 +626,10 @@ class StanceFinder:
         value = self.lex.polarity(lemma)
         if value is None and tok.pos_ == "ADJ":
             value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
+        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos"):
+            # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
+            # the holder ("met supporters of the dam" takes no side)
+            value = self.lex.side_nouns.get(tok.lemma_.lower())
         if value is None:
             return
         if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
@@ -621,6 +644,8 @@ class StanceFinder:
             walk.flip()
         if self._negated(tok):
             walk.flip()
+        if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be" and self._negated(tok.head):
+            walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
 
     def _read_children(self, path: list[Token], idx: int, walk: _Walk) -> None:
         """What hangs off the path's token ``idx``: modifier clauses and renaming nouns with their
@@ -795,6 +820,23 @@ class StanceFinder:
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+
+
+def _outermost(holders: list[_Holder]) -> list[_Holder]:
+    """Each actor once, as the highest predicate it holds the issue by: "renounced her support for
+    the dam" is her opposition, not her support and her opposition. (Descriptions, "conditions
+    unacceptable to Kyiv", are another reading and are left as they are.)"""
+    later: set = set()
+    kept: list[_Holder] = []
+    for holder in reversed(holders):
+        if holder.descriptive:
+            kept.append(holder)
+            continue
+        mentions = [m for m in holder.mentions if m.actor not in later]
+        later |= {m.actor for m in holder.mentions}
+        if mentions:
+            kept.append(replace(holder, mentions=mentions) if len(mentions) < len(holder.mentions) else holder)
+    return kept[::-1]
 
 
 def _evaluated_by_copula(below: Token) -> bool:

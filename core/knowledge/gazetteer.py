@@ -60,6 +60,9 @@ class Lexicon:
     group_nouns: frozenset[str]
     quantifiers: frozenset[str]
     accusation_verbs: frozenset[str] = frozenset()
+    # Nouns for people by their side ("critic", "supporter"): +1 or -1, read only where the noun
+    # describes the holder (after a copula, in apposition).
+    side_nouns: dict[str, int] = field(default_factory=dict)
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
@@ -261,7 +264,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "negations", "evaluative_side_verbs", "side_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -338,6 +341,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         group_nouns=words("group_nouns"),
         quantifiers=words("quantifiers"),
         accusation_verbs=words("accusation_verbs"),
+        side_nouns=weights("side_nouns"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
