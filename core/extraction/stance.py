@@ -195,8 +195,8 @@ class StanceFinder:
         cue = self._cue_lemma(token)
         if any(c.dep_ == "prep" and self.lex.polarity(f"{cue} {c.lower_}") is not None for c in token.children):
             return False  # "voted for the levy": the verb with its preposition is a stance predicate
-        if token.lemma_.lower() in self.lex.side_nouns:
-            return False  # "has been a critic of the levy": the noun is the stance
+        if token.lemma_.lower() in self.lex.side_nouns or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
+            return False  # "has been a critic of the levy", "disputed the levy": the word is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
 
     def _statement_for(self, start: int, end: int) -> Statement | None:
@@ -624,6 +624,8 @@ class StanceFinder:
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
             return
         value = self.lex.polarity(lemma)
+        if tok.pos_ == "VERB" and lemma in self.lex.doubt_verbs:
+            value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)
         if value is None and tok.pos_ == "ADJ":
             value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
         if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos"):
@@ -676,10 +678,43 @@ class StanceFinder:
         for source_tok in sources:
             for mentions, weight, attributive in self._experiencers(source_tok):
                 walk.holders.append(_Holder(mentions, walk.polarity * weight, False, True, walk.hedged, False, descriptive=attributive))
+        felt = self._experiencer_verb_holders(path, idx, walk)
+        if felt is not None:
+            walk.holders += felt
+            return
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             owners = self._owner_mentions(tok, walk.statement)
             if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
                 walk.holders.append(walk.holder(owners))
+
+    def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
+        """"The levy angered farmers, including Jane Roe", "Lima was pleased by the deal": the one
+        who feels it holds a view of its cause, the issue (None when ``path[idx]`` is no such verb
+        reached from its subject or passive agent)."""
+        tok = path[idx]
+        weight = self.lex.experiencer_verbs.get(tok.lemma_.lower()) if tok.pos_ == "VERB" and idx > 0 else None
+        if weight is None:
+            return None
+        below = path[idx - 1]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive and below.dep_ == "agent" or not passive and below.dep_ == "nsubj" and below.i in walk.in_match | walk.seen_cues | {path[0].i}:
+            feelers = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        else:
+            return None
+        mentions: list[Mention] = []
+        for feeler in feelers:
+            mentions += self.resolver.actors_of(feeler)
+            # "angered critics, including Senator Roe": the people named after "including"
+            mentions += [m for c in feeler.children if c.dep_ == "prep" and c.lower_ in ("including", "like")
+                         for g in c.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+        if not mentions:
+            return []
+        walk.has_cue = walk.polar = True
+        if weight < 0:
+            walk.flip()
+        if self._negated(tok):
+            walk.flip()
+        return [walk.holder(mentions)]
 
     def _renamers(self, tok: Token, walk: _Walk) -> list[Token]:
         """Renaming nouns of a path token: after a dash or comma, or its apposition."""

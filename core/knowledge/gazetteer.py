@@ -63,6 +63,10 @@ class Lexicon:
     # Nouns for people by their side ("critic", "supporter"): +1 or -1, read only where the noun
     # describes the holder (after a copula, in apposition).
     side_nouns: dict[str, int] = field(default_factory=dict)
+    # Verbs of feeling whose object (or passive subject) holds the view of their cause, +1 or -1
+    # ("the levy angered farmers"), and verbs that object only as verbs ("questioned the levy").
+    experiencer_verbs: dict[str, int] = field(default_factory=dict)
+    doubt_verbs: frozenset[str] = frozenset()
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
@@ -264,7 +268,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "side_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -342,6 +346,8 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         quantifiers=words("quantifiers"),
         accusation_verbs=words("accusation_verbs"),
         side_nouns=weights("side_nouns"),
+        experiencer_verbs=weights("experiencer_verbs"),
+        doubt_verbs=words("doubt_verbs"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
