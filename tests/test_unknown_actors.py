@@ -325,3 +325,20 @@ def test_knowledge_with_party_labels_travels_to_worker_processes():
     copy = pickle.loads(pickle.dumps(load_knowledge()))
     assert copy.label_country(" (D-Vt.) said") == "United States"
     assert copy.party_labels and copy.party_labels[0][0].search("x") is None  # the copy's lock works
+
+
+# ----------------------------------------------------------------- one country per person in an article
+def test_a_country_learnt_later_in_the_article_reaches_the_earlier_mentions():
+    text = ("Amina Odhiambo backed the coffee levy on Monday. On Tuesday, Kenyan Foreign Minister Amina "
+            "Odhiambo toured the port. Odhiambo said the levy was fair.")
+    found = {(m.text, m.actor.name, m.actor.country) for m in mentions(text)}
+    assert ("Amina Odhiambo", "Amina Odhiambo", "Kenya") in found  # the first mention, before the title
+    assert ("Odhiambo", "Amina Odhiambo", "Kenya") in found
+
+
+def test_a_name_given_two_countries_keeps_each_mention_as_it_was():
+    text = ("Carlos Mendes spoke first. Brazilian Senator Carlos Mendes backed the levy. "
+            "Later, Portuguese economist Carlos Mendes criticised it.")
+    countries = [m.actor.country for m in mentions(text) if m.actor.name == "Carlos Mendes"]
+    assert countries[0] == ""  # which of the two the first mention is, the article does not say
+    assert {"Brazil", "Portugal"} <= set(countries)

@@ -523,9 +523,30 @@ class ActorResolver:
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
         self._name_before_full_name()
+        self._one_country_per_person()
         self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
         self._phrase_mentions()
+        self._one_country_per_person()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _one_country_per_person(self) -> None:
+        """A person the article gives one country somewhere ("Democratic presidential candidate
+        Jane Roe" in the fourth paragraph) has it at every mention, the earlier ones too (two
+        countries for one name: left as they are)."""
+        countries: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.actor.actor_type == "person" and mention.actor.country:
+                countries.setdefault(mention.actor.name, set()).add(mention.actor.country)
+        for k, mention in enumerate(self.mentions):
+            found = countries.get(mention.actor.name, set())
+            if mention.actor.actor_type != "person" or mention.actor.country or len(found) != 1:
+                continue
+            actor = Actor(mention.actor.name, "person", next(iter(found)), mention.actor.role)
+            replaced = Mention(actor, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
+            self.mentions[k] = replaced
+            for i in range(mention.start, mention.end):
+                if self._by_token.get(i) is mention:
+                    self._by_token[i] = replaced
 
     # ----------------------------------------------------------------- resolution
     def mention_at(self, tok: Token) -> Mention | None:
