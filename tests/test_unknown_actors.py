@@ -260,11 +260,25 @@ def test_a_party_word_keeps_its_place_in_the_role_and_is_never_a_government():
         ("Liberal Democratic Party leader Kenji Sato said the rail levy was fair.", "Kenji Sato"),
         ("Republican Guard commander Reza Karimi said the rail levy was fair.", "Reza Karimi"),
         ("In Copenhagen, Social Democrats leader Mette Holm backed the rail levy.", "Mette Holm"),
+        # at the start of a sentence too, where every first word is capitalised
+        ("Social Democrats leader Mette Holm backed the rail levy.", "Mette Holm"),
+        ("Christian Democrats leader Anna Berger backed the rail levy.", "Anna Berger"),
     ],
 )
 def test_a_party_word_inside_another_name_gives_no_country(text, name):
     # Other countries' parties and bodies begin or end with the same words.
     assert actor_named(text, name).country == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Democratic senator Jane Roe backed the rail levy.",
+        "Senior Republican strategist Jane Roe backed the rail levy.",
+    ],
+)
+def test_an_ordinary_first_word_before_a_party_word_keeps_the_party_country(text):
+    assert actor_named(text, "Jane Roe").country == "United States"
 
 
 @pytest.mark.parametrize(

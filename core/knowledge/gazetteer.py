@@ -186,8 +186,14 @@ class Knowledge:
             two_words = self.party_country(f"{previous.text} {tok.text}")
             if two_words:
                 return two_words
-            if not previous.is_sent_start and previous.text[:1].isupper() and previous.is_alpha \
-                    and previous.pos_ not in ("DET", "PRON") and previous.lower_ not in self.roles and not self.country_of(previous.text):
+            capitalised = previous.text[:1].isupper() and previous.is_alpha and previous.pos_ not in ("DET", "PRON") \
+                and previous.lower_ not in self.roles and not self.country_of(previous.text)
+            # (a sentence's first word is capitalised anyway: it begins a name only as a proper noun
+            # or a group's name, "Social Democrats leader ...", "Christian Democrat ...", not "Former
+            # Democratic ...")
+            in_name = not previous.is_sent_start or previous.pos_ == "PROPN" \
+                or previous.ent_type_ in ("NORP", "ORG")
+            if capitalised and in_name:
                 return ""
         return self.party_country(tok.text)
 
