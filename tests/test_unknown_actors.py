@@ -356,3 +356,15 @@ def test_a_name_given_two_countries_keeps_each_mention_as_it_was():
     countries = [m.actor.country for m in mentions(text) if m.actor.name == "Carlos Mendes"]
     assert countries[0] == ""  # which of the two the first mention is, the article does not say
     assert {"Brazil", "Portugal"} <= set(countries)
+
+
+# ----------------------------------------------------------------- unnamed speakers
+def test_an_unnamed_speaker_with_a_role_is_a_person_of_the_country_named_beside_it():
+    tables = analyse(
+        "A Kenyan minister said the rail levy was a mistake. A senior official said the rail levy was late. "
+        "The report said the rail levy was popular."
+    )
+    speakers = {row.speaker: (row.speaker_type, row.country) for row in tables.quotes.itertuples()}
+    assert speakers["Kenyan minister"] == ("person", "Kenya")
+    assert speakers["senior official"] == ("person", "")
+    assert speakers["report"] == ("organization", "")  # a document, not a person

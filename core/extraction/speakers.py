@@ -70,9 +70,23 @@ class SpeakerResolver:
             words = [t for t in words if not self.line_break_between(t, subj)]
             if words:
                 text = self.doc[words[0].i : subj.i + 1].text
-                kind = "group" if subj.tag_ in ("NNS", "NNPS") else "organization"
-                return Actor(text, kind, "", ""), (words[0].idx, subj.idx + len(subj.text)), text
+                return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
         return None, span, subj.text
+
+    def _unnamed(self, head: Token, words: list[Token], text: str) -> Actor:
+        """An unnamed speaker: a group when plural ("analysts"), a person when its noun is a role
+        of the actors file ("a Kenyan minister", "a senior official"), else an organization ("the
+        report"); with the country a word of it names ("Kenyan")."""
+        kb = self.resolver.kb
+        country = next((c for t in words if t.i != head.i and (c := kb.country_of(t.text))), "")
+        if head.tag_ in ("NNS", "NNPS"):
+            kind = "group"
+        elif head.lemma_.lower() in kb.roles or head.lower_ in kb.roles:
+            kind = "person"
+        else:
+            kind = "organization"
+        role = head.lemma_.lower() if kind == "person" else ""
+        return Actor(text, kind, country, role)
 
     def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
         """The subject that speaks: the nearest one that is a known actor (or a pronoun), else
