@@ -41,6 +41,8 @@ def test_match_offsets_shift_with_the_sentence_offset():
         ("The deal would end attacks against energy plants on both sides.", "energy_strike_pause", "end attacks against energy"),
         ("Ottawa has sent security assistance to Kyiv since 2014.", "western_military_aid", "security assistance"),
         ("Moscow insists that Ukraine remain neutral.", "ukraine_neutrality", "remain neutral"),
+        ("Ankara offered to host direct talks next month.", "peace_talks", "direct talks"),
+        ("Oslo said it was ready to negotiate with Moscow.", "peace_talks", "negotiate with Moscow"),
     ],
 )
 def test_the_default_codebook_knows_plain_wordings_of_its_issues(sentence, issue, words):

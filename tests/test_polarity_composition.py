@@ -89,7 +89,7 @@ def test_literal_words_of_violence_and_crime_take_no_side(text):
         ("Governor Lena Brandt blamed the farm loans for the debt crisis.", ("Lena Brandt", "farm_loans", "oppose")),
         # What the issue does to others, judged by the holder.
         ("Mayor Ruth Okafor said the river dam would hurt farmers.", ("Ruth Okafor", "river_dam", "oppose")),
-        ("Mayor Ruth Okafor said the river dam would help farmers.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor said the river dam would benefit farmers.", ("Ruth Okafor", "river_dam", "support")),
         ("Governor Lena Brandt said the wind farms were a mockery.", ("Lena Brandt", "wind_farms", "oppose")),
         # Raised subjects of a passive infinitive: what is to be done to the issue.
         ("Senator Omar Haddad said the steel tariffs may need to be reduced.", ("Omar Haddad", "steel_tariffs", "oppose")),
