@@ -128,6 +128,10 @@ def test_more_wordings_decide_the_side(text, expected):
         "Governor Lena Brandt met critics of the farm loans on Monday.",
         "Governor Lena Brandt said drones had damaged the river dam.",  # a literal act, not a verdict
         "Senator Omar Haddad raised the question of the steel tariffs.",  # the noun is neutral ...
+        # events that happen to the issue are nobody's side, not even the reporter's
+        "Senator Omar Haddad said the steel tariffs deal had broken down.",
+        "Mayor Ruth Okafor said the river dam was delayed.",
+        "Mayor Ruth Okafor said it would make sense for Lima to stall on a decision about the river dam.",
     ],
 )
 def test_nouns_of_side_and_literal_harm_take_no_side(text):

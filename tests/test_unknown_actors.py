@@ -368,3 +368,10 @@ def test_an_unnamed_speaker_with_a_role_is_a_person_of_the_country_named_beside_
     assert speakers["Kenyan minister"] == ("person", "Kenya")
     assert speakers["senior official"] == ("person", "")
     assert speakers["report"] == ("organization", "")  # a document, not a person
+
+
+def test_a_name_with_a_person_apposition_is_a_person_even_when_the_ner_says_organization():
+    text = "Dana Whitlock, a senior researcher at the Baltic Policy Institute, said the rail levy was fair."
+    assert actor_named(text, "Dana Whitlock").actor_type == "person"
+    # an organization apposition still makes an organization
+    assert actor_named("Harbor Watch, the environmental campaign group, said the rail levy was fair.", "Harbor Watch").actor_type == "organization"

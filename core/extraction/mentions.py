@@ -239,6 +239,15 @@ class ActorResolver:
                 return child
         return None
 
+    def _person_apposition(self, head: Token) -> bool:
+        """Whether a name has an apposition after it, on its line, whose head is a person noun or a
+        role ("Marina Roe, a post-doctoral researcher at ...", "Jan Roe, the group's director")."""
+        return any(
+            child.dep_ == "appos" and child.i > head.i and self._line[child.i] == self._line[head.i]
+            and (child.lemma_.lower() in self.lex.person_nouns or child.lemma_.lower() in self.kb.roles)
+            for child in head.children
+        )
+
     def _add_named_org(self, name: str, start: int, end: int) -> None:
         """An organization the text introduces by name; later mentions of the name are it too."""
         actor = self._named_orgs.setdefault(name, Actor(name, "organization", "", ""))
@@ -331,6 +340,10 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
+        if self._person_apposition(root) and text not in self._named_orgs:
+            # "Marina Roe, a researcher at King's College, said": a person the NER took for an org
+            self._person_mention(ent)
+            return
         if text in self._named_orgs or self._organization_apposition(root):
             self._add_named_org(text, ent.start, ent.end)
             return

@@ -623,6 +623,8 @@ class StanceFinder:
             return
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
             return
+        if lemma in self.lex.object_only_cues and (below is None or below.dep_ != "dobj"):
+            return  # "the truce broke down", "the deal was delayed": an event, not a side
         value = self.lex.polarity(lemma)
         if tok.pos_ == "VERB" and lemma in self.lex.doubt_verbs:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)

@@ -67,6 +67,8 @@ class Lexicon:
     # ("the levy angered farmers"), and verbs that object only as verbs ("questioned the levy").
     experiencer_verbs: dict[str, int] = field(default_factory=dict)
     doubt_verbs: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()  # an apposition with one of these makes a person
+    object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
@@ -274,7 +276,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "object_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -354,6 +356,8 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         side_nouns=weights("side_nouns"),
         experiencer_verbs=weights("experiencer_verbs"),
         doubt_verbs=words("doubt_verbs"),
+        object_only_cues=words("object_only_cues"),
+        person_nouns=words("person_nouns"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
