@@ -19,6 +19,7 @@ from core.analysis.filters import (
     quotes_with_positions,
 )
 from core.extraction.pipeline import Tables
+from core.views.render import positions_html
 from core.model import QUOTE_COLUMNS, STANCE_COLUMNS
 from tests.sample_tables import seed_tables
 
@@ -107,6 +108,17 @@ def test_overlap_join_needs_same_article_and_overlapping_offsets():
     assert pairs.values.tolist() == [[0, 0]]
     with_positions = quotes_with_positions(quotes, stances)
     assert with_positions["positions"].tolist() == [[("x", "support")], []]
+
+
+def test_a_position_held_by_someone_else_than_the_speaker_names_its_holder():
+    quotes = pd.DataFrame([quote_row(article_id="a", speaker="Ana Ruiz", start_char=0, end_char=50)])
+    stances = pd.DataFrame([
+        stance_row(article_id="a", actor="Ana Ruiz", start_char=0, end_char=50, issue="dam", stance="support"),
+        stance_row(article_id="a", actor="Peru", start_char=0, end_char=50, issue="dam", stance="oppose"),
+    ])
+    assert quotes_with_positions(quotes, stances)["positions"].tolist() == [[("dam", "support"), ("dam", "oppose", "Peru")]]
+    chips = positions_html([("dam", "support"), ("dam", "oppose", "Peru")], {"dam": "River dam"})
+    assert ">River dam: support<" in chips and ">Peru · River dam: oppose<" in chips
 
 
 def test_quotes_with_positions_lists_each_issue_once(tables):

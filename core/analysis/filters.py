@@ -307,7 +307,10 @@ def overlapping_pairs(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFra
 
 
 def quotes_with_positions(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
-    """``quotes`` plus a ``positions`` column: the (issue, stance) pairs the quote is evidence for.
+    """``quotes`` plus a ``positions`` column: the (issue, stance) pairs the quote is evidence for,
+    as (issue, stance, holder) when the stance is someone else's than the speaker's ("Witkoff would
+    not confirm that Putin's requests include conditions unacceptable to Kyiv": Kyiv's opposition
+    beside Putin's support, each named, not two bare contradictory chips).
 
     Pairs keep the order of the stance rows and are unique; a quote that backs no stance row has
     an empty list.
@@ -319,10 +322,15 @@ def quotes_with_positions(quotes: pd.DataFrame, stances: pd.DataFrame) -> pd.Dat
         stances = stances[stances["article_id"].isin(set(result["article_id"]))].reset_index(drop=True)
     pairs = overlapping_pairs(result, stances)
     issues, stance_values = stances["issue"].astype(str).tolist(), stances["stance"].astype(str).tolist()
-    positions: dict[int, list[tuple[str, str]]] = {}
+    holders = stances["actor"].astype(str).tolist() if "actor" in stances else [""] * len(stances)
+    speakers = result["speaker"].astype(str).tolist() if "speaker" in result else [""] * len(result)
+    positions: dict[int, list[tuple[str, ...]]] = {}
     for quote_index, stance_index in pairs.itertuples(index=False):
         found = positions.setdefault(int(quote_index), [])
-        pair = (issues[stance_index], stance_values[stance_index])
+        holder = holders[stance_index]
+        pair: tuple[str, ...] = (issues[stance_index], stance_values[stance_index])
+        if holder and holder != speakers[quote_index]:
+            pair = (*pair, holder)
         if pair not in found:
             found.append(pair)
     result["positions"] = [positions.get(i, []) for i in range(len(result))]

@@ -155,13 +155,15 @@ def _chip(text: str, colour: str) -> str:
     )
 
 
-def positions_html(positions: Sequence[tuple[str, str]], issue_labels: Mapping[str, str] | None = None) -> str:
-    """Chips "Issue: stance" coloured by stance."""
+def positions_html(positions: Sequence[tuple[str, ...]], issue_labels: Mapping[str, str] | None = None) -> str:
+    """Chips "Issue: stance" coloured by stance; "Holder · Issue: stance" for an (issue, stance,
+    holder) position, someone else's than the speaker's."""
     labels = issue_labels or {}
     # Joined with spaces and inline-block, so a long row of chips wraps instead of running off.
     return " ".join(
-        _chip(f"{labels.get(issue, issue)}: {stance}", STANCE_COLOURS.get(stance, STANCE_COLOURS["neutral"]))
-        for issue, stance in positions
+        _chip((f"{p[2]} · " if len(p) > 2 and p[2] else "") + f"{labels.get(p[0], p[0])}: {p[1]}",
+              STANCE_COLOURS.get(p[1], STANCE_COLOURS["neutral"]))
+        for p in positions
     )
 
 
@@ -171,7 +173,7 @@ def quote_card_html(
     speaker: str = "",
     country: str = "",
     kind: str = "",
-    positions: Sequence[tuple[str, str]] = (),
+    positions: Sequence[tuple[str, ...]] = (),
     issue_labels: Mapping[str, str] | None = None,
     spans: Iterable[tuple[int, int]] = (),
     details: Sequence[str] = (),
@@ -181,7 +183,7 @@ def quote_card_html(
     No quotation marks are added: the text may already carry its own, or be the journalist's
     narration rather than speech. The left border takes the colour of the quote's stance, grey when it has none or several.
     """
-    stances = {stance for _, stance in positions}
+    stances = {p[1] for p in positions}
     colour = STANCE_COLOURS[next(iter(stances))] if len(stances) == 1 and next(iter(stances)) in STANCE_COLOURS else "#BBBBBB"
     # A government's country is often its own name ("Ukraine"): say it once.
     meta = [speaker or "unknown speaker", "" if country == speaker else country, KIND_LABELS.get(kind, kind), *details]
