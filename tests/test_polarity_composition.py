@@ -99,7 +99,7 @@ def test_literal_words_of_violence_and_crime_take_no_side(text):
         # Raised subjects of a passive infinitive: what is to be done to the issue.
         ("Senator Omar Haddad said the steel tariffs may need to be reduced.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad said the steel tariffs should be significantly diminished.", ("Omar Haddad", "steel_tariffs", "oppose")),
-        ("Mayor Ruth Okafor said the wind farms need to be expanded.", ("Ruth Okafor", "wind_farms", "support")),
+        ("Governor Lena Brandt said the farm loans need to be cut.", ("Lena Brandt", "farm_loans", "oppose")),
         # People named by their side, after a copula or in apposition.
         ("Mayor Ruth Okafor is a critic of the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
         ("Mayor Ruth Okafor is a longtime supporter of the river dam.", ("Ruth Okafor", "river_dam", "support")),
@@ -109,13 +109,24 @@ def test_literal_words_of_violence_and_crime_take_no_side(text):
         ("Senator Omar Haddad said Lima had broken the steel tariffs deal.", ("Peru", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad questioned the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad disputed the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad questioned the wisdom of the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
         # The issue angers or pleases someone: they hold the view, active or passive.
         ("The steel tariffs angered farmers, including Governor Lena Brandt.", ("Lena Brandt", "steel_tariffs", "oppose")),
         ("The river dam has pleased Mayor Ruth Okafor.", ("Ruth Okafor", "river_dam", "support")),
         ("Mayor Ruth Okafor was infuriated by the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
-        # A negated copula turns its predicate around.
+        ("Governor Lena Brandt said she was outraged by the steel tariffs.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        # A side noun in apposition is the view of the name it describes, not of that name's verb.
+        ("Governor Lena Brandt, a critic of the river dam, rejected Lima's offer.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Lima, a backer of the river dam, opposed the new budget.", ("Peru", "river_dam", "support")),
+        # A negated copula turns its predicate around, unless it is "not just ... but".
         ("Governor Lena Brandt said the farm loans were not fair.", ("Lena Brandt", "farm_loans", "oppose")),
         ("Governor Lena Brandt said it was not premature to scrap the farm loans.", ("Lena Brandt", "farm_loans", "oppose")),
+        ("Mayor Ruth Okafor is not a critic of the river dam.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor said the river dam was not just fair but necessary.", ("Ruth Okafor", "river_dam", "support")),
+        ("Mayor Ruth Okafor said the steel tariffs were not fair, but necessary.", ("Ruth Okafor", "steel_tariffs", "support")),
+        ("Senator Omar Haddad said the steel tariffs were not merely a mistake but a disaster.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # A reporting verb with "for" stays a reporting verb: the content takes the side.
+        ("Mayor Ruth Okafor argued for scrapping the river dam.", ("Ruth Okafor", "river_dam", "oppose")),
     ],
 )
 def test_more_wordings_decide_the_side(text, expected):
@@ -127,7 +138,22 @@ def test_more_wordings_decide_the_side(text, expected):
     [
         "Mayor Ruth Okafor met supporters of the river dam.",  # meeting them takes no side
         "Governor Lena Brandt met critics of the farm loans on Monday.",
-        "Governor Lena Brandt said drones had damaged the river dam.",  # a literal act, not a verdict
+        "Governor Lena Brandt, a former critic of the river dam, toured the valley.",  # no side now
+        # literal harm, and harm done to the issue by something else, is no verdict
+        "Mayor Ruth Okafor said the storm hurt the wind farms.",
+        "Mayor Ruth Okafor said the flood harmed the river dam.",
+        "Mayor Ruth Okafor said the benefits of the river dam were unclear.",
+        # another object of the same verb, or an event
+        "Mayor Ruth Okafor broke her silence on the river dam.",
+        "Lima broke the deadlock over the river dam.",
+        "Lima delayed the vote on the river dam until June.",
+        "Mayor Ruth Okafor questioned Lima about the river dam.",
+        "Mayor Ruth Okafor challenged Lima to build the river dam.",
+        "Mayor Ruth Okafor challenged critics of the river dam to offer an alternative.",
+        # feelings about something else than the issue, or denied
+        "Delays to the river dam angered Governor Lena Brandt.",
+        "Governor Lena Brandt was frustrated by delays to the river dam.",
+        "The river dam did not anger Governor Lena Brandt.",
         "Senator Omar Haddad raised the question of the steel tariffs.",  # the noun is neutral ...
         # events that happen to the issue are nobody's side, not even the reporter's
         "Senator Omar Haddad said the steel tariffs deal had broken down.",
@@ -135,5 +161,35 @@ def test_more_wordings_decide_the_side(text, expected):
         "Mayor Ruth Okafor said it would make sense for Lima to stall on a decision about the river dam.",
     ],
 )
-def test_nouns_of_side_and_literal_harm_take_no_side(text):
+def test_wordings_that_take_no_side(text):
     assert not any(stance in ("support", "oppose") for _, _, stance in stances(text))
+
+
+def test_a_side_noun_in_apposition_gives_no_side_to_whoever_names_it():
+    found = stances("Mayor Ruth Okafor met Senator Omar Haddad, a critic of the steel tariffs.")
+    assert ("Omar Haddad", "steel_tariffs", "oppose") in found
+    assert not any(actor == "Ruth Okafor" for actor, _, _ in found)
+
+
+def test_harm_to_another_issue_takes_no_side_on_it():
+    found = stances("Senator Omar Haddad said the steel tariffs would hurt the wind farms.")
+    assert ("Omar Haddad", "steel_tariffs", "oppose") in found
+    assert not any(issue == "wind_farms" for _, issue, _ in found)
+
+
+def test_voting_for_someone_is_no_vote_for_the_issue_they_support():
+    found = stances("Mayor Ruth Okafor voted for Lena Brandt despite her support for the river dam.")
+    assert not any(actor == "Ruth Okafor" for actor, _, _ in found)
+
+
+def test_a_verb_of_feeling_may_not_also_be_a_cue_of_side(tmp_path):
+    import yaml
+
+    from core.knowledge.gazetteer import DEFAULT_ACTORS, DEFAULT_LEXICON, KnowledgeError, load_knowledge
+
+    data = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    data["experiencer_verbs"]["outrage"] = -1  # also an oppose cue: the side would turn twice
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="outrage"):
+        load_knowledge(DEFAULT_ACTORS, lexicon)

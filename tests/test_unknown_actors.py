@@ -275,6 +275,8 @@ def test_a_party_word_inside_another_name_gives_no_country(text, name):
     [
         "Former Democratic senator Jane Roe backed the rail levy.",
         "Senior Republican strategist Jane Roe backed the rail levy.",
+        "Longtime Democratic senator Jane Roe backed the rail levy.",  # the NER runs "Longtime Democratic" together
+        "Progressive Democrat Jane Roe backed the rail levy.",
     ],
 )
 def test_an_ordinary_first_word_before_a_party_word_keeps_the_party_country(text):
@@ -345,9 +347,12 @@ def test_knowledge_with_party_labels_travels_to_worker_processes():
 def test_a_country_learnt_later_in_the_article_reaches_the_earlier_mentions():
     text = ("Amina Odhiambo backed the coffee levy on Monday. On Tuesday, Kenyan Foreign Minister Amina "
             "Odhiambo toured the port. Odhiambo said the levy was fair.")
-    found = {(m.text, m.actor.name, m.actor.country) for m in mentions(text)}
-    assert ("Amina Odhiambo", "Amina Odhiambo", "Kenya") in found  # the first mention, before the title
-    assert ("Odhiambo", "Amina Odhiambo", "Kenya") in found
+    found = sorted(mentions(text), key=lambda m: m.start)
+    assert [(m.text, m.actor.country) for m in found] == [
+        ("Amina Odhiambo", "Kenya"),  # the first mention, before the title taught the country
+        ("Amina Odhiambo", "Kenya"),
+        ("Odhiambo", "Kenya"),
+    ]
 
 
 def test_a_name_given_two_countries_keeps_each_mention_as_it_was():
@@ -370,8 +375,16 @@ def test_an_unnamed_speaker_with_a_role_is_a_person_of_the_country_named_beside_
     assert speakers["report"] == ("organization", "")  # a document, not a person
 
 
+def test_an_unnamed_speaker_takes_no_country_from_the_first_word_of_a_place():
+    tables = analyse("A senior Niger Delta official said the rail levy was late.")
+    assert tables.quotes.iloc[0]["country"] == ""  # the Niger Delta is in Nigeria, not Niger
+
+
 def test_a_name_with_a_person_apposition_is_a_person_even_when_the_ner_says_organization():
-    text = "Dana Whitlock, a senior researcher at the Baltic Policy Institute, said the rail levy was fair."
-    assert actor_named(text, "Dana Whitlock").actor_type == "person"
+    # (the NER tags this name ORG)
+    text = "Marina Kessler-Ozturk, a senior researcher at the Baltic Policy Institute, said the rail levy was fair."
+    assert actor_named(text, "Marina Kessler-Ozturk").actor_type == "person"
+    # a firm described by what firms are too stays an organization
+    assert actor_named("Harbor Capital, an adviser to the ministry, said the rail levy was fair.", "Harbor Capital").actor_type == "organization"
     # an organization apposition still makes an organization
     assert actor_named("Harbor Watch, the environmental campaign group, said the rail levy was fair.", "Harbor Watch").actor_type == "organization"

@@ -240,11 +240,14 @@ class ActorResolver:
         return None
 
     def _person_apposition(self, head: Token) -> bool:
-        """Whether a name has an apposition after it, on its line, whose head is a person noun or a
-        role ("Marina Roe, a post-doctoral researcher at ...", "Jan Roe, the group's director")."""
+        """Whether a name has an apposition after it, on its line, whose head is a person noun of the
+        lexicon ("Marina Roe, a post-doctoral researcher at ..."; roles are left out: firms are
+        leaders and advisers too)."""
+        if head.lower_ in self.lex.organization_nouns:
+            return False  # "... Institute, a researcher's ..." names a body
         return any(
             child.dep_ == "appos" and child.i > head.i and self._line[child.i] == self._line[head.i]
-            and (child.lemma_.lower() in self.lex.person_nouns or child.lemma_.lower() in self.kb.roles)
+            and child.lemma_.lower() in self.lex.person_nouns
             for child in head.children
         )
 

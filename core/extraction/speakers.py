@@ -78,7 +78,9 @@ class SpeakerResolver:
         of the actors file ("a Kenyan minister", "a senior official"), else an organization ("the
         report"); with the country a word of it names ("Kenyan")."""
         kb = self.resolver.kb
-        country = next((c for t in words if t.i != head.i and (c := kb.country_of(t.text))), "")
+        # (a country word on its own: "Kenyan", "Ghana's"; not the first word of a place, "Niger Delta")
+        country = next((c for t in words if t.i != head.i and (c := kb.country_of(t.text))
+                        and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")), "")
         if head.tag_ in ("NNS", "NNPS"):
             kind = "group"
         elif head.lemma_.lower() in kb.roles or head.lower_ in kb.roles:

@@ -30,6 +30,7 @@ from core.extraction.words import (
     CONDITIONAL_MARKS,
     COORDINATORS,
     EXPERIENCER_PREPOSITIONS,
+    FORMER_WORDS,
     PERSON_SUBJECT_PRONOUNS,
     RELATIVE_TAGS,
     SPEAKER_PRONOUNS,
@@ -193,8 +194,6 @@ class StanceFinder:
             return True
         token = self.doc[statement.cue_token]
         cue = self._cue_lemma(token)
-        if any(c.dep_ == "prep" and self.lex.polarity(f"{cue} {c.lower_}") is not None for c in token.children):
-            return False  # "voted for the levy": the verb with its preposition is a stance predicate
         if token.lemma_.lower() in self.lex.side_nouns or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
             return False  # "has been a critic of the levy", "disputed the levy": the word is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
@@ -432,9 +431,9 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
-            if walk.at_statement_cue(tok):
-                break
-            if _identity_copula(path, idx) and self._negated(tok):
+            if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
+                break  # (a reporting verb whose preposition makes a stance, "voted for X", is read on)
+            if _identity_copula(path, idx) and self._negated(tok) and path[idx - 1].lemma_.lower() not in self.lex.side_nouns:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
             if self._is_accusation(path, idx):
                 return self._accused_holders(tok, walk)
@@ -447,6 +446,8 @@ class StanceFinder:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
+            if idx > 0 and tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns:
+                break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
         if walk.has_cue:
@@ -579,13 +580,14 @@ class StanceFinder:
             for comp in tok.children:
                 if comp.dep_ in ("acomp", "attr") and comp.pos_ in ("ADJ", "NOUN") and not has_experiencer:
                     self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
-        if idx > 0 and path[idx - 1].dep_ == "nsubj":
+        if idx > 0 and path[idx - 1].dep_ == "nsubj" and path[idx - 1].i in walk.in_match:
             # "the tariffs may need to be reduced", "the levy has to be scrapped": the issue is the
             # subject of the verb above only by raising; the passive infinitive says what happens
-            # to it, and is read with the verb above.
+            # to it (its logical object), and is read with the verb above. ("Critics of the tariffs
+            # need to be stopped": not the issue.)
             for comp in tok.children:
                 if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in comp.children):
-                    self._apply_cue(comp, None, walk)
+                    self._apply_cue(comp, path[idx - 1], walk)
         if _identity_copula(path, idx):
             # "Lima's demand was a tariff exemption": the subject noun's cue is the issue's.
             for subj in _identity_subjects(tok):
@@ -623,16 +625,25 @@ class StanceFinder:
             return
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
             return
-        if lemma in self.lex.object_only_cues and (below is None or below.dep_ != "dobj"):
-            return  # "the truce broke down", "the deal was delayed": an event, not a side
+        if lemma in self.lex.object_only_cues and not self._issue_is_object(tok, below, walk) or (
+            lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
+        ):
+            # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
+            # truce": an event, or another object; not a side on the issue
+            return
+        if lemma in self.lex.cause_only_cues and not (
+            tok.pos_ == "VERB" and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match
+        ):
+            return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         value = self.lex.polarity(lemma)
         if tok.pos_ == "VERB" and lemma in self.lex.doubt_verbs:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)
         if value is None and tok.pos_ == "ADJ":
             value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
-        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos"):
+        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") \
+                and not any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
-            # the holder ("met supporters of the dam" takes no side)
+            # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
             value = self.lex.side_nouns.get(tok.lemma_.lower())
         if value is None:
             return
@@ -648,8 +659,48 @@ class StanceFinder:
             walk.flip()
         if self._negated(tok):
             walk.flip()
-        if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be" and self._negated(tok.head):
+        if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be" and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
+
+    def _polar_phrase(self, tok: Token, below: Token | None) -> bool:
+        """Whether ``tok`` with the preposition the walk came up through is a listed cue of its own
+        ("voted for", "fought for"), not a bare reporting verb ("vote" alone, "argue for")."""
+        if below is None or below.dep_ != "prep" or below.head.i != tok.i:
+            return False
+        lemma = self._cue_lemma(tok)
+        return lemma not in self.lex.speech and self.lex.polarity(f"{lemma} {below.lower_}") is not None
+
+    def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
+        """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
+        a passive wished for, reached from the match through nothing but noun modifiers ("broke the
+        truce", "broke the steel tariffs deal", "the levy should be diminished"; not "broke her
+        silence on the truce", "the truce was delayed")."""
+        if below is None:
+            return False
+        if below.dep_ in ("nsubjpass", "nsubj") and any(c.dep_ == "auxpass" for c in tok.children):
+            # the subject of a passive is its object only as a wish ("the levy should be diminished",
+            # "needs to be delayed"); as an event it is no side ("the dam was delayed")
+            wished = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would", "'ll")
+                                                 for c in tok.children)
+            if not wished:
+                return False
+        elif below.dep_ != "dobj":
+            return False
+        # ("questioned the science of climate change": with ``through_of``, an "of" inside an object
+        # that names no one; "challenged critics of the dam to ..." is not the dam questioned)
+        people = self.lex.people_nouns | set(self.lex.side_nouns)
+        of_ok = through_of and below.lemma_.lower() not in people and below.lower_ not in people and self.resolver.mention_at(below) is None
+        for start in walk.in_match:
+            cur = below.doc[start]
+            for _ in range(8):
+                if cur.i == below.i:
+                    return True
+                inside = cur.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "det") or cur.i in walk.in_match
+                via_of = of_ok and (cur.dep_ == "pobj" and cur.head.lower_ == "of" or cur.dep_ == "prep" and cur.lower_ == "of")
+                if not (inside or via_of):
+                    break
+                cur = cur.head
+        return False
 
     def _read_children(self, path: list[Token], idx: int, walk: _Walk) -> None:
         """What hangs off the path's token ``idx``: modifier clauses and renaming nouns with their
@@ -699,10 +750,12 @@ class StanceFinder:
             return None
         below = path[idx - 1]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if passive and below.dep_ == "agent" or not passive and below.dep_ == "nsubj" and below.i in walk.in_match | walk.seen_cues | {path[0].i}:
-            feelers = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        else:
-            return None
+        cause = below if not passive else (path[idx - 2] if idx > 1 and below.dep_ == "agent" else None)
+        if cause is None or cause.i not in walk.in_match or (not passive and below.dep_ != "nsubj"):
+            return None  # "delays to the dam angered Roe": the cause is not the issue itself
+        feelers = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        if self._negated(tok):
+            return []  # "the dam did not anger Roe" says no side
         mentions: list[Mention] = []
         for feeler in feelers:
             mentions += self.resolver.actors_of(feeler)
@@ -713,8 +766,6 @@ class StanceFinder:
             return []
         walk.has_cue = walk.polar = True
         if weight < 0:
-            walk.flip()
-        if self._negated(tok):
             walk.flip()
         return [walk.holder(mentions)]
 
@@ -747,7 +798,10 @@ class StanceFinder:
         """When the parse connected no cue: the predicate right before the match ("If Ukraine
         requests allied forces ...")."""
         before = [t for t in sent if t.i < min(walk.in_match)][-3:]
+        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
         for tok in reversed(before):
+            if self._cue_lemma(tok) in structural:
+                return  # these take a side only in a given place ("the storm hurt the wind farms")
             value = self.lex.polarity(self._cue_lemma(tok))
             if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
                 walk.has_cue = True
@@ -857,6 +911,22 @@ class StanceFinder:
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+
+
+def _not_only_but(comp: Token) -> bool:
+    """"was not just fair but necessary", "not merely a mistake but a disaster", "not fair, but
+    necessary": the negation does not deny the predicate."""
+    copula = comp.head
+    negation = next((c for c in copula.children if c.dep_ == "neg"), None)
+    if negation is not None and negation.i + 1 < len(comp.doc) and comp.doc[negation.i + 1].lower_ in ("just", "only", "merely", "simply"):
+        return True
+    for head in (comp, copula):  # the parser hangs "but necessary" on the predicate or on the copula
+        but = any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children)
+        other = any(c.dep_ == "conj" and c.pos_ in ("ADJ", "NOUN") and not any(g.dep_.startswith("nsubj") for g in c.children)
+                    for c in head.children)
+        if but and other:
+            return True
+    return False
 
 
 def _outermost(holders: list[_Holder]) -> list[_Holder]:

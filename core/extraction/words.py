@@ -64,6 +64,8 @@ ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
 LINKING_WORDS = frozenset({"and", "but", "then", "also"})
 # Words that coordinate two phrases: "to Kyiv (and to many of the EU countries)".
 COORDINATORS = frozenset({"and", "or"})
+# Words that put a description in the past: "a former critic of the dam" holds no side now.
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "one-time", "onetime", "erstwhile", "past", "formerly"})
 # Subordinating conjunctions of a condition: "if Ukraine requests X".
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # A clause that only dates something yet to happen ("until the ceasefire is implemented, ...")

@@ -69,6 +69,7 @@ class Lexicon:
     doubt_verbs: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # an apposition with one of these makes a person
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
+    cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
@@ -147,6 +148,9 @@ class Knowledge:
     parties: dict[str, str] = field(default_factory=dict)
     # Labels written right after a politician's name that give the country, per country: "(D-Vt.)".
     party_labels: tuple[tuple[BoundedPattern, str], ...] = ()
+    # Words that begin other parties' names, read at the start of a sentence where every word is
+    # capitalised ("Social Democrats leader ..." is no US Democrat; "Longtime Democratic senator" is).
+    party_name_starts: frozenset[str] = frozenset()
     lexicon: Lexicon | None = None
     # The files it was loaded from: the extraction's spaCy components load it again by them.
     actors_path: str = ""
@@ -190,11 +194,10 @@ class Knowledge:
                 return two_words
             capitalised = previous.text[:1].isupper() and previous.is_alpha and previous.pos_ not in ("DET", "PRON") \
                 and previous.lower_ not in self.roles and not self.country_of(previous.text)
-            # (a sentence's first word is capitalised anyway: it begins a name only as a proper noun
-            # or a group's name, "Social Democrats leader ...", "Christian Democrat ...", not "Former
-            # Democratic ...")
-            in_name = not previous.is_sent_start or previous.pos_ == "PROPN" \
-                or previous.ent_type_ in ("NORP", "ORG")
+            # (a sentence's first word is capitalised anyway: it begins a name only when the actors
+            # file lists it as beginning other parties' names, "Social Democrats leader ...",
+            # "Christian Democrat ...", not "Former" or "Longtime Democratic ...")
+            in_name = not previous.is_sent_start or previous.lower_ in self.party_name_starts
             if capitalised and in_name:
                 return ""
         return self.party_country(tok.text)
@@ -276,7 +279,7 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "object_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "object_only_cues", "cause_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -286,7 +289,8 @@ LEXICON_KEYS = frozenset({
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
     "outcome_verbs", "generic_words",
 })
-ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles", "parties", "party_labels"})
+ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles", "parties", "party_labels",
+                         "party_name_starts"})
 
 _PERSON = Schema("a person", {
     "name": Key("text", required=True), "aliases": Key("words", "a list of names"),
@@ -303,6 +307,7 @@ ACTORS_SCHEMA = Schema("the actors file", {
     "roles": Key("words", "a list of roles"),
     "parties": Key("mapping", "a mapping of countries to lists of party names and words (Democratic, Tory)", values="words"),
     "party_labels": Key("mapping", "a mapping of countries to lists of regular expressions read right after a name", values="words"),
+    "party_name_starts": Key("words", "a list of words that begin other parties' names (Social, Christian)"),
 })
 assert set(ACTORS_SCHEMA.keys) == ACTORS_KEYS
 
@@ -357,6 +362,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         experiencer_verbs=weights("experiencer_verbs"),
         doubt_verbs=words("doubt_verbs"),
         object_only_cues=words("object_only_cues"),
+        cause_only_cues=words("cause_only_cues"),
         person_nouns=words("person_nouns"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
@@ -464,6 +470,11 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
                    digest=digest, actors_path=str(actors_path), lexicon_path=str(lexicon_path))
     _add_actors(kb, data, actors_path.name)
     kb.lexicon = _lexicon_from_dict(lexicon)
+    twice = sorted(set(kb.lexicon.experiencer_verbs) & (kb.lexicon.support | kb.lexicon.oppose))
+    if twice:
+        # the experiencer rule and the support/oppose cue would both turn the side: twice is none
+        raise KnowledgeError(f"{lexicon_path}: experiencer_verbs: {', '.join(twice)} also in support or oppose; "
+                             "keep each word in one of the two")
     return kb
 
 
@@ -512,3 +523,4 @@ def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> N
             except PatternError as exc:
                 raise KnowledgeError(f"{source}: party_labels: {country}: the pattern {str(pattern)[:80]!r} is refused: {exc}") from None
     kb.party_labels = tuple(labels)
+    kb.party_name_starts = frozenset(str(w).lower() for w in data.get("party_name_starts") or [])
