@@ -19,8 +19,8 @@ from core.analysis.filters import (
     quotes_with_positions,
 )
 from core.extraction.pipeline import Tables
-from core.views.render import positions_html
 from core.model import QUOTE_COLUMNS, STANCE_COLUMNS
+from core.views.render import positions_html
 from tests.sample_tables import seed_tables
 
 ISSUE_ORDER = ["peace_talks", "ceasefire", "foreign_troops_in_ukraine", "ukraine_nato_membership"]

@@ -279,7 +279,8 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs", "object_only_cues", "cause_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs",
+    "object_only_cues", "cause_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
