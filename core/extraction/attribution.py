@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
-from core.extraction.tokens import char_range, hedged, negated, require_lexicon, trim_punct
+from core.extraction.tokens import char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
 from core.extraction.words import (
     CONTENT_PREPOSITIONS,
     LINKING_WORDS,
@@ -520,7 +520,7 @@ class Attributor:
         the object itself ("cited rising costs")."""
         lex = self.lex
         lemma = verb.lemma_.lower()
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        if is_passive(verb):
             return None  # "was asked to": the subject is the addressee, not the speaker
         kids = list(verb.children)
         objects = [c for c in kids if c.dep_ == "dobj"]
@@ -630,7 +630,7 @@ class Attributor:
         passive participle) gives the subject's view of its prepositional object."""
         if word.dep_ in ("acomp", "attr") and word.head.lemma_.lower() in COPULAS:
             verb = word.head
-        elif word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children):
+        elif word.pos_ == "VERB" and has_passive_aux(word):
             verb = word
         else:
             return None
@@ -653,7 +653,7 @@ class Attributor:
         lemma = verb.lemma_.lower()
         if lemma in self.lex.raising_cues:
             return True
-        return lemma in self.lex.passive_raising_cues and any(c.dep_ == "auxpass" for c in verb.children)
+        return lemma in self.lex.passive_raising_cues and has_passive_aux(verb)
 
     def _raising(self, verb: Token) -> Statement | None:
         """"The harbour appears to be losing money", "the fleet seems ready to accept the limits",
@@ -692,7 +692,7 @@ class Attributor:
         """"The mayor has been harshly criticized for the levy", "the plan was praised by the
         unions": a judgment reported in the passive, by the agent when one is named, else by no
         one named. The subject and what follows the verb are the content."""
-        if verb.lemma_.lower() not in self.lex.passive_judgment_cues or not any(c.dep_ == "auxpass" for c in verb.children):
+        if verb.lemma_.lower() not in self.lex.passive_judgment_cues or not has_passive_aux(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
         if subj is None or subj.tag_ in RELATIVE_TAGS:
@@ -733,7 +733,7 @@ class Attributor:
         if owner is None:
             by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
             owner = by[0] if by else None
-        if owner is None and noun.dep_ == "dobj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in noun.head.children):
+        if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head):
             owner = self.speakers.speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
         if owner is None or not self.speakers.can_speak(owner, prefer):
             return None

@@ -22,7 +22,17 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
-from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, is_issue_anaphor, negated, require_lexicon, strip_whitespace
+from core.extraction.tokens import (
+    HEDGE_DEPS,
+    NEGATION_DEPS,
+    has_passive_aux,
+    hedged,
+    is_issue_anaphor,
+    is_passive,
+    negated,
+    require_lexicon,
+    strip_whitespace,
+)
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     BODY_PRONOUNS,
@@ -302,8 +312,8 @@ class StanceFinder:
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            is_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN"
-            for subj in (agents if is_passive or agents else subjects):
+            passive = is_passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN"
+            for subj in (agents if passive or agents else subjects):
                 if subj.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                     # "Trump, who has threatened Russia with sanctions": the antecedent.
                     mentions += self.resolver.actors_of(tok.head)
@@ -586,7 +596,7 @@ class StanceFinder:
             # to it (its logical object), and is read with the verb above. ("Critics of the tariffs
             # need to be stopped": not the issue.)
             for comp in tok.children:
-                if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in comp.children):
+                if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and has_passive_aux(comp):
                     self._apply_cue(comp, path[idx - 1], walk)
         if _identity_copula(path, idx):
             # "Lima's demand was a tariff exemption": the subject noun's cue is the issue's.
@@ -677,7 +687,7 @@ class StanceFinder:
         silence on the truce", "the truce was delayed")."""
         if below is None:
             return False
-        if below.dep_ in ("nsubjpass", "nsubj") and any(c.dep_ == "auxpass" for c in tok.children):
+        if below.dep_ in ("nsubjpass", "nsubj") and has_passive_aux(tok):
             # the subject of a passive is its object only as a wish ("the levy should be diminished",
             # "needs to be delayed"); as an event it is no side ("the dam was delayed")
             wished = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would", "'ll")
@@ -749,7 +759,7 @@ class StanceFinder:
         if weight is None:
             return None
         below = path[idx - 1]
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = is_passive(tok)
         cause = below if not passive else (path[idx - 2] if idx > 1 and below.dep_ == "agent" else None)
         if cause is None or cause.i not in walk.in_match or (not passive and below.dep_ != "nsubj"):
             return None  # "delays to the dam angered Roe": the cause is not the issue itself

@@ -93,3 +93,13 @@ def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.issue_anaphora:
         return False
     return any(c.dep_ == "poss" or c.dep_ in ("det", "predet", "amod") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
+
+
+def has_passive_aux(tok: Token) -> bool:
+    """Whether a verb has a passive auxiliary ("was criticized", "to be reduced")."""
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def is_passive(tok: Token) -> bool:
+    """Whether a verb is passive: a passive subject or auxiliary ("the plan was praised")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
