@@ -414,10 +414,8 @@ class CandidateFinder:
         word = tok
         while word.dep_ in ("conj", "appos") and word.head.i != word.i:  # "Lima and Quito": the first conjunct's verb
             word = word.head
-        verb = word.head.head if word.dep_ == "pobj" else word.head  # "rejected by Quito": the preposition's head
-        steps = 0
-        while verb.pos_ not in ("VERB", "AUX", "ADJ") and verb.head.i != verb.i and steps < MAX_PATH:
-            verb, steps = verb.head, steps + 1
+        above = path_up(word.head.head if word.dep_ == "pobj" else word.head)  # "rejected by Quito": the preposition's head
+        verb = next((t for t in above if t.pos_ in ("VERB", "AUX", "ADJ")), above[-1])
         if verb.i == governing.i:
             return in_content, ""
         return in_content, POLARITY_NAMES.get(self.lex.polarity(self.finder._cue_lemma(verb)), "")

@@ -363,11 +363,7 @@ class ActorResolver:
             full = self._surname.get(actor.name) or self._first_word.get(actor.name)
             if full is None or full.name == actor.name:
                 continue
-            replaced = Mention(full, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
-            self.mentions[k] = replaced
-            for i in range(mention.start, mention.end):
-                if self._by_token.get(i) is mention:
-                    self._by_token[i] = replaced
+            self._replace_actor(k, full)
 
     def _phrase_mentions(self) -> None:
         """Government, group and title phrases that NER does not tag as entities."""
@@ -557,12 +553,16 @@ class ActorResolver:
             found = countries.get(mention.actor.name, set())
             if mention.actor.actor_type != "person" or mention.actor.country or len(found) != 1:
                 continue
-            actor = Actor(mention.actor.name, "person", next(iter(found)), mention.actor.role)
-            replaced = Mention(actor, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
-            self.mentions[k] = replaced
-            for i in range(mention.start, mention.end):
-                if self._by_token.get(i) is mention:
-                    self._by_token[i] = replaced
+            self._replace_actor(k, Actor(mention.actor.name, "person", next(iter(found)), mention.actor.role))
+
+    def _replace_actor(self, k: int, actor: Actor) -> None:
+        """Mention ``k`` as a mention of ``actor`` instead, wherever it is recorded."""
+        mention = self.mentions[k]
+        replaced = Mention(actor, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, mention.kind)
+        self.mentions[k] = replaced
+        for i in range(mention.start, mention.end):
+            if self._by_token.get(i) is mention:
+                self._by_token[i] = replaced
 
     # ----------------------------------------------------------------- resolution
     def mention_at(self, tok: Token) -> Mention | None:

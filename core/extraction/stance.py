@@ -328,9 +328,13 @@ class StanceFinder:
                     mentions += self._sponsors(subj)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
-            if tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns:
+            if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
         return mentions
+
+    def _side_apposition(self, tok: Token) -> bool:
+        """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
+        return tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns
 
     def _sponsors(self, document: Token) -> list[Mention]:
         """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
@@ -456,7 +460,7 @@ class StanceFinder:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
-            if idx > 0 and tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns:
+            if idx > 0 and self._side_apposition(tok):
                 break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
@@ -624,11 +628,10 @@ class StanceFinder:
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
             return
         walk.seen_cues.add(tok.i)
+        # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
+        # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
-        if below is not None and below.dep_ == "prep" and self.lex.polarity(f"{lemma} {below.lower_}") is not None:
-            # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
-            # (listed as such, so that "fight for" and a plain verb can differ).
-            lemma = f"{lemma} {below.lower_}"
+        lemma = self._prep_phrase(lemma, below) or lemma
         if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
             walk.has_cue = walk.polar = True
@@ -675,10 +678,17 @@ class StanceFinder:
     def _polar_phrase(self, tok: Token, below: Token | None) -> bool:
         """Whether ``tok`` with the preposition the walk came up through is a listed cue of its own
         ("voted for", "fought for"), not a bare reporting verb ("vote" alone, "argue for")."""
-        if below is None or below.dep_ != "prep" or below.head.i != tok.i:
+        if below is None or below.head.i != tok.i:
             return False
         lemma = self._cue_lemma(tok)
-        return lemma not in self.lex.speech and self.lex.polarity(f"{lemma} {below.lower_}") is not None
+        return lemma not in self.lex.speech and bool(self._prep_phrase(lemma, below))
+
+    def _prep_phrase(self, lemma: str, below: Token | None) -> str:
+        """The lexicon's cue of a verb with the preposition below it ("vote for"), '' when none."""
+        if below is None or below.dep_ != "prep":
+            return ""
+        phrase = f"{lemma} {below.lower_}"
+        return phrase if self.lex.polarity(phrase) is not None else ""
 
     def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
         """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
@@ -698,8 +708,8 @@ class StanceFinder:
             return False
         # ("questioned the science of climate change": with ``through_of``, an "of" inside an object
         # that names no one; "challenged critics of the dam to ..." is not the dam questioned)
-        people = self.lex.people_nouns | set(self.lex.side_nouns)
-        of_ok = through_of and below.lemma_.lower() not in people and below.lower_ not in people and self.resolver.mention_at(below) is None
+        of_ok = through_of and self.resolver.mention_at(below) is None and not any(
+            word in self.lex.people_nouns or word in self.lex.side_nouns for word in (below.lemma_.lower(), below.lower_))
         for start in walk.in_match:
             cur = below.doc[start]
             for _ in range(8):
@@ -810,9 +820,10 @@ class StanceFinder:
         before = [t for t in sent if t.i < min(walk.in_match)][-3:]
         structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
         for tok in reversed(before):
-            if self._cue_lemma(tok) in structural:
+            lemma = self._cue_lemma(tok)
+            if lemma in structural:
                 return  # these take a side only in a given place ("the storm hurt the wind farms")
-            value = self.lex.polarity(self._cue_lemma(tok))
+            value = self.lex.polarity(lemma)
             if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
                 walk.has_cue = True
                 walk.neutral, walk.polar = value == 0, value != 0

@@ -298,15 +298,17 @@ def evidence_card_html(row: object, issue_labels: Mapping[str, str] | None = Non
     who = speaker_line(get("actor"), get("country"), certainty, get("attribution"), get("source"))
     if entity and entity not in (text_of(get("actor")), text_of(get("country"))):
         who = f"{entity}: {who}"
+    def speaker_div(text: str, margin: str) -> str:
+        return (f'<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:{margin};overflow-wrap:anywhere">'
+                f"{html.escape(text)}</div>")
+
     if len(holders) > 1:
         speakers = "".join(
-            '<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.15rem;overflow-wrap:anywhere">'
-            f"{html.escape(speaker_line(h.get('actor'), h.get('country'), h.get('certainty'), h.get('attribution'), h.get('source')))}</div>"
+            speaker_div(speaker_line(h.get("actor"), h.get("country"), h.get("certainty"), h.get("attribution"), h.get("source")), ".15rem")
             for h in holders
         )
     else:
-        speakers = ('<div class="evidence-speaker" style="font-size:.85rem;opacity:.8;margin-top:.25rem;overflow-wrap:anywhere">'
-                    f"{html.escape(who)}</div>")
+        speakers = speaker_div(who, ".25rem")
     href = passage_link(get("article_id"), get("start_char"), get("end_char"))
     open_link = (f' · <a href="{html.escape(href, quote=True)}" target="_self" data-testid="passage-link">'
                  "open the passage in the article</a>") if link and text_of(get("article_id")) else ""
