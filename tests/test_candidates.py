@@ -287,3 +287,9 @@ def test_a_pronoun_does_not_reach_an_issue_named_long_before():
     assert not any(c.actor == "Bolivia" for c in far)
     near = candidates("Chile imposed steel quotas in March. The port was quiet. Trucks waited. Bolivia criticised it.")
     assert one(near, "Bolivia", "steel_quotas", sentence=4).issue_anaphor == "it"
+
+
+def test_a_noun_that_names_its_own_content_offers_no_earlier_issue():
+    # "the idea of a carbon tax" is the carbon tax, not the monitoring mission of the sentence before
+    found = candidates("Denmark wants a monitoring mission. Poland, which called the idea of a carbon tax a hoax, voted.")
+    assert {(c.actor, c.issue) for c in found if c.sentence == 2} == {("Poland", "carbon_tax")}

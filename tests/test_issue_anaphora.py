@@ -38,3 +38,20 @@ def test_no_anaphora_when_the_sentence_before_names_two_issues():
 def test_a_noun_without_a_determiner_or_owner_is_no_anaphor():
     text = "Norway proposed a monitoring mission. Canada rejected ideas from abroad."
     assert not {row for row in stances(text) if row[0] == "Canada"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Canada rejected the idea of a joint patrol.",  # "of" says what the idea is
+        "Canada rejected the plan to hire more wardens.",  # so does a "to" clause
+        "Canada rejected the proposal that wardens carry arms.",  # and a "that" clause
+    ],
+)
+def test_a_noun_that_says_what_it_is_refers_to_nothing_before(second):
+    assert not {row for row in stances("Norway proposed a monitoring mission. " + second) if row[0] == "Canada"}
+
+
+def test_an_owner_after_of_keeps_the_noun_anaphoric():
+    text = "Norway proposed a monitoring mission. Canada rejected the proposal of Norway."
+    assert ("Canada", "monitoring_mission", "oppose") in stances(text)
