@@ -388,3 +388,15 @@ def test_a_name_with_a_person_apposition_is_a_person_even_when_the_ner_says_orga
     assert actor_named("Harbor Capital, an adviser to the ministry, said the rail levy was fair.", "Harbor Capital").actor_type == "organization"
     # an organization apposition still makes an organization
     assert actor_named("Harbor Watch, the environmental campaign group, said the rail levy was fair.", "Harbor Watch").actor_type == "organization"
+
+
+def test_a_title_and_surname_the_ner_calls_an_organization_is_the_person_met_in_full():
+    # spaCy's small model tags "Representative Holt" as ORG here; it is Jane Holt, named before
+    text = ("Representative Jane Holt has said that she would consider a water tax and that she favored "
+            "imposing heavy tariffs on Peru to punish Lima.\n"
+            "Representative Holt has said that she favored imposing heavy tariffs on Peru.")
+    later = [m for m in mentions(text) if m.start_char > text.index("\n")]
+    holt = [m.actor for m in later if "Holt" in m.text]
+    assert holt and all((a.name, a.actor_type) == ("Jane Holt", "person") for a in holt)
+    assert not [m for m in mentions(text) if m.actor.actor_type == "organization"]
+

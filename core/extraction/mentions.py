@@ -338,6 +338,10 @@ class ActorResolver:
         if org:
             self._add(org, ent.start, ent.end, "name")
             return
+        titled = self._titled_name(ent)
+        if titled is not None:  # "Representative Holt" tagged ORG: the person Holt
+            self._person_mention(titled)
+            return
         country = self.kb.country_of(text)
         if country:  # "the Kremlin", "the White House"
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
@@ -352,6 +356,17 @@ class ActorResolver:
             return
         if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
+
+    def _titled_name(self, ent: Span) -> Span | None:
+        """The name after a role of the actors file at the start of an entity ("Representative
+        Holt", "Sen. Ruiz", "Prime Minister Kaja Vold"), when the rest is one or more capitalised
+        names; None otherwise."""
+        for k in range(1, len(ent)):
+            role = " ".join(t.lower_.rstrip(".") for t in ent[:k])
+            rest = ent[k:]
+            if role in self.kb.roles and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in rest):
+                return rest
+        return None
 
     def _name_before_full_name(self) -> None:
         """A bare name met before the person's full name ("Clinton, surprise populist" in a
