@@ -193,3 +193,25 @@ def test_a_verb_of_feeling_may_not_also_be_a_cue_of_side(tmp_path):
     lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="outrage"):
         load_knowledge(DEFAULT_ACTORS, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs of complaint object to what they are about
+        ("Peru objected to the river dam.", ("Peru", "river_dam", "oppose")),
+        ("Peru complained about the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+        ("Peru protested the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt bemoaned the farm loans on Friday.", ("Lena Brandt", "farm_loans", "oppose")),
+        # a verb and its preposition saying the same thing say it once
+        ("Peru protested against the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt railed against the river dam.", ("Lena Brandt", "river_dam", "oppose")),
+        # a support verb with "against" is still against
+        ("Governor Lena Brandt pushed back against the river dam.", ("Lena Brandt", "river_dam", "oppose")),
+        # enacting and sponsoring
+        ("Peru ratified the steel tariffs on Monday.", ("Peru", "steel_tariffs", "support")),
+        ("Senator Omar Haddad introduced a bill to create the farm loans.", ("Omar Haddad", "farm_loans", "support")),
+    ],
+)
+def test_verbs_of_complaint_and_of_enacting(text, expected):
+    assert_one_side(text, expected)

@@ -628,6 +628,8 @@ class StanceFinder:
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
             return
         walk.seen_cues.add(tok.i)
+        if tok.dep_ in ("prt", "advmod") and self._cue_lemma(tok.head) == f"{tok.head.lemma_.lower()} {tok.lower_}":
+            return  # the "back" of "pushed back against the dam" is part of its verb's cue, no "back" of its own
         # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
@@ -649,6 +651,15 @@ class StanceFinder:
         ):
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         value = self.lex.polarity(lemma)
+        prep = below
+        if below is not None and below.dep_ in ("prt", "advmod") and lemma.endswith(f" {below.lower_}"):
+            prep = next((c for c in below.children if c.dep_ == "prep"), None)  # "pushed back against"
+        if value and prep is not None and prep.dep_ == "prep" and prep.i in walk.seen_cues \
+                and self.lex.polarity(prep.lower_) == value:
+            # "protested against the levy", "railed against the dam": the preposition has already
+            # said what the verb says (two oppose cues in a row would turn the side back)
+            walk.has_cue = walk.polar = True
+            return
         if tok.pos_ == "VERB" and lemma in self.lex.doubt_verbs:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)
         if value is None and tok.pos_ == "ADJ":
