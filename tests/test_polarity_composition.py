@@ -215,3 +215,25 @@ def test_a_verb_of_feeling_may_not_also_be_a_cue_of_side(tmp_path):
 )
 def test_verbs_of_complaint_and_of_enacting(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an inversion noun that only modifies a name halts nothing
+        ("Opposition leader Lena Brandt condemned the river dam.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Opposition leader Lena Brandt praised the river dam.", ("Lena Brandt", "river_dam", "support")),
+        # a threat to do something is the will to do it
+        ("Peru has threatened to veto the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt threatened to push the river dam through the assembly.", ("Lena Brandt", "river_dam", "support")),
+        # an actor who threatens a measure names its own tool; a threat to the issue is against it
+        ("Peru threatened steel tariffs if Chile did not cut its quotas.", ("Peru", "steel_tariffs", "support")),
+        ("Governor Lena Brandt threatened the river dam with a veto.", ("Lena Brandt", "river_dam", "oppose")),
+    ],
+)
+def test_name_modifiers_and_threats(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_an_event_that_threatens_the_issue_is_no_actor_s_tool():
+    assert not {row for row in stances("The floods threatened the river dam.") if row[2] == "support"}

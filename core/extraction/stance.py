@@ -229,6 +229,8 @@ class StanceFinder:
             if tok.is_punct and tok.text in ",;:()":
                 return None
             if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
+                if tok.dep_ == "compound" or tok.ent_type_ or self.resolver.mention_at(tok) is not None:
+                    continue  # a modifier or a name, not a halt to anything: "Opposition leader Roe"
                 if tok.pos_ in ("NOUN", "PROPN") and tok.i not in in_match:
                     return tok
                 if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in in_match:
@@ -634,6 +636,18 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        if lemma in self.lex.threat_verbs and below is not None and (
+            below.dep_ == "xcomp"
+            or below.dep_ == "dobj" and any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in tok.children)
+            # ("threatened the levy with a veto": the parser hangs "with" on the verb or its object)
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *below.children])
+        ):
+            # "threatened to veto the levy": a threat to do something is the will to do it, no
+            # objection of its own (two oppose cues in a row would turn the side back); "Lima
+            # threatened tariffs" names Lima's own tool ("the strikes threatened the truce" is
+            # still against the truce: no actor threatens)
+            walk.has_cue = walk.polar = True
+            return
         if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
             walk.has_cue = walk.polar = True
