@@ -400,3 +400,18 @@ def test_a_title_and_surname_the_ner_calls_an_organization_is_the_person_met_in_
     assert holt and all((a.name, a.actor_type) == ("Jane Holt", "person") for a in holt)
     assert not [m for m in mentions(text) if m.actor.actor_type == "organization"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "stance"),
+    [
+        # the passive agent, wherever the NER puts the name
+        ("The steel quotas were rejected by the Federation of Dock Workers on Monday.", "Federation of Dock Workers", "oppose"),
+        # a name whose head word says it is an organization, as an object or a conjunct
+        ("The steel quotas angered the Volta Fishermen's Council.", "Volta Fishermen's Council", "oppose"),
+        ("Both Chile and the Andean Miners Guild backed the steel quotas.", "Andean Miners Guild", "support"),
+    ],
+)
+def test_an_unknown_organization_is_an_actor_beyond_the_subject(text, name, stance):
+    found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+    assert (name, "organization", "steel_quotas", stance) in found

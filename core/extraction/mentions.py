@@ -354,8 +354,20 @@ class ActorResolver:
         if text in self._named_orgs or self._organization_apposition(root):
             self._add_named_org(text, ent.start, ent.end)
             return
-        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS):
+        if (
+            root.dep_ in ("nsubj", "nsubjpass")
+            or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS)
+            or (root.dep_ == "pobj" and root.head.dep_ == "agent")  # "was opposed by the Aircrew Union"
+            or self._organization_name(ent)
+        ):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
+
+    def _organization_name(self, ent: Span) -> bool:
+        """Whether a name says itself that it is an organization, wherever it stands: its head
+        word is one of the lexicon's ``organization_nouns`` ("the Volta Fishermen's Council",
+        "the Federation of Aviation Workers", "the Progress Party")."""
+        head = ent.root
+        return head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ in self.lex.organization_nouns
 
     def _titled_name(self, ent: Span) -> Span | None:
         """The name after a role of the actors file at the start of an entity ("Representative
