@@ -413,7 +413,7 @@ def test_export_dna_reads_back_as_statements(export_db, tmp_path):
     macron = dna[(dna["person"] == "Emmanuel Macron") & (dna["article_id"] == "ceasefire_call")]
     assert not macron.empty and set(macron["organization"]) == {"France"} and set(macron["date"]) == {"2025-03-20"}
     assert set(macron["concept"]) == {"Ceasefire"} and set(macron["agreement"]) == {1}  # the codebook's label
-    italy = dna[(dna["person"] == "") & (dna["organization"] == "Italian government")]
+    italy = dna[(dna["person"] == "") & (dna["organization"] == "Italy")]  # "the Italian government"
     assert not italy.empty and set(italy["agreement"]) == {0}
     assert set(dna.loc[dna["article_id"] == "ukraine_peace_talks", "date"]) == {"2025-03-17"}
 

@@ -498,10 +498,9 @@ class ActorResolver:
         lex = self.lex
         low = tok.lower_
         start = modifier.i if modifier is not None else tok.i
-        if low in lex.government_nouns and country:
-            demonym = self.kb.country_demonym.get(country, country)
-            self._add(Actor(f"{demonym} government", "government", country), start, tok.i + 1, "government")
-        elif low in lex.state_nouns and country:
+        if (low in lex.government_nouns or low in lex.state_nouns) and country:
+            # "the Chilean government", "Chilean officials": the country's government, named as the
+            # country (the coding guide's name for it)
             self._add(Actor(country, "government", country), start, tok.i + 1, "government")
         elif low in lex.group_nouns and (org or country):
             label = modifier.text if modifier is not None else ""
