@@ -415,3 +415,8 @@ def test_a_title_and_surname_the_ner_calls_an_organization_is_the_person_met_in_
 def test_an_unknown_organization_is_an_actor_beyond_the_subject(text, name, stance):
     found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
     assert (name, "organization", "steel_quotas", stance) in found
+
+
+@pytest.mark.parametrize(("text", "country"), [("Brasilia backed the steel quotas.", "Brazil"), ("Bogota backed the steel quotas.", "Colombia")])
+def test_a_capital_written_without_its_accents_is_its_country(text, country):
+    assert (country, "government", "steel_quotas", "support") in rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")

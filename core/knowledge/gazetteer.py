@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -270,11 +271,18 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
         capital = entry.capital()
         if capital and entry.name() == canonical:
             places.setdefault(capital.lower(), canonical)
+            # and as often written without its accents ("Brasilia", "Bogota", "Asuncion")
+            places.setdefault(_unaccented(capital.lower()), canonical)
         demonym = entry.demonym()
         if demonym and entry.name() == canonical:
             demonyms.setdefault(demonym.lower(), canonical)
             country_demonym.setdefault(canonical, demonym)
     return places, codes, demonyms, country_demonym
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without its combining accents ("brasília" -> "brasilia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 LEXICON_KEYS = frozenset({
