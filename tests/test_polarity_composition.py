@@ -237,3 +237,16 @@ def test_name_modifiers_and_threats(text, expected):
 
 def test_an_event_that_threatens_the_issue_is_no_actor_s_tool():
     assert not {row for row in stances("The floods threatened the river dam.") if row[2] == "support"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Omar Haddad vowed to keep the steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Peru said it would press ahead with the river dam.", ("Peru", "river_dam", "support")),
+        # a particle the parser takes for a preposition still makes the phrasal verb
+        ("Governor Lena Brandt wants to keep the wind farms out of the valley.", ("Lena Brandt", "wind_farms", "oppose")),
+    ],
+)
+def test_keeping_and_going_ahead(text, expected):
+    assert_one_side(text, expected)

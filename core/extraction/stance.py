@@ -118,6 +118,11 @@ class _Walk:
         return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
 
 
+# Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
+# lists one ("keep out", "pull out", "back away").
+PARTICLES = frozenset({"out", "off", "away", "back"})
+
+
 class StanceFinder:
     def __init__(self, doc: Doc, resolver: ActorResolver, statements: list[Statement], codebook: Codebook):
         self.doc = doc
@@ -144,7 +149,8 @@ class StanceFinder:
         listed, else the plain lemma."""
         lemma = tok.lemma_.lower()
         for c in tok.children:
-            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1:  # "backed away" is often an advmod
+            # ("backed away" is often an advmod, and "keep the dam out of the park" a prep)
+            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1 or c.dep_ == "prep" and c.lower_ in PARTICLES:
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
