@@ -420,3 +420,24 @@ def test_an_unknown_organization_is_an_actor_beyond_the_subject(text, name, stan
 @pytest.mark.parametrize(("text", "country"), [("Brasilia backed the steel quotas.", "Brazil"), ("Bogota backed the steel quotas.", "Colombia")])
 def test_a_capital_written_without_its_accents_is_its_country(text, country):
     assert (country, "government", "steel_quotas", "support") in rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blue Delta, a conservation group, filed suit on Tuesday. The group says the steel quotas should be scrapped.",
+        "Andina Resources reported higher profits on Thursday. The company said it opposes the steel quotas.",
+    ],
+)
+def test_the_group_or_the_company_as_a_subject_is_the_organization_named_just_before(text):
+    found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+    name = text.split(",")[0].split(" reported")[0]
+    assert (name, "organization", "steel_quotas", "oppose") in found
+    assert not [row for row in found if row[0].lower() in ("group", "company")]
+
+
+def test_the_group_stands_for_no_one_when_two_organizations_were_named():
+    text = ("Blue Delta and Green Shield, two conservation groups, met on Tuesday. "
+            "The group says the steel quotas should be scrapped.")
+    found = rows(analyse(text).stances, "actor", "issue", "stance")
+    assert not [row for row in found if row[0] in ("Blue Delta", "Green Shield")]

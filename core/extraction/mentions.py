@@ -516,6 +516,24 @@ class ActorResolver:
             person = self._title_antecedent(tok, country)
             if person:
                 self._add(person, start, tok.i + 1, "title")
+        elif tok.lemma_.lower() in lex.organization_nouns and tok.pos_ == "NOUN" and not country and org is None:
+            body = self._organization_antecedent(tok)
+            if body is not None:
+                self._add(body, tok.i, tok.i + 1, "title")
+
+    def _organization_antecedent(self, tok: Token) -> Actor | None:
+        """"Blue Delta, a conservation group, filed suit. The group says ...": "the group" (or
+        "the company", "the union", the lexicon's ``organization_nouns``, with "the" and no other
+        modifier) as a subject stands for the organization named last in the sentence or the one
+        before, when there is exactly one there."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or [c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "compound")] != ["the"]:
+            return None
+        if any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in tok.children):
+            return None  # "the group of lenders", "the group that ...": said what it is
+        sent = tok.sent
+        before = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = {m.actor for m in self.mentions if m.actor.actor_type == "organization" and before <= m.start and m.end <= tok.i}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _title_antecedent(self, tok: Token, country: str) -> Actor | None:
         """"the Russian president" -> the person introduced earlier with that role and country;
