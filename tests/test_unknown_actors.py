@@ -441,3 +441,20 @@ def test_the_group_stands_for_no_one_when_two_organizations_were_named():
             "The group says the steel quotas should be scrapped.")
     found = rows(analyse(text).stances, "actor", "issue", "stance")
     assert not [row for row in found if row[0] in ("Blue Delta", "Green Shield")]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Argentine officials said on Tuesday that they oppose the steel quotas.", "Argentina"),
+    ("Saudi officials said on Tuesday that they oppose the steel quotas.", "Saudi Arabia"),
+])
+def test_officials_named_by_a_demonym_of_the_actors_file_speak_for_their_country(text, country):
+    assert (country, "government", "steel_quotas", "oppose") in rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+
+
+def test_a_demonym_of_an_unknown_country_is_refused_with_the_file(tmp_path):
+    from core.knowledge.gazetteer import DEFAULT_LEXICON, KnowledgeError
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("demonyms:\n  Atlantis: [Atlantean]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"actors.yaml: demonyms: 'Atlantis' is not a country the gazetteer knows"):
+        load_knowledge(actors, DEFAULT_LEXICON)

@@ -298,8 +298,8 @@ LEXICON_KEYS = frozenset({
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
     "outcome_verbs", "generic_words",
 })
-ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "roles", "parties", "party_labels",
-                         "party_name_starts"})
+ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "demonyms", "roles", "parties",
+                         "party_labels", "party_name_starts"})
 
 _PERSON = Schema("a person", {
     "name": Key("text", required=True), "aliases": Key("words", "a list of names"),
@@ -313,6 +313,7 @@ ACTORS_SCHEMA = Schema("the actors file", {
     "organizations": Key("entries", "a list of organizations (- name: ...)", entry=_ORGANIZATION),
     "metonyms": Key("mapping", "a mapping of places to countries (Kremlin: Russia)", values="text"),
     "country_aliases": Key("mapping", "a mapping of countries to lists of names", values="words"),
+    "demonyms": Key("mapping", "a mapping of countries to lists of adjectives (Argentina: [Argentine])", values="words"),
     "roles": Key("words", "a list of roles"),
     "parties": Key("mapping", "a mapping of countries to lists of party names and words (Democratic, Tory)", values="words"),
     "party_labels": Key("mapping", "a mapping of countries to lists of regular expressions read right after a name", values="words"),
@@ -502,6 +503,12 @@ def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> N
                 kb.case_sensitive_places[alias] = canonical
             else:
                 kb.places[_strip_article(alias.lower())] = canonical
+    for country, adjectives in (data.get("demonyms") or {}).items():
+        canonical = canonical_country(str(country))
+        if not kb.country_demonym.get(canonical) and not kb.country_of(canonical):
+            raise KnowledgeError(f"{source}: demonyms: {country!r} is not a country the gazetteer knows")
+        for adjective in adjectives or []:
+            kb.demonyms[str(adjective).lower()] = canonical
     for place, country in (data.get("metonyms") or {}).items():
         kb.places[_strip_article(str(place).lower())] = canonical_country(str(country))
     for org in data.get("organizations") or []:
