@@ -114,7 +114,10 @@ def test_odd_unicode_and_markup_stay_verbatim():
 
 
 def test_an_accusation_is_the_accused_party_s_view_reported_by_the_accuser():
+    # and the accuser's own stance the other way (the coding guide: blaming Chile for blocking the
+    # tax is standing up for it)
     tables = analyse("Peruvian President Dina Boluarte accused Chile of blocking the carbon border tax.")
     assert rows(tables.stances, "actor", "issue", "stance", "certainty", "source") == {
-        ("Chile", "carbon_border_tax", "oppose", "reported", "Dina Boluarte")
+        ("Chile", "carbon_border_tax", "oppose", "reported", "Dina Boluarte"),
+        ("Dina Boluarte", "carbon_border_tax", "support", "stated", ""),
     }

@@ -250,3 +250,54 @@ def test_an_event_that_threatens_the_issue_is_no_actor_s_tool():
 )
 def test_keeping_and_going_ahead(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # coordinated predicates of a copula say one thing, read once
+        # (the parser makes both "bad" predicates of "was")
+        ("Mayor Marta Nowak said the river dam was bad for consumers and bad for Poland.", ("Marta Nowak", "river_dam", "oppose")),
+        ("Senator Omar Haddad said the steel tariffs were arbitrary and unworkable.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # a naming verb whose predicate the parser makes a second object; framing with "as"
+        ("Governor Lena Brandt branded the river dam a disaster for the valley.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Finance Minister Omar Haddad regards the steel tariffs as long overdue and plans to introduce them in the spring budget.",
+         ("Omar Haddad", "steel_tariffs", "support")),
+        # "no longer", and a negated copula with a preposition
+        ("Peru no longer backs the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt said she was not against the river dam.", ("Lena Brandt", "river_dam", "support")),
+        # withholding, dropping an objection, standing behind
+        ("Senator Omar Haddad withheld his support for the farm loans.", ("Omar Haddad", "farm_loans", "oppose")),
+        ("Peru dropped its objections to the steel tariffs on Monday.", ("Peru", "steel_tariffs", "support")),
+        ("Peru threw its weight behind the river dam.", ("Peru", "river_dam", "support")),
+        # a threat made on a condition, hung on what is threatened
+        ("Senator Omar Haddad threatened to quit the coalition if the steel tariffs were extended.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # the accuser stands for what the accused is said to undermine
+        ("Peru accused Chile of sabotaging the river dam.", ("Peru", "river_dam", "support")),
+    ],
+)
+def test_predicates_framings_negations_and_accusers(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_the_accused_holds_the_other_side_as_the_accuser_tells_it():
+    assert ("Chile", "river_dam", "oppose") in stances("Peru accused Chile of sabotaging the river dam.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Lena Brandt said the steel tariffs had cut imports by a fifth.",  # what the issue does
+        "Governor Lena Brandt said the river dam would end the floods.",
+    ],
+)
+def test_an_action_of_the_issue_itself_is_no_side_on_it(text):
+    assert not {row for row in stances(text) if row[0] == "Lena Brandt" and row[2] == "oppose"}
+
+
+def test_an_effect_verb_judges_the_issue_that_does_it():
+    assert_one_side("Governor Lena Brandt said the steel tariffs would undermine growth.", ("Lena Brandt", "steel_tariffs", "oppose"))
+
+
+def test_abstaining_is_neutral():
+    assert ("Omar Haddad", "farm_loans", "neutral") in stances("Senator Omar Haddad abstained in the vote on the farm loans.")

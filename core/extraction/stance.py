@@ -118,6 +118,8 @@ class _Walk:
         return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
 
 
+# Prepositions that join a stance noun to its issue ("objections to", "support for").
+STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back"})
@@ -454,7 +456,11 @@ class StanceFinder:
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
-                break  # (a reporting verb whose preposition makes a stance, "voted for X", is read on)
+                # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
+                # naming verb that is the statement's cue still says what it names the issue:
+                # "branded the dam a disaster")
+                self._read_frames(path, idx, walk)
+                break
             if _identity_copula(path, idx) and self._negated(tok) and path[idx - 1].lemma_.lower() not in self.lex.side_nouns:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
             if self._is_accusation(path, idx):
@@ -488,6 +494,11 @@ class StanceFinder:
                 continue
             main = path[idx + 1]
             lemma = main.lemma_.lower()
+            if main.dep_ == "xcomp" and lemma not in self.lex.threat_verbs | self.lex.promise_verbs:
+                # "threatened to quit the coalition if the curfew is extended": the condition hangs
+                # on what is threatened; the threat is the verb above
+                main = main.head
+                lemma = main.lemma_.lower()
             if lemma not in self.lex.threat_verbs and lemma not in self.lex.promise_verbs:
                 return None
             holders = self._owner_mentions(main, walk.statement)
@@ -579,29 +590,48 @@ class StanceFinder:
 
     def _accused_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """"He accused Ukraine of derailing the ceasefire": the accused holds the view, as the
-        accuser tells it; the accuser's own stance is not stated."""
+        accuser tells it, and the accuser the opposite one (as the coding guide reads an
+        accusation: blaming Ukraine for derailing the ceasefire is standing up for it)."""
         accused = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
-        if not (accused and walk.has_cue):
-            return []
         accusers = self._owner_mentions(verb, walk.statement)
+        if not walk.has_cue or not (accused or accusers):
+            return []
         by = accusers[0].actor.name if accusers else ""
-        return [walk.holder(accused, reported_by=by)]
+        holders = [walk.holder(accused, reported_by=by)] if accused else []
+        accused_names = {m.actor for m in accused}
+        accusers = [m for m in accusers if m.actor not in accused_names]
+        if accusers and walk.polar:
+            holders.append(replace(walk.holder(accusers), polarity=-walk.polarity))
+        return holders
 
     def _read_predicate(self, path: list[Token], idx: int, side_clause: bool, walk: _Walk) -> None:
         """The cue of the path's token itself, and of a copula's adjective ("the plan was essential")."""
         tok = path[idx]
+        below = path[idx - 1] if idx > 0 else None
+        stance_object = self._misattached_stance_object(tok, below)
+        if stance_object is not None:
+            # "dropped its objections to the accord" with "to" hung on the verb: the object's
+            # own cue is read first, and the verb is read on it
+            self._apply_cue(stance_object, below, walk)
+            below = stance_object
         if not _coordinated_sibling(path, idx) and (not side_clause or self.lex.polarity(self._cue_lemma(tok)) == 0):
             # (a participial side clause shares the main subject but keeps its own polarity:
             # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
             # neutral main verb still makes it neutral: "talking about that, dividing up assets")
-            self._apply_cue(tok, path[idx - 1] if idx > 0 else None, walk)
+            self._apply_cue(tok, below, walk)
         if idx > 0 and tok.lemma_ == "be" and _evaluated_by_copula(path[idx - 1]):
             # "the plan was essential", "lifting the tariffs would be a mistake", "it was premature
             # to scrap the tariffs": the predicate adjective or noun carries the polarity.
             has_experiencer = bool(self._experiencers(tok))
-            for comp in tok.children:
-                if comp.dep_ in ("acomp", "attr") and comp.pos_ in ("ADJ", "NOUN") and not has_experiencer:
-                    self._apply_cue(comp, None, walk)  # (with "to X" the experiencer rule gives X the view)
+            predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
+            # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
+            predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
+            for comp in sorted(predicates, key=lambda t: t.i):
+                if has_experiencer:
+                    break  # (with "to X" the experiencer rule gives X the view)
+                self._apply_cue(comp, None, walk)
+                if self.lex.polarity(comp.lemma_.lower()) is not None:
+                    break  # "was bad for consumers and bad for Poland" is one objection, not two
         if idx > 0 and path[idx - 1].dep_ == "nsubj" and path[idx - 1].i in walk.in_match:
             # "the tariffs may need to be reduced", "the levy has to be scrapped": the issue is the
             # subject of the verb above only by raising; the passive infinitive says what happens
@@ -614,6 +644,12 @@ class StanceFinder:
             # "Lima's demand was a tariff exemption": the subject noun's cue is the issue's.
             for subj in _identity_subjects(tok):
                 self._apply_cue(subj, None, walk)
+        self._read_frames(path, idx, walk)
+
+    def _read_frames(self, path: list[Token], idx: int, walk: _Walk) -> None:
+        """What a framing or naming verb says of its object, the issue ("sees the dam as a
+        disaster", "called the levy a mistake")."""
+        tok = path[idx]
         if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
@@ -625,10 +661,26 @@ class StanceFinder:
                             self._apply_cue(frame, None, walk)
         if idx > 0 and path[idx - 1].dep_ == "dobj" and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
             # "called the levy a mistake", "branded the quotas unfair": the object's predicate
-            # (``oprd``) carries the polarity of the naming.
-            for frame in tok.children:
-                if frame.dep_ == "oprd" and frame.pos_ in ("ADJ", "NOUN"):
+            # (``oprd``, or a second object the parser makes of it: "branded the merger a
+            # disaster") carries the polarity of the naming.
+            # (or an apposition to the object: "branded the dam a disaster")
+            for frame in [*tok.children, *path[idx - 1].children]:
+                if (frame.dep_ == "oprd" or frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i) and frame.pos_ in ("ADJ", "NOUN"):
                     self._apply_cue(frame, None, walk)
+            # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
+            for frame in tok.children:
+                if frame.dep_ in ("advcl", "acomp", "xcomp") and frame.pos_ == "ADJ" and frame.i > path[idx - 1].i \
+                        and any(c.lower_ == "as" for c in frame.children):
+                    self._apply_cue(frame, None, walk)
+
+    def _misattached_stance_object(self, verb: Token, below: Token | None) -> Token | None:
+        """The stance noun a verb's object names when the preposition after it hangs on the verb
+        ("dropped its objections | to the accord", "withdrew its support | for the dam"); None
+        when there is none."""
+        if below is None or below.dep_ != "prep" or below.lower_ not in STANCE_OBJECT_PREPOSITIONS or verb.pos_ != "VERB":
+            return None
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
+                     and self.lex.polarity(c.lemma_.lower()) is not None), None)
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
@@ -660,7 +712,9 @@ class StanceFinder:
             return
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
             return
-        if lemma in self.lex.object_only_cues and not self._issue_is_object(tok, below, walk) or (
+        # ("dropped its objections to the accord": a stance of its own as the object counts too)
+        stance_object = below is not None and below.dep_ == "dobj" and self.lex.polarity(below.lemma_.lower()) is not None
+        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk) or stance_object) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
@@ -671,6 +725,11 @@ class StanceFinder:
         ):
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         value = self.lex.polarity(lemma)
+        if value and tok.pos_ == "VERB" and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match \
+                and not is_passive(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
+            # "the truce would halt the fighting", "the tax has cut sales": what the issue does,
+            # not a side on it ("the levy would undermine growth" is one: effect_cues)
+            return
         prep = below
         if below is not None and below.dep_ in ("prt", "advmod") and lemma.endswith(f" {below.lower_}"):
             prep = next((c for c in below.children if c.dep_ == "prep"), None)  # "pushed back against"
@@ -703,7 +762,8 @@ class StanceFinder:
             walk.flip()
         if self._negated(tok):
             walk.flip()
-        if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ == "be" and self._negated(tok.head) and not _not_only_but(tok):
+        if (tok.dep_ in ("acomp", "attr") or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head.lemma_ == "be" \
+                and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
 
     def _polar_phrase(self, tok: Token, below: Token | None) -> bool:

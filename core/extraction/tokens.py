@@ -28,7 +28,12 @@ def negated(tok: Token, lex: Lexicon, deps: frozenset[str] | None = None) -> boo
     when its dependency is in ``deps`` (any dependency when None). The stance rules pass
     ``NEGATION_DEPS`` so that "neither ... nor" coordination does not flip a polarity; the
     attribution rules take any ("would neither confirm nor deny" leaves a claim unconfirmed)."""
-    return any(c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps) for c in tok.children)
+    return any(
+        c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps)
+        # "no longer backs the levy": "longer" with its "no"
+        or c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children)
+        for c in tok.children
+    )
 
 
 # The dependencies a negation word has when it negates its head ("no", "not", "never").

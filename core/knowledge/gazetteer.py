@@ -71,6 +71,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()  # an apposition with one of these makes a person
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
+    effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
@@ -288,7 +289,7 @@ def _unaccented(text: str) -> str:
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
     "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs",
-    "object_only_cues", "cause_only_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -373,6 +374,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         doubt_verbs=words("doubt_verbs"),
         object_only_cues=words("object_only_cues"),
         cause_only_cues=words("cause_only_cues"),
+        effect_cues=words("effect_cues"),
         person_nouns=words("person_nouns"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
