@@ -517,9 +517,9 @@ class ActorResolver:
             if person:
                 self._add(person, start, tok.i + 1, "title")
         elif tok.lemma_.lower() in lex.organization_nouns and tok.pos_ == "NOUN" and not country and org is None:
-            body = self._organization_antecedent(tok)
-            if body is not None:
-                self._add(body, tok.i, tok.i + 1, "title")
+            named = self._organization_antecedent(tok)
+            if named is not None:
+                self._add(named, tok.i, tok.i + 1, "title")
 
     def _organization_antecedent(self, tok: Token) -> Actor | None:
         """"Blue Delta, a conservation group, filed suit. The group says ...": "the group" (or
