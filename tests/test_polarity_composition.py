@@ -301,3 +301,14 @@ def test_an_effect_verb_judges_the_issue_that_does_it():
 
 def test_abstaining_is_neutral():
     assert ("Omar Haddad", "farm_loans", "neutral") in stances("Senator Omar Haddad abstained in the vote on the farm loans.")
+
+
+def test_a_word_of_another_issue_s_name_inverts_nothing():
+    # "limits" would be "a limit on" the dam; here it is part of the quotas' name
+    codebook = codebook_from_dict({"issues": [
+        {"id": "catch_limits", "label": "Catch limits", "terms": ["catch limit"]},
+        {"id": "port_deal", "label": "Port deal", "terms": ["port deal"]},
+    ]})
+    text = "Fisheries Minister Knut Hansen defended the catch limits but said the port deal had been a mistake."
+    found = stance_triples(text, codebook)
+    assert ("Knut Hansen", "port_deal", "oppose") in found and ("Knut Hansen", "port_deal", "support") not in found

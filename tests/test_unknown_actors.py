@@ -458,3 +458,10 @@ def test_a_demonym_of_an_unknown_country_is_refused_with_the_file(tmp_path):
     actors.write_text("demonyms:\n  Atlantis: [Atlantean]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"actors.yaml: demonyms: 'Atlantis' is not a country the gazetteer knows"):
         load_knowledge(actors, DEFAULT_LEXICON)
+
+
+def test_a_name_the_ner_missed_after_a_role_is_a_person():
+    # the small English model tags no PERSON in this sentence
+    text = "Union leader Emeka Obi condemned the steel quotas."
+    found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+    assert ("Emeka Obi", "person", "steel_quotas", "oppose") in found

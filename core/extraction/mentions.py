@@ -197,6 +197,26 @@ class ActorResolver:
                     return country
         return ""
 
+    def _titled_untagged_names(self, title_lines: set[int]) -> list[Span]:
+        """Names the NER missed right after a role of the actors file: "Union leader Emeka Obi
+        condemned ...", "Mayor Ines Carvalho said ...": two or three capitalised proper nouns, no
+        token of them tagged or met as a mention, on a line that is not a title-case headline."""
+        found = []
+        for tok in self.doc:
+            if tok.lower_.rstrip(".") not in self.kb.roles or self._line[tok.i] in title_lines:
+                continue
+            end = tok.i + 1
+            while end < len(self.doc) and end - tok.i <= 3 and self.doc[end].pos_ == "PROPN" and self.doc[end].is_alpha \
+                    and self.doc[end].text[:1].isupper() and self._line[end] == self._line[tok.i]:
+                end += 1
+            words = self.doc[tok.i + 1 : end]
+            if not 2 <= len(words) <= 3 or end - tok.i > 4:
+                continue
+            if any(t.ent_type_ or t.i in self._by_token or t.lower_ in self.kb.roles or self.kb.country_of(t.text) for t in words):
+                continue
+            found.append(words)
+        return found
+
     def _title_case_lines(self) -> set[int]:
         """The lines written in title case ("Top Climate Group Will Run Ads On Clean Energy"): at
         least three words besides people's and places' names, roles and demonyms, and nearly all of
@@ -578,6 +598,8 @@ class ActorResolver:
                 if ent.label_ == "NORP":
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
+        for name in self._titled_untagged_names(title_lines):
+            self._person_mention(name)
         self._name_before_full_name()
         self._one_country_per_person()
         self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order

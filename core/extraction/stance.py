@@ -132,6 +132,7 @@ class StanceFinder:
         # Statements the stance rules read as narrative (Statement.narrative) frame nothing here.
         statements = [st for st in statements if not st.narrative]
         self.statements = statements
+        self._sentence_matches: list[tuple[int, int]] = []  # the issue matches of the sentence read now
         self.codebook = codebook
         self.lex: Lexicon = require_lexicon(resolver.kb)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
@@ -239,6 +240,8 @@ class StanceFinder:
             if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
                 if tok.dep_ == "compound" or tok.ent_type_ or self.resolver.mention_at(tok) is not None:
                     continue  # a modifier or a name, not a halt to anything: "Opposition leader Roe"
+                if any(start <= tok.idx < end for start, end in self._sentence_matches):
+                    continue  # a word of another issue's name ("defended the catch limits but ...")
                 if tok.pos_ in ("NOUN", "PROPN") and tok.i not in in_match:
                     return tok
                 if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in in_match:
@@ -952,6 +955,7 @@ class StanceFinder:
         previous: list[IssueMatch] = []
         for n, sent in enumerate(self.doc.sents, start=1):
             own = self.codebook.find(sent.text, sent.start_char)
+            self._sentence_matches = [(m.start_char, m.end_char) for m in own]
             matches = own + self._anaphoric_matches(sent, own, previous)
             previous = own
             for match in matches:
