@@ -312,3 +312,15 @@ def test_a_word_of_another_issue_s_name_inverts_nothing():
     text = "Fisheries Minister Knut Hansen defended the catch limits but said the port deal had been a mistake."
     found = stance_triples(text, codebook)
     assert ("Knut Hansen", "port_deal", "oppose") in found and ("Knut Hansen", "port_deal", "support") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Omar Haddad said the steel tariffs were divisive and unaffordable.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt said the river dam was draconian.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Governor Lena Brandt said the farm loans were timely.", ("Lena Brandt", "farm_loans", "support")),
+    ],
+)
+def test_more_evaluative_adjectives(text, expected):
+    assert_one_side(text, expected)
