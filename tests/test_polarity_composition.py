@@ -324,3 +324,9 @@ def test_a_word_of_another_issue_s_name_inverts_nothing():
 )
 def test_more_evaluative_adjectives(text, expected):
     assert_one_side(text, expected)
+
+
+def test_the_end_of_a_meeting_halts_nothing():
+    text = "The communique issued by Peru and Chile at the end of the summit endorsed the river dam."
+    found = stances(text)
+    assert ("Peru", "river_dam", "support") in found and ("Peru", "river_dam", "oppose") not in found

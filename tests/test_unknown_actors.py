@@ -465,3 +465,8 @@ def test_a_name_the_ner_missed_after_a_role_is_a_person():
     text = "Union leader Emeka Obi condemned the steel quotas."
     found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
     assert ("Emeka Obi", "person", "steel_quotas", "oppose") in found
+
+
+def test_a_councillor_s_title_is_not_part_of_her_name():
+    text = "Residents cheered Councillor Ana Pereira, who has led opposition to the steel quotas since 2019."
+    assert ("Ana Pereira", "steel_quotas", "oppose") in rows(analyse(text).stances, "actor", "issue", "stance")

@@ -588,6 +588,8 @@ class ActorResolver:
                     continue
                 ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
             if ent.label_ == "PERSON":
+                # "Councillor Ana Pereira" tagged whole: the role is not part of the name
+                ent = (self._titled_name(ent) if not self.kb.person(_clean_name(ent.text)) else None) or ent
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
                     self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
                 else:

@@ -118,6 +118,8 @@ class _Walk:
         return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
 
 
+# Prepositions before a noun that then names a time or a place ("at the end of the summit").
+TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
 STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
@@ -242,6 +244,8 @@ class StanceFinder:
                     continue  # a modifier or a name, not a halt to anything: "Opposition leader Roe"
                 if any(start <= tok.idx < end for start, end in self._sentence_matches):
                     continue  # a word of another issue's name ("defended the catch limits but ...")
+                if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PLACE_PREPOSITIONS:
+                    continue  # "at the end of the summit", "by the end of the year": a time, not a halt
                 if tok.pos_ in ("NOUN", "PROPN") and tok.i not in in_match:
                     return tok
                 if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in in_match:
