@@ -12,11 +12,16 @@ import pytest
 from core.evaluation.challenge import run_set, summarize
 from tests.nlp_fixtures import nlp
 
-SETS = Path(__file__).resolve().parent / "challenge"
+TESTS = Path(__file__).resolve().parent
 
 # set -> (cases passed, expected rows found) by the rules, measured on 2026-12-03 after the holder
-# and polarity work of issue 13; the floors are 0.05 below.
-MEASURED = {"holders.yaml": (104 / 150, 122 / 175), "polarity.yaml": (112 / 150, 98 / 136)}
+# and polarity work of issue 13; the floors are 0.05 below. The held-out set is only scored: its
+# failing cases are never printed (tests/challenge_heldout/README.md).
+MEASURED = {
+    "challenge/holders.yaml": (107 / 150, 126 / 175),
+    "challenge/polarity.yaml": (116 / 150, 102 / 136),
+    "challenge_heldout/heldout.yaml": (75 / 120, 68 / 114),
+}
 
 
 def floor_of(measured: float, margin: float = 0.05) -> float:
@@ -42,8 +47,9 @@ def test_a_case_passes_with_every_expected_row_and_no_forbidden_one(tmp_path):
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
 def test_the_rules_stay_above_the_measured_floors(name):
-    summary = summarize(run_set(SETS / name, nlp()))
+    results = run_set(TESTS / name, nlp())
+    summary = summarize(results)
     passed, recall = MEASURED[name]
-    failing = [r.text for r in run_set(SETS / name, nlp()) if not r.passed] if summary.pass_rate < floor_of(passed) else []
-    assert summary.pass_rate >= floor_of(passed), f"{name}: {summary.line()}; failing: {failing[:10]}"
+    shown = [] if "heldout" in name else [r.text for r in results if not r.passed][:10]
+    assert summary.pass_rate >= floor_of(passed), f"{name}: {summary.line()}; failing: {shown}"
     assert summary.recall >= floor_of(recall), f"{name}: {summary.line()}"
