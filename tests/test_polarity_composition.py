@@ -330,3 +330,25 @@ def test_the_end_of_a_meeting_halts_nothing():
     text = "The communique issued by Peru and Chile at the end of the summit endorsed the river dam."
     found = stances(text)
     assert ("Peru", "river_dam", "support") in found and ("Peru", "river_dam", "oppose") not in found
+
+
+def test_a_clause_with_its_own_subject_lends_nothing_to_the_one_before():
+    found = stances("Peru backed the farm loans and Chile rejected the river dam.")
+    assert ("Chile", "river_dam", "oppose") in found and not {row for row in found if row[:2] == ("Peru", "river_dam")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru supports the river dam, but Chile and Bolivia oppose it.", {("Chile", "river_dam", "oppose"), ("Bolivia", "river_dam", "oppose")}),
+        ("Peru voted against the river dam and then campaigned for it.", {("Peru", "river_dam", "oppose"), ("Peru", "river_dam", "support")}),
+    ],
+)
+def test_it_after_a_coordinated_verb_of_stance_is_the_issue_before(text, expected):
+    assert expected <= stances(text)
+
+
+def test_it_after_a_coordinated_verb_of_no_stance_is_left_alone():
+    # "replacing it": the call, not the loans; no side either way from "replacing"
+    found = stances("Peru dropped a call for the farm loans and replaced it with softer language.")
+    assert ("Peru", "farm_loans", "support") not in found

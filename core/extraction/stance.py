@@ -568,6 +568,8 @@ class StanceFinder:
             relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
+            if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                break  # "Peru backed the loans and Chile rejected the dam": a clause of its own, Chile's
             cur = cur.head
             path.append(cur)
             if relative:
@@ -960,7 +962,7 @@ class StanceFinder:
         for n, sent in enumerate(self.doc.sents, start=1):
             own = self.codebook.find(sent.text, sent.start_char)
             self._sentence_matches = [(m.start_char, m.end_char) for m in own]
-            matches = own + self._anaphoric_matches(sent, own, previous)
+            matches = own + self._anaphoric_matches(sent, own, previous) + self._coordinated_pronoun_matches(sent, own)
             previous = own
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
@@ -996,6 +998,34 @@ class StanceFinder:
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
+
+    def _coordinated_pronoun_matches(self, sent: Span, own: list[IssueMatch]) -> list[IssueMatch]:
+        """"Peru backed the dam, but Chile opposed it": "it" (or "them") as the object of a verb
+        coordinated with the verb whose object is the issue stands for that issue. (Any other "it"
+        is left to the candidates: too often not an issue.)"""
+        found = []
+        for match in own:
+            span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            head = span.root
+            verb = head.head
+            if head.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "ADP"):
+                continue
+            verb = verb.head if verb.pos_ == "ADP" else verb  # "voted against the dam ... and for it"
+            for other in verb.children:
+                if other.dep_ != "conj" or other.pos_ != "VERB":
+                    continue
+                for pron in [c for c in other.children if c.dep_ == "dobj"] + [
+                    g for c in other.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+                ]:
+                    # (only with a verb of stance: "opposed it", "campaigned for it"; not "replacing
+                    # it with softer language")
+                    stance_verb = self.lex.polarity(self._cue_lemma(other)) is not None or (
+                        pron.dep_ == "pobj" and self.lex.polarity(f"{self._cue_lemma(other)} {pron.head.lower_}") is not None)
+                    if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb:
+                        found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text)))
+        return found
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
         """The claim of one holder mention: stance, certainty, attribution, source, evidence span
