@@ -352,3 +352,14 @@ def test_it_after_a_coordinated_verb_of_no_stance_is_left_alone():
     # "replacing it": the call, not the loans; no side either way from "replacing"
     found = stances("Peru dropped a call for the farm loans and replaced it with softer language.")
     assert ("Peru", "farm_loans", "support") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The river dam is backed by Peru and opposed by Chile.", {("Peru", "river_dam", "support"), ("Chile", "river_dam", "oppose")}),
+        ("The farm loans were rejected by Peru and approved by Chile on Monday.", {("Peru", "farm_loans", "oppose"), ("Chile", "farm_loans", "support")}),
+    ],
+)
+def test_each_coordinated_verb_of_a_shared_subject_issue_has_its_own_holder(text, expected):
+    assert stances(text) == expected

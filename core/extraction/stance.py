@@ -444,13 +444,18 @@ class StanceFinder:
         return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False, descriptive=True)]
 
     # ---------------------------------------------------------------- main walk
-    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span) -> list[_Holder]:
+    def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
+                 via: Token | None = None) -> list[_Holder]:
         """Everyone who holds a view on the match, with the polarity the cues give: the path from
-        the match up its clause is read token by token, then the statement's speaker is added."""
+        the match up its clause is read token by token, then the statement's speaker is added.
+        ``via``: a verb coordinated with the match's own, sharing it as subject, read instead of it
+        ("the dam is backed by Peru and opposed by Chile")."""
         walk = self._start_walk(head, in_match, statement, sent)
         path = self._clause_path(head, walk)
         if path is None:
             return []  # an embedded question or a date: no position on the issue
+        if via is not None:
+            path = [head, via, *path[2:]]
         inversion = self._inversion_before(match, sent, in_match)
         if inversion is not None and all(t.i != inversion.i for t in path):
             walk.flip()
@@ -485,7 +490,7 @@ class StanceFinder:
                 break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
-        if walk.has_cue:
+        if walk.has_cue and via is None:
             self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
         walk.holders = _outermost(walk.holders)
         return self._with_speaker(walk)
@@ -975,7 +980,10 @@ class StanceFinder:
                 if _is_container_subject(head, self.lex):
                     continue
                 statement = self._statement_for(match.start_char, match.end_char)
-                for holder in self._holders(head, in_match, match, statement, sent):
+                holders = self._holders(head, in_match, match, statement, sent)
+                for verb in _shared_subject_verbs(head):
+                    holders += self._holders(head, in_match, match, statement, sent, via=verb)
+                for holder in holders:
                     for mention in holder.mentions:
                         claim = self._claim(mention, match, holder, statement, sent, n)
                         key = (claim.mention.actor, claim.issue, claim.stance, claim.evidence)
@@ -1167,6 +1175,15 @@ def _contact_relative(verb: Token) -> bool:
     if not any(c.dep_ == "nsubj" for c in children):
         return False
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "attr", "acomp") for c in children)
+
+
+def _shared_subject_verbs(head: Token) -> list[Token]:
+    """The verbs coordinated with the one the issue is the subject of, with no subject of their own
+    ("the dam is backed by Peru and opposed by Chile": "opposed")."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ != "VERB":
+        return []
+    return [c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
 
 
 def _coordinated_sibling(path: list[Token], idx: int) -> bool:
