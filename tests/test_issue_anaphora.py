@@ -55,3 +55,8 @@ def test_a_noun_that_says_what_it_is_refers_to_nothing_before(second):
 def test_an_owner_after_of_keeps_the_noun_anaphoric():
     text = "Norway proposed a monitoring mission. Canada rejected the proposal of Norway."
     assert ("Canada", "monitoring_mission", "oppose") in stances(text)
+
+
+def test_an_owner_with_a_country_adjective_after_of_keeps_the_noun_anaphoric():
+    text = "Norway proposed a monitoring mission. Canada rejected the proposal of the Norwegian government."
+    assert ("Canada", "monitoring_mission", "oppose") in stances(text)

@@ -363,3 +363,36 @@ def test_it_after_a_coordinated_verb_of_no_stance_is_left_alone():
 )
 def test_each_coordinated_verb_of_a_shared_subject_issue_has_its_own_holder(text, expected):
     assert stances(text) == expected
+
+
+# ----------------------------------------------------------------- a second reader's counter-examples
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an issue with no object of its own is still the content of a wish
+        ("Peru called for the steel tariffs to end.", ("Peru", "steel_tariffs", "oppose")),
+        ("Peru said the steel tariffs would boost trade.", ("Peru", "steel_tariffs", "support")),
+        # a threat to the issue itself is against it; a threatened boycott is a tool
+        ("Peru threatened the river dam by cutting its funds.", ("Peru", "river_dam", "oppose")),
+        ("Peru threatened a boycott of the river dam.", ("Peru", "river_dam", "oppose")),
+        # a compound inversion that is no name still inverts
+        ("Peru backed moratorium legislation on the river dam.", ("Peru", "river_dam", "oppose")),
+        # what comes after "but" is the verdict
+        ("The steel tariffs are flawed but essential, Peru said.", ("Peru", "steel_tariffs", "support")),
+    ],
+)
+def test_second_reader_counter_examples(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has never accused Chile of sabotaging the river dam.",  # a denied accusation says nothing
+        "Peru kept its distance from the river dam.",  # "keep" only on the issue as its object
+        "Peru introduced exemptions to the steel tariffs.",  # "introduce" likewise
+        "Peru said the object of the steel tariffs was to protect mills.",  # the noun "object"
+    ],
+)
+def test_second_reader_sentences_with_no_side(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}

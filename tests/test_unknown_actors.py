@@ -470,3 +470,29 @@ def test_a_name_the_ner_missed_after_a_role_is_a_person():
 def test_a_councillor_s_title_is_not_part_of_her_name():
     text = "Residents cheered Councillor Ana Pereira, who has led opposition to the steel quotas since 2019."
     assert ("Ana Pereira", "steel_quotas", "oppose") in rows(analyse(text).stances, "actor", "issue", "stance")
+
+
+@pytest.mark.parametrize(
+    "text, not_an_actor",
+    [
+        ("Male officials backed the steel quotas.", "Maldives"),  # an accentless capital that is an English word
+        ("General Motors opposed the steel quotas.", "Motors"),  # a role word opening a company's name
+    ],
+)
+def test_second_reader_false_actors(text, not_an_actor):
+    assert not_an_actor not in {row[0] for row in rows(analyse(text).stances, "actor", "issue", "stance")}
+
+
+def test_officials_with_another_modifier_stay_a_group():
+    found = rows(analyse("Venezuelan opposition negotiators rejected the steel quotas.").stances, "actor", "actor_type")
+    assert ("Venezuela", "government") not in found
+
+
+def test_new_zealand_is_a_country_and_a_demonym_naming_a_country_is_refused(tmp_path):
+    from core.knowledge.gazetteer import DEFAULT_LEXICON, KnowledgeError
+
+    assert ("New Zealand", "steel_quotas", "support") in rows(analyse("New Zealand backed the steel quotas.").stances, "actor", "issue", "stance")
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("demonyms:\n  New Zealand: [New Zealand]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="is a country's name, not an adjective"):
+        load_knowledge(actors, DEFAULT_LEXICON)

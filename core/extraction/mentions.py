@@ -359,7 +359,9 @@ class ActorResolver:
             self._add(org, ent.start, ent.end, "name")
             return
         titled = self._titled_name(ent)
-        if titled is not None:  # "Representative Holt" tagged ORG: the person Holt
+        if titled is not None and self._person_for(titled.text) is not None:
+            # "Representative Holt" tagged ORG, Holt met before: that person ("General Motors",
+            # with no Motors met before, stays a company)
             self._person_mention(titled)
             return
         country = self.kb.country_of(text)
@@ -518,9 +520,11 @@ class ActorResolver:
         lex = self.lex
         low = tok.lower_
         start = modifier.i if modifier is not None else tok.i
-        if (low in lex.government_nouns or low in lex.state_nouns) and country:
+        others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)]
+        if (low in lex.government_nouns or low in lex.state_nouns) and country and not others:
             # "the Chilean government", "Chilean officials": the country's government, named as the
-            # country (the coding guide's name for it)
+            # country (the coding guide's name for it); not "Chilean opposition negotiators",
+            # "former Danish officials", "Chilean officials at the Atlas Corporation"
             self._add(Actor(country, "government", country), start, tok.i + 1, "government")
         elif low in lex.group_nouns and (org or country):
             label = modifier.text if modifier is not None else ""
@@ -529,8 +533,10 @@ class ActorResolver:
                 # "Ukraine's allies": other countries, named by their relation to the owner.
                 label, body = (org.name if org else country), ""
             self._add(Actor(f"{label} {low}".strip(), "group", body), start, tok.i + 1, "group")
-        elif low in lex.people_group_nouns and country:
-            demonym = self.kb.country_demonym.get(country, country)
+        elif (low in lex.people_group_nouns or low in lex.state_nouns) and country:
+            # the adjective as written ("Icelandic lawmakers"), else the library's ("Russian")
+            written = modifier.text if modifier is not None and modifier.pos_ == "ADJ" else ""
+            demonym = written or self.kb.country_demonym.get(country, country)
             self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
         elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             person = self._title_antecedent(tok, country)
@@ -553,7 +559,14 @@ class ActorResolver:
         sent = tok.sent
         before = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         named = {m.actor for m in self.mentions if m.actor.actor_type == "organization" and before <= m.start and m.end <= tok.i}
-        return next(iter(named)) if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        (body,) = named
+        # (a name that says what it is must say the same: "the company" is not the Dock Workers Union)
+        head_word = body.name.split()[-1].lower() if body.name.split() else ""
+        if head_word in self.lex.organization_nouns and head_word != tok.lemma_.lower():
+            return None
+        return body
 
     def _title_antecedent(self, tok: Token, country: str) -> Actor | None:
         """"the Russian president" -> the person introduced earlier with that role and country;

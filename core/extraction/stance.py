@@ -240,8 +240,9 @@ class StanceFinder:
             if tok.is_punct and tok.text in ",;:()":
                 return None
             if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
-                if tok.dep_ == "compound" or tok.ent_type_ or self.resolver.mention_at(tok) is not None:
-                    continue  # a modifier or a name, not a halt to anything: "Opposition leader Roe"
+                if (tok.dep_ == "compound" and (tok.head.lower_ in self.resolver.kb.roles or tok.head.pos_ == "PROPN")) \
+                        or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.resolver.mention_at(tok) is not None:
+                    continue  # a word of a name or a title, not a halt to anything: "Opposition leader Roe"
                 if any(start <= tok.idx < end for start, end in self._sentence_matches):
                     continue  # a word of another issue's name ("defended the catch limits but ...")
                 if tok.dep_ == "pobj" and tok.head.lower_ in TIME_PLACE_PREPOSITIONS:
@@ -608,13 +609,14 @@ class StanceFinder:
         accusation: blaming Ukraine for derailing the ceasefire is standing up for it)."""
         accused = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
         accusers = self._owner_mentions(verb, walk.statement)
-        if not walk.has_cue or not (accused or accusers):
-            return []
+        if not walk.has_cue or not (accused or accusers) or self._negated(verb):
+            return []  # (and "has never accused Peru of ..." says nothing of anyone)
         by = accusers[0].actor.name if accusers else ""
         holders = [walk.holder(accused, reported_by=by)] if accused else []
         accused_names = {m.actor for m in accused}
         accusers = [m for m in accusers if m.actor not in accused_names]
-        if accusers and walk.polar:
+        if accusers and walk.polar and not self._negated(verb) and not self._hedged(verb):
+            # (not "has never accused Peru of ...", "may accuse Peru of ...")
             holders.append(replace(walk.holder(accusers), polarity=-walk.polarity))
         return holders
 
@@ -640,7 +642,10 @@ class StanceFinder:
             predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
             # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
             predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
-            for comp in sorted(predicates, key=lambda t: t.i):
+            ordered = sorted(predicates, key=lambda t: t.i)
+            if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for p in ordered for c in p.children):
+                ordered.reverse()  # "flawed but essential": what comes after "but" is the verdict
+            for comp in ordered:
                 if has_experiencer:
                     break  # (with "to X" the experiencer rule gives X the view)
                 self._apply_cue(comp, None, walk)
@@ -694,7 +699,7 @@ class StanceFinder:
         if below is None or below.dep_ != "prep" or below.lower_ not in STANCE_OBJECT_PREPOSITIONS or verb.pos_ != "VERB":
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
-                     and self.lex.polarity(c.lemma_.lower()) is not None), None)
+                     and self.lex.polarity(c.lemma_.lower()) in (1, -1)), None)
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
@@ -708,17 +713,19 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
-        if lemma in self.lex.threat_verbs and below is not None and (
-            below.dep_ == "xcomp"
-            or below.dep_ == "dobj" and any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in tok.children)
-            # ("threatened the levy with a veto": the parser hangs "with" on the verb or its object)
-            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in [*tok.children, *below.children])
-        ):
-            # "threatened to veto the levy": a threat to do something is the will to do it, no
-            # objection of its own (two oppose cues in a row would turn the side back); "Lima
-            # threatened tariffs" names Lima's own tool ("the strikes threatened the truce" is
-            # still against the truce: no actor threatens)
+        conditional_tool = below is not None and below.dep_ == "dobj" and (
+            any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in tok.children)
+            or self.lex.polarity(below.lemma_.lower()) in (1, -1))  # "threatened a boycott of the accord"
+        if lemma in self.lex.threat_verbs and below is not None and (below.dep_ == "xcomp" or conditional_tool) \
+                and any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in tok.children):
+            # ("Lima threatened tariffs if Quito ...": a measure threatened on a condition is Lima's
+            # own tool; "Lima threatened the truce" is against it)
+            # "Lima threatened to veto the levy": an actor's threat to do something is the will to
+            # do it, no objection of its own (two oppose cues in a row would turn the side back);
+            # "the strikes threatened to derail the truce" is still a danger to it
             walk.has_cue = walk.polar = True
+            if self._negated(tok):
+                walk.flip()
             return
         if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
@@ -727,8 +734,12 @@ class StanceFinder:
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
             return
         # ("dropped its objections to the accord": a stance of its own as the object counts too)
-        stance_object = below is not None and below.dep_ == "dobj" and self.lex.polarity(below.lemma_.lower()) is not None
-        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk) or stance_object) or (
+        # (or a document: "introduced a bill to create the loans")
+        stance_object = below is not None and below.dep_ == "dobj" and (
+            self.lex.polarity(below.lemma_.lower()) in (1, -1) or below.lemma_.lower() in self.lex.document_nouns)
+        # (an enacting verb also through "of": "unveiled the final version of the plan")
+        through_of = self.lex.polarity(lemma) == 1
+        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
@@ -740,9 +751,10 @@ class StanceFinder:
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         value = self.lex.polarity(lemma)
         if value and tok.pos_ == "VERB" and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match \
-                and not is_passive(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
-            # "the truce would halt the fighting", "the tax has cut sales": what the issue does,
-            # not a side on it ("the levy would undermine growth" is one: effect_cues)
+                and any(c.dep_ == "dobj" for c in tok.children) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
+            # "the truce would halt the fighting", "the tax has cut sales": what the issue does to
+            # something else, not a side on it ("the levy would undermine growth" is one:
+            # effect_cues; "wants the curfew to end", with no object, still is)
             return
         prep = below
         if below is not None and below.dep_ in ("prt", "advmod") and lemma.endswith(f" {below.lower_}"):
@@ -752,6 +764,8 @@ class StanceFinder:
             # "protested against the levy", "railed against the dam": the preposition has already
             # said what the verb says (two oppose cues in a row would turn the side back)
             walk.has_cue = walk.polar = True
+            if self._negated(tok):
+                walk.flip()
             return
         if tok.pos_ == "VERB" and lemma in self.lex.doubt_verbs:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)

@@ -108,7 +108,11 @@ def _states_its_content(noun: Token) -> bool:
     resume". An owner named after "of" ("the proposal of Norway") says whose it is, not what."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            if any(obj.dep_ == "pobj" and obj.pos_ != "PROPN" for obj in child.children):
+            # (an owner: a name, a word tagged as one, or a noun with an owner or a country
+            # adjective: "the proposal of Norway", "of the Peruvian government", "of its neighbour")
+            if any(obj.dep_ == "pobj" and not (obj.pos_ == "PROPN" or obj.ent_type_
+                                               or any(c.dep_ == "poss" or c.ent_type_ for c in obj.children))
+                   for obj in child.children):
                 return True
         elif child.dep_ == "acl" and (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -272,18 +271,11 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
         capital = entry.capital()
         if capital and entry.name() == canonical:
             places.setdefault(capital.lower(), canonical)
-            # and as often written without its accents ("Brasilia", "Bogota", "Asuncion")
-            places.setdefault(_unaccented(capital.lower()), canonical)
         demonym = entry.demonym()
         if demonym and entry.name() == canonical:
             demonyms.setdefault(demonym.lower(), canonical)
             country_demonym.setdefault(canonical, demonym)
     return places, codes, demonyms, country_demonym
-
-
-def _unaccented(text: str) -> str:
-    """``text`` without its combining accents ("brasília" -> "brasilia")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 LEXICON_KEYS = frozenset({
@@ -510,6 +502,10 @@ def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> N
         if not kb.country_demonym.get(canonical) and not kb.country_of(canonical):
             raise KnowledgeError(f"{source}: demonyms: {country!r} is not a country the gazetteer knows")
         for adjective in adjectives or []:
+            if str(adjective).lower() in kb.places:
+                raise KnowledgeError(f"{source}: demonyms: {country}: {adjective!r} is a country's name, not an adjective")
+            if " " in str(adjective).strip():
+                raise KnowledgeError(f"{source}: demonyms: {country}: {adjective!r} has several words; a demonym is one word")
             kb.demonyms[str(adjective).lower()] = canonical
     for place, country in (data.get("metonyms") or {}).items():
         kb.places[_strip_article(str(place).lower())] = canonical_country(str(country))
