@@ -18,8 +18,8 @@ TESTS = Path(__file__).resolve().parent
 # and polarity work of issue 13; the floors are 0.05 below. The held-out set is only scored: its
 # failing cases are never printed (tests/challenge_heldout/README.md).
 MEASURED = {
-    "challenge/holders.yaml": (107 / 150, 126 / 175),
-    "challenge/polarity.yaml": (116 / 150, 102 / 136),
+    "challenge/holders.yaml": (110 / 150, 131 / 175),
+    "challenge/polarity.yaml": (117 / 150, 103 / 136),
     "challenge_heldout/heldout.yaml": (75 / 120, 68 / 114),
 }
 
