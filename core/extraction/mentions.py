@@ -60,6 +60,11 @@ class Mention:
         return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper noun of letters only: a word of a person's name after a role."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
+
+
 def _clean_name(text: str) -> str:
     """A name as the gazetteer knows it: without a possessive ending or a leading "the"."""
     text = text.strip()
@@ -206,11 +211,10 @@ class ActorResolver:
             if tok.lower_.rstrip(".") not in self.kb.roles or self._line[tok.i] in title_lines:
                 continue
             end = tok.i + 1
-            while end < len(self.doc) and end - tok.i <= 3 and self.doc[end].pos_ == "PROPN" and self.doc[end].is_alpha \
-                    and self.doc[end].text[:1].isupper() and self._line[end] == self._line[tok.i]:
+            while end < len(self.doc) and end - tok.i <= 3 and _name_word(self.doc[end]) and self._line[end] == self._line[tok.i]:
                 end += 1
-            words = self.doc[tok.i + 1 : end]
-            if not 2 <= len(words) <= 3 or end - tok.i > 4:
+            words = self.doc[tok.i + 1 : end]  # (at most three: the loop stops there)
+            if len(words) < 2:
                 continue
             if any(t.ent_type_ or t.i in self._by_token or t.lower_ in self.kb.roles or self.kb.country_of(t.text) for t in words):
                 continue
@@ -398,7 +402,7 @@ class ActorResolver:
         for k in range(1, len(ent)):
             role = " ".join(t.lower_.rstrip(".") for t in ent[:k])
             rest = ent[k:]
-            if role in self.kb.roles and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in rest):
+            if role in self.kb.roles and all(_name_word(t) for t in rest):
                 return rest
         return None
 
@@ -602,7 +606,8 @@ class ActorResolver:
                 ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
             if ent.label_ == "PERSON":
                 # "Councillor Ana Pereira" tagged whole: the role is not part of the name
-                ent = (self._titled_name(ent) if not self.kb.person(_clean_name(ent.text)) else None) or ent
+                if not self.kb.person(_clean_name(ent.text)):
+                    ent = self._titled_name(ent) or ent
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
                     self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
                 else:

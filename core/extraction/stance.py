@@ -615,8 +615,7 @@ class StanceFinder:
         holders = [walk.holder(accused, reported_by=by)] if accused else []
         accused_names = {m.actor for m in accused}
         accusers = [m for m in accusers if m.actor not in accused_names]
-        if accusers and walk.polar and not self._negated(verb) and not self._hedged(verb):
-            # (not "has never accused Peru of ...", "may accuse Peru of ...")
+        if accusers and walk.polar and not self._hedged(verb):  # (not "may accuse Peru of ...")
             holders.append(replace(walk.holder(accusers), polarity=-walk.polarity))
         return holders
 
@@ -699,7 +698,25 @@ class StanceFinder:
         if below is None or below.dep_ != "prep" or below.lower_ not in STANCE_OBJECT_PREPOSITIONS or verb.pos_ != "VERB":
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
-                     and self.lex.polarity(c.lemma_.lower()) in (1, -1)), None)
+                     and self._takes_side(c)), None)
+
+    def _takes_side(self, tok: Token) -> bool:
+        """Whether the lexicon gives the word a side, support or oppose (not neutral)."""
+        return self.lex.polarity(tok.lemma_.lower()) in (1, -1)
+
+    def _threatens_a_tool(self, verb: Token, below: Token | None) -> bool:
+        """Whether a threat verb names its actor's own means, not a danger to the issue: what the
+        actor threatens to do ("Lima threatened to veto the levy"), a measure threatened on a
+        condition ("threatened tariffs if Quito ...") or a stance noun ("threatened a boycott of
+        the accord"). Not "Lima threatened the truce" (against it), nor a threat with no actor
+        ("the strikes threatened to derail the truce": still a danger to it)."""
+        if below is None or below.dep_ not in ("xcomp", "dobj"):
+            return False
+        if below.dep_ == "dobj" and not (
+            self._takes_side(below) or any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in verb.children)
+        ):
+            return False
+        return any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in verb.children)
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
@@ -713,16 +730,9 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
-        conditional_tool = below is not None and below.dep_ == "dobj" and (
-            any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in tok.children)
-            or self.lex.polarity(below.lemma_.lower()) in (1, -1))  # "threatened a boycott of the accord"
-        if lemma in self.lex.threat_verbs and below is not None and (below.dep_ == "xcomp" or conditional_tool) \
-                and any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in tok.children):
-            # ("Lima threatened tariffs if Quito ...": a measure threatened on a condition is Lima's
-            # own tool; "Lima threatened the truce" is against it)
+        if lemma in self.lex.threat_verbs and self._threatens_a_tool(tok, below):
             # "Lima threatened to veto the levy": an actor's threat to do something is the will to
-            # do it, no objection of its own (two oppose cues in a row would turn the side back);
-            # "the strikes threatened to derail the truce" is still a danger to it
+            # do it, no objection of its own (two oppose cues in a row would turn the side back)
             walk.has_cue = walk.polar = True
             if self._negated(tok):
                 walk.flip()
@@ -736,7 +746,7 @@ class StanceFinder:
         # ("dropped its objections to the accord": a stance of its own as the object counts too)
         # (or a document: "introduced a bill to create the loans")
         stance_object = below is not None and below.dep_ == "dobj" and (
-            self.lex.polarity(below.lemma_.lower()) in (1, -1) or below.lemma_.lower() in self.lex.document_nouns)
+            self._takes_side(below) or below.lemma_.lower() in self.lex.document_nouns)
         # (an enacting verb also through "of": "unveiled the final version of the plan")
         through_of = self.lex.polarity(lemma) == 1
         if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object) or (
@@ -986,8 +996,8 @@ class StanceFinder:
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
-                span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-                if span is None or len(span) == 0:
+                span = self._match_span(match)
+                if span is None:
                     continue
                 head = span.root  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
@@ -1021,14 +1031,19 @@ class StanceFinder:
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
 
+    def _match_span(self, match: IssueMatch) -> Span | None:
+        """The tokens of a match (widened to whole tokens); None when it covers none."""
+        span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
     def _coordinated_pronoun_matches(self, sent: Span, own: list[IssueMatch]) -> list[IssueMatch]:
         """"Peru backed the dam, but Chile opposed it": "it" (or "them") as the object of a verb
         coordinated with the verb whose object is the issue stands for that issue. (Any other "it"
         is left to the candidates: too often not an issue.)"""
         found = []
         for match in own:
-            span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            span = self._match_span(match)
+            if span is None:
                 continue
             head = span.root
             verb = head.head
@@ -1043,8 +1058,8 @@ class StanceFinder:
                 ]:
                     # (only with a verb of stance: "opposed it", "campaigned for it"; not "replacing
                     # it with softer language")
-                    stance_verb = self.lex.polarity(self._cue_lemma(other)) is not None or (
-                        pron.dep_ == "pobj" and self.lex.polarity(f"{self._cue_lemma(other)} {pron.head.lower_}") is not None)
+                    lemma = self._cue_lemma(other)
+                    stance_verb = self.lex.polarity(lemma) is not None or (pron.dep_ == "pobj" and bool(self._prep_phrase(lemma, pron.head)))
                     if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb:
                         found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text)))
         return found
