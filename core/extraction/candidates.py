@@ -431,6 +431,12 @@ class CandidateFinder:
         for n, sent in enumerate(self.doc.sents, start=1):
             matches = self.codebook.find(sent.text, sent.start_char)
             occurrences = issue_occurrences(self.doc, sent, matches, earlier_issues(recent), self.lex, named_before, labels)
+            # (and the words the rules read as an earlier issue, where this sentence has none for it)
+            present = {(occ.issue, occ.tokens.start) for occ in occurrences}
+            for match in self.finder.referring_matches.get(n, []):
+                span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+                if span is not None and len(span) and (match.issue, span.start) not in present:
+                    occurrences.append(_Occurrence(match.issue, span, span.text, named_before.get(match.issue)))
             best: dict[tuple[str, str], Candidate] = {}
             for occ in occurrences:
                 for cand in self._of_occurrence(occ, sent, n):

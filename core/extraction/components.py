@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from core.extraction.attribution import Attributor, Statement, drop_nested
+from core.extraction.idioms import merge_idioms
 from core.extraction.mentions import ActorResolver, Mention
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 
@@ -77,7 +78,10 @@ def _knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
 
 
 def annotate_mentions(doc: Doc, knowledge: Knowledge) -> ActorResolver:
-    """Find the actor mentions of ``doc`` and write them onto it."""
+    """Find the actor mentions of ``doc`` and write them onto it (after merging the lexicon's
+    idioms into single tokens: ``core.extraction.idioms``)."""
+    if knowledge.lexicon is not None:
+        merge_idioms(doc, knowledge.lexicon)
     resolver = ActorResolver(doc, knowledge)
     doc._.actor_resolver = resolver
     doc.spans[MENTION_SPANS] = [Span(doc, m.start, m.end, label=m.kind) for m in resolver.mentions]

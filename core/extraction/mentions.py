@@ -216,7 +216,9 @@ class ActorResolver:
             words = self.doc[tok.i + 1 : end]  # (at most three: the loop stops there)
             if len(words) < 2:
                 continue
-            if any(t.ent_type_ or t.i in self._by_token or t.lower_ in self.kb.roles or self.kb.country_of(t.text) for t in words):
+            # (a place's name only as the last word: "Minister Sofia Carrion" is a person, "envoy
+            # to Kenya" is not a name)
+            if any(t.ent_type_ or t.i in self._by_token or t.lower_ in self.kb.roles for t in words) or self.kb.country_of(words[-1].text):
                 continue
             found.append(words)
         return found
@@ -373,6 +375,12 @@ class ActorResolver:
             self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym")
             return
         root = ent.root
+        ministry = self._state_body_country(ent)
+        if ministry:
+            # "Kenya's Ministry of Mining", "Chile's Environment Ministry": a body of the state,
+            # named as the country (the coding guide's name for its government)
+            self._add(Actor(ministry, "government", ministry, ""), ent.start, ent.end, "government")
+            return
         if self._person_apposition(root) and text not in self._named_orgs:
             # "Marina Roe, a researcher at King's College, said": a person the NER took for an org
             self._person_mention(ent)
@@ -388,6 +396,22 @@ class ActorResolver:
         ):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")
 
+    def _state_body_country(self, ent: Span) -> str:
+        """The country of an ORG name whose head word is a body of the state (the lexicon's
+        ``state_nouns`` and ``government_nouns``: "Ministry of Mining", "Environment Ministry"),
+        given by a country word in the name or by its owner ("Kenya's"); '' otherwise."""
+        lex = self.lex
+        head = ent.root
+        if head.lemma_.lower() not in lex.state_nouns | lex.government_nouns and head.lower_ not in lex.state_nouns | lex.government_nouns:
+            return ""
+        # (the owner, then the words of the name before its head)
+        words = [c for c in head.children if c.dep_ == "poss"] + [t for t in ent if t.i < head.i]
+        for tok in words:
+            country = self.kb.country_of(tok.text)
+            if country and not self.kb.organization(tok.text):
+                return country
+        return ""
+
     def _organization_name(self, ent: Span) -> bool:
         """Whether a name says itself that it is an organization, wherever it stands: its head
         word is one of the lexicon's ``organization_nouns`` ("the Volta Fishermen's Council",
@@ -399,10 +423,14 @@ class ActorResolver:
         """The name after a role of the actors file at the start of an entity ("Representative
         Holt", "Sen. Ruiz", "Prime Minister Kaja Vold"), when the rest is one or more capitalised
         names; None otherwise."""
-        for k in range(1, len(ent)):
-            role = " ".join(t.lower_.rstrip(".") for t in ent[:k])
+        # (the role may come with capitalised words before it: "Ecuadorian Economy Minister Sofia
+        # Carrion", "Deputy Health Minister Ana Ruiz"; the longest such title wins)
+        for k in range(len(ent) - 1, 0, -1):
             rest = ent[k:]
-            if role in self.kb.roles and all(_name_word(t) for t in rest):
+            words = [t.lower_.rstrip(".") for t in ent[:k]]
+            ends_in_role = any(" ".join(words[j:]) in self.kb.roles for j in range(max(0, k - 3), k))
+            title_words = all(t.text[:1].isupper() and t.text.replace("-", "").replace(".", "").isalpha() for t in ent[:k])
+            if ends_in_role and title_words and all(_name_word(t) for t in rest):
                 return rest
         return None
 
@@ -524,7 +552,10 @@ class ActorResolver:
         lex = self.lex
         low = tok.lower_
         start = modifier.i if modifier is not None else tok.i
-        others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)]
+        # (other modifiers that make it someone else: "opposition", "former", a name, a phrase;
+        # a word of domain does not: "Turkish energy officials", "Jamaica's tourism ministry")
+        others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)
+                  and (c.dep_ in ("nmod", "prep") or c.pos_ == "PROPN" or c.ent_type_ or c.lower_ in lex.non_state_modifiers)]
         if (low in lex.government_nouns or low in lex.state_nouns) and country and not others:
             # "the Chilean government", "Chilean officials": the country's government, named as the
             # country (the coding guide's name for it); not "Chilean opposition negotiators",

@@ -63,6 +63,11 @@ class SpeakerResolver:
             if subj.pos_ == "PRON":
                 return m.actor, span, subj.text
             return m.actor, (m.start_char, m.end_char), m.text
+        body = self.spokesperson_body(subj)
+        if body is not None:
+            start = min(t.idx for t in subj.subtree)
+            end = max(t.idx + len(t.text) for t in subj.subtree)
+            return body.actor, (start, end), self.text[start:end]
         if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
             # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
@@ -72,6 +77,42 @@ class SpeakerResolver:
                 text = self.doc[words[0].i : subj.i + 1].text
                 return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
         return None, span, subj.text
+
+    def spokesperson_body(self, subj: Token) -> Mention | None:
+        """The body an unnamed spokesperson speaks for: the one named after "for"/"of" ("a
+        spokesman for the Mekong Fund"), the owner ("the ministry's spokeswoman"), the body named
+        before whose name has the word in front of the noun ("a ministry spokesman" after
+        "Kenya's Ministry of Mining"), or, for a bare "a spokesman", the only body named in the
+        sentence before or earlier in this one. None when it is not such a noun, or nobody fits."""
+        if subj.pos_ != "NOUN" or subj.lemma_.lower() not in self.lex.spokesperson_nouns and subj.lower_ not in self.lex.spokesperson_nouns:
+            return None
+        if any(c.ent_type_ == "PERSON" or c.dep_ == "appos" for c in subj.children):
+            return None  # a named spokesperson speaks as themself
+        bodies = [m for m in self.resolver.mentions if m.actor.actor_type != "person"]
+        # (the words that say which body: "a ministry spokesman", "a spokesman for the fund")
+        words = [c.lower_ for c in subj.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    found = [m for m in self.resolver.actors_of(obj) if m.actor.actor_type != "person"]
+                    if found:
+                        return found[0]
+                    if obj.pos_ == "NOUN":
+                        words.append(obj.lower_)
+            if child.dep_ == "poss":
+                found = [m for m in self.resolver.actors_of(child) if m.actor.actor_type != "person"]
+                if found:
+                    return found[0]
+        before = [m for m in bodies if m.end_char <= subj.idx]
+        if words:
+            named = [m for m in before if any(w in m.text.lower().split() for w in words)]
+            return named[-1] if named else None
+        sent = subj.sent
+        window_start = sent.start_char
+        if sent.start > 0:
+            window_start = self.doc[sent.start - 1].sent.start_char
+        near = {m.actor: m for m in before if m.start_char >= window_start}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     def _unnamed(self, head: Token, words: list[Token], text: str) -> Actor:
         """An unnamed speaker: a group when plural ("analysts"), a person when its noun is a role

@@ -31,6 +31,7 @@ from core.extraction.tokens import (
     is_passive,
     negated,
     require_lexicon,
+    states_its_content,
     strip_whitespace,
 )
 from core.extraction.words import (
@@ -41,6 +42,7 @@ from core.extraction.words import (
     COORDINATORS,
     EXPERIENCER_PREPOSITIONS,
     FORMER_WORDS,
+    ISSUE_DETERMINERS,
     PERSON_SUBJECT_PRONOUNS,
     RELATIVE_TAGS,
     SPEAKER_PRONOUNS,
@@ -143,6 +145,9 @@ class StanceFinder:
         # What the cues on the path from each issue match up its clause say, whoever holds it: the
         # polarity (+1, -1, 0 for a neutral cue) by the match's start, for the learned scorer.
         self.match_polarity: dict[int, int] = {}
+        # The words the rules read as an issue named before ("the plan", "the mine", "it"), by
+        # sentence number: the candidates add them to their own (core.extraction.candidates).
+        self.referring_matches: dict[int, list[IssueMatch]] = {}
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -151,8 +156,17 @@ class StanceFinder:
 
     def _cue_lemma(self, tok: Token) -> str:
         """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
-        listed, else the plain lemma."""
+        listed; "too much" or "too little" for a measure judged by degree ("far too steep", "went
+        too far": too much of it, against; "too small", "too timid": too little, for more of it;
+        the lexicon's ``insufficiency_words``); else the plain lemma."""
         lemma = tok.lemma_.lower()
+        for c in tok.children:
+            # (a degree of the thing, not a feeling about it: "not too impressed by", "too keen on")
+            if c.dep_ == "advmod" and c.lower_ == "too" and tok.pos_ in ("ADJ", "ADV") and tok.tag_ not in ("VBN", "VBG") \
+                    and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "about", "with", "on", "of") for p in tok.children):
+                return "too little" if lemma in self.lex.insufficiency_words or tok.lower_ in self.lex.insufficiency_words else "too much"
+            if c.dep_ == "advmod" and c.lower_ in ("far", "much") and tok.pos_ == "VERB" and any(g.lower_ == "too" for g in c.children):
+                return "too much"
         for c in tok.children:
             # ("backed away" is often an advmod, and "keep the dam out of the park" a prep)
             if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1 or c.dep_ == "prep" and c.lower_ in PARTICLES:
@@ -900,7 +914,10 @@ class StanceFinder:
         below = path[idx - 1]
         passive = is_passive(tok)
         cause = below if not passive else (path[idx - 2] if idx > 1 and below.dep_ == "agent" else None)
-        if cause is None or cause.i not in walk.in_match or (not passive and below.dep_ != "nsubj"):
+        # ("the decision to scrap the ban dismayed Roe": a noun of the lexicon's issue_anaphora
+        # wrapping the issue is its cause too, with what it does to the issue read on the way up)
+        wrapped = cause is not None and cause.pos_ == "NOUN" and cause.lemma_.lower() in self.lex.issue_anaphora and walk.has_cue
+        if cause is None or (cause.i not in walk.in_match and not wrapped) or (not passive and below.dep_ != "nsubj"):
             return None  # "delays to the dam angered Roe": the cause is not the issue itself
         feelers = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         if self._negated(tok):
@@ -972,7 +989,7 @@ class StanceFinder:
         mention = Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
         if walk.has_cue and not inner:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
-            holders.append(walk.holder([mention], is_speaker=True))
+            holders.append(walk.holder([mention, *self._co_speakers(statement)], is_speaker=True))
         elif speaker.actor_type == "person" and speaker.country:
             own = [
                 h for h in inner
@@ -982,17 +999,35 @@ class StanceFinder:
                 holders.append(_Holder([mention], own[0].polarity, own[0].neutral, True, own[0].hedged, True))
         return holders
 
+    def _co_speakers(self, statement: Statement) -> list[Mention]:
+        """The actors coordinated with a statement's speaker ("Luis Herrera and Camila Rojas voted
+        against ..."): the statement names one speaker, the sentence names them all."""
+        if statement.speaker is None or statement.speaker_mention is None:
+            return []
+        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand")
+        if span is None or not len(span) or span.root.pos_ == "PRON":
+            return []
+        return [m for m in self.resolver.actors_of(span.root) if m.actor != statement.speaker]
+
     def claims(self) -> list[StanceClaim]:
         """Every (actor, issue, stance) claim of the document, one per actor, issue, stance and
         evidence, in sentence order."""
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
         previous: list[IssueMatch] = []
+        heads: dict[str, set[str]] = {}  # issue -> head nouns of its matches so far
         for n, sent in enumerate(self.doc.sents, start=1):
             own = self.codebook.find(sent.text, sent.start_char)
             self._sentence_matches = [(m.start_char, m.end_char) for m in own]
-            matches = own + self._anaphoric_matches(sent, own, previous) + self._coordinated_pronoun_matches(sent, own)
+            referring = (self._anaphoric_matches(sent, own, previous) + self._coordinated_pronoun_matches(sent, own)
+                         + self._head_noun_matches(sent, own, heads) + self._object_pronoun_matches(sent, own, previous))
+            self.referring_matches[n] = referring
+            matches = own + referring
             previous = own
+            for match in own:
+                head_word = self._match_head(match)
+                if head_word is not None:
+                    heads.setdefault(match.issue, set()).add(head_word)
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -1030,6 +1065,70 @@ class StanceFinder:
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
+
+    def _head_noun_matches(self, sent: Span, own: list[IssueMatch], heads: dict[str, set[str]]) -> list[IssueMatch]:
+        """"Chile approved the copper mine in May. ... Peru says the mine will poison the river":
+        a noun with a determiner or owner that was the head word of an earlier match of an issue
+        ("the mine", "the tax", "the agreement"; ``heads``: issue -> head lemmas) stands for that
+        issue when this sentence does not name it and no other issue had that head. A noun with
+        its own compound or name ("the income tax", "the French plan") is another thing."""
+        if not heads:
+            return []
+        named_here = {m.issue for m in own}
+        in_own = {i for m in own if (span := self._match_span(m)) is not None for i in range(span.start, span.end)}
+        found = []
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
+                continue
+            issues = [issue for issue, words in heads.items() if tok.lemma_.lower() in words]
+            if len(issues) != 1 or issues[0] in named_here:
+                continue
+            # (an owner only as a pronoun: "India's tariffs" are India's, not the issue's)
+            determined = any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ in ("det", "predet") and c.lower_ in ISSUE_DETERMINERS
+                             for c in tok.children)
+            specific = any(c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
+                           for c in tok.children)
+            if determined and not specific and not states_its_content(tok):
+                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text)))
+        return found
+
+    def _object_pronoun_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
+        """""This language law puts that right. I will vote for it with pride.": "it" as the
+        object of a verb of stance (or of its preposition: "voted against it") stands for the
+        issue of the sentence before, when that sentence names exactly one issue and this one names
+        none. (As a subject, "it" is too often something else: "it is raining", "it said".)"""
+        issues = {m.issue for m in previous}
+        if own or len(issues) != 1:
+            return []
+        (issue,) = issues
+        found = []
+        for tok in sent:
+            if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON" or tok.dep_ not in ("dobj", "pobj"):
+                continue
+            verb = tok.head
+            if tok.dep_ == "pobj":
+                prep = verb
+                verb = prep.head
+                if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
+                    continue
+            elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
+                continue
+            found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+        return found
+
+    def _match_head(self, match: IssueMatch) -> str | None:
+        """The head noun of a match of several words ("copper mine" -> "mine"), when it can stand
+        for the issue alone: not a name, not a noun for an actor ("the Clinton campaign", "the
+        farmers' union"), not a generic word."""
+        span = self._match_span(match)
+        if span is None or len(span) < 2 or span.root.pos_ != "NOUN":
+            return None
+        lemma = span.root.lemma_.lower()
+        lex = self.lex
+        actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns | lex.group_nouns
+        if lemma in actor_nouns or span.root.lower_ in actor_nouns or lemma in lex.generic_words or lemma in lex.issue_anaphora:
+            return None
+        return lemma
 
     def _match_span(self, match: IssueMatch) -> Span | None:
         """The tokens of a match (widened to whole tokens); None when it covers none."""

@@ -97,12 +97,12 @@ def is_issue_anaphor(tok: Token, lex: Lexicon) -> bool:
         return tok.dep_ not in ("expl", "mark")
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.issue_anaphora:
         return False
-    if _states_its_content(tok):
+    if states_its_content(tok):
         return False
     return any(c.dep_ == "poss" or c.dep_ in ("det", "predet", "amod") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
 
 
-def _states_its_content(noun: Token) -> bool:
+def states_its_content(noun: Token) -> bool:
     """Whether a noun such as "idea" or "plan" says itself what it is, and so refers to nothing
     before: "the idea of a water tax", "the plan to build the dam", "the proposal that talks
     resume". An owner named after "of" ("the proposal of Norway") says whose it is, not what."""

@@ -100,6 +100,7 @@ class Lexicon:
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
+    non_state_modifiers: frozenset[str] = frozenset()
     people_group_nouns: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
     own_country_nouns: frozenset[str] = frozenset()
@@ -120,6 +121,9 @@ class Lexicon:
     outcome_verbs: frozenset[str] = frozenset()  # "the pact will never pass": said of an issue, opposition
     # Words too general to name what a statement is about: never the key phrase of uncoded statements.
     generic_words: frozenset[str] = frozenset()
+    idioms: frozenset[str] = frozenset()
+    insufficiency_words: frozenset[str] = frozenset()
+    spokesperson_nouns: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -285,11 +289,11 @@ LEXICON_KEYS = frozenset({
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
-    "government_seats", "government_nouns", "state_nouns", "people_group_nouns", "relational_group_nouns",
+    "government_seats", "government_nouns", "state_nouns", "non_state_modifiers", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
-    "outcome_verbs", "generic_words",
+    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "demonyms", "roles", "parties",
                          "party_labels", "party_name_starts"})
@@ -384,6 +388,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
+        non_state_modifiers=words("non_state_modifiers"),
         people_group_nouns=words("people_group_nouns"),
         relational_group_nouns=words("relational_group_nouns"),
         own_country_nouns=words("own_country_nouns"),
@@ -403,6 +408,9 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         issue_anaphora=words("issue_anaphora"),
         outcome_verbs=words("outcome_verbs"),
         generic_words=words("generic_words"),
+        idioms=words("idioms"),
+        insufficiency_words=words("insufficiency_words"),
+        spokesperson_nouns=words("spokesperson_nouns"),
     )
 
 
@@ -479,6 +487,11 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
         # the experiencer rule and the support/oppose cue would both turn the side: twice is none
         raise KnowledgeError(f"{lexicon_path}: experiencer_verbs: {', '.join(twice)} also in support or oppose; "
                              "keep each word in one of the two")
+    sideless = sorted(i for i in kb.lexicon.idioms if kb.lexicon.polarity(i) is None or len(i.split()) < 2 and "-" not in i)
+    if sideless:
+        # an idiom is read as one word: it must be several words and say a side
+        raise KnowledgeError(f"{lexicon_path}: idioms: {', '.join(sideless)} must be phrases of several words listed "
+                             "under support, oppose or neutral too")
     return kb
 
 

@@ -1,0 +1,236 @@
+"""Positions across sentences and in evaluative language (issue 13, this session's construction
+work): coordinated speakers, an issue named again by its head noun or by "it", unnamed
+spokespeople speaking for the body named before, ministries named as their country, titles before
+a name, idioms read as one word, "too much"/"too little", feelings about a decision that undoes
+the issue. Sentences, names, countries and issues are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from core.extraction.candidates import CandidateFinder
+from core.extraction.idioms import merge_idioms, phrase_words
+from core.knowledge.codebook import codebook_from_dict
+from core.knowledge.gazetteer import DEFAULT_ACTORS, DEFAULT_LEXICON, KnowledgeError, load_knowledge
+from tests.nlp_fixtures import nlp, stance_triples
+
+CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "water_tax", "label": "Water tax", "terms": ["water tax"]},
+    {"id": "copper_mine", "label": "Copper mine", "terms": ["copper mine"]},
+    {"id": "language_law", "label": "Language law", "terms": ["language law"]},
+    {"id": "toll_road", "label": "Toll road", "terms": ["toll road"]},
+    {"id": "wage_rise", "label": "Minimum wage rise", "terms": ["wage rise"]},
+    {"id": "fuel_levy", "label": "Fuel levy", "terms": ["fuel levy"]},
+    {"id": "lopez_bid", "label": "Lopez campaign", "terms": ["Lopez campaign"]},
+]})
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    return stance_triples(text, CODEBOOK)
+
+
+def of(actor: str, text: str) -> set[tuple[str, str, str]]:
+    return {row for row in stances(text) if row[0] == actor}
+
+
+# ------------------------------------------------------------------ holders across the sentence
+
+
+def test_every_coordinated_speaker_holds_the_view():
+    found = stances("Senators Ana Souza and Rui Costa voted against the water tax on Tuesday.")
+    assert {("Ana Souza", "water_tax", "oppose"), ("Rui Costa", "water_tax", "oppose")} <= found
+    found = stances("Chile and Peru said the water tax was a mistake.")
+    assert {("Chile", "water_tax", "oppose"), ("Peru", "water_tax", "oppose")} <= found
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before():
+    text = ("The Orinoco Development Fund was asked in May to finance the toll road near Ciudad Bolivar. "
+            "A spokesman for the fund said on Friday it backed the toll road.")
+    assert ("Orinoco Development Fund", "toll_road", "support") in stances(text)
+    assert not {row for row in stances(text) if row[0].lower().startswith("spokes")}
+    text = "Ghana's Ministry of Roads met contractors on Monday. A ministry spokeswoman said the toll road would be scrapped."
+    assert ("Ghana", "toll_road", "oppose") in stances(text)
+
+
+def test_a_bare_spokesperson_stays_unresolved_when_several_bodies_were_named():
+    text = ("The Andes Road Trust and the Pacific Builders Union met in Quito. "
+            "A spokesman said the toll road would be scrapped.")
+    assert not {row for row in stances(text) if row[0] in ("Andes Road Trust", "Pacific Builders Union")}
+
+
+def test_a_ministry_named_with_its_country_is_the_country():
+    assert ("Ghana", "toll_road", "oppose") in stances("Ghana's Ministry of Energy rejected the toll road on Monday.")
+    assert ("Jamaica", "toll_road", "support") in stances("Jamaica's tourism ministry said it backs the toll road.")
+
+
+@pytest.mark.parametrize(
+    "text, expected, wrong",
+    [
+        ("Turkish energy officials welcomed the toll road.", "Turkey", None),
+        ("Turkish opposition officials welcomed the toll road.", None, "Turkey"),
+        ("Former Turkish officials welcomed the toll road.", None, "Turkey"),
+    ],
+)
+def test_a_word_of_domain_keeps_officials_the_state_and_opposition_does_not(text, expected, wrong):
+    actors = {row[0] for row in stances(text)}
+    if expected:
+        assert expected in actors
+    if wrong:
+        assert wrong not in actors
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ecuadorian Economy Minister Sofia Carrion said she backed the toll road.", "Sofia Carrion"),
+        ("Bishop Anton Vella condemned the toll road.", "Anton Vella"),
+        ("Deputy Health Minister Ana Ruiz condemned the toll road.", "Ana Ruiz"),
+    ],
+)
+def test_a_title_before_a_name_is_not_part_of_the_name(text, name):
+    assert {row[0] for row in stances(text)} == {name}
+
+
+# ------------------------------------------------------------------ the issue named again
+
+
+def test_the_head_noun_of_an_issue_named_before_stands_for_it():
+    text = "Norway approved the copper mine in May. Officials said work would start in June. Sweden says the mine will poison the river."
+    assert ("Sweden", "copper_mine", "oppose") in stances(text)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Peru rejected the income tax.",  # a compound makes it another tax
+        "Peru rejected India's tax.",  # so does a named owner
+    ],
+)
+def test_a_head_noun_with_its_own_modifier_is_another_thing(second):
+    assert not of("Peru", "Chile backed the water tax. " + second)
+
+
+def test_a_noun_for_an_actor_is_no_head_noun_of_an_issue():
+    text = "Rivals attacked the Lopez campaign on Monday. The campaign said it rejected the toll road."
+    assert not {row for row in stances(text) if row[1] == "lopez_bid" and row[0] != "Rivals"}
+
+
+def test_it_as_the_object_of_a_verb_of_stance_is_the_issue_of_the_sentence_before():
+    assert ("Peru", "language_law", "oppose") in stances("Chile proposed a language law on Monday. Peru rejected it.")
+    quote = '"This language law puts an old wrong right," said Rosa Mamani, a lawmaker. "I will vote for it with pride."'
+    assert ("Rosa Mamani", "language_law", "support") in stances(quote)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It was raining when Peru discussed it.",  # a neutral verb: no side from "it"
+        "Peru said it would take time.",  # "it" as a subject is left alone
+    ],
+)
+def test_it_elsewhere_is_left_alone(second):
+    assert not of("Peru", "Chile proposed a language law on Monday. " + second)
+
+
+def test_it_refers_to_nothing_when_the_sentence_before_names_two_issues():
+    assert not of("Peru", "Chile proposed a language law and a water tax. Peru rejected it.")
+
+
+def test_the_candidates_include_the_words_the_rules_read_as_an_earlier_issue():
+    doc = nlp()("Norway approved the copper mine in May. Sweden says the mine will poison the river.")
+    finder = CandidateFinder(doc, CODEBOOK)
+    pairs = {(c.actor, c.issue) for c in finder.candidates()}
+    assert ("Sweden", "copper_mine") in pairs
+
+
+# ------------------------------------------------------------------ evaluative language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lima called the fuel levy a non-starter.", ("Peru", "fuel_levy", "oppose")),
+        ("Union chief Rosa Diaz said the fuel levy was a red line for truckers.", ("Rosa Diaz", "fuel_levy", "oppose")),
+        ("Mayor Tom Okoro said the fuel levy was a step in the right direction.", ("Tom Okoro", "fuel_levy", "support")),
+        ("Economist Ada Obi said the fuel levy would be a game changer for the railways.", ("Ada Obi", "fuel_levy", "support")),
+        ("Senator Ines Mota said the fuel levy would be dead on arrival in the Senate.", ("Ines Mota", "fuel_levy", "oppose")),
+    ],
+)
+def test_idioms_say_a_side(text, expected):
+    assert expected in stances(text)
+
+
+def test_an_idiom_is_merged_into_one_token_with_the_phrase_as_lemma():
+    doc = nlp().make_doc("They called it a non-starter and a red line.")
+    for name, proc in nlp().pipeline:
+        if name not in ("stance_mentions", "stance_attribution"):
+            doc = proc(doc)
+    lex = load_knowledge().lexicon
+    assert merge_idioms(doc, lex) == 2
+    merged = {t.text: t.lemma_ for t in doc if " " in t.text or "-" in t.text}
+    assert merged == {"non-starter": "non-starter", "red line": "red line"}
+    assert phrase_words("non-starter") == ["non", "-", "starter"]
+
+
+def test_an_idiom_without_a_side_is_refused_on_load(tmp_path):
+    data = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    data["idioms"].append("blue moon")  # listed under no side
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="blue moon"):
+        load_knowledge(DEFAULT_ACTORS, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The dockers' union said the wage rise was far too small.", ("dockers' union", "wage_rise", "support")),
+        ("Employers' leader Jon Hale said the wage rise was far too steep for small firms.", ("Jon Hale", "wage_rise", "oppose")),
+        ("Senator Ana Prado said the fuel levy went much too far.", ("Ana Prado", "fuel_levy", "oppose")),
+    ],
+)
+def test_too_little_wants_more_of_it_and_too_much_wants_less(text, expected):
+    found = stances(text)
+    actor, issue, stance = expected
+    assert any(a.lower().endswith(actor.lower()) and i == issue and s == stance for a, i, s in found), found
+
+
+def test_too_with_a_feeling_is_no_degree_of_the_issue():
+    found = of("Kim Park", "Kim Park was not too impressed by the wage rise.")
+    assert ("Kim Park", "wage_rise", "support") not in found
+
+
+def test_a_feeling_about_a_decision_that_undoes_the_issue_turns_the_side():
+    assert ("Lena Berg", "fuel_levy", "support") in stances("Activist Lena Berg was dismayed by the decision to scrap the fuel levy.")
+    assert ("Lena Berg", "fuel_levy", "support") in stances("The decision to scrap the fuel levy angered Lena Berg.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru said the copper mine would poison the river.", {("Peru", "copper_mine", "oppose")}),
+        ("Russian strikes destroyed the copper mine.", set()),  # an event, nobody's view
+        ("Peru said the toll road would protect jobs in the valley.", {("Peru", "toll_road", "support")}),
+    ],
+)
+def test_what_the_issue_does_takes_a_side_only_with_the_issue_as_its_cause(text, expected):
+    assert stances(text) == expected
+
+
+def test_fight_takes_a_side_only_on_the_issue_as_its_object():
+    assert ("Peru", "language_law", "oppose") in stances("Peru will fight the language law.")
+    assert ("Peru", "language_law", "support") in stances("Peru will fight for the language law.")
+    assert ("Peru", "language_law", "oppose") in stances("Chile proposed the language law. Peru vowed to fight it.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru's cabinet voted to revoke the copper mine licence.", ("Peru", "copper_mine", "oppose")),
+        ("Chile vowed to uphold the water tax.", ("Chile", "water_tax", "support")),
+        ("Chile shelved the water tax on Monday.", ("Chile", "water_tax", "oppose")),
+    ],
+)
+def test_new_cues_of_undoing_and_holding(text, expected):
+    assert expected in stances(text)
