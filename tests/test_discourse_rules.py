@@ -234,3 +234,63 @@ def test_fight_takes_a_side_only_on_the_issue_as_its_object():
 )
 def test_new_cues_of_undoing_and_holding(text, expected):
     assert expected in stances(text)
+
+
+# ------------------------------------------------------------------ more of the same, later in the session
+
+
+def test_it_as_the_subject_of_a_passive_verb_of_stance_or_of_an_effect_is_the_issue_before():
+    text = "Chile proposed a language law in 2019. On Tuesday, mayor Hugo Saa said it should be scrapped."
+    assert ("Hugo Saa", "language_law", "oppose") in stances(text)
+    text = "Chile proposed a language law in 2019. Deputy Carla Vidal said it would protect the island's identity."
+    assert ("Carla Vidal", "language_law", "support") in stances(text)
+
+
+def test_a_sentence_naming_the_issue_only_by_its_head_noun_passes_it_on():
+    text = ("Unions split over the water tax on Monday. The Farmers Guild said the tax was needed. "
+            "The Dockers Federation called a strike against it.")
+    assert ("Dockers Federation", "water_tax", "oppose") in stances(text)
+
+
+def test_naming_it_something_says_the_side():
+    text = "Chile proposed a language law on Monday. Deputy Mario Rey called it a betrayal of the regions."
+    assert ("Mario Rey", "language_law", "oppose") in stances(text)
+    # "it" as the subject of what follows is not the object of the verb of stance
+    text = "Chile proposed a water tax on Monday. Minister Ada Ruiz wants it cut by half."
+    assert ("Ada Ruiz", "water_tax", "support") not in stances(text)
+
+
+def test_a_noun_that_can_mean_many_things_stands_for_the_issue_only_a_few_sentences_on():
+    near = "Chile debated the language law on Monday. Speaker Jose Ortiz opened with a prayer. Deputy Ana Paz said she would vote for the law."
+    assert ("Ana Paz", "language_law", "support") in stances(near)
+    far = ("Chile debated the language law on Monday. It rained. Fishermen met. Talks went on. Ports closed. "
+           "Deputy Ana Paz said she would vote for the law.")
+    assert not of("Ana Paz", far)
+
+
+def test_the_agent_of_a_passive_acts_on_the_issue():
+    assert ("Ghana Teachers Union", "water_tax", "oppose") in stances("The water tax has been challenged in court by the Ghana Teachers Union.")
+    assert stances("The water tax was delayed by floods.") == set()
+
+
+def test_the_subject_of_a_reporting_verb_holds_what_its_side_clause_does():
+    text = '"We owe it to the farmers," Minister Rosa Ibarra said on Monday, defending the water tax.'
+    assert ("Rosa Ibarra", "water_tax", "support") in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Minister Ana Ruiz said the water tax would stay in place until 2030.", ("Ana Ruiz", "water_tax", "support")),
+        ("Minister Ana Ruiz presented the water tax to parliament on Tuesday.", ("Ana Ruiz", "water_tax", "support")),
+        ('Farmers are "deeply disappointed" that the cabinet threw out the water tax, union leader Eva Soto said.',
+         ("Eva Soto", "water_tax", "support")),
+        ("Maria Gomez was dismayed by the decision to approve the toll road.", ("Maria Gomez", "toll_road", "oppose")),
+    ],
+)
+def test_more_cues_of_holding_enacting_and_feeling(text, expected):
+    assert expected in stances(text)
+
+
+def test_presenting_something_else_about_the_issue_takes_no_side():
+    assert not of("Ana Ruiz", "Minister Ana Ruiz presented a report on the water tax.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from core.knowledge.gazetteer import Lexicon
@@ -24,16 +24,20 @@ def phrase_words(phrase: str) -> list[str]:
     return _WORD_PARTS.findall(phrase.lower())
 
 
-_matchers: dict[tuple[int, frozenset[str]], PhraseMatcher] = {}
+_matchers: dict[tuple[int, frozenset[str]], Matcher] = {}
 
 
-def _matcher(doc: Doc, idioms: frozenset[str]) -> PhraseMatcher:
+def _matcher(doc: Doc, idioms: frozenset[str]) -> Matcher:
+    """One pattern per idiom as written, and one with its first word in any form ("stays in
+    place", "steps in the right direction")."""
     key = (id(doc.vocab), idioms)
     matcher = _matchers.get(key)
     if matcher is None:
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher = Matcher(doc.vocab)
         for idiom in sorted(idioms):
-            matcher.add(idiom, [Doc(doc.vocab, words=phrase_words(idiom))])
+            words = phrase_words(idiom)
+            rest = [{"LOWER": w} for w in words[1:]]
+            matcher.add(idiom, [[{"LOWER": words[0]}, *rest], [{"LEMMA": words[0]}, *rest]])
         _matchers[key] = matcher
     return matcher
 
@@ -46,7 +50,7 @@ def merge_idioms(doc: Doc, lex: Lexicon) -> int:
         return 0
     found = []
     taken: set[int] = set()
-    matches = sorted(_matcher(doc, lex.idioms)(doc), key=lambda m: (m[1] - m[2], m[1]))  # longest first
+    matches = sorted(set(_matcher(doc, lex.idioms)(doc)), key=lambda m: (m[1] - m[2], m[1]))  # longest first
     for match_id, start, end in matches:
         span = doc[start:end]
         if len(span) < 2 or any(i in taken for i in range(start, end)) or any(t.ent_type_ for t in span):

@@ -365,9 +365,9 @@ class ActorResolver:
             self._add(org, ent.start, ent.end, "name")
             return
         titled = self._titled_name(ent)
-        if titled is not None and self._person_for(titled.text) is not None:
-            # "Representative Holt" tagged ORG, Holt met before: that person ("General Motors",
-            # with no Motors met before, stays a company)
+        if titled is not None and (self._person_for(titled.text) is not None or len(titled) >= 2):
+            # "Representative Holt" tagged ORG, Holt met before, or "Mayor Ines Prado" (a first and a
+            # last name): that person ("General Motors", with no Motors met before, stays a company)
             self._person_mention(titled)
             return
         country = self.kb.country_of(text)

@@ -845,7 +845,8 @@ class StanceFinder:
             # "needs to be delayed"); as an event it is no side ("the dam was delayed")
             wished = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would", "'ll")
                                                  for c in tok.children)
-            if not wished:
+            # (with its agent named it is the agent's act: "the truce was broken by Russia")
+            if not wished and not any(c.dep_ == "agent" for c in tok.children):
                 return False
         elif below.dep_ != "dobj":
             return False
@@ -900,7 +901,12 @@ class StanceFinder:
             return
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             owners = self._owner_mentions(tok, walk.statement)
-            if owners and not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech):
+            # (a reporting verb's subject holds what its participial side clause does when the
+            # issue is outside any statement: '"...," Horvat said, defending the mandate')
+            side_of_speech = walk.statement is None and _is_side_clause(path[idx - 1])
+            # ("challenged Lima to build the dam": a dare, not the challenger's side on the dam)
+            dare = tok.lemma_.lower() in self.lex.doubt_verbs and not self._issue_is_object(tok, path[idx - 1], walk, through_of=True)
+            if owners and not dare and (side_of_speech or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
                 walk.holders.append(walk.holder(owners))
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
@@ -1015,19 +1021,22 @@ class StanceFinder:
         claims: list[StanceClaim] = []
         seen: set[tuple] = set()
         previous: list[IssueMatch] = []
-        heads: dict[str, set[str]] = {}  # issue -> head nouns of its matches so far
+        heads: dict[str, dict[str, int]] = {}  # issue -> head nouns of its matches so far -> last sentence
         for n, sent in enumerate(self.doc.sents, start=1):
             own = self.codebook.find(sent.text, sent.start_char)
             self._sentence_matches = [(m.start_char, m.end_char) for m in own]
-            referring = (self._anaphoric_matches(sent, own, previous) + self._coordinated_pronoun_matches(sent, own)
-                         + self._head_noun_matches(sent, own, heads) + self._object_pronoun_matches(sent, own, previous))
+            referring: list[IssueMatch] = []
+            for found in (self._anaphoric_matches(sent, own, previous), self._coordinated_pronoun_matches(sent, own),
+                          self._head_noun_matches(sent, own, heads, n), self._object_pronoun_matches(sent, own, previous)):
+                referring += [m for m in found if all(m.start_char != r.start_char for r in referring)]
             self.referring_matches[n] = referring
             matches = own + referring
-            previous = own
+            # (a sentence that names its issue only by "the reform" or "it" passes it on too)
+            previous = own or referring
             for match in own:
                 head_word = self._match_head(match)
                 if head_word is not None:
-                    heads.setdefault(match.issue, set()).add(head_word)
+                    heads.setdefault(match.issue, {})[head_word] = n
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -1066,12 +1075,14 @@ class StanceFinder:
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
 
-    def _head_noun_matches(self, sent: Span, own: list[IssueMatch], heads: dict[str, set[str]]) -> list[IssueMatch]:
+    def _head_noun_matches(self, sent: Span, own: list[IssueMatch], heads: dict[str, dict[str, int]], n: int) -> list[IssueMatch]:
         """"Chile approved the copper mine in May. ... Peru says the mine will poison the river":
         a noun with a determiner or owner that was the head word of an earlier match of an issue
-        ("the mine", "the tax", "the agreement"; ``heads``: issue -> head lemmas) stands for that
-        issue when this sentence does not name it and no other issue had that head. A noun with
-        its own compound or name ("the income tax", "the French plan") is another thing."""
+        ("the mine", "the tax", "the law"; ``heads``: issue -> head lemma -> the last sentence it
+        was named in) stands for that issue when this sentence does not name it and no other issue
+        had that head. A noun of the lexicon's ``issue_anaphora`` ("the law", "the plan") does so
+        only within three sentences: it can mean many things. A noun with its own compound or name
+        ("the income tax", "the French plan") is another thing."""
         if not heads:
             return []
         named_here = {m.issue for m in own}
@@ -1080,7 +1091,9 @@ class StanceFinder:
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
                 continue
-            issues = [issue for issue, words in heads.items() if tok.lemma_.lower() in words]
+            lemma = tok.lemma_.lower()
+            issues = [issue for issue, words in heads.items()
+                      if lemma in words and (lemma not in self.lex.issue_anaphora or n - words[lemma] <= 3)]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
             # (an owner only as a pronoun: "India's tariffs" are India's, not the issue's)
@@ -1103,15 +1116,36 @@ class StanceFinder:
         (issue,) = issues
         found = []
         for tok in sent:
-            if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON" or tok.dep_ not in ("dobj", "pobj"):
+            if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
                 continue
             verb = tok.head
+            if tok.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB":
+                # "said it should be scrapped", "said it would poison the river": as the subject,
+                # only of a passive verb of stance or of a verb saying what the issue does
+                lemma = self._cue_lemma(verb)
+                passive = tok.dep_ == "nsubjpass" and self.lex.polarity(lemma) in (1, -1)
+                effect = tok.dep_ == "nsubj" and lemma in self.lex.cause_only_cues | self.lex.effect_cues
+                if passive or effect:
+                    found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+                continue
+            if tok.dep_ not in ("dobj", "pobj"):
+                continue
             if tok.dep_ == "pobj":
                 prep = verb
                 verb = prep.head
                 if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
                     continue
+            elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
+                # "called it a betrayal": what it is named says the side
+                named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
+                if any(self.lex.polarity(self._cue_lemma(c)) in (1, -1) for c in named):
+                    found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+                continue
             elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
+                continue
+            if any(c.dep_ in ("xcomp", "ccomp", "oprd") and c.i > tok.i for c in verb.children) or verb.dep_ == "acl":
+                # "wants it cut by half", "called it a betrayal": "it" is the subject of what
+                # follows; "under pressure to drop it": whose pressure the walk cannot tell
                 continue
             found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
         return found
@@ -1126,7 +1160,7 @@ class StanceFinder:
         lemma = span.root.lemma_.lower()
         lex = self.lex
         actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns | lex.group_nouns
-        if lemma in actor_nouns or span.root.lower_ in actor_nouns or lemma in lex.generic_words or lemma in lex.issue_anaphora:
+        if lemma in actor_nouns or span.root.lower_ in actor_nouns or lemma in lex.generic_words:
             return None
         return lemma
 
