@@ -294,3 +294,10 @@ def test_more_cues_of_holding_enacting_and_feeling(text, expected):
 
 def test_presenting_something_else_about_the_issue_takes_no_side():
     assert not of("Ana Ruiz", "Minister Ana Ruiz presented a report on the water tax.")
+
+
+def test_a_doubt_verb_coordinated_with_a_cue_leaves_the_cue_its_holder():
+    # (the dare rule above reads only an infinitive under the doubt verb)
+    text = "Senator Ann Roe has questioned the cost studies and criticized the water tax."
+    assert ("Ann Roe", "water_tax", "oppose") in stances(text)
+    assert not any(s in ("support", "oppose") for a, _, s in stances("Mayor Ann Roe challenged Peru to build the toll road.") if a == "Ann Roe")

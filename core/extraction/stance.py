@@ -905,7 +905,8 @@ class StanceFinder:
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
             side_of_speech = walk.statement is None and _is_side_clause(path[idx - 1])
             # ("challenged Lima to build the dam": a dare, not the challenger's side on the dam)
-            dare = tok.lemma_.lower() in self.lex.doubt_verbs and not self._issue_is_object(tok, path[idx - 1], walk, through_of=True)
+            dare = tok.lemma_.lower() in self.lex.doubt_verbs and path[idx - 1].dep_ in ("xcomp", "ccomp") \
+                and not self._issue_is_object(tok, path[idx - 1], walk, through_of=True)
             if owners and not dare and (side_of_speech or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
                 walk.holders.append(walk.holder(owners))
 
