@@ -301,3 +301,35 @@ def test_a_doubt_verb_coordinated_with_a_cue_leaves_the_cue_its_holder():
     text = "Senator Ann Roe has questioned the cost studies and criticized the water tax."
     assert ("Ann Roe", "water_tax", "oppose") in stances(text)
     assert not any(s in ("support", "oppose") for a, _, s in stances("Mayor Ann Roe challenged Peru to build the toll road.") if a == "Ann Roe")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Union leader Rosa Vega thanked Minister Omar Haddad for pushing the water tax through cabinet.",
+         {("Omar Haddad", "water_tax", "support"), ("Rosa Vega", "water_tax", "support")}),
+        ("Mayor Lena Holm credited Minister Omar Haddad with saving the toll road.",
+         {("Omar Haddad", "toll_road", "support"), ("Lena Holm", "toll_road", "support")}),
+    ],
+)
+def test_the_one_praised_for_a_deed_holds_the_deeds_side(text, expected):
+    assert expected <= stances(text)
+
+
+def test_praise_for_unnamed_people_stays_the_praisers():
+    assert ("Ana Mota", "water_tax", "support") in stances("Minister Ana Mota commended lawmakers for passing the water tax.")
+
+
+@pytest.mark.parametrize(
+    "text, expected, wrong",
+    [
+        ("Peru said it preferred a modest bus lane to the toll road.", ("Peru", "toll_road", "oppose"), ("Peru", "toll_road", "support")),
+        ("Peru called for talks instead of the toll road.", ("Peru", "toll_road", "oppose"), ("Peru", "toll_road", "support")),
+        ("Peru wants the toll road instead of a new railway.", ("Peru", "toll_road", "support"), ("Peru", "toll_road", "oppose")),
+        ("Minister Ana Mota said the water tax was far preferable to new debt.", ("Ana Mota", "water_tax", "support"), None),
+    ],
+)
+def test_what_is_put_aside_for_something_else_is_opposed(text, expected, wrong):
+    found = stances(text)
+    assert expected in found
+    assert wrong not in found

@@ -492,6 +492,12 @@ class StanceFinder:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
             if self._is_accusation(path, idx):
                 return self._accused_holders(tok, walk)
+            if self._is_praise(path, idx):
+                praised = self._praised_holders(tok, walk)
+                if praised is not None:
+                    return praised
+            if self._rejected_alternative(path, idx):
+                walk.flip()  # "preferred an upgrade to the expansion", "talks instead of sanctions"
             if tok.dep_ == "prep" and idx > 0 and tok.i not in walk.seen_cues and self._conditioned_on(tok):
                 # "made a ceasefire conditional on a halt of arms supplies": the condition is asked for.
                 walk.seen_cues.add(tok.i)
@@ -616,6 +622,63 @@ class StanceFinder:
             and path[idx - 1].dep_ == "prep"
             and path[idx - 1].lower_ in ACCUSATION_PREPOSITIONS
         )
+
+    def _is_praise(self, path: list[Token], idx: int) -> bool:
+        """A verb of praise reached through its "for"/"with" phrase ("thanked the minister for
+        pushing the rise through", "credited Atim with saving the deal")."""
+        return (
+            idx > 1
+            and path[idx].lemma_.lower() in self.lex.praise_verbs
+            and path[idx - 1].dep_ == "prep"
+            and path[idx - 1].lower_ in ("for", "with")
+            and any(c.dep_ == "dobj" for c in path[idx].children)
+        )
+
+    def _praised_holders(self, verb: Token, walk: _Walk) -> list[_Holder] | None:
+        """"Cabrera thanked Munoz for pushing the rise through": the one praised holds what the deed
+        says (as the praiser tells it), and the praiser holds the same side (praising a deed is
+        approving of it). Negated ("did not thank"), it says nothing. None when the deed has no
+        cue or nobody named is praised: the walk reads on ("commended lawmakers for passing the
+        tax" is the praiser's support, from the verb of praise)."""
+        praised = [m for c in verb.children if c.dep_ == "dobj" for m in self.resolver.actors_of(c)]
+        if not walk.has_cue or not praised:
+            return None
+        praisers = self._owner_mentions(verb, walk.statement)
+        if self._negated(verb):
+            return []
+        by = praisers[0].actor.name if praisers else ""
+        holders = [walk.holder(praised, reported_by=by)] if praised else []
+        names = {m.actor for m in praised}
+        praisers = [m for m in praisers if m.actor not in names]
+        if praisers:
+            holders.append(walk.holder(praisers))
+        return holders
+
+    def _rejected_alternative(self, path: list[Token], idx: int) -> bool:
+        """Whether the path reaches ``path[idx]`` from what is put aside for something else:
+        "instead of X", "rather than X" (as a preposition, or parsed as a coordination: "talks
+        instead of X" with X a conjunct), "preferred A to X", "A is preferable to X" (the lexicon's
+        ``preference_words``)."""
+        tok = path[idx]
+        low = tok.lower_
+
+        def marks_alternative(word: Token) -> bool:
+            return (word.lower_ == "of" and any(c.dep_ == "advmod" and c.lower_ == "instead" for c in word.children)
+                    or word.lower_ == "than" and any(c.dep_ == "advmod" and c.lower_ == "rather" for c in word.children))
+
+        if marks_alternative(tok) and tok.dep_ != "cc":
+            return True
+        if idx > 0 and path[idx - 1].dep_ == "conj":
+            below = path[idx - 1]
+            if any(c.dep_ == "cc" and marks_alternative(c) and c.i < below.i for c in tok.children):
+                return True
+        if low in ("to", "over") and tok.dep_ == "prep":
+            head = tok.head
+            words = self.lex.preference_words
+            if head.lemma_.lower() in words:
+                return True
+            return head.dep_ == "dobj" and head.head.lemma_.lower() in words
+        return False
 
     def _accused_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """"He accused Ukraine of derailing the ceasefire": the accused holds the view, as the

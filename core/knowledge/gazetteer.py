@@ -124,6 +124,8 @@ class Lexicon:
     idioms: frozenset[str] = frozenset()
     insufficiency_words: frozenset[str] = frozenset()
     spokesperson_nouns: frozenset[str] = frozenset()
+    praise_verbs: frozenset[str] = frozenset()
+    preference_words: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -293,7 +295,7 @@ LEXICON_KEYS = frozenset({
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
-    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns",
+    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns", "praise_verbs", "preference_words",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "demonyms", "roles", "parties",
                          "party_labels", "party_name_starts"})
@@ -411,6 +413,8 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         idioms=words("idioms"),
         insufficiency_words=words("insufficiency_words"),
         spokesperson_nouns=words("spokesperson_nouns"),
+        praise_verbs=words("praise_verbs"),
+        preference_words=words("preference_words"),
     )
 
 
