@@ -333,3 +333,83 @@ def test_what_is_put_aside_for_something_else_is_opposed(text, expected, wrong):
     found = stances(text)
     assert expected in found
     assert wrong not in found
+
+
+# ------------------------------------------------------------------ negotiation wordings
+
+NEGOTIATION = codebook_from_dict({"issues": [
+    {"id": "truce", "label": "Truce", "terms": ["truce", "ceasefire"]},
+    {"id": "talks", "label": "Peace talks", "terms": ["talks", "negotiations"]},
+    {"id": "swap", "label": "Prisoner swap", "terms": ["prisoner swap", "prisoner exchange"]},
+    {"id": "observers", "label": "Observer mission", "terms": ["observer mission", "observers"]},
+    {"id": "pullback", "label": "Pullback of forces", "terms": ["pullback", "withdrawal", "withdraw"]},
+]})
+
+
+def talks(text: str) -> set[tuple[str, str, str]]:
+    return stance_triples(text, NEGOTIATION)
+
+
+def test_neither_nor_subjects_negate_their_verb():
+    found = talks("Neither Ecuador nor Colombia has ruled out a return to talks, diplomats said.")
+    assert {("Ecuador", "talks", "support"), ("Colombia", "talks", "support")} <= found
+    assert not {row for row in found if row[2] == "oppose"}
+
+
+def test_a_raised_subject_holds_what_it_is_said_to_do_unconfirmed():
+    tables_text = "Ecuador is said to favour an observer mission along the river."
+    assert ("Ecuador", "observers", "support") in talks(tables_text)
+    assert ("Kofi Boateng", "swap", "support") in talks(
+        "President Kofi Boateng is believed to have approved the prisoner swap, two security sources told reporters.")
+
+
+def test_unnamed_sources_hold_nothing_but_frame_whom_they_report():
+    found = talks("Colombia is understood to have rejected the observer mission, people briefed on the talks said.")
+    assert not {row for row in found if row[0].lower().startswith("people")}
+    assert not talks("Critics said the truce was a sham.")
+    assert ("Colombia", "truce", "oppose") in talks("Colombian officials said the truce was a sham.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Withdrawing from the hills is out of the question," Defence Minister Ana Rojas said.', ("Ana Rojas", "pullback", "oppose")),
+        ("Rebel leader Omar Said said the prisoner swap remains non-negotiable.", ("Omar Said", "swap", "support")),
+        ("Colombia accused Ecuador of dragging its feet on the prisoner swap.", ("Ecuador", "swap", "oppose")),
+        ("Colombia blamed Ecuador for the failure of the talks.", ("Ecuador", "talks", "oppose")),
+        ("Colombia blamed Ecuador for the failure of the talks.", ("Colombia", "talks", "support")),
+    ],
+)
+def test_negotiation_idioms_and_failures(text, expected):
+    assert expected in talks(text)
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Ecuador rejected a Brazilian proposal for a 30-day truce.", "Brazil"),
+        ("Ecuador turned down a Kenyan offer of observers for the border.", "Kenya"),
+        ("Ecuador rejected an offer from Kenya to send observers.", "Kenya"),
+    ],
+)
+def test_the_country_whose_proposal_it_is_supports_its_content(text, owner):
+    found = talks(text)
+    assert any(a == owner and s == "support" for a, _, s in found), found
+    assert any(a == "Ecuador" and s == "oppose" for a, _, s in found), found
+
+
+def test_a_complaint_about_what_someone_did_to_the_issue_stands_up_for_it():
+    assert ("Ana Rojas", "truce", "support") in talks("Senator Ana Rojas complained that the army had dragged its feet on the truce.")
+    assert ("Ana Rojas", "truce", "oppose") in talks("Senator Ana Rojas complained that the truce was unfair.")
+
+
+def test_a_surname_met_before_is_the_person_whatever_the_ner_calls_it():
+    text = ("Union leader Olga Petrova accused the minister of ignoring teachers. "
+            "Petrova, a vocal opponent of the truce, said her members would strike.")
+    assert not {row for row in talks(text) if row[0] == "Petrova"}
+
+
+def test_a_threat_of_punishment_for_a_deed_is_against_the_deed():
+    assert ("Ecuador", "observers", "oppose") in talks("Ecuador threatened Colombia with sanctions for backing the observer mission.")
+    found = talks("Ecuador threatened Colombia with consequences for dragging its feet on the prisoner swap.")
+    assert ("Ecuador", "swap", "support") in found and ("Ecuador", "swap", "oppose") not in found

@@ -344,6 +344,14 @@ class ActorResolver:
         ("travelled to Moscow") or a demonym."""
         text = _clean_name(ent.text)
         country = self.kb.country_of(text)
+        if not country and self._person_for(text) is not None:
+            self._person_mention(ent)  # "Petrova, a vocal opponent, said": a surname met before, tagged as a place
+            return
+        if not country and ent.label_ == "GPE" and self._acting_place(ent):
+            # A state the country tables do not know ("Somaliland", "Texas") acts as its government
+            # when it is a subject, an agent or an owner ("Somaliland rejected the talks").
+            self._add(Actor(text, "government", "", ""), ent.start, ent.end, "name")
+            return
         if not country or text.lower() in self.kb.demonyms:
             return  # "Ukrainian territory": a demonym modifies, it does not act
         # The country's own name or a code ("US") always acts; a capital may be just a place.
@@ -351,6 +359,21 @@ class ActorResolver:
         if not is_country_name and self._is_locative(ent.root):
             return  # "travelled to Moscow": a place, not the government
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
+
+    def _acting_place(self, ent: Span) -> bool:
+        """Whether a place's name stands where an actor does: the subject of a verb, the agent of a
+        passive or an owner; one capitalised word or two, none of them a known person's or
+        organization's name."""
+        root = ent.root
+        if len(ent) > 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+            return False
+        if self.kb.person(ent.text) or self.kb.organization(ent.text):
+            return False
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+            return True
+        if root.dep_ == "poss":
+            return True
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
     def _org_mention(self, ent: Span) -> None:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the

@@ -51,7 +51,7 @@ from core.extraction.words import (
     WH_WORDS,
 )
 from core.knowledge.codebook import Codebook, IssueMatch
-from core.knowledge.gazetteer import Lexicon
+from core.knowledge.gazetteer import Actor, Lexicon
 
 # Dependencies inside a noun phrase, up which a renaming noun finds the phrase it renames.
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
@@ -120,6 +120,8 @@ class _Walk:
         return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
 
 
+# Verbs that join a subject to what is said of it: "the release remains non-negotiable".
+COPULAS = frozenset({"be", "remain", "stay"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
 TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
@@ -151,8 +153,12 @@ class StanceFinder:
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
-        """A negation that flips a predicate's polarity ("does not accept", "no support")."""
-        return negated(tok, self.lex, NEGATION_DEPS)
+        """A negation that flips a predicate's polarity ("does not accept", "no support"), or a
+        subject under "neither ... nor" ("Neither Peru nor Chile has ruled out talks")."""
+        if negated(tok, self.lex, NEGATION_DEPS):
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
+                   for c in tok.children)
 
     def _cue_lemma(self, tok: Token) -> str:
         """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
@@ -360,9 +366,24 @@ class StanceFinder:
                     mentions += self._sponsors(subj)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+            if not mentions and tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns:
+                mentions += self._proposal_owners(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
         return mentions
+
+    def _proposal_owners(self, noun: Token) -> list[Mention]:
+        """Whose proposal, offer or demand it is when no owner is written before it: a country
+        adjective ("a Brazilian proposal for a truce" is Brazil's) or "by"/"from" ("an offer from
+        Oman", "a plan put forward by Kenya")."""
+        found: list[Mention] = []
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+                country = self.resolver.kb.country_of(child.text)
+                if country and child.text[:1].isupper():
+                    found.append(Mention(Actor(country, "government", country, ""), child.i, child.i + 1,
+                                         child.idx, child.idx + len(child.text), child.text, "metonym"))
+        return found + self._sponsors(noun)
 
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
@@ -711,11 +732,13 @@ class StanceFinder:
             # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
             # neutral main verb still makes it neutral: "talking about that, dividing up assets")
             self._apply_cue(tok, below, walk)
-        if idx > 0 and tok.lemma_ == "be" and _evaluated_by_copula(path[idx - 1]):
+        if idx > 0 and tok.lemma_ in COPULAS and _evaluated_by_copula(path[idx - 1]):
             # "the plan was essential", "lifting the tariffs would be a mistake", "it was premature
             # to scrap the tariffs": the predicate adjective or noun carries the polarity.
             has_experiencer = bool(self._experiencers(tok))
-            predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
+            # (an idiom read as one word keeps its head's place: "is out of the question" is a prep)
+            predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")
+                          or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
             # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
             predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
             ordered = sorted(predicates, key=lambda t: t.i)
@@ -817,8 +840,13 @@ class StanceFinder:
         if lemma in self.lex.instrument_verbs and below is not None and below.dep_ == "prep" and below.lower_ == "with":
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
             walk.has_cue = walk.polar = True
+            punished = any(g.dep_ == "prep" and g.lower_ == "for" and any(t.i in walk.in_match for t in g.subtree)
+                           for obj in below.children if obj.dep_ == "pobj" for g in obj.children)
+            if punished:
+                walk.flip()  # "... with consequences for dragging its feet on the truce": against the deed
             return
-        if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children):
+        if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children) \
+                and not self._proposal_owners(tok):
             return
         # ("dropped its objections to the accord": a stance of its own as the object counts too)
         # (or a document: "introduced a bill to create the loans")
@@ -966,7 +994,13 @@ class StanceFinder:
             owners = self._owner_mentions(tok, walk.statement)
             # (a reporting verb's subject holds what its participial side clause does when the
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
-            side_of_speech = walk.statement is None and _is_side_clause(path[idx - 1])
+            side_of_speech = (
+                walk.statement is None and _is_side_clause(path[idx - 1])
+                # "Kestran is said to favour a guarantee": the raised subject holds it, unconfirmed
+                or path[idx - 1].dep_ == "xcomp" and is_passive(tok) and tok.lemma_.lower() in self.lex.passive_raising_cues)
+            if side_of_speech and path[idx - 1].dep_ == "xcomp":
+                walk.hedged = True
+                owners = [m for c in tok.children if c.dep_ == "nsubjpass" for m in self.resolver.actors_of(c)]
             # ("challenged Lima to build the dam": a dare, not the challenger's side on the dam)
             dare = tok.lemma_.lower() in self.lex.doubt_verbs and path[idx - 1].dep_ in ("xcomp", "ccomp") \
                 and not self._issue_is_object(tok, path[idx - 1], walk, through_of=True)
@@ -1052,14 +1086,21 @@ class StanceFinder:
         stance, reported by Witkoff), or beside their own government ("Putin said Moscow was in
         favour of X": the government's row stays reported, with the speaker as source)."""
         holders, statement = walk.holders, walk.statement
-        if statement is None or statement.speaker is None:
+        if statement is None or statement.speaker is None or self._unnamed_source(statement):
             return holders
         speaker = statement.speaker
         inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions)]
         mention = Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
         if walk.has_cue and not inner:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
-            holders.append(walk.holder([mention, *self._co_speakers(statement)], is_speaker=True))
+            holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
+            if walk.polar and statement.cue_token is not None and self.lex.polarity(self._cue_lemma(self.doc[statement.cue_token])) == -1 \
+                    and self._acted_on_by_someone(walk, statement.cue_token):
+                # "complained that the government had dragged its feet on the treaty": a complaint
+                # about what someone unnamed did to the issue is standing up for it ("complained
+                # that the treaty was unfair" judges the treaty itself: against it)
+                holder = replace(holder, polarity=-holder.polarity)
+            holders.append(holder)
         elif speaker.actor_type == "person" and speaker.country:
             own = [
                 h for h in inner
@@ -1068,6 +1109,39 @@ class StanceFinder:
             if own:
                 holders.append(_Holder([mention], own[0].polarity, own[0].neutral, True, own[0].hedged, True))
         return holders
+
+    def _acted_on_by_someone(self, walk: _Walk, cue: int) -> bool:
+        """Whether the first verb above the issue, inside the statement whose cue is ``cue``, has a
+        subject of its own (not the issue): the issue is what someone does something to ("complained
+        that the army had dragged its feet on the truce"; not "complained about the truce")."""
+        if not walk.in_match:
+            return False
+        tok = self.doc[min(walk.in_match)]
+        for _ in range(8):
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok.i != cue and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(t.i in walk.in_match for t in c.subtree)
+                                            for c in tok.children)
+        return False
+
+    def _unnamed_source(self, statement: Statement) -> bool:
+        """Whether the speaker is an unnamed source the coding guide never codes as a holder
+        ("people briefed on the talks said", "two security sources told Reuters", "critics say"):
+        no actor mention at the speaker's words, whose head is one of the lexicon's
+        ``unnamed_source_nouns`` or ``source_nouns`` (an unnamed report or survey is no holder
+        either). Their statement still frames whom they report on."""
+        if statement.speaker_mention is None:
+            return False
+        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand")
+        if span is None or not len(span) or any(self.resolver.mention_at(t) is not None for t in span):
+            return False
+        if statement.speaker is not None and statement.speaker.name != span.text:
+            return False  # "a ministry spokesman" speaking for the ministry named before
+        head = span.root
+        words = {head.lower_, head.lemma_.lower()}
+        return head.pos_ == "NOUN" and bool(words & (self.lex.unnamed_source_nouns | self.lex.source_nouns))
 
     def _co_speakers(self, statement: Statement) -> list[Mention]:
         """The actors coordinated with a statement's speaker ("Luis Herrera and Camila Rojas voted

@@ -125,6 +125,7 @@ class Lexicon:
     insufficiency_words: frozenset[str] = frozenset()
     spokesperson_nouns: frozenset[str] = frozenset()
     praise_verbs: frozenset[str] = frozenset()
+    unnamed_source_nouns: frozenset[str] = frozenset()
     preference_words: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
@@ -295,7 +296,7 @@ LEXICON_KEYS = frozenset({
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
-    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns", "praise_verbs", "preference_words",
+    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns", "praise_verbs", "preference_words", "unnamed_source_nouns",
 })
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "demonyms", "roles", "parties",
                          "party_labels", "party_name_starts"})
@@ -414,6 +415,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         insufficiency_words=words("insufficiency_words"),
         spokesperson_nouns=words("spokesperson_nouns"),
         praise_verbs=words("praise_verbs"),
+        unnamed_source_nouns=words("unnamed_source_nouns"),
         preference_words=words("preference_words"),
     )
 
