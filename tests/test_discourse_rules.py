@@ -413,3 +413,20 @@ def test_a_threat_of_punishment_for_a_deed_is_against_the_deed():
     assert ("Ecuador", "observers", "oppose") in talks("Ecuador threatened Colombia with sanctions for backing the observer mission.")
     found = talks("Ecuador threatened Colombia with consequences for dragging its feet on the prisoner swap.")
     assert ("Ecuador", "swap", "support") in found and ("Ecuador", "swap", "oppose") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ecuador signalled openness to a prisoner swap.", ("Ecuador", "swap", "support")),
+        ("Ecuador expressed openness to a prisoner swap.", ("Ecuador", "swap", "support")),
+        ("Norway is fully on board with an observer mission.", ("Norway", "observers", "support")),
+    ],
+)
+def test_openness_to_the_issue_is_support_even_with_its_preposition_on_the_verb(text, expected):
+    assert expected in talks(text)
+
+
+def test_their_with_a_plain_noun_subject_is_that_noun_not_an_actor_named_before():
+    text = "Ecuador hosted the talks in May. Signs are growing that nations have lost their willingness to back the truce."
+    assert not {row for row in talks(text) if row[0] == "Ecuador" and row[1] == "truce"}

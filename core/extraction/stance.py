@@ -365,12 +365,29 @@ class StanceFinder:
                 if not mentions and subj.lemma_.lower() in self.lex.document_nouns:
                     mentions += self._sponsors(subj)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            mentions += [m for c in tok.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+            mentions += [m for c in tok.children if c.dep_ == "poss" and not self._owned_by_local_subject(c)
+                         for m in self.resolver.actors_of(c)]
             if not mentions and tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns:
                 mentions += self._proposal_owners(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
         return mentions
+
+    def _owned_by_local_subject(self, owner: Token) -> bool:
+        """"nations have turned a corner in their willingness to ...": a possessive pronoun whose
+        clause has a plain noun for subject (no actor) stands for that noun, not for an actor
+        named before."""
+        if owner.pos_ != "PRON":
+            return False
+        cur = owner.head
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX"):
+                return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and self.resolver.mention_at(c) is None
+                           and not self.resolver.actors_of(c) for c in cur.children)
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
@@ -508,6 +525,9 @@ class StanceFinder:
                 # naming verb that is the statement's cue still says what it names the issue:
                 # "branded the dam a disaster")
                 self._read_frames(path, idx, walk)
+                stance_object = self._misattached_stance_object(tok, path[idx - 1]) if idx > 0 else None
+                if stance_object is not None:
+                    self._apply_cue(stance_object, path[idx - 1], walk)  # "expressed openness to a swap"
                 break
             if _identity_copula(path, idx) and self._negated(tok) and path[idx - 1].lemma_.lower() not in self.lex.side_nouns:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
@@ -1004,7 +1024,10 @@ class StanceFinder:
             # ("challenged Lima to build the dam": a dare, not the challenger's side on the dam)
             dare = tok.lemma_.lower() in self.lex.doubt_verbs and path[idx - 1].dep_ in ("xcomp", "ccomp") \
                 and not self._issue_is_object(tok, path[idx - 1], walk, through_of=True)
-            if owners and not dare and (side_of_speech or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
+            # ("signalled openness to a swap", "to" hung on the verb: the speech verb's own object
+            # takes the side, and its subject holds it)
+            own_object = self._misattached_stance_object(tok, path[idx - 1]) is not None
+            if owners and not dare and (side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
                 walk.holders.append(walk.holder(owners))
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
