@@ -655,10 +655,21 @@ def cmd_train(args) -> int:
         examples = review_examples(corpus)
         print(f"{corpus_name}: {examples.reviews} review(s) of {examples.articles} article(s) give {len(examples.labels)} training candidates")
         reviews = (examples.features, examples.labels)
+    challenge = None
+    if not args.no_challenge:
+        from core.evaluation.challenge import challenge_examples, training_sets
+        from core.extraction.nlp import load_pipeline
+
+        challenge = challenge_examples(training_sets(), load_pipeline(knowledge=knowledge))
+        print(f"{len(challenge.sets)} construction challenge set(s), {challenge.cases} cases, give {len(challenge.labels)} training candidates",
+              file=sys.stderr)
     report = train(data, knowledge, c=args.c, seed=SEED, reviews=reviews, corpus=corpus_name,
-                   progress=lambda line: print(line, file=sys.stderr))
+                   progress=lambda line: print(line, file=sys.stderr),
+                   challenge=(challenge.features, challenge.labels) if challenge is not None else ([], []))
     if args.db:
         report.scorer.info["reviews"] = examples.reviews
+    if challenge is not None:
+        report.scorer.info["challenge_sets"] = challenge.sets
     for line in report.lines:
         print(line)
     try:
@@ -881,6 +892,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE", help="also learn from this corpus's confirmed, corrected, added and rejected rows")
     p.add_argument("--out", metavar="FILE", help="where to write the scorer (default: $STANCE_SCORER or seeds/stance_scorer.json)")
     p.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength of the logistic regression (default 0.1)")
+    p.add_argument("--no-challenge", action="store_true",
+                   help="train on the dev articles only, without the construction challenge sets of tests/challenge/")
     p = sub.add_parser("accuracy", help="measure every figure of the Accuracy page against all gold data sets (needs ../shared/eval)")
     p.add_argument("--write", action="store_true", help="store the figures in docs/accuracy.json and regenerate the README's Accuracy section")
     return parser

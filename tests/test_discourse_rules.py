@@ -151,7 +151,7 @@ def test_the_candidates_include_the_words_the_rules_read_as_an_earlier_issue():
     "text, expected",
     [
         ("Lima called the fuel levy a non-starter.", ("Peru", "fuel_levy", "oppose")),
-        ("Union chief Rosa Diaz said the fuel levy was a red line for truckers.", ("Rosa Diaz", "fuel_levy", "oppose")),
+        ("Union chief Rosa Diaz said the fuel levy was a non-starter for truckers.", ("Rosa Diaz", "fuel_levy", "oppose")),
         ("Mayor Tom Okoro said the fuel levy was a step in the right direction.", ("Tom Okoro", "fuel_levy", "support")),
         ("Economist Ada Obi said the fuel levy would be a game changer for the railways.", ("Ada Obi", "fuel_levy", "support")),
         ("Senator Ines Mota said the fuel levy would be dead on arrival in the Senate.", ("Ines Mota", "fuel_levy", "oppose")),
@@ -162,14 +162,14 @@ def test_idioms_say_a_side(text, expected):
 
 
 def test_an_idiom_is_merged_into_one_token_with_the_phrase_as_lemma():
-    doc = nlp().make_doc("They called it a non-starter and a red line.")
+    doc = nlp().make_doc("They called it a non-starter and said it was dead on arrival.")
     for name, proc in nlp().pipeline:
         if name not in ("stance_mentions", "stance_attribution"):
             doc = proc(doc)
     lex = load_knowledge().lexicon
     assert merge_idioms(doc, lex) == 2
     merged = {t.text: t.lemma_ for t in doc if " " in t.text or "-" in t.text}
-    assert merged == {"non-starter": "non-starter", "red line": "red line"}
+    assert merged == {"non-starter": "non-starter", "dead on arrival": "dead on arrival"}
     assert phrase_words("non-starter") == ["non", "-", "starter"]
 
 
@@ -239,11 +239,11 @@ def test_new_cues_of_undoing_and_holding(text, expected):
 # ------------------------------------------------------------------ more of the same, later in the session
 
 
-def test_it_as_the_subject_of_a_passive_verb_of_stance_or_of_an_effect_is_the_issue_before():
+def test_it_as_the_passive_subject_of_a_verb_of_stance_is_the_issue_before():
     text = "Chile proposed a language law in 2019. On Tuesday, mayor Hugo Saa said it should be scrapped."
     assert ("Hugo Saa", "language_law", "oppose") in stances(text)
-    text = "Chile proposed a language law in 2019. Deputy Carla Vidal said it would protect the island's identity."
-    assert ("Carla Vidal", "language_law", "support") in stances(text)
+    # as an active subject "it" is often the speaker itself
+    assert not of("Peru", "Chile approved the copper mine on Monday. Peru said it would protect its fishermen.")
 
 
 def test_a_sentence_naming_the_issue_only_by_its_head_noun_passes_it_on():
@@ -376,8 +376,6 @@ def test_unnamed_sources_hold_nothing_but_frame_whom_they_report():
         ('"Withdrawing from the hills is out of the question," Defence Minister Ana Rojas said.', ("Ana Rojas", "pullback", "oppose")),
         ("Rebel leader Omar Said said the prisoner swap remains non-negotiable.", ("Omar Said", "swap", "support")),
         ("Colombia accused Ecuador of dragging its feet on the prisoner swap.", ("Ecuador", "swap", "oppose")),
-        ("Colombia blamed Ecuador for the failure of the talks.", ("Ecuador", "talks", "oppose")),
-        ("Colombia blamed Ecuador for the failure of the talks.", ("Colombia", "talks", "support")),
     ],
 )
 def test_negotiation_idioms_and_failures(text, expected):
@@ -430,3 +428,89 @@ def test_openness_to_the_issue_is_support_even_with_its_preposition_on_the_verb(
 def test_their_with_a_plain_noun_subject_is_that_noun_not_an_actor_named_before():
     text = "Ecuador hosted the talks in May. Signs are growing that nations have lost their willingness to back the truce."
     assert not {row for row in talks(text) if row[0] == "Ecuador" and row[1] == "truce"}
+
+
+
+# ------------------------------------------------------------------ the second reader's cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto said the truce had collapsed.",  # an event, nobody's side
+        "Kenya said the ceasefire was a red line.",  # "red line" says a demand or a refusal: no side
+        "Ecuador said the observer mission would cripple the rebels' supply lines.",  # harm to an enemy
+        "Ecuador said it was too early to judge the prisoner swap.",  # "too ... to": no degree
+    ],
+)
+def test_wordings_that_take_no_side_after_review(text):
+    assert not {row for row in talks(text) if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Ecuador scrapped the observer mission last year. The IMF praised it.", "IMF"),  # "it" is the scrapping
+        ("Amnesty published a report critical of the observer mission. Ecuador rejected it.", "Ecuador"),  # "it" is the report
+    ],
+)
+def test_it_after_an_act_against_the_issue_or_a_noun_around_it_is_not_the_issue(text, actor):
+    assert not of(actor, text) and not {r for r in talks(text) if r[0] == actor}
+
+
+@pytest.mark.parametrize(
+    "second, actor",
+    [
+        ("Separately, Ruto said he would scrap the tax on mobile money.", "Ruto"),  # a phrase of its own
+        ("Museveni said Uganda would keep its tax.", "Uganda"),  # the owner's own
+    ],
+)
+def test_a_head_noun_with_a_phrase_or_an_owner_is_another_thing(second, actor):
+    assert not of(actor, "Parliament approved the water tax on Monday. " + second)
+
+
+def test_the_same_noun_standing_for_something_else_in_between_breaks_the_reference():
+    text = ("Congress passed the language law in June. The governor signed a new law on fishing in July. "
+            "Deputy Rita Borg vowed to challenge the law in court.")
+    assert not of("Rita Borg", text)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Chilean company officials said they opposed the toll road.", "Chile"),
+        ("Turkish football officials criticised the toll road.", "Turkey"),
+    ],
+)
+def test_officials_of_something_other_than_the_state_are_not_the_country(text, country):
+    assert country not in {row[0] for row in stances(text)}
+
+
+def test_senior_officials_are_still_the_country():
+    assert ("Turkey", "toll_road", "oppose") in stances("Senior Turkish officials criticised the toll road.")
+
+
+def test_a_spokesman_for_a_person_is_not_the_body_named_before():
+    text = "The IMF welcomed the water tax on Monday. A spokesman for Ruto said the tax would be scrapped."
+    assert ("IMF", "water_tax", "oppose") not in stances(text)
+
+
+def test_a_company_name_after_a_title_word_is_no_person():
+    assert not {row for row in stances("Cardinal Health Inc criticised the toll road.") if row[0] == "Health Inc"}
+
+
+def test_a_country_noun_that_says_what_a_proposal_is_about_is_not_its_owner():
+    found = talks("Ecuador rejected a Colombia truce proposal drafted in Lima.")
+    assert not {row for row in found if row[0] == "Colombia"}
+
+
+def test_what_sits_under_despite_is_neither_punished_nor_praised():
+    found = talks("Ecuador threatened Peru with sanctions for buying arms despite the truce.")
+    assert ("Ecuador", "truce", "oppose") not in found
+    found = talks("Ana Rojas thanked Omar Said for standing firm despite criticism of the observer mission.")
+    assert ("Omar Said", "observers", "oppose") not in found
+
+
+def test_a_side_clause_that_takes_no_side_gives_the_speaker_none():
+    text = '"This is a difficult moment," Ana Rojas said, referring to Peru\'s rejection of the truce.'
+    assert not of("Ana Rojas", text) and ("Ana Rojas", "truce", "oppose") not in talks(text)

@@ -91,3 +91,63 @@ class Summary:
 def summarize(results: list[CaseResult]) -> Summary:
     return Summary(len(results), sum(r.passed for r in results), sum(len(r.expect) for r in results),
                    sum(r.hits for r in results), sum(bool(r.violations) for r in results))
+
+
+# ------------------------------------------------------------------------ training examples
+
+# The challenge sets read for errors (never the held-out ones in tests/challenge_heldout/): their
+# cases teach the learned scorer the constructions, besides the dev articles (`python -m core train`).
+CHALLENGE_DIR = Path(__file__).resolve().parents[2] / "tests" / "challenge"
+
+
+@dataclass
+class ChallengeExamples:
+    """Training rows made from construction challenge sets: features, labels, and what they came from."""
+
+    features: list[dict[str, float]]
+    labels: list[str]
+    sets: list[str]
+    cases: int
+
+
+def training_sets(folder: str | Path = CHALLENGE_DIR) -> list[Path]:
+    """The read challenge sets of ``folder`` (``*.yaml``), in name order; a held-out set is refused."""
+    paths = sorted(Path(folder).glob("*.yaml"))
+    held = [p for p in paths if "heldout" in p.parent.name or "heldout" in p.name]
+    if held:
+        raise ValueError(f"held-out challenge sets are only scored, never trained on: {', '.join(map(str, held))}")
+    return paths
+
+
+def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
+    """The candidates of every case, labelled by the case (each case analysed as its own article):
+
+    * a candidate the rules gave a verdict on: the expected stance of its (actor, issue), else
+      ``none`` (a forbidden row, or one a careful coder would not code);
+    * a candidate the rules said nothing about: ``none`` when its (actor, issue) is not expected,
+      and left out when it is (so the scorer does not learn to guess a side where no cue was read:
+      the rules' misses are for the rules to mend).
+    """
+    from core.extraction.candidates import CandidateFinder
+    from core.extraction.scorer import features_of
+
+    features: list[dict[str, float]] = []
+    labels: list[str] = []
+    cases = 0
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        codebook = codebook_from_dict(data["codebook"], str(path))
+        for n, case in enumerate(data["cases"]):
+            cases += 1
+            doc = nlp(case["text"])
+            candidates = CandidateFinder(doc, codebook, f"{Path(path).stem}-{n}").candidates()
+            expect = {(str(a).casefold(), str(i)): str(s) for a, i, s in (case.get("expect") or [])}
+            for cand, feats in zip(candidates, features_of(candidates)):
+                key = (cand.actor.casefold(), cand.issue)
+                if cand.rule_stance:
+                    features.append(feats)
+                    labels.append(expect.get(key, "none"))
+                elif key not in expect:
+                    features.append(feats)
+                    labels.append("none")
+    return ChallengeExamples(features, labels, [Path(p).name for p in paths], cases)

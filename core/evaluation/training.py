@@ -281,22 +281,26 @@ class TrainingReport:
 
 def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c: float = C, seed: int = SEED,
           reviews: tuple[list[dict[str, float]], list[str]] = ([], []), corpus: str = "",
-          progress: Callable[[str], None] | None = None) -> TrainingReport:
+          progress: Callable[[str], None] | None = None,
+          challenge: tuple[list[dict[str, float]], list[str]] = ([], [])) -> TrainingReport:
     """Validate (leave one article out), calibrate, choose the minimum confidence and fit the
-    final scorer on every article of ``data`` plus the ``reviews`` rows (features, labels)."""
+    final scorer on every article of ``data`` plus the ``reviews`` rows and the ``challenge``
+    rows (features, labels; see ``core.evaluation.challenge.challenge_examples``), which join
+    every fold's training data and are never scored."""
     say = progress or (lambda _line: None)
     if len(data) < 2:
         raise ValueError("training needs at least two labelled articles (leave-one-article-out validation)")
     say(f"leave-one-article-out over {len(data)} articles ...")
-    held = leave_one_article_out(data, c, seed, reviews)
+    extra = (reviews[0] + challenge[0], reviews[1] + challenge[1])
+    held = leave_one_article_out(data, c, seed, extra)
     raw = [r for h in held for r in h.raw]
     correct = [ok for h in held for ok in h.correct]
     calibration = fit_calibration(raw, correct)
     for h in held:
         h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
     threshold, curve = choose_threshold(held, knowledge)
-    features = [f for a in data for f in features_of(a.candidates)] + reviews[0]
-    labels = [lab for a in data for lab in a.labels] + reviews[1]
+    features = [f for a in data for f in features_of(a.candidates)] + extra[0]
+    labels = [lab for a in data for lab in a.labels] + extra[1]
     final = fit_scorer(features, labels, c, seed)
     final.calibration = calibration
     final.min_confidence = threshold
@@ -314,6 +318,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
         "candidates": len(labels),
         "labels": label_counts(labels),
         "reviews": len(reviews[1]),
+        "challenge_candidates": len(challenge[1]),
         "corpus": corpus,
         "validation": {
             "method": "leave one article out",
@@ -326,7 +331,8 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     }
     lines = [
         f"trained on {len(data)} articles, {len(labels)} candidates ({', '.join(f'{k} {v}' for k, v in label_counts(labels).items())})"
-        + (f", {len(reviews[1])} of them from reviews in {corpus}" if reviews[1] else ""),
+        + (f", {len(reviews[1])} of them from reviews in {corpus}" if reviews[1] else "")
+        + (f", {len(challenge[1])} from construction challenge sets" if challenge[1] else ""),
         f"leave-one-article-out at the chosen minimum confidence {threshold:.2f}: "
         f"country P {best['country_precision']:.2f} R {best['country_recall']:.2f} F1 {best['country_f1']:.2f}   "
         f"actor P {best['actor_precision']:.2f} R {best['actor_recall']:.2f} F1 {best['actor_f1']:.2f}",

@@ -347,11 +347,6 @@ class ActorResolver:
         if not country and self._person_for(text) is not None:
             self._person_mention(ent)  # "Petrova, a vocal opponent, said": a surname met before, tagged as a place
             return
-        if not country and ent.label_ == "GPE" and self._acting_place(ent):
-            # A state the country tables do not know ("Somaliland", "Texas") acts as its government
-            # when it is a subject, an agent or an owner ("Somaliland rejected the talks").
-            self._add(Actor(text, "government", "", ""), ent.start, ent.end, "name")
-            return
         if not country or text.lower() in self.kb.demonyms:
             return  # "Ukrainian territory": a demonym modifies, it does not act
         # The country's own name or a code ("US") always acts; a capital may be just a place.
@@ -359,21 +354,6 @@ class ActorResolver:
         if not is_country_name and self._is_locative(ent.root):
             return  # "travelled to Moscow": a place, not the government
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
-
-    def _acting_place(self, ent: Span) -> bool:
-        """Whether a place's name stands where an actor does: the subject of a verb, the agent of a
-        passive or an owner; one capitalised word or two, none of them a known person's or
-        organization's name."""
-        root = ent.root
-        if len(ent) > 2 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
-            return False
-        if self.kb.person(ent.text) or self.kb.organization(ent.text):
-            return False
-        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
-            return True
-        if root.dep_ == "poss":
-            return True
-        return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
     def _org_mention(self, ent: Span) -> None:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
@@ -388,9 +368,9 @@ class ActorResolver:
             self._add(org, ent.start, ent.end, "name")
             return
         titled = self._titled_name(ent)
-        if titled is not None and (self._person_for(titled.text) is not None or len(titled) >= 2):
-            # "Representative Holt" tagged ORG, Holt met before, or "Mayor Ines Prado" (a first and a
-            # last name): that person ("General Motors", with no Motors met before, stays a company)
+        if titled is not None and self._person_for(titled.text) is not None:
+            # "Representative Holt" tagged ORG, Holt met before: that person ("General Motors",
+            # "Cardinal Health Inc", with no such person met before, stay companies)
             self._person_mention(titled)
             return
         country = self.kb.country_of(text)
@@ -575,10 +555,11 @@ class ActorResolver:
         lex = self.lex
         low = tok.lower_
         start = modifier.i if modifier is not None else tok.i
-        # (other modifiers that make it someone else: "opposition", "former", a name, a phrase;
-        # a word of domain does not: "Turkish energy officials", "Jamaica's tourism ministry")
+        # (other modifiers make it someone else: "opposition negotiators", "company officials", a
+        # name, a phrase; only a word for a branch of the state does not: "Turkish energy
+        # officials", "Jamaica's tourism ministry"; the lexicon's state_domain_words)
         others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)
-                  and (c.dep_ in ("nmod", "prep") or c.pos_ == "PROPN" or c.ent_type_ or c.lower_ in lex.non_state_modifiers)]
+                  and not (c.dep_ in ("amod", "compound") and c.lower_ in lex.state_domain_words)]
         if (low in lex.government_nouns or low in lex.state_nouns) and country and not others:
             # "the Chilean government", "Chilean officials": the country's government, named as the
             # country (the coding guide's name for it); not "Chilean opposition negotiators",

@@ -94,11 +94,13 @@ class SpeakerResolver:
         for child in subj.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
                 for obj in (g for g in child.children if g.dep_ == "pobj"):
-                    found = [m for m in self.resolver.actors_of(obj) if m.actor.actor_type != "person"]
+                    found = self.resolver.actors_of(obj)  # (a person too: "a spokesman for Ruto")
                     if found:
                         return found[0]
                     if obj.pos_ == "NOUN":
                         words.append(obj.lower_)
+                    else:
+                        return None  # "a spokesman for Ruto", a name we cannot place: nobody else's
             if child.dep_ == "poss":
                 found = [m for m in self.resolver.actors_of(child) if m.actor.actor_type != "person"]
                 if found:
@@ -111,8 +113,11 @@ class SpeakerResolver:
         window_start = sent.start_char
         if sent.start > 0:
             window_start = self.doc[sent.start - 1].sent.start_char
-        near = {m.actor: m for m in before if m.start_char >= window_start}
-        return next(iter(near.values())) if len(near) == 1 else None
+        # (the only actor of any kind named there: "Ruto met World Bank officials. A spokesman
+        # said ..." is nobody's for sure)
+        near = {m.actor: m for m in self.resolver.mentions if window_start <= m.start_char and m.end_char <= subj.idx}
+        only = next(iter(near.values())) if len(near) == 1 else None
+        return only if only is not None and only.actor.actor_type != "person" else None
 
     def _unnamed(self, head: Token, words: list[Token], text: str) -> Actor:
         """An unnamed speaker: a group when plural ("analysts"), a person when its noun is a role

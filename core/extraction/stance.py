@@ -150,6 +150,7 @@ class StanceFinder:
         # The words the rules read as an issue named before ("the plan", "the mine", "it"), by
         # sentence number: the candidates add them to their own (core.extraction.candidates).
         self.referring_matches: dict[int, list[IssueMatch]] = {}
+        self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -157,8 +158,9 @@ class StanceFinder:
         subject under "neither ... nor" ("Neither Peru nor Chile has ruled out talks")."""
         if negated(tok, self.lex, NEGATION_DEPS):
             return True
+        # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
-                   for c in tok.children)
+                   and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
 
     def _cue_lemma(self, tok: Token) -> str:
         """The lemma the lexicon knows the token by: a phrasal verb ("rule out", "pull out") when
@@ -169,7 +171,10 @@ class StanceFinder:
         for c in tok.children:
             # (a degree of the thing, not a feeling about it: "not too impressed by", "too keen on")
             if c.dep_ == "advmod" and c.lower_ == "too" and tok.pos_ in ("ADJ", "ADV") and tok.tag_ not in ("VBN", "VBG") \
-                    and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "about", "with", "on", "of") for p in tok.children):
+                    and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("by", "about", "with", "on", "of") for p in tok.children) \
+                    and not any(p.dep_ in ("xcomp", "ccomp", "advcl") for p in tok.children):
+                # ("too important to abandon", "too early to judge": with an infinitive the degree
+                # says something else; left unread)
                 return "too little" if lemma in self.lex.insufficiency_words or tok.lower_ in self.lex.insufficiency_words else "too much"
             if c.dep_ == "advmod" and c.lower_ in ("far", "much") and tok.pos_ == "VERB" and any(g.lower_ == "too" for g in c.children):
                 return "too much"
@@ -395,7 +400,8 @@ class StanceFinder:
         Oman", "a plan put forward by Kenya")."""
         found: list[Mention] = []
         for child in noun.children:
-            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            # (an adjective only: in "a Ukraine ceasefire proposal" the noun says what it is about)
+            if child.dep_ == "amod" and child.i < noun.i:
                 country = self.resolver.kb.country_of(child.text)
                 if country and child.text[:1].isupper():
                     found.append(Mention(Actor(country, "government", country, ""), child.i, child.i + 1,
@@ -533,7 +539,7 @@ class StanceFinder:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
             if self._is_accusation(path, idx):
                 return self._accused_holders(tok, walk)
-            if self._is_praise(path, idx):
+            if self._is_praise(path, idx) and not self._conceded(walk):
                 praised = self._praised_holders(tok, walk)
                 if praised is not None:
                     return praised
@@ -664,6 +670,20 @@ class StanceFinder:
             and path[idx - 1].lower_ in ACCUSATION_PREPOSITIONS
         )
 
+    def _conceded(self, walk: _Walk) -> bool:
+        """Whether the issue sits under "despite" ("for buying oil despite the sanctions"): what is
+        conceded is not the deed praised or punished."""
+        if not walk.in_match:
+            return False
+        tok = self.doc[min(walk.in_match)]
+        for _ in range(10):
+            if tok.dep_ == "prep" and tok.lower_ in ("despite", "notwithstanding"):
+                return True
+            if tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
+
     def _is_praise(self, path: list[Token], idx: int) -> bool:
         """A verb of praise reached through its "for"/"with" phrase ("thanked the minister for
         pushing the rise through", "credited Atim with saving the deal")."""
@@ -708,7 +728,8 @@ class StanceFinder:
                     or word.lower_ == "than" and any(c.dep_ == "advmod" and c.lower_ == "rather" for c in word.children))
 
         if marks_alternative(tok) and tok.dep_ != "cc":
-            return True
+            # (a noun put aside: "talks instead of sanctions"; not "instead of opposing X, ...")
+            return idx > 0 and path[idx - 1].pos_ in ("NOUN", "PROPN")
         if idx > 0 and path[idx - 1].dep_ == "conj":
             below = path[idx - 1]
             if any(c.dep_ == "cc" and marks_alternative(c) and c.i < below.i for c in tok.children):
@@ -861,7 +882,7 @@ class StanceFinder:
             # "threatened Russia with new sanctions": the sanctions are the holder's own tool.
             walk.has_cue = walk.polar = True
             punished = any(g.dep_ == "prep" and g.lower_ == "for" and any(t.i in walk.in_match for t in g.subtree)
-                           for obj in below.children if obj.dep_ == "pobj" for g in obj.children)
+                           for obj in below.children if obj.dep_ == "pobj" for g in obj.children) and not self._conceded(walk)
             if punished:
                 walk.flip()  # "... with consequences for dragging its feet on the truce": against the deed
             return
@@ -1016,6 +1037,7 @@ class StanceFinder:
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
             side_of_speech = (
                 walk.statement is None and _is_side_clause(path[idx - 1])
+                and self.lex.polarity(self._cue_lemma(path[idx - 1])) in (1, -1)  # ("referring to X" takes none)
                 # "Kestran is said to favour a guarantee": the raised subject holds it, unconfirmed
                 or path[idx - 1].dep_ == "xcomp" and is_passive(tok) and tok.lemma_.lower() in self.lex.passive_raising_cues)
             if side_of_speech and path[idx - 1].dep_ == "xcomp":
@@ -1192,6 +1214,10 @@ class StanceFinder:
                 referring += [m for m in found if all(m.start_char != r.start_char for r in referring)]
             self.referring_matches[n] = referring
             matches = own + referring
+            taken = {i for m in matches if (span := self._match_span(m)) is not None for i in range(span.start, span.end)}
+            for tok in sent:
+                if tok.pos_ == "NOUN" and tok.i not in taken:
+                    self._loose_nouns[tok.lemma_.lower()] = n
             # (a sentence that names its issue only by "the reform" or "it" passes it on too)
             previous = own or referring
             for match in own:
@@ -1253,14 +1279,17 @@ class StanceFinder:
             if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
                 continue
             lemma = tok.lemma_.lower()
+            # (not when the same noun stood for something else since the issue was named: "passed
+            # the gun law ... signed a new law on immigration ... vowed to challenge the law")
             issues = [issue for issue, words in heads.items()
-                      if lemma in words and (lemma not in self.lex.issue_anaphora or n - words[lemma] <= 3)]
+                      if lemma in words and (lemma not in self.lex.issue_anaphora or n - words[lemma] <= 3)
+                      and self._loose_nouns.get(lemma, 0) <= words[lemma]]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
-            # (an owner only as a pronoun: "India's tariffs" are India's, not the issue's)
-            determined = any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ in ("det", "predet") and c.lower_ in ISSUE_DETERMINERS
-                             for c in tok.children)
-            specific = any(c.dep_ in ("compound", "nmod") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
+            # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own)
+            determined = any(c.dep_ in ("det", "predet") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
+            # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another)
+            specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
                 found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text)))
@@ -1270,23 +1299,28 @@ class StanceFinder:
         """""This language law puts that right. I will vote for it with pride.": "it" as the
         object of a verb of stance (or of its preposition: "voted against it") stands for the
         issue of the sentence before, when that sentence names exactly one issue and this one names
-        none. (As a subject, "it" is too often something else: "it is raining", "it said".)"""
+        none, and the passive subject of a verb of stance ("said it should be scrapped"). As an
+        active subject "it" is too often something else ("it is raining", "China said it would
+        protect its steelmakers").
+
+        Not when the sentence before acted against the issue ("Kenya scrapped the subsidy. The
+        IMF praised it.": "it" is the scrapping as much as the subsidy) nor when the issue there hung
+        on another noun ("published a report critical of the mine. Chile rejected it.")."""
         issues = {m.issue for m in previous}
         if own or len(issues) != 1:
             return []
         (issue,) = issues
+        antecedent = previous[-1]
+        if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
+            return []
         found = []
         for tok in sent:
             if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
                 continue
             verb = tok.head
-            if tok.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB":
-                # "said it should be scrapped", "said it would poison the river": as the subject,
-                # only of a passive verb of stance or of a verb saying what the issue does
-                lemma = self._cue_lemma(verb)
-                passive = tok.dep_ == "nsubjpass" and self.lex.polarity(lemma) in (1, -1)
-                effect = tok.dep_ == "nsubj" and lemma in self.lex.cause_only_cues | self.lex.effect_cues
-                if passive or effect:
+            if tok.dep_ == "nsubjpass" and verb.pos_ == "VERB":
+                # "said it should be scrapped": the passive subject of a verb of stance
+                if self.lex.polarity(self._cue_lemma(verb)) in (1, -1):
                     found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
                 continue
             if tok.dep_ not in ("dobj", "pobj"):
@@ -1310,6 +1344,21 @@ class StanceFinder:
                 continue
             found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
         return found
+
+    def _nested_in_noun(self, match: IssueMatch) -> bool:
+        """Whether a match hangs on another noun before its verb ("a report critical of the mine",
+        "a lawsuit against the tax"): a later "it" may be that noun."""
+        span = self._match_span(match)
+        if span is None:
+            return False
+        tok = span.root
+        for _ in range(8):
+            if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+                return False
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+                return True
+        return False
 
     def _match_head(self, match: IssueMatch) -> str | None:
         """The head noun of a match of several words ("copper mine" -> "mine"), when it can stand

@@ -100,7 +100,7 @@ class Lexicon:
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
-    non_state_modifiers: frozenset[str] = frozenset()
+    state_domain_words: frozenset[str] = frozenset()
     people_group_nouns: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
     own_country_nouns: frozenset[str] = frozenset()
@@ -292,7 +292,7 @@ LEXICON_KEYS = frozenset({
     "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
-    "government_seats", "government_nouns", "state_nouns", "non_state_modifiers", "people_group_nouns", "relational_group_nouns",
+    "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
     "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
     "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
@@ -391,7 +391,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
-        non_state_modifiers=words("non_state_modifiers"),
+        state_domain_words=words("state_domain_words"),
         people_group_nouns=words("people_group_nouns"),
         relational_group_nouns=words("relational_group_nouns"),
         own_country_nouns=words("own_country_nouns"),
