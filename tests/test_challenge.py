@@ -1,6 +1,7 @@
 """The construction challenge sets (tests/challenge/*.yaml, sentences written blind by helpers, with
 other names, countries and subjects): the runner on a toy set, and the rules' pass rates kept above
-floors measured when the sets were added (so a change that breaks constructions they cover fails)."""
+floors measured when the sets were added (so a change that breaks constructions they cover fails);
+the learned scorer above floors on the held-out sets; the read sets as training examples."""
 
 from __future__ import annotations
 
@@ -14,13 +15,23 @@ from tests.nlp_fixtures import nlp
 
 TESTS = Path(__file__).resolve().parent
 
-# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-03 after the holder
-# and polarity work of issue 13; the floors are 0.05 below. The held-out set is only scored: its
-# failing cases are never printed (tests/challenge_heldout/README.md).
+# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-04 after this
+# session's construction work (issue 13); the floors are 0.05 below. The held-out sets are only
+# scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md).
 MEASURED = {
-    "challenge/holders.yaml": (110 / 150, 131 / 175),
-    "challenge/polarity.yaml": (117 / 150, 103 / 136),
-    "challenge_heldout/heldout.yaml": (75 / 120, 68 / 114),
+    "challenge/holders.yaml": (118 / 150, 140 / 175),
+    "challenge/polarity.yaml": (121 / 150, 107 / 136),
+    "challenge/discourse.yaml": (41 / 80, 61 / 108),
+    "challenge/evaluative.yaml": (73 / 130, 72 / 132),
+    "challenge/negotiation.yaml": (34 / 100, 48 / 129),
+    "challenge_heldout/heldout.yaml": (80 / 120, 74 / 114),
+    "challenge_heldout/heldout2.yaml": (69 / 130, 69 / 132),
+}
+# The learned scorer (seeds/stance_scorer.json, trained on the dev articles and the read sets) on the
+# held-out sets, at its minimum confidence: it must keep generalising to constructions it never saw.
+MEASURED_SCORER = {
+    "challenge_heldout/heldout.yaml": (83 / 120, 77 / 114),
+    "challenge_heldout/heldout2.yaml": (72 / 130, 69 / 132),
 }
 
 
@@ -52,4 +63,62 @@ def test_the_rules_stay_above_the_measured_floors(name):
     passed, recall = MEASURED[name]
     shown = [] if "heldout" in name else [r.text for r in results if not r.passed][:10]
     assert summary.pass_rate >= floor_of(passed), f"{name}: {summary.line()}; failing: {shown}"
+    assert summary.recall >= floor_of(recall), f"{name}: {summary.line()}"
+
+
+# ------------------------------------------------------------------ training examples
+
+
+def test_challenge_cases_label_the_candidates_the_rules_spoke_for_and_the_wrong_ones(tmp_path):
+    from core.evaluation.challenge import challenge_examples
+
+    path = tmp_path / "toy.yaml"
+    path.write_text(
+        "codebook:\n  issues:\n    - {id: toll_road, label: Toll road, terms: [toll road]}\n"
+        "cases:\n"
+        # the rules read "rejected": a labelled row, with the stance the case expects
+        "  - {text: 'Peru rejected the toll road.', construction: plain, expect: [[Peru, toll_road, oppose]], forbid: []}\n"
+        # the rules read a side the case forbids: labelled none
+        "  - {text: 'Chile backed the toll road.', construction: wrong, expect: [], forbid: [[Chile, toll_road, support]]}\n"
+        # the rules read nothing and the row is expected: left out (no side to learn from)
+        "  - {text: 'Ghana and the toll road made headlines.', construction: missed, expect: [[Ghana, toll_road, support]], forbid: []}\n",
+        encoding="utf-8",
+    )
+    first = challenge_examples([path], nlp())
+    assert first.cases == 3 and first.sets == ["toy.yaml"]
+    assert first.labels == ["oppose", "none"]
+    again = challenge_examples([path], nlp())
+    assert again.labels == first.labels and again.features == first.features  # deterministic
+
+
+def test_the_held_out_sets_are_never_training_sets(tmp_path):
+    from core.evaluation.challenge import CHALLENGE_DIR, training_sets
+
+    names = [p.name for p in training_sets()]
+    assert names == sorted(p.name for p in CHALLENGE_DIR.glob("*.yaml")) and "heldout.yaml" not in names
+    held = tmp_path / "challenge_heldout"
+    held.mkdir()
+    (held / "heldout3.yaml").write_text("cases: []\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="only scored"):
+        training_sets(held)
+
+
+def test_the_committed_scorer_learned_from_the_read_sets_only():
+    from core.extraction.scorer import load_scorer
+    from core.settings import DEFAULT_SCORER
+
+    info = load_scorer(DEFAULT_SCORER).info
+    assert info["challenge_sets"] == sorted(p.name for p in (TESTS / "challenge").glob("*.yaml"))
+    assert info["challenge_candidates"] > 0
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED_SCORER))
+def test_the_scorer_stays_above_the_measured_floors_on_the_held_out_sets(name):
+    from core.extraction.scorer import load_scorer
+    from core.settings import DEFAULT_SCORER
+
+    scorer = load_scorer(DEFAULT_SCORER)
+    summary = summarize(run_set(TESTS / name, nlp(), scorer=scorer, min_confidence=scorer.min_confidence))
+    passed, recall = MEASURED_SCORER[name]
+    assert summary.pass_rate >= floor_of(passed), f"{name}: {summary.line()}"
     assert summary.recall >= floor_of(recall), f"{name}: {summary.line()}"
