@@ -27,11 +27,11 @@ MEASURED = {
     "challenge_heldout/heldout.yaml": (80 / 120, 74 / 114),
     "challenge_heldout/heldout2.yaml": (69 / 130, 69 / 132),
 }
-# The learned scorer (seeds/stance_scorer.json, trained on the dev articles and the read sets) on the
-# held-out sets, at its minimum confidence: it must keep generalising to constructions it never saw.
+# The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
+# sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (83 / 120, 77 / 114),
-    "challenge_heldout/heldout2.yaml": (72 / 130, 69 / 132),
+    "challenge_heldout/heldout.yaml": (71 / 120, 63 / 114),
+    "challenge_heldout/heldout2.yaml": (64 / 130, 60 / 132),
 }
 
 
@@ -103,13 +103,14 @@ def test_the_held_out_sets_are_never_training_sets(tmp_path):
         training_sets(held)
 
 
-def test_the_committed_scorer_learned_from_the_read_sets_only():
+def test_the_committed_scorer_learned_from_no_held_out_set():
     from core.extraction.scorer import load_scorer
     from core.settings import DEFAULT_SCORER
 
     info = load_scorer(DEFAULT_SCORER).info
-    assert info["challenge_sets"] == sorted(p.name for p in (TESTS / "challenge").glob("*.yaml"))
-    assert info["challenge_candidates"] > 0
+    # (the shipped scorer learned from the dev articles only; `train --challenge` would list the read sets here)
+    assert not any("heldout" in name for name in info.get("challenge_sets", []))
+    assert info.get("challenge_candidates", 0) == 0 or info.get("challenge_sets")
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED_SCORER))

@@ -202,7 +202,18 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
     present = [a for a in articles if a.available]
     knowledge = load_knowledge()
     data = labelled_articles(present, nlp, knowledge)
-    held = leave_one_article_out(data, float(scorer.info.get("c", C)), int(scorer.info.get("seed", SEED)))
+    extra: tuple[list[dict[str, float]], list[str]] = ([], [])
+    if scorer.info.get("challenge_sets"):
+        # (trained with the construction challenge sets: every fold learns from them too, as in training)
+        from core.evaluation.challenge import CHALLENGE_DIR, challenge_examples
+
+        if nlp is None:
+            from core.extraction.nlp import load_pipeline
+
+            nlp = load_pipeline(knowledge=knowledge)
+        examples = challenge_examples([CHALLENGE_DIR / name for name in scorer.info["challenge_sets"]], nlp)
+        extra = (examples.features, examples.labels)
+    held = leave_one_article_out(data, float(scorer.info.get("c", C)), int(scorer.info.get("seed", SEED)), extra)
     results = []
     for article, h in zip(present, held):
         h.confidence = [float(v) for v in scorer.calibration(np.asarray(h.raw))] if h.raw else []
