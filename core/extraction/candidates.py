@@ -30,7 +30,16 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question
-from core.extraction.tokens import HEDGE_DEPS, NEGATION_DEPS, hedged, is_issue_anaphor, negated, require_lexicon, strip_whitespace
+from core.extraction.tokens import (
+    HEDGE_DEPS,
+    NEGATION_DEPS,
+    hedged,
+    is_issue_anaphor,
+    negated,
+    path_up,
+    require_lexicon,
+    strip_whitespace,
+)
 from core.extraction.words import (
     BODY_PRONOUNS,
     EXPERIENCER_PREPOSITIONS,
@@ -51,7 +60,6 @@ HOLDER_KINDS: tuple[HolderKind, ...] = (
 )
 AttributionKind = Literal["direct", "indirect", "according_to", "none"]
 # How far up the dependency tree the walk from an issue match goes (a clause is rarely deeper).
-MAX_PATH = 12
 # A pronoun may stand for any of the last few actors of its kind named this many tokens before it.
 ANTECEDENT_WINDOW = 150
 MAX_ANTECEDENTS = 3
@@ -139,14 +147,6 @@ class _Occurrence:
 
 
 # ------------------------------------------------------------------------------------ tree helpers
-
-
-def path_up(tok: Token, limit: int = MAX_PATH) -> list[Token]:
-    """``tok`` and its heads up to the root of its sentence (at most ``limit`` steps)."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i and len(path) <= limit:
-        path.append(path[-1].head)
-    return path
 
 
 def dependency_distance(a: Token, b: Token) -> int:

@@ -30,6 +30,7 @@ from core.extraction.tokens import (
     is_issue_anaphor,
     is_passive,
     negated,
+    path_up,
     require_lexicon,
     states_its_content,
     strip_whitespace,
@@ -384,15 +385,9 @@ class StanceFinder:
         named before."""
         if owner.pos_ != "PRON":
             return False
-        cur = owner.head
-        for _ in range(6):
-            if cur.pos_ in ("VERB", "AUX"):
-                return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and self.resolver.mention_at(c) is None
-                           and not self.resolver.actors_of(c) for c in cur.children)
-            if cur.head.i == cur.i:
-                return False
-            cur = cur.head
-        return False
+        verb = next((t for t in path_up(owner.head, 5) if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and self.resolver.mention_at(c) is None
+                                        and not self.resolver.actors_of(c) for c in verb.children)
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
@@ -673,16 +668,8 @@ class StanceFinder:
     def _conceded(self, walk: _Walk) -> bool:
         """Whether the issue sits under "despite" ("for buying oil despite the sanctions"): what is
         conceded is not the deed praised or punished."""
-        if not walk.in_match:
-            return False
-        tok = self.doc[min(walk.in_match)]
-        for _ in range(10):
-            if tok.dep_ == "prep" and tok.lower_ in ("despite", "notwithstanding"):
-                return True
-            if tok.head.i == tok.i:
-                return False
-            tok = tok.head
-        return False
+        return bool(walk.in_match) and any(t.dep_ == "prep" and t.lower_ in ("despite", "notwithstanding")
+                                           for t in path_up(self.doc[min(walk.in_match)], 9))
 
     def _is_praise(self, path: list[Token], idx: int) -> bool:
         """A verb of praise reached through its "for"/"with" phrase ("thanked the minister for
@@ -1161,15 +1148,16 @@ class StanceFinder:
         that the army had dragged its feet on the truce"; not "complained about the truce")."""
         if not walk.in_match:
             return False
-        tok = self.doc[min(walk.in_match)]
-        for _ in range(8):
-            if tok.head.i == tok.i:
-                return False
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                return tok.i != cue and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(t.i in walk.in_match for t in c.subtree)
-                                            for c in tok.children)
-        return False
+        verb = next((t for t in path_up(self.doc[min(walk.in_match)], 8)[1:] if t.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and verb.i != cue and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(t.i in walk.in_match for t in c.subtree) for c in verb.children)
+
+    def _speaker_span(self, statement: Statement) -> Span | None:
+        """The tokens of the words a statement's speaker rests on; None when there are none."""
+        if statement.speaker_mention is None:
+            return None
+        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand")
+        return span if span is not None and len(span) else None
 
     def _unnamed_source(self, statement: Statement) -> bool:
         """Whether the speaker is an unnamed source the coding guide never codes as a holder
@@ -1177,10 +1165,8 @@ class StanceFinder:
         no actor mention at the speaker's words, whose head is one of the lexicon's
         ``unnamed_source_nouns`` or ``source_nouns`` (an unnamed report or survey is no holder
         either). Their statement still frames whom they report on."""
-        if statement.speaker_mention is None:
-            return False
-        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand")
-        if span is None or not len(span) or any(self.resolver.mention_at(t) is not None for t in span):
+        span = self._speaker_span(statement)
+        if span is None or any(self.resolver.mention_at(t) is not None for t in span):
             return False
         if statement.speaker is not None and statement.speaker.name != span.text:
             return False  # "a ministry spokesman" speaking for the ministry named before
@@ -1191,10 +1177,8 @@ class StanceFinder:
     def _co_speakers(self, statement: Statement) -> list[Mention]:
         """The actors coordinated with a statement's speaker ("Luis Herrera and Camila Rojas voted
         against ..."): the statement names one speaker, the sentence names them all."""
-        if statement.speaker is None or statement.speaker_mention is None:
-            return []
-        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand")
-        if span is None or not len(span) or span.root.pos_ == "PRON":
+        span = self._speaker_span(statement) if statement.speaker is not None else None
+        if span is None or span.root.pos_ == "PRON":
             return []
         return [m for m in self.resolver.actors_of(span.root) if m.actor != statement.speaker]
 
@@ -1214,7 +1198,7 @@ class StanceFinder:
                 referring += [m for m in found if all(m.start_char != r.start_char for r in referring)]
             self.referring_matches[n] = referring
             matches = own + referring
-            taken = {i for m in matches if (span := self._match_span(m)) is not None for i in range(span.start, span.end)}
+            taken = self._tokens_of(matches)
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.i not in taken:
                     self._loose_nouns[tok.lemma_.lower()] = n
@@ -1273,7 +1257,7 @@ class StanceFinder:
         if not heads:
             return []
         named_here = {m.issue for m in own}
-        in_own = {i for m in own if (span := self._match_span(m)) is not None for i in range(span.start, span.end)}
+        in_own = self._tokens_of(own)
         found = []
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
@@ -1351,11 +1335,9 @@ class StanceFinder:
         span = self._match_span(match)
         if span is None:
             return False
-        tok = span.root
-        for _ in range(8):
-            if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+        for tok in path_up(span.root, 8)[1:]:
+            if tok.pos_ in ("VERB", "AUX"):
                 return False
-            tok = tok.head
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
                 return True
         return False
@@ -1373,6 +1355,10 @@ class StanceFinder:
         if lemma in actor_nouns or span.root.lower_ in actor_nouns or lemma in lex.generic_words:
             return None
         return lemma
+
+    def _tokens_of(self, matches: list[IssueMatch]) -> set[int]:
+        """The token indices the matches cover."""
+        return {i for m in matches if (span := self._match_span(m)) is not None for i in range(span.start, span.end)}
 
     def _match_span(self, match: IssueMatch) -> Span | None:
         """The tokens of a match (widened to whole tokens); None when it covers none."""

@@ -132,3 +132,15 @@ def has_passive_aux(tok: Token) -> bool:
 def is_passive(tok: Token) -> bool:
     """Whether a verb is passive: a passive subject or auxiliary ("the plan was praised")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+# How far a walk up the tree goes by default (a sentence's clause rarely nests deeper).
+MAX_PATH = 12
+
+
+def path_up(tok: Token, limit: int = MAX_PATH) -> list[Token]:
+    """``tok`` and its heads up to the root of its sentence (at most ``limit`` steps)."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i and len(path) <= limit:
+        path.append(path[-1].head)
+    return path
