@@ -36,7 +36,7 @@ module holds the cue families and puts them together, sentence by sentence.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -162,6 +162,7 @@ class Attributor:
             or lemma in lex.belief_cues
             or lemma in lex.directive_cues
             or lemma in lex.object_cues
+            or lemma in lex.judgment_cues
             or lemma in lex.naming_cues
             or lemma in lex.prepositional_cues
             or lemma in lex.intention_cues
@@ -218,7 +219,9 @@ class Attributor:
                 st = self._speech_verb(tok, self._mention_of(governing) if governing else prefer)
             elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
                 st = self._intention_adjective(tok, prefer)
-            elif tok.pos_ == "NOUN" and tok.lower_ in self.lex.nominal_cues:
+            elif tok.dep_ == "acomp" and tok.lower_ in self.lex.belief_adjectives:
+                st = self._belief_adjective(tok, prefer)
+            elif tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues):
                 st = self._nominal(tok, prefer)
             if st is None and tok.lower_ in self.lex.attitude_words:
                 st = self._attitude(tok, prefer)
@@ -242,6 +245,12 @@ class Attributor:
         inside another statement, and not a quoted fragment of a reported statement; the last one
         with a speaker is what a later pronoun or lone quote may continue."""
         for st in new:
+            if st.kind != "direct" and st.cue_token is not None:
+                # No reported clause runs over a line break ("3:45 p.m.\n\nThe plant is expected
+                # to close"): a time stamp or headline above is not part of it.
+                start, end = self._clip_to_line(st.start_char, st.end_char, self.doc[st.cue_token])
+                if (start, end) != (st.start_char, st.end_char):
+                    st = replace(st, start_char=start, end_char=end)
             key = (st.start_char, st.end_char)
             if key in state.claimed or self._nested_wide_cue(st, new):
                 continue
@@ -268,8 +277,18 @@ class Attributor:
             return False
         return any(
             o is not st and o.cue_token != st.cue_token and o.start_char <= cue.idx < o.end_char
+            and not self._takes_up_words(o)
             for o in new
         )
+
+    def _takes_up_words(self, st: Statement) -> bool:
+        """Whether a statement's cue is a verb of judgment or naming that takes up someone else's
+        words ("dismissed Putin's call for ...", "rejected the union's demand"): what those words
+        say stays a statement of their owner."""
+        if st.cue_token is None:
+            return False
+        lemma = self.doc[st.cue_token].lemma_.lower()
+        return (self._object_cue(lemma) or lemma in self.lex.naming_cues) and lemma not in self.lex.speech
 
     def _new_person_subject(self, last: Statement | None, last_sent: int, n: int) -> bool:
         """Whether a narrative sentence between the last statement and sentence ``n`` has another
@@ -370,15 +389,29 @@ class Attributor:
         else a parenthetical attribution or the complement of a wider cue."""
         if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
             return None  # "I think ..." inside a quote: the quote itself is the statement
+        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+            return None  # "Asked whether she would appeal, she said ...": a reduced passive; she was asked
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
         if not comps and lemma in self.lex.speech:
             # "told a meeting of farmers that the drought would end ...": the parser hangs the
             # that-clause on the object as a relative clause; a "that" marking it gives it away.
+            # So does "said in a statement that ...", "wrote on social media that ...": the
+            # clause hangs on the preposition's object.
+            objects = [o for o in verb.children if o.dep_ in ("dobj", "dative") and o.i > verb.i]
+            objects += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i for g in p.children if g.dep_ == "pobj"]
+            # "insisted, speaking to supporters, that ...": the clause hangs on an aside participle.
+            objects += [a for a in verb.children if a.dep_ == "advcl" and a.i > verb.i and a.tag_ == "VBG" and a.lemma_.lower() not in self.lex.speech]
             comps = [
-                r for o in verb.children if o.dep_ in ("dobj", "dative") and o.i > verb.i
-                for r in o.subtree if r.dep_ in ("relcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
+                r for o in objects
+                for r in o.subtree if r.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
             ][:1]
+            # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
+            # as a participle after the verb with the rest of the clause below it.
+            comps = comps or [
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1 and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
+            ]
         # A clause beyond a semicolon is not the verb's complement, whatever the parse says.
         comps = [c for c in comps if not self._semicolon_between(verb, c)]
         if lemma not in self.lex.speech:
@@ -390,7 +423,7 @@ class Attributor:
                 if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
             ]
         if not comps and lemma not in self.lex.speech:
-            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer)
+            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer) or self._passive_object(verb, prefer)
         if not comps:
             return self._parenthetical(verb, prefer) or self._complement_statement(verb, prefer)
         if len(comps) > 1 and any(c.i > verb.i for c in comps):
@@ -401,7 +434,7 @@ class Attributor:
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
         subj = self._cue_subject(verb)
-        if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer)):
+        if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer, any_noun=True)):
             return None
         actor, span, text = self.speakers.speaker(subj, prefer)
         own_cue = self._coordinated_cue(verb, comps[0])
@@ -513,11 +546,16 @@ class Attributor:
         lo, hi = (verb.i, comp.left_edge.i) if comp.i > verb.i else (comp.right_edge.i, verb.i)
         return any(t.text == ";" for t in self.doc[lo + 1 : hi])
 
-    def _complement(self, verb: Token) -> list[Token] | None:
+    def _object_cue(self, lemma: str) -> bool:
+        """Whether a verb takes what its object says: an object cue or a verb of judgment."""
+        return lemma in self.lex.object_cues or lemma in self.lex.judgment_cues
+
+    def _complement(self, verb: Token) -> tuple[list[Token], bool] | None:
         """The attributed part of a reporting verb that takes no clause: the object and infinitive
         of a directive ("told the staff to prepare"), the object of a preposition cue ("called for
         an end to the cuts"), an object and what it is named ("called the plan a mistake"), or
-        the object itself ("cited rising costs")."""
+        the object itself ("cited rising costs"); and whether the object was taken as judged by a
+        verb of judgment only ("rejected the levy": the writer's narrative for the stance rules)."""
         lex = self.lex
         lemma = verb.lemma_.lower()
         if is_passive(verb):
@@ -557,18 +595,19 @@ class Attributor:
                 if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
                 and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
             ][:1]
-        if not parts and lemma in lex.object_cues and objects:
+        named_or_directed = bool(parts)
+        if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
             if obj.pos_ != "PRON" and obj.i > verb.i:
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
-        if not parts and lemma in lex.object_cues and not objects:
+        if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
             # an embedded question.
             parts = [
                 c for c in kids
                 if c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ in WH_WORDS and c.left_edge.dep_ in ("advmod", "mark", "nsubj", "dobj")
             ][:1]
-        if not parts and lemma in lex.object_cues and not objects:
+        if not parts and self._object_cue(lemma) and not objects:
             # "has proposed raising the levy", "resented being told to work": a gerund object.
             parts = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBG" or
                      c.dep_ in ("xcomp", "ccomp") and c.i > verb.i and c.tag_ == "VBN" and any(g.dep_ == "auxpass" and g.tag_ == "VBG" for g in c.children)][:1]
@@ -580,7 +619,7 @@ class Attributor:
             t.i
             for p in parts
             for r in p.subtree
-            if (r.dep_ in ("relcl", "appos") or r.dep_ in ("prep", "advcl") and p.dep_ == "xcomp") and r.i > p.i and r.left_edge.i > 0
+            if (r.dep_ in ("relcl", "appos") or r.dep_ in ("prep", "advcl", "advmod") and p.dep_ == "xcomp") and r.i > p.i and r.left_edge.i > 0
             and self.doc[r.left_edge.i - 1].text in (",", "--", "—", "–")
             for t in r.subtree
         }
@@ -590,9 +629,10 @@ class Attributor:
         words = [t for t in span if not t.is_punct]
         # One word is too little, unless it is the noun an object cue takes ("did not suggest
         # retaliation", "denied wrongdoing").
-        if len(words) < 2 and not (lemma in lex.object_cues and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
+        if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
             return None
-        return span
+        judged_only = not named_or_directed and lemma in lex.judgment_cues and lemma not in lex.object_cues
+        return span, judged_only
 
     @staticmethod
     def _without_circumstance(tok: Token) -> list[Token]:
@@ -611,7 +651,10 @@ class Attributor:
         return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     def _span_statement(self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False) -> Statement | None:
-        """An indirect statement over ``tokens`` (trimmed of punctuation) spoken by ``subj``."""
+        """An indirect statement over ``tokens`` (trimmed of punctuation and of a "that" opening
+        the clause) spoken by ``subj``."""
+        if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+            tokens = tokens[1:]
         span = trim_punct(tokens)
         if len([t for t in span if not t.is_punct]) < 2 or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
@@ -713,6 +756,23 @@ class Attributor:
                          negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
                          narrative=True)
 
+    def _passive_object(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The union's demand for a pay rise was rejected by the management": a verb of judgment
+        in the passive with its judge named after "by"; its subject is what was judged."""
+        if not self._object_cue(verb.lemma_.lower()) or not has_passive_aux(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj is None or subj.tag_ in RELATIVE_TAGS or subj.pos_ == "PRON" or not agent:
+            return None
+        if not self.speakers.can_speak(agent[0], prefer, any_noun=True):
+            return None
+        st = self._span_statement(list(subj.subtree), agent[0], verb, prefer, need_speaker=True)
+        lemma = verb.lemma_.lower()
+        if st is not None and lemma in self.lex.judgment_cues and lemma not in self.lex.object_cues:
+            st = replace(st, narrative=True)  # as in the active ("Chile rejected the quotas")
+        return st
+
     def _intention_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
         """"Some council members were willing to delay the vote": the infinitive is the subject's."""
         if adj.dep_ != "acomp":
@@ -725,26 +785,51 @@ class Attributor:
             return None
         return self._span_statement(list(xcomps[0].subtree), subj, adj, prefer, need_speaker=True)
 
+    def _belief_adjective(self, adj: Token, prefer: Mention | None) -> Statement | None:
+        """"The coach is confident that his team can win", "farmers are worried the deal will hurt
+        them": the finite clause after an adjective of belief or feeling is the subject's view."""
+        clauses = [
+            c for c in adj.children
+            if c.dep_ == "ccomp" and c.i > adj.i
+            and any(g.dep_ in ("nsubj", "nsubjpass", "expl") or (g.dep_ == "mark" and g.lower_ == "that") for g in c.children)
+        ]
+        if not clauses:
+            return None
+        subj = self.speakers.speaking_subject(adj.head)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True):
+            return None
+        tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head is clauses[0] and t.i == clauses[0].left_edge.i)]
+        return self._span_statement(tokens, subj, adj, prefer, need_speaker=True)
+
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
         close the harbour", "the council's call for a recount", "her claim that ...", "the decision by
         the board to ..."): the noun's complement is the owner's."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
-            by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for g in c.children if g.dep_ == "pobj"]
+            # ("concern among farmers that ...": the farmers' concern)
+            by = [
+                g for c in noun.children if c.dep_ == "prep" and (c.lower_ in OWNER_PREPOSITIONS or c.lower_ == "among")
+                for g in c.children if g.dep_ == "pobj"
+            ]
             owner = by[0] if by else None
-        if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head):
-            owner = self.speakers.speaking_subject(noun.head)  # "made a plea for ...", "reached an agreement to ..."
-        if owner is None or not self.speakers.can_speak(owner, prefer):
+        head_lemma = noun.head.lemma_.lower()
+        if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head) and not (self._object_cue(head_lemma) or head_lemma in self.lex.naming_cues):
+            # "made a plea for ...", "reached an agreement to ...": the subject's own; not the
+            # words a verb of judgment takes up ("dismissed suggestions that ...": someone else's).
+            owner = self.speakers.speaking_subject(noun.head)
+        if owner is not None and not self.speakers.can_speak(owner, prefer):
             return None
         comp: list[Token] = []
+        clause = False
         for child in noun.children:
             if child.i < noun.i:
                 continue
             if child.dep_ in ("acl", "relcl", "ccomp") and (self._infinitive(child) or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
                 comp = list(child.subtree)
+                clause = not self._infinitive(child)
                 break
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child is not owner.head:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child is not owner.head):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
@@ -763,7 +848,21 @@ class Attributor:
             for t in r.subtree
         }
         comp = sorted((t for t in comp if t.i not in aside), key=lambda t: t.i)
+        if owner is None:
+            # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
+            # writer's narrative for the stance rules), only with a that-clause.
+            return self._unsourced(comp, noun) if clause else None
         return self._span_statement(comp, owner, noun, prefer, need_speaker=True)
+
+    def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
+        """A statement over ``tokens`` with no source named (narrative for the stance rules)."""
+        tokens = [t for t in tokens if not (t.dep_ == "mark" and t.i == tokens[0].i)]
+        span = trim_punct(tokens)
+        if len([t for t in span if not t.is_punct]) < 3 or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
+            return None
+        start, end = char_range(span)
+        return Statement(None, None, start, end, "indirect", cue.text, cue.i,
+                         negated_cue=self._negated(cue), hedged_cue=self._hedged(cue), narrative=True)
 
     def _trailing_modifiers(self, verb: Token, obj: Token) -> list[Token]:
         """The verb's modifiers right after its object, up to a comma ("issued a statement in
@@ -785,11 +884,14 @@ class Attributor:
     def _complement_statement(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """A statement over a cue verb's non-clausal complement (see ``_complement``), when its
         subject can speak."""
-        span = self._complement(verb)
-        if span is None:
+        found = self._complement(verb)
+        if found is None:
             return None
+        span, judged_only = found
         subj = self._cue_subject(verb)
-        if subj is None or not self.speakers.can_speak(subj, prefer):
+        lemma = verb.lemma_.lower()
+        wants_holder = lemma in self.lex.intention_cues or lemma in self.lex.directive_cues or lemma in self.lex.prepositional_cues
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
         if actor is None and verb.lemma_.lower() in self.lex.intention_cues:
@@ -798,6 +900,7 @@ class Attributor:
         return Statement(
             actor, mention, start, end, "indirect", verb.text, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+            narrative=judged_only,
         )
 
     def _attribution_clause(self, verb: Token) -> list[Token] | None:

@@ -33,6 +33,10 @@ def subject_chain(verb: Token) -> list[Token]:
         subjects += sorted(own, key=lambda c: abs(c.i - cur.i))
         if not own and cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
             subjects.append(cur.head)  # "the candidates debating whether ...": the noun the participle modifies
+        elif not own and cur.dep_ == "acl" and cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i < cur.i:
+            # "The tenants' association approved of the rules" parsed as a sentence with no verb:
+            # the participle hung on the root noun is the sentence's verb, the noun its subject.
+            subjects.append(cur.head)
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
             cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
         elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur:
@@ -207,10 +211,18 @@ class SpeakerResolver:
             return subj.head.head
         return subj
 
-    def can_speak(self, subj: Token, prefer: Mention | None) -> bool:
+    def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False) -> bool:
         """Whether a subject can hold what a wider cue attributes ("showed", "cited", "told X
         to"): a known actor, a personal pronoun, a name, or a noun for people or sources
-        ("officials", "the survey"); not "the attempt" or "the document"."""
+        ("officials", "the survey"); not "the attempt" or "the document". With ``any_noun``
+        (a verb that itself wants a holder: "fear that", "plan to", "call for"), any noun does
+        ("investigators suspect that", "hotel owners hope", "the Supreme Court ruled that"): a
+        name, an entity the tagger found, or a plural noun; not a singular thing ("the attempt",
+        "the war")."""
+        if any_noun and subj.lower_ not in IMPERSONAL_WORDS and (
+            subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and (subj.tag_ == "NNS" or subj.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")))
+        ):
+            return True
         if subj.pos_ == "PRON":
             return subj.lower_ not in THING_PRONOUNS or bool(self.resolver.actors_of(subj, prefer))
         if subj.pos_ == "PROPN" or self.resolver.actors_of(subj, prefer):
@@ -224,4 +236,6 @@ class SpeakerResolver:
             or word in lex.group_nouns
             or word in lex.people_group_nouns
             or word in lex.people_nouns
+            or subj.lemma_.lower() in lex.organization_nouns
+            or subj.lemma_.lower() in lex.person_nouns
         )

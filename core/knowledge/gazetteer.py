@@ -78,6 +78,9 @@ class Lexicon:
     belief_cues: frozenset[str] = frozenset()
     directive_cues: frozenset[str] = frozenset()
     object_cues: frozenset[str] = frozenset()
+    # Verbs of judgment whose object is attributed like an object cue's ("rejected the carbon
+    # tax"), but as the writer's narrative: the stance rules find the holder themselves.
+    judgment_cues: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
@@ -86,6 +89,7 @@ class Lexicon:
     # determination to close the harbour", "the mayor's call for a recount").
     intention_cues: frozenset[str] = frozenset()
     intention_adjectives: frozenset[str] = frozenset()
+    belief_adjectives: frozenset[str] = frozenset()  # "is confident that ...": the clause is the subject's view
     # Verbs that report a view held by nobody named: "appears to", "seems ready to" (active) and
     # "is expected to", "is said to" (passive only).
     raising_cues: frozenset[str] = frozenset()
@@ -289,8 +293,8 @@ LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
     "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs",
     "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
-    "belief_cues", "directive_cues", "object_cues", "naming_cues", "prepositional_cues", "source_nouns",
-    "intention_cues", "intention_adjectives", "nominal_cues", "attitude_words",
+    "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
+    "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -378,11 +382,13 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
+        judgment_cues=words("judgment_cues"),
         naming_cues=words("naming_cues"),
         prepositional_cues=word_lists("prepositional_cues"),
         source_nouns=words("source_nouns"),
         intention_cues=words("intention_cues"),
         intention_adjectives=words("intention_adjectives"),
+        belief_adjectives=words("belief_adjectives"),
         raising_cues=words("raising_cues"),
         passive_raising_cues=words("passive_raising_cues"),
         passive_judgment_cues=words("passive_judgment_cues"),
