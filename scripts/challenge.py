@@ -29,10 +29,13 @@ SETS_DIR = REPO_ROOT / "tests" / "challenge"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="*", type=Path, help="challenge files (default: tests/challenge/*.yaml)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list each failing case")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list each failing case (not for held-out sets)")
     parser.add_argument("--by-construction", action="store_true", help="pass rate per construction")
     args = parser.parse_args()
     paths = args.sets or sorted(SETS_DIR.glob("*.yaml"))
+    if args.verbose and any("heldout" in str(p) for p in paths):
+        print("error: a held-out set is scored only; run it without -v", file=sys.stderr)
+        return 2
     nlp = load_pipeline()
     scorer, warnings = configured_scorer()
     for warning in warnings:

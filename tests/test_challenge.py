@@ -178,3 +178,19 @@ def test_attribution_stays_above_the_measured_floors(name):
     assert score.recall >= floors[1], line
     assert score.precision >= floors[2], line
     assert score.speaker_accuracy >= floors[3], line
+
+
+@pytest.mark.parametrize(("script", "held_out"), [
+    ("challenge.py", "challenge_heldout/heldout2.yaml"),
+    ("challenge_quotes.py", "challenge_heldout/attribution_heldout.yaml"),
+])
+def test_the_scripts_refuse_to_list_the_cases_of_a_held_out_set(script, held_out):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(TESTS.parent / "scripts" / script), "-v", str(TESTS / held_out)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert "scored only" in done.stderr and done.stdout == ""
