@@ -389,8 +389,13 @@ class Attributor:
         else a parenthetical attribution or the complement of a wider cue."""
         if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
             return None  # "I think ..." inside a quote: the quote itself is the statement
-        if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
-            return None  # "Asked whether she would appeal, she said ...": a reduced passive; she was asked
+        if (
+            verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in self.lex.speech
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        ):
+            # "Asked whether she would appeal, she said ...": a reduced passive; she was asked.
+            # ("Worried that the bridge would fall, residents left": the worry is theirs.)
+            return None
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
         if not comps and lemma in self.lex.speech:
@@ -518,8 +523,36 @@ class Attributor:
         return end
 
     def _line_of(self, tok: Token) -> tuple[int, int]:
-        """The character range of the line a token is on."""
-        return self.text.rfind("\n", 0, tok.idx) + 1, (self.text.find("\n", tok.idx) + 1 or len(self.text) + 1) - 1
+        """The character range of the line a token is on, where a line ends at a blank line or at
+        a line break before a capital or a digit (a headline, a time stamp); a break before a
+        lower-case word is hard-wrapped text ("nurses in\nall of the hospitals")."""
+        text = self.text
+        start = tok.idx
+        while True:
+            at = text.rfind("\n", 0, start)
+            if at < 0:
+                start = 0
+                break
+            if self._hard_break(at):
+                start = at + 1
+                break
+            start = at
+        end = tok.idx
+        while True:
+            at = text.find("\n", end)
+            if at < 0:
+                end = len(text)
+                break
+            if self._hard_break(at):
+                end = at
+                break
+            end = at + 1
+        return start, end
+
+    def _hard_break(self, at: int) -> bool:
+        """Whether the line break at ``at`` ends a line of its own (see ``_line_of``)."""
+        rest = self.text[at + 1 :].lstrip(" \t\r")
+        return not rest or rest[0] == "\n" or rest[0].isupper() or rest[0].isdigit() or not rest[0].isalpha()
 
     def _clip_to_line(self, start: int, end: int, verb: Token) -> tuple[int, int]:
         """A reported clause the parser ran over a line break ("Rivals Rip Mensah As A Fraud.\n\n
@@ -545,6 +578,15 @@ class Attributor:
         """Whether a semicolon separates a verb from a clause the parser made its complement."""
         lo, hi = (verb.i, comp.left_edge.i) if comp.i > verb.i else (comp.right_edge.i, verb.i)
         return any(t.text == ";" for t in self.doc[lo + 1 : hi])
+
+    def _judgment_only(self, lemma: str) -> bool:
+        """A verb of judgment that is no object cue ("reject", "dismiss")."""
+        return lemma in self.lex.judgment_cues and lemma not in self.lex.object_cues
+
+    def _names_someone(self, noun: Token) -> bool:
+        """Whether a noun names a person or a body: "dismissed 200 workers", "dismissed Brooks for
+        12", "was dismissed by the company" are acts on people, not judgments of what they said."""
+        return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
 
     def _object_cue(self, lemma: str) -> bool:
         """Whether a verb takes what its object says: an object cue or a verb of judgment."""
@@ -598,7 +640,7 @@ class Attributor:
         named_or_directed = bool(parts)
         if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
-            if obj.pos_ != "PRON" and obj.i > verb.i:
+            if obj.pos_ != "PRON" and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj)):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
@@ -631,7 +673,7 @@ class Attributor:
         # retaliation", "denied wrongdoing").
         if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
             return None
-        judged_only = not named_or_directed and lemma in lex.judgment_cues and lemma not in lex.object_cues
+        judged_only = not named_or_directed and self._judgment_only(lemma)
         return span, judged_only
 
     @staticmethod
@@ -765,11 +807,12 @@ class Attributor:
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subj is None or subj.tag_ in RELATIVE_TAGS or subj.pos_ == "PRON" or not agent:
             return None
-        if not self.speakers.can_speak(agent[0], prefer, any_noun=True):
+        if self._judgment_only(verb.lemma_.lower()) and self._names_someone(subj):
+            return None  # "the workers were dismissed by the company"
+        if not self.speakers.can_speak(agent[0], prefer, any_noun=True, people_only=True):
             return None
         st = self._span_statement(list(subj.subtree), agent[0], verb, prefer, need_speaker=True)
-        lemma = verb.lemma_.lower()
-        if st is not None and lemma in self.lex.judgment_cues and lemma not in self.lex.object_cues:
+        if st is not None and self._judgment_only(verb.lemma_.lower()):
             st = replace(st, narrative=True)  # as in the active ("Chile rejected the quotas")
         return st
 
@@ -848,10 +891,14 @@ class Attributor:
             for t in r.subtree
         }
         comp = sorted((t for t in comp if t.i not in aside), key=lambda t: t.i)
+        if clause and any(t.dep_ == "ROOT" for t in comp):
+            # The clause swallowed the sentence's own verb ("The claim that the vaccine causes harm
+            # has been debunked", parsed with "debunked" inside the clause): no span to trust.
+            return None
         if owner is None:
             # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
             # writer's narrative for the stance rules), only with a that-clause.
-            return self._unsourced(comp, noun) if clause else None
+            return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
         return self._span_statement(comp, owner, noun, prefer, need_speaker=True)
 
     def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
@@ -891,7 +938,7 @@ class Attributor:
         subj = self._cue_subject(verb)
         lemma = verb.lemma_.lower()
         wants_holder = lemma in self.lex.intention_cues or lemma in self.lex.directive_cues or lemma in self.lex.prepositional_cues
-        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder):
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder, people_only=True):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
         if actor is None and verb.lemma_.lower() in self.lex.intention_cues:

@@ -82,6 +82,21 @@ class SpeakerResolver:
                 return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
         return None, span, subj.text
 
+    def names_people(self, noun: Token) -> bool:
+        """Whether a common noun names people by what they do ("owners", "investigators",
+        "economists", "politicians": the lexicon's ``agent_noun_endings``) or is one of the
+        lexicon's nouns for people, groups and organizations ("sides", "clubs")."""
+        lemma = noun.lemma_.lower()
+        lex = self.lex
+        return (
+            any(lemma.endswith(e) and len(lemma) > len(e) + 2 for e in lex.agent_noun_endings)
+            or lemma in lex.person_nouns
+            or lemma in lex.organization_nouns
+            or noun.lower_ in lex.people_nouns
+            or noun.lower_ in lex.people_group_nouns
+            or noun.lower_ in lex.group_nouns
+        )
+
     def spokesperson_body(self, subj: Token) -> Mention | None:
         """The body an unnamed spokesperson speaks for: the one named after "for"/"of" ("a
         spokesman for the Mekong Fund"), the owner ("the ministry's spokeswoman"), the body named
@@ -211,16 +226,22 @@ class SpeakerResolver:
             return subj.head.head
         return subj
 
-    def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False) -> bool:
+    def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False, people_only: bool = False) -> bool:
         """Whether a subject can hold what a wider cue attributes ("showed", "cited", "told X
         to"): a known actor, a personal pronoun, a name, or a noun for people or sources
         ("officials", "the survey"); not "the attempt" or "the document". With ``any_noun``
         (a verb that itself wants a holder: "fear that", "plan to", "call for"), any noun does
         ("investigators suspect that", "hotel owners hope", "the Supreme Court ruled that"): a
         name, an entity the tagger found, or a plural noun; not a singular thing ("the attempt",
-        "the war")."""
+        "the war"). With ``people_only`` too (a will or a demand: "plan to", "urged X to"), a
+        plural noun must name people ("hotel owners", "economists"; not "fuel prices threaten to",
+        "the talks aim to", "the engines refused to")."""
         if any_noun and subj.lower_ not in IMPERSONAL_WORDS and (
-            subj.pos_ == "PROPN" or (subj.pos_ == "NOUN" and (subj.tag_ == "NNS" or subj.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")))
+            subj.pos_ == "PROPN"
+            or (subj.pos_ == "NOUN" and (
+                subj.ent_type_ in ("ORG", "NORP", "PERSON", "GPE")
+                or subj.tag_ == "NNS" and (not people_only or self.names_people(subj))
+            ))
         ):
             return True
         if subj.pos_ == "PRON":

@@ -68,6 +68,9 @@ class Lexicon:
     experiencer_verbs: dict[str, int] = field(default_factory=dict)
     doubt_verbs: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # an apposition with one of these makes a person
+    # Endings of nouns that name people by what they do ("owners", "economists"): a plural of
+    # one can hold a will ("hotel owners plan to"); "prices", "talks" or "engines" cannot.
+    agent_noun_endings: frozenset[str] = frozenset()
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
@@ -292,7 +295,8 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
 LEXICON_KEYS = frozenset({
     "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
     "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs",
-    "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "purpose_verbs", "group_nouns", "quantifiers", "accusation_verbs",
+    "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "agent_noun_endings", "purpose_verbs", "group_nouns",
+    "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
@@ -379,6 +383,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         cause_only_cues=words("cause_only_cues"),
         effect_cues=words("effect_cues"),
         person_nouns=words("person_nouns"),
+        agent_noun_endings=words("agent_noun_endings"),
         belief_cues=words("belief_cues"),
         directive_cues=words("directive_cues"),
         object_cues=words("object_cues"),
