@@ -53,6 +53,11 @@ def test_an_adjective_of_belief_attributes_its_clause_to_the_subject():
     assert found.get("the new quota will ruin them") == "Fishermen"
 
 
+def test_an_adjective_of_belief_tagged_as_a_participle_attributes_its_clause_too():
+    # (no "that": the parser tags "worried" a verb)
+    assert contents_of("Herders are worried the new fence will cut off the wells.") == {"the new fence will cut off the wells": "Herders"}
+
+
 def test_an_adjective_of_belief_without_a_clause_attributes_nothing():
     assert statements("Coach Tomas Berglund is confident about next season.") == []
 

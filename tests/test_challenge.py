@@ -134,7 +134,7 @@ def test_the_scorer_stays_above_the_measured_floors_on_the_held_out_sets(name):
 # the read set stood at 0.64 passed / 0.76 found and the held-out set at 0.78 / 0.83.
 MEASURED_QUOTES = {
     "challenge_quotes/attribution.yaml": (120 / 150, 169 / 187, 169 / 172, 146 / 158),
-    "challenge_heldout/attribution_heldout.yaml": (112 / 130, 126 / 138, 126 / 130, 116 / 121),
+    "challenge_heldout/attribution_heldout.yaml": (113 / 130, 127 / 138, 127 / 131, 117 / 122),
 }
 
 

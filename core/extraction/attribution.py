@@ -223,6 +223,12 @@ class Attributor:
                 st = self._belief_adjective(tok, prefer)
             elif tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues):
                 st = self._nominal(tok, prefer)
+            if st is None and tok.lower_ in self.lex.belief_adjectives and tok.pos_ == "VERB" and (
+                tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
+            ):
+                # "farmers are worried the deal will ...", "parents are concerned the timetable
+                # ...": the adjective tagged as a participle.
+                st = self._belief_adjective(tok, prefer)
             if st is None and tok.lower_ in self.lex.attitude_words:
                 st = self._attitude(tok, prefer)
             if st:
@@ -838,7 +844,10 @@ class Attributor:
         ]
         if not clauses:
             return None
-        subj = self.speakers.speaking_subject(adj.head)
+        subj = self.speakers.speaking_subject(adj.head if adj.dep_ == "acomp" else adj)
+        if subj is None:
+            # "Herders are worried the fence ...": the parser hangs the subject on the "are".
+            subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True):
             return None
         tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head is clauses[0] and t.i == clauses[0].left_edge.i)]
