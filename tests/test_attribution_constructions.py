@@ -196,3 +196,8 @@ def test_hard_wrapped_text_is_not_cut_at_the_line_break():
 def test_a_worry_opening_the_sentence_is_the_subjects():
     found = contents_of("Worried that the levee would break, farmers moved their herds uphill.")
     assert found == {"the levee would break": "farmers"}
+
+
+def test_a_person_named_by_a_common_noun_holds_a_belief_or_a_ruling():
+    assert contents_of("The goalkeeper's coach is confident that the knee will heal by May.") == {"the knee will heal by May": "goalkeeper's coach"}
+    assert contents_of("The umpire ruled that the catch was clean.") == {"the catch was clean": "umpire"}
