@@ -19,7 +19,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from core.evaluation.challenge import run_set, summarize  # noqa: E402
+from core.evaluation.challenge import is_held_out, run_set, summarize  # noqa: E402
 from core.extraction.nlp import load_pipeline  # noqa: E402
 from core.extraction.pipeline import configured_scorer  # noqa: E402
 
@@ -33,7 +33,7 @@ def main() -> int:
     parser.add_argument("--by-construction", action="store_true", help="pass rate per construction")
     args = parser.parse_args()
     paths = args.sets or sorted(SETS_DIR.glob("*.yaml"))
-    if args.verbose and any("heldout" in str(p) for p in paths):
+    if args.verbose and any(is_held_out(p) for p in paths):
         print("error: a held-out set is scored only; run it without -v", file=sys.stderr)
         return 2
     nlp = load_pipeline()

@@ -20,6 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from core.evaluation.challenge import is_held_out  # noqa: E402
 from core.evaluation.quote_challenge import QUOTE_SETS_DIR, QuoteSetError, run_quote_set  # noqa: E402
 from core.extraction.nlp import load_pipeline  # noqa: E402
 
@@ -31,7 +32,7 @@ def main() -> int:
     parser.add_argument("--by-construction", action="store_true", help="pass rate per construction")
     args = parser.parse_args()
     paths = args.sets or sorted(QUOTE_SETS_DIR.glob("*.yaml"))
-    if args.verbose and any("heldout" in str(p) for p in paths):
+    if args.verbose and any(is_held_out(p) for p in paths):
         print("error: a held-out set is scored only; run it without -v", file=sys.stderr)
         return 2
     nlp = load_pipeline()

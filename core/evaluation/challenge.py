@@ -110,10 +110,17 @@ class ChallengeExamples:
     cases: int
 
 
+def is_held_out(path: str | Path) -> bool:
+    """Whether a challenge set (stance or attribution) is held out: only scored, never read for
+    errors, listed case by case or trained on."""
+    path = Path(path)
+    return "heldout" in path.parent.name or "heldout" in path.name
+
+
 def training_sets(folder: str | Path = CHALLENGE_DIR) -> list[Path]:
     """The read challenge sets of ``folder`` (``*.yaml``), in name order; a held-out set is refused."""
     paths = sorted(Path(folder).glob("*.yaml"))
-    held = [p for p in paths if "heldout" in p.parent.name or "heldout" in p.name]
+    held = [p for p in paths if is_held_out(p)]
     if held:
         raise ValueError(f"held-out challenge sets are only scored, never trained on: {', '.join(map(str, held))}")
     return paths
