@@ -135,6 +135,11 @@ def test_the_scorer_stays_above_the_measured_floors_on_the_held_out_sets(name):
 MEASURED_QUOTES = {
     "challenge_quotes/attribution.yaml": (120 / 150, 169 / 187, 169 / 172, 146 / 158),
     "challenge_heldout/attribution_heldout.yaml": (113 / 130, 127 / 138, 127 / 131, 117 / 122),
+    # PolNeAR's broad scheme (beliefs, positions, plans, nominal cues, documents as sources), written
+    # at the end of that session and not yet used to change any rule: before its work the rules
+    # found 0.50 (read) and 0.59 (held out) of these statements.
+    "challenge_quotes/attribution_broad.yaml": (68 / 120, 71 / 128, 71 / 72, 67 / 69),
+    "challenge_heldout/attribution_broad_heldout.yaml": (61 / 100, 74 / 112, 74 / 77, 68 / 72),
 }
 
 
@@ -161,6 +166,21 @@ def test_a_quote_case_passes_with_every_statement_its_speaker_and_nothing_else(t
     bad.write_text("cases:\n  - {id: x, text: 'Ana spoke.', statements: [{source: Bo, content: Ana spoke}]}\n", encoding="utf-8")
     with pytest.raises(QuoteSetError, match="'Bo' is not in the text"):
         run_quote_set(bad, nlp())
+
+
+def test_a_quote_sets_parts_are_found_as_whole_words(tmp_path):
+    from core.evaluation.quote_challenge import load_quote_set
+
+    path = tmp_path / "toy.yaml"
+    path.write_text(
+        "cases:\n  - {id: pronoun, text: 'Then the mayor left. Later he said the ferry would run.',\n"
+        "     statements: [{source: he, cue: said, content: the ferry would run}]}\n",
+        encoding="utf-8",
+    )
+    _cases, gold = load_quote_set(path)
+    (relation,) = gold["q0000"]
+    assert relation.source == [(27, 29)]  # the pronoun, not the "he" of "Then" or "the"
+    assert relation.content == [(35, 54)]
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED_QUOTES))

@@ -14,6 +14,7 @@ keeps them above floors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,13 +52,15 @@ class QuoteCaseResult:
 
 
 def _find(text: str, part: str, where: str, after: int = 0) -> Span:
-    """The span of ``part`` in ``text``: its first occurrence at or after ``after``, else anywhere."""
-    at = text.find(part, after)
-    if at < 0:
-        at = text.find(part)
-    if at < 0 or not part:
+    """The span of ``part`` in ``text``: its first occurrence at or after ``after``, else anywhere;
+    as a whole word where it starts or ends with one (a source "he" is not the "he" of "the")."""
+    if not part:
+        raise QuoteSetError(f"{where}: an empty part")
+    pattern = re.compile(("(?<!\\w)" if part[0].isalnum() else "") + re.escape(part) + ("(?!\\w)" if part[-1].isalnum() else ""))
+    found = pattern.search(text, after) or pattern.search(text)
+    if found is None:
         raise QuoteSetError(f"{where}: {part!r} is not in the text")
-    return at, at + len(part)
+    return found.start(), found.end()
 
 
 def load_quote_set(path: str | Path) -> tuple[list[QuoteCase], dict[str, list[GoldAttribution]]]:
