@@ -219,15 +219,13 @@ class Attributor:
                 st = self._speech_verb(tok, self._mention_of(governing) if governing else prefer)
             elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
                 st = self._intention_adjective(tok, prefer)
-            elif tok.dep_ == "acomp" and tok.lower_ in self.lex.belief_adjectives:
-                st = self._belief_adjective(tok, prefer)
             elif tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues):
                 st = self._nominal(tok, prefer)
-            if st is None and tok.lower_ in self.lex.belief_adjectives and tok.pos_ == "VERB" and (
-                tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
+            if st is None and tok.lower_ in self.lex.belief_adjectives and (
+                tok.dep_ == "acomp" or tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
             ):
-                # "farmers are worried the deal will ...", "parents are concerned the timetable
-                # ...": the adjective tagged as a participle.
+                # "is confident that ...", and the adjective tagged as a participle ("farmers are
+                # worried the deal will ...", "parents are concerned the timetable ...").
                 st = self._belief_adjective(tok, prefer)
             if st is None and tok.lower_ in self.lex.attitude_words:
                 st = self._attitude(tok, prefer)
@@ -807,18 +805,19 @@ class Attributor:
     def _passive_object(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """"The union's demand for a pay rise was rejected by the management": a verb of judgment
         in the passive with its judge named after "by"; its subject is what was judged."""
-        if not self._object_cue(verb.lemma_.lower()) or not has_passive_aux(verb):
+        lemma = verb.lemma_.lower()
+        if not self._object_cue(lemma) or not has_passive_aux(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subj is None or subj.tag_ in RELATIVE_TAGS or subj.pos_ == "PRON" or not agent:
             return None
-        if self._judgment_only(verb.lemma_.lower()) and self._names_someone(subj):
+        if self._judgment_only(lemma) and self._names_someone(subj):
             return None  # "the workers were dismissed by the company"
         if not self.speakers.can_speak(agent[0], prefer, any_noun=True, people_only=True):
             return None
         st = self._span_statement(list(subj.subtree), agent[0], verb, prefer, need_speaker=True)
-        if st is not None and self._judgment_only(verb.lemma_.lower()):
+        if st is not None and self._judgment_only(lemma):
             st = replace(st, narrative=True)  # as in the active ("Chile rejected the quotas")
         return st
 
@@ -950,7 +949,7 @@ class Attributor:
         if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder, people_only=True):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
-        if actor is None and verb.lemma_.lower() in self.lex.intention_cues:
+        if actor is None and lemma in self.lex.intention_cues:
             return None  # "those who hope to ...": a will needs someone to hold it
         start, end = char_range(span)
         return Statement(

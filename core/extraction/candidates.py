@@ -59,7 +59,6 @@ HOLDER_KINDS: tuple[HolderKind, ...] = (
     "subject", "agent", "possessor", "experiencer", "relative_clause", "speaker", "anaphora", "cooccurrence"
 )
 AttributionKind = Literal["direct", "indirect", "according_to", "none"]
-# How far up the dependency tree the walk from an issue match goes (a clause is rarely deeper).
 # A pronoun may stand for any of the last few actors of its kind named this many tokens before it.
 ANTECEDENT_WINDOW = 150
 MAX_ANTECEDENTS = 3

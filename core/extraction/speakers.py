@@ -87,10 +87,14 @@ class SpeakerResolver:
         "economists", "politicians": the lexicon's ``agent_noun_endings``) or is one of the
         lexicon's nouns for people, groups and organizations ("sides", "clubs")."""
         lemma = noun.lemma_.lower()
+        return any(lemma.endswith(e) and len(lemma) > len(e) + 2 for e in self.lex.agent_noun_endings) or self._listed_people(noun)
+
+    def _listed_people(self, noun: Token) -> bool:
+        """Whether a noun is one of the lexicon's nouns for people, groups and organizations."""
+        lemma = noun.lemma_.lower()
         lex = self.lex
         return (
-            any(lemma.endswith(e) and len(lemma) > len(e) + 2 for e in lex.agent_noun_endings)
-            or lemma in lex.person_nouns
+            lemma in lex.person_nouns
             or lemma in lex.organization_nouns
             or noun.lower_ in lex.people_nouns
             or noun.lower_ in lex.people_group_nouns
@@ -249,14 +253,9 @@ class SpeakerResolver:
         if subj.pos_ == "PROPN" or self.resolver.actors_of(subj, prefer):
             return True
         word = subj.lower_
-        lex = self.lex
         return (
-            word in lex.source_nouns
-            or subj.lemma_.lower() in lex.source_nouns
+            word in self.lex.source_nouns
+            or subj.lemma_.lower() in self.lex.source_nouns
             or word in self.resolver.kb.roles
-            or word in lex.group_nouns
-            or word in lex.people_group_nouns
-            or word in lex.people_nouns
-            or subj.lemma_.lower() in lex.organization_nouns
-            or subj.lemma_.lower() in lex.person_nouns
+            or self._listed_people(subj)
         )
