@@ -133,13 +133,13 @@ def test_the_scorer_stays_above_the_measured_floors_on_the_held_out_sets(name):
 # on 2026-12-04 after this session's attribution work (issue 13); floors 0.05 below. Before that work
 # the read set stood at 0.64 passed / 0.76 found and the held-out set at 0.78 / 0.83.
 MEASURED_QUOTES = {
-    "challenge_quotes/attribution.yaml": (120 / 150, 169 / 187, 169 / 172, 146 / 158),
-    "challenge_heldout/attribution_heldout.yaml": (113 / 130, 127 / 138, 127 / 131, 117 / 122),
-    # PolNeAR's broad scheme (beliefs, positions, plans, nominal cues, documents as sources), written
-    # at the end of that session and not yet used to change any rule: before its work the rules
-    # found 0.50 (read) and 0.59 (held out) of these statements.
-    "challenge_quotes/attribution_broad.yaml": (68 / 120, 71 / 128, 71 / 72, 67 / 69),
-    "challenge_heldout/attribution_broad_heldout.yaml": (61 / 100, 74 / 112, 74 / 77, 68 / 72),
+    "challenge_quotes/attribution.yaml": (121 / 150, 170 / 187, 170 / 173, 147 / 159),
+    "challenge_heldout/attribution_heldout.yaml": (115 / 130, 129 / 138, 129 / 133, 119 / 124),
+    # PolNeAR's broad scheme (beliefs, positions, plans, nominal cues, documents as sources). Before
+    # any rule was changed for them the rules found 0.55 (read) and 0.66 (held out) of these
+    # statements; the held-out set was only scored while the read set's misses were worked.
+    "challenge_quotes/attribution_broad.yaml": (88 / 120, 96 / 128, 96 / 97, 90 / 94),
+    "challenge_heldout/attribution_broad_heldout.yaml": (68 / 100, 84 / 112, 84 / 87, 77 / 81),
 }
 
 

@@ -166,6 +166,7 @@ class Attributor:
             or lemma in lex.naming_cues
             or lemma in lex.prepositional_cues
             or lemma in lex.intention_cues
+            or lemma in lex.rule_verbs
         )
 
     def _hedged(self, verb: Token) -> bool:
@@ -229,6 +230,8 @@ class Attributor:
                 st = self._belief_adjective(tok, prefer)
             if st is None and tok.lower_ in self.lex.attitude_words:
                 st = self._attitude(tok, prefer)
+            if st is None and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.position_phrases:
+                st = self._position(tok, prefer)
             if st:
                 new.append(st)
         return new
@@ -335,8 +338,10 @@ class Attributor:
                 break
             if tok.is_punct or tok.is_space or tok.text in QUOTE_MARKS:
                 continue
-            if tok.i not in cue_ids and self._is_cue(tok):
-                return False  # "“A,” Diaz said, adding later, “B”": two statements
+            if tok.i not in cue_ids and self._is_cue(tok) and not self._judgment_only(tok.lemma_.lower()):
+                # "“A,” Diaz said, adding later, “B”": two statements ("said Fowler, who has backed
+                # Clinton since 2008": an act, not a second statement)
+                return False
             if tok.i in clause or tok.lower_ in LINKING_WORDS:
                 continue
             return False
@@ -369,6 +374,10 @@ class Attributor:
         merged: list[Statement] = []
         for st in found:
             prev = merged[-1] if merged else None
+            if prev is not None and len(merged) > 1 and st.kind == "direct" and self._act_between(prev, merged[-2]):
+                # ("“A,” said Fowler, who has backed Clinton since 2008. “B.”": the act lies
+                # between the fragments; B continues A.)
+                prev = merged[-2]
             if (
                 prev is not None
                 and st.kind == "direct"
@@ -387,6 +396,14 @@ class Attributor:
                 continue
             merged.append(st)
         return merged
+
+    def _act_between(self, st: Statement, before: Statement) -> bool:
+        """Whether ``st`` is an act judged by a verb of judgment only ("has backed Clinton"),
+        after the direct statement ``before``."""
+        return (
+            st.cue_token is not None and before.kind == "direct" and st.start_char >= before.end_char
+            and self._judgment_only(self.doc[st.cue_token].lemma_.lower())
+        )
 
     def _speech_verb(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """The statement of a cue verb: its clausal complement (direct when it is a quotation),
@@ -579,9 +596,17 @@ class Attributor:
         return self.speakers.speaking_subject(self.doc[reporting] if reporting is not None else verb)
 
     def _semicolon_between(self, verb: Token, comp: Token) -> bool:
-        """Whether a semicolon separates a verb from a clause the parser made its complement."""
+        """Whether a semicolon separates a verb from a clause the parser made its complement, or a
+        colon from one before it ("The concerns are magnified: the candidate would assume office")."""
         lo, hi = (verb.i, comp.left_edge.i) if comp.i > verb.i else (comp.right_edge.i, verb.i)
-        return any(t.text == ";" for t in self.doc[lo + 1 : hi])
+        stops = (";",) if comp.i > verb.i else (";", ":")
+        return any(t.text in stops for t in self.doc[lo + 1 : hi])
+
+    def _is_cue_besides_rule(self, lemma: str) -> bool:
+        """Whether a rule verb is also a cue of another kind ("commit" is none; "order" would be)."""
+        lex = self.lex
+        return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
+                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues))
 
     def _judgment_only(self, lemma: str) -> bool:
         """A verb of judgment that is no object cue ("reject", "dismiss")."""
@@ -591,6 +616,12 @@ class Attributor:
         """Whether a noun names a person or a body: "dismissed 200 workers", "dismissed Brooks for
         12", "was dismissed by the company" are acts on people, not judgments of what they said."""
         return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
+
+    def _endorses(self, lemma: str, obj: Token) -> bool:
+        """Whether a verb of judgment sides with or against someone named ("endorsed Mira Kolar for
+        mayor", "backed Senator Ruiz"): a stance on them, unlike "dismissed Brooks for 12"."""
+        lex = self.lex
+        return (lemma in lex.support or lemma in lex.oppose) and lemma not in lex.naming_cues and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN")
 
     def _object_cue(self, lemma: str) -> bool:
         """Whether a verb takes what its object says: an object cue or a verb of judgment."""
@@ -641,10 +672,30 @@ class Attributor:
                 if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "ADJ")
                 and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
             ][:1]
+            # "has called the current system a gift to cartels", parsed with both nouns as
+            # predicates of the verb.
+            named_pair = [c for c in kids if c.dep_ == "oprd" and c.i > verb.i]
+            parts = parts or (named_pair if len(named_pair) == 2 else [])
+        if not parts and lemma in lex.intention_cues and not objects:
+            # "wants the building turned into a library": a small clause the verb wills.
+            parts = [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.tag_ in ("VBN", "VBD")
+                and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children) and not any(g.dep_ == "mark" or g.dep_.startswith("aux") for g in c.children)
+            ][:1]
+        if not parts and lemma in lex.rule_verbs and objects and objects[0].i > verb.i:
+            # "rules permit members to appoint proxies", "commits both countries to sharing the
+            # river", "the regulations allow only two".
+            rest = [
+                c for c in kids
+                if c.i > objects[0].i and (c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                                          or c.dep_ == "prep" and c.lower_ == "to")
+            ]
+            parts = [objects[0], *rest[:1]]
         named_or_directed = bool(parts)
         if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
-            if obj.pos_ != "PRON" and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj)):
+            if obj.pos_ != "PRON" and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
@@ -696,13 +747,18 @@ class Attributor:
         """Whether a verb is a to-infinitive ("to release"), not a participle ("refused, saying")."""
         return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
-    def _span_statement(self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False) -> Statement | None:
+    def _span_statement(
+        self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False, pronoun_ok: bool = False,
+    ) -> Statement | None:
         """An indirect statement over ``tokens`` (trimmed of punctuation and of a "that" opening
-        the clause) spoken by ``subj``."""
+        the clause) spoken by ``subj``: two words at least, or, with ``pronoun_ok``, a pronoun
+        ("was against it": what it stands for is the stance rules' business)."""
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         span = trim_punct(tokens)
-        if len([t for t in span if not t.is_punct]) < 2 or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
+        words = [t for t in span if not t.is_punct]
+        too_short = len(words) < 2 and not (pronoun_ok and len(words) == 1 and words[0].pos_ == "PRON")
+        if too_short or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
         if need_speaker and actor is None:
@@ -724,7 +780,8 @@ class Attributor:
         else:
             return None
         preps = self.lex.attitude_words[word.lower_]
-        prep = next((c for c in word.children if c.dep_ == "prep" and c.i > word.i and c.lower_ in preps), None)
+        # ("is alarmed by the build-up": a passive's "by" is parsed as its agent)
+        prep = next((c for c in word.children if c.dep_ in ("prep", "agent") and c.i > word.i and c.lower_ in preps), None)
         if prep is None or not any(g.dep_ in ("pobj", "pcomp") for g in prep.children):
             return None
         # A word of attitude needs someone to hold it, so any named or nominal subject may
@@ -733,6 +790,30 @@ class Attributor:
         if subj is None or (subj.pos_ == "PRON" and not self.speakers.can_speak(subj, prefer)):
             return None
         return self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
+
+    def _position(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The mayor was against the levy", "the union stands behind the drivers", "the guild is
+        in favour of keeping the market open": a phrase of position (the lexicon's
+        ``position_phrases`` for the verb) gives the subject's position on its object."""
+        phrases = self.lex.position_phrases[verb.lemma_.lower()]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+            content: Token | None = None
+            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ in phrases and objs:
+                content = objs[0]
+            for obj in objs:
+                # "in favour of X": the preposition, its object and a second preposition.
+                inner = next((p for p in obj.children if p.dep_ == "prep" and f"{prep.lower_} {obj.lower_} {p.lower_}" in phrases), None)
+                inner_objs = [g for g in inner.children if g.dep_ in ("pobj", "pcomp")] if inner is not None else []
+                if inner_objs:
+                    content = inner_objs[0]
+            if content is None:
+                continue
+            subj = self.speakers.speaking_subject(verb)
+            if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
+                return None
+            return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, pronoun_ok=True)
+        return None
 
     def _is_raising(self, verb: Token) -> bool:
         """Whether a verb is one of appearance ("appears", "seems") or a passive one of
@@ -945,6 +1026,14 @@ class Attributor:
         span, judged_only = found
         subj = self._cue_subject(verb)
         lemma = verb.lemma_.lower()
+        if lemma in self.lex.rule_verbs and not self._is_cue_besides_rule(lemma):
+            # Only a rule speaks through these verbs ("the mayor allowed the shops to open" is an act).
+            if subj is None or subj.lemma_.lower() not in self.lex.rule_nouns:
+                return None
+            actor, mention, text = self.speakers.speaker(subj, prefer)
+            start, end = char_range(span)
+            return Statement(actor, mention, start, end, "indirect", verb.text, verb.i,
+                             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text, narrative=True)
         wants_holder = lemma in self.lex.intention_cues or lemma in self.lex.directive_cues or lemma in self.lex.prepositional_cues
         if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder, people_only=True):
             return None

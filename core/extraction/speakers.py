@@ -97,6 +97,7 @@ class SpeakerResolver:
             lemma in lex.person_nouns
             or lemma in lex.organization_nouns
             or noun.lower_ in lex.people_nouns
+            or lemma in lex.people_nouns
             or noun.lower_ in lex.people_group_nouns
             or noun.lower_ in lex.group_nouns
         )
@@ -173,7 +174,7 @@ class SpeakerResolver:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if chain and chain[0] in own and (chain[0].lower_ in self.lex.source_nouns or chain[0].lower_ in self.resolver.kb.roles):
             return chain[0]  # "..., the source added": the verb's own subject is a speaker noun
-        chain = [self.antecedent(t) for t in chain]
+        chain = [self.whole_of_part(self.antecedent(t)) for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
                 return subj
@@ -228,6 +229,22 @@ class SpeakerResolver:
         cited ...": the mayor)."""
         if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
             return subj.head.head
+        # "the hauliers, most of whom oppose ...", "two of which": the hauliers.
+        if subj.head.dep_ == "relcl" and subj.head.head is not subj.head and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ in RELATIVE_TAGS for g in p.children) for p in subj.children
+        ):
+            return subj.head.head
+        return subj
+
+    def whole_of_part(self, subj: Token) -> Token:
+        """A number or quantifier of a plural stands for it ("four of the six coastal states
+        boycotted ...": the states)."""
+        if subj.pos_ == "NUM" or subj.lower_ in self.lex.quantifiers:
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    whole = next((g for g in prep.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+                    if whole is not None:
+                        return whole
         return subj
 
     def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False, people_only: bool = False) -> bool:

@@ -103,6 +103,12 @@ class Lexicon:
     # Adjectives and nouns of attitude after a copula whose prepositional object the subject holds
     # a view on ("is sympathetic to free trade", "has been a critic of the quota").
     attitude_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs whose prepositional phrase is a position on its object ("is against the levy", "stands
+    # firmly behind the drivers", "is in favour of keeping the market open").
+    position_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs by which a rule, law or treaty (rule_nouns) speaks: "DNC rules permit members to ...".
+    rule_verbs: frozenset[str] = frozenset()
+    rule_nouns: frozenset[str] = frozenset()
     # Nouns and verbs the actor and stance rules read (see seeds/lexicon.yaml for each one's use).
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -298,7 +304,7 @@ LEXICON_KEYS = frozenset({
     "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "agent_noun_endings", "purpose_verbs", "group_nouns",
     "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
-    "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words",
+    "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -399,6 +405,9 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         passive_judgment_cues=words("passive_judgment_cues"),
         nominal_cues=words("nominal_cues"),
         attitude_words=word_lists("attitude_words"),
+        position_phrases=word_lists("position_phrases"),
+        rule_verbs=words("rule_verbs"),
+        rule_nouns=words("rule_nouns"),
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
