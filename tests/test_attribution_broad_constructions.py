@@ -173,3 +173,31 @@ def test_being_for_or_against_something_is_a_position_even_on_a_pronoun():
     assert ("Lena Brix", "was", "the dam") in [(s, c, t) for s, c, t, _n in found]
     assert any(cue == "was" and content == "it" for _s, cue, content, _n in found)
     assert not contents_of("The new money is for the school library in Dunmore.")
+
+
+def test_a_judgment_of_a_thing_pronoun_is_attributed_and_a_person_dismissed_is_not():
+    found = rows("The council proposed a curfew for the harbour. Mayor Edda Lund blocked it on Monday.")
+    assert any(speaker.endswith("Edda Lund") and cue == "blocked" and content == "it" for speaker, cue, content, _n in found)
+    assert "dismissed" not in cues_of("The club dismissed its coach after the defeat in Riga.")
+
+
+def test_a_preposition_of_a_demand_hung_on_the_object_and_a_clause_of_time_left_out():
+    found = contents_of("Shopkeepers in Ardee have petitioned the county for a new car park after the market moved.")
+    assert "a new car park" in found
+
+
+def test_a_naming_by_as_hung_inside_a_phrase_after_the_object():
+    found = contents_of("The Orvian trade ministry regards the dispute with Kessa over fishing quotas as a legal matter.")
+    assert any(content.startswith("the dispute with Kessa") and content.endswith("as a legal matter") for content in found)
+
+
+def test_what_something_is_widely_seen_as_is_a_view_with_no_source():
+    found = rows("The fuel subsidy is widely seen as the main reason the government survived.")
+    assert any(cue == "seen" and content.startswith("The fuel subsidy") and narrative for _s, cue, content, narrative in found)
+    assert "seen" not in cues_of("The minister was seen leaving the building at noon.")
+
+
+def test_a_noun_of_will_with_a_one_noun_object_is_attributed_but_not_with_a_pronoun():
+    found = contents_of("Bishop Anton Serra's appeal for calm was read out in every church in Varna.")
+    assert found.get("calm", "").endswith("Anton Serra")
+    assert "this" not in contents_of("Senator Hedda Lind's claim on this is a tax on imports.")

@@ -60,6 +60,10 @@ from core.knowledge.gazetteer import Actor
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
+# Subordinators of time: a clause they open says when, in the writer's voice.
+TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
+# Pronouns an object cue may take as all it attributes ("blocked it", "welcomed this").
+OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 StatementKind = Literal["direct", "indirect", "according_to"]
@@ -615,6 +619,8 @@ class Attributor:
     def _names_someone(self, noun: Token) -> bool:
         """Whether a noun names a person or a body: "dismissed 200 workers", "dismissed Brooks for
         12", "was dismissed by the company" are acts on people, not judgments of what they said."""
+        if noun.lower_ in OBJECT_PRONOUNS:
+            return False  # "blocked it": a thing
         return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
 
     def _endorses(self, lemma: str, obj: Token) -> bool:
@@ -652,6 +658,8 @@ class Attributor:
             ][:1]
         elif lemma in lex.prepositional_cues:
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i]
+            # ("petitioned the council for speed bumps": the parser hangs the preposition on the object)
+            preps = preps or [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > o.i]
             objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 parts = [objs[0], *[x for x in xcomps if x.i > objs[0].i]]
@@ -659,11 +667,24 @@ class Attributor:
                     parts += self._trailing_modifiers(verb, preps[0])
         if not parts and lemma in lex.naming_cues and objects:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
+            # "likened it to handing the keys to a stranger": the gerund parsed as an infinitive.
+            named += [
+                c for c in kids
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > objects[0].i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ]
             if named:
                 parts = [objects[0], named[0], *self._trailing_modifiers(verb, named[0])]
             elif any(c.dep_ == "appos" and c.i > objects[0].i for c in objects[0].children):
                 # 'called the pact "a disaster"': the name parsed as an apposition of the object.
                 parts = [objects[0]]
+            else:
+                # "regards the quarrel over herring grounds as a technical matter": the "as" hung
+                # inside the object, or inside a phrase after it.
+                holding_as = [
+                    c for c in [objects[0], *(k for k in kids if k.dep_ == "prep" and k.i > objects[0].i)]
+                    if any(t.dep_ == "prep" and t.lower_ == "as" and t.i > objects[0].i for t in c.subtree)
+                ]
+                parts = [objects[0], *holding_as[-1:]] if holding_as else []
         if not parts and lemma in lex.naming_cues and not objects:
             # "considers it a tax on fishermen": the object and what it is named, parsed as a
             # verbless clause.
@@ -695,7 +716,9 @@ class Attributor:
         named_or_directed = bool(parts)
         if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
-            if obj.pos_ != "PRON" and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)):
+            # ("blocked it", "welcomed this": a thing pronoun stands for what it refers to)
+            pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS
+            if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
@@ -726,7 +749,7 @@ class Attributor:
         words = [t for t in span if not t.is_punct]
         # One word is too little, unless it is the noun an object cue takes ("did not suggest
         # retaliation", "denied wrongdoing").
-        if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ == "NOUN" and words[0].dep_ == "dobj"):
+        if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ in ("NOUN", "PRON") and words[0].dep_ == "dobj"):
             return None
         judged_only = not named_or_directed and self._judgment_only(lemma)
         return span, judged_only
@@ -748,16 +771,19 @@ class Attributor:
         return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     def _span_statement(
-        self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False, pronoun_ok: bool = False,
+        self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False,
+        one_noun_ok: bool = False, pronoun_ok: bool = False,
     ) -> Statement | None:
         """An indirect statement over ``tokens`` (trimmed of punctuation and of a "that" opening
-        the clause) spoken by ``subj``: two words at least, or, with ``pronoun_ok``, a pronoun
-        ("was against it": what it stands for is the stance rules' business)."""
+        the clause) spoken by ``subj``: two words at least, or, with ``one_noun_ok``, one noun or
+        name ("an appeal for calm", "was against tariffs"), or with ``pronoun_ok`` a pronoun ("was
+        against it": what it stands for is the stance rules' business)."""
         if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         span = trim_punct(tokens)
         words = [t for t in span if not t.is_punct]
-        too_short = len(words) < 2 and not (pronoun_ok and len(words) == 1 and words[0].pos_ == "PRON")
+        one_word_ok = (one_noun_ok and words[0].pos_ in ("NOUN", "PROPN")) or (pronoun_ok and words[0].pos_ == "PRON") if len(words) == 1 else False
+        too_short = len(words) < 2 and not one_word_ok
         if too_short or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
@@ -812,7 +838,7 @@ class Attributor:
             subj = self.speakers.speaking_subject(verb)
             if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
                 return None
-            return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, pronoun_ok=True)
+            return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, one_noun_ok=True, pronoun_ok=True)
         return None
 
     def _is_raising(self, verb: Token) -> bool:
@@ -846,6 +872,9 @@ class Attributor:
             comp = next((c for c in later if c.dep_ == "xcomp" and self._infinitive(c)), None)
             if comp is None and verb.lemma_.lower() in self.lex.raising_cues:
                 comp = next((c for c in later if c.dep_ in ("acomp", "xcomp", "oprd") and c.pos_ == "ADJ"), None)
+            if comp is None and verb.lemma_.lower() in self.lex.passive_raising_cues:
+                # "is widely seen as the main reason", "is considered a risk": what it is taken for.
+                comp = next((c for c in later if c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd"), None)
             if comp is None or subj.i > verb.i:
                 return None
             # "She appears ready, moreover, to use tariffs": the infinitive may hang on the verb.
@@ -988,7 +1017,7 @@ class Attributor:
             # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
             # writer's narrative for the stance rules), only with a that-clause.
             return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
-        return self._span_statement(comp, owner, noun, prefer, need_speaker=True)
+        return self._span_statement(comp, owner, noun, prefer, need_speaker=True, one_noun_ok=not clause)
 
     def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
         """A statement over ``tokens`` with no source named (narrative for the stance rules)."""
@@ -1013,6 +1042,8 @@ class Attributor:
                 break
             if _date_phrase(child):
                 break  # "stressed those worries on Sunday at a forum": when and where, in the writer's voice
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in child.children):
+                break  # "petitioned for speed bumps after a child was hit": when, in the writer's voice
             found.append(child)
             end = child.right_edge.i
         return found
