@@ -815,7 +815,12 @@ class Attributor:
         subj = self.speakers.speaking_subject(verb)
         if subj is None or (subj.pos_ == "PRON" and not self.speakers.can_speak(subj, prefer)):
             return None
-        return self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
+        st = self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
+        if st is not None and word.lemma_.lower() in self.lex.experiencer_verbs:
+            # "was dismayed by the decision to scrap the levy": the stance rules read the feeling's
+            # side themselves (experiencer_verbs), so the statement is narrative for them.
+            st = replace(st, narrative=True)
+        return st
 
     def _position(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """"The mayor was against the levy", "the union stands behind the drivers", "the guild is
