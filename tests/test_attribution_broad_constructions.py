@@ -201,3 +201,39 @@ def test_a_noun_of_will_with_a_one_noun_object_is_attributed_but_not_with_a_pron
     found = contents_of("Bishop Anton Serra's appeal for calm was read out in every church in Varna.")
     assert found.get("calm", "").endswith("Anton Serra")
     assert "this" not in contents_of("Senator Hedda Lind's claim on this is a tax on imports.")
+
+
+# ------------------------------------------------------------------ quotations introduced by a colon
+
+
+def test_a_quotation_after_a_colon_is_the_speakers_whose_clause_introduces_it():
+    found = rows('Gov. Hal Brandt put it bluntly: "We will not fund a fence that does not work."')
+    assert ("Hal Brandt", "We will not fund a fence that does not work.") in [(s, t) for s, _c, t, _n in found]
+    found = rows('Sen. Rosa Imrie\'s reply was short: "The clinic stays open and that is final."')
+    assert any(s.endswith("Rosa Imrie") and t.startswith("The clinic stays open") for s, _c, t, _n in found)
+    found = rows('Imrie spoke to reporters in Dover on Monday.\n\nShe was blunt: "The clinic stays open and that is final."')
+    assert any(s.endswith("Imrie") and t.startswith("The clinic stays open") for s, _c, t, _n in found)
+
+
+def test_a_quotation_after_a_colon_of_things_has_no_speaker():
+    found = rows('The figures were clear: "Turnout fell in every county we surveyed."')
+    assert [s for s, _c, t, _n in found if t.startswith("Turnout")] == [""]
+
+
+def test_according_to_a_document_from_someone_is_according_to_them_but_not_to_those_surveyed():
+    found = rows('"Background checks save lives," according to a statement from the Coalition for Safer Streets.')
+    assert found and found[0][0] == "Coalition for Safer Streets"
+    found = rows("According to a survey of 900 voters, most favor the bill.")
+    assert found and found[0][0] != "900 voters"
+
+
+def test_an_accusation_with_its_charge_is_narrative_and_the_accused_is_in_it():
+    found = rows("Teachers' unions accused the governor of gutting school budgets.")
+    assert any(cue == "accused" and content == "the governor of gutting school budgets" and narrative for _s, cue, content, narrative in found)
+    found = rows("The inspector general faulted the agency for the delays at the border.")
+    assert any(cue == "faulted" and content.startswith("the agency for the delays") for _s, cue, content, _n in found)
+
+
+def test_a_date_after_a_noun_of_saying_is_not_its_content():
+    text = '"We will not fund a fence that does not work." That was the message from Gov. Hal Brandt on Tuesday.'
+    assert "Tuesday" not in [content for _s, _c, content, _n in rows(text)]

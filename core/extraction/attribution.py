@@ -53,6 +53,7 @@ from core.extraction.words import (
     PERSON_SUBJECT_PRONOUNS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
+    THING_PRONOUNS,
     WH_WORDS,
 )
 from core.knowledge.gazetteer import Actor
@@ -713,7 +714,15 @@ class Attributor:
                                           or c.dep_ == "prep" and c.lower_ == "to")
             ]
             parts = [objects[0], *rest[:1]]
-        named_or_directed = bool(parts)
+        accused = False
+        if not parts and lemma in lex.accusation_verbs and self._judgment_only(lemma) and objects and objects[0].i > verb.i:
+            # "accused Republicans of stalling the bill", "faulted the agency for the delays": the
+            # accused and the charge (the writer's narrative for the stance rules, which read
+            # accusations themselves).
+            reasons = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
+            if reasons:
+                parts, accused = [objects[0], min(reasons, key=lambda r: r.i)], True
+        named_or_directed = bool(parts) and not accused
         if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
             # ("blocked it", "welcomed this": a thing pronoun stands for what it refers to)
@@ -815,7 +824,7 @@ class Attributor:
         subj = self.speakers.speaking_subject(verb)
         if subj is None or (subj.pos_ == "PRON" and not self.speakers.can_speak(subj, prefer)):
             return None
-        st = self._span_statement([t for t in prep.subtree if t is not prep], subj, word, prefer, need_speaker=True)
+        st = self._span_statement([t for t in prep.subtree if t.i != prep.i], subj, word, prefer, need_speaker=True)
         if st is not None and word.lemma_.lower() in self.lex.experiencer_verbs:
             # "was dismayed by the decision to scrap the levy": the stance rules read the feeling's
             # side themselves (experiencer_verbs), so the statement is narrative for them.
@@ -964,7 +973,7 @@ class Attributor:
             subj = next((g for c in adj.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True):
             return None
-        tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head is clauses[0] and t.i == clauses[0].left_edge.i)]
+        tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head.i == clauses[0].i and t.i == clauses[0].left_edge.i)]
         return self._span_statement(tokens, subj, adj, prefer, need_speaker=True)
 
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
@@ -995,7 +1004,7 @@ class Attributor:
                 comp = list(child.subtree)
                 clause = not self._infinitive(child)
                 break
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child is not owner.head):
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child.i != owner.head.i) and not _date_phrase(child):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
                     comp = [t for o in objs for t in o.subtree]
@@ -1183,7 +1192,15 @@ class Attributor:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             return []
-        actor, span, text = self.speakers.speaker(objs[0], None)
+        source = objs[0]
+        if source.lemma_.lower() in self.lex.document_nouns or source.lemma_.lower() in self.lex.source_nouns:
+            # "according to a statement from the coalition", "according to a report by the
+            # inspector": the document speaks for its author.
+            # ("a survey of 900 voters": those asked, not the author)
+            author = next((g for p in source.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPOSITIONS for g in p.children if g.dep_ == "pobj"), None)
+            if author is not None and self.speakers.can_speak(author, None, any_noun=True, people_only=True):
+                source = author
+        actor, span, text = self.speakers.speaker(source, None)
         phrase = set(t.i for t in accord.subtree)
         clause = self._relative_clause_before(accord, sent) or sent
         tokens = trim_punct((t for t in clause if t.i not in phrase), keep="")
@@ -1202,7 +1219,7 @@ class Attributor:
         if before < sent.start:
             return None
         for verb in [accord.head, self.doc[before], *self.doc[before].ancestors]:
-            if verb.pos_ not in ("VERB", "AUX") or verb.i >= accord.i and verb is not accord.head:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i >= accord.i and verb.i != accord.head.i:
                 continue
             first = verb.left_edge
             if first.tag_ in RELATIVE_TAGS and first.i > sent.start and self.doc[first.i - 1].text in (",", "-", "—", "–"):
@@ -1249,10 +1266,46 @@ class Attributor:
             actor, span, text = self.speakers.speaker(subj, prefer)
             return Statement(actor, span, qs, qe, "direct", tok.text, tok.i,
                              negated_cue=self._negated(tok), hedged_cue=self._hedged(tok), speaker_text=text)
+        introduced = self._colon_introduction(qs, qe, prefer)
+        if introduced is not None:
+            return introduced
         # A quote standing alone continues the previous speaker, as news copy does.
         if last is not None and last.speaker is not None and distance <= 2:
             return Statement(last.speaker, last.speaker_mention, qs, qe, "direct", "", None, speaker_text=last.speaker_text)
         return Statement(None, None, qs, qe, "direct", "", None)
+
+
+    def _colon_introduction(self, qs: int, qe: int, prefer: Mention | None) -> Statement | None:
+        """A quotation right after a colon, introduced by a clause whose subject can speak ("Sen.
+        Whitfield put it bluntly: “...”", "The mayor's reply was short: “...”"): that subject's
+        (the owner's, for an owned noun such as "reply"). Not "The results were clear: “...”"."""
+        at = qs - 1
+        while at >= 0 and (self.text[at].isspace() or self.text[at] in QUOTE_MARKS):
+            if self.text[at] == "\n":
+                return None  # a colon closing the paragraph before introduces no quote of this one
+            at -= 1
+        if at < 0 or self.text[at] != ":":
+            return None
+        colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if colon is None:
+            return None
+        # The verb of the clause before the colon: the sentence's root, or the clause the parser
+        # hung on a root inside the quotation ("She was blunt: “We ...”").
+        verb = next((
+            t for t in colon[0].sent
+            if t.i < colon[0].i and t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i > colon[0].i)
+        ), None)
+        if verb is None:
+            return None
+        subj = self.speakers.speaking_subject(verb, outside=(qs, qe))
+        if subj is not None and subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children):
+            subj = next(c for c in subj.children if c.dep_ == "poss")  # "the mayor's reply was short:"
+        if subj is None or not self.speakers.can_speak(subj, prefer) or subj.lower_ in THING_PRONOUNS:
+            return None
+        actor, span, text = self.speakers.speaker(subj, prefer)
+        if actor is None and subj.pos_ != "PROPN" and subj.lower_ not in PERSON_SUBJECT_PRONOUNS:
+            return None
+        return Statement(actor, span, qs, qe, "direct", verb.text, verb.i, negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text)
 
 
 def drop_nested(statements: list[Statement]) -> list[Statement]:

@@ -37,9 +37,9 @@ def subject_chain(verb: Token) -> list[Token]:
             # "The tenants' association approved of the rules" parsed as a sentence with no verb:
             # the participle hung on the root noun is the sentence's verb, the noun its subject.
             subjects.append(cur.head)
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
-        elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head is not cur:
+        elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break
@@ -183,7 +183,7 @@ class SpeakerResolver:
         # No subject in the parse: a name right before the verb is one the parser attached
         # elsewhere ("... in an interview with the local paper Berg said that ...").
         before = verb.i - 1
-        while before >= 0 and self.doc[before].dep_ in ("advmod", "aux", "neg") and self.doc[before].head is verb:
+        while before >= 0 and self.doc[before].dep_ in ("advmod", "aux", "neg") and self.doc[before].head.i == verb.i:
             before -= 1
         if before >= 1 and self.doc[before].text == "," and self.doc[before - 1].pos_ == "PROPN":
             before -= 1  # "..., the mayor of Bergen, Anna Berg, said": the name set off before the verb
@@ -227,10 +227,10 @@ class SpeakerResolver:
     def antecedent(subj: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
         cited ...": the mayor)."""
-        if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+        if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
             return subj.head.head
         # "the hauliers, most of whom oppose ...", "two of which": the hauliers.
-        if subj.head.dep_ == "relcl" and subj.head.head is not subj.head and any(
+        if subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i and any(
             p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ in RELATIVE_TAGS for g in p.children) for p in subj.children
         ):
             return subj.head.head
