@@ -237,3 +237,15 @@ def test_an_accusation_with_its_charge_is_narrative_and_the_accused_is_in_it():
 def test_a_date_after_a_noun_of_saying_is_not_its_content():
     text = '"We will not fund a fence that does not work." That was the message from Gov. Hal Brandt on Tuesday.'
     assert "Tuesday" not in [content for _s, _c, content, _n in rows(text)]
+
+
+def test_a_cue_under_whether_or_if_reports_nothing_but_under_even_if_it_does():
+    assert "supported" not in cues_of("Asked whether she supported the ban, Sen. Ilsa Roth declined to comment.")
+    assert "rejects" not in cues_of("If the council rejects the plan, the mayor will resign.")
+    found = rows("The deal had to include the big exporters, even if they resented being held to the same rules.")
+    assert any(cue == "resented" for _s, cue, _t, _n in found)
+
+
+def test_a_name_parsed_as_a_second_object_is_named_and_no_call_for_what_follows_it():
+    found = rows('The governor signed the bill on Friday, calling it "a victory for every family in the state."')
+    assert [(cue, content) for _s, cue, content, _n in found] == [("calling", 'it "a victory for every family in the state')]

@@ -63,6 +63,8 @@ AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may b
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
 # Subordinators of time: a clause they open says when, in the writer's voice.
 TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
+# Subordinators of a question or a condition: what a cue under them reports was not said or done.
+QUESTION_MARKS = frozenset({"whether", "if"})
 # Pronouns an object cue may take as all it attributes ("blocked it", "welcomed this").
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
 
@@ -415,6 +417,10 @@ class Attributor:
         else a parenthetical attribution or the complement of a wider cue."""
         if self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
             return None  # "I think ..." inside a quote: the quote itself is the statement
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS and not (c.i > 0 and self.doc[c.i - 1].lower_ == "even") for c in verb.children):
+            # "Asked whether he supported the ban", "if the council rejects it": not said or done
+            # ("even if they resented ...": granted, so said).
+            return None
         if (
             verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in self.lex.speech
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
@@ -660,7 +666,11 @@ class Attributor:
         elif lemma in lex.prepositional_cues:
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i]
             # ("petitioned the council for speed bumps": the parser hangs the preposition on the object)
-            preps = preps or [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > o.i]
+            # (right after it: "called it a victory for every family" is no call for families)
+            preps = preps or [
+                c for c in objects[:1] for c in c.children
+                if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i == objects[0].i + 1
+            ]
             objs = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 parts = [objs[0], *[x for x in xcomps if x.i > objs[0].i]]
@@ -668,6 +678,8 @@ class Attributor:
                     parts += self._trailing_modifiers(verb, preps[0])
         if not parts and lemma in lex.naming_cues and objects:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
+            # ('calling it "a victory for every family"': the name parsed as a second object)
+            named += [c for c in objects[1:] if c.pos_ in ("NOUN", "PROPN", "ADJ")]
             # "likened it to handing the keys to a stranger": the gerund parsed as an infinitive.
             named += [
                 c for c in kids
