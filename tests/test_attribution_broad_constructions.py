@@ -249,3 +249,25 @@ def test_a_cue_under_whether_or_if_reports_nothing_but_under_even_if_it_does():
 def test_a_name_parsed_as_a_second_object_is_named_and_no_call_for_what_follows_it():
     found = rows('The governor signed the bill on Friday, calling it "a victory for every family in the state."')
     assert [(cue, content) for _s, cue, content, _n in found] == [("calling", 'it "a victory for every family in the state')]
+
+
+# ------------------------------------------------------------------ speakers
+
+
+def test_an_inverted_attribution_between_two_fragments_of_a_quote_names_the_speaker():
+    text = ('"A toll that the county cannot collect," said Dolores Whitcombe, a budget analyst at the Prairie Institute, '
+            '"is not a toll. It is a gift to trucking firms."')
+    found = rows(text)
+    assert len(found) == 1 and found[0][0] == "Dolores Whitcombe" and found[0][2].startswith("A toll that") and found[0][2].endswith("trucking firms.")
+
+
+def test_a_clause_after_an_inverted_attribution_is_no_content():
+    text = "''I fix engines better than I write letters,'' said Rolf Amundsen, half joking. ''But I like the work.''"
+    assert not any(content.startswith("Rolf Amundsen") for _s, _c, content, _n in rows(text))
+
+
+def test_a_second_clause_with_its_own_subject_is_that_subjects():
+    text = "Mayor Olga Brandt wants to put a hotel tax on the ballot, but at least five council members are prepared to vote it down."
+    found = {content: speaker for speaker, _c, content, _n in rows(text)}
+    assert found.get("to vote it down", "").endswith("council members")
+    assert found.get("to put a hotel tax on the ballot") == "Olga Brandt"

@@ -451,6 +451,9 @@ class Attributor:
             ]
         # A clause beyond a semicolon is not the verb's complement, whatever the parse says.
         comps = [c for c in comps if not self._semicolon_between(verb, c)]
+        # "“A tax cut,” said Marguerite Olesky, an analyst, “is not a tax cut”": the second fragment
+        # parsed as a clause whose subject is the speaker named right after the verb.
+        comps = [c for c in comps if not self._inverted_speaker_clause(verb, c)]
         if lemma not in self.lex.speech:
             # A verb of belief attributes a finite clause ("agreed that the fee should rise"),
             # not a participle the parser hung on it ("agreed to a pause, suggesting ...").
@@ -510,6 +513,16 @@ class Attributor:
             actor, span, start, end, kind, cue, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
+
+    def _inverted_speaker_clause(self, verb: Token, comp: Token) -> bool:
+        """Whether a clause after a verb with no subject of its own has for subject the speaker
+        named right after the verb ("“A tax cut,” said Marguerite Olesky, an analyst, “is not a tax
+        cut”", "“...,” said Robin Maynard, half joking."): a misparse of an inverted attribution,
+        unlike "Kim said Trump would win", where the verb has its own subject."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False
+        subj = next((g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and comp.i > verb.i and subj.left_edge.i == verb.i + 1 and subj.pos_ == "PROPN"
 
     def _coordinated_cue(self, verb: Token, comp: Token) -> Token | None:
         """A cue verb the parser coordinated with a reporting verb's clause although it goes with
@@ -808,8 +821,8 @@ class Attributor:
         if too_short or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
-        if need_speaker and actor is None:
-            return None
+        if need_speaker and actor is None and not (subj.pos_ == "NOUN" and self.speakers.names_people(subj)):
+            return None  # (a noun for people holds it unresolved: "local reindeer herders are determined to")
         start, end = char_range(span)
         return Statement(
             actor, mention, start, end, "indirect", cue.text, cue.i,
@@ -965,7 +978,8 @@ class Attributor:
         if not xcomps:
             return None
         subj = self.speakers.speaking_subject(adj.head)
-        if subj is None or not self.speakers.can_speak(subj, prefer):
+        # (a will needs someone to hold it: people, not "the engines were ready to")
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
             return None
         return self._span_statement(list(xcomps[0].subtree), subj, adj, prefer, need_speaker=True)
 

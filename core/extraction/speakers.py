@@ -174,6 +174,10 @@ class SpeakerResolver:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if chain and chain[0] in own and (chain[0].lower_ in self.lex.source_nouns or chain[0].lower_ in self.resolver.kb.roles):
             return chain[0]  # "..., the source added": the verb's own subject is a speaker noun
+        if chain and chain[0] in own and verb.dep_ == "conj" and chain[0].pos_ in ("NOUN", "PROPN") and self.can_speak(chain[0], None, any_noun=True):
+            # "The mayor wants to ..., but five council members are prepared to ...": a second
+            # clause's own subject, not the first clause's better-known one.
+            return chain[0]
         chain = [self.whole_of_part(self.antecedent(t)) for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
@@ -191,6 +195,14 @@ class SpeakerResolver:
             mention = self.resolver.mention_at(self.doc[before])
             if mention is not None and mention.end - 1 == before and mention.actor.actor_type == "person":
                 return self.doc[before]
+        # ... or right after it, in an inverted attribution between two fragments of a quote
+        # ("“A tax cut,” said Marguerite Olesky, a budget analyst, “is not a tax cut”", parsed with
+        # the name as the subject of the second fragment).
+        after = verb.i + 1
+        if after < len(self.doc) and self.doc[after].pos_ == "PROPN":
+            mention = self.resolver.mention_at(self.doc[after])
+            if mention is not None and mention.start == after and mention.actor.actor_type == "person":
+                return self.doc[mention.end - 1]
         return None
 
     def line_break_between(self, a: Token, b: Token) -> bool:
