@@ -65,7 +65,7 @@ MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
 TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
 # Subordinators of a question or a condition: what a cue under them reports was not said or done.
 QUESTION_MARKS = frozenset({"whether", "if"})
-# Pronouns an object cue may take as all it attributes ("blocked it", "welcomed this").
+# Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
 
 
@@ -750,8 +750,9 @@ class Attributor:
         named_or_directed = bool(parts) and not accused
         if not parts and self._object_cue(lemma) and objects:
             obj = objects[0]
-            # ("blocked it", "welcomed this": a thing pronoun stands for what it refers to)
-            pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS
+            # ("blocked it", "vetoed this": an act on a thing a pronoun stands for; words are more
+            # than "it": "did not suggest it" says nothing)
+            pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS and self._judgment_only(lemma)
             if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
