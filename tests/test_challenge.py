@@ -183,6 +183,23 @@ def test_a_quote_sets_parts_are_found_as_whole_words(tmp_path):
     assert relation.content == [(35, 54)]
 
 
+def test_a_source_said_twice_is_the_one_in_its_own_statements_sentence(tmp_path):
+    from core.evaluation.quote_challenge import load_quote_set
+
+    text = "Ana Ruiz held a rally. She said the port would open. She also promised to cut fares, she added."
+    path = tmp_path / "toy.yaml"
+    path.write_text(
+        "cases:\n  - id: twice\n    text: '" + text + "'\n    statements:\n"
+        "      - {source: She, cue: said, content: the port would open}\n"
+        "      - {source: She, cue: promised, content: to cut fares}\n",
+        encoding="utf-8",
+    )
+    _cases, gold = load_quote_set(path)
+    first, second = gold["q0000"]
+    assert first.source == [(text.index("She said"), text.index("She said") + 3)]
+    assert second.source == [(text.index("She also"), text.index("She also") + 3)]
+
+
 @pytest.mark.parametrize("name", sorted(MEASURED_QUOTES))
 def test_attribution_stays_above_the_measured_floors(name):
     from core.evaluation.quote_challenge import run_quote_set

@@ -51,16 +51,37 @@ class QuoteCaseResult:
         return s.matched == s.gold == s.predicted and s.speaker_correct == s.speaker_total
 
 
-def _find(text: str, part: str, where: str, after: int = 0) -> Span:
-    """The span of ``part`` in ``text``: its first occurrence at or after ``after``, else anywhere;
-    as a whole word where it starts or ends with one (a source "he" is not the "he" of "the")."""
+def _pattern(part: str, where: str) -> re.Pattern[str]:
+    """``part`` as a whole word where it starts or ends with one (a source "he" is not the "he" of "the")."""
     if not part:
         raise QuoteSetError(f"{where}: an empty part")
-    pattern = re.compile(("(?<!\\w)" if part[0].isalnum() else "") + re.escape(part) + ("(?!\\w)" if part[-1].isalnum() else ""))
+    return re.compile(("(?<!\\w)" if part[0].isalnum() else "") + re.escape(part) + ("(?!\\w)" if part[-1].isalnum() else ""))
+
+
+def _find(text: str, part: str, where: str, after: int = 0) -> Span:
+    """The span of ``part`` in ``text``: its first occurrence at or after ``after``, else anywhere."""
+    pattern = _pattern(part, where)
     found = pattern.search(text, after) or pattern.search(text)
     if found is None:
         raise QuoteSetError(f"{where}: {part!r} is not in the text")
     return found.start(), found.end()
+
+
+def _find_near(text: str, part: str, where: str, content: Span) -> Span:
+    """The occurrence of ``part`` nearest to a content span: a source said twice ("He told ... He
+    also promised ...") is the one beside its own statement, not the first in the passage."""
+    spans = [(m.start(), m.end()) for m in _pattern(part, where).finditer(text)]
+    if not spans:
+        raise QuoteSetError(f"{where}: {part!r} is not in the text")
+
+    def gap(span: Span) -> str:
+        return text[span[1] : content[0]] if span[1] <= content[0] else text[content[1] : span[0]]
+
+    def same_sentence(span: Span) -> bool:
+        # ("“...,” he said": the comma and the marks around the content end no sentence)
+        return not re.search(r"[.!?\n]", gap(span).strip(" ,\"'“”‘’"))
+
+    return min(spans, key=lambda s: (not same_sentence(s), len(gap(s))))
 
 
 def load_quote_set(path: str | Path) -> tuple[list[QuoteCase], dict[str, list[GoldAttribution]]]:
@@ -82,7 +103,7 @@ def load_quote_set(path: str | Path) -> tuple[list[QuoteCase], dict[str, list[Go
             if st.get("continues"):
                 content.append(_find(text, str(st["continues"]), where, content[0][1]))
             source_text = str(st.get("source") or "")
-            source = [_find(text, source_text, where)] if source_text else []
+            source = [_find_near(text, source_text, where, content[0])] if source_text else []
             relations.append(GoldAttribution(
                 article_id, content, source, [], source_text, str(st["content"]), str(st.get("cue") or ""), f"S{m + 1}",
             ))
