@@ -63,6 +63,8 @@ AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may b
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
 # Subordinators of time: a clause they open says when, in the writer's voice.
 TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
+# Subordinators of a condition a reported clause may carry ("..., but only if the council agrees").
+CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 # Subordinators of a question or a condition: what a cue under them reports was not said or done.
 QUESTION_MARKS = frozenset({"whether", "if"})
 # Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
@@ -239,6 +241,8 @@ class Attributor:
                 st = self._attitude(tok, prefer)
             if st is None and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.position_phrases:
                 st = self._position(tok, prefer)
+            if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.experiencer_verbs:
+                st = self._feeling_caused(tok, prefer)
             if st:
                 new.append(st)
         return new
@@ -497,6 +501,12 @@ class Attributor:
                 continue
             extra_start, extra_end = _subtree_span(extra)
             start, end = min(start, extra_start), max(end, extra_end)
+        if own_cue is None and comps[0].i > verb.i:
+            # "said he would back the plan, but only if the legislature dropped ...": a condition the
+            # parser coordinated with the reporting verb belongs to the reported clause.
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.i > comps[0].i and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in conj.children):
+                    end = max(end, _subtree_span(conj)[1])
         end = self._before_cue_aside(comps[0], start, end)
         start, end = self._clip_to_line(start, end, verb)
         quote = self.quotes.inside(start, end)
@@ -530,6 +540,16 @@ class Attributor:
         part"; "Kim says she will not vote for it and considers it a tax"): no subject of its
         own, the reporting verb's finite form and not the clause verb's. It is a second
         statement of the same speaker, not part of the first one's content."""
+        for adv in comp.children:
+            # "said he would not support it, calling the proposal “a solution in search of a
+            # problem”": a participle of saying or naming set off at the clause's end is the
+            # speaker's own second statement.
+            if (
+                adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.i > comp.i and adv.left_edge.i > 0
+                and self.doc[adv.left_edge.i - 1].text == "," and adv.lemma_.lower() in self.lex.naming_cues | self.lex.speech
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in adv.children)
+            ):
+                return adv
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         # The clause's own tense differs ("she will not vote", "the levy would fall"), or it
@@ -834,8 +854,11 @@ class Attributor:
         """"Some farmers have been sympathetic to free trade", "she is a critic of the quota", "he
         is persuaded of its benefits": an adjective or noun of attitude after a copula (or a
         passive participle) gives the subject's view of its prepositional object."""
+        one = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
         if word.dep_ in ("acomp", "attr") and word.head.lemma_.lower() in COPULAS:
             verb = word.head
+        elif one is not None and one.lower_ == "one" and one.dep_ == "attr" and one.head.lemma_.lower() in COPULAS:
+            verb = one.head  # "has been one of the loudest supporters of ..."
         elif word.pos_ == "VERB" and has_passive_aux(word):
             verb = word
         else:
@@ -880,6 +903,21 @@ class Attributor:
                 return None
             return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, one_noun_ok=True, pronoun_ok=True)
         return None
+
+    def _feeling_caused(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The delays have frustrated Republicans and Democrats alike", "the closure angered
+        midwives": the people a feeling is caused in hold it about its cause (the subject).
+        Narrative for the stance rules, which read the feeling's side themselves."""
+        if is_passive(verb) or self.quotes.inside(verb.idx, verb.idx + len(verb.text)):
+            return None  # ("was dismayed by ...": a word of attitude, see _attitude)
+        cause = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i), None)
+        felt_by = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if cause is None or felt_by is None or cause.pos_ == "PRON" or not self.speakers.can_speak(felt_by, prefer, any_noun=True, people_only=True):
+            return None
+        if any(t.lemma_.lower() in self.lex.nominal_cues and any(c.dep_ == "poss" for c in t.children) for t in cause.subtree):
+            return None  # "Her plan to merge the hospitals has angered staff": her plan is the statement
+        st = self._span_statement(list(cause.subtree), felt_by, verb, prefer)
+        return replace(st, narrative=True) if st is not None else None
 
     def _is_raising(self, verb: Token) -> bool:
         """Whether a verb is one of appearance ("appears", "seems") or a passive one of
