@@ -46,14 +46,18 @@ from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
 from core.extraction.tokens import char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
 from core.extraction.words import (
+    CONDITION_MARKS,
     CONTENT_PREPOSITIONS,
     LINKING_WORDS,
     NAMING_PREPOSITIONS,
+    OBJECT_PRONOUNS,
     OWNER_PREPOSITIONS,
     PERSON_SUBJECT_PRONOUNS,
+    QUESTION_MARKS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
     THING_PRONOUNS,
+    TIME_MARKS,
     WH_WORDS,
 )
 from core.knowledge.gazetteer import Actor
@@ -61,14 +65,7 @@ from core.knowledge.gazetteer import Actor
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
-# Subordinators of time: a clause they open says when, in the writer's voice.
-TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
-# Subordinators of a condition a reported clause may carry ("..., but only if the council agrees").
-CONDITION_MARKS = frozenset({"if", "unless", "provided"})
-# Subordinators of a question or a condition: what a cue under them reports was not said or done.
-QUESTION_MARKS = frozenset({"whether", "if"})
-# Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
-OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
+
 
 
 StatementKind = Literal["direct", "indirect", "according_to"]

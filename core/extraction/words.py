@@ -82,3 +82,13 @@ WH_WORDS = frozenset({"how", "whether", "who", "what", "when", "why", "which", "
 # Characters that open a quotation (curly and guillemet); a straight quote toggles.
 OPEN_QUOTES = "“«„"
 QUOTE_MARKS = "“”«»„\"‘’'"
+
+# ----------------------------------------------------------------- subordinators and pronouns of attribution
+# Subordinators of time: a clause they open says when, in the writer's voice.
+TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
+# Subordinators of a condition a reported clause may carry ("..., but only if the council agrees").
+CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+# Subordinators of a question or a condition: what a cue under them reports was not said or done.
+QUESTION_MARKS = frozenset({"whether", "if"})
+# Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
+OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
