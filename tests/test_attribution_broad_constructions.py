@@ -309,3 +309,16 @@ def test_those_a_feeling_is_caused_in_hold_it_about_its_cause():
 def test_one_of_the_supporters_of_something_supports_it():
     found = contents_of("Rep. Ada Lind has been one of the loudest supporters of the rail link to Dunmore.")
     assert any(t.startswith("the rail link") and s == "Ada Lind" for t, s in found.items())
+
+
+def test_a_headline_colon_run_into_the_first_paragraph_keeps_its_statement():
+    text = "Coroner: Heat deaths in Dunmore have doubled since 2019\n\nThe Dunmore County coroner told commissioners on Monday that 41 people had died."
+    found = rows(text)
+    assert ("Coroner", ":", "Heat deaths in Dunmore have doubled since 2019") in [(s, c, t) for s, c, t, _n in found]
+    assert any(c == "told" for _s, c, _t, _n in found)
+
+
+def test_a_colon_before_a_quotation_of_several_sentences_gives_the_whole_quotation():
+    text = 'Q: What comes first?\nSuperintendent Lara Voss: "Fixing the boilers. Children are wearing coats in class."'
+    found = [(s, t) for s, c, t, _n in rows(text) if c == ":"]
+    assert len(found) == 1 and found[0][0].endswith("Lara Voss") and found[0][1] == "Fixing the boilers. Children are wearing coats in class."

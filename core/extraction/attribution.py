@@ -191,10 +191,10 @@ class Attributor:
             recent = n - state.last_end_sent <= 2 and not self._new_person_subject(state.last, state.last_end_sent, n)
             prefer = self._mention_of(state.last) if recent else None
             new = self._cue_statements(sent, prefer)
-            if not new:
-                colon = self._colon_statement(sent)
-                if colon:
-                    new.append(colon)
+            colon = self._colon_statement(sent)
+            # (a headline the splitter ran into the first paragraph keeps its colon statement)
+            if colon and not any(st.start_char < colon.end_char and colon.start_char < st.end_char for st in new):
+                new.insert(0, colon)
             new += self._unclaimed_quotes(sent, n, prefer, new, state)
             self._keep(new, n, state)
         state.found.sort(key=lambda s: s.start_char)
@@ -1218,7 +1218,21 @@ class Attributor:
         ("Mensah: Port Will Bring Jobs"; "Survey: Farmers Expect Lower Prices"). The
         phrase must start with an actor mention or a source noun of the lexicon ("poll",
         "officials"), and hold no verb."""
-        tokens = [t for t in sent if not t.is_space]
+        # Each line of the sentence may open with one ("Q: What comes first?\nDirector Lara Voss: “...”").
+        lines: list[list[Token]] = [[]]
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                lines.append([])
+            elif not t.is_space:
+                lines[-1].append(t)
+        for line in lines:
+            st = self._line_colon_statement(sent, line)
+            if st is not None:
+                return st
+        return None
+
+    def _line_colon_statement(self, sent, tokens: list[Token]) -> Statement | None:
+        """The headline-style attribution of one line of a sentence (see ``_colon_statement``)."""
         colon = next((k for k, t in enumerate(tokens[:MAX_COLON_SOURCE + 1]) if t.text == ":"), None)
         if not colon:
             return None
@@ -1229,7 +1243,12 @@ class Attributor:
         mention = self.resolver.mention_at(first)
         if mention is not None and mention.kind in ("name", "metonym", "group", "government"):
             actor, span, text = mention.actor, (mention.start_char, mention.end_char), mention.text
-        elif first.lower_ in self.lex.source_nouns:
+        elif any(
+            t.lower_ in self.lex.source_nouns or t.lemma_.lower() in self.lex.people_nouns or t.lower_ in self.resolver.kb.roles
+            or t.lemma_.lower() in self.lex.organization_nouns
+            for t in ([first] if len(source) > 3 else [first, source[-1]])
+        ):
+            # ("Poll: ...", "Sheriff: ...", "Teachers: ...", "Fisheries board: ...")
             head = source[-1] if len(source) <= 3 else first
             text = self.text[first.idx : head.idx + len(head.text)]
             actor = Actor(text, "group" if first.tag_ in ("NNS", "NNPS") else "organization", "", "")
@@ -1246,7 +1265,13 @@ class Attributor:
         if len([t for t in content if not t.is_punct]) < 3:
             return None
         start, end = char_range(content)
-        return Statement(actor, span, start, end, "indirect", ":", tokens[colon].i, speaker_text=text)
+        kind: StatementKind = "indirect"
+        quoted = self.quotes.overlapping(start, start + 2)
+        if quoted and quoted[0][0] <= start + 2:
+            # ('Director Amina Farouk: "Fixing the roof. Rain is coming in."': the quotation, whole)
+            start, end = quoted[0]
+            kind = "direct"
+        return Statement(actor, span, start, end, kind, ":", tokens[colon].i, speaker_text=text)
 
     def _according_to(self, accord: Token, sent) -> list[Statement]:
         """"According to X, ...": the rest of the sentence, spoken by X."""
