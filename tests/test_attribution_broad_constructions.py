@@ -322,3 +322,10 @@ def test_a_colon_before_a_quotation_of_several_sentences_gives_the_whole_quotati
     text = 'Q: What comes first?\nSuperintendent Lara Voss: "Fixing the boilers. Children are wearing coats in class."'
     found = [(s, t) for s, c, t, _n in rows(text) if c == ":"]
     assert len(found) == 1 and found[0][0].endswith("Lara Voss") and found[0][1] == "Fixing the boilers. Children are wearing coats in class."
+
+
+def test_a_document_passed_by_someone_speaks_for_them_and_a_named_incumbent_is_backed():
+    found = rows("Two city councils have passed resolutions opposing the new toll on the Kessel bridge.")
+    assert any(s.endswith("city councils") and c == "opposing" and t.startswith("the new toll") for s, c, t, _n in found)
+    found = rows("The state party has backed the incumbent, Rosa Delgado.")
+    assert any(c == "backed" and t.startswith("the incumbent") for _s, c, t, _n in found)

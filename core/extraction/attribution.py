@@ -664,7 +664,9 @@ class Attributor:
         """Whether a verb of judgment sides with or against someone named ("endorsed Mira Kolar for
         mayor", "backed Senator Ruiz"): a stance on them, unlike "dismissed Brooks for 12"."""
         lex = self.lex
-        return (lemma in lex.support or lemma in lex.oppose) and lemma not in lex.naming_cues and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN")
+        named = [obj, *(c for c in obj.children if c.dep_ == "appos")]  # ("backed the incumbent, Lowell Prescott")
+        sides = (lemma in lex.support or lemma in lex.oppose) and lemma not in lex.naming_cues
+        return sides and any(n.ent_type_ == "PERSON" or n.pos_ == "PROPN" for n in named)
 
     def _object_cue(self, lemma: str) -> bool:
         """Whether a verb takes what its object says: an object cue or a verb of judgment."""

@@ -179,6 +179,7 @@ class SpeakerResolver:
             # clause's own subject, not the first clause's better-known one.
             return chain[0]
         chain = [self.whole_of_part(self.antecedent(t)) for t in chain]
+        chain = [self.sponsor(t) or t for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
                 return subj
@@ -247,6 +248,13 @@ class SpeakerResolver:
         ):
             return subj.head.head
         return subj
+
+    def sponsor(self, noun: Token) -> Token | None:
+        """The subject that passed, issued or signed a document that speaks ("three county
+        commissions have passed resolutions opposing the barrier": the commissions), or None."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.document_nouns or noun.dep_ != "dobj":
+            return None
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
     def whole_of_part(self, subj: Token) -> Token:
         """A number or quantifier of a plural stands for it ("four of the six coastal states
