@@ -329,3 +329,13 @@ def test_a_document_passed_by_someone_speaks_for_them_and_a_named_incumbent_is_b
     assert any(s.endswith("city councils") and c == "opposing" and t.startswith("the new toll") for s, c, t, _n in found)
     found = rows("The state party has backed the incumbent, Rosa Delgado.")
     assert any(c == "backed" and t.startswith("the incumbent") for _s, c, t, _n in found)
+
+
+def test_a_short_utterance_right_beside_its_speech_verb_is_a_quotation_and_a_quoted_name_is_not():
+    assert ("she", "shouted", "Yessss!") in [(s, c, t) for s, c, t, _n in rows('"Yessss!" she shouted.')]
+    assert ("executive", "says", "Please quiet down.") in [
+        (s, c, t) for s, c, t, _n in rows("''Please quiet down.'' the executive says, but the crowd keeps booing.")
+    ]
+    text = "The meeting was part of ''donor day,'' a yearly ritual in which the board tells patrons why the museum needs them."
+    assert "donor day," not in [t for _s, _c, t, _n in rows(text)]
+    assert not rows('He said the so-called "reform" would fail.')[0][2] == "reform"

@@ -1339,7 +1339,11 @@ class Attributor:
         """The statement of a quotation no cue claimed: through a speech verb next to it, else the
         previous speaker's when that spoke at most two sentences before, else without a speaker."""
         words = self.text[qs:qe].split()
-        if len(words) < MIN_DIRECT_WORDS:
+        # A short quotation is an utterance only with its own speech verb and its own closing
+        # punctuation ("“Please quiet down.” the executive says", "“Yessss!” she shouted"); without
+        # them it is a phrase the writer quotes ("the so-called “reform”").
+        short = len(words) < MIN_DIRECT_WORDS
+        if short and not (words and words[-1][-1:] in ".!?,"):
             return None
         for tok in self._direct_candidates(qs, qe, sentences, n):
             if not self._is_speech(tok):
@@ -1352,9 +1356,13 @@ class Attributor:
             subj = self.speakers.speaking_subject(tok, outside=(qs, qe))
             if subj is None:
                 continue
+            if short and not self._right_beside(tok, subj, qs, qe):
+                continue  # ("part of ''investor day,'' an annual ritual in which management tells ...")
             actor, span, text = self.speakers.speaker(subj, prefer)
             return Statement(actor, span, qs, qe, "direct", tok.text, tok.i,
                              negated_cue=self._negated(tok), hedged_cue=self._hedged(tok), speaker_text=text)
+        if short:
+            return None
         introduced = self._colon_introduction(qs, qe, prefer)
         if introduced is not None:
             return introduced
@@ -1363,6 +1371,19 @@ class Attributor:
             return Statement(last.speaker, last.speaker_mention, qs, qe, "direct", "", None, speaker_text=last.speaker_text)
         return Statement(None, None, qs, qe, "direct", "", None)
 
+
+    def _right_beside(self, verb: Token, subj: Token, qs: int, qe: int) -> bool:
+        """Whether nothing but punctuation and the verb's subject lies between a quotation and its
+        speech verb ("“Yessss!” she shouted", "the executive says: “Quiet!”")."""
+        lo, hi = (qe, verb.idx) if verb.idx >= qe else (verb.idx + len(verb.text), qs)
+        first = bisect_right(self._token_starts, lo - 1)
+        subject = {t.i for t in subj.subtree}
+        for tok in self.doc[first:]:
+            if tok.idx >= hi:
+                break
+            if not (tok.is_punct or tok.is_space or tok.text in QUOTE_MARKS or tok.i in subject):
+                return False
+        return True
 
     def _colon_introduction(self, qs: int, qe: int, prefer: Mention | None) -> Statement | None:
         """A quotation right after a colon, introduced by a clause whose subject can speak ("Sen.
