@@ -133,13 +133,18 @@ def test_the_scorer_stays_above_the_measured_floors_on_the_held_out_sets(name):
 # on 2026-12-04 after this session's attribution work (issue 13); floors 0.05 below. Before that work
 # the read set stood at 0.64 passed / 0.76 found and the held-out set at 0.78 / 0.83.
 MEASURED_QUOTES = {
-    "challenge_quotes/attribution.yaml": (121 / 150, 170 / 187, 170 / 173, 147 / 159),
-    "challenge_heldout/attribution_heldout.yaml": (115 / 130, 129 / 138, 129 / 133, 119 / 124),
+    "challenge_quotes/attribution.yaml": (124 / 150, 170 / 187, 170 / 173, 150 / 159),
+    "challenge_heldout/attribution_heldout.yaml": (117 / 130, 131 / 138, 131 / 135, 122 / 126),
     # PolNeAR's broad scheme (beliefs, positions, plans, nominal cues, documents as sources). Before
     # any rule was changed for them the rules found 0.55 (read) and 0.66 (held out) of these
     # statements; the held-out set was only scored while the read set's misses were worked.
-    "challenge_quotes/attribution_broad.yaml": (88 / 120, 96 / 128, 96 / 97, 90 / 94),
-    "challenge_heldout/attribution_broad_heldout.yaml": (68 / 100, 84 / 112, 84 / 87, 77 / 81),
+    "challenge_quotes/attribution_broad.yaml": (97 / 120, 105 / 128, 105 / 106, 99 / 102),
+    "challenge_heldout/attribution_broad_heldout.yaml": (70 / 100, 87 / 112, 87 / 90, 80 / 84),
+    # Invented US political news (guns, immigration, health care, taxes, policing, elections,
+    # schools), written blind by two helpers in parallel with the broad set's rule changes: 0.77 of
+    # the statements found by both before those changes (see the READMEs beside the sets).
+    "challenge_quotes/attribution_us.yaml": (92 / 100, 122 / 128, 122 / 122, 118 / 121),
+    "challenge_heldout/attribution_us_heldout.yaml": (79 / 100, 111 / 129, 111 / 117, 107 / 108),
 }
 
 
