@@ -205,6 +205,21 @@ def test_a_source_said_twice_is_the_one_in_its_own_statements_sentence(tmp_path)
     assert second.source == [(text.index("She also"), text.index("She also") + 3)]
 
 
+def test_a_source_named_inside_its_own_content_is_placed_outside_it(tmp_path):
+    from core.evaluation.quote_challenge import load_quote_set
+
+    text = '"I am Dana Kellor and I approve this message," Kellor said.'
+    path = tmp_path / "toy.yaml"
+    path.write_text(
+        "cases:\n  - id: inside\n    text: '" + text + "'\n    statements:\n"
+        "      - {source: Kellor, cue: said, content: I am Dana Kellor and I approve this message}\n",
+        encoding="utf-8",
+    )
+    _cases, gold = load_quote_set(path)
+    (relation,) = gold["q0000"]
+    assert relation.source == [(text.rindex("Kellor"), text.rindex("Kellor") + 6)]
+
+
 @pytest.mark.parametrize("name", sorted(MEASURED_QUOTES))
 def test_attribution_stays_above_the_measured_floors(name):
     from core.evaluation.quote_challenge import run_quote_set

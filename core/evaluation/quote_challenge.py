@@ -71,6 +71,8 @@ def _find_near(text: str, part: str, where: str, content: Span) -> Span:
     """The occurrence of ``part`` nearest to a content span: a source said twice ("He told ... He
     also promised ...") is the one beside its own statement, not the first in the passage."""
     spans = [(m.start(), m.end()) for m in _pattern(part, where).finditer(text)]
+    # (not one inside the content: "“I am Dana Kellor and I approve,” Kellor said")
+    spans = [sp for sp in spans if not (content[0] <= sp[0] < content[1])] or spans
     if not spans:
         raise QuoteSetError(f"{where}: {part!r} is not in the text")
 

@@ -26,7 +26,9 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
-attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues).
+attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues, judgment_cues,
+position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs; the
+experiencer_verbs of the stance rules give the feelings caused in people).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
 never joins a subject to a verb; an appositive name is preferred to the title it follows). This
@@ -48,6 +50,7 @@ from core.extraction.tokens import char_range, has_passive_aux, hedged, is_passi
 from core.extraction.words import (
     CONDITION_MARKS,
     CONTENT_PREPOSITIONS,
+    FIRM_ADVERBS,
     LINKING_WORDS,
     NAMING_PREPOSITIONS,
     OBJECT_PRONOUNS,
@@ -56,6 +59,7 @@ from core.extraction.words import (
     QUESTION_MARKS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
+    SELF_SUBJECT_PRONOUNS,
     THING_PRONOUNS,
     TIME_MARKS,
     WH_WORDS,
@@ -65,7 +69,6 @@ from core.knowledge.gazetteer import Actor
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
-
 
 
 StatementKind = Literal["direct", "indirect", "according_to"]
@@ -162,18 +165,7 @@ class Attributor:
         if tok.pos_ not in ("VERB", "AUX"):
             return False
         lemma = tok.lemma_.lower()
-        lex = self.lex
-        return (
-            lemma in lex.speech
-            or lemma in lex.belief_cues
-            or lemma in lex.directive_cues
-            or lemma in lex.object_cues
-            or lemma in lex.judgment_cues
-            or lemma in lex.naming_cues
-            or lemma in lex.prepositional_cues
-            or lemma in lex.intention_cues
-            or lemma in lex.rule_verbs
-        )
+        return self._is_cue_besides_rule(lemma) or lemma in self.lex.rule_verbs
 
     def _hedged(self, verb: Token) -> bool:
         """A hedge among the cue's children ("reportedly said", "may have told")."""
@@ -191,10 +183,10 @@ class Attributor:
             recent = n - state.last_end_sent <= 2 and not self._new_person_subject(state.last, state.last_end_sent, n)
             prefer = self._mention_of(state.last) if recent else None
             new = self._cue_statements(sent, prefer)
-            colon = self._colon_statement(sent)
             # (a headline the splitter ran into the first paragraph keeps its colon statement)
-            if colon and not any(st.start_char < colon.end_char and colon.start_char < st.end_char for st in new):
-                new.insert(0, colon)
+            for colon in reversed(self._colon_statements(sent)):
+                if not any(st.start_char < colon.end_char and colon.start_char < st.end_char for st in new):
+                    new.insert(0, colon)
             new += self._unclaimed_quotes(sent, n, prefer, new, state)
             self._keep(new, n, state)
         state.found.sort(key=lambda s: s.start_char)
@@ -274,10 +266,19 @@ class Attributor:
                 continue
             state.claimed.add(key)
             state.found.append(st)
-            if st.speaker is not None:
+            if st.speaker is not None and not st.narrative and not self._position_or_act(st):
+                # (an act or a position is no speech a later lone quote continues: "“...,” Kellor
+                # said. The union supports the levy. “...”" is still Kellor's)
                 state.last = st
                 end_tok = self.doc.char_span(st.end_char - 1, st.end_char, alignment_mode="expand")
                 state.last_end_sent = self.sentence_number(end_tok.start) if end_tok is not None else n
+
+    def _position_or_act(self, st: Statement) -> bool:
+        """Whether a statement rests on a phrase of position or an act that takes a side."""
+        if st.cue_token is None:
+            return False
+        lemma = self.doc[st.cue_token].lemma_.lower()
+        return lemma in self.lex.position_phrases or self._judgment_only(lemma)
 
     def _nested_wide_cue(self, st: Statement, new: list[Statement]) -> bool:
         """Whether a statement resting on a wider cue than speech (an object, intention or noun
@@ -526,8 +527,8 @@ class Attributor:
         named right after the verb ("“A tax cut,” said Marguerite Olesky, an analyst, “is not a tax
         cut”", "“...,” said Robin Maynard, half joking."): a misparse of an inverted attribution,
         unlike "Kim said Trump would win", where the verb has its own subject."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return False
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # ("..., saying Ostrow would lose": a participle has no subject of its own either)
         subj = next((g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and comp.i > verb.i and subj.left_edge.i == verb.i + 1 and subj.pos_ == "PROPN"
 
@@ -537,10 +538,13 @@ class Attributor:
         part"; "Kim says she will not vote for it and considers it a tax"): no subject of its
         own, the reporting verb's finite form and not the clause verb's. It is a second
         statement of the same speaker, not part of the first one's content."""
-        for adv in comp.children:
+        clause_subject = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaks_of_self = clause_subject is not None and clause_subject.lower_ in SELF_SUBJECT_PRONOUNS
+        for adv in comp.children if speaks_of_self else []:
             # "said he would not support it, calling the proposal “a solution in search of a
             # problem”": a participle of saying or naming set off at the clause's end is the
-            # speaker's own second statement.
+            # speaker's own second statement when the clause speaks of the speaker ("said Ostrow
+            # had walked out, saying she felt ill": Ostrow's).
             if (
                 adv.dep_ == "advcl" and adv.tag_ == "VBG" and adv.i > comp.i and adv.left_edge.i > 0
                 and self.doc[adv.left_edge.i - 1].text == "," and adv.lemma_.lower() in self.lex.naming_cues | self.lex.speech
@@ -644,7 +648,7 @@ class Attributor:
         return any(t.text in stops for t in self.doc[lo + 1 : hi])
 
     def _is_cue_besides_rule(self, lemma: str) -> bool:
-        """Whether a rule verb is also a cue of another kind ("commit" is none; "order" would be)."""
+        """Whether a lemma is a cue of any kind but a rule verb's ("commit" is none; "order" is)."""
         lex = self.lex
         return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
                                                 lex.naming_cues, lex.prepositional_cues, lex.intention_cues))
@@ -755,7 +759,7 @@ class Attributor:
             rest = [
                 c for c in kids
                 if c.i > objects[0].i and (c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                                          or c.dep_ == "prep" and c.lower_ == "to")
+                                          or c.dep_ == "prep" and c.lower_ in ("to", "from"))
             ]
             parts = [objects[0], *rest[:1]]
         accused = False
@@ -803,7 +807,7 @@ class Attributor:
         words = [t for t in span if not t.is_punct]
         # One word is too little, unless it is the noun an object cue takes ("did not suggest
         # retaliation", "denied wrongdoing").
-        if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ in ("NOUN", "PRON") and words[0].dep_ == "dobj"):
+        if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ in ("NOUN", "PRON", "PROPN") and words[0].dep_ == "dobj"):
             return None
         judged_only = not named_or_directed and self._judgment_only(lemma)
         return span, judged_only
@@ -884,7 +888,10 @@ class Attributor:
         in favour of keeping the market open": a phrase of position (the lexicon's
         ``position_phrases`` for the verb) gives the subject's position on its object."""
         phrases = self.lex.position_phrases[verb.lemma_.lower()]
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        # The phrase must come first after the verb (adverbs aside): "was in Harlow for the vote"
+        # is no position on the vote.
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("advmod", "neg", "punct")]
+        for prep in after[:1] if after and after[0].dep_ == "prep" else []:
             content: Token | None = None
             objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
             if prep.lower_ in phrases and objs:
@@ -895,7 +902,7 @@ class Attributor:
                 inner_objs = [g for g in inner.children if g.dep_ in ("pobj", "pcomp")] if inner is not None else []
                 if inner_objs:
                     content = inner_objs[0]
-            if content is None:
+            if content is None or not self._stance_object(verb, prep, content):
                 continue
             subj = self.speakers.speaking_subject(verb)
             if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
@@ -911,12 +918,26 @@ class Attributor:
             return None  # ("was dismayed by ...": a word of attitude, see _attitude)
         cause = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i), None)
         felt_by = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        if cause is None or felt_by is None or cause.pos_ == "PRON" or not self.speakers.can_speak(felt_by, prefer, any_noun=True, people_only=True):
+        if cause is None or felt_by is None or cause.pos_ in ("PRON", "PROPN") or not self.speakers.can_speak(felt_by, prefer, any_noun=True, people_only=True):
             return None
+        if self.speakers.can_speak(cause, prefer):
+            return None  # ("The band delighted fans": people, no view of an issue)
         if any(t.lemma_.lower() in self.lex.nominal_cues and any(c.dep_ == "poss" for c in t.children) for t in cause.subtree):
             return None  # "Her plan to merge the hospitals has angered staff": her plan is the statement
         st = self._span_statement(list(cause.subtree), felt_by, verb, prefer)
         return replace(st, narrative=True) if st is not None else None
+
+    def _stance_object(self, verb: Token, prep: Token, content: Token) -> bool:
+        """Whether what a phrase of position governs can be a position's object: not a time or an
+        amount ("was for years the only woman"), not "for the most part"; after "stand", people
+        or bodies or a firm adverb ("stands firmly behind the plan"), not a place ("stood behind
+        the podium")."""
+        if content.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY") or content.lemma_.lower() in ("part", "while", "time"):
+            return False
+        if verb.lemma_.lower() == "be":
+            return True
+        firm = any(c.dep_ == "advmod" and c.lower_ in FIRM_ADVERBS for c in [*verb.children, *prep.children])
+        return firm or self.speakers.can_speak(content, None, any_noun=True, people_only=True)
 
     def _is_raising(self, verb: Token) -> bool:
         """Whether a verb is one of appearance ("appears", "seems") or a passive one of
@@ -951,7 +972,10 @@ class Attributor:
                 comp = next((c for c in later if c.dep_ in ("acomp", "xcomp", "oprd") and c.pos_ == "ADJ"), None)
             if comp is None and verb.lemma_.lower() in self.lex.passive_raising_cues:
                 # "is widely seen as the main reason", "is considered a risk": what it is taken for.
-                comp = next((c for c in later if c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd"), None)
+                comp = next((
+                    c for c in later
+                    if c.dep_ == "prep" and c.lower_ == "as" and not any(g.lemma_.lower() == "part" for g in c.children) or c.dep_ == "oprd"
+                ), None)  # (not "will be considered as part of the budget")
             if comp is None or subj.i > verb.i:
                 return None
             # "She appears ready, moreover, to use tariffs": the infinitive may hang on the verb.
@@ -1215,11 +1239,13 @@ class Attributor:
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
 
-    def _colon_statement(self, sent) -> Statement | None:
-        """A headline-style attribution: a short name phrase, a colon, then what it says
-        ("Mensah: Port Will Bring Jobs"; "Survey: Farmers Expect Lower Prices"). The
-        phrase must start with an actor mention or a source noun of the lexicon ("poll",
-        "officials"), and hold no verb."""
+    def _colon_statements(self, sent) -> list[Statement]:
+        """Headline-style attributions, one per line: a short name phrase, a colon, then what it
+        says ("Mensah: Port Will Bring Jobs"; "Survey: Farmers Expect Lower Prices"; "Sheriff:
+        Jail overcrowding has reached a breaking point"; a Q&A line "Director Lara Voss: “...”").
+        The phrase holds no verb and starts with an actor mention or a source noun of the
+        lexicon ("poll", "officials"), or is a noun phrase for people, an office or a body
+        before a claim (``_headline_source``)."""
         # Each line of the sentence may open with one ("Q: What comes first?\nDirector Lara Voss: “...”").
         lines: list[list[Token]] = [[]]
         for t in sent:
@@ -1227,29 +1253,29 @@ class Attributor:
                 lines.append([])
             elif not t.is_space:
                 lines[-1].append(t)
-        for line in lines:
-            st = self._line_colon_statement(sent, line)
-            if st is not None:
-                return st
-        return None
+        return [st for line in lines if (st := self._line_colon_statement(sent, line)) is not None]
 
     def _line_colon_statement(self, sent, tokens: list[Token]) -> Statement | None:
-        """The headline-style attribution of one line of a sentence (see ``_colon_statement``)."""
+        """The headline-style attribution of one line of a sentence (see ``_colon_statements``)."""
         colon = next((k for k, t in enumerate(tokens[:MAX_COLON_SOURCE + 1]) if t.text == ":"), None)
         if not colon:
             return None
         source = tokens[:colon]
         if any(t.pos_ in ("VERB", "AUX") for t in source) or self.quotes.inside(tokens[0].idx, tokens[colon].idx):
             return None
+        # What follows the colon, to the line's end (past a sentence the splitter cut at the colon).
+        content: list[Token] = []
+        for tok in self.doc[tokens[colon].i + 1 :]:
+            if tok.is_space and "\n" in tok.text:
+                break  # a headline ends at its line
+            if not tok.is_space:
+                content.append(tok)
         first = source[0]
-        mention = self.resolver.mention_at(first)
+        # (the name may follow a title: "Director Amina Farouk: “...”")
+        mention = next((m for t in source if (m := self.resolver.mention_at(t)) is not None), None)
         if mention is not None and mention.kind in ("name", "metonym", "group", "government"):
             actor, span, text = mention.actor, (mention.start_char, mention.end_char), mention.text
-        elif any(
-            t.lower_ in self.lex.source_nouns or t.lemma_.lower() in self.lex.people_nouns or t.lower_ in self.resolver.kb.roles
-            or t.lemma_.lower() in self.lex.organization_nouns
-            for t in ([first] if len(source) > 3 else [first, source[-1]])
-        ):
+        elif first.lower_ in self.lex.source_nouns or self._headline_source(source, content):
             # ("Poll: ...", "Sheriff: ...", "Teachers: ...", "Fisheries board: ...")
             head = source[-1] if len(source) <= 3 else first
             text = self.text[first.idx : head.idx + len(head.text)]
@@ -1257,12 +1283,6 @@ class Attributor:
             span = (first.idx, head.idx + len(head.text))
         else:
             return None
-        content = []
-        for tok in sent[tokens[colon].i - sent.start + 1 :]:
-            if tok.is_space and "\n" in tok.text:
-                break  # a headline ends at its line
-            if not tok.is_space:
-                content.append(tok)
         content = trim_punct(content, head=False)
         if len([t for t in content if not t.is_punct]) < 3:
             return None
@@ -1274,6 +1294,19 @@ class Attributor:
             start, end = quoted[0]
             kind = "direct"
         return Statement(actor, span, start, end, kind, ":", tokens[colon].i, speaker_text=text)
+
+    def _headline_source(self, source: list[Token], after: list[Token]) -> bool:
+        """Whether a phrase before a headline colon names people, an office or a body ("Sheriff",
+        "Fisheries board": nouns and adjectives only, headed by such a noun) and what follows is a
+        claim with a verb; not a label ("For investors:", "Editor's note:", "Chief concern:",
+        "Owner: Harlow Holdings LLC", "Players: Kellor, Ostrow")."""
+        head = source[-1]
+        lex = self.lex
+        return (
+            len(source) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in source)
+            and (head.lemma_.lower() in lex.people_nouns or head.lower_ in self.resolver.kb.roles or head.lemma_.lower() in lex.organization_nouns)
+            and any(t.pos_ in ("VERB", "AUX") for t in after)
+        )
 
     def _according_to(self, accord: Token, sent) -> list[Statement]:
         """"According to X, ...": the rest of the sentence, spoken by X."""
@@ -1343,7 +1376,7 @@ class Attributor:
         # punctuation ("“Please quiet down.” the executive says", "“Yessss!” she shouted"); without
         # them it is a phrase the writer quotes ("the so-called “reform”").
         short = len(words) < MIN_DIRECT_WORDS
-        if short and not (words and words[-1][-1:] in ".!?,"):
+        if short and not (words and words[-1][-1:] in ".!?," and self._opens_clause(qs)):
             return None
         for tok in self._direct_candidates(qs, qe, sentences, n):
             if not self._is_speech(tok):
@@ -1371,6 +1404,12 @@ class Attributor:
             return Statement(last.speaker, last.speaker_mention, qs, qe, "direct", "", None, speaker_text=last.speaker_text)
         return Statement(None, None, qs, qe, "direct", "", None)
 
+
+    def _opens_clause(self, qs: int) -> bool:
+        """Whether a quotation opens its sentence or clause (after a line break, a full stop, a
+        colon or a comma), unlike "The so-called “reform,” Kellor said, ..."."""
+        before = self.text[:qs].rstrip(" \t" + QUOTE_MARKS)
+        return not before or before[-1] in ".!?:,;\n"
 
     def _right_beside(self, verb: Token, subj: Token, qs: int, qe: int) -> bool:
         """Whether nothing but punctuation and the verb's subject lies between a quotation and its
@@ -1405,10 +1444,11 @@ class Attributor:
             t for t in colon[0].sent
             if t.i < colon[0].i and t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i > colon[0].i)
         ), None)
-        if verb is None:
-            return None
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        if verb is None or not (lemma in COPULAS or lemma in self.lex.speech or lemma in self.lex.introducing_verbs):
+            return None  # ("faced one question: “...”", "quoted her father: “...”")
         subj = self.speakers.speaking_subject(verb, outside=(qs, qe))
-        if subj is not None and subj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subj.children):
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.reply_nouns and any(c.dep_ == "poss" for c in subj.children):
             subj = next(c for c in subj.children if c.dep_ == "poss")  # "the mayor's reply was short:"
         if subj is None or not self.speakers.can_speak(subj, prefer) or subj.lower_ in THING_PRONOUNS:
             return None

@@ -254,6 +254,8 @@ class SpeakerResolver:
         commissions have passed resolutions opposing the barrier": the commissions), or None."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.document_nouns or noun.dep_ != "dobj":
             return None
+        if noun.head.lemma_.lower() not in self.lex.sponsor_verbs:
+            return None  # ("the council received a petition demanding ...": the petition's)
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
     def whole_of_part(self, subj: Token) -> Token:

@@ -12,6 +12,8 @@ from __future__ import annotations
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Only the subject forms: a narrative "He has accused ..." right after a statement continues its speaker.
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# Subject pronouns a speaker uses of themself or others use of them: "said she would not vote for it".
+SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
 # "It said", "their allies": a pronoun that stands for a government, organization or group.
 BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 # "we"/"I" inside a quotation: the speaker of the quotation.
@@ -85,10 +87,12 @@ QUOTE_MARKS = "“”«»„\"‘’'"
 
 # ----------------------------------------------------------------- subordinators and pronouns of attribution
 # Subordinators of time: a clause they open says when, in the writer's voice.
-TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once", "since"})
+TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})  # ("since" is as often causal)
 # Subordinators of a condition a reported clause may carry ("..., but only if the council agrees").
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 # Subordinators of a question or a condition: what a cue under them reports was not said or done.
 QUESTION_MARKS = frozenset({"whether", "if"})
 # Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
+# Adverbs that make "stand behind" a position, not a place ("stands firmly behind the plan").
+FIRM_ADVERBS = frozenset({"firmly", "squarely", "solidly", "fully", "strongly", "four-square", "foursquare"})

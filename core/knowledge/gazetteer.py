@@ -109,6 +109,12 @@ class Lexicon:
     # Verbs by which a rule, law or treaty (rule_nouns) speaks: "DNC rules permit members to ...".
     rule_verbs: frozenset[str] = frozenset()
     rule_nouns: frozenset[str] = frozenset()
+    # Verbs by which someone makes a document theirs ("passed resolutions opposing ...").
+    sponsor_verbs: frozenset[str] = frozenset()
+    # Nouns whose owner speaks the quotation a colon introduces ("the mayor's reply was short: “...”"),
+    # and verbs besides the copulas and speech verbs that introduce one ("put it bluntly: “...”").
+    reply_nouns: frozenset[str] = frozenset()
+    introducing_verbs: frozenset[str] = frozenset()
     # Nouns and verbs the actor and stance rules read (see seeds/lexicon.yaml for each one's use).
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -305,6 +311,7 @@ LEXICON_KEYS = frozenset({
     "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
+    "sponsor_verbs", "reply_nouns", "introducing_verbs",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -408,6 +415,9 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         position_phrases=word_lists("position_phrases"),
         rule_verbs=words("rule_verbs"),
         rule_nouns=words("rule_nouns"),
+        sponsor_verbs=words("sponsor_verbs"),
+        reply_nouns=words("reply_nouns"),
+        introducing_verbs=words("introducing_verbs"),
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
