@@ -398,3 +398,10 @@ def test_a_rule_that_bars_someone_from_something_and_a_single_name_endorsed():
     assert "the agency from deporting the workers" in contents_of("The order bars the agency from deporting the workers.")
     assert contents_of("Kellor endorsed Ostrow.").get("Ostrow") == "Kellor"
     assert not rows("The proposal will be considered as part of the budget next month.")
+
+
+def test_someone_asked_if_something_then_says_what_they_say():
+    found = rows("Mayor Dana Kellor, asked if she would run again, said she had not decided.")
+    assert [(s, c, t) for s, c, t, _n in found] == [("Dana Kellor", "said", "she had not decided")]
+    found = rows("Kellor asked if the council would vote, and the clerk said it would.")
+    assert ("Kellor", "asked", "the council would vote") in [(s, c, t) for s, c, t, _n in found]

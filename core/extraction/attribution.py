@@ -423,6 +423,12 @@ class Attributor:
             # "Asked whether he supported the ban", "if the council rejects it": not said or done
             # ("even if they resented ...": granted, so said).
             return None
+        if verb.lemma_.lower() == "ask" and verb.dep_ == "advcl" and verb.head.i > verb.i and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in QUESTION_MARKS for g in c.children) for c in verb.children
+        ):
+            # "Mayor Kellor, asked if she would run again, said ...": the reduced passive parsed as
+            # her asking; she was asked.
+            return None
         if (
             verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_.lower() in self.lex.speech
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)

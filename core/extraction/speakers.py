@@ -196,6 +196,13 @@ class SpeakerResolver:
             mention = self.resolver.mention_at(self.doc[before])
             if mention is not None and mention.end - 1 == before and mention.actor.actor_type == "person":
                 return self.doc[before]
+        # ... or on an aside before the verb ("Mayor Kellor, asked if she would run again, said
+        # ...", parsed with the name as the aside's subject).
+        for aside in verb.children:
+            if aside.dep_ == "advcl" and aside.i < verb.i and aside.lemma_.lower() == "ask":
+                named = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i and c.pos_ == "PROPN"), None)
+                if named is not None:
+                    return named
         # ... or right after it, in an inverted attribution between two fragments of a quote
         # ("“A tax cut,” said Marguerite Olesky, a budget analyst, “is not a tax cut”", parsed with
         # the name as the subject of the second fragment).
