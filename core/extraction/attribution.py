@@ -846,7 +846,7 @@ class Attributor:
             tokens = tokens[1:]
         span = trim_punct(tokens)
         words = [t for t in span if not t.is_punct]
-        one_word_ok = (one_noun_ok and words[0].pos_ in ("NOUN", "PROPN")) or (pronoun_ok and words[0].pos_ == "PRON") if len(words) == 1 else False
+        one_word_ok = len(words) == 1 and (one_noun_ok and words[0].pos_ in ("NOUN", "PROPN") or pronoun_ok and words[0].pos_ == "PRON")
         too_short = len(words) < 2 and not one_word_ok
         if too_short or self.quotes.inside(cue.idx, cue.idx + len(cue.text)):
             return None
@@ -897,24 +897,25 @@ class Attributor:
         # The phrase must come first after the verb (adverbs aside): "was in Harlow for the vote"
         # is no position on the vote.
         after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("advmod", "neg", "punct")]
-        for prep in after[:1] if after and after[0].dep_ == "prep" else []:
-            content: Token | None = None
-            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-            if prep.lower_ in phrases and objs:
-                content = objs[0]
-            for obj in objs:
-                # "in favour of X": the preposition, its object and a second preposition.
-                inner = next((p for p in obj.children if p.dep_ == "prep" and f"{prep.lower_} {obj.lower_} {p.lower_}" in phrases), None)
-                inner_objs = [g for g in inner.children if g.dep_ in ("pobj", "pcomp")] if inner is not None else []
-                if inner_objs:
-                    content = inner_objs[0]
-            if content is None or not self._stance_object(verb, prep, content):
-                continue
-            subj = self.speakers.speaking_subject(verb)
-            if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
-                return None
-            return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, one_noun_ok=True, pronoun_ok=True)
-        return None
+        if not after or after[0].dep_ != "prep":
+            return None
+        prep = after[0]
+        content: Token | None = None
+        objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if prep.lower_ in phrases and objs:
+            content = objs[0]
+        for obj in objs:
+            # "in favour of X": the preposition, its object and a second preposition.
+            inner = next((p for p in obj.children if p.dep_ == "prep" and f"{prep.lower_} {obj.lower_} {p.lower_}" in phrases), None)
+            inner_objs = [g for g in inner.children if g.dep_ in ("pobj", "pcomp")] if inner is not None else []
+            if inner_objs:
+                content = inner_objs[0]
+        if content is None or not self._stance_object(verb, prep, content):
+            return None
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
+            return None
+        return self._span_statement(list(content.subtree), subj, verb, prefer, need_speaker=True, one_noun_ok=True, pronoun_ok=True)
 
     def _feeling_caused(self, verb: Token, prefer: Mention | None) -> Statement | None:
         """"The delays have frustrated Republicans and Democrats alike", "the closure angered
@@ -1166,16 +1167,15 @@ class Attributor:
         subj = self._cue_subject(verb)
         lemma = verb.lemma_.lower()
         if lemma in self.lex.rule_verbs and not self._is_cue_besides_rule(lemma):
-            # Only a rule speaks through these verbs ("the mayor allowed the shops to open" is an act).
+            # Only a rule speaks through these verbs ("the mayor allowed the shops to open" is an
+            # act), and what it permits is narrative for the stance rules.
             if subj is None or subj.lemma_.lower() not in self.lex.rule_nouns:
                 return None
-            actor, mention, text = self.speakers.speaker(subj, prefer)
-            start, end = char_range(span)
-            return Statement(actor, mention, start, end, "indirect", verb.text, verb.i,
-                             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text, narrative=True)
-        wants_holder = lemma in self.lex.intention_cues or lemma in self.lex.directive_cues or lemma in self.lex.prepositional_cues
-        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder, people_only=True):
-            return None
+            judged_only = True
+        else:
+            wants_holder = lemma in self.lex.intention_cues or lemma in self.lex.directive_cues or lemma in self.lex.prepositional_cues
+            if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=wants_holder, people_only=True):
+                return None
         actor, mention, text = self.speakers.speaker(subj, prefer)
         if actor is None and lemma in self.lex.intention_cues:
             return None  # "those who hope to ...": a will needs someone to hold it
@@ -1259,9 +1259,9 @@ class Attributor:
                 lines.append([])
             elif not t.is_space:
                 lines[-1].append(t)
-        return [st for line in lines if (st := self._line_colon_statement(sent, line)) is not None]
+        return [st for line in lines if (st := self._line_colon_statement(line)) is not None]
 
-    def _line_colon_statement(self, sent, tokens: list[Token]) -> Statement | None:
+    def _line_colon_statement(self, tokens: list[Token]) -> Statement | None:
         """The headline-style attribution of one line of a sentence (see ``_colon_statements``)."""
         colon = next((k for k, t in enumerate(tokens[:MAX_COLON_SOURCE + 1]) if t.text == ":"), None)
         if not colon:

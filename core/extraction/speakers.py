@@ -247,12 +247,11 @@ class SpeakerResolver:
     def antecedent(subj: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
         cited ...": the mayor)."""
-        if subj.tag_ in RELATIVE_TAGS and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
-            return subj.head.head
-        # "the hauliers, most of whom oppose ...", "two of which": the hauliers.
-        if subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i and any(
+        # (also a part of one: "the hauliers, most of whom oppose ...", "two of which": the hauliers)
+        relative = subj.tag_ in RELATIVE_TAGS or any(
             p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ in RELATIVE_TAGS for g in p.children) for p in subj.children
-        ):
+        )
+        if relative and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
             return subj.head.head
         return subj
 
