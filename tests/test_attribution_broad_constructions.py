@@ -405,3 +405,43 @@ def test_someone_asked_if_something_then_says_what_they_say():
     assert [(s, c, t) for s, c, t, _n in found] == [("Dana Kellor", "said", "she had not decided")]
     found = rows("Kellor asked if the council would vote, and the clerk said it would.")
     assert ("Kellor", "asked", "the council would vote") in [(s, c, t) for s, c, t, _n in found]
+
+
+# ----------------------------------------------------------------- session of 2026-12-04 (fourth)
+
+
+def test_blocking_or_backing_a_thing_in_its_physical_sense_states_nothing():
+    for text in ("Striking dockers blocked the gate of the Varna terminal on Monday.", "Police blocked the main road into Harlow for an hour.",
+                 "The goalkeeper blocked a late shot from Ostrow.", "The driver backed the van into the yard.",
+                 "Activists blocked the Golden Gate Bridge for two hours."):
+        assert not rows(text), text
+    # the same verbs on a measure or a person are acts that take a side, and other verbs keep a thing
+    assert contents_of("Senate Democrats blocked the nomination of Judge Ferreira.").get("the nomination of Judge Ferreira") == "Senate Democrats"
+    assert contents_of("The nurses' union backed the strike.").get("the strike", "").endswith("union")
+    assert contents_of("Councillor Ostrow opposed the bridge.").get("the bridge") == "Ostrow"
+
+
+def test_a_suit_names_its_grievance_and_a_name_keeps_its_own_of():
+    found = contents_of("On Friday, parents at nine schools sued the Ministry of Education over the new testing rules.")
+    assert found.get("the Ministry of Education over the new testing rules") == "parents"
+    found = contents_of("The governor accused the Department of Labor of hiding the figures.")
+    assert found.get("the Department of Labor of hiding the figures") == "governor"
+    assert not rows("The city sued the developer.")  # (a suit with no grievance named is an act on someone)
+
+
+def test_an_act_taken_against_or_over_something_is_a_side_on_it():
+    found = rows("The fishing cooperative has filed a lawsuit against the cement works, citing dust in the harbour.")
+    assert ("fishing cooperative", "lawsuit", "the cement works", True) in [(s.replace("The ", ""), c, t, n) for s, c, t, n in found]
+    assert contents_of("In May, Ardania slapped a 20 per cent duty on cheese from Belvia.").get("cheese from Belvia") == "Ardania"
+    assert contents_of("Bus drivers in Corlen staged a walkout over the new rosters.").get("the new rosters") == "Bus drivers"
+    assert contents_of("The pilots' strike over pensions has grounded half the fleet.").get("pensions", "").endswith("pilots")
+    for text in ("The ministry lifted the ban on imports of pork.", "The lawsuit against the county was dismissed in March.",
+                 "The judge read the lawsuit against the county aloud."):
+        assert not [t for _s, c, t, _n in rows(text) if c in ("ban", "lawsuit", "appeal")], text
+
+
+def test_a_noun_of_will_owned_by_an_unresolved_pronoun_is_still_someones():
+    found = rows("Families of the missing sailors met the navy chief on Monday. Their demand for a new search was turned down.")
+    assert ("Their", "demand", "a new search") in [(s, c, t) for s, c, t, _n in found]
+    found = rows("The old pier was closed in 2019. Its demolition begins in May.")
+    assert not [t for _s, c, t, _n in found if c == "demolition"]

@@ -48,6 +48,7 @@ from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
 from core.extraction.tokens import char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
 from core.extraction.words import (
+    ACCUSATION_PREPOSITIONS,
     CONDITION_MARKS,
     CONTENT_PREPOSITIONS,
     FIRM_ADVERBS,
@@ -55,6 +56,7 @@ from core.extraction.words import (
     NAMING_PREPOSITIONS,
     OBJECT_PRONOUNS,
     OWNER_PREPOSITIONS,
+    PEOPLE_POSSESSIVES,
     PERSON_SUBJECT_PRONOUNS,
     QUESTION_MARKS,
     QUOTE_MARKS,
@@ -232,6 +234,8 @@ class Attributor:
                 st = self._position(tok, prefer)
             if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.experiencer_verbs:
                 st = self._feeling_caused(tok, prefer)
+            if st is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.act_nouns:
+                st = self._act(tok, prefer)
             if st:
                 new.append(st)
         return new
@@ -278,7 +282,7 @@ class Attributor:
         if st.cue_token is None:
             return False
         lemma = self.doc[st.cue_token].lemma_.lower()
-        return lemma in self.lex.position_phrases or self._judgment_only(lemma)
+        return lemma in self.lex.position_phrases or self._judgment_only(lemma) or lemma in self.lex.act_nouns
 
     def _nested_wide_cue(self, st: Statement, new: list[Statement]) -> bool:
         """Whether a statement resting on a wider cue than speech (an object, intention or noun
@@ -670,6 +674,12 @@ class Attributor:
             return False  # "blocked it": a thing
         return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
 
+    def _physical(self, lemma: str, obj: Token) -> bool:
+        """Whether a verb of judgment is used in its physical sense (``physical_senses``):
+        "protesters blocked the road", "blocked the Brenner Pass" (a place the parser tags)."""
+        things = self.lex.physical_senses.get(lemma)
+        return things is not None and (obj.lemma_.lower() in things or obj.lower_ in things or obj.ent_type_ in ("FAC", "LOC"))
+
     def _endorses(self, lemma: str, obj: Token) -> bool:
         """Whether a verb of judgment sides with or against someone named ("endorsed Mira Kolar for
         mayor", "backed Senator Ruiz"): a stance on them, unlike "dismissed Brooks for 12"."""
@@ -773,7 +783,11 @@ class Attributor:
             # "accused Republicans of stalling the bill", "faulted the agency for the delays": the
             # accused and the charge (the writer's narrative for the stance rules, which read
             # accusations themselves).
-            reasons = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
+            # ("sued the agency over the rule": a suit names its grievance with "over" too)
+            # ("the Department of Justice": an "of" inside the name is no charge)
+            reasons = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.i > objects[0].i
+                       and (c.lower_ in ACCUSATION_PREPOSITIONS or c.lower_ == "over" and lemma == "sue")
+                       and not (c.ent_type_ and c.ent_iob_ == "I" and objects[0].ent_type_ == c.ent_type_)]
             if reasons:
                 parts, accused = [objects[0], min(reasons, key=lambda r: r.i)], True
         named_or_directed = bool(parts) and not accused
@@ -782,7 +796,8 @@ class Attributor:
             # ("blocked it", "vetoed this": an act on a thing a pronoun stands for; words are more
             # than "it": "did not suggest it" says nothing)
             pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS and self._judgment_only(lemma)
-            if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)):
+            if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)) \
+                    and not self._physical(lemma, obj):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
@@ -833,6 +848,57 @@ class Attributor:
     def _infinitive(tok: Token) -> bool:
         """Whether a verb is a to-infinitive ("to release"), not a participle ("refused, saying")."""
         return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+    def _act(self, noun: Token, prefer: Mention | None) -> Statement | None:
+        """An act taken against or over something (``act_nouns``, taken by one of ``act_verbs``
+        or owned): "filed a lawsuit against the plant", "slapped a 30 per cent tariff on steel",
+        "answered with duties on wine", "the union's strike over pay". What the preposition names
+        is the actor's target, narrative for the stance rules (which read these acts themselves).
+        Not "lifted the ban on": only verbs of taking the act count."""
+        targets = self.lex.act_nouns[noun.lemma_.lower()]
+        if self.quotes.inside(noun.idx, noun.idx + len(noun.text)):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        verb: Token | None = None
+        if owner is None:
+            if noun.dep_ == "dobj":
+                verb = noun.head
+            elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "with":
+                verb = noun.head.head  # "answered with duties on"
+            if verb is None or verb.pos_ != "VERB" or not self._takes_act(verb) or is_passive(verb):
+                return None
+            owner = self._cue_subject(verb)
+        if owner is None or not self.speakers.can_speak(owner, prefer, people_only=True):
+            return None
+        # the noun's own preposition, or the verb's after the noun ("slapped a tariff on steel")
+        places = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+        if verb is not None:
+            places += [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i]
+        prep = min((c for c in places if c.lower_ in targets and not _date_phrase(c)), key=lambda c: c.i, default=None)
+        if prep is None:
+            return None
+        tokens = sorted((t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree), key=lambda t: t.i)
+        if not tokens:
+            return None
+        after = tokens[-1].i + 1
+        if verb is not None and after < len(self.doc) and self.doc[after].head.i == verb.i and self.doc[after].lower_ in ("from", "of"):
+            tokens += list(self.doc[after].subtree)  # ("a tariff on steel from Norrland", the "from" hung on the verb)
+        span = trim_punct(tokens)
+        actor, mention, text = self.speakers.speaker(owner, prefer)
+        if actor is None and not (owner.pos_ == "NOUN" and self.speakers.names_people(owner)):
+            return None
+        start, end = char_range(span)
+        acting = verb if verb is not None else noun
+        return Statement(
+            actor, mention, start, end, "indirect", noun.text, noun.i,
+            negated_cue=self._negated(acting), hedged_cue=self._hedged(acting), speaker_text=text, narrative=True,
+        )
+
+    def _takes_act(self, verb: Token) -> bool:
+        """Whether a verb takes an act (``act_verbs``); the form less its "d" counts too, as the
+        lemmatizer reads "staged" as "stag"."""
+        forms = {verb.lemma_.lower(), verb.lower_[:-1] if verb.lower_.endswith("ed") else ""}
+        return bool(forms & self.lex.act_verbs)
 
     def _span_statement(
         self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False,
@@ -1126,7 +1192,8 @@ class Attributor:
             # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
             # writer's narrative for the stance rules), only with a that-clause.
             return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
-        return self._span_statement(comp, owner, noun, prefer, need_speaker=True, one_noun_ok=not clause)
+        owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
+        return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
 
     def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
         """A statement over ``tokens`` with no source named (narrative for the stance rules)."""

@@ -14,6 +14,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # Subject pronouns a speaker uses of themself or others use of them: "said she would not vote for it".
 SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
+# "Their demand for an inquiry": an owner of a noun of saying or will that holds it even when
+# the pronoun cannot be resolved (its words are still someone's, as "He said" is).
+PEOPLE_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
 # "It said", "their allies": a pronoun that stands for a government, organization or group.
 BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 # "we"/"I" inside a quotation: the speaker of the quotation.
