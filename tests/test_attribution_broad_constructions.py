@@ -445,3 +445,12 @@ def test_a_noun_of_will_owned_by_an_unresolved_pronoun_is_still_someones():
     assert ("Their", "demand", "a new search") in [(s, c, t) for s, c, t, _n in found]
     found = rows("The old pier was closed in 2019. Its demolition begins in May.")
     assert not [t for _s, c, t, _n in found if c == "demolition"]
+
+
+def test_an_adverb_of_hearsay_reports_its_clause_with_no_source():
+    found = rows("The merger reportedly values the brewery at $2 billion.")
+    assert [(s, c, n) for s, c, _t, n in found] == [("", "reportedly", True)]
+    assert found[0][2].startswith("The merger") and found[0][2].endswith("$2 billion")
+    # a cue verb keeps its own (hedged) statement; no verb, no clause
+    assert [c for _s, c, _t, _n in rows("The coach reportedly told players the season was over.")] == ["told"]
+    assert not rows("The allegedly stolen paintings were returned to the museum.")

@@ -52,6 +52,7 @@ from core.extraction.words import (
     CONDITION_MARKS,
     CONTENT_PREPOSITIONS,
     FIRM_ADVERBS,
+    HEARSAY_ADVERBS,
     LINKING_WORDS,
     NAMING_PREPOSITIONS,
     OBJECT_PRONOUNS,
@@ -236,6 +237,8 @@ class Attributor:
                 st = self._feeling_caused(tok, prefer)
             if st is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.act_nouns:
                 st = self._act(tok, prefer)
+            if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                st = self._hearsay(tok)
             if st:
                 new.append(st)
         return new
@@ -1194,6 +1197,16 @@ class Attributor:
             return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
+
+    def _hearsay(self, adverb: Token) -> Statement | None:
+        """"The budget deal reportedly includes a cut to the fund": the clause of an adverb of
+        hearsay, with no source named (narrative for the stance rules, which read the adverb as a
+        hedge). Not on a cue verb ("reportedly said": that statement is hedged) nor on a word that
+        is no verb ("the allegedly forged papers")."""
+        verb = adverb.head
+        if verb.pos_ not in ("VERB", "AUX") or self._is_cue(verb) or self.quotes.inside(adverb.idx, adverb.idx + len(adverb.text)):
+            return None
+        return self._unsourced(self._without_circumstance(verb), adverb)
 
     def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
         """A statement over ``tokens`` with no source named (narrative for the stance rules)."""

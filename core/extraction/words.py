@@ -14,6 +14,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # Subject pronouns a speaker uses of themself or others use of them: "said she would not vote for it".
 SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
+# Adverbs of hearsay: "The deal reportedly includes a cut" reports, with no source named, what the
+# clause says (PolNeAR annotates the adverb as the cue).
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 # "Their demand for an inquiry": an owner of a noun of saying or will that holds it even when
 # the pronoun cannot be resolved (its words are still someone's, as "He said" is).
 PEOPLE_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
