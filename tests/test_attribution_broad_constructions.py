@@ -454,3 +454,15 @@ def test_an_adverb_of_hearsay_reports_its_clause_with_no_source():
     # a cue verb keeps its own (hedged) statement; no verb, no clause
     assert [c for _s, c, _t, _n in rows("The coach reportedly told players the season was over.")] == ["told"]
     assert not rows("The allegedly stolen paintings were returned to the museum.")
+
+
+def test_be_behind_is_a_position_only_with_a_firm_adverb():
+    assert contents_of("The farmers' federation is squarely behind the water levy.").get("the water levy", "").endswith("federation")
+    for text in ("Ostrow was behind the counter all morning.", "Investigators believe a rival firm was behind the leak."):
+        assert not [c for _s, c, _t, _n in rows(text) if c in ("is", "was")], text
+
+
+def test_a_verb_of_praise_or_blame_judges_what_it_stands_for():
+    found = rows("The council approved the rezoning plan on Monday. Residents of Harlow condemned it.")
+    assert ("Residents", "condemned", "it") in [(s, c, t) for s, c, t, _n in found]
+    assert not rows("The minister did not mention it.")

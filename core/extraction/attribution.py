@@ -798,7 +798,8 @@ class Attributor:
             obj = objects[0]
             # ("blocked it", "vetoed this": an act on a thing a pronoun stands for; words are more
             # than "it": "did not suggest it" says nothing)
-            pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS and self._judgment_only(lemma)
+            # (nor is a verb of praise or blame: "the union denounced it" judges what "it" stands for)
+            pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS and (self._judgment_only(lemma) or lemma in self.lex.passive_judgment_cues)
             if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)) \
                     and not self._physical(lemma, obj):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
@@ -1007,12 +1008,13 @@ class Attributor:
         """Whether what a phrase of position governs can be a position's object: not a time or an
         amount ("was for years the only woman"), not "for the most part"; after "stand", people
         or bodies or a firm adverb ("stands firmly behind the plan"), not a place ("stood behind
-        the podium")."""
+        the podium"); after "be behind", a firm adverb ("is squarely behind the bill", not "was
+        behind the wheel")."""
         if content.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY") or content.lemma_.lower() in ("part", "while", "time"):
             return False
-        if verb.lemma_.lower() == "be":
-            return True
         firm = any(c.dep_ == "advmod" and c.lower_ in FIRM_ADVERBS for c in [*verb.children, *prep.children])
+        if verb.lemma_.lower() == "be":
+            return prep.lower_ != "behind" or firm  # ("is firmly behind the plan"; not "was behind the wheel")
         return firm or self.speakers.can_speak(content, None, any_noun=True, people_only=True)
 
     def _is_raising(self, verb: Token) -> bool:

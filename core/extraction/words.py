@@ -100,5 +100,5 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 QUESTION_MARKS = frozenset({"whether", "if"})
 # Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
-# Adverbs that make "stand behind" a position, not a place ("stands firmly behind the plan").
+# Adverbs that make "stand behind" or "be behind" a position, not a place ("stands firmly behind the plan").
 FIRM_ADVERBS = frozenset({"firmly", "squarely", "solidly", "fully", "strongly", "four-square", "foursquare"})
