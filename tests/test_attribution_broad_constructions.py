@@ -466,3 +466,10 @@ def test_a_verb_of_praise_or_blame_judges_what_it_stands_for():
     found = rows("The council approved the rezoning plan on Monday. Residents of Harlow condemned it.")
     assert ("Residents", "condemned", "it") in [(s, c, t) for s, c, t, _n in found]
     assert not rows("The minister did not mention it.")
+
+
+def test_a_call_for_someone_to_act_parsed_as_a_clause_marked_by_for():
+    found = contents_of("Senator Ruth Abara sounded a call for the provinces to share the water on Friday.")
+    assert found.get("the provinces to share the water") == "Ruth Abara"
+    assert contents_of("Dock workers called for the port authority to reopen the berths.").get("the port authority to reopen the berths") == "Dock workers"
+    assert contents_of("The guild's demand for the city to cut rents was ignored.").get("the city to cut rents", "").endswith("guild")

@@ -731,6 +731,13 @@ class Attributor:
                 parts = [objs[0], *[x for x in xcomps if x.i > objs[0].i]]
                 if not any(x.i > objs[0].i for x in xcomps):
                     parts += self._trailing_modifiers(verb, preps[0])
+            elif not objects:
+                # "called for the council to act": the parser makes "for" mark a clause
+                parts = [
+                    c for c in kids
+                    if c.dep_ == "advcl" and c.i > verb.i and self._infinitive(c)
+                    and any(g.dep_ == "mark" and g.lower_ in lex.prepositional_cues[lemma] and g.i == c.left_edge.i for g in c.children)
+                ][:1]
         if not parts and lemma in lex.naming_cues and objects:
             named = [c for c in kids if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in NAMING_PREPOSITIONS and c.i > objects[0].i)]
             # ('calling it "a victory for every family"': the name parsed as a second object)
@@ -827,6 +834,8 @@ class Attributor:
             for t in r.subtree
         }
         tokens = sorted({t.i for p in parts for t in p.subtree} - aside)
+        if self.doc[tokens[0]].dep_ == "mark" and self.doc[tokens[0]].lower_ == "for":
+            tokens = tokens[1:]  # ("called for the council to act": the clause without its "for")
         first, last = tokens[0], tokens[-1]
         span = trim_punct(self.doc[first : last + 1])
         words = [t for t in span if not t.is_punct]
@@ -1169,6 +1178,10 @@ class Attributor:
             if child.dep_ in ("acl", "relcl", "ccomp") and (self._infinitive(child) or any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)):
                 comp = list(child.subtree)
                 clause = not self._infinitive(child)
+                break
+            if child.dep_ == "advcl" and self._infinitive(child) and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
+                # "a call for the states to accept more refugees", parsed as "for" marking a clause
+                comp = [t for t in self._without_circumstance(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
                 break
             if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child.i != owner.head.i) and not _date_phrase(child):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
