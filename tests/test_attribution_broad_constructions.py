@@ -429,15 +429,18 @@ def test_a_suit_names_its_grievance_and_a_name_keeps_its_own_of():
     assert not rows("The city sued the developer.")  # (a suit with no grievance named is an act on someone)
 
 
-def test_an_act_taken_against_or_over_something_is_a_side_on_it():
+def test_an_act_taken_or_undone_against_or_over_something_is_the_actors():
     found = rows("The fishing cooperative has filed a lawsuit against the cement works, citing dust in the harbour.")
-    assert ("fishing cooperative", "lawsuit", "the cement works", True) in [(s.replace("The ", ""), c, t, n) for s, c, t, n in found]
-    assert contents_of("In May, Ardania slapped a 20 per cent duty on cheese from Belvia.").get("cheese from Belvia") == "Ardania"
-    assert contents_of("Bus drivers in Corlen staged a walkout over the new rosters.").get("the new rosters") == "Bus drivers"
-    assert contents_of("The pilots' strike over pensions has grounded half the fleet.").get("pensions", "").endswith("pilots")
-    for text in ("The ministry lifted the ban on imports of pork.", "The lawsuit against the county was dismissed in March.",
-                 "The judge read the lawsuit against the county aloud."):
-        assert not [t for _s, c, t, _n in rows(text) if c in ("ban", "lawsuit", "appeal")], text
+    assert ("fishing cooperative", "filed a lawsuit against", "a lawsuit against the cement works", True) in [
+        (s.replace("The ", ""), c, t, n) for s, c, t, n in found]
+    assert contents_of("In May, Ardania slapped a 20 per cent duty on cheese from Belvia.").get("a 20 per cent duty on cheese from Belvia") == "Ardania"
+    assert contents_of("Bus drivers in Corlen staged a walkout over the new rosters.").get("a walkout over the new rosters") == "Bus drivers"
+    assert contents_of("The pilots' strike over pensions has grounded half the fleet.").get("strike over pensions", "").endswith("pilots")
+    # undoing the act is an act too (PolNeAR annotates "dropped tariffs on Chinese imports")
+    assert contents_of("The ministry lifted the ban on imports of pork.").get("the ban on imports of pork") == "ministry"
+    for text in ("The lawsuit against the county was dismissed in March.", "The judge read the lawsuit against the county aloud.",
+                 "The firm lost the lawsuit against its landlord."):
+        assert not [t for _s, c, t, _n in rows(text) if "lawsuit" in c], text
 
 
 def test_a_noun_of_will_owned_by_an_unresolved_pronoun_is_still_someones():

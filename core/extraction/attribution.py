@@ -71,6 +71,7 @@ from core.knowledge.gazetteer import Actor
 
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
+MAX_ACT_CUE_CHARS = 60  # a longer stretch from the verb to the preposition of an act is cut to the noun as its cue
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
 
 
@@ -863,11 +864,12 @@ class Attributor:
         return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
     def _act(self, noun: Token, prefer: Mention | None) -> Statement | None:
-        """An act taken against or over something (``act_nouns``, taken by one of ``act_verbs``
-        or owned): "filed a lawsuit against the plant", "slapped a 30 per cent tariff on steel",
-        "answered with duties on wine", "the union's strike over pay". What the preposition names
-        is the actor's target, narrative for the stance rules (which read these acts themselves).
-        Not "lifted the ban on": only verbs of taking the act count."""
+        """An act taken (or undone) against or over something (``act_nouns``, by a verb of
+        ``act_verbs`` or owned): "filed a lawsuit against the plant", "slapped a 30 per cent tariff
+        on steel", "answered with duties on wine", "dropped tariffs on Chinese imports", "the
+        union's strike over pay". The act and its target are the content, as PolNeAR annotates
+        them; narrative for the stance rules, which read these acts themselves. Not "heard an
+        appeal against", "lost the lawsuit against": the verb must take or undo the act."""
         targets = self.lex.act_nouns[noun.lemma_.lower()]
         if self.quotes.inside(noun.idx, noun.idx + len(noun.text)):
             return None
@@ -888,22 +890,25 @@ class Attributor:
         if verb is not None:
             places += [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i]
         prep = min((c for c in places if c.lower_ in targets and not _date_phrase(c)), key=lambda c: c.i, default=None)
-        if prep is None:
+        target = [t.i for g in (prep.children if prep is not None else ()) if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+        if prep is None or not target:
             return None
-        tokens = sorted((t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree), key=lambda t: t.i)
-        if not tokens:
-            return None
-        after = tokens[-1].i + 1
-        if verb is not None and after < len(self.doc) and self.doc[after].head.i == verb.i and self.doc[after].lower_ in ("from", "of"):
-            tokens += list(self.doc[after].subtree)  # ("a tariff on steel from Norrland", the "from" hung on the verb)
-        span = trim_punct(tokens)
+        last = max(target)
+        if verb is not None and last + 1 < len(self.doc) and self.doc[last + 1].head.i == verb.i and self.doc[last + 1].lower_ in ("from", "of"):
+            last = self.doc[last + 1].right_edge.i  # ("a tariff on steel from Norrland", the "from" hung on the verb)
+        # the act's own words before it ("a 30 per cent tariff"), not its owner ("the pilots'")
+        first = min([t.i for left in noun.lefts if left.dep_ != "poss" for t in left.subtree] + [noun.i])
+        span = trim_punct(self.doc[first : last + 1])
         actor, mention, text = self.speakers.speaker(owner, prefer)
         if actor is None and not (owner.pos_ == "NOUN" and self.speakers.names_people(owner)):
             return None
         start, end = char_range(span)
         acting = verb if verb is not None else noun
+        # the cue as annotators mark it: "filed a lawsuit against", "strike over"
+        cue_from = acting.idx if acting.i < noun.i else noun.idx
+        cue = self.text[cue_from : prep.idx + len(prep.text)] if prep.i > noun.i and prep.idx - cue_from <= MAX_ACT_CUE_CHARS else noun.text
         return Statement(
-            actor, mention, start, end, "indirect", noun.text, noun.i,
+            actor, mention, start, end, "indirect", cue, noun.i,
             negated_cue=self._negated(acting), hedged_cue=self._hedged(acting), speaker_text=text, narrative=True,
         )
 
