@@ -476,3 +476,14 @@ def test_a_call_for_someone_to_act_parsed_as_a_clause_marked_by_for():
     assert found.get("the provinces to share the water") == "Ruth Abara"
     assert contents_of("Dock workers called for the port authority to reopen the berths.").get("the port authority to reopen the berths") == "Dock workers"
     assert contents_of("The guild's demand for the city to cut rents was ignored.").get("the city to cut rents", "").endswith("guild")
+
+
+def test_undoing_a_measure_is_an_act_that_takes_a_side():
+    found = rows("The Constitutional Court of Ardania shelved the province's new logging rules on Thursday.")
+    assert [(c, t, n) for _s, c, t, n in found] == [("shelved", "the province's new logging rules", True)]
+    assert contents_of("The new council repealed the parking levy.").get("the parking levy", "").endswith("council")
+
+
+def test_rejecting_a_document_judges_it_though_a_document_may_speak():
+    assert contents_of("Tenant groups rejected the new lease rules.").get("the new lease rules") == "Tenant groups"
+    assert contents_of("Lena Ostrow vetoed the zoning bill.").get("the zoning bill") == "Lena Ostrow"

@@ -676,6 +676,8 @@ class Attributor:
         12", "was dismissed by the company" are acts on people, not judgments of what they said."""
         if noun.lower_ in OBJECT_PRONOUNS:
             return False  # "blocked it": a thing
+        if noun.pos_ == "NOUN" and (noun.lemma_.lower() in self.lex.rule_nouns or noun.lemma_.lower() in self.lex.document_nouns):
+            return False  # "rejected the new rules": a document speaks, but rejecting it judges it
         return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
 
     def _physical(self, lemma: str, obj: Token) -> bool:
