@@ -51,6 +51,7 @@ from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     CONDITION_MARKS,
     CONTENT_PREPOSITIONS,
+    DIRECTION_WORDS,
     FIRM_ADVERBS,
     HEARSAY_ADVERBS,
     LINKING_WORDS,
@@ -59,9 +60,11 @@ from core.extraction.words import (
     OWNER_PREPOSITIONS,
     PEOPLE_POSSESSIVES,
     PERSON_SUBJECT_PRONOUNS,
+    PLACEMENT_IDIOMS,
     QUESTION_MARKS,
     QUOTE_MARKS,
     RELATIVE_TAGS,
+    REPLY_VERBS,
     SELF_SUBJECT_PRONOUNS,
     THING_PRONOUNS,
     TIME_MARKS,
@@ -286,7 +289,7 @@ class Attributor:
         if st.cue_token is None:
             return False
         lemma = self.doc[st.cue_token].lemma_.lower()
-        return lemma in self.lex.position_phrases or self._judgment_only(lemma) or lemma in self.lex.act_nouns
+        return lemma in self.lex.position_phrases or self._judgment_only(lemma)
 
     def _nested_wide_cue(self, st: Statement, new: list[Statement]) -> bool:
         """Whether a statement resting on a wider cue than speech (an object, intention or noun
@@ -680,18 +683,32 @@ class Attributor:
             return False  # "rejected the new rules": a document speaks, but rejecting it judges it
         return noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN" or self.speakers.can_speak(noun, None)
 
-    def _physical(self, lemma: str, obj: Token) -> bool:
-        """Whether a verb of judgment is used in its physical sense (``physical_senses``):
-        "protesters blocked the road", "blocked the Brenner Pass" (a place the parser tags)."""
-        things = self.lex.physical_senses.get(lemma)
-        return things is not None and (obj.lemma_.lower() in things or obj.lower_ in things or obj.ent_type_ in ("FAC", "LOC"))
+    def _physical(self, lemma: str, obj: Token, verb: Token) -> bool:
+        """Whether a verb of judgment is used in its physical sense: on a thing it takes in that
+        sense (``physical_senses``: "protesters blocked the road"; so is "blocked the road to a
+        deal", a loss taken for "blocked the road to the airport"), or moving a thing somewhere (``moving_senses``: "backed the van into the yard";
+        not "backed the new electric bus")."""
+        word = obj.lemma_.lower()
+        if word in self.lex.physical_senses.get(lemma, ()):
+            return True
+        if word in self.lex.moving_senses.get(lemma, ()):
+            return any(c.i > obj.i and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in DIRECTION_WORDS) for c in verb.children)
+        return False
+
+    def _inside_name(self, name: Token, prep: Token) -> bool:
+        """Whether a preposition is part of the name it follows ("the Department of Labor", "the
+        Port of Tessen" when the tagger leaves it untagged): no charge of an accusation."""
+        if prep.ent_type_ and prep.ent_iob_ == "I" and name.ent_type_ == prep.ent_type_:
+            return True
+        return prep.lower_ == "of" and name.pos_ == "PROPN" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in prep.children)
 
     def _endorses(self, lemma: str, obj: Token) -> bool:
         """Whether a verb of judgment sides with or against someone named ("endorsed Mira Kolar for
         mayor", "backed Senator Ruiz"): a stance on them, unlike "dismissed Brooks for 12"."""
         lex = self.lex
         named = [obj, *(c for c in obj.children if c.dep_ == "appos")]  # ("backed the incumbent, Lowell Prescott")
-        sides = (lemma in lex.support or lemma in lex.oppose) and lemma not in lex.naming_cues
+        # (suing or accusing someone with no charge named is an act on them: "sued Senator Holm")
+        sides = (lemma in lex.support or lemma in lex.oppose) and lemma not in lex.naming_cues and lemma not in lex.accusation_verbs
         return sides and any(n.ent_type_ == "PERSON" or n.pos_ == "PROPN" for n in named)
 
     def _object_cue(self, lemma: str) -> bool:
@@ -800,7 +817,8 @@ class Attributor:
             # ("the Department of Justice": an "of" inside the name is no charge)
             reasons = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.i > objects[0].i
                        and (c.lower_ in ACCUSATION_PREPOSITIONS or c.lower_ == "over" and lemma == "sue")
-                       and not (c.ent_type_ and c.ent_iob_ == "I" and objects[0].ent_type_ == c.ent_type_)]
+                       and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not _date_phrase(c)
+                       and not self._inside_name(objects[0], c)]
             if reasons:
                 parts, accused = [objects[0], min(reasons, key=lambda r: r.i)], True
         named_or_directed = bool(parts) and not accused
@@ -811,7 +829,7 @@ class Attributor:
             # (nor is a verb of praise or blame: "the union denounced it" judges what "it" stands for)
             pronoun_ok = obj.pos_ != "PRON" or obj.lower_ in OBJECT_PRONOUNS and (self._judgment_only(lemma) or lemma in self.lex.passive_judgment_cues)
             if pronoun_ok and obj.i > verb.i and not (self._judgment_only(lemma) and self._names_someone(obj) and not self._endorses(lemma, obj)) \
-                    and not self._physical(lemma, obj):
+                    and not self._physical(lemma, obj, verb):
                 parts = [obj, *self._trailing_modifiers(verb, obj)]
         if not parts and self._object_cue(lemma) and not objects:
             # "discussed how the quotas could ruin the towns", "debating whether the problem exists":
@@ -882,7 +900,7 @@ class Attributor:
                 verb = noun.head
             elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "with":
                 verb = noun.head.head  # "answered with duties on"
-            if verb is None or verb.pos_ != "VERB" or not self._takes_act(verb) or is_passive(verb):
+            if verb is None or verb.pos_ != "VERB" or not self._takes_act(verb) or not self._acts_itself(verb, noun):
                 return None
             owner = self._cue_subject(verb)
         if owner is None or not self.speakers.can_speak(owner, prefer, people_only=True):
@@ -891,10 +909,14 @@ class Attributor:
         places = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
         if verb is not None:
             places += [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i]
-        prep = min((c for c in places if c.lower_ in targets and not _date_phrase(c)), key=lambda c: c.i, default=None)
+        prep = min((c for c in places if c.lower_ in targets and not _date_phrase(c) and not self._placement_idiom(c)),
+                   key=lambda c: c.i, default=None)
         target = [t.i for g in (prep.children if prep is not None else ()) if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
         if prep is None or not target:
             return None
+        if any(self.doc[i].dep_ == "amod" and self.doc[i].i > self.doc[i].head.i or self.doc[i].dep_ == "pobj" and self.doc[i].pos_ == "ADJ"
+               for i in target):
+            return None  # ("held the ban on protests unconstitutional": a predicate parsed as a modifier or the object)
         last = max(target)
         if verb is not None and last + 1 < len(self.doc) and self.doc[last + 1].head.i == verb.i and self.doc[last + 1].lower_ in ("from", "of"):
             last = self.doc[last + 1].right_edge.i  # ("a tariff on steel from Norrland", the "from" hung on the verb)
@@ -915,10 +937,32 @@ class Attributor:
         )
 
     def _takes_act(self, verb: Token) -> bool:
-        """Whether a verb takes an act (``act_verbs``); the form less its "d" counts too, as the
-        lemmatizer reads "staged" as "stag"."""
-        forms = {verb.lemma_.lower(), verb.lower_[:-1] if verb.lower_.endswith("ed") else ""}
+        """Whether a verb takes an act (``act_verbs``); its form with the ending undone counts too,
+        as the lemmatizer reads "staged", "stages" and "staging" as forms of "stag"."""
+        low = verb.lower_
+        forms = {verb.lemma_.lower(), low[:-1] if low.endswith(("ed", "es")) else "", low[:-3] + "e" if low.endswith("ing") else ""}
         return bool(forms & self.lex.act_verbs)
+
+    def _acts_itself(self, verb: Token, noun: Token) -> bool:
+        """Whether the subject of a verb that takes an act (its object ``noun``) takes it: not
+        under "if"/"whether" ("If the union calls a strike over pay"), not told to ("was urged to
+        impose sanctions on"), not "called off", not naming or judging the act ("called the strike
+        unnecessary", "held the ban unconstitutional", "ordered the ban lifted"), not answering
+        one made against it ("answered the lawsuit against it")."""
+        if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in verb.children):
+            return False
+        if verb.dep_ == "xcomp" and is_passive(verb.head):
+            return False
+        if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+            return False
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and c.i > noun.i for c in verb.children):
+            return False
+        return not (noun.dep_ == "dobj" and verb.lemma_.lower() in REPLY_VERBS)
+
+    def _placement_idiom(self, prep: Token) -> bool:
+        """A preposition of an idiom of placing ("put the ban on hold", "put the tariff on ice"):
+        no target."""
+        return any(g.dep_ == "pobj" and g.lower_ in PLACEMENT_IDIOMS and not list(g.children) for g in prep.children)
 
     def _span_statement(
         self, tokens: list[Token], subj: Token, cue: Token, prefer: Mention | None, need_speaker: bool = False,

@@ -98,6 +98,14 @@ TIME_MARKS = frozenset({"after", "before", "when", "while", "until", "once"})  #
 CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 # Subordinators of a question or a condition: what a cue under them reports was not said or done.
 QUESTION_MARKS = frozenset({"whether", "if"})
+# Verbs that answer an act rather than take it: "answered the lawsuit against it" (the defendant);
+# "answered with duties on wine" takes one.
+REPLY_VERBS = frozenset({"answer", "respond", "reply"})
+# Bare nouns of idioms of placing, no target of an act: "put the ban on hold", "put the tariff on ice".
+PLACEMENT_IDIOMS = frozenset({"hold", "ice", "notice", "track", "display", "record", "trial", "place", "file"})
+# Words after a verb of moving that show the physical sense: "backed the van into the yard".
+DIRECTION_WORDS = frozenset({"into", "onto", "out", "up", "down", "away", "off", "toward", "towards", "across", "through",
+                             "along", "around", "over", "from", "past"})
 # Pronouns a verb of judgment or act may take as all it attributes ("blocked it", "vetoed this").
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
 # Adverbs that make "stand behind" or "be behind" a position, not a place ("stands firmly behind the plan").

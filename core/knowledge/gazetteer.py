@@ -120,8 +120,9 @@ class Lexicon:
     act_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     act_verbs: frozenset[str] = frozenset()  # verbs that take such an act ("filed", "slapped"; not "lifted")
     # Verbs of judgment with a physical sense, and the things they take in it ("protesters
-    # blocked the road", "backed the truck into the bay").
+    # blocked the road"), or move in it, with a direction ("backed the truck into the bay").
     physical_senses: dict[str, frozenset[str]] = field(default_factory=dict)
+    moving_senses: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nouns and verbs the actor and stance rules read (see seeds/lexicon.yaml for each one's use).
     government_seats: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
@@ -318,7 +319,7 @@ LEXICON_KEYS = frozenset({
     "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
-    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "physical_senses",
+    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "physical_senses", "moving_senses",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -428,6 +429,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         act_nouns=word_lists("act_nouns"),
         act_verbs=words("act_verbs"),
         physical_senses=word_lists("physical_senses"),
+        moving_senses=word_lists("moving_senses"),
         government_seats=words("government_seats"),
         government_nouns=words("government_nouns"),
         state_nouns=words("state_nouns"),
