@@ -26,14 +26,14 @@ MEASURED = {
     "challenge/discourse.yaml": (41 / 80, 61 / 108),
     "challenge/evaluative.yaml": (73 / 130, 72 / 132),
     "challenge/negotiation.yaml": (35 / 100, 48 / 129),
-    "challenge_heldout/heldout.yaml": (80 / 120, 74 / 114),
+    "challenge_heldout/heldout.yaml": (80 / 120, 73 / 114),
     "challenge_heldout/heldout2.yaml": (69 / 130, 69 / 132),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (71 / 120, 63 / 114),
-    "challenge_heldout/heldout2.yaml": (64 / 130, 60 / 132),
+    "challenge_heldout/heldout.yaml": (71 / 120, 61 / 114),
+    "challenge_heldout/heldout2.yaml": (61 / 130, 56 / 132),
 }
 
 
@@ -138,13 +138,13 @@ MEASURED_QUOTES = {
     # PolNeAR's broad scheme (beliefs, positions, plans, nominal cues, documents as sources). Before
     # any rule was changed for them the rules found 0.55 (read) and 0.66 (held out) of these
     # statements; the held-out set was only scored while the read set's misses were worked.
-    "challenge_quotes/attribution_broad.yaml": (97 / 120, 106 / 128, 106 / 107, 100 / 103),
-    "challenge_heldout/attribution_broad_heldout.yaml": (69 / 100, 86 / 112, 86 / 89, 79 / 83),
+    "challenge_quotes/attribution_broad.yaml": (102 / 120, 112 / 128, 112 / 113, 106 / 109),
+    "challenge_heldout/attribution_broad_heldout.yaml": (70 / 100, 88 / 112, 88 / 92, 80 / 85),
     # Invented US political news (guns, immigration, health care, taxes, policing, elections,
     # schools), written blind by two helpers in parallel with the broad set's rule changes: 0.77 of
     # the statements found by both before those changes (see the READMEs beside the sets).
-    "challenge_quotes/attribution_us.yaml": (91 / 100, 121 / 128, 121 / 121, 117 / 120),
-    "challenge_heldout/attribution_us_heldout.yaml": (78 / 100, 110 / 129, 110 / 117, 106 / 107),
+    "challenge_quotes/attribution_us.yaml": (95 / 100, 125 / 128, 125 / 125, 120 / 123),
+    "challenge_heldout/attribution_us_heldout.yaml": (78 / 100, 112 / 129, 112 / 119, 108 / 109),
 }
 
 
