@@ -505,3 +505,9 @@ def test_a_statement_on_a_noun_of_will_that_is_also_an_act_is_continued_by_a_lon
     found = rows('Councillor Rena Valdt filed an appeal against the zoning decision on Monday.\n\n'
                  '"The board ignored its own rules and we will show that in court."')
     assert [s for s, _c, _t, _n in found] == ["Rena Valdt", "Rena Valdt"]
+
+
+def test_a_noun_of_will_received_is_not_the_receivers():
+    for text in ("The tribunal heard an appeal against the eviction orders.", "The council received a petition for a new crossing."):
+        assert not [s for s, c, _t, _n in rows(text) if c in ("appeal", "petition", "heard", "received")], text
+    assert contents_of("The mayor issued a call for calm.").get("a call for calm") == "mayor"

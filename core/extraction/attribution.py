@@ -817,7 +817,7 @@ class Attributor:
             # ("the Department of Justice": an "of" inside the name is no charge)
             reasons = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.i > objects[0].i
                        and (c.lower_ in ACCUSATION_PREPOSITIONS or c.lower_ == "over" and lemma == "sue")
-                       and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not _date_phrase(c)
+                       and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ != "MONEY" for g in c.children) and not _date_phrase(c)
                        and not self._inside_name(objects[0], c)]
             if reasons:
                 parts, accused = [objects[0], min(reasons, key=lambda r: r.i)], True
@@ -1215,9 +1215,12 @@ class Attributor:
             ]
             owner = by[0] if by else None
         head_lemma = noun.head.lemma_.lower()
-        if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head) and not (self._object_cue(head_lemma) or head_lemma in self.lex.naming_cues):
+        if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head) and not (
+            self._object_cue(head_lemma) or head_lemma in self.lex.naming_cues or head_lemma in self.lex.receiving_verbs
+        ):
             # "made a plea for ...", "reached an agreement to ...": the subject's own; not the
-            # words a verb of judgment takes up ("dismissed suggestions that ...": someone else's).
+            # words a verb of judgment takes up ("dismissed suggestions that ...": someone else's),
+            # nor what the subject receives ("the court heard an appeal against the ruling").
             owner = self.speakers.speaking_subject(noun.head)
         if owner is not None and not self.speakers.can_speak(owner, prefer):
             return None

@@ -118,7 +118,10 @@ class Lexicon:
     # Nouns of an act taken against or over something, with the prepositions that name its target
     # ("filed a lawsuit against the plant", "slapped a tariff on steel", "staged a strike over pay").
     act_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
-    act_verbs: frozenset[str] = frozenset()  # verbs that take such an act ("filed", "slapped"; not "lifted")
+    act_verbs: frozenset[str] = frozenset()  # verbs that take or undo such an act ("filed", "lifted")
+    # Verbs whose subject receives a noun of saying or will rather than makes it ("the court heard
+    # an appeal", "the council received a petition for ...").
+    receiving_verbs: frozenset[str] = frozenset()
     # Verbs of judgment with a physical sense, and the things they take in it ("protesters
     # blocked the road"), or move in it, with a direction ("backed the truck into the bay").
     physical_senses: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -319,7 +322,7 @@ LEXICON_KEYS = frozenset({
     "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
-    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "physical_senses", "moving_senses",
+    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "receiving_verbs", "physical_senses", "moving_senses",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -428,6 +431,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         introducing_verbs=words("introducing_verbs"),
         act_nouns=word_lists("act_nouns"),
         act_verbs=words("act_verbs"),
+        receiving_verbs=words("receiving_verbs"),
         physical_senses=word_lists("physical_senses"),
         moving_senses=word_lists("moving_senses"),
         government_seats=words("government_seats"),
