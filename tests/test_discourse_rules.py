@@ -514,3 +514,26 @@ def test_what_sits_under_despite_is_neither_punished_nor_praised():
 def test_a_side_clause_that_takes_no_side_gives_the_speaker_none():
     text = '"This is a difficult moment," Ana Rojas said, referring to Peru\'s rejection of the truce.'
     assert not of("Ana Rojas", text) and ("Ana Rojas", "truce", "oppose") not in talks(text)
+
+
+# ------------------------------------------------------------------ counted parties ("both sides")
+
+
+def test_both_sides_are_the_parties_named_just_before():
+    text = "Kenya and Uganda met in Arusha on Monday. Both sides agreed to scrap the water tax."
+    assert {("Kenya", "water_tax", "oppose"), ("Uganda", "water_tax", "oppose")} <= stances(text)
+    # a leader stands for the country; the host of the talks is no party
+    text = ("Envoys of Peru and Chile met in Quito. President Noboa of Ecuador spoke to President Boric on Friday. "
+            "The three countries backed the toll road.")
+    found = {a for a, i, s in stances(text) if i == "toll_road" and s == "support"}
+    assert found == {"Peru", "Chile", "Ecuador"}
+    # fewer parties named than counted, or a part of something: nobody
+    assert not {a for a, i, _s in stances("Peru held talks in Lima. The three sides backed the toll road.") if i == "toll_road"}
+    assert not {a for a, i, _s in stances("Kenya and Uganda met. Farmers on both sides of the border backed the fuel levy.")
+                if a in ("Kenya", "Uganda")}
+
+
+def test_the_two_leaders_are_the_people_named_just_before():
+    text = "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Entebbe. The two leaders backed the copper mine."
+    found = {a for a, i, s in stances(text) if i == "copper_mine" and s == "support"}
+    assert {"William Ruto", "Yoweri Museveni"} <= found

@@ -733,6 +733,11 @@ class ActorResolver:
                 mention = self.resolve_pronoun(cur, prefer)
             if mention is None and cur.lower_ in lex.quantifiers:
                 todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            parties = self.parties(cur) if mention is None and cur.pos_ == "NOUN" and cur.lemma_.lower() in lex.party_nouns else []
+            if parties:
+                # "both sides", "the three countries": the parties named just before
+                found += [m for m in parties if all(f.actor != m.actor for f in found)]
+                continue
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).
                 for child in self._same_line(cur.children, cur.i):
@@ -743,6 +748,52 @@ class ActorResolver:
                 found.append(mention)
             todo += [c for c in cur.children if c.dep_ == "conj"]
         return found
+
+
+    def parties(self, noun: Token) -> list[Mention]:
+        """The actors a counted plural noun of parties stands for ("both sides", "the two
+        countries", "the three sides", ``party_nouns``): those named with it ("both sides, Kenya
+        and Uganda"), else the last so many distinct actors of its kinds named before it (about
+        150 tokens back at most; not a place where something happens, "talks in Riyadh"; a person
+        with a country counts as that country for countries and sides); none
+        when fewer were named, or when the noun is part of something ("both sides of the
+        border")."""
+        kinds = self.lex.party_nouns[noun.lemma_.lower()]
+        named = [m for c in noun.children if c.dep_ == "appos" for m in self.actors_of(c)]
+        if named:
+            return named
+        count = _party_count(noun)
+        if count is None or noun.tag_ != "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return []
+        found: list[Mention] = []
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if not (0 <= mention.end <= noun.left_edge.i and noun.i - mention.start <= 150):
+                continue
+            if self._is_locative(self.doc[mention.start : mention.end].root):
+                continue  # ("talks in Saudi Arabia": the host, not a party)
+            actor = mention.actor
+            if actor.actor_type == "person" and actor.country and "government" in kinds and "person" not in kinds:
+                # ("Trump has spoken to Putin and Zelensky. The three sides agreed ...": each
+                # leader's country)
+                actor = Actor(actor.country, "government", actor.country, "")
+                mention = Mention(actor, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, "government")
+            if actor.actor_type in kinds and all(m.actor != actor for m in found):
+                found.append(mention)
+                if len(found) == count:
+                    return found
+        return []
+
+
+# "both sides", "the two countries", "all three nations": how many parties a plural noun counts.
+_PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def _party_count(noun: Token) -> int | None:
+    """How many parties a plural noun counts by its determiner or number ("both sides": 2)."""
+    for child in noun.children:
+        if child.dep_ in ("det", "predet", "preconj", "nummod", "quantmod") and child.lower_ in _PARTY_COUNTS:
+            return _PARTY_COUNTS[child.lower_]
+    return None
 
 
 def _joined_initials(ents) -> list[Span]:

@@ -122,6 +122,9 @@ class Lexicon:
     # Verbs whose subject receives a noun of saying or will rather than makes it ("the court heard
     # an appeal", "the council received a petition for ...").
     receiving_verbs: frozenset[str] = frozenset()
+    # Plural nouns that count parties named before ("both sides", "the two countries"), with the
+    # actor types they stand for.
+    party_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     # Verbs of judgment with a physical sense, and the things they take in it ("protesters
     # blocked the road"), or move in it, with a direction ("backed the truck into the bay").
     physical_senses: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -322,7 +325,7 @@ LEXICON_KEYS = frozenset({
     "quantifiers", "accusation_verbs",
     "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
     "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
-    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "receiving_verbs", "physical_senses", "moving_senses",
+    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "receiving_verbs", "party_nouns", "physical_senses", "moving_senses",
     "raising_cues", "passive_raising_cues", "passive_judgment_cues",
     "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
     "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
@@ -432,6 +435,7 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
         act_nouns=word_lists("act_nouns"),
         act_verbs=words("act_verbs"),
         receiving_verbs=words("receiving_verbs"),
+        party_nouns=word_lists("party_nouns"),
         physical_senses=word_lists("physical_senses"),
         moving_senses=word_lists("moving_senses"),
         government_seats=words("government_seats"),
