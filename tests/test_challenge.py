@@ -27,13 +27,13 @@ MEASURED = {
     "challenge/evaluative.yaml": (73 / 130, 72 / 132),
     "challenge/negotiation.yaml": (35 / 100, 48 / 129),
     "challenge_heldout/heldout.yaml": (80 / 120, 73 / 114),
-    "challenge_heldout/heldout2.yaml": (69 / 130, 69 / 132),
+    "challenge_heldout/heldout2.yaml": (70 / 130, 71 / 132),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (71 / 120, 61 / 114),
-    "challenge_heldout/heldout2.yaml": (61 / 130, 56 / 132),
+    "challenge_heldout/heldout.yaml": (73 / 120, 65 / 114),
+    "challenge_heldout/heldout2.yaml": (65 / 130, 62 / 132),
 }
 
 
