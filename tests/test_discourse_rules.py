@@ -537,3 +537,10 @@ def test_the_two_leaders_are_the_people_named_just_before():
     text = "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Entebbe. The two leaders backed the copper mine."
     found = {a for a, i, s in stances(text) if i == "copper_mine" and s == "support"}
     assert {"William Ruto", "Yoweri Museveni"} <= found
+
+
+def test_they_after_a_subject_naming_several_actors_is_all_of_them():
+    text = "Kenya and Uganda signed the border pact on Monday. They also backed the toll road."
+    assert {("Kenya", "toll_road", "support"), ("Uganda", "toll_road", "support")} <= stances(text)
+    # a subject naming one actor leaves "they" as it was (no holder found for a body's "they")
+    assert not {a for a, i, _s in stances("Kenya attacked the border posts of Uganda. They later backed the toll road.") if i == "toll_road"}

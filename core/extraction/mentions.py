@@ -25,6 +25,7 @@ from core.extraction.words import (
     LOCATIVE_PREPOSITIONS,
     PERSON_PRONOUNS,
     PHRASE_BREAKS,
+    PLURAL_PRONOUNS,
     SOURCE_HEADS,
     SOURCE_PREPOSITIONS,
 )
@@ -729,6 +730,12 @@ class ActorResolver:
                 continue
             seen.add(cur.i)
             mention = self.mention_at(cur)
+            if mention is None and cur.pos_ == "PRON" and cur.lower_ in PLURAL_PRONOUNS:
+                group = self.plural_antecedent(cur)
+                if group:
+                    # "Kenya and Uganda signed the pact. They also agreed ...": both
+                    found += [m for m in group if all(f.actor != m.actor for f in found)]
+                    continue
             if mention is None and cur.pos_ == "PRON":
                 mention = self.resolve_pronoun(cur, prefer)
             if mention is None and cur.lower_ in lex.quantifiers:
@@ -749,6 +756,17 @@ class ActorResolver:
             todo += [c for c in cur.children if c.dep_ == "conj"]
         return found
 
+
+    def plural_antecedent(self, pron: Token) -> list[Mention]:
+        """The actors "they" stands for when the last subject of the sentences before it names
+        several ("Kenya and Uganda signed the pact. They also agreed ...", "Both sides ..."); []
+        when that subject names one actor or none (the pronoun is then resolved as usual)."""
+        first = pron.sent.start
+        for tok in reversed(self.doc[max(0, first - 150) : first]):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                found = self.actors_of(tok)
+                return found if len(found) >= 2 else []
+        return []
 
     def parties(self, noun: Token) -> list[Mention]:
         """The actors a counted plural noun of parties stands for ("both sides", "the two

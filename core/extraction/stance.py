@@ -45,6 +45,7 @@ from core.extraction.words import (
     FORMER_WORDS,
     ISSUE_DETERMINERS,
     PERSON_SUBJECT_PRONOUNS,
+    PLURAL_PRONOUNS,
     RELATIVE_TAGS,
     SPEAKER_PRONOUNS,
     SUBORDINATE_MARKS,
@@ -314,8 +315,10 @@ class StanceFinder:
 
     def _pronoun_holder(self, pron: Token, statement: Statement | None) -> list[Mention]:
         """A pronoun subject holds a view only when we know whom it means: "we"/"I" in a quote is
-        the speaker; "it"/"they" is the speaker when that is a government or body (else it is
-        often expletive: "it is not up to Russia"); "he"/"she" follows the resolver."""
+        the speaker; "they" after a sentence whose subject names several actors is those actors
+        (``ActorResolver.plural_antecedent``); "it"/"they" is otherwise the speaker when that is a
+        government or body (else it is often expletive: "it is not up to Russia"); "he"/"she"
+        follows the resolver."""
         low = pron.lower_
         speaker = statement.speaker if statement is not None else None
         speaker_mention = (
@@ -325,6 +328,9 @@ class StanceFinder:
         )
         if low in SPEAKER_PRONOUNS:
             return [speaker_mention] if speaker_mention else []
+        group = self.resolver.plural_antecedent(pron) if low in PLURAL_PRONOUNS and statement is None else []
+        if group:
+            return group  # "Kenya and Uganda signed the pact. They also backed ...": both
         if low in BODY_PRONOUNS:
             return [speaker_mention] if speaker_mention and speaker_mention.actor.actor_type != "person" else []
         if low in PERSON_SUBJECT_PRONOUNS and statement is None:

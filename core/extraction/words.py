@@ -22,6 +22,8 @@ HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 PEOPLE_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
 # "It said", "their allies": a pronoun that stands for a government, organization or group.
 BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+# "Kenya and Uganda signed. They also agreed": a pronoun that may stand for several actors at once.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # "we"/"I" inside a quotation: the speaker of the quotation.
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
 # Words that, even when the parser tags them as nouns, never name an unknown speaker.
