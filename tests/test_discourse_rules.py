@@ -523,7 +523,7 @@ def test_both_sides_are_the_parties_named_just_before():
     text = "Kenya and Uganda met in Arusha on Monday. Both sides agreed to scrap the water tax."
     assert {("Kenya", "water_tax", "oppose"), ("Uganda", "water_tax", "oppose")} <= stances(text)
     # a leader stands for the country; the host of the talks is no party
-    text = ("Envoys of Peru and Chile met in Quito. President Noboa of Ecuador spoke to President Boric on Friday. "
+    text = ("Envoys of Peru and Chile met in Quito. Ecuadorian President Daniel Noboa joined them on Friday. "
             "The three countries backed the toll road.")
     found = {a for a, i, s in stances(text) if i == "toll_road" and s == "support"}
     assert found == {"Peru", "Chile", "Ecuador"}
@@ -544,3 +544,26 @@ def test_they_after_a_subject_naming_several_actors_is_all_of_them():
     assert {("Kenya", "toll_road", "support"), ("Uganda", "toll_road", "support")} <= stances(text)
     # a subject naming one actor leaves "they" as it was (no holder found for a body's "they")
     assert not {a for a, i, _s in stances("Kenya attacked the border posts of Uganda. They later backed the toll road.") if i == "toll_road"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda held talks hosted by Tanzania. Both sides agreed to scrap the water tax.",  # a third party named
+    "Kenya and Uganda met in Kampala. The talks were praised by Rwanda. Both sides backed the toll road.",
+    "Kenya, Uganda and Rwanda signed the pact. The two countries backed the toll road.",  # more named than counted
+    "Kenya and Uganda signed the pact. Two other countries backed the toll road.",  # new parties
+    "Kenya and Uganda met in Nairobi on Monday. Two countries opposed the water tax.",  # not a definite count
+    "Kenya and Uganda traded accusations. Democrats and Republicans were split. Both sides backed the toll road.",
+    "President William Ruto met reporter Tom Otieno in Nairobi. The two leaders backed the toll road.",  # a reporter is no leader
+])
+def test_counted_parties_that_cannot_be_told_are_nobody(text):
+    assert not {a for a, i, _s in stances(text) if i in ("toll_road", "water_tax")}, text
+
+
+def test_they_reads_its_own_sentences_subject_first_and_keeps_coordinated_actors():
+    assert {a for a, i, s in stances("Rwanda and Burundi stayed away from the summit because they oppose the toll road.")
+            if i == "toll_road" and s == "oppose"} == {"Rwanda", "Burundi"}
+    # a subject naming no actor leaves "they" unresolved; a relative clause's subject is not the main one
+    assert not stances("Farmers blocked roads in Nairobi because they oppose the water tax.")
+    found = stances("Kenya and Uganda signed the pact after talks that Rwanda and Burundi hosted. They backed the toll road.")
+    assert {a for a, i, _s in found if i == "toll_road"} == {"Kenya", "Uganda"}
+    assert {a for a, i, _s in stances("Kenya and Uganda met. Both sides and Rwanda backed the toll road.")} == {"Kenya", "Uganda", "Rwanda"}

@@ -730,12 +730,12 @@ class ActorResolver:
                 continue
             seen.add(cur.i)
             mention = self.mention_at(cur)
-            if mention is None and cur.pos_ == "PRON" and cur.lower_ in PLURAL_PRONOUNS:
-                group = self.plural_antecedent(cur)
-                if group:
-                    # "Kenya and Uganda signed the pact. They also agreed ...": both
-                    found += [m for m in group if all(f.actor != m.actor for f in found)]
-                    continue
+            group = self.plural_antecedent(cur) if mention is None and cur.pos_ == "PRON" and cur.lower_ in PLURAL_PRONOUNS and prefer is None else []
+            if group:
+                # "Kenya and Uganda signed the pact. They also agreed ...": both
+                found += [m for m in group if all(f.actor != m.actor for f in found)]
+                todo += [c for c in cur.children if c.dep_ == "conj"]
+                continue
             if mention is None and cur.pos_ == "PRON":
                 mention = self.resolve_pronoun(cur, prefer)
             if mention is None and cur.lower_ in lex.quantifiers:
@@ -744,6 +744,7 @@ class ActorResolver:
             if parties:
                 # "both sides", "the three countries": the parties named just before
                 found += [m for m in parties if all(f.actor != m.actor for f in found)]
+                todo += [c for c in cur.children if c.dep_ == "conj"]  # ("both sides and Tanzania")
                 continue
             if mention is None:
                 # A head noun whose compound/appos names the actor ("President Macron" parsed oddly).
@@ -758,24 +759,33 @@ class ActorResolver:
 
 
     def plural_antecedent(self, pron: Token) -> list[Mention]:
-        """The actors "they" stands for when the last subject of the sentences before it names
-        several ("Kenya and Uganda signed the pact. They also agreed ...", "Both sides ..."); []
-        when that subject names one actor or none (the pronoun is then resolved as usual)."""
-        first = pron.sent.start
-        for tok in reversed(self.doc[max(0, first - 150) : first]):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
-                found = self.actors_of(tok)
-                return found if len(found) >= 2 else []
-        return []
+        """The actors "they" stands for when a subject names several: the subject before it in
+        its own sentence ("Tanzania and Rwanda stayed away because they oppose ..."), else the
+        main subject of the sentence before ("Kenya and Uganda signed the pact. They also agreed
+        ...", "The three sides agreed ... They also ..."); [] when that subject names one actor or
+        none (the pronoun is then resolved as usual: "Protesters blocked roads because they ...")."""
+        own = [t for t in pron.sent if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
+        if own:
+            subject: Token | None = own[-1]
+        elif pron.sent.start > 0:
+            before = self.doc[pron.sent.start - 1].sent
+            subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        else:
+            subject = None
+        found = self.actors_of(subject) if subject is not None else []
+        return found if len(found) >= 2 else []
 
     def parties(self, noun: Token) -> list[Mention]:
         """The actors a counted plural noun of parties stands for ("both sides", "the two
         countries", "the three sides", ``party_nouns``): those named with it ("both sides, Kenya
-        and Uganda"), else the last so many distinct actors of its kinds named before it (about
-        150 tokens back at most; not a place where something happens, "talks in Riyadh"; a person
-        with a country counts as that country for countries and sides); none
-        when fewer were named, or when the noun is part of something ("both sides of the
-        border")."""
+        and Uganda"), else the actors named just before it, read back sentence by sentence (its own
+        sentence first) until at least as many as it counts are found: exactly that many, all of
+        its kinds, or none. A place where something happens ("talks in Riyadh") is no party; a
+        person with an office counts as their country for sides and countries ("Trump spoke to
+        Putin and Zelensky. The three sides agreed ..."). So a third country named in between
+        ("talks hosted by Tanzania"), a group of another kind or one no list knows ("Democrats and
+        Republicans were split. Both sides ..."), "two other countries" and "both sides of the
+        border" give none."""
         kinds = self.lex.party_nouns[noun.lemma_.lower()]
         named = [m for c in noun.children if c.dep_ == "appos" for m in self.actors_of(c)]
         if named:
@@ -783,33 +793,71 @@ class ActorResolver:
         count = _party_count(noun)
         if count is None or noun.tag_ != "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
             return []
-        found: list[Mention] = []
-        for mention in sorted(self.mentions, key=lambda m: -m.start):
-            if not (0 <= mention.end <= noun.left_edge.i and noun.i - mention.start <= 150):
-                continue
-            if self._is_locative(self.doc[mention.start : mention.end].root):
-                continue  # ("talks in Saudi Arabia": the host, not a party)
-            actor = mention.actor
-            if actor.actor_type == "person" and actor.country and "government" in kinds and "person" not in kinds:
-                # ("Trump has spoken to Putin and Zelensky. The three sides agreed ...": each
-                # leader's country)
-                actor = Actor(actor.country, "government", actor.country, "")
-                mention = Mention(actor, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, "government")
-            if actor.actor_type in kinds and all(m.actor != actor for m in found):
-                found.append(mention)
-                if len(found) == count:
-                    return found
-        return []
+        found: dict[Actor, tuple[Mention, bool]] = {}
+        sent = noun.sent
+        end = noun.left_edge.i
+        while len(found) < count and noun.i - sent.start <= 150:
+            if sent.start != noun.sent.start and self._other_group_subject(sent):
+                return []  # ("Democrats and Republicans were split. Both sides ...")
+            for mention in self.mentions:
+                if sent.start <= mention.start and 0 <= mention.end <= end and not self._is_locative(self.doc[mention.start : mention.end].root):
+                    party = self._as_party(mention, kinds)
+                    if party is not None:
+                        found.setdefault(party[0].actor, party)
+            if sent.start == 0:
+                break
+            end = sent.start
+            sent = self.doc[sent.start - 1].sent
+        if len(found) != count or not all(ok for _m, ok in found.values()):
+            return []
+        return sorted((m for m, _ok in found.values()), key=lambda m: m.start)
+
+    def _other_group_subject(self, sent: Span) -> bool:
+        """Whether a sentence's main subject is a coordination that names no actor ("Democrats
+        and Republicans were split", "Farmers and truckers protested"): the parties a later
+        "both sides" counts, though no list knows them."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(c.dep_ == "conj" for c in subject.children):
+            return False
+        return not self.actors_of(subject)
+
+    @staticmethod
+    def _as_party(mention: Mention, kinds: frozenset[str]) -> tuple[Mention, bool] | None:
+        """A mention as a possible party of ``kinds``, and whether it is one: a person with an
+        office is their country when countries are counted, and a leader when leaders are; a
+        person with none (a reporter, an athlete), a company or a party is named but no party of
+        these kinds; a government is not counted at all when leaders are ("Kenya's president")."""
+        actor = mention.actor
+        if actor.actor_type == "person":
+            if not actor.role:
+                return mention, False
+            if "person" in kinds:
+                return mention, True
+            if actor.country and "government" in kinds:
+                country = Actor(actor.country, "government", actor.country, "")
+                return Mention(country, mention.start, mention.end, mention.start_char, mention.end_char, mention.text, "government"), True
+            return mention, False
+        if "person" in kinds:
+            return None
+        return mention, actor.actor_type in kinds
 
 
 # "both sides", "the two countries", "all three nations": how many parties a plural noun counts.
 _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+# "two other countries", "the remaining two sides": parties not named before.
+_NEW_PARTY_WORDS = frozenset({"other", "remaining", "further", "additional", "more", "new"})
 
 
 def _party_count(noun: Token) -> int | None:
-    """How many parties a plural noun counts by its determiner or number ("both sides": 2)."""
+    """How many parties a plural noun counts: "both", or a number with a definite determiner ("the
+    two countries", "all three nations"); None for "two countries" and "two other countries"."""
+    if any(c.lower_ in _NEW_PARTY_WORDS for c in noun.children if c.dep_ in ("amod", "advmod")):
+        return None
+    definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all") for c in noun.children)
     for child in noun.children:
-        if child.dep_ in ("det", "predet", "preconj", "nummod", "quantmod") and child.lower_ in _PARTY_COUNTS:
+        if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj"):
+            return 2
+        if child.dep_ in ("nummod", "quantmod") and child.lower_ in _PARTY_COUNTS and definite:
             return _PARTY_COUNTS[child.lower_]
     return None
 

@@ -22,8 +22,9 @@ HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposed
 PEOPLE_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
 # "It said", "their allies": a pronoun that stands for a government, organization or group.
 BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
-# "Kenya and Uganda signed. They also agreed": a pronoun that may stand for several actors at once.
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# "Kenya and Uganda signed. They also agreed": a pronoun that may stand for several actors at once
+# (only the subject form: "their plan" inside someone else's words is too often someone else's).
+PLURAL_PRONOUNS = frozenset({"they"})
 # "we"/"I" inside a quotation: the speaker of the quotation.
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
 # Words that, even when the parser tags them as nouns, never name an unknown speaker.
