@@ -32,8 +32,8 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (73 / 120, 64 / 114),
-    "challenge_heldout/heldout2.yaml": (64 / 130, 61 / 132),
+    "challenge_heldout/heldout.yaml": (72 / 120, 63 / 114),
+    "challenge_heldout/heldout2.yaml": (63 / 130, 60 / 132),
 }
 
 
