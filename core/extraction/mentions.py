@@ -757,7 +757,6 @@ class ActorResolver:
             todo += [c for c in cur.children if c.dep_ == "conj"]
         return found
 
-
     def plural_antecedent(self, pron: Token) -> list[Mention]:
         """The actors "they" stands for when a subject names several: the subject before it in
         its own sentence ("Tanzania and Rwanda stayed away because they oppose ..."), else the
