@@ -685,9 +685,10 @@ class Attributor:
 
     def _physical(self, lemma: str, obj: Token, verb: Token) -> bool:
         """Whether a verb of judgment is used in its physical sense: on a thing it takes in that
-        sense (``physical_senses``: "protesters blocked the road"; so is "blocked the road to a
-        deal", a loss taken for "blocked the road to the airport"), or moving a thing somewhere (``moving_senses``: "backed the van into the yard";
-        not "backed the new electric bus")."""
+        sense (``physical_senses``: "protesters blocked the road"; the figurative "blocked the road
+        to a deal" is read so too, a loss taken for "blocked the road to the airport"), or moving
+        a thing somewhere (``moving_senses``: "backed the van into the yard"; not "backed the new
+        electric bus")."""
         word = obj.lemma_.lower()
         if word in self.lex.physical_senses.get(lemma, ()):
             return True
