@@ -892,8 +892,6 @@ class Attributor:
         them; narrative for the stance rules, which read these acts themselves. Not "heard an
         appeal against", "lost the lawsuit against": the verb must take or undo the act."""
         targets = self.lex.act_nouns[noun.lemma_.lower()]
-        if self.quotes.inside(noun.idx, noun.idx + len(noun.text)):
-            return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         verb: Token | None = None
         if owner is None:
@@ -923,19 +921,14 @@ class Attributor:
             last = self.doc[last + 1].right_edge.i  # ("a tariff on steel from Norrland", the "from" hung on the verb)
         # the act's own words before it ("a 30 per cent tariff"), not its owner ("the pilots'")
         first = min([t.i for left in noun.lefts if left.dep_ != "poss" for t in left.subtree] + [noun.i])
-        span = trim_punct(self.doc[first : last + 1])
-        actor, mention, text = self.speakers.speaker(owner, prefer)
-        if actor is None and not (owner.pos_ == "NOUN" and self.speakers.names_people(owner)):
+        st = self._span_statement(list(self.doc[first : last + 1]), owner, noun, prefer, need_speaker=True)
+        if st is None:
             return None
-        start, end = char_range(span)
         acting = verb if verb is not None else noun
         # the cue as annotators mark it: "filed a lawsuit against", "strike over"
         cue_from = acting.idx if acting.i < noun.i else noun.idx
         cue = self.text[cue_from : prep.idx + len(prep.text)] if prep.i > noun.i and prep.idx - cue_from <= MAX_ACT_CUE_CHARS else noun.text
-        return Statement(
-            actor, mention, start, end, "indirect", cue, noun.i,
-            negated_cue=self._negated(acting), hedged_cue=self._hedged(acting), speaker_text=text, narrative=True,
-        )
+        return replace(st, cue=cue, negated_cue=self._negated(acting), hedged_cue=self._hedged(acting), narrative=True)
 
     def _takes_act(self, verb: Token) -> bool:
         """Whether a verb takes an act (``act_verbs``); its form with the ending undone counts too,
@@ -1274,9 +1267,9 @@ class Attributor:
         hedge). Not on a cue verb ("reportedly said": that statement is hedged) nor on a word that
         is no verb ("the allegedly forged papers")."""
         verb = adverb.head
-        if verb.pos_ not in ("VERB", "AUX") or self._is_cue(verb) or self.quotes.inside(adverb.idx, adverb.idx + len(adverb.text)):
+        if verb.pos_ not in ("VERB", "AUX") or self._is_cue(verb):
             return None
-        return self._unsourced(self._without_circumstance(verb), adverb)
+        return self._unsourced(self._without_circumstance(verb), adverb)  # (which leaves quotes to their speakers)
 
     def _unsourced(self, tokens: list[Token], cue: Token) -> Statement | None:
         """A statement over ``tokens`` with no source named (narrative for the stance rules)."""
@@ -1559,7 +1552,6 @@ class Attributor:
         if last is not None and last.speaker is not None and distance <= 2:
             return Statement(last.speaker, last.speaker_mention, qs, qe, "direct", "", None, speaker_text=last.speaker_text)
         return Statement(None, None, qs, qe, "direct", "", None)
-
 
     def _opens_clause(self, qs: int) -> bool:
         """Whether a quotation opens its sentence or clause (after a line break, a full stop, a
