@@ -13,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import countryinfo
 
@@ -318,21 +320,9 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], d
     return places, codes, demonyms, country_demonym
 
 
-LEXICON_KEYS = frozenset({
-    "speech", "support", "oppose", "neutral", "inversions", "experiencer_adjectives", "hedges",
-    "negations", "evaluative_side_verbs", "side_nouns", "experiencer_verbs", "doubt_verbs",
-    "object_only_cues", "cause_only_cues", "effect_cues", "person_nouns", "agent_noun_endings", "purpose_verbs", "group_nouns",
-    "quantifiers", "accusation_verbs",
-    "belief_cues", "directive_cues", "object_cues", "judgment_cues", "naming_cues", "prepositional_cues", "source_nouns",
-    "intention_cues", "intention_adjectives", "belief_adjectives", "nominal_cues", "attitude_words", "position_phrases", "rule_verbs", "rule_nouns",
-    "sponsor_verbs", "reply_nouns", "introducing_verbs", "act_nouns", "act_verbs", "receiving_verbs", "party_nouns", "physical_senses", "moving_senses",
-    "raising_cues", "passive_raising_cues", "passive_judgment_cues",
-    "government_seats", "government_nouns", "state_nouns", "state_domain_words", "people_group_nouns", "relational_group_nouns",
-    "own_country_nouns", "organization_nouns", "generic_titles", "people_nouns", "condition_words", "renaming_nouns",
-    "owned_nouns", "instrument_verbs", "container_verbs", "speech_irregular_forms", "framing_verbs",
-    "threat_verbs", "promise_verbs", "issue_anaphora", "document_nouns",
-    "outcome_verbs", "generic_words", "idioms", "insufficiency_words", "spokesperson_nouns", "praise_verbs", "preference_words", "unnamed_source_nouns",
-})
+# The lexicon file's keys are the Lexicon's fields: a new list is a new field, nothing more (its
+# shape in the file and how it is read follow from the field's type).
+LEXICON_KEYS = frozenset(f.name for f in dataclasses.fields(Lexicon))
 ACTORS_KEYS = frozenset({"people", "organizations", "metonyms", "country_aliases", "demonyms", "roles", "parties",
                          "party_labels", "party_name_starts"})
 
@@ -358,8 +348,8 @@ assert set(ACTORS_SCHEMA.keys) == ACTORS_KEYS
 
 
 def _lexicon_key(name: str) -> Key:
-    """The shape of a lexicon key, read from the type of the Lexicon field it fills (so a key
-    added to LEXICON_KEYS and to Lexicon needs nothing more here)."""
+    """The shape of a lexicon key, read from the type of the Lexicon field it fills (so a field
+    added to Lexicon needs nothing more here)."""
     kind = _LEXICON_TYPES.get(name, "frozenset[str]")
     if kind == "dict[str, int]":
         return Key("mapping", "a mapping of words to 1 or -1", values="number", listed=True)
@@ -389,85 +379,9 @@ def _lexicon_from_dict(data: dict) -> Lexicon:
     def word_lists(key: str) -> dict[str, frozenset[str]]:
         return {str(k).lower(): frozenset(str(p).lower() for p in v or []) for k, v in (data.get(key) or {}).items()}
 
-    return Lexicon(
-        speech=words("speech"),
-        support=words("support"),
-        oppose=words("oppose"),
-        neutral=words("neutral"),
-        inversions=words("inversions"),
-        experiencer_adjectives=weights("experiencer_adjectives"),
-        hedges=words("hedges"),
-        negations=words("negations"),
-        evaluative_side_verbs=weights("evaluative_side_verbs"),
-        purpose_verbs=words("purpose_verbs"),
-        group_nouns=words("group_nouns"),
-        quantifiers=words("quantifiers"),
-        accusation_verbs=words("accusation_verbs"),
-        side_nouns=weights("side_nouns"),
-        experiencer_verbs=weights("experiencer_verbs"),
-        doubt_verbs=words("doubt_verbs"),
-        object_only_cues=words("object_only_cues"),
-        cause_only_cues=words("cause_only_cues"),
-        effect_cues=words("effect_cues"),
-        person_nouns=words("person_nouns"),
-        agent_noun_endings=words("agent_noun_endings"),
-        belief_cues=words("belief_cues"),
-        directive_cues=words("directive_cues"),
-        object_cues=words("object_cues"),
-        judgment_cues=words("judgment_cues"),
-        naming_cues=words("naming_cues"),
-        prepositional_cues=word_lists("prepositional_cues"),
-        source_nouns=words("source_nouns"),
-        intention_cues=words("intention_cues"),
-        intention_adjectives=words("intention_adjectives"),
-        belief_adjectives=words("belief_adjectives"),
-        raising_cues=words("raising_cues"),
-        passive_raising_cues=words("passive_raising_cues"),
-        passive_judgment_cues=words("passive_judgment_cues"),
-        nominal_cues=words("nominal_cues"),
-        attitude_words=word_lists("attitude_words"),
-        position_phrases=word_lists("position_phrases"),
-        rule_verbs=words("rule_verbs"),
-        rule_nouns=words("rule_nouns"),
-        sponsor_verbs=words("sponsor_verbs"),
-        reply_nouns=words("reply_nouns"),
-        introducing_verbs=words("introducing_verbs"),
-        act_nouns=word_lists("act_nouns"),
-        act_verbs=words("act_verbs"),
-        receiving_verbs=words("receiving_verbs"),
-        party_nouns=word_lists("party_nouns"),
-        physical_senses=word_lists("physical_senses"),
-        moving_senses=word_lists("moving_senses"),
-        government_seats=words("government_seats"),
-        government_nouns=words("government_nouns"),
-        state_nouns=words("state_nouns"),
-        state_domain_words=words("state_domain_words"),
-        people_group_nouns=words("people_group_nouns"),
-        relational_group_nouns=words("relational_group_nouns"),
-        own_country_nouns=words("own_country_nouns"),
-        organization_nouns=words("organization_nouns"),
-        generic_titles=word_lists("generic_titles"),
-        people_nouns=words("people_nouns"),
-        condition_words=words("condition_words"),
-        renaming_nouns=words("renaming_nouns"),
-        owned_nouns=words("owned_nouns"),
-        instrument_verbs=words("instrument_verbs"),
-        framing_verbs=words("framing_verbs"),
-        threat_verbs=words("threat_verbs"),
-        promise_verbs=words("promise_verbs"),
-        document_nouns=words("document_nouns"),
-        container_verbs=words("container_verbs"),
-        speech_irregular_forms=words("speech_irregular_forms"),
-        issue_anaphora=words("issue_anaphora"),
-        outcome_verbs=words("outcome_verbs"),
-        generic_words=words("generic_words"),
-        idioms=words("idioms"),
-        insufficiency_words=words("insufficiency_words"),
-        spokesperson_nouns=words("spokesperson_nouns"),
-        praise_verbs=words("praise_verbs"),
-        unnamed_source_nouns=words("unnamed_source_nouns"),
-        preference_words=words("preference_words"),
-    )
+    readers: dict[str, Callable[[str], Any]] = {"frozenset[str]": words, "dict[str, int]": weights,
+                                                "dict[str, frozenset[str]]": word_lists}
+    return Lexicon(**{name: readers[kind](name) for name, kind in _LEXICON_TYPES.items()})
 
 
 def files_digest(*paths: str | Path) -> str:
