@@ -396,3 +396,68 @@ def test_second_reader_counter_examples(text, expected):
 )
 def test_second_reader_sentences_with_no_side(text):
     assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+# ------------------------------------------------------------------ evaluative predicates
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun that takes no side of its own is judged by its adjective
+        ("Senator Omar Haddad said the river dam was a bad idea.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Senator Omar Haddad said the river dam was a good idea.", ("Omar Haddad", "river_dam", "support")),
+        ("Senator Omar Haddad said the river dam was not a good idea.", ("Omar Haddad", "river_dam", "oppose")),
+        ('"The steel tariffs are a terrible deal for Ghana," Omar Haddad said.', ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("The farm loans are a dangerous precedent, Lena Brandt warned.", ("Lena Brandt", "farm_loans", "oppose")),
+        # ... after a verb of naming or framing too
+        ("Lena Brandt called the wind farms a bad deal for the valley.", ("Lena Brandt", "wind_farms", "oppose")),
+        ("Lena Brandt sees the wind farms as a positive step.", ("Lena Brandt", "wind_farms", "support")),
+        # a noun that judges keeps its own side whatever its adjective ("a huge mistake")
+        ("Lena Brandt said the farm loans were a huge mistake.", ("Lena Brandt", "farm_loans", "oppose")),
+        # words of disgust and unfitness are objections
+        ('"The river dam is a disgusting fraud," Omar Haddad said.', ("Omar Haddad", "river_dam", "oppose")),
+        ("Omar Haddad said the river dam was unfit for purpose.", ("Omar Haddad", "river_dam", "oppose")),
+        # "blast" is scorn on a measure
+        ("Omar Haddad blasted the steel tariffs as a giveaway to importers.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Lena Brandt, who similarly blasts the steel tariffs, spoke next.", ("Lena Brandt", "steel_tariffs", "oppose")),
+    ],
+)
+def test_an_evaluative_predicate_judges_the_issue(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_an_adjective_that_judges_nothing_takes_no_side():
+    assert not {row for row in stances("Omar Haddad said the river dam was a big step.") if row[2] in ("support", "oppose")}
+
+
+def test_blasting_rock_is_no_view():
+    assert not {row for row in stances("Crews blasted the rock beside the river dam for the spillway.") if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a naming verb in a relative clause, where the parser makes object and name two predicates
+        ("Asked whether he feared that Lena Brandt, who has called the wind farms a hoax, could win, Omar Haddad demurred.",
+         ("Lena Brandt", "wind_farms", "oppose")),
+        # the naming judges the speaker's own earlier side: a vote for it called a mistake is against it
+        # (the parser hangs "in favor of" on the verb; with "the river dam" it makes "a mistake" an
+        # apposition to the dam instead, which is not read)
+        ("At the forum, Lena Brandt called her vote in favor of the steel tariffs a mistake.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        ("At the forum, Lena Brandt called her vote in favor of the steel tariffs the right decision.", ("Lena Brandt", "steel_tariffs", "support")),
+    ],
+)
+def test_what_a_naming_verb_names_in_harder_parses(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_an_issue_that_is_a_person_is_no_holder_of_itself():
+    # The candidacy of Rui Sousa is the issue: what is said of him is the speaker's view, not his.
+    codebook = codebook_from_dict({"issues": [{"id": "sousa_bid", "label": "Sousa candidacy", "terms": ["Rui Sousa"]}]})
+    found = stance_triples("Rui Sousa is unfit to lead, Senator Marta Lind said.", codebook)
+    assert ("Marta Lind", "sousa_bid", "oppose") in found
+    assert not {row for row in found if row[0] == "Rui Sousa"}
+    found = stance_triples("“This is a sad day,” said Senator Marta Lind, head of the caucus. “Rui Sousa is a disgusting fraud.”", codebook)
+    assert ("Marta Lind", "sousa_bid", "oppose") in found
+    assert not {row for row in found if row[0] == "Rui Sousa"}

@@ -775,7 +775,7 @@ class StanceFinder:
                           or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
             # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
             predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
-            ordered = sorted(predicates, key=lambda t: t.i)
+            ordered = sorted((w for c in predicates for w in self._evaluation(c)), key=lambda t: t.i)
             if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for p in ordered for c in p.children):
                 ordered.reverse()  # "flawed but essential": what comes after "but" is the verdict
             for comp in ordered:
@@ -810,20 +810,32 @@ class StanceFinder:
                 if prep.dep_ == "prep" and prep.lower_ == "as":
                     for frame in prep.children:
                         if frame.dep_ in ("pobj", "amod", "acomp"):
-                            self._apply_cue(frame, None, walk)
-        if idx > 0 and path[idx - 1].dep_ == "dobj" and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
+                            for word in self._evaluation(frame):
+                                self._apply_cue(word, None, walk)
+        if idx > 0 and _named_object(path[idx - 1]) and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
             # "called the levy a mistake", "branded the quotas unfair": the object's predicate
             # (``oprd``, or a second object the parser makes of it: "branded the merger a
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
             for frame in [*tok.children, *path[idx - 1].children]:
                 if (frame.dep_ == "oprd" or frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i) and frame.pos_ in ("ADJ", "NOUN"):
-                    self._apply_cue(frame, None, walk)
+                    for word in self._evaluation(frame):
+                        self._apply_cue(word, None, walk)
             # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
             for frame in tok.children:
                 if frame.dep_ in ("advcl", "acomp", "xcomp") and frame.pos_ == "ADJ" and frame.i > path[idx - 1].i \
                         and any(c.lower_ == "as" for c in frame.children):
                     self._apply_cue(frame, None, walk)
+
+    def _evaluation(self, predicate: Token) -> list[Token]:
+        """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
+        side of its own, the adjectives that do ("was a bad idea", "called the levy a terrible
+        deal", "sees the pact as a positive step"; "a huge mistake" is the noun's)."""
+        if predicate.pos_ != "NOUN" or self.lex.polarity(predicate.lemma_.lower()) is not None:
+            return [predicate]
+        judging = [c for c in predicate.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                   and self.lex.polarity(c.lemma_.lower()) is not None]
+        return judging[:1] or [predicate]
 
     def _misattached_stance_object(self, verb: Token, below: Token | None) -> Token | None:
         """The stance noun a verb's object names when the preposition after it hangs on the verb
@@ -939,6 +951,8 @@ class StanceFinder:
             walk.flip()
         if self._negated(tok):
             walk.flip()
+        if tok.dep_ == "amod" and tok.head.dep_ == "attr":
+            tok = tok.head  # "was not a good idea": the negation is the copula's, above the noun
         if (tok.dep_ in ("acomp", "attr") or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head.lemma_ == "be" \
                 and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
@@ -1025,7 +1039,10 @@ class StanceFinder:
             walk.holders += felt
             return
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
-            owners = self._owner_mentions(tok, walk.statement)
+            # (the issue is no holder of itself: "Costa is unfit to lead", with Costa's candidacy
+            # the issue, is someone's view of Costa, not Costa's)
+            owners = [m for m in self._owner_mentions(tok, walk.statement)
+                      if not any(m.start <= i < m.end for i in walk.in_match)]
             # (a reporting verb's subject holds what its participial side clause does when the
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
             side_of_speech = (
@@ -1510,6 +1527,21 @@ def _object_relative(verb: Token) -> bool:
 def _relative_word(tok: Token) -> bool:
     """A relative pronoun: "which", "who", "that" (as a pronoun)."""
     return tok.tag_ in RELATIVE_TAGS or tok.lower_ == "that" and tok.pos_ == "PRON"
+
+
+def _named_object(obj: Token) -> bool:
+    """Whether a naming verb's child is (part of) the thing it names: its direct object; the first
+    of two predicates the parser makes of object and name in a relative clause ("Roe, who has
+    called the levy a hoax": "levy" and "hoax" both ``oprd``); or a preposition the parser hangs on
+    the verb between object and name ("called her vote | in favour of the levy | a mistake")."""
+    if obj.dep_ == "dobj":
+        return True
+    names = [c for c in obj.head.children if c.dep_ == "oprd" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")]
+    if obj.dep_ == "prep":
+        return bool(names) and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+    # (or a clause the parser makes of object and name: "called [the wind farms] a bad deal",
+    # "farms" a ``ccomp``)
+    return (obj.dep_ == "oprd" or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:
