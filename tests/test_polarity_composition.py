@@ -461,3 +461,40 @@ def test_an_issue_that_is_a_person_is_no_holder_of_itself():
     found = stance_triples("“This is a sad day,” said Senator Marta Lind, head of the caucus. “Rui Sousa is a disgusting fraud.”", codebook)
     assert ("Marta Lind", "sousa_bid", "oppose") in found
     assert not {row for row in found if row[0] == "Rui Sousa"}
+
+
+# ------------------------------------------------------------------ effects on wanted and unwanted outcomes
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # destroying or lowering a wanted outcome is against the issue; bringing it, for it
+        ("The steel tariffs would destroy 12,000 jobs in the car industry, the Ghana Assemblers Union said.",
+         ("Ghana Assemblers Union", "steel_tariffs", "oppose")),
+        ("Mayor Lena Brandt said the river dam would bring stability and a steady income to the valley.",
+         ("Lena Brandt", "river_dam", "support")),
+        # bringing about an unwanted one is against it; stopping one, for it
+        ("Parish priest Omar Haddad warned that the wind farms would fuel tensions among the villages.",
+         ("Omar Haddad", "wind_farms", "oppose")),
+        ("Lena Brandt said the farm loans would finally stop the exodus of young farmers to the cities.",
+         ("Lena Brandt", "farm_loans", "support")),
+        ("The steel tariffs will lead to shortages, Omar Haddad said.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # a denied effect turns it round
+        ("The wind farms would not create jobs, Lena Brandt said.", ("Lena Brandt", "wind_farms", "oppose")),
+    ],
+)
+def test_an_effect_on_an_outcome_is_a_side(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The steel tariffs have cut sales, Omar Haddad said.",  # an outcome the lexicon does not judge
+        "The river dam created 400 jobs last year.",  # narrative: nobody's view
+        "Omar Haddad said the drought would destroy jobs near the river dam.",  # the issue does nothing
+    ],
+)
+def test_effects_that_are_no_side(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}

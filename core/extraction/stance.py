@@ -846,6 +846,34 @@ class StanceFinder:
         return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
                      and self._takes_side(c)), None)
 
+    def _effect_on_outcome(self, verb: Token, below: Token | None, walk: _Walk) -> int:
+        """+1 or -1 when the issue, as the active subject of a verb of effect, brings about or
+        raises a wanted outcome or destroys or lowers an unwanted one (+1: "the truce would end the
+        fighting", "the mine will create jobs") or the reverse (-1: "the levy would destroy jobs",
+        "will lead to shortages"); 0 when the verb, its subject or its object is not so. The
+        outcome is the object's head or the head of a compound before it ("gambling addiction")."""
+        if verb.pos_ != "VERB" or below is None or below.dep_ != "nsubj" or below.i not in walk.in_match:
+            return 0
+        lemma = self._cue_lemma(verb)
+        outcomes = []
+        if lemma in self.lex.effect_verbs:
+            outcomes = [c for c in verb.children if c.dep_ == "dobj"]
+            sign = self.lex.effect_verbs[lemma]
+        else:
+            preps = [c for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in self.lex.effect_verbs]
+            if not preps:
+                return 0
+            sign = self.lex.effect_verbs[f"{lemma} {preps[0].lower_}"]
+            outcomes = [c for c in preps[0].children if c.dep_ == "pobj"]
+        for obj in outcomes:
+            value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
+            if value is None:
+                value = next((self.lex.outcome_nouns[c.lemma_.lower()] for c in obj.children
+                              if c.dep_ == "compound" and c.lemma_.lower() in self.lex.outcome_nouns), None)
+            if value:
+                return sign * value
+        return 0
+
     def _takes_side(self, tok: Token) -> bool:
         """Whether the lexicon gives the word a side, support or oppose (not neutral)."""
         return self.lex.polarity(tok.lemma_.lower()) in (1, -1)
@@ -876,6 +904,16 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        effect = self._effect_on_outcome(tok, below, walk)
+        if effect:
+            # "the levy would destroy jobs", "the truce would end the fighting": what the issue
+            # does to a wanted or unwanted outcome is a side on it
+            walk.has_cue = walk.polar = True
+            if effect < 0:
+                walk.flip()
+            if self._negated(tok):
+                walk.flip()
+            return
         if lemma in self.lex.threat_verbs and self._threatens_a_tool(tok, below):
             # "Lima threatened to veto the levy": an actor's threat to do something is the will to
             # do it, no objection of its own (two oppose cues in a row would turn the side back)

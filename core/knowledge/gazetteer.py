@@ -76,6 +76,12 @@ class Lexicon:
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
+    # Verbs of effect by what they do to their object (+1 bring about or raise: "create", "fuel";
+    # -1 destroy or lower: "destroy", "halve"), and outcomes by whether they are wanted (+1 "jobs",
+    # -1 "shortages"): with the issue as subject, their product is a side ("the levy would destroy
+    # jobs": against; "the truce would end the fighting": for).
+    effect_verbs: dict[str, int] = field(default_factory=dict)
+    outcome_nouns: dict[str, int] = field(default_factory=dict)
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
