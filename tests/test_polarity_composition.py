@@ -498,3 +498,56 @@ def test_an_effect_on_an_outcome_is_a_side(text, expected):
 )
 def test_effects_that_are_no_side(text):
     assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+# ------------------------------------------------------------------ naming, undecided, descriptions
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a naming verb names decides, also through "an act of", "a kind of"
+        ('Lena Brandt called the river dam "an act of vandalism against the valley".', ("Lena Brandt", "river_dam", "oppose")),
+        ("Omar Haddad said the steel tariffs were a kind of surrender.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Lena Brandt called the farm loans a victory for small growers.", ("Lena Brandt", "farm_loans", "support")),
+        # an evaluative participle before the issue is still read when nothing else is
+        ("Governor Lena Brandt promised to complete the much-needed river dam before the rains.", ("Lena Brandt", "river_dam", "support")),
+    ],
+)
+def test_what_is_named_or_described_decides(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of naming is no "call for": a name that judges nothing takes no side
+        "Omar Haddad called the river dam a big project.",
+        "Omar Haddad called the wind farms the largest in the region.",
+        # a decision still to be taken is no side
+        "The growers' union will consult its members before deciding whether to accept the farm loans, Lena Brandt said.",
+        "Lena Brandt has not decided whether to back the steel tariffs.",
+        # "proposed", "planned": a description of the issue, not the speaker's side
+        "Omar Haddad said the proposed steel tariffs were far too steep for small mills to absorb.",
+    ],
+)
+def test_no_side_from_naming_descriptions_or_open_decisions(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mayor Lena Brandt said she was neither for nor against the river dam.", ("Lena Brandt", "river_dam", "neutral")),
+        ("Omar Haddad said he would neither sign nor veto the steel tariffs until the audit.", ("Omar Haddad", "steel_tariffs", "neutral")),
+        ("Lena Brandt said she neither supports nor opposes the wind farms.", ("Lena Brandt", "wind_farms", "neutral")),
+    ],
+)
+def test_neither_side_is_neutral(text, expected):
+    found = stances(text)
+    assert expected in found
+    assert not {row for row in found if row[0] == expected[0] and row[2] in ("support", "oppose")}
+
+
+def test_calling_for_it_is_still_support():
+    assert ("Omar Haddad", "river_dam", "support") in stances("Omar Haddad called for the river dam to be finished.")

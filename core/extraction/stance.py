@@ -829,12 +829,16 @@ class StanceFinder:
 
     def _evaluation(self, predicate: Token) -> list[Token]:
         """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
-        side of its own, the adjectives that do ("was a bad idea", "called the levy a terrible
-        deal", "sees the pact as a positive step"; "a huge mistake" is the noun's)."""
+        side of its own, the adjective or the noun after "of" that does ("was a bad idea", "called
+        the levy a terrible deal", "sees the pact as a positive step", "an act of vandalism"; "a
+        huge mistake" is the noun's)."""
         if predicate.pos_ != "NOUN" or self.lex.polarity(predicate.lemma_.lower()) is not None:
             return [predicate]
         judging = [c for c in predicate.children if c.dep_ == "amod" and c.pos_ == "ADJ"
                    and self.lex.polarity(c.lemma_.lower()) is not None]
+        # ("an act of vandalism", "a kind of surrender": the noun after "of" judges)
+        judging += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
         return judging[:1] or [predicate]
 
     def _misattached_stance_object(self, verb: Token, below: Token | None) -> Token | None:
@@ -904,6 +908,17 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        if tok.dep_ == "conj" and _neither_nor(tok) and self.lex.polarity(lemma) in (1, -1) \
+                and (self.lex.polarity(self._cue_lemma(tok.head)) or (1 if tok.head.lower_ == "for" else 0)) == -(self.lex.polarity(lemma) or 0):
+            # "neither for nor against the levy", "would neither sign nor veto the bill": both
+            # sides denied is no side (the first of the two is read here too)
+            walk.seen_cues.add(tok.head.i)
+            walk.neutral = walk.has_cue = True
+            return
+        if lemma in self.lex.naming_cues and below is not None and _named_object(below) and _names_it(tok, below):
+            # "called the mine a big project": a verb of naming takes no side of its own (not "call
+            # for"); what it names the issue does (_read_frames)
+            return
         effect = self._effect_on_outcome(tok, below, walk)
         if effect:
             # "the levy would destroy jobs", "the truce would end the fighting": what the issue
@@ -1166,6 +1181,8 @@ class StanceFinder:
             lemma = self._cue_lemma(tok)
             if lemma in structural:
                 return  # these take a side only in a given place ("the storm hurt the wind farms")
+            if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in walk.in_match and not any(tok.children):
+                continue  # "the proposed wage rise", "the planned dam": a description, nobody's side ("the much-needed dam" is one)
             value = self.lex.polarity(lemma)
             if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
                 walk.has_cue = True
@@ -1534,8 +1551,8 @@ def _evaluated_by_copula(below: Token) -> bool:
 
 def _indirect_question(clause: Token) -> bool:
     """A complement clause that is an embedded question: "asked whether the deal would include X",
-    "questioned how the ceasefire would be monitored"."""
-    if clause.dep_ not in ("ccomp", "csubj", "pcomp") or clause.i == clause.head.i:
+    "questioned how the ceasefire would be monitored", "before deciding whether to accept the deal"."""
+    if clause.dep_ not in ("ccomp", "csubj", "pcomp", "xcomp") or clause.i == clause.head.i:
         return False
     first = clause.left_edge
     return first.lower_ in WH_WORDS and first.i < clause.i and first.head.i == clause.i or any(
@@ -1580,6 +1597,20 @@ def _named_object(obj: Token) -> bool:
     # (or a clause the parser makes of object and name: "called [the wind farms] a bad deal",
     # "farms" a ``ccomp``)
     return (obj.dep_ == "oprd" or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
+
+
+def _neither_nor(tok: Token) -> bool:
+    """Whether ``tok`` is the second member of a "neither ... nor ..." coordination."""
+    siblings = list(tok.head.children)
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in siblings) and any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in [*siblings, *tok.children])
+
+
+def _names_it(verb: Token, obj: Token) -> bool:
+    """Whether a naming verb gives its object a name: a predicate after it (``oprd``), or a second
+    object or apposition the parser makes of the name ("called the mine a big project")."""
+    return any((c.dep_ == "oprd" or c.dep_ in ("dobj", "appos") and c.i > obj.i) and c.pos_ in ("ADJ", "NOUN")
+               for c in [*verb.children, *obj.children])
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:
