@@ -567,3 +567,24 @@ def test_they_reads_its_own_sentences_subject_first_and_keeps_coordinated_actors
     found = stances("Kenya and Uganda signed the pact after talks that Rwanda and Burundi hosted. They backed the toll road.")
     assert {a for a, i, _s in found if i == "toll_road"} == {"Kenya", "Uganda"}
     assert {a for a, i, _s in stances("Kenya and Uganda met. Both sides and Rwanda backed the toll road.")} == {"Kenya", "Uganda", "Rwanda"}
+
+
+# ------------------------------------------------------------------ coordinated countries in one phrase
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each country coordinated with the modifier of a word for officials is a holder
+        ("Chilean and Peruvian negotiators backed the toll road on Friday.", {"Chile", "Peru"}),
+        ("US and Mexican officials backed the toll road.", {"United States", "Mexico"}),
+        # a country's name the NER tags as a nationality still acts ("Togo")
+        ("Ghana and Togo backed the toll road.", {"Ghana", "Togo"}),
+    ],
+)
+def test_every_coordinated_country_of_one_phrase_holds_the_view(text, expected):
+    assert {row[0] for row in stances(text) if row[1:] == ("toll_road", "support")} == expected
+
+
+def test_a_coordinated_word_that_is_no_country_adds_nobody():
+    assert {row[0] for row in stances("Chilean and opposition negotiators backed the toll road.")} == {"Chile"}

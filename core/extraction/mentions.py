@@ -561,10 +561,18 @@ class ActorResolver:
         # officials", "Jamaica's tourism ministry"; the lexicon's state_domain_words)
         others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)
                   and not (c.dep_ in ("amod", "compound") and c.lower_ in lex.state_domain_words)]
+        # ("Russian and Ukrainian negotiators": a country coordinated with the modifier is a
+        # mention of its own, at its word, added first so that the word keeps it; actors_of
+        # follows the coordination)
+        partners = [(c, self.kb.country_of(c.text)) for c in (modifier.conjuncts if modifier is not None and country else ())
+                    if c.i > start and c.pos_ in ("ADJ", "PROPN") and self.kb.country_of(c.text)]
+        others = [c for c in others if all(c.i != p.i for p, _ in partners)]
         if (low in lex.government_nouns or low in lex.state_nouns) and country and not others:
             # "the Chilean government", "Chilean officials": the country's government, named as the
             # country (the coding guide's name for it); not "Chilean opposition negotiators",
             # "former Danish officials", "Chilean officials at the Atlas Corporation"
+            for partner, partner_country in partners:
+                self._add(Actor(partner_country, "government", partner_country), partner.i, partner.i + 1, "government")
             self._add(Actor(country, "government", country), start, tok.i + 1, "government")
         elif low in lex.group_nouns and (org or country):
             label = modifier.text if modifier is not None else ""
@@ -577,6 +585,9 @@ class ActorResolver:
             # the adjective as written ("Icelandic lawmakers"), else the library's ("Russian")
             written = modifier.text if modifier is not None and modifier.pos_ == "ADJ" else ""
             demonym = written or self.kb.country_demonym.get(country, country)
+            for partner, partner_country in partners:
+                partner_demonym = partner.text if partner.pos_ == "ADJ" else self.kb.country_demonym.get(partner_country, partner_country)
+                self._add(Actor(f"{partner_demonym} {low}", "group", partner_country), partner.i, partner.i + 1, "group")
             self._add(Actor(f"{demonym} {low}", "group", country), start, tok.i + 1, "group")
         elif low in self.kb.roles and tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             person = self._title_antecedent(tok, country)
@@ -652,6 +663,9 @@ class ActorResolver:
                 self._place_mention(ent)
             elif ent.label_ in ("ORG", "NORP"):
                 if ent.label_ == "NORP":
+                    low = _clean_name(ent.text).lower()
+                    if low in self.kb.places and low not in self.kb.demonyms:
+                        self._place_mention(ent)  # "Ghana and Togo": a country's name tagged as a nationality
                     continue  # demonyms are modifiers; government and group phrases handle them
                 self._org_mention(ent)
         for name in self._titled_untagged_names(title_lines):
@@ -754,6 +768,12 @@ class ActorResolver:
                         break
             if mention is not None and all(m.actor != mention.actor for m in found):
                 found.append(mention)
+            if mention is not None and mention.kind in ("government", "group"):
+                # "Russian and Ukrainian negotiators": the countries coordinated with the modifier
+                for mod in cur.children:
+                    if mod.dep_ in ("amod", "compound", "nmod", "poss"):
+                        found += [m for g in mod.conjuncts if (m := self.mention_at(g)) is not None
+                                  and m is not mention and m.kind in ("government", "group") and all(f.actor != m.actor for f in found)]
             todo += [c for c in cur.children if c.dep_ == "conj"]
         return found
 
