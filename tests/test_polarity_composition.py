@@ -551,3 +551,62 @@ def test_neither_side_is_neutral(text, expected):
 
 def test_calling_for_it_is_still_support():
     assert ("Omar Haddad", "river_dam", "support") in stances("Omar Haddad called for the river dam to be finished.")
+
+
+# ------------------------------------------------------------------ second reader of effects and evaluations
+
+_SECOND_READER = codebook_from_dict({"issues": [
+    {"id": "toll_road", "label": "Toll road", "terms": ["toll road"]},
+    {"id": "sanctions", "label": "Sanctions on Korva", "terms": ["sanctions"]},
+    {"id": "rent_cap", "label": "Rent cap", "terms": ["rent cap"]},
+    {"id": "snap_election", "label": "Early election", "terms": ["snap election"]},
+    {"id": "sousa_bid", "label": "Candidacy of Rui Sousa", "terms": ["Rui Sousa"]},
+    {"id": "casino", "label": "Casino", "terms": ["casino"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outcome is the head noun, not a compound before it
+        "The toll road will lead to job losses at the ferry company, Ana Amari said.",
+        "The toll road will create a safety hazard at the Selm junction, councillor Jan Voll said.",
+        "The casino would cut unemployment benefits for seasonal workers, Ana Amari said.",
+        # an outcome that is someone's: wanted or not depends on whose
+        "The sanctions will cut the junta's oil revenue by half, Foreign Minister Ada Fenn said.",
+        "The sanctions will stop Korva's growth, Ada Fenn promised.",
+        # a speaker granting a point against their own side
+        "Even Piet Marek concedes the toll road will increase emissions.",
+        "The toll road will not end congestion overnight, Piet Marek admitted, but it will help.",
+        # an adjective that judges a role, a purpose or a time, not the issue
+        "The snap election is an important test for the opposition, Lea Moss said.",
+        "Ada Fenn said the sanctions were a good example of how slowly the bloc acts.",
+        "The toll road is a good way to lose an election, Jules Dossou joked.",
+        "The casino is a fine example of 1920s architecture, the heritage board said.",
+        "The toll road was a bad place to break down, the driver Ivo Berg said.",
+    ],
+)
+def test_second_reader_effects_and_evaluations_with_no_side(text):
+    assert not {row for row in stance_triples(text, _SECOND_READER) if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The casino will create no jobs for local people, fisherman Ole Brun said.", ("Ole Brun", "casino", "oppose")),
+        ("The casino will create fewer jobs than promised, Sam Rees said.", ("Sam Rees", "casino", "oppose")),
+        ("The toll road will bring the deficit down, Piet Marek said.", ("Piet Marek", "toll_road", "support")),
+        ("The casino would destroy thousands of jobs in the fishing industry, the Varnian Fishers Guild said.",
+         ("Varnian Fishers Guild", "casino", "oppose")),
+        ("Dana Voss warned that the sanctions would wipe out jobs at the port.", ("Dana Voss", "sanctions", "oppose")),
+        ("The rent cap is hardly a good deal for tenants, said Piet Lorne.", ("Piet Lorne", "rent_cap", "oppose")),
+        ("The rent cap is no bad thing, Ada Lunde said.", ("Ada Lunde", "rent_cap", "support")),
+        # a person whose candidacy is the issue holds his own will about it
+        ("Rui Sousa is eager to contest the presidency, his spokesman Ivo Tamm said.", ("Rui Sousa", "sousa_bid", "support")),
+    ],
+)
+def test_second_reader_effects_and_evaluations_with_a_side(text, expected):
+    found = stance_triples(text, _SECOND_READER)
+    assert expected in found
+    actor, issue, stance = expected
+    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found

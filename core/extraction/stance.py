@@ -131,6 +131,9 @@ STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back"})
+# Nouns of number whose "of" names what is counted ("thousands of jobs").
+QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
+                            "number", "lot", "lots", "tens"})
 
 
 class StanceFinder:
@@ -829,13 +832,14 @@ class StanceFinder:
 
     def _evaluation(self, predicate: Token) -> list[Token]:
         """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
-        side of its own, the adjective or the noun after "of" that does ("was a bad idea", "called
-        the levy a terrible deal", "sees the pact as a positive step", "an act of vandalism"; "a
-        huge mistake" is the noun's)."""
+        side of its own, the adjective that does on a noun of the lexicon's ``judged_nouns`` ("was
+        a bad idea", "called the levy a terrible deal", "sees the pact as a positive step"; not "a
+        good example of"), or the noun after "of" ("an act of vandalism"); "a huge mistake" is the
+        noun's."""
         if predicate.pos_ != "NOUN" or self.lex.polarity(predicate.lemma_.lower()) is not None:
             return [predicate]
         judging = [c for c in predicate.children if c.dep_ == "amod" and c.pos_ == "ADJ"
-                   and self.lex.polarity(c.lemma_.lower()) is not None]
+                   and self.lex.polarity(c.lemma_.lower()) is not None] if predicate.lemma_.lower() in self.lex.judged_nouns else []
         # ("an act of vandalism", "a kind of surrender": the noun after "of" judges)
         judging += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
@@ -854,11 +858,19 @@ class StanceFinder:
         """+1 or -1 when the issue, as the active subject of a verb of effect, brings about or
         raises a wanted outcome or destroys or lowers an unwanted one (+1: "the truce would end the
         fighting", "the mine will create jobs") or the reverse (-1: "the levy would destroy jobs",
-        "will lead to shortages"); 0 when the verb, its subject or its object is not so. The
-        outcome is the object's head or the head of a compound before it ("gambling addiction")."""
+        "will lead to shortages", "will create no jobs"); 0 when the verb, its subject or its
+        object is not so, when the outcome is someone's ("cut the junta's revenue") and when the
+        speaker concedes it. The outcome is the object's head ("job losses" is no job)."""
         if verb.pos_ != "VERB" or below is None or below.dep_ != "nsubj" or below.i not in walk.in_match:
             return 0
+        statement = walk.statement
+        if statement is not None and statement.cue_token is not None \
+                and self.doc[statement.cue_token].lemma_.lower() in self.lex.concession_verbs:
+            return 0  # "Marek conceded the road would raise emissions": granted, not a side
         lemma = self._cue_lemma(verb)
+        # ("bring the deficit down": the particle may follow the object)
+        lemma = next((f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+                      if c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.effect_verbs), lemma)
         outcomes = []
         if lemma in self.lex.effect_verbs:
             outcomes = [c for c in verb.children if c.dep_ == "dobj"]
@@ -870,12 +882,18 @@ class StanceFinder:
             sign = self.lex.effect_verbs[f"{lemma} {preps[0].lower_}"]
             outcomes = [c for c in preps[0].children if c.dep_ == "pobj"]
         for obj in outcomes:
+            # ("destroy thousands of jobs": a number's "of" names the outcome)
+            if obj.like_num or obj.lemma_.lower() in QUANTITY_NOUNS:
+                obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), obj)
             value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
-            if value is None:
-                value = next((self.lex.outcome_nouns[c.lemma_.lower()] for c in obj.children
-                              if c.dep_ == "compound" and c.lemma_.lower() in self.lex.outcome_nouns), None)
-            if value:
-                return sign * value
+            if not value:
+                continue
+            if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children):
+                return 0  # "cut the junta's oil revenue": the outcome is someone else's, wanted or not
+            if any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "amod" and c.lower_ in ("fewer", "less", "few", "little")
+                   for c in obj.children):
+                value = -value  # "will create no jobs", "fewer jobs than promised"
+            return sign * value
         return 0
 
     def _takes_side(self, tok: Token) -> bool:
@@ -1006,6 +1024,9 @@ class StanceFinder:
             walk.flip()
         if tok.dep_ == "amod" and tok.head.dep_ == "attr":
             tok = tok.head  # "was not a good idea": the negation is the copula's, above the noun
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or any(
+                    c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely") for c in [*tok.children, *tok.head.children]):
+                walk.flip()  # "is no bad thing", "is hardly a good deal"
         if (tok.dep_ in ("acomp", "attr") or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head.lemma_ == "be" \
                 and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
@@ -1093,9 +1114,13 @@ class StanceFinder:
             return
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             # (the issue is no holder of itself: "Costa is unfit to lead", with Costa's candidacy
-            # the issue, is someone's view of Costa, not Costa's)
+            # the issue, is someone's view of Costa, not Costa's; but his own will is his:
+            # "Costa is eager to run")
+            will_words = self.lex.intention_adjectives | self.lex.intention_cues
+            own_will = tok.lemma_.lower() in will_words or any(
+                c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in will_words for c in tok.children)
             owners = [m for m in self._owner_mentions(tok, walk.statement)
-                      if not any(m.start <= i < m.end for i in walk.in_match)]
+                      if own_will or not any(m.start <= i < m.end for i in walk.in_match)]
             # (a reporting verb's subject holds what its participial side clause does when the
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
             side_of_speech = (

@@ -82,6 +82,12 @@ class Lexicon:
     # jobs": against; "the truce would end the fighting": for).
     effect_verbs: dict[str, int] = field(default_factory=dict)
     outcome_nouns: dict[str, int] = field(default_factory=dict)
+    # Verbs by which a speaker grants a point against their own side ("Marek conceded the road
+    # would raise emissions"): an effect so reported is no side.
+    concession_verbs: frozenset[str] = frozenset()
+    # Nouns that a judging adjective judges as a course of action ("a bad idea", "a good deal"); an
+    # adjective on any other noun judges something else ("a good example of", "a bad time for").
+    judged_nouns: frozenset[str] = frozenset()
     # Attribution cues beyond "speech" (see seeds/lexicon.yaml): verbs of belief or evidence that
     # attribute a clause ("believes that ..."), verbs whose object + infinitive is the content
     # ("told his advisers to ..."), verbs whose direct object is ("cited problems"), verbs naming
