@@ -610,3 +610,22 @@ def test_second_reader_effects_and_evaluations_with_a_side(text, expected):
     assert expected in found
     actor, issue, stance = expected
     assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs of scorn with their preposition
+        ("Omar Haddad lashed out at the steel tariffs on Monday.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ('Lena Brandt scoffed at the "green" wind farms.', ("Lena Brandt", "wind_farms", "oppose")),
+        # people on the other side, judged: scorn for critics of it is for it, praise of them against it
+        ("Omar Haddad lashed out at critics of the steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Lena Brandt praised critics of the river dam.", ("Lena Brandt", "river_dam", "oppose")),
+    ],
+)
+def test_scorn_and_the_people_it_falls_on(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_meeting_critics_takes_no_side():
+    assert not {row for row in stances("Lena Brandt met critics of the river dam on Monday.") if row[2] in ("support", "oppose")}

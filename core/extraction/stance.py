@@ -1008,6 +1008,11 @@ class StanceFinder:
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
             # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
             value = self.lex.side_nouns.get(tok.lemma_.lower())
+        if value is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and self.lex.side_nouns.get(tok.lemma_.lower()) == -1:
+            # "lashed out at critics of the levy", "sided with opponents of the dam": people on the
+            # other side, judged by what comes above (no side of their own: "met critics of the dam")
+            walk.flip()
+            return
         if value is None:
             return
         if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
