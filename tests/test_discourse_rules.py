@@ -588,3 +588,11 @@ def test_every_coordinated_country_of_one_phrase_holds_the_view(text, expected):
 
 def test_a_coordinated_word_that_is_no_country_adds_nobody():
     assert {row[0] for row in stances("Chilean and opposition negotiators backed the toll road.")} == {"Chile"}
+
+
+def test_a_lone_name_after_a_place_preposition_is_no_person():
+    # The NER may tag a small town as a person; "he" is then the man introduced, not the town.
+    text = ("Tomas Lindqvist, chairman of the hauliers' federation, addressed a rally at the harbour in Vasby on Monday. "
+            "The water tax was a mistake, he said.")
+    assert ("Tomas Lindqvist", "water_tax", "oppose") in stances(text)
+    assert not {row for row in stances(text) if row[0] == "Vasby"}

@@ -629,3 +629,19 @@ def test_scorn_and_the_people_it_falls_on(text, expected):
 
 def test_meeting_critics_takes_no_side():
     assert not {row for row in stances("Lena Brandt met critics of the river dam on Monday.") if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an effect of doing something to the issue is read with what is done to it
+        ("Cutting the farm loans would hurt growers, Lena Brandt said.", ("Lena Brandt", "farm_loans", "support")),
+        ("Building the river dam would destroy jobs in the valley, Omar Haddad said.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Building the river dam would create jobs in the valley, Omar Haddad said.", ("Omar Haddad", "river_dam", "support")),
+        # an object the parser makes a clause of is still an object
+        ('"The river dam will end the water rationing that families here have lived with for years," Lena Brandt said.',
+         ("Lena Brandt", "river_dam", "support")),
+    ],
+)
+def test_effects_of_acts_on_the_issue_and_misparsed_objects(text, expected):
+    assert_one_side(text, expected)

@@ -38,6 +38,8 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # its token indices are -1).
 # Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
 NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+# Prepositions after which a lone unknown name is a place, whatever the NER says ("in Vasby").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "through"})
 # How far after a name a party label ("(D-Vt.)") is looked for; the labels are short.
 LABEL_CHARS = 24
 
@@ -657,6 +659,9 @@ class ActorResolver:
                     ent = self._titled_name(ent) or ent
                 if self.kb.country_of(_clean_name(ent.text)) and not self.kb.person(_clean_name(ent.text)):
                     self._place_mention(ent)  # the NER sometimes tags "Kyiv" as a PERSON
+                elif len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS \
+                        and self._person_for(ent.text) is None:
+                    continue  # "a rally at the harbour in Vasby": a town the NER took for a person
                 else:
                     self._person_mention(ent)
             elif ent.label_ in ("GPE", "LOC"):

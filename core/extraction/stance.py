@@ -861,7 +861,7 @@ class StanceFinder:
         "will lead to shortages", "will create no jobs"); 0 when the verb, its subject or its
         object is not so, when the outcome is someone's ("cut the junta's revenue") and when the
         speaker concedes it. The outcome is the object's head ("job losses" is no job)."""
-        if verb.pos_ != "VERB" or below is None or below.dep_ != "nsubj" or below.i not in walk.in_match:
+        if verb.pos_ != "VERB" or not _issue_as_subject(below, walk):
             return 0
         statement = walk.statement
         if statement is not None and statement.cue_token is not None \
@@ -873,7 +873,7 @@ class StanceFinder:
                       if c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.effect_verbs), lemma)
         outcomes = []
         if lemma in self.lex.effect_verbs:
-            outcomes = [c for c in verb.children if c.dep_ == "dobj"]
+            outcomes = _objects(verb)
             sign = self.lex.effect_verbs[lemma]
         else:
             preps = [c for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in self.lex.effect_verbs]
@@ -978,12 +978,12 @@ class StanceFinder:
             # truce": an event, or another object; not a side on the issue
             return
         if lemma in self.lex.cause_only_cues and not (
-            tok.pos_ == "VERB" and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match
+            tok.pos_ == "VERB" and _issue_as_subject(below, walk)
         ):
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         value = self.lex.polarity(lemma)
-        if value and tok.pos_ == "VERB" and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match \
-                and any(c.dep_ == "dobj" for c in tok.children) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
+        if value and tok.pos_ == "VERB" and _issue_as_subject(below, walk) \
+                and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
             # "the truce would halt the fighting", "the tax has cut sales": what the issue does to
             # something else, not a side on it ("the levy would undermine growth" is one:
             # effect_cues; "wants the curfew to end", with no object, still is)
@@ -1627,6 +1627,20 @@ def _named_object(obj: Token) -> bool:
     # (or a clause the parser makes of object and name: "called [the wind farms] a bad deal",
     # "farms" a ``ccomp``)
     return (obj.dep_ == "oprd" or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
+
+
+def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
+    """Whether the walk came up to a verb from its subject that is the issue ("the levy would hurt
+    farmers") or a clause about the issue ("cutting the levy would hurt farmers", whose own
+    polarity the walk has read already)."""
+    return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj")
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's direct objects, with a noun phrase the parser makes a clause of ("will end [the
+    water rationing]": "rationing" a ``ccomp`` VBG with a determiner)."""
+    return [c for c in verb.children if c.dep_ == "dobj" or c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG"
+            and any(g.dep_ == "det" and g.i < c.i for g in c.subtree)]
 
 
 def _neither_nor(tok: Token) -> bool:
