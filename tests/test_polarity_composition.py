@@ -408,7 +408,7 @@ def test_second_reader_sentences_with_no_side(text):
         ("Senator Omar Haddad said the river dam was a bad idea.", ("Omar Haddad", "river_dam", "oppose")),
         ("Senator Omar Haddad said the river dam was a good idea.", ("Omar Haddad", "river_dam", "support")),
         ("Senator Omar Haddad said the river dam was not a good idea.", ("Omar Haddad", "river_dam", "oppose")),
-        ('"The steel tariffs are a terrible deal for Ghana," Omar Haddad said.', ("Omar Haddad", "steel_tariffs", "oppose")),
+        ('"The steel tariffs are a terrible deal for our mills," Omar Haddad said.', ("Omar Haddad", "steel_tariffs", "oppose")),
         ("The farm loans are a dangerous precedent, Lena Brandt warned.", ("Lena Brandt", "farm_loans", "oppose")),
         # ... after a verb of naming or framing too
         ("Lena Brandt called the wind farms a bad deal for the valley.", ("Lena Brandt", "wind_farms", "oppose")),
@@ -645,3 +645,59 @@ def test_meeting_critics_takes_no_side():
 )
 def test_effects_of_acts_on_the_issue_and_misparsed_objects(text, expected):
     assert_one_side(text, expected)
+
+
+# ------------------------------------------------------------------ second reader, round 2
+
+_ROUND_TWO = codebook_from_dict({"issues": [
+    {"id": "fuel_tax", "label": "Fuel tax", "terms": ["fuel tax"]},
+    {"id": "sanctions", "label": "Sanctions on Korva", "terms": ["sanctions"]},
+    {"id": "steel_tariffs", "label": "Steel tariffs", "terms": ["steel tariffs"]},
+    {"id": "truce", "label": "Truce", "terms": ["truce", "ceasefire"]},
+    {"id": "casino", "label": "Casino", "terms": ["casino"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated verb of belief or a denial: the speaker holds the opposite of the words
+        ("Labour Minister Jonas Berg does not think the fuel tax is a bad idea.", ("Jonas Berg", "fuel_tax", "support")),
+        ("Finance Minister Clara Voss denied that the fuel tax would destroy jobs.", ("Clara Voss", "fuel_tax", "support")),
+        # a fear of a harmful effect is against the cause once, not twice
+        ("Opposition leader Marek Halloran fears the fuel tax will destroy jobs.", ("Marek Halloran", "fuel_tax", "oppose")),
+        ("Opposition leader Marek Halloran fears the fuel tax will be scrapped.", ("Marek Halloran", "fuel_tax", "support")),
+        # names the lexicon judges, also in a relative clause
+        ("Senator Lisa Moor called the sanctions a success.", ("Lisa Moor", "sanctions", "support")),
+        ("Senator Lisa Moor called the truce a turning point.", ("Lisa Moor", "truce", "support")),
+        ("The fuel tax, which Labour Minister Jonas Berg called a terrible idea, passed on Monday.", ("Jonas Berg", "fuel_tax", "oppose")),
+        ("The sanctions will deepen the crisis, Foreign Minister Ada Fenn said.", ("Ada Fenn", "sanctions", "oppose")),
+    ],
+)
+def test_second_reader_round_two_sides(text, expected):
+    found = stance_triples(text, _ROUND_TWO)
+    assert expected in found
+    actor, issue, stance = expected
+    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm to the measure's target is no harm to the speaker's side
+        "The sanctions have crippled Russian revenue, Treasury Secretary Ann Lowe said.",
+        "The steel tariffs will destroy jobs in China, Commerce Secretary Dan Pike boasted.",
+        "The sanctions have cut growth in Russia, Treasury Secretary Ann Lowe said.",
+        # granted, supposed or contrasted effects
+        "Even if the steel tariffs cause some shortages, they are worth it, Commerce Secretary Dan Pike said.",
+        "While the casino will create jobs, it will poison the river, Councillor Mi-rae Kim said.",
+        # a negated past effect is a fact reported
+        "Red Cross official Ana Silva said the truce did not stop the fighting in the north.",
+        # a deal judged for a named party judges what it does for them
+        "The truce was a good deal for Hamas, Israeli Defence Minister Eli Navon complained.",
+        # a relative clause naming it with a name that judges nothing
+        "The fuel tax, which Labour Minister Jonas Berg called a big project, passed on Monday.",
+    ],
+)
+def test_second_reader_round_two_no_side(text):
+    assert not {row for row in stance_triples(text, _ROUND_TWO) if row[2] in ("support", "oppose")}

@@ -104,6 +104,7 @@ class _Walk:
     has_cue: bool = False
     hedged: bool = False
     polar: bool = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
+    judged: bool = False  # an effect judged the issue ("would destroy jobs"): a fear of it is not turned again
     conditional: bool = False  # the path crossed an "if"/"unless" clause
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
@@ -131,6 +132,13 @@ STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back"})
+# Subordinators of a concession or contrast: an effect under one is granted, not judged.
+CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
+# Verbs by which a speaker holds the opposite of the words they report ("denied that ...").
+DENIAL_VERBS = frozenset({"deny"})
+# Words of fear whose content, when already judged, is not turned again ("fears the levy will
+# destroy jobs" is against the levy once, not twice).
+FEAR_WORDS = frozenset({"fear", "afraid", "fearful", "dread"})
 # Nouns of number whose "of" names what is counted ("thousands of jobs").
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
                             "number", "lot", "lots", "tens"})
@@ -497,6 +505,12 @@ class StanceFinder:
         """The holder of a modifier clause ("a ceasefire already accepted by Ukraine"): its agent
         or subject, with the clause's own cue on top of the walk's polarity so far."""
         value = self.lex.polarity(self._cue_lemma(verb))
+        names = [w for c in verb.children if c.dep_ == "oprd" for w in self._evaluation(c)]
+        if verb.lemma_.lower() in self.lex.naming_cues and names:
+            # "the levy, which Roe called a terrible idea": what it is named, not "call for"
+            value = next((v for w in names if (v := self.lex.polarity(w.lemma_.lower())) is not None), None)
+            if value is not None and any(self._negated(w.head) for w in names if w.dep_ == "amod"):
+                value = -value
         if value is None and self._speech_relative(verb):
             return self._speech_relative_holders(verb, walk)
         owners = self._owner_mentions(verb)
@@ -838,8 +852,11 @@ class StanceFinder:
         noun's."""
         if predicate.pos_ != "NOUN" or self.lex.polarity(predicate.lemma_.lower()) is not None:
             return [predicate]
+        # ("a good deal for Hamas" judges what it does for them: no side of the speaker's)
+        for_someone = any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for g in c.subtree) for c in predicate.children)
         judging = [c for c in predicate.children if c.dep_ == "amod" and c.pos_ == "ADJ"
-                   and self.lex.polarity(c.lemma_.lower()) is not None] if predicate.lemma_.lower() in self.lex.judged_nouns else []
+                   and self.lex.polarity(c.lemma_.lower()) is not None] if predicate.lemma_.lower() in self.lex.judged_nouns and not for_someone else []
         # ("an act of vandalism", "a kind of surrender": the noun after "of" judges)
         judging += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
@@ -867,6 +884,11 @@ class StanceFinder:
         if statement is not None and statement.cue_token is not None \
                 and self.doc[statement.cue_token].lemma_.lower() in self.lex.concession_verbs:
             return 0  # "Marek conceded the road would raise emissions": granted, not a side
+        if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS | {"if", "unless"} for c in verb.children) \
+                or any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+            return 0  # "even if the tariffs cause shortages, ...", "may cause shortages, but ...": granted or supposed
+        if self._negated(verb) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return 0  # "the truce did not stop the fighting": a fact reported, not a judgment
         lemma = self._cue_lemma(verb)
         # ("bring the deficit down": the particle may follow the object)
         lemma = next((f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
@@ -888,13 +910,27 @@ class StanceFinder:
             value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
             if not value:
                 continue
-            if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children):
-                return 0  # "cut the junta's oil revenue": the outcome is someone else's, wanted or not
+            if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children) or self._placed_or_qualified(obj) \
+                    or any(c.dep_ == "prep" and c.lower_ in ("in", "for", "to") and self._placed_or_qualified(c) for c in verb.children):
+                return 0  # "cut the junta's oil revenue", "jobs in China": someone else's, wanted or not
             if any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "amod" and c.lower_ in ("fewer", "less", "few", "little")
                    for c in obj.children):
                 value = -value  # "will create no jobs", "fewer jobs than promised"
             return sign * value
         return 0
+
+    def _placed_or_qualified(self, outcome: Token) -> bool:
+        """Whether an outcome belongs to a named country or people ("Russian revenue", "jobs in
+        China", "shortages of parts for Russia's army"), or is qualified so that it may not be
+        wanted ("jobs mainly for foreigners", "jobs during construction but few afterwards")."""
+        for tok in outcome.subtree:
+            if tok.i == outcome.i:
+                continue
+            if tok.ent_type_ in ("GPE", "NORP") or tok.lower_ in self.resolver.kb.demonyms or self.resolver.kb.country_of(tok.text) and tok.pos_ == "PROPN":
+                return True
+            if tok.dep_ == "cc" and tok.lower_ == "but" or tok.dep_ in ("advmod", "neg") and tok.lower_ in ("mainly", "mostly", "only", "not"):
+                return True
+        return False
 
     def _takes_side(self, tok: Token) -> bool:
         """Whether the lexicon gives the word a side, support or oppose (not neutral)."""
@@ -937,10 +973,13 @@ class StanceFinder:
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
             return
+        if walk.judged and lemma in FEAR_WORDS:
+            return  # "fears the levy will destroy jobs": the effect has judged it already
         effect = self._effect_on_outcome(tok, below, walk)
         if effect:
             # "the levy would destroy jobs", "the truce would end the fighting": what the issue
             # does to a wanted or unwanted outcome is a side on it
+            walk.judged = True
             walk.has_cue = walk.polar = True
             if effect < 0:
                 walk.flip()
@@ -1234,6 +1273,12 @@ class StanceFinder:
         if walk.has_cue and not inner:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
+            cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
+            if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or self._negated(cue) and (
+                    cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
+                # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
+                # the speaker holds the opposite of the words
+                holder = replace(holder, polarity=-holder.polarity)
             if walk.polar and statement.cue_token is not None and self.lex.polarity(self._cue_lemma(self.doc[statement.cue_token])) == -1 \
                     and self._acted_on_by_someone(walk, statement.cue_token):
                 # "complained that the government had dragged its feet on the treaty": a complaint
@@ -1653,7 +1698,8 @@ def _neither_nor(tok: Token) -> bool:
 def _names_it(verb: Token, obj: Token) -> bool:
     """Whether a naming verb gives its object a name: a predicate after it (``oprd``), or a second
     object or apposition the parser makes of the name ("called the mine a big project")."""
-    return any((c.dep_ == "oprd" or c.dep_ in ("dobj", "appos") and c.i > obj.i) and c.pos_ in ("ADJ", "NOUN")
+    # (an ``oprd`` tagged as an adverb or a number is a name too: "called the truce premature")
+    return any(c.dep_ == "oprd" and c.pos_ != "VERB" or c.dep_ in ("dobj", "appos") and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")
                for c in [*verb.children, *obj.children])
 
 
