@@ -701,3 +701,55 @@ def test_second_reader_round_two_sides(text, expected):
 )
 def test_second_reader_round_two_no_side(text):
     assert not {row for row in stance_triples(text, _ROUND_TWO) if row[2] in ("support", "oppose")}
+
+
+# ------------------------------------------------------------------ legislative wordings
+
+_LEGISLATIVE = codebook_from_dict({"issues": [
+    {"id": "rail_levy", "label": "Rail levy", "terms": ["rail levy"]},
+    {"id": "ferry_bill", "label": "Ferry bill", "terms": ["ferry bill"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # passing, striking down, voting down
+        ("The Senate voted 61-39 on Thursday to pass the rail levy.", ("Senate", "rail_levy", "support")),
+        ("The Alabama Senate passed the rail levy on Monday.", ("Alabama Senate", "rail_levy", "support")),
+        ("The Supreme Court struck down the rail levy.", ("Supreme Court", "rail_levy", "oppose")),
+        # what a bill or plan would do is read on to whoever introduced, backed or vetoed it
+        ("Senator Marta Lind introduced a bill that would create the rail levy.", ("Marta Lind", "rail_levy", "support")),
+        ("Governor Lena Brandt vetoed a bill that would have repealed the rail levy.", ("Lena Brandt", "rail_levy", "support")),
+        ("Senator Marta Lind backed a plan that would scrap the rail levy.", ("Marta Lind", "rail_levy", "oppose")),
+        # an effort's goal is the side, once
+        ("Attorney General Lena Brandt sued to stop the rail levy.", ("Lena Brandt", "rail_levy", "oppose")),
+        ("Governor Lena Brandt fought to keep the rail levy.", ("Lena Brandt", "rail_levy", "support")),
+        # blame over a deed is against the deed; a censure for a vote against it is for it
+        ("Senator Rui Costa hammered his challenger over her support for the rail levy.", ("Rui Costa", "rail_levy", "oppose")),
+        ("The Liberal Party censured Senator Marta Lind for her vote against the rail levy.", ("Liberal Party", "rail_levy", "support")),
+    ],
+)
+def test_legislative_wordings(text, expected):
+    found = stance_triples(text, _LEGISLATIVE)
+    assert expected in found
+    actor, issue, stance = expected
+    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rail levy will pass, Senator Marta Lind predicted.",  # a forecast, not a vote
+        "Marta Lind passed the ball to a teammate near the rail levy office.",  # not the issue passed
+        "Senator Marta Lind promised to meet the targets without trying to pass the rail levy.",  # not done
+    ],
+)
+def test_legislative_wordings_with_no_side(text):
+    assert not {row for row in stance_triples(text, _LEGISLATIVE) if row[2] in ("support", "oppose")}
+
+
+def test_a_name_after_a_role_is_a_person_whatever_odd_label_the_ner_gives():
+    # "Souza" is tagged as a product or a nationality by the small model after "Governor Ana"
+    found = stance_triples("Governor Ana Souza vetoed a bill that would have repealed the rail levy.", _LEGISLATIVE)
+    assert ("Ana Souza", "rail_levy", "support") in found

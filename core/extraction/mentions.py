@@ -38,6 +38,8 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # its token indices are -1).
 # Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
 NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+# Entity labels that say the NER read a name as something of its own: a person, a place, a body.
+OWN_NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 # Prepositions after which a lone unknown name is a place, whatever the NER says ("in Vasby").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "through"})
 # How far after a name a party label ("(D-Vt.)") is looked for; the labels are short.
@@ -221,7 +223,10 @@ class ActorResolver:
                 continue
             # (a place's name only as the last word: "Minister Sofia Carrion" is a person, "envoy
             # to Kenya" is not a name)
-            if any(t.ent_type_ or t.i in self._by_token or t.lower_ in self.kb.roles for t in words) or self.kb.country_of(words[-1].text):
+            # (a label the NER gives names it cannot place, "Souza" as a PRODUCT or NORP, does not
+            # count against a name after a role; a person, a place or an organization does)
+            if any(t.ent_type_ in OWN_NAME_TYPES or t.i in self._by_token or t.lower_ in self.kb.roles for t in words) \
+                    or self.kb.country_of(words[-1].text):
                 continue
             found.append(words)
         return found

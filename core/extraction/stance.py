@@ -132,6 +132,9 @@ STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back"})
+# Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
+# levy"), besides the lexicon's document nouns.
+PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
 # Subordinators of a concession or contrast: an effect under one is granted, not judged.
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
 # Verbs by which a speaker holds the opposite of the words they report ("denied that ...").
@@ -544,6 +547,10 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pcomp":
+                # "promised to meet the goals without trying to pass the levy": not done, no side
+                # ("will sign no truce without guarantees" names a condition: read on)
+                return []
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
                 # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
                 # naming verb that is the statement's cue still says what it names the issue:
@@ -657,6 +664,10 @@ class StanceFinder:
             if cur.dep_ == "advcl" and cur.tag_ != "VBD" and _has_mark(cur, TEMPORAL_MARKS):
                 return None  # "until the ceasefire is implemented, ...": a date, not a position
             relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
+            # ("introduced a bill that would create the levy": what a document or proposal does is
+            # read on up to whoever introduced, backed or vetoed it)
+            relative = relative and not (cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and any(
+                c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
@@ -973,6 +984,9 @@ class StanceFinder:
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
             return
+        if lemma in self.lex.effort_verbs and below is not None and below.dep_ in ("xcomp", "advcl") and below.pos_ == "VERB" \
+                and any(c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
+            return  # "sued to stop the levy", "fought to keep the dam": the goal says it
         if walk.judged and lemma in FEAR_WORDS:
             return  # "fears the levy will destroy jobs": the effect has judged it already
         effect = self._effect_on_outcome(tok, below, walk)

@@ -68,7 +68,7 @@ SOURCE_HEADS = frozenset({"according", "by"})
 # Prepositions of a condition: "conditional on", "contingent upon".
 CONDITION_PREPOSITIONS = frozenset({"on", "upon"})
 # Prepositions of what someone is accused of: "accused Ukraine of derailing X", "blamed X for Y".
-ACCUSATION_PREPOSITIONS = frozenset({"of", "for"})
+ACCUSATION_PREPOSITIONS = frozenset({"of", "for", "over"})
 
 # ----------------------------------------------------------------- conjunctions
 # Conjunctions and adverbs that may join a quote to its continuation ("“A,” he said, and “B”").

@@ -85,6 +85,8 @@ class Lexicon:
     # Verbs by which a speaker grants a point against their own side ("Marek conceded the road
     # would raise emissions"): an effect so reported is no side.
     concession_verbs: frozenset[str] = frozenset()
+    # Verbs of effort whose infinitive is their goal and carries the side ("sued to stop the levy").
+    effort_verbs: frozenset[str] = frozenset()
     # Nouns that a judging adjective judges as a course of action ("a bad idea", "a good deal"); an
     # adjective on any other noun judges something else ("a good example of", "a bad time for").
     judged_nouns: frozenset[str] = frozenset()
