@@ -753,3 +753,38 @@ def test_a_name_after_a_role_is_a_person_whatever_odd_label_the_ner_gives():
     # "Souza" is tagged as a product or a nationality by the small model after "Governor Ana"
     found = stance_triples("Governor Ana Souza vetoed a bill that would have repealed the rail levy.", _LEGISLATIVE)
     assert ("Ana Souza", "rail_levy", "support") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # organizations the NER leaves untagged or tags only in part
+        ("The Harbor Valley Chamber of Commerce called the rail levy a sensible policy.", ("Harbor Valley Chamber of Commerce", "rail_levy", "support")),
+        ("The Teamsters union endorsed the rail levy on Monday.", ("Teamsters", "rail_levy", "support")),
+        # a list of names whose first word the lexicon cannot judge; names parsed as the object's modifiers
+        ('Senator Marta Lind called the rail levy "harsh, dangerous and out of step."', ("Marta Lind", "rail_levy", "oppose")),
+        ('Senator Marta Lind said the rail levy was "a solution in search of a problem."', ("Marta Lind", "rail_levy", "oppose")),
+        # prices and premiums are unwanted outcomes
+        ("The rail levy would lower premiums for 40 million commuters, Transport Secretary Ana Ruiz argued.", ("Ana Ruiz", "rail_levy", "support")),
+        ('Rep. Aaron Whitfield argued that the rail levy "will drive up the price of gas" for rural families.', ("Aaron Whitfield", "rail_levy", "oppose")),
+    ],
+)
+def test_us_politics_read_set_constructions(text, expected):
+    found = stance_triples(text, _LEGISLATIVE)
+    assert expected in found
+    actor, issue, stance = expected
+    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a poll or an estimate reports; whoever made it holds nothing
+        "A Halden University poll released Tuesday found that 64 percent of voters support the rail levy.",
+        "The Congressional Budget Office estimated that the rail levy would cost 1.4 million jobs.",
+        # a title-case headline is no organization
+        "Top Transit Group Will Run Ads On Rail Levy\nThe campaign starts on Monday.",
+    ],
+)
+def test_us_politics_read_set_no_side(text):
+    assert not {row for row in stance_triples(text, _LEGISLATIVE) if row[2] in ("support", "oppose", "neutral")}

@@ -99,6 +99,7 @@ class ActorResolver:
         # The line of each token: a headline run into the first paragraph is parsed as one phrase
         # with it, but no mention, country or role reaches across a line break.
         self._line: list[int] = []
+        self._title_lines: set[int] = set()  # the title-case headline lines (_find_mentions)
         line = 0
         for tok in doc:
             self._line.append(line)
@@ -399,6 +400,12 @@ class ActorResolver:
         if text in self._named_orgs or self._organization_apposition(root):
             self._add_named_org(text, ent.start, ent.end)
             return
+        head = root.head
+        if root.dep_ == "compound" and head.i == ent.end and head.lemma_.lower() in self.lex.organization_nouns \
+                and head.dep_ in ("nsubj", "nsubjpass"):
+            # "the Teamsters union endorsed ...": the name with the word that says what it is
+            self._add(Actor(text, "organization", "", ""), ent.start, head.i + 1, "name")
+            return
         if (
             root.dep_ in ("nsubj", "nsubjpass")
             or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS)
@@ -500,12 +507,18 @@ class ActorResolver:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return False
         appos = self._organization_apposition(tok)
-        if appos is None:
+        # ("The Great Lakes Chamber of Commerce called ...": a name whose head word says it is an
+        # organization, as for a tagged one, _organization_name)
+        named = appos is None and tok.pos_ == "PROPN" and tok.lower_ in self.lex.organization_nouns \
+            and self._line[tok.i] not in self._title_lines  # ("Top Climate Group Will Run Ads": a headline)
+        if appos is None and not named:
             return False
         start = tok.left_edge.i
         if self.doc[start].dep_ == "det":
             start += 1
-        end = appos.left_edge.i
+        end = appos.left_edge.i if appos is not None else next(
+            (t.i for t in self.doc[tok.i + 1 : tok.right_edge.i + 1] if t.is_punct or t.dep_ in ("acl", "relcl", "appos")),
+            tok.right_edge.i + 1)
         while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         words = self.doc[start:end]
@@ -647,7 +660,7 @@ class ActorResolver:
 
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
-        title_lines = self._title_case_lines()
+        title_lines = self._title_lines = self._title_case_lines()
         for ent in _joined_initials(self.doc.ents):
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue

@@ -846,8 +846,11 @@ class StanceFinder:
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
             for frame in [*tok.children, *path[idx - 1].children]:
-                if (frame.dep_ == "oprd" or frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i) and frame.pos_ in ("ADJ", "NOUN"):
-                    for word in self._evaluation(frame):
+                if (frame.dep_ == "oprd" or frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i
+                        or frame.i == getattr(_after_name(path[idx - 1]), "i", -1)) and frame.pos_ in ("ADJ", "NOUN"):
+                    # ("cruel, dangerous and out of step": the first word the lexicon judges)
+                    judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
+                    for word in next((w for w in judged if self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
                         self._apply_cue(word, None, walk)
             # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
             for frame in tok.children:
@@ -893,8 +896,8 @@ class StanceFinder:
             return 0
         statement = walk.statement
         if statement is not None and statement.cue_token is not None \
-                and self.doc[statement.cue_token].lemma_.lower() in self.lex.concession_verbs:
-            return 0  # "Marek conceded the road would raise emissions": granted, not a side
+                and self.doc[statement.cue_token].lemma_.lower() in self.lex.concession_verbs | self.lex.estimate_verbs:
+            return 0  # "Marek conceded the road would raise emissions", "the office estimated ...": not a side
         if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS | {"if", "unless"} for c in verb.children) \
                 or any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
             return 0  # "even if the tariffs cause shortages, ...", "may cause shortages, but ...": granted or supposed
@@ -1333,6 +1336,11 @@ class StanceFinder:
         ``unnamed_source_nouns`` or ``source_nouns`` (an unnamed report or survey is no holder
         either). Their statement still frames whom they report on."""
         span = self._speaker_span(statement)
+        if span is not None:
+            # ("a Halden University poll found that ...", "the survey showed ...": evidence, whoever made it)
+            noun = span.root.head if span.root.dep_ in ("compound", "poss", "nmod") else span.root
+            if noun.pos_ == "NOUN" and {noun.lemma_.lower(), noun.lower_} & self.lex.evidence_nouns:
+                return True
         if span is None or any(self.resolver.mention_at(t) is not None for t in span):
             return False
         if statement.speaker is not None and statement.speaker.name != span.text:
@@ -1678,7 +1686,7 @@ def _named_object(obj: Token) -> bool:
     of two predicates the parser makes of object and name in a relative clause ("Roe, who has
     called the levy a hoax": "levy" and "hoax" both ``oprd``); or a preposition the parser hangs on
     the verb between object and name ("called her vote | in favour of the levy | a mistake")."""
-    if obj.dep_ == "dobj":
+    if obj.dep_ == "dobj" or obj.dep_ == "oprd" and _after_name(obj):
         return True
     names = [c for c in obj.head.children if c.dep_ == "oprd" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")]
     if obj.dep_ == "prep":
@@ -1709,12 +1717,19 @@ def _neither_nor(tok: Token) -> bool:
         c.dep_ == "cc" and c.lower_ == "nor" for c in [*siblings, *tok.children])
 
 
+def _after_name(obj: Token) -> Token | None:
+    """An adjective the parser hangs after the named object as its modifier ("called the levy
+    “harsh, dangerous and out of step”": "harsh" an ``amod`` of "levy"), or None."""
+    return next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"), None)
+
+
 def _names_it(verb: Token, obj: Token) -> bool:
     """Whether a naming verb gives its object a name: a predicate after it (``oprd``), or a second
     object or apposition the parser makes of the name ("called the mine a big project")."""
     # (an ``oprd`` tagged as an adverb or a number is a name too: "called the truce premature")
-    return any(c.dep_ == "oprd" and c.pos_ != "VERB" or c.dep_ in ("dobj", "appos") and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")
-               for c in [*verb.children, *obj.children])
+    return _after_name(obj) is not None or any(
+        c.dep_ == "oprd" and c.pos_ != "VERB" or c.dep_ in ("dobj", "appos") and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")
+        for c in [*verb.children, *obj.children])
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:

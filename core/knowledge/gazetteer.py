@@ -85,6 +85,12 @@ class Lexicon:
     # Verbs by which a speaker grants a point against their own side ("Marek conceded the road
     # would raise emissions"): an effect so reported is no side.
     concession_verbs: frozenset[str] = frozenset()
+    # Verbs of estimating: an effect so reported is a forecast, not a side ("the budget office
+    # estimated the levy would cost jobs").
+    estimate_verbs: frozenset[str] = frozenset()
+    # Nouns of evidence that report what others think or what is so, never a view of their own,
+    # whoever made them ("a Halden University poll found that voters support ...").
+    evidence_nouns: frozenset[str] = frozenset()
     # Verbs of effort whose infinitive is their goal and carries the side ("sued to stop the levy").
     effort_verbs: frozenset[str] = frozenset()
     # Nouns that a judging adjective judges as a course of action ("a bad idea", "a good deal"); an
