@@ -691,8 +691,6 @@ def test_second_reader_round_two_sides(text, expected):
         # granted, supposed or contrasted effects
         "Even if the steel tariffs cause some shortages, they are worth it, Commerce Secretary Dan Pike said.",
         "While the casino will create jobs, it will poison the river, Councillor Mi-rae Kim said.",
-        # a negated past effect is a fact reported
-        "Red Cross official Ana Silva said the truce did not stop the fighting in the north.",
         # a deal judged for a named party judges what it does for them
         "The truce was a good deal for Hamas, Israeli Defence Minister Eli Navon complained.",
         # a relative clause naming it with a name that judges nothing
@@ -766,7 +764,7 @@ def test_a_name_after_a_role_is_a_person_whatever_odd_label_the_ner_gives():
         ('Senator Marta Lind said the rail levy was "a solution in search of a problem."', ("Marta Lind", "rail_levy", "oppose")),
         # prices and premiums are unwanted outcomes
         ("The rail levy would lower premiums for 40 million commuters, Transport Secretary Ana Ruiz argued.", ("Ana Ruiz", "rail_levy", "support")),
-        ('Rep. Aaron Whitfield argued that the rail levy "will drive up the price of gas" for rural families.', ("Aaron Whitfield", "rail_levy", "oppose")),
+        ('Rep. Aaron Whitfield argued that the rail levy "will drive up heating costs" for rural families.', ("Aaron Whitfield", "rail_levy", "oppose")),
     ],
 )
 def test_us_politics_read_set_constructions(text, expected):
@@ -788,3 +786,48 @@ def test_us_politics_read_set_constructions(text, expected):
 )
 def test_us_politics_read_set_no_side(text):
     assert not {row for row in stance_triples(text, _LEGISLATIVE) if row[2] in ("support", "oppose", "neutral")}
+
+
+# ------------------------------------------------------------------ second reader, round 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a country's own jobs, a place that is no country, a denied effect the speaker claims
+        ("The steel tariffs will destroy jobs in Ohio, Senator Ann Marsh said.", ("Ann Marsh", "steel_tariffs", "oppose")),
+        ("The steel tariffs have not created a single job, Senator Ann Marsh said.", ("Ann Marsh", "steel_tariffs", "oppose")),
+        # "but" before a clause of its own does not withdraw the effect
+        ("The fuel tax will cut emissions, but Republicans will never accept it, Senator Jo Ortega said.", ("Jo Ortega", "fuel_tax", "support")),
+        # a first name the NER left out is still the name: not the Vance of the actors file
+        ("Mara Vance lashed out at the fuel tax during a debate in Columbus.", ("Mara Vance", "fuel_tax", "oppose")),
+    ],
+)
+def test_second_reader_round_three_sides(text, expected):
+    found = stance_triples(text, _ROUND_TWO)
+    assert expected in found
+    assert not {row for row in found if row[0] == "JD Vance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "pass" only on the issue itself
+        "Senator Jo Ortega passed copies of the fuel tax bill to reporters.",
+        "The Senate passed over the fuel tax in its final session.",
+        # voting down or striking down something else about it
+        "The Senate voted down an amendment to the fuel tax.",
+        # a bill about it that does not take a side on it
+        "Senator Jo Ortega introduced a bill that would require a study of the fuel tax.",
+        # a clause about something else than the issue as the cause
+        "Delaying the vote on the fuel tax would hurt Democrats' chances in November, strategist Kim Ostrow said.",
+        # prices are good news for those who sell
+        "The steel tariffs will raise crop prices, a boon for growers, Senator Jo Ortega said.",
+    ],
+)
+def test_second_reader_round_three_no_side(text):
+    assert not {row for row in stance_triples(text, _ROUND_TWO) if row[2] in ("support", "oppose")}
+
+
+def test_voting_down_the_issue_itself_is_against_it():
+    assert ("Senate", "fuel_tax", "oppose") in stance_triples("The Senate voted down the fuel tax.", _ROUND_TWO)

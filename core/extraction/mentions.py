@@ -302,6 +302,10 @@ class ActorResolver:
             return self._surname[name]
         last = name.split()[-1] if name.split() else name
         found = self._surname.get(last) or self.kb.person(last)
+        words = name.split()
+        if found is not None and len(words) >= 2 and words[0].lower().rstrip(".") not in self.kb.roles \
+                and words[0].replace(".", "").lower() != found.name.split()[0].replace(".", "").lower():
+            return None  # "Mara Vance" is not JD Vance: another first name, another person
         if found is None and len(name.split()) == 1:
             found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
         return found
@@ -672,6 +676,15 @@ class ActorResolver:
                     continue
                 ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
             if ent.label_ == "PERSON":
+                # ("Mara Vance" with only "Vance" tagged, a name the actors file or the text knows
+                # already: the untagged first name before it is the name's, so that she is not the
+                # JD Vance the actors file knows)
+                start = ent.start
+                bare = _clean_name(ent.text)
+                while start > 0 and (self.kb.person(bare) or self._surname.get(bare)) and self._first_name_before(self.doc[start - 1], ent):
+                    start -= 1
+                if start < ent.start:
+                    ent = Span(self.doc, start, ent.end, label="PERSON")
                 # "Councillor Ana Pereira" tagged whole: the role is not part of the name
                 if not self.kb.person(_clean_name(ent.text)):
                     ent = self._titled_name(ent) or ent
@@ -699,6 +712,15 @@ class ActorResolver:
         self._phrase_mentions()
         self._one_country_per_person()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _first_name_before(self, tok: Token, ent: Span) -> bool:
+        """Whether an untagged word before a person's name is part of it: a capitalised proper
+        noun hung on the name, on its line, no role, word for people, place or known organization."""
+        return (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+                and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in self.kb.roles
+                and tok.lower_ not in self.lex.person_nouns | self.lex.people_nouns  # ("Activist Lena Berg")
+                and not self.kb.country_of(tok.text) and not self.kb.organization(tok.text)
+                and self._line[tok.i] == self._line[ent.start])
 
     def _one_country_per_person(self) -> None:
         """A person the article gives one country somewhere ("Democratic presidential candidate

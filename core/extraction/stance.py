@@ -132,6 +132,9 @@ STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back"})
+# Cues that take a side only on the issue itself as their object, never through "of" ("passed
+# copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
+STRICT_OBJECT_CUES = frozenset({"pass"})
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
@@ -666,8 +669,10 @@ class StanceFinder:
             relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
             # ("introduced a bill that would create the levy": what a document or proposal does is
             # read on up to whoever introduced, backed or vetoed it)
-            relative = relative and not (cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and any(
-                c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
+            relative = relative and not (
+                cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and len(path) == 2 and path[0].dep_ == "dobj"
+                and (self.lex.polarity(self._cue_lemma(cur)) in (1, -1) or self._cue_lemma(cur) in self.lex.effect_verbs)
+                and any(c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
@@ -811,6 +816,7 @@ class StanceFinder:
                     break  # (with "to X" the experiencer rule gives X the view)
                 self._apply_cue(comp, None, walk)
                 if self.lex.polarity(comp.lemma_.lower()) is not None:
+                    walk.judged = True  # (the issue itself judged: a denial of it turns it, _with_speaker)
                     break  # "was bad for consumers and bad for Poland" is one objection, not two
         if idx > 0 and path[idx - 1].dep_ == "nsubj" and path[idx - 1].i in walk.in_match:
             # "the tariffs may need to be reduced", "the levy has to be scrapped": the issue is the
@@ -852,6 +858,7 @@ class StanceFinder:
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
                     for word in next((w for w in judged if self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
                         self._apply_cue(word, None, walk)
+                        walk.judged = walk.judged or self.lex.polarity(word.lemma_.lower()) in (1, -1)
             # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
             for frame in tok.children:
                 if frame.dep_ in ("advcl", "acomp", "xcomp") and frame.pos_ == "ADJ" and frame.i > path[idx - 1].i \
@@ -898,11 +905,10 @@ class StanceFinder:
         if statement is not None and statement.cue_token is not None \
                 and self.doc[statement.cue_token].lemma_.lower() in self.lex.concession_verbs | self.lex.estimate_verbs:
             return 0  # "Marek conceded the road would raise emissions", "the office estimated ...": not a side
+        hedged = any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
         if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS | {"if", "unless"} for c in verb.children) \
-                or any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+                or hedged and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
             return 0  # "even if the tariffs cause shortages, ...", "may cause shortages, but ...": granted or supposed
-        if self._negated(verb) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
-            return 0  # "the truce did not stop the fighting": a fact reported, not a judgment
         lemma = self._cue_lemma(verb)
         # ("bring the deficit down": the particle may follow the object)
         lemma = next((f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
@@ -924,8 +930,8 @@ class StanceFinder:
             value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
             if not value:
                 continue
-            if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children) or self._placed_or_qualified(obj) \
-                    or any(c.dep_ == "prep" and c.lower_ in ("in", "for", "to") and self._placed_or_qualified(c) for c in verb.children):
+            if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children) or self._placed_or_qualified(obj, walk) \
+                    or any(c.dep_ == "prep" and c.lower_ in ("in", "for", "to") and self._placed_or_qualified(c, walk) for c in verb.children):
                 return 0  # "cut the junta's oil revenue", "jobs in China": someone else's, wanted or not
             if any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "amod" and c.lower_ in ("fewer", "less", "few", "little")
                    for c in obj.children):
@@ -933,14 +939,19 @@ class StanceFinder:
             return sign * value
         return 0
 
-    def _placed_or_qualified(self, outcome: Token) -> bool:
-        """Whether an outcome belongs to a named country or people ("Russian revenue", "jobs in
-        China", "shortages of parts for Russia's army"), or is qualified so that it may not be
-        wanted ("jobs mainly for foreigners", "jobs during construction but few afterwards")."""
+    def _placed_or_qualified(self, outcome: Token, walk: _Walk) -> bool:
+        """Whether an outcome belongs to a country other than the speaker's ("Russian revenue",
+        "jobs in China", "shortages of parts for Russia's army"; "jobs in Ohio" or, from an American,
+        "American jobs" stay), or is qualified so that it may not be wanted ("jobs mainly for
+        foreigners", "jobs during construction but few afterwards")."""
+        kb = self.resolver.kb
+        statement = walk.statement
+        own = statement.speaker.country if statement is not None and statement.speaker is not None else ""
         for tok in outcome.subtree:
             if tok.i == outcome.i:
                 continue
-            if tok.ent_type_ in ("GPE", "NORP") or tok.lower_ in self.resolver.kb.demonyms or self.resolver.kb.country_of(tok.text) and tok.pos_ == "PROPN":
+            country = kb.demonyms.get(tok.lower_) or (kb.country_of(tok.text) if tok.pos_ == "PROPN" else "")
+            if country and country != own:
                 return True
             if tok.dep_ == "cc" and tok.lower_ == "but" or tok.dep_ in ("advmod", "neg") and tok.lower_ in ("mainly", "mostly", "only", "not"):
                 return True
@@ -1026,8 +1037,13 @@ class StanceFinder:
         stance_object = below is not None and below.dep_ == "dobj" and (
             self._takes_side(below) or below.lemma_.lower() in self.lex.document_nouns)
         # (an enacting verb also through "of": "unveiled the final version of the plan")
-        through_of = self.lex.polarity(lemma) == 1
-        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object) or (
+        through_of = self.lex.polarity(lemma) == 1 and lemma not in STRICT_OBJECT_CUES
+        if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" for c in tok.children):
+            return  # "passed over the bill"
+        # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
+        particle_object = below is not None and below.dep_ == "prep" and lemma == f"{tok.lemma_.lower()} {below.lower_}" \
+            and any(c.dep_ == "pobj" and c.i in walk.in_match for c in below.children)
+        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
@@ -1291,7 +1307,7 @@ class StanceFinder:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
             cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
-            if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or self._negated(cue) and (
+            if walk.polar and walk.judged and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or self._negated(cue) and (
                     cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
                 # the speaker holds the opposite of the words
@@ -1700,7 +1716,8 @@ def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
     """Whether the walk came up to a verb from its subject that is the issue ("the levy would hurt
     farmers") or a clause about the issue ("cutting the levy would hurt farmers", whose own
     polarity the walk has read already)."""
-    return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj")
+    return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
+        c.dep_ == "dobj" and c.i in walk.in_match for c in below.children))
 
 
 def _objects(verb: Token) -> list[Token]:
