@@ -17,23 +17,24 @@ from tests.nlp_fixtures import nlp
 
 TESTS = Path(__file__).resolve().parent
 
-# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-04 after this
-# session's construction work (issue 13); the floors are 0.05 below. The held-out sets are only
+# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-04 at the end of that
+# day's fifth session (issue 13); the floors are 0.05 below. The held-out sets are only
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md).
 MEASURED = {
-    "challenge/holders.yaml": (118 / 150, 140 / 175),
-    "challenge/polarity.yaml": (121 / 150, 107 / 136),
-    "challenge/discourse.yaml": (41 / 80, 61 / 108),
-    "challenge/evaluative.yaml": (73 / 130, 72 / 132),
+    "challenge/holders.yaml": (119 / 150, 141 / 175),
+    "challenge/polarity.yaml": (122 / 150, 108 / 136),
+    "challenge/discourse.yaml": (43 / 80, 62 / 108),
+    "challenge/evaluative.yaml": (84 / 130, 83 / 132),
     "challenge/negotiation.yaml": (35 / 100, 48 / 129),
-    "challenge_heldout/heldout.yaml": (80 / 120, 73 / 114),
-    "challenge_heldout/heldout2.yaml": (70 / 130, 71 / 132),
+    "challenge/us_politics.yaml": (64 / 120, 51 / 112),
+    "challenge_heldout/heldout.yaml": (83 / 120, 76 / 114),
+    "challenge_heldout/heldout2.yaml": (71 / 130, 71 / 132),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (72 / 120, 63 / 114),
-    "challenge_heldout/heldout2.yaml": (63 / 130, 60 / 132),
+    "challenge_heldout/heldout.yaml": (78 / 120, 69 / 114),
+    "challenge_heldout/heldout2.yaml": (66 / 130, 62 / 132),
 }
 
 
