@@ -20,9 +20,9 @@ def stances(text: str) -> set[tuple[str, str, str]]:
     return stance_triples(text, CODEBOOK)
 
 
-def assert_one_side(text: str, expected: tuple[str, str, str]) -> None:
+def assert_one_side(text: str, expected: tuple[str, str, str], codebook=CODEBOOK) -> None:
     """The expected (actor, issue, stance) is found, and not its opposite for the same actor."""
-    found = stances(text)
+    found = stance_triples(text, codebook)
     assert expected in found
     actor, issue, stance = expected
     opposite = {"support": "oppose", "oppose": "support"}[stance]
@@ -606,10 +606,7 @@ def test_second_reader_effects_and_evaluations_with_no_side(text):
     ],
 )
 def test_second_reader_effects_and_evaluations_with_a_side(text, expected):
-    found = stance_triples(text, _SECOND_READER)
-    assert expected in found
-    actor, issue, stance = expected
-    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+    assert_one_side(text, expected, _SECOND_READER)
 
 
 @pytest.mark.parametrize(
@@ -675,10 +672,7 @@ _ROUND_TWO = codebook_from_dict({"issues": [
     ],
 )
 def test_second_reader_round_two_sides(text, expected):
-    found = stance_triples(text, _ROUND_TWO)
-    assert expected in found
-    actor, issue, stance = expected
-    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+    assert_one_side(text, expected, _ROUND_TWO)
 
 
 @pytest.mark.parametrize(
@@ -729,10 +723,7 @@ _LEGISLATIVE = codebook_from_dict({"issues": [
     ],
 )
 def test_legislative_wordings(text, expected):
-    found = stance_triples(text, _LEGISLATIVE)
-    assert expected in found
-    actor, issue, stance = expected
-    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+    assert_one_side(text, expected, _LEGISLATIVE)
 
 
 @pytest.mark.parametrize(
@@ -762,16 +753,13 @@ def test_a_name_after_a_role_is_a_person_whatever_odd_label_the_ner_gives():
         # a list of names whose first word the lexicon cannot judge; names parsed as the object's modifiers
         ('Senator Marta Lind called the rail levy "harsh, dangerous and out of step."', ("Marta Lind", "rail_levy", "oppose")),
         ('Senator Marta Lind said the rail levy was "a solution in search of a problem."', ("Marta Lind", "rail_levy", "oppose")),
-        # prices and premiums are unwanted outcomes
+        # premiums and costs are unwanted outcomes (prices are not: good news for sellers)
         ("The rail levy would lower premiums for 40 million commuters, Transport Secretary Ana Ruiz argued.", ("Ana Ruiz", "rail_levy", "support")),
         ('Rep. Aaron Whitfield argued that the rail levy "will drive up heating costs" for rural families.', ("Aaron Whitfield", "rail_levy", "oppose")),
     ],
 )
 def test_us_politics_read_set_constructions(text, expected):
-    found = stance_triples(text, _LEGISLATIVE)
-    assert expected in found
-    actor, issue, stance = expected
-    assert (actor, issue, {"support": "oppose", "oppose": "support"}[stance]) not in found
+    assert_one_side(text, expected, _LEGISLATIVE)
 
 
 @pytest.mark.parametrize(
