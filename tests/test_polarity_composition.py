@@ -819,3 +819,46 @@ def test_second_reader_round_three_no_side(text):
 
 def test_voting_down_the_issue_itself_is_against_it():
     assert ("Senate", "fuel_tax", "oppose") in stance_triples("The Senate voted down the fuel tax.", _ROUND_TWO)
+
+
+# ------------------------------------------------------------------ diplomacy read set
+
+_DIPLOMACY = codebook_from_dict({"issues": [
+    {"id": "truce", "label": "Truce", "terms": ["truce", "ceasefire"]},
+    {"id": "buffer_zone", "label": "Buffer zone", "terms": ["buffer zone"]},
+    {"id": "troop_pullout", "label": "Troop pullout", "terms": ["troop pullout", "pullout"]},
+    {"id": "talks", "label": "Talks", "terms": ["talks"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a refusal on a condition is a condition
+        ("Kenya will not agree to a truce unless the rebels pull their fighters back.", ("Kenya", "truce", "support")),
+        # an organization as the owner of a demand
+        ("Hamas's demand for a full troop pullout from Gaza remains the main obstacle to a deal, mediators said.",
+         ("Hamas", "troop_pullout", "support")),
+        # a capital the country tables gave to a union that no longer exists
+        ("Serbian government sources said Belgrade was ready to resume talks with Pristina.", ("Serbia", "talks", "support")),
+        # a ministry named with a word for its domain is the country
+        ("Eritrea's information ministry accused Ethiopia of trying to sabotage the truce.", ("Eritrea", "truce", "support")),
+    ],
+)
+def test_diplomacy_read_set_constructions(text, expected):
+    assert_one_side(text, expected, _DIPLOMACY)
+
+
+def test_a_proposal_keeps_its_owner_and_its_host_holds_nothing():
+    text = "Turkey will host talks in Istanbul next week on Armenia's proposal for a buffer zone, the Turkish foreign ministry said."
+    found = stance_triples(text, _DIPLOMACY)
+    assert ("Armenia", "buffer_zone", "support") in found
+    assert not {row for row in found if row[0] == "Turkey"}
+    # but a verb that takes a side on it gives its subject that side
+    assert ("Turkey", "buffer_zone", "oppose") in stance_triples("Turkey rejected Armenia's proposal for a buffer zone.", _DIPLOMACY)
+    assert ("Ukraine", "truce", "support") in stance_triples("Ukraine is open to Kenya's proposal of a truce.", _DIPLOMACY)
+
+
+def test_a_plain_refusal_stays_a_refusal():
+    assert ("Kenya", "truce", "oppose") in stance_triples("Kenya will not agree to a truce.", _DIPLOMACY)
+    assert not {row for row in stance_triples("Mediators said the truce would hold.", _DIPLOMACY) if row[0].lower() == "mediators"}

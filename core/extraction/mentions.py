@@ -414,6 +414,7 @@ class ActorResolver:
             root.dep_ in ("nsubj", "nsubjpass")
             or (root.dep_ == "pobj" and root.head.lower_ in SOURCE_PREPOSITIONS and root.head.head.lower_ in SOURCE_HEADS)
             or (root.dep_ == "pobj" and root.head.dep_ == "agent")  # "was opposed by the Aircrew Union"
+            or root.dep_ == "poss"  # "Hamas's demand for ...": an owner of a demand or a plan
             or self._organization_name(ent)
         ):
             self._add(Actor(text, "organization", "", ""), ent.start, ent.end, "name")

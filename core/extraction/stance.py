@@ -105,6 +105,7 @@ class _Walk:
     hedged: bool = False
     polar: bool = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
     judged: bool = False  # an effect judged the issue ("would destroy jobs"): a fear of it is not turned again
+    owned_noun: bool = False  # a stance noun with its owner was passed ("Armenia's proposal for X")
     conditional: bool = False  # the path crossed an "if"/"unless" clause
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
@@ -176,7 +177,8 @@ class StanceFinder:
         """A negation that flips a predicate's polarity ("does not accept", "no support"), or a
         subject under "neither ... nor" ("Neither Peru nor Chile has ruled out talks")."""
         if negated(tok, self.lex, NEGATION_DEPS):
-            return True
+            # ("will not agree to a truce unless the rebels pull back": a condition, not a refusal)
+            return not any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children)
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -1038,8 +1040,8 @@ class StanceFinder:
             self._takes_side(below) or below.lemma_.lower() in self.lex.document_nouns)
         # (an enacting verb also through "of": "unveiled the final version of the plan")
         through_of = self.lex.polarity(lemma) == 1 and lemma not in STRICT_OBJECT_CUES
-        if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" for c in tok.children):
-            return  # "passed over the bill"
+        if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return  # "passed over the bill", "passed the proposal to the group's leaders": handed on, not passed
         # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
         particle_object = below is not None and below.dep_ == "prep" and lemma == f"{tok.lemma_.lower()} {below.lower_}" \
             and any(c.dep_ == "pobj" and c.i in walk.in_match for c in below.children)
@@ -1214,8 +1216,16 @@ class StanceFinder:
             # ("signalled openness to a swap", "to" hung on the verb: the speech verb's own object
             # takes the side, and its subject holds it)
             own_object = self._misattached_stance_object(tok, path[idx - 1]) is not None
-            if owners and not dare and (side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
+            # ("Turkey will host talks on Armenia's proposal for a zone": the proposal is Armenia's;
+            # a verb above it that takes no side of its own gives its subject none)
+            borrowed = walk.owned_noun and tok.pos_ == "VERB" and self.lex.polarity(self._cue_lemma(tok)) is None \
+                and not any(c.dep_ in ("acomp", "attr", "xcomp", "oprd") for c in tok.children)
+            if owners and not dare and not borrowed and (
+                    side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
                 walk.holders.append(walk.holder(owners))
+                if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) \
+                        and any(c.dep_ == "poss" for c in tok.children):
+                    walk.owned_noun = True
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
         """"The levy angered farmers, including Jane Roe", "Lima was pleased by the deal": the one
