@@ -862,3 +862,32 @@ def test_a_proposal_keeps_its_owner_and_its_host_holds_nothing():
 def test_a_plain_refusal_stays_a_refusal():
     assert ("Kenya", "truce", "oppose") in stance_triples("Kenya will not agree to a truce.", _DIPLOMACY)
     assert not {row for row in stance_triples("Mediators said the truce would hold.", _DIPLOMACY) if row[0].lower() == "mediators"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "it" in a clause of contrast after the issue, also when the issue names a plan
+        ("Egypt and Qatar backed the truce plan while Israel rejected it, saying it left Hamas in control.", ("Israel", "truce", "oppose")),
+        # coordinated countries of one phrase with a plural word for ministries
+        ("The two countries agreed to resume talks in Doha, the Ethiopian and Eritrean foreign ministries said.", ("Eritrea", "talks", "support")),
+        # an aim named by a copula after an act on the issue still reads the act
+        ('"Keeping the truce is our red line," said Nomvula Dlamini, leader of the transport union.', ("Nomvula Dlamini", "truce", "support")),
+    ],
+)
+def test_diplomacy_read_set_second_pass(text, expected):
+    assert_one_side(text, expected, _DIPLOMACY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what an act on the issue leads to, judged by nothing the lexicon knows
+        "Withdrawing the truce monitors now would hand the border villages to the armed groups, warned Laurent Dubois.",
+        # a forecast of someone else's act is nobody's position
+        "Analysts expect Azerbaijan to reject the EU plan for a buffer zone.",
+        "Ghana expects the rebels to accept the truce.",
+    ],
+)
+def test_diplomacy_read_set_no_side(text):
+    assert not {row for row in stance_triples(text, _DIPLOMACY) if row[2] in ("support", "oppose")}

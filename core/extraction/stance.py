@@ -136,6 +136,9 @@ PARTICLES = frozenset({"out", "off", "away", "back"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
+# Verbs of forecasting someone else's act: "analysts expect Azerbaijan to reject the plan" is no
+# position of Azerbaijan's (the coding guide's predictions).
+PREDICTION_VERBS = frozenset({"expect", "predict", "forecast", "anticipate"})
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
@@ -556,6 +559,9 @@ class StanceFinder:
                 # "promised to meet the goals without trying to pass the levy": not done, no side
                 # ("will sign no truce without guarantees" names a condition: read on)
                 return []
+            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in PREDICTION_VERBS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
+                return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
                 # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
                 # naming verb that is the statement's cue still says what it names the issue:
@@ -579,6 +585,11 @@ class StanceFinder:
                 # "made a ceasefire conditional on a halt of arms supplies": the condition is asked for.
                 walk.seen_cues.add(tok.i)
                 walk.has_cue = walk.polar = True
+            if idx > 0 and path[idx - 1].dep_ == "csubj" and tok.lemma_ not in COPULAS and not self._judges(tok):
+                # "withdrawing the peacekeepers would hand the villages to the militias": what the
+                # act on the issue leads to, judged by no word the lexicon knows, takes no side
+                # ("keeping the subsidy is our red line" names an aim: read on)
+                return []
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -958,6 +969,16 @@ class StanceFinder:
             if tok.dep_ == "cc" and tok.lower_ == "but" or tok.dep_ in ("advmod", "neg") and tok.lower_ in ("mainly", "mostly", "only", "not"):
                 return True
         return False
+
+    def _judges(self, verb: Token) -> bool:
+        """Whether a verb above a clause about the issue judges it: a cue of its own, a verb of
+        effect or harm, or a predicate the lexicon knows ("would be a mistake", "is unfair")."""
+        lemma = self._cue_lemma(verb)
+        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
+            return True
+        return any(self.lex.polarity(w.lemma_.lower()) is not None or w.lemma_.lower() in self.lex.idioms
+                   for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "advmod")
+                   for w in self._evaluation(c))
 
     def _takes_side(self, tok: Token) -> bool:
         """Whether the lexicon gives the word a side, support or oppose (not neutral)."""
@@ -1568,20 +1589,25 @@ class StanceFinder:
 
     def _coordinated_pronoun_matches(self, sent: Span, own: list[IssueMatch]) -> list[IssueMatch]:
         """"Peru backed the dam, but Chile opposed it": "it" (or "them") as the object of a verb
-        coordinated with the verb whose object is the issue stands for that issue. (Any other "it"
-        is left to the candidates: too often not an issue.)"""
+        coordinated with the verb whose object is the issue (or a clause of contrast under it:
+        "while Chile opposed it") stands for that issue. (Any other "it" is left to the
+        candidates: too often not an issue.)"""
         found = []
         for match in own:
             span = self._match_span(match)
             if span is None:
                 continue
             head = span.root
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                head = head.head  # "backed the ceasefire plan while Israel rejected it"
             verb = head.head
             if head.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "ADP"):
                 continue
             verb = verb.head if verb.pos_ == "ADP" else verb  # "voted against the dam ... and for it"
             for other in verb.children:
-                if other.dep_ != "conj" or other.pos_ != "VERB":
+                # (a clause of contrast is one too: "Egypt backed the plan while Israel rejected it")
+                contrast = other.dep_ == "advcl" and _has_mark(other, frozenset({"while", "whereas", "but"}))
+                if not (other.dep_ == "conj" or contrast) or other.pos_ != "VERB":
                     continue
                 for pron in [c for c in other.children if c.dep_ == "dobj"] + [
                     g for c in other.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
