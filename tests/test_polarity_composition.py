@@ -891,3 +891,55 @@ def test_diplomacy_read_set_second_pass(text, expected):
 )
 def test_diplomacy_read_set_no_side(text):
     assert not {row for row in stance_triples(text, _DIPLOMACY) if row[2] in ("support", "oppose")}
+
+
+# ------------------------------------------------------------------ second reader, round 4
+
+_ROUND_FOUR = codebook_from_dict({"issues": [
+    {"id": "truce", "label": "Truce", "terms": ["truce", "ceasefire"]},
+    {"id": "sanctions", "label": "Sanctions", "terms": ["sanctions"]},
+    {"id": "peacekeepers", "label": "Peacekeeping force", "terms": ["peacekeepers", "peacekeeping force"]},
+    {"id": "carbon_tax", "label": "Carbon tax", "terms": ["carbon tax"]},
+    {"id": "media_bill", "label": "Media bill", "terms": ["media bill"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "unless" makes a condition only of a refusal to accept; refusing to end it keeps it
+        ("Turkey will not lift the sanctions unless Cyprus drops its maritime claims.", ("Turkey", "sanctions", "support")),
+        ("Kenya will not withdraw its peacekeepers unless the Haitian government asks it to.", ("Kenya", "peacekeepers", "support")),
+        # a denial turns what is denied
+        ("Kenya denied that it had opposed the peacekeeping force.", ("Kenya", "peacekeepers", "support")),
+        ("Swedish minister Erik Sand denied that the sanctions were hurting ordinary Iranians.", ("Erik Sand", "sanctions", "support")),
+        # joining or funding someone's call is taking its side; hosting talks on it is not (above)
+        ("Brazil joined Mexico's call for a ceasefire in Gaza.", ("Brazil", "truce", "support")),
+        # a tally is no recipient
+        ("The Georgian parliament passed the media bill with 84 votes to 30 on Tuesday.", ("Georgia", "media_bill", "support")),
+        # an act on the issue that lets something happen keeps its side
+        ("Signing the truce would allow thousands of families to return home, Sudanese negotiator Amin Osman said.",
+         ("Amin Osman", "truce", "support")),
+        # a mediator named by its country speaks for it
+        ("Egyptian mediators urged Israel to accept the truce.", ("Egypt", "truce", "support")),
+        # a middle name known to the actors file is the same person
+        ("Turkish President Tayyip Erdogan rejected the truce on Tuesday.", ("Recep Tayyip Erdogan", "truce", "oppose")),
+        # "but" before a clause of someone else keeps the effect; before a verdict on the same issue, not
+        ("The carbon tax will cut emissions, but Republicans will never accept it, Senator Jo Ortega said.", ("Jo Ortega", "carbon_tax", "support")),
+    ],
+)
+def test_second_reader_round_four_sides(text, expected):
+    assert_one_side(text, expected, _ROUND_FOUR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carbon tax will cost some jobs, but it is necessary, Danish Climate Minister Lars Berg said.",
+        "The carbon tax will raise revenue but will drive investors out of the country, industry chief Marco Galli said.",
+    ],
+)
+def test_an_effect_answered_by_a_verdict_on_the_same_issue_is_not_the_verdict(text):
+    found = stance_triples(text, _ROUND_FOUR)
+    assert not {row for row in found if row[2] == "oppose" and "Berg" in row[0]}
+    assert not {row for row in found if row[2] == "support" and "Galli" in row[0]}

@@ -303,9 +303,10 @@ class ActorResolver:
         last = name.split()[-1] if name.split() else name
         found = self._surname.get(last) or self.kb.person(last)
         words = name.split()
+        given = {w.replace(".", "").lower() for w in found.name.split()[:-1]} if found is not None else set()
         if found is not None and len(words) >= 2 and words[0].lower().rstrip(".") not in self.kb.roles \
-                and words[0].replace(".", "").lower() != found.name.split()[0].replace(".", "").lower():
-            return None  # "Mara Vance" is not JD Vance: another first name, another person
+                and words[0].replace(".", "").lower() not in given:
+            return None  # "Mara Vance" is not JD Vance: another first name, another person ("Tayyip Erdogan" is Recep Tayyip)
         if found is None and len(name.split()) == 1:
             found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
         return found

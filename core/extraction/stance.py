@@ -136,6 +136,9 @@ PARTICLES = frozenset({"out", "off", "away", "back"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
+# Verbs by which an act lets something happen: a clause acting on the issue as their subject keeps
+# its side ("signing the truce would allow families to return home").
+ENABLING_VERBS = frozenset({"allow", "let", "enable", "help", "permit"})
 # Verbs of forecasting someone else's act: "analysts expect Azerbaijan to reject the plan" is no
 # position of Azerbaijan's (the coding guide's predictions).
 PREDICTION_VERBS = frozenset({"expect", "predict", "forecast", "anticipate"})
@@ -180,8 +183,10 @@ class StanceFinder:
         """A negation that flips a predicate's polarity ("does not accept", "no support"), or a
         subject under "neither ... nor" ("Neither Peru nor Chile has ruled out talks")."""
         if negated(tok, self.lex, NEGATION_DEPS):
-            # ("will not agree to a truce unless the rebels pull back": a condition, not a refusal)
-            return not any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children)
+            # ("will not agree to a truce unless the rebels pull back": a condition, not a refusal;
+            # "will not lift the sanctions unless ..." still keeps them)
+            return not (self.lex.polarity(self._cue_lemma(tok)) == 1
+                        and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -920,7 +925,7 @@ class StanceFinder:
             return 0  # "Marek conceded the road would raise emissions", "the office estimated ...": not a side
         hedged = any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
         if any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS | {"if", "unless"} for c in verb.children) \
-                or hedged and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+                or (hedged or self._but_of_the_same(verb, walk)) and any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
             return 0  # "even if the tariffs cause shortages, ...", "may cause shortages, but ...": granted or supposed
         lemma = self._cue_lemma(verb)
         # ("bring the deficit down": the particle may follow the object)
@@ -952,6 +957,19 @@ class StanceFinder:
             return sign * value
         return 0
 
+    def _but_of_the_same(self, verb: Token, walk: _Walk) -> bool:
+        """Whether a clause after "but" says something else of the same issue, which is then the
+        verdict ("will cost some jobs, but it is necessary", "will raise revenue but will drive
+        investors away"); not a clause of someone else ("will cut emissions, but Republicans will
+        never accept it")."""
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or any(c.lower_ in ("it", "they", "this") or c.i in walk.in_match for c in subjects):
+                return True
+        return False
+
     def _placed_or_qualified(self, outcome: Token, walk: _Walk) -> bool:
         """Whether an outcome belongs to a country other than the speaker's ("Russian revenue",
         "jobs in China", "shortages of parts for Russia's army"; "jobs in Ohio" or, from an American,
@@ -974,7 +992,8 @@ class StanceFinder:
         """Whether a verb above a clause about the issue judges it: a cue of its own, a verb of
         effect or harm, or a predicate the lexicon knows ("would be a mistake", "is unfair")."""
         lemma = self._cue_lemma(verb)
-        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
+        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues \
+                or lemma in ENABLING_VERBS:
             return True
         return any(self.lex.polarity(w.lemma_.lower()) is not None or w.lemma_.lower() in self.lex.idioms
                    for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "advmod")
@@ -1061,7 +1080,8 @@ class StanceFinder:
             self._takes_side(below) or below.lemma_.lower() in self.lex.document_nouns)
         # (an enacting verb also through "of": "unveiled the final version of the plan")
         through_of = self.lex.polarity(lemma) == 1 and lemma not in STRICT_OBJECT_CUES
-        if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to"
+                                                and not any(g.like_num for g in c.subtree) for c in tok.children):
             return  # "passed over the bill", "passed the proposal to the group's leaders": handed on, not passed
         # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
         particle_object = below is not None and below.dep_ == "prep" and lemma == f"{tok.lemma_.lower()} {below.lower_}" \
@@ -1239,8 +1259,7 @@ class StanceFinder:
             own_object = self._misattached_stance_object(tok, path[idx - 1]) is not None
             # ("Turkey will host talks on Armenia's proposal for a zone": the proposal is Armenia's;
             # a verb above it that takes no side of its own gives its subject none)
-            borrowed = walk.owned_noun and tok.pos_ == "VERB" and self.lex.polarity(self._cue_lemma(tok)) is None \
-                and not any(c.dep_ in ("acomp", "attr", "xcomp", "oprd") for c in tok.children)
+            borrowed = walk.owned_noun and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.receiving_verbs
             if owners and not dare and not borrowed and (
                     side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
                 walk.holders.append(walk.holder(owners))
@@ -1338,7 +1357,7 @@ class StanceFinder:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
             cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
-            if walk.polar and walk.judged and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or self._negated(cue) and (
+            if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or walk.judged and self._negated(cue) and (
                     cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
                 # the speaker holds the opposite of the words
