@@ -917,9 +917,7 @@ _ROUND_FOUR = codebook_from_dict({"issues": [
         ("Brazil joined Mexico's call for a ceasefire in Gaza.", ("Brazil", "truce", "support")),
         # a tally is no recipient
         ("The Georgian parliament passed the media bill with 84 votes to 30 on Tuesday.", ("Georgia", "media_bill", "support")),
-        # an act on the issue that lets something happen keeps its side
-        ("Signing the truce would allow thousands of families to return home, Sudanese negotiator Amin Osman said.",
-         ("Amin Osman", "truce", "support")),
+        ("Chile will not vote for the media bill unless it is amended.", ("Chile", "media_bill", "support")),
         # a mediator named by its country speaks for it
         ("Egyptian mediators urged Israel to accept the truce.", ("Egypt", "truce", "support")),
         # a middle name known to the actors file is the same person
@@ -943,3 +941,20 @@ def test_an_effect_answered_by_a_verdict_on_the_same_issue_is_not_the_verdict(te
     found = stance_triples(text, _ROUND_FOUR)
     assert not {row for row in found if row[2] == "oppose" and "Berg" in row[0]}
     assert not {row for row in found if row[2] == "support" and "Galli" in row[0]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact denied is no side of the one denying it
+        "Russia denied that the sanctions had been extended.",
+        # relaying a demand, handing a bill to committees
+        "Morocco relayed Algeria's demand for sanctions to the council.",
+        "Peru passed the media bill to 3 committees for review.",
+        # what an act lets happen may be good or bad: no side from "let" or "allow"
+        "Accepting the truce would let the militias rearm, Defence Minister Avi Cohen said.",
+    ],
+)
+def test_second_reader_round_five_no_side(text):
+    found = stance_triples(text, _ROUND_FOUR)
+    assert not {row for row in found if row[0] in ("Russia", "Morocco", "Peru", "Avi Cohen")}

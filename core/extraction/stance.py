@@ -136,9 +136,6 @@ PARTICLES = frozenset({"out", "off", "away", "back"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
-# Verbs by which an act lets something happen: a clause acting on the issue as their subject keeps
-# its side ("signing the truce would allow families to return home").
-ENABLING_VERBS = frozenset({"allow", "let", "enable", "help", "permit"})
 # Verbs of forecasting someone else's act: "analysts expect Azerbaijan to reject the plan" is no
 # position of Azerbaijan's (the coding guide's predictions).
 PREDICTION_VERBS = frozenset({"expect", "predict", "forecast", "anticipate"})
@@ -185,8 +182,10 @@ class StanceFinder:
         if negated(tok, self.lex, NEGATION_DEPS):
             # ("will not agree to a truce unless the rebels pull back": a condition, not a refusal;
             # "will not lift the sanctions unless ..." still keeps them)
-            return not (self.lex.polarity(self._cue_lemma(tok)) == 1
-                        and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
+            lemma = self._cue_lemma(tok)
+            accepting = self.lex.polarity(lemma) == 1 or any(
+                c.dep_ == "prep" and self.lex.polarity(f"{lemma} {c.lower_}") == 1 for c in tok.children)  # ("vote for")
+            return not (accepting and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -992,8 +991,7 @@ class StanceFinder:
         """Whether a verb above a clause about the issue judges it: a cue of its own, a verb of
         effect or harm, or a predicate the lexicon knows ("would be a mistake", "is unfair")."""
         lemma = self._cue_lemma(verb)
-        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues \
-                or lemma in ENABLING_VERBS:
+        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
             return True
         return any(self.lex.polarity(w.lemma_.lower()) is not None or w.lemma_.lower() in self.lex.idioms
                    for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "advmod")
@@ -1081,7 +1079,7 @@ class StanceFinder:
         # (an enacting verb also through "of": "unveiled the final version of the plan")
         through_of = self.lex.polarity(lemma) == 1 and lemma not in STRICT_OBJECT_CUES
         if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to"
-                                                and not any(g.like_num for g in c.subtree) for c in tok.children):
+                                                and not any(g.dep_ == "pobj" and g.like_num for g in c.children) for c in tok.children):
             return  # "passed over the bill", "passed the proposal to the group's leaders": handed on, not passed
         # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
         particle_object = below is not None and below.dep_ == "prep" and lemma == f"{tok.lemma_.lower()} {below.lower_}" \
@@ -1096,6 +1094,8 @@ class StanceFinder:
             tok.pos_ == "VERB" and _issue_as_subject(below, walk)
         ):
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
+        if lemma in self.lex.cause_only_cues | self.lex.effect_cues and tok.pos_ == "VERB" and _issue_as_subject(below, walk):
+            walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
         if value and tok.pos_ == "VERB" and _issue_as_subject(below, walk) \
                 and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
@@ -1357,6 +1357,11 @@ class StanceFinder:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
             cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
+            if walk.polar and cue is not None and cue.lemma_.lower() in DENIAL_VERBS and not walk.judged \
+                    and not any(m.actor == speaker for h in walk.holders for m in h.mentions):
+                # "Russia denied that the sanctions had been extended": a fact denied, no side of the
+                # speaker's ("Kenya denied that it had opposed X" turns the speaker's own deed)
+                return [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or walk.judged and self._negated(cue) and (
                     cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
