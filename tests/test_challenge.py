@@ -21,20 +21,21 @@ TESTS = Path(__file__).resolve().parent
 # day's fifth session (issue 13); the floors are 0.05 below. The held-out sets are only
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md).
 MEASURED = {
-    "challenge/holders.yaml": (119 / 150, 141 / 175),
+    "challenge/holders.yaml": (120 / 150, 142 / 175),
     "challenge/polarity.yaml": (122 / 150, 108 / 136),
-    "challenge/discourse.yaml": (43 / 80, 62 / 108),
+    "challenge/discourse.yaml": (44 / 80, 63 / 108),
     "challenge/evaluative.yaml": (84 / 130, 83 / 132),
-    "challenge/negotiation.yaml": (35 / 100, 48 / 129),
+    "challenge/negotiation.yaml": (37 / 100, 50 / 129),
     "challenge/us_politics.yaml": (64 / 120, 51 / 112),
+    "challenge/diplomacy.yaml": (58 / 120, 91 / 172),
     "challenge_heldout/heldout.yaml": (83 / 120, 76 / 114),
-    "challenge_heldout/heldout2.yaml": (71 / 130, 71 / 132),
+    "challenge_heldout/heldout2.yaml": (72 / 130, 74 / 132),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (78 / 120, 69 / 114),
-    "challenge_heldout/heldout2.yaml": (66 / 130, 62 / 132),
+    "challenge_heldout/heldout.yaml": (77 / 120, 68 / 114),
+    "challenge_heldout/heldout2.yaml": (67 / 130, 65 / 132),
 }
 
 
