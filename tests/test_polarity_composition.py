@@ -958,3 +958,19 @@ def test_an_effect_answered_by_a_verdict_on_the_same_issue_is_not_the_verdict(te
 def test_second_reader_round_five_no_side(text):
     found = stance_triples(text, _ROUND_FOUR)
     assert not {row for row in found if row[0] in ("Russia", "Morocco", "Peru", "Avi Cohen")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a judged noun's adjective comes first, also when the noun has a side of its own
+        ("Omar Haddad called the river dam a bad plan.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Omar Haddad said the river dam was a terrible proposal.", ("Omar Haddad", "river_dam", "oppose")),
+        # a name the parser tags as an adverb is still read
+        ("Omar Haddad called the river dam premature.", ("Omar Haddad", "river_dam", "oppose")),
+        # a role or a title before a known surname is no other first name
+        ("Vice President Vance lashed out at the steel tariffs.", ("JD Vance", "steel_tariffs", "oppose")),
+    ],
+)
+def test_code_review_findings(text, expected):
+    assert_one_side(text, expected)

@@ -38,9 +38,11 @@ from core.knowledge.gazetteer import Actor, Knowledge
 # its token indices are -1).
 # Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
 NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
-# Entity labels that say the NER read a name as something of its own: a person, a place, a body.
+# Entity labels that say the NER read a word as something of its own (a person, a place, a body, a
+# date, an amount): a word so tagged is not taken into a name after a role.
 OWN_NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
-# Prepositions after which a lone unknown name is a place, whatever the NER says ("in Vasby").
+# Prepositions after which a lone unknown name is no person, whatever the NER says ("in Vasby": no
+# mention at all, so that "he" is not the town).
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "through"})
 # How far after a name a party label ("(D-Vt.)") is looked for; the labels are short.
 LABEL_CHARS = 24
@@ -304,8 +306,9 @@ class ActorResolver:
         found = self._surname.get(last) or self.kb.person(last)
         words = name.split()
         given = {w.replace(".", "").lower() for w in found.name.split()[:-1]} if found is not None else set()
-        if found is not None and len(words) >= 2 and words[0].lower().rstrip(".") not in self.kb.roles \
-                and words[0].replace(".", "").lower() not in given:
+        # (a role or a title before the surname is no first name: "Vice President Vance", "Mr. Vance")
+        titled = any(w.lower().rstrip(".") in self.kb.roles or w.endswith(".") for w in words[:-1])
+        if found is not None and len(words) >= 2 and not titled and words[0].replace(".", "").lower() not in given:
             return None  # "Mara Vance" is not JD Vance: another first name, another person ("Tayyip Erdogan" is Recep Tayyip)
         if found is None and len(name.split()) == 1:
             found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
@@ -501,8 +504,9 @@ class ActorResolver:
 
     def _untagged_org(self, tok: Token) -> bool:
         """A capitalised name the NER left untagged, introduced by an organization apposition
-        ("Friends of the Earth, the environmental campaign group, said"), or met so before.
-        Whether it was added."""
+        ("Friends of the Earth, the environmental campaign group, said"), or met so before, or a
+        subject whose head word says it is an organization ("The Great Lakes Chamber of Commerce
+        called ...", not on a title-case headline line). Whether it was added."""
         if not tok.text[:1].isupper():
             return False
         for name, actor in self._named_orgs.items():  # a later mention of a name introduced before

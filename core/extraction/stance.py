@@ -136,9 +136,6 @@ PARTICLES = frozenset({"out", "off", "away", "back"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
-# Verbs of forecasting someone else's act: "analysts expect Azerbaijan to reject the plan" is no
-# position of Azerbaijan's (the coding guide's predictions).
-PREDICTION_VERBS = frozenset({"expect", "predict", "forecast", "anticipate"})
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
@@ -563,9 +560,9 @@ class StanceFinder:
                 # "promised to meet the goals without trying to pass the levy": not done, no side
                 # ("will sign no truce without guarantees" names a condition: read on)
                 return []
-            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in PREDICTION_VERBS \
+            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
-                return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act
+                return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
                 # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
                 # naming verb that is the statement's cue still says what it names the issue:
@@ -825,9 +822,10 @@ class StanceFinder:
                           or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
             # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
             predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
-            ordered = sorted((w for c in predicates for w in self._evaluation(c)), key=lambda t: t.i)
+            ordered = sorted(predicates, key=lambda t: t.i)
             if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for p in ordered for c in p.children):
                 ordered.reverse()  # "flawed but essential": what comes after "but" is the verdict
+            ordered = [w for c in ordered for w in self._evaluation(c)]
             for comp in ordered:
                 if has_experiencer:
                     break  # (with "to X" the experiencer rule gives X the view)
@@ -869,8 +867,9 @@ class StanceFinder:
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
             for frame in [*tok.children, *path[idx - 1].children]:
-                if (frame.dep_ == "oprd" or frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i
-                        or frame.i == getattr(_after_name(path[idx - 1]), "i", -1)) and frame.pos_ in ("ADJ", "NOUN"):
+                if (frame.dep_ == "oprd" and frame.pos_ != "VERB"
+                        or (frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i
+                            or frame.i == getattr(_after_name(path[idx - 1]), "i", -1)) and frame.pos_ in ("ADJ", "NOUN")):
                     # ("cruel, dangerous and out of step": the first word the lexicon judges)
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
                     for word in next((w for w in judged if self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
@@ -888,13 +887,19 @@ class StanceFinder:
         a bad idea", "called the levy a terrible deal", "sees the pact as a positive step"; not "a
         good example of"), or the noun after "of" ("an act of vandalism"); "a huge mistake" is the
         noun's."""
-        if predicate.pos_ != "NOUN" or self.lex.polarity(predicate.lemma_.lower()) is not None:
+        if predicate.pos_ != "NOUN":
             return [predicate]
         # ("a good deal for Hamas" judges what it does for them: no side of the speaker's)
         for_someone = any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for g in c.subtree) for c in predicate.children)
+        # (a judged noun's adjective comes first, also when the noun has a side of its own: "a bad
+        # plan", "a terrible proposal" are against; "a huge mistake" is the noun's)
         judging = [c for c in predicate.children if c.dep_ == "amod" and c.pos_ == "ADJ"
                    and self.lex.polarity(c.lemma_.lower()) is not None] if predicate.lemma_.lower() in self.lex.judged_nouns and not for_someone else []
+        if judging:
+            return judging[:1]
+        if self.lex.polarity(predicate.lemma_.lower()) is not None:
+            return [predicate]
         # ("an act of vandalism", "a kind of surrender": the noun after "of" judges)
         judging += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
@@ -1090,17 +1095,15 @@ class StanceFinder:
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
             # truce": an event, or another object; not a side on the issue
             return
-        if lemma in self.lex.cause_only_cues and not (
-            tok.pos_ == "VERB" and _issue_as_subject(below, walk)
-        ):
+        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk)
+        if lemma in self.lex.cause_only_cues and not as_cause:
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
-        if lemma in self.lex.cause_only_cues | self.lex.effect_cues and tok.pos_ == "VERB" and _issue_as_subject(below, walk):
+        if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
-        if value and tok.pos_ == "VERB" and _issue_as_subject(below, walk) \
-                and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
-            # "the truce would halt the fighting", "the tax has cut sales": what the issue does to
-            # something else, not a side on it ("the levy would undermine growth" is one:
+        if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
+            # "the tax has cut sales": what the issue does to something else, not a side on it
+            # (an outcome the lexicon judges was read above: _effect_on_outcome) ("the levy would undermine growth" is one:
             # effect_cues; "wants the curfew to end", with no object, still is)
             return
         prep = below
@@ -1361,13 +1364,13 @@ class StanceFinder:
                     and not any(m.actor == speaker for h in walk.holders for m in h.mentions):
                 # "Russia denied that the sanctions had been extended": a fact denied, no side of the
                 # speaker's ("Kenya denied that it had opposed X" turns the speaker's own deed)
-                return [h for h in holders if all(m.actor != speaker for m in h.mentions)]
+                return holders
             if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or walk.judged and self._negated(cue) and (
                     cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
                 # the speaker holds the opposite of the words
                 holder = replace(holder, polarity=-holder.polarity)
-            if walk.polar and statement.cue_token is not None and self.lex.polarity(self._cue_lemma(self.doc[statement.cue_token])) == -1 \
+            if walk.polar and cue is not None and statement.cue_token is not None and self.lex.polarity(self._cue_lemma(cue)) == -1 \
                     and self._acted_on_by_someone(walk, statement.cue_token):
                 # "complained that the government had dragged its feet on the treaty": a complaint
                 # about what someone unnamed did to the issue is standing up for it ("complained

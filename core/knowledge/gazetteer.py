@@ -85,8 +85,8 @@ class Lexicon:
     # Verbs by which a speaker grants a point against their own side ("Marek conceded the road
     # would raise emissions"): an effect so reported is no side.
     concession_verbs: frozenset[str] = frozenset()
-    # Verbs of estimating: an effect so reported is a forecast, not a side ("the budget office
-    # estimated the levy would cost jobs").
+    # Verbs of estimating and forecasting: an effect so reported is a forecast, not a side ("the
+    # budget office estimated the levy would cost jobs"), and so is another's act forecast with them.
     estimate_verbs: frozenset[str] = frozenset()
     # Nouns of evidence that report what others think or what is so, never a view of their own,
     # whoever made them ("a Halden University poll found that voters support ...").
