@@ -838,8 +838,7 @@ class ActorResolver:
         if own:
             subject: Token | None = own[-1]
         elif pron.sent.start > 0:
-            before = self.doc[pron.sent.start - 1].sent
-            subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+            subject = _main_subject(self.doc[pron.sent.start - 1].sent, pronouns=False)
         else:
             subject = None
         found = self.actors_of(subject) if subject is not None else []
@@ -886,7 +885,7 @@ class ActorResolver:
         """Whether a sentence's main subject is a coordination that names no actor ("Democrats
         and Republicans were split", "Farmers and truckers protested"): the parties a later
         "both sides" counts, though no list knows them."""
-        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _main_subject(sent)
         if subject is None or not any(c.dep_ == "conj" for c in subject.children):
             return False
         return not self.actors_of(subject)
@@ -930,6 +929,11 @@ def _party_count(noun: Token) -> int | None:
         if child.dep_ in ("nummod", "quantmod") and child.lower_ in _PARTY_COUNTS and definite:
             return _PARTY_COUNTS[child.lower_]
     return None
+
+
+def _main_subject(sent: Span, pronouns: bool = True) -> Token | None:
+    """The subject of a sentence's root (active or passive; a pronoun only with ``pronouns``)."""
+    return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and (pronouns or c.pos_ != "PRON")), None)
 
 
 def _joined_initials(ents) -> list[Span]:

@@ -867,9 +867,7 @@ class StanceFinder:
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
             for frame in [*tok.children, *path[idx - 1].children]:
-                if (frame.dep_ == "oprd" and frame.pos_ != "VERB"
-                        or (frame.dep_ in ("dobj", "appos") and frame.i > path[idx - 1].i
-                            or frame.i == getattr(_after_name(path[idx - 1]), "i", -1)) and frame.pos_ in ("ADJ", "NOUN")):
+                if _is_name(frame, path[idx - 1]):
                     # ("cruel, dangerous and out of step": the first word the lexicon judges)
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
                     for word in next((w for w in judged if self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
@@ -1370,8 +1368,8 @@ class StanceFinder:
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
                 # the speaker holds the opposite of the words
                 holder = replace(holder, polarity=-holder.polarity)
-            if walk.polar and cue is not None and statement.cue_token is not None and self.lex.polarity(self._cue_lemma(cue)) == -1 \
-                    and self._acted_on_by_someone(walk, statement.cue_token):
+            if walk.polar and cue is not None and self.lex.polarity(self._cue_lemma(cue)) == -1 \
+                    and self._acted_on_by_someone(walk, cue.i):
                 # "complained that the government had dragged its feet on the treaty": a complaint
                 # about what someone unnamed did to the issue is standing up for it ("complained
                 # that the treaty was unfair" judges the treaty itself: against it)
@@ -1803,13 +1801,19 @@ def _after_name(obj: Token) -> Token | None:
     return next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"), None)
 
 
+def _is_name(tok: Token, obj: Token) -> bool:
+    """Whether a child of a naming verb or of its object ``obj`` is the name given to the object:
+    a predicate after it (``oprd``; one tagged as an adverb or a number too: "called the truce
+    premature"), a second object or apposition the parser makes of the name ("called the mine a
+    big project"), or an adjective it hangs after the object (``_after_name``)."""
+    return tok.dep_ == "oprd" and tok.pos_ != "VERB" or (
+        tok.dep_ in ("dobj", "appos") and tok.i > obj.i or tok.i == getattr(_after_name(obj), "i", -1)
+    ) and tok.pos_ in ("ADJ", "NOUN")
+
+
 def _names_it(verb: Token, obj: Token) -> bool:
-    """Whether a naming verb gives its object a name: a predicate after it (``oprd``), or a second
-    object or apposition the parser makes of the name ("called the mine a big project")."""
-    # (an ``oprd`` tagged as an adverb or a number is a name too: "called the truce premature")
-    return _after_name(obj) is not None or any(
-        c.dep_ == "oprd" and c.pos_ != "VERB" or c.dep_ in ("dobj", "appos") and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")
-        for c in [*verb.children, *obj.children])
+    """Whether a naming verb gives its object a name (``_is_name``)."""
+    return any(_is_name(c, obj) for c in [*verb.children, *obj.children])
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:
