@@ -148,6 +148,51 @@ def test_train_validates_leave_one_article_out_and_records_what_it_learned_from(
         train(data[:1])
 
 
+def test_the_rules_side_wins_over_the_polarity_model_when_they_read_one():
+    """The polarity model learnt that a supporting cue means support; where the rules read the
+    sentence as opposition (a negated cue, a verb of rejection over a demand) their side stands,
+    and a candidate the rules did not claim keeps the model's side."""
+    found, labels = tiny_set()
+    scorer = fit_scorer(features_of(found), labels, c=10.0)
+    probe = [cand("Ghana", polarity="support", rule="oppose"), cand("Fiji", polarity="support"),
+             cand("Togo", polarity="oppose", rule="neutral")]
+    assert [s for s, _, _ in scorer.stances(probe)] == ["oppose", "support", "neutral"]
+
+
+def test_a_row_of_the_rules_stays_in_the_table_at_the_default_minimum_whatever_the_scorer_says():
+    """A bystander the rules claimed is a row at the default minimum confidence (never below it),
+    with the rules' stance; the same bystander unclaimed is not a row at all."""
+    found, labels = tiny_set()
+    scorer = replace(fit_scorer(features_of(found), labels, c=10.0), min_confidence=0.6, floor=0.2)
+    text = "Ghana and Fiji discussed the water-sharing accord at length."
+    claimed, unclaimed = cand("Ghana", "cooccurrence", rule="oppose"), cand("Fiji", "cooccurrence")
+    assert all(confidence < 0.2 for _, _, confidence in scorer.stances([claimed, unclaimed]))
+    rows = scored_rows([claimed, unclaimed], [], scorer, text)
+    assert [(r["actor"], r["stance"], r["confidence"]) for r in rows] == [("Ghana", "oppose", 0.6)]
+    # a stricter minimum asked for (the sidebar's, the trainer's thresholds) lifts it no further
+    assert [r["confidence"] for r in scored_rows([claimed], [], scorer, text, min_confidence=0.3)] == [0.3]
+
+
+def test_the_minimum_confidence_is_chosen_on_the_scorer_s_own_rows_and_reported_with_the_rules_rows():
+    """On dev the rules are in-sample: a threshold chosen with their rows would lean on them. Here
+    Kenya's row is the rules' (the scorer doubts it, raw 0.15), Peru's the scorer's (0.6) and
+    Fiji's a wrong one of the scorer (0.3). The scorer's own rows are best at 0.1 (Kenya, Peru
+    and Fiji: F1 0.8; at 0.4 Peru alone: 0.67); with the rules' rows 0.4 would have won (1.0)."""
+    from core.evaluation.training import HeldOut, LabelledArticle, choose_threshold, rows_at
+
+    text = "Kenya, Peru and Fiji spoke about the water-sharing accord in Nairobi on Monday."
+    gold = pd.DataFrame([{"article_id": "a", "actor": actor, "actor_type": "government", "country": actor,
+                          "issue": "water_accord", "stance": "support", "required": "yes"} for actor in ("Kenya", "Peru")])
+    candidates = [cand("Kenya", rule="support", polarity="support"), cand("Peru", polarity="support"), cand("Fiji")]
+    article = LabelledArticle("a", "toy", text, gold, candidates, ["support", "support", "none"])
+    held = HeldOut(article, ["support"] * 3, [0.15, 0.6, 0.3], [0.15, 0.6, 0.3])
+    threshold, curve = choose_threshold([held], None, thresholds=(0.1, 0.2, 0.4))
+    assert threshold == 0.1
+    assert {row["threshold"]: row["actor_f1"] for row in curve} == pytest.approx({0.1: 0.8, 0.2: 0.8, 0.4: 1.0})
+    assert list(rows_at(held, 0.4)["actor"]) == ["Kenya", "Peru"]
+    assert list(rows_at(held, 0.4, keep_rules=False)["actor"]) == ["Peru"]
+
+
 # ------------------------------------------------------------------------------------ calibration
 
 
