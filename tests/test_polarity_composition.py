@@ -974,3 +974,92 @@ def test_second_reader_round_five_no_side(text):
 )
 def test_code_review_findings(text, expected):
     assert_one_side(text, expected)
+
+
+# ------------------------------------------------------------------ the Ukraine read set's round
+# (2026-12-04, sixth session: constructions found failing on tests/challenge/ukraine.yaml, written
+# here with other names, countries and subjects)
+
+_ROUND_SIX = codebook_from_dict({"issues": [
+    {"id": "truce", "label": "Truce", "terms": ["truce"]},
+    {"id": "sanctions", "label": "Sanctions", "terms": ["sanctions"]},
+    {"id": "fuel_levy", "label": "Fuel levy", "terms": ["fuel levy"]},
+    {"id": "trade_pact", "label": "Trade pact", "terms": ["trade pact"]},
+    {"id": "arms_aid", "label": "Arms aid", "terms": ["military aid"]},
+    {"id": "peacekeepers", "label": "Peacekeepers", "terms": ["peacekeepers"]},
+    {"id": "eu_membership", "label": "EU membership", "terms": ["membership of the EU"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a penalty promised on a condition is a threat, its removal a promise (failure class 6
+        # without a verb of threat): for what the condition asks
+        ("President Ana Souza said she would impose tariffs on Uganda if Kampala did not agree to the truce.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza said she would slap new duties on Togolese cocoa if Lome did not accept a truce within a month.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza said she would lift the sanctions if Uganda agreed to the truce.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza said sanctions would be lifted if Uganda agreed to the truce.", ("Ana Souza", "truce", "support")),
+        # a verb of threat above the clause the condition hangs on
+        ("President Ana Souza warned that she would impose tariffs on Uganda if Kampala did not agree to the truce.", ("Ana Souza", "truce", "support")),
+        # the issue's own fate denied: "cannot work", "do not work", "will never pass", "not going to happen"
+        ("President Ana Souza said the fuel levy cannot work.", ("Ana Souza", "fuel_levy", "oppose")),
+        ("“We have said many times that sanctions simply do not work against Peru. They never have,” President Ana Souza said.", ("Ana Souza", "sanctions", "oppose")),
+        ("President Ana Souza told a cabinet meeting that the trade pact was “not going to happen”.", ("Ana Souza", "trade_pact", "oppose")),
+        # providing the issue is doing it; stopping it is against it
+        ("President Ana Souza said Kenya would keep sending military aid to Uganda for as long as needed.", ("Kenya", "arms_aid", "support")),
+        ("Kenya will provide military aid to Uganda.", ("Kenya", "arms_aid", "support")),
+        ("Kenya stopped sending military aid to Uganda.", ("Kenya", "arms_aid", "oppose")),
+        # holding back, stalling, tolerating
+        ("President Ana Souza said she was holding off on new sanctions against Peru.", ("Ana Souza", "sanctions", "oppose")),
+        ("President Ana Souza accused Uganda of deliberately stalling the trade pact.", ("Uganda", "trade_pact", "oppose")),
+        ("President Ana Souza said Kenya would never tolerate peacekeepers on its soil.", ("Kenya", "peacekeepers", "oppose")),
+        # the issue's owner is no holder of a view said of it
+        ("Hungarian Foreign Minister Peter Szijjarto said on Wednesday that Serbia's membership of the EU was out of the question.",
+         ("Peter Szijjarto", "eu_membership", "oppose")),
+        # a demand on another country is the speaker's
+        ("President Ana Souza said Uganda must stop sending military aid to the rebels.", ("Ana Souza", "arms_aid", "oppose")),
+        ("President Ana Souza said Uganda has to accept the truce.", ("Ana Souza", "truce", "support")),
+        ("Uganda must accept the truce, President Ana Souza said.", ("Ana Souza", "truce", "support")),
+    ],
+)
+def test_ukraine_read_set_round(text, expected):
+    assert_one_side(text, expected, _ROUND_SIX)
+
+
+@pytest.mark.parametrize(
+    "text, nobody",
+    [
+        # a forecast of the issue's fate, or a past event, is nobody's side
+        ("President Ana Souza said the fuel levy will pass.", ("Ana Souza",)),
+        ("President Ana Souza said the fuel levy did not pass the Senate.", ("Ana Souza",)),
+        ("Kenya's fuel levy did not survive the vote, President Ana Souza said.", ("Kenya", "Ana Souza")),
+        # the issue's owner holds nothing by owning it
+        ("Hungarian Foreign Minister Peter Szijjarto said on Wednesday that Serbia's membership of the EU was out of the question.", ("Serbia",)),
+        # a guess at an act, or the act named after a preposition, provides nothing
+        ("Reports said China might send peacekeepers to the border.", ("China",)),
+        ("The party dropped a call for “providing military aid” from its platform.", ("party",)),
+        # holding off on something else than the issue
+        ("Transport Minister Nikos Pappas held off on taking a position on the fuel levy, saying he would first consult the regions.", ("Nikos Pappas",)),
+        # the one a demand is made of holds nothing
+        ("President Ana Souza said Uganda must accept the truce.", ("Uganda",)),
+    ],
+)
+def test_ukraine_read_set_round_no_side(text, nobody):
+    found = stance_triples(text, _ROUND_SIX)
+    assert not {row for row in found if row[0] in nobody}
+    if "Szijjarto" in text:
+        assert ("Peter Szijjarto", "eu_membership", "oppose") in found
+
+
+def test_a_demand_by_ones_own_leader_stays_the_countrys():
+    found = stance_triples("Kenyan President Ana Souza said Kenya must accept the truce.", _ROUND_SIX)
+    assert {("Ana Souza", "truce", "support"), ("Kenya", "truce", "support")} <= found
+
+
+def test_a_list_of_three_names_read_as_an_apposition_holds_the_view_together():
+    found = stance_triples("Mayor Ana Souza, Senator Rui Costa, Governor Lena Brandt and Mayor Tom Baker called on Peru to accept a full truce.", _ROUND_SIX)
+    assert {(name, "truce", "support") for name in ("Ana Souza", "Rui Costa", "Lena Brandt", "Tom Baker")} <= found
+    # a true apposition names the same one again
+    found = stance_triples("William Ruto, Kenya's president, and Paul Kagame called on Uganda to accept a full truce.", _ROUND_SIX)
+    assert {("William Ruto", "truce", "support"), ("Paul Kagame", "truce", "support")} <= found

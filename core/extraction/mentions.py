@@ -826,6 +826,13 @@ class ActorResolver:
                         found += [m for g in mod.conjuncts if (m := self.mention_at(g)) is not None
                                   and m is not mention and m.kind in ("government", "group") and all(f.actor != m.actor for f in found)]
             todo += [c for c in cur.children if c.dep_ == "conj"]
+            if mention is not None:
+                # "Ana Souza, Rui Costa and Li Wei called for ...": a list of three names that the
+                # parser reads as an apposition with a coordination inside, each named someone else
+                todo += [c for c in cur.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+                         and (m := self.mention_at(c)) is not None and m.actor != mention.actor
+                         and all((n := self.mention_at(g)) is not None and n.actor != mention.actor
+                                 for g in c.children if g.dep_ == "conj")]
         return found
 
     def plural_antecedent(self, pron: Token) -> list[Mention]:

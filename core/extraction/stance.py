@@ -56,6 +56,8 @@ from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Actor, Lexicon
 
 # Dependencies inside a noun phrase, up which a renaming noun finds the phrase it renames.
+SPECULATIVE_MODALS = frozenset({"might", "may", "could"})
+DEONTIC_MODALS = frozenset({"must", "should", "ought", "shall"})
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
 
 
@@ -616,16 +618,21 @@ class StanceFinder:
                 continue
             main = path[idx + 1]
             lemma = main.lemma_.lower()
-            if main.dep_ == "xcomp" and lemma not in self.lex.threat_verbs | self.lex.promise_verbs:
-                # "threatened to quit the coalition if the curfew is extended": the condition hangs
-                # on what is threatened; the threat is the verb above
+            threat = self._conditional_kind(main)
+            if main.dep_ in ("xcomp", "ccomp") and main.head.lemma_.lower() in self.lex.threat_verbs | self.lex.promise_verbs:
+                # "threatened to quit the coalition if the curfew is extended", "warned that she
+                # would impose tariffs if ...": the condition hangs on what is threatened; the
+                # threat is the verb above
                 main = main.head
                 lemma = main.lemma_.lower()
-            if lemma not in self.lex.threat_verbs and lemma not in self.lex.promise_verbs:
+                threat = lemma in self.lex.threat_verbs
+            elif lemma in self.lex.threat_verbs | self.lex.promise_verbs:
+                threat = lemma in self.lex.threat_verbs
+            if threat is None:
                 return None
             holders = self._owner_mentions(main, walk.statement)
-            if not holders:
-                return None
+            if not holders and not (walk.statement is not None and is_passive(main)):
+                return None  # (a passive consequence with no agent is the speaker's: "said sanctions would be lifted if ...")
             condition = walk.polarity
             for inner in path[: idx + 1]:
                 if inner.i in walk.in_match:
@@ -636,11 +643,63 @@ class StanceFinder:
                     condition = -condition
             if _has_mark(tok, frozenset({"unless"})):
                 condition = -condition
-            walk.polarity = -condition if lemma in self.lex.threat_verbs else condition
+            walk.polarity = -condition if threat else condition
             walk.has_cue = walk.polar = True
-            walk.holders = [walk.holder(holders)]
+            walk.holders = [walk.holder(holders)] if holders else []
             return self._with_speaker(walk)
         return None
+
+    @staticmethod
+    def _obliged(tok: Token, below: Token) -> bool:
+        """Whether ``tok`` puts its subject under an obligation: a modal of duty ("must accept",
+        "should stop") or "has to" / "needs to" over the verb below."""
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
+            return True
+        return tok.lemma_.lower() in ("have", "need") and below.dep_ == "xcomp" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+
+    @staticmethod
+    def _speakers_side(mention: Mention, statement: Statement | None) -> bool:
+        """Whether a mention is the statement's speaker or the speaker's own country (True also
+        when the statement has no speaker: then nobody else holds the demand)."""
+        speaker = statement.speaker if statement is not None else None
+        if speaker is None:
+            return True
+        actor = mention.actor
+        return actor == speaker or bool(speaker.country) and actor.country == speaker.country and actor.actor_type == "government"
+
+    def _owns_the_issue(self, mention: Mention, walk: _Walk) -> bool:
+        """Whether a mention is the possessor of a word of the issue itself ("Serbia's" in
+        "Serbia's membership of the EU"), not of a noun around it ("Egypt's truce plan")."""
+        root = self.doc[mention.start : mention.end].root
+        return root.dep_ == "poss" and root.head.i in walk.in_match
+
+    def _denied_fate(self, tok: Token, below: Token | None, walk: _Walk) -> bool:
+        """Whether ``tok`` denies the issue below it, its subject, a fate of its own: a negated
+        outcome verb ("the levy cannot work", "will never pass"), also through "going to" ("is not
+        going to happen"). Only for the issue itself as subject, not a clause or another noun
+        ("talks on the levy will not happen": the talks)."""
+        if below is None or below.dep_ != "nsubj" or below.i not in walk.in_match or tok.pos_ not in ("VERB", "AUX") \
+                or not self._negated(tok):
+            return False
+        if tok.lemma_.lower() == "go":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.outcome_verbs for c in tok.children)
+        # a judgment of what will or can be ("cannot work", "will never pass", "does not work"),
+        # not a past event ("did not pass the Senate", "did not survive the vote": a fact)
+        judged = tok.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do" and c.tag_ in ("VBZ", "VBP")) for c in tok.children)
+        return tok.lemma_.lower() in self.lex.outcome_verbs and judged and not any(c.dep_ == "dobj" for c in tok.children)
+
+    def _conditional_kind(self, verb: Token) -> bool | None:
+        """Whether a consequence stated on a condition is a threat (True) or a promise (False) by
+        what it does to a penalty: "would impose tariffs on Peru if ..." puts one on (a threat),
+        "would lift the sanctions if ..." takes one off (a promise); None when it does neither."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.imposing_verbs | self.lex.relieving_verbs:
+            return None
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.penalty_nouns for c in verb.children):
+            return None
+        return lemma in self.lex.imposing_verbs
 
     def _start_walk(self, head: Token, in_match: set[int], statement: Statement | None, sent: Span) -> _Walk:
         """The walk's state at the match: its own negation, and a weak cue when the issue is an action."""
@@ -1046,6 +1105,19 @@ class StanceFinder:
             return  # "sued to stop the levy", "fought to keep the dam": the goal says it
         if walk.judged and lemma in FEAR_WORDS:
             return  # "fears the levy will destroy jobs": the effect has judged it already
+        if lemma in self.lex.providing_verbs and (tok.dep_ == "pcomp" or any(
+                c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in tok.children)):
+            # "reports that China might send peacekeepers": a guess, no side; "a call for
+            # “providing weapons”", "talk of sending troops": the act named, whose side is the
+            # words' around it
+            return
+        if self._denied_fate(tok, below, walk):
+            # "said the levy cannot work", "will never pass", "was not going to happen": an
+            # issue's own fate denied by whoever says so is a side against it ("will pass" is a
+            # forecast, no side)
+            walk.has_cue = walk.polar = True
+            walk.flip()
+            return
         effect = self._effect_on_outcome(tok, below, walk)
         if effect:
             # "the levy would destroy jobs", "the truce would end the fighting": what the issue
@@ -1085,8 +1157,9 @@ class StanceFinder:
                                                 and not any(g.dep_ == "pobj" and g.like_num for g in c.children) for c in tok.children):
             return  # "passed over the bill", "passed the proposal to the group's leaders": handed on, not passed
         # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
-        particle_object = below is not None and below.dep_ == "prep" and lemma == f"{tok.lemma_.lower()} {below.lower_}" \
-            and any(c.dep_ == "pobj" and c.i in walk.in_match for c in below.children)
+        # (also a phrasal verb's: "held off on new sanctions", not "held off on taking a position on")
+        particle_object = below is not None and below.dep_ == "prep" and lemma.startswith(f"{tok.lemma_.lower()} ") \
+            and lemma.endswith(f" {below.lower_}") and any(c.dep_ == "pobj" and c.i in walk.in_match for c in below.children)
         if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
@@ -1165,7 +1238,16 @@ class StanceFinder:
         if below is None or below.dep_ != "prep":
             return ""
         phrase = f"{lemma} {below.lower_}"
-        return phrase if self.lex.polarity(phrase) is not None else ""
+        if self.lex.polarity(phrase) is not None:
+            return phrase
+        # a phrasal verb with its preposition ("held off on new sanctions")
+        verb = below.head
+        for c in verb.children:
+            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1:
+                phrase = f"{lemma} {c.lower_} {below.lower_}"
+                if self.lex.polarity(phrase) is not None:
+                    return phrase
+        return ""
 
     def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
         """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
@@ -1240,8 +1322,15 @@ class StanceFinder:
             will_words = self.lex.intention_adjectives | self.lex.intention_cues
             own_will = tok.lemma_.lower() in will_words or any(
                 c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in will_words for c in tok.children)
+            # (nor is the issue's owner: "said Serbia's membership of the EU was out of the
+            # question" is the speaker's view of Serbia's membership, not Serbia's)
             owners = [m for m in self._owner_mentions(tok, walk.statement)
-                      if own_will or not any(m.start <= i < m.end for i in walk.in_match)]
+                      if own_will or not (any(m.start <= i < m.end for i in walk.in_match) or self._owns_the_issue(m, walk))]
+            if owners and self._obliged(tok, path[idx - 1]):
+                # "Souza said Uganda must accept the truce": a demand on Uganda is the speaker's
+                # view, not Uganda's (the speaker's own side keeps it: "we must", "Kenya must" said
+                # by a Kenyan)
+                owners = [m for m in owners if self._speakers_side(m, walk.statement)]
             # (a reporting verb's subject holds what its participial side clause does when the
             # issue is outside any statement: '"...," Horvat said, defending the mandate')
             side_of_speech = (

@@ -169,6 +169,10 @@ class Lexicon:
     framing_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
     promise_verbs: frozenset[str] = frozenset()
+    providing_verbs: frozenset[str] = frozenset()  # "send", "supply": a side only when the act is said, not guessed
+    penalty_nouns: frozenset[str] = frozenset()  # "tariffs", "sanctions": imposed on a condition, a threat
+    imposing_verbs: frozenset[str] = frozenset()  # "impose", "slap": a penalty put on someone
+    relieving_verbs: frozenset[str] = frozenset()  # "lift", "ease": a penalty taken off, a promise
     document_nouns: frozenset[str] = frozenset()
     container_verbs: frozenset[str] = frozenset()
     speech_irregular_forms: frozenset[str] = frozenset()
