@@ -30,6 +30,8 @@ MEASURED = {
     "challenge/diplomacy.yaml": (58 / 120, 91 / 172),
     "challenge_heldout/heldout.yaml": (83 / 120, 76 / 114),
     "challenge_heldout/heldout2.yaml": (72 / 130, 74 / 132),
+    "challenge/ukraine.yaml": (57 / 120, 76 / 162),
+    "challenge_heldout/ukraine_heldout.yaml": (35 / 100, 46 / 158),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
@@ -58,6 +60,24 @@ def test_a_case_passes_with_every_expected_row_and_no_forbidden_one(tmp_path):
     assert results[2].violations == {("peru", "toll_road", "oppose")}  # names compare case-blind
     summary = summarize(results)
     assert (summary.cases, summary.passed, summary.expected, summary.hits, summary.violated) == (3, 1, 2, 1, 1)
+
+
+def test_a_set_may_name_a_codebook_file_and_then_measures_it_as_it_is(tmp_path):
+    """``codebook: seeds/codebook.yaml`` reads the seed codebook (relative to the repository), so a
+    set written for it measures what the codebook matches today."""
+    from core.evaluation.challenge import set_codebook
+    from core.knowledge.codebook import load_codebook
+
+    seed = load_codebook(TESTS.parent / "seeds" / "codebook.yaml")
+    assert [i.id for i in set_codebook({"codebook": "seeds/codebook.yaml"}, tmp_path / "x.yaml").issues] == [i.id for i in seed.issues]
+    path = tmp_path / "seeded.yaml"
+    path.write_text(
+        "codebook: seeds/codebook.yaml\n"
+        "cases:\n"
+        "  - {text: 'Peru rejected the ceasefire.', construction: plain, expect: [[Peru, ceasefire, oppose]], forbid: []}\n",
+        encoding="utf-8",
+    )
+    assert [r.passed for r in run_set(path, nlp())] == [True]
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))

@@ -2,7 +2,8 @@
 evaluation articles), each with the rows a careful coder expects and the rows that would be wrong.
 
 A set is a YAML file (``tests/challenge/*.yaml``): ``codebook`` (a codebook as in
-seeds/codebook.yaml) and ``cases``, each with ``text``, ``construction`` (what it tests),
+seeds/codebook.yaml, or the path of a codebook file relative to the repository, so that a set
+written for the seed codebook measures the codebook as it is now) and ``cases``, each with ``text``, ``construction`` (what it tests),
 ``expect`` (rows [actor, issue, stance] that must be found) and ``forbid`` (rows that must not
 be). The sets were written by helpers who saw neither the system's output nor its rules; they are
 not news text. A case passes when every expected row is found and no forbidden one.
@@ -18,7 +19,7 @@ import yaml
 
 from core.extraction.pipeline import analyze_articles
 from core.ingest.text import article_from_text
-from core.knowledge.codebook import codebook_from_dict
+from core.knowledge.codebook import Codebook, codebook_from_dict, load_codebook
 
 Triple = tuple[str, str, str]
 
@@ -48,10 +49,20 @@ def _triples(rows) -> frozenset[Triple]:
     return frozenset((str(a).casefold(), str(i), str(s)) for a, i, s in rows)
 
 
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def set_codebook(data: dict, path: str | Path) -> Codebook:
+    """A set's codebook: written out in the set, or a codebook file named by its path."""
+    if isinstance(data["codebook"], str):
+        return load_codebook(REPOSITORY / data["codebook"])
+    return codebook_from_dict(data["codebook"], str(path))
+
+
 def run_set(path: str | Path, nlp, scorer=None, min_confidence: float = 0.0) -> list[CaseResult]:
     """Each case of the set at ``path`` analysed as its own article (``scorer`` None: the rules)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    codebook = codebook_from_dict(data["codebook"], str(path))
+    codebook = set_codebook(data, path)
     cases = data["cases"]
     articles = [article_from_text(case["text"], f"case{n}") for n, case in enumerate(cases)]
     stances = analyze_articles(articles, nlp=nlp, codebook=codebook, scorer=scorer).stances
@@ -143,7 +154,7 @@ def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
     cases = 0
     for path in paths:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        codebook = codebook_from_dict(data["codebook"], str(path))
+        codebook = set_codebook(data, path)
         for n, case in enumerate(data["cases"]):
             cases += 1
             doc = nlp(case["text"])
