@@ -1063,3 +1063,58 @@ def test_a_list_of_three_names_read_as_an_apposition_holds_the_view_together():
     # a true apposition names the same one again
     found = stance_triples("William Ruto, Kenya's president, and Paul Kagame called on Uganda to accept a full truce.", _ROUND_SIX)
     assert {("William Ruto", "truce", "support"), ("Paul Kagame", "truce", "support")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # declining an act is a refusal of it; declining to say is no side
+        ("President Ana Souza declined to sign the truce.", ("Ana Souza", "truce", "oppose")),
+        ("President Ana Souza declined to sign up to the broader truce.", ("Ana Souza", "truce", "oppose")),
+        ("President Ana Souza declined to comment on the truce.", ("Ana Souza", "truce", "neutral")),
+        ("The Irish Farmers Council declined to take a position on the fuel levy, saying its members were divided.",
+         ("Irish Farmers Council", "fuel_levy", "neutral")),
+        # a sibling act in the condition of a threat does not turn the issue's side
+        ("President Ana Souza threatened new levies unless Uganda stopped shelling towns and agreed to a truce.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza warned Uganda that its banks could be cut off from the dollar unless it stopped shelling towns and agreed to a truce.",
+         ("Ana Souza", "truce", "support")),
+    ],
+)
+def test_ukraine_read_set_second_round(text, expected):
+    found = stance_triples(text, _ROUND_SIX)
+    assert expected in found
+    actor, issue, _stance = expected
+    assert {row for row in found if row[0] == actor and row[1] == issue} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a fall is no refusal
+        ("Support for the fuel levy has declined sharply this year.", {"any row"}),
+        # what someone was asked about is not their view
+        ("Asked about reports that Uganda might accept the truce, President Ana Souza declined to comment.",
+         {("Ana Souza", "truce", "support"), ("Ana Souza", "truce", "oppose"), ("Uganda", "truce", "support")}),
+        # declining to comment on another's demand takes no side on it
+        ("Norway, which facilitates the talks, declined to comment on Uganda's demand for a truce.",
+         {("Norway", "truce", "support"), ("Norway", "truce", "oppose")}),
+    ],
+)
+def test_ukraine_read_set_second_round_no_side(text, wrong):
+    found = stance_triples(text, _ROUND_SIX)
+    assert not (found if "any row" in wrong else found & wrong)
+
+
+def test_the_owner_of_a_proposal_the_issue_names_holds_it_whatever_is_said_of_it():
+    codebook = codebook_from_dict({"issues": [{"id": "peace_plan", "label": "Peace plan", "terms": ["peace plan"]}]})
+    found = stance_triples("Uganda rejected Kenya's peace plan.", codebook)
+    assert {("Kenya", "peace_plan", "support"), ("Uganda", "peace_plan", "oppose")} <= found
+    found = stance_triples("Kenya's peace plan is a good idea, President Ana Souza said.", codebook)
+    assert {("Kenya", "peace_plan", "support"), ("Ana Souza", "peace_plan", "support")} <= found
+    # the seed codebook's "offer of talks" names the talks only, so the offer stays its owner's
+    from core.knowledge.codebook import load_codebook
+    from core.settings import ROOT
+
+    seed = load_codebook(ROOT / "seeds" / "codebook.yaml")
+    found = stance_triples("Uganda rejected Kenya's offer of direct talks.", seed)
+    assert {("Kenya", "peace_talks", "support"), ("Uganda", "peace_talks", "oppose")} <= found

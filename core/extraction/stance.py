@@ -58,6 +58,7 @@ from core.knowledge.gazetteer import Actor, Lexicon
 # Dependencies inside a noun phrase, up which a renaming noun finds the phrase it renames.
 SPECULATIVE_MODALS = frozenset({"might", "may", "could"})
 DEONTIC_MODALS = frozenset({"must", "should", "ought", "shall"})
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
 
 
@@ -537,6 +538,20 @@ class StanceFinder:
     # ---------------------------------------------------------------- main walk
     def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
                  via: Token | None = None) -> list[_Holder]:
+        """Everyone who holds a view on the match: the walk's holders (``_walk_holders``), and the
+        owner of a proposal the match itself names ("Kenya's peace plan", with "peace plan" the
+        issue: Kenya's, whatever is said of it)."""
+        holders = self._walk_holders(head, in_match, match, statement, sent, via)
+        if via is None and head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns \
+                and not self._negated(head):
+            owners = [m for c in head.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+            owners = [m for m in owners if all(m.actor not in (o.actor for o in h.mentions) for h in holders)]
+            if owners:
+                holders.append(_Holder(owners, 1, False, True, self._hedged(head), False, descriptive=True))
+        return holders
+
+    def _walk_holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
+                      via: Token | None = None) -> list[_Holder]:
         """Everyone who holds a view on the match, with the polarity the cues give: the path from
         the match up its clause is read token by token, then the statement's speaker is added.
         ``via``: a verb coordinated with the match's own, sharing it as subject, read instead of it
@@ -593,6 +608,10 @@ class StanceFinder:
                 # act on the issue leads to, judged by no word the lexicon knows, takes no side
                 # ("keeping the subsidy is our red line" names an aim: read on)
                 return []
+            if idx > 0 and _asked_clause(path[idx - 1]):
+                # "Asked about reports that Lima might sign the truce, Roe declined to comment":
+                # what Roe was asked about is no view of Roe's (his answer, if any, says it)
+                return []
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -634,9 +653,11 @@ class StanceFinder:
             if not holders and not (walk.statement is not None and is_passive(main)):
                 return None  # (a passive consequence with no agent is the speaker's: "said sanctions would be lifted if ...")
             condition = walk.polarity
-            for inner in path[: idx + 1]:
+            for k, inner in enumerate(path[: idx + 1]):
                 if inner.i in walk.in_match:
                     continue
+                if k > 0 and path[k - 1].dep_ == "conj" and path[k - 1].head.i == inner.i:
+                    continue  # "unless it stopped shelling towns and agreed to a truce": a sibling's cue is not the truce's
                 if self.lex.polarity(self._cue_lemma(inner)) == -1:
                     condition = -condition
                 if self._negated(inner):
@@ -1105,6 +1126,18 @@ class StanceFinder:
             return  # "sued to stop the levy", "fought to keep the dam": the goal says it
         if walk.judged and lemma in FEAR_WORDS:
             return  # "fears the levy will destroy jobs": the effect has judged it already
+        if lemma in REFUSAL_VERBS:
+            if below is None or below.dep_ not in ("xcomp", "dobj", "ccomp"):
+                # only what is refused: "support for the levy has declined" is a fall; "asked about
+                # the levy, Roe declined to comment" refuses nothing of the levy
+                return
+            if below.dep_ == "xcomp" and (below.lemma_.lower() in self.lex.speech | {"comment"} or _takes_a_position(below)):
+                # "declined to comment on the truce", "refused to say", "declined to take a
+                # position on the cap": declining to say is no side (CODING.md: neutral; "refused
+                # to negotiate the truce" stays a refusal)
+                walk.neutral = walk.has_cue = True
+                walk.polar = False
+                return
         if lemma in self.lex.providing_verbs and (tok.dep_ == "pcomp" or any(
                 c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in tok.children)):
             # "reports that China might send peacekeepers": a guess, no side; "a call for
@@ -1968,6 +2001,17 @@ def _in_question(text: str, position: int, sentence_end: int) -> bool:
         if ch == "\n":
             return False
     return False
+
+
+def _asked_clause(clause: Token) -> bool:
+    """A participle clause of being asked ("Asked about the truce, ...", "Asked whether ...")."""
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in ("ask", "question", "press") and clause.tag_ == "VBN"
+
+
+def _takes_a_position(verb: Token) -> bool:
+    """"take a position", "take a stand", "take sides": the act of taking a side itself."""
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("position", "stand", "stance", "side") for c in verb.children)
 
 
 def _has_mark(clause: Token, marks: frozenset[str]) -> bool:
