@@ -1118,3 +1118,18 @@ def test_the_owner_of_a_proposal_the_issue_names_holds_it_whatever_is_said_of_it
     seed = load_codebook(ROOT / "seeds" / "codebook.yaml")
     found = stance_triples("Uganda rejected Kenya's offer of direct talks.", seed)
     assert {("Kenya", "peace_talks", "support"), ("Uganda", "peace_talks", "oppose")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a threat in the second of two clauses a verb of warning takes
+        ("Foreign Minister Lena Brandt warned that Kenya's patience was not unlimited and that the president would move on to "
+         "other priorities unless both sides showed they were serious about the truce.", ("Lena Brandt", "truce", "support")),
+        # determination is a will
+        ("President Ana Souza said she was determined to close the trade pact within weeks.", ("Ana Souza", "trade_pact", "support")),
+        ("President Ana Souza said she was determined to scrap the fuel levy.", ("Ana Souza", "fuel_levy", "oppose")),
+    ],
+)
+def test_ukraine_read_set_third_round(text, expected):
+    assert_one_side(text, expected, _ROUND_SIX)

@@ -638,11 +638,14 @@ class StanceFinder:
             main = path[idx + 1]
             lemma = main.lemma_.lower()
             threat = self._conditional_kind(main)
-            if main.dep_ in ("xcomp", "ccomp") and main.head.lemma_.lower() in self.lex.threat_verbs | self.lex.promise_verbs:
+            first = main
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # ("warned that X and that the president would move on unless ...")
+            if first.dep_ in ("xcomp", "ccomp") and first.head.lemma_.lower() in self.lex.threat_verbs | self.lex.promise_verbs:
                 # "threatened to quit the coalition if the curfew is extended", "warned that she
                 # would impose tariffs if ...": the condition hangs on what is threatened; the
                 # threat is the verb above
-                main = main.head
+                main = first.head
                 lemma = main.lemma_.lower()
                 threat = lemma in self.lex.threat_verbs
             elif lemma in self.lex.threat_verbs | self.lex.promise_verbs:
