@@ -164,7 +164,8 @@ def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
     assert table["id"].tolist() == seed.ids
     assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "statements"]
     row = table.set_index("id").loc["sanctions_on_russia"]
-    assert row["label"] == "Sanctions on Russia" and row["patterns"] == 4
+    sanctions = next(i for i in seed.issues if i.id == "sanctions_on_russia")
+    assert row["label"] == "Sanctions on Russia" and row["patterns"] == len(sanctions.patterns) > 0
     assert row["statements"] == 1  # "sanctions on the trawler fleet"
     assert at.selectbox(key="codebook_issue").options[0] == "(new issue)"
     assert "Peace talks" in at.selectbox(key="codebook_issue").options

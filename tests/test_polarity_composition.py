@@ -1133,3 +1133,50 @@ def test_the_owner_of_a_proposal_the_issue_names_holds_it_whatever_is_said_of_it
 )
 def test_ukraine_read_set_third_round(text, expected):
     assert_one_side(text, expected, _ROUND_SIX)
+
+
+# ------------------------------------------------------------------ a second reader's findings on this round
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # failing or disregarding the issue in a threat's condition: the threat is for the issue
+        ("Health Minister Grace Mwangi said she would impose penalties on bars if they ignored the fuel levy.", ("Grace Mwangi", "fuel_levy", "support")),
+        ("Sweden said it would impose an embargo on Baku if the truce collapsed.", ("Sweden", "truce", "support")),
+        # a penalty withheld on a condition is a promise
+        ("Senator Dale Morgan said he would impose no sanctions if Caracas honoured the truce.", ("Dale Morgan", "truce", "support")),
+        ("Senator Elena Marsh said she would impose no new tariffs if Ottawa signed the trade pact.", ("Elena Marsh", "trade_pact", "support")),
+        # an answer to what was asked takes its side; a refusal with nothing else refused refuses what was asked
+        ("Pressed on the fuel levy, President Irina Vos defended it as necessary.", ("Irina Vos", "fuel_levy", "support")),
+        ("Asked to endorse the trade pact, Foreign Minister Olaf Berg refused.", ("Olaf Berg", "trade_pact", "oppose")),
+        # holding off on an act done to the issue
+        ("Slovakia held off on approving the sanctions.", ("Slovakia", "sanctions", "oppose")),
+        # the doer of a reported act holds it, not the one who reports it
+        ("President Ana Souza said Uganda had not stopped sending military aid to the rebels.", ("Uganda", "arms_aid", "support")),
+    ],
+)
+def test_second_reader_round_six(text, expected):
+    assert_one_side(text, expected, _ROUND_SIX)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # an act of someone the knowledge does not know is nobody's view, nor its reporter's
+        ("Smugglers supplied military aid to the rebels, a United Nations report said.", {"any row"}),
+        ("Aid coordinator Jens Moe said agencies struggled to deliver military aid to the north.", {"any row"}),
+        ("Negotiators stripped the fuel levy out of the budget deal, Finance Minister Lucia Moreno said.", {"any row"}),
+        # a forecast of a threat, or of a date, is no side
+        ("Economist Jana Novak said tariffs would likely be imposed if the trade pact collapsed.", {"any row"}),
+        ("Analyst Tom Berg said the trade pact will not pass before the summer.", {"any row"}),
+        ("President Ana Souza said the truce is not going to happen this week.", {"any row"}),
+        # a fall is no refusal, also with the issue after "after"
+        ("Emissions declined after the fuel levy took effect, Environment Minister Rosa Klein said.", {"any row"}),
+        # declining something else than the issue
+        ("Gazcorp declined an invitation to a hearing on the fuel levy.", {"any row"}),
+    ],
+)
+def test_second_reader_round_six_no_side(text, wrong):
+    found = stance_triples(text, _ROUND_SIX)
+    assert not (found if "any row" in wrong else found & wrong)

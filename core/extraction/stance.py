@@ -59,6 +59,7 @@ from core.knowledge.gazetteer import Actor, Lexicon
 SPECULATIVE_MODALS = frozenset({"might", "may", "could"})
 DEONTIC_MODALS = frozenset({"must", "should", "ought", "shall"})
 REFUSAL_VERBS = frozenset({"refuse", "decline"})
+FORECAST_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps"})
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
 
 
@@ -110,6 +111,7 @@ class _Walk:
     judged: bool = False  # an effect judged the issue ("would destroy jobs"): a fear of it is not turned again
     owned_noun: bool = False  # a stance noun with its owner was passed ("Armenia's proposal for X")
     conditional: bool = False  # the path crossed an "if"/"unless" clause
+    others_act: bool = False  # an act of someone the knowledge does not know ("smugglers supplied weapons"): nobody's view
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
 
@@ -608,7 +610,7 @@ class StanceFinder:
                 # act on the issue leads to, judged by no word the lexicon knows, takes no side
                 # ("keeping the subsidy is our red line" names an aim: read on)
                 return []
-            if idx > 0 and _asked_clause(path[idx - 1]):
+            if idx > 0 and _asked_clause(path[idx - 1]) and not self._answers(tok):
                 # "Asked about reports that Lima might sign the truce, Roe declined to comment":
                 # what Roe was asked about is no view of Roe's (his answer, if any, says it)
                 return []
@@ -652,6 +654,8 @@ class StanceFinder:
                 threat = lemma in self.lex.threat_verbs
             if threat is None:
                 return None
+            if any(c.dep_ == "advmod" and c.lower_ in FORECAST_ADVERBS for c in path[idx + 1].children):
+                return []  # "tariffs would likely be imposed if the deal collapsed": a forecast, no threat
             holders = self._owner_mentions(main, walk.statement)
             if not holders and not (walk.statement is not None and is_passive(main)):
                 return None  # (a passive consequence with no agent is the speaker's: "said sanctions would be lifted if ...")
@@ -692,6 +696,24 @@ class StanceFinder:
         actor = mention.actor
         return actor == speaker or bool(speaker.country) and actor.country == speaker.country and actor.actor_type == "government"
 
+    def _someone_elses_act(self, verb: Token) -> bool:
+        """Whether the doer of an act is named but is no one the knowledge knows ("Vanta Freight
+        shipped the weapons", "negotiators stripped the subsidy out"): not a pronoun, not an actor."""
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        if not doers and verb.dep_ in ("xcomp", "conj"):
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        doers = [g for d in doers for g in ([d] if d.dep_ != "agent" else [c for c in d.children if c.dep_ == "pobj"])]
+        return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d) for d in doers)
+
+    def _answers(self, verb: Token) -> bool:
+        """Whether a verb after an "Asked about X" clause answers with a side of its own on X
+        ("Pressed on the delay, Vos defended it"; "Asked to endorse the plan, Orlov refused"), not a
+        refusal to say ("declined to comment") or words with no side ("said", "smiled")."""
+        lemma = self._cue_lemma(verb)
+        if lemma in REFUSAL_VERBS:
+            return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in verb.children)
+        return self.lex.polarity(lemma) in (1, -1)
+
     def _owns_the_issue(self, mention: Mention, walk: _Walk) -> bool:
         """Whether a mention is the possessor of a word of the issue itself ("Serbia's" in
         "Serbia's membership of the EU"), not of a noun around it ("Egypt's truce plan")."""
@@ -706,6 +728,8 @@ class StanceFinder:
         if below is None or below.dep_ != "nsubj" or below.i not in walk.in_match or tok.pos_ not in ("VERB", "AUX") \
                 or not self._negated(tok):
             return False
+        if any(_timed(t) for t in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]):
+            return False  # "will not pass before the summer", "is not going to happen this week": a date
         if tok.lemma_.lower() == "go":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.outcome_verbs for c in tok.children)
         # a judgment of what will or can be ("cannot work", "will never pass", "does not work"),
@@ -721,9 +745,13 @@ class StanceFinder:
         lemma = verb.lemma_.lower()
         if lemma not in self.lex.imposing_verbs | self.lex.relieving_verbs:
             return None
-        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.penalty_nouns for c in verb.children):
+        penalties = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.penalty_nouns]
+        if not penalties:
             return None
-        return lemma in self.lex.imposing_verbs
+        imposing = lemma in self.lex.imposing_verbs
+        if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for p in penalties for c in p.children):
+            imposing = not imposing  # "would impose no sanctions if Caracas honoured the truce": a promise
+        return imposing
 
     def _start_walk(self, head: Token, in_match: set[int], statement: Statement | None, sent: Span) -> _Walk:
         """The walk's state at the match: its own negation, and a weak cue when the issue is an action."""
@@ -1129,12 +1157,22 @@ class StanceFinder:
             return  # "sued to stop the levy", "fought to keep the dam": the goal says it
         if walk.judged and lemma in FEAR_WORDS:
             return  # "fears the levy will destroy jobs": the effect has judged it already
+        if lemma in self.lex.own_act_verbs and self._someone_elses_act(tok):
+            # "smugglers supplied weapons, a UN report said", "negotiators stripped the subsidy out
+            # of the deal, the minister said": an act of someone the knowledge does not know is
+            # no view of theirs, nor of whoever reports it
+            walk.others_act = True
+            return
         if lemma in REFUSAL_VERBS:
-            if below is None or below.dep_ not in ("xcomp", "dobj", "ccomp"):
+            answering = below is not None and _asked_clause(below) and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children)
+            if not answering and (below is None or below.dep_ not in ("xcomp", "dobj", "ccomp")
+                                  or below.dep_ == "dobj" and not self._issue_is_object(tok, below, walk)):
                 # only what is refused: "support for the levy has declined" is a fall; "asked about
-                # the levy, Roe declined to comment" refuses nothing of the levy
+                # the levy, Roe declined to comment" refuses nothing of the levy; "declined an
+                # invitation to a hearing on the pipeline" refuses the invitation
+                # ("Asked to endorse the plan, Orlov refused": the refusal answers what was asked)
                 return
-            if below.dep_ == "xcomp" and (below.lemma_.lower() in self.lex.speech | {"comment"} or _takes_a_position(below)):
+            if below is not None and below.dep_ == "xcomp" and (below.lemma_.lower() in self.lex.speech | {"comment"} or _takes_a_position(below)):
                 # "declined to comment on the truce", "refused to say", "declined to take a
                 # position on the cap": declining to say is no side (CODING.md: neutral; "refused
                 # to negotiate the truce" stays a refusal)
@@ -1195,7 +1233,10 @@ class StanceFinder:
         # ("voted down the bill" with "down" parsed as a preposition: its object is the verb's)
         # (also a phrasal verb's: "held off on new sanctions", not "held off on taking a position on")
         particle_object = below is not None and below.dep_ == "prep" and lemma.startswith(f"{tok.lemma_.lower()} ") \
-            and lemma.endswith(f" {below.lower_}") and any(c.dep_ == "pobj" and c.i in walk.in_match for c in below.children)
+            and lemma.endswith(f" {below.lower_}") and any(
+                c.dep_ == "pobj" and c.i in walk.in_match
+                # ("held off on approving the package": the act on it after the preposition)
+                or c.dep_ == "pcomp" and any(g.dep_ == "dobj" and g.i in walk.in_match for g in c.children) for c in below.children)
         if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
@@ -1351,6 +1392,16 @@ class StanceFinder:
         if felt is not None:
             walk.holders += felt
             return
+        if idx == 0 and tok.pos_ == "VERB" and tok.i in walk.in_match and walk.has_cue and walk.statement is not None \
+                and walk.at_statement_cue(tok.head):
+            # the issue is an act, reported, and its doer is named ("Zelensky said Russia had not
+            # stopped striking the power grid", with the stopping the issue): the doer holds it, not
+            # the one who reports it (only there: "Finland joined NATO" may be another country's
+            # joining than the issue's, "to ensure Ukraine stayed neutral" someone else's aim)
+            doers = [m for c in tok.children if c.dep_ == "nsubj" and c.i not in walk.in_match
+                     for m in (self._pronoun_holder(c, walk.statement) if c.pos_ == "PRON" else self.resolver.actors_of(c))]
+            if doers:
+                walk.holders.append(walk.holder(doers))
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
             # (the issue is no holder of itself: "Costa is unfit to lead", with Costa's candidacy
             # the issue, is someone's view of Costa, not Costa's; but his own will is his:
@@ -1454,7 +1505,9 @@ class StanceFinder:
         """When the parse connected no cue: the predicate right before the match ("If Ukraine
         requests allied forces ...")."""
         before = [t for t in sent if t.i < min(walk.in_match)][-3:]
-        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
+        # (and refusals and acts, which take a side only on what they take: "emissions declined
+        # after the levy took effect")
+        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs | REFUSAL_VERBS | self.lex.own_act_verbs
         for tok in reversed(before):
             lemma = self._cue_lemma(tok)
             if lemma in structural:
@@ -1474,7 +1527,7 @@ class StanceFinder:
         stance, reported by Witkoff), or beside their own government ("Putin said Moscow was in
         favour of X": the government's row stays reported, with the speaker as source)."""
         holders, statement = walk.holders, walk.statement
-        if statement is None or statement.speaker is None or self._unnamed_source(statement):
+        if statement is None or statement.speaker is None or self._unnamed_source(statement) or walk.others_act:
             return holders
         speaker = statement.speaker
         inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions)]
@@ -2003,6 +2056,17 @@ def _in_question(text: str, position: int, sentence_end: int) -> bool:
             return True
         if ch == "\n":
             return False
+    return False
+
+
+def _timed(verb: Token) -> bool:
+    """Whether a verb is placed in time by a modifier of its own ("before the summer", "this
+    week", "by Monday", "yet"): then "will not happen" is a date, not a judgment."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("before", "until", "till", "by", "within", "in", "after"):
+            return True
+        if c.dep_ in ("npadvmod", "advmod") and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("yet", "soon", "anytime")):
+            return True
     return False
 
 
