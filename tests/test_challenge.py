@@ -18,26 +18,28 @@ from tests.nlp_fixtures import nlp
 TESTS = Path(__file__).resolve().parent
 
 # set -> (cases passed, expected rows found) by the rules, measured on 2026-12-04 at the end of that
-# day's fifth session (issue 13); the floors are 0.05 below. The held-out sets are only
-# scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md).
+# day's sixth session (issue 13); the floors are 0.05 below. The held-out sets are only
+# scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md,
+# README_ukraine.md).
 MEASURED = {
     "challenge/holders.yaml": (120 / 150, 142 / 175),
     "challenge/polarity.yaml": (122 / 150, 108 / 136),
     "challenge/discourse.yaml": (44 / 80, 63 / 108),
-    "challenge/evaluative.yaml": (84 / 130, 83 / 132),
-    "challenge/negotiation.yaml": (37 / 100, 50 / 129),
-    "challenge/us_politics.yaml": (64 / 120, 51 / 112),
-    "challenge/diplomacy.yaml": (58 / 120, 91 / 172),
+    "challenge/evaluative.yaml": (86 / 130, 85 / 132),
+    "challenge/negotiation.yaml": (38 / 100, 51 / 129),
+    "challenge/us_politics.yaml": (65 / 120, 52 / 112),
+    "challenge/diplomacy.yaml": (59 / 120, 93 / 172),
+    "challenge/ukraine.yaml": (60 / 120, 81 / 162),
     "challenge_heldout/heldout.yaml": (83 / 120, 76 / 114),
-    "challenge_heldout/heldout2.yaml": (72 / 130, 74 / 132),
-    "challenge/ukraine.yaml": (57 / 120, 76 / 162),
+    "challenge_heldout/heldout2.yaml": (74 / 130, 76 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (35 / 100, 46 / 158),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (77 / 120, 68 / 114),
-    "challenge_heldout/heldout2.yaml": (67 / 130, 65 / 132),
+    "challenge_heldout/heldout.yaml": (85 / 120, 78 / 114),
+    "challenge_heldout/heldout2.yaml": (76 / 130, 76 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (35 / 100, 49 / 158),
 }
 
 
