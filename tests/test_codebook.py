@@ -51,6 +51,47 @@ def test_the_default_codebook_knows_plain_wordings_of_its_issues(sentence, issue
     assert (issue, words) in found
 
 
+@pytest.mark.parametrize(
+    "sentence, issue, words",
+    [
+        # wordings added from the Ukraine read set (2026-12-04, sixth session), with other speakers
+        ("Oslo called for international recognition of Crimea as Russian.", "territory_recognition", "international recognition of Crimea"),
+        ("Vilnius said it would not lift a single sanction.", "sanctions_on_russia", "single sanction"),
+        ("Warsaw backed the 18th package.", "sanctions_on_russia", "18th package"),
+        ("Riga said Kyiv must not hand over the rest of the Donetsk region.", "territory_recognition", "hand over the rest of the Donetsk region"),
+        ("Ankara proposed to freeze the conflict along the current front lines.", "ceasefire", "freeze the conflict along the current front lines"),
+        ("Both sides would stop hitting energy targets.", "energy_strike_pause", "stop hitting energy targets"),
+        ("Prague rejected limits on the size of Ukraine's army.", "mobilization_limits", "limits on the size of Ukraine's army"),
+        ("Ottawa restarted the flow of weapons and intelligence.", "western_military_aid", "flow of weapons"),
+        ("Madrid backed a European military presence after a truce.", "foreign_troops_in_ukraine", "European military presence"),
+        ("Rome proposed a clause modelled on NATO's Article 5.", "security_guarantees", "NATO's Article 5"),
+        ("Oslo welcomed Ankara's offer of talks.", "peace_talks", "talks"),
+    ],
+)
+def test_the_default_codebook_knows_the_ukraine_read_sets_wordings(sentence, issue, words):
+    found = [(m.issue, sentence[m.start_char : m.end_char]) for m in load_codebook().find(sentence)]
+    assert (issue, words) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the same patterns on other subjects (a code reviewer's cases): no issue of the negotiations
+        "Tokyo praised the US military presence in Japan.",
+        "The army cut ties with the militia.",
+        "Kyiv condemned the supply of North Korean weapons to Russia.",
+        "Farmers criticised EU restrictions on Ukrainian grain.",
+        "Regulators approved a comprehensive settlement with the bank.",
+        "Article 5 of the constitution forbids it.",
+        "The bank extended loan guarantees for Ukraine.",
+        "Belarus will stay with Russia.",
+        "The 2nd package of aid arrived.",
+    ],
+)
+def test_the_default_codebooks_new_wordings_stay_on_their_subject(sentence):
+    assert load_codebook().find(sentence) == []
+
+
 def test_force_in_the_black_sea_is_the_issue_only_when_it_stops():
     assert load_codebook().find("The fleet kept using force in the Black Sea.") == []
 

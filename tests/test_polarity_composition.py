@@ -1180,3 +1180,40 @@ def test_second_reader_round_six(text, expected):
 def test_second_reader_round_six_no_side(text, wrong):
     found = stance_triples(text, _ROUND_SIX)
     assert not (found if "any row" in wrong else found & wrong)
+
+
+# ------------------------------------------------------------------ a code reviewer's findings on this round
+
+_ROUND_SIX_ACTS = codebook_from_dict({"issues": [
+    {"id": "bloc_membership", "label": "Joining the bloc", "patterns": [r"\bjoin\w*\s+the\s+bloc\b"]},
+    {"id": "truce", "label": "Truce", "terms": ["truce"]},
+    {"id": "fuel_levy", "label": "Fuel levy", "terms": ["fuel levy"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the doer of a reported act holds it only when the act is stated: a demand or a guess is the speaker's
+        ("President Ana Souza said Serbia should never join the bloc.", ("Ana Souza", "bloc_membership", "oppose")),
+        ("President Ana Souza said Serbia could join the bloc.", ("Ana Souza", "bloc_membership", "support")),
+        ("President Ana Souza said Serbia had joined the bloc.", ("Serbia", "bloc_membership", "support")),
+        # a negation shared by two verbs in a threat's condition
+        ("President Ana Souza said she would impose sanctions on Uganda if Kampala did not stop the raids and agree to a truce.",
+         ("Ana Souza", "truce", "support")),
+        # putting a penalty on hold is a promise; a penalty as an instrument, or under a verb of promise, is a threat
+        ("President Ana Souza said she would put sanctions on hold if Uganda agreed to a truce.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza said she would hit Uganda with sanctions if Kampala rejected the truce.", ("Ana Souza", "truce", "support")),
+        ("President Ana Souza pledged to impose sanctions on Uganda if Kampala rejected the truce.", ("Ana Souza", "truce", "support")),
+        # a place is no date
+        ("President Ana Souza said the fuel levy will not work in the north.", ("Ana Souza", "fuel_levy", "oppose")),
+    ],
+)
+def test_code_review_round_six(text, expected):
+    found = stance_triples(text, _ROUND_SIX_ACTS)
+    assert expected in found
+    assert not {row for row in found if row[1] == expected[1] and row != expected}, "nobody else, no other side"
+
+
+def test_a_refusal_by_someone_the_knowledge_does_not_know_is_not_the_reporters():
+    assert not stance_triples("Local officials refused to back the fuel levy, President Ana Souza said.", _ROUND_SIX_ACTS)

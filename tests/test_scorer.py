@@ -173,11 +173,13 @@ def test_a_row_of_the_rules_stays_in_the_table_at_the_default_minimum_whatever_t
     assert [r["confidence"] for r in scored_rows([claimed], [], scorer, text, min_confidence=0.3)] == [0.3]
 
 
-def test_the_minimum_confidence_is_chosen_on_the_scorer_s_own_rows_and_reported_with_the_rules_rows():
-    """On dev the rules are in-sample: a threshold chosen with their rows would lean on them. Here
-    Kenya's row is the rules' (the scorer doubts it, raw 0.15), Peru's the scorer's (0.6) and
-    Fiji's a wrong one of the scorer (0.3). The scorer's own rows are best at 0.1 (Kenya, Peru
-    and Fiji: F1 0.8; at 0.4 Peru alone: 0.67); with the rules' rows 0.4 would have won (1.0)."""
+def test_the_minimum_confidence_is_chosen_without_the_rules_privilege_and_reported_with_it():
+    """On dev the rules are in-sample: a threshold chosen on the table that always keeps their rows
+    would lean on them. Here Kenya's row is the rules' (the scorer doubts it, raw 0.15), Peru's the
+    scorer's (0.6) and Fiji's a wrong one of the scorer (0.3). With the rules' row passing only on
+    the scorer's confidence the table is best at 0.1 (Kenya, Peru and Fiji: F1 0.8; at 0.4 Peru
+    alone: 0.67); on the table that keeps it, 0.4 would have won (1.0), and that is the curve
+    reported, the table the extractor gives."""
     from core.evaluation.training import HeldOut, LabelledArticle, choose_threshold, rows_at
 
     text = "Kenya, Peru and Fiji spoke about the water-sharing accord in Nairobi on Monday."
@@ -190,7 +192,7 @@ def test_the_minimum_confidence_is_chosen_on_the_scorer_s_own_rows_and_reported_
     assert threshold == 0.1
     assert {row["threshold"]: row["actor_f1"] for row in curve} == pytest.approx({0.1: 0.8, 0.2: 0.8, 0.4: 1.0})
     assert list(rows_at(held, 0.4)["actor"]) == ["Kenya", "Peru"]
-    assert list(rows_at(held, 0.4, keep_rules=False)["actor"]) == ["Peru"]
+    assert list(rows_at(held, 0.4, lift_rules=False)["actor"]) == ["Peru"]
 
 
 # ------------------------------------------------------------------------------------ calibration

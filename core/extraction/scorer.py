@@ -11,7 +11,10 @@ The trained model is a small JSON file (``seeds/stance_scorer.json``): feature n
 the calibration map and the default minimum confidence. It is read with the standard library and
 numpy, never unpickled, so a model file cannot run code. The row's ``confidence`` is the
 probability of the row's stance, calibrated on dev (isotonic, on leave-one-article-out
-predictions): among rows of confidence 0.7, about 70 % were right on dev.
+predictions): among rows of confidence 0.7, about 70 % were right on dev. A candidate the rules
+claimed is a row with the rules' side whatever the scorer says, its confidence raised to the
+default minimum when the scorer's is lower (so the table at the default minimum keeps every row of
+the rules; a stricter minimum leaves out those the scorer doubts).
 """
 
 from __future__ import annotations

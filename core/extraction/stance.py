@@ -56,10 +56,6 @@ from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Actor, Lexicon
 
 # Dependencies inside a noun phrase, up which a renaming noun finds the phrase it renames.
-SPECULATIVE_MODALS = frozenset({"might", "may", "could"})
-DEONTIC_MODALS = frozenset({"must", "should", "ought", "shall"})
-REFUSAL_VERBS = frozenset({"refuse", "decline"})
-FORECAST_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps"})
 _NOUN_PHRASE_DEPS = frozenset({"pobj", "prep", "conj", "compound", "amod", "poss", "case", "nummod", "det", "cc"})
 
 
@@ -649,12 +645,13 @@ class StanceFinder:
                 # threat is the verb above
                 main = first.head
                 lemma = main.lemma_.lower()
-                threat = lemma in self.lex.threat_verbs
+                if threat is None:  # ("pledged to impose sanctions if ...": the penalty says it is a threat)
+                    threat = lemma in self.lex.threat_verbs
             elif lemma in self.lex.threat_verbs | self.lex.promise_verbs:
                 threat = lemma in self.lex.threat_verbs
             if threat is None:
                 return None
-            if any(c.dep_ == "advmod" and c.lower_ in FORECAST_ADVERBS for c in path[idx + 1].children):
+            if any(c.dep_ == "advmod" and c.lower_ in self.lex.hedges for c in path[idx + 1].children):
                 return []  # "tariffs would likely be imposed if the deal collapsed": a forecast, no threat
             holders = self._owner_mentions(main, walk.statement)
             if not holders and not (walk.statement is not None and is_passive(main)):
@@ -664,7 +661,13 @@ class StanceFinder:
                 if inner.i in walk.in_match:
                     continue
                 if k > 0 and path[k - 1].dep_ == "conj" and path[k - 1].head.i == inner.i:
-                    continue  # "unless it stopped shelling towns and agreed to a truce": a sibling's cue is not the truce's
+                    # "unless it stopped shelling towns and agreed to a truce": a sibling's cue is not
+                    # the truce's; its negation is, when the verb below has none of its own ("if
+                    # Putin did not stop the attacks and agree to a ceasefire")
+                    below = path[k - 1]
+                    if self._negated(inner) and not any(c.dep_ in ("aux", "neg") for c in below.children):
+                        condition = -condition
+                    continue
                 if self.lex.polarity(self._cue_lemma(inner)) == -1:
                     condition = -condition
                 if self._negated(inner):
@@ -677,11 +680,10 @@ class StanceFinder:
             return self._with_speaker(walk)
         return None
 
-    @staticmethod
-    def _obliged(tok: Token, below: Token) -> bool:
+    def _obliged(self, tok: Token, below: Token) -> bool:
         """Whether ``tok`` puts its subject under an obligation: a modal of duty ("must accept",
         "should stop") or "has to" / "needs to" over the verb below."""
-        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in tok.children):
             return True
         return tok.lemma_.lower() in ("have", "need") and below.dep_ == "xcomp" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
@@ -710,7 +712,7 @@ class StanceFinder:
         ("Pressed on the delay, Vos defended it"; "Asked to endorse the plan, Orlov refused"), not a
         refusal to say ("declined to comment") or words with no side ("said", "smiled")."""
         lemma = self._cue_lemma(verb)
-        if lemma in REFUSAL_VERBS:
+        if lemma in self.lex.refusal_verbs:
             return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in verb.children)
         return self.lex.polarity(lemma) in (1, -1)
 
@@ -745,7 +747,14 @@ class StanceFinder:
         lemma = verb.lemma_.lower()
         if lemma not in self.lex.imposing_verbs | self.lex.relieving_verbs:
             return None
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("hold", "ice") for g in c.children) for c in verb.children):
+            lemma = "lift"  # "would put sanctions on hold if ...": a penalty taken off
+            if lemma not in self.lex.relieving_verbs:
+                return None
+        # (the penalty as the object, the passive subject, or the instrument: "hit Russia with sanctions")
         penalties = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.penalty_nouns]
+        penalties += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.penalty_nouns]
         if not penalties:
             return None
         imposing = lemma in self.lex.imposing_verbs
@@ -1163,7 +1172,7 @@ class StanceFinder:
             # no view of theirs, nor of whoever reports it
             walk.others_act = True
             return
-        if lemma in REFUSAL_VERBS:
+        if lemma in self.lex.refusal_verbs:
             answering = below is not None and _asked_clause(below) and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children)
             if not answering and (below is None or below.dep_ not in ("xcomp", "dobj", "ccomp")
                                   or below.dep_ == "dobj" and not self._issue_is_object(tok, below, walk)):
@@ -1180,7 +1189,7 @@ class StanceFinder:
                 walk.polar = False
                 return
         if lemma in self.lex.providing_verbs and (tok.dep_ == "pcomp" or any(
-                c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in tok.children)):
+                c.dep_ == "aux" and c.lower_ in self.lex.hedges for c in tok.children)):
             # "reports that China might send peacekeepers": a guess, no side; "a call for
             # “providing weapons”", "talk of sending troops": the act named, whose side is the
             # words' around it
@@ -1393,11 +1402,14 @@ class StanceFinder:
             walk.holders += felt
             return
         if idx == 0 and tok.pos_ == "VERB" and tok.i in walk.in_match and walk.has_cue and walk.statement is not None \
-                and walk.at_statement_cue(tok.head):
+                and walk.at_statement_cue(tok.head) and not any(
+                    c.dep_ == "aux" and c.lower_ in self.lex.duty_modals | self.lex.hedges for c in tok.children):
             # the issue is an act, reported, and its doer is named ("Zelensky said Russia had not
             # stopped striking the power grid", with the stopping the issue): the doer holds it, not
             # the one who reports it (only there: "Finland joined NATO" may be another country's
-            # joining than the issue's, "to ensure Ukraine stayed neutral" someone else's aim)
+            # joining than the issue's, "to ensure Ukraine stayed neutral" someone else's aim; and
+            # only a stated or intended act: "Trump said Ukraine should never join NATO" is Trump's
+            # demand, "could give up territory" his guess)
             doers = [m for c in tok.children if c.dep_ == "nsubj" and c.i not in walk.in_match
                      for m in (self._pronoun_holder(c, walk.statement) if c.pos_ == "PRON" else self.resolver.actors_of(c))]
             if doers:
@@ -1507,7 +1519,7 @@ class StanceFinder:
         before = [t for t in sent if t.i < min(walk.in_match)][-3:]
         # (and refusals and acts, which take a side only on what they take: "emissions declined
         # after the levy took effect")
-        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs | REFUSAL_VERBS | self.lex.own_act_verbs
+        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs | self.lex.refusal_verbs | self.lex.own_act_verbs
         for tok in reversed(before):
             lemma = self._cue_lemma(tok)
             if lemma in structural:
@@ -2059,11 +2071,16 @@ def _in_question(text: str, position: int, sentence_end: int) -> bool:
     return False
 
 
+TIME_NOUNS = frozenset({"summer", "winter", "spring", "autumn", "fall", "election", "vote", "summit", "deadline",
+                        "year", "month", "week", "day", "end", "weekend", "holiday", "recess", "session"})
+
+
 def _timed(verb: Token) -> bool:
     """Whether a verb is placed in time by a modifier of its own ("before the summer", "this
     week", "by Monday", "yet"): then "will not happen" is a date, not a judgment."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("before", "until", "till", "by", "within", "in", "after"):
+        if c.dep_ == "prep" and c.lower_ in ("before", "until", "till", "by", "within", "in", "after") and any(
+                g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME", "EVENT") or g.lemma_.lower() in TIME_NOUNS) for g in c.children):
             return True
         if c.dep_ in ("npadvmod", "advmod") and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("yet", "soon", "anytime")):
             return True

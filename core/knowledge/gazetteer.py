@@ -169,6 +169,8 @@ class Lexicon:
     framing_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
     promise_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()  # "refuse", "decline": a refusal of what they take
+    duty_modals: frozenset[str] = frozenset()  # "must", "should": a demand on the subject
     own_act_verbs: frozenset[str] = frozenset()  # acts that are a view only of a doer the knowledge knows
     providing_verbs: frozenset[str] = frozenset()  # "send", "supply": a side only when the act is said, not guessed
     penalty_nouns: frozenset[str] = frozenset()  # "tariffs", "sanctions": imposed on a condition, a threat
