@@ -29,7 +29,7 @@ MEASURED = {
     "challenge/negotiation.yaml": (38 / 100, 51 / 129),
     "challenge/us_politics.yaml": (65 / 120, 52 / 112),
     "challenge/diplomacy.yaml": (59 / 120, 93 / 172),
-    "challenge/ukraine.yaml": (60 / 120, 81 / 162),
+    "challenge/ukraine.yaml": (61 / 120, 83 / 162),
     "challenge_heldout/heldout.yaml": (83 / 120, 76 / 114),
     "challenge_heldout/heldout2.yaml": (74 / 130, 76 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (35 / 100, 46 / 158),
