@@ -20,6 +20,7 @@ import yaml
 from core.extraction.pipeline import analyze_articles
 from core.ingest.text import article_from_text
 from core.knowledge.codebook import Codebook, codebook_from_dict, load_codebook
+from core.settings import ROOT
 
 Triple = tuple[str, str, str]
 
@@ -49,13 +50,10 @@ def _triples(rows) -> frozenset[Triple]:
     return frozenset((str(a).casefold(), str(i), str(s)) for a, i, s in rows)
 
 
-REPOSITORY = Path(__file__).resolve().parents[2]
-
-
 def set_codebook(data: dict, path: str | Path) -> Codebook:
     """A set's codebook: written out in the set, or a codebook file named by its path."""
     if isinstance(data["codebook"], str):
-        return load_codebook(REPOSITORY / data["codebook"])
+        return load_codebook(ROOT / data["codebook"])
     return codebook_from_dict(data["codebook"], str(path))
 
 

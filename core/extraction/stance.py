@@ -162,6 +162,11 @@ class StanceFinder:
         self._sentence_matches: list[tuple[int, int]] = []  # the issue matches of the sentence read now
         self.codebook = codebook
         self.lex: Lexicon = require_lexicon(resolver.kb)
+        # Cues that take a side only in a given place (on their object, as their subject's cause,
+        # on what they refuse or do: "the storm hurt the wind farms", "emissions declined after the
+        # levy took effect"): never read as the predicate just before a match.
+        self._placed_cues = (self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
+                             | self.lex.refusal_verbs | self.lex.own_act_verbs)
         self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
@@ -409,6 +414,10 @@ class StanceFinder:
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
         return mentions
 
+    def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
+        """The actors a subject names, a pronoun resolved within its statement."""
+        return self._pronoun_holder(subject, statement) if subject.pos_ == "PRON" else self.resolver.actors_of(subject)
+
     def _owned_by_local_subject(self, owner: Token) -> bool:
         """"nations have turned a corner in their willingness to ...": a possessive pronoun whose
         clause has a plain noun for subject (no actor) stands for that noun, not for an actor
@@ -473,7 +482,7 @@ class StanceFinder:
         reject" (oppose), "which Kenya says is essential" (support)."""
         speakers: list[Mention] = []
         for subj in (c for c in verb.children if c.dep_ == "nsubj" and not _relative_word(c)):
-            speakers += self._pronoun_holder(subj, walk.statement) if subj.pos_ == "PRON" else self.resolver.actors_of(subj)
+            speakers += self._subject_actors(subj, walk.statement)
         if not speakers:
             return []
         for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
@@ -713,7 +722,7 @@ class StanceFinder:
         refusal to say ("declined to comment") or words with no side ("said", "smiled")."""
         lemma = self._cue_lemma(verb)
         if lemma in self.lex.refusal_verbs:
-            return not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in verb.children)
+            return not _takes_something(verb)
         return self.lex.polarity(lemma) in (1, -1)
 
     def _owns_the_issue(self, mention: Mention, walk: _Walk) -> bool:
@@ -747,17 +756,15 @@ class StanceFinder:
         lemma = verb.lemma_.lower()
         if lemma not in self.lex.imposing_verbs | self.lex.relieving_verbs:
             return None
-        if any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("hold", "ice") for g in c.children) for c in verb.children):
-            lemma = "lift"  # "would put sanctions on hold if ...": a penalty taken off
-            if lemma not in self.lex.relieving_verbs:
-                return None
         # (the penalty as the object, the passive subject, or the instrument: "hit Russia with sanctions")
         penalties = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.penalty_nouns]
         penalties += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                       for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in self.lex.penalty_nouns]
         if not penalties:
             return None
-        imposing = lemma in self.lex.imposing_verbs
+        # ("would put sanctions on hold if ...": a penalty taken off)
+        on_hold = any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("hold", "ice") for g in c.children) for c in verb.children)
+        imposing = lemma in self.lex.imposing_verbs and not on_hold
         if self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for p in penalties for c in p.children):
             imposing = not imposing  # "would impose no sanctions if Caracas honoured the truce": a promise
         return imposing
@@ -1173,8 +1180,8 @@ class StanceFinder:
             walk.others_act = True
             return
         if lemma in self.lex.refusal_verbs:
-            answering = below is not None and _asked_clause(below) and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children)
-            if not answering and (below is None or below.dep_ not in ("xcomp", "dobj", "ccomp")
+            answering = below is not None and _asked_clause(below) and not _takes_something(tok)
+            if not answering and (below is None or below.dep_ not in REFUSED_DEPS
                                   or below.dep_ == "dobj" and not self._issue_is_object(tok, below, walk)):
                 # only what is refused: "support for the levy has declined" is a fall; "asked about
                 # the levy, Roe declined to comment" refuses nothing of the levy; "declined an
@@ -1411,7 +1418,7 @@ class StanceFinder:
             # only a stated or intended act: "Trump said Ukraine should never join NATO" is Trump's
             # demand, "could give up territory" his guess)
             doers = [m for c in tok.children if c.dep_ == "nsubj" and c.i not in walk.in_match
-                     for m in (self._pronoun_holder(c, walk.statement) if c.pos_ == "PRON" else self.resolver.actors_of(c))]
+                     for m in self._subject_actors(c, walk.statement)]
             if doers:
                 walk.holders.append(walk.holder(doers))
         if idx > 0 and walk.has_cue and not self._conditional_predicate(tok, path, walk):
@@ -1517,12 +1524,9 @@ class StanceFinder:
         """When the parse connected no cue: the predicate right before the match ("If Ukraine
         requests allied forces ...")."""
         before = [t for t in sent if t.i < min(walk.in_match)][-3:]
-        # (and refusals and acts, which take a side only on what they take: "emissions declined
-        # after the levy took effect")
-        structural = self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs | self.lex.refusal_verbs | self.lex.own_act_verbs
         for tok in reversed(before):
             lemma = self._cue_lemma(tok)
-            if lemma in structural:
+            if lemma in self._placed_cues:
                 return  # these take a side only in a given place ("the storm hurt the wind farms")
             if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in walk.in_match and not any(tok.children):
                 continue  # "the proposed wage rise", "the planned dam": a description, nobody's side ("the much-needed dam" is one)
@@ -2085,6 +2089,14 @@ def _timed(verb: Token) -> bool:
         if c.dep_ in ("npadvmod", "advmod") and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("yet", "soon", "anytime")):
             return True
     return False
+
+
+REFUSED_DEPS = ("xcomp", "dobj", "ccomp")  # what a verb of refusal refuses: "declined to sign", "refused the offer"
+
+
+def _takes_something(verb: Token) -> bool:
+    """Whether a verb of refusal has something of its own that it refuses."""
+    return any(c.dep_ in REFUSED_DEPS for c in verb.children)
 
 
 def _asked_clause(clause: Token) -> bool:
