@@ -511,3 +511,9 @@ def test_a_noun_of_will_received_is_not_the_receivers():
     for text in ("The tribunal heard an appeal against the eviction orders.", "The council received a petition for a new crossing."):
         assert not [s for s, c, _t, _n in rows(text) if c in ("appeal", "petition", "heard", "received")], text
     assert contents_of("The mayor issued a call for calm.").get("a call for calm") == "mayor"
+
+
+def test_a_reporting_verb_coordinated_with_an_earlier_verb_speaks_for_its_subject():
+    # (not the inverted attribution of '"...," said Rolf Amundsen, ...': the subject is the first verb's)
+    found = contents_of("Mayor Rui Costa met the union leaders and said Dunmore would keep the night buses.")
+    assert found.get("Dunmore would keep the night buses") == "Rui Costa"

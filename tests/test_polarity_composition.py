@@ -1217,3 +1217,66 @@ def test_code_review_round_six(text, expected):
 
 def test_a_refusal_by_someone_the_knowledge_does_not_know_is_not_the_reporters():
     assert not stance_triples("Local officials refused to back the fuel levy, President Ana Souza said.", _ROUND_SIX_ACTS)
+
+
+# ------------------------------------------------------------------ the seventh round (2026-12-04, seventh session)
+
+_ROUND_SEVEN = codebook_from_dict({"issues": [
+    {"id": "sanctions", "label": "Sanctions", "terms": ["sanction"]},
+    {"id": "truce", "label": "Truce", "terms": ["truce"]},
+    {"id": "military_aid", "label": "Military aid", "terms": ["military aid"]},
+    {"id": "trade_pact", "label": "Trade pact", "terms": ["trade pact"]},
+    {"id": "peace_force", "label": "Peacekeeping force", "terms": ["peacekeeping force"]},
+    {"id": "non_alignment", "label": "Non-alignment", "patterns": [r"\bnon-aligned\b"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a measure warned of on a condition is a threat (also by the subject of a coordinated verb)
+        ("Chancellor Ines Vogt warned of new sanctions if Belgrade refused.", ("Ines Vogt", "sanctions", "support")),
+        ("President Ana Souza and Prime Minister Lars Berg called on Serbia to accept a truce, and warned of new sanctions if it refused.",
+         ("Lars Berg", "sanctions", "support")),
+        # pausing is stopping; slapping a penalty on and writing a status in are doing them
+        ("Chile paused all military aid to Peru on Monday.", ("Chile", "military_aid", "oppose")),
+        ("President Ana Souza said she would slap new sanctions on Serbian steel.", ("Ana Souza", "sanctions", "support")),
+        ("Foreign Minister Rui Costa said any settlement must enshrine Moldova's non-aligned status.", ("Rui Costa", "non_alignment", "support")),
+        # "it" in a later clause of the sentence stands for the issue that was the first clause's subject
+        ("Prime Minister Lars Berg said the trade pact would flood the market with cheap grain, and that Norway would veto it.",
+         ("Norway", "trade_pact", "oppose")),
+        # a proposal is its content: "it" after "a plan for X" is X
+        ("Officials in Oslo drafted a plan for a peacekeeping force in Moldova. Serbia rejected it.", ("Serbia", "peace_force", "oppose")),
+        # a noun of means judged by its adjective
+        ("Foreign Minister Rui Costa said a truce was the fastest way to stop the killing.", ("Rui Costa", "truce", "support")),
+        ("Foreign Minister Rui Costa said sanctions were the wrong path.", ("Rui Costa", "sanctions", "oppose")),
+        ("Foreign Minister Rui Costa said sanctions were not the best way to end the war.", ("Rui Costa", "sanctions", "oppose")),
+        # the noun the issue describes holds no view of it: the speaker does
+        ("Foreign Minister Rui Costa said a non-aligned Moldova was essential.", ("Rui Costa", "non_alignment", "support")),
+    ],
+)
+def test_round_seven_wordings(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a warning with no condition may be a forecast
+        ("Chancellor Ines Vogt warned of new sanctions on Serbia.", {("Ines Vogt", "sanctions", "support")}),
+        # "it" agrees with the subject it stands for: here the economy, not the sanctions
+        ("Prime Minister Lars Berg said the sanctions had hurt the economy, and that Norway would protect it.",
+         {("Norway", "sanctions", "support"), ("Norway", "sanctions", "oppose")}),
+        # "not the only way" says there are others, and "a new way" judges nothing
+        ("Foreign Minister Rui Costa said sanctions were not the only way to pressure Serbia.",
+         {("Rui Costa", "sanctions", "oppose"), ("Rui Costa", "sanctions", "support")}),
+        ("Foreign Minister Rui Costa said sanctions were a new way to pressure Serbia.",
+         {("Rui Costa", "sanctions", "oppose"), ("Rui Costa", "sanctions", "support")}),
+        # the country a status is said of is no holder of it
+        ("Foreign Minister Rui Costa said a non-aligned Moldova was essential.", {("Moldova", "non_alignment", "support")}),
+        # a paused event is no paused issue
+        ("The truce talks paused on Monday, President Ana Souza said.", {("Ana Souza", "truce", "oppose")}),
+    ],
+)
+def test_round_seven_no_such_row(text, wrong):
+    assert not stance_triples(text, _ROUND_SEVEN) & wrong

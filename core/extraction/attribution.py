@@ -546,6 +546,8 @@ class Attributor:
         unlike "Kim said Trump would win", where the verb has its own subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # ("..., saying Ostrow would lose": a participle has no subject of its own either)
+        if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.head.children):
+            return False  # "Putin met Witkoff and said Russia would accept": the subject is the first verb's
         subj = next((g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and comp.i > verb.i and subj.left_edge.i == verb.i + 1 and subj.pos_ == "PROPN"
 

@@ -595,6 +595,8 @@ class StanceFinder:
                 stance_object = self._misattached_stance_object(tok, path[idx - 1]) if idx > 0 else None
                 if stance_object is not None:
                     self._apply_cue(stance_object, path[idx - 1], walk)  # "expressed openness to a swap"
+                elif idx > 0 and tok.lemma_.lower() in self.lex.threat_verbs and self._threatens_a_tool(tok, path[idx - 1]):
+                    self._apply_cue(tok, path[idx - 1], walk)  # "warned of new sanctions if Moscow refused"
                 break
             if _identity_copula(path, idx) and self._negated(tok) and path[idx - 1].lemma_.lower() not in self.lex.side_nouns:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
@@ -952,6 +954,16 @@ class StanceFinder:
             ordered = sorted(predicates, key=lambda t: t.i)
             if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for p in ordered for c in p.children):
                 ordered.reverse()  # "flawed but essential": what comes after "but" is the verdict
+            means = next((v for c in ordered if (v := self._means_verdict(c, self._negated(tok)))), 0)
+            if means and not has_experiencer:
+                # "a ceasefire was the fastest way to stop the killing": for it ("was not the
+                # only way", "the wrong path": against)
+                walk.has_cue = walk.polar = walk.judged = True
+                if means < 0:
+                    walk.flip()
+                if self._negated(tok):
+                    walk.flip()
+                ordered = []
             ordered = [w for c in ordered for w in self._evaluation(c)]
             for comp in ordered:
                 if has_experiencer:
@@ -1005,6 +1017,19 @@ class StanceFinder:
                 if frame.dep_ in ("advcl", "acomp", "xcomp") and frame.pos_ == "ADJ" and frame.i > path[idx - 1].i \
                         and any(c.lower_ == "as" for c in frame.children):
                     self._apply_cue(frame, None, walk)
+
+    def _means_verdict(self, predicate: Token, negated: bool) -> int:
+        """+1 when a predicate noun calls the issue a good means ("the only way", "the best path"),
+        -1 a bad one ("the wrong way"), 0 otherwise (the lexicon's ``means_nouns`` and
+        ``means_adjectives``). "Is not the only way" says there are others: no side."""
+        if predicate.pos_ != "NOUN" or predicate.lemma_.lower() not in self.lex.means_nouns:
+            return 0
+        for c in predicate.children:
+            if c.dep_ == "amod" and not (negated and c.lower_ in ("only", "sole")):
+                value = self.lex.means_adjectives.get(c.lower_) or self.lex.means_adjectives.get(c.lemma_.lower())
+                if value:
+                    return value
+        return 0
 
     def _evaluation(self, predicate: Token) -> list[Token]:
         """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
@@ -1137,13 +1162,25 @@ class StanceFinder:
         condition ("threatened tariffs if Quito ...") or a stance noun ("threatened a boycott of
         the accord"). Not "Lima threatened the truce" (against it), nor a threat with no actor
         ("the strikes threatened to derail the truce": still a danger to it)."""
+        conditional = any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in verb.children)
+        if below is not None and below.dep_ == "prep" and below.lower_ == "of" and conditional:
+            # "warned of new sanctions if Moscow refused": the measure warned of on a condition
+            # is the threat itself ("warned of new sanctions" alone may be a forecast)
+            return self._has_actor_subject(verb)
         if below is None or below.dep_ not in ("xcomp", "dobj"):
             return False
-        if below.dep_ == "dobj" and not (
-            self._takes_side(below) or any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in verb.children)
-        ):
+        if below.dep_ == "dobj" and not (self._takes_side(below) or conditional):
             return False
-        return any(c.dep_ == "nsubj" and self.resolver.actors_of(c) for c in verb.children)
+        return self._has_actor_subject(verb)
+
+    def _has_actor_subject(self, verb: Token) -> bool:
+        """Whether a verb's subject, or the subject it shares with the verb it is coordinated with
+        ("Rome and Paris called for a truce and warned of sanctions if ..."), names an actor."""
+        while True:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+                return any(self.resolver.actors_of(c) for c in subjects)
+            verb = verb.head
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
@@ -1430,8 +1467,11 @@ class StanceFinder:
                 c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in will_words for c in tok.children)
             # (nor is the issue's owner: "said Serbia's membership of the EU was out of the
             # question" is the speaker's view of Serbia's membership, not Serbia's)
+            # (nor the noun the issue describes: "a neutral Ukraine was essential", with "neutral"
+            # the issue, is the speaker's view of Ukraine's neutrality)
+            below_here = walk.in_match | {path[k].i for k in range(1, idx) if path[k - 1].dep_ in ("amod", "compound", "nmod")}
             owners = [m for m in self._owner_mentions(tok, walk.statement)
-                      if own_will or not (any(m.start <= i < m.end for i in walk.in_match) or self._owns_the_issue(m, walk))]
+                      if own_will or not (any(m.start <= i < m.end for i in below_here) or self._owns_the_issue(m, walk))]
             if owners and self._obliged(tok, path[idx - 1]):
                 # "Souza said Uganda must accept the truce": a demand on Uganda is the speaker's
                 # view, not Uganda's (the speaker's own side keeps it: "we must", "Kenya must" said
@@ -1780,7 +1820,9 @@ class StanceFinder:
             if tok.pos_ in ("VERB", "AUX"):
                 return False
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
-                return True
+                # ("drafted a plan for a force of 30,000 troops. Moscow rejected it": a proposal
+                # is its content, and so is "it")
+                return tok.lemma_.lower() not in PROPOSAL_NOUNS | self.lex.owned_nouns
         return False
 
     def _match_head(self, match: IssueMatch) -> str | None:
@@ -1820,7 +1862,10 @@ class StanceFinder:
             if head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 head = head.head  # "backed the ceasefire plan while Israel rejected it"
             verb = head.head
-            if head.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "ADP"):
+            # ("said NATO membership would drag the alliance into war, and that Hungary would veto
+            # it": the issue as the subject of the first clause is what the second acts on)
+            if head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "ADP", "AUX") \
+                    or head.dep_ in ("dobj", "pobj") and verb.pos_ == "AUX":
                 continue
             verb = verb.head if verb.pos_ == "ADP" else verb  # "voted against the dam ... and for it"
             for other in verb.children:
@@ -1835,7 +1880,10 @@ class StanceFinder:
                     # it with softer language")
                     lemma = self._cue_lemma(other)
                     stance_verb = self.lex.polarity(lemma) is not None or (pron.dep_ == "pobj" and bool(self._prep_phrase(lemma, pron.head)))
-                    if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb:
+                    # (a subject is taken up only in its number: "the sanctions hurt the economy,
+                    # and Hungary would protect it" is the economy)
+                    agrees = head.dep_ not in ("nsubj", "nsubjpass") or (pron.lower_ == "them") == (head.tag_ in ("NNS", "NNPS"))
+                    if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb and agrees:
                         found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text)))
         return found
 

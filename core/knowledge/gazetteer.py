@@ -189,6 +189,9 @@ class Lexicon:
     praise_verbs: frozenset[str] = frozenset()
     unnamed_source_nouns: frozenset[str] = frozenset()
     preference_words: frozenset[str] = frozenset()
+    # "a ceasefire was the fastest way to stop the killing": a noun of means judged by its adjective
+    means_nouns: frozenset[str] = frozenset()
+    means_adjectives: dict[str, int] = field(default_factory=dict)
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
