@@ -1280,3 +1280,33 @@ def test_round_seven_wordings(text, expected):
 )
 def test_round_seven_no_such_row(text, wrong):
     assert not stance_triples(text, _ROUND_SEVEN) & wrong
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whose idea, suggestion or package it is holds its content; an abbreviated name is an owner too
+        ("Peru backed Brazil's idea of a truce.", ("Brazil", "truce", "support")),
+        ("Peru rejected a UK proposal for a truce.", ("United Kingdom", "truce", "support")),
+        ("Prime Minister Lars Berg said he would veto the EU's new sanctions package.", ("European Union", "sanctions", "support")),
+        # a proposal judged above it is the owner's proposal and the speaker's verdict
+        ("Brazil's proposal for a truce was absurd, Foreign Minister Rui Costa said.", ("Brazil", "truce", "support")),
+        ("Brazil's proposal for a truce was absurd, Foreign Minister Rui Costa said.", ("Rui Costa", "truce", "oppose")),
+        # a clause with its own subject misparsed as a clausal subject keeps its own side
+        ("Foreign Minister Rui Costa said the West must stop supplying military aid to Kyiv and Serbia must halt its offensive.",
+         ("Rui Costa", "military_aid", "oppose")),
+        # a demand on a doer the knowledge does not know is still the speaker's view
+        ("Foreign Minister Rui Costa said the West must stop supplying military aid to Kyiv.", ("Rui Costa", "military_aid", "oppose")),
+        # a condition of purpose: what it takes for the issue to hold is wanting it
+        ("Chancellor Ines Vogt said Europe needed a strong army if any truce is to hold.", ("Ines Vogt", "truce", "support")),
+        # what is provided "with", or as an amount "in", is the object provided
+        ("Norway has provided Moldova with military aid.", ("Norway", "military_aid", "support")),
+        ("Norway sent 2 billion dollars in military aid to Moldova.", ("Norway", "military_aid", "support")),
+    ],
+)
+def test_round_seven_owners_conditions_and_amounts(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN)
+
+
+def test_round_seven_an_abbreviated_name_names_an_owner_but_a_full_country_name_a_subject():
+    assert not {row for row in stance_triples("Peru rejected a Chile proposal for a truce.", _ROUND_SEVEN) if row[0] == "Chile"}

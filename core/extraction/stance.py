@@ -16,6 +16,7 @@ least one cue; a sentence that is a question carries none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -86,6 +87,9 @@ class _Holder:
     # ("Witkoff would not confirm that ...").
     descriptive: bool = False
     attribution: str = ""  # how the holder's own words are conveyed outside a statement ("indirect")
+    # The owner of a stance noun the issue hangs on ("Brazil's proposal for a truce"): its own
+    # side, whatever is said of the noun above it by others
+    owns_noun: bool = False
 
 
 @dataclass
@@ -125,6 +129,8 @@ class _Walk:
         return _Holder(mentions, self.polarity, self.neutral and not self.polar, True, self.hedged, is_speaker, reported_by)
 
 
+# An abbreviated name: "U.S.", "EU", "UK".
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 # Verbs that join a subject to what is said of it: "the release remains non-negotiable".
 COPULAS = frozenset({"be", "remain", "stay"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
@@ -440,6 +446,10 @@ class StanceFinder:
                 if country and child.text[:1].isupper():
                     found.append(Mention(Actor(country, "government", country, ""), child.i, child.i + 1,
                                          child.idx, child.idx + len(child.text), child.text, "metonym"))
+            elif child.dep_ == "compound" and child.i < noun.i and ABBREVIATION.fullmatch(child.text):
+                # "a U.S. proposal", "an EU plan": an abbreviated name before the noun is used as
+                # an adjective of origin ("a Ukraine ceasefire proposal" names a subject)
+                found += self.resolver.actors_of(child)
         return found + self._sponsors(noun)
 
     def _side_apposition(self, tok: Token) -> bool:
@@ -549,9 +559,12 @@ class StanceFinder:
         owner of a proposal the match itself names ("Kenya's peace plan", with "peace plan" the
         issue: Kenya's, whatever is said of it)."""
         holders = self._walk_holders(head, in_match, match, statement, sent, via)
-        if via is None and head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns \
-                and not self._negated(head):
-            owners = [m for c in head.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+        # (also the noun the issue is a compound of: "the EU's sanctions package", with "sanctions"
+        # the issue)
+        noun = head.head if head.dep_ == "compound" and head.head.pos_ == "NOUN" else head
+        if via is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns \
+                and not self._negated(noun):
+            owners = [m for c in noun.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
             owners = [m for m in owners if all(m.actor not in (o.actor for o in h.mentions) for h in holders)]
             if owners:
                 holders.append(_Holder(owners, 1, False, True, self._hedged(head), False, descriptive=True))
@@ -645,6 +658,16 @@ class StanceFinder:
             if not (tok.dep_ == "advcl" and _has_mark(tok, CONDITIONAL_MARKS - {"whether"})):
                 continue
             main = path[idx + 1]
+            if _has_mark(tok, frozenset({"if"})) and tok.lemma_ == "be" and any(
+                    c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+                # "Ukraine must halt its mobilisation if any truce is to last": a condition of
+                # purpose; whoever names what it takes wants the issue (as the words in the
+                # condition say: "if the truce is to collapse" is unwanted)
+                walk.polarity = -1 if any(self.lex.polarity(self._cue_lemma(t)) == -1 for t in path[: idx + 1] if t.i not in walk.in_match) else 1
+                walk.has_cue = walk.polar = True
+                subjects = self._owner_mentions(main, walk.statement)
+                walk.holders = [walk.holder(subjects)] if subjects and not self._obliged(main, tok) else []
+                return self._with_speaker(walk)
             lemma = main.lemma_.lower()
             threat = self._conditional_kind(main)
             first = main
@@ -715,6 +738,9 @@ class StanceFinder:
         doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
         if not doers and verb.dep_ in ("xcomp", "conj"):
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+        if any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children):
+            return False  # "the West must stop supplying arms": a demand, the speaker's view
         doers = [g for d in doers for g in ([d] if d.dep_ != "agent" else [c for c in d.children if c.dep_ == "pobj"])]
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d) for d in doers)
 
@@ -820,6 +846,11 @@ class StanceFinder:
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Peru backed the loans and Chile rejected the dam": a clause of its own, Chile's
+            if cur.dep_ == "csubj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                    and not any(c.dep_ == "mark" for c in cur.children):
+                # "the West must stop supplying arms to Kyiv and Ukraine must halt ...": a clause with
+                # a subject of its own and no "that" is no clausal subject but a misparsed sentence
+                break
             cur = cur.head
             path.append(cur)
             if relative:
@@ -1386,7 +1417,14 @@ class StanceFinder:
         silence on the truce", "the truce was delayed")."""
         if below is None:
             return False
-        if below.dep_ in ("nsubjpass", "nsubj") and has_passive_aux(tok):
+        if below.dep_ == "prep" and tok.lemma_.lower() in self.lex.providing_verbs and (
+                below.lower_ == "with" or below.lower_ == "in" and any(c.dep_ == "dobj" and _is_amount(c) for c in tok.children)):
+            # "provided Ukraine with military aid", "sent $2 billion in military aid" (with "in"
+            # hung on the verb): what is provided is the object
+            below = next((c for c in below.children if c.dep_ == "pobj"), None)
+            if below is None:
+                return False
+        elif below.dep_ in ("nsubjpass", "nsubj") and has_passive_aux(tok):
             # the subject of a passive is its object only as a wish ("the levy should be diminished",
             # "needs to be delayed"); as an event it is no side ("the dam was delayed")
             wished = tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "would", "'ll")
@@ -1406,6 +1444,9 @@ class StanceFinder:
                 if cur.i == below.i:
                     return True
                 inside = cur.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "det") or cur.i in walk.in_match
+                # ("50 billion euros in military aid": an amount of the issue is the issue)
+                inside = inside or cur.dep_ == "pobj" and cur.head.lower_ == "in" and _is_amount(cur.head.head) \
+                    or cur.dep_ == "prep" and cur.lower_ == "in" and _is_amount(cur.head)
                 via_of = of_ok and (cur.dep_ == "pobj" and cur.head.lower_ == "of" or cur.dep_ == "prep" and cur.lower_ == "of")
                 if not (inside or via_of):
                     break
@@ -1470,6 +1511,9 @@ class StanceFinder:
             # (nor the noun the issue describes: "a neutral Ukraine was essential", with "neutral"
             # the issue, is the speaker's view of Ukraine's neutrality)
             below_here = walk.in_match | {path[k].i for k in range(1, idx) if path[k - 1].dep_ in ("amod", "compound", "nmod")}
+            # (nor, again, the owner of a noun read below: "Brazil's proposal for a truce was absurd,
+            # Peru said" is Brazil's proposal, and Peru's verdict)
+            below_here |= {c.i for t in path[:idx] for c in t.children if c.dep_ == "poss"}
             owners = [m for m in self._owner_mentions(tok, walk.statement)
                       if own_will or not (any(m.start <= i < m.end for i in below_here) or self._owns_the_issue(m, walk))]
             if owners and self._obliged(tok, path[idx - 1]):
@@ -1502,6 +1546,7 @@ class StanceFinder:
                 if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) \
                         and any(c.dep_ == "poss" for c in tok.children):
                     walk.owned_noun = True
+                    walk.holders[-1] = replace(walk.holders[-1], owns_noun=True)
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
         """"The levy angered farmers, including Jane Roe", "Lima was pleased by the deal": the one
@@ -1586,7 +1631,9 @@ class StanceFinder:
         if statement is None or statement.speaker is None or self._unnamed_source(statement) or walk.others_act:
             return holders
         speaker = statement.speaker
-        inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions)]
+        # (the owner of a proposal judged above it is no holder of the judgment: "Brazil's
+        # proposal for a truce was absurd, Peru said" is Peru's verdict)
+        inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions) and not (h.owns_noun and walk.judged)]
         mention = Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
         if walk.has_cue and not inner:
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
@@ -2051,6 +2098,11 @@ def _is_name(tok: Token, obj: Token) -> bool:
     return tok.dep_ == "oprd" and tok.pos_ != "VERB" or (
         tok.dep_ in ("dobj", "appos") and tok.i > obj.i or tok.i == getattr(_after_name(obj), "i", -1)
     ) and tok.pos_ in ("ADJ", "NOUN")
+
+
+def _is_amount(tok: Token) -> bool:
+    """A number or a noun counted by one ("$2 billion", "50 billion euros")."""
+    return tok.like_num or any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children)
 
 
 def _names_it(verb: Token, obj: Token) -> bool:
