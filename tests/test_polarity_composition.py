@@ -1310,3 +1310,93 @@ def test_round_seven_owners_conditions_and_amounts(text, expected):
 
 def test_round_seven_an_abbreviated_name_names_an_owner_but_a_full_country_name_a_subject():
     assert not {row for row in stance_triples("Peru rejected a Chile proposal for a truce.", _ROUND_SEVEN) if row[0] == "Chile"}
+
+
+# ------------------------------------------------------------------ a second reader's findings on the seventh round
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a means to a bad end is against; a purpose read from what it takes ("to be lifted": the lifting)
+        ("Foreign Minister Rui Costa said sanctions were the surest path to war.", ("Rui Costa", "sanctions", "oppose")),
+        ("Chancellor Ines Vogt said farmers needed help if the sanctions are to be lifted.", ("Ines Vogt", "sanctions", "oppose")),
+        ("General Ola Nordby said Europe would have to act if the truce is to hold.", ("Ola Nordby", "truce", "support")),
+        # an issue undone by the noun it is a compound of ("sanctions relief"), also in an owned package
+        ("Serbia opposed sanctions relief.", ("Serbia", "sanctions", "support")),
+        ("The EU's sanctions relief package angered Serbia.", ("European Union", "sanctions", "oppose")),
+        ("Beijing slapped down a Japanese proposal for a trade pact.", ("China", "trade_pact", "oppose")),
+        # after "met Y and said", the speaker is the subject of what is said
+        ("President Ana Souza met Prime Minister Lars Berg and said she backed a truce.", ("Ana Souza", "truce", "support")),
+    ],
+)
+def test_second_reader_round_seven(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a means to an end the lexicon cannot judge takes no side
+        ("Foreign Minister Rui Costa said sanctions were the fastest way to ruin Serbian farmers.", {"any row"}),
+        # no purpose: a report to be believed, a forecast, a fate foreseen
+        ("If the trade pact is to be believed, prices will fall, Chancellor Ines Vogt said.", {"any row"}),
+        ("Chancellor Ines Vogt said prices would soar if the sanctions are to stay.", {"any row"}),
+        ("General Ola Nordby said Europe would have to act if the truce is to collapse.", {"any row"}),
+        # a warning not given, or of what the warner does not impose, is no threat
+        ("Chancellor Ines Vogt did not warn of sanctions if Belgrade refused.", {"any row"}),
+        ("Chancellor Ines Vogt warned of a trade pact if Serbia won the vote.", {"any row"}),
+        # what an adjective issue's noun does is not said of the adjective
+        ("A non-aligned Moldova backed the truce, Foreign Minister Rui Costa said.", {("Rui Costa", "non_alignment", "support")}),
+        # a content said is no proposal; an amount of something else is not the issue
+        ("India's idea that the trade pact was premature irritated Rui Costa.", {("India", "trade_pact", "support")}),
+        ("Norway sent 2 billion dollars in sanctions revenue to Moldova.", {("Norway", "sanctions", "support")}),
+        # "it" may be the first clause's singular object, not its subject issue
+        ("Chancellor Ines Vogt said the truce had hurt the economy, and that Norway would support it.", {("Norway", "truce", "support")}),
+        # a spokeswoman's "he" is not the spokeswoman
+        ("Carla Mendes, a spokeswoman for President Paulo Ribeiro, said he would back the truce.", {("Carla Mendes", "truce", "support")}),
+    ],
+)
+def test_second_reader_round_seven_no_such_row(text, wrong):
+    found = stance_triples(text, _ROUND_SEVEN)
+    assert not (found if "any row" in wrong else found & wrong)
+
+
+_ROUND_SEVEN_US = codebook_from_dict({"issues": [
+    {"id": "fuel_levy", "label": "Fuel levy", "terms": ["fuel levy"]},
+    {"id": "pipeline", "label": "Pipeline", "terms": ["pipeline"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who leads or joins the subject shares its act
+        ("Five lawmakers, led by Senator Ana Souza, opposed the fuel levy.", ("Ana Souza", "fuel_levy", "oppose")),
+        ("Senator Ana Souza, joined by Senator Lars Berg, voted against the fuel levy.", ("Lars Berg", "fuel_levy", "oppose")),
+        ("Dozens of farmers testified against the pipeline at a hearing, joined by the Sierra Club.", ("Sierra Club", "pipeline", "oppose")),
+        ("Senator Ana Souza testified against the pipeline.", ("Ana Souza", "pipeline", "oppose")),
+        # what the issue is framed as, judged by its adjective; an attack on it
+        ("Governor Lars Berg described the pipeline as a vital artery for the region.", ("Lars Berg", "pipeline", "support")),
+        ("Senator Ana Souza attacked the fuel levy as a blank check for oil firms.", ("Ana Souza", "fuel_levy", "oppose")),
+        # "it" in a later clause for the issue the sentence named before
+        ("Senator Ana Souza has made the fuel levy her cause, while her rival, Lars Berg, has called it reckless.",
+         ("Lars Berg", "fuel_levy", "oppose")),
+    ],
+)
+def test_round_seven_us_politics(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN_US)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Governor Lars Berg described the pipeline as a good example of how permits work.", {"any row"}),
+        # a later "it" in a clause of people the knowledge does not know, or supposed, is nobody's
+        ("Speaker Lars Berg has refused to bring the fuel levy to the floor, though aides say 40 members would vote for it.",
+         {("Lars Berg", "fuel_levy", "support")}),
+        ("The pipeline could open next year if regulators push it along.", {"any row"}),
+    ],
+)
+def test_round_seven_us_politics_no_such_row(text, wrong):
+    found = stance_triples(text, _ROUND_SEVEN_US)
+    assert not (found if "any row" in wrong else found & wrong)

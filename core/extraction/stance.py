@@ -368,6 +368,14 @@ class StanceFinder:
             return group  # "Kenya and Uganda signed the pact. They also backed ...": both
         if low in BODY_PRONOUNS:
             return [speaker_mention] if speaker_mention and speaker_mention.actor.actor_type != "person" else []
+        if low in PERSON_SUBJECT_PRONOUNS and speaker_mention is not None and speaker_mention.actor.actor_type == "person" \
+                and statement is not None and statement.cue_token is not None and pron.dep_ == "nsubj" \
+                and pron.head.dep_ == "ccomp" and pron.head.head.i == statement.cue_token and self.doc[statement.cue_token].dep_ == "conj" \
+                and _has_object(self.doc[statement.cue_token].head):
+            # "Macron met Zelensky and said he backed a truce": after a verb whose object is a
+            # person, the subject of what the speaker says is the speaker (not the object named
+            # last; "..., a spokeswoman for Ribeiro, said he ..." is left to the resolver)
+            return [speaker_mention]
         if low in PERSON_SUBJECT_PRONOUNS and statement is None:
             # "Peskov said ... Putin's order ... He has accused Ukraine ...": a narrative pronoun
             # right after a statement continues its speaker, not the last name inside it.
@@ -411,6 +419,9 @@ class StanceFinder:
                     mentions += [m for c in subj.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
                 if not mentions and subj.lemma_.lower() in self.lex.document_nouns:
                     mentions += self._sponsors(subj)
+                mentions += self._joined_by(subj)
+            if subjects:
+                mentions += self._joined_by(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" and not self._owned_by_local_subject(c)
                          for m in self.resolver.actors_of(c)]
@@ -433,6 +444,15 @@ class StanceFinder:
         verb = next((t for t in path_up(owner.head, 5) if t.pos_ in ("VERB", "AUX")), None)
         return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and self.resolver.mention_at(c) is None
                                         and not self.resolver.actors_of(c) for c in verb.children)
+
+    def _joined_by(self, word: Token) -> list[Mention]:
+        """Who shares a subject's act by a participle of the lexicon's ``joining_participles``:
+        "Five Democrats, led by Rep. Baca, opposed the tax", "landowners testified against the
+        pipeline, joined by the Water Alliance" (the participle on the subject or on the verb)."""
+        return [m for c in word.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
+                and c.lemma_.lower() in self.lex.joining_participles
+                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                for m in self.resolver.actors_of(g)]
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
@@ -566,8 +586,10 @@ class StanceFinder:
                 and not self._negated(noun):
             owners = [m for c in noun.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
             owners = [m for m in owners if all(m.actor not in (o.actor for o in h.mentions) for h in holders)]
+            # ("the EU's sanctions relief package": a package that undoes the issue)
+            undone = any(c.dep_ == "compound" and head.i < c.i < noun.i and c.lemma_.lower() in self.lex.inversions for c in noun.children)
             if owners:
-                holders.append(_Holder(owners, 1, False, True, self._hedged(head), False, descriptive=True))
+                holders.append(_Holder(owners, -1 if undone else 1, False, True, self._hedged(head), False, descriptive=True))
         return holders
 
     def _walk_holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
@@ -593,6 +615,11 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if idx == 2 and path[0].dep_ == "amod" and path[1].dep_ == "nsubj" and tok.lemma_ not in COPULAS \
+                    and any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in tok.children):
+                # "A neutral Austria backed the ceasefire": what the subject does is not said of
+                # the adjective ("a neutral Ukraine was essential" is)
+                return []
             if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pcomp":
                 # "promised to meet the goals without trying to pass the levy": not done, no side
                 # ("will sign no truce without guarantees" names a condition: read on)
@@ -634,6 +661,12 @@ class StanceFinder:
                 # "Asked about reports that Lima might sign the truce, Roe declined to comment":
                 # what Roe was asked about is no view of Roe's (his answer, if any, says it)
                 return []
+            if idx > 0 and path[idx - 1].dep_ == "compound" and path[idx - 1].i in walk.in_match and tok.pos_ == "NOUN" \
+                    and tok.i not in walk.in_match and tok.lemma_.lower() in self.lex.inversions and self.lex.polarity(tok.lemma_.lower()) is None:
+                # "sanctions relief", "tariff reductions": the issue undone ("tariff cuts" is read
+                # by the cue of "cut" itself)
+                walk.flip()
+                walk.has_cue = walk.polar = True
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -658,12 +691,17 @@ class StanceFinder:
             if not (tok.dep_ == "advcl" and _has_mark(tok, CONDITIONAL_MARKS - {"whether"})):
                 continue
             main = path[idx + 1]
-            if _has_mark(tok, frozenset({"if"})) and tok.lemma_ == "be" and any(
-                    c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+            purpose = next((c for c in tok.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+            if _has_mark(tok, frozenset({"if"})) and tok.lemma_ == "be" and purpose is not None and self._requirement(main):
                 # "Ukraine must halt its mobilisation if any truce is to last": a condition of
-                # purpose; whoever names what it takes wants the issue (as the words in the
-                # condition say: "if the truce is to collapse" is unwanted)
-                walk.polarity = -1 if any(self.lex.polarity(self._cue_lemma(t)) == -1 for t in path[: idx + 1] if t.i not in walk.in_match) else 1
+                # purpose after a requirement; whoever names what it takes wants what the
+                # condition says ("if the tariffs are to be lifted": the lifting; "if the report
+                # is to be believed" is no purpose)
+                if has_passive_aux(purpose) and purpose.lemma_.lower() in self.lex.belief_cues | self.lex.speech | {"believe", "trust"}:
+                    return []
+                walk.polarity = -1 if self.lex.polarity(self._cue_lemma(purpose)) == -1 else 1
+                if walk.polarity < 0 and not has_passive_aux(purpose):
+                    return []  # "if the truce is to collapse": a fate foreseen, not a purpose
                 walk.has_cue = walk.polar = True
                 subjects = self._owner_mentions(main, walk.statement)
                 walk.holders = [walk.holder(subjects)] if subjects and not self._obliged(main, tok) else []
@@ -713,6 +751,14 @@ class StanceFinder:
             walk.holders = [walk.holder(holders)] if holders else []
             return self._with_speaker(walk)
         return None
+
+    def _requirement(self, verb: Token) -> bool:
+        """Whether a main clause states what is needed: a modal of duty ("must halt"), "need",
+        "require", "take", or "have to" ("would have to act")."""
+        lemma = verb.lemma_.lower()
+        return lemma in ("need", "require", "take") or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in verb.children) \
+            or lemma == "have" and any(c.dep_ == "xcomp" for c in verb.children) \
+            or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need")
 
     def _obliged(self, tok: Token, below: Token) -> bool:
         """Whether ``tok`` puts its subject under an obligation: a modal of duty ("must accept",
@@ -1021,6 +1067,15 @@ class StanceFinder:
         """What a framing or naming verb says of its object, the issue ("sees the dam as a
         disaster", "called the levy a mistake")."""
         tok = path[idx]
+        framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and any(
+            p.dep_ == "prep" and p.lower_ == "as" for p in [*tok.children, *path[idx - 1].children])
+        if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues:
+            # "attacked the highway bill as a blank check for contractors": against it
+            walk.seen_cues.add(tok.i)
+            walk.has_cue = walk.polar = True
+            walk.flip()
+            if self._negated(tok):
+                walk.flip()
         if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
@@ -1029,7 +1084,13 @@ class StanceFinder:
                 if prep.dep_ == "prep" and prep.lower_ == "as":
                     for frame in prep.children:
                         if frame.dep_ in ("pobj", "amod", "acomp"):
-                            for word in self._evaluation(frame):
+                            words = self._evaluation(frame)
+                            if frame.pos_ == "NOUN" and words == [frame] and self.lex.polarity(frame.lemma_.lower()) is None \
+                                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in frame.children):  # ("a good example of")
+                                # ("described the pipeline as a vital artery": whatever the issue is
+                                # framed as, the adjective judges the issue itself)
+                                words = [c for c in frame.children if c.dep_ == "amod" and self._takes_side(c)][:1] or words
+                            for word in words:
                                 self._apply_cue(word, None, walk)
         if idx > 0 and _named_object(path[idx - 1]) and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
             # "called the levy a mistake", "branded the quotas unfair": the object's predicate
@@ -1055,12 +1116,35 @@ class StanceFinder:
         ``means_adjectives``). "Is not the only way" says there are others: no side."""
         if predicate.pos_ != "NOUN" or predicate.lemma_.lower() not in self.lex.means_nouns:
             return 0
+        # (a way to a bad end is a bad thing: "the fastest way to ruin farmers", "the surest path
+        # to war"; a goal the lexicon cannot judge says nothing)
+        goal = self._goal_value(predicate)
         for c in predicate.children:
             if c.dep_ == "amod" and not (negated and c.lower_ in ("only", "sole")):
                 value = self.lex.means_adjectives.get(c.lower_) or self.lex.means_adjectives.get(c.lemma_.lower())
                 if value:
-                    return value
+                    return value * goal if goal is not None else 0
         return 0
+
+    def _goal_value(self, means: Token) -> int | None:
+        """+1 or -1 for the end a noun of means leads to, as the lexicon judges it: an infinitive
+        ("way to end the war": -1 * -1) or a "to"/"for"/"towards" noun ("path to peace", "road to
+        war"); 1 when there is none ("the best way forward"); None when the lexicon cannot tell."""
+        for c in means.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                lemma = self._cue_lemma(c)
+                sign = self.lex.effect_verbs.get(lemma) or self.lex.polarity(lemma) or 1
+                objects = [o for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
+                values = [self.lex.outcome_nouns.get(o.lemma_.lower()) for o in objects]
+                known = [v for v in values if v]
+                return sign * known[0] if known else None
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "towards", "toward"):
+                nouns = [g for g in c.children if g.dep_ == "pobj"]
+                known = [v for g in nouns if (v := self.lex.outcome_nouns.get(g.lemma_.lower()))]
+                return known[0] if known else None
+            if c.dep_ == "relcl":
+                return None  # "the only basis on which a settlement can be built": unread
+        return 1
 
     def _evaluation(self, predicate: Token) -> list[Token]:
         """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
@@ -1194,10 +1278,13 @@ class StanceFinder:
         the accord"). Not "Lima threatened the truce" (against it), nor a threat with no actor
         ("the strikes threatened to derail the truce": still a danger to it)."""
         conditional = any(c.dep_ == "advcl" and _has_mark(c, CONDITIONAL_MARKS - {"whether"}) for c in verb.children)
-        if below is not None and below.dep_ == "prep" and below.lower_ == "of" and conditional:
-            # "warned of new sanctions if Moscow refused": the measure warned of on a condition
-            # is the threat itself ("warned of new sanctions" alone may be a forecast)
-            return self._has_actor_subject(verb)
+        if below is not None and below.dep_ == "prep" and below.lower_ == "of":
+            # "warned of new sanctions if Moscow refused": a penalty warned of on a condition is
+            # the threat itself ("warned of new sanctions" alone may be a forecast, and so may
+            # "warned of a recount if the margin fell"; "did not warn of" threatens nothing)
+            warned = [c for c in below.children if c.dep_ == "pobj"]
+            return conditional and not self._negated(verb) and any(w.lemma_.lower() in self.lex.penalty_nouns for w in warned) \
+                and self._has_actor_subject(verb)
         if below is None or below.dep_ not in ("xcomp", "dobj"):
             return False
         if below.dep_ == "dobj" and not (self._takes_side(below) or conditional):
@@ -1305,6 +1392,9 @@ class StanceFinder:
         if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in tok.children) \
                 and not self._proposal_owners(tok):
             return
+        if lemma in self.lex.owned_nouns and tok.pos_ == "NOUN" and below is not None and below.dep_ in ("acl", "ccomp", "relcl") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
+            return  # "India's idea that the ban was premature": a content said, no proposal of it
         # ("dropped its objections to the accord": a stance of its own as the object counts too)
         # (or a document: "introduced a bill to create the loans")
         stance_object = below is not None and below.dep_ == "dobj" and (
@@ -1445,7 +1535,8 @@ class StanceFinder:
                     return True
                 inside = cur.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "det") or cur.i in walk.in_match
                 # ("50 billion euros in military aid": an amount of the issue is the issue)
-                inside = inside or cur.dep_ == "pobj" and cur.head.lower_ == "in" and _is_amount(cur.head.head) \
+                # (the issue itself, not a noun it modifies: "$2 billion in tariff revenue" is revenue)
+                inside = inside or cur.dep_ == "pobj" and cur.i in walk.in_match and cur.head.lower_ == "in" and _is_amount(cur.head.head) \
                     or cur.dep_ == "prep" and cur.lower_ == "in" and _is_amount(cur.head)
                 via_of = of_ok and (cur.dep_ == "pobj" and cur.head.lower_ == "of" or cur.dep_ == "prep" and cur.lower_ == "of")
                 if not (inside or via_of):
@@ -1541,7 +1632,10 @@ class StanceFinder:
             # a verb above it that takes no side of its own gives its subject none)
             borrowed = walk.owned_noun and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.receiving_verbs
             if owners and not dare and not borrowed and (
-                    side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)):
+                    side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)
+                    # ("landowners testified against the pipeline, joined by X": no statement took
+                    # the verb of speech and its stance preposition; its subject holds it)
+                    or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))):
                 walk.holders.append(walk.holder(owners))
                 if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) \
                         and any(c.dep_ == "poss" for c in tok.children):
@@ -1708,7 +1802,10 @@ class StanceFinder:
         span = self._speaker_span(statement) if statement.speaker is not None else None
         if span is None or span.root.pos_ == "PRON":
             return []
-        return [m for m in self.resolver.actors_of(span.root) if m.actor != statement.speaker]
+        # ("Rep. Baca, joined by Sen. Reyes, voted against ...": who joins the speaker too)
+        cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
+        joined = self._joined_by(span.root) + (self._joined_by(cue) if cue is not None else [])
+        return [m for m in self.resolver.actors_of(span.root) + joined if m.actor != statement.speaker]
 
     def claims(self) -> list[StanceClaim]:
         """Every (actor, issue, stance) claim of the document, one per actor, issue, stance and
@@ -1724,6 +1821,7 @@ class StanceFinder:
             for found in (self._anaphoric_matches(sent, own, previous), self._coordinated_pronoun_matches(sent, own),
                           self._head_noun_matches(sent, own, heads, n), self._object_pronoun_matches(sent, own, previous)):
                 referring += [m for m in found if all(m.start_char != r.start_char for r in referring)]
+            referring += self._later_pronoun_matches(sent, own, referring)
             self.referring_matches[n] = referring
             matches = own + referring
             taken = self._tokens_of(matches)
@@ -1825,36 +1923,64 @@ class StanceFinder:
         antecedent = previous[-1]
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
+        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text)) for tok in sent if self._stance_pronoun(tok)]
+
+    def _stance_pronoun(self, tok: Token) -> bool:
+        """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
+        preposition: "voted against it"; "called it a betrayal"), or the passive subject of one
+        ("said it should be scrapped"): a place where a pronoun stands for an issue."""
+        if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
+            return False
+        verb = tok.head
+        if tok.dep_ == "nsubjpass" and verb.pos_ == "VERB":
+            # "said it should be scrapped": the passive subject of a verb of stance
+            return self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+        if tok.dep_ not in ("dobj", "pobj"):
+            return False
+        if tok.dep_ == "pobj":
+            prep = verb
+            verb = prep.head
+            if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
+                return False
+        elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
+            # "called it a betrayal": what it is named says the side
+            named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
+            return any(self.lex.polarity(self._cue_lemma(c)) in (1, -1) for c in named)
+        elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
+            return False
+        # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop
+        # it": whose pressure the walk cannot tell
+        return not (any(c.dep_ in ("xcomp", "ccomp", "oprd") and c.i > tok.i for c in verb.children) or verb.dep_ == "acl")
+
+    def _later_pronoun_matches(self, sent: Span, own: list[IssueMatch], taken: list[IssueMatch]) -> list[IssueMatch]:
+        """"Natarajan has made a $17 minimum wage her cause, while her rival has called it too
+        much": "it" in a later clause of the sentence, as a stance pronoun (``_stance_pronoun``),
+        stands for the one issue the sentence named before it, when it agrees in number and its
+        verb is another than the issue's. (``taken``: pronouns other rules already read.)"""
+        if len({m.issue for m in own}) != 1:
+            return []
+        done = {m.start_char for m in taken}
         found = []
         for tok in sent:
-            if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
+            if tok.idx in done or not self._stance_pronoun(tok):
                 continue
-            verb = tok.head
-            if tok.dep_ == "nsubjpass" and verb.pos_ == "VERB":
-                # "said it should be scrapped": the passive subject of a verb of stance
-                if self.lex.polarity(self._cue_lemma(verb)) in (1, -1):
-                    found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+            before = [m for m in own if m.end_char <= tok.idx]
+            span = self._match_span(before[-1]) if before else None
+            if span is None:
                 continue
-            if tok.dep_ not in ("dobj", "pobj"):
+            verb = next((t for t in path_up(span.root, 8) if t.pos_ in ("VERB", "AUX")), None)
+            own_verb = next((t for t in path_up(tok, 4) if t.pos_ in ("VERB", "AUX")), None)
+            plural = span.root.tag_ in ("NNS", "NNPS")
+            if verb is None or own_verb is None or verb.i == own_verb.i or (tok.lower_ == "them") != plural \
+                    or self.lex.polarity(self._cue_lemma(verb)) == -1:
+                # (not "Kenya scrapped the subsidy and the IMF praised it": the scrapping, maybe)
                 continue
-            if tok.dep_ == "pobj":
-                prep = verb
-                verb = prep.head
-                if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
-                    continue
-            elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
-                # "called it a betrayal": what it is named says the side
-                named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
-                if any(self.lex.polarity(self._cue_lemma(c)) in (1, -1) for c in named):
-                    found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+            if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not self.resolver.actors_of(c) for c in own_verb.children) \
+                    or _has_mark(own_verb, CONDITIONAL_MARKS):
+                # ("... may become possible if governments push it along", "aides say 218 members
+                # would vote for it": nobody's view, or a supposed one)
                 continue
-            elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
-                continue
-            if any(c.dep_ in ("xcomp", "ccomp", "oprd") and c.i > tok.i for c in verb.children) or verb.dep_ == "acl":
-                # "wants it cut by half", "called it a betrayal": "it" is the subject of what
-                # follows; "under pressure to drop it": whose pressure the walk cannot tell
-                continue
-            found.append(IssueMatch(issue, tok.idx, tok.idx + len(tok.text)))
+            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text)))
         return found
 
     def _nested_in_noun(self, match: IssueMatch) -> bool:
@@ -1929,7 +2055,11 @@ class StanceFinder:
                     stance_verb = self.lex.polarity(lemma) is not None or (pron.dep_ == "pobj" and bool(self._prep_phrase(lemma, pron.head)))
                     # (a subject is taken up only in its number: "the sanctions hurt the economy,
                     # and Hungary would protect it" is the economy)
-                    agrees = head.dep_ not in ("nsubj", "nsubjpass") or (pron.lower_ == "them") == (head.tag_ in ("NNS", "NNPS"))
+                    agrees = head.dep_ not in ("nsubj", "nsubjpass") or (pron.lower_ == "them") == (head.tag_ in ("NNS", "NNPS")) and not any(
+                        # ("the lockdown had hurt the sector, and Dublin would support it": the sector
+                        # may be "it"; not an actor: "would drag the alliance into war ... veto it")
+                        o.dep_ in ("dobj", "attr") and o.pos_ == "NOUN" and (o.tag_ == "NNS") == (pron.lower_ == "them")
+                        and not self.resolver.actors_of(o) for o in head.head.children)
                     if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb and agrees:
                         found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text)))
         return found
@@ -2068,6 +2198,11 @@ def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
     polarity the walk has read already)."""
     return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
         c.dep_ == "dobj" and c.i in walk.in_match for c in below.children))
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a verb has an object, direct or after its preposition ("met Zelensky", "met with Zelensky")."""
+    return any(c.dep_ == "dobj" or c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _objects(verb: Token) -> list[Token]:

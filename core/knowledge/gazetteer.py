@@ -191,6 +191,9 @@ class Lexicon:
     preference_words: frozenset[str] = frozenset()
     # "a ceasefire was the fastest way to stop the killing": a noun of means judged by its adjective
     means_nouns: frozenset[str] = frozenset()
+    # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
+    joining_participles: frozenset[str] = frozenset()
+    censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     means_adjectives: dict[str, int] = field(default_factory=dict)
 
     def polarity(self, lemma: str) -> int | None:
