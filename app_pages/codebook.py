@@ -27,7 +27,8 @@ from dashboard.config import APP_DIR
 NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
 FIELDS = {"id": "codebook_id", "label": "codebook_label", "description": "codebook_description",
-          "patterns": "codebook_patterns", "terms": "codebook_terms"}
+          "patterns": "codebook_patterns", "terms": "codebook_terms",
+          "opposite_terms": "codebook_opposite_terms", "opposite_patterns": "codebook_opposite_patterns"}
 PENDING = "codebook_pending"  # the edited codebook, not saved yet (None: no changes)
 NEW_DRAFT = "codebook_new_draft"  # an IssueDraft for "New issue" (from the uncoded panel)
 FORM_FOR = "codebook_form_for"  # what the form was last filled from: (selection, codebook digest)
@@ -72,6 +73,8 @@ def _fill_form(draft: IssueDraft) -> None:
     st.session_state[FIELDS["description"]] = draft.description
     st.session_state[FIELDS["patterns"]] = "\n".join(draft.patterns)
     st.session_state[FIELDS["terms"]] = "\n".join(draft.terms)
+    st.session_state[FIELDS["opposite_terms"]] = "\n".join(draft.opposite_terms)
+    st.session_state[FIELDS["opposite_patterns"]] = "\n".join(draft.opposite_patterns)
 
 
 def _form_draft() -> IssueDraft:
@@ -81,6 +84,8 @@ def _form_draft() -> IssueDraft:
         description=st.session_state.get(FIELDS["description"], ""),
         patterns=str(st.session_state.get(FIELDS["patterns"], "")).splitlines(),
         terms=str(st.session_state.get(FIELDS["terms"], "")).splitlines(),
+        opposite_patterns=str(st.session_state.get(FIELDS["opposite_patterns"], "")).splitlines(),
+        opposite_terms=str(st.session_state.get(FIELDS["opposite_terms"], "")).splitlines(),
     )
 
 
@@ -186,13 +191,14 @@ st.dataframe(
             "description": [issue.description for issue in working.issues],
             "terms": [len(issue.terms) for issue in working.issues],
             "patterns": [len(issue.patterns) for issue in working.issues],
+            "opposite": [len(issue.opposite_terms) + len(issue.opposite_patterns) for issue in working.issues],
             "statements": [int(counts.get(issue.id, 0)) for issue in working.issues],
         }
     ),
     hide_index=True,
     width="stretch",
     # The counts before the long description, so they are never scrolled out of view.
-    column_order=["label", "statements", "terms", "patterns", "id", "description"],
+    column_order=["label", "statements", "terms", "patterns", "opposite", "id", "description"],
     column_config={
         "label": st.column_config.TextColumn("Label", width="medium"),
         "id": st.column_config.TextColumn("Id", width="medium"),
@@ -291,9 +297,15 @@ with st.form("codebook_form"):
                  help="Each term also finds the other forms of its words, in any case: \"negotiate\" finds "
                       "\"negotiations\" and \"negotiating\", \"ceasefire\" finds \"cease-fire\". "
                       "Test them below before saving.")
-    with st.expander("Regular expressions (for experts)", expanded=bool(st.session_state.get(FIELDS["patterns"]))):
+    st.text_area("Opposite terms: things whose support is opposition to the issue", key=FIELDS["opposite_terms"], height=68,
+                 help="For \"Limits on fossil fuels\": fracking, offshore drilling. A statement backing one of them is "
+                      "counted as opposing the issue, and one rejecting it as supporting the issue.")
+    with st.expander("Regular expressions (for experts)",
+                     expanded=bool(st.session_state.get(FIELDS["patterns"]) or st.session_state.get(FIELDS["opposite_patterns"]))):
         st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=100,
                      help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
+        st.text_area("Opposite patterns, one regular expression per line", key=FIELDS["opposite_patterns"], height=68,
+                     help="Regular expressions for things whose support is opposition to the issue, e.g. \\bgun\\s+rights\\b")
     apply_col, test_col = st.columns(2)
     apply_col.form_submit_button("Update issue" if choice else "Add issue", type="primary", icon=":material/check:",
                                  key="codebook_apply", on_click=_apply)
@@ -318,7 +330,7 @@ if test:
     texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else []
     try:
         draft = _form_draft().cleaned()
-        trial = try_patterns(draft.patterns, texts, terms=draft.terms)
+        trial = try_patterns([*draft.patterns, *draft.opposite_patterns], texts, terms=[*draft.terms, *draft.opposite_terms])
     except CodebookError as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:

@@ -162,7 +162,7 @@ def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
     table = issue_table(at)
     seed = load_codebook(SEEDS_DIR / "codebook.yaml")
     assert table["id"].tolist() == seed.ids
-    assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "statements"]
+    assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "opposite", "statements"]
     row = table.set_index("id").loc["sanctions_on_russia"]
     sanctions = next(i for i in seed.issues if i.id == "sanctions_on_russia")
     assert row["label"] == "Sanctions on Russia" and row["patterns"] == len(sanctions.patterns) > 0
@@ -535,3 +535,30 @@ def test_ungrouped_statements_are_listed_and_names_and_generic_words_are_no_key_
     assert_clean(at)
     assert at.text_input(key="codebook_id").value == "dam_levy"
     assert at.text_area(key="codebook_terms").value == "dam levy"
+
+
+def test_an_issue_with_opposite_terms_is_added_saved_and_counted(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="bridge_limits", label="Limits on the harbour bridge", terms=["bridge moratorium"])
+    at.text_area(key="codebook_opposite_terms").input("harbour bridge")
+    at.text_area(key="codebook_opposite_patterns").input(r"\bnew\s+crossing\b")
+    at.button(key="codebook_test").click().run()
+    assert_clean(at)
+    # (the opposite terms are tested too: "harbour bridge" is in two of the quotes)
+    assert "The terms and patterns match 2 of 5 quotes in the corpus." in texts(at.info)
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert issue_table(at).set_index("id").loc["bridge_limits", "opposite"] == 2
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    saved = stored(fresh_corpus).issues[-1]
+    assert saved.opposite_terms == ("harbour bridge",) and [p.pattern for p in saved.opposite_patterns] == [r"\bnew\s+crossing\b"]
+
+
+def test_a_bad_opposite_pattern_is_refused_and_nothing_is_saved(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="bridge_limits", label="Limits on the harbour bridge", terms=["bridge moratorium"])
+    at.text_area(key="codebook_opposite_patterns").input("(unclosed")
+    at.button(key="codebook_apply").click().run()
+    assert any("(unclosed" in e.value for e in at.error)
+    assert "bridge_limits" not in list(issue_table(at)["id"])

@@ -146,6 +146,7 @@ def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
     """
     from core.extraction.candidates import CandidateFinder
     from core.extraction.scorer import features_of
+    from core.extraction.stance import opposite_side
 
     features: list[dict[str, float]] = []
     labels: list[str] = []
@@ -162,7 +163,8 @@ def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
                 key = (cand.actor.casefold(), cand.issue)
                 if cand.rule_stance:
                     features.append(feats)
-                    labels.append(expect.get(key, "none"))
+                    label = expect.get(key, "none")
+                    labels.append(opposite_side(label) if cand.opposite else label)  # (the side on its words)
                 elif key not in expect:
                     features.append(feats)
                     labels.append("none")

@@ -124,6 +124,9 @@ class Candidate:
     # the issue's head ("issue": "no accord"), on a verb above the governing one ("above": "did
     # not say it would sign the accord"); '' when none.
     negation_scope: str = ""
+    # Found by an opposite term or pattern of the issue ("fracking" for limits on fossil fuels):
+    # every feature and the scorer's stance are about the words; the table turns the stance round.
+    opposite: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class _Occurrence:
     tokens: Span
     anaphor: str = ""
     antecedent: IssueMatch | None = None
+    opposite: bool = False  # found by an opposite term or pattern, or referring to such a match
 
 
 # ------------------------------------------------------------------------------------ tree helpers
@@ -202,7 +206,7 @@ def issue_occurrences(
     for match in matches:
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
         if span is not None and len(span):
-            found.append(_Occurrence(match.issue, span))
+            found.append(_Occurrence(match.issue, span, opposite=match.opposite))
     if not previous and not named_before:
         return found
     named = {occ.issue for occ in found}
@@ -217,7 +221,7 @@ def issue_occurrences(
                     referred[issue] = match
         for match in referred.values():
             if match.issue not in named:
-                found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match))
+                found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match, match.opposite))
     return found
 
 
@@ -435,7 +439,7 @@ class CandidateFinder:
             for match in self.finder.referring_matches.get(n, []):
                 span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
                 if span is not None and len(span) and (match.issue, span.start) not in present:
-                    occurrences.append(_Occurrence(match.issue, span, span.text, named_before.get(match.issue)))
+                    occurrences.append(_Occurrence(match.issue, span, span.text, named_before.get(match.issue), match.opposite))
             best: dict[tuple[str, str], Candidate] = {}
             for occ in occurrences:
                 for cand in self._of_occurrence(occ, sent, n):
@@ -484,6 +488,7 @@ class CandidateFinder:
                 actor_type=actor.actor_type,
                 country=actor.country,
                 issue=occ.issue,
+                opposite=occ.opposite,
                 issue_start=start,
                 issue_end=end,
                 evidence_start=evidence[0],

@@ -689,6 +689,11 @@ class ActorResolver:
                 bare = _clean_name(ent.text)
                 while start > 0 and (self.kb.person(bare) or self._surname.get(bare)) and self._first_name_before(self.doc[start - 1], ent):
                     start -= 1
+                # ("Governor Ana Souza" with only "Souza" tagged: a capitalised word between a role
+                # and the name is the first name)
+                if start == ent.start and start > 1 and self.doc[start - 2].lower_.rstrip(".") in self.kb.roles \
+                        and self._first_name_before(self.doc[start - 1], ent):
+                    start -= 1
                 if start < ent.start:
                     ent = Span(self.doc, start, ent.end, label="PERSON")
                 # "Councillor Ana Pereira" tagged whole: the role is not part of the name

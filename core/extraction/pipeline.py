@@ -109,7 +109,7 @@ def stance_row(article_id: str, claim: StanceClaim, text: str) -> dict:
         "actor_type": actor.actor_type,
         "country": actor.country,
         "issue": claim.issue,
-        "stance": claim.stance,
+        "stance": claim.issue_stance,
         "certainty": claim.certainty,
         "attribution": claim.attribution,
         "source": claim.source,

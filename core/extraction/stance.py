@@ -71,6 +71,19 @@ class StanceClaim:
     evidence: tuple[int, int]
     sentence: int
     confidence: float
+    # Found by an opposite term or pattern of the issue ("fracking" for limits on fossil fuels):
+    # ``stance`` is the side on the words; the table turns it round (``issue_stance``)
+    opposite: bool = False
+
+    @property
+    def issue_stance(self) -> str:
+        """The side on the issue itself."""
+        return opposite_side(self.stance) if self.opposite else self.stance
+
+
+def opposite_side(stance: str) -> str:
+    """Support for oppose and back; neutral (and anything else) stays."""
+    return {"support": "oppose", "oppose": "support"}.get(stance, stance)
 
 
 @dataclass
@@ -183,6 +196,7 @@ class StanceFinder:
         # sentence number: the candidates add them to their own (core.extraction.candidates).
         self.referring_matches: dict[int, list[IssueMatch]] = {}
         self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
+        self._opposite_heads: dict[tuple[str, str], bool] = {}  # (issue, head noun) -> its match was an opposite one
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -1834,6 +1848,7 @@ class StanceFinder:
                 head_word = self._match_head(match)
                 if head_word is not None:
                     heads.setdefault(match.issue, {})[head_word] = n
+                    self._opposite_heads[(match.issue, head_word)] = match.opposite
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -1867,7 +1882,7 @@ class StanceFinder:
             return []
         (issue,) = issues
         return [
-            IssueMatch(issue, tok.idx, tok.idx + len(tok.text))
+            IssueMatch(issue, tok.idx, tok.idx + len(tok.text), previous[-1].opposite)
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
@@ -1902,7 +1917,7 @@ class StanceFinder:
             specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
-                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text)))
+                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], lemma), False)))
         return found
 
     def _object_pronoun_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
@@ -1923,7 +1938,7 @@ class StanceFinder:
         antecedent = previous[-1]
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
-        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text)) for tok in sent if self._stance_pronoun(tok)]
+        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), antecedent.opposite) for tok in sent if self._stance_pronoun(tok)]
 
     def _stance_pronoun(self, tok: Token) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
@@ -1980,7 +1995,7 @@ class StanceFinder:
                 # ("... may become possible if governments push it along", "aides say 218 members
                 # would vote for it": nobody's view, or a supposed one)
                 continue
-            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text)))
+            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text), before[-1].opposite))
         return found
 
     def _nested_in_noun(self, match: IssueMatch) -> bool:
@@ -2061,7 +2076,7 @@ class StanceFinder:
                         o.dep_ in ("dobj", "attr") and o.pos_ == "NOUN" and (o.tag_ == "NNS") == (pron.lower_ == "them")
                         and not self.resolver.actors_of(o) for o in head.head.children)
                     if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb and agrees:
-                        found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text)))
+                        found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text), match.opposite))
         return found
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
@@ -2097,7 +2112,8 @@ class StanceFinder:
             evidence = strip_whitespace(self.text, *evidence)
         confidence = {"direct": 0.9, "indirect": 0.8, "narrative": 0.7}[attribution]
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
-        return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2))
+        return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2),
+                           match.opposite)
 
 
 def _not_only_but(comp: Token) -> bool:

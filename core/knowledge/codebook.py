@@ -4,6 +4,11 @@ Each issue has an ``id``, a ``label``, a one-line ``description`` that states wh
 and ``patterns``: case-insensitive regular expressions matched against sentence text. A match is the
 issue "as the codebook names it", so words inside a pattern (e.g. "limits on ... mobilisation")
 never invert the stance; words before it ("a halt to" military aid) may.
+
+An issue may also name things whose support is *opposition* to it (``opposite_terms`` and
+``opposite_patterns``): for "Limits on fossil fuels", "fracking" and "the Keystone pipeline"; for
+"Stricter gun laws", "gun rights". A stance on such a match is turned round in the table: backing
+fracking is opposing the limits.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ ISSUE_SCHEMA = Schema("an issue", {
     "id": Key("text"), "label": Key("text"), "description": Key("text"),
     "patterns": Key("words_or_text", "a list of regular expressions"),
     "terms": Key("words_or_text", "a list of words or phrases"),
+    "opposite_patterns": Key("words_or_text", "a list of regular expressions for things whose support opposes the issue"),
+    "opposite_terms": Key("words_or_text", "a list of words or phrases for things whose support opposes the issue"),
 })
 CODEBOOK_SCHEMA = Schema("a codebook", {
     "name": Key("text"),
@@ -50,11 +57,21 @@ class Issue:
     patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)  # the regexes as written
     terms: tuple[str, ...] = ()  # words and phrases (core.knowledge.terms), as written
     term_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)  # one per term
+    # Things whose support is opposition to the issue ("fracking" for limits on fossil fuels)
+    opposite_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
+    opposite_terms: tuple[str, ...] = ()
+    opposite_term_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
 
     @property
     def matchers(self) -> tuple[BoundedPattern, ...]:
-        """Everything that finds the issue in text: its regex patterns and its terms' patterns."""
-        return self.patterns + self.term_patterns
+        """Everything that finds the issue in text: its regex patterns and its terms' patterns, the
+        opposite ones included."""
+        return self.patterns + self.term_patterns + self.opposite_matchers
+
+    @property
+    def opposite_matchers(self) -> tuple[BoundedPattern, ...]:
+        """What finds a thing whose support is opposition to the issue."""
+        return self.opposite_patterns + self.opposite_term_patterns
 
 
 @dataclass(frozen=True)
@@ -62,6 +79,7 @@ class IssueMatch:
     issue: str
     start_char: int
     end_char: int
+    opposite: bool = False  # found by an opposite term or pattern: a stance on it is turned round
 
 
 # How many sentences' issue matches a codebook remembers: the stance rules, the candidates and the
@@ -74,7 +92,7 @@ class Codebook:
     name: str
     issues: list[Issue]
     digest: str = ""
-    _found: dict[str, tuple[tuple[str, int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
+    _found: dict[str, tuple[tuple[str, int, int, bool], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def label(self, issue_id: str) -> str:
         for issue in self.issues:
@@ -109,26 +127,28 @@ class Codebook:
                 # sentences remembered with its matches are searched again)
                 self._found.clear()
             self._found[text] = matches
-        return [IssueMatch(issue, start + offset, end + offset) for issue, start, end in matches]
+        return [IssueMatch(issue, start + offset, end + offset, opposite) for issue, start, end, opposite in matches]
 
     def _disabled(self) -> int:
         return sum(pattern.disabled for issue in self.issues for pattern in issue.matchers)
 
-    def _search(self, text: str) -> tuple[tuple[str, int, int], ...]:
-        found: list[tuple[int, int, int, str]] = []
+    def _search(self, text: str) -> tuple[tuple[str, int, int, bool], ...]:
+        found: list[tuple[int, int, int, str, bool]] = []
         for rank, issue in enumerate(self.issues):
+            opposite = set(map(id, issue.opposite_matchers))
             for pattern in issue.matchers:
                 for m in pattern.finditer(text):
                     if m.end() > m.start():
-                        found.append((m.start(), m.end(), rank, issue.id))
-        # Longest first, then codebook order, so "Black Sea ceasefire" beats "ceasefire".
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-        kept: list[tuple[int, int, int, str]] = []
+                        found.append((m.start(), m.end(), rank, issue.id, id(pattern) in opposite))
+        # Longest first, then codebook order (a plain match before an opposite one of the same
+        # issue), so "Black Sea ceasefire" beats "ceasefire".
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[4], f[0]))
+        kept: list[tuple[int, int, int, str, bool]] = []
         for cand in found:
             if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
                 kept.append(cand)
         kept.sort()
-        return tuple((issue, start, end) for start, end, _, issue in kept)
+        return tuple((issue, start, end, opposite) for start, end, _, issue, opposite in kept)
 
 
 def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
@@ -187,6 +207,8 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
         if isinstance(terms, str):
             terms = [terms]
         terms = [" ".join(str(term).split()) for term in terms]
+        opposite_patterns = _listed(raw.get("opposite_patterns"))
+        opposite_terms = [" ".join(str(term).split()) for term in _listed(raw.get("opposite_terms"))]
         if not patterns and not terms:
             raise CodebookError(f"{source}: issue '{issue_id}' has no terms and no patterns")
         issues.append(
@@ -197,11 +219,21 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
                 patterns=tuple(_compile(str(p), issue_id, source) for p in patterns),
                 terms=tuple(terms),
                 term_patterns=tuple(_compile_term(term, issue_id, source) for term in terms),
+                opposite_patterns=tuple(_compile(str(p), issue_id, source) for p in opposite_patterns),
+                opposite_terms=tuple(opposite_terms),
+                opposite_term_patterns=tuple(_compile_term(term, issue_id, source) for term in opposite_terms),
             )
         )
     if not issues:
         raise CodebookError(f"{source}: the codebook has no issues")
     return Codebook(name=str(data.get("name") or source), issues=issues, digest=codebook_digest(issues))
+
+
+def _listed(value: object) -> list:
+    """A key's list of strings (one string alone is a list of one; nothing is an empty list)."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
 
 
 def codebook_from_yaml(text: str, source: str = "codebook") -> Codebook:
@@ -230,6 +262,11 @@ def _issue_content(issue: Issue) -> dict:
     content: dict = {"id": issue.id, "label": issue.label, "description": issue.description, "patterns": pattern_sources(issue)}
     if issue.terms:
         content["terms"] = list(issue.terms)
+    # (and the opposite ones when there are any: older codebooks keep their digests)
+    if issue.opposite_patterns:
+        content["opposite_patterns"] = [pattern.pattern for pattern in issue.opposite_patterns]
+    if issue.opposite_terms:
+        content["opposite_terms"] = list(issue.opposite_terms)
     return content
 
 
@@ -257,6 +294,8 @@ YAML_HEADER = """\
 # Patterns are case-insensitive Python regular expressions matched on sentence text; write them in
 # single quotes so backslashes stay as typed ('\\btariffs?\\b'); inside single quotes, write ' as ''.
 # When matches overlap, the longest wins (so "carbon border tax" beats "tax").
+# opposite_terms / opposite_patterns name things whose support is opposition to the issue ("fracking"
+# for limits on fossil fuels): a stance on them is turned round.
 # A word inside a pattern is part of the issue's name: supporting "limits on X" means supporting
 # limits. Words before a match may invert it ("a halt to" X = oppose X); those live in the lexicon.
 # Changing an id, label, description or pattern re-analyses the articles on the next start.
@@ -297,6 +336,10 @@ def _written_issue(issue: Issue) -> dict:
         written["terms"] = list(issue.terms)
     if issue.patterns or not issue.terms:
         written["patterns"] = pattern_sources(issue)
+    if issue.opposite_terms:
+        written["opposite_terms"] = list(issue.opposite_terms)
+    if issue.opposite_patterns:
+        written["opposite_patterns"] = [pattern.pattern for pattern in issue.opposite_patterns]
     return written
 
 
@@ -307,8 +350,9 @@ def codebook_to_yaml(codebook: Codebook) -> str:
     # One issue at a time, indented under "issues:", with a blank line between issues as in the seed.
     blocks = []
     for issue in data["issues"]:
-        if "patterns" in issue:
-            issue["patterns"] = [_QuotedPattern(p) for p in issue["patterns"]]
+        for key in ("patterns", "opposite_patterns"):
+            if key in issue:
+                issue[key] = [_QuotedPattern(p) for p in issue[key]]
         blocks.append("".join("  " + line for line in _dump_yaml([issue]).splitlines(keepends=True)))
     return YAML_HEADER.format(name=" ".join(codebook.name.split())) + head + "\n".join(blocks)
 
@@ -353,18 +397,26 @@ class IssueDraft:
     description: str = ""
     patterns: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    opposite_patterns: list[str] = field(default_factory=list)
+    opposite_terms: list[str] = field(default_factory=list)
 
     @classmethod
     def from_issue(cls, issue: Issue) -> IssueDraft:
         """A draft of an existing issue, to edit it."""
-        return cls(issue.id, issue.label, issue.description, pattern_sources(issue), list(issue.terms))
+        return cls(issue.id, issue.label, issue.description, pattern_sources(issue), list(issue.terms),
+                   [pattern.pattern for pattern in issue.opposite_patterns], list(issue.opposite_terms))
 
     def cleaned(self) -> IssueDraft:
         """The draft with id, label and description trimmed and blank pattern and term lines dropped
         (a term's inner white space collapsed)."""
-        patterns = [p for p in self.patterns if p and p.strip()]
-        terms = [" ".join(term.split()) for term in self.terms if term and term.strip()]
-        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns, terms)
+        def patterns(lines: list[str]) -> list[str]:
+            return [p for p in lines if p and p.strip()]
+
+        def terms(lines: list[str]) -> list[str]:
+            return [" ".join(term.split()) for term in lines if term and term.strip()]
+
+        return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns(self.patterns),
+                          terms(self.terms), patterns(self.opposite_patterns), terms(self.opposite_terms))
 
 
 def _pattern_problem(pattern: str) -> str | None:
@@ -400,11 +452,11 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
         problems.append("the issue needs a label")
     if not draft.patterns and not draft.terms:
         problems.append("the issue needs at least one term or pattern")
-    for pattern in draft.patterns:
+    for pattern in [*draft.patterns, *draft.opposite_patterns]:
         problem = _pattern_problem(pattern)
         if problem:
             problems.append(problem)
-    for term in draft.terms:
+    for term in [*draft.terms, *draft.opposite_terms]:
         try:
             compile_term(term)
         except PatternError as exc:
@@ -415,7 +467,10 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
 def _issue_from_draft(draft: IssueDraft) -> Issue:
     patterns = tuple(compile_pattern(p, probe=False) for p in draft.patterns)  # validated already
     return Issue(id=draft.id, label=draft.label, description=draft.description, patterns=patterns,
-                 terms=tuple(draft.terms), term_patterns=tuple(compile_term(term) for term in draft.terms))
+                 terms=tuple(draft.terms), term_patterns=tuple(compile_term(term) for term in draft.terms),
+                 opposite_patterns=tuple(compile_pattern(p, probe=False) for p in draft.opposite_patterns),
+                 opposite_terms=tuple(draft.opposite_terms),
+                 opposite_term_patterns=tuple(compile_term(term) for term in draft.opposite_terms))
 
 
 def _with_issues(codebook: Codebook, issues: list[Issue]) -> Codebook:
@@ -451,8 +506,11 @@ def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
 def changed_issues(old: Codebook, new: Codebook) -> set[str]:
     """Ids added, removed, or whose patterns or terms (as written, in order) differ between ``old``
     and ``new``."""
-    old_patterns = {issue.id: (pattern_sources(issue), issue.terms) for issue in old.issues}
-    new_patterns = {issue.id: (pattern_sources(issue), issue.terms) for issue in new.issues}
+    def written(issue: Issue) -> tuple:
+        return pattern_sources(issue), issue.terms, [p.pattern for p in issue.opposite_patterns], issue.opposite_terms
+
+    old_patterns = {issue.id: written(issue) for issue in old.issues}
+    new_patterns = {issue.id: written(issue) for issue in new.issues}
     return {
         issue_id
         for issue_id in old_patterns.keys() | new_patterns.keys()
