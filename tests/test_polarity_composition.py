@@ -1400,3 +1400,33 @@ def test_round_seven_us_politics(text, expected):
 def test_round_seven_us_politics_no_such_row(text, wrong):
     found = stance_triples(text, _ROUND_SEVEN_US)
     assert not (found if "any row" in wrong else found & wrong)
+
+
+_ROUND_SEVEN_TRADE = codebook_from_dict({"issues": [
+    {"id": "steel_duties", "label": "Steel duties", "terms": ["steel duty", "steel tariff"]},
+    {"id": "retraining_aid", "label": "Retraining aid", "terms": ["retraining aid"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a federal department is its country (a ministry by another name)
+        ("The Commerce Department slapped new steel duties on imports from Vietnam.", ("United States", "steel_duties", "support")),
+        # what the issue would ignite, or wreck
+        ("Governor Lars Berg said the steel tariffs would ignite a trade war.", ("Lars Berg", "steel_duties", "oppose")),
+        ("Governor Lars Berg said the steel tariffs would wreck jobs in the valley.", ("Lars Berg", "steel_duties", "oppose")),
+        ("Senator Ana Souza called the steel tariffs protectionist.", ("Ana Souza", "steel_duties", "oppose")),
+        # "it" named with a judged noun in a side clause
+        ("Senator Ana Souza spoke about retraining aid, calling it a costly program.", ("Ana Souza", "retraining_aid", "oppose")),
+        # letting it lapse is against it; refusing to, for it
+        ("The Prairie Institute urged Congress to let retraining aid expire.", ("Prairie Institute", "retraining_aid", "oppose")),
+        ("Senator Ana Souza refused to let retraining aid lapse.", ("Ana Souza", "retraining_aid", "support")),
+    ],
+)
+def test_round_seven_trade_wordings(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN_TRADE)
+
+
+def test_a_lapse_foreseen_is_no_side():
+    assert not stance_triples("Senator Ana Souza said retraining aid would expire in May.", _ROUND_SEVEN_TRADE)

@@ -1337,6 +1337,12 @@ class StanceFinder:
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
             return
+        if lemma in self.lex.lapsing_verbs and tok.head.lemma_.lower() in ("let", "allow") and below is not None \
+                and below.dep_ in ("nsubj", "compound", "amod", "nmod") and any(t.i in walk.in_match for t in below.subtree):
+            # "urged Congress to let the tax credits expire": letting it lapse is against it
+            walk.has_cue = walk.polar = True
+            walk.flip()
+            return
         if lemma in self.lex.effort_verbs and below is not None and below.dep_ in ("xcomp", "advcl") and below.pos_ == "VERB" \
                 and any(c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
             return  # "sued to stop the levy", "fought to keep the dam": the goal says it
@@ -1960,7 +1966,8 @@ class StanceFinder:
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
             # "called it a betrayal": what it is named says the side
             named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
-            return any(self.lex.polarity(self._cue_lemma(c)) in (1, -1) for c in named)
+            # ("calling it a costly program": the adjective judges a judged noun)
+            return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
         elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
             return False
         # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop

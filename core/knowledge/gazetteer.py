@@ -193,7 +193,8 @@ class Lexicon:
     means_nouns: frozenset[str] = frozenset()
     # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
     joining_participles: frozenset[str] = frozenset()
-    censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
+    censuring_frames: frozenset[str] = frozenset()
+    lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them  # "attacked the bill as a blank check": against it
     means_adjectives: dict[str, int] = field(default_factory=dict)
 
     def polarity(self, lemma: str) -> int | None:
