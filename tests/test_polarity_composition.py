@@ -1428,5 +1428,29 @@ def test_round_seven_trade_wordings(text, expected):
     assert_one_side(text, expected, _ROUND_SEVEN_TRADE)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # keeping to it
+        ("Peru said it would respect the truce to the letter.", ("Peru", "truce", "support")),
+        ("Chile said it would observe a 48-hour truce around the camp.", ("Chile", "truce", "support")),
+        # an organization named before a proposal is its owner
+        ("Chile rejected a World Bank proposal for a peacekeeping force.", ("World Bank", "peace_force", "support")),
+    ],
+)
+def test_round_seven_negotiation_wordings(text, expected):
+    assert_one_side(text, expected, _ROUND_SEVEN)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said it would respect the outcome of the truce talks.",  # the outcome, not the truce
+    "Chile observed that the truce was fragile.",  # a remark
+    "Chile rejected a Moldova proposal for a peacekeeping force.",  # a country named before a proposal is its subject
+])
+def test_round_seven_negotiation_no_side(text):
+    found = stance_triples(text, _ROUND_SEVEN)
+    assert not {row for row in found if row[0] == "Moldova" or row[2] == "support" and row[0] == "Chile"}
+
+
 def test_a_lapse_foreseen_is_no_side():
     assert not stance_triples("Senator Ana Souza said retraining aid would expire in May.", _ROUND_SEVEN_TRADE)

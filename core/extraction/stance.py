@@ -156,6 +156,8 @@ PARTICLES = frozenset({"out", "off", "away", "back"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
+# Cues never read through "of" ("respect the outcome of the vote" is no support of the vote).
+DIRECT_OBJECT_CUES = STRICT_OBJECT_CUES | {"respect", "observe"}
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
@@ -480,10 +482,12 @@ class StanceFinder:
                 if country and child.text[:1].isupper():
                     found.append(Mention(Actor(country, "government", country, ""), child.i, child.i + 1,
                                          child.idx, child.idx + len(child.text), child.text, "metonym"))
-            elif child.dep_ == "compound" and child.i < noun.i and ABBREVIATION.fullmatch(child.text):
-                # "a U.S. proposal", "an EU plan": an abbreviated name before the noun is used as
-                # an adjective of origin ("a Ukraine ceasefire proposal" names a subject)
-                found += self.resolver.actors_of(child)
+            elif child.dep_ == "compound" and child.i < noun.i:
+                # "a U.S. proposal", "an EU plan", "a United Nations plan": an abbreviated name, or
+                # an organization's, before the noun is its origin ("a Ukraine ceasefire proposal"
+                # names a subject)
+                actors = self.resolver.actors_of(child)
+                found += actors if ABBREVIATION.fullmatch(child.text) else [m for m in actors if m.actor.actor_type == "organization"]
         return found + self._sponsors(noun)
 
     def _side_apposition(self, tok: Token) -> bool:
@@ -1420,7 +1424,7 @@ class StanceFinder:
         stance_object = below is not None and below.dep_ == "dobj" and (
             self._takes_side(below) or below.lemma_.lower() in self.lex.document_nouns)
         # (an enacting verb also through "of": "unveiled the final version of the plan")
-        through_of = self.lex.polarity(lemma) == 1 and lemma not in STRICT_OBJECT_CUES
+        through_of = self.lex.polarity(lemma) == 1 and lemma not in DIRECT_OBJECT_CUES
         if lemma in STRICT_OBJECT_CUES and any(c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "to"
                                                 and not any(g.dep_ == "pobj" and g.like_num for g in c.children) for c in tok.children):
             return  # "passed over the bill", "passed the proposal to the group's leaders": handed on, not passed
