@@ -205,6 +205,8 @@ st.dataframe(
         "description": st.column_config.TextColumn("Description", width=380),
         "terms": st.column_config.NumberColumn("Terms", format="%d", width="small"),
         "patterns": st.column_config.NumberColumn("Patterns", format="%d", width="small"),
+        "opposite": st.column_config.NumberColumn("Opposite", format="%d", width="small",
+                                                  help="Terms and patterns for things whose support is opposition to the issue"),
         "statements": st.column_config.NumberColumn("Statements", format="%d", width="small",
                                                     help="Stance rows found with the saved codebook"),
     },

@@ -115,3 +115,43 @@ def test_a_candidate_on_an_opposite_match_learns_the_side_on_its_words():
 def test_a_first_name_between_a_role_and_a_tagged_surname_is_the_name(text, name):
     tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook_from_dict(MINING), scorer=None)
     assert set(tables.stances["actor"]) == {name}
+
+
+def table(text: str, scorer=None) -> set[tuple[str, str, str]]:
+    tables = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook_from_dict(MINING), scorer=scorer)
+    shown = tables.stances if scorer is None else tables.stances[tables.stances["confidence"] >= scorer.min_confidence]
+    return rows(shown, "actor", "issue", "stance")
+
+
+@pytest.mark.parametrize("text", [
+    # a plain and an opposite match of one issue in one sentence: the rules' verdict read back on
+    # each occurrence's own words, with the scorer too
+    "Rejecting the Talvik mine, Governor Ana Souza backed a mining ban.",
+    "After rejecting open-pit mining in May, Governor Ana Souza said she backs a mining ban.",
+])
+def test_a_plain_and_an_opposite_match_in_one_sentence_agree(text):
+    scorer, _ = configured_scorer()
+    for found in (table(text), table(text, scorer)):
+        assert ("Ana Souza", "mining_limits", "support") in found
+        assert ("Ana Souza", "mining_limits", "oppose") not in found
+
+
+def test_two_claims_on_the_same_side_are_one_row_and_opposite_sides_two():
+    tables = analyze_articles([article_from_text("Governor Ana Souza backed a mining ban and opposed the Talvik mine.", "t")],
+                              nlp=nlp(), codebook=codebook_from_dict(MINING), scorer=None)
+    souza = tables.stances[tables.stances["actor"] == "Ana Souza"]
+    assert list(souza["stance"]) == ["support"]
+    both = table("Governor Ana Souza backed a mining ban and the Talvik mine.")
+    assert {("Ana Souza", "mining_limits", "support"), ("Ana Souza", "mining_limits", "oppose")} <= both
+
+
+def test_a_word_referring_back_is_opposite_only_when_every_earlier_match_was():
+    found = table("Parliament proposed a mining ban to stop open-pit mining. Senator Lars Berg rejected the proposal.")
+    assert ("Lars Berg", "mining_limits", "oppose") in found and ("Lars Berg", "mining_limits", "support") not in found
+
+
+def test_the_same_term_on_both_sides_is_refused():
+    with pytest.raises(CodebookError, match="both for the issue and as its opposite"):
+        codebook_from_dict({"issues": [{"id": "a", "terms": ["copper mine"], "opposite_terms": ["Copper mine"]}]})
+    book = codebook_from_dict(MINING)
+    assert validate_issue(IssueDraft("b", "B", terms=["dam"], opposite_terms=["dam"]), book)

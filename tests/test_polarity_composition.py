@@ -1319,7 +1319,11 @@ def test_round_seven_an_abbreviated_name_names_an_owner_but_a_full_country_name_
     [
         # a means to a bad end is against; a purpose read from what it takes ("to be lifted": the lifting)
         ("Foreign Minister Rui Costa said sanctions were the surest path to war.", ("Rui Costa", "sanctions", "oppose")),
-        ("Chancellor Ines Vogt said farmers needed help if the sanctions are to be lifted.", ("Ines Vogt", "sanctions", "oppose")),
+        # an end the lexicon does not judge is wanted
+        ("Foreign Minister Rui Costa said sanctions were the best way to pressure Serbia.", ("Rui Costa", "sanctions", "support")),
+        ("Foreign Minister Rui Costa said a truce was the only path to the talks table.", ("Rui Costa", "truce", "support")),
+        # what follows "as" is read after a verb of censure too ("too weak": wants more)
+        ("Senator Lars Berg attacked the sanctions as too weak.", ("Lars Berg", "sanctions", "support")),
         ("General Ola Nordby said Europe would have to act if the truce is to hold.", ("Ola Nordby", "truce", "support")),
         # an issue undone by the noun it is a compound of ("sanctions relief"), also in an owned package
         ("Serbia opposed sanctions relief.", ("Serbia", "sanctions", "support")),
@@ -1342,6 +1346,12 @@ def test_second_reader_round_seven(text, expected):
         ("If the trade pact is to be believed, prices will fall, Chancellor Ines Vogt said.", {"any row"}),
         ("Chancellor Ines Vogt said prices would soar if the sanctions are to stay.", {"any row"}),
         ("General Ola Nordby said Europe would have to act if the truce is to collapse.", {"any row"}),
+        ("Chancellor Ines Vogt said farmers needed help if the sanctions are to be lifted.", {"any row"}),
+        ("Chancellor Ines Vogt said Kyiv will need more air defences if the truce is to be broken.", {"any row"}),
+        # an undoing noun alone takes no side
+        ("Chancellor Ines Vogt spoke about sanctions relief on Monday.", {"any row"}),
+        # "did not attack X as ..." says nothing
+        ("Senator Lars Berg did not attack the truce as appeasement.", {"any row"}),
         # a warning not given, or of what the warner does not impose, is no threat
         ("Chancellor Ines Vogt did not warn of sanctions if Belgrade refused.", {"any row"}),
         ("Chancellor Ines Vogt warned of a trade pact if Serbia won the vote.", {"any row"}),
@@ -1374,6 +1384,9 @@ _ROUND_SEVEN_US = codebook_from_dict({"issues": [
         ("Five lawmakers, led by Senator Ana Souza, opposed the fuel levy.", ("Ana Souza", "fuel_levy", "oppose")),
         ("Senator Ana Souza, joined by Senator Lars Berg, voted against the fuel levy.", ("Lars Berg", "fuel_levy", "oppose")),
         ("Dozens of farmers testified against the pipeline at a hearing, joined by the Sierra Club.", ("Sierra Club", "pipeline", "oppose")),
+        # the subject's own verb decides, a refusal too
+        ("Several governors, led by Governor Ellen Marsh, refused to support the fuel levy.", ("Ellen Marsh", "fuel_levy", "oppose")),
+        ("Five lawmakers, led by Senator Ana Souza, declined to vote for the fuel levy.", ("Ana Souza", "fuel_levy", "oppose")),
         ("Senator Ana Souza testified against the pipeline.", ("Ana Souza", "pipeline", "oppose")),
         # what the issue is framed as, judged by its adjective; an attack on it
         ("Governor Lars Berg described the pipeline as a vital artery for the region.", ("Lars Berg", "pipeline", "support")),
@@ -1454,3 +1467,12 @@ def test_round_seven_negotiation_no_side(text):
 
 def test_a_lapse_foreseen_is_no_side():
     assert not stance_triples("Senator Ana Souza said retraining aid would expire in May.", _ROUND_SEVEN_TRADE)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Lars Berg said Congress should not let retraining aid lapse.",
+    "Senator Lars Berg said Congress must never let retraining aid expire.",
+])
+def test_not_letting_an_issue_lapse_is_for_it(text):
+    found = stance_triples(text, _ROUND_SEVEN_TRADE)
+    assert ("Lars Berg", "retraining_aid", "support") in found and ("Lars Berg", "retraining_aid", "oppose") not in found

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
-from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question
+from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, all_opposite, opposite_side
 from core.extraction.tokens import (
     HEDGE_DEPS,
     NEGATION_DEPS,
@@ -214,14 +214,16 @@ def issue_occurrences(
         if not is_issue_anaphor(tok, lex):
             continue
         # (a word that is itself a match, "these truces", may still refer to a more specific issue)
-        referred = {m.issue: m for m in previous}
+        # (an opposite occurrence only when every earlier match of the issue was one: "proposed a
+        # mining ban to stop open-pit mining. Berg rejected the proposal" is the ban)
+        referred = {m.issue: (m, all_opposite([p for p in previous if p.issue == m.issue])) for m in previous}
         if tok.pos_ == "NOUN" and named_before and labels:
             for issue, match in named_before.items():
                 if issue not in referred and (tok.lemma_.lower() in labels.get(issue, ()) or tok.lower_ in labels.get(issue, ())):
-                    referred[issue] = match
-        for match in referred.values():
+                    referred[issue] = (match, False)  # ("the bill" for the "Mining moratorium bill": the issue itself)
+        for match, opposite in referred.values():
             if match.issue not in named:
-                found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match, match.opposite))
+                found.append(_Occurrence(match.issue, doc[tok.i : tok.i + 1], tok.text, match, opposite))
     return found
 
 
@@ -250,7 +252,8 @@ class CandidateFinder:
         self.verdicts = rule_verdicts(self.claims)
         self.sentence_verdicts: dict[tuple[int, str], str] = {}
         for claim in self.claims:
-            self.sentence_verdicts.setdefault((claim.sentence, claim.issue), claim.stance)
+            # (the side on the issue: each candidate reads it back on its own words, _of_occurrence)
+            self.sentence_verdicts.setdefault((claim.sentence, claim.issue), claim.issue_stance)
 
     def _actors(self, tok: Token, kind: HolderKind, prefer: Mention | None = None) -> list[_Found]:
         """The actors a token stands for, as holders of ``kind`` (a resolved pronoun is anaphora)."""
@@ -500,7 +503,7 @@ class CandidateFinder:
                 path_length=dependency_distance(head, tok) if tok is not None and same_tree else -1,
                 token_distance=abs(tok.i - head.i) if tok is not None and same_tree else -1,
                 attribution=attribution,
-                rule_stance=verdict[0],
+                rule_stance=words_side(verdict[0], occ.opposite),
                 rule_certainty=verdict[1],
                 negated=flags[0],
                 hedged=flags[1] or any(st.hedged_cue or st.negated_cue for st in around[:1]),
@@ -512,7 +515,7 @@ class CandidateFinder:
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
                 cue_polarity=POLARITY_NAMES.get(self.lex.polarity(flags[4]) if flags[4] else None, ""),
                 speaker=next((st.speaker.name for st in around if st.speaker is not None), ""),
-                rule_any=self.sentence_verdicts.get((n, occ.issue), ""),
+                rule_any=words_side(self.sentence_verdicts.get((n, occ.issue), ""), occ.opposite),
                 clause_polarity=POLARITY_NAMES.get(self.finder.match_polarity.get(start, 99), ""),
                 holder_in_content=in_content,
                 holder_verb_polarity=verb_polarity,
@@ -522,20 +525,28 @@ class CandidateFinder:
 
 def earlier_issues(recent: list[list[IssueMatch]]) -> list[IssueMatch]:
     """One match per issue named in the sentences before (the latest match of each, the most
-    recent issue first): what an anaphoric word may refer to."""
+    recent issue first; a plain match before an opposite one: see ``all_opposite``): what an
+    anaphoric word may refer to."""
     seen: dict[str, IssueMatch] = {}
     for matches in reversed(recent):
         for match in reversed(matches):
-            seen.setdefault(match.issue, match)
+            if match.issue not in seen or seen[match.issue].opposite and not match.opposite:
+                seen[match.issue] = match
     return list(seen.values())
 
 
 def rule_verdicts(claims: list[StanceClaim]) -> dict[tuple[int, Actor, str], tuple[str, str]]:
-    """The rules' (stance, certainty) per (sentence, actor, issue); the first claim wins."""
+    """The rules' (stance on the issue, certainty) per (sentence, actor, issue); the first claim wins."""
     verdicts: dict[tuple[int, Actor, str], tuple[str, str]] = {}
     for claim in claims:
-        verdicts.setdefault((claim.sentence, claim.mention.actor, claim.issue), (claim.stance, claim.certainty))
+        verdicts.setdefault((claim.sentence, claim.mention.actor, claim.issue), (claim.issue_stance, claim.certainty))
     return verdicts
+
+
+def words_side(issue_stance: str, opposite: bool) -> str:
+    """The side on an occurrence's own words of a side on its issue: turned round on an opposite
+    match ("fracking" for limits on fossil fuels), as the candidates' features and the scorer read it."""
+    return opposite_side(issue_stance) if opposite else issue_stance
 
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:

@@ -81,6 +81,13 @@ class StanceClaim:
         return opposite_side(self.stance) if self.opposite else self.stance
 
 
+def all_opposite(matches: list[IssueMatch]) -> bool:
+    """Whether a word referring back to these matches (of one issue) is an opposite match: only
+    when every one is ("proposed a mining ban to stop open-pit mining. Berg rejected the proposal":
+    the proposal is the ban)."""
+    return bool(matches) and all(m.opposite for m in matches)
+
+
 def opposite_side(stance: str) -> str:
     """Support for oppose and back; neutral (and anything else) stays."""
     return {"support": "oppose", "oppose": "support"}.get(stance, stance)
@@ -682,9 +689,9 @@ class StanceFinder:
             if idx > 0 and path[idx - 1].dep_ == "compound" and path[idx - 1].i in walk.in_match and tok.pos_ == "NOUN" \
                     and tok.i not in walk.in_match and tok.lemma_.lower() in self.lex.inversions and self.lex.polarity(tok.lemma_.lower()) is None:
                 # "sanctions relief", "tariff reductions": the issue undone ("tariff cuts" is read
-                # by the cue of "cut" itself)
+                # by the cue of "cut" itself); a side only with a cue of its own above
+                # ("spoke about sanctions relief" takes none)
                 walk.flip()
-                walk.has_cue = walk.polar = True
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -712,14 +719,15 @@ class StanceFinder:
             purpose = next((c for c in tok.children if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
             if _has_mark(tok, frozenset({"if"})) and tok.lemma_ == "be" and purpose is not None and self._requirement(main):
                 # "Ukraine must halt its mobilisation if any truce is to last": a condition of
-                # purpose after a requirement; whoever names what it takes wants what the
-                # condition says ("if the tariffs are to be lifted": the lifting; "if the report
-                # is to be believed" is no purpose)
+                # purpose after a requirement; whoever names what it takes wants the issue ("if
+                # the report is to be believed" is no purpose)
                 if has_passive_aux(purpose) and purpose.lemma_.lower() in self.lex.belief_cues | self.lex.speech | {"believe", "trust"}:
                     return []
-                walk.polarity = -1 if self.lex.polarity(self._cue_lemma(purpose)) == -1 else 1
-                if walk.polarity < 0 and not has_passive_aux(purpose):
-                    return []  # "if the truce is to collapse": a fate foreseen, not a purpose
+                if self.lex.polarity(self._cue_lemma(purpose)) == -1:
+                    # "if the truce is to collapse", "is to be broken", "are to be lifted": a fate
+                    # foreseen or a contingency as often as a purpose; no side
+                    return []
+                walk.polarity = 1
                 walk.has_cue = walk.polar = True
                 subjects = self._owner_mentions(main, walk.statement)
                 walk.holders = [walk.holder(subjects)] if subjects and not self._obliged(main, tok) else []
@@ -806,7 +814,9 @@ class StanceFinder:
         if any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children):
             return False  # "the West must stop supplying arms": a demand, the speaker's view
         doers = [g for d in doers for g in ([d] if d.dep_ != "agent" else [c for c in d.children if c.dep_ == "pobj"])]
-        return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d) for d in doers)
+        # (a group led or joined by someone known is theirs: "Five Democrats, led by Rep. Baca, declined ...")
+        return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
+                                   and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
 
     def _answers(self, verb: Token) -> bool:
         """Whether a verb after an "Asked about X" clause answers with a side of its own on X
@@ -1081,20 +1091,29 @@ class StanceFinder:
                 self._apply_cue(subj, None, walk)
         self._read_frames(path, idx, walk)
 
+    def _as_phrase_judges(self, verb: Token, obj: Token) -> bool:
+        """Whether the "as" phrase of a framing verb (on the verb or its object) has a word the
+        lexicon judges ("as too weak", "as a disaster")."""
+        return any(self.lex.polarity(self._cue_lemma(w)) is not None
+                   for prep in [*verb.children, *obj.children] if prep.dep_ == "prep" and prep.lower_ == "as"
+                   for frame in prep.children if frame.dep_ in ("pobj", "amod", "acomp")
+                   for w in [frame, *frame.subtree])
+
     def _read_frames(self, path: list[Token], idx: int, walk: _Walk) -> None:
         """What a framing or naming verb says of its object, the issue ("sees the dam as a
         disaster", "called the levy a mistake")."""
         tok = path[idx]
         framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and any(
             p.dep_ == "prep" and p.lower_ == "as" for p in [*tok.children, *path[idx - 1].children])
-        if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues:
-            # "attacked the highway bill as a blank check for contractors": against it
+        if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues \
+                and not self._negated(tok) and not self._as_phrase_judges(tok, path[idx - 1]):
+            # "attacked the highway bill as a blank check for contractors": against it ("attacked
+            # the sanctions as too weak" is read from the words after "as"; "did not attack" says
+            # nothing)
             walk.seen_cues.add(tok.i)
             walk.has_cue = walk.polar = True
             walk.flip()
-            if self._negated(tok):
-                walk.flip()
-        if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs and path[idx - 1].dep_ == "dobj":
+        if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs | self.lex.censuring_frames and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
             # (the parser hangs "as" on the verb or on its object)
@@ -1131,7 +1150,8 @@ class StanceFinder:
     def _means_verdict(self, predicate: Token, negated: bool) -> int:
         """+1 when a predicate noun calls the issue a good means ("the only way", "the best path"),
         -1 a bad one ("the wrong way"), 0 otherwise (the lexicon's ``means_nouns`` and
-        ``means_adjectives``). "Is not the only way" says there are others: no side."""
+        ``means_adjectives``), times what the end is worth (``_goal_value``). "Is not the only
+        way" says there are others: no side."""
         if predicate.pos_ != "NOUN" or predicate.lemma_.lower() not in self.lex.means_nouns:
             return 0
         # (a way to a bad end is a bad thing: "the fastest way to ruin farmers", "the surest path
@@ -1147,7 +1167,8 @@ class StanceFinder:
     def _goal_value(self, means: Token) -> int | None:
         """+1 or -1 for the end a noun of means leads to, as the lexicon judges it: an infinitive
         ("way to end the war": -1 * -1) or a "to"/"for"/"towards" noun ("path to peace", "road to
-        war"); 1 when there is none ("the best way forward"); None when the lexicon cannot tell."""
+        war"); 1 when there is none ("the best way forward") or the lexicon does not judge it;
+        None for harm to an end it does not judge ("the way to ruin farmers")."""
         for c in means.children:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 lemma = self._cue_lemma(c)
@@ -1155,11 +1176,15 @@ class StanceFinder:
                 objects = [o for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
                 values = [self.lex.outcome_nouns.get(o.lemma_.lower()) for o in objects]
                 known = [v for v in values if v]
-                return sign * known[0] if known else None
+                if known:
+                    return sign * known[0]
+                # (an end the lexicon does not judge is wanted, "the fastest way to reopen schools",
+                # unless the verb harms it: "the fastest way to ruin farmers" says nothing sure)
+                return None if sign < 0 else 1
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "towards", "toward"):
                 nouns = [g for g in c.children if g.dep_ == "pobj"]
                 known = [v for g in nouns if (v := self.lex.outcome_nouns.get(g.lemma_.lower()))]
-                return known[0] if known else None
+                return known[0] if known else 1  # ("the only path to the middle class")
             if c.dep_ == "relcl":
                 return None  # "the only basis on which a settlement can be built": unread
         return 1
@@ -1344,8 +1369,12 @@ class StanceFinder:
         if lemma in self.lex.lapsing_verbs and tok.head.lemma_.lower() in ("let", "allow") and below is not None \
                 and below.dep_ in ("nsubj", "compound", "amod", "nmod") and any(t.i in walk.in_match for t in below.subtree):
             # "urged Congress to let the tax credits expire": letting it lapse is against it
+            # ("should not let it lapse", "will not allow it to expire": for it)
             walk.has_cue = walk.polar = True
             walk.flip()
+            walk.seen_cues.add(tok.head.i)
+            if self._negated(tok.head):
+                walk.flip()
             return
         if lemma in self.lex.effort_verbs and below is not None and below.dep_ in ("xcomp", "advcl") and below.pos_ == "VERB" \
                 and any(c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
@@ -1876,7 +1905,7 @@ class StanceFinder:
                 for holder in holders:
                     for mention in holder.mentions:
                         claim = self._claim(mention, match, holder, statement, sent, n)
-                        key = (claim.mention.actor, claim.issue, claim.stance, claim.evidence)
+                        key = (claim.mention.actor, claim.issue, claim.issue_stance, claim.evidence)
                         if key not in seen:
                             seen.add(key)
                             claims.append(claim)
@@ -1892,7 +1921,7 @@ class StanceFinder:
             return []
         (issue,) = issues
         return [
-            IssueMatch(issue, tok.idx, tok.idx + len(tok.text), previous[-1].opposite)
+            IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous))
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
@@ -1948,7 +1977,7 @@ class StanceFinder:
         antecedent = previous[-1]
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
-        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), antecedent.opposite) for tok in sent if self._stance_pronoun(tok)]
+        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in sent if self._stance_pronoun(tok)]
 
     def _stance_pronoun(self, tok: Token) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
@@ -2006,7 +2035,7 @@ class StanceFinder:
                 # ("... may become possible if governments push it along", "aides say 218 members
                 # would vote for it": nobody's view, or a supposed one)
                 continue
-            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text), before[-1].opposite))
+            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text), all_opposite(before)))
         return found
 
     def _nested_in_noun(self, match: IssueMatch) -> bool:

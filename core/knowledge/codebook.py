@@ -200,17 +200,15 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
         if issue_id in seen:
             raise CodebookError(f"{source}: issue id {issue_id!r} appears twice")
         seen.add(issue_id)
-        patterns = raw.get("patterns") or []
-        if isinstance(patterns, str):
-            patterns = [patterns]
-        terms = raw.get("terms") or []
-        if isinstance(terms, str):
-            terms = [terms]
-        terms = [" ".join(str(term).split()) for term in terms]
+        patterns = _listed(raw.get("patterns"))
+        terms = [" ".join(str(term).split()) for term in _listed(raw.get("terms"))]
         opposite_patterns = _listed(raw.get("opposite_patterns"))
         opposite_terms = [" ".join(str(term).split()) for term in _listed(raw.get("opposite_terms"))]
         if not patterns and not terms:
             raise CodebookError(f"{source}: issue '{issue_id}' has no terms and no patterns")
+        both = _on_both_sides(terms, opposite_terms, [str(p) for p in patterns], [str(p) for p in opposite_patterns])
+        if both:
+            raise CodebookError(f"{source}: issue '{issue_id}': {both}")
         issues.append(
             Issue(
                 id=issue_id,
@@ -227,6 +225,16 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
     if not issues:
         raise CodebookError(f"{source}: the codebook has no issues")
     return Codebook(name=str(data.get("name") or source), issues=issues, digest=codebook_digest(issues))
+
+
+def _on_both_sides(terms: list[str], opposite_terms: list[str], patterns: list[str], opposite_patterns: list[str]) -> str:
+    """Why a term or pattern listed both as the issue and as its opposite cannot be used ('' when
+    none is): the plain one would always win and the opposite one never match."""
+    for kind, plain, opposite in (("term", terms, opposite_terms), ("pattern", patterns, opposite_patterns)):
+        same = [item for item in opposite if item.casefold() in {p.casefold() for p in plain}]
+        if same:
+            return f"{kind} {_shown(same[0])} is listed both for the issue and as its opposite; keep it in one list"
+    return ""
 
 
 def _listed(value: object) -> list:
@@ -452,6 +460,9 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
         problems.append("the issue needs a label")
     if not draft.patterns and not draft.terms:
         problems.append("the issue needs at least one term or pattern")
+    both = _on_both_sides(draft.terms, draft.opposite_terms, draft.patterns, draft.opposite_patterns)
+    if both:
+        problems.append(both)
     for pattern in [*draft.patterns, *draft.opposite_patterns]:
         problem = _pattern_problem(pattern)
         if problem:
@@ -504,8 +515,8 @@ def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
 
 
 def changed_issues(old: Codebook, new: Codebook) -> set[str]:
-    """Ids added, removed, or whose patterns or terms (as written, in order) differ between ``old``
-    and ``new``."""
+    """Ids added, removed, or whose patterns or terms, plain or opposite (as written, in order),
+    differ between ``old`` and ``new``."""
     def written(issue: Issue) -> tuple:
         return pattern_sources(issue), issue.terms, [p.pattern for p in issue.opposite_patterns], issue.opposite_terms
 

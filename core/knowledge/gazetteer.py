@@ -191,11 +191,11 @@ class Lexicon:
     preference_words: frozenset[str] = frozenset()
     # "a ceasefire was the fastest way to stop the killing": a noun of means judged by its adjective
     means_nouns: frozenset[str] = frozenset()
+    means_adjectives: dict[str, int] = field(default_factory=dict)
     # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
     joining_participles: frozenset[str] = frozenset()
-    censuring_frames: frozenset[str] = frozenset()
-    lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them  # "attacked the bill as a blank check": against it
-    means_adjectives: dict[str, int] = field(default_factory=dict)
+    censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
+    lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
