@@ -306,7 +306,7 @@ with st.form("codebook_form"):
                      expanded=bool(st.session_state.get(FIELDS["patterns"]) or st.session_state.get(FIELDS["opposite_patterns"]))):
         st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=100,
                      help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
-        st.text_area("Opposite patterns, one regular expression per line", key=FIELDS["opposite_patterns"], height=68,
+        st.text_area("Opposite patterns (one regular expression per line)", key=FIELDS["opposite_patterns"], height=68,
                      help="Regular expressions for things whose support is opposition to the issue, e.g. \\bgun\\s+rights\\b")
     apply_col, test_col = st.columns(2)
     apply_col.form_submit_button("Update issue" if choice else "Add issue", type="primary", icon=":material/check:",
