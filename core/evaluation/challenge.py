@@ -146,7 +146,7 @@ def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
     """
     from core.extraction.candidates import CandidateFinder
     from core.extraction.scorer import features_of
-    from core.extraction.stance import opposite_side
+    from core.extraction.stance import turned
 
     features: list[dict[str, float]] = []
     labels: list[str] = []
@@ -163,8 +163,7 @@ def challenge_examples(paths: list[Path], nlp) -> ChallengeExamples:
                 key = (cand.actor.casefold(), cand.issue)
                 if cand.rule_stance:
                     features.append(feats)
-                    label = expect.get(key, "none")
-                    labels.append(opposite_side(label) if cand.opposite else label)  # (the side on its words)
+                    labels.append(turned(expect.get(key, "none"), cand.opposite))  # (the side on its words)
                 elif key not in expect:
                     features.append(feats)
                     labels.append("none")

@@ -44,7 +44,7 @@ from core.extraction.scorer import (
     reliability_bins,
     scored_rows,
 )
-from core.extraction.stance import StanceClaim, opposite_side
+from core.extraction.stance import StanceClaim, turned
 from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.model import STANCE_COLUMNS
 
@@ -92,7 +92,7 @@ def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: 
             if at is None or (at[0] < cand.evidence_end and cand.evidence_start < at[1]):
                 # (a candidate found by an opposite term is labelled with the side on its words:
                 # the gold's support for limits on fossil fuels is opposition to "fracking")
-                label = opposite_side(stance) if cand.opposite else stance
+                label = turned(stance, cand.opposite)
                 break
         labels.append(label)
     return labels

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
 from core.extraction.mentions import ActorResolver, Mention
-from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, all_opposite, opposite_side
+from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, all_opposite, turned
 from core.extraction.tokens import (
     HEDGE_DEPS,
     NEGATION_DEPS,
@@ -503,7 +503,7 @@ class CandidateFinder:
                 path_length=dependency_distance(head, tok) if tok is not None and same_tree else -1,
                 token_distance=abs(tok.i - head.i) if tok is not None and same_tree else -1,
                 attribution=attribution,
-                rule_stance=words_side(verdict[0], occ.opposite),
+                rule_stance=turned(verdict[0], occ.opposite),
                 rule_certainty=verdict[1],
                 negated=flags[0],
                 hedged=flags[1] or any(st.hedged_cue or st.negated_cue for st in around[:1]),
@@ -515,7 +515,7 @@ class CandidateFinder:
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
                 cue_polarity=POLARITY_NAMES.get(self.lex.polarity(flags[4]) if flags[4] else None, ""),
                 speaker=next((st.speaker.name for st in around if st.speaker is not None), ""),
-                rule_any=words_side(self.sentence_verdicts.get((n, occ.issue), ""), occ.opposite),
+                rule_any=turned(self.sentence_verdicts.get((n, occ.issue), ""), occ.opposite),
                 clause_polarity=POLARITY_NAMES.get(self.finder.match_polarity.get(start, 99), ""),
                 holder_in_content=in_content,
                 holder_verb_polarity=verb_polarity,
@@ -541,12 +541,6 @@ def rule_verdicts(claims: list[StanceClaim]) -> dict[tuple[int, Actor, str], tup
     for claim in claims:
         verdicts.setdefault((claim.sentence, claim.mention.actor, claim.issue), (claim.issue_stance, claim.certainty))
     return verdicts
-
-
-def words_side(issue_stance: str, opposite: bool) -> str:
-    """The side on an occurrence's own words of a side on its issue: turned round on an opposite
-    match ("fracking" for limits on fossil fuels), as the candidates' features and the scorer read it."""
-    return opposite_side(issue_stance) if opposite else issue_stance
 
 
 def _rank(cand: Candidate) -> tuple[int, int, int]:

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from core.extraction.candidates import HOLDER_KINDS, Candidate
-from core.extraction.stance import StanceClaim, opposite_side
+from core.extraction.stance import StanceClaim, turned
 
 LABELS = ("support", "oppose", "neutral", "none")
 STANCES = LABELS[:3]
@@ -381,7 +381,7 @@ def scored_rows(candidates: Sequence[Candidate], claims: Iterable[StanceClaim], 
             "actor_type": cand.actor_type,
             "country": cand.country,
             "issue": cand.issue,
-            "stance": opposite_side(stance) if cand.opposite else stance,
+            "stance": turned(stance, cand.opposite),
             "certainty": certainty,
             "attribution": attribution,
             "source": source,

@@ -78,7 +78,7 @@ class StanceClaim:
     @property
     def issue_stance(self) -> str:
         """The side on the issue itself."""
-        return opposite_side(self.stance) if self.opposite else self.stance
+        return turned(self.stance, self.opposite)
 
 
 def all_opposite(matches: list[IssueMatch]) -> bool:
@@ -88,9 +88,10 @@ def all_opposite(matches: list[IssueMatch]) -> bool:
     return bool(matches) and all(m.opposite for m in matches)
 
 
-def opposite_side(stance: str) -> str:
-    """Support for oppose and back; neutral (and anything else) stays."""
-    return {"support": "oppose", "oppose": "support"}.get(stance, stance)
+def turned(stance: str, opposite: bool) -> str:
+    """A side on an opposite match's words as a side on its issue, or back (the turn is its own
+    inverse): support for oppose and back when ``opposite``; neutral (and anything else) stays."""
+    return {"support": "oppose", "oppose": "support"}.get(stance, stance) if opposite else stance
 
 
 @dataclass
@@ -240,7 +241,7 @@ class StanceFinder:
                 return "too much"
         for c in tok.children:
             # ("backed away" is often an advmod, and "keep the dam out of the park" a prep)
-            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == tok.i + 1 or c.dep_ == "prep" and c.lower_ in PARTICLES:
+            if _is_particle(c, tok) or c.dep_ == "prep" and c.lower_ in PARTICLES:
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
@@ -1094,17 +1095,13 @@ class StanceFinder:
     def _as_phrase_judges(self, verb: Token, obj: Token) -> bool:
         """Whether the "as" phrase of a framing verb (on the verb or its object) has a word the
         lexicon judges ("as too weak", "as a disaster")."""
-        return any(self.lex.polarity(self._cue_lemma(w)) is not None
-                   for prep in [*verb.children, *obj.children] if prep.dep_ == "prep" and prep.lower_ == "as"
-                   for frame in prep.children if frame.dep_ in ("pobj", "amod", "acomp")
-                   for w in [frame, *frame.subtree])
+        return any(self.lex.polarity(self._cue_lemma(w)) is not None for frame in _as_frames(verb, obj) for w in frame.subtree)
 
     def _read_frames(self, path: list[Token], idx: int, walk: _Walk) -> None:
         """What a framing or naming verb says of its object, the issue ("sees the dam as a
         disaster", "called the levy a mistake")."""
         tok = path[idx]
-        framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and any(
-            p.dep_ == "prep" and p.lower_ == "as" for p in [*tok.children, *path[idx - 1].children])
+        framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and bool(_as_preps(tok, path[idx - 1]))
         if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues \
                 and not self._negated(tok) and not self._as_phrase_judges(tok, path[idx - 1]):
             # "attacked the highway bill as a blank check for contractors": against it ("attacked
@@ -1116,19 +1113,15 @@ class StanceFinder:
         if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs | self.lex.censuring_frames and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
-            # (the parser hangs "as" on the verb or on its object)
-            for prep in [*tok.children, *path[idx - 1].children]:
-                if prep.dep_ == "prep" and prep.lower_ == "as":
-                    for frame in prep.children:
-                        if frame.dep_ in ("pobj", "amod", "acomp"):
-                            words = self._evaluation(frame)
-                            if frame.pos_ == "NOUN" and words == [frame] and self.lex.polarity(frame.lemma_.lower()) is None \
-                                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in frame.children):  # ("a good example of")
-                                # ("described the pipeline as a vital artery": whatever the issue is
-                                # framed as, the adjective judges the issue itself)
-                                words = [c for c in frame.children if c.dep_ == "amod" and self._takes_side(c)][:1] or words
-                            for word in words:
-                                self._apply_cue(word, None, walk)
+            for frame in _as_frames(tok, path[idx - 1]):
+                words = self._evaluation(frame)
+                if frame.pos_ == "NOUN" and words == [frame] and self.lex.polarity(frame.lemma_.lower()) is None \
+                        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in frame.children):  # ("a good example of")
+                    # ("described the pipeline as a vital artery": whatever the issue is
+                    # framed as, the adjective judges the issue itself)
+                    words = [c for c in frame.children if c.dep_ == "amod" and self._takes_side(c)][:1] or words
+                for word in words:
+                    self._apply_cue(word, None, walk)
         if idx > 0 and _named_object(path[idx - 1]) and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
             # "called the levy a mistake", "branded the quotas unfair": the object's predicate
             # (``oprd``, or a second object the parser makes of it: "branded the merger a
@@ -1547,7 +1540,7 @@ class StanceFinder:
         # a phrasal verb with its preposition ("held off on new sanctions")
         verb = below.head
         for c in verb.children:
-            if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1:
+            if _is_particle(c, verb):
                 phrase = f"{lemma} {c.lower_} {below.lower_}"
                 if self.lex.polarity(phrase) is not None:
                     return phrase
@@ -2254,6 +2247,23 @@ def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
     polarity the walk has read already)."""
     return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
         c.dep_ == "dobj" and c.i in walk.in_match for c in below.children))
+
+
+def _is_particle(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is the particle of a phrasal ``verb`` ("held off", "backed away": an
+    advmod right after the verb counts, the parser often tags it so)."""
+    return word.dep_ == "prt" or word.dep_ == "advmod" and word.i == verb.i + 1
+
+
+def _as_preps(verb: Token, obj: Token) -> list[Token]:
+    """The "as" of a framing verb ("sees the dam as a disaster"): the parser hangs it on the verb or
+    on its object."""
+    return [p for p in [*verb.children, *obj.children] if p.dep_ == "prep" and p.lower_ == "as"]
+
+
+def _as_frames(verb: Token, obj: Token) -> list[Token]:
+    """What a framing verb frames its object as: the words after its "as" (``_as_preps``)."""
+    return [frame for prep in _as_preps(verb, obj) for frame in prep.children if frame.dep_ in ("pobj", "amod", "acomp")]
 
 
 def _has_object(verb: Token) -> bool:

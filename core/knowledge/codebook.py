@@ -66,7 +66,12 @@ class Issue:
     def matchers(self) -> tuple[BoundedPattern, ...]:
         """Everything that finds the issue in text: its regex patterns and its terms' patterns, the
         opposite ones included."""
-        return self.patterns + self.term_patterns + self.opposite_matchers
+        return self.plain_matchers + self.opposite_matchers
+
+    @property
+    def plain_matchers(self) -> tuple[BoundedPattern, ...]:
+        """What finds the issue itself: its regex patterns and its terms' patterns."""
+        return self.patterns + self.term_patterns
 
     @property
     def opposite_matchers(self) -> tuple[BoundedPattern, ...]:
@@ -135,11 +140,11 @@ class Codebook:
     def _search(self, text: str) -> tuple[tuple[str, int, int, bool], ...]:
         found: list[tuple[int, int, int, str, bool]] = []
         for rank, issue in enumerate(self.issues):
-            opposite = set(map(id, issue.opposite_matchers))
-            for pattern in issue.matchers:
-                for m in pattern.finditer(text):
-                    if m.end() > m.start():
-                        found.append((m.start(), m.end(), rank, issue.id, id(pattern) in opposite))
+            for opposite, patterns in ((False, issue.plain_matchers), (True, issue.opposite_matchers)):
+                for pattern in patterns:
+                    for m in pattern.finditer(text):
+                        if m.end() > m.start():
+                            found.append((m.start(), m.end(), rank, issue.id, opposite))
         # Longest first, then codebook order (a plain match before an opposite one of the same
         # issue), so "Black Sea ceasefire" beats "ceasefire".
         found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[4], f[0]))
@@ -261,7 +266,12 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
 
 def pattern_sources(issue: Issue) -> list[str]:
     """The regular expressions of ``issue`` as written (the compiled patterns keep their source)."""
-    return [pattern.pattern for pattern in issue.patterns]
+    return sources(issue.patterns)
+
+
+def sources(patterns: tuple[BoundedPattern, ...]) -> list[str]:
+    """Compiled patterns as written."""
+    return [pattern.pattern for pattern in patterns]
 
 
 def _issue_content(issue: Issue) -> dict:
@@ -272,7 +282,7 @@ def _issue_content(issue: Issue) -> dict:
         content["terms"] = list(issue.terms)
     # (and the opposite ones when there are any: older codebooks keep their digests)
     if issue.opposite_patterns:
-        content["opposite_patterns"] = [pattern.pattern for pattern in issue.opposite_patterns]
+        content["opposite_patterns"] = sources(issue.opposite_patterns)
     if issue.opposite_terms:
         content["opposite_terms"] = list(issue.opposite_terms)
     return content
@@ -347,7 +357,7 @@ def _written_issue(issue: Issue) -> dict:
     if issue.opposite_terms:
         written["opposite_terms"] = list(issue.opposite_terms)
     if issue.opposite_patterns:
-        written["opposite_patterns"] = [pattern.pattern for pattern in issue.opposite_patterns]
+        written["opposite_patterns"] = sources(issue.opposite_patterns)
     return written
 
 
@@ -412,7 +422,7 @@ class IssueDraft:
     def from_issue(cls, issue: Issue) -> IssueDraft:
         """A draft of an existing issue, to edit it."""
         return cls(issue.id, issue.label, issue.description, pattern_sources(issue), list(issue.terms),
-                   [pattern.pattern for pattern in issue.opposite_patterns], list(issue.opposite_terms))
+                   sources(issue.opposite_patterns), list(issue.opposite_terms))
 
     def cleaned(self) -> IssueDraft:
         """The draft with id, label and description trimmed and blank pattern and term lines dropped
@@ -518,7 +528,7 @@ def changed_issues(old: Codebook, new: Codebook) -> set[str]:
     """Ids added, removed, or whose patterns or terms, plain or opposite (as written, in order),
     differ between ``old`` and ``new``."""
     def written(issue: Issue) -> tuple:
-        return pattern_sources(issue), issue.terms, [p.pattern for p in issue.opposite_patterns], issue.opposite_terms
+        return pattern_sources(issue), issue.terms, sources(issue.opposite_patterns), issue.opposite_terms
 
     old_patterns = {issue.id: written(issue) for issue in old.issues}
     new_patterns = {issue.id: written(issue) for issue in new.issues}
