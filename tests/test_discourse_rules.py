@@ -596,3 +596,54 @@ def test_a_lone_name_after_a_place_preposition_is_no_person():
             "The water tax was a mistake, he said.")
     assert ("Tomas Lindqvist", "water_tax", "oppose") in stances(text)
     assert not {row for row in stances(text) if row[0] == "Vasby"}
+
+
+# ------------------------------------------------------------------ "it" after a sentence with several issues
+
+
+def test_it_after_several_issues_is_the_one_at_the_top_of_the_sentence_before():
+    # the toll road is the main verb's object; the fuel levy sits deep in a clause of purpose
+    text = ("Quito drafted a plan for a toll road that would be financed by bonds to spare drivers any fuel levy. "
+            "Lima has rejected it out of hand.")
+    assert ("Peru", "toll_road", "oppose") in stances(text)
+    assert not {row for row in stances(text) if row[0] == "Peru" and row[1] == "fuel_levy"}
+    text = ("Quito drafted a plan for a toll road that would be financed by bonds to spare drivers any fuel levy. "
+            "Lima rejected the idea.")
+    assert ("Peru", "toll_road", "oppose") in stances(text)
+
+
+def test_it_after_two_issues_equally_high_stays_unread():
+    text = "Quito backed the toll road and the fuel levy. Lima has rejected it."
+    assert not {row for row in stances(text) if row[0] == "Peru"}
+
+
+# ------------------------------------------------------------------ who wrote or brought in the issue
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rui Costa, the author of the language law, spoke on Monday.", ("Rui Costa", "language_law", "support")),
+        ("Rui Costa, the lead sponsor of the language law, said he expected a vote in May.", ("Rui Costa", "language_law", "support")),
+        ("The language law's lead sponsor, Rep. Rui Costa, said he had lined up 40 co-sponsors.", ("Rui Costa", "language_law", "support")),
+        ("Rep. Rui Costa, the toll road's architect, spoke on Monday.", ("Rui Costa", "toll_road", "support")),
+        ("The fuel levy bill's author, Sen. Rui Costa, spoke on Monday.", ("Rui Costa", "fuel_levy", "support")),
+        # a noun of side owned by the issue, with the name beside it
+        ("The water tax's fiercest critic, Rep. Ana Lucero, said it would ruin farmers.", ("Ana Lucero", "water_tax", "oppose")),
+    ],
+)
+def test_the_author_or_sponsor_of_an_issue_is_for_it(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rui Costa, the author of a report on the language law, spoke on Monday.",
+        "Rui Costa, the sponsor of a hearing on the toll road, spoke on Monday.",
+        "Rui Costa met the sponsors of the language law on Monday.",
+        "The language law's sponsors met on Monday.",
+    ],
+)
+def test_authorship_of_something_else_or_without_a_name_takes_no_side(text):
+    assert not {row for row in stances(text) if row[0] == "Rui Costa"}

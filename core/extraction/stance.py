@@ -301,7 +301,7 @@ class StanceFinder:
             return True
         token = self.doc[statement.cue_token]
         cue = self._cue_lemma(token)
-        if token.lemma_.lower() in self.lex.side_nouns or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
+        if token.lemma_.lower() in self.lex.side_nouns.keys() | self.lex.authorship_nouns or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
             return False  # "has been a critic of the levy", "disputed the levy": the word is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
 
@@ -453,6 +453,9 @@ class StanceFinder:
                 mentions += self._proposal_owners(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
+            if self._named_side_of_owner(tok):
+                # "the levy's fiercest critic, Rep. Roe, said": the name beside the noun
+                mentions += [m for c in tok.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
         return mentions
 
     def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
@@ -498,9 +501,33 @@ class StanceFinder:
                 found += actors if ABBREVIATION.fullmatch(child.text) else [m for m in actors if m.actor.actor_type == "organization"]
         return found + self._sponsors(noun)
 
+    def _authored(self, below: Token | None, walk: _Walk) -> bool:
+        """Whether the "of" below a noun of authorship has the issue itself as its object, or a
+        document named by it ("the sponsor of the water tax bill"), or the issue owns the noun
+        ("the levy's sponsor")."""
+        def named_by_issue(c: Token) -> bool:
+            return c.i in walk.in_match or c.lemma_.lower() in self.lex.document_nouns and any(
+                g.dep_ == "compound" and g.i in walk.in_match for g in c.children)
+
+        if below is not None and below.dep_ == "poss":
+            return named_by_issue(below)  # "Roe, the levy's sponsor,"
+        if below is None or below.dep_ != "prep" or below.lower_ != "of":
+            return False
+        return any(c.dep_ == "pobj" and named_by_issue(c) for c in below.children)
+
+    def _named_side_of_owner(self, tok: Token) -> bool:
+        """A noun of side or authorship whose owner is a thing and beside which a name is set: "the
+        levy's fiercest critic, Rep. Roe," (the name holds the side on the owner)."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not (lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns):
+            return False
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        return owner is not None and owner.pos_ == "NOUN" and any(
+            c.dep_ == "appos" and self.resolver.actors_of(c) for c in tok.children)
+
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
-        return tok.dep_ == "appos" and tok.lemma_.lower() in self.lex.side_nouns
+        return tok.dep_ == "appos" and (tok.lemma_.lower() in self.lex.side_nouns or tok.lemma_.lower() in self.lex.authorship_nouns)
 
     def _sponsors(self, document: Token) -> list[Mention]:
         """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
@@ -698,7 +725,7 @@ class StanceFinder:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
-            if idx > 0 and self._side_apposition(tok):
+            if idx > 0 and (self._side_apposition(tok) or path[idx - 1].dep_ == "poss" and self._named_side_of_owner(tok)):
                 break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
@@ -1457,7 +1484,13 @@ class StanceFinder:
                 c.dep_ == "pobj" and c.i in walk.in_match
                 # ("held off on approving the package": the act on it after the preposition)
                 or c.dep_ == "pcomp" and any(g.dep_ == "dobj" and g.i in walk.in_match for g in c.children) for c in below.children)
-        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object) or (
+        # ("Roe, the sponsor of the levy": the noun of authorship has its object after "of")
+        # (only when the noun describes a name: "met the sponsors of the levy" takes no side)
+        authored = tok.pos_ == "NOUN" and lemma in self.lex.authorship_nouns and (
+            tok.dep_ in ("attr", "appos") and self._authored(below, walk)
+            or below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok))
+        if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object
+                                                       or authored) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
@@ -1494,6 +1527,12 @@ class StanceFinder:
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
             # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
             value = self.lex.side_nouns.get(tok.lemma_.lower())
+            if value is None and tok.lemma_.lower() in self.lex.authorship_nouns and self._authored(below, walk):
+                value = 1  # "Roe, the author of the levy" (not "the author of a report on the levy")
+        if value is None and below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok) and (
+                below.i in walk.in_match or below.lemma_.lower() in self.lex.document_nouns):
+            # "the levy's fiercest critic, Rep. Roe,", "the bill's lead sponsor, Sen. Roe,"
+            value = self.lex.side_nouns.get(tok.lemma_.lower(), 1)
         if value is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and self.lex.side_nouns.get(tok.lemma_.lower()) == -1:
             # "lashed out at critics of the levy", "sided with opponents of the dam": people on the
             # other side, judged by what comes above (no side of their own: "met critics of the dam")
@@ -1909,6 +1948,7 @@ class StanceFinder:
         phrase ("the idea", "this plan", "such a deployment"; the lexicon's ``issue_anaphora``)
         stands for the issue of the sentence before, when that sentence names exactly one issue and
         this one names none (pronouns such as "it" are left to the candidates: too often not an issue)."""
+        previous = self._salient(previous)
         issues = {m.issue for m in previous}
         if own or len(issues) != 1:
             return []
@@ -1918,6 +1958,30 @@ class StanceFinder:
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
+
+    def _salient(self, previous: list[IssueMatch]) -> list[IssueMatch]:
+        """The matches of the issue the sentence before is about, when it named several: "European
+        officials have drafted a plan for a force of 30,000 troops to reassure Kyiv after any
+        ceasefire. Moscow has rejected it": the issue nearest the top of its sentence's tree (the
+        force, two steps below the main verb; the ceasefire, deep in a clause of purpose), when
+        it is strictly nearer than every other; else all of them (the caller then declines)."""
+        if len({m.issue for m in previous}) < 2:
+            return previous
+        depth: dict[str, int] = {}
+        for match in previous:
+            span = self._match_span(match)
+            if span is None:
+                return previous
+            steps, tok = 0, span.root
+            while tok.head.i != tok.i:
+                # (coordinated issues stand equally high: "backed the toll road and the fuel levy")
+                tok, steps = tok.head, steps + (tok.dep_ != "conj")
+            depth[match.issue] = min(depth.get(match.issue, steps), steps)
+        ranked = sorted(depth.values())
+        if ranked[0] == ranked[1]:
+            return previous
+        best = min(depth, key=depth.__getitem__)
+        return [m for m in previous if m.issue == best]
 
     def _head_noun_matches(self, sent: Span, own: list[IssueMatch], heads: dict[str, dict[str, int]], n: int) -> list[IssueMatch]:
         """"Chile approved the copper mine in May. ... Peru says the mine will poison the river":
@@ -1963,6 +2027,7 @@ class StanceFinder:
         Not when the sentence before acted against the issue ("Kenya scrapped the subsidy. The
         IMF praised it.": "it" is the scrapping as much as the subsidy) nor when the issue there hung
         on another noun ("published a report critical of the mine. Chile rejected it.")."""
+        previous = self._salient(previous)
         issues = {m.issue for m in previous}
         if own or len(issues) != 1:
             return []

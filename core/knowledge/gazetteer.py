@@ -196,6 +196,7 @@ class Lexicon:
     joining_participles: frozenset[str] = frozenset()
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
+    authorship_nouns: frozenset[str] = frozenset()  # "Roe, the author of the levy": for it
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
