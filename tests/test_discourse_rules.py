@@ -647,3 +647,32 @@ def test_the_author_or_sponsor_of_an_issue_is_for_it(text, expected):
 )
 def test_authorship_of_something_else_or_without_a_name_takes_no_side(text):
     assert not {row for row in stances(text) if row[0] == "Rui Costa"}
+
+
+# ------------------------------------------------------------------ a position the issue receives
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The toll road faces fierce opposition from Mayor Nora Bixby.", {("Nora Bixby", "toll_road", "oppose")}),
+        ("The toll road won the backing of Mayor Nora Bixby on Monday.", {("Nora Bixby", "toll_road", "support")}),
+        ("The fuel levy bill drew objections from Peru and Chile.", {("Peru", "fuel_levy", "oppose"), ("Chile", "fuel_levy", "oppose")}),
+        ("The language law received a lukewarm endorsement from the Farmers Union of Ghana.",
+         {("Farmers Union of Ghana", "language_law", "support")}),
+    ],
+)
+def test_a_position_the_issue_receives_is_its_givers(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll road faces no opposition from Chile.",
+        "The toll road did not win the backing of Chile.",
+        "The toll road faces a lawsuit from Chile.",
+    ],
+)
+def test_no_position_received_gives_no_row(text):
+    assert not {row for row in stances(text) if row[0] == "Chile"}

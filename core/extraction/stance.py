@@ -643,7 +643,32 @@ class StanceFinder:
             undone = any(c.dep_ == "compound" and head.i < c.i < noun.i and c.lemma_.lower() in self.lex.inversions for c in noun.children)
             if owners:
                 holders.append(_Holder(owners, -1 if undone else 1, False, True, self._hedged(head), False, descriptive=True))
+        if via is None:
+            holders += [h for h in self._received_positions(noun)
+                        if all(m.actor not in (o.actor for o in other.mentions) for other in holders for m in h.mentions)]
         return holders
+
+    def _received_positions(self, noun: Token) -> list[_Holder]:
+        """"The dam faces opposition from Chile", "the levy won the backing of the farmers' union":
+        the issue, subject of a verb of receiving (lexicon ``issue_receiving_verbs``), gets a position
+        noun of the lexicon whose owner follows "from" or "of" (not "faces no opposition")."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.issue_receiving_verbs \
+                or self._negated(verb):
+            return []
+        found = []
+        for obj in verb.children:
+            value = self.lex.polarity(obj.lemma_.lower()) if obj.dep_ == "dobj" and obj.pos_ == "NOUN" else None
+            if value not in (1, -1) or obj.lemma_.lower() not in self.lex.nominal_cues \
+                    or any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in obj.children):
+                continue
+            # (the parser may hang "from" on the verb: "drew objections from Peru")
+            preps = [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "of")] + [
+                p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
+            owners = [m for p in preps for g in p.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+            if owners:
+                found.append(_Holder(owners, value, False, True, self._hedged(verb), False, descriptive=True))
+        return found
 
     def _walk_holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
                       via: Token | None = None) -> list[_Holder]:

@@ -197,6 +197,7 @@ class Lexicon:
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
     authorship_nouns: frozenset[str] = frozenset()  # "Roe, the author of the levy": for it
+    issue_receiving_verbs: frozenset[str] = frozenset()  # "the dam faces opposition from Chile"
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
