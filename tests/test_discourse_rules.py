@@ -676,3 +676,32 @@ def test_a_position_the_issue_receives_is_its_givers(text, expected):
 )
 def test_no_position_received_gives_no_row(text):
     assert not {row for row in stances(text) if row[0] == "Chile"}
+
+
+# ------------------------------------------------------------------ writing it; coordinated participles
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fuel levy bill, drafted by Sen. Ana Lucero and backed by the Farmers Union of Ghana, would charge drivers a fee.",
+         {("Ana Lucero", "fuel_levy", "support"), ("Farmers Union of Ghana", "fuel_levy", "support")}),
+        ("The toll road, approved by Peru and opposed by Chile, opens in May.", {("Peru", "toll_road", "support"), ("Chile", "toll_road", "oppose")}),
+        ("The water tax, written by Sen. Ana Lucero, would charge households a fee.", {("Ana Lucero", "water_tax", "support")}),
+        ("Sen. Ana Lucero drafted the water tax bill.", {("Ana Lucero", "water_tax", "support")}),
+    ],
+)
+def test_the_writer_of_an_issue_and_every_coordinated_agent_hold_it(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Ana Lucero wrote a letter about the water tax.",
+        "Sen. Ana Lucero wrote on Monday that the water tax would come up for a vote in May.",
+        "Sen. Ana Lucero drafted a report on the toll road.",
+    ],
+)
+def test_writing_about_an_issue_takes_no_side(text):
+    assert not stances(text)

@@ -1670,6 +1670,9 @@ class StanceFinder:
                 # to": a modifier's agent or subject holds a view. (Also a clause on the path:
                 # "Trump, who threatened X" is read at "Trump", where the walk ends.)
                 walk.holders += self._modifier_holders(child, walk)
+                # ("the bill, drafted by Roe and backed by the union": each participle's agent)
+                walk.holders += [h for c in child.children if c.dep_ == "conj" and c.tag_ == "VBN" and child.tag_ == "VBN"
+                                 for h in self._modifier_holders(c, walk)]
         for renamer in self._renamers(tok, walk):
             # "a halt of arms supplies — demands rejected by Kyiv": the demands are the list.
             for child in renamer.children:
