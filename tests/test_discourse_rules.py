@@ -705,3 +705,49 @@ def test_the_writer_of_an_issue_and_every_coordinated_agent_hold_it(text, expect
 )
 def test_writing_about_an_issue_takes_no_side(text):
     assert not stances(text)
+
+
+# ------------------------------------------------------------------ a position set beside the act
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry approved the toll road on Tuesday, over objections from Rep. Nora Bixby.", ("Nora Bixby", "toll_road", "oppose")),
+        ("Despite opposition from Chile, the council approved the toll road.", ("Chile", "toll_road", "oppose")),
+        # against the act that undoes the issue is for the issue
+        ("The council scrapped the toll road despite objections from Chile.", ("Chile", "toll_road", "support")),
+        ("The council passed the water tax with the support of Peru.", ("Peru", "water_tax", "support")),
+        ("The council approved the toll road despite objections from the government of Uganda.", ("Uganda", "toll_road", "oppose")),
+    ],
+)
+def test_a_position_beside_an_act_on_the_issue_is_its_owners(text, expected):
+    assert expected in stances(text)
+
+
+def test_people_described_by_a_nationality_are_not_their_country_beside_an_act():
+    text = "Kenyan officials said on Monday that Nairobi supports the toll road to Uganda, despite objections from Ugandan landowners."
+    assert not {row for row in stances(text) if row[0] == "Uganda"}
+
+
+def test_a_discussion_despite_objections_takes_no_side():
+    assert not stances("The council discussed the toll road despite objections from Chile.")
+
+
+# ------------------------------------------------------------------ governments named by their country
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The government of Uganda rejected the toll road.", ("Uganda", "toll_road", "oppose")),
+        # (the NER may tag the demonym as a person)
+        ("The Ugandan government rejected the toll road.", ("Uganda", "toll_road", "oppose")),
+    ],
+)
+def test_the_government_of_a_country_is_the_country(text, expected):
+    assert expected in stances(text)
+
+
+def test_the_government_of_a_person_is_no_country():
+    assert not stances("The government of Prime Minister Ana Lucero rejected the toll road.")

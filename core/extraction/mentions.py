@@ -500,7 +500,26 @@ class ActorResolver:
                 continue
             if low in lex.government_nouns and not country and self._leader_government(tok, mods):
                 continue
+            if low in lex.government_nouns and not country and org is None and self._government_of(tok):
+                continue
             self._country_phrase(tok, country, modifier, org)
+
+    def _government_of(self, tok: Token) -> bool:
+        """"the government of Uganda", "the governments of Chile and Peru": the government of each
+        country named after "of" (nothing else may modify the noun). Whether one was added."""
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            return False
+        countries = [(g, country) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for pobj in p.children if pobj.dep_ == "pobj"
+                     for g in (pobj, *pobj.conjuncts) if g.pos_ == "PROPN" and (country := self.kb.country_of(g.text))]
+        if not countries:
+            return False
+        first, country = countries[0]
+        self._add(Actor(country, "government", country), tok.i, tok.i + 1, "government")
+        for g, other in countries[1:]:
+            if g.i not in self._by_token:
+                self._add(Actor(other, "government", other), g.i, g.i + 1, "government")
+        return True
 
     def _untagged_org(self, tok: Token) -> bool:
         """A capitalised name the NER left untagged, introduced by an organization apposition
@@ -546,8 +565,8 @@ class ActorResolver:
         token, and the organization (the last such modifier wins; a person's name is skipped)."""
         country, modifier, org = "", None, None
         for c in mods:
-            if c.ent_type_ == "PERSON":
-                continue
+            if c.ent_type_ == "PERSON" and c.text.lower() not in self.kb.demonyms:
+                continue  # (the NER may tag a demonym as a person: "the Ugandan government")
             if self.kb.organization(c.text):
                 org, modifier = self.kb.organization(c.text), c
             elif self.kb.country_of(c.text):

@@ -648,6 +648,30 @@ class StanceFinder:
                         if all(m.actor not in (o.actor for o in other.mentions) for other in holders for m in h.mentions)]
         return holders
 
+    def _positions_beside(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """"approved the dam over objections from Chile", "despite opposition from Peru, scrapped the
+        levy", "passed the bill with the support of Kenya": the owner of a position noun set beside
+        the act by a preposition of the lexicon's ``position_preps`` holds that position on the act,
+        so on the issue the act's side times the noun's."""
+        found = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.position_preps:
+                continue
+            for noun in prep.children:
+                value = self.lex.polarity(noun.lemma_.lower()) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" \
+                    and noun.lemma_.lower() in self.lex.nominal_cues else None
+                if value not in (1, -1):
+                    continue
+                # (a named actor, not people described by a nationality: "objections from Ugandan
+                # landowners" are no objections of Uganda's)
+                owners = [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                          for g in p.children if g.dep_ == "pobj" and (g.pos_ != "NOUN" or self.resolver.mention_at(g) is not None
+                                                                or g.lower_ in self.lex.government_nouns)
+                          for m in self.resolver.actors_of(g)]
+                if owners:
+                    found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
+        return found
+
     def _received_positions(self, noun: Token) -> list[_Holder]:
         """"The dam faces opposition from Chile", "the levy won the backing of the farmers' union":
         the issue, subject of a verb of receiving (lexicon ``issue_receiving_verbs``), gets a position
@@ -1679,6 +1703,8 @@ class StanceFinder:
                 if child.dep_ in ("acl", "relcl") and self._is_holder_clause(child):
                     walk.holders += self._modifier_holders(child, walk)
         self._read_side_verbs(tok, on_path, walk)
+        if tok.pos_ == "VERB" and walk.has_cue and walk.polar:
+            walk.holders += self._positions_beside(tok, walk)
         walk.hedged = walk.hedged or self._hedged(tok)
         # Experiencers of the predicate, or of its object when the issue elaborates that object
         # ("include conditions unacceptable to Kyiv, among which ...").
