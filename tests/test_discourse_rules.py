@@ -751,3 +751,33 @@ def test_the_government_of_a_country_is_the_country(text, expected):
 
 def test_the_government_of_a_person_is_no_country():
     assert not stances("The government of Prime Minister Ana Lucero rejected the toll road.")
+
+
+# ------------------------------------------------------------------ "a move X condemned": a noun renaming the act
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru imposed the water tax on Monday, a move Chile condemned and Bolivia applauded.",
+         {("Chile", "water_tax", "oppose"), ("Bolivia", "water_tax", "support")}),
+        ("Peru imposed the fuel levy on Monday, a step welcomed by Chile.", {("Chile", "fuel_levy", "support")}),
+        # welcoming the undoing of the issue is against it
+        ("Peru scrapped the water tax on Monday, a decision Chile welcomed.", {("Chile", "water_tax", "oppose")}),
+        ("Peru approved the toll road, a decision Chile called reckless.", {("Chile", "toll_road", "oppose")}),
+        ("Peru approved the toll road, a move Chile had long demanded.", {("Chile", "toll_road", "support")}),
+    ],
+)
+def test_who_judges_a_noun_renaming_the_act_judges_the_act(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru approved the toll road, a decision that Chile said it would study.",
+        "Peru approved the toll road, a move that surprised Chile.",
+    ],
+)
+def test_a_renamed_act_studied_or_surprising_takes_no_side(text):
+    assert not {row for row in stances(text) if row[0] == "Chile"}

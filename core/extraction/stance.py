@@ -430,7 +430,9 @@ class StanceFinder:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             passive = is_passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN"
-            for subj in (agents if passive or agents else subjects):
+            # (a participle the parser took for a passive one while it has a subject of its own:
+            # "a move Chile condemned")
+            for subj in (agents if agents else [s for s in subjects if s.dep_ == "nsubj"] if passive else subjects):
                 if subj.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                     # "Trump, who has threatened Russia with sanctions": the antecedent.
                     mentions += self.resolver.actors_of(tok.head)
@@ -670,6 +672,29 @@ class StanceFinder:
                           for m in self.resolver.actors_of(g)]
                 if owners:
                     found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
+        return found
+
+    def _act_renaming_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """"Peru imposed the levy on Monday, a move Chile condemned and Bolivia applauded": a noun of
+        the lexicon's ``act_renaming_nouns`` set after a comma beside the act on the issue renames the act;
+        the holders of its modifier clauses (and of the clauses coordinated with them) hold a side
+        on the issue, the act's side times their verb's."""
+        found = []
+        last = max(walk.in_match)
+        # (the parser hangs the noun on the verb or, as an apposition, on its object: "approved
+        # the toll road, a move Chile had long demanded")
+        nouns = [*verb.children, *(c for t in verb.children if t.i in walk.in_match or t.dep_ == "dobj"
+                                   for c in t.children if c.dep_ == "appos")]
+        for noun in nouns:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.act_renaming_nouns or noun.i < last \
+                    or noun.dep_ not in ("dobj", "appos", "npadvmod", "attr", "conj") or noun.left_edge.i == 0 \
+                    or noun.doc[noun.left_edge.i - 1].text != ",":
+                continue
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+            clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]
+            for clause in clauses:
+                if self._is_holder_clause(clause) or clause.dep_ == "conj":
+                    found += self._modifier_holders(clause, walk)
         return found
 
     def _received_positions(self, noun: Token) -> list[_Holder]:
@@ -1705,6 +1730,7 @@ class StanceFinder:
         self._read_side_verbs(tok, on_path, walk)
         if tok.pos_ == "VERB" and walk.has_cue and walk.polar:
             walk.holders += self._positions_beside(tok, walk)
+            walk.holders += self._act_renaming_holders(tok, walk)
         walk.hedged = walk.hedged or self._hedged(tok)
         # Experiencers of the predicate, or of its object when the issue elaborates that object
         # ("include conditions unacceptable to Kyiv, among which ...").
