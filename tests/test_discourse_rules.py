@@ -781,3 +781,26 @@ def test_who_judges_a_noun_renaming_the_act_judges_the_act(text, expected):
 )
 def test_a_renamed_act_studied_or_surprising_takes_no_side(text):
     assert not {row for row in stances(text) if row[0] == "Chile"}
+
+
+# ------------------------------------------------------------------ coordinated passives; light verbs of proposing
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A Chilean proposal for a water tax was accepted by Peru on Friday but rebuffed by Bolivia.",
+         {("Peru", "water_tax", "support"), ("Bolivia", "water_tax", "oppose")}),
+        ("The plan for a toll road was drafted by Peru and rejected by Chile.", {("Peru", "toll_road", "support"), ("Chile", "toll_road", "oppose")}),
+        ("Bolivia spurned the fuel levy.", {("Bolivia", "fuel_levy", "oppose")}),
+        ("Bolivia made a proposal for a water tax.", {("Bolivia", "water_tax", "support")}),
+        ("A proposal for a water tax was made by Bolivia.", {("Bolivia", "water_tax", "support")}),
+    ],
+)
+def test_coordinated_passives_and_made_proposals_have_their_holders(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize("text", ["Bolivia made no proposal for a water tax.", "Bolivia did not make a proposal for a water tax."])
+def test_no_proposal_made_takes_no_side(text):
+    assert not stances(text)
