@@ -804,3 +804,26 @@ def test_coordinated_passives_and_made_proposals_have_their_holders(text, expect
 @pytest.mark.parametrize("text", ["Bolivia made no proposal for a water tax.", "Bolivia did not make a proposal for a water tax."])
 def test_no_proposal_made_takes_no_side(text):
     assert not stances(text)
+
+
+# ------------------------------------------------------------------ a leader of the subject's members; a noun describing the issue
+
+
+def test_the_leader_of_what_the_subject_is_made_of_shares_its_act():
+    text = "A coalition of 19 states led by Attorney General Rosa Ybarra filed a brief defending the language law."
+    assert ("Rosa Ybarra", "language_law", "support") in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The council debated the water tax, a measure Chile has long opposed.", ("Chile", "water_tax", "oppose")),
+        ("The council debated the fuel levy, a policy that Peru supports.", ("Peru", "fuel_levy", "support")),
+    ],
+)
+def test_a_noun_describing_the_issue_passes_on_what_its_clause_says(text, expected):
+    assert expected in stances(text)
+
+
+def test_a_describing_noun_with_a_clause_of_fact_takes_no_side():
+    assert not stances("The council debated the water tax, a measure that would raise two billion pesos.")

@@ -477,8 +477,11 @@ class StanceFinder:
     def _joined_by(self, word: Token) -> list[Mention]:
         """Who shares a subject's act by a participle of the lexicon's ``joining_participles``:
         "Five Democrats, led by Rep. Baca, opposed the tax", "landowners testified against the
-        pipeline, joined by the Water Alliance" (the participle on the subject or on the verb)."""
-        return [m for c in word.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
+        pipeline, joined by the Water Alliance" (the participle on the subject or on the verb, or
+        on what the subject is made "of": "a coalition of 19 states led by Ana Ruiz")."""
+        words = [word, *(g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" and word.pos_ == "NOUN"
+                         for g in p.children if g.dep_ == "pobj")]
+        return [m for w in words for c in w.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
                 and c.lemma_.lower() in self.lex.joining_participles
                 for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
                 for m in self.resolver.actors_of(g)]
@@ -1849,10 +1852,12 @@ class StanceFinder:
         return [walk.holder(mentions)]
 
     def _renamers(self, tok: Token, walk: _Walk) -> list[Token]:
-        """Renaming nouns of a path token: after a dash or comma, or its apposition."""
+        """Renaming nouns of a path token: after a dash or comma, or its apposition (a noun that
+        describes the issue too: "the levy, a measure she has championed")."""
         appositions = [
             c for c in tok.children
-            if c.dep_ == "appos" and c.lemma_.lower() in self.lex.renaming_nouns and c.i not in walk.renamed_tokens
+            if c.dep_ == "appos" and c.lemma_.lower() in self.lex.renaming_nouns | self.lex.describing_nouns
+            and c.i not in walk.renamed_tokens
         ]
         return walk.renamed.get(tok.i, []) + appositions
 

@@ -201,6 +201,7 @@ class Lexicon:
     position_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
+    describing_nouns: frozenset[str] = frozenset()  # "the levy, a measure she has championed"
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
