@@ -827,3 +827,32 @@ def test_a_noun_describing_the_issue_passes_on_what_its_clause_says(text, expect
 
 def test_a_describing_noun_with_a_clause_of_fact_takes_no_side():
     assert not stances("The council debated the water tax, a measure that would raise two billion pesos.")
+
+
+# ------------------------------------------------------------------ declining to say whether: neutral
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rui Costa has declined to say whether he will back the water tax.", ("Rui Costa", "water_tax", "neutral")),
+        ("Rui Costa would not say whether he supports the toll road.", ("Rui Costa", "toll_road", "neutral")),
+        ("Rui Costa refused to say whether he would vote for the fuel levy.", ("Rui Costa", "fuel_levy", "neutral")),
+        ("Chile declined to say whether it would sign the water tax bill.", ("Chile", "water_tax", "neutral")),
+    ],
+)
+def test_declining_to_say_whether_one_backs_it_is_neutral(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rui Costa declined to say when the water tax would take effect.",
+        "Rui Costa declined to say whether Chile would back the water tax.",
+        "Rui Costa declined to say whether he had spoken about the water tax.",
+        "Rui Costa said whether he would back the water tax was not important.",
+    ],
+)
+def test_other_withheld_answers_take_no_position(text):
+    assert not {row for row in stances(text) if row[0] == "Rui Costa"}

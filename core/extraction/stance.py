@@ -133,6 +133,7 @@ class _Walk:
     owned_noun: bool = False  # a stance noun with its owner was passed ("Armenia's proposal for X")
     conditional: bool = False  # the path crossed an "if"/"unless" clause
     others_act: bool = False  # an act of someone the knowledge does not know ("smugglers supplied weapons"): nobody's view
+    withheld: list[Mention] = field(default_factory=list)  # who declined to say whether they back it: neutral
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
 
@@ -733,6 +734,9 @@ class StanceFinder:
         ("the dam is backed by Peru and opposed by Chile")."""
         walk = self._start_walk(head, in_match, statement, sent)
         path = self._clause_path(head, walk)
+        if path is None and walk.withheld:
+            # "declined to say whether she would back the levy": neutral, the coding guide's "declines to say"
+            return [_Holder(walk.withheld, 1, True, True, False, False)]
         if path is None:
             return []  # an embedded question or a date: no position on the issue
         if via is not None:
@@ -1018,6 +1022,7 @@ class StanceFinder:
             if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS):
                 walk.conditional = True
             if _indirect_question(cur):
+                walk.withheld = self._withheld_answer(cur, path)
                 return None  # "questioned how the ceasefire would be monitored": a question, no stance
             if cur.dep_ == "advcl" and cur.tag_ != "VBD" and _has_mark(cur, TEMPORAL_MARKS):
                 return None  # "until the ceasefire is implemented, ...": a date, not a position
@@ -1044,6 +1049,32 @@ class StanceFinder:
             if walk.at_statement_cue(cur):
                 break
         return path
+
+    def _withheld_answer(self, question: Token, path: list[Token]) -> list[Mention]:
+        """Who declined to say whether they take a side on the issue: the question is a "whether"
+        or "if" clause on a verb of telling (lexicon ``telling_verbs``) that is negated ("would not
+        say") or taken by a verb of refusal ("declined to say"); within the question a cue of side
+        stands on the path ("whether she would back the levy") and its subject is the one
+        declining, by pronoun or by name. [] otherwise."""
+        tell = question.head
+        if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in question.children) \
+                or tell.pos_ != "VERB" or tell.lemma_.lower() not in self.lex.telling_verbs:
+            return []
+        asker = tell.head if tell.dep_ == "xcomp" and tell.head.lemma_.lower() in self.lex.refusal_verbs else tell if self._negated(tell) else None
+        def polar(t: Token) -> bool:  # a cue of side, or a verb's preposition that is one ("vote for")
+            words = [self._cue_lemma(t)] + ([f"{t.head.lemma_.lower()} {t.lower_}"] if t.pos_ == "ADP" else [])
+            return any(self.lex.polarity(w) in (1, -1) for w in words)
+
+        if asker is None or not any(polar(t) for t in path if t.pos_ in ("VERB", "NOUN", "ADJ", "ADP")):
+            return []
+        decliners = [m for c in asker.children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)]
+        subjects = [c for c in question.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not decliners or len(subjects) != 1:
+            return []
+        subject = subjects[0]
+        same = subject.pos_ == "PRON" and subject.lower_ in PERSON_SUBJECT_PRONOUNS | BODY_PRONOUNS or {
+            m.actor for m in self.resolver.actors_of(subject)} == {m.actor for m in decliners}
+        return decliners if same else []
 
     def _is_purpose(self, tok: Token, idx: int) -> bool:
         """An infinitive that names a purpose above the match ("peacekeepers to maintain X")."""

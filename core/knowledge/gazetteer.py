@@ -202,6 +202,7 @@ class Lexicon:
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
     describing_nouns: frozenset[str] = frozenset()  # "the levy, a measure she has championed"
+    telling_verbs: frozenset[str] = frozenset()  # "declined to say whether she would back the levy"
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
