@@ -856,3 +856,24 @@ def test_declining_to_say_whether_one_backs_it_is_neutral(text, expected):
 )
 def test_other_withheld_answers_take_no_position(text):
     assert not {row for row in stances(text) if row[0] == "Rui Costa"}
+
+
+# ------------------------------------------------------------------ taking no side yet: neutral idioms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pia Berg said the ministry would wait for the audit before taking a position on the toll road.", ("Pia Berg", "toll_road", "neutral")),
+        ("Jordan said it would remain neutral on the water tax.", ("Jordan", "water_tax", "neutral")),
+        ("Rui Costa has not yet formed a view on the fuel levy.", ("Rui Costa", "fuel_levy", "neutral")),
+        ("Rui Costa has yet to make up his mind on the water tax.", ("Rui Costa", "water_tax", "neutral")),
+        ("Rui Costa declined to take sides on the toll road.", ("Rui Costa", "toll_road", "neutral")),
+    ],
+)
+def test_taking_no_side_yet_is_neutral(text, expected):
+    assert expected in stances(text)
+
+
+def test_taking_a_stand_against_keeps_its_side():
+    assert ("Rui Costa", "toll_road", "oppose") in stances("Rui Costa took a stand against the toll road.")

@@ -2606,8 +2606,9 @@ def _asked_clause(clause: Token) -> bool:
 
 
 def _takes_a_position(verb: Token) -> bool:
-    """"take a position", "take a stand", "take sides": the act of taking a side itself."""
-    return verb.lemma_.lower() == "take" and any(
+    """"take a position", "take a stand", "take sides": the act of taking a side itself (also as
+    the one word the idioms make of it)."""
+    return verb.lemma_.lower() in ("take a position", "take sides") or verb.lemma_.lower() == "take" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("position", "stand", "stance", "side") for c in verb.children)
 
 
