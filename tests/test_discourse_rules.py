@@ -877,3 +877,22 @@ def test_taking_no_side_yet_is_neutral(text, expected):
 
 def test_taking_a_stand_against_keeps_its_side():
     assert ("Rui Costa", "toll_road", "oppose") in stances("Rui Costa took a stand against the toll road.")
+
+
+# ------------------------------------------------------------------ the lemmatizer's slips on inflected cues
+
+
+def test_verb_stems_recover_the_lemma_of_an_inflected_form():
+    from core.extraction.stance import _verb_stems
+
+    assert "gut" in _verb_stems("gutting")
+    assert "scrap" in _verb_stems("scrapped")
+    assert "veto" in _verb_stems("vetoed")
+    assert "try" in _verb_stems("tried")
+    assert _verb_stems("say") == []
+
+
+def test_an_accusation_of_gutting_the_issue_reads_the_cue():
+    # spaCy lemmatizes "gutting" as "gutte"
+    found = stances("MP Isaac Ofori accused Yaw Mensah of gutting the water tax.")
+    assert {("Isaac Ofori", "water_tax", "support"), ("Yaw Mensah", "water_tax", "oppose")} <= found

@@ -246,6 +246,10 @@ class StanceFinder:
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
+        if self.lex.polarity(lemma) is None and tok.tag_ in ("VBG", "VBD", "VBN"):
+            # (the lemmatizer's slips on inflected verbs: "gutting" -> "gutte"; the stems of the
+            # form the lexicon knows instead: "gut")
+            return next((stem for stem in _verb_stems(tok.lower_) if self.lex.polarity(stem) is not None), lemma)
         return lemma
 
     def _renamed_lists(self, sent: Span) -> dict[int, list[Token]]:
@@ -2603,6 +2607,21 @@ def _takes_something(verb: Token) -> bool:
 def _asked_clause(clause: Token) -> bool:
     """A participle clause of being asked ("Asked about the truce, ...", "Asked whether ...")."""
     return clause.dep_ == "advcl" and clause.lemma_.lower() in ("ask", "question", "press") and clause.tag_ == "VBN"
+
+
+def _verb_stems(word: str) -> list[str]:
+    """The stems an -ing or -ed form may come from: "gutting" -> gut, "scrapped" -> scrap,
+    "axing" -> axe/ax, "vetoed" -> veto."""
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            found = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                found.insert(0, stem[:-1])  # a doubled consonant: "gutting", "scrapped"
+            if ending == "ed" and stem.endswith("i"):
+                found.append(stem[:-1] + "y")  # "tried" -> try
+            return found
+    return []
 
 
 def _takes_a_position(verb: Token) -> bool:
