@@ -896,3 +896,35 @@ def test_an_accusation_of_gutting_the_issue_reads_the_cue():
     # spaCy lemmatizes "gutting" as "gutte"
     found = stances("MP Isaac Ofori accused Yaw Mensah of gutting the water tax.")
     assert {("Isaac Ofori", "water_tax", "support"), ("Yaw Mensah", "water_tax", "oppose")} <= found
+
+
+# ------------------------------------------------------------------ a fronted participle; the issue said to stay
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Backed by the Farmers Union of Ghana, the water tax passed the lower house on Thursday.", ("Farmers Union of Ghana", "water_tax", "support")),
+        ("Opposed by Chile, the toll road was shelved.", ("Chile", "toll_road", "oppose")),
+    ],
+)
+def test_the_agent_of_a_fronted_participle_describing_the_issue_holds_it(text, expected):
+    assert expected in stances(text)
+
+
+def test_a_fronted_participle_of_something_else_takes_no_side():
+    assert not {row for row in stances("Asked by Chile, the council approved the toll road.") if row[0] == "Chile"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Laura Benedetti said the water tax would stay despite pressure from industry.", {("Laura Benedetti", "water_tax", "support")}),
+        ("Laura Benedetti said the fuel levy would remain.", {("Laura Benedetti", "fuel_levy", "support")}),
+        # a complement describes it: no side
+        ("Laura Benedetti said the water tax would remain unchanged.", set()),
+        ("Laura Benedetti said the fuel levy would remain at 5 percent.", set()),
+    ],
+)
+def test_an_issue_said_to_stay_is_wanted(text, expected):
+    assert {row for row in stances(text) if row[0] == "Laura Benedetti"} == expected

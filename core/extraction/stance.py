@@ -657,7 +657,7 @@ class StanceFinder:
             if owners:
                 holders.append(_Holder(owners, -1 if undone else 1, False, True, self._hedged(head), False, descriptive=True))
         if via is None:
-            holders += [h for h in self._received_positions(noun)
+            holders += [h for h in self._received_positions(noun) + self._fronted_participle_holders(noun)
                         if all(m.actor not in (o.actor for o in other.mentions) for other in holders for m in h.mentions)]
         return holders
 
@@ -706,6 +706,25 @@ class StanceFinder:
             for clause in clauses:
                 if self._is_holder_clause(clause) or clause.dep_ == "conj":
                     found += self._modifier_holders(clause, walk)
+        return found
+
+    def _fronted_participle_holders(self, noun: Token) -> list[_Holder]:
+        """"Backed by the farmers' union, the levy passed the lower house": a passive participle set
+        before the clause whose subject is the issue describes the issue; its agent holds the
+        participle's side."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        found = []
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBN" or clause.i > noun.i or self._negated(clause) \
+                    or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+                continue
+            value = self.lex.polarity(self._cue_lemma(clause))
+            agents = [m for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                      for m in self.resolver.actors_of(g)]
+            if value in (1, -1) and agents:
+                found.append(_Holder(agents, value, False, True, self._hedged(clause), False, descriptive=True))
         return found
 
     def _received_positions(self, noun: Token) -> list[_Holder]:
@@ -1621,6 +1640,11 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
+        if value is None and lemma in self.lex.staying_verbs and tok.pos_ == "VERB" and below is not None \
+                and below.dep_ == "nsubj" and below.i in walk.in_match | {t.head.i for t in below.doc if t.i in walk.in_match} \
+                and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "dobj")
+                            or c.dep_ == "prep" and c.lower_ in ("at", "as", "below", "above", "under") for c in tok.children):
+            value = 1  # "said the levy would stay despite pressure" (not "remains fragile", "will remain at 5 percent")
         if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
             # "the tax has cut sales": what the issue does to something else, not a side on it
             # (an outcome the lexicon judges was read above: _effect_on_outcome) ("the levy would undermine growth" is one:
