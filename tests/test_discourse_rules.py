@@ -928,3 +928,22 @@ def test_a_fronted_participle_of_something_else_takes_no_side():
 )
 def test_an_issue_said_to_stay_is_wanted(text, expected):
     assert {row for row in stances(text) if row[0] == "Laura Benedetti"} == expected
+
+
+# ------------------------------------------------------------------ an act drawing a position from someone
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru imposed the water tax this week, drawing a sharp rebuke from Sen. John Barr.", ("John Barr", "water_tax", "oppose")),
+        ("Peru imposed the fuel levy, prompting criticism from Chile.", ("Chile", "fuel_levy", "oppose")),
+        ("Peru scrapped the water tax, drawing praise from Chile.", ("Chile", "water_tax", "oppose")),
+    ],
+)
+def test_a_position_an_act_draws_is_its_givers(text, expected):
+    assert expected in stances(text)
+
+
+def test_drawing_something_that_is_no_position_takes_no_side():
+    assert {row[0] for row in stances("Peru imposed the water tax, drawing crowds from Chile to the capital.")} == {"Peru"}

@@ -667,6 +667,18 @@ class StanceFinder:
         the act by a preposition of the lexicon's ``position_preps`` holds that position on the act,
         so on the issue the act's side times the noun's."""
         found = []
+        for side in verb.children:
+            # ("imposed the levy, drawing a sharp rebuke from Chile": a participle of drawing)
+            if side.dep_ in ("advcl", "xcomp", "conj") and side.tag_ == "VBG" and side.lemma_.lower() in self.lex.drawing_participles \
+                    and not self._negated(side):
+                for noun in side.children:
+                    value = self.lex.polarity(noun.lemma_.lower()) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else None
+                    if value not in (1, -1):
+                        continue
+                    preps = [p for p in (*noun.children, *side.children) if p.dep_ == "prep" and p.lower_ in ("from", "of", "among")]
+                    owners = [m for p in preps for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
+                    if owners:
+                        found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in self.lex.position_preps:
                 continue
@@ -678,12 +690,15 @@ class StanceFinder:
                 # (a named actor, not people described by a nationality: "objections from Ugandan
                 # landowners" are no objections of Uganda's)
                 owners = [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
-                          for g in p.children if g.dep_ == "pobj" and (g.pos_ != "NOUN" or self.resolver.mention_at(g) is not None
-                                                                or g.lower_ in self.lex.government_nouns)
-                          for m in self.resolver.actors_of(g)]
+                          for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
                 if owners:
                     found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
         return found
+
+    def _named_owner(self, tok: Token) -> bool:
+        """Whether the owner of a position names an actor, not people described by a nationality
+        ("objections from Ugandan landowners" are no objections of Uganda's)."""
+        return tok.pos_ != "NOUN" or self.resolver.mention_at(tok) is not None or tok.lower_ in self.lex.government_nouns
 
     def _act_renaming_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """"Peru imposed the levy on Monday, a move Chile condemned and Bolivia applauded": a noun of
