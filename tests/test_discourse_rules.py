@@ -947,3 +947,28 @@ def test_a_position_an_act_draws_is_its_givers(text, expected):
 
 def test_drawing_something_that_is_no_position_takes_no_side():
     assert {row[0] for row in stances("Peru imposed the water tax, drawing crowds from Chile to the capital.")} == {"Peru"}
+
+
+# ------------------------------------------------------------------ "has to go"; doubling and halving
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We cannot keep pouring money into it. The water tax has to go," Karin Aalto told parliament.', ("Karin Aalto", "water_tax", "oppose")),
+        ("Karin Aalto said the fuel levy must go.", ("Karin Aalto", "fuel_levy", "oppose")),
+        ("Karin Aalto said the water tax needs to go.", ("Karin Aalto", "water_tax", "oppose")),
+        ("Kari Solheim wants the water tax doubled.", ("Kari Solheim", "water_tax", "support")),
+        ("Kari Solheim wants the fuel levy halved.", ("Kari Solheim", "fuel_levy", "oppose")),
+    ],
+)
+def test_going_doubling_and_halving_the_issue(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Karin Aalto said the water tax would go up.", "Karin Aalto said the water tax has to go to parliament first."],
+)
+def test_going_somewhere_takes_no_side(text):
+    assert not stances(text)

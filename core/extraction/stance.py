@@ -695,6 +695,18 @@ class StanceFinder:
                     found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
         return found
 
+    def _must_go(self, verb: Token) -> bool:
+        """A verb of going (lexicon ``going_verbs``) with a modal of duty, bare: "must go", "should
+        go", or "has to go", "needs to go" (the going then an infinitive under "have"/"need")."""
+        def bare(go: Token) -> bool:
+            return go.lemma_.lower() in self.lex.going_verbs and not any(
+                c.dep_ in ("prt", "prep", "advmod", "acomp", "dobj", "xcomp", "ccomp") and c.lower_ not in ("away", "now", "too")
+                for c in go.children)
+        if bare(verb) and any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in verb.children):
+            return True
+        return verb.lemma_.lower() in ("have", "need") and any(
+            c.dep_ == "xcomp" and bare(c) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
+
     def _named_owner(self, tok: Token) -> bool:
         """Whether the owner of a position names an actor, not people described by a nationality
         ("objections from Ugandan landowners" are no objections of Uganda's)."""
@@ -1660,6 +1672,8 @@ class StanceFinder:
                 and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "dobj")
                             or c.dep_ == "prep" and c.lower_ in ("at", "as", "below", "above", "under") for c in tok.children):
             value = 1  # "said the levy would stay despite pressure" (not "remains fragile", "will remain at 5 percent")
+        if tok.pos_ in ("VERB", "AUX") and below is not None and below.dep_ == "nsubj" and self._must_go(tok):
+            value = -1  # "the subsidy must go", "the tax has to go" ("needs to go": not the need of it)
         if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
             # "the tax has cut sales": what the issue does to something else, not a side on it
             # (an outcome the lexicon judges was read above: _effect_on_outcome) ("the levy would undermine growth" is one:

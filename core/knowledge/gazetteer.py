@@ -204,6 +204,7 @@ class Lexicon:
     describing_nouns: frozenset[str] = frozenset()  # "the levy, a measure she has championed"
     telling_verbs: frozenset[str] = frozenset()  # "declined to say whether she would back the levy"
     staying_verbs: frozenset[str] = frozenset()  # "said the levy would stay": for it
+    going_verbs: frozenset[str] = frozenset()  # "the subsidy has to go": against it
     drawing_participles: frozenset[str] = frozenset()  # "imposed the levy, drawing a rebuke from Chile"
 
     def polarity(self, lemma: str) -> int | None:
