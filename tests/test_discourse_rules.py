@@ -949,7 +949,7 @@ def test_drawing_something_that_is_no_position_takes_no_side():
     assert {row[0] for row in stances("Peru imposed the water tax, drawing crowds from Chile to the capital.")} == {"Peru"}
 
 
-# ------------------------------------------------------------------ "has to go"; doubling and halving
+# ------------------------------------------------------------------ "has to go"
 
 
 @pytest.mark.parametrize(
@@ -958,11 +958,9 @@ def test_drawing_something_that_is_no_position_takes_no_side():
         ('"We cannot keep pouring money into it. The water tax has to go," Karin Aalto told parliament.', ("Karin Aalto", "water_tax", "oppose")),
         ("Karin Aalto said the fuel levy must go.", ("Karin Aalto", "fuel_levy", "oppose")),
         ("Karin Aalto said the water tax needs to go.", ("Karin Aalto", "water_tax", "oppose")),
-        ("Kari Solheim wants the water tax doubled.", ("Kari Solheim", "water_tax", "support")),
-        ("Kari Solheim wants the fuel levy halved.", ("Kari Solheim", "fuel_levy", "oppose")),
     ],
 )
-def test_going_doubling_and_halving_the_issue(text, expected):
+def test_an_issue_that_has_to_go_is_opposed(text, expected):
     assert expected in stances(text)
 
 
@@ -972,3 +970,54 @@ def test_going_doubling_and_halving_the_issue(text, expected):
 )
 def test_going_somewhere_takes_no_side(text):
     assert not stances(text)
+
+
+# ------------------------------------------------------------------ the readers' and the reviewer's cases: exact rows
+
+
+def rows_of(actor: str, text: str) -> set[tuple[str, str, str]]:
+    return {row for row in stances(text) if row[0] == actor}
+
+
+@pytest.mark.parametrize(
+    "text, actor, expected",
+    [
+        # a concession: the owner was on the other side of the act, whatever the noun
+        ("The Senate rejected the water tax despite strong support from Kenya.", "Kenya", {("Kenya", "water_tax", "support")}),
+        ("Peru approved the toll road over objections from Chile.", "Chile", {("Chile", "toll_road", "oppose")}),
+        # coordinated positions each keep their own side and owner
+        ("The fuel levy attracted criticism from Iceland and praise from Norway.", "Norway", {("Norway", "fuel_levy", "support")}),
+        ("Kenya approved the toll road, drawing a rebuke from Egypt and praise from Sudan.", "Sudan", {("Sudan", "toll_road", "support")}),
+        ("The toll road faces opposition from Chile, not from Peru.", "Peru", set()),
+        # no position, or not one a named actor took
+        ("Peru imposed the water tax, drawing no rebuke from Chile.", "Chile", set()),
+        ("The water tax faces little opposition from Chile.", "Chile", set()),
+        ("The water tax faces opposition from Ugandan landowners.", "Uganda", set()),
+        ("Peru did not approve the water tax despite support from Chile.", "Chile", set()),
+        ("Peru withdrew the water tax amid fierce opposition from Chile.", "Chile", set()),
+        # a clause not asserted
+        ("If the water tax faces opposition from Chile, it will fail.", "Chile", set()),
+        ("Peru denied that the water tax faces opposition from Chile.", "Chile", set()),
+        # a renamed act: only a side said outright
+        ("Peru imposed the water tax, a move Chile said it would study.", "Chile", set()),
+        ("Peru imposed the water tax, a move Chile did not condemn.", "Chile", set()),
+        ("Peru scrapped the water tax, a measure Chile condemned.", "Chile", {("Chile", "water_tax", "oppose")}),
+        # former sides, and authorship of something else
+        ("The water tax's former critic, Rui Costa, spoke on Monday.", "Rui Costa", set()),
+        ("Rui Costa, the former author of the language law, spoke.", "Rui Costa", set()),
+        ("The water tax, written about by Senator Rui Costa in his memoir, remains contested.", "Rui Costa", set()),
+        # idioms of taking a side, taken or asked for
+        ("Rui Costa has made up his mind on the water tax.", "Rui Costa", set()),
+        ("Chile will not remain neutral on the water tax.", "Chile", set()),
+        ("Peru urged Chile to take a position on the water tax.", "Peru", set()),
+        # declining to say, about someone of another kind
+        ("Chile declined to say whether he would back the water tax.", "Chile", set()),
+        ("Senator Ana Cole declined to say whether she had met lobbyists opposed to the water tax.", "Ana Cole", set()),
+        # staying and going said of something else than the issue
+        ("Rui Costa said the water tax revenue would stay in the region.", "Rui Costa", set()),
+        ("The toll road will stay on hold, Mayor Rui Costa said.", "Rui Costa", set()),
+        ("Rui Costa said the water tax exemption must go.", "Rui Costa", set()),
+    ],
+)
+def test_round_eight_constructions_give_exactly_these_rows(text, actor, expected):
+    assert rows_of(actor, text) == expected

@@ -17,6 +17,7 @@ least one cue; a sentence that is a question carries none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -306,7 +307,8 @@ class StanceFinder:
             return True
         token = self.doc[statement.cue_token]
         cue = self._cue_lemma(token)
-        if token.lemma_.lower() in self.lex.side_nouns.keys() | self.lex.authorship_nouns or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
+        if token.lemma_.lower() in self.lex.side_nouns or token.lemma_.lower() in self.lex.authorship_nouns \
+                or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
             return False  # "has been a critic of the levy", "disputed the levy": the word is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
 
@@ -532,8 +534,9 @@ class StanceFinder:
         """A noun of side or authorship whose owner is a thing and beside which a name is set: "the
         levy's fiercest critic, Rep. Roe," (the name holds the side on the owner)."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or not (lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns):
-            return False
+        if tok.pos_ != "NOUN" or not (lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns) \
+                or any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+            return False  # (not "the levy's former critic")
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         return owner is not None and owner.pos_ == "NOUN" and any(
             c.dep_ == "appos" and self.resolver.actors_of(c) for c in tok.children)
@@ -622,7 +625,10 @@ class StanceFinder:
     def _modifier_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """The holder of a modifier clause ("a ceasefire already accepted by Ukraine"): its agent
         or subject, with the clause's own cue on top of the walk's polarity so far."""
-        value = self.lex.polarity(self._cue_lemma(verb))
+        cue = self._cue_lemma(verb)
+        value = self.lex.polarity(cue)
+        if cue in self.lex.object_only_cues and any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children):
+            return []  # "the levy, written about by Roe": the noun is the object of the preposition, not of the verb
         names = [w for c in verb.children if c.dep_ == "oprd" for w in self._evaluation(c)]
         if verb.lemma_.lower() in self.lex.naming_cues and names:
             # "the levy, which Roe called a terrible idea": what it is named, not "call for"
@@ -662,38 +668,96 @@ class StanceFinder:
         return holders
 
     def _positions_beside(self, verb: Token, walk: _Walk) -> list[_Holder]:
-        """"approved the dam over objections from Chile", "despite opposition from Peru, scrapped the
-        levy", "passed the bill with the support of Kenya": the owner of a position noun set beside
-        the act by a preposition of the lexicon's ``position_preps`` holds that position on the act,
-        so on the issue the act's side times the noun's."""
+        """Positions others take on the act on the issue, set beside it:
+
+        - a concession (lexicon ``concessive_preps``): "approved the dam over objections from Chile",
+          "despite opposition from Peru, scrapped the levy", "rejected the levy despite support from
+          Kenya": whoever's position the act went against holds the other side of the act, whatever
+          the noun (Chile against the dam, Peru and Kenya for the levy);
+        - company ("passed the bill with the support of Kenya"): the act's side times the noun's;
+        - a participle of drawing (lexicon ``drawing_participles``): "imposed the levy, drawing a sharp
+          rebuke from Chile", "prompting criticism from Peru": the act's side times the noun's.
+
+        Not on a negated act ("did not approve the dam despite support from Chile" says nothing of
+        Chile's side)."""
+        if self._negated(verb):
+            return []
         found = []
         for side in verb.children:
-            # ("imposed the levy, drawing a sharp rebuke from Chile": a participle of drawing)
             if side.dep_ in ("advcl", "xcomp", "conj") and side.tag_ == "VBG" and side.lemma_.lower() in self.lex.drawing_participles \
                     and not self._negated(side):
                 for noun in side.children:
-                    value = self.lex.polarity(noun.lemma_.lower()) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else None
-                    if value not in (1, -1):
-                        continue
-                    preps = [p for p in (*noun.children, *side.children) if p.dep_ == "prep" and p.lower_ in ("from", "of", "among")]
-                    owners = [m for p in preps for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
-                    if owners:
-                        found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in self.lex.position_preps:
+                    if noun.dep_ == "dobj":
+                        found += [replace(h, polarity=walk.polarity * h.polarity, hedged=walk.hedged or h.hedged)
+                                  for h in self._positions_of(noun, [p for p in side.children if p.dep_ == "prep"])]
+        # (the parser may hang the concession on the act's object: "approved the dam over objections")
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in [*verb.children, *(p for o in objects for p in o.children)]:
+            concessive = prep.lower_ in self.lex.concessive_preps
+            if prep.dep_ != "prep" or not (concessive or prep.lower_ == "with"):
                 continue
             for noun in prep.children:
-                value = self.lex.polarity(noun.lemma_.lower()) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" \
-                    and noun.lemma_.lower() in self.lex.nominal_cues else None
-                if value not in (1, -1):
+                if noun.dep_ != "pobj":
                     continue
-                # (a named actor, not people described by a nationality: "objections from Ugandan
-                # landowners" are no objections of Uganda's)
-                owners = [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
-                          for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
-                if owners:
-                    found.append(_Holder(owners, walk.polarity * (value or 1), False, True, walk.hedged, False, descriptive=True))
+                for holder in self._positions_of(noun, nominal=True):
+                    sign = -walk.polarity if concessive else walk.polarity * holder.polarity
+                    found.append(replace(holder, polarity=sign, hedged=walk.hedged))
         return found
+
+    def _positions_of(self, noun: Token, extra_preps: Sequence[Token] = (), nominal: bool = False) -> list[_Holder]:
+        """The holders of a position noun and of the position nouns coordinated with it ("criticism
+        from Iceland and praise from Norway"), each on its noun's side: the named owners after
+        "from" or "of" (also ``extra_preps``, where the parser hangs "from" on the verb), unless the
+        noun is denied ("no opposition", "little support") or the owner is ("not from Peru").
+        ``nominal``: only nouns of the lexicon's ``nominal_cues`` (a noun of attitude, not "a
+        lawsuit")."""
+        def polar(tok: Token) -> bool:
+            return tok.pos_ == "NOUN" and self.lex.polarity(tok.lemma_.lower()) in (1, -1)
+
+        # (a position coordinated with the first one's owner, "criticism from Iceland and praise from
+        # Norway", where the parser hangs the second "from" on the verb: that "from" is the second's)
+        strays = [c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children
+                  if g.dep_ == "pobj" for c in g.subtree if c.dep_ == "conj" and polar(c)]
+        extra = [p for p in extra_preps if p.lower_ == "from"]
+        found = []
+        for position in (noun, *(c for c in noun.conjuncts if c.pos_ == "NOUN"), *strays):
+            value = self.lex.polarity(position.lemma_.lower()) if position.pos_ == "NOUN" else None
+            if value not in (1, -1) or nominal and position.lemma_.lower() not in self.lex.nominal_cues \
+                    or any(c.dep_ in ("det", "amod", "neg") and c.lower_ in ("no", "little", "not") for c in position.children):
+                continue
+            own = [p for p in position.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
+            takes_extra = position is (strays[-1] if strays else noun)
+            preps = own + (extra if takes_extra else [])
+            owners: list[Mention] = []
+            for prep in preps:
+                if any(c.dep_ == "neg" for c in prep.children):
+                    continue  # "opposition from Chile, not from Peru"
+                for g in prep.children:
+                    if g.dep_ != "pobj" or not self._named_owner(g):
+                        continue
+                    # (not past another position coordinated with this owner: "from Iceland and praise from Norway")
+                    stop = min((c.i for c in g.subtree if c.i != g.i and c.dep_ == "conj" and c.pos_ == "NOUN"
+                                and self.lex.polarity(c.lemma_.lower()) is not None), default=len(g.doc))
+                    owners += [m for m in self.resolver.actors_of(g) if m.start < stop and all(m.actor != o.actor for o in owners)]
+            if owners:
+                found.append(_Holder(owners, value, False, True, False, False, descriptive=True))
+        return found
+
+    def _not_yet(self, tok: Token) -> bool:
+        """Whether taking a side (an idiom of ``undecided_idioms``) is not done yet: negated, with
+        "yet", after "before", "until" or "without", or under a refusal or a wait, up to three
+        heads ("has not formed a view", "has yet to make up his mind", "before taking a position",
+        "declined to take sides", "held off on taking a position")."""
+        cur = tok
+        for _ in range(4):
+            if self._negated(cur) or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in cur.children) \
+                    or cur.lower_ in ("before", "until", "without") \
+                    or cur.i != tok.i and cur.lemma_.lower() in self.lex.refusal_verbs | {"wait", "hold"}:
+                return True
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
 
     def _must_go(self, verb: Token) -> bool:
         """A verb of going (lexicon ``going_verbs``) with a modal of duty, bare: "must go", "should
@@ -731,7 +795,11 @@ class StanceFinder:
             clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
             clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB"]
             for clause in clauses:
-                if self._is_holder_clause(clause) or clause.dep_ == "conj":
+                # (a side said outright: not "a move Chile said it would study", "a move Chile did
+                # not condemn"; "a decision Chile called reckless" is named with a side)
+                judged = self.lex.polarity(self._cue_lemma(clause)) in (1, -1) or clause.lemma_.lower() in self.lex.naming_cues
+                if judged and not self._negated(clause) and (self._is_holder_clause(clause) or clause.dep_ == "conj") \
+                        and not self._speech_relative(clause):
                     found += self._modifier_holders(clause, walk)
         return found
 
@@ -757,24 +825,32 @@ class StanceFinder:
     def _received_positions(self, noun: Token) -> list[_Holder]:
         """"The dam faces opposition from Chile", "the levy won the backing of the farmers' union":
         the issue, subject of a verb of receiving (lexicon ``issue_receiving_verbs``), gets a position
-        noun of the lexicon whose owner follows "from" or "of" (not "faces no opposition")."""
+        noun of the lexicon whose named owner follows "from" or "of" (not "faces no opposition"),
+        in a clause that asserts it (``_asserted``)."""
         verb = noun.head
         if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.issue_receiving_verbs \
-                or self._negated(verb):
+                or self._negated(verb) or not self._asserted(verb):
             return []
-        found = []
-        for obj in verb.children:
-            value = self.lex.polarity(obj.lemma_.lower()) if obj.dep_ == "dobj" and obj.pos_ == "NOUN" else None
-            if value not in (1, -1) or obj.lemma_.lower() not in self.lex.nominal_cues \
-                    or any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in obj.children):
-                continue
-            # (the parser may hang "from" on the verb: "drew objections from Peru")
-            preps = [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "of")] + [
-                p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
-            owners = [m for p in preps for g in p.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
-            if owners:
-                found.append(_Holder(owners, value, False, True, self._hedged(verb), False, descriptive=True))
-        return found
+        # (the parser may hang "from" on the verb: "drew objections from Peru")
+        return [replace(h, hedged=self._hedged(verb)) for obj in verb.children if obj.dep_ == "dobj"
+                for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True)]
+
+    def _asserted(self, verb: Token) -> bool:
+        """Whether a clause is said as a fact, by the journalist or a speaker: not a condition, not
+        the content of a denial, doubt or question ("Peru denied that the levy faces opposition
+        from Chile", "if the levy wins the backing of Peru"), up the clauses it hangs from."""
+        cur = verb
+        for _ in range(6):
+            if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS) or _indirect_question(cur):
+                return False
+            if cur.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or cur.head.i == cur.i:
+                return True
+            above = cur.head
+            if cur.dep_ == "ccomp" and (self.lex.polarity(self._cue_lemma(above)) is not None or self._negated(above)
+                                        or above.lemma_.lower() in self.lex.denial_verbs):
+                return False  # "denied that", "doubts that", "did not say that"
+            cur = above
+        return True
 
     def _walk_holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
                       via: Token | None = None) -> list[_Holder]:
@@ -786,7 +862,7 @@ class StanceFinder:
         path = self._clause_path(head, walk)
         if path is None and walk.withheld:
             # "declined to say whether she would back the levy": neutral, the coding guide's "declines to say"
-            return [_Holder(walk.withheld, 1, True, True, False, False)]
+            return [_Holder(walk.withheld, polarity=1, neutral=True, has_cue=True, hedged=False, is_speaker=False)]
         if path is None:
             return []  # an embedded question or a date: no position on the issue
         if via is not None:
@@ -1072,7 +1148,7 @@ class StanceFinder:
             if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS):
                 walk.conditional = True
             if _indirect_question(cur):
-                walk.withheld = self._withheld_answer(cur, path)
+                walk.withheld = self._withheld_answer(cur)
                 return None  # "questioned how the ceasefire would be monitored": a question, no stance
             if cur.dep_ == "advcl" and cur.tag_ != "VBD" and _has_mark(cur, TEMPORAL_MARKS):
                 return None  # "until the ceasefire is implemented, ...": a date, not a position
@@ -1100,7 +1176,7 @@ class StanceFinder:
                 break
         return path
 
-    def _withheld_answer(self, question: Token, path: list[Token]) -> list[Mention]:
+    def _withheld_answer(self, question: Token) -> list[Mention]:
         """Who declined to say whether they take a side on the issue: the question is a "whether"
         or "if" clause on a verb of telling (lexicon ``telling_verbs``) that is negated ("would not
         say") or taken by a verb of refusal ("declined to say"); within the question a cue of side
@@ -1111,19 +1187,22 @@ class StanceFinder:
                 or tell.pos_ != "VERB" or tell.lemma_.lower() not in self.lex.telling_verbs:
             return []
         asker = tell.head if tell.dep_ == "xcomp" and tell.head.lemma_.lower() in self.lex.refusal_verbs else tell if self._negated(tell) else None
-        def polar(t: Token) -> bool:  # a cue of side, or a verb's preposition that is one ("vote for")
-            words = [self._cue_lemma(t)] + ([f"{t.head.lemma_.lower()} {t.lower_}"] if t.pos_ == "ADP" else [])
-            return any(self.lex.polarity(w) in (1, -1) for w in words)
-
-        if asker is None or not any(polar(t) for t in path if t.pos_ in ("VERB", "NOUN", "ADJ", "ADP")):
+        # (the question's own verb is the side: "whether he will back the levy", "vote for"; not
+        # "whether she had met lobbyists opposed to the levy")
+        words = [self._cue_lemma(question)] + [f"{question.lemma_.lower()} {c.lower_}" for c in question.children if c.dep_ == "prep"]
+        if asker is None or not any(self.lex.polarity(w) in (1, -1) for w in words):
             return []
         decliners = [m for c in asker.children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)]
         subjects = [c for c in question.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not decliners or len(subjects) != 1:
+        if len(decliners) != 1 or len(subjects) != 1:
             return []
         subject = subjects[0]
-        same = subject.pos_ == "PRON" and subject.lower_ in PERSON_SUBJECT_PRONOUNS | BODY_PRONOUNS or {
-            m.actor for m in self.resolver.actors_of(subject)} == {m.actor for m in decliners}
+        if subject.pos_ == "PRON":
+            # (a pronoun of the decliner's kind: "he"/"she" for a person, "it"/"they" for a body)
+            person = decliners[0].actor.actor_type == "person"
+            same = subject.lower_ in (PERSON_SUBJECT_PRONOUNS if person else BODY_PRONOUNS)
+        else:
+            same = {m.actor for m in self.resolver.actors_of(subject)} == {decliners[0].actor}
         return decliners if same else []
 
     def _is_purpose(self, tok: Token, idx: int) -> bool:
@@ -1667,12 +1746,16 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
+        if lemma in self.lex.undecided_idioms and not self._not_yet(tok) or lemma in ("remain neutral", "stay neutral") and self._negated(tok):
+            return  # "has made up his mind on the levy", "will not remain neutral": no side we can read
         if value is None and lemma in self.lex.staying_verbs and tok.pos_ == "VERB" and below is not None \
-                and below.dep_ == "nsubj" and below.i in walk.in_match | {t.head.i for t in below.doc if t.i in walk.in_match} \
-                and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "dobj")
-                            or c.dep_ == "prep" and c.lower_ in ("at", "as", "below", "above", "under") for c in tok.children):
-            value = 1  # "said the levy would stay despite pressure" (not "remains fragile", "will remain at 5 percent")
-        if tok.pos_ in ("VERB", "AUX") and below is not None and below.dep_ == "nsubj" and self._must_go(tok):
+                and below.dep_ == "nsubj" and below.i in walk.in_match \
+                and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp", "dobj", "prt")
+                            or c.dep_ == "prep" and c.lower_ not in ("despite", "for", "until", "through", "after") for c in tok.children):
+            # "said the levy would stay despite pressure" (not "remains fragile", "will remain at 5
+            # percent", "would stay on hold", "the levy revenue would stay in the region")
+            value = 1
+        if tok.pos_ in ("VERB", "AUX") and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match and self._must_go(tok):
             value = -1  # "the subsidy must go", "the tax has to go" ("needs to go": not the need of it)
         if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
             # "the tax has cut sales": what the issue does to something else, not a side on it
@@ -1902,7 +1985,8 @@ class StanceFinder:
                     # the verb of speech and its stance preposition; its subject holds it)
                     or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))):
                 walk.holders.append(walk.holder(owners))
-                # (owned by a genitive, a country's adjective or "by": "a Chilean proposal")
+                # (owners were found for the noun: a genitive, a country's adjective or "by": "a
+                # Chilean proposal")
                 if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1):
                     walk.owned_noun = True
                     walk.holders[-1] = replace(walk.holders[-1], owns_noun=True)
@@ -1976,6 +2060,8 @@ class StanceFinder:
                 return  # these take a side only in a given place ("the storm hurt the wind farms")
             if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.head.i in walk.in_match and not any(tok.children):
                 continue  # "the proposed wage rise", "the planned dam": a description, nobody's side ("the much-needed dam" is one)
+            if lemma in self.lex.undecided_idioms and not self._not_yet(tok):
+                return  # "urged Chile to take a position on the levy": no side of anyone's
             value = self.lex.polarity(lemma)
             if value is not None and tok.pos_ in ("VERB", "AUX", "ADJ"):
                 walk.has_cue = True
@@ -2666,7 +2752,7 @@ def _verb_stems(word: str) -> list[str]:
     """The stems an -ing or -ed form may come from: "gutting" -> gut, "scrapped" -> scrap,
     "axing" -> axe/ax, "vetoed" -> veto."""
     for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
             found = [stem, stem + "e"]
             if len(stem) > 2 and stem[-1] == stem[-2]:

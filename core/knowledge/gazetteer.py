@@ -198,7 +198,7 @@ class Lexicon:
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
     authorship_nouns: frozenset[str] = frozenset()  # "Roe, the author of the levy": for it
     issue_receiving_verbs: frozenset[str] = frozenset()  # "the dam faces opposition from Chile"
-    position_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
+    concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
     describing_nouns: frozenset[str] = frozenset()  # "the levy, a measure she has championed"
@@ -206,6 +206,8 @@ class Lexicon:
     staying_verbs: frozenset[str] = frozenset()  # "said the levy would stay": for it
     going_verbs: frozenset[str] = frozenset()  # "the subsidy has to go": against it
     drawing_participles: frozenset[str] = frozenset()  # "imposed the levy, drawing a rebuke from Chile"
+    denial_verbs: frozenset[str] = frozenset()  # "Peru denied that the levy faces opposition from Chile"
+    undecided_idioms: frozenset[str] = frozenset()  # "has not formed a view on the levy": neutral only so
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -501,6 +503,12 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
         # the experiencer rule and the support/oppose cue would both turn the side: twice is none
         raise KnowledgeError(f"{lexicon_path}: experiencer_verbs: {', '.join(twice)} also in support or oppose; "
                              "keep each word in one of the two")
+    both = sorted(kb.lexicon.act_renaming_nouns & kb.lexicon.describing_nouns)
+    if both:
+        # a noun renaming the act and one describing the issue read the same clause with opposite
+        # sides when the act undoes the issue ("scrapped the levy, a measure Chile condemned")
+        raise KnowledgeError(f"{lexicon_path}: act_renaming_nouns and describing_nouns both list {', '.join(both)}; "
+                             "keep each noun in one of the two")
     sideless = sorted(i for i in kb.lexicon.idioms if kb.lexicon.polarity(i) is None or len(i.split()) < 2 and "-" not in i)
     if sideless:
         # an idiom is read as one word: it must be several words and say a side
