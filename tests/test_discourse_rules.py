@@ -1021,3 +1021,17 @@ def rows_of(actor: str, text: str) -> set[tuple[str, str, str]]:
 )
 def test_round_eight_constructions_give_exactly_these_rows(text, actor, expected):
     assert rows_of(actor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru approved the water tax over Chile's objections.", ("Chile", "water_tax", "oppose")),
+        ("The water tax won Bolivia's backing on Friday.", ("Bolivia", "water_tax", "support")),
+        ("The toll road has got to go, Mayor Rui Costa said.", ("Rui Costa", "toll_road", "oppose")),
+        ("Minister Luis Vega said the water tax was here to stay.", ("Luis Vega", "water_tax", "support")),
+        ("The governments of Peru and Chile both oppose the water tax.", ("Peru", "water_tax", "oppose")),
+    ],
+)
+def test_owners_before_the_position_noun_and_other_wordings(text, expected):
+    assert expected in stances(text)

@@ -500,7 +500,7 @@ class ActorResolver:
                 continue
             if low in lex.government_nouns and not country and self._leader_government(tok, mods):
                 continue
-            if low in lex.government_nouns and not country and org is None and self._government_of(tok):
+            if tok.lemma_.lower() in lex.government_nouns and not country and org is None and self._government_of(tok):
                 continue
             self._country_phrase(tok, country, modifier, org)
 
@@ -517,6 +517,7 @@ class ActorResolver:
         first, country = countries[0]
         self._add(Actor(country, "government", country), tok.i, tok.i + 1, "government")
         for g, other in countries[1:]:
+            # ("the governments of Chile and Peru": each country named is a government, at its word)
             if g.i not in self._by_token:
                 self._add(Actor(other, "government", other), g.i, g.i + 1, "government")
         return True

@@ -728,7 +728,9 @@ class StanceFinder:
             own = [p for p in position.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
             takes_extra = position is (strays[-1] if strays else noun)
             preps = own + (extra if takes_extra else [])
-            owners: list[Mention] = []
+            # (an owner before the noun too: "over Chile's objections", "won Bolivia's backing")
+            owners: list[Mention] = [m for c in position.children if c.dep_ == "poss" and self._named_owner(c)
+                                     for m in self.resolver.actors_of(c)]
             for prep in preps:
                 if any(c.dep_ == "neg" for c in prep.children):
                     continue  # "opposition from Chile, not from Peru"
@@ -768,7 +770,7 @@ class StanceFinder:
                 for c in go.children)
         if bare(verb) and any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in verb.children):
             return True
-        return verb.lemma_.lower() in ("have", "need") and any(
+        return verb.lemma_.lower() in ("have", "need", "get") and any(
             c.dep_ == "xcomp" and bare(c) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
 
     def _named_owner(self, tok: Token) -> bool:
