@@ -1039,8 +1039,6 @@ def test_ukraine_read_set_round(text, expected):
         # a guess at an act, or the act named after a preposition, provides nothing
         ("Reports said China might send peacekeepers to the border.", ("China",)),
         ("The party dropped a call for “providing military aid” from its platform.", ("party",)),
-        # holding off on something else than the issue
-        ("Transport Minister Nikos Pappas held off on taking a position on the fuel levy, saying he would first consult the regions.", ("Nikos Pappas",)),
         # the one a demand is made of holds nothing
         ("President Ana Souza said Uganda must accept the truce.", ("Uganda",)),
     ],
@@ -1050,6 +1048,13 @@ def test_ukraine_read_set_round_no_side(text, nobody):
     assert not {row for row in found if row[0] in nobody}
     if "Szijjarto" in text:
         assert ("Peter Szijjarto", "eu_membership", "oppose") in found
+
+
+def test_holding_off_on_taking_a_position_is_neutral_not_a_side():
+    # (holding off on the taking, not on the issue: no support or oppose; since the eighth round
+    # the coding guide's neutral, a side not taken yet)
+    text = "Transport Minister Nikos Pappas held off on taking a position on the fuel levy, saying he would first consult the regions."
+    assert {row for row in stance_triples(text, _ROUND_SIX) if row[0] == "Nikos Pappas"} == {("Nikos Pappas", "fuel_levy", "neutral")}
 
 
 def test_a_demand_by_ones_own_leader_stays_the_countrys():
