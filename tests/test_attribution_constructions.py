@@ -201,3 +201,17 @@ def test_a_worry_opening_the_sentence_is_the_subjects():
 def test_a_person_named_by_a_common_noun_holds_a_belief_or_a_ruling():
     assert contents_of("The goalkeeper's coach is confident that the knee will heal by May.") == {"the knee will heal by May": "goalkeeper's coach"}
     assert contents_of("The umpire ruled that the catch was clean.") == {"the catch was clean": "umpire"}
+
+
+# ------------------------------------------------------------------ naming in quotes
+
+
+def test_a_quoted_name_parsed_with_the_thing_named_as_its_modifier_is_a_naming():
+    # (the parser makes "merger" / "accord" a modifier of the quoted name, the predicate or the object)
+    assert contents_of('Mayor Elena Sokol has called the 40-page port plan "fantasy."').get('the 40-page port plan "fantasy') == "Elena Sokol"
+    assert contents_of('The governor called the 5-party HALO accord "lunacy."').get('the 5-party HALO accord "lunacy') == "governor"
+
+
+def test_a_plain_call_of_a_meeting_is_no_naming():
+    assert contents_of("The mayor called the 12-nation summit in March.") == {}
+

@@ -775,6 +775,10 @@ class Attributor:
             elif any(c.dep_ == "appos" and c.i > objects[0].i for c in objects[0].children):
                 # 'called the pact "a disaster"': the name parsed as an apposition of the object.
                 parts = [objects[0]]
+            elif self.doc[objects[0].i - 1].text in QUOTE_MARKS and self._names_inside(objects[0]):
+                # 'has called the pact "insanity"': the thing named parsed as a modifier of its
+                # quoted name, the object.
+                parts = [objects[0]]
             else:
                 # "regards the quarrel over herring grounds as a technical matter": the "as" hung
                 # inside the object, or inside a phrase after it.
@@ -795,6 +799,8 @@ class Attributor:
             # predicates of the verb.
             named_pair = [c for c in kids if c.dep_ == "oprd" and c.i > verb.i]
             parts = parts or (named_pair if len(named_pair) == 2 else [])
+            # 'has called the new levy "theft"': the thing named parsed as a modifier of its name.
+            parts = parts or [c for c in named_pair[:1] if len(named_pair) == 1 and self._names_inside(c)]
         if not parts and lemma in lex.intention_cues and not objects:
             # "wants the building turned into a library": a small clause the verb wills.
             parts = [
@@ -880,6 +886,12 @@ class Attributor:
             for t in c.subtree
         }
         return [t for t in tok.subtree if t.i not in drop]
+
+    @staticmethod
+    def _names_inside(name: Token) -> bool:
+        """Whether a name given by a naming verb holds the thing named as a noun modifier before it
+        ('called the new levy "theft"', parsed as one noun phrase)."""
+        return any(g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN") and g.i < name.i for g in name.children)
 
     @staticmethod
     def _infinitive(tok: Token) -> bool:
