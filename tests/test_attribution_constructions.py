@@ -215,3 +215,10 @@ def test_a_quoted_name_parsed_with_the_thing_named_as_its_modifier_is_a_naming()
 def test_a_plain_call_of_a_meeting_is_no_naming():
     assert contents_of("The mayor called the 12-nation summit in March.") == {}
 
+
+# ------------------------------------------------------------------ wills with a subject of their own
+
+
+def test_a_will_with_its_own_subject_parsed_as_a_clause_is_the_subjects():
+    # "want the board to rebuild": the infinitive with its subject parsed as a clause of the verb
+    assert contents_of("Parents in Northby want the board to rebuild the gym.") == {"the board to rebuild the gym": "Parents"}

@@ -808,6 +808,13 @@ class Attributor:
                 if c.dep_ == "ccomp" and c.i > verb.i and c.tag_ in ("VBN", "VBD")
                 and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children) and not any(g.dep_ == "mark" or g.dep_.startswith("aux") for g in c.children)
             ][:1]
+            # "want the council to reopen the pool": an infinitive with its own subject, parsed as a
+            # clause the verb wills.
+            parts = parts or [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and self._infinitive(c)
+                and any(g.dep_ == "nsubj" and verb.i < g.i < c.i for g in c.children)
+            ][:1]
         if not parts and lemma in lex.rule_verbs and objects and objects[0].i > verb.i:
             # "rules permit members to appoint proxies", "commits both countries to sharing the
             # river", "the regulations allow only two".
