@@ -222,3 +222,15 @@ def test_a_plain_call_of_a_meeting_is_no_naming():
 def test_a_will_with_its_own_subject_parsed_as_a_clause_is_the_subjects():
     # "want the board to rebuild": the infinitive with its subject parsed as a clause of the verb
     assert contents_of("Parents in Northby want the board to rebuild the gym.") == {"the board to rebuild the gym": "Parents"}
+
+
+# ------------------------------------------------------------------ an "as" aside parsed as the main clause
+
+
+def test_an_as_aside_the_parser_made_the_main_clause_reports_the_sentence_around_it():
+    # ("Freedonia" parsed as the subject of "pointed", the aside's "as" hung on it or on the verb)
+    for text in ("Freedonia, as one of Mr. Kaur's farm advisers pointed out, rarely gets two droughts in a row.",
+                 "Norland, as one of the mayor's budget aides pointed out, normally does not get two floods a year."):
+        found = statements(text)
+        assert [(cue, content) for _s, cue, content in found] == [("pointed", text.rstrip("."))], text
+        assert "aides" in found[0][0] or "advisers" in found[0][0]

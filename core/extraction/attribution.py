@@ -468,6 +468,14 @@ class Attributor:
                 c for c in verb.children
                 if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1 and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
             ]
+        if not comps and lemma in self.lex.speech:
+            # "The harbour, as one aide pointed out, rarely freezes.": with the aside parsed as the
+            # main clause, the rest may hang on the verb as an adverbial clause.
+            comps = [
+                c for c in verb.children
+                if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children)
+                and self._as_aside(verb, c) is not None
+            ][:1]
         # A clause beyond a semicolon is not the verb's complement, whatever the parse says.
         comps = [c for c in comps if not self._semicolon_between(verb, c)]
         # "“A tax cut,” said Marguerite Olesky, an analyst, “is not a tax cut”": the second fragment
@@ -492,7 +500,8 @@ class Attributor:
         # "The port, he said, will open in May": the sentence around the verb is
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
-        subj = self._cue_subject(verb)
+        aside = self._as_aside(verb, comps[0])
+        subj = self._cue_subject(verb) if aside is None else aside[1]
         if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer, any_noun=True)):
             return None
         actor, span, text = self.speakers.speaker(subj, prefer)
@@ -523,6 +532,8 @@ class Attributor:
                 if conj.dep_ == "conj" and conj.i > comps[0].i and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in conj.children):
                     end = max(end, _subtree_span(conj)[1])
         end = self._before_cue_aside(comps[0], start, end)
+        if aside is not None:
+            start = aside[0].left_edge.idx  # the subject set off before the aside is reported too
         start, end = self._clip_to_line(start, end, verb)
         quote = self.quotes.inside(start, end)
         overlapping = self.quotes.overlapping(start, end)
@@ -538,6 +549,27 @@ class Attributor:
             actor, span, start, end, kind, cue, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
+
+    def _as_aside(self, verb: Token, comp: Token) -> tuple[Token, Token] | None:
+        """A parenthetical "as" attribution the parser made the reporting verb's main clause
+        ("The harbour, as one of the mayor's aides pointed out, rarely freezes.", parsed with "the
+        harbour" as the subject of "pointed", the aside's "as" hung on it or on the verb): the
+        subject the aside interrupts (reported with the clause) and the aside's speaker, or None."""
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i)
+        if not subjects or comp.i < verb.i:
+            return None
+        subj = subjects[0]
+        as_prep = next((c for c in [*subj.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "as" and subj.i < c.i < verb.i), None)
+        if as_prep is None or self.doc[as_prep.i - 1].text != ",":
+            return None
+        # the speaker: the object of "as", or a second subject right after it ("as one of the aides")
+        speaker = next((g for g in as_prep.children if g.dep_ == "pobj"), None) or next((c for c in subjects[1:] if c.i > as_prep.i), None)
+        if speaker is None or max(as_prep.right_edge.i, speaker.right_edge.i) != verb.i - 1:
+            return None  # the aside must run up to the verb
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+        if after >= len(self.doc) or self.doc[after].text != ",":
+            return None  # ... and the verb close it
+        return subj, self.speakers.whole_of_part(speaker)
 
     def _inverted_speaker_clause(self, verb: Token, comp: Token) -> bool:
         """Whether a clause after a verb with no subject of its own has for subject the speaker
