@@ -234,3 +234,19 @@ def test_an_as_aside_the_parser_made_the_main_clause_reports_the_sentence_around
         found = statements(text)
         assert [(cue, content) for _s, cue, content in found] == [("pointed", text.rstrip("."))], text
         assert "aides" in found[0][0] or "advisers" in found[0][0]
+
+
+# ------------------------------------------------------------------ verbs that link two things
+
+
+def test_a_verb_linking_its_object_to_another_thing_attributes_both():
+    assert contents_of("The study tied the drought to rising sea temperatures in the gulf.") == {
+        "the drought to rising sea temperatures in the gulf": "study"}
+    assert contents_of("Officials traced the outbreak to a fish market in Port Vell.") == {"the outbreak to a fish market in Port Vell": "Officials"}
+    assert contents_of("New research connects factory closures and the rise of fringe parties.") == {
+        "factory closures and the rise of fringe parties": "New research"}
+
+
+def test_a_linking_verb_with_nothing_linked_or_in_its_physical_sense_attributes_nothing():
+    assert contents_of("Ostrova tied the record in the final.") == {}
+    assert contents_of("Fishermen tied their boats to the pier.") == {}

@@ -25,7 +25,7 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
-naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
+naming_cues, prepositional_cues, linking_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
 attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues, judgment_cues,
 position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs; the
 experiencer_verbs of the stance rules give the feelings caused in people).
@@ -702,7 +702,7 @@ class Attributor:
         """Whether a lemma is a cue of any kind but a rule verb's ("commit" is none; "order" is)."""
         lex = self.lex
         return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
-                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues))
+                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues))
 
     def _judgment_only(self, lemma: str) -> bool:
         """A verb of judgment that is no object cue ("reject", "dismiss")."""
@@ -856,6 +856,16 @@ class Attributor:
                                           or c.dep_ == "prep" and c.lower_ in ("to", "from"))
             ]
             parts = [objects[0], *rest[:1]]
+        if not parts and lemma in lex.linking_cues and objects and objects[0].i > verb.i:
+            # "tied the drought to warmer seas": the object and what it is linked to (on the verb or
+            # on the object); "connects the closures and the vote": both objects.
+            links = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ in lex.linking_cues[lemma] and c.i > objects[0].i]
+            if self._physical(lemma, objects[0], verb):
+                pass  # "tied the boats to the pier"
+            elif links:
+                parts = [objects[0], min(links, key=lambda c: c.i)]
+            elif any(c.dep_ == "conj" for c in objects[0].children):
+                parts = [objects[0]]
         accused = False
         if not parts and lemma in lex.accusation_verbs and self._judgment_only(lemma) and objects and objects[0].i > verb.i:
             # "accused Republicans of stalling the bill", "faulted the agency for the delays": the

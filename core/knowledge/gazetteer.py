@@ -108,6 +108,9 @@ class Lexicon:
     judgment_cues: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs that link their object to another thing, with the prepositions that name it ("tied the
+    # drought to warmer seas", "connects the closures and the vote"): a claim of cause or kinship.
+    linking_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
     # Verbs and adjectives of intention whose infinitive is the content ("refuses to release ...",
     # "is willing to wait"), and nouns whose owner holds their complement ("her
