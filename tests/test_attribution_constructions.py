@@ -250,3 +250,14 @@ def test_a_verb_linking_its_object_to_another_thing_attributes_both():
 def test_a_linking_verb_with_nothing_linked_or_in_its_physical_sense_attributes_nothing():
     assert contents_of("Ostrova tied the record in the final.") == {}
     assert contents_of("Fishermen tied their boats to the pier.") == {}
+
+
+# ------------------------------------------------------------------ nouns of saying with their clause
+
+
+def test_a_clause_of_a_noun_of_saying_inside_a_speech_verbs_phrase_is_not_the_verbs_content():
+    found = statements("The mayor said in response to the demand by protesters that the plant be closed that no decision had been made.")
+    assert ("mayor", "said", "no decision had been made") in found
+    found = statements("Mr. Holm was responding to questions about complaints by the trade secretary, Anna Berg, "
+                       "that Velmar's cheap copper was hurting local mines.")
+    assert not [s for s in found if s[2] == "Velmar's cheap copper was hurting local mines" and "Holm" in s[0]]

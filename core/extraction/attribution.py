@@ -458,9 +458,12 @@ class Attributor:
             objects += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i for g in p.children if g.dep_ == "pobj"]
             # "insisted, speaking to supporters, that ...": the clause hangs on an aside participle.
             objects += [a for a in verb.children if a.dep_ == "advcl" and a.i > verb.i and a.tag_ == "VBG" and a.lemma_.lower() not in self.lex.speech]
+            # (not the clause of a noun of saying inside the object: "responded to questions about
+            # complaints by the minister that ...", the minister's complaints)
             comps = [
                 r for o in objects
                 for r in o.subtree if r.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
+                and not (r.head.i != o.i and self._is_nominal_cue(r.head))
             ][:1]
             # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
             # as a participle after the verb with the rest of the clause below it.
@@ -1258,6 +1261,10 @@ class Attributor:
             return None
         tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head.i == clauses[0].i and t.i == clauses[0].left_edge.i)]
         return self._span_statement(tokens, subj, adj, prefer, need_speaker=True)
+
+    def _is_nominal_cue(self, tok: Token) -> bool:
+        """A noun of saying, believing or wanting (``nominal_cues``: "claim", "complaints")."""
+        return tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues)
 
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
