@@ -261,3 +261,15 @@ def test_a_clause_of_a_noun_of_saying_inside_a_speech_verbs_phrase_is_not_the_ve
     found = statements("Mr. Holm was responding to questions about complaints by the trade secretary, Anna Berg, "
                        "that Velmar's cheap copper was hurting local mines.")
     assert not [s for s in found if s[2] == "Velmar's cheap copper was hurting local mines" and "Holm" in s[0]]
+
+
+def test_a_that_clause_hung_on_the_owner_of_a_noun_of_saying_is_the_owners():
+    # (the parser hangs the clause on "counterpart" / "minister", the owner after "from")
+    for text, owner in (
+        ("The Velmar finance minister hit back on Monday at complaints from his Ardanian counterpart that Velmar's mills were flooding foreign markets.",
+         "counterpart"),
+        ("The Velmar finance minister hit back at complaints from the Ardanian trade minister that Velmar's mills were flooding foreign markets.",
+         "minister"),
+    ):
+        found = contents_of(text)
+        assert owner in found.get("Velmar's mills were flooding foreign markets", ""), text

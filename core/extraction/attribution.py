@@ -1309,6 +1309,15 @@ class Attributor:
                     # "a call for the states to accept more refugees": the infinitive hung on the noun.
                     comp += [t for x in noun.children if x.dep_ == "acl" and x.i > child.i and self._infinitive(x) for t in self._without_circumstance(x)]
                     break
+        if not comp and owner is not None and owner.dep_ == "pobj" and owner.head.head.i == noun.i:
+            # "complaints from his counterpart that the mills were flooding the market": the
+            # that-clause hung on the owner.
+            comp = [
+                t for c in owner.children
+                if c.dep_ in ("acl", "relcl", "ccomp") and c.i > owner.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                for t in c.subtree
+            ]
+            clause = bool(comp)
         if not comp and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "Her hope is that ...": the clause after the copula.
             comp = [t for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i for t in c.subtree]
