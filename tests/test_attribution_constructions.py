@@ -273,3 +273,18 @@ def test_a_that_clause_hung_on_the_owner_of_a_noun_of_saying_is_the_owners():
     ):
         found = contents_of(text)
         assert owner in found.get("Velmar's mills were flooding foreign markets", ""), text
+
+
+# ------------------------------------------------------------------ verbs of persuading
+
+
+def test_a_verb_of_persuading_or_pressing_attributes_its_object_and_infinitive():
+    assert contents_of("The union convinced the board to delay the vote.") == {"the board to delay the vote": "union"}
+    assert contents_of("Farmers pressured the ministry to drop the quota.") == {"the ministry to drop the quota": "Farmers"}
+    found = contents_of("Ms. Lund set about persuading President Omar Haddad of Velmar to join Ardania in setting strict limits on fishing.")
+    assert found.get("President Omar Haddad of Velmar to join Ardania in setting strict limits on fishing", "").endswith("Lund")
+
+
+def test_a_verb_of_persuading_without_an_infinitive_or_in_the_passive_attributes_nothing():
+    assert contents_of("The mayor convinced voters.") == {}
+    assert contents_of("The board was persuaded to delay the vote.") == {}
