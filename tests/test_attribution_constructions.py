@@ -288,3 +288,11 @@ def test_a_verb_of_persuading_or_pressing_attributes_its_object_and_infinitive()
 def test_a_verb_of_persuading_without_an_infinitive_or_in_the_passive_attributes_nothing():
     assert contents_of("The mayor convinced voters.") == {}
     assert contents_of("The board was persuaded to delay the vote.") == {}
+
+
+# ------------------------------------------------------------------ verbs of playing down or up
+
+
+def test_a_verb_of_playing_down_or_up_attributes_its_object():
+    assert contents_of("The mayor has downplayed the risk of flooding in the lower town.") == {"the risk of flooding in the lower town": "mayor"}
+    assert contents_of("The report exaggerates the number of jobs lost.") == {"the number of jobs lost": "report"}
