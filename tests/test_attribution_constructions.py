@@ -296,3 +296,12 @@ def test_a_verb_of_persuading_without_an_infinitive_or_in_the_passive_attributes
 def test_a_verb_of_playing_down_or_up_attributes_its_object():
     assert contents_of("The mayor has downplayed the risk of flooding in the lower town.") == {"the risk of flooding in the lower town": "mayor"}
     assert contents_of("The report exaggerates the number of jobs lost.") == {"the number of jobs lost": "report"}
+
+
+# ------------------------------------------------------------------ verb forms the lemmatizer gets wrong
+
+
+def test_the_forms_of_hope_are_read_as_hope_not_hop():
+    assert contents_of("The mayor hopes to open the bridge in May.") == {"to open the bridge in May": "mayor"}
+    assert contents_of("The mayor hoped that the bridge would open in May.") == {"the bridge would open in May": "mayor"}
+    assert contents_of("Farmers are hoping the rain will come.") == {"the rain will come": "Farmers"}

@@ -111,6 +111,8 @@ class Lexicon:
     # Verbs that link their object to another thing, with the prepositions that name it ("tied the
     # drought to warmer seas", "connects the closures and the vote"): a claim of cause or kinship.
     linking_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Lemmas of verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), with those forms.
+    lemma_corrections: dict[str, frozenset[str]] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
     # Verbs and adjectives of intention whose infinitive is the content ("refuses to release ...",
     # "is willing to wait"), and nouns whose owner holds their complement ("her
