@@ -305,3 +305,12 @@ def test_the_forms_of_hope_are_read_as_hope_not_hop():
     assert contents_of("The mayor hopes to open the bridge in May.") == {"to open the bridge in May": "mayor"}
     assert contents_of("The mayor hoped that the bridge would open in May.") == {"the bridge would open in May": "mayor"}
     assert contents_of("Farmers are hoping the rain will come.") == {"the rain will come": "Farmers"}
+
+
+# ------------------------------------------------------------------ bodies named by a common noun
+
+
+def test_an_airline_or_a_regulator_holds_a_will():
+    assert contents_of("The airline refused to refund travellers whose trips were cancelled.") == {
+        "to refund travellers whose trips were cancelled": "airline"}
+    assert contents_of("The regulator wants the banks to hold more capital.") == {"the banks to hold more capital": "regulator"}
