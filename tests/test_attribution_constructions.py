@@ -314,3 +314,8 @@ def test_an_airline_or_a_regulator_holds_a_will():
     assert contents_of("The airline refused to refund travellers whose trips were cancelled.") == {
         "to refund travellers whose trips were cancelled": "airline"}
     assert contents_of("The regulator wants the banks to hold more capital.") == {"the banks to hold more capital": "regulator"}
+
+
+def test_a_name_given_with_call_is_no_call_on_or_for_anything():
+    assert contents_of("Brenn, called Brine Marsh on older maps, sits at the mouth of the river.") == {}
+    assert contents_of("The union called on the council to act.") == {"the council to act": "union"}

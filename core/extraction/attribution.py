@@ -776,7 +776,8 @@ class Attributor:
                 if c.dep_ == "conj" and c.i > xcomps[0].i and c.pos_ == "VERB"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             ][:1]
-        elif lemma in lex.prepositional_cues:
+        elif lemma in lex.prepositional_cues and not any(c.dep_ == "oprd" for c in kids):
+            # (not a name given: "Brenn, called Brine Marsh on older maps," is no call on maps)
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i]
             # ("petitioned the council for speed bumps": the parser hangs the preposition on the object)
             # (right after it: "called it a victory for every family" is no call for families)
