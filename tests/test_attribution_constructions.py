@@ -319,3 +319,11 @@ def test_an_airline_or_a_regulator_holds_a_will():
 def test_a_name_given_with_call_is_no_call_on_or_for_anything():
     assert contents_of("Brenn, called Brine Marsh on older maps, sits at the mouth of the river.") == {}
     assert contents_of("The union called on the council to act.") == {"the council to act": "union"}
+
+
+# ------------------------------------------------------------------ a place named by its kind
+
+
+def test_a_place_named_by_its_kind_and_name_speaks_as_the_name():
+    assert contents_of("The town of Brevik plans to plant 5,000 trees along its canals.") == {"to plant 5,000 trees along its canals": "Brevik"}
+    assert contents_of("The city of Lorca said the port would open in May.") == {"the port would open in May": "Lorca"}

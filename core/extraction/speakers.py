@@ -178,7 +178,7 @@ class SpeakerResolver:
             # "The mayor wants to ..., but five council members are prepared to ...": a second
             # clause's own subject, not the first clause's better-known one.
             return chain[0]
-        chain = [self.whole_of_part(self.antecedent(t)) for t in chain]
+        chain = [self.named_place(self.whole_of_part(self.antecedent(t))) for t in chain]
         chain = [self.sponsor(t) or t for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
@@ -273,6 +273,17 @@ class SpeakerResolver:
                     whole = next((g for g in prep.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
                     if whole is not None:
                         return whole
+        return subj
+
+    def named_place(self, subj: Token) -> Token:
+        """A place named by its kind and then its name stands for the name ("the city of Lorca
+        wants ...": Lorca; ``place_nouns``)."""
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.place_nouns:
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                    if name is not None:
+                        return name
         return subj
 
     def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False, people_only: bool = False) -> bool:
