@@ -327,3 +327,12 @@ def test_a_name_given_with_call_is_no_call_on_or_for_anything():
 def test_a_place_named_by_its_kind_and_name_speaks_as_the_name():
     assert contents_of("The town of Brevik plans to plant 5,000 trees along its canals.") == {"to plant 5,000 trees along its canals": "Brevik"}
     assert contents_of("The city of Lorca said the port would open in May.") == {"the port would open in May": "Lorca"}
+
+
+# ------------------------------------------------------------------ verbs of belief set off
+
+
+def test_a_verb_of_belief_set_off_in_a_sentence_reports_the_sentence():
+    text = "The levy, many farmers fear, will ruin the smaller farms."
+    assert [content for _s, _c, content in statements(text)] == [text.rstrip(".")]
+    assert contents_of("The vote, as expected, passed easily.") == {}

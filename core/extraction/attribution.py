@@ -493,7 +493,12 @@ class Attributor:
                 if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
             ]
         if not comps and lemma not in self.lex.speech:
-            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer) or self._passive_object(verb, prefer)
+            return (
+                self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer) or self._passive_object(verb, prefer)
+                # "The lake, most biologists agree, can no longer support the trout.": a verb of
+                # belief set off in the sentence it reports.
+                or (self._parenthetical(verb, prefer) if lemma in self.lex.belief_cues else None)
+            )
         if not comps:
             return self._parenthetical(verb, prefer) or self._complement_statement(verb, prefer)
         if len(comps) > 1 and any(c.i > verb.i for c in comps):
