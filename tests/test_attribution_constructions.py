@@ -336,3 +336,19 @@ def test_a_verb_of_belief_set_off_in_a_sentence_reports_the_sentence():
     text = "The levy, many farmers fear, will ruin the smaller farms."
     assert [content for _s, _c, content in statements(text)] == [text.rstrip(".")]
     assert contents_of("The vote, as expected, passed easily.") == {}
+
+
+# ------------------------------------------------------------------ "in her view" and the like
+
+
+def test_a_view_owned_by_a_speaker_sources_the_sentence_as_according_to_does():
+    assert contents_of("In the mayor's opinion, the bridge should be rebuilt.") == {"the bridge should be rebuilt": "mayor"}
+    assert contents_of("In the words of one farmer, the levy is a tax on bread.") == {"the levy is a tax on bread": "one farmer"}
+    assert contents_of("The levy is unfair to small farms, in the view of the farmers' union.") == {
+        "The levy is unfair to small farms": "farmers' union"}
+
+
+def test_a_view_inside_a_phrase_sources_no_sentence():
+    # (the noun's own object is the nominal rule's: "her views on the levy")
+    found = statements("There has been a change in her views on the levy.")
+    assert not [content for _s, _c, content in found if content.startswith("There has been")]

@@ -241,6 +241,8 @@ class Attributor:
                 st = self._feeling_caused(tok, prefer)
             if st is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.act_nouns:
                 st = self._act(tok, prefer)
+            if st is None and tok.lower_ == "in" and tok.dep_ == "prep":
+                st = self._viewpoint(tok, sent)
             if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 st = self._hearsay(tok)
             if st:
@@ -1564,6 +1566,34 @@ class Attributor:
             return []
         start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
+
+    def _viewpoint(self, prep: Token, sent: Span) -> Statement | None:
+        """"In her view, the levy is unfair", "the bridge, in the mayor's estimation, is unsafe",
+        "in the words of one farmer, ...": a noun of view (``viewpoint_nouns``) after "in", owned by
+        a speaker and set off on the sentence's main verb, makes the rest of the sentence the
+        owner's, as "according to" does."""
+        noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in self.lex.viewpoint_nouns:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), None
+        )
+        if owner is None or not self.speakers.can_speak(owner, None, any_noun=True, people_only=True):
+            return None
+        if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None  # "the change in her views on the levy": no source of a sentence
+        phrase = list(prep.subtree)
+        lo, hi = phrase[0].i, phrase[-1].i
+        opens = lo == sent.start or self.doc[lo - 1].text in (",", "—", "–")
+        closes = hi + 1 >= sent.end or self.doc[hi + 1].text in (",", ".", "—", "–", ";")
+        if not (opens and closes):
+            return None  # set off by commas or the sentence's edge
+        tokens = trim_punct(t for t in sent if not (lo <= t.i <= hi))
+        if len([t for t in tokens if not t.is_punct]) < MIN_DIRECT_WORDS:
+            return None
+        actor, span, text = self.speakers.speaker(owner, None)
+        start, end = char_range(tokens)
+        return Statement(actor, span, start, end, "according_to", noun.text, noun.i, speaker_text=text)
 
     def _relative_clause_before(self, accord: Token, sent: Span) -> Span | None:
         """"The levy was unfair, which it often is, according to Okafor": a relative clause set
