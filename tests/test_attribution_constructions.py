@@ -352,3 +352,16 @@ def test_a_view_inside_a_phrase_sources_no_sentence():
     # (the noun's own object is the nominal rule's: "her views on the levy")
     found = statements("There has been a change in her views on the levy.")
     assert not [content for _s, _c, content in found if content.startswith("There has been")]
+
+
+# ------------------------------------------------------------------ a will voiced by nobody named
+
+
+def test_a_voiced_will_with_an_infinitive_and_no_owner_is_a_statement_with_no_source():
+    assert contents_of("The summit closed with a joint pledge to share radar data over the strait.") == {
+        "to share radar data over the strait": ""}
+
+
+def test_a_decision_or_plan_with_no_owner_is_no_statement():
+    assert contents_of("The plan to build the dam was approved on Monday.") == {}
+    assert contents_of("Farmers criticized the decision to close the market.").get("to close the market") is None

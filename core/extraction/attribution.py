@@ -1344,7 +1344,10 @@ class Attributor:
         if owner is None:
             # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
             # writer's narrative for the stance rules), only with a that-clause.
-            return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
+            # ("calls to lower interest rates", "a joint pledge to share radar data": a will voiced
+            # by nobody named, with its infinitive; ``spoken_will_nouns``, not "the decision to")
+            will = not clause and comp and comp[0].lower_ == "to" and comp[0].dep_ == "aux" and noun.lower_ in self.lex.spoken_will_nouns
+            return self._unsourced(comp, noun) if (clause or will) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
 

@@ -111,6 +111,9 @@ class Lexicon:
     # Verbs that link their object to another thing, with the prepositions that name it ("tied the
     # drought to warmer seas", "connects the closures and the vote"): a claim of cause or kinship.
     linking_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Nouns of a will voiced that, with an infinitive and no owner, are a statement with no source
+    # ("calls to lower rates").
+    spoken_will_nouns: frozenset[str] = frozenset()
     # Nouns of a view that, after "in" and with an owner, give the owner as the source of the
     # sentence ("in her view", "in the words of one farmer").
     viewpoint_nouns: frozenset[str] = frozenset()
