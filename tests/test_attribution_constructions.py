@@ -365,3 +365,8 @@ def test_a_voiced_will_with_an_infinitive_and_no_owner_is_a_statement_with_no_so
 def test_a_decision_or_plan_with_no_owner_is_no_statement():
     assert contents_of("The plan to build the dam was approved on Monday.") == {}
     assert contents_of("Farmers criticized the decision to close the market.").get("to close the market") is None
+
+
+def test_a_doubt_about_something_held_by_nobody_named_is_a_statement_with_no_source():
+    assert contents_of("There are growing doubts about the safety of the tunnel, which has been closed twice.") == {
+        "the safety of the tunnel": ""}

@@ -1347,7 +1347,12 @@ class Attributor:
             # ("calls to lower interest rates", "a joint pledge to share radar data": a will voiced
             # by nobody named, with its infinitive; ``spoken_will_nouns``, not "the decision to")
             will = not clause and comp and comp[0].lower_ == "to" and comp[0].dep_ == "aux" and noun.lower_ in self.lex.spoken_will_nouns
-            return self._unsourced(comp, noun) if (clause or will) and noun.dep_ != "ROOT" else None
+            # ("growing doubts about the safety of the tunnel": a doubt held by nobody named, with
+            # what it is about; ``doubt_nouns``)
+            doubt = not clause and not will and noun.lower_ in self.lex.doubt_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "about" and c.i > noun.i for c in noun.children
+            )
+            return self._unsourced(comp, noun) if (clause or will or doubt) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
 

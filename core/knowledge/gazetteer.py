@@ -114,6 +114,9 @@ class Lexicon:
     # Nouns of a will voiced that, with an infinitive and no owner, are a statement with no source
     # ("calls to lower rates").
     spoken_will_nouns: frozenset[str] = frozenset()
+    # Nouns of doubt or worry that, with "about" and no owner, are a statement with no
+    # source ("doubts about the tunnel's safety").
+    doubt_nouns: frozenset[str] = frozenset()
     # Nouns of a view that, after "in" and with an owner, give the owner as the source of the
     # sentence ("in her view", "in the words of one farmer").
     viewpoint_nouns: frozenset[str] = frozenset()
