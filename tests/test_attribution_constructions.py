@@ -370,3 +370,11 @@ def test_a_decision_or_plan_with_no_owner_is_no_statement():
 def test_a_doubt_about_something_held_by_nobody_named_is_a_statement_with_no_source():
     assert contents_of("There are growing doubts about the safety of the tunnel, which has been closed twice.") == {
         "the safety of the tunnel": ""}
+
+
+# ------------------------------------------------------------------ fear and doubt with an object
+
+
+def test_a_fear_or_doubt_of_a_thing_attributes_the_thing():
+    assert contents_of("Many residents fear a second flood this winter.") == {"a second flood this winter": "Many residents"}
+    assert contents_of("The union doubts the company's figures.") == {"the company's figures": "union"}
