@@ -378,3 +378,16 @@ def test_a_doubt_about_something_held_by_nobody_named_is_a_statement_with_no_sou
 def test_a_fear_or_doubt_of_a_thing_attributes_the_thing():
     assert contents_of("Many residents fear a second flood this winter.") == {"a second flood this winter": "Many residents"}
     assert contents_of("The union doubts the company's figures.") == {"the company's figures": "union"}
+
+
+# ------------------------------------------------------------------ the object of "led X to"
+
+
+def test_the_object_of_a_verb_of_causing_is_the_subject_of_its_infinitive():
+    assert contents_of("The floods have led many farmers to fear a second disaster.") == {"a second disaster": "many farmers"}
+    assert contents_of("The report led the minister to warn that the river would flood.") == {"the river would flood": "minister"}
+
+
+def test_the_object_of_a_verb_of_telling_is_not_the_speaker_of_its_infinitive():
+    assert contents_of("The commission asked Velmar to explain why the new road had skipped a review.") == {
+        "Velmar to explain why the new road had skipped a review": "commission"}
