@@ -391,3 +391,12 @@ def test_the_object_of_a_verb_of_causing_is_the_subject_of_its_infinitive():
 def test_the_object_of_a_verb_of_telling_is_not_the_speaker_of_its_infinitive():
     assert contents_of("The commission asked Velmar to explain why the new road had skipped a review.") == {
         "Velmar to explain why the new road had skipped a review": "commission"}
+
+
+# ------------------------------------------------------------------ "made it clear that"
+
+
+def test_a_verb_that_declares_a_clause_with_its_word_attributes_the_clause():
+    assert contents_of("The mayor made it clear that the bridge would not reopen.") == {"the bridge would not reopen": "mayor"}
+    assert contents_of("The study left little doubt that the lake was warming.") == {"the lake was warming": "study"}
+    assert contents_of("The mayor made it clear.") == {}

@@ -241,6 +241,8 @@ class Attributor:
                 st = self._feeling_caused(tok, prefer)
             if st is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.act_nouns:
                 st = self._act(tok, prefer)
+            if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.declaring_phrases:
+                st = self._declaring_phrase(tok, prefer)
             if st is None and tok.lower_ == "in" and tok.dep_ == "prep":
                 st = self._viewpoint(tok, sent)
             if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
@@ -1574,6 +1576,32 @@ class Attributor:
             return []
         start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
+
+    def _declaring_phrase(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The mayor made it clear that the bridge would not reopen", "the study left little
+        doubt that ...": a verb with a word of ``declaring_phrases`` as its complement or object
+        declares the that-clause hung on either, for its subject."""
+        if is_passive(verb):
+            return None
+        words = self.lex.declaring_phrases[verb.lemma_.lower()]
+        word = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "oprd", "acomp", "dobj") and c.lower_ in words), None)
+        if word is None:
+            return None
+        clause = next((
+            c for c in [*word.children, *verb.children]
+            if c.i > word.i and c.dep_ in ("ccomp", "advcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ), None)
+        if clause is None:
+            return None
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True):
+            return None
+        actor, span, text = self.speakers.speaker(subj, prefer)
+        start, end = _subtree_span(clause)
+        return Statement(
+            actor, span, start, end, "indirect", verb.text, verb.i,
+            negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+        )
 
     def _viewpoint(self, prep: Token, sent: Span) -> Statement | None:
         """"In her view, the levy is unfair", "the bridge, in the mayor's estimation, is unsafe",

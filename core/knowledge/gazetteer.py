@@ -117,6 +117,9 @@ class Lexicon:
     # Nouns of doubt or worry that, with "about" and no owner, are a statement with no
     # source ("doubts about the tunnel's safety").
     doubt_nouns: frozenset[str] = frozenset()
+    # Verbs that with one of their words declare a that-clause ("made it clear that", "left
+    # little doubt that").
+    declaring_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nouns of a view that, after "in" and with an owner, give the owner as the source of the
     # sentence ("in her view", "in the words of one farmer").
     viewpoint_nouns: frozenset[str] = frozenset()
