@@ -400,3 +400,12 @@ def test_a_verb_that_declares_a_clause_with_its_word_attributes_the_clause():
     assert contents_of("The mayor made it clear that the bridge would not reopen.") == {"the bridge would not reopen": "mayor"}
     assert contents_of("The study left little doubt that the lake was warming.") == {"the lake was warming": "study"}
     assert contents_of("The mayor made it clear.") == {}
+
+
+# ------------------------------------------------------------------ a stretch of time is not what is called for
+
+
+def test_a_for_of_a_stretch_of_time_is_not_the_object_of_a_prepositional_cue():
+    assert contents_of("The union has argued for years for a shorter week.") == {"a shorter week": "union"}
+    assert contents_of("Ban has pushed for nearly a decade to reach the deal.") == {}
+    assert contents_of("The mayor called for two weeks of mourning.") == {"two weeks of mourning": "mayor"}

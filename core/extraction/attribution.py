@@ -787,7 +787,9 @@ class Attributor:
             ][:1]
         elif lemma in lex.prepositional_cues and not any(c.dep_ == "oprd" for c in kids):
             # (not a name given: "Brenn, called Brine Marsh on older maps," is no call on maps)
-            preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i]
+            # (not a stretch of time: "argued for years for a shorter week", "pushed for nearly a
+            # decade"; but "called for two weeks of mourning")
+            preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i and not self._duration(c)]
             # ("petitioned the council for speed bumps": the parser hangs the preposition on the object)
             # (right after it: "called it a victory for every family" is no call for families)
             preps = preps or [
@@ -948,6 +950,15 @@ class Attributor:
             for t in c.subtree
         }
         return [t for t in tok.subtree if t.i not in drop]
+
+    @staticmethod
+    def _duration(prep: Token) -> bool:
+        """A "for" of a stretch of time ("for years", "for nearly a decade"), with nothing of its
+        own ("for two weeks of mourning" is a thing called for; "talk about the decades" a topic)."""
+        return prep.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") and not any(p.dep_ == "prep" and p.lower_ == "of" for p in g.children)
+            for g in prep.children
+        )
 
     @staticmethod
     def _names_inside(name: Token) -> bool:
