@@ -25,7 +25,7 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 * ``according_to`` — "According to Moscow, ...".
 
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
-naming_cues, prepositional_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
+naming_cues, prepositional_cues, linking_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
 attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues, judgment_cues,
 position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs; the
 experiencer_verbs of the stance rules give the feelings caused in people).
@@ -241,6 +241,10 @@ class Attributor:
                 st = self._feeling_caused(tok, prefer)
             if st is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.act_nouns:
                 st = self._act(tok, prefer)
+            if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.declaring_phrases:
+                st = self._declaring_phrase(tok, prefer)
+            if st is None and tok.lower_ == "in" and tok.dep_ == "prep":
+                st = self._viewpoint(tok, sent)
             if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 st = self._hearsay(tok)
             if st:
@@ -458,9 +462,12 @@ class Attributor:
             objects += [g for p in verb.children if p.dep_ == "prep" and p.i > verb.i for g in p.children if g.dep_ == "pobj"]
             # "insisted, speaking to supporters, that ...": the clause hangs on an aside participle.
             objects += [a for a in verb.children if a.dep_ == "advcl" and a.i > verb.i and a.tag_ == "VBG" and a.lemma_.lower() not in self.lex.speech]
+            # (not the clause of a noun of saying inside the object: "responded to questions about
+            # complaints by the minister that ...", the minister's complaints)
             comps = [
                 r for o in objects
                 for r in o.subtree if r.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
+                and not (r.head.i != o.i and self._is_nominal_cue(r.head))
             ][:1]
             # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
             # as a participle after the verb with the rest of the clause below it.
@@ -468,6 +475,14 @@ class Attributor:
                 c for c in verb.children
                 if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1 and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
             ]
+        if not comps and lemma in self.lex.speech:
+            # "The harbour, as one aide pointed out, rarely freezes.": with the aside parsed as the
+            # main clause, the rest may hang on the verb as an adverbial clause.
+            comps = [
+                c for c in verb.children
+                if c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and not any(g.dep_ == "mark" for g in c.children)
+                and self._as_aside(verb, c) is not None
+            ][:1]
         # A clause beyond a semicolon is not the verb's complement, whatever the parse says.
         comps = [c for c in comps if not self._semicolon_between(verb, c)]
         # "“A tax cut,” said Marguerite Olesky, an analyst, “is not a tax cut”": the second fragment
@@ -482,7 +497,12 @@ class Attributor:
                 if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "csubj") for g in c.children) or c.tag_ in ("VBD", "VBZ", "VBP")
             ]
         if not comps and lemma not in self.lex.speech:
-            return self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer) or self._passive_object(verb, prefer)
+            return (
+                self._complement_statement(verb, prefer) or self._passive_judgment(verb, prefer) or self._passive_object(verb, prefer)
+                # "The lake, most biologists agree, can no longer support the trout.": a verb of
+                # belief set off in the sentence it reports.
+                or (self._parenthetical(verb, prefer) if lemma in self.lex.belief_cues else None)
+            )
         if not comps:
             return self._parenthetical(verb, prefer) or self._complement_statement(verb, prefer)
         if len(comps) > 1 and any(c.i > verb.i for c in comps):
@@ -492,7 +512,8 @@ class Attributor:
         # "The port, he said, will open in May": the sentence around the verb is
         # (_parenthetical); "told the staff to prepare": the object and infinitive are
         # (_complement_statement).
-        subj = self._cue_subject(verb)
+        aside = self._as_aside(verb, comps[0])
+        subj = self._cue_subject(verb) if aside is None else aside[1]
         if subj is None or (lemma not in self.lex.speech and not self.speakers.can_speak(subj, prefer, any_noun=True)):
             return None
         actor, span, text = self.speakers.speaker(subj, prefer)
@@ -523,6 +544,8 @@ class Attributor:
                 if conj.dep_ == "conj" and conj.i > comps[0].i and any(g.dep_ == "mark" and g.lower_ in CONDITION_MARKS for g in conj.children):
                     end = max(end, _subtree_span(conj)[1])
         end = self._before_cue_aside(comps[0], start, end)
+        if aside is not None:
+            start = aside[0].left_edge.idx  # the subject set off before the aside is reported too
         start, end = self._clip_to_line(start, end, verb)
         quote = self.quotes.inside(start, end)
         overlapping = self.quotes.overlapping(start, end)
@@ -538,6 +561,27 @@ class Attributor:
             actor, span, start, end, kind, cue, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
+
+    def _as_aside(self, verb: Token, comp: Token) -> tuple[Token, Token] | None:
+        """A parenthetical "as" attribution the parser made the reporting verb's main clause
+        ("The harbour, as one of the mayor's aides pointed out, rarely freezes.", parsed with "the
+        harbour" as the subject of "pointed", the aside's "as" hung on it or on the verb): the
+        subject the aside interrupts (reported with the clause) and the aside's speaker, or None."""
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i)
+        if not subjects or comp.i < verb.i:
+            return None
+        subj = subjects[0]
+        as_prep = next((c for c in [*subj.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "as" and subj.i < c.i < verb.i), None)
+        if as_prep is None or self.doc[as_prep.i - 1].text != ",":
+            return None
+        # the speaker: the object of "as", or a second subject right after it ("as one of the aides")
+        speaker = next((g for g in as_prep.children if g.dep_ == "pobj"), None) or next((c for c in subjects[1:] if c.i > as_prep.i), None)
+        if speaker is None or max(as_prep.right_edge.i, speaker.right_edge.i) != verb.i - 1:
+            return None  # the aside must run up to the verb
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")]) + 1
+        if after >= len(self.doc) or self.doc[after].text != ",":
+            return None  # ... and the verb close it
+        return subj, self.speakers.whole_of_part(speaker)
 
     def _inverted_speaker_clause(self, verb: Token, comp: Token) -> bool:
         """Whether a clause after a verb with no subject of its own has for subject the speaker
@@ -670,7 +714,7 @@ class Attributor:
         """Whether a lemma is a cue of any kind but a rule verb's ("commit" is none; "order" is)."""
         lex = self.lex
         return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
-                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues))
+                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues))
 
     def _judgment_only(self, lemma: str) -> bool:
         """A verb of judgment that is no object cue ("reject", "dismiss")."""
@@ -741,8 +785,11 @@ class Attributor:
                 if c.dep_ == "conj" and c.i > xcomps[0].i and c.pos_ == "VERB"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             ][:1]
-        elif lemma in lex.prepositional_cues:
-            preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i]
+        elif lemma in lex.prepositional_cues and not any(c.dep_ == "oprd" for c in kids):
+            # (not a name given: "Brenn, called Brine Marsh on older maps," is no call on maps)
+            # (not a stretch of time: "argued for years for a shorter week", "pushed for nearly a
+            # decade"; but "called for two weeks of mourning")
+            preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.prepositional_cues[lemma] and c.i > verb.i and not self._duration(c)]
             # ("petitioned the council for speed bumps": the parser hangs the preposition on the object)
             # (right after it: "called it a victory for every family" is no call for families)
             preps = preps or [
@@ -775,6 +822,10 @@ class Attributor:
             elif any(c.dep_ == "appos" and c.i > objects[0].i for c in objects[0].children):
                 # 'called the pact "a disaster"': the name parsed as an apposition of the object.
                 parts = [objects[0]]
+            elif self.doc[objects[0].i - 1].text in QUOTE_MARKS and self._names_inside(objects[0]):
+                # 'has called the pact "insanity"': the thing named parsed as a modifier of its
+                # quoted name, the object.
+                parts = [objects[0]]
             else:
                 # "regards the quarrel over herring grounds as a technical matter": the "as" hung
                 # inside the object, or inside a phrase after it.
@@ -795,12 +846,21 @@ class Attributor:
             # predicates of the verb.
             named_pair = [c for c in kids if c.dep_ == "oprd" and c.i > verb.i]
             parts = parts or (named_pair if len(named_pair) == 2 else [])
+            # 'has called the new levy "theft"': the thing named parsed as a modifier of its name.
+            parts = parts or [c for c in named_pair[:1] if len(named_pair) == 1 and self._names_inside(c)]
         if not parts and lemma in lex.intention_cues and not objects:
             # "wants the building turned into a library": a small clause the verb wills.
             parts = [
                 c for c in kids
                 if c.dep_ == "ccomp" and c.i > verb.i and c.tag_ in ("VBN", "VBD")
                 and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children) and not any(g.dep_ == "mark" or g.dep_.startswith("aux") for g in c.children)
+            ][:1]
+            # "want the council to reopen the pool": an infinitive with its own subject, parsed as a
+            # clause the verb wills.
+            parts = parts or [
+                c for c in kids
+                if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and self._infinitive(c)
+                and any(g.dep_ == "nsubj" and verb.i < g.i < c.i for g in c.children)
             ][:1]
         if not parts and lemma in lex.rule_verbs and objects and objects[0].i > verb.i:
             # "rules permit members to appoint proxies", "commits both countries to sharing the
@@ -811,6 +871,16 @@ class Attributor:
                                           or c.dep_ == "prep" and c.lower_ in ("to", "from"))
             ]
             parts = [objects[0], *rest[:1]]
+        if not parts and lemma in lex.linking_cues and objects and objects[0].i > verb.i:
+            # "tied the drought to warmer seas": the object and what it is linked to (on the verb or
+            # on the object); "connects the closures and the vote": both objects.
+            links = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ in lex.linking_cues[lemma] and c.i > objects[0].i]
+            if self._physical(lemma, objects[0], verb):
+                pass  # "tied the boats to the pier"
+            elif links:
+                parts = [objects[0], min(links, key=lambda c: c.i)]
+            elif any(c.dep_ == "conj" for c in objects[0].children):
+                parts = [objects[0]]
         accused = False
         if not parts and lemma in lex.accusation_verbs and self._judgment_only(lemma) and objects and objects[0].i > verb.i:
             # "accused Republicans of stalling the bill", "faulted the agency for the delays": the
@@ -880,6 +950,21 @@ class Attributor:
             for t in c.subtree
         }
         return [t for t in tok.subtree if t.i not in drop]
+
+    @staticmethod
+    def _duration(prep: Token) -> bool:
+        """A "for" of a stretch of time ("for years", "for nearly a decade"), with nothing of its
+        own ("for two weeks of mourning" is a thing called for; "talk about the decades" a topic)."""
+        return prep.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") and not any(p.dep_ == "prep" and p.lower_ == "of" for p in g.children)
+            for g in prep.children
+        )
+
+    @staticmethod
+    def _names_inside(name: Token) -> bool:
+        """Whether a name given by a naming verb holds the thing named as a noun modifier before it
+        ('called the new levy "theft"', parsed as one noun phrase)."""
+        return any(g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN") and g.i < name.i for g in name.children)
 
     @staticmethod
     def _infinitive(tok: Token) -> bool:
@@ -1198,6 +1283,10 @@ class Attributor:
         tokens = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.head.i == clauses[0].i and t.i == clauses[0].left_edge.i)]
         return self._span_statement(tokens, subj, adj, prefer, need_speaker=True)
 
+    def _is_nominal_cue(self, tok: Token) -> bool:
+        """A noun of saying, believing or wanting (``nominal_cues``: "claim", "complaints")."""
+        return tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues)
+
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
         close the harbour", "the council's call for a recount", "her claim that ...", "the decision by
@@ -1241,6 +1330,15 @@ class Attributor:
                     # "a call for the states to accept more refugees": the infinitive hung on the noun.
                     comp += [t for x in noun.children if x.dep_ == "acl" and x.i > child.i and self._infinitive(x) for t in self._without_circumstance(x)]
                     break
+        if not comp and owner is not None and owner.dep_ == "pobj" and owner.head.head.i == noun.i:
+            # "complaints from his counterpart that the mills were flooding the market": the
+            # that-clause hung on the owner.
+            comp = [
+                t for c in owner.children
+                if c.dep_ in ("acl", "relcl", "ccomp") and c.i > owner.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                for t in c.subtree
+            ]
+            clause = bool(comp)
         if not comp and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
             # "Her hope is that ...": the clause after the copula.
             comp = [t for c in noun.head.children if c.dep_ in ("ccomp", "attr") and c.i > noun.head.i for t in c.subtree]
@@ -1259,7 +1357,15 @@ class Attributor:
         if owner is None:
             # "suggestions that the clinic had run out of drugs": a view nobody is named for (the
             # writer's narrative for the stance rules), only with a that-clause.
-            return self._unsourced(comp, noun) if clause and noun.dep_ != "ROOT" else None
+            # ("calls to lower interest rates", "a joint pledge to share radar data": a will voiced
+            # by nobody named, with its infinitive; ``spoken_will_nouns``, not "the decision to")
+            will = not clause and comp and comp[0].lower_ == "to" and comp[0].dep_ == "aux" and noun.lower_ in self.lex.spoken_will_nouns
+            # ("growing doubts about the safety of the tunnel": a doubt held by nobody named, with
+            # what it is about; ``doubt_nouns``)
+            doubt = not clause and not will and noun.lower_ in self.lex.doubt_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "about" and c.i > noun.i for c in noun.children
+            )
+            return self._unsourced(comp, noun) if (clause or will or doubt) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
 
@@ -1481,6 +1587,60 @@ class Attributor:
             return []
         start, end = char_range(tokens)
         return [Statement(actor, span, start, end, "according_to", "according to", accord.i, speaker_text=text)]
+
+    def _declaring_phrase(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """"The mayor made it clear that the bridge would not reopen", "the study left little
+        doubt that ...": a verb with a word of ``declaring_phrases`` as its complement or object
+        declares the that-clause hung on either, for its subject."""
+        if is_passive(verb):
+            return None
+        words = self.lex.declaring_phrases[verb.lemma_.lower()]
+        word = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "oprd", "acomp", "dobj") and c.lower_ in words), None)
+        if word is None:
+            return None
+        clause = next((
+            c for c in [*word.children, *verb.children]
+            if c.i > word.i and c.dep_ in ("ccomp", "advcl", "acl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ), None)
+        if clause is None:
+            return None
+        subj = self.speakers.speaking_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True):
+            return None
+        actor, span, text = self.speakers.speaker(subj, prefer)
+        start, end = _subtree_span(clause)
+        return Statement(
+            actor, span, start, end, "indirect", verb.text, verb.i,
+            negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+        )
+
+    def _viewpoint(self, prep: Token, sent: Span) -> Statement | None:
+        """"In her view, the levy is unfair", "the bridge, in the mayor's estimation, is unsafe",
+        "in the words of one farmer, ...": a noun of view (``viewpoint_nouns``) after "in", owned by
+        a speaker and set off on the sentence's main verb, makes the rest of the sentence the
+        owner's, as "according to" does."""
+        noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in self.lex.viewpoint_nouns:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), None
+        )
+        if owner is None or not self.speakers.can_speak(owner, None, any_noun=True, people_only=True):
+            return None
+        if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None  # "the change in her views on the levy": no source of a sentence
+        phrase = list(prep.subtree)
+        lo, hi = phrase[0].i, phrase[-1].i
+        opens = lo == sent.start or self.doc[lo - 1].text in (",", "—", "–")
+        closes = hi + 1 >= sent.end or self.doc[hi + 1].text in (",", ".", "—", "–", ";")
+        if not (opens and closes):
+            return None  # set off by commas or the sentence's edge
+        tokens = trim_punct(t for t in sent if not (lo <= t.i <= hi))
+        if len([t for t in tokens if not t.is_punct]) < MIN_DIRECT_WORDS:
+            return None
+        actor, span, text = self.speakers.speaker(owner, None)
+        start, end = char_range(tokens)
+        return Statement(actor, span, start, end, "according_to", noun.text, noun.i, speaker_text=text)
 
     def _relative_clause_before(self, accord: Token, sent: Span) -> Span | None:
         """"The levy was unfair, which it often is, according to Okafor": a relative clause set

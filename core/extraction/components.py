@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from core.extraction.attribution import Attributor, Statement, drop_nested
 from core.extraction.idioms import merge_idioms
 from core.extraction.mentions import ActorResolver, Mention
-from core.knowledge.gazetteer import Knowledge, load_knowledge
+from core.knowledge.gazetteer import Knowledge, Lexicon, load_knowledge
 
 MENTIONS_COMPONENT = "stance_mentions"
 ATTRIBUTION_COMPONENT = "stance_attribution"
@@ -77,10 +77,23 @@ def _knowledge(actors_path: str, lexicon_path: str) -> Knowledge:
     return load_knowledge(actors_path or None, lexicon_path or None)
 
 
+def correct_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """Give the verb forms the lemmatizer gets wrong (``lemma_corrections``: "hopes" read as a
+    form of "hop") their right lemma, before the mentions, statements and stances read it."""
+    lemmas = {form: lemma for lemma, forms in lexicon.lemma_corrections.items() for form in forms}
+    if not lemmas:
+        return
+    for tok in doc:
+        lemma = lemmas.get(tok.lower_)
+        if lemma is not None and tok.pos_ in ("VERB", "AUX"):
+            tok.lemma_ = lemma
+
+
 def annotate_mentions(doc: Doc, knowledge: Knowledge) -> ActorResolver:
     """Find the actor mentions of ``doc`` and write them onto it (after merging the lexicon's
     idioms into single tokens: ``core.extraction.idioms``)."""
     if knowledge.lexicon is not None:
+        correct_lemmas(doc, knowledge.lexicon)
         merge_idioms(doc, knowledge.lexicon)
     resolver = ActorResolver(doc, knowledge)
     doc._.actor_resolver = resolver

@@ -20,7 +20,7 @@ from core.knowledge.gazetteer import Actor, Lexicon
 Speaker = tuple[Actor | None, tuple[int, int] | None, str]
 
 
-def subject_chain(verb: Token) -> list[Token]:
+def subject_chain(verb: Token, telling: frozenset[str] = frozenset()) -> list[Token]:
     """Subjects of a verb, nearest first, inherited through conjunction, participles and
     complements ("Macron said Russia's permission was not needed, noting that ..." gives
     "permission", then "Macron")."""
@@ -37,6 +37,14 @@ def subject_chain(verb: Token) -> list[Token]:
             # "The tenants' association approved of the rules" parsed as a sentence with no verb:
             # the participle hung on the root noun is the sentence's verb, the noun its subject.
             subjects.append(cur.head)
+        if not own and cur.dep_ == "xcomp" and not subjects and cur.head.lemma_.lower() not in telling:
+            # "all this led the poet to fear a new partition": the object of the verb above is the
+            # infinitive's subject (not of a verb of telling, whose object and infinitive are
+            # what its own subject says: "asked Portugal to explain ...").
+            controller = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if controller is not None:
+                subjects.append(controller)
+                break
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "... by telling them that ...": the verb the phrase modifies
         elif cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp") and cur.head.i != cur.i:
@@ -163,7 +171,8 @@ class SpeakerResolver:
     def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
         """The subject that speaks: the nearest one that is a known actor (or a pronoun), else
         the nearest one; never one inside the quote ``outside`` when given."""
-        chain = subject_chain(verb)
+        lex = self.lex
+        chain = subject_chain(verb, lex.speech | lex.directive_cues | lex.intention_cues | lex.rule_verbs)
         if outside is not None:
             chain = [t for t in chain if not (outside[0] <= t.idx < outside[1])]
         # A line break between a subject and its verb is a misparse across paragraphs (a headline
@@ -178,7 +187,7 @@ class SpeakerResolver:
             # "The mayor wants to ..., but five council members are prepared to ...": a second
             # clause's own subject, not the first clause's better-known one.
             return chain[0]
-        chain = [self.whole_of_part(self.antecedent(t)) for t in chain]
+        chain = [self.named_place(self.whole_of_part(self.antecedent(t))) for t in chain]
         chain = [self.sponsor(t) or t for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
@@ -273,6 +282,17 @@ class SpeakerResolver:
                     whole = next((g for g in prep.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
                     if whole is not None:
                         return whole
+        return subj
+
+    def named_place(self, subj: Token) -> Token:
+        """A place named by its kind and then its name stands for the name ("the city of Lorca
+        wants ...": Lorca; ``place_nouns``)."""
+        if subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.place_nouns:
+            for prep in subj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    name = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                    if name is not None:
+                        return name
         return subj
 
     def can_speak(self, subj: Token, prefer: Mention | None, any_noun: bool = False, people_only: bool = False) -> bool:

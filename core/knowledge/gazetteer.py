@@ -108,6 +108,26 @@ class Lexicon:
     judgment_cues: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
     prepositional_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs that link their object to another thing, with the prepositions that name it ("tied the
+    # drought to warmer seas", "connects the closures and the vote"): a claim of cause or kinship.
+    linking_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Nouns of a will voiced that, with an infinitive and no owner, are a statement with no source
+    # ("calls to lower rates").
+    spoken_will_nouns: frozenset[str] = frozenset()
+    # Nouns of doubt or worry that, with "about" and no owner, are a statement with no
+    # source ("doubts about the tunnel's safety").
+    doubt_nouns: frozenset[str] = frozenset()
+    # Verbs that with one of their words declare a that-clause ("made it clear that", "left
+    # little doubt that").
+    declaring_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Nouns of a view that, after "in" and with an owner, give the owner as the source of the
+    # sentence ("in her view", "in the words of one farmer").
+    viewpoint_nouns: frozenset[str] = frozenset()
+    # Nouns for a kind of place that, followed by "of" and a name, stand for the name ("the city of
+    # Lorca").
+    place_nouns: frozenset[str] = frozenset()
+    # Lemmas of verb forms the model's lemmatizer gets wrong ("hopes" -> "hop"), with those forms.
+    lemma_corrections: dict[str, frozenset[str]] = field(default_factory=dict)
     source_nouns: frozenset[str] = frozenset()  # "Poll: ...", "Officials: ..." headline sources
     # Verbs and adjectives of intention whose infinitive is the content ("refuses to release ...",
     # "is willing to wait"), and nouns whose owner holds their complement ("her
