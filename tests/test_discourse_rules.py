@@ -1035,3 +1035,12 @@ def test_round_eight_constructions_give_exactly_these_rows(text, actor, expected
 )
 def test_owners_before_the_position_noun_and_other_wordings(text, expected):
     assert expected in stances(text)
+
+
+def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
+    data = yaml.safe_load(DEFAULT_LEXICON.read_text(encoding="utf-8"))
+    data["act_renaming_nouns"] = [*data["act_renaming_nouns"], "measure"]  # also a describing noun
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="measure"):
+        load_knowledge(DEFAULT_ACTORS, lexicon)
