@@ -726,7 +726,7 @@ class StanceFinder:
                     or any(c.dep_ in ("det", "amod", "neg") and c.lower_ in ("no", "little", "not") for c in position.children):
                 continue
             own = [p for p in position.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
-            takes_extra = position is (strays[-1] if strays else noun)
+            takes_extra = position.i == (strays[-1] if strays else noun).i
             preps = own + (extra if takes_extra else [])
             # (an owner before the noun too: "over Chile's objections", "won Bolivia's backing")
             owners: list[Mention] = [m for c in position.children if c.dep_ == "poss" and self._named_owner(c)
@@ -738,8 +738,7 @@ class StanceFinder:
                     if g.dep_ != "pobj" or not self._named_owner(g):
                         continue
                     # (not past another position coordinated with this owner: "from Iceland and praise from Norway")
-                    stop = min((c.i for c in g.subtree if c.i != g.i and c.dep_ == "conj" and c.pos_ == "NOUN"
-                                and self.lex.polarity(c.lemma_.lower()) is not None), default=len(g.doc))
+                    stop = min((c.i for c in g.subtree if c.i != g.i and c.dep_ == "conj" and polar(c)), default=len(g.doc))
                     owners += [m for m in self.resolver.actors_of(g) if m.start < stop and all(m.actor != o.actor for o in owners)]
             if owners:
                 found.append(_Holder(owners, value, False, True, False, False, descriptive=True))
