@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
-from core.extraction.tokens import char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
+from core.extraction.tokens import agent_objects, char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     CONDITION_MARKS,
@@ -1239,7 +1239,7 @@ class Attributor:
         if not self._object_cue(lemma) or not has_passive_aux(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = agent_objects(verb)
         if subj is None or subj.tag_ in RELATIVE_TAGS or subj.pos_ == "PRON" or not agent:
             return None
         if self._judgment_only(lemma) and self._names_someone(subj):

@@ -27,6 +27,7 @@ from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.tokens import (
     HEDGE_DEPS,
     NEGATION_DEPS,
+    agent_objects,
     has_passive_aux,
     hedged,
     is_issue_anaphor,
@@ -307,8 +308,7 @@ class StanceFinder:
             return True
         token = self.doc[statement.cue_token]
         cue = self._cue_lemma(token)
-        if token.lemma_.lower() in self.lex.side_nouns or token.lemma_.lower() in self.lex.authorship_nouns \
-                or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
+        if self._side_or_author(token) or token.pos_ == "VERB" and cue in self.lex.doubt_verbs:
             return False  # "has been a critic of the levy", "disputed the levy": the word is the stance
         return cue in self.lex.speech or self.lex.polarity(cue) is None
 
@@ -435,7 +435,7 @@ class StanceFinder:
         mentions: list[Mention] = []
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = agent_objects(tok)
             passive = is_passive(tok) or tok.dep_ == "acl" and tok.tag_ == "VBN"
             # (a participle the parser took for a passive one while it has a subject of its own:
             # "a move Chile condemned")
@@ -489,9 +489,7 @@ class StanceFinder:
         words = [word, *(g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" and word.pos_ == "NOUN"
                          for g in p.children if g.dep_ == "pobj")]
         return [m for w in words for c in w.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
-                and c.lemma_.lower() in self.lex.joining_participles
-                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-                for m in self.resolver.actors_of(g)]
+                and c.lemma_.lower() in self.lex.joining_participles for g in agent_objects(c) for m in self.resolver.actors_of(g)]
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
@@ -533,17 +531,22 @@ class StanceFinder:
     def _named_side_of_owner(self, tok: Token) -> bool:
         """A noun of side or authorship whose owner is a thing and beside which a name is set: "the
         levy's fiercest critic, Rep. Roe," (the name holds the side on the owner)."""
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or not (lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns) \
+        if tok.pos_ != "NOUN" or not self._side_or_author(tok) \
                 or any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
             return False  # (not "the levy's former critic")
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         return owner is not None and owner.pos_ == "NOUN" and any(
             c.dep_ == "appos" and self.resolver.actors_of(c) for c in tok.children)
 
+    def _side_or_author(self, tok: Token) -> bool:
+        """A noun for someone by their side on something ("critic", "supporter") or by having
+        written or brought it in ("author", "sponsor"): the lexicon's side and authorship nouns."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns
+
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
-        return tok.dep_ == "appos" and (tok.lemma_.lower() in self.lex.side_nouns or tok.lemma_.lower() in self.lex.authorship_nouns)
+        return tok.dep_ == "appos" and self._side_or_author(tok)
 
     def _sponsors(self, document: Token) -> list[Mention]:
         """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
@@ -553,7 +556,7 @@ class StanceFinder:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                 heads += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "acl":
-                heads += [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                heads += agent_objects(child)
         # (actors_of follows the coordination: "by Norway and Canada")
         return [m for head in heads for m in self.resolver.actors_of(head)]
 
@@ -817,8 +820,7 @@ class StanceFinder:
                     or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
                 continue
             value = self.lex.polarity(self._cue_lemma(clause))
-            agents = [m for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-                      for m in self.resolver.actors_of(g)]
+            agents = [m for g in agent_objects(clause) for m in self.resolver.actors_of(g)]
             if value in (1, -1) and agents:
                 found.append(_Holder(agents, value, False, True, self._hedged(clause), False, descriptive=True))
         return found

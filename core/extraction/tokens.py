@@ -129,6 +129,12 @@ def has_passive_aux(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """Who a passive verb names after "by": the objects of its agent phrases ("accepted by
+    Ukraine", "led by Rep. Baca")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def is_passive(tok: Token) -> bool:
     """Whether a verb is passive: a passive subject or auxiliary ("the plan was praised")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
