@@ -225,7 +225,7 @@ class Attributor:
                 st = self._speech_verb(tok, self._mention_of(governing) if governing else prefer)
             elif tok.pos_ == "ADJ" and tok.lower_ in self.lex.intention_adjectives:
                 st = self._intention_adjective(tok, prefer)
-            elif tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nominal_cues or tok.lemma_.lower() in self.lex.nominal_cues):
+            elif self._is_nominal_cue(tok):
                 st = self._nominal(tok, prefer)
             if st is None and tok.lower_ in self.lex.belief_adjectives and (
                 tok.dep_ == "acomp" or tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)

@@ -514,7 +514,7 @@ class ActorResolver:
                      for g in (pobj, *pobj.conjuncts) if g.pos_ == "PROPN" and (country := self.kb.country_of(g.text))]
         if not countries:
             return False
-        first, country = countries[0]
+        country = countries[0][1]
         self._add(Actor(country, "government", country), tok.i, tok.i + 1, "government")
         for g, other in countries[1:]:
             # ("the governments of Chile and Peru": each country named is a government, at its word)

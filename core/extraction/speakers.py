@@ -64,6 +64,9 @@ class SpeakerResolver:
         self.text = text
         self.resolver = resolver
         self.lex = lex
+        # Verbs whose object and infinitive are what their subject says or wills ("asked Portugal
+        # to explain"): the object is no subject of the infinitive (``subject_chain``)
+        self.telling = lex.speech | lex.directive_cues | lex.intention_cues | lex.rule_verbs
 
     def speaker(self, subj: Token, prefer: Mention | None) -> Speaker:
         """The actor a speaking subject stands for (``prefer`` resolves a pronoun to the speaker
@@ -171,8 +174,7 @@ class SpeakerResolver:
     def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
         """The subject that speaks: the nearest one that is a known actor (or a pronoun), else
         the nearest one; never one inside the quote ``outside`` when given."""
-        lex = self.lex
-        chain = subject_chain(verb, lex.speech | lex.directive_cues | lex.intention_cues | lex.rule_verbs)
+        chain = subject_chain(verb, self.telling)
         if outside is not None:
             chain = [t for t in chain if not (outside[0] <= t.idx < outside[1])]
         # A line break between a subject and its verb is a misparse across paragraphs (a headline
