@@ -75,3 +75,18 @@ def test_no_view_without_one_in_the_clause(text, actor, issue):
     assert (actor, issue, "support") not in found
     if actor == "Maria Lund" or "not a tariff" in text:
         assert (actor, issue, "oppose") not in found
+
+
+@pytest.mark.parametrize(
+    "text, holder, expected",
+    [
+        # a clause of place or time with a subject of its own belongs to that subject, not to the
+        # talks or the summit it modifies (their attenders took no side on what happened there)
+        ("Iceland and Norway attended the talks, where Norway said it would reject the fisheries treaty.", "Iceland", set()),
+        ("Iceland and Norway attended the talks, where Norway said it would reject the fisheries treaty.", "Norway", {("Norway", "fisheries_treaty", "oppose")}),
+        ("Kenya attended the summit in Nairobi, where ministers discussed the water-sharing accord.", "Kenya", set()),
+        ("Chile hosted the talks in March, when Peru signed the water-sharing accord.", "Chile", set()),
+    ],
+)
+def test_a_where_or_when_clause_with_its_own_subject_is_not_the_attenders(text, holder, expected):
+    assert {row for row in stances(text) if row[0] == holder} == expected

@@ -496,3 +496,44 @@ def test_new_zealand_is_a_country_and_a_demonym_naming_a_country_is_refused(tmp_
     actors.write_text("demonyms:\n  New Zealand: [New Zealand]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="is a country's name, not an adjective"):
         load_knowledge(actors, DEFAULT_LEXICON)
+
+
+# ------------------------------------------- the people who speak for several countries, unnamed
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The governments of Peru and Chile both oppose the steel quotas.", {"Peru", "Chile"}),
+        ("The leaders of Britain, France and Germany said they support the steel quotas.", {"United Kingdom", "France", "Germany"}),
+        ("The foreign ministers of Norway and Sweden called for steel quotas.", {"Norway", "Sweden"}),
+        ("The prime ministers of Norway, Denmark and Finland endorsed the steel quotas.", {"Norway", "Denmark", "Finland"}),
+        ("Officials from Kenya and Uganda welcomed the steel quotas.", {"Kenya", "Uganda"}),
+        ("Senior officials of Ghana and Togo welcomed the steel quotas.", {"Ghana", "Togo"}),
+        ("Negotiators from Peru rejected the steel quotas.", {"Peru"}),
+        ("The prime minister of the United Kingdom endorsed the steel quotas.", {"United Kingdom"}),
+        ("The Chilean and Peruvian governments rejected the steel quotas.", {"Chile", "Peru"}),
+        ("The British and French governments have backed the steel quotas.", {"United Kingdom", "France"}),
+        ("Chilean ministers welcomed the steel quotas.", {"Chile"}),
+        ("The Norwegian foreign minister called for steel quotas.", {"Norway"}),
+    ],
+)
+def test_unnamed_people_speaking_for_countries_are_each_country_s_government(text, expected):
+    found = rows(analyse(text).stances, "actor", "actor_type")
+    assert {actor for actor, kind in found if kind == "government"} == expected
+    assert not {actor for actor, kind in found if kind != "government"}  # no group "leaders", "governments"
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # a person introduced with the role is that person
+        ("Michelle Arana, the president of Chile, signed the steel quotas.", "Michelle Arana"),
+        # people who do not speak for the state, or another modifier: not the government
+        ("Troops from Peru rejected the steel quotas.", None),
+        ("Opposition leaders of Peru rejected the steel quotas.", None),
+    ],
+)
+def test_people_of_a_country_who_are_not_its_unnamed_officials(text, actor):
+    found = rows(analyse(text).stances, "actor", "actor_type")
+    assert ("Peru", "government") not in found and ("Chile", "government") not in found
+    if actor is not None:
+        assert (actor, "person") in found

@@ -102,6 +102,9 @@ class ActorResolver:
         # with it, but no mention, country or role reaches across a line break.
         self._line: list[int] = []
         self._title_lines: set[int] = set()  # the title-case headline lines (_find_mentions)
+        # "the leaders of Chile and Peru": the noun's index -> the indexes of the countries after
+        # the first, each a government mention of its own (actors_of follows them)
+        self._of_countries: dict[int, list[int]] = {}
         line = 0
         for tok in doc:
             self._line.append(line)
@@ -500,27 +503,87 @@ class ActorResolver:
                 continue
             if low in lex.government_nouns and not country and self._leader_government(tok, mods):
                 continue
-            if tok.lemma_.lower() in lex.government_nouns and not country and org is None and self._government_of(tok):
+            if not country and org is None and self._state_people_of(tok):
                 continue
             self._country_phrase(tok, country, modifier, org)
 
-    def _government_of(self, tok: Token) -> bool:
-        """"the government of Uganda", "the governments of Chile and Peru": the government of each
-        country named after "of" (nothing else may modify the noun). Whether one was added."""
-        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+    def _role_of(self, tok: Token) -> tuple[str, set[int]]:
+        """The role of the actors file a noun names with the compound words before it ("prime
+        ministers" -> "prime minister", "foreign minister"), and the indexes of those words;
+        ('', set()) when it names none."""
+        before: list[Token] = []
+        for child in reversed([c for c in tok.children if c.i < tok.i]):
+            if child.dep_ not in ("compound", "amod") or child.i != (before[0].i if before else tok.i) - 1:
+                break
+            before.insert(0, child)
+        lemma = tok.lemma_.lower()
+        for k in range(len(before) + 1):  # the longest role first
+            words = before[k:]
+            if " ".join([w.lower_ for w in words] + [lemma]) in self.kb.roles:
+                return " ".join([w.lower_ for w in words] + [lemma]), {w.i for w in words}
+        return "", set()
+
+    def _speaks_for_state(self, tok: Token) -> tuple[bool, set[int]]:
+        """Whether a noun names those who speak for a state ("government", "officials", "leaders",
+        "foreign ministers": the lexicon's government and state nouns, a role of the actors file),
+        and the indexes of the words that make its role ("prime", "foreign")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.government_nouns or tok.lower_ in self.lex.state_nouns or lemma in self.lex.state_nouns:
+            return True, set()
+        if tok.pos_ != "NOUN":
+            return False, set()  # ("Foreign Minister Ana Vega": a title before a name is the person's)
+        role, words = self._role_of(tok)
+        return bool(role), words
+
+    def _state_people_of(self, tok: Token) -> bool:
+        """"the government of Uganda", "the governments of Chile and Peru", "officials from Kenya
+        and Uganda", "the leaders of Chile and Peru", "the foreign ministers of Norway and Sweden":
+        the government of each country named after "of" or "from" (the coding guide's name for a
+        government or an unnamed official speaking for it); "the president of Chile" is the person
+        introduced with that role, when there is one. Nothing else may modify the noun but a word
+        for a branch of the state ("senior officials from Peru"). Whether a mention was added."""
+        speaks, role_words = self._speaks_for_state(tok)
+        if not speaks:
             return False
-        countries = [(g, country) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for pobj in p.children if pobj.dep_ == "pobj"
-                     for g in (pobj, *pobj.conjuncts) if g.pos_ == "PROPN" and (country := self.kb.country_of(g.text))]
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i not in role_words and c.lower_ not in self.lex.state_domain_words
+               for c in tok.children):
+            return False
+        countries: list[tuple[Token, str]] = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for g in (pobj, *pobj.conjuncts):
+                    country = self.kb.country_of(_clean_name(self._entity_text(g))) if g.pos_ == "PROPN" else ""
+                    if country and all(country != c for _, c in countries):
+                        countries.append((g, country))
         if not countries:
             return False
-        country = countries[0][1]
-        self._add(Actor(country, "government", country), tok.i, tok.i + 1, "government")
+        first = countries[0][1]
+        person = self._title_antecedent(tok, first) if tok.tag_ not in ("NNS", "NNPS") and not self._government_noun(tok) else None
+        if person is not None:
+            self._add(person, tok.i, tok.i + 1, "title")
+            return True
+        self._add(Actor(first, "government", first), tok.i, tok.i + 1, "government")
+        self._of_countries[tok.i] = [g.i for g, _ in countries[1:]]
         for g, other in countries[1:]:
-            # ("the governments of Chile and Peru": each country named is a government, at its word)
+            # (each further country is a government at its own word; actors_of follows them)
             if g.i not in self._by_token:
                 self._add(Actor(other, "government", other), g.i, g.i + 1, "government")
         return True
+
+    def _government_noun(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.government_nouns or tok.lower_ in self.lex.government_nouns
+
+    def _entity_text(self, tok: Token) -> str:
+        """The text of the named entity a token is part of ("United Kingdom"), else the token's."""
+        if tok.ent_iob_ in ("B", "I"):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return ent.text
+        return tok.text
 
     def _untagged_org(self, tok: Token) -> bool:
         """A capitalised name the NER left untagged, introduced by an organization apposition
@@ -609,18 +672,23 @@ class ActorResolver:
         # (other modifiers make it someone else: "opposition negotiators", "company officials", a
         # name, a phrase; only a word for a branch of the state does not: "Turkish energy
         # officials", "Jamaica's tourism ministry"; the lexicon's state_domain_words)
+        speaks, role_words = self._speaks_for_state(tok)
         others = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "prep") and (modifier is None or c.i != modifier.i)
-                  and not (c.dep_ in ("amod", "compound") and c.lower_ in lex.state_domain_words)]
+                  and c.i not in role_words and not (c.dep_ in ("amod", "compound") and c.lower_ in lex.state_domain_words)]
         # ("Russian and Ukrainian negotiators": a country coordinated with the modifier is a
         # mention of its own, at its word, added first so that the word keeps it; actors_of
         # follows the coordination)
         partners = [(c, self.kb.country_of(c.text)) for c in (modifier.conjuncts if modifier is not None and country else ())
                     if c.i > start and c.pos_ in ("ADJ", "PROPN") and self.kb.country_of(c.text)]
         others = [c for c in others if all(c.i != p.i for p, _ in partners)]
-        if (low in lex.government_nouns or low in lex.state_nouns) and country and not others:
-            # "the Chilean government", "Chilean officials": the country's government, named as the
-            # country (the coding guide's name for it); not "Chilean opposition negotiators",
-            # "former Danish officials", "Chilean officials at the Atlas Corporation"
+        # (a role of the actors file in the singular is first a person introduced with it: "the
+        # Russian president"; in the plural, "Nordic foreign ministers", it speaks for the state)
+        titled = speaks and tok.tag_ not in ("NNS", "NNPS") and not self._government_noun(tok) and tok.lower_ not in lex.state_nouns
+        if speaks and country and not others and not titled:
+            # "the Chilean government", "Chilean officials", "the Chilean and Peruvian governments",
+            # "Chilean ministers": the country's government, named as the country (the coding
+            # guide's name for it); not "Chilean opposition negotiators", "former Danish
+            # officials", "Chilean officials at the Atlas Corporation"
             for partner, partner_country in partners:
                 self._add(Actor(partner_country, "government", partner_country), partner.i, partner.i + 1, "government")
             self._add(Actor(country, "government", country), start, tok.i + 1, "government")
@@ -643,6 +711,10 @@ class ActorResolver:
             person = self._title_antecedent(tok, country)
             if person:
                 self._add(person, start, tok.i + 1, "title")
+            elif country and not others and not org and self.kb.country_demonym.get(country):
+                # "the Norwegian foreign minister" named nowhere: an unnamed official speaking for
+                # the country, its government (the coding guide's rule)
+                self._add(Actor(country, "government", country), start, tok.i + 1, "government")
         elif tok.lemma_.lower() in lex.organization_nouns and tok.pos_ == "NOUN" and not country and org is None:
             named = self._organization_antecedent(tok)
             if named is not None:
@@ -844,6 +916,10 @@ class ActorResolver:
                         break
             if mention is not None and all(m.actor != mention.actor for m in found):
                 found.append(mention)
+            if mention is not None and mention.kind == "government" and cur.i in self._of_countries:
+                # "the leaders of Chile and Peru": each country named after "of"
+                found += [m for j in self._of_countries[cur.i] if (m := self.mention_at(self.doc[j])) is not None
+                          and all(f.actor != m.actor for f in found)]
             if mention is not None and mention.kind in ("government", "group"):
                 # "Russian and Ukrainian negotiators": the countries coordinated with the modifier
                 for mod in cur.children:

@@ -1164,6 +1164,11 @@ class StanceFinder:
                 and any(c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
+            if cur.dep_ == "relcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in cur.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                # "attended the talks, where Norway walked out in protest at the levy": a clause of
+                # place or time with a subject of its own is that subject's, not the talks'
+                break
             if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Peru backed the loans and Chile rejected the dam": a clause of its own, Chile's
             if cur.dep_ == "csubj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
