@@ -1044,3 +1044,19 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
     lexicon.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="measure"):
         load_knowledge(DEFAULT_ACTORS, lexicon)
+
+
+# ------------------------------------------------------------------ the ninth round
+@pytest.mark.parametrize(
+    "text, actor, expected",
+    [
+        # an issue that will go on, said bare: for it; with a complement or a date: no side
+        ("Minister Rui Costa said the water tax would continue.", "Rui Costa", {("Rui Costa", "water_tax", "support")}),
+        ("Minister Rui Costa said the fuel levy would continue and grow.", "Rui Costa", {("Rui Costa", "fuel_levy", "support")}),
+        ("Minister Rui Costa said the water tax must not continue.", "Rui Costa", {("Rui Costa", "water_tax", "oppose")}),
+        ("Minister Rui Costa said the water tax would continue to rise.", "Rui Costa", set()),
+        ("The fuel levy continued on Monday, Minister Rui Costa said.", "Rui Costa", set()),
+    ],
+)
+def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):
+    assert rows_of(actor, text) == expected
