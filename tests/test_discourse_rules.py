@@ -1056,6 +1056,13 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Minister Rui Costa said the water tax must not continue.", "Rui Costa", {("Rui Costa", "water_tax", "oppose")}),
         ("Minister Rui Costa said the water tax would continue to rise.", "Rui Costa", set()),
         ("The fuel levy continued on Monday, Minister Rui Costa said.", "Rui Costa", set()),
+        # a vote's answer: "no" after "vote" is the answer, not a negation
+        ("Senator Ana Cole voted no on the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        ("On the fuel levy, Senator Ana Cole voted yes.", "Ana Cole", {("Ana Cole", "fuel_levy", "support")}),
+        ("Senator Ana Cole said she would vote no on the toll road.", "Ana Cole", {("Ana Cole", "toll_road", "oppose")}),
+        ("Senator Ana Cole did not vote yes on the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        ("Senator Ana Cole will vote on the water tax.", "Ana Cole", set()),
+        ("Senator Ana Cole has no vote on the water tax.", "Ana Cole", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

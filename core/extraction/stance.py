@@ -243,8 +243,10 @@ class StanceFinder:
             if c.dep_ == "advmod" and c.lower_ in ("far", "much") and tok.pos_ == "VERB" and any(g.lower_ == "too" for g in c.children):
                 return "too much"
         for c in tok.children:
-            # ("backed away" is often an advmod, and "keep the dam out of the park" a prep)
-            if _is_particle(c, tok) or c.dep_ == "prep" and c.lower_ in PARTICLES:
+            # ("backed away" is often an advmod, and "keep the dam out of the park" a prep; a
+            # vote's answer an adverb, an object or an interjection: "voted no", "voting yes")
+            if _is_particle(c, tok) or c.dep_ == "prep" and c.lower_ in PARTICLES \
+                    or c.dep_ in ("advmod", "dobj", "intj", "npadvmod") and c.i > tok.i and not any(c.children):
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal

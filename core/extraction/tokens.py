@@ -29,11 +29,17 @@ def negated(tok: Token, lex: Lexicon, deps: frozenset[str] | None = None) -> boo
     ``NEGATION_DEPS`` so that "neither ... nor" coordination does not flip a polarity; the
     attribution rules take any ("would neither confirm nor deny" leaves a claim unconfirmed)."""
     return any(
-        c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps)
+        (c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps)) and not _vote_answer(c, tok, lex)
         # "no longer backs the levy": "longer" with its "no"
         or c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children)
         for c in tok.children
     )
+
+
+def _vote_answer(word: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether "no" after a verb is its answer, a cue of the lexicon with it ("voted no"), not a
+    negation."""
+    return word.i > verb.i and not any(word.children) and lex.polarity(f"{verb.lemma_.lower()} {word.lower_}") is not None
 
 
 # The dependencies a negation word has when it negates its head ("no", "not", "never").
