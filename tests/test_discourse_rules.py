@@ -1063,6 +1063,15 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Ana Cole did not vote yes on the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
         ("Senator Ana Cole will vote on the water tax.", "Ana Cole", set()),
         ("Senator Ana Cole has no vote on the water tax.", "Ana Cole", set()),
+        # members and companions named beside a subject share its act
+        ("Several countries, including Chile and Peru, rejected the water tax.", "Peru", {("Peru", "water_tax", "oppose")}),
+        ("Senator Tom Reyes, along with Senator Ana Cole, voted against the fuel levy.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("Senator Tom Reyes, together with Senator Ana Cole, voted against the fuel levy.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("Countries such as Chile and Peru rejected the toll road.", "Chile", {("Chile", "toll_road", "oppose")}),
+        ("Chile, alongside Peru, rejected the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
+        # not a member: what the act covers, or a companion after the act
+        ("Chile rejected the water tax, including its exemptions for Peru.", "Peru", set()),
+        ("Chile rejected the toll road during talks alongside Peru.", "Peru", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

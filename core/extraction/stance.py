@@ -490,8 +490,24 @@ class StanceFinder:
         on what the subject is made "of": "a coalition of 19 states led by Ana Ruiz")."""
         words = [word, *(g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" and word.pos_ == "NOUN"
                          for g in p.children if g.dep_ == "pobj")]
-        return [m for w in words for c in w.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
-                and c.lemma_.lower() in self.lex.joining_participles for g in agent_objects(c) for m in self.resolver.actors_of(g)]
+        joined = [m for w in words for c in w.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
+                  and c.lemma_.lower() in self.lex.joining_participles for g in agent_objects(c) for m in self.resolver.actors_of(g)]
+        # ("several senators, including Ana Cole,", "Cole, along with Tom Reyes,", "Chile,
+        # alongside Peru, rejected": the lexicon's inclusion_preps, on the subject after it or on
+        # the verb before it; "rejected the levy, including its exemptions" names no one)
+        verb = word.pos_ in ("VERB", "AUX")
+        included = [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if verb else p.i > word.i)
+                    for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+        return joined + included
+
+    def _inclusion(self, prep: Token) -> list[Token]:
+        """The preposition whose object a preposition of the lexicon's ``inclusion_preps`` names as
+        members or companions of its head: itself ("including"), its second word ("along with",
+        parsed as "with" under "along"), or itself after its first word ("such as"); [] if none."""
+        before = self.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        if prep.lower_ in self.lex.inclusion_preps or f"{before} {prep.lower_}" in self.lex.inclusion_preps:
+            return [prep]
+        return [c for c in prep.children if c.dep_ == "prep" and c.i == prep.i + 1 and f"{prep.lower_} {c.lower_}" in self.lex.inclusion_preps]
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
