@@ -1072,6 +1072,11 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         # not a member: what the act covers, or a companion after the act
         ("Chile rejected the water tax, including its exemptions for Peru.", "Peru", set()),
         ("Chile rejected the toll road during talks alongside Peru.", "Peru", set()),
+        # the named members of a subject that is a side on the issue hold that side
+        ("Critics of the water tax, including Senator Ana Cole, say it hurts farmers.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        ("Opponents of the fuel levy, including Senator Tom Reyes, voted against the budget.", "Tom Reyes", {("Tom Reyes", "fuel_levy", "oppose")}),
+        ("Former critics of the water tax, including Senator Ana Cole, met on Monday.", "Ana Cole", set()),
+        ("Rui Costa lashed out at critics of the water tax, including Senator Tom Reyes.", "Rui Costa", {("Rui Costa", "water_tax", "support")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

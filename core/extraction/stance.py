@@ -464,6 +464,7 @@ class StanceFinder:
                 mentions += self._proposal_owners(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
+            mentions += self._side_members(tok)  # "critics of the levy, including Sen. Roe, say"
             if self._named_side_of_owner(tok):
                 # "the levy's fiercest critic, Rep. Roe, said": the name beside the noun
                 mentions += [m for c in tok.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
@@ -565,6 +566,15 @@ class StanceFinder:
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
         return tok.dep_ == "appos" and self._side_or_author(tok)
+
+    def _side_members(self, tok: Token) -> list[Mention]:
+        """The named members of a noun of side that is a subject ("critics of the levy, including
+        Sen. Roe, say ...", "supporters of the dam such as Chile"): each holds its side. Not an
+        object: "lashed out at critics of the levy, including Roe" is read from above."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or self.lex.side_nouns.get(tok.lemma_.lower()) is None:
+            return []
+        return [m for p in tok.children if p.dep_ == "prep" and p.i > tok.i
+                for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
 
     def _sponsors(self, document: Token) -> list[Mention]:
         """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
@@ -960,7 +970,8 @@ class StanceFinder:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
-            if idx > 0 and (self._side_apposition(tok) or path[idx - 1].dep_ == "poss" and self._named_side_of_owner(tok)):
+            if idx > 0 and (self._side_apposition(tok) or path[idx - 1].dep_ == "poss" and self._named_side_of_owner(tok)
+                            or self._side_members(tok)):
                 break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
         if not walk.has_cue:
             self._cue_before_match(sent, walk)
@@ -1810,6 +1821,9 @@ class StanceFinder:
             value = self.lex.side_nouns.get(tok.lemma_.lower())
             if value is None and tok.lemma_.lower() in self.lex.authorship_nouns and self._authored(below, walk):
                 value = 1  # "Roe, the author of the levy" (not "the author of a report on the levy")
+        if value is None and self._side_members(tok) and below is not None and below.dep_ == "prep" and below.lower_ == "of" \
+                and not any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+            value = self.lex.side_nouns.get(tok.lemma_.lower())  # "critics of the levy, including Roe,"
         if value is None and below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok) and (
                 below.i in walk.in_match or below.lemma_.lower() in self.lex.document_nouns):
             # "the levy's fiercest critic, Rep. Roe,", "the bill's lead sponsor, Sen. Roe,"
