@@ -1077,6 +1077,16 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Opponents of the fuel levy, including Senator Tom Reyes, voted against the budget.", "Tom Reyes", {("Tom Reyes", "fuel_levy", "oppose")}),
         ("Former critics of the water tax, including Senator Ana Cole, met on Monday.", "Ana Cole", set()),
         ("Rui Costa lashed out at critics of the water tax, including Senator Tom Reyes.", "Rui Costa", {("Rui Costa", "water_tax", "support")}),
+        # the state the issue leaves things in, judged by its adjective
+        ("The water tax would make the country safer, Senator Ana Cole said.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
+        ("Senator Ana Cole said the fuel levy would make things worse.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("The fuel levy would leave families worse off, Senator Ana Cole said.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("The fuel levy would not make anyone safer, Senator Ana Cole said.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("The toll road would make the town less safe, Senator Ana Cole said.", "Ana Cole", {("Ana Cole", "toll_road", "oppose")}),
+        # no judging adjective, or one said for someone else's good, or the issue not the cause
+        ("The water tax would make farmers angry, Senator Ana Cole said.", "Ana Cole", set()),
+        ("The fuel levy would make it easier for smugglers to sell fuel, Senator Ana Cole said.", "Ana Cole", set()),
+        ("Chile would make the water tax fairer, Senator Ana Cole said.", "Ana Cole", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -563,6 +563,21 @@ class StanceFinder:
         lemma = tok.lemma_.lower()
         return lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns
 
+    def _result_polarity(self, verb: Token) -> int | None:
+        """What the adjective of a verb of result says of the state it leaves ("make the country
+        safer": +1, "make things worse": -1, "less safe": turned); None without one, or with a "for"
+        ("harder for criminals")."""
+        adjective = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+                          and (c.pos_ == "ADJ" or c.tag_ in ("RBR", "RBS"))), None)  # ("better" may be an adverb)
+        if adjective is None or any(c.dep_ == "prep" and c.lower_ == "for" for c in adjective.children):
+            return None
+        value = self.lex.polarity(adjective.lemma_.lower())
+        if value is None:
+            value = self.lex.polarity(adjective.lower_)
+        if value in (1, -1) and any(c.dep_ == "advmod" and c.lower_ == "less" for c in adjective.children):
+            value = -value
+        return value if value in (1, -1) else None
+
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
         return tok.dep_ == "appos" and self._side_or_author(tok)
@@ -1783,6 +1798,10 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
+        if as_cause and lemma in self.lex.result_verbs:
+            value = self._result_polarity(tok)  # "the levy would make the country safer": for it
+            if value:
+                walk.judged = True
         if lemma in self.lex.undecided_idioms and not self._not_yet(tok) or lemma in ("remain neutral", "stay neutral") and self._negated(tok):
             return  # "has made up his mind on the levy", "will not remain neutral": no side we can read
         if value is None and lemma in self.lex.staying_verbs and tok.pos_ == "VERB" and below is not None \
@@ -1794,7 +1813,7 @@ class StanceFinder:
             value = 1
         if tok.pos_ in ("VERB", "AUX") and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match and self._must_go(tok):
             value = -1  # "the subsidy must go", "the tax has to go" ("needs to go": not the need of it)
-        if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues:
+        if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues | self.lex.result_verbs:
             # "the tax has cut sales": what the issue does to something else, not a side on it
             # (an outcome the lexicon judges was read above: _effect_on_outcome) ("the levy would undermine growth" is one:
             # effect_cues; "wants the curfew to end", with no object, still is)
