@@ -1087,6 +1087,16 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("The water tax would make farmers angry, Senator Ana Cole said.", "Ana Cole", set()),
         ("The fuel levy would make it easier for smugglers to sell fuel, Senator Ana Cole said.", "Ana Cole", set()),
         ("Chile would make the water tax fairer, Senator Ana Cole said.", "Ana Cole", set()),
+        # adjectives of attitude with their preposition, verbs of undoing, what someone puts first
+        ("Senator Ana Cole has been supportive of the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
+        ("Senator Ana Cole is critical of the fuel levy.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("Senator Ana Cole said the water tax was critical to the region.", "Ana Cole", set()),
+        ("Senator Ana Cole would roll back the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        ("Senator Ana Cole wants to rip up the toll road contract.", "Ana Cole", {("Ana Cole", "toll_road", "oppose")}),
+        ("Senator Ana Cole ripped the fuel levy in a speech.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("Senator Ana Cole has made the toll road a top priority.", "Ana Cole", {("Ana Cole", "toll_road", "support")}),
+        ("Senator Ana Cole has made a water tax the centerpiece of her campaign.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
+        ("Senator Ana Cole made the flood the centerpiece of her speeches on the water tax.", "Ana Cole", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

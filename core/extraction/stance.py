@@ -163,7 +163,7 @@ TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "ti
 STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
-PARTICLES = frozenset({"out", "off", "away", "back"})
+PARTICLES = frozenset({"out", "off", "away", "back", "up"})
 # Cues that take a side only on the issue itself as their object, never through "of" ("passed
 # copies of the bill to reporters" passes no bill), and not with a particle ("passed over the bill").
 STRICT_OBJECT_CUES = frozenset({"pass"})
@@ -245,7 +245,7 @@ class StanceFinder:
         for c in tok.children:
             # ("backed away" is often an advmod, and "keep the dam out of the park" a prep; a
             # vote's answer an adverb, an object or an interjection: "voted no", "voting yes")
-            if _is_particle(c, tok) or c.dep_ == "prep" and c.lower_ in PARTICLES \
+            if _is_particle(c, tok) or c.dep_ == "prep" and (c.lower_ in PARTICLES or tok.pos_ == "ADJ") \
                     or c.dep_ in ("advmod", "dobj", "intj", "npadvmod") and c.i > tok.i and not any(c.children):
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
@@ -1798,6 +1798,9 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
+        if value is None and lemma in self.lex.first_place_nouns and tok.pos_ in ("NOUN", "PROPN") \
+                and not (below is not None and below.dep_ == "prep"):
+            value = 1  # "made the levy a top priority" (not "the centerpiece of speeches attacking the levy")
         if as_cause and lemma in self.lex.result_verbs:
             value = self._result_polarity(tok)  # "the levy would make the country safer": for it
             if value:
