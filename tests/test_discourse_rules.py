@@ -1097,6 +1097,15 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Ana Cole has made the toll road a top priority.", "Ana Cole", {("Ana Cole", "toll_road", "support")}),
         ("Senator Ana Cole has made a water tax the centerpiece of her campaign.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
         ("Senator Ana Cole made the flood the centerpiece of her speeches on the water tax.", "Ana Cole", set()),
+        # appetite, coming round, cooling, doubling down, walking back, cold water
+        ("Chile has no appetite for the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
+        ("Chile has shown little appetite for the water tax.", "Chile", set()),
+        ("Peru has shown scant support for the toll road.", "Peru", set()),
+        ("Chile has warmed to the idea of a water tax.", "Chile", {("Chile", "water_tax", "support")}),
+        ("Chile has cooled on the fuel levy.", "Chile", {("Chile", "fuel_levy", "oppose")}),
+        ("Peru has doubled down on the toll road.", "Peru", {("Peru", "toll_road", "support")}),
+        ("Peru has walked back its support for the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
+        ("Peru poured cold water on the fuel levy.", "Peru", {("Peru", "fuel_levy", "oppose")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

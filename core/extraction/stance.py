@@ -1857,6 +1857,8 @@ class StanceFinder:
             return
         if value is None:
             return
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("little", "scant") for c in tok.children):
+            return  # "has shown little appetite for the levy", "scant support": no side we can read
         if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
             walk.flip()
             walk.has_cue = walk.polar = True
