@@ -1106,6 +1106,11 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Peru has doubled down on the toll road.", "Peru", {("Peru", "toll_road", "support")}),
         ("Peru has walked back its support for the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
         ("Peru poured cold water on the fuel levy.", "Peru", {("Peru", "fuel_levy", "oppose")}),
+        # a verb of speech whose object is the side, with no statement: its subject holds it
+        ("Chile signalled support for the water tax.", "Chile", {("Chile", "water_tax", "support")}),
+        ("Peru indicated opposition to the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
+        ("Chile has signalled willingness to accept the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
+        ("Chile reported progress on the water tax.", "Chile", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -2047,7 +2047,11 @@ class StanceFinder:
                     side_of_speech or own_object or not (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.speech)
                     # ("landowners testified against the pipeline, joined by X": no statement took
                     # the verb of speech and its stance preposition; its subject holds it)
-                    or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))):
+                    or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))
+                    # ("Chile signalled support for the levy", "indicated willingness to accept it":
+                    # no statement took the verb of speech; its object is the side, its subject's)
+                    or walk.statement is None and walk.has_cue and path[idx - 1].dep_ == "dobj" and path[idx - 1].pos_ == "NOUN"
+                    and path[idx - 1].i not in walk.in_match):
                 walk.holders.append(walk.holder(owners))
                 # (owners were found for the noun: a genitive, a country's adjective or "by": "a
                 # Chilean proposal")
