@@ -1111,6 +1111,7 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Peru indicated opposition to the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
         ("Chile has signalled willingness to accept the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
         ("Chile reported progress on the water tax.", "Chile", set()),
+        ("Chile wrote a letter about the water tax.", "Chile", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

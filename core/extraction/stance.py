@@ -2050,14 +2050,22 @@ class StanceFinder:
                     or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))
                     # ("Chile signalled support for the levy", "indicated willingness to accept it":
                     # no statement took the verb of speech; its object is the side, its subject's)
-                    or walk.statement is None and walk.has_cue and path[idx - 1].dep_ == "dobj" and path[idx - 1].pos_ == "NOUN"
-                    and path[idx - 1].i not in walk.in_match):
+                    or walk.statement is None and walk.has_cue and self._side_object(path[idx - 1], walk)):
                 walk.holders.append(walk.holder(owners))
                 # (owners were found for the noun: a genitive, a country's adjective or "by": "a
                 # Chilean proposal")
                 if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1):
                     walk.owned_noun = True
                     walk.holders[-1] = replace(walk.holders[-1], owns_noun=True)
+
+    def _side_object(self, noun: Token, walk: _Walk) -> bool:
+        """Whether a verb's direct object is a side of its own: a noun the lexicon knows ("signalled
+        support for"), or one of will with its infinitive ("signalled willingness to accept"); not
+        the issue itself, nor a document ("wrote a letter about the levy")."""
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.i in walk.in_match:
+            return False
+        return self.lex.polarity(self._cue_lemma(noun)) is not None or any(
+            c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children)
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
         """"The levy angered farmers, including Jane Roe", "Lima was pleased by the deal": the one
