@@ -1116,3 +1116,32 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):
     assert rows_of(actor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        ("Peru rejected both measures.", {("Peru", "language_law", "oppose"), ("Peru", "water_tax", "oppose")}),
+        ("Peru rejected both.", {("Peru", "language_law", "oppose"), ("Peru", "water_tax", "oppose")}),
+        ("Peru has rejected the two measures.", {("Peru", "language_law", "oppose"), ("Peru", "water_tax", "oppose")}),
+        ("Peru and Bolivia have agreed to these measures in principle.", {("Peru", "language_law", "support"), ("Peru", "water_tax", "support")}),
+        ("Peru rejected them.", {("Peru", "language_law", "oppose"), ("Peru", "water_tax", "oppose")}),
+        # one of the two, or measures of another kind: no plural anaphor
+        ("Peru rejected the measure.", set()),
+        ("Peru welcomed the measures taken by Bolivia on fishing.", set()),
+    ],
+)
+def test_a_plural_anaphor_stands_for_every_issue_of_the_sentence_before(second, expected):
+    assert of("Peru", f"Chile proposed a language law and a water tax. {second}") == expected
+
+
+def test_a_plural_anaphor_matched_as_a_general_issue_stands_for_the_specific_ones_before():
+    codebook = codebook_from_dict({"issues": [
+        {"id": "truce", "label": "Truce", "patterns": [r"\btruces?\b"]},
+        {"id": "river_truce", "label": "River truce", "patterns": [r"\btruce on the river\b"]},
+        {"id": "border_truce", "label": "Border truce", "patterns": [r"\bhalt\w* to shelling along the border\b"]},
+    ]})
+    text = ("Brazil is trying to broker a truce on the river and a halt to shelling along the border. "
+            "Peru and Bolivia have agreed to these truces in principle.")
+    found = {row for row in stance_triples(text, codebook) if row[0] == "Bolivia"}
+    assert found == {("Bolivia", "river_truce", "support"), ("Bolivia", "border_truce", "support")}

@@ -2245,11 +2245,18 @@ class StanceFinder:
         heads: dict[str, dict[str, int]] = {}  # issue -> head nouns of its matches so far -> last sentence
         for n, sent in enumerate(self.doc.sents, start=1):
             own = self.codebook.find(sent.text, sent.start_char)
+            # ("negotiate a ceasefire in the Black Sea and an end to energy strikes. Both agreed to
+            # these truces": a plural anaphor that is itself a match of a more general issue stands
+            # for the issues before, not for the general one)
+            plural = self._plural_anaphoric_matches(sent, own, previous)
+            own = [m for m in own if all(not (p.start_char <= m.start_char < p.end_char) for p in plural)]
             self._sentence_matches = [(m.start_char, m.end_char) for m in own]
             referring: list[IssueMatch] = []
-            for found in (self._anaphoric_matches(sent, own, previous), self._coordinated_pronoun_matches(sent, own),
+            for found in (plural, self._anaphoric_matches(sent, own, previous), self._coordinated_pronoun_matches(sent, own),
                           self._head_noun_matches(sent, own, heads, n), self._object_pronoun_matches(sent, own, previous)):
-                referring += [m for m in found if all(m.start_char != r.start_char for r in referring)]
+                # (words another reading took stay its own; a plural anaphor is several issues at once)
+                taken_at = {r.start_char for r in referring}
+                referring += [m for m in found if m.start_char not in taken_at]
             referring += self._later_pronoun_matches(sent, own, referring)
             self.referring_matches[n] = referring
             matches = own + referring
@@ -2302,6 +2309,45 @@ class StanceFinder:
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
+
+    def _plural_anaphoric_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
+        """"Chile proposed a water tax and a fuel levy. Peru rejected both measures.": a plural
+        anaphoric noun ("both measures", "these truces", "the two proposals"; the lexicon's
+        ``issue_anaphora``) or "both"/"them" as the object of a verb of stance stands for every
+        issue of the sentence before, when that sentence names several and this one names none.
+        Each issue is a match at the same words."""
+        issues = list(dict.fromkeys(m.issue for m in previous))
+        if len(issues) < 2:
+            return []
+        found = []
+        for tok in sent:
+            if any(m.start_char < tok.idx + len(tok.text) and tok.idx < m.end_char for m in own) \
+                    and not self._anaphor_only_match(tok, own):
+                continue
+            plural_noun = tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.lemma_.lower() in self.lex.issue_anaphora \
+                and not states_its_content(tok) \
+                and any(c.dep_ in ("det", "predet", "nummod") and (c.lower_ in ISSUE_DETERMINERS | {"both", "all"} or c.like_num)
+                        for c in tok.children) \
+                and not any(c.dep_ in ("poss", "compound", "nmod", "prep", "acl", "relcl") for c in tok.children)  # ("measures taken by X")
+            plural_pronoun = tok.lower_ in ("both", "them") and tok.dep_ in ("dobj", "pobj") and self._stance_pronoun_head(tok)
+            if plural_noun or plural_pronoun:
+                found += [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite([m for m in previous if m.issue == issue]))
+                          for issue in issues]
+        return found
+
+    def _anaphor_only_match(self, tok: Token, own: list[IssueMatch]) -> bool:
+        """Whether the sentence's only matches lie within the plural anaphor ``tok`` with its
+        determiner ("these truces" matched as the general ceasefire)."""
+        start = min([tok.idx] + [c.idx for c in tok.children if c.i < tok.i])
+        return all(start <= m.start_char and m.end_char <= tok.idx + len(tok.text) for m in own)
+
+    def _stance_pronoun_head(self, tok: Token) -> bool:
+        """Whether a pronoun object's verb (or its preposition's verb) is a verb of stance."""
+        verb = tok.head
+        if tok.dep_ == "pobj":
+            prep, verb = verb, verb.head
+            return bool(self._prep_phrase(self._cue_lemma(verb), prep)) or self.lex.polarity(prep.lower_) in (1, -1)
+        return verb.pos_ == "VERB" and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
 
     def _salient(self, previous: list[IssueMatch]) -> list[IssueMatch]:
         """The matches of the issue the sentence before is about, when it named several: "European
