@@ -1112,6 +1112,13 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Chile has signalled willingness to accept the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
         ("Chile reported progress on the water tax.", "Chile", set()),
         ("Chile wrote a letter about the water tax.", "Chile", set()),
+        # what is asked in return is wanted, whatever the price
+        ("Senator Ana Cole said she would consider resigning in exchange for a water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
+        ("Chile offered to withdraw its troops in return for a fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
+        ("Chile would accept the toll road in exchange for scrapping the water tax.", "Chile",
+         {("Chile", "toll_road", "support"), ("Chile", "water_tax", "oppose")}),
+        # telling someone to forget it
+        ("Senator Ana Cole says Chile should forget about the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -132,6 +132,9 @@ class _Walk:
     hedged: bool = False
     polar: bool = False  # any +1/-1 cue seen: then neutral cues ("plans to discuss X") do not count
     judged: bool = False  # an effect judged the issue ("would destroy jobs"): a fear of it is not turned again
+    # what the issue was asked for is settled ("offered to withdraw in return for X": the
+    # subject wants X): no cue above is read any more, only the holder
+    settled: bool = False
     owned_noun: bool = False  # a stance noun with its owner was passed ("Armenia's proposal for X")
     conditional: bool = False  # the path crossed an "if"/"unless" clause
     others_act: bool = False  # an act of someone the knowledge does not know ("smugglers supplied weapons"): nobody's view
@@ -1360,6 +1363,14 @@ class StanceFinder:
         """The cue of the path's token itself, and of a copula's adjective ("the plan was essential")."""
         tok = path[idx]
         below = path[idx - 1] if idx > 0 else None
+        if walk.settled:
+            return
+        if below is not None and below.dep_ == "prep" and below.lower_ == "for" and tok.dep_ == "pobj" \
+                and tok.lemma_.lower() in self.lex.exchange_nouns and tok.head.lower_ == "in":
+            # "would resign in exchange for NATO membership", "offered to withdraw in return for a
+            # levy": what is asked in return is wanted, whatever the price above says
+            walk.has_cue = walk.polar = walk.settled = True
+            return
         stance_object = self._misattached_stance_object(tok, below)
         if stance_object is not None:
             # "dropped its objections to the accord" with "to" hung on the verb: the object's
