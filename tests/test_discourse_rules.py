@@ -1119,6 +1119,14 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
          {("Chile", "toll_road", "support"), ("Chile", "water_tax", "oppose")}),
         # telling someone to forget it
         ("Senator Ana Cole says Chile should forget about the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        # bringing it about
+        ("Chile is trying to broker a water tax.", "Chile", {("Chile", "water_tax", "support")}),
+        ("Chile hammered out a toll road deal with Peru.", "Chile", {("Chile", "toll_road", "support")}),
+        ("Chile rammed through the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
+        # an attempt that failed keeps the attempt's side; the issue failing is judged
+        ("Chile failed to block the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
+        ("Chile failed to secure the toll road.", "Chile", {("Chile", "toll_road", "support")}),
+        ("Chile said the fuel levy had failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -1809,6 +1809,8 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
+        if lemma in self.lex.failing_verbs and tok.pos_ == "VERB" and below is not None and below.dep_ == "xcomp":
+            return  # "Chile failed to block the levy": the attempt says the side, its failure none
         if value is None and lemma in self.lex.first_place_nouns and tok.pos_ in ("NOUN", "PROPN") \
                 and not (below is not None and below.dep_ == "prep"):
             value = 1  # "made the levy a top priority" (not "the centerpiece of speeches attacking the levy")

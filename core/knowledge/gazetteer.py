@@ -215,6 +215,7 @@ class Lexicon:
     # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
     joining_participles: frozenset[str] = frozenset()
     first_place_nouns: frozenset[str] = frozenset()  # "made the levy a top priority": for it
+    failing_verbs: frozenset[str] = frozenset()  # "failed to block the levy": the attempt's side
     exchange_nouns: frozenset[str] = frozenset()  # "would resign in exchange for X": X wanted
     result_verbs: frozenset[str] = frozenset()  # "the levy would make the country safer": for it
     inclusion_preps: frozenset[str] = frozenset()  # "several senators, including Ana Cole, voted": she too
