@@ -1127,6 +1127,10 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Chile failed to block the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
         ("Chile failed to secure the toll road.", "Chile", {("Chile", "toll_road", "support")}),
         ("Chile said the fuel levy had failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
+        # a name the parser hangs on the last noun of the named object
+        ("Senator Ana Cole called the idea of a water tax a mistake.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
+        ("Senator Ana Cole has called the notion of a fuel levy a hoax.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
+        ("Senator Ana Cole called the idea of a toll road a good idea.", "Ana Cole", {("Ana Cole", "toll_road", "support")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -1461,7 +1461,7 @@ class StanceFinder:
             # (``oprd``, or a second object the parser makes of it: "branded the merger a
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
-            for frame in [*tok.children, *path[idx - 1].children]:
+            for frame in [*tok.children, *path[idx - 1].children, *_trailing_names(path[idx - 1])]:
                 if _is_name(frame, path[idx - 1]):
                     # ("cruel, dangerous and out of step": the first word the lexicon judges)
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
@@ -2776,7 +2776,14 @@ def _is_amount(tok: Token) -> bool:
 
 def _names_it(verb: Token, obj: Token) -> bool:
     """Whether a naming verb gives its object a name (``_is_name``)."""
-    return any(_is_name(c, obj) for c in [*verb.children, *obj.children])
+    return any(_is_name(c, obj) for c in [*verb.children, *obj.children, *_trailing_names(obj)])
+
+
+def _trailing_names(obj: Token) -> list[Token]:
+    """A name the parser hangs, as an apposition, on the last noun inside a naming verb's object
+    ("called [the idea of a water tax] [a mistake]": "mistake" on "tax")."""
+    return [t for t in obj.subtree if t.dep_ == "appos" and t.head.i != obj.i and t.head.dep_ == "pobj"
+            and t.right_edge.i == obj.right_edge.i]
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:
