@@ -1131,6 +1131,12 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Ana Cole called the idea of a water tax a mistake.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
         ("Senator Ana Cole has called the notion of a fuel levy a hoax.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
         ("Senator Ana Cole called the idea of a toll road a good idea.", "Ana Cole", {("Ana Cole", "toll_road", "support")}),
+        # actors hyphened before the issue or its noun
+        ("A joint Chilean-Peruvian proposal for a water tax was presented on Monday.", "Chile", {("Chile", "water_tax", "support")}),
+        ("A joint Chilean-Peruvian proposal for a water tax was presented on Monday.", "Peru", {("Peru", "water_tax", "support")}),
+        ("The Qatar-brokered fuel levy took effect on Monday.", "Qatar", {("Qatar", "fuel_levy", "support")}),
+        ("Chile rejected the Kenyan-backed water tax.", "Kenya", {("Kenya", "water_tax", "support")}),
+        ("The Chilean-owned toll road opened.", "Chile", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

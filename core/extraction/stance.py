@@ -521,10 +521,14 @@ class StanceFinder:
         for child in noun.children:
             # (an adjective only: in "a Ukraine ceasefire proposal" the noun says what it is about)
             if child.dep_ == "amod" and child.i < noun.i:
-                country = self.resolver.kb.country_of(child.text)
-                if country and child.text[:1].isupper():
-                    found.append(Mention(Actor(country, "government", country, ""), child.i, child.i + 1,
-                                         child.idx, child.idx + len(child.text), child.text, "metonym"))
+                # ("a joint Chilean-Peruvian proposal": each country of a hyphened pair)
+                joined = [g for g in child.children if g.dep_ in ("amod", "compound") and g.i + 2 == child.i
+                          and self.doc[g.i + 1].text in ("-", "\u2010", "\u2011")]
+                for word in (*joined, child):
+                    country = self.resolver.kb.country_of(word.text)
+                    if country and word.text[:1].isupper():
+                        found.append(Mention(Actor(country, "government", country, ""), word.i, word.i + 1,
+                                             word.idx, word.idx + len(word.text), word.text, "metonym"))
             elif child.dep_ == "compound" and child.i < noun.i:
                 # "a U.S. proposal", "an EU plan", "a United Nations plan": an abbreviated name, or
                 # an organization's, before the noun is its origin ("a Ukraine ceasefire proposal"
@@ -712,7 +716,7 @@ class StanceFinder:
             if owners:
                 holders.append(_Holder(owners, -1 if undone else 1, False, True, self._hedged(head), False, descriptive=True))
         if via is None:
-            holders += [h for h in self._received_positions(noun) + self._fronted_participle_holders(noun)
+            holders += [h for h in self._received_positions(noun) + self._fronted_participle_holders(noun) + self._prefixed_participle_holders(noun)
                         if all(m.actor not in (o.actor for o in other.mentions) for other in holders for m in h.mentions)]
         return holders
 
@@ -851,6 +855,29 @@ class StanceFinder:
                 if judged and not self._negated(clause) and (self._is_holder_clause(clause) or clause.dep_ == "conj") \
                         and not self._speech_relative(clause):
                     found += self._modifier_holders(clause, walk)
+        return found
+
+    def _prefixed_participle_holders(self, noun: Token) -> list[_Holder]:
+        """"the US-brokered truce", "the Kenyan-backed levy", "a Qatar-led mediation": a participle of
+        the lexicon hyphened to an actor before the issue; the actor holds the participle's side."""
+        found = []
+        for participle in noun.children:
+            if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i > noun.i:
+                continue
+            value = self.lex.polarity(self._cue_lemma(participle))
+            prefixes = [g for g in participle.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i + 2 == participle.i
+                        and self.doc[g.i + 1].text in ("-", "\u2010", "\u2011")]
+            actors = [m for g in prefixes for m in self._actors_or_country(g)]
+            if value in (1, -1) and actors:
+                found.append(_Holder(actors, value, False, True, self._hedged(participle), False, descriptive=True))
+        return found
+
+    def _actors_or_country(self, word: Token) -> list[Mention]:
+        """The actors a word names, or the country its demonym names ("Kenyan")."""
+        found = self.resolver.actors_of(word)
+        country = self.resolver.kb.country_of(word.text) if not found and word.text[:1].isupper() else ""
+        if country:
+            found = [Mention(Actor(country, "government", country, ""), word.i, word.i + 1, word.idx, word.idx + len(word.text), word.text, "metonym")]
         return found
 
     def _fronted_participle_holders(self, noun: Token) -> list[_Holder]:
