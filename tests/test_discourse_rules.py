@@ -1137,6 +1137,10 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("The Qatar-brokered fuel levy took effect on Monday.", "Qatar", {("Qatar", "fuel_levy", "support")}),
         ("Chile rejected the Kenyan-backed water tax.", "Kenya", {("Kenya", "water_tax", "support")}),
         ("The Chilean-owned toll road opened.", "Chile", set()),
+        # a noun of will with its infinitive is its country's or body's
+        ("The talks come despite US attempts to forge a water tax.", "United States", {("United States", "water_tax", "support")}),
+        ("A Chilean bid to scrap the fuel levy failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
+        ("Chilean farmers to block the water tax, a banner read.", "Chile", set()),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -463,7 +463,9 @@ class StanceFinder:
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" and not self._owned_by_local_subject(c)
                          for m in self.resolver.actors_of(c)]
-            if not mentions and tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns:
+            if not mentions and (tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns or _has_infinitive(tok)):
+                # ("a Chilean bid to scrap the levy", "US attempts to forge a truce": a noun of will
+                # with its infinitive is its country's or body's, as a proposal is)
                 mentions += self._proposal_owners(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
@@ -2799,6 +2801,11 @@ def _is_name(tok: Token, obj: Token) -> bool:
 def _is_amount(tok: Token) -> bool:
     """A number or a noun counted by one ("$2 billion", "50 billion euros")."""
     return tok.like_num or any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children)
+
+
+def _has_infinitive(noun: Token) -> bool:
+    """Whether a noun has a to-infinitive of its own ("attempts to forge a truce")."""
+    return any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children)
 
 
 def _names_it(verb: Token, obj: Token) -> bool:
