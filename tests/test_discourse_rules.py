@@ -1141,6 +1141,10 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("The talks come despite US attempts to forge a water tax.", "United States", {("United States", "water_tax", "support")}),
         ("A Chilean bid to scrap the fuel levy failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
         ("Chilean farmers to block the water tax, a banner read.", "Chile", set()),
+        # an inversion noun before the issue with a verb of its own between turns nothing
+        ("Senator Tom Reyes has said that he would consider a ban and that he favored a water tax.", "Tom Reyes",
+         {("Tom Reyes", "water_tax", "support")}),
+        ("Senator Tom Reyes called for a ban on the water tax.", "Tom Reyes", {("Tom Reyes", "water_tax", "oppose")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -337,6 +337,9 @@ class StanceFinder:
         for tok in reversed(window):
             if tok.is_punct and tok.text in ",;:()":
                 return None
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux", "auxpass") and tok.i not in in_match \
+                    and not (tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions):
+                return None  # "would consider a ban and that he favored a levy": a verb of its own between
             if tok.lemma_.lower() in self.lex.inversions or tok.lower_ in self.lex.inversions:
                 if (tok.dep_ == "compound" and (tok.head.lower_ in self.resolver.kb.roles or tok.head.pos_ == "PROPN")) \
                         or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or self.resolver.mention_at(tok) is not None:
