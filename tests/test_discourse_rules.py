@@ -1145,6 +1145,14 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Tom Reyes has said that he would consider a ban and that he favored a water tax.", "Tom Reyes",
          {("Tom Reyes", "water_tax", "support")}),
         ("Senator Tom Reyes called for a ban on the water tax.", "Tom Reyes", {("Tom Reyes", "water_tax", "oppose")}),
+        # going on with it, standing by it, backing off; done without it: no side unless a condition
+        ("Chile will move forward with the water tax.", "Chile", {("Chile", "water_tax", "support")}),
+        ("Chile will stick with the toll road.", "Chile", {("Chile", "toll_road", "support")}),
+        ("Chile stands by the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
+        ("Chile backed off the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
+        ("Chile will proceed without the water tax.", "Chile", set()),
+        ("Chile backed the budget without the toll road.", "Chile", set()),
+        ("Chile will not go ahead without a fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
     ],
 )
 def test_round_nine_constructions_give_exactly_these_rows(text, actor, expected):

@@ -972,6 +972,15 @@ class StanceFinder:
                 # "promised to meet the goals without trying to pass the levy": not done, no side
                 # ("will sign no truce without guarantees" names a condition: read on)
                 return []
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pobj" \
+                    and not self._negated(tok.head) \
+                    and not any(c.dep_ == "det" and c.lower_ == "no" for o in (tok.head, *tok.head.children) for c in o.children):
+                # "will proceed without the levy", "backed the budget without the levy": done without
+                # it, no side on it ("will sign no truce without guarantees", "won't go ahead without
+                # it": a condition, read on)
+                return []
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pobj" and self._negated(tok.head):
+                walk.flip()  # "will not go ahead without a levy": the negation and "without" cancel (for it)
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
