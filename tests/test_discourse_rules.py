@@ -1087,6 +1087,8 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("The water tax would make farmers angry, Senator Ana Cole said.", "Ana Cole", set()),
         ("The fuel levy would make it easier for smugglers to sell fuel, Senator Ana Cole said.", "Ana Cole", set()),
         ("Chile would make the water tax fairer, Senator Ana Cole said.", "Ana Cole", set()),
+        ("New barriers would make the toll road safer, Minister Ana Cole said.", "Ana Cole", set()),
+        ("Senator Ana Cole said the fuel levy would make fishermen poorer.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
         # adjectives of attitude with their preposition, verbs of undoing, what someone puts first
         ("Senator Ana Cole has been supportive of the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
         ("Senator Ana Cole is critical of the fuel levy.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
@@ -1095,6 +1097,7 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Ana Cole wants to rip up the toll road contract.", "Ana Cole", {("Ana Cole", "toll_road", "oppose")}),
         ("Senator Ana Cole ripped the fuel levy in a speech.", "Ana Cole", {("Ana Cole", "fuel_levy", "oppose")}),
         ("Senator Ana Cole has made the toll road a top priority.", "Ana Cole", {("Ana Cole", "toll_road", "support")}),
+        ("Senator Ana Cole said the water tax was not a top priority.", "Ana Cole", set()),
         ("Senator Ana Cole has made a water tax the centerpiece of her campaign.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
         ("Senator Ana Cole made the flood the centerpiece of her speeches on the water tax.", "Ana Cole", set()),
         # appetite, coming round, cooling, doubling down, walking back, cold water
@@ -1111,14 +1114,14 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Peru indicated opposition to the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
         ("Chile has signalled willingness to accept the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
         ("Chile reported progress on the water tax.", "Chile", set()),
+        ("Chile signalled support for farmers hit by the water tax.", "Chile", set()),
+        ("Chile signalled support for Peru over the toll road.", "Chile", set()),
         ("Chile wrote a letter about the water tax.", "Chile", set()),
         # what is asked in return is wanted, whatever the price
         ("Senator Ana Cole said she would consider resigning in exchange for a water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
         ("Chile offered to withdraw its troops in return for a fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
         ("Chile would accept the toll road in exchange for scrapping the water tax.", "Chile",
          {("Chile", "toll_road", "support"), ("Chile", "water_tax", "oppose")}),
-        # telling someone to forget it
-        ("Senator Ana Cole says Chile should forget about the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
         # bringing it about
         ("Chile is trying to broker a water tax.", "Chile", {("Chile", "water_tax", "support")}),
         ("Chile hammered out a toll road deal with Peru.", "Chile", {("Chile", "toll_road", "support")}),
@@ -1126,6 +1129,7 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         # an attempt that failed keeps the attempt's side; the issue failing is judged
         ("Chile failed to block the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
         ("Chile failed to secure the toll road.", "Chile", {("Chile", "toll_road", "support")}),
+        ("Peru failed to back the water tax.", "Peru", {("Peru", "water_tax", "oppose")}),  # did not back it
         ("Chile said the fuel levy had failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
         # a name the parser hangs on the last noun of the named object
         ("Senator Ana Cole called the idea of a water tax a mistake.", "Ana Cole", {("Ana Cole", "water_tax", "oppose")}),
@@ -1137,6 +1141,7 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("The Qatar-brokered fuel levy took effect on Monday.", "Qatar", {("Qatar", "fuel_levy", "support")}),
         ("Chile rejected the Kenyan-backed water tax.", "Kenya", {("Kenya", "water_tax", "support")}),
         ("The Chilean-owned toll road opened.", "Chile", set()),
+        ("Ecuador criticised the Chilean-built toll road.", "Chile", set()),
         # a noun of will with its infinitive is its country's or body's
         ("The talks come despite US attempts to forge a water tax.", "United States", {("United States", "water_tax", "support")}),
         ("A Chilean bid to scrap the fuel levy failed.", "Chile", {("Chile", "fuel_levy", "oppose")}),
@@ -1186,3 +1191,8 @@ def test_a_plural_anaphor_matched_as_a_general_issue_stands_for_the_specific_one
             "Peru and Bolivia have agreed to these truces in principle.")
     found = {row for row in stance_triples(text, codebook) if row[0] == "Bolivia"}
     assert found == {("Bolivia", "river_truce", "support"), ("Bolivia", "border_truce", "support")}
+
+
+def test_them_after_several_actors_is_the_actors_not_the_issues():
+    text = "Chile and Peru proposed a language law and a water tax. Bolivia criticised them for meddling."
+    assert of("Bolivia", text) == set()

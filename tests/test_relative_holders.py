@@ -86,6 +86,8 @@ def test_no_view_without_one_in_the_clause(text, actor, issue):
         ("Iceland and Norway attended the talks, where Norway said it would reject the fisheries treaty.", "Norway", {("Norway", "fisheries_treaty", "oppose")}),
         ("Kenya attended the summit in Nairobi, where ministers discussed the water-sharing accord.", "Kenya", set()),
         ("Chile hosted the talks in March, when Peru signed the water-sharing accord.", "Chile", set()),
+        # a pronoun subject is read on to its antecedent
+        ("Bolivia attended the conference, where it endorsed the water-sharing accord.", "Bolivia", {("Bolivia", "water_accord", "support")}),
     ],
 )
 def test_a_where_or_when_clause_with_its_own_subject_is_not_the_attenders(text, holder, expected):

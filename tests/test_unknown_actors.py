@@ -514,6 +514,7 @@ def test_new_zealand_is_a_country_and_a_demonym_naming_a_country_is_refused(tmp_
         ("The British and French governments have backed the steel quotas.", {"United Kingdom", "France"}),
         ("Chilean ministers welcomed the steel quotas.", {"Chile"}),
         ("The Norwegian foreign minister called for steel quotas.", {"Norway"}),
+        ("Representatives from Ghana and Togo signed the steel quotas.", {"Ghana", "Togo"}),
     ],
 )
 def test_unnamed_people_speaking_for_countries_are_each_country_s_government(text, expected):
@@ -530,6 +531,12 @@ def test_unnamed_people_speaking_for_countries_are_each_country_s_government(tex
         # people who do not speak for the state, or another modifier: not the government
         ("Troops from Peru rejected the steel quotas.", None),
         ("Opposition leaders of Peru rejected the steel quotas.", None),
+        # roles that do not speak for the state (the lexicon's state_roles leave them out)
+        ("Peruvian bishops rejected the steel quotas.", None),
+        ("Mayors from Chile and Peru backed the steel quotas.", None),
+        ("The Chilean mayor welcomed the steel quotas.", None),
+        ("Analysts from Peru criticised the steel quotas.", None),
+        ("Chilean judges struck down the steel quotas.", None),
     ],
 )
 def test_people_of_a_country_who_are_not_its_unnamed_officials(text, actor):

@@ -508,9 +508,9 @@ class ActorResolver:
             self._country_phrase(tok, country, modifier, org)
 
     def _role_of(self, tok: Token) -> tuple[str, set[int]]:
-        """The role of the actors file a noun names with the compound words before it ("prime
-        ministers" -> "prime minister", "foreign minister"), and the indexes of those words;
-        ('', set()) when it names none."""
+        """The role of the lexicon's ``state_roles`` a noun names with the compound words before it
+        ("prime ministers" -> "prime minister", "foreign minister"), and the indexes of those words;
+        ('', set()) when it names none ("analysts", "bishops", "mayors" speak for no state)."""
         before: list[Token] = []
         for child in reversed([c for c in tok.children if c.i < tok.i]):
             if child.dep_ not in ("compound", "amod") or child.i != (before[0].i if before else tok.i) - 1:
@@ -519,13 +519,13 @@ class ActorResolver:
         lemma = tok.lemma_.lower()
         for k in range(len(before) + 1):  # the longest role first
             words = before[k:]
-            if " ".join([w.lower_ for w in words] + [lemma]) in self.kb.roles:
+            if " ".join([w.lower_ for w in words] + [lemma]) in self.lex.state_roles:
                 return " ".join([w.lower_ for w in words] + [lemma]), {w.i for w in words}
         return "", set()
 
     def _speaks_for_state(self, tok: Token) -> tuple[bool, set[int]]:
         """Whether a noun names those who speak for a state ("government", "officials", "leaders",
-        "foreign ministers": the lexicon's government and state nouns, a role of the actors file),
+        "foreign ministers": the lexicon's government and state nouns and ``state_roles``),
         and the indexes of the words that make its role ("prime", "foreign")."""
         lemma = tok.lemma_.lower()
         if lemma in self.lex.government_nouns or tok.lower_ in self.lex.state_nouns or lemma in self.lex.state_nouns:
@@ -711,7 +711,7 @@ class ActorResolver:
             person = self._title_antecedent(tok, country)
             if person:
                 self._add(person, start, tok.i + 1, "title")
-            elif country and not others and not org and self.kb.country_demonym.get(country):
+            elif country and not others and not org and self.kb.country_demonym.get(country) and self._speaks_for_state(tok)[0]:
                 # "the Norwegian foreign minister" named nowhere: an unnamed official speaking for
                 # the country, its government (the coding guide's rule)
                 self._add(Actor(country, "government", country), start, tok.i + 1, "government")

@@ -32,6 +32,7 @@ from core.extraction.tokens import (
     hedged,
     is_issue_anaphor,
     is_passive,
+    is_vote_answer,
     negated,
     path_up,
     require_lexicon,
@@ -248,8 +249,7 @@ class StanceFinder:
         for c in tok.children:
             # ("backed away" is often an advmod, and "keep the dam out of the park" a prep; a
             # vote's answer an adverb, an object or an interjection: "voted no", "voting yes")
-            if _is_particle(c, tok) or c.dep_ == "prep" and (c.lower_ in PARTICLES or tok.pos_ == "ADJ") \
-                    or c.dep_ in ("advmod", "dobj", "intj", "npadvmod") and c.i > tok.i and not any(c.children):
+            if _is_particle(c, tok) or c.dep_ == "prep" and (c.lower_ in PARTICLES or tok.pos_ == "ADJ") or is_vote_answer(c, tok, self.lex):
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
@@ -505,9 +505,13 @@ class StanceFinder:
         # alongside Peru, rejected": the lexicon's inclusion_preps, on the subject after it or on
         # the verb before it; "rejected the levy, including its exemptions" names no one)
         verb = word.pos_ in ("VERB", "AUX")
-        included = [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if verb else p.i > word.i)
-                    for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
-        return joined + included
+        return joined + self._included(word, before=verb)
+
+    def _included(self, word: Token, before: bool = False) -> list[Mention]:
+        """The actors a word's inclusion prepositions name (after it, or before it when
+        ``before``): "several senators, including Ana Cole,", "Chile, alongside Peru, rejected"."""
+        return [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
+                for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
 
     def _inclusion(self, prep: Token) -> list[Token]:
         """The preposition whose object a preposition of the lexicon's ``inclusion_preps`` names as
@@ -527,8 +531,7 @@ class StanceFinder:
             # (an adjective only: in "a Ukraine ceasefire proposal" the noun says what it is about)
             if child.dep_ == "amod" and child.i < noun.i:
                 # ("a joint Chilean-Peruvian proposal": each country of a hyphened pair)
-                joined = [g for g in child.children if g.dep_ in ("amod", "compound") and g.i + 2 == child.i
-                          and self.doc[g.i + 1].text in ("-", "\u2010", "\u2011")]
+                joined = [g for g in child.children if g.dep_ in ("amod", "compound") and _hyphened_to(g, child)]
                 for word in (*joined, child):
                     country = self.resolver.kb.country_of(word.text)
                     if country and word.text[:1].isupper():
@@ -583,7 +586,9 @@ class StanceFinder:
                           and (c.pos_ == "ADJ" or c.tag_ in ("RBR", "RBS"))), None)  # ("better" may be an adverb)
         if adjective is None or any(c.dep_ == "prep" and c.lower_ == "for" for c in adjective.children):
             return None
-        value = self.lex.polarity(adjective.lemma_.lower())
+        value = self.lex.result_adjectives.get(adjective.lower_) or self.lex.result_adjectives.get(adjective.lemma_.lower())
+        if value is None:
+            value = self.lex.polarity(adjective.lemma_.lower())
         if value is None:
             value = self.lex.polarity(adjective.lower_)
         if value in (1, -1) and any(c.dep_ == "advmod" and c.lower_ == "less" for c in adjective.children):
@@ -600,8 +605,7 @@ class StanceFinder:
         object: "lashed out at critics of the levy, including Roe" is read from above."""
         if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or self.lex.side_nouns.get(tok.lemma_.lower()) is None:
             return []
-        return [m for p in tok.children if p.dep_ == "prep" and p.i > tok.i
-                for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+        return self._included(tok)
 
     def _sponsors(self, document: Token) -> list[Mention]:
         """Who a document speaks for: "the joint statement by Norway and Canada", "a draft from
@@ -869,9 +873,10 @@ class StanceFinder:
         for participle in noun.children:
             if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i > noun.i:
                 continue
+            if participle.lemma_.lower() not in self.lex.hyphened_participles:
+                continue  # ("the Chilean-built road": built by contractors, not backed by Chile)
             value = self.lex.polarity(self._cue_lemma(participle))
-            prefixes = [g for g in participle.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i + 2 == participle.i
-                        and self.doc[g.i + 1].text in ("-", "\u2010", "\u2011")]
+            prefixes = [g for g in participle.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and _hyphened_to(g, participle)]
             actors = [m for g in prefixes for m in self._actors_or_country(g)]
             if value in (1, -1) and actors:
                 found.append(_Holder(actors, value, False, True, self._hedged(participle), False, descriptive=True))
@@ -1253,9 +1258,10 @@ class StanceFinder:
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             if cur.dep_ == "relcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in cur.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in cur.children):
                 # "attended the talks, where Norway walked out in protest at the levy": a clause of
-                # place or time with a subject of its own is that subject's, not the talks'
+                # place or time with a subject of its own is that subject's, not the talks' (a
+                # pronoun is read on: "attended the summit, where it endorsed the levy")
                 break
             if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 break  # "Peru backed the loans and Chile rejected the dam": a clause of its own, Chile's
@@ -1723,6 +1729,11 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        if lemma in self.lex.affirmative_only_cues and (self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head)):
+            return  # "the levy is not a top priority": no side we can read
+        if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and tok.head.lemma_.lower() in self.lex.result_verbs \
+                and below is not None and below.dep_ in ("nsubj", "dobj") and below.i in walk.in_match:
+            return  # "new barriers would make the toll road safer": what someone else makes of it, no side
         if tok.dep_ == "conj" and _neither_nor(tok) and self.lex.polarity(lemma) in (1, -1) \
                 and (self.lex.polarity(self._cue_lemma(tok.head)) or (1 if tok.head.lower_ == "for" else 0)) == -(self.lex.polarity(lemma) or 0):
             # "neither for nor against the levy", "would neither sign nor veto the bill": both
@@ -1850,8 +1861,9 @@ class StanceFinder:
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
             walk.judged = True  # "the sanctions were hurting ordinary Iranians": the issue judged by what it does
         value = self.lex.polarity(lemma)
-        if lemma in self.lex.failing_verbs and tok.pos_ == "VERB" and below is not None and below.dep_ == "xcomp":
-            return  # "Chile failed to block the levy": the attempt says the side, its failure none
+        if lemma in self.lex.failing_verbs and tok.pos_ == "VERB" and below is not None and below.dep_ == "xcomp" \
+                and below.lemma_.lower() in self.lex.attempted_acts:
+            return  # "Chile failed to block the levy": the attempt says the side, its failure none ("failed to back it": did not)
         if value is None and lemma in self.lex.first_place_nouns and tok.pos_ in ("NOUN", "PROPN") \
                 and not (below is not None and below.dep_ == "prep"):
             value = 1  # "made the levy a top priority" (not "the centerpiece of speeches attacking the levy")
@@ -1911,7 +1923,7 @@ class StanceFinder:
             return
         if value is None:
             return
-        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("little", "scant") for c in tok.children):
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.lex.weak_quantity_words for c in tok.children):
             return  # "has shown little appetite for the levy", "scant support": no side we can read
         if tok.lemma_.lower() in self.lex.inversions and tok.pos_ == "NOUN":
             walk.flip()
@@ -2104,7 +2116,7 @@ class StanceFinder:
                     or walk.statement is None and bool(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]))
                     # ("Chile signalled support for the levy", "indicated willingness to accept it":
                     # no statement took the verb of speech; its object is the side, its subject's)
-                    or walk.statement is None and walk.has_cue and self._side_object(path[idx - 1], walk)):
+                    or walk.statement is None and walk.has_cue and self._side_object(path, idx - 1, walk)):
                 walk.holders.append(walk.holder(owners))
                 # (owners were found for the noun: a genitive, a country's adjective or "by": "a
                 # Chilean proposal")
@@ -2112,14 +2124,20 @@ class StanceFinder:
                     walk.owned_noun = True
                     walk.holders[-1] = replace(walk.holders[-1], owns_noun=True)
 
-    def _side_object(self, noun: Token, walk: _Walk) -> bool:
-        """Whether a verb's direct object is a side of its own: a noun the lexicon knows ("signalled
-        support for"), or one of will with its infinitive ("signalled willingness to accept"); not
-        the issue itself, nor a document ("wrote a letter about the levy")."""
-        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.i in walk.in_match:
+    def _side_object(self, path: list[Token], at: int, walk: _Walk) -> bool:
+        """Whether a verb's direct object ``path[at]`` is a side on the issue of its own: a noun
+        the lexicon knows whose "for"/"to"/"of" has the issue itself for object ("signalled support
+        for the levy", not "support for farmers hit by the levy" nor "support for Peru over the
+        levy"), or a noun of will whose infinitive the path came up ("signalled willingness to
+        accept the levy"); not the issue itself, nor a document ("wrote a letter about the levy")."""
+        noun = path[at]
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or noun.i in walk.in_match or at < 1:
             return False
-        return self.lex.polarity(self._cue_lemma(noun)) is not None or any(
-            c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children)
+        below = path[at - 1]
+        if below.dep_ == "acl" and _has_infinitive(noun):
+            return True
+        return self.lex.polarity(self._cue_lemma(noun)) is not None and at >= 2 and below.dep_ == "prep" \
+            and below.lower_ in ("for", "to", "of", "behind", "toward", "towards") and path[at - 2].i in walk.in_match
 
     def _experiencer_verb_holders(self, path: list[Token], idx: int, walk: _Walk) -> list[_Holder] | None:
         """"The levy angered farmers, including Jane Roe", "Lima was pleased by the deal": the one
@@ -2383,11 +2401,21 @@ class StanceFinder:
                 and any(c.dep_ in ("det", "predet", "nummod") and (c.lower_ in ISSUE_DETERMINERS | {"both", "all"} or c.like_num)
                         for c in tok.children) \
                 and not any(c.dep_ in ("poss", "compound", "nmod", "prep", "acl", "relcl") for c in tok.children)  # ("measures taken by X")
-            plural_pronoun = tok.lower_ in ("both", "them") and tok.dep_ in ("dobj", "pobj") and self._stance_pronoun_head(tok)
+            plural_pronoun = tok.lower_ in ("both", "them") and tok.dep_ in ("dobj", "pobj") and self._stance_pronoun_head(tok) \
+                and not (tok.lower_ == "them" and self._actors_before(sent))
             if plural_noun or plural_pronoun:
                 found += [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite([m for m in previous if m.issue == issue]))
                           for issue in issues]
         return found
+
+    def _actors_before(self, sent: Span) -> bool:
+        """Whether the sentence before names several actors as its subject ("Chile and Peru
+        proposed a levy and a road. Bolivia criticised them for meddling": "them" is Chile and
+        Peru)."""
+        if sent.start == 0:
+            return False
+        before = self.doc[sent.start - 1].sent
+        return any(len(self.resolver.actors_of(t)) >= 2 for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT")
 
     def _anaphor_only_match(self, tok: Token, own: list[IssueMatch]) -> bool:
         """Whether the sentence's only matches lie within the plural anaphor ``tok`` with its
@@ -2813,6 +2841,11 @@ def _is_name(tok: Token, obj: Token) -> bool:
 def _is_amount(tok: Token) -> bool:
     """A number or a noun counted by one ("$2 billion", "50 billion euros")."""
     return tok.like_num or any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children)
+
+
+def _hyphened_to(word: Token, other: Token) -> bool:
+    """Whether ``word`` stands right before ``other`` with a hyphen between ("US-brokered")."""
+    return word.i + 2 == other.i and word.doc[word.i + 1].text in ("-", "\u2010", "\u2011")
 
 
 def _has_infinitive(noun: Token) -> bool:

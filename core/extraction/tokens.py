@@ -29,17 +29,18 @@ def negated(tok: Token, lex: Lexicon, deps: frozenset[str] | None = None) -> boo
     ``NEGATION_DEPS`` so that "neither ... nor" coordination does not flip a polarity; the
     attribution rules take any ("would neither confirm nor deny" leaves a claim unconfirmed)."""
     return any(
-        (c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps)) and not _vote_answer(c, tok, lex)
+        (c.dep_ == "neg" or c.lower_ in lex.negations and (deps is None or c.dep_ in deps)) and not is_vote_answer(c, tok, lex)
         # "no longer backs the levy": "longer" with its "no"
         or c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children)
         for c in tok.children
     )
 
 
-def _vote_answer(word: Token, verb: Token, lex: Lexicon) -> bool:
-    """Whether "no" after a verb is its answer, a cue of the lexicon with it ("voted no"), not a
-    negation."""
-    return word.i > verb.i and not any(word.children) and lex.polarity(f"{verb.lemma_.lower()} {word.lower_}") is not None
+def is_vote_answer(word: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether a word after a verb is its answer (the lexicon's ``vote_answers``: "voted no",
+    "voting yes"), which with the verb makes a cue the lexicon knows ("vote no"), not a negation."""
+    return word.lower_ in lex.vote_answers and word.i > verb.i and not any(word.children) \
+        and word.dep_ in ("advmod", "dobj", "intj", "npadvmod", "neg") and lex.polarity(f"{verb.lemma_.lower()} {word.lower_}") is not None
 
 
 # The dependencies a negation word has when it negates its head ("no", "not", "never").

@@ -82,6 +82,7 @@ class Lexicon:
     # jobs": against; "the truce would end the fighting": for).
     effect_verbs: dict[str, int] = field(default_factory=dict)
     outcome_nouns: dict[str, int] = field(default_factory=dict)
+    result_adjectives: dict[str, int] = field(default_factory=dict)  # "make the country safer": +1
     # Verbs by which a speaker grants a point against their own side ("Marek conceded the road
     # would raise emissions"): an effect so reported is no side.
     concession_verbs: frozenset[str] = frozenset()
@@ -214,10 +215,16 @@ class Lexicon:
     means_adjectives: dict[str, int] = field(default_factory=dict)
     # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
     joining_participles: frozenset[str] = frozenset()
-    first_place_nouns: frozenset[str] = frozenset()  # "made the levy a top priority": for it
+    state_roles: frozenset[str] = frozenset()  # "the foreign ministers of Norway and Sweden": the governments
+    first_place_nouns: frozenset[str] = frozenset()
+    affirmative_only_cues: frozenset[str] = frozenset()  # "is not a top priority": no side  # "made the levy a top priority": for it
     failing_verbs: frozenset[str] = frozenset()  # "failed to block the levy": the attempt's side
+    attempted_acts: frozenset[str] = frozenset()  # the infinitives after which a failing verb passes the side on
     exchange_nouns: frozenset[str] = frozenset()  # "would resign in exchange for X": X wanted
     result_verbs: frozenset[str] = frozenset()  # "the levy would make the country safer": for it
+    hyphened_participles: frozenset[str] = frozenset()  # "the US-brokered truce": the US for it
+    weak_quantity_words: frozenset[str] = frozenset()  # "little appetite for": no side
+    vote_answers: frozenset[str] = frozenset()  # "voted no": an answer, not a negation
     inclusion_preps: frozenset[str] = frozenset()  # "several senators, including Ana Cole, voted": she too
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
