@@ -1126,6 +1126,9 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Chile is trying to broker a water tax.", "Chile", {("Chile", "water_tax", "support")}),
         ("Chile hammered out a toll road deal with Peru.", "Chile", {("Chile", "toll_road", "support")}),
         ("Chile rammed through the fuel levy.", "Chile", {("Chile", "fuel_levy", "support")}),
+        ("Senator Ana Cole was a central broker of the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
+        ("Chile met the broker of a report on the water tax.", "Chile", set()),
+        ("Chile met brokers of the toll road.", "Chile", set()),
         # an attempt that failed keeps the attempt's side; the issue failing is judged
         ("Chile failed to block the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
         ("Chile failed to secure the toll road.", "Chile", {("Chile", "toll_road", "support")}),
