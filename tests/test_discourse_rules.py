@@ -1129,6 +1129,11 @@ def test_a_noun_may_not_both_rename_the_act_and_describe_the_issue(tmp_path):
         ("Senator Ana Cole was a central broker of the water tax.", "Ana Cole", {("Ana Cole", "water_tax", "support")}),
         ("Chile met the broker of a report on the water tax.", "Chile", set()),
         ("Chile met brokers of the toll road.", "Chile", set()),
+        ("Chile put forward a water tax.", "Chile", {("Chile", "water_tax", "support")}),
+        ("Peru pitched a toll road.", "Peru", {("Peru", "toll_road", "support")}),
+        ("Chile expressed reservations about the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
+        ("Peru has misgivings about the toll road.", "Peru", {("Peru", "toll_road", "oppose")}),
+        ("Chile pitched the idea at a summit on the water tax.", "Chile", set()),
         # an attempt that failed keeps the attempt's side; the issue failing is judged
         ("Chile failed to block the water tax.", "Chile", {("Chile", "water_tax", "oppose")}),
         ("Chile failed to secure the toll road.", "Chile", {("Chile", "toll_road", "support")}),
