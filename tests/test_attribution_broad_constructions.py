@@ -517,3 +517,26 @@ def test_a_reporting_verb_coordinated_with_an_earlier_verb_speaks_for_its_subjec
     # (not the inverted attribution of '"...," said Rolf Amundsen, ...': the subject is the first verb's)
     found = contents_of("Mayor Rui Costa met the union leaders and said Dunmore would keep the night buses.")
     assert found.get("Dunmore would keep the night buses") == "Rui Costa"
+
+
+# ------------------------------------------------------------------ a paraphrase after a colon
+
+
+def test_a_paraphrase_after_a_colon_is_the_speakers_whose_clause_introduces_it():
+    found = contents_of("Councillor Ysolde Brack's message to the harbour board was blunt: the ferry would stop unless the fees fell.")
+    assert found.get("the ferry would stop unless the fees fell", "").endswith("Ysolde Brack")
+    assert "the harbour board" not in found
+    found = contents_of("Rep. Anselm Tuvok had a warning for his colleagues: the mill towns would not forgive another delay.")
+    assert found.get("the mill towns would not forgive another delay") == "Anselm Tuvok"
+    assert "his colleagues" not in found
+    found = contents_of("Senator Ilka Morrow was adamant: the dairy bill would not pass without the subsidy.")
+    assert found.get("the dairy bill would not pass without the subsidy") == "Ilka Morrow"
+    found = contents_of("Mayor Teodor Vance summed it up: the tram line had cost twice what was promised.")
+    assert found.get("the tram line had cost twice what was promised") == "Teodor Vance"
+
+
+def test_a_colon_after_things_or_a_list_gives_no_paraphrase():
+    for text in ("The results were clear: the levy had failed in every ward.",
+                 "The council has three priorities: roads, schools and parks.",
+                 "Senator Ilka Morrow's plan has three parts: a wage floor, a tax credit and a training fund."):
+        assert not rows(text), text

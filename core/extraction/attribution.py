@@ -194,6 +194,13 @@ class Attributor:
             for colon in reversed(self._colon_statements(sent)):
                 if not any(st.start_char < colon.end_char and colon.start_char < st.end_char for st in new):
                     new.insert(0, colon)
+            paraphrase = self._colon_paraphrase(sent, prefer)
+            if paraphrase is not None and not any(
+                st.start_char < paraphrase.end_char and paraphrase.start_char < st.end_char
+                and (st.kind == "direct" or st.cue == ":" or st.cue_token is not None and self._is_speech(self.doc[st.cue_token]))
+                for st in new
+            ):
+                new.append(paraphrase)
             new += self._unclaimed_quotes(sent, n, prefer, new, state)
             self._keep(new, n, state)
         state.found.sort(key=lambda s: s.start_char)
@@ -1322,6 +1329,8 @@ class Attributor:
                 # "a call for the states to accept more refugees", parsed as "for" marking a clause
                 comp = [t for t in self._without_circumstance(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
                 break
+            if self._addressee(noun, child):
+                continue  # ("her message to the voters": whom it is for)
             if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child.i != owner.head.i) and not _date_phrase(child):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
@@ -1368,6 +1377,19 @@ class Attributor:
             return self._unsourced(comp, noun) if (clause or will or doubt) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
+
+    def _addressee(self, noun: Token, prep: Token) -> bool:
+        """Whether a "to" or "for" after a noun of saying addressed to someone (``addressed_nouns``)
+        names people it is for ("her message to the voters", "a warning for his colleagues")."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "for") or noun.lemma_.lower() not in self.lex.addressed_nouns:
+            return False
+        return any(
+            g.dep_ == "pobj" and (
+                g.pos_ in ("PROPN", "PRON") or g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self.speakers.names_people(g)
+                or self.speakers.can_speak(g, None) or any(c.dep_ == "poss" and c.lower_ in PEOPLE_POSSESSIVES for c in g.children)
+            )
+            for g in prep.children
+        )
 
     def _hearsay(self, adverb: Token) -> Statement | None:
         """"The budget deal reportedly includes a cut to the fund": the clause of an adverb of
@@ -1733,6 +1755,89 @@ class Attributor:
             if not (tok.is_punct or tok.is_space or tok.text in QUOTE_MARKS or tok.i in subject):
                 return False
         return True
+
+    def _colon_paraphrase(self, sent: Span, prefer: Mention | None) -> Statement | None:
+        """What follows a colon, not quoted, when the clause before it makes a speaker say it: a
+        verb of speech or of introducing ("he summed it up: the plan had failed"), a noun of
+        reply owned by a speaker as the subject of a copula or alone ("her message to the council
+        was blunt: the pool would close", "the governor's answer: no new taxes"), one the subject
+        has ("she had a warning for her colleagues: voters would punish them"), a speaker said to
+        be blunt or adamant (``manner_adjectives``: "the senator was adamant: the bill would not
+        pass") or a declaring phrase ("made her position clear: ..."). Not "the results were
+        clear:", "the council has three priorities:": no speaker speaks."""
+        colon = next((t for t in sent if t.text == ":" and not self.quotes.inside(t.idx, t.idx + 1)), None)
+        if colon is None:
+            return None
+        before = [t for t in sent if t.i < colon.i and not t.is_punct and not t.is_space]
+        if not before or "\n" in self.text[before[0].idx : colon.idx]:
+            return None  # (a headline line: the headline colon's)
+        # What follows, to the end of the sentence (the next one when the splitter cut at the colon).
+        end = sent.end
+        if not any(not t.is_punct and not t.is_space for t in self.doc[colon.i + 1 : sent.end]):
+            n = self.sentence_number(colon.i)
+            end = self.sentences[n + 1].end if n + 1 < len(self.sentences) else sent.end
+        content: list[Token] = []
+        for tok in self.doc[colon.i + 1 : end]:
+            if tok.is_space and "\n" in tok.text and content:
+                break
+            content.append(tok)
+        content = trim_punct(content)
+        if len([t for t in content if not t.is_punct]) < 3 or content[0].text in QUOTE_MARKS:
+            return None  # (a quotation: _colon_introduction's)
+        found = self._colon_holder(before, colon)
+        if found is None:
+            return None
+        holder, cue = found
+        if not self.speakers.can_speak(holder, prefer) or holder.lower_ in THING_PRONOUNS:
+            return None
+        actor, span, text = self.speakers.speaker(holder, prefer)
+        if actor is None and holder.pos_ != "PROPN" and holder.lower_ not in PERSON_SUBJECT_PRONOUNS and not self.speakers.names_people(holder):
+            return None
+        start, end_char = char_range(content)
+        return Statement(
+            actor, span, start, end_char, "indirect", cue.text, cue.i,
+            negated_cue=self._negated(cue), hedged_cue=self._hedged(cue), speaker_text=text,
+        )
+
+    def _colon_holder(self, before: list[Token], colon: Token) -> tuple[Token, Token] | None:
+        """The speaker and the cue of the clause ``before`` a colon (see ``_colon_paraphrase``)."""
+        inside = range(before[0].i, colon.i)
+        heads = [t for t in before if t.head.i == t.i or t.head.i not in inside]
+        head = next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0] if heads else None)
+        if head is None:
+            return None
+        lex = self.lex
+
+        def owner(noun: Token) -> Token | None:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.reply_nouns:
+                return None
+            return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+        if head.pos_ == "NOUN":
+            holder = owner(head)  # "the governor's answer: ..."
+            return (holder, head) if holder is not None else None
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+        if subj is None:
+            return None
+        if lemma in lex.speech or lemma in lex.introducing_verbs:
+            return subj, head
+        if lemma in COPULAS:
+            holder = owner(subj)
+            if holder is not None:
+                return holder, subj
+            manner = next((c for c in head.children if c.dep_ == "acomp" and c.i < colon.i and c.lower_ in lex.manner_adjectives), None)
+            if manner is not None and (subj.pos_ in ("PROPN", "PRON") or self.speakers.names_people(subj) or self.resolver.actors_of(subj)):
+                return subj, manner
+            return None
+        if lemma == "have":
+            said = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.reply_nouns), None)
+            return (subj, said) if said is not None else None
+        if lemma in lex.declaring_phrases and any(c.lower_ in lex.declaring_phrases[lemma] and c.i < colon.i for c in head.children):
+            return subj, head
+        return None
 
     def _colon_introduction(self, qs: int, qe: int, prefer: Mention | None) -> Statement | None:
         """A quotation right after a colon, introduced by a clause whose subject can speak ("Sen.

@@ -157,6 +157,11 @@ class Lexicon:
     # and verbs besides the copulas and speech verbs that introduce one ("put it bluntly: “...”").
     reply_nouns: frozenset[str] = frozenset()
     introducing_verbs: frozenset[str] = frozenset()
+    # Adjectives of a manner of speaking that, said of a speaker before a colon, make what follows
+    # the colon theirs ("The senator was adamant: the bill would not pass").
+    manner_adjectives: frozenset[str] = frozenset()
+    # Nouns of saying addressed to someone: their "to" or "for" with people is whom they are for.
+    addressed_nouns: frozenset[str] = frozenset()
     # Nouns of an act taken against or over something, with the prepositions that name its target
     # ("filed a lawsuit against the plant", "slapped a tariff on steel", "staged a strike over pay").
     act_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
