@@ -540,3 +540,31 @@ def test_a_colon_after_things_or_a_list_gives_no_paraphrase():
                  "The council has three priorities: roads, schools and parks.",
                  "Senator Ilka Morrow's plan has three parts: a wage floor, a tax credit and a training fund."):
         assert not rows(text), text
+
+
+# ------------------------------------------------------------------ phrases that take a side
+
+
+def test_a_phrase_of_verb_and_particle_or_noun_judges_its_object_or_its_prepositions():
+    cases = {
+        "Governor Elspeth Varga has ruled out a fourth term.": ("a fourth term", "Elspeth Varga"),
+        "Mayor Tobin Oyelaran played down the risk of a transit strike.": ("the risk of a transit strike", "Tobin Oyelaran"),
+        "Senator Ruth Almqvist brushed aside the criticism from ranchers.": ("the criticism from ranchers", "Ruth Almqvist"),
+        "Rep. Cosmo Deladier lashed out at the parole board.": ("the parole board", "Cosmo Deladier"),
+        "The nurses' union sided with the striking porters.": ("the striking porters", "nurses' union"),
+        "Councilwoman Ines Abara distanced herself from the stadium deal.": ("the stadium deal", "Ines Abara"),
+        "Senator Ruth Almqvist cast doubt on the auditor's figures.": ("the auditor's figures", "Ruth Almqvist"),
+        "Rep. Cosmo Deladier took issue with the zoning report.": ("the zoning report", "Cosmo Deladier"),
+        "Mayor Tobin Oyelaran pushed back on the idea that the ferry was losing money.":
+            ("the idea that the ferry was losing money", "Tobin Oyelaran"),
+        "Rep. Cosmo Deladier has long championed rural broadband.": ("rural broadband", "Cosmo Deladier"),
+    }
+    for text, (content, speaker) in cases.items():
+        found = rows(text)
+        assert any(t == content and s.endswith(speaker) and narrative for s, _c, t, narrative in found), (text, found)
+
+
+def test_a_phrase_word_in_another_sense_or_with_nothing_judged_is_no_statement():
+    for text in ("The nurses called out sick on Friday.", "Governor Elspeth Varga ruled out nothing.",
+                 "The fire broke out at the depot on Monday.", "The ferry sided with the wind all night."):
+        assert not [r for r in rows(text) if r[1] in ("called", "ruled", "broke", "sided")], text

@@ -13,6 +13,7 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
   directive with object and infinitive ("told the staff to prepare"); a verb + preposition cue
   ("called for an inquiry"); a naming verb ("called the vote a mistake"); a reporting verb with
   a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices");
+  a paraphrase after a colon that a speaker's clause introduces ("Her reply was blunt: the pool would close");
   a verb or adjective of intention with its infinitive ("refuses to publish the audit", "were
   willing to wait"); a noun of saying or will with its owner ("her determination to close the
   harbour", "the council's call for a recount"); a verb of appearance or a passive of
@@ -27,7 +28,8 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, linking_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
 attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues, judgment_cues,
-position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs; the
+position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs, manner_adjectives,
+addressed_nouns; the
 experiencer_verbs of the stance rules give the feelings caused in people).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
@@ -157,6 +159,11 @@ class Attributor:
         self._token_starts = [t.idx for t in doc]
         # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
         self._coordinated: dict[int, int] = {}
+        # The side phrases by their verb: lemma -> (the words after it, the prepositions).
+        self._side_phrases: dict[str, list[tuple[list[str], frozenset[str]]]] = {}
+        for phrase, preps in self.lex.side_phrases.items():
+            verb_lemma, *rest = phrase.split()
+            self._side_phrases.setdefault(verb_lemma, []).append((rest, preps))
 
     def sentence_number(self, token_index: int) -> int:
         """0-based index of the sentence a token is in."""
@@ -225,7 +232,10 @@ class Attributor:
             if st is not None:
                 new.append(st)
                 continue
-            if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
+            st = self._side_phrase(tok, prefer)
+            if st is not None:
+                pass
+            elif tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
                 new += self._according_to(tok, sent)
             elif self._is_cue(tok):
                 governing = _governing_statement(tok, new)
@@ -1309,6 +1319,7 @@ class Attributor:
         head_lemma = noun.head.lemma_.lower()
         if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head) and not (
             self._object_cue(head_lemma) or head_lemma in self.lex.naming_cues or head_lemma in self.lex.receiving_verbs
+            or self._side_phrase_preps(noun.head) is not None  # ("waved off concerns about ...": others')
         ):
             # "made a plea for ...", "reached an agreement to ...": the subject's own; not the
             # words a verb of judgment takes up ("dismissed suggestions that ...": someone else's),
@@ -1377,6 +1388,53 @@ class Attributor:
             return self._unsourced(comp, noun) if (clause or will or doubt) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
+
+    def _side_phrase_preps(self, verb: Token) -> frozenset[str] | None:
+        """The prepositions of the longest side phrase (``side_phrases``) a verb heads with its
+        particles or its object noun ("ruled out", "cast doubt", "took issue"), else None."""
+        if verb.pos_ != "VERB":
+            return None
+        found: tuple[list[str], frozenset[str]] | None = None
+        for rest, preps in self._side_phrases.get(verb.lemma_.lower(), ()):
+            if all(
+                any(c.lower_ == w and c.dep_ in ("prt", "advmod") or c.dep_ == "dobj" and c.lemma_.lower() == w for c in verb.children)
+                for w in rest
+            ) and (found is None or len(rest) > len(found[0])):
+                found = (rest, preps)
+        return found[1] if found is not None else None
+
+    def _side_phrase(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """A side phrase (``side_phrases``: "has ruled out a run for the seat", "lashed out at the
+        press", "cast doubt on the figures") with its object or its preposition's: the subject's,
+        the writer's narrative for the stance rules (which read these phrases themselves)."""
+        preps = self._side_phrase_preps(verb)
+        if preps is None or is_passive(verb):
+            return None
+        kids = list(verb.children)
+        if preps:
+            # the preposition on the verb, or on its object noun ("cast doubt on", "took aim at")
+            places = sorted(
+                (c for c in [*kids, *(g for d in kids if d.dep_ == "dobj" for g in d.children)]
+                 if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i and not _date_phrase(c)),
+                key=lambda c: c.i,
+            )
+            objs = [g for p in places[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            tokens = list(objs[0].subtree)
+            # ("distanced herself from trade deals she once backed, like the Pacific pact": the
+            # examples set off after them are what is judged too)
+            tokens += [t for c in kids if c.dep_ == "prep" and c.lower_ in ("like", "including") and c.i > objs[0].i for t in c.subtree]
+        else:
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is None or obj.left_edge.lower_ in WH_WORDS:
+                return None  # ("pointing out where the store used to be", parsed with "store" the object: a place shown)
+            tokens = [t for part in (obj, *self._trailing_modifiers(verb, obj)) for t in part.subtree]
+        subj = self._cue_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
+            return None
+        st = self._span_statement(sorted(set(tokens), key=lambda t: t.i), subj, verb, prefer, one_noun_ok=True)
+        return replace(st, narrative=True) if st is not None else None
 
     def _addressee(self, noun: Token, prep: Token) -> bool:
         """Whether a "to" or "for" after a noun of saying addressed to someone (``addressed_nouns``)

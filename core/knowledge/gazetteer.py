@@ -160,6 +160,10 @@ class Lexicon:
     # Adjectives of a manner of speaking that, said of a speaker before a colon, make what follows
     # the colon theirs ("The senator was adamant: the bill would not pass").
     manner_adjectives: frozenset[str] = frozenset()
+    # Phrases of a verb with a particle or a noun that take a side on their object or on a
+    # preposition's ("ruled out a run", "cast doubt on the figures"): phrase -> prepositions (none:
+    # the direct object).
+    side_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     # Nouns of saying addressed to someone: their "to" or "for" with people is whom they are for.
     addressed_nouns: frozenset[str] = frozenset()
     # Nouns of an act taken against or over something, with the prepositions that name its target
