@@ -409,3 +409,30 @@ def test_a_for_of_a_stretch_of_time_is_not_the_object_of_a_prepositional_cue():
     assert contents_of("The union has argued for years for a shorter week.") == {"a shorter week": "union"}
     assert contents_of("Ban has pushed for nearly a decade to reach the deal.") == {}
     assert contents_of("The mayor called for two weeks of mourning.") == {"two weeks of mourning": "mayor"}
+
+
+# ------------------------------------------------------------------ "as she put it" opening a sentence
+
+
+def test_an_as_clause_of_saying_opening_a_sentence_attributes_the_rest():
+    assert contents_of("As Mayor Odile Brandvold put it, the city has a maintenance problem, not a money problem.") == {
+        "the city has a maintenance problem, not a money problem": "Odile Brandvold"}
+    assert contents_of("As Odile Brandvold noted, the ferry fares have doubled since 2019.") == {
+        "the ferry fares have doubled since 2019": "Odile Brandvold"}
+    assert contents_of("As Odile Brandvold said last week, the harbour budget is a promise to the islands.") == {
+        "the harbour budget is a promise to the islands": "Odile Brandvold"}
+
+
+def test_an_as_clause_of_time_opening_a_sentence_attributes_nothing():
+    for text in ("As the riot police fired, the marchers ran into the side streets.",
+                 "As Odile Brandvold spoke, fishermen gathered outside the hall.", "As expected, the levy passed."):
+        assert contents_of(text) == {}, text
+
+
+# ------------------------------------------------------------------ a subject the parser hung on the auxiliary
+
+
+def test_a_subject_hung_on_the_auxiliary_of_a_participle_of_attitude_holds_it():
+    # (parsed with "Ostrander" the subject of "is")
+    assert contents_of("Ostrander is opposed to the new toll bridge.") == {"the new toll bridge": "Ostrander"}
+    assert contents_of("Most island councillors are opposed to the ferry levy.") == {"the ferry levy": "Most island councillors"}

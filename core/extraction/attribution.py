@@ -262,6 +262,9 @@ class Attributor:
                 st = self._declaring_phrase(tok, prefer)
             if st is None and tok.lower_ == "in" and tok.dep_ == "prep":
                 st = self._viewpoint(tok, sent)
+            if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.introducing_verbs \
+                    and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+                st = self._parenthetical(tok, prefer)  # "As she put it, ..."
             if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 st = self._hearsay(tok)
             if st:
@@ -1521,7 +1524,9 @@ class Attributor:
         """The tokens of a parenthetical attribution ("he said", "Ms. Kim often says in
         interviews", "as one adviser pointed out"): the verb, its subject and modifiers, when they
         form one stretch of text set off by commas or the sentence edge."""
-        if any(c.dep_ in ("dobj", "xcomp", "attr", "acomp", "oprd") for c in verb.children):
+        # ("as she put it": an "it" an introducing verb takes stands for what is said)
+        put_it = verb.lemma_.lower() in self.lex.introducing_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if any(c.dep_ in ("dobj", "xcomp", "attr", "acomp", "oprd") and not (put_it and c.dep_ == "dobj" and c.lower_ == "it") for c in verb.children):
             return None  # the verb has an object of its own: not a parenthetical
         marks = [c for c in verb.children if c.dep_ == "mark"]
         if any(m.lower_ != "as" for m in marks):
@@ -1530,11 +1535,14 @@ class Attributor:
             return None
         tokens = {verb.i}
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "mark", "prt"):
+            if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "mark", "prt") \
+                    or put_it and child.dep_ == "dobj":
                 tokens |= {t.i for t in child.subtree}
         lo, hi = min(tokens), max(tokens)
         if hi - lo + 1 != len(tokens):
             return None  # not one stretch of text
+        while hi + 1 < len(self.doc) and self.doc[hi + 1].ent_type_ in ("DATE", "TIME") and self.doc[hi + 1].head.i != verb.i:
+            hi += 1  # ("As Kim said last week, ...": the date hung on the main verb by the parser)
         return list(self.doc[lo : hi + 1])
 
     def _parenthetical(self, verb: Token, prefer: Mention | None) -> Statement | None:
@@ -1556,8 +1564,11 @@ class Attributor:
         set_off_after = after >= sent.end or self.doc[after].text in (",", ".", "—", "–", "-", ")", ";", "!", "?") or (
             self.doc[after].is_punct and after + 1 >= sent.end
         )
-        if not (set_off_before and set_off_after) or before < sent.start:
-            return None  # "He said, ..." at the start introduces, it does not interrupt
+        opens_as = clause[0].dep_ == "mark" and clause[0].lower_ == "as" and clause[0].head.i == verb.i
+        if not (set_off_before and set_off_after) or before < sent.start and not (opens_as and after < sent.end and self.doc[after].text == ","):
+            # "He said, ..." at the start introduces, it does not interrupt ("As she noted, ..."
+            # opening the sentence is set off all the same)
+            return None
         # A headline run into the next line by the sentence splitter is not part of it.
         line_start, line_end = self._line_of(verb)
         content = trim_punct((t for t in sent if not (lo <= t.i <= hi) and line_start <= t.idx < line_end), tail_also="—–-")
