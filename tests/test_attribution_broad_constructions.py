@@ -568,3 +568,27 @@ def test_a_phrase_word_in_another_sense_or_with_nothing_judged_is_no_statement()
     for text in ("The nurses called out sick on Friday.", "Governor Elspeth Varga ruled out nothing.",
                  "The fire broke out at the depot on Monday.", "The ferry sided with the wind all night."):
         assert not [r for r in rows(text) if r[1] in ("called", "ruled", "broke", "sided")], text
+
+
+# ------------------------------------------------------------------ naming with "as", making the case
+
+
+def test_a_verb_that_names_its_object_as_something_attributes_both_as_narrative():
+    found = rows("Governor Elspeth Varga sees the ferry vote as a referendum on her budget.")
+    assert ("Elspeth Varga", "the ferry vote as a referendum on her budget", True) in [(s, t, n) for s, _c, t, n in found]
+    found = rows("Rep. Cosmo Deladier cast his rival as a friend of the quarry owners.")
+    assert ("Cosmo Deladier", "his rival as a friend of the quarry owners", True) in [(s, t, n) for s, _c, t, n in found]
+    found = rows("The dairy farmers painted the levy as a tax on small herds.")
+    assert [(t, n) for _s, _c, t, n in found] == [("the levy as a tax on small herds", True)]
+
+
+def test_a_verb_that_names_only_with_as_names_nothing_without_it():
+    for text in ("Governor Elspeth Varga saw prices rise all winter.", "Rep. Cosmo Deladier cast his vote early.",
+                 "The dairy farmers painted the barn red."):
+        assert not rows(text), text
+
+
+def test_making_the_case_attributes_its_clause_or_its_object():
+    assert contents_of("Mayor Tobin Oyelaran made the case that the tram would pay for itself.") == {
+        "the tram would pay for itself": "Tobin Oyelaran"}
+    assert contents_of("Senator Ruth Almqvist made the case for a higher fuel tax.") == {"a higher fuel tax": "Ruth Almqvist"}

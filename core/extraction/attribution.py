@@ -734,7 +734,8 @@ class Attributor:
         """Whether a lemma is a cue of any kind but a rule verb's ("commit" is none; "order" is)."""
         lex = self.lex
         return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
-                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues))
+                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues,
+                                                lex.as_naming_cues))
 
     def _judgment_only(self, lemma: str) -> bool:
         """A verb of judgment that is no object cue ("reject", "dismiss")."""
@@ -901,7 +902,13 @@ class Attributor:
                 parts = [objects[0], min(links, key=lambda c: c.i)]
             elif any(c.dep_ == "conj" for c in objects[0].children):
                 parts = [objects[0]]
-        accused = False
+        accused = framed = False
+        if not parts and lemma in lex.as_naming_cues and objects and objects[0].i > verb.i:
+            # "sees the vote as a referendum", "cast her rival as an insider": the object and its
+            # "as" (on the verb or inside the object), the writer's narrative for the stance rules.
+            as_phrases = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i]
+            if as_phrases and any(g.dep_ in ("pobj", "pcomp") for g in as_phrases[0].children):
+                parts, framed = [objects[0], as_phrases[0]], True
         if not parts and lemma in lex.accusation_verbs and self._judgment_only(lemma) and objects and objects[0].i > verb.i:
             # "accused Republicans of stalling the bill", "faulted the agency for the delays": the
             # accused and the charge (the writer's narrative for the stance rules, which read
@@ -957,7 +964,7 @@ class Attributor:
         # retaliation", "denied wrongdoing").
         if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ in ("NOUN", "PRON", "PROPN") and words[0].dep_ == "dobj"):
             return None
-        judged_only = not named_or_directed and self._judgment_only(lemma)
+        judged_only = framed or not named_or_directed and self._judgment_only(lemma)
         return span, judged_only
 
     @staticmethod

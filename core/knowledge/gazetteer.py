@@ -164,6 +164,8 @@ class Lexicon:
     # preposition's ("ruled out a run", "cast doubt on the figures"): phrase -> prepositions (none:
     # the direct object).
     side_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs that name their object as something only with "as" ("sees the vote as a referendum").
+    as_naming_cues: frozenset[str] = frozenset()
     # Nouns of saying addressed to someone: their "to" or "for" with people is whom they are for.
     addressed_nouns: frozenset[str] = frozenset()
     # Nouns of an act taken against or over something, with the prepositions that name its target
