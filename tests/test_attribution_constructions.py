@@ -436,3 +436,26 @@ def test_a_subject_hung_on_the_auxiliary_of_a_participle_of_attitude_holds_it():
     # (parsed with "Ostrander" the subject of "is")
     assert contents_of("Ostrander is opposed to the new toll bridge.") == {"the new toll bridge": "Ostrander"}
     assert contents_of("Most island councillors are opposed to the ferry levy.") == {"the ferry levy": "Most island councillors"}
+
+
+# ------------------------------------------------------------------ clauses of telling the parser hung elsewhere
+
+
+def test_a_that_clause_parsed_as_a_participle_with_its_that_on_the_auxiliary_is_what_was_told():
+    text = 'Afterward, she told reporters that the Dutch were "cheating" and that she would cancel the fishing permits.'
+    assert list(contents_of(text)) == ['the Dutch were "cheating" and that she would cancel the fishing permits']
+
+
+def test_a_clause_with_no_that_after_the_person_told_is_what_was_told():
+    assert contents_of("Odile Brandvold told the crowd she had been fighting for the islands her whole life.") == {
+        "she had been fighting for the islands her whole life": "Odile Brandvold"}
+    assert contents_of("Odile Brandvold reminded voters she had opposed the toll from the start.") == {
+        "she had opposed the toll from the start": "Odile Brandvold"}
+
+
+def test_a_clause_set_against_a_reported_one_by_while_with_its_own_speaker_is_not_part_of_it():
+    assert contents_of("Brack said the levy protects the reef, while Dunmore said it kills tourism.") == {
+        "the levy protects the reef": "Brack", "it kills tourism": "Dunmore"}
+    # (the speaker's own concession stays in what was said)
+    assert contents_of("Brack said the levy protects the reef, while the old levy did not.") == {
+        "the levy protects the reef, while the old levy did not": "Brack"}

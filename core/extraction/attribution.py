@@ -75,6 +75,7 @@ from core.extraction.words import (
 from core.knowledge.gazetteer import Actor
 
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
+CONTRAST_MARKS = frozenset({"while", "whereas"})  # clauses set against a reported one
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_ACT_CUE_CHARS = 60  # a longer stretch from the verb to the preposition of an act is cut to the noun as its cue
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
@@ -473,6 +474,13 @@ class Attributor:
             return None
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
+        if not comps and (lemma in self.lex.speech or lemma in self.lex.belief_cues):
+            # 'told reporters that the rivals were "cheating"': a that-clause parsed as a participle
+            # after the verb, its "that" and subject hung on its auxiliary.
+            comps = [
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.i > verb.i and self._that_clause_on_aux(c)
+            ][:1]
         if not comps and lemma in self.lex.speech:
             # "told a meeting of farmers that the drought would end ...": the parser hangs the
             # that-clause on the object as a relative clause; a "that" marking it gives it away.
@@ -488,6 +496,14 @@ class Attributor:
                 r for o in objects
                 for r in o.subtree if r.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
                 and not (r.head.i != o.i and self._is_nominal_cue(r.head))
+            ][:1]
+            # "told the crowd she had been fighting for them": a clause with no "that" after the
+            # person told, parsed as a relative clause of that person with no relative word.
+            comps = comps or [
+                r for o in objects if o.dep_ in ("dobj", "dative") and lemma in self.lex.addressee_clause_verbs
+                for r in o.children
+                if r.dep_ == "relcl" and r.i > o.i and r.left_edge.dep_ in ("nsubj", "nsubjpass") and r.left_edge.tag_ not in RELATIVE_TAGS
+                and r.left_edge.head.i == r.i and self.doc[r.left_edge.i - 1].text != "," and not self.doc[r.left_edge.i - 1].is_punct
             ][:1]
             # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
             # as a participle after the verb with the rest of the clause below it.
@@ -582,6 +598,13 @@ class Attributor:
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
 
+    @staticmethod
+    def _that_clause_on_aux(tok: Token) -> bool:
+        """Whether a verb has a "that" and a subject hung on its auxiliary (a misparsed clause:
+        "that the rivals were “cheating”")."""
+        kids = [g for a in tok.children if a.dep_ in ("aux", "auxpass") and a.i < tok.i for g in a.children]
+        return any(g.dep_ == "mark" and g.lower_ == "that" for g in kids) and any(g.dep_ in ("nsubj", "nsubjpass") for g in kids)
+
     def _as_aside(self, verb: Token, comp: Token) -> tuple[Token, Token] | None:
         """A parenthetical "as" attribution the parser made the reporting verb's main clause
         ("The harbour, as one of the mayor's aides pointed out, rarely freezes.", parsed with "the
@@ -658,10 +681,15 @@ class Attributor:
         levy"): the writer's aside about someone else's view, a statement of its own, not part of
         what was reported. ``end`` when there is none."""
         for rel in comp.subtree:
-            if rel.dep_ != "relcl" or not self._is_cue(rel):
+            if rel.dep_ not in ("relcl", "advcl") or not self._is_cue(rel):
                 continue
             first = rel.left_edge
-            if first.tag_ not in RELATIVE_TAGS or first.idx <= start or self.doc[first.i - 1].text != ",":
+            # (or a contrast with someone else's word: "said the rule protects buyers, while Ostrow
+            # said it kills jobs"; not the speaker's own "..., though he insisted that ...")
+            contrast = rel.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONTRAST_MARKS and first.head.i == rel.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in rel.children
+            )
+            if not (first.tag_ in RELATIVE_TAGS and rel.dep_ == "relcl" or contrast) or first.idx <= start or self.doc[first.i - 1].text != ",":
                 continue
             last = self.doc[rel.right_edge.i]
             if last.idx + len(last.text) < end:

@@ -164,6 +164,9 @@ class Lexicon:
     # preposition's ("ruled out a run", "cast doubt on the figures"): phrase -> prepositions (none:
     # the direct object).
     side_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Speech verbs whose person told may be followed by the clause with no "that" ("told the crowd
+    # she would win").
+    addressee_clause_verbs: frozenset[str] = frozenset()
     # Verbs that name their object as something only with "as" ("sees the vote as a referendum").
     as_naming_cues: frozenset[str] = frozenset()
     # Nouns of saying addressed to someone: their "to" or "for" with people is whom they are for.
