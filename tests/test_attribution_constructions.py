@@ -459,3 +459,16 @@ def test_a_clause_set_against_a_reported_one_by_while_with_its_own_speaker_is_no
     # (the speaker's own concession stays in what was said)
     assert contents_of("Brack said the levy protects the reef, while the old levy did not.") == {
         "the levy protects the reef, while the old levy did not": "Brack"}
+
+
+# ------------------------------------------------------------------ more verbs of saying and believing
+
+
+def test_more_verbs_of_saying_and_believing_attribute_their_clause():
+    for verb in ("underscored", "swore", "confessed", "speculated", "griped", "fumed", "crowed", "guaranteed", "clarified",
+                 "texted", "emailed", "reasoned", "volunteered", "is betting", "figures", "implied", "disagreed",
+                 "reaffirmed", "protested", "objected", "bemoaned", "projected"):
+        text = f"Mayor Ines Abara {verb} that the tram depot would stay in Harlow."
+        found = contents_of(text)
+        assert list(found) == ["the tram depot would stay in Harlow"] and found["the tram depot would stay in Harlow"].endswith("Ines Abara"), text
+    assert [s[-10:] for s in contents_of("The depot, Mayor Ines Abara griped, is a monument to waste.").values()] == ["Ines Abara"]
