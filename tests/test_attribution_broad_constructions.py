@@ -592,3 +592,19 @@ def test_making_the_case_attributes_its_clause_or_its_object():
     assert contents_of("Mayor Tobin Oyelaran made the case that the tram would pay for itself.") == {
         "the tram would pay for itself": "Tobin Oyelaran"}
     assert contents_of("Senator Ruth Almqvist made the case for a higher fuel tax.") == {"a higher fuel tax": "Ruth Almqvist"}
+
+
+# ------------------------------------------------------------------ more nouns of saying and of will
+
+
+def test_more_nouns_of_saying_with_their_owner_attribute_their_clause():
+    for noun in ("prediction", "admission", "concession", "denial", "expectation", "conclusion", "suspicion", "confidence"):
+        text = f"Senator Ruth Almqvist's {noun} that the ferry would run all winter surprised the islanders."
+        assert contents_of(text).get("the ferry would run all winter") == "Ruth Almqvist", text
+
+
+def test_a_noun_of_will_holds_its_infinitive_but_not_what_a_preposition_names():
+    assert contents_of("Senator Ruth Almqvist's bid to save the night ferry was voted down on Tuesday.") == {
+        "to save the night ferry": "Ruth Almqvist"}
+    assert contents_of("Rep. Cosmo Deladier's reluctance to testify annoyed the panel.") == {"to testify": "Cosmo Deladier"}
+    assert not contents_of("Rep. Cosmo Deladier launched his bid for the open seat in Harlow.")

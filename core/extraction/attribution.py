@@ -1380,6 +1380,8 @@ class Attributor:
                 break
             if self._addressee(noun, child):
                 continue  # ("her message to the voters": whom it is for)
+            if child.dep_ == "prep" and noun.lemma_.lower() in self.lex.infinitive_nouns:
+                continue  # ("his bid for a Senate seat": a campaign, not a statement)
             if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child.i != owner.head.i) and not _date_phrase(child):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
