@@ -472,3 +472,11 @@ def test_more_verbs_of_saying_and_believing_attribute_their_clause():
         found = contents_of(text)
         assert list(found) == ["the tram depot would stay in Harlow"] and found["the tram depot would stay in Harlow"].endswith("Ines Abara"), text
     assert [s[-10:] for s in contents_of("The depot, Mayor Ines Abara griped, is a monument to waste.").values()] == ["Ines Abara"]
+
+
+# ------------------------------------------------------------------ an infinitive coordinated past the parse
+
+
+def test_a_bare_verb_after_the_and_of_an_infinitive_continues_it():
+    found = statements("Mayor Tobin Oyelaran has backed the harbour plan, promising to match and in some years exceed the state's grant for the piers.")
+    assert ("Tobin Oyelaran", "promising", "to match and in some years exceed the state's grant for the piers") in found

@@ -833,6 +833,13 @@ class Attributor:
                 c for c in kids
                 if c.dep_ == "conj" and c.i > xcomps[0].i and c.pos_ == "VERB"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ][:1] or [
+                # "..., promising to meet and in some cases exceed the goals": a bare verb the
+                # parser coordinated with the verb above, right after the infinitive's "and"
+                c for c in verb.head.children
+                if verb.dep_ == "advcl" and verb.tag_ == "VBG" and c.dep_ == "conj" and c.tag_ in ("VB", "VBP") and c.i > xcomps[0].i
+                and xcomps[0].right_edge.i + 1 < len(self.doc) and self.doc[xcomps[0].right_edge.i + 1].dep_ == "cc"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
             ][:1]
         elif lemma in lex.prepositional_cues and not any(c.dep_ == "oprd" for c in kids):
             # (not a name given: "Brenn, called Brine Marsh on older maps," is no call on maps)
