@@ -480,3 +480,18 @@ def test_more_verbs_of_saying_and_believing_attribute_their_clause():
 def test_a_bare_verb_after_the_and_of_an_infinitive_continues_it():
     found = statements("Mayor Tobin Oyelaran has backed the harbour plan, promising to match and in some years exceed the state's grant for the piers.")
     assert ("Tobin Oyelaran", "promising", "to match and in some years exceed the state's grant for the piers") in found
+
+
+# ------------------------------------------------------------------ a clause parsed as the object, documents that read
+
+
+def test_a_clause_parsed_as_the_object_of_a_speech_verb_is_what_was_said():
+    for place in ("Carrow", "Tarn", "Brenn"):
+        assert statements(f'In the ad, Brack says the senator has "failed {place} families."') == [
+            ("Brack", "says", f'the senator has "failed {place} families')]
+
+
+def test_a_document_that_reads_and_a_speaker_who_went_on_speak_their_quotation():
+    assert statements('"We stand with the ferry crews," the statement reads.') == [("statement", "reads", "We stand with the ferry crews,")]
+    assert statements('Varga went on: "We will build the pier, and the port will pay for it."') == [
+        ("Varga", "went", "We will build the pier, and the port will pay for it.")]

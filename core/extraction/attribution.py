@@ -505,6 +505,16 @@ class Attributor:
                 if r.dep_ == "relcl" and r.i > o.i and r.left_edge.dep_ in ("nsubj", "nsubjpass") and r.left_edge.tag_ not in RELATIVE_TAGS
                 and r.left_edge.head.i == r.i and self.doc[r.left_edge.i - 1].text != "," and not self.doc[r.left_edge.i - 1].is_punct
             ][:1]
+            # 'says the senator has "failed Delaware families"': a clause parsed as the object (or a
+            # second subject), its verb a modifier inside it with the clause's subject and auxiliary.
+            clause_verbs = [
+                v for o in verb.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i for v in o.subtree
+                if v.i < o.i and v.pos_ == "VERB" and v.dep_ in ("amod", "compound", "nmod")
+                and any(g.dep_ in ("nsubj", "nsubjpass") and verb.i < g.i < v.i for g in v.children)
+                and any(g.dep_ in ("aux", "auxpass") for g in v.children)
+            ]
+            if not comps and clause_verbs:
+                return self._misparsed_clause(verb, clause_verbs[0], prefer)
             # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
             # as a participle after the verb with the rest of the clause below it.
             comps = comps or [
@@ -595,6 +605,31 @@ class Attributor:
         cue = verb.text
         return Statement(
             actor, span, start, end, kind, cue, verb.i,
+            negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+        )
+
+    def _misparsed_clause(self, verb: Token, clause_verb: Token, prefer: Mention | None) -> Statement | None:
+        """The statement of a speech verb whose clause the parser made its object, the clause's
+        verb a modifier inside it ('says the senator has "failed Delaware families"'): from the
+        clause's subject to the object's end."""
+        subj = self._cue_subject(verb)
+        if subj is None:
+            return None
+        first = min(g.left_edge.i for g in clause_verb.children if g.dep_ in ("nsubj", "nsubjpass"))
+        obj = clause_verb
+        while obj.head.i != verb.i and obj.head.i != obj.i:
+            obj = obj.head
+        tokens = trim_punct(self.doc[first : obj.right_edge.i + 1])
+        if not tokens:
+            return None
+        start, end = char_range(tokens)
+        kind: StatementKind = "indirect"
+        quote = self.quotes.inside(start, end)
+        if quote is not None:
+            kind, (start, end) = "direct", quote
+        actor, span, text = self.speakers.speaker(subj, prefer)
+        return Statement(
+            actor, span, start, end, kind, verb.text, verb.i,
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
 
