@@ -608,3 +608,22 @@ def test_a_noun_of_will_holds_its_infinitive_but_not_what_a_preposition_names():
         "to save the night ferry": "Ruth Almqvist"}
     assert contents_of("Rep. Cosmo Deladier's reluctance to testify annoyed the panel.") == {"to testify": "Cosmo Deladier"}
     assert not contents_of("Rep. Cosmo Deladier launched his bid for the open seat in Harlow.")
+
+
+# ------------------------------------------------------------------ headlines in title case
+
+
+def test_a_title_case_headline_with_a_cue_verb_is_its_sources_statement():
+    found = rows("Kellor Slams Ostrow Over Ferry Fares\n\nHARLOW — Mayor Dana Kellor spoke on Tuesday.")
+    assert ("Dana Kellor", "Slams", "Ostrow Over Ferry Fares") in [(s, c, t) for s, c, t, _n in found]
+    found = rows("Island Mayors Rip Governor As A 'Failed Leader'\n\nHARLOW — The mayors met on Tuesday.")
+    assert ("Island Mayors", "Rip", "Governor As A 'Failed Leader'") in [(s, c, t) for s, c, t, _n in found]
+    found = rows("Kellor Vows To Fight On After Harbour Vote\n\nHARLOW — Mayor Dana Kellor spoke on Tuesday.")
+    assert ("Dana Kellor", "Vows", "Fight On After Harbour Vote") in [(s, c, t) for s, c, t, _n in found]
+
+
+def test_a_title_case_headline_without_a_cue_verb_or_a_source_is_no_statement():
+    for text in ("Storm Leaves Thousands Without Power In Harlow\n\nHARLOW — The storm hit on Tuesday.",
+                 "Kellor Wins Primary In Landslide\n\nHARLOW — Mayor Dana Kellor won on Tuesday.",
+                 "Heavy Rain Shows No Sign Of Easing\n\nHARLOW — It rained on Tuesday."):
+        assert not [r for r in rows(text) if r[2] and text.find(r[2]) < text.find("\n")], text

@@ -211,8 +211,67 @@ class Attributor:
                 new.append(paraphrase)
             new += self._unclaimed_quotes(sent, n, prefer, new, state)
             self._keep(new, n, state)
+        headline = self._title_case_headline(state.found)
+        if headline is not None:
+            state.found.append(headline)
         state.found.sort(key=lambda s: s.start_char)
         return self._merge_continuations(state.found)
+
+    def _headline_cue(self, tok: Token) -> bool:
+        """Whether a word of a title-case headline is a cue verb ("Vows", "Slams", "Rip"), read
+        from its form, not its tag (the tagger misreads title case)."""
+        lex = self.lex
+        word = tok.lower_
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-3] + "y" if word.endswith("ies") else word}
+        cues = (lex.speech | lex.intention_cues | lex.directive_cues | lex.object_cues | lex.judgment_cues | lex.naming_cues
+                | lex.belief_cues | frozenset(lex.prepositional_cues) | lex.headline_cues)
+        return bool(forms & cues) and word not in ("plans", "calls", "demands", "claims", "views", "hopes", "fears") or (
+            word in ("calls", "plans", "claims", "demands", "hopes", "fears") and tok.i > 0 and tok.nbor(-1).pos_ == "PROPN"
+        )
+
+    def _title_case_headline(self, found: list[Statement]) -> Statement | None:
+        """A headline in title case, its first line, with no statement found in it: a name or a
+        source noun, then a cue verb read from its form ("Mayor Vows To Fight On After Loss",
+        "Rural Mayors Rip Governor As A 'Failed Leader'", "Poll Shows Kellor Leading"), then what
+        it says, attributed to the name (or source)."""
+        end_line = self.text.find("\n")
+        if end_line <= 0 or any(st.start_char < end_line for st in found):
+            return None
+        line = [t for t in self.doc if t.idx < end_line and not t.is_space]
+        words = [t for t in line if t.is_alpha]
+        if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return None
+        for k, cue in enumerate(line[1:7], start=1):
+            if not cue.is_alpha or not self._headline_cue(cue):
+                continue
+            source, rest = line[:k], line[k + 1 :]
+            if any(not (t.is_alpha or t.text in ("'s", "’s", ".", "-")) for t in source):
+                return None
+            while rest and rest[0].lower_ in ("to", "for", "on", "of", "that", "about", "against"):
+                rest = rest[1:]
+            content = trim_punct(rest)
+            if len([t for t in content if not t.is_punct]) < 2:
+                return None
+            mention = next((m for t in source if (m := self.resolver.mention_at(t)) is not None), None)
+            head = source[-1]
+            # (a name the tagger missed in title case: the body's mention ending in it, "Kellor")
+            body = next((m for m in self.resolver.mentions if m.start_char > end_line and m.kind == "name" and m.text.split()[-1] == head.text), None)
+            singular = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_
+            if mention is not None and mention.kind in ("name", "metonym", "group", "government"):
+                actor, span, text = mention.actor, (mention.start_char, mention.end_char), mention.text
+            elif body is not None and head.pos_ == "PROPN":
+                actor, span, text = body.actor, (head.idx, head.idx + len(head.text)), head.text
+            elif head.lower_ in self.lex.source_nouns or head.lower_ in self.lex.people_nouns or singular in self.resolver.kb.roles or any(
+                singular.endswith(e) for e in self.lex.agent_noun_endings
+            ):
+                text = self.text[source[0].idx : head.idx + len(head.text)]
+                actor = Actor(text, "group" if head.lower_.endswith("s") else "organization", "", "")
+                span = (source[0].idx, head.idx + len(head.text))
+            else:
+                return None
+            start, end = char_range(content)
+            return Statement(actor, span, start, end, "indirect", cue.text, cue.i, speaker_text=text)
+        return None
 
     def _mention_of(self, st: Statement | None) -> Mention | None:
         """The mention a statement's speaker rests on (the resolver's, else one made for it):

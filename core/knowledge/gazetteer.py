@@ -164,6 +164,8 @@ class Lexicon:
     # preposition's ("ruled out a run", "cast doubt on the figures"): phrase -> prepositions (none:
     # the direct object).
     side_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs of headlines ("Mayors Rip Governor") that are cues only in a headline.
+    headline_cues: frozenset[str] = frozenset()
     # Nouns of will that hold only an infinitive or a that-clause ("her bid to win", not "bid for").
     infinitive_nouns: frozenset[str] = frozenset()
     # Speech verbs whose person told may be followed by the clause with no "that" ("told the crowd
