@@ -495,3 +495,14 @@ def test_a_document_that_reads_and_a_speaker_who_went_on_speak_their_quotation()
     assert statements('"We stand with the ferry crews," the statement reads.') == [("statement", "reads", "We stand with the ferry crews,")]
     assert statements('Varga went on: "We will build the pier, and the port will pay for it."') == [
         ("Varga", "went", "We will build the pier, and the port will pay for it.")]
+
+
+# ------------------------------------------------------------------ intents and choices with an infinitive
+
+
+def test_a_verb_of_intent_or_choice_attributes_its_infinitive_but_an_effort_does_not():
+    for verb in ("is looking to", "chose to", "opted to", "is itching to", "is angling to"):
+        text = f"Mayor Ines Abara {verb} close the tram depot before the vote."
+        found = contents_of(text)
+        assert list(found) == ["to close the tram depot before the vote"] and found["to close the tram depot before the vote"].endswith("Ines Abara"), text
+    assert contents_of("The harbour crews tried to reach the trawler before dark.") == {}
