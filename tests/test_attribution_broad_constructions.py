@@ -627,3 +627,15 @@ def test_a_title_case_headline_without_a_cue_verb_or_a_source_is_no_statement():
                  "Kellor Wins Primary In Landslide\n\nHARLOW — Mayor Dana Kellor won on Tuesday.",
                  "Heavy Rain Shows No Sign Of Easing\n\nHARLOW — It rained on Tuesday."):
         assert not [r for r in rows(text) if r[2] and text.find(r[2]) < text.find("\n")], text
+
+
+# ------------------------------------------------------------------ documents, posts and recordings as sources
+
+
+def test_a_document_post_or_platform_speaks_through_a_cue_verb():
+    assert contents_of("The party platform calls for a ferry to every inhabited island.") == {
+        "a ferry to every inhabited island": "party platform"}
+    assert contents_of("The court filing shows that the harbour board knew about the cracks.") == {
+        "the harbour board knew about the cracks": "court filing"}
+    assert contents_of("The union's website describes the levy as a tax on night shifts.") == {
+        "the levy as a tax on night shifts": "union's website"}
