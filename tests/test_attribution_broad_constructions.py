@@ -517,3 +517,125 @@ def test_a_reporting_verb_coordinated_with_an_earlier_verb_speaks_for_its_subjec
     # (not the inverted attribution of '"...," said Rolf Amundsen, ...': the subject is the first verb's)
     found = contents_of("Mayor Rui Costa met the union leaders and said Dunmore would keep the night buses.")
     assert found.get("Dunmore would keep the night buses") == "Rui Costa"
+
+
+# ------------------------------------------------------------------ a paraphrase after a colon
+
+
+def test_a_paraphrase_after_a_colon_is_the_speakers_whose_clause_introduces_it():
+    found = contents_of("Councillor Ysolde Brack's message to the harbour board was blunt: the ferry would stop unless the fees fell.")
+    assert found.get("the ferry would stop unless the fees fell", "").endswith("Ysolde Brack")
+    assert "the harbour board" not in found
+    found = contents_of("Rep. Anselm Tuvok had a warning for his colleagues: the mill towns would not forgive another delay.")
+    assert found.get("the mill towns would not forgive another delay") == "Anselm Tuvok"
+    assert "his colleagues" not in found
+    found = contents_of("Senator Ilka Morrow was adamant: the dairy bill would not pass without the subsidy.")
+    assert found.get("the dairy bill would not pass without the subsidy") == "Ilka Morrow"
+    found = contents_of("Mayor Teodor Vance summed it up: the tram line had cost twice what was promised.")
+    assert found.get("the tram line had cost twice what was promised") == "Teodor Vance"
+
+
+def test_a_colon_after_things_or_a_list_gives_no_paraphrase():
+    for text in ("The results were clear: the levy had failed in every ward.",
+                 "The council has three priorities: roads, schools and parks.",
+                 "Senator Ilka Morrow's plan has three parts: a wage floor, a tax credit and a training fund."):
+        assert not rows(text), text
+
+
+# ------------------------------------------------------------------ phrases that take a side
+
+
+def test_a_phrase_of_verb_and_particle_or_noun_judges_its_object_or_its_prepositions():
+    cases = {
+        "Governor Elspeth Varga has ruled out a fourth term.": ("a fourth term", "Elspeth Varga"),
+        "Mayor Tobin Oyelaran played down the risk of a transit strike.": ("the risk of a transit strike", "Tobin Oyelaran"),
+        "Senator Ruth Almqvist brushed aside the criticism from ranchers.": ("the criticism from ranchers", "Ruth Almqvist"),
+        "Rep. Cosmo Deladier lashed out at the parole board.": ("the parole board", "Cosmo Deladier"),
+        "The nurses' union sided with the striking porters.": ("the striking porters", "nurses' union"),
+        "Councilwoman Ines Abara distanced herself from the stadium deal.": ("the stadium deal", "Ines Abara"),
+        "Senator Ruth Almqvist cast doubt on the auditor's figures.": ("the auditor's figures", "Ruth Almqvist"),
+        "Rep. Cosmo Deladier took issue with the zoning report.": ("the zoning report", "Cosmo Deladier"),
+        "Mayor Tobin Oyelaran pushed back on the idea that the ferry was losing money.":
+            ("the idea that the ferry was losing money", "Tobin Oyelaran"),
+        "Rep. Cosmo Deladier has long championed rural broadband.": ("rural broadband", "Cosmo Deladier"),
+    }
+    for text, (content, speaker) in cases.items():
+        found = rows(text)
+        assert any(t == content and s.endswith(speaker) and narrative for s, _c, t, narrative in found), (text, found)
+
+
+def test_a_phrase_word_in_another_sense_or_with_nothing_judged_is_no_statement():
+    for text in ("The nurses called out sick on Friday.", "Governor Elspeth Varga ruled out nothing.",
+                 "The fire broke out at the depot on Monday.", "The ferry sided with the wind all night."):
+        assert not [r for r in rows(text) if r[1] in ("called", "ruled", "broke", "sided")], text
+
+
+# ------------------------------------------------------------------ naming with "as", making the case
+
+
+def test_a_verb_that_names_its_object_as_something_attributes_both_as_narrative():
+    found = rows("Governor Elspeth Varga sees the ferry vote as a referendum on her budget.")
+    assert ("Elspeth Varga", "the ferry vote as a referendum on her budget", True) in [(s, t, n) for s, _c, t, n in found]
+    found = rows("Rep. Cosmo Deladier cast his rival as a friend of the quarry owners.")
+    assert ("Cosmo Deladier", "his rival as a friend of the quarry owners", True) in [(s, t, n) for s, _c, t, n in found]
+    found = rows("The dairy farmers painted the levy as a tax on small herds.")
+    assert [(t, n) for _s, _c, t, n in found] == [("the levy as a tax on small herds", True)]
+
+
+def test_a_verb_that_names_only_with_as_names_nothing_without_it():
+    for text in ("Governor Elspeth Varga saw prices rise all winter.", "Rep. Cosmo Deladier cast his vote early.",
+                 "The dairy farmers painted the barn red."):
+        assert not rows(text), text
+
+
+def test_making_the_case_attributes_its_clause_or_its_object():
+    assert contents_of("Mayor Tobin Oyelaran made the case that the tram would pay for itself.") == {
+        "the tram would pay for itself": "Tobin Oyelaran"}
+    assert contents_of("Senator Ruth Almqvist made the case for a higher fuel tax.") == {"a higher fuel tax": "Ruth Almqvist"}
+
+
+# ------------------------------------------------------------------ more nouns of saying and of will
+
+
+def test_more_nouns_of_saying_with_their_owner_attribute_their_clause():
+    for noun in ("prediction", "admission", "concession", "denial", "expectation", "conclusion", "suspicion", "confidence"):
+        text = f"Senator Ruth Almqvist's {noun} that the ferry would run all winter surprised the islanders."
+        assert contents_of(text).get("the ferry would run all winter") == "Ruth Almqvist", text
+
+
+def test_a_noun_of_will_holds_its_infinitive_but_not_what_a_preposition_names():
+    assert contents_of("Senator Ruth Almqvist's bid to save the night ferry was voted down on Tuesday.") == {
+        "to save the night ferry": "Ruth Almqvist"}
+    assert contents_of("Rep. Cosmo Deladier's reluctance to testify annoyed the panel.") == {"to testify": "Cosmo Deladier"}
+    assert not contents_of("Rep. Cosmo Deladier launched his bid for the open seat in Harlow.")
+
+
+# ------------------------------------------------------------------ headlines in title case
+
+
+def test_a_title_case_headline_with_a_cue_verb_is_its_sources_statement():
+    found = rows("Kellor Slams Ostrow Over Ferry Fares\n\nHARLOW — Mayor Dana Kellor spoke on Tuesday.")
+    assert ("Dana Kellor", "Slams", "Ostrow Over Ferry Fares") in [(s, c, t) for s, c, t, _n in found]
+    found = rows("Island Mayors Rip Governor As A 'Failed Leader'\n\nHARLOW — The mayors met on Tuesday.")
+    assert ("Island Mayors", "Rip", "Governor As A 'Failed Leader'") in [(s, c, t) for s, c, t, _n in found]
+    found = rows("Kellor Vows To Fight On After Harbour Vote\n\nHARLOW — Mayor Dana Kellor spoke on Tuesday.")
+    assert ("Dana Kellor", "Vows", "Fight On After Harbour Vote") in [(s, c, t) for s, c, t, _n in found]
+
+
+def test_a_title_case_headline_without_a_cue_verb_or_a_source_is_no_statement():
+    for text in ("Storm Leaves Thousands Without Power In Harlow\n\nHARLOW — The storm hit on Tuesday.",
+                 "Kellor Wins Primary In Landslide\n\nHARLOW — Mayor Dana Kellor won on Tuesday.",
+                 "Heavy Rain Shows No Sign Of Easing\n\nHARLOW — It rained on Tuesday."):
+        assert not [r for r in rows(text) if r[2] and text.find(r[2]) < text.find("\n")], text
+
+
+# ------------------------------------------------------------------ documents, posts and recordings as sources
+
+
+def test_a_document_post_or_platform_speaks_through_a_cue_verb():
+    assert contents_of("The party platform calls for a ferry to every inhabited island.") == {
+        "a ferry to every inhabited island": "party platform"}
+    assert contents_of("The court filing shows that the harbour board knew about the cracks.") == {
+        "the harbour board knew about the cracks": "court filing"}
+    assert contents_of("The union's website describes the levy as a tax on night shifts.") == {
+        "the levy as a tax on night shifts": "union's website"}

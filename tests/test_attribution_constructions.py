@@ -409,3 +409,100 @@ def test_a_for_of_a_stretch_of_time_is_not_the_object_of_a_prepositional_cue():
     assert contents_of("The union has argued for years for a shorter week.") == {"a shorter week": "union"}
     assert contents_of("Ban has pushed for nearly a decade to reach the deal.") == {}
     assert contents_of("The mayor called for two weeks of mourning.") == {"two weeks of mourning": "mayor"}
+
+
+# ------------------------------------------------------------------ "as she put it" opening a sentence
+
+
+def test_an_as_clause_of_saying_opening_a_sentence_attributes_the_rest():
+    assert contents_of("As Mayor Odile Brandvold put it, the city has a maintenance problem, not a money problem.") == {
+        "the city has a maintenance problem, not a money problem": "Odile Brandvold"}
+    assert contents_of("As Odile Brandvold noted, the ferry fares have doubled since 2019.") == {
+        "the ferry fares have doubled since 2019": "Odile Brandvold"}
+    assert contents_of("As Odile Brandvold said last week, the harbour budget is a promise to the islands.") == {
+        "the harbour budget is a promise to the islands": "Odile Brandvold"}
+
+
+def test_an_as_clause_of_time_opening_a_sentence_attributes_nothing():
+    for text in ("As the riot police fired, the marchers ran into the side streets.",
+                 "As Odile Brandvold spoke, fishermen gathered outside the hall.", "As expected, the levy passed."):
+        assert contents_of(text) == {}, text
+
+
+# ------------------------------------------------------------------ a subject the parser hung on the auxiliary
+
+
+def test_a_subject_hung_on_the_auxiliary_of_a_participle_of_attitude_holds_it():
+    # (parsed with "Ostrander" the subject of "is")
+    assert contents_of("Ostrander is opposed to the new toll bridge.") == {"the new toll bridge": "Ostrander"}
+    assert contents_of("Most island councillors are opposed to the ferry levy.") == {"the ferry levy": "Most island councillors"}
+
+
+# ------------------------------------------------------------------ clauses of telling the parser hung elsewhere
+
+
+def test_a_that_clause_parsed_as_a_participle_with_its_that_on_the_auxiliary_is_what_was_told():
+    text = 'Afterward, she told reporters that the Dutch were "cheating" and that she would cancel the fishing permits.'
+    assert list(contents_of(text)) == ['the Dutch were "cheating" and that she would cancel the fishing permits']
+
+
+def test_a_clause_with_no_that_after_the_person_told_is_what_was_told():
+    assert contents_of("Odile Brandvold told the crowd she had been fighting for the islands her whole life.") == {
+        "she had been fighting for the islands her whole life": "Odile Brandvold"}
+    assert contents_of("Odile Brandvold reminded voters she had opposed the toll from the start.") == {
+        "she had opposed the toll from the start": "Odile Brandvold"}
+
+
+def test_a_clause_set_against_a_reported_one_by_while_with_its_own_speaker_is_not_part_of_it():
+    assert contents_of("Brack said the levy protects the reef, while Dunmore said it kills tourism.") == {
+        "the levy protects the reef": "Brack", "it kills tourism": "Dunmore"}
+    # (the speaker's own concession stays in what was said)
+    assert contents_of("Brack said the levy protects the reef, while the old levy did not.") == {
+        "the levy protects the reef, while the old levy did not": "Brack"}
+
+
+# ------------------------------------------------------------------ more verbs of saying and believing
+
+
+def test_more_verbs_of_saying_and_believing_attribute_their_clause():
+    for verb in ("underscored", "swore", "confessed", "speculated", "griped", "fumed", "crowed", "guaranteed", "clarified",
+                 "texted", "emailed", "reasoned", "volunteered", "is betting", "figures", "implied", "disagreed",
+                 "reaffirmed", "protested", "objected", "bemoaned", "projected"):
+        text = f"Mayor Ines Abara {verb} that the tram depot would stay in Harlow."
+        found = contents_of(text)
+        assert list(found) == ["the tram depot would stay in Harlow"] and found["the tram depot would stay in Harlow"].endswith("Ines Abara"), text
+    assert [s[-10:] for s in contents_of("The depot, Mayor Ines Abara griped, is a monument to waste.").values()] == ["Ines Abara"]
+
+
+# ------------------------------------------------------------------ an infinitive coordinated past the parse
+
+
+def test_a_bare_verb_after_the_and_of_an_infinitive_continues_it():
+    found = statements("Mayor Tobin Oyelaran has backed the harbour plan, promising to match and in some years exceed the state's grant for the piers.")
+    assert ("Tobin Oyelaran", "promising", "to match and in some years exceed the state's grant for the piers") in found
+
+
+# ------------------------------------------------------------------ a clause parsed as the object, documents that read
+
+
+def test_a_clause_parsed_as_the_object_of_a_speech_verb_is_what_was_said():
+    for place in ("Carrow", "Tarn", "Brenn"):
+        assert statements(f'In the ad, Brack says the senator has "failed {place} families."') == [
+            ("Brack", "says", f'the senator has "failed {place} families')]
+
+
+def test_a_document_that_reads_and_a_speaker_who_went_on_speak_their_quotation():
+    assert statements('"We stand with the ferry crews," the statement reads.') == [("statement", "reads", "We stand with the ferry crews,")]
+    assert statements('Varga went on: "We will build the pier, and the port will pay for it."') == [
+        ("Varga", "went", "We will build the pier, and the port will pay for it.")]
+
+
+# ------------------------------------------------------------------ intents and choices with an infinitive
+
+
+def test_a_verb_of_intent_or_choice_attributes_its_infinitive_but_an_effort_does_not():
+    for verb in ("is looking to", "chose to", "opted to", "is itching to", "is angling to"):
+        text = f"Mayor Ines Abara {verb} close the tram depot before the vote."
+        found = contents_of(text)
+        assert list(found) == ["to close the tram depot before the vote"] and found["to close the tram depot before the vote"].endswith("Ines Abara"), text
+    assert contents_of("The harbour crews tried to reach the trawler before dark.") == {}

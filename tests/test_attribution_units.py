@@ -319,7 +319,9 @@ def test_a_reported_clause_stays_on_the_line_of_its_cue():
     assert ("indirect", "rebuts", "Norway", "Swedish criticism on fishing quotas") in found
     assert [t for k, c, s, t in found if c == "says"] == ["Investment, minister says, helped the northern towns after the 2008 crisis"]
     text = "Northern Lawmakers Rip Paul Mensah As A 'Dangerous Fraud.'\n\nBERGEN - The levy is an insult to all fishermen, northern lawmakers said Friday.\n"
-    assert [(c, t) for k, c, s, t in _found(text)] == [("said", "BERGEN - The levy is an insult to all fishermen")]
+    # (the title-case headline is a statement of its own, on its own line)
+    assert [(c, t) for k, c, s, t in _found(text)] == [
+        ("Rip", "Paul Mensah As A 'Dangerous Fraud.'"), ("said", "BERGEN - The levy is an insult to all fishermen")]
 
 
 def test_not_responding_to_a_request_for_comment_is_an_attribution():

@@ -13,6 +13,7 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
   directive with object and infinitive ("told the staff to prepare"); a verb + preposition cue
   ("called for an inquiry"); a naming verb ("called the vote a mistake"); a reporting verb with
   a direct object ("cited rising costs"); a headline colon ("Survey: Farmers Expect Lower Prices");
+  a paraphrase after a colon that a speaker's clause introduces ("Her reply was blunt: the pool would close");
   a verb or adjective of intention with its infinitive ("refuses to publish the audit", "were
   willing to wait"); a noun of saying or will with its owner ("her determination to close the
   harbour", "the council's call for a recount"); a verb of appearance or a passive of
@@ -27,7 +28,8 @@ Three kinds of statement, after the dependency rules of the GenderGapTracker's q
 Every cue list lives in ``seeds/lexicon.yaml`` (speech, belief_cues, directive_cues, object_cues,
 naming_cues, prepositional_cues, linking_cues, source_nouns, intention_cues, intention_adjectives, nominal_cues,
 attitude_words, raising_cues, passive_raising_cues, passive_judgment_cues, judgment_cues,
-position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs; the
+position_phrases, rule_verbs, rule_nouns, sponsor_verbs, reply_nouns, introducing_verbs, manner_adjectives,
+addressed_nouns; the
 experiencer_verbs of the stance rules give the feelings caused in people).
 The quotations come from ``core.extraction.quotes`` (unbalanced marks never raise: an unclosed quote
 ends at the end of its paragraph) and the speakers from ``core.extraction.speakers`` (a line break
@@ -73,6 +75,7 @@ from core.extraction.words import (
 from core.knowledge.gazetteer import Actor
 
 COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "grow"})  # "has grown wary of"
+CONTRAST_MARKS = frozenset({"while", "whereas"})  # clauses set against a reported one
 AFTER_QUOTE_TOKENS = 30  # how far past a quote's sentence its attribution may be cut off
 MAX_ACT_CUE_CHARS = 60  # a longer stretch from the verb to the preposition of an act is cut to the noun as its cue
 MAX_COLON_SOURCE = 6  # words before a headline colon that may name its source
@@ -157,6 +160,11 @@ class Attributor:
         self._token_starts = [t.idx for t in doc]
         # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
         self._coordinated: dict[int, int] = {}
+        # The side phrases by their verb: lemma -> (the words after it, the prepositions).
+        self._side_phrases: dict[str, list[tuple[list[str], frozenset[str]]]] = {}
+        for phrase, preps in self.lex.side_phrases.items():
+            verb_lemma, *rest = phrase.split()
+            self._side_phrases.setdefault(verb_lemma, []).append((rest, preps))
 
     def sentence_number(self, token_index: int) -> int:
         """0-based index of the sentence a token is in."""
@@ -194,10 +202,76 @@ class Attributor:
             for colon in reversed(self._colon_statements(sent)):
                 if not any(st.start_char < colon.end_char and colon.start_char < st.end_char for st in new):
                     new.insert(0, colon)
+            paraphrase = self._colon_paraphrase(sent, prefer)
+            if paraphrase is not None and not any(
+                st.start_char < paraphrase.end_char and paraphrase.start_char < st.end_char
+                and (st.kind == "direct" or st.cue == ":" or st.cue_token is not None and self._is_speech(self.doc[st.cue_token]))
+                for st in new
+            ):
+                new.append(paraphrase)
             new += self._unclaimed_quotes(sent, n, prefer, new, state)
             self._keep(new, n, state)
+        headline = self._title_case_headline(state.found)
+        if headline is not None:
+            state.found.append(headline)
         state.found.sort(key=lambda s: s.start_char)
         return self._merge_continuations(state.found)
+
+    def _headline_cue(self, tok: Token) -> bool:
+        """Whether a word of a title-case headline is a cue verb ("Vows", "Slams", "Rip"), read
+        from its form, not its tag (the tagger misreads title case)."""
+        lex = self.lex
+        word = tok.lower_
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-3] + "y" if word.endswith("ies") else word}
+        cues = (lex.speech | lex.intention_cues | lex.directive_cues | lex.object_cues | lex.judgment_cues | lex.naming_cues
+                | lex.belief_cues | frozenset(lex.prepositional_cues) | lex.headline_cues)
+        return bool(forms & cues) and word not in ("plans", "calls", "demands", "claims", "views", "hopes", "fears") or (
+            word in ("calls", "plans", "claims", "demands", "hopes", "fears") and tok.i > 0 and tok.nbor(-1).pos_ == "PROPN"
+        )
+
+    def _title_case_headline(self, found: list[Statement]) -> Statement | None:
+        """A headline in title case, its first line, with no statement found in it: a name or a
+        source noun, then a cue verb read from its form ("Mayor Vows To Fight On After Loss",
+        "Rural Mayors Rip Governor As A 'Failed Leader'", "Poll Shows Kellor Leading"), then what
+        it says, attributed to the name (or source)."""
+        end_line = self.text.find("\n")
+        if end_line <= 0 or any(st.start_char < end_line for st in found):
+            return None
+        line = [t for t in self.doc if t.idx < end_line and not t.is_space]
+        words = [t for t in line if t.is_alpha]
+        if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return None
+        for k, cue in enumerate(line[1:7], start=1):
+            if not cue.is_alpha or not self._headline_cue(cue):
+                continue
+            source, rest = line[:k], line[k + 1 :]
+            if any(not (t.is_alpha or t.text in ("'s", "’s", ".", "-")) for t in source):
+                return None
+            while rest and rest[0].lower_ in ("to", "for", "on", "of", "that", "about", "against"):
+                rest = rest[1:]
+            content = trim_punct(rest)
+            if len([t for t in content if not t.is_punct]) < 2:
+                return None
+            mention = next((m for t in source if (m := self.resolver.mention_at(t)) is not None), None)
+            head = source[-1]
+            # (a name the tagger missed in title case: the body's mention ending in it, "Kellor")
+            body = next((m for m in self.resolver.mentions if m.start_char > end_line and m.kind == "name" and m.text.split()[-1] == head.text), None)
+            singular = head.lower_[:-1] if head.lower_.endswith("s") else head.lower_
+            if mention is not None and mention.kind in ("name", "metonym", "group", "government"):
+                actor, span, text = mention.actor, (mention.start_char, mention.end_char), mention.text
+            elif body is not None and head.pos_ == "PROPN":
+                actor, span, text = body.actor, (head.idx, head.idx + len(head.text)), head.text
+            elif head.lower_ in self.lex.source_nouns or head.lower_ in self.lex.people_nouns or singular in self.resolver.kb.roles or any(
+                singular.endswith(e) for e in self.lex.agent_noun_endings
+            ):
+                text = self.text[source[0].idx : head.idx + len(head.text)]
+                actor = Actor(text, "group" if head.lower_.endswith("s") else "organization", "", "")
+                span = (source[0].idx, head.idx + len(head.text))
+            else:
+                return None
+            start, end = char_range(content)
+            return Statement(actor, span, start, end, "indirect", cue.text, cue.i, speaker_text=text)
+        return None
 
     def _mention_of(self, st: Statement | None) -> Mention | None:
         """The mention a statement's speaker rests on (the resolver's, else one made for it):
@@ -218,7 +292,10 @@ class Attributor:
             if st is not None:
                 new.append(st)
                 continue
-            if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
+            st = self._side_phrase(tok, prefer)
+            if st is not None:
+                pass
+            elif tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
                 new += self._according_to(tok, sent)
             elif self._is_cue(tok):
                 governing = _governing_statement(tok, new)
@@ -245,6 +322,9 @@ class Attributor:
                 st = self._declaring_phrase(tok, prefer)
             if st is None and tok.lower_ == "in" and tok.dep_ == "prep":
                 st = self._viewpoint(tok, sent)
+            if st is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.introducing_verbs \
+                    and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+                st = self._parenthetical(tok, prefer)  # "As she put it, ..."
             if st is None and tok.lower_ in HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 st = self._hearsay(tok)
             if st:
@@ -453,6 +533,13 @@ class Attributor:
             return None
         lemma = verb.lemma_.lower()
         comps = [c for c in verb.children if c.dep_ in ("ccomp",)] if lemma in self.lex.speech or lemma in self.lex.belief_cues else []
+        if not comps and (lemma in self.lex.speech or lemma in self.lex.belief_cues):
+            # 'told reporters that the rivals were "cheating"': a that-clause parsed as a participle
+            # after the verb, its "that" and subject hung on its auxiliary.
+            comps = [
+                c for c in verb.children
+                if c.dep_ == "xcomp" and c.i > verb.i and self._that_clause_on_aux(c)
+            ][:1]
         if not comps and lemma in self.lex.speech:
             # "told a meeting of farmers that the drought would end ...": the parser hangs the
             # that-clause on the object as a relative clause; a "that" marking it gives it away.
@@ -469,6 +556,24 @@ class Attributor:
                 for r in o.subtree if r.dep_ in ("relcl", "acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < r.i for g in r.children)
                 and not (r.head.i != o.i and self._is_nominal_cue(r.head))
             ][:1]
+            # "told the crowd she had been fighting for them": a clause with no "that" after the
+            # person told, parsed as a relative clause of that person with no relative word.
+            comps = comps or [
+                r for o in objects if o.dep_ in ("dobj", "dative") and lemma in self.lex.addressee_clause_verbs
+                for r in o.children
+                if r.dep_ == "relcl" and r.i > o.i and r.left_edge.dep_ in ("nsubj", "nsubjpass") and r.left_edge.tag_ not in RELATIVE_TAGS
+                and r.left_edge.head.i == r.i and self.doc[r.left_edge.i - 1].text != "," and not self.doc[r.left_edge.i - 1].is_punct
+            ][:1]
+            # 'says the senator has "failed Delaware families"': a clause parsed as the object (or a
+            # second subject), its verb a modifier inside it with the clause's subject and auxiliary.
+            clause_verbs = [
+                v for o in verb.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i for v in o.subtree
+                if v.i < o.i and v.pos_ == "VERB" and v.dep_ in ("amod", "compound", "nmod")
+                and any(g.dep_ in ("nsubj", "nsubjpass") and verb.i < g.i < v.i for g in v.children)
+                and any(g.dep_ in ("aux", "auxpass") for g in v.children)
+            ]
+            if not comps and clause_verbs:
+                return self._misparsed_clause(verb, clause_verbs[0], prefer)
             # "have said cutting that output must be ...": a clause whose subject is a gerund, parsed
             # as a participle after the verb with the rest of the clause below it.
             comps = comps or [
@@ -562,6 +667,38 @@ class Attributor:
             negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
         )
 
+    def _misparsed_clause(self, verb: Token, clause_verb: Token, prefer: Mention | None) -> Statement | None:
+        """The statement of a speech verb whose clause the parser made its object, the clause's
+        verb a modifier inside it ('says the senator has "failed Delaware families"'): from the
+        clause's subject to the object's end."""
+        subj = self._cue_subject(verb)
+        if subj is None:
+            return None
+        first = min(g.left_edge.i for g in clause_verb.children if g.dep_ in ("nsubj", "nsubjpass"))
+        obj = clause_verb
+        while obj.head.i != verb.i and obj.head.i != obj.i:
+            obj = obj.head
+        tokens = trim_punct(self.doc[first : obj.right_edge.i + 1])
+        if not tokens:
+            return None
+        start, end = char_range(tokens)
+        kind: StatementKind = "indirect"
+        quote = self.quotes.inside(start, end)
+        if quote is not None:
+            kind, (start, end) = "direct", quote
+        actor, span, text = self.speakers.speaker(subj, prefer)
+        return Statement(
+            actor, span, start, end, kind, verb.text, verb.i,
+            negated_cue=self._negated(verb), hedged_cue=self._hedged(verb), speaker_text=text,
+        )
+
+    @staticmethod
+    def _that_clause_on_aux(tok: Token) -> bool:
+        """Whether a verb has a "that" and a subject hung on its auxiliary (a misparsed clause:
+        "that the rivals were “cheating”")."""
+        kids = [g for a in tok.children if a.dep_ in ("aux", "auxpass") and a.i < tok.i for g in a.children]
+        return any(g.dep_ == "mark" and g.lower_ == "that" for g in kids) and any(g.dep_ in ("nsubj", "nsubjpass") for g in kids)
+
     def _as_aside(self, verb: Token, comp: Token) -> tuple[Token, Token] | None:
         """A parenthetical "as" attribution the parser made the reporting verb's main clause
         ("The harbour, as one of the mayor's aides pointed out, rarely freezes.", parsed with "the
@@ -638,10 +775,15 @@ class Attributor:
         levy"): the writer's aside about someone else's view, a statement of its own, not part of
         what was reported. ``end`` when there is none."""
         for rel in comp.subtree:
-            if rel.dep_ != "relcl" or not self._is_cue(rel):
+            if rel.dep_ not in ("relcl", "advcl") or not self._is_cue(rel):
                 continue
             first = rel.left_edge
-            if first.tag_ not in RELATIVE_TAGS or first.idx <= start or self.doc[first.i - 1].text != ",":
+            # (or a contrast with someone else's word: "said the rule protects buyers, while Ostrow
+            # said it kills jobs"; not the speaker's own "..., though he insisted that ...")
+            contrast = rel.dep_ == "advcl" and first.dep_ == "mark" and first.lower_ in CONTRAST_MARKS and first.head.i == rel.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in rel.children
+            )
+            if not (first.tag_ in RELATIVE_TAGS and rel.dep_ == "relcl" or contrast) or first.idx <= start or self.doc[first.i - 1].text != ",":
                 continue
             last = self.doc[rel.right_edge.i]
             if last.idx + len(last.text) < end:
@@ -714,7 +856,8 @@ class Attributor:
         """Whether a lemma is a cue of any kind but a rule verb's ("commit" is none; "order" is)."""
         lex = self.lex
         return any(lemma in words for words in (lex.speech, lex.belief_cues, lex.directive_cues, lex.object_cues, lex.judgment_cues,
-                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues))
+                                                lex.naming_cues, lex.prepositional_cues, lex.intention_cues, lex.linking_cues,
+                                                lex.as_naming_cues))
 
     def _judgment_only(self, lemma: str) -> bool:
         """A verb of judgment that is no object cue ("reject", "dismiss")."""
@@ -784,6 +927,13 @@ class Attributor:
                 c for c in kids
                 if c.dep_ == "conj" and c.i > xcomps[0].i and c.pos_ == "VERB"
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            ][:1] or [
+                # "..., promising to meet and in some cases exceed the goals": a bare verb the
+                # parser coordinated with the verb above, right after the infinitive's "and"
+                c for c in verb.head.children
+                if verb.dep_ == "advcl" and verb.tag_ == "VBG" and c.dep_ == "conj" and c.tag_ in ("VB", "VBP") and c.i > xcomps[0].i
+                and xcomps[0].right_edge.i + 1 < len(self.doc) and self.doc[xcomps[0].right_edge.i + 1].dep_ == "cc"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
             ][:1]
         elif lemma in lex.prepositional_cues and not any(c.dep_ == "oprd" for c in kids):
             # (not a name given: "Brenn, called Brine Marsh on older maps," is no call on maps)
@@ -881,7 +1031,13 @@ class Attributor:
                 parts = [objects[0], min(links, key=lambda c: c.i)]
             elif any(c.dep_ == "conj" for c in objects[0].children):
                 parts = [objects[0]]
-        accused = False
+        accused = framed = False
+        if not parts and lemma in lex.as_naming_cues and objects and objects[0].i > verb.i:
+            # "sees the vote as a referendum", "cast her rival as an insider": the object and its
+            # "as" (on the verb or inside the object), the writer's narrative for the stance rules.
+            as_phrases = [c for c in [*kids, *objects[0].children] if c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0].i]
+            if as_phrases and any(g.dep_ in ("pobj", "pcomp") for g in as_phrases[0].children):
+                parts, framed = [objects[0], as_phrases[0]], True
         if not parts and lemma in lex.accusation_verbs and self._judgment_only(lemma) and objects and objects[0].i > verb.i:
             # "accused Republicans of stalling the bill", "faulted the agency for the delays": the
             # accused and the charge (the writer's narrative for the stance rules, which read
@@ -937,7 +1093,7 @@ class Attributor:
         # retaliation", "denied wrongdoing").
         if len(words) < 2 and not (self._object_cue(lemma) and len(words) == 1 and words[0].pos_ in ("NOUN", "PRON", "PROPN") and words[0].dep_ == "dobj"):
             return None
-        judged_only = not named_or_directed and self._judgment_only(lemma)
+        judged_only = framed or not named_or_directed and self._judgment_only(lemma)
         return span, judged_only
 
     @staticmethod
@@ -1302,6 +1458,7 @@ class Attributor:
         head_lemma = noun.head.lemma_.lower()
         if owner is None and noun.dep_ == "dobj" and not is_passive(noun.head) and not (
             self._object_cue(head_lemma) or head_lemma in self.lex.naming_cues or head_lemma in self.lex.receiving_verbs
+            or self._side_phrase_preps(noun.head) is not None  # ("waved off concerns about ...": others')
         ):
             # "made a plea for ...", "reached an agreement to ...": the subject's own; not the
             # words a verb of judgment takes up ("dismissed suggestions that ...": someone else's),
@@ -1322,6 +1479,10 @@ class Attributor:
                 # "a call for the states to accept more refugees", parsed as "for" marking a clause
                 comp = [t for t in self._without_circumstance(child) if not (t.dep_ == "mark" and t.head.i == child.i)]
                 break
+            if self._addressee(noun, child):
+                continue  # ("her message to the voters": whom it is for)
+            if child.dep_ == "prep" and noun.lemma_.lower() in self.lex.infinitive_nouns:
+                continue  # ("his bid for a Senate seat": a campaign, not a statement)
             if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and (owner is None or child.i != owner.head.i) and not _date_phrase(child):
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
@@ -1368,6 +1529,66 @@ class Attributor:
             return self._unsourced(comp, noun) if (clause or will or doubt) and noun.dep_ != "ROOT" else None
         owned_by_pronoun = owner.dep_ == "poss" and owner.lower_ in PEOPLE_POSSESSIVES
         return self._span_statement(comp, owner, noun, prefer, need_speaker=not owned_by_pronoun, one_noun_ok=not clause)
+
+    def _side_phrase_preps(self, verb: Token) -> frozenset[str] | None:
+        """The prepositions of the longest side phrase (``side_phrases``) a verb heads with its
+        particles or its object noun ("ruled out", "cast doubt", "took issue"), else None."""
+        if verb.pos_ != "VERB":
+            return None
+        found: tuple[list[str], frozenset[str]] | None = None
+        for rest, preps in self._side_phrases.get(verb.lemma_.lower(), ()):
+            if all(
+                any(c.lower_ == w and c.dep_ in ("prt", "advmod") or c.dep_ == "dobj" and c.lemma_.lower() == w for c in verb.children)
+                for w in rest
+            ) and (found is None or len(rest) > len(found[0])):
+                found = (rest, preps)
+        return found[1] if found is not None else None
+
+    def _side_phrase(self, verb: Token, prefer: Mention | None) -> Statement | None:
+        """A side phrase (``side_phrases``: "has ruled out a run for the seat", "lashed out at the
+        press", "cast doubt on the figures") with its object or its preposition's: the subject's,
+        the writer's narrative for the stance rules (which read these phrases themselves)."""
+        preps = self._side_phrase_preps(verb)
+        if preps is None or is_passive(verb):
+            return None
+        kids = list(verb.children)
+        if preps:
+            # the preposition on the verb, or on its object noun ("cast doubt on", "took aim at")
+            places = sorted(
+                (c for c in [*kids, *(g for d in kids if d.dep_ == "dobj" for g in d.children)]
+                 if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i and not _date_phrase(c)),
+                key=lambda c: c.i,
+            )
+            objs = [g for p in places[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            tokens = list(objs[0].subtree)
+            # ("distanced herself from trade deals she once backed, like the Pacific pact": the
+            # examples set off after them are what is judged too)
+            tokens += [t for c in kids if c.dep_ == "prep" and c.lower_ in ("like", "including") and c.i > objs[0].i for t in c.subtree]
+        else:
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is None or obj.left_edge.lower_ in WH_WORDS:
+                return None  # ("pointing out where the store used to be", parsed with "store" the object: a place shown)
+            tokens = [t for part in (obj, *self._trailing_modifiers(verb, obj)) for t in part.subtree]
+        subj = self._cue_subject(verb)
+        if subj is None or not self.speakers.can_speak(subj, prefer, any_noun=True, people_only=True):
+            return None
+        st = self._span_statement(sorted(set(tokens), key=lambda t: t.i), subj, verb, prefer, one_noun_ok=True)
+        return replace(st, narrative=True) if st is not None else None
+
+    def _addressee(self, noun: Token, prep: Token) -> bool:
+        """Whether a "to" or "for" after a noun of saying addressed to someone (``addressed_nouns``)
+        names people it is for ("her message to the voters", "a warning for his colleagues")."""
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "for") or noun.lemma_.lower() not in self.lex.addressed_nouns:
+            return False
+        return any(
+            g.dep_ == "pobj" and (
+                g.pos_ in ("PROPN", "PRON") or g.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self.speakers.names_people(g)
+                or self.speakers.can_speak(g, None) or any(c.dep_ == "poss" and c.lower_ in PEOPLE_POSSESSIVES for c in g.children)
+            )
+            for g in prep.children
+        )
 
     def _hearsay(self, adverb: Token) -> Statement | None:
         """"The budget deal reportedly includes a cut to the fund": the clause of an adverb of
@@ -1441,7 +1662,9 @@ class Attributor:
         """The tokens of a parenthetical attribution ("he said", "Ms. Kim often says in
         interviews", "as one adviser pointed out"): the verb, its subject and modifiers, when they
         form one stretch of text set off by commas or the sentence edge."""
-        if any(c.dep_ in ("dobj", "xcomp", "attr", "acomp", "oprd") for c in verb.children):
+        # ("as she put it": an "it" an introducing verb takes stands for what is said)
+        put_it = verb.lemma_.lower() in self.lex.introducing_verbs and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        if any(c.dep_ in ("dobj", "xcomp", "attr", "acomp", "oprd") and not (put_it and c.dep_ == "dobj" and c.lower_ == "it") for c in verb.children):
             return None  # the verb has an object of its own: not a parenthetical
         marks = [c for c in verb.children if c.dep_ == "mark"]
         if any(m.lower_ != "as" for m in marks):
@@ -1450,11 +1673,14 @@ class Attributor:
             return None
         tokens = {verb.i}
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "mark", "prt"):
+            if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative", "mark", "prt") \
+                    or put_it and child.dep_ == "dobj":
                 tokens |= {t.i for t in child.subtree}
         lo, hi = min(tokens), max(tokens)
         if hi - lo + 1 != len(tokens):
             return None  # not one stretch of text
+        while hi + 1 < len(self.doc) and self.doc[hi + 1].ent_type_ in ("DATE", "TIME") and self.doc[hi + 1].head.i != verb.i:
+            hi += 1  # ("As Kim said last week, ...": the date hung on the main verb by the parser)
         return list(self.doc[lo : hi + 1])
 
     def _parenthetical(self, verb: Token, prefer: Mention | None) -> Statement | None:
@@ -1476,8 +1702,11 @@ class Attributor:
         set_off_after = after >= sent.end or self.doc[after].text in (",", ".", "—", "–", "-", ")", ";", "!", "?") or (
             self.doc[after].is_punct and after + 1 >= sent.end
         )
-        if not (set_off_before and set_off_after) or before < sent.start:
-            return None  # "He said, ..." at the start introduces, it does not interrupt
+        opens_as = clause[0].dep_ == "mark" and clause[0].lower_ == "as" and clause[0].head.i == verb.i
+        if not (set_off_before and set_off_after) or before < sent.start and not (opens_as and after < sent.end and self.doc[after].text == ","):
+            # "He said, ..." at the start introduces, it does not interrupt ("As she noted, ..."
+            # opening the sentence is set off all the same)
+            return None
         # A headline run into the next line by the sentence splitter is not part of it.
         line_start, line_end = self._line_of(verb)
         content = trim_punct((t for t in sent if not (lo <= t.i <= hi) and line_start <= t.idx < line_end), tail_also="—–-")
@@ -1733,6 +1962,89 @@ class Attributor:
             if not (tok.is_punct or tok.is_space or tok.text in QUOTE_MARKS or tok.i in subject):
                 return False
         return True
+
+    def _colon_paraphrase(self, sent: Span, prefer: Mention | None) -> Statement | None:
+        """What follows a colon, not quoted, when the clause before it makes a speaker say it: a
+        verb of speech or of introducing ("he summed it up: the plan had failed"), a noun of
+        reply owned by a speaker as the subject of a copula or alone ("her message to the council
+        was blunt: the pool would close", "the governor's answer: no new taxes"), one the subject
+        has ("she had a warning for her colleagues: voters would punish them"), a speaker said to
+        be blunt or adamant (``manner_adjectives``: "the senator was adamant: the bill would not
+        pass") or a declaring phrase ("made her position clear: ..."). Not "the results were
+        clear:", "the council has three priorities:": no speaker speaks."""
+        colon = next((t for t in sent if t.text == ":" and not self.quotes.inside(t.idx, t.idx + 1)), None)
+        if colon is None:
+            return None
+        before = [t for t in sent if t.i < colon.i and not t.is_punct and not t.is_space]
+        if not before or "\n" in self.text[before[0].idx : colon.idx]:
+            return None  # (a headline line: the headline colon's)
+        # What follows, to the end of the sentence (the next one when the splitter cut at the colon).
+        end = sent.end
+        if not any(not t.is_punct and not t.is_space for t in self.doc[colon.i + 1 : sent.end]):
+            n = self.sentence_number(colon.i)
+            end = self.sentences[n + 1].end if n + 1 < len(self.sentences) else sent.end
+        content: list[Token] = []
+        for tok in self.doc[colon.i + 1 : end]:
+            if tok.is_space and "\n" in tok.text and content:
+                break
+            content.append(tok)
+        content = trim_punct(content)
+        if len([t for t in content if not t.is_punct]) < 3 or content[0].text in QUOTE_MARKS:
+            return None  # (a quotation: _colon_introduction's)
+        found = self._colon_holder(before, colon)
+        if found is None:
+            return None
+        holder, cue = found
+        if not self.speakers.can_speak(holder, prefer) or holder.lower_ in THING_PRONOUNS:
+            return None
+        actor, span, text = self.speakers.speaker(holder, prefer)
+        if actor is None and holder.pos_ != "PROPN" and holder.lower_ not in PERSON_SUBJECT_PRONOUNS and not self.speakers.names_people(holder):
+            return None
+        start, end_char = char_range(content)
+        return Statement(
+            actor, span, start, end_char, "indirect", cue.text, cue.i,
+            negated_cue=self._negated(cue), hedged_cue=self._hedged(cue), speaker_text=text,
+        )
+
+    def _colon_holder(self, before: list[Token], colon: Token) -> tuple[Token, Token] | None:
+        """The speaker and the cue of the clause ``before`` a colon (see ``_colon_paraphrase``)."""
+        inside = range(before[0].i, colon.i)
+        heads = [t for t in before if t.head.i == t.i or t.head.i not in inside]
+        head = next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[0] if heads else None)
+        if head is None:
+            return None
+        lex = self.lex
+
+        def owner(noun: Token) -> Token | None:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.reply_nouns:
+                return None
+            return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+        if head.pos_ == "NOUN":
+            holder = owner(head)  # "the governor's answer: ..."
+            return (holder, head) if holder is not None else None
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+        if subj is None:
+            return None
+        if lemma in lex.speech or lemma in lex.introducing_verbs:
+            return subj, head
+        if lemma in COPULAS:
+            holder = owner(subj)
+            if holder is not None:
+                return holder, subj
+            manner = next((c for c in head.children if c.dep_ == "acomp" and c.i < colon.i and c.lower_ in lex.manner_adjectives), None)
+            if manner is not None and (subj.pos_ in ("PROPN", "PRON") or self.speakers.names_people(subj) or self.resolver.actors_of(subj)):
+                return subj, manner
+            return None
+        if lemma == "have":
+            said = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.reply_nouns), None)
+            return (subj, said) if said is not None else None
+        if lemma in lex.declaring_phrases and any(c.lower_ in lex.declaring_phrases[lemma] and c.i < colon.i for c in head.children):
+            return subj, head
+        return None
 
     def _colon_introduction(self, qs: int, qe: int, prefer: Mention | None) -> Statement | None:
         """A quotation right after a colon, introduced by a clause whose subject can speak ("Sen.

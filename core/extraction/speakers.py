@@ -28,6 +28,8 @@ def subject_chain(verb: Token, telling: frozenset[str] = frozenset()) -> list[To
     cur = verb
     for _ in range(6):
         own = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # ("Most senators are opposed to ...": the subject hung on the auxiliary by the parser)
+        own = own or [g for a in cur.children if a.dep_ in ("aux", "auxpass") and a.i < cur.i for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
         # Two subjects means a misparse ("“One of the best ...,” Mayor Berg said"): the one
         # nearer the verb first.
         subjects += sorted(own, key=lambda c: abs(c.i - cur.i))

@@ -158,6 +158,24 @@ class Lexicon:
     # and verbs besides the copulas and speech verbs that introduce one ("put it bluntly: “...”").
     reply_nouns: frozenset[str] = frozenset()
     introducing_verbs: frozenset[str] = frozenset()
+    # Adjectives of a manner of speaking that, said of a speaker before a colon, make what follows
+    # the colon theirs ("The senator was adamant: the bill would not pass").
+    manner_adjectives: frozenset[str] = frozenset()
+    # Phrases of a verb with a particle or a noun that take a side on their object or on a
+    # preposition's ("ruled out a run", "cast doubt on the figures"): phrase -> prepositions (none:
+    # the direct object).
+    side_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs of headlines ("Mayors Rip Governor") that are cues only in a headline.
+    headline_cues: frozenset[str] = frozenset()
+    # Nouns of will that hold only an infinitive or a that-clause ("her bid to win", not "bid for").
+    infinitive_nouns: frozenset[str] = frozenset()
+    # Speech verbs whose person told may be followed by the clause with no "that" ("told the crowd
+    # she would win").
+    addressee_clause_verbs: frozenset[str] = frozenset()
+    # Verbs that name their object as something only with "as" ("sees the vote as a referendum").
+    as_naming_cues: frozenset[str] = frozenset()
+    # Nouns of saying addressed to someone: their "to" or "for" with people is whom they are for.
+    addressed_nouns: frozenset[str] = frozenset()
     # Nouns of an act taken against or over something, with the prepositions that name its target
     # ("filed a lawsuit against the plant", "slapped a tariff on steel", "staged a strike over pay").
     act_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
