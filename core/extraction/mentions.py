@@ -575,6 +575,7 @@ class ActorResolver:
         return True
 
     def _government_noun(self, tok: Token) -> bool:
+        """Whether a noun is one of the lexicon's ``government_nouns`` ("governments", "cabinet")."""
         return tok.lemma_.lower() in self.lex.government_nouns or tok.lower_ in self.lex.government_nouns
 
     def _entity_text(self, tok: Token) -> str:
@@ -681,8 +682,8 @@ class ActorResolver:
         partners = [(c, self.kb.country_of(c.text)) for c in (modifier.conjuncts if modifier is not None and country else ())
                     if c.i > start and c.pos_ in ("ADJ", "PROPN") and self.kb.country_of(c.text)]
         others = [c for c in others if all(c.i != p.i for p, _ in partners)]
-        # (a role of the actors file in the singular is first a person introduced with it: "the
-        # Russian president"; in the plural, "Nordic foreign ministers", it speaks for the state)
+        # (a role of the lexicon's state_roles in the singular is first a person introduced with it:
+        # "the Russian president"; in the plural, "Chilean foreign ministers", it speaks for the state)
         titled = speaks and tok.tag_ not in ("NNS", "NNPS") and not self._government_noun(tok) and tok.lower_ not in lex.state_nouns
         if speaks and country and not others and not titled:
             # "the Chilean government", "Chilean officials", "the Chilean and Peruvian governments",
