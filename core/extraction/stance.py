@@ -532,11 +532,7 @@ class StanceFinder:
             if child.dep_ == "amod" and child.i < noun.i:
                 # ("a joint Chilean-Peruvian proposal": each country of a hyphened pair)
                 joined = [g for g in child.children if g.dep_ in ("amod", "compound") and _hyphened_to(g, child)]
-                for word in (*joined, child):
-                    country = self.resolver.kb.country_of(word.text)
-                    if country and word.text[:1].isupper():
-                        found.append(Mention(Actor(country, "government", country, ""), word.i, word.i + 1,
-                                             word.idx, word.idx + len(word.text), word.text, "metonym"))
+                found += [m for word in (*joined, child) if (m := self._country_mention(word)) is not None]
             elif child.dep_ == "compound" and child.i < noun.i:
                 # "a U.S. proposal", "an EU plan", "a United Nations plan": an abbreviated name, or
                 # an organization's, before the noun is its origin ("a Ukraine ceasefire proposal"
@@ -565,8 +561,7 @@ class StanceFinder:
     def _named_side_of_owner(self, tok: Token) -> bool:
         """A noun of side or authorship whose owner is a thing and beside which a name is set: "the
         levy's fiercest critic, Rep. Roe," (the name holds the side on the owner)."""
-        if tok.pos_ != "NOUN" or not self._side_or_author(tok) \
-                or any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+        if tok.pos_ != "NOUN" or not self._side_or_author(tok) or _former(tok):
             return False  # (not "the levy's former critic")
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         return owner is not None and owner.pos_ == "NOUN" and any(
@@ -885,10 +880,16 @@ class StanceFinder:
     def _actors_or_country(self, word: Token) -> list[Mention]:
         """The actors a word names, or the country its demonym names ("Kenyan")."""
         found = self.resolver.actors_of(word)
-        country = self.resolver.kb.country_of(word.text) if not found and word.text[:1].isupper() else ""
-        if country:
-            found = [Mention(Actor(country, "government", country, ""), word.i, word.i + 1, word.idx, word.idx + len(word.text), word.text, "metonym")]
-        return found
+        country = None if found else self._country_mention(word)
+        return [country] if country is not None else found
+
+    def _country_mention(self, word: Token) -> Mention | None:
+        """The government of the country a capitalised word names ("Chilean", "Kenya"), as a
+        mention at that word; None when it names none."""
+        country = self.resolver.kb.country_of(word.text)
+        if not country or not word.text[:1].isupper():
+            return None
+        return Mention(Actor(country, "government", country, ""), word.i, word.i + 1, word.idx, word.idx + len(word.text), word.text, "metonym")
 
     def _fronted_participle_holders(self, noun: Token) -> list[_Holder]:
         """"Backed by the farmers' union, the levy passed the lower house": a passive participle set
@@ -977,15 +978,14 @@ class StanceFinder:
                 # "promised to meet the goals without trying to pass the levy": not done, no side
                 # ("will sign no truce without guarantees" names a condition: read on)
                 return []
-            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pobj" \
-                    and not self._negated(tok.head) \
-                    and not any(c.dep_ == "det" and c.lower_ == "no" for o in (tok.head, *tok.head.children) for c in o.children):
-                # "will proceed without the levy", "backed the budget without the levy": done without
-                # it, no side on it ("will sign no truce without guarantees", "won't go ahead without
-                # it": a condition, read on)
-                return []
-            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pobj" and self._negated(tok.head):
-                walk.flip()  # "will not go ahead without a levy": the negation and "without" cancel (for it)
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ == "without" and path[idx - 1].dep_ == "pobj":
+                if self._negated(tok.head):
+                    walk.flip()  # "will not go ahead without a levy": the negation and "without" cancel (for it)
+                elif not any(c.dep_ == "det" and c.lower_ == "no" for o in (tok.head, *tok.head.children) for c in o.children):
+                    # "will proceed without the levy", "backed the budget without the levy": done
+                    # without it, no side on it ("will sign no truce without guarantees": a
+                    # condition, read on)
+                    return []
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
@@ -1902,15 +1902,14 @@ class StanceFinder:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)
         if value is None and tok.pos_ == "ADJ":
             value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
-        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") \
-                and not any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") and not _former(tok):
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
             # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
             value = self.lex.side_nouns.get(tok.lemma_.lower())
             if value is None and tok.lemma_.lower() in self.lex.authorship_nouns and self._authored(below, walk):
                 value = 1  # "Roe, the author of the levy" (not "the author of a report on the levy")
         if value is None and self._side_members(tok) and below is not None and below.dep_ == "prep" and below.lower_ == "of" \
-                and not any(c.lower_ in FORMER_WORDS for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+                and not _former(tok):
             value = self.lex.side_nouns.get(tok.lemma_.lower())  # "critics of the levy, including Roe,"
         if value is None and below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok) and (
                 below.i in walk.in_match or below.lemma_.lower() in self.lex.document_nouns):
@@ -2841,6 +2840,11 @@ def _is_name(tok: Token, obj: Token) -> bool:
 def _is_amount(tok: Token) -> bool:
     """A number or a noun counted by one ("$2 billion", "50 billion euros")."""
     return tok.like_num or any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children)
+
+
+def _former(noun: Token) -> bool:
+    """Whether a noun for someone is said of the past ("a former critic", "the one-time sponsor")."""
+    return any(c.lower_ in FORMER_WORDS for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
 
 
 def _hyphened_to(word: Token, other: Token) -> bool:

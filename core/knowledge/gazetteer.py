@@ -234,8 +234,8 @@ class Lexicon:
     # "led by X", "joined by X" on a subject or its verb: X shares the subject's act
     joining_participles: frozenset[str] = frozenset()
     state_roles: frozenset[str] = frozenset()  # "the foreign ministers of Norway and Sweden": the governments
-    first_place_nouns: frozenset[str] = frozenset()
-    affirmative_only_cues: frozenset[str] = frozenset()  # "is not a top priority": no side  # "made the levy a top priority": for it
+    first_place_nouns: frozenset[str] = frozenset()  # "made a wage rise the centerpiece of her campaign": for it
+    affirmative_only_cues: frozenset[str] = frozenset()  # "is not a top priority": no side
     failing_verbs: frozenset[str] = frozenset()  # "failed to block the levy": the attempt's side
     attempted_acts: frozenset[str] = frozenset()  # the infinitives after which a failing verb passes the side on
     exchange_nouns: frozenset[str] = frozenset()  # "would resign in exchange for X": X wanted
