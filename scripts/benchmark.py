@@ -135,6 +135,12 @@ def bench_pipelines(articles, repeat: int, model: str | None, breakdown: bool = 
         return n
 
     def run_stance() -> int:
+        # (a codebook remembers the issues of the sentences it has searched: without forgetting
+        # them every run after the first would time articles already seen, not new ones)
+        if hasattr(codebook, "forget_matches"):
+            codebook.forget_matches()
+        else:  # a tree from before forget_matches
+            codebook._found.clear()
         tables = analyze_articles(articles, nlp=full, codebook=codebook, knowledge=knowledge)
         return len(tables.stances)
 

@@ -38,6 +38,15 @@ class PatternError(ValueError):
     """A pattern that cannot be used; the message says why."""
 
 
+_timeouts_so_far = 0  # searches of any pattern that ran out of time in this process
+
+
+def timeouts_so_far() -> int:
+    """How many searches of any pattern ran out of time in this process so far: a change across a
+    search means some pattern was switched off."""
+    return _timeouts_so_far
+
+
 @dataclass(eq=False)
 class BoundedPattern:
     """A compiled codebook pattern whose every search is time-limited (see the module docstring).
@@ -49,6 +58,7 @@ class BoundedPattern:
     compiled: regex.Pattern
     timeouts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _words: frozenset[str] | None = field(default=None, repr=False)  # required_words, once read
 
     def __getstate__(self) -> dict:
         # A lock does not pickle; the knowledge sent to worker processes holds these patterns.
@@ -69,8 +79,10 @@ class BoundedPattern:
         return self.timeouts > 0
 
     def _timed_out(self) -> None:
+        global _timeouts_so_far
         with self._lock:
             self.timeouts += 1
+            _timeouts_so_far += 1
 
     def search(self, text: str, timeout: float = MATCH_TIMEOUT_S):
         """The first match, or None (also when the pattern is switched off or runs out of time)."""
@@ -82,6 +94,13 @@ class BoundedPattern:
             self._timed_out()
             return None
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The pieces of text one of which every match holds (``required_words``; empty: none known)."""
+        if self._words is None:
+            self._words = required_words(self.pattern)
+        return self._words
+
     def finditer(self, text: str, timeout: float = MATCH_TIMEOUT_S) -> Iterator:
         """Every match, found within one time limit (none when it runs out or is switched off)."""
         if self.disabled:
@@ -91,6 +110,87 @@ class BoundedPattern:
         except TimeoutError:
             self._timed_out()
             return iter(())
+
+
+# Hyphens and spaces, taken out of a text before looking for a pattern's required words: the
+# patterns of codebook terms allow one between any two letters ("cease-fire" for "ceasefire").
+SQUEEZED = "-\u2010\u2011 "
+_SQUEEZE = str.maketrans("", "", SQUEEZED)
+
+
+def squeeze(text: str) -> str:
+    """``text`` lower-cased without the ``SQUEEZED`` characters: where ``required_words`` are looked for."""
+    return text.lower().translate(_SQUEEZE)
+
+
+def required_words(source: str) -> frozenset[str]:
+    """Pieces of plain ASCII text, lower-cased and without hyphens or spaces, one of which every
+    match of ``source`` holds once squeezed (``squeeze``): "ceasefire" and "truce" for
+    ``\b(?:cease-?fire|truce)s?\b``, "clinton" for a term's ``c[-‐‑ ]?l[-‐‑ ]?i...``; empty when the
+    pattern needs none that this reading can name (only sets, dots, optional parts). Only what a
+    match consumes is read (not a lookaround, an anchor or a back reference), and a match squeezed
+    is a piece of the text squeezed, so a text whose squeezed form holds none of the pieces has no
+    match whatever else the pattern asks: a cheaper first test than a search (``Codebook.find``)."""
+    import re._constants as const  # noqa: PLC0415 - the op codes of the parse below
+    import re._parser as parser  # noqa: PLC0415 - the parser of the re syntax, without compiling
+
+    try:
+        tree = parser.parse(source, 0)
+    except (re.error, OverflowError, RecursionError, ValueError):
+        return frozenset()
+    repeats = (const.MAX_REPEAT, const.MIN_REPEAT, getattr(const, "POSSESSIVE_REPEAT", const.MAX_REPEAT))
+
+    def of_sequence(items) -> frozenset[str] | None:
+        # each run of ASCII literals is needed, and so is what each needed part needs: any one of
+        # them will do; the one whose shortest piece is longest tests best
+        options: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, value in [*items, (None, None)]:
+            if op is not None and squeezed(op, value):
+                continue  # (gone from the squeezed text: "cease-fire" needs "ceasefire" there)
+            if op is const.LITERAL and value < 128:
+                run.append(chr(value).lower())
+                continue
+            if run:
+                options.append(frozenset({"".join(run)}))
+                run = []
+            needed = of_part(op, value) if op is not None else None
+            if needed:
+                options.append(needed)
+        return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+    def squeezed(op, value) -> bool:
+        # a character, a set of them or a repeat of either that matches only SQUEEZED characters
+        if op is const.LITERAL:
+            return chr(value) in SQUEEZED
+        if op is const.IN:
+            return all(item_op is const.LITERAL and chr(item) in SQUEEZED for item_op, item in value)
+        if op in repeats:
+            return len(value[2]) == 1 and squeezed(*value[2][0])
+        return False
+
+    def of_part(op, value) -> frozenset[str] | None:
+        if op is const.SUBPATTERN:
+            return of_sequence(value[3])
+        if op is const.BRANCH:
+            branches = [of_sequence(branch) for branch in value[1]]
+            return None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        if op in repeats and value[0] >= 1:
+            return of_sequence(value[2])
+        if op is getattr(const, "ATOMIC_GROUP", None):
+            return of_sequence(value)
+        return None  # a set, a dot, a class, an optional part, an assertion, a back reference
+
+    needed = of_sequence(tree)
+    return needed if needed and all(needed) else frozenset()
+
+
+def words_testable(text: str) -> bool:
+    """Whether ``required_words`` may be looked for in ``squeeze(text)``: no character of it that
+    is not ASCII could match an ASCII letter without regard to case ("ſ" matches s, the Kelvin sign k)."""
+    return text.isascii() or not any(
+        c.isascii() for char in set(text) if not char.isascii() for form in (char.lower(), char.upper(), char.casefold()) for c in form
+    )
 
 
 def _probes(source: str) -> list[str]:
