@@ -81,6 +81,7 @@ def build_pipeline(names: tuple[str, ...] | None = None, knowledge: Knowledge | 
     import spacy
     from spacy.pipeline import EntityRuler
 
+    from core.extraction.actor_ruler import ACTOR_RULER_FACTORY
     from core.extraction.components import add_components
 
     names = names or configured_model_names()
@@ -93,7 +94,7 @@ def build_pipeline(names: tuple[str, ...] | None = None, knowledge: Knowledge | 
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue
         if "ner" in nlp.pipe_names and RULER_NAME not in nlp.pipe_names:
-            ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True}))
+            ruler = cast(EntityRuler, nlp.add_pipe(ACTOR_RULER_FACTORY, name=RULER_NAME, before="ner", config={"overwrite_ents": True}))
             ruler.add_patterns(_ruler_patterns(kb))
         add_components(nlp, kb)
         return nlp
