@@ -161,6 +161,12 @@ class Attributor:
         # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
         self._coordinated: dict[int, int] = {}
         # The side phrases by their verb: lemma -> (the words after it, the prepositions).
+        # The words besides verbs that start a statement in _cue_statements, as written and by lemma.
+        lex = self.lex
+        self._word_cues = (
+            lex.intention_adjectives | lex.nominal_cues | lex.belief_adjectives | frozenset(lex.attitude_words) | HEARSAY_ADVERBS | {"in"},
+            lex.nominal_cues | frozenset(lex.act_nouns) | {"accord"},
+        )
         self._side_phrases: dict[str, list[tuple[list[str], frozenset[str]]]] = {}
         for phrase, preps in self.lex.side_phrases.items():
             verb_lemma, *rest = phrase.split()
@@ -287,7 +293,10 @@ class Attributor:
         """The statements of a sentence that rest on a cue word: "according to", a cue verb, an
         adjective of intention, a noun of saying or will, or a word of attitude after a copula."""
         new: list[Statement] = []
+        lowers, lemmas = self._word_cues
         for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lowers and tok.lemma_.lower() not in lemmas:
+                continue  # (only a verb or a word of the cue lists below can start a statement)
             st: Statement | None = self._raising(tok)
             if st is not None:
                 new.append(st)

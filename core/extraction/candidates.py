@@ -154,8 +154,10 @@ class _Occurrence:
 
 def dependency_distance(a: Token, b: Token) -> int:
     """The number of dependency arcs between two tokens of one sentence (-1 when in two trees)."""
-    depth = {t.i: n for n, t in enumerate(path_up(a, len(a.sent)))}
-    for n, t in enumerate(path_up(b, len(b.sent))):
+    # (a walk up ends at its sentence's root: the document's length bounds it as the sentence's
+    # would, without Token.sent, which walks the document on every call)
+    depth = {t.i: n for n, t in enumerate(path_up(a, len(a.doc)))}
+    for n, t in enumerate(path_up(b, len(b.doc))):
         if t.i in depth:
             return depth[t.i] + n
     return -1

@@ -271,6 +271,9 @@ class Lexicon:
         return None
 
 
+COUNTRY_MEMO_SIZE = 50_000  # names whose country_of is remembered (then forgotten, all at once)
+
+
 @dataclass(eq=False)  # hashed by identity: it keys the pipeline cache
 class Knowledge:
     """Everything the rules know about actors and words."""
@@ -291,6 +294,8 @@ class Knowledge:
     # capitalised ("Social Democrats leader ..." is no US Democrat; "Longtime Democratic senator" is).
     party_name_starts: frozenset[str] = frozenset()
     lexicon: Lexicon | None = None
+    # country_of's answers by the name asked (the rules ask it of most words, many times)
+    _countries: dict[str, str] = field(default_factory=dict, repr=False)
     # The files it was loaded from: the extraction's spaCy components load it again by them.
     actors_path: str = ""
     lexicon_path: str = ""
@@ -301,6 +306,14 @@ class Knowledge:
 
     def country_of(self, name: str) -> str:
         """Canonical country for a country name, code, capital, metonym or demonym ('' if none)."""
+        found = self._countries.get(name)
+        if found is None:
+            if len(self._countries) >= COUNTRY_MEMO_SIZE:
+                self._countries.clear()
+            found = self._countries[name] = self._country_of(name)
+        return found
+
+    def _country_of(self, name: str) -> str:
         key = name.strip()
         if not key:
             return ""  # a line break or a blank token names no country
@@ -570,8 +583,11 @@ def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path,
 def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> None:
     """Countries' aliases, metonyms, organizations, people and roles of an actors file."""
 
+    # (the tables change while they are read here: country_of's memory is not used, and emptied after)
+    kb._countries.clear()
+
     def canonical_country(name: str) -> str:
-        return kb.country_of(name) or name
+        return kb._country_of(name) or name
 
     for country, aliases in (data.get("country_aliases") or {}).items():
         canonical = canonical_country(str(country))
@@ -584,7 +600,7 @@ def _add_actors(kb: Knowledge, data: dict, source: str = "the actors file") -> N
                 kb.places[_strip_article(alias.lower())] = canonical
     for country, adjectives in (data.get("demonyms") or {}).items():
         canonical = canonical_country(str(country))
-        if not kb.country_demonym.get(canonical) and not kb.country_of(canonical):
+        if not kb.country_demonym.get(canonical) and not kb._country_of(canonical):
             raise KnowledgeError(f"{source}: demonyms: {country!r} is not a country the gazetteer knows")
         for adjective in adjectives or []:
             if str(adjective).lower() in kb.places:
