@@ -989,6 +989,11 @@ class StanceFinder:
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
+            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and self._wants_of_others(tok, path[idx - 1]):
+                # "Chile wants Peru to accept the tax", "demanded that Peru scrap it": what Peru is
+                # wanted to do says nothing of Peru's own view; the one who wants it holds it
+                lower = path[idx - 1]
+                walk.holders = [h for h in walk.holders if not all(lower.left_edge.i <= m.start and m.end <= lower.right_edge.i + 1 for m in h.mentions)]
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
                 # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
                 # naming verb that is the statement's cue still says what it names the issue:
@@ -1043,6 +1048,21 @@ class StanceFinder:
             self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
         walk.holders = _outermost(walk.holders)
         return self._with_speaker(walk)
+
+    def _wants_of_others(self, verb: Token, clause: Token) -> bool:
+        """Whether ``verb`` wants, hopes or demands what its complement ``clause`` says someone
+        else does: a verb of the lexicon's ``wanting_verbs`` ("wants Peru to accept", "hopes Peru
+        will", "demanded that Peru scrap"), or "insist" with a duty modal or a bare verb below
+        ("insisted that Peru must scrap", not "insisted that Peru had never backed it": a claim of
+        what Peru did), whose clause has a subject of its own (the subject's own wish, "wants to
+        accept", has none)."""
+        lemma = verb.lemma_.lower()
+        if clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False  # (a clause before the verb is no complement of it: "X wants A; Y wants B" misparsed)
+        if lemma in self.lex.wanting_verbs:
+            return True
+        return lemma == "insist" and (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+                                      or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in clause.children))
 
     def _conditional_consequence(self, path: list[Token], walk: _Walk) -> list[_Holder] | None:
         """"If Peru does not keep the truce, Baker threatened levies": a threat (or a promise) made
