@@ -1232,3 +1232,49 @@ def test_a_wanter_keeps_its_view_when_the_parser_hangs_its_clause_on_the_next_wa
     # (the parser makes the first clause a complement of the second "wants"; Peru's rows here are
     # a known misreading of that parse, left alone)
     assert ("Chile", "toll_road", "support") in stances("Chile wants the toll road extended; Peru wants the water tax gone.")
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # "it" after a naming verb that judges: the verb's own side, or what it is named "as"
+        ("Senator Rui Costa dismissed it.", {("Rui Costa", "water_tax", "oppose")}),
+        ("Within hours, Senator Rui Costa dismissed it as an expensive promise.", {("Rui Costa", "water_tax", "oppose")}),
+        ("Senator Rui Costa described it as a disaster.", {("Rui Costa", "water_tax", "oppose")}),
+        ("Senator Rui Costa described it as a triumph.", {("Rui Costa", "water_tax", "support")}),
+        # a naming verb that judges nothing, named nothing that takes a side
+        ("Senator Rui Costa described it as a compromise.", set()),
+    ],
+)
+def test_it_after_a_naming_verb_of_judgment_is_the_issue_before(second, expected):
+    assert of("Rui Costa", f"Chile approved a water tax on Saturday. {second}") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Rui Costa made the case for a water tax.", {("Rui Costa", "water_tax", "support")}),
+        ("Senator Rui Costa made a strong case for the water tax.", {("Rui Costa", "water_tax", "support")}),
+        ("Senator Rui Costa made the case against the water tax.", {("Rui Costa", "water_tax", "oppose")}),
+        ("There is no case for the water tax, Senator Rui Costa said.", {("Rui Costa", "water_tax", "oppose")}),
+    ],
+)
+def test_the_case_for_an_issue_is_made_by_its_supporters(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document's named author speaks for it, also through a participle the parser hung on
+        # the verb that passed it
+        ("The Senate approved a resolution, sponsored by Senator Rui Costa, declaring that a water tax would be harmful.",
+         {("Rui Costa", "water_tax", "oppose")}),
+        ("The Senate approved a resolution, declaring that a water tax would be harmful.", {("Senate", "water_tax", "oppose")}),
+        # (not who opposed it)
+        ("The Senate approved a resolution, opposed by Senator Rui Costa, declaring that a water tax would be harmful.",
+         {("Senate", "water_tax", "oppose")}),
+    ],
+)
+def test_a_document_speaks_for_its_named_author(text, expected):
+    assert stances(text) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from core.extraction.mentions import ActorResolver, Mention
+from core.extraction.tokens import agent_objects
 from core.extraction.words import IMPERSONAL_WORDS, RELATIVE_TAGS, THING_PRONOUNS
 from core.knowledge.gazetteer import Actor, Lexicon
 
@@ -192,6 +193,9 @@ class SpeakerResolver:
             # clause's own subject, not the first clause's better-known one.
             return chain[0]
         chain = [self.named_place(self.whole_of_part(self.antecedent(t))) for t in chain]
+        document = self._document_of_participle(verb)
+        if document is not None:
+            chain = [document, *chain]
         chain = [self.sponsor(t) or t for t in chain]
         for subj in chain:
             if subj.pos_ == "PRON" or self.resolver.actors_of(subj):
@@ -268,11 +272,29 @@ class SpeakerResolver:
             return subj.head.head
         return subj
 
+    def _document_of_participle(self, verb: Token) -> Token | None:
+        """"The House approved a resolution, sponsored by Rep. Baca, declaring that ...": a
+        participle of saying with no subject of its own, hung by the parser on a verb of
+        sponsorship, says what the document that verb takes says (its sponsor speaks, see
+        ``sponsor``); None otherwise."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        if verb.head.lemma_.lower() not in self.lex.sponsor_verbs:
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in self.lex.document_nouns), None)
+
     def sponsor(self, noun: Token) -> Token | None:
         """The subject that passed, issued or signed a document that speaks ("three county
-        commissions have passed resolutions opposing the barrier": the commissions), or None."""
+        commissions have passed resolutions opposing the barrier": the commissions), or None; the
+        one named as its author first ("the House approved a resolution, sponsored by Rep. Baca,
+        declaring ...": Baca, whose words it is)."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.document_nouns or noun.dep_ != "dobj":
             return None
+        author = next((a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.sponsor_verbs
+                       for a in agent_objects(c)), None)
+        if author is not None and self.resolver.actors_of(author):
+            return author
         if noun.head.lemma_.lower() not in self.lex.sponsor_verbs:
             return None  # ("the council received a petition demanding ...": the petition's)
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)

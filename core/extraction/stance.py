@@ -1609,12 +1609,13 @@ class StanceFinder:
 
     def _misattached_stance_object(self, verb: Token, below: Token | None) -> Token | None:
         """The stance noun a verb's object names when the preposition after it hangs on the verb
-        ("dropped its objections | to the accord", "withdrew its support | for the dam"); None
-        when there is none."""
+        ("dropped its objections | to the accord", "withdrew its support | for the dam", "made the
+        case | for the levy": a noun whose phrase with the preposition is a cue); None when there
+        is none."""
         if below is None or below.dep_ != "prep" or below.lower_ not in STANCE_OBJECT_PREPOSITIONS or verb.pos_ != "VERB":
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
-                     and self._takes_side(c)), None)
+                     and (self._takes_side(c) or self.lex.polarity(f"{c.lemma_.lower()} {below.lower_}") in (1, -1))), None)
 
     def _effect_on_outcome(self, verb: Token, below: Token | None, walk: _Walk) -> int:
         """+1 or -1 when the issue, as the active subject of a verb of effect, brings about or
@@ -2546,10 +2547,15 @@ class StanceFinder:
             if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
                 return False
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
-            # "called it a betrayal": what it is named says the side
+            # "called it a betrayal", "described it as a disaster": what it is named says the side
             named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
+            named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for g in c.children if g.dep_ == "pobj"]
             # ("calling it a costly program": the adjective judges a judged noun)
-            return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
+            if any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c)):
+                return True
+            # a naming verb that is also one of judgment judges the thing itself: "dismissed it (as
+            # a stunt)" ("called it" is no judgment)
+            return verb.lemma_.lower() in self.lex.judgment_cues and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
         elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
             return False
         # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop
