@@ -1278,3 +1278,22 @@ def test_the_case_for_an_issue_is_made_by_its_supporters(text, expected):
 )
 def test_a_document_speaks_for_its_named_author(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle describing a name, or what is set beside it, is that name's doing
+        ("Senator Rui Costa, still defending the water tax, said Tuesday that the budget was late.", {("Rui Costa", "water_tax", "support")}),
+        ("Senator Rui Costa, a senator defending the water tax, spoke on Tuesday.", {("Rui Costa", "water_tax", "support")}),
+        ("Senator Rui Costa, one of the few senators still defending the water tax, spoke.", {("Rui Costa", "water_tax", "support")}),
+        ("Senator Rui Costa, one of many senators opposing the water tax, spoke.", {("Rui Costa", "water_tax", "oppose")}),
+        # people described by a participle of stance hold it, not whoever met them
+        ("Peru met Chilean officials defending the toll road.", {("Chile", "toll_road", "support")}),
+        ("Peru met protesters opposing the toll road.", set()),
+        # a document so described still speaks for whoever issued it
+        ("Peru published a report opposing the toll road.", {("Peru", "toll_road", "oppose")}),
+    ],
+)
+def test_a_participle_of_stance_is_the_view_of_what_it_describes(text, expected):
+    assert stances(text) == expected

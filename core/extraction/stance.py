@@ -463,6 +463,17 @@ class StanceFinder:
                 mentions += self._joined_by(subj)
             if subjects:
                 mentions += self._joined_by(tok)
+            elif not agents and tok.dep_ == "acl" and tok.tag_ == "VBG":
+                # "Sen. Roe, still defending the levy, said ...", "Roe, one of the few senators
+                # defending the levy": a participle describing a name (or what is set beside it)
+                # is that name's doing
+                described = tok.head
+                of = described.head if described.dep_ == "pobj" and described.head.lower_ == "of" else None
+                if of is not None and of.head.dep_ == "appos" and (of.head.pos_ == "NUM" or of.head.lower_ in self.lex.quantifiers):
+                    described = of.head  # ("Roe, one of the few senators defending ...": the "one" is Roe)
+                if described.dep_ == "appos":
+                    described = described.head
+                mentions += self.resolver.actors_of(described)
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" and not self._owned_by_local_subject(c)
                          for m in self.resolver.actors_of(c)]
@@ -1039,6 +1050,11 @@ class StanceFinder:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
+            if idx > 0 and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i not in walk.in_match \
+                    and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) and self._names_people(tok.head):
+                # "Peru met protesters opposing the dam": the view is the protesters', not Peru's
+                # ("published a report opposing the dam": a document speaks for whoever issued it)
+                break
             if idx > 0 and (self._side_apposition(tok) or path[idx - 1].dep_ == "poss" and self._named_side_of_owner(tok)
                             or self._side_members(tok)):
                 break  # "Roe, a critic of the dam, rejected the budget": the view ends at Roe
@@ -1048,6 +1064,13 @@ class StanceFinder:
             self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
         walk.holders = _outermost(walk.holders)
         return self._with_speaker(walk)
+
+    def _names_people(self, noun: Token) -> bool:
+        """Whether a noun names people or an actor: a mention ("Chilean officials"), or a noun of
+        the lexicon's people_nouns or people_group_nouns ("protesters", "lawmakers")."""
+        lemma = noun.lemma_.lower()
+        return bool(self.resolver.actors_of(noun)) or lemma in self.lex.people_nouns or noun.lower_ in self.lex.people_nouns \
+            or noun.lower_ in self.lex.people_group_nouns
 
     def _wants_of_others(self, verb: Token, clause: Token) -> bool:
         """Whether ``verb`` wants, hopes or demands what its complement ``clause`` says someone
