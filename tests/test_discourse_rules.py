@@ -1297,3 +1297,23 @@ def test_a_document_speaks_for_its_named_author(text, expected):
 )
 def test_a_participle_of_stance_is_the_view_of_what_it_describes(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause in the perfect with its own subject is what its antecedent did, once
+        ("Chile, which has rejected the water tax, left the talks.", {("Chile", "water_tax", "oppose")}),
+        ("Chile, which had long rejected the water tax, left the talks.", {("Chile", "water_tax", "oppose")}),
+        ("Senator Ana Lucero met Senator Rui Costa, who has called the water tax a disaster.", {("Rui Costa", "water_tax", "oppose")}),
+        # a passive one is its agent's view, as before
+        ("The water tax, which has been accepted by Peru, stays.", {("Peru", "water_tax", "support")}),
+        ("The water tax, which Peru has accepted, stays.", {("Peru", "water_tax", "support")}),
+    ],
+)
+def test_a_perfect_relative_clause_gives_one_side(text, expected):
+    assert stances(text) == expected
+
+
+def test_a_whip_is_a_title_before_a_name():
+    assert stances("House Minority Whip Rex Calder rejected the water tax.") == {("Rex Calder", "water_tax", "oppose")}

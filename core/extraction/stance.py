@@ -3056,8 +3056,10 @@ def _is_side_clause(tok: Token) -> bool:
 
 def _holder_clause(clause: Token) -> bool:
     """A modifier clause whose agent or subject holds a view on the noun it modifies: a passive
-    participle ("accepted by Ukraine") or an object relative ("which both sides agreed to")."""
-    return clause.tag_ == "VBN" or _object_relative(clause)
+    participle ("accepted by Ukraine") or an object relative ("which both sides agreed to"). Not a
+    perfect tense with a subject of its own ("Chile, which has rejected the levy": what Chile did,
+    read as any relative clause)."""
+    return clause.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in clause.children) or _object_relative(clause)
 
 
 def _in_conditional(tok: Token) -> bool:
