@@ -3057,9 +3057,10 @@ def _is_side_clause(tok: Token) -> bool:
 def _holder_clause(clause: Token) -> bool:
     """A modifier clause whose agent or subject holds a view on the noun it modifies: a passive
     participle ("accepted by Ukraine") or an object relative ("which both sides agreed to"). Not a
-    perfect tense with a subject of its own ("Chile, which has rejected the levy": what Chile did,
-    read as any relative clause)."""
-    return clause.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in clause.children) or _object_relative(clause)
+    perfect tense whose subject is the relative pronoun ("Chile, which has rejected the levy": what
+    Chile did, read as any relative clause; "a move Chile condemned" is an object relative)."""
+    return clause.tag_ == "VBN" and not any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS for c in clause.children) \
+        or _object_relative(clause)
 
 
 def _in_conditional(tok: Token) -> bool:
