@@ -542,6 +542,26 @@ def test_a_colon_after_things_or_a_list_gives_no_paraphrase():
         assert not rows(text), text
 
 
+def test_a_view_held_or_shared_before_a_colon_is_spelled_out_after_it():
+    # "hold" / "share" a view or position (``holding_verbs``), as "have" one.
+    found = contents_of("Before the vote, both candidates held the same view on the toll road: it should be finished before the rains.")
+    assert found.get("it should be finished before the rains") == "candidates"
+    found = contents_of("The two parties share one position on the ferry port: it must stay in public hands.")
+    assert found.get("it must stay in public hands", "").endswith("parties")
+    found = contents_of("Senator Oda Lindgren holds a firm view on the quarry: it should close by 2030.")
+    assert found.get("it should close by 2030") == "Oda Lindgren"
+
+
+def test_holding_something_other_than_a_view_before_a_colon_gives_no_paraphrase():
+    for text in ("The two clubs hold three trophies between them: the cup, the shield and the league title.",
+                 "The club holds a record: it has never lost at home in March.",
+                 "Both hospitals share the same problem: they cannot hire enough nurses.",
+                 "The ministers hold regular meetings: the next one is in May in Tromso.",
+                 "Ines Duarte took her lawyer's advice: she sold the house before the winter.",
+                 "They had a long meeting on the dam: it lasted six hours and ended without a vote."):
+        assert not rows(text), text
+
+
 # ------------------------------------------------------------------ phrases that take a side
 
 
