@@ -1455,8 +1455,9 @@ class Attributor:
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
         close the harbour", "the council's call for a recount", "her claim that ...", "the decision by
-        the board to ..."): the noun's complement is the owner's."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        the board to ..."): the noun's complement is the owner's. An owner that is a date says
+        when, not who ("Tuesday's decision to close the mine", "March's agreement")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
         if owner is None:
             # ("concern among farmers that ...": the farmers' concern)
             by = [
