@@ -542,6 +542,26 @@ def test_a_colon_after_things_or_a_list_gives_no_paraphrase():
         assert not rows(text), text
 
 
+def test_a_view_held_or_shared_before_a_colon_is_spelled_out_after_it():
+    # "hold" / "share" a view or position (``holding_verbs``), as "have" one.
+    found = contents_of("Before the vote, both candidates held the same view on the toll road: it should be finished before the rains.")
+    assert found.get("it should be finished before the rains") == "candidates"
+    found = contents_of("The two parties share one position on the ferry port: it must stay in public hands.")
+    assert found.get("it must stay in public hands", "").endswith("parties")
+    found = contents_of("Senator Oda Lindgren holds a firm view on the quarry: it should close by 2030.")
+    assert found.get("it should close by 2030") == "Oda Lindgren"
+
+
+def test_holding_something_other_than_a_view_before_a_colon_gives_no_paraphrase():
+    for text in ("The two clubs hold three trophies between them: the cup, the shield and the league title.",
+                 "The club holds a record: it has never lost at home in March.",
+                 "Both hospitals share the same problem: they cannot hire enough nurses.",
+                 "The ministers hold regular meetings: the next one is in May in Tromso.",
+                 "Ines Duarte took her lawyer's advice: she sold the house before the winter.",
+                 "They had a long meeting on the dam: it lasted six hours and ended without a vote."):
+        assert not rows(text), text
+
+
 # ------------------------------------------------------------------ phrases that take a side
 
 
@@ -608,6 +628,19 @@ def test_a_noun_of_will_holds_its_infinitive_but_not_what_a_preposition_names():
         "to save the night ferry": "Ruth Almqvist"}
     assert contents_of("Rep. Cosmo Deladier's reluctance to testify annoyed the panel.") == {"to testify": "Cosmo Deladier"}
     assert not contents_of("Rep. Cosmo Deladier launched his bid for the open seat in Harlow.")
+
+
+def test_a_date_before_a_noun_of_saying_or_will_says_when_not_who():
+    # "March's agreement", "Tuesday's decision": no speaker named March or Tuesday.
+    for text in ("March's fishing agreement was a turning point for the two harbours.",
+                 "Tuesday's decision to close the copper mine angered the miners in Orsk.",
+                 "Last year's pledge to rebuild the pier has not been kept."):
+        assert not any(speaker in ("March", "Tuesday", "year", "Last year") for speaker, _c, _t, _n in rows(text)), text
+    # A will voiced by nobody named stays the writer's narrative, as without the date.
+    found = rows("Monday's promise to cut tram fares was welcomed by commuters.")
+    assert ("", "promise", "to cut tram fares", True) in found
+    # A place or a body before the noun is still its owner.
+    assert contents_of("Norway's decision to close the cod fishery angered the trawler crews.").get("to close the cod fishery") == "Norway"
 
 
 # ------------------------------------------------------------------ headlines in title case

@@ -43,6 +43,27 @@ def test_a_relative_clause_of_a_letter_is_not_a_speech_verbs_content():
     assert not any("sent to the board" in content for content in found)
 
 
+def test_a_subject_with_a_past_participle_after_it_still_speaks():
+    # "farmers interviewed at the market said ...": the parser reads "interviewed" as the
+    # farmers' own verb and leaves "said" with no subject.
+    found = contents_of("But farmers interviewed at the market said the price of maize had been falling for a month.")
+    assert found.get("the price of maize had been falling for a month") == "farmers"
+    found = contents_of("Drivers questioned at the depot said the buses had not been serviced since June.")
+    assert found.get("the buses had not been serviced since June") == "Drivers"
+    found = contents_of("Shopkeepers visited on Monday told reporters that sales had halved.")
+    assert found.get("sales had halved") == "Shopkeepers"
+
+
+def test_a_clause_before_a_speech_verb_is_no_subject_of_it():
+    # The clause reported before the verb, set off by a comma or not, never makes its own subject the speaker.
+    for text, content, speaker in (
+        ("The storm struck on Monday, the mayor said.", "The storm struck on Monday", "mayor"),
+        ("The ferry sank off Cape Rell, said the coast guard.", "The ferry sank off Cape Rell", "coast guard"),
+    ):
+        assert contents_of(text).get(content) == speaker, text
+    assert not any(speaker == "Prices" for speaker, _c, _t in statements("Prices rose in March said analysts at Norbank."))
+
+
 # ------------------------------------------------------------------ beliefs and holders the verb asks for
 
 

@@ -1455,8 +1455,9 @@ class Attributor:
     def _nominal(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """A noun of saying, believing or wanting whose owner is a speaker ("his determination to
         close the harbour", "the council's call for a recount", "her claim that ...", "the decision by
-        the board to ..."): the noun's complement is the owner's."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        the board to ..."): the noun's complement is the owner's. An owner that is a date says
+        when, not who ("Tuesday's decision to close the mine", "March's agreement")."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
         if owner is None:
             # ("concern among farmers that ...": the farmers' concern)
             by = [
@@ -1977,7 +1978,8 @@ class Attributor:
         verb of speech or of introducing ("he summed it up: the plan had failed"), a noun of
         reply owned by a speaker as the subject of a copula or alone ("her message to the council
         was blunt: the pool would close", "the governor's answer: no new taxes"), one the subject
-        has ("she had a warning for her colleagues: voters would punish them"), a speaker said to
+        has, holds or shares (``holding_verbs``: "she had a warning for her colleagues: voters
+        would punish them", "both candidates hold the same view: ..."), a speaker said to
         be blunt or adamant (``manner_adjectives``: "the senator was adamant: the bill would not
         pass") or a declaring phrase ("made her position clear: ..."). Not "the results were
         clear:", "the council has three priorities:": no speaker speaks."""
@@ -2048,7 +2050,7 @@ class Attributor:
             if manner is not None and (subj.pos_ in ("PROPN", "PRON") or self.speakers.names_people(subj) or self.resolver.actors_of(subj)):
                 return subj, manner
             return None
-        if lemma == "have":
+        if lemma in lex.holding_verbs:
             said = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.reply_nouns), None)
             return (subj, said) if said is not None else None
         if lemma in lex.declaring_phrases and any(c.lower_ in lex.declaring_phrases[lemma] and c.i < colon.i for c in head.children):

@@ -21,6 +21,20 @@ from core.knowledge.gazetteer import Actor, Lexicon
 Speaker = tuple[Actor | None, tuple[int, int] | None, str]
 
 
+def _reduced_participle(clause: Token, verb: Token) -> bool:
+    """Whether ``clause`` is a clause the parser hung on ``verb`` right before it that is a past
+    participle after the verb's subject ("farmers interviewed at the market said ...", parsed as
+    "farmers interviewed" saying nothing): a verb in the past with a subject but with no object, no
+    auxiliary and no conjunction, its last word next to ``verb``, which reports a clause after it."""
+    return (
+        clause.dep_ == "ccomp" and clause.i < verb.i and clause.tag_ in ("VBD", "VBN") and clause.right_edge.i + 1 == verb.i
+        and not any(c.dep_ in ("aux", "auxpass", "mark", "dobj", "ccomp", "xcomp", "dative", "attr", "acomp", "prt") for c in clause.children)
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
+        and any(c.dep_ == "prep" and c.i > clause.i for c in clause.children)
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)  # (what the verb reports, after it)
+    )
+
+
 def subject_chain(verb: Token, telling: frozenset[str] = frozenset()) -> list[Token]:
     """Subjects of a verb, nearest first, inherited through conjunction, participles and
     complements ("Macron said Russia's permission was not needed, noting that ..." gives
@@ -31,6 +45,9 @@ def subject_chain(verb: Token, telling: frozenset[str] = frozenset()) -> list[To
         own = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         # ("Most senators are opposed to ...": the subject hung on the auxiliary by the parser)
         own = own or [g for a in cur.children if a.dep_ in ("aux", "auxpass") and a.i < cur.i for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+        # ("Drivers interviewed at the border said ...": a participle after the subject read as a
+        # past tense, the clause it seems to make hung on the verb, right before it)
+        own = own or [g for c in cur.children if _reduced_participle(c, cur) for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
         # Two subjects means a misparse ("“One of the best ...,” Mayor Berg said"): the one
         # nearer the verb first.
         subjects += sorted(own, key=lambda c: abs(c.i - cur.i))

@@ -158,6 +158,9 @@ class Lexicon:
     # and verbs besides the copulas and speech verbs that introduce one ("put it bluntly: “...”").
     reply_nouns: frozenset[str] = frozenset()
     introducing_verbs: frozenset[str] = frozenset()
+    # Verbs by which a subject holds a view a reply noun names before a colon ("both candidates
+    # hold the same view on the dam: it should be finished"): what follows the colon is theirs.
+    holding_verbs: frozenset[str] = frozenset()
     # Adjectives of a manner of speaking that, said of a speaker before a colon, make what follows
     # the colon theirs ("The senator was adamant: the bill would not pass").
     manner_adjectives: frozenset[str] = frozenset()
