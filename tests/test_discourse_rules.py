@@ -1317,3 +1317,23 @@ def test_a_perfect_relative_clause_gives_one_side(text, expected):
 
 def test_a_whip_is_a_title_before_a_name():
     assert stances("House Minority Whip Rex Calder rejected the water tax.") == {("Rex Calder", "water_tax", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun of undoing or holding back with no side of its own still turns what it is on
+        ("Peru lifted restrictions on the toll road.", {("Peru", "toll_road", "support")}),
+        ("Peru imposed restrictions on the toll road.", {("Peru", "toll_road", "oppose")}),
+        ("Chile backed a reduction in the water tax.", {("Chile", "water_tax", "oppose")}),
+        ("Chile opposed any easing of the water tax.", {("Chile", "water_tax", "support")}),
+        ("Chile welcomed the suspension of the water tax.", {("Chile", "water_tax", "oppose")}),
+        # a penalty on it is against it, lifting the penalty for it
+        ("Peru imposed an embargo on the toll road.", {("Peru", "toll_road", "oppose")}),
+        ("Peru lifted the embargo on the toll road.", {("Peru", "toll_road", "support")}),
+        # (relief for someone is no relief from them)
+        ("Chile backed relief for the toll road builders.", {("Chile", "toll_road", "support")}),
+    ],
+)
+def test_a_noun_that_undoes_or_punishes_what_it_is_on_turns_the_side(text, expected):
+    assert stances(text) == expected

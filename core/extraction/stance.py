@@ -165,6 +165,9 @@ COPULAS = frozenset({"be", "remain", "stay"})
 TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
 STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
+# The prepositions after a noun of undoing that name what it undoes ("restrictions on", "removal
+# of", "relief from", "a reduction in"), not whom it is for ("relief for")
+INVERTED_OBJECT_PREPOSITIONS = frozenset({"on", "of", "from", "in"})
 # Particles the parser may take for prepositions: with their verb, a phrasal cue when the lexicon
 # lists one ("keep out", "pull out", "back away").
 PARTICLES = frozenset({"out", "off", "away", "back", "up"})
@@ -1963,6 +1966,15 @@ class StanceFinder:
             # "lashed out at critics of the levy", "sided with opponents of the dam": people on the
             # other side, judged by what comes above (no side of their own: "met critics of the dam")
             walk.flip()
+            return
+        if value is None and tok.pos_ == "NOUN" and tok.i not in walk.in_match and below is not None and below.dep_ == "prep" and (
+                tok.lemma_.lower() in self.lex.inversions and below.lower_ in INVERTED_OBJECT_PREPOSITIONS
+                or tok.lemma_.lower() in self.lex.penalty_nouns and below.lower_ == "on"):
+            # "lifted restrictions on the toll road", "the removal of the levy", "sanctions on the
+            # mine": a noun that undoes, holds back or punishes what it is on turns the side even
+            # when it takes none of its own ("relief for Ghana" is no relief from Ghana)
+            walk.flip()
+            walk.has_cue = walk.polar = True
             return
         if value is None:
             return
