@@ -1218,6 +1218,10 @@ def test_them_after_several_actors_is_the_actors_not_the_issues():
         ("Chile hopes Peru will accept the water tax.", {("Chile", "water_tax", "support")}),
         ("Chile insisted that Peru must scrap the water tax.", {("Chile", "water_tax", "oppose")}),
         ("Chile wants Peru and Bolivia to reject the toll road.", {("Chile", "toll_road", "oppose")}),
+        # only the wanted clause's subject loses its row: a stance it already has, or another
+        # actor's in a relative clause, stays
+        ("Chile hopes that Peru's support for the toll road will last.", {("Chile", "toll_road", "support"), ("Peru", "toll_road", "support")}),
+        ("Chile wants Peru to accept the water tax, which Bolivia has rejected.", {("Chile", "water_tax", "support"), ("Bolivia", "water_tax", "oppose")}),
         # the subject's own wish, a claim of what the other did, and one that is reported, stay
         ("Chile wants to accept the water tax.", {("Chile", "water_tax", "support")}),
         ("Chile insisted that Peru had never backed the water tax.", {("Peru", "water_tax", "oppose")}),
@@ -1251,12 +1255,26 @@ def test_it_after_a_naming_verb_of_judgment_is_the_issue_before(second, expected
 
 
 @pytest.mark.parametrize(
+    "first",
+    [
+        "A report said the water tax would raise prices.",
+        "A storm hit the coast a day after Chile approved the water tax.",
+    ],
+)
+def test_it_after_a_naming_verb_of_judgment_is_not_the_issue_of_a_sentence_about_something_else(first):
+    assert of("Rui Costa", f"{first} Senator Rui Costa dismissed it as a disaster.") == set()
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("Senator Rui Costa made the case for a water tax.", {("Rui Costa", "water_tax", "support")}),
         ("Senator Rui Costa made a strong case for the water tax.", {("Rui Costa", "water_tax", "support")}),
         ("Senator Rui Costa made the case against the water tax.", {("Rui Costa", "water_tax", "oppose")}),
-        ("There is no case for the water tax, Senator Rui Costa said.", {("Rui Costa", "water_tax", "oppose")}),
+        ("Senator Rui Costa laid out the case for the water tax.", {("Rui Costa", "water_tax", "support")}),
+        # the case judged by others, in words no list knows: no side read
+        ("Senator Maria Lopez said the case for the water tax is weak.", set()),
+        ("Senator Rui Costa questioned the case for the water tax.", set()),
     ],
 )
 def test_the_case_for_an_issue_is_made_by_its_supporters(text, expected):
@@ -1291,6 +1309,10 @@ def test_a_document_speaks_for_its_named_author(text, expected):
         # people described by a participle of stance hold it, not whoever met them
         ("Peru met Chilean officials defending the toll road.", {("Chile", "toll_road", "support")}),
         ("Peru met protesters opposing the toll road.", set()),
+        # unless the verb puts the subject on their side
+        ("Peru sided with lawmakers opposing the water tax.", {("Peru", "water_tax", "oppose")}),
+        ("Chile is among the countries opposing the water tax.", {("Chile", "water_tax", "oppose")}),
+        ("Chile sent diplomats defending the water tax to Brussels.", {("Chile", "water_tax", "support")}),
         # a document so described still speaks for whoever issued it
         ("Peru published a report opposing the toll road.", {("Peru", "toll_road", "oppose")}),
     ],
@@ -1336,4 +1358,36 @@ def test_a_whip_is_a_title_before_a_name():
     ],
 )
 def test_a_noun_that_undoes_or_punishes_what_it_is_on_turns_the_side(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a side nobody is named for, described, is no view of whoever describes it
+        ("Support for the water tax has grown, Kenya said.", set()),
+        ("Kenya said opposition to the toll road was growing.", set()),
+        ("The fund for the toll road ran dry, Kenya said.", set()),
+        # judged, or owned, it is read as before
+        ("Kenya said support for the water tax was a mistake.", {("Kenya", "water_tax", "oppose")}),
+        ("Our support for the water tax is firm, Kenya said.", {("Kenya", "water_tax", "support")}),
+        ("Kenya said its opposition to the water tax had not changed.", {("Kenya", "water_tax", "oppose")}),
+    ],
+)
+def test_a_side_described_as_nobodys_is_no_view_of_the_speaker(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # giving something to it, or money for it, is for it
+        ("Kenya pledged $5 million for the toll road.", {("Kenya", "toll_road", "support")}),
+        ("Kenya contributed troops to the toll road.", {("Kenya", "toll_road", "support")}),
+        ("Kenya will provide funding for the toll road.", {("Kenya", "toll_road", "support")}),
+        ("Kenya allocated funds for the toll road.", {("Kenya", "toll_road", "support")}),
+        ("Kenya cut funding for the toll road.", {("Kenya", "toll_road", "oppose")}),
+    ],
+)
+def test_giving_to_an_issue_is_for_it(text, expected):
     assert stances(text) == expected

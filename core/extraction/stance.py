@@ -472,8 +472,8 @@ class StanceFinder:
                 # is that name's doing
                 described = tok.head
                 of = described.head if described.dep_ == "pobj" and described.head.lower_ == "of" else None
-                if of is not None and of.head.dep_ == "appos" and (of.head.pos_ == "NUM" or of.head.lower_ in self.lex.quantifiers):
-                    described = of.head  # ("Roe, one of the few senators defending ...": the "one" is Roe)
+                if of is not None and of.head.dep_ == "appos":
+                    described = of.head  # ("Roe, one of the few senators defending ...", "a handful of": Roe)
                 if described.dep_ == "appos":
                     described = described.head
                 mentions += self.resolver.actors_of(described)
@@ -1006,8 +1006,10 @@ class StanceFinder:
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and self._wants_of_others(tok, path[idx - 1]):
                 # "Chile wants Peru to accept the tax", "demanded that Peru scrap it": what Peru is
                 # wanted to do says nothing of Peru's own view; the one who wants it holds it
-                lower = path[idx - 1]
-                walk.holders = [h for h in walk.holders if not all(lower.left_edge.i <= m.start and m.end <= lower.right_edge.i + 1 for m in h.mentions)]
+                # (only the wanted clause's subject: "hopes Peru's support for X will last", "wants
+                # Congress to pass X, which Diaz opposes" keep Peru's and Diaz's)
+                wanted = {t.i for c in path[idx - 1].children if c.dep_ in ("nsubj", "nsubjpass") for t in (c, *c.conjuncts)}
+                walk.holders = [h for h in walk.holders if not all(any(m.start <= i < m.end for i in wanted) for m in h.mentions)]
             if walk.at_statement_cue(tok) and not self._polar_phrase(tok, path[idx - 1] if idx > 0 else None):
                 # (a reporting verb whose preposition makes a stance, "voted for X", is read on; a
                 # naming verb that is the statement's cue still says what it names the issue:
@@ -1048,15 +1050,23 @@ class StanceFinder:
                 # by the cue of "cut" itself); a side only with a cue of its own above
                 # ("spoke about sanctions relief" takes none)
                 walk.flip()
+            if idx > 1 and walk.has_cue and not walk.holders and self._others_side_described(path[idx - 1], walk) and not self._judges(tok) \
+                    and tok.lemma_.lower() not in self.lex.experiencer_verbs:
+                # "support for the levy has grown, Kenya said", "the fund for the road ran dry":
+                # a side no one named is described, no view of the speaker's ("support for the
+                # levy would be a mistake" judges it: read on)
+                return []
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
             self._read_predicate(path, idx, side_clause, walk)
             self._read_children(path, idx, walk)
             if idx > 0 and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i not in walk.in_match \
-                    and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) and self._names_people(tok.head):
+                    and self.lex.polarity(self._cue_lemma(tok)) in (1, -1) and self._names_people(tok.head) \
+                    and not self._sides_with(tok.head):
                 # "Peru met protesters opposing the dam": the view is the protesters', not Peru's
-                # ("published a report opposing the dam": a document speaks for whoever issued it)
+                # ("published a report opposing the dam": a document speaks for whoever issued it;
+                # "joined countries opposing the dam": Peru's too)
                 break
             if idx > 0 and (self._side_apposition(tok) or path[idx - 1].dep_ == "poss" and self._named_side_of_owner(tok)
                             or self._side_members(tok)):
@@ -1067,6 +1077,27 @@ class StanceFinder:
             self.match_polarity[match.start_char] = 0 if walk.neutral and not walk.polar else walk.polarity
         walk.holders = _outermost(walk.holders)
         return self._with_speaker(walk)
+
+    def _others_side_described(self, noun: Token, walk: _Walk) -> bool:
+        """Whether a subject noun read as the walk's cue ("support for", "opposition to", "the
+        case for", "funding for") is nobody's in particular: no owner, no actor in it, no one it
+        comes from ("support from Peru", "Chile's opposition" are theirs)."""
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i in walk.in_match:
+            return False
+        if not (self._takes_side(noun) or any(self.lex.polarity(f"{noun.lemma_.lower()} {c.lower_}") in (1, -1)
+                                              for c in noun.children if c.dep_ == "prep")):
+            return False  # (a noun of no side: "the decision to scrap the levy angered Roe")
+        if any(c.dep_ == "poss" for c in noun.children) or self.resolver.actors_of(noun):
+            return False
+        return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
+
+    def _sides_with(self, noun: Token) -> bool:
+        """Whether the verb over a noun puts its subject on the noun's side: the lexicon's
+        siding_verbs with the noun as object or after their preposition ("joined countries
+        opposing", "sided with lawmakers opposing", "is among the countries opposing", "sent
+        diplomats defending")."""
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return head.lemma_.lower() in self.lex.siding_verbs or noun.dep_ == "pobj" and noun.head.lower_ in ("among", "alongside", "with")
 
     def _names_people(self, noun: Token) -> bool:
         """Whether a noun names people or an actor: a mention ("Chilean officials"), or a noun of
@@ -1776,6 +1807,8 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        if lemma in self.lex.made_phrases and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.phrase_making_verbs):
+            return  # "the case for the levy is weak", "questioned the case for it": not who made it
         if lemma in self.lex.affirmative_only_cues and (self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head)):
             return  # "the levy is not a top priority": no side we can read
         if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and tok.head.lemma_.lower() in self.lex.result_verbs \
@@ -2562,7 +2595,40 @@ class StanceFinder:
         antecedent = previous[-1]
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
-        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in sent if self._stance_pronoun(tok)]
+        about_it = self._sentence_about_issue(antecedent)
+        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in sent
+                if self._stance_pronoun(tok) or about_it and self._judging_pronoun(tok)]
+
+    def _sentence_about_issue(self, match: IssueMatch) -> bool:
+        """Whether the sentence of a match is about the issue, not about another thing that "it"
+        could be: its main subject is an actor, people, or the issue itself ("Chile approved a
+        water tax."; not "A report said the water tax ...", "A storm hit the coast after Chile
+        approved the tax")."""
+        span = self._match_span(match)
+        if span is None:
+            return False
+        root = span.root.sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return False
+        subj = subjects[0]
+        return subj.i in range(span.start, span.end) or bool(self.resolver.actors_of(subj)) or self._names_people(subj) \
+            or subj.lower_ in self.lex.group_nouns
+
+    def _judging_pronoun(self, tok: Token) -> bool:
+        """"it" as the object of a naming verb that is also a verb of judgment ("dismissed it",
+        "dismissed it as a stunt"), or of one that names it as something that takes a side
+        ("described it as a disaster"): read only after a sentence about the issue."""
+        if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON" or tok.dep_ != "dobj":
+            return False
+        verb = tok.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.naming_cues:
+            return False
+        named = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for g in c.children if g.dep_ == "pobj"]
+        if any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c)):
+            return True
+        # ("called it" is no judgment)
+        return verb.lemma_.lower() in self.lex.judgment_cues and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
 
     def _stance_pronoun(self, tok: Token) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
@@ -2582,15 +2648,10 @@ class StanceFinder:
             if not (self._prep_phrase(self._cue_lemma(verb), prep) or self.lex.polarity(prep.lower_) in (1, -1)):
                 return False
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
-            # "called it a betrayal", "described it as a disaster": what it is named says the side
+            # "called it a betrayal": what it is named says the side (see also _judging_pronoun)
             named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
-            named += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for g in c.children if g.dep_ == "pobj"]
             # ("calling it a costly program": the adjective judges a judged noun)
-            if any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c)):
-                return True
-            # a naming verb that is also one of judgment judges the thing itself: "dismissed it (as
-            # a stunt)" ("called it" is no judgment)
-            return verb.lemma_.lower() in self.lex.judgment_cues and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+            return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
         elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
             return False
         # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop
@@ -2607,7 +2668,7 @@ class StanceFinder:
         done = {m.start_char for m in taken}
         found = []
         for tok in sent:
-            if tok.idx in done or not self._stance_pronoun(tok):
+            if tok.idx in done or not (self._stance_pronoun(tok) or self._judging_pronoun(tok)):
                 continue
             before = [m for m in own if m.end_char <= tok.idx]
             span = self._match_span(before[-1]) if before else None

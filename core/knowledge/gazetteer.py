@@ -214,6 +214,9 @@ class Lexicon:
     refusal_verbs: frozenset[str] = frozenset()  # "refuse", "decline": a refusal of what they take
     duty_modals: frozenset[str] = frozenset()  # "must", "should": a demand on the subject
     wanting_verbs: frozenset[str] = frozenset()  # "Chile wants Peru to accept X": Chile's view, not Peru's
+    siding_verbs: frozenset[str] = frozenset()  # "Peru joined countries opposing X": Peru's view too
+    made_phrases: frozenset[str] = frozenset()  # "case for": a side only as what phrase_making_verbs make
+    phrase_making_verbs: frozenset[str] = frozenset()  # "made / laid out / argued the case for X"
     own_act_verbs: frozenset[str] = frozenset()  # acts that are a view only of a doer the knowledge knows
     providing_verbs: frozenset[str] = frozenset()  # "send", "supply": a side only when the act is said, not guessed
     penalty_nouns: frozenset[str] = frozenset()  # "tariffs", "sanctions": imposed on a condition, a threat
