@@ -1391,3 +1391,14 @@ def test_a_side_described_as_nobodys_is_no_view_of_the_speaker(text, expected):
 )
 def test_giving_to_an_issue_is_for_it(text, expected):
     assert stances(text) == expected
+
+
+def test_a_noun_of_will_with_a_that_clause_is_its_owners_view_only():
+    assert stances("Peru's demand that Chile drop the water tax angered Bolivia.") == {("Peru", "water_tax", "oppose")}
+    assert stances("Peru repeated its demand that Chile drop the water tax.") == {("Peru", "water_tax", "oppose")}
+
+
+def test_a_nouns_content_clause_is_no_modifier_whose_subject_judges_the_noun():
+    # (the clause gave Chile both sides: once what Chile did, once a view of "the claim")
+    found = stances("Peru rejected the claim that Chile had dropped the water tax.")
+    assert ("Chile", "water_tax", "support") not in found and ("Chile", "water_tax", "oppose") in found

@@ -1003,7 +1003,7 @@ class StanceFinder:
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
-            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and self._wants_of_others(tok, path[idx - 1]):
+            if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp", "acl") and self._wants_of_others(tok, path[idx - 1]):
                 # "Chile wants Peru to accept the tax", "demanded that Peru scrap it": what Peru is
                 # wanted to do says nothing of Peru's own view; the one who wants it holds it
                 # (only the wanted clause's subject: "hopes Peru's support for X will last", "wants
@@ -1109,13 +1109,17 @@ class StanceFinder:
     def _wants_of_others(self, verb: Token, clause: Token) -> bool:
         """Whether ``verb`` wants, hopes or demands what its complement ``clause`` says someone
         else does: a verb of the lexicon's ``wanting_verbs`` ("wants Peru to accept", "hopes Peru
-        will", "demanded that Peru scrap"), or "insist" with a duty modal or a bare verb below
+        will", "demanded that Peru scrap"), a noun of its ``wanting_nouns`` with a that-clause
+        ("Peru's demand that Chile drop the levy"), or "insist" with a duty modal or a bare verb below
         ("insisted that Peru must scrap", not "insisted that Peru had never backed it": a claim of
         what Peru did), whose clause has a subject of its own (the subject's own wish, "wants to
         accept", has none)."""
         lemma = verb.lemma_.lower()
         if clause.i < verb.i or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             return False  # (a clause before the verb is no complement of it: "X wants A; Y wants B" misparsed)
+        if clause.dep_ == "acl":
+            # a noun of will with its clause: "Peru's demand that Chile drop the levy"
+            return verb.pos_ == "NOUN" and lemma in self.lex.wanting_nouns and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
         if lemma in self.lex.wanting_verbs:
             return True
         return lemma == "insist" and (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
@@ -3132,6 +3136,8 @@ def _holder_clause(clause: Token) -> bool:
     participle ("accepted by Ukraine") or an object relative ("which both sides agreed to"). Not a
     perfect tense whose subject is the relative pronoun ("Chile, which has rejected the levy": what
     Chile did, read as any relative clause; "a move Chile condemned" is an object relative)."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False  # a noun's content clause, no modifier: "the claim that Chile had dropped the levy"
     return clause.tag_ == "VBN" and not any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS for c in clause.children) \
         or _object_relative(clause)
 
