@@ -1402,3 +1402,22 @@ def test_a_nouns_content_clause_is_no_modifier_whose_subject_judges_the_noun():
     # (the clause gave Chile both sides: once what Chile did, once a view of "the claim")
     found = stances("Peru rejected the claim that Chile had dropped the water tax.")
     assert ("Chile", "water_tax", "support") not in found and ("Chile", "water_tax", "oppose") in found
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # "it" as the subject of the small clause of a verb of wanting: what is wanted done to it
+        ("Peru wants it doubled.", {("Peru", "water_tax", "support")}),
+        ("Peru wants it cut by half.", {("Peru", "water_tax", "oppose")}),
+        ("Peru wants it scrapped.", {("Peru", "water_tax", "oppose")}),
+        # not a report of what happened
+        ("Peru said it doubled.", set()),
+    ],
+)
+def test_it_in_the_small_clause_of_a_verb_of_wanting_is_the_issue_before(second, expected):
+    assert of("Peru", f"Chile backs the water tax. {second}") == expected
+
+
+def test_doubling_an_issue_is_for_it():
+    assert stances("Peru doubled the water tax.") == {("Peru", "water_tax", "support")}

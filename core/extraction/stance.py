@@ -2644,6 +2644,10 @@ class StanceFinder:
         if tok.dep_ == "nsubjpass" and verb.pos_ == "VERB":
             # "said it should be scrapped": the passive subject of a verb of stance
             return self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+        if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.dep_ == "ccomp" and verb.tag_ in ("VBN", "VBD") \
+                and verb.head.lemma_.lower() in self.lex.wanting_verbs and not any(c.dep_ == "aux" for c in verb.children):
+            # "wants it doubled", "wants it cut by half": the small clause of a verb of wanting
+            return self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
         if tok.dep_ not in ("dobj", "pobj"):
             return False
         if tok.dep_ == "pobj":
