@@ -17,35 +17,35 @@ from tests.nlp_fixtures import nlp
 
 TESTS = Path(__file__).resolve().parent
 
-# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-04 at the end of that
-# day's seventh session (issue 13); the floors are 0.05 below. The held-out sets are only
+# set -> (cases passed, expected rows found) by the rules, measured on 2026-12-05 at the end of that
+# day's tenth session (issue 13); the floors are 0.05 below. The held-out sets are only
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md,
 # README_ukraine.md, README_us_topics.md).
 MEASURED = {
-    "challenge/holders.yaml": (126 / 150, 149 / 175),
+    "challenge/holders.yaml": (126 / 150, 150 / 175),
     "challenge/polarity.yaml": (127 / 150, 113 / 136),
-    "challenge/discourse.yaml": (46 / 80, 65 / 108),
+    "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
-    "challenge/negotiation.yaml": (42 / 100, 56 / 129),
-    "challenge/us_politics.yaml": (76 / 120, 68 / 112),
-    "challenge/diplomacy.yaml": (65 / 120, 104 / 172),
-    "challenge/ukraine.yaml": (73 / 120, 97 / 162),
-    "challenge/us_climate.yaml": (23 / 60, 17 / 61),
-    "challenge/us_trade.yaml": (25 / 60, 17 / 59),
+    "challenge/negotiation.yaml": (43 / 100, 56 / 129),
+    "challenge/us_politics.yaml": (77 / 120, 69 / 112),
+    "challenge/diplomacy.yaml": (67 / 120, 108 / 172),
+    "challenge/ukraine.yaml": (72 / 120, 96 / 162),
+    "challenge/us_climate.yaml": (26 / 60, 19 / 61),
+    "challenge/us_trade.yaml": (26 / 60, 18 / 59),
     "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
-    "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (38 / 100, 50 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (16 / 50, 14 / 54),
+    "challenge_heldout/heldout2.yaml": (74 / 130, 78 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 51 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (91 / 120, 86 / 114),
-    "challenge_heldout/heldout2.yaml": (77 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (37 / 100, 54 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 16 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 11 / 51),
+    "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
+    "challenge_heldout/heldout2.yaml": (76 / 130, 78 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 52 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
 }
 
 
