@@ -1084,8 +1084,7 @@ class StanceFinder:
         comes from ("support from Peru", "Chile's opposition" are theirs)."""
         if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i in walk.in_match:
             return False
-        if not (self._takes_side(noun) or any(self.lex.polarity(f"{noun.lemma_.lower()} {c.lower_}") in (1, -1)
-                                              for c in noun.children if c.dep_ == "prep")):
+        if not (self._takes_side(noun) or any(self._phrase_takes_side(noun, c) for c in noun.children if c.dep_ == "prep")):
             return False  # (a noun of no side: "the decision to scrap the levy angered Roe")
         if any(c.dep_ == "poss" for c in noun.children) or self.resolver.actors_of(noun):
             return False
@@ -1676,7 +1675,7 @@ class StanceFinder:
         if below is None or below.dep_ != "prep" or below.lower_ not in STANCE_OBJECT_PREPOSITIONS or verb.pos_ != "VERB":
             return None
         return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < below.i
-                     and (self._takes_side(c) or self.lex.polarity(f"{c.lemma_.lower()} {below.lower_}") in (1, -1))), None)
+                     and (self._takes_side(c) or self._phrase_takes_side(c, below))), None)
 
     def _effect_on_outcome(self, verb: Token, below: Token | None, walk: _Walk) -> int:
         """+1 or -1 when the issue, as the active subject of a verb of effect, brings about or
@@ -1769,6 +1768,10 @@ class StanceFinder:
     def _takes_side(self, tok: Token) -> bool:
         """Whether the lexicon gives the word a side, support or oppose (not neutral)."""
         return self.lex.polarity(tok.lemma_.lower()) in (1, -1)
+
+    def _phrase_takes_side(self, noun: Token, prep: Token) -> bool:
+        """Whether the lexicon gives a noun with a preposition a side ("case for", "funding for")."""
+        return self.lex.polarity(f"{noun.lemma_.lower()} {prep.lower_}") in (1, -1)
 
     def _threatens_a_tool(self, verb: Token, below: Token | None) -> bool:
         """Whether a threat verb names its actor's own means, not a danger to the issue: what the
@@ -2599,9 +2602,9 @@ class StanceFinder:
         antecedent = previous[-1]
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
-        about_it = self._sentence_about_issue(antecedent)
-        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in sent
-                if self._stance_pronoun(tok) or about_it and self._judging_pronoun(tok)]
+        # (the judging pronouns only after a sentence about the issue, looked at when there is one)
+        pronouns = [tok for tok in sent if self._stance_pronoun(tok) or self._judging_pronoun(tok) and self._sentence_about_issue(antecedent)]
+        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in pronouns]
 
     def _sentence_about_issue(self, match: IssueMatch) -> bool:
         """Whether the sentence of a match is about the issue, not about another thing that "it"
@@ -2629,10 +2632,15 @@ class StanceFinder:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.naming_cues:
             return False
         named = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i for g in c.children if g.dep_ == "pobj"]
-        if any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c)):
+        if self._names_a_side(named):
             return True
         # ("called it" is no judgment)
         return verb.lemma_.lower() in self.lex.judgment_cues and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+
+    def _names_a_side(self, named: list[Token]) -> bool:
+        """Whether what a naming verb names ("a betrayal", "as a disaster") takes a side, by its
+        words of evaluation ("calling it a costly program": the adjective judges a judged noun)."""
+        return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
 
     def _stance_pronoun(self, tok: Token) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
@@ -2658,8 +2666,7 @@ class StanceFinder:
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
             # "called it a betrayal": what it is named says the side (see also _judging_pronoun)
             named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
-            # ("calling it a costly program": the adjective judges a judged noun)
-            return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
+            return self._names_a_side(named)
         elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
             return False
         # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop
