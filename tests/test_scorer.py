@@ -188,11 +188,50 @@ def test_the_minimum_confidence_is_chosen_without_the_rules_privilege_and_report
     candidates = [cand("Kenya", rule="support", polarity="support"), cand("Peru", polarity="support"), cand("Fiji")]
     article = LabelledArticle("a", "toy", text, gold, candidates, ["support", "support", "none"])
     held = HeldOut(article, ["support"] * 3, [0.15, 0.6, 0.3], [0.15, 0.6, 0.3])
-    threshold, curve = choose_threshold([held], None, thresholds=(0.1, 0.2, 0.4))
-    assert threshold == 0.1
+    threshold, curve, shares = choose_threshold([held], None, thresholds=(0.1, 0.2, 0.4))
+    assert threshold == 0.1 and shares == {0.1: 1.0, 0.2: 0.0, 0.4: 0.0}  # one article: every resample is it
     assert {row["threshold"]: row["actor_f1"] for row in curve} == pytest.approx({0.1: 0.8, 0.2: 0.8, 0.4: 1.0})
     assert list(rows_at(held, 0.4)["actor"]) == ["Kenya", "Peru"]
     assert list(rows_at(held, 0.4, lift_rules=False)["actor"]) == ["Peru"]
+
+
+def _article_counts(*per_threshold):
+    """One article's (true positives, predicted, found, gold) at each threshold."""
+    return [list(c) for c in per_threshold]
+
+
+def test_the_minimum_confidence_is_the_middle_of_a_flat_best_not_its_edge():
+    from core.evaluation.training import steady_threshold
+
+    # F1 is the same at 0.3, 0.35 and 0.4 (the same rows pass) and falls either side; the highest
+    # of the tie, 0.4, sits next to the cliff, the middle does not.
+    thresholds = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45)
+    article = _article_counts((9, 20, 8, 10), (8, 16, 7, 10), (7, 10, 7, 10), (7, 10, 7, 10), (7, 10, 7, 10), (3, 4, 3, 10))
+    threshold, shares = steady_threshold(np.array([article, article]), thresholds, resamples=51)
+    assert threshold == 0.35 and shares[0.35] == 1.0
+    # an even tie takes the higher middle one
+    even = _article_counts((5, 10, 5, 10), (5, 10, 5, 10), (5, 10, 5, 10), (5, 10, 5, 10), (1, 1, 1, 10), (0, 0, 0, 10))
+    assert steady_threshold(np.array([even]), thresholds, resamples=11)[0] == 0.3
+
+
+def test_the_choice_is_seeded_and_its_shares_add_up():
+    from core.evaluation.training import steady_threshold
+
+    thresholds = (0.1, 0.3, 0.5)
+    rng = np.random.default_rng(7)
+    counts = []
+    for _ in range(12):
+        gold = int(rng.integers(3, 12))
+        found = sorted(rng.integers(0, gold + 1, 3).tolist(), reverse=True)
+        predicted = [f + int(rng.integers(0, 6)) for f in found]
+        counts.append([(f, p, f, gold) for f, p in zip(found, predicted)])
+    first = steady_threshold(np.array(counts), thresholds, seed=3, resamples=101)
+    assert steady_threshold(np.array(counts), thresholds, seed=3, resamples=101) == first
+    assert sum(first[1].values()) == pytest.approx(1.0) and first[0] in thresholds
+    with pytest.raises(ValueError, match="articles x thresholds x 4"):
+        steady_threshold(np.zeros((0, 3, 4)), thresholds)
+    with pytest.raises(ValueError, match="articles x thresholds x 4"):
+        steady_threshold(np.zeros((2, 2, 4)), thresholds)
 
 
 # ------------------------------------------------------------------------------------ calibration
