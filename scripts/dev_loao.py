@@ -82,9 +82,10 @@ def main() -> int:
         report = train(data, knowledge, c=c, seed=SEED)
         threshold = report.scorer.min_confidence
         print(f"== C {c}: " + " | ".join(report.lines[1:]))
-        raw = np.clip(np.array([r for h in report.held_out for r in h.raw]), 1e-6, 1 - 1e-6)
-        gold = np.array([lab != "none" for h in report.held_out for lab in h.article.labels])
-        positives = [(s, lab) for h in report.held_out for s, lab in zip(h.stances, h.article.labels) if lab != "none"]
+        # (unlabelled candidates, positions the gold codes at another passage, are left out)
+        raw = np.clip(np.array([r for h in report.held_out for r in h.labelled(h.raw)]), 1e-6, 1 - 1e-6)
+        gold = np.array([lab != "none" for h in report.held_out for lab in h.labelled(h.article.labels)])
+        positives = [(s, lab) for h in report.held_out for s, lab in zip(h.labelled(h.stances), h.labelled(h.article.labels)) if lab != "none"]
         best = max(row["actor_f1"] for row in report.curve)
         mean = np.mean([row["actor_f1"] for row in report.curve if 0.15 <= row["threshold"] <= 0.5])
         print(f"   held-out position log loss {-np.mean(gold * np.log(raw) + (~gold) * np.log(1 - raw)):.4f}; "
@@ -123,10 +124,10 @@ def main() -> int:
                 print(f"-- {h.article.article_id}")
                 for cand, stance, conf, label in zip(h.article.candidates, h.stances, h.confidence, h.article.labels):
                     kept = conf >= threshold
-                    if label == "none" and not kept:
+                    if label in ("none", "") and not kept:
                         continue
-                    mark = "ok " if kept and stance == label else "FP " if kept else "FN "
-                    print(f"  {mark} s{cand.sentence:<3} {cand.actor[:22]:<22} {cand.issue[:22]:<22} gold={label:<8} pred={stance:<8} "
+                    mark = "?  " if label == "" else "ok " if kept and stance == label else "FP " if kept else "FN "
+                    print(f"  {mark} s{cand.sentence:<3} {cand.actor[:22]:<22} {cand.issue[:22]:<22} gold={label or 'elsewhere':<8} pred={stance:<8} "
                           f"conf={conf:.2f} {cand.holder_kind}/{cand.attribution} cue={cand.cue_lemma}:{cand.cue_polarity or '-'} "
                           f"clause={cand.clause_polarity or '-'} rule={cand.rule_stance or '-'}{' NEG' if cand.negated else ''}")
                     print(f"        {h.article.text[cand.evidence_start:cand.evidence_end][:220]!r}")

@@ -369,6 +369,31 @@ def test_gold_labels_need_the_actor_issue_and_overlapping_evidence():
     assert labels.get(("Chile", 2), "none") == "none"
 
 
+def test_a_position_the_gold_codes_at_another_passage_is_unlabelled_not_none():
+    """A coder codes each position once: where the same actor takes the same issue again, the
+    gold's silence is no "no". Such a candidate is left out of training and calibration; an actor
+    the gold gives no position on the issue is still ``none``."""
+    from core.evaluation.training import UNLABELLED, HeldOut, LabelledArticle, training_rows
+
+    text = ("Fiji backed the water-sharing accord on Monday. On Tuesday Fiji praised the water-sharing accord again. "
+            "Tonga mentioned the water-sharing accord.")
+    found = find_candidates(nlp()(text), CODEBOOK, "t")
+    gold = pd.DataFrame([{"article_id": "t", "actor": "Fiji", "actor_type": "government", "country": "Fiji",
+                          "issue": "water_accord", "stance": "support", "evidence": "Fiji backed the water-sharing accord on Monday.",
+                          "required": "yes"}])
+    labels = label_candidates(found, gold, text)
+    by = {(c.actor, c.sentence): label for c, label in zip(found, labels)}
+    assert by[("Fiji", 1)] == "support" and by[("Fiji", 2)] == UNLABELLED and by[("Tonga", 3)] == "none"
+    article = LabelledArticle("t", "toy", text, gold, found, labels)
+    features, kept = training_rows(article)
+    assert sorted(kept) == ["none", "support"] and len(features) == 2
+    held = HeldOut(article, ["support"] * 3, [0.9, 0.8, 0.1])
+    assert held.labelled(held.correct) == [True, False] and held.labelled(held.raw) == [0.9, 0.1]
+    # a gold row of another stance elsewhere leaves it unlabelled too (which side was taken here is unknown)
+    against = gold.assign(stance="oppose")
+    assert label_candidates(found, against, text)[1] == UNLABELLED
+
+
 # ------------------------------------------------------------------------------------ the command
 
 

@@ -49,6 +49,9 @@ from core.knowledge.gazetteer import Knowledge, load_knowledge
 from core.model import STANCE_COLUMNS
 
 SEED = 20261203
+# The label of a candidate the gold neither confirms nor denies (see ``label_candidates``): it is
+# neither trained on nor counted in the calibration.
+UNLABELLED = ""
 # The inverse regularisation strength of the logistic regression: a few thousand candidates and a
 # few hundred positives call for a fairly strong prior towards zero weights.
 C = 0.1  # chosen by leave-one-article-out on dev among 0.1, 0.5, 2 and 8
@@ -74,7 +77,14 @@ class LabelledArticle:
 
 def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: str, knowledge: Knowledge | None = None) -> list[str]:
     """The gold label of every candidate: the stance of a gold row with its actor and issue whose
-    evidence overlaps the candidate's evidence (a required row first), else ``none``."""
+    evidence overlaps the candidate's evidence (a required row first); ``UNLABELLED`` when the
+    gold has a position of its actor on its issue only elsewhere in the article; else ``none``.
+
+    Why not ``none`` there: a coder codes each position once, at one passage, so the gold's
+    silence at another passage where the same actor takes the same side is no "no". Labelled
+    ``none``, such candidates taught the scorer to doubt positions that are stated more than
+    once. Left out of training and calibration, dev actor F1 (leave one article out) rose from
+    0.62 to 0.64, the topics' from 0.48 to 0.51 and the seed's from 0.86 to 0.92."""
     if not candidates:
         return []
     frame = candidates_frame(candidates)
@@ -87,7 +97,7 @@ def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: 
     labels = []
     for cand, key_actor in zip(candidates, tables.predicted["key_actor"]):
         found = sorted(rows.get((str(key_actor), cand.issue), []), key=lambda r: not r[2])
-        label = "none"
+        label = UNLABELLED if any(stance in STANCES for _, stance, _ in found) else "none"
         for at, stance, _required in found:
             if at is None or (at[0] < cand.evidence_end and cand.evidence_start < at[1]):
                 # (a candidate found by an opposite term is labelled with the side on its words:
@@ -205,14 +215,25 @@ class HeldOut:
     def correct(self) -> list[bool]:
         return [s == label for s, label in zip(self.stances, self.article.labels)]
 
+    def labelled(self, values: Sequence) -> list:
+        """``values`` (one per candidate) of the candidates with a label (not ``UNLABELLED``)."""
+        return [v for v, label in zip(values, self.article.labels) if label != UNLABELLED]
+
+
+def training_rows(article: LabelledArticle) -> tuple[list[dict[str, float]], list[str]]:
+    """The features and labels of the article's labelled candidates."""
+    rows = [(f, label) for f, label in zip(features_of(article.candidates), article.labels) if label != UNLABELLED]
+    return [f for f, _ in rows], [label for _, label in rows]
+
 
 def leave_one_article_out(data: Sequence[LabelledArticle], c: float = C, seed: int = SEED,
                           extra: tuple[list[dict[str, float]], list[str]] = ([], [])) -> list[HeldOut]:
     """Each article scored by a model trained on all the others (plus ``extra`` rows)."""
     held = []
+    rows = [training_rows(article) for article in data]
     for n, article in enumerate(data):
-        features = [f for m, other in enumerate(data) if m != n for f in features_of(other.candidates)] + extra[0]
-        labels = [lab for m, other in enumerate(data) if m != n for lab in other.labels] + extra[1]
+        features = [f for m in range(len(data)) if m != n for f in rows[m][0]] + extra[0]
+        labels = [lab for m in range(len(data)) if m != n for lab in rows[m][1]] + extra[1]
         scorer = fit_scorer(features, labels, c, seed)
         scored = scorer.stances(article.candidates)
         held.append(HeldOut(article, [s for s, _, _ in scored], [r for _, r, _ in scored]))
@@ -337,7 +358,8 @@ def cross_calibrated(held: Sequence[HeldOut]) -> list[list[float]]:
     found = []
     for n, h in enumerate(held):
         others = [m for m in range(len(held)) if m != n]
-        calibration = fit_calibration([r for m in others for r in held[m].raw], [ok for m in others for ok in held[m].correct])
+        calibration = fit_calibration([r for m in others for r in held[m].labelled(held[m].raw)],
+                                      [ok for m in others for ok in held[m].labelled(held[m].correct)])
         found.append([float(v) for v in calibration(np.asarray(h.raw))] if h.raw else [])
     return found
 
@@ -367,14 +389,15 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     say(f"leave-one-article-out over {len(data)} articles ...")
     extra = (reviews[0] + challenge[0], reviews[1] + challenge[1])
     held = leave_one_article_out(data, c, seed, extra)
-    raw = [r for h in held for r in h.raw]
-    correct = [ok for h in held for ok in h.correct]
+    raw = [r for h in held for r in h.labelled(h.raw)]
+    correct = [ok for h in held for ok in h.labelled(h.correct)]
     calibration = fit_calibration(raw, correct)
     for h in held:
         h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
     threshold, curve, shares = choose_threshold(held, knowledge, seed=seed, resamples=resamples)
-    features = [f for a in data for f in features_of(a.candidates)] + extra[0]
-    labels = [lab for a in data for lab in a.labels] + extra[1]
+    rows = [training_rows(a) for a in data]
+    features = [f for r in rows for f in r[0]] + extra[0]
+    labels = [lab for r in rows for lab in r[1]] + extra[1]
     final = fit_scorer(features, labels, c, seed)
     final.calibration = calibration
     final.min_confidence = threshold
@@ -382,7 +405,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     # The reliability shown to users is measured out of sample: each article's confidences come
     # from a calibration fitted on the other articles' held-out predictions.
     honest = cross_calibrated(held)
-    bins = reliability_bins([c for h in honest for c in h], correct)
+    bins = reliability_bins([c for h, values in zip(held, honest) for c in h.labelled(values)], correct)
     best = next(row for row in curve if row["threshold"] == threshold)
     final.info = {
         "trained": dt.date.today().isoformat(),
@@ -467,10 +490,10 @@ def review_examples(corpus, nlp=None) -> ReviewExamples:
         said_no = label_candidates(candidates, negative, article.text, knowledge) if len(negative) else ["none"] * len(candidates)
         feats = features_of(candidates)
         for feat, yes, no in zip(feats, said_yes, said_no):
-            if yes != "none":
+            if yes in STANCES:
                 found.features.append(feat)
                 found.labels.append(yes)
-            elif no != "none":
+            elif no in STANCES:
                 found.features.append(feat)
                 found.labels.append("none")
     return found
