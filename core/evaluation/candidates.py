@@ -138,12 +138,17 @@ def candidate_recall(
 
 
 def gold_evidence_range(row: pd.Series, text: str) -> tuple[int, int] | None:
-    """Where a gold row's evidence is: its offsets when it has them, else the evidence's first
-    occurrence in ``text`` (None when neither)."""
+    """Where a gold row's evidence is: its offsets when it has them, else the first occurrence in
+    ``text`` of its evidence, or of its quote when it has no evidence column (the seed's gold and a
+    table exported from the dashboard name the verbatim words so); None when none of them."""
     start, end = str(row.get("start_char", "") or ""), str(row.get("end_char", "") or "")
     if start.isdigit() and end.isdigit() and int(start) < int(end):
         return int(start), int(end)
     evidence = str(row.get("evidence", "") or "")
+    if not evidence.strip() or evidence == "nan":
+        evidence = str(row.get("quote", "") or "")
+    if evidence == "nan":  # (an empty cell read by pandas)
+        evidence = ""
     at = text.find(evidence) if evidence and text else -1
     return (at, at + len(evidence)) if at >= 0 else None
 
