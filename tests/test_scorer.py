@@ -238,13 +238,28 @@ def test_the_choice_is_seeded_and_its_shares_add_up():
 
 
 def test_calibration_on_a_known_toy_case():
-    # Raw 0.2 was right 1 time in 4, raw 0.8 3 times in 4: the isotonic map gives exactly that.
+    # Raw 0.2 was right 1 time in 4, raw 0.8 3 times in 4: counted with one right and one wrong
+    # row more, (1 + 1) / (4 + 2) and (3 + 1) / (4 + 2).
     raw = [0.2] * 4 + [0.8] * 4
     correct = [True, False, False, False, True, True, True, False]
     calibration = fit_calibration(raw, correct)
-    assert calibration(np.array([0.2, 0.8])).tolist() == pytest.approx([0.25, 0.75])
+    assert calibration(np.array([0.2, 0.8])).tolist() == pytest.approx([1 / 3, 2 / 3])
     assert calibration(np.array([0.5])).tolist() == pytest.approx([0.5])  # halfway between, linearly
-    assert calibration(np.array([0.0, 1.0])).tolist() == pytest.approx([0.25, 0.75])  # clipped outside
+    assert calibration(np.array([0.0, 1.0])).tolist() == pytest.approx([1 / 3, 2 / 3])  # clipped outside
+
+
+def test_a_small_step_all_right_is_not_certainty_and_a_big_one_keeps_its_share():
+    # five rows all right at the top: 6/7, not 1.0; 100 rows, 70 right: 71/102, about their share
+    raw = [0.1] * 100 + [0.95] * 5
+    correct = [n < 70 for n in range(100)] + [True] * 5
+    calibration = fit_calibration(raw, correct)
+    low, high = calibration(np.array([0.1, 0.95])).tolist()
+    assert high == pytest.approx(6 / 7) and low == pytest.approx(71 / 102)
+    # smoothing can break the order of two steps (3/3 -> 0.8 under 90/100 -> 0.89): they merge again
+    raw = [0.2] * 100 + [0.9] * 3
+    correct = [n < 90 for n in range(100)] + [True] * 3
+    low, high = fit_calibration(raw, correct)(np.array([0.2, 0.9])).tolist()
+    assert low <= high and high < 1.0
 
 
 def test_an_inverted_raw_score_is_flattened_not_reversed():

@@ -184,14 +184,24 @@ def fit_weights(features: Sequence[dict[str, float]], labels: Sequence[str], c: 
 
 
 def fit_calibration(raw: Sequence[float], correct: Sequence[bool]) -> Calibration:
-    """An isotonic map from raw probabilities to the observed share of right rows (the identity
-    when there is nothing to fit)."""
+    """A monotone map from raw probabilities to the share of right rows, each share counted with
+    one right and one wrong row more (the identity when there is nothing to fit).
+
+    An isotonic fit alone gives a step its observed share: the top step of the scorer was five
+    rows all right, so a confidence of 1.00, which out of sample proved right four times in five.
+    Counted as (right + 1) / (rows + 2), a step of five right rows says 0.86, one of 100 rows with
+    70 right 0.70; the shares are then made monotone again by a second isotonic fit."""
     from sklearn.isotonic import IsotonicRegression
 
     if len(raw) < 2 or len(set(correct)) < 2:
         return Calibration()
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
-    iso.fit(np.asarray(raw, dtype=float), np.asarray(correct, dtype=float))
+    x, y = np.asarray(raw, dtype=float), np.asarray(correct, dtype=float)
+    steps = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(x, y).predict(x)
+    smoothed = np.empty_like(y)
+    for value in np.unique(steps):
+        inside = steps == value
+        smoothed[inside] = (y[inside].sum() + 1.0) / (inside.sum() + 2.0)
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(x, smoothed)
     return Calibration(tuple(float(v) for v in iso.X_thresholds_), tuple(float(v) for v in iso.y_thresholds_))
 
 
