@@ -69,7 +69,7 @@ def show_calibration() -> None:
                       "The average gap between predicted confidence and observed precision, each bin weighted by its "
                       "rows (expected calibration error): 0 is perfect."))
     cards.append(("Default minimum confidence", f"{scorer.min_confidence:.2f}",
-                  "Chosen on the development articles for the best F1 of the scorer's own rows: the median, over "
+                  "Chosen on the development articles for the best F1 of the scorer's own rows: the mean, over "
                   "999 resamples of the articles, of the best threshold (the middle of a tie), so that one article or "
                   "one row does not move it. The rules' rows are in at any minimum up to this one; change it in the sidebar."))
     actor = validation.get("actor") or {}

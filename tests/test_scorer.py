@@ -214,6 +214,17 @@ def test_the_minimum_confidence_is_the_middle_of_a_flat_best_not_its_edge():
     assert steady_threshold(np.array([even]), thresholds, resamples=11)[0] == 0.3
 
 
+def test_bests_split_between_two_plateaus_do_not_flip_the_choice():
+    from core.evaluation.training import nearest_to_mean
+
+    thresholds = (0.3, 0.35, 0.4, 0.45, 0.5)
+    # one resample more on either side flips a median from 0.35 to 0.5; the mean moves one step
+    assert nearest_to_mean([0.35] * 500 + [0.5] * 499, thresholds) == 0.4
+    assert nearest_to_mean([0.35] * 499 + [0.5] * 500, thresholds) == 0.45
+    assert nearest_to_mean([0.35] * 3, thresholds) == 0.35
+    assert nearest_to_mean([0.3, 0.4], (0.3, 0.34, 0.36, 0.4)) == 0.36  # equally near: the higher
+
+
 def test_the_choice_is_seeded_and_its_shares_add_up():
     from core.evaluation.training import steady_threshold
 
