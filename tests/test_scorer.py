@@ -420,6 +420,21 @@ def test_a_position_the_gold_codes_at_another_passage_is_unlabelled_not_none():
     assert label_candidates(found, against, text)[1] == UNLABELLED
 
 
+def test_a_gold_row_with_only_a_sentence_number_labels_that_sentence():
+    from core.evaluation.training import UNLABELLED
+
+    text = ("Fiji backed the water-sharing accord on Monday. On Tuesday Fiji praised the water-sharing accord again. "
+            "Tonga mentioned the water-sharing accord.")
+    found = find_candidates(nlp()(text), CODEBOOK, "t")
+    row = {"article_id": "t", "actor": "Fiji", "actor_type": "government", "country": "Fiji", "issue": "water_accord",
+           "stance": "support", "required": "yes"}
+    labels = label_candidates(found, pd.DataFrame([{**row, "sentence": "2"}]), text)
+    assert [(c.actor, c.sentence, label) for c, label in zip(found, labels)] == [
+        ("Fiji", 1, UNLABELLED), ("Fiji", 2, "support"), ("Tonga", 3, "none")]
+    # with neither evidence nor sentence, every candidate of the actor and issue is the row's
+    assert label_candidates(found, pd.DataFrame([row]), text)[:2] == ["support", "support"]
+
+
 # ------------------------------------------------------------------------------------ the command
 
 

@@ -77,7 +77,7 @@ class LabelledArticle:
 
 def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: str, knowledge: Knowledge | None = None) -> list[str]:
     """The gold label of every candidate: the stance of a gold row with its actor and issue whose
-    evidence overlaps the candidate's evidence (a required row first); ``UNLABELLED`` when the
+    evidence overlaps the candidate's evidence (a required row first; ``_at_the_gold_row``); ``UNLABELLED`` when the
     gold has a position of its actor on its issue only elsewhere in the article; else ``none``.
 
     Why not ``none`` there: a coder codes each position once, at one passage, so the gold's
@@ -90,23 +90,34 @@ def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: 
         return []
     frame = candidates_frame(candidates)
     tables = keyed(frame[["article_id", "actor", "actor_type", "country", "issue"]].assign(stance=""), gold, knowledge)
-    rows: dict[tuple[str, str], list[tuple[tuple[int, int] | None, str, bool]]] = {}
+    rows: dict[tuple[str, str], list[tuple[tuple[int, int] | None, int, str, bool]]] = {}
     for _, row in tables.gold.iterrows():
         key = (str(row["key_actor"]), str(row["issue"]).strip())
         if key[0] and str(row["stance"]).strip() in LABELS:
-            rows.setdefault(key, []).append((gold_evidence_range(row, text), str(row["stance"]).strip(), row.get("required", "yes") == "yes"))
+            sentence = str(row.get("sentence", "") or "").strip()
+            rows.setdefault(key, []).append((gold_evidence_range(row, text), int(sentence) if sentence.isdigit() else -1,
+                                             str(row["stance"]).strip(), row.get("required", "yes") == "yes"))
     labels = []
     for cand, key_actor in zip(candidates, tables.predicted["key_actor"]):
-        found = sorted(rows.get((str(key_actor), cand.issue), []), key=lambda r: not r[2])
-        label = UNLABELLED if any(stance in STANCES for _, stance, _ in found) else "none"
-        for at, stance, _required in found:
-            if at is None or (at[0] < cand.evidence_end and cand.evidence_start < at[1]):
+        found = sorted(rows.get((str(key_actor), cand.issue), []), key=lambda r: not r[3])
+        label = UNLABELLED if any(stance in STANCES for _, _, stance, _ in found) else "none"
+        for at, sentence, stance, _required in found:
+            if _at_the_gold_row(cand, at, sentence):
                 # (a candidate found by an opposite term is labelled with the side on its words:
                 # the gold's support for limits on fossil fuels is opposition to "fracking")
                 label = turned(stance, cand.opposite)
                 break
         labels.append(label)
     return labels
+
+
+def _at_the_gold_row(cand: Candidate, at: tuple[int, int] | None, sentence: int) -> bool:
+    """Whether a candidate is where a gold row is: its evidence overlaps the row's; for a row whose
+    evidence cannot be located, in the row's sentence (numbered from 1, as the pipeline numbers
+    them; the coders of two early dev articles gave only that); for a row with neither, anywhere."""
+    if at is not None:
+        return at[0] < cand.evidence_end and cand.evidence_start < at[1]
+    return sentence < 0 or cand.sentence == sentence
 
 
 def labelled_article(article: GoldArticle, nlp, knowledge: Knowledge) -> LabelledArticle:
