@@ -94,8 +94,8 @@ def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: 
     for _, row in tables.gold.iterrows():
         key = (str(row["key_actor"]), str(row["issue"]).strip())
         if key[0] and str(row["stance"]).strip() in LABELS:
-            sentence = str(row.get("sentence", "") or "").strip()
-            rows.setdefault(key, []).append((gold_evidence_range(row, text), int(sentence) if sentence.isdigit() else -1,
+            number = str(row.get("sentence", "") or "").strip()
+            rows.setdefault(key, []).append((gold_evidence_range(row, text), int(number) if number.isdigit() else -1,
                                              str(row["stance"]).strip(), row.get("required", "yes") == "yes"))
     labels = []
     for cand, key_actor in zip(candidates, tables.predicted["key_actor"]):
