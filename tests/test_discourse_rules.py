@@ -1421,3 +1421,35 @@ def test_it_in_the_small_clause_of_a_verb_of_wanting_is_the_issue_before(second,
 
 def test_doubling_an_issue_is_for_it():
     assert stances("Peru doubled the water tax.") == {("Peru", "water_tax", "support")}
+
+
+# ------------------------------------------------------------------ the eleventh round
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # seeing someone else act under a verb of wanting is wishing it: the wisher's view only
+        ("Ghana would like to see Togo drop the fuel levy.", {("Ghana", "fuel_levy", "oppose")}),
+        ("Ghana hopes to see Togo sign the language law.", {("Ghana", "language_law", "support")}),
+        ("Ghana wants to watch Togo scrap the toll road.", {("Ghana", "toll_road", "oppose")}),
+        # seeing it happen is no view of the one who sees: the act is the actor's
+        ("Ghana saw Togo drop the fuel levy.", {("Togo", "fuel_levy", "oppose")}),
+        ("Ghana watched Togo sign the language law.", {("Togo", "language_law", "support")}),
+        ("Ghana noticed that Togo had dropped the fuel levy.", {("Togo", "fuel_levy", "oppose")}),
+        # "see X as": a view of one's own
+        ("Ghana sees the fuel levy as a mistake.", {("Ghana", "fuel_levy", "oppose")}),
+    ],
+)
+def test_seeing_another_act_is_a_wish_under_wanting_and_an_observation_otherwise(text, expected):
+    assert stances(text) == expected
+
+
+def test_a_relative_clause_with_its_own_subject_on_the_way_up_is_read_once():
+    # (read again as a modifier of "plan", its cue counted twice and gave Togo both sides)
+    found = stances("Ghana unveiled a plan under which Togo would scrap the toll road.")
+    assert ("Togo", "toll_road", "support") not in found and ("Ghana", "toll_road", "oppose") in found
+    found = stances("Ghana backed a deal in which Togo agreed to drop the fuel levy.")
+    assert ("Togo", "fuel_levy", "support") not in found and ("Togo", "fuel_levy", "oppose") in found
+    # a relative pronoun as the clause's subject is still the noun's own view
+    assert stances("Benin, which rejected the toll road, left early.") == {("Benin", "toll_road", "oppose")}

@@ -1003,6 +1003,10 @@ class StanceFinder:
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp") and tok.lemma_.lower() in self.lex.estimate_verbs \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
+            if idx > 0 and path[idx - 1].dep_ == "ccomp" and tok.lemma_.lower() in self.lex.seeing_verbs \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in path[idx - 1].children) \
+                    and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.wanting_verbs):
+                break  # "Chile saw Peru drop the levy": an act observed is the actor's, not the observer's
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp", "acl") and self._wants_of_others(tok, path[idx - 1]):
                 # "Chile wants Peru to accept the tax", "demanded that Peru scrap it": what Peru is
                 # wanted to do says nothing of Peru's own view; the one who wants it holds it
@@ -1108,7 +1112,8 @@ class StanceFinder:
     def _wants_of_others(self, verb: Token, clause: Token) -> bool:
         """Whether ``verb`` wants, hopes or demands what its complement ``clause`` says someone
         else does: a verb of the lexicon's ``wanting_verbs`` ("wants Peru to accept", "hopes Peru
-        will", "demanded that Peru scrap"), a noun of its ``wanting_nouns`` with a that-clause
+        will", "demanded that Peru scrap") or of its ``seeing_verbs`` under one ("would like to see
+        Peru drop"), a noun of its ``wanting_nouns`` with a that-clause
         ("Peru's demand that Chile drop the levy"), or "insist" with a duty modal or a bare verb below
         ("insisted that Peru must scrap", not "insisted that Peru had never backed it": a claim of
         what Peru did), whose clause has a subject of its own (the subject's own wish, "wants to
@@ -1121,6 +1126,8 @@ class StanceFinder:
             return verb.pos_ == "NOUN" and lemma in self.lex.wanting_nouns and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
         if lemma in self.lex.wanting_verbs:
             return True
+        if lemma in self.lex.seeing_verbs and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.wanting_verbs:
+            return True  # "would like to see Peru drop the levy": what one wishes to see, one wishes
         return lemma == "insist" and (clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
                                       or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for c in clause.children))
 
@@ -2121,6 +2128,11 @@ class StanceFinder:
             if child.i in walk.in_match:
                 continue
             if child.dep_ in ("acl", "relcl") and self._is_holder_clause(child):
+                if child.i in on_path and any(c.dep_ in ("nsubj", "nsubjpass") and not _relative_word(c) for c in child.children):
+                    # "a plan under which Peru would scrap the levy": the clause on the path has a
+                    # subject of its own, read on the way up; read again as the noun's modifier,
+                    # its cue would count twice and give Peru the other side too
+                    continue
                 # "a ceasefire already accepted by Ukraine", "the truce, which both sides agreed
                 # to": a modifier's agent or subject holds a view. (Also a clause on the path:
                 # "Trump, who threatened X" is read at "Trump", where the walk ends.)

@@ -215,6 +215,7 @@ class Lexicon:
     duty_modals: frozenset[str] = frozenset()  # "must", "should": a demand on the subject
     wanting_verbs: frozenset[str] = frozenset()  # "Chile wants Peru to accept X": Chile's view, not Peru's
     wanting_nouns: frozenset[str] = frozenset()  # "Peru's demand that Chile drop X": Peru's view, not Chile's
+    seeing_verbs: frozenset[str] = frozenset()  # "would like to see Peru drop X": Chile's wish; "saw Peru drop X": Peru's act
     siding_verbs: frozenset[str] = frozenset()  # "Peru joined countries opposing X": Peru's view too
     made_phrases: frozenset[str] = frozenset()  # "case for": a side only as what phrase_making_verbs make
     phrase_making_verbs: frozenset[str] = frozenset()  # "made / laid out / argued the case for X"
