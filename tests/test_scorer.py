@@ -395,6 +395,28 @@ def test_gold_labels_need_the_actor_issue_and_overlapping_evidence():
     assert labels.get(("Chile", 2), "none") == "none"
 
 
+def test_the_scorer_also_learns_from_the_candidates_without_the_rules_verdicts():
+    """On dev every position had the rules' verdict; trained on that alone, a scorer doubts a
+    plainly supporting subject the rules did not read (as on unseen text). The copy of each
+    training candidate without the verdicts teaches what the words say on their own."""
+    from core.evaluation.training import LabelledArticle, training_rows, without_rule_verdicts
+
+    found, labels = [], []
+    for n in range(8):
+        found += [cand("Kenya", "subject", rule="support", polarity="support", sentence=3 * n + 1, rule_any="support"),
+                  cand("Chile", "subject", polarity="neutral", sentence=3 * n + 2),
+                  cand("Peru", "cooccurrence", sentence=3 * n + 3)]
+        labels += ["support", "none", "none"]
+    article = LabelledArticle("a", "toy", "x" * 50, pd.DataFrame(), found, labels)
+    features, kept = training_rows(article)
+    assert len(features) == 2 * len(found) and kept == labels + labels
+    assert not any(c.rule_stance or c.rule_any or c.rule_certainty for c in without_rule_verdicts(found))
+    probe = [cand("Norway", "subject", polarity="support")]  # a supporting subject the rules did not read
+    only_as_they_are = fit_scorer(features_of(found), labels, c=10.0).stances(probe)[0]
+    with_the_copy = fit_scorer(features, kept, c=10.0).stances(probe)[0]
+    assert with_the_copy[0] == "support" and with_the_copy[1] > 0.5 > only_as_they_are[1]
+
+
 def test_a_position_the_gold_codes_at_another_passage_is_unlabelled_not_none():
     """A coder codes each position once: where the same actor takes the same issue again, the
     gold's silence is no "no". Such a candidate is left out of training and calibration; an actor
@@ -412,7 +434,7 @@ def test_a_position_the_gold_codes_at_another_passage_is_unlabelled_not_none():
     assert by[("Fiji", 1)] == "support" and by[("Fiji", 2)] == UNLABELLED and by[("Tonga", 3)] == "none"
     article = LabelledArticle("t", "toy", text, gold, found, labels)
     features, kept = training_rows(article)
-    assert sorted(kept) == ["none", "support"] and len(features) == 2
+    assert sorted(kept) == ["none", "none", "support", "support"] and len(features) == 4  # (each also without the rules' verdicts)
     held = HeldOut(article, ["support"] * 3, [0.9, 0.8, 0.1])
     assert held.labelled(held.correct) == [True, False] and held.labelled(held.raw) == [0.9, 0.1]
     # a gold row of another stance elsewhere leaves it unlabelled too (which side was taken here is unknown)

@@ -15,6 +15,9 @@ cannot be located labels the candidates of its actor and issue anywhere in the a
    threshold with the best actor-level F1 on the held-out predictions (``steady_threshold``);
 4. fits the final model on every dev article (and the reviews, when given).
 
+Every model learns from each labelled candidate twice, as it is and without the rules' verdicts
+(``training_rows``), so that it learns what the words say where the rules read nothing.
+
 Everything is seeded and deterministic (``lbfgs`` has no randomness; the seed is recorded).
 scikit-learn is needed here only: the trained model is read with numpy (``StanceScorer``).
 """
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -242,9 +245,26 @@ class HeldOut:
         return [v for v, label in zip(values, self.article.labels) if label != UNLABELLED]
 
 
+def without_rule_verdicts(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates as they would be if the rules had read nothing in their sentences."""
+    return [replace(c, rule_stance="", rule_certainty="", rule_any="") for c in candidates]
+
+
 def training_rows(article: LabelledArticle) -> tuple[list[dict[str, float]], list[str]]:
-    """The features and labels of the article's labelled candidates."""
-    rows = [(f, label) for f, label in zip(features_of(article.candidates), article.labels) if label != UNLABELLED]
+    """The features and labels of the article's labelled candidates, twice: as they are, and
+    without the rules' verdicts (``without_rule_verdicts``).
+
+    Why twice: the rules were written from the dev articles, so there their verdicts are nearly
+    always there and right, and a scorer that learns only from such candidates learns to trust
+    the verdicts and little else. On unseen articles the rules read far less (on the test split
+    they find about half the positions they find on dev), and a candidate they did not read is
+    then doubted however plainly its words take a side. The copy without the verdicts makes the
+    scorer learn what the words say on their own. Measured on dev, leave one article out, with
+    60 % of the rules' verdicts removed from the held-out article: actor F1 0.50 -> 0.54; with all
+    of them removed 0.29 -> 0.46; as the articles are (the rules in-sample) 0.64 -> 0.62."""
+    rows = []
+    for candidates in (article.candidates, without_rule_verdicts(article.candidates)):
+        rows += [(f, label) for f, label in zip(features_of(candidates), article.labels) if label != UNLABELLED]
     return [f for f, _ in rows], [label for _, label in rows]
 
 
@@ -428,6 +448,8 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     features = [f for r in rows for f in r[0]] + extra[0]
     labels = [lab for r in rows for lab in r[1]] + extra[1]
     final = fit_scorer(features, labels, c, seed)
+    # (what was learned from, each candidate once: the copies without the rules' verdicts are not counted)
+    learned = [lab for a in data for lab in a.labels if lab != UNLABELLED] + extra[1]
     final.calibration = calibration
     final.min_confidence = threshold
     final.floor = min(DEFAULT_FLOOR, threshold)
@@ -441,8 +463,8 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
         "seed": seed,
         "c": c,
         "articles": [a.article_id for a in data],
-        "candidates": len(labels),
-        "labels": label_counts(labels),
+        "candidates": len(learned),
+        "labels": label_counts(learned),
         "reviews": len(reviews[1]),
         "challenge_candidates": len(challenge[1]),
         "corpus": corpus,
@@ -461,7 +483,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
         "calibration_error": round(expected_calibration_error(bins), 4),
     }
     lines = [
-        f"trained on {len(data)} articles, {len(labels)} candidates ({', '.join(f'{k} {v}' for k, v in label_counts(labels).items())})"
+        f"trained on {len(data)} articles, {len(learned)} candidates ({', '.join(f'{k} {v}' for k, v in label_counts(learned).items())})"
         + (f", {len(reviews[1])} of them from reviews in {corpus}" if reviews[1] else "")
         + (f", {len(challenge[1])} from construction challenge sets" if challenge[1] else ""),
         f"leave-one-article-out at the chosen minimum confidence {threshold:.2f}: "
