@@ -18,7 +18,7 @@ from tests.nlp_fixtures import nlp
 TESTS = Path(__file__).resolve().parent
 
 # set -> (cases passed, expected rows found) by the rules, measured on 2026-12-05 at the end of that
-# day's tenth session (issue 13); the floors are 0.05 below. The held-out sets are only
+# day's tenth session (issue 13; unchanged at the end of the eleventh); the floors are 0.05 below. The held-out sets are only
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md,
 # README_ukraine.md, README_us_topics.md).
 MEASURED = {
@@ -41,11 +41,13 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
-    "challenge_heldout/heldout2.yaml": (76 / 130, 78 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 52 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
+    # (2026-12-05, eleventh session: the scorer also learns from candidates without the rules'
+    # verdicts, minimum confidence 0.35: more expected rows, more cases with a forbidden row)
+    "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
+    "challenge_heldout/heldout2.yaml": (71 / 130, 79 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 54 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (22 / 50, 22 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
 }
 
 
