@@ -68,10 +68,12 @@ def show_calibration() -> None:
         cards.append(("Calibration error", f"{error:.3f}",
                       "The average gap between predicted confidence and observed precision, each bin weighted by its "
                       "rows (expected calibration error): 0 is perfect."))
+    choice = validation.get("min_confidence_choice") or {}
+    how = str(choice.get("method") or "") if isinstance(choice, dict) else ""
+    how = how or "the best F1 of the scorer's own rows"
     cards.append(("Default minimum confidence", f"{scorer.min_confidence:.2f}",
-                  "Chosen on the development articles for the best F1 of the scorer's own rows: the mean, over "
-                  "999 resamples of the articles, of the best threshold (the middle of a tie), so that one article or "
-                  "one row does not move it. The rules' rows are in at any minimum up to this one; change it in the sidebar."))
+                  f"Chosen on the development articles: {escape_markdown(how)}, so that one article or one row does "
+                  "not move it. The rules' rows are in at any minimum up to this one; change it in the sidebar."))
     actor = validation.get("actor") or {}
     if isinstance(actor.get("f1"), (int, float)):
         cards.append(("Actor F1 at that minimum", f"{actor['f1']:.2f}",

@@ -647,6 +647,7 @@ def cmd_train(args) -> int:
     print(f"labelling the candidates of {len(present)} dev articles with their gold ...", file=sys.stderr)
     data = labelled_articles(present, knowledge=knowledge)
     reviews: tuple[list[dict[str, float]], list[str]] = ([], [])
+    reviews_without_verdicts: list[dict[str, float]] = []
     corpus_name = ""
     if args.db:
         _refuse_missing_corpus(args.db, f"--db {args.db}")
@@ -655,6 +656,7 @@ def cmd_train(args) -> int:
         examples = review_examples(corpus)
         print(f"{corpus_name}: {examples.reviews} review(s) of {examples.articles} article(s) give {len(examples.labels)} training candidates")
         reviews = (examples.features, examples.labels)
+        reviews_without_verdicts = examples.features_without_verdicts
     challenge = None
     if args.challenge:
         from core.evaluation.challenge import challenge_examples, training_sets
@@ -665,7 +667,8 @@ def cmd_train(args) -> int:
               file=sys.stderr)
     report = train(data, knowledge, c=args.c, seed=SEED, reviews=reviews, corpus=corpus_name,
                    progress=lambda line: print(line, file=sys.stderr),
-                   challenge=(challenge.features, challenge.labels) if challenge is not None else ([], []))
+                   challenge=(challenge.features, challenge.labels) if challenge is not None else ([], []),
+                   reviews_without_verdicts=reviews_without_verdicts)
     if args.db:
         report.scorer.info["reviews"] = examples.reviews
     if challenge is not None:

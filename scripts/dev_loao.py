@@ -8,7 +8,7 @@
     python scripts/dev_loao.py --drop negation_scope   # an ablation: without the features named so
     python scripts/dev_loao.py --polarity-c 3          # another strength for the polarity model
     python scripts/dev_loao.py --cache /tmp/dev.pkl    # reuse the parsed, labelled candidates
-                                                       # (delete it when the candidates change)
+                                                       # (delete it when the candidates or their labels change)
 
 Each run also prints the held-out log loss of the position model, the share of held-out gold
 positives whose stance the polarity model gets right, and the best and mean pooled actor F1 over

@@ -1437,12 +1437,19 @@ def test_doubling_an_issue_is_for_it():
         ("Ghana saw Togo drop the fuel levy.", {("Togo", "fuel_levy", "oppose")}),
         ("Ghana watched Togo sign the language law.", {("Togo", "language_law", "support")}),
         ("Ghana noticed that Togo had dropped the fuel levy.", {("Togo", "fuel_levy", "oppose")}),
+        ("Ghana has seen Togo drop the fuel levy.", {("Togo", "fuel_levy", "oppose")}),
         # "see X as": a view of one's own
         ("Ghana sees the fuel levy as a mistake.", {("Ghana", "fuel_levy", "oppose")}),
     ],
 )
 def test_seeing_another_act_is_a_wish_under_wanting_and_an_observation_otherwise(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize("wish", ["would love to see", "is keen to see", "is eager to see", "looks forward to seeing"])
+def test_a_seeing_that_is_wished_keeps_the_wishers_view(wish):
+    # only a seeing said to have happened is an observation; "to see", "seeing" are as often wished
+    assert ("Ghana", "fuel_levy", "oppose") in stances(f"Ghana {wish} Togo drop the fuel levy.")
 
 
 def test_a_relative_clause_with_its_own_subject_on_the_way_up_is_read_once():

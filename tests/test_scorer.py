@@ -173,6 +173,25 @@ def test_a_row_of_the_rules_stays_in_the_table_at_the_default_minimum_whatever_t
     assert [r["confidence"] for r in scored_rows([claimed], [], scorer, text, min_confidence=0.3)] == [0.3]
 
 
+def test_train_counts_each_candidate_once_leaves_out_the_unlabelled_and_learns_reviews_twice():
+    from core.evaluation.training import UNLABELLED, LabelledArticle, without_rule_verdicts
+
+    found, labels = tiny_set()
+    gold = pd.DataFrame(columns=["article_id", "actor", "actor_type", "country", "issue", "stance", "required"])
+    # the first Kenya of each article is unlabelled (a position the gold codes at another passage)
+    marked = [UNLABELLED] + labels[1:]
+    data = [LabelledArticle(f"art{k}", "toy", "x" * 50, gold, [replace(c, article_id=f"art{k}") for c in found], marked) for k in range(3)]
+    review = [cand("Ghana", "subject", rule="support", polarity="support", rule_any="support")]
+    report = train(data, c=10.0, reviews=(features_of(review), ["support"]),
+                   reviews_without_verdicts=features_of(without_rule_verdicts(review)))
+    assert report.scorer.info["candidates"] == 3 * (len(found) - 1) + 1
+    assert report.scorer.info["labels"] == {"support": 3 * 7 + 1, "oppose": 24, "neutral": 0, "none": 24}
+    # the unlabelled candidate is out of the reliability figures too
+    assert sum(b["rows"] for b in report.scorer.info["reliability"]) == 3 * (len(found) - 1)
+    with pytest.raises(ValueError, match="one row per review row"):
+        train(data, c=10.0, reviews=(features_of(review), ["support"]), reviews_without_verdicts=features_of(review) * 2)
+
+
 def test_the_minimum_confidence_is_chosen_without_the_rules_privilege_and_reported_with_it():
     """On dev the rules are in-sample: a threshold chosen on the table that always keeps their rows
     would lean on them. Here Kenya's row is the rules' (the scorer doubts it, raw 0.15), Peru's the
@@ -243,6 +262,10 @@ def test_the_choice_is_seeded_and_its_shares_add_up():
         steady_threshold(np.zeros((0, 3, 4)), thresholds)
     with pytest.raises(ValueError, match="articles x thresholds x 4"):
         steady_threshold(np.zeros((2, 2, 4)), thresholds)
+    with pytest.raises(ValueError, match="resamples"):
+        steady_threshold(np.array(counts), thresholds, resamples=0)
+    # nothing found at any threshold: no resample votes, the highest threshold (the most precise)
+    assert steady_threshold(np.zeros((3, 3, 4)), thresholds, resamples=11) == (0.5, {0.1: 0.0, 0.3: 0.0, 0.5: 0.0})
 
 
 # ------------------------------------------------------------------------------------ calibration
@@ -440,6 +463,20 @@ def test_a_position_the_gold_codes_at_another_passage_is_unlabelled_not_none():
     # a gold row of another stance elsewhere leaves it unlabelled too (which side was taken here is unknown)
     against = gold.assign(stance="oppose")
     assert label_candidates(found, against, text)[1] == UNLABELLED
+
+
+def test_a_gold_rows_evidence_is_found_by_offsets_evidence_or_quote():
+    from core.evaluation.candidates import gold_evidence_range
+
+    text = "Fiji backed the accord. Tonga did not."
+    assert gold_evidence_range(pd.Series({"start_char": "24", "end_char": "38"}), text) == (24, 38)
+    assert gold_evidence_range(pd.Series({"evidence": "Tonga did not."}), text) == (24, 38)
+    assert gold_evidence_range(pd.Series({"quote": "Fiji backed the accord."}), text) == (0, 23)
+    # evidence not found in the text: the quote is tried
+    assert gold_evidence_range(pd.Series({"evidence": "Samoa said so.", "quote": "Tonga did not."}), text) == (24, 38)
+    # blank, NaN and missing cells locate nothing
+    for row in ({"quote": " "}, {"quote": float("nan")}, {"evidence": "", "quote": ""}, {}):
+        assert gold_evidence_range(pd.Series(row, dtype=object), text) is None
 
 
 def test_a_gold_row_with_only_a_sentence_number_labels_that_sentence():

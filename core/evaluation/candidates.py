@@ -139,18 +139,19 @@ def candidate_recall(
 
 def gold_evidence_range(row: pd.Series, text: str) -> tuple[int, int] | None:
     """Where a gold row's evidence is: its offsets when it has them, else the first occurrence in
-    ``text`` of its evidence, or of its quote when it has no evidence column (the seed's gold and a
-    table exported from the dashboard name the verbatim words so); None when none of them."""
+    ``text`` of its evidence or, when that is absent or not found, of its quote (the seed's gold and
+    a table exported from the dashboard name the verbatim words so); None when none of them."""
     start, end = str(row.get("start_char", "") or ""), str(row.get("end_char", "") or "")
     if start.isdigit() and end.isdigit() and int(start) < int(end):
         return int(start), int(end)
-    evidence = str(row.get("evidence", "") or "")
-    if not evidence.strip() or evidence == "nan":
-        evidence = str(row.get("quote", "") or "")
-    if evidence == "nan":  # (an empty cell read by pandas)
-        evidence = ""
-    at = text.find(evidence) if evidence and text else -1
-    return (at, at + len(evidence)) if at >= 0 else None
+    for column in ("evidence", "quote"):
+        words = str(row.get(column, "") or "")
+        if not words.strip() or words == "nan":  # (an empty cell, or one read by pandas as NaN)
+            continue
+        at = text.find(words) if text else -1
+        if at >= 0:
+            return at, at + len(words)
+    return None
 
 
 def _known_actor_keys(gold: pd.DataFrame, predicted: pd.DataFrame, mentioned: list[tuple[str, str]] | None,

@@ -2,17 +2,21 @@
 
 Every dev article is parsed once; each of its candidates gets a label from the gold: the stance of
 a gold row with the same actor (aligned by ``NameMatcher``, as the evaluation aligns them) and
-issue whose evidence overlaps the candidate's evidence, else ``none``. A gold row whose evidence
-cannot be located labels the candidates of its actor and issue anywhere in the article.
+issue at the candidate's place (its evidence overlapping the row's, or, for a row located only by
+its sentence number, in that sentence); ``UNLABELLED`` when the gold has that actor's position on
+the issue only elsewhere (left out of training and calibration); else ``none``. A gold row that
+cannot be located at all labels the candidates of its actor and issue anywhere in the article.
 
 ``train`` then
 
 1. validates by leave-one-article-out: for each dev article, a model trained on the others scores
    it; the pooled stance table of those held-out predictions is scored like any stance table;
 2. calibrates: an isotonic map from the raw probability of a row's stance to the share of such
-   rows that were right, fitted on the held-out predictions;
-3. chooses the default minimum confidence: the mean, over resamples of the articles, of the
-   threshold with the best actor-level F1 on the held-out predictions (``steady_threshold``);
+   rows that were right, each share counted with one right and one wrong row more, fitted on the
+   held-out predictions (``fit_calibration``);
+3. chooses the default minimum confidence: the threshold nearest the mean, over resamples of the
+   articles, of the threshold with the best actor-level F1 on the held-out predictions
+   (``steady_threshold``);
 4. fits the final model on every dev article (and the reviews, when given).
 
 Every model learns from each labelled candidate twice, as it is and without the rules' verdicts
@@ -362,13 +366,18 @@ def steady_threshold(counts: np.ndarray, thresholds: Sequence[float], seed: int 
     counts = np.asarray(counts)
     if counts.ndim != 3 or counts.shape[1] != len(thresholds) or counts.shape[2] != 4 or not len(counts):
         raise ValueError("counts must be articles x thresholds x 4, with at least one article")
+    if resamples < 1:
+        raise ValueError("resamples must be at least 1")
     rng = np.random.default_rng(seed)
     bests = []
     for _ in range(resamples):
-        sample = counts[rng.integers(0, len(counts), len(counts))].sum(axis=0)
-        bests.append(_middle_of_best(_f1(sample), thresholds))
+        f1 = _f1(counts[rng.integers(0, len(counts), len(counts))].sum(axis=0))
+        if f1.max() > 0:  # (a resample where nothing is found at any threshold says nothing of where to cut)
+            bests.append(_middle_of_best(f1, thresholds))
+    if not bests:
+        return float(max(thresholds)), {float(t): 0.0 for t in thresholds}
     chosen = nearest_to_mean(bests, thresholds)
-    shares = {float(t): round(bests.count(float(t)) / resamples, 4) for t in thresholds}
+    shares = {float(t): round(bests.count(float(t)) / len(bests), 4) for t in thresholds}
     return chosen, shares
 
 
@@ -427,16 +436,22 @@ class TrainingReport:
 def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c: float = C, seed: int = SEED,
           reviews: tuple[list[dict[str, float]], list[str]] = ([], []), corpus: str = "",
           progress: Callable[[str], None] | None = None,
-          challenge: tuple[list[dict[str, float]], list[str]] = ([], []), resamples: int = RESAMPLES) -> TrainingReport:
+          challenge: tuple[list[dict[str, float]], list[str]] = ([], []), resamples: int = RESAMPLES,
+          reviews_without_verdicts: Sequence[dict[str, float]] = ()) -> TrainingReport:
     """Validate (leave one article out), calibrate, choose the minimum confidence and fit the
-    final scorer on every article of ``data`` plus the ``reviews`` rows and the ``challenge``
-    rows (features, labels; see ``core.evaluation.challenge.challenge_examples``), which join
-    every fold's training data and are never scored."""
+    final scorer on every article of ``data`` plus the ``reviews`` rows (with
+    ``reviews_without_verdicts``, the same candidates' features without the rules' verdicts, as a
+    dev candidate is learned: ``ReviewExamples``) and the ``challenge`` rows (features, labels; see
+    ``core.evaluation.challenge.challenge_examples``: learned once, as they are), which join every
+    fold's training data and are never scored."""
     say = progress or (lambda _line: None)
     if len(data) < 2:
         raise ValueError("training needs at least two labelled articles (leave-one-article-out validation)")
+    if reviews_without_verdicts and len(reviews_without_verdicts) != len(reviews[0]):
+        raise ValueError("reviews_without_verdicts must have one row per review row")
     say(f"leave-one-article-out over {len(data)} articles ...")
-    extra = (reviews[0] + challenge[0], reviews[1] + challenge[1])
+    copies = (list(reviews_without_verdicts), list(reviews[1]) if reviews_without_verdicts else [])
+    extra = (reviews[0] + copies[0] + challenge[0], reviews[1] + copies[1] + challenge[1])
     held = leave_one_article_out(data, c, seed, extra)
     raw = [r for h in held for r in h.labelled(h.raw)]
     correct = [ok for h in held for ok in h.labelled(h.correct)]
@@ -449,7 +464,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     labels = [lab for r in rows for lab in r[1]] + extra[1]
     final = fit_scorer(features, labels, c, seed)
     # (what was learned from, each candidate once: the copies without the rules' verdicts are not counted)
-    learned = [lab for a in data for lab in a.labels if lab != UNLABELLED] + extra[1]
+    learned = [lab for a in data for lab in a.labels if lab != UNLABELLED] + reviews[1] + challenge[1]
     final.calibration = calibration
     final.min_confidence = threshold
     final.floor = min(DEFAULT_FLOOR, threshold)
@@ -472,8 +487,8 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
             "method": "leave one article out",
             "min_confidence": threshold,
             "min_confidence_choice": {
-                "method": f"mean over {resamples} resamples of the articles of the threshold with the best actor F1 "
-                          "(the middle of a tie) of the scorer's own rows",
+                "method": f"the threshold nearest the mean, over {resamples} resamples of the articles, of the threshold "
+                          "with the best actor F1 of the scorer's own rows (the middle of a tie)",
                 "best_in_share_of_resamples": {f"{t:.2f}": v for t, v in shares.items() if v},
             },
             "country": {k.split("_", 1)[1]: v for k, v in best.items() if k.startswith("country_")},
@@ -490,7 +505,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
         f"country P {best['country_precision']:.2f} R {best['country_recall']:.2f} F1 {best['country_f1']:.2f}   "
         f"actor P {best['actor_precision']:.2f} R {best['actor_recall']:.2f} F1 {best['actor_f1']:.2f}",
         f"calibration (isotonic, on the held-out predictions): expected calibration error {final.info['calibration_error']:.3f}",
-        f"minimum confidence {threshold:.2f}: the mean of the best thresholds over {resamples} resamples of the articles; "
+        f"minimum confidence {threshold:.2f}: nearest the mean of the best thresholds over {resamples} resamples of the articles; "
         + ", ".join(f"{t:.2f} best in {v:.0%}" for t, v in shares.items() if v),
     ]
     return TrainingReport(final, held, curve, lines)
@@ -502,10 +517,12 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
 @dataclass
 class ReviewExamples:
     """Training rows made from a corpus's reviews: the features and labels of the candidates
-    that a review speaks for, and how many reviews they came from."""
+    that a review speaks for, the same candidates' features without the rules' verdicts (learned
+    too, as every dev candidate is: ``training_rows``), and how many reviews they came from."""
 
     features: list[dict[str, float]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    features_without_verdicts: list[dict[str, float]] = field(default_factory=list)
     reviews: int = 0
     articles: int = 0
 
@@ -540,13 +557,12 @@ def review_examples(corpus, nlp=None) -> ReviewExamples:
         said_yes = label_candidates(candidates, positive, article.text, knowledge) if len(positive) else ["none"] * len(candidates)
         said_no = label_candidates(candidates, negative, article.text, knowledge) if len(negative) else ["none"] * len(candidates)
         feats = features_of(candidates)
-        for feat, yes, no in zip(feats, said_yes, said_no):
-            if yes in STANCES:
+        blind = features_of(without_rule_verdicts(candidates))
+        for feat, feat_blind, yes, no in zip(feats, blind, said_yes, said_no):
+            if yes in STANCES or no in STANCES:
                 found.features.append(feat)
-                found.labels.append(yes)
-            elif no in STANCES:
-                found.features.append(feat)
-                found.labels.append("none")
+                found.features_without_verdicts.append(feat_blind)
+                found.labels.append(yes if yes in STANCES else "none")
     return found
 
 

@@ -1004,9 +1004,11 @@ class StanceFinder:
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in path[idx - 1].children):
                 return []  # "analysts expect Azerbaijan to reject the plan": a forecast of others' act (the coding guide's predictions)
             if idx > 0 and path[idx - 1].dep_ == "ccomp" and tok.lemma_.lower() in self.lex.seeing_verbs \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in path[idx - 1].children) \
-                    and not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex.wanting_verbs):
-                break  # "Chile saw Peru drop the levy": an act observed is the actor's, not the observer's
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in path[idx - 1].children) and _finite_or_perfect(tok):
+                # "Chile saw Peru drop the levy": an act observed is the actor's, not the observer's.
+                # Only a seeing said to have happened: "to see" and "seeing" are as often wished
+                # ("would love to see", "is keen to see", "looks forward to seeing")
+                break
             if idx > 0 and path[idx - 1].dep_ in ("xcomp", "ccomp", "acl") and self._wants_of_others(tok, path[idx - 1]):
                 # "Chile wants Peru to accept the tax", "demanded that Peru scrap it": what Peru is
                 # wanted to do says nothing of Peru's own view; the one who wants it holds it
@@ -3152,6 +3154,12 @@ def _has_mark(clause: Token, marks: frozenset[str]) -> bool:
 def _is_side_clause(tok: Token) -> bool:
     """A participial side clause without a conjunction: "rejected the plan, calling for X"."""
     return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children)
+
+
+def _finite_or_perfect(verb: Token) -> bool:
+    """Whether a verb is said to happen or have happened: a finite form ("saw", "sees") or a
+    participle with "have" ("has seen"), not an infinitive or a gerund."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _holder_clause(clause: Token) -> bool:
