@@ -244,6 +244,19 @@ def test_bests_split_between_two_plateaus_do_not_flip_the_choice():
     assert nearest_to_mean([0.3, 0.4], (0.3, 0.34, 0.36, 0.4)) == 0.36  # equally near: the higher
 
 
+def test_articles_that_disagree_pull_the_choice_between_their_bests():
+    from core.evaluation.training import steady_threshold
+
+    thresholds = (0.2, 0.3, 0.4, 0.5)
+    # six articles best at 0.2, four (with more rows) best at 0.5: resamples split 40 / 60, so the
+    # median of the bests would be 0.5; the mean, 0.38, takes 0.4
+    cut_low = _article_counts((6, 8, 6, 8), (5, 7, 5, 8), (4, 5, 4, 8), (2, 2, 2, 8))
+    cut_high = _article_counts((3, 12, 3, 8), (3, 10, 3, 8), (3, 6, 3, 8), (6, 6, 6, 8))
+    threshold, shares = steady_threshold(np.array([cut_low] * 6 + [cut_high] * 4), thresholds, resamples=501)
+    assert 0.3 < shares[0.2] < 0.5 and shares[0.2] + shares[0.5] == pytest.approx(1.0)
+    assert threshold == 0.4
+
+
 def test_the_choice_is_seeded_and_its_shares_add_up():
     from core.evaluation.training import steady_threshold
 
