@@ -32,7 +32,7 @@ import pandas as pd  # noqa: E402
 from core.evaluation.accuracy import ArticleResult, errors_of, pooled  # noqa: E402
 from core.evaluation.gold import load_split  # noqa: E402
 from core.evaluation.stances import evaluate_keyed, keyed  # noqa: E402
-from core.evaluation.training import SEED, C, labelled_articles, rows_at, train  # noqa: E402
+from core.evaluation.training import SEED, UNLABELLED, C, labelled_articles, rows_at, train  # noqa: E402
 from core.extraction.pipeline import Tables  # noqa: E402
 from core.knowledge.gazetteer import load_knowledge  # noqa: E402
 
@@ -124,9 +124,9 @@ def main() -> int:
                 print(f"-- {h.article.article_id}")
                 for cand, stance, conf, label in zip(h.article.candidates, h.stances, h.confidence, h.article.labels):
                     kept = conf >= threshold
-                    if label in ("none", "") and not kept:
+                    if label in ("none", UNLABELLED) and not kept:
                         continue
-                    mark = "?  " if label == "" else "ok " if kept and stance == label else "FP " if kept else "FN "
+                    mark = "?  " if label == UNLABELLED else "ok " if kept and stance == label else "FP " if kept else "FN "
                     print(f"  {mark} s{cand.sentence:<3} {cand.actor[:22]:<22} {cand.issue[:22]:<22} gold={label or 'elsewhere':<8} pred={stance:<8} "
                           f"conf={conf:.2f} {cand.holder_kind}/{cand.attribution} cue={cand.cue_lemma}:{cand.cue_polarity or '-'} "
                           f"clause={cand.clause_polarity or '-'} rule={cand.rule_stance or '-'}{' NEG' if cand.negated else ''}")

@@ -25,31 +25,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-
 from core.evaluation.gold import load_split  # noqa: E402
 from core.evaluation.training import (  # noqa: E402
-    SEED,
-    UNLABELLED,
-    C,
-    HeldOut,
     LabelledArticle,
     choose_threshold,
-    fit_calibration,
-    fit_scorer,
+    fold_scorers,
+    held_out_by,
+    held_out_calibration,
     labelled_articles,
     rows_at,
     scores_of,
-    training_rows,
     without_rule_verdicts,
 )
-from core.extraction.scorer import features_of  # noqa: E402
 from core.knowledge.gazetteer import load_knowledge  # noqa: E402
-
-
-def as_they_are(article: LabelledArticle) -> tuple[list[dict[str, float]], list[str]]:
-    rows = [(f, label) for f, label in zip(features_of(article.candidates), article.labels) if label != UNLABELLED]
-    return [f for f, _ in rows], [label for _, label in rows]
 
 
 def rules_removed(article: LabelledArticle, share: float, seed: int) -> LabelledArticle:
@@ -60,15 +48,6 @@ def rules_removed(article: LabelledArticle, share: float, seed: int) -> Labelled
     candidates = [without_rule_verdicts([c])[0] if (c.sentence, c.issue) in gone else c for c in article.candidates]
     claims = [cl for cl in article.claims if (cl.sentence, cl.issue) not in gone]
     return replace(article, candidates=candidates, claims=claims)
-
-
-def held_out(models: list, articles: list[LabelledArticle]) -> list[HeldOut]:
-    """Each article scored by its fold's model (trained without it)."""
-    found = []
-    for model, article in zip(models, articles):
-        scored = model.stances(article.candidates)
-        found.append(HeldOut(article, [s for s, _, _ in scored], [r for _, r, _ in scored]))
-    return found
 
 
 def main() -> int:
@@ -84,24 +63,18 @@ def main() -> int:
     data = labelled_articles(dev, knowledge=knowledge)
     conditions = [("as the articles are", lambda a: a), ("all verdicts removed", lambda a: rules_removed(a, 1.0, 0))]
     conditions += [(f"{args.share:.0%} removed, seed {s}", lambda a, s=s: rules_removed(a, args.share, s)) for s in args.seeds]
-    for name, rows_of in (("shipped (each candidate also without the verdicts)", training_rows), ("candidates as they are only", as_they_are)):
-        rows = [rows_of(a) for a in data]
-        models = []
-        for n in range(len(data)):
-            features = [f for m in range(len(data)) if m != n for f in rows[m][0]]
-            labels = [lab for m in range(len(data)) if m != n for lab in rows[m][1]]
-            models.append(fit_scorer(features, labels, C, SEED))
-
-        plain = held_out(models, data)
-        calibration = fit_calibration([r for h in plain for r in h.labelled(h.raw)], [ok for h in plain for ok in h.labelled(h.correct)])
+    for name, without_verdicts in (("shipped (each candidate also without the verdicts)", True), ("candidates as they are only", False)):
+        scorers = fold_scorers(data, without_verdicts=without_verdicts)
+        plain = held_out_by(scorers, data)
+        calibration = held_out_calibration(plain)
         for h in plain:
-            h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
+            h.calibrate(calibration)
         threshold, _curve, _shares = choose_threshold(plain, knowledge)
         print(f"== {name}: minimum confidence {threshold:.2f}")
         for label, change in conditions:
-            held = held_out(models, [change(a) for a in data])
+            held = held_out_by(scorers, [change(a) for a in data])
             for h in held:
-                h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
+                h.calibrate(calibration)
             actor = scores_of(((rows_at(h, threshold), h.article.gold) for h in held), knowledge)["actor"]
             print(f"   {label:<28} actor P {actor.precision:.2f} R {actor.recall:.2f} F1 {actor.f1:.3f}")
     return 0

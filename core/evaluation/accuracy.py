@@ -195,8 +195,6 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
     """The dev articles as a learned scorer would do on articles it never saw: each article's
     candidates scored by a model trained (as ``scorer`` was) on the other dev articles, calibrated
     and thresholded as ``scorer`` is (leave-one-article-out)."""
-    import numpy as np
-
     from core.evaluation.training import SEED, C, labelled_articles, leave_one_article_out, rows_at
 
     present = [a for a in articles if a.available]
@@ -216,7 +214,7 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
     held = leave_one_article_out(data, float(scorer.info.get("c", C)), int(scorer.info.get("seed", SEED)), extra)
     results = []
     for article, h in zip(present, held):
-        h.confidence = [float(v) for v in scorer.calibration(np.asarray(h.raw))] if h.raw else []
+        h.calibrate(scorer.calibration)
         stances = rows_at(h, scorer.min_confidence)
         result = ArticleResult(article, h.article.text, h.article.gold, Tables(stances=stances), keyed(stances, h.article.gold, knowledge))
         country, actor = evaluate_keyed(result.keyed)

@@ -244,6 +244,10 @@ class HeldOut:
     def correct(self) -> list[bool]:
         return [s == label for s, label in zip(self.stances, self.article.labels)]
 
+    def calibrate(self, calibration: Calibration) -> None:
+        """Set the confidences: the raw predictions read through ``calibration``."""
+        self.confidence = [float(v) for v in calibration(np.asarray(self.raw))] if self.raw else []
+
     def labelled(self, values: Sequence) -> list:
         """``values`` (one per candidate) of the candidates with a label (not ``UNLABELLED``)."""
         return [v for v, label in zip(values, self.article.labels) if label != UNLABELLED]
@@ -254,9 +258,10 @@ def without_rule_verdicts(candidates: Sequence[Candidate]) -> list[Candidate]:
     return [replace(c, rule_stance="", rule_certainty="", rule_any="") for c in candidates]
 
 
-def training_rows(article: LabelledArticle) -> tuple[list[dict[str, float]], list[str]]:
+def training_rows(article: LabelledArticle, without_verdicts: bool = True) -> tuple[list[dict[str, float]], list[str]]:
     """The features and labels of the article's labelled candidates, twice: as they are, and
-    without the rules' verdicts (``without_rule_verdicts``).
+    without the rules' verdicts (``without_rule_verdicts``; only as they are when
+    ``without_verdicts`` is false, as before the eleventh session: ``scripts/dev_rules_removed.py``).
 
     Why twice: the rules were written from the dev articles, so there their verdicts are nearly
     always there and right, and a scorer that learns only from such candidates learns to trust
@@ -267,23 +272,41 @@ def training_rows(article: LabelledArticle) -> tuple[list[dict[str, float]], lis
     60 % of the rules' verdicts removed from the held-out article: actor F1 0.50 -> 0.54; with all
     of them removed 0.29 -> 0.46; as the articles are (the rules in-sample) 0.64 -> 0.62."""
     rows = []
-    for candidates in (article.candidates, without_rule_verdicts(article.candidates)):
+    for candidates in (article.candidates, *([without_rule_verdicts(article.candidates)] if without_verdicts else [])):
         rows += [(f, label) for f, label in zip(features_of(candidates), article.labels) if label != UNLABELLED]
     return [f for f, _ in rows], [label for _, label in rows]
+
+
+def fold_scorers(data: Sequence[LabelledArticle], c: float = C, seed: int = SEED,
+                 extra: tuple[list[dict[str, float]], list[str]] = ([], []), without_verdicts: bool = True) -> list[StanceScorer]:
+    """Per article, a model trained on all the other articles (plus ``extra`` rows)."""
+    rows = [training_rows(article, without_verdicts) for article in data]
+    scorers = []
+    for n in range(len(data)):
+        features = [f for m in range(len(data)) if m != n for f in rows[m][0]] + extra[0]
+        labels = [lab for m in range(len(data)) if m != n for lab in rows[m][1]] + extra[1]
+        scorers.append(fit_scorer(features, labels, c, seed))
+    return scorers
+
+
+def held_out_by(scorers: Sequence[StanceScorer], articles: Sequence[LabelledArticle]) -> list[HeldOut]:
+    """Each article scored by its own fold's model (``fold_scorers``)."""
+    held = []
+    for scorer, article in zip(scorers, articles):
+        scored = scorer.stances(article.candidates)
+        held.append(HeldOut(article, [s for s, _, _ in scored], [r for _, r, _ in scored]))
+    return held
 
 
 def leave_one_article_out(data: Sequence[LabelledArticle], c: float = C, seed: int = SEED,
                           extra: tuple[list[dict[str, float]], list[str]] = ([], [])) -> list[HeldOut]:
     """Each article scored by a model trained on all the others (plus ``extra`` rows)."""
-    held = []
-    rows = [training_rows(article) for article in data]
-    for n, article in enumerate(data):
-        features = [f for m in range(len(data)) if m != n for f in rows[m][0]] + extra[0]
-        labels = [lab for m in range(len(data)) if m != n for lab in rows[m][1]] + extra[1]
-        scorer = fit_scorer(features, labels, c, seed)
-        scored = scorer.stances(article.candidates)
-        held.append(HeldOut(article, [s for s, _, _ in scored], [r for _, r, _ in scored]))
-    return held
+    return held_out_by(fold_scorers(data, c, seed, extra), data)
+
+
+def held_out_calibration(held: Sequence[HeldOut]) -> Calibration:
+    """The calibration fitted on the held-out predictions of the labelled candidates."""
+    return fit_calibration([r for h in held for r in h.labelled(h.raw)], [ok for h in held for ok in h.labelled(h.correct)])
 
 
 def rows_at(held: HeldOut, threshold: float, lift_rules: bool = True) -> pd.DataFrame:
@@ -416,8 +439,7 @@ def cross_calibrated(held: Sequence[HeldOut]) -> list[list[float]]:
     found = []
     for n, h in enumerate(held):
         others = [m for m in range(len(held)) if m != n]
-        calibration = fit_calibration([r for m in others for r in held[m].labelled(held[m].raw)],
-                                      [ok for m in others for ok in held[m].labelled(held[m].correct)])
+        calibration = held_out_calibration([held[m] for m in others])
         found.append([float(v) for v in calibration(np.asarray(h.raw))] if h.raw else [])
     return found
 
@@ -453,11 +475,9 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     copies = (list(reviews_without_verdicts), list(reviews[1]) if reviews_without_verdicts else [])
     extra = (reviews[0] + copies[0] + challenge[0], reviews[1] + copies[1] + challenge[1])
     held = leave_one_article_out(data, c, seed, extra)
-    raw = [r for h in held for r in h.labelled(h.raw)]
-    correct = [ok for h in held for ok in h.labelled(h.correct)]
-    calibration = fit_calibration(raw, correct)
+    calibration = held_out_calibration(held)
     for h in held:
-        h.confidence = [float(v) for v in calibration(np.asarray(h.raw))] if h.raw else []
+        h.calibrate(calibration)
     threshold, curve, shares = choose_threshold(held, knowledge, seed=seed, resamples=resamples)
     rows = [training_rows(a) for a in data]
     features = [f for r in rows for f in r[0]] + extra[0]
@@ -471,7 +491,8 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     # The reliability shown to users is measured out of sample: each article's confidences come
     # from a calibration fitted on the other articles' held-out predictions.
     honest = cross_calibrated(held)
-    bins = reliability_bins([c for h, values in zip(held, honest) for c in h.labelled(values)], correct)
+    bins = reliability_bins([c for h, values in zip(held, honest) for c in h.labelled(values)],
+                            [ok for h in held for ok in h.labelled(h.correct)])
     best = next(row for row in curve if row["threshold"] == threshold)
     final.info = {
         "trained": dt.date.today().isoformat(),
