@@ -11,6 +11,10 @@ rules' verdicts) and for training on the candidates as they are only.
 
     python scripts/dev_rules_removed.py              # 60 % of the groups, seeds 1 2 3
     python scripts/dev_rules_removed.py --share 0.4
+    python scripts/dev_rules_removed.py --no-challenge   # without the construction challenge sets' rows
+
+Every fold also learns the read construction challenge sets' rows, as ``python -m core train`` does
+(``core.evaluation.challenge.challenge_examples``), unless ``--no-challenge``.
 
 Only dev articles (tests/gold/split.yaml) are read; test articles are never loaded.
 """
@@ -25,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from core.evaluation.challenge import challenge_examples, training_sets  # noqa: E402
 from core.evaluation.gold import load_split  # noqa: E402
 from core.evaluation.training import (  # noqa: E402
     LabelledArticle,
@@ -37,6 +42,7 @@ from core.evaluation.training import (  # noqa: E402
     scores_of,
     without_rule_verdicts,
 )
+from core.extraction.nlp import load_pipeline  # noqa: E402
 from core.knowledge.gazetteer import load_knowledge  # noqa: E402
 
 
@@ -54,6 +60,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--share", type=float, default=0.6, help="share of (sentence, issue) groups whose verdicts are removed")
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
+    parser.add_argument("--challenge", action=argparse.BooleanOptionalAction, default=True,
+                        help="learn the construction challenge sets' rows too, as training does (default)")
     args = parser.parse_args()
     knowledge = load_knowledge()
     dev = [a for a in load_split() if a.split == "dev" and a.available]
@@ -61,10 +69,14 @@ def main() -> int:
         print("error: the dev article texts are absent (../shared/eval)", file=sys.stderr)
         return 2
     data = labelled_articles(dev, knowledge=knowledge)
+    extra: tuple[list[dict[str, float]], list[str]] = ([], [])
+    if args.challenge:
+        examples = challenge_examples(training_sets(), load_pipeline(knowledge=knowledge))
+        extra = (examples.features, examples.labels)
     conditions = [("as the articles are", lambda a: a), ("all verdicts removed", lambda a: rules_removed(a, 1.0, 0))]
     conditions += [(f"{args.share:.0%} removed, seed {s}", lambda a, s=s: rules_removed(a, args.share, s)) for s in args.seeds]
     for name, without_verdicts in (("shipped (each candidate also without the verdicts)", True), ("candidates as they are only", False)):
-        scorers = fold_scorers(data, without_verdicts=without_verdicts)
+        scorers = fold_scorers(data, extra=extra, without_verdicts=without_verdicts)
         plain = held_out_by(scorers, data)
         calibration = held_out_calibration(plain)
         for h in plain:

@@ -41,13 +41,14 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, eleventh session: the scorer also learns from candidates without the rules'
-    # verdicts, minimum confidence 0.35: more expected rows, more cases with a forbidden row)
-    "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
-    "challenge_heldout/heldout2.yaml": (71 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 54 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (22 / 50, 22 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
+    # (2026-12-05, twelfth session: the scorer also learns the read construction challenge sets,
+    # each candidate without the rules' verdicts; minimum confidence 0.40: more cases passed and
+    # expected rows, fewer cases with a forbidden row than the eleventh session's 91, 71, 40, 22, 12)
+    "challenge_heldout/heldout.yaml": (90 / 120, 89 / 114),
+    "challenge_heldout/heldout2.yaml": (75 / 130, 82 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (41 / 100, 54 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (15 / 50, 15 / 51),
 }
 
 
@@ -103,24 +104,37 @@ def test_the_rules_stay_above_the_measured_floors(name):
 # ------------------------------------------------------------------ training examples
 
 
-def test_challenge_cases_label_the_candidates_the_rules_spoke_for_and_the_wrong_ones(tmp_path):
-    from core.evaluation.challenge import challenge_examples
+def test_challenge_cases_label_every_candidate_by_the_case_without_the_rules_verdicts(tmp_path):
+    from core.evaluation.challenge import SYNTHETIC_FEATURE, challenge_examples
 
     path = tmp_path / "toy.yaml"
     path.write_text(
         "codebook:\n  issues:\n    - {id: toll_road, label: Toll road, terms: [toll road]}\n"
         "cases:\n"
-        # the rules read "rejected": a labelled row, with the stance the case expects
+        # the rules read "rejected": the stance the case expects
         "  - {text: 'Peru rejected the toll road.', construction: plain, expect: [[Peru, toll_road, oppose]], forbid: []}\n"
-        # the rules read a side the case forbids: labelled none
+        # the rules read a side the case forbids: none
         "  - {text: 'Chile backed the toll road.', construction: wrong, expect: [], forbid: [[Chile, toll_road, support]]}\n"
-        # the rules read nothing and the row is expected: left out (no side to learn from)
+        # the rules read nothing and the row is expected: learned too, with the expected side
         "  - {text: 'Ghana and the toll road made headlines.', construction: missed, expect: [[Ghana, toll_road, support]], forbid: []}\n",
         encoding="utf-8",
     )
     first = challenge_examples([path], nlp())
     assert first.cases == 3 and first.sets == ["toy.yaml"]
-    assert first.labels == ["oppose", "none"]
+    assert first.labels == ["oppose", "none", "support"]
+    # described as if the rules had read nothing: no feature of a rule's verdict is set
+    plain = first.features[0]
+    from core.evaluation.training import without_rule_verdicts
+    from core.extraction.candidates import CandidateFinder
+    from core.extraction.scorer import features_of
+    from core.knowledge.codebook import codebook_from_dict
+
+    book = codebook_from_dict({"issues": [{"id": "toll_road", "label": "Toll road", "terms": ["toll road"]}]}, "toy")
+    found = CandidateFinder(nlp()("Peru rejected the toll road."), book, "x").candidates()
+    assert features_of(found)[0].get("rule=oppose") == 1.0 and "rule=oppose" not in plain
+    # ... and marked as an invented case, which an article's candidate never is
+    assert plain == {**features_of(without_rule_verdicts(found))[0], SYNTHETIC_FEATURE: 1.0}
+    assert SYNTHETIC_FEATURE not in features_of(found)[0]
     again = challenge_examples([path], nlp())
     assert again.labels == first.labels and again.features == first.features  # deterministic
 

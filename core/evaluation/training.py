@@ -464,7 +464,7 @@ def train(data: Sequence[LabelledArticle], knowledge: Knowledge | None = None, c
     final scorer on every article of ``data`` plus the ``reviews`` rows (with
     ``reviews_without_verdicts``, the same candidates' features without the rules' verdicts, as a
     dev candidate is learned: ``ReviewExamples``) and the ``challenge`` rows (features, labels; see
-    ``core.evaluation.challenge.challenge_examples``: learned once, as they are), which join every
+    ``core.evaluation.challenge.challenge_examples``: every candidate once, without the rules' verdicts), which join every
     fold's training data and are never scored."""
     say = progress or (lambda _line: None)
     if len(data) < 2:
