@@ -895,9 +895,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE", help="also learn from this corpus's confirmed, corrected, added and rejected rows")
     p.add_argument("--out", metavar="FILE", help="where to write the scorer (default: $STANCE_SCORER or seeds/stance_scorer.json)")
     p.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength of the logistic regression (default 0.1)")
-    p.add_argument("--challenge", action=argparse.BooleanOptionalAction, default=True,
+    p.add_argument("--challenge", action="store_true",
                    help="also learn from the construction challenge sets of tests/challenge/, each candidate without the "
-                        "rules' verdicts (default; --no-challenge: the dev gold alone; see the README)")
+                        "rules' verdicts (an experiment: it raised dev, the held-out challenge sets and dev with the "
+                        "rules' verdicts removed, and lowered the test split; see the README)")
     p = sub.add_parser("accuracy", help="measure every figure of the Accuracy page against all gold data sets (needs ../shared/eval)")
     p.add_argument("--write", action="store_true", help="store the figures in docs/accuracy.json and regenerate the README's Accuracy section")
     return parser

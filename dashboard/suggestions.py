@@ -39,7 +39,9 @@ def scorer_summary(scorer: StanceScorer | None) -> str:
     count = len(articles) if isinstance(articles, (list, tuple)) else int(articles or 0)
     reviews = scorer.reviews
     trained = f" on {info['trained']}" if info.get("trained") else ""
-    return (f"Rows are scored by a model trained{trained} on {count} blind-coded article{'s' if count != 1 else ''} "
+    cases = int(info.get("challenge_candidates") or 0)
+    invented = f", {cases:,} candidates of invented construction cases" if cases else ""
+    return (f"Rows are scored by a model trained{trained} on {count} blind-coded article{'s' if count != 1 else ''}{invented} "
             f"and {reviews} of your review{'s' if reviews != 1 else ''}. Run `python -m core train --db <corpus file or URL>` "
             "to learn from your reviews.")
 

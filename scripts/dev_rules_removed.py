@@ -11,10 +11,8 @@ rules' verdicts) and for training on the candidates as they are only.
 
     python scripts/dev_rules_removed.py              # 60 % of the groups, seeds 1 2 3
     python scripts/dev_rules_removed.py --share 0.4
-    python scripts/dev_rules_removed.py --no-challenge   # without the construction challenge sets' rows
-
-Every fold also learns the read construction challenge sets' rows, as ``python -m core train`` does
-(``core.evaluation.challenge.challenge_examples``), unless ``--no-challenge``.
+    python scripts/dev_rules_removed.py --challenge   # every fold also learns the construction challenge sets
+                                                     # (as ``python -m core train --challenge``)
 
 Only dev articles (tests/gold/split.yaml) are read; test articles are never loaded.
 """
@@ -60,8 +58,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--share", type=float, default=0.6, help="share of (sentence, issue) groups whose verdicts are removed")
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2, 3])
-    parser.add_argument("--challenge", action=argparse.BooleanOptionalAction, default=True,
-                        help="learn the construction challenge sets' rows too, as training does (default)")
+    parser.add_argument("--challenge", action="store_true",
+                        help="learn the construction challenge sets' rows too, as train --challenge does")
     args = parser.parse_args()
     knowledge = load_knowledge()
     dev = [a for a in load_split() if a.split == "dev" and a.available]
@@ -76,7 +74,8 @@ def main() -> int:
     conditions = [("as the articles are", lambda a: a), ("all verdicts removed", lambda a: rules_removed(a, 1.0, 0))]
     conditions += [(f"{args.share:.0%} removed, seed {s}", lambda a, s=s: rules_removed(a, args.share, s)) for s in args.seeds]
     for name, without_verdicts in (("shipped (each candidate also without the verdicts)", True), ("candidates as they are only", False)):
-        scorers = fold_scorers(data, extra=extra, without_verdicts=without_verdicts)
+        # (the challenge rows, when asked for, only beside the shipped training: the other is the eleventh session's)
+        scorers = fold_scorers(data, extra=extra if without_verdicts else ([], []), without_verdicts=without_verdicts)
         plain = held_out_by(scorers, data)
         calibration = held_out_calibration(plain)
         for h in plain:

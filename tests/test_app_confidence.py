@@ -118,6 +118,12 @@ def test_review_page_says_what_the_scorer_learned_from(calls, monkeypatch):
     use_scorer(monkeypatch, fake_scorer(reviews=1))
     at = open_app_page(REVIEW)
     assert "and 1 of your review." in texts(at.caption)
+    # a scorer trained with --challenge says how much it learned from invented cases
+    invented = fake_scorer()
+    invented.info["challenge_candidates"] = 2054
+    use_scorer(monkeypatch, invented)
+    at = open_app_page(REVIEW)
+    assert "on 19 blind-coded articles, 2,054 candidates of invented construction cases and 0 of your reviews" in texts(at.caption)
 
 
 def test_a_confirmed_suggestion_becomes_a_normal_row(calls):

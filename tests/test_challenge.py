@@ -41,14 +41,13 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, twelfth session: the scorer also learns the read construction challenge sets,
-    # each candidate without the rules' verdicts; minimum confidence 0.40: more cases passed and
-    # expected rows, fewer cases with a forbidden row than the eleventh session's 91, 71, 40, 22, 12)
-    "challenge_heldout/heldout.yaml": (90 / 120, 89 / 114),
-    "challenge_heldout/heldout2.yaml": (75 / 130, 82 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (41 / 100, 54 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (15 / 50, 15 / 51),
+    # (2026-12-05, eleventh session: the scorer also learns from candidates without the rules'
+    # verdicts, minimum confidence 0.35: more expected rows, more cases with a forbidden row)
+    "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
+    "challenge_heldout/heldout2.yaml": (71 / 130, 79 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 54 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (22 / 50, 22 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
 }
 
 
@@ -137,6 +136,43 @@ def test_challenge_cases_label_every_candidate_by_the_case_without_the_rules_ver
     assert SYNTHETIC_FEATURE not in features_of(found)[0]
     again = challenge_examples([path], nlp())
     assert again.labels == first.labels and again.features == first.features  # deterministic
+
+
+def _labels_of(text: str, expect: list[list[str]]) -> list[tuple[str, int, str]]:
+    from core.evaluation.challenge import case_labels
+    from core.evaluation.stances import NameMatcher
+    from core.extraction.candidates import CandidateFinder
+    from core.knowledge.codebook import codebook_from_dict
+    from core.knowledge.gazetteer import load_knowledge
+
+    book = codebook_from_dict({"issues": [{"id": "toll_road", "label": "Toll road", "terms": ["toll road"],
+                                           "opposite_terms": ["free highway"]}]}, "toy")
+    found = CandidateFinder(nlp()(text), book, "x").candidates()
+    return [(c.actor, c.sentence, label) for c, label in zip(found, case_labels(found, expect, NameMatcher(load_knowledge())))]
+
+
+def test_a_case_labels_a_candidate_by_an_opposite_term_on_its_own_words():
+    # supporting the free highway is opposing the toll road: the label is the side the words take
+    assert _labels_of("Peru backed the free highway.", [["Peru", "toll_road", "oppose"]]) == [("Peru", 1, "support")]
+
+
+def test_a_case_leaves_out_what_it_cannot_say():
+    from core.evaluation.training import UNLABELLED
+
+    # both sides expected of one actor: which sentence carries which is not written down
+    both = _labels_of("Chile backed the toll road in May. In June Chile voted to scrap the toll road.",
+                      [["Chile", "toll_road", "support"], ["Chile", "toll_road", "oppose"]])
+    assert [label for _, _, label in both] == [UNLABELLED, UNLABELLED]
+    # the expected actor in two sentences: only the one the rules read is labelled
+    two = _labels_of("Kenya was in the news with the toll road on Monday. Kenya endorsed the toll road on Tuesday.",
+                     [["Kenya", "toll_road", "support"]])
+    assert two == [("Kenya", 1, UNLABELLED), ("Kenya", 2, "support")]
+
+
+def test_a_case_matches_names_as_the_evaluation_does():
+    # "Okafor" is the expected "Amara Okafor" (a surname for the full name), not a "none"
+    assert _labels_of("Okafor said she strongly backs the toll road.", [["Amara Okafor", "toll_road", "support"]]) == [
+        ("Okafor", 1, "support")]
 
 
 def test_the_held_out_sets_are_never_training_sets(tmp_path):

@@ -538,16 +538,14 @@ def test_train_writes_a_scorer_that_loads_and_learns_from_reviews(capsys, tmp_pa
     assert main(["train", "--db", str(db), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "review(s) of 1 article(s)" in printed and "leave-one-article-out" in printed
-    assert "from construction challenge sets" in printed  # by default (--no-challenge: the dev gold alone)
+    assert "from construction challenge sets" not in printed  # only with --challenge
     scorer = load_scorer(out)
     assert scorer.reviews == 1 and scorer.info["corpus"] == str(db)
-    assert scorer.info["challenge_sets"] == sorted(p.name for p in (Path(__file__).parent / "challenge").glob("*.yaml"))
     assert json.loads(Path(out).read_text())["format"] == MODEL_FORMAT
 
 
-def test_train_takes_the_challenge_sets_unless_told_not_to():
+def test_train_takes_the_challenge_sets_only_when_asked():
     from core.cli import build_parser
 
-    assert build_parser().parse_args(["train"]).challenge is True
     assert build_parser().parse_args(["train", "--challenge"]).challenge is True
-    assert build_parser().parse_args(["train", "--no-challenge"]).challenge is False
+    assert build_parser().parse_args(["train"]).challenge is False
