@@ -73,7 +73,8 @@ def main() -> int:
         extra = (examples.features, examples.labels)
     conditions = [("as the articles are", lambda a: a), ("all verdicts removed", lambda a: rules_removed(a, 1.0, 0))]
     conditions += [(f"{args.share:.0%} removed, seed {s}", lambda a, s=s: rules_removed(a, args.share, s)) for s in args.seeds]
-    for name, without_verdicts in (("shipped (each candidate also without the verdicts)", True), ("candidates as they are only", False)):
+    shipped = "shipped (each candidate also without the verdicts)" + (" + the challenge sets' rows" if args.challenge else "")
+    for name, without_verdicts in ((shipped, True), ("candidates as they are only", False)):
         # (the challenge rows, when asked for, only beside the shipped training: the other is the eleventh session's)
         scorers = fold_scorers(data, extra=extra if without_verdicts else ([], []), without_verdicts=without_verdicts)
         plain = held_out_by(scorers, data)

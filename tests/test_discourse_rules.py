@@ -155,6 +155,9 @@ def test_the_candidates_include_the_words_the_rules_read_as_an_earlier_issue():
         ("Mayor Tom Okoro said the fuel levy was a step in the right direction.", ("Tom Okoro", "fuel_levy", "support")),
         ("Economist Ada Obi said the fuel levy would be a game changer for the railways.", ("Ada Obi", "fuel_levy", "support")),
         ("Senator Ines Mota said the fuel levy would be dead on arrival in the Senate.", ("Ines Mota", "fuel_levy", "oppose")),
+        ("Lima said the fuel levy was a waste of money.", ("Peru", "fuel_levy", "oppose")),
+        ("The fuel levy is a waste of time, Mayor Tom Okoro said.", ("Tom Okoro", "fuel_levy", "oppose")),
+        ("Union chief Rosa Diaz called the fuel levy a boondoggle.", ("Rosa Diaz", "fuel_levy", "oppose")),
     ],
 )
 def test_idioms_say_a_side(text, expected):

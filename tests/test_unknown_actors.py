@@ -544,3 +544,77 @@ def test_people_of_a_country_who_are_not_its_unnamed_officials(text, actor):
     assert ("Peru", "government") not in found and ("Chile", "government") not in found
     if actor is not None:
         assert (actor, "person") in found
+
+
+# ----------------------------------------------------------------- groups the coding guide names
+# (tests/gold/CODING.md, Group: "Senate Republicans", "House Democrats", "gun-control advocates")
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Republicans blocked the carbon border tax on Thursday.", "Republicans", "United States"),
+        ("Senate Democrats rejected the steel quotas.", "Senate Democrats", "United States"),
+        ("House Republicans said they would never accept the debt relief plan.", "House Republicans", "United States"),
+        ("Tories and Liberal Democrats opposed the carbon levy.", "Liberal Democrats", "United Kingdom"),
+        ("Democratic senators pushed for the steel quotas.", "Democratic senators", "United States"),
+        ("Republican governors backed the debt relief plan.", "Republican governors", "United States"),
+    ],
+)
+def test_a_party_s_members_are_a_group_of_its_country(text, name, country):
+    actor = actor_named(text, name)
+    assert (actor.name, actor.actor_type, actor.country) == (name, "group", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Fishing-rights campaigners condemned the Arctic fishing ban.", "fishing-rights campaigners", ""),
+        ("Environmental groups praised the carbon border tax.", "environmental groups", ""),
+        ("On Monday, steel industry lobbyists pushed for steel quotas.", "steel industry lobbyists", ""),
+        ("Norwegian activists protested against Arctic fishing.", "Norwegian activists", "Norway"),
+    ],
+)
+def test_a_collective_named_by_its_cause_is_a_group(text, name, country):
+    found = [m.actor for m in mentions(text) if m.actor.actor_type == "group"]
+    assert [(a.name, a.country) for a in found] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Republican from Ohio said the steel quotas were fair.",        # one person nobody named
+        "The two leading Democrats, Ana Ruiz and Tom Hale, rejected the steel quotas.",  # the people named
+        "The Republican Guard backed the steel quotas.",                  # a party word in a longer name
+        "Other groups opposed the carbon border tax.",                    # no cause named
+        "Several activists protested against Arctic fishing.",
+        "Greenpeace's activists protested against Arctic fishing.",       # the organization's people
+        "Two groups opposed the carbon border tax.",
+    ],
+)
+def test_no_group_where_none_is_named(text):
+    assert not [m for m in mentions(text) if m.actor.actor_type == "group"]
+
+
+def test_party_and_cause_groups_hold_stances():
+    text = ("Senate Republicans rejected the steel quotas on Tuesday. Environmental groups praised the carbon "
+            "border tax, while Democratic lawmakers said they back the debt relief plan.")
+    found = rows(analyse(text).stances, "actor", "actor_type", "country", "issue", "stance")
+    assert ("Senate Republicans", "group", "United States", "steel_quotas", "oppose") in found
+    assert ("environmental groups", "group", "", "carbon_border_tax", "support") in found
+    assert ("Democratic lawmakers", "group", "United States", "debt_relief", "support") in found
+
+
+def test_a_person_s_supporters_are_a_group_of_others_not_the_person():
+    text = "Kemal Aydin supporters condemned the steel quotas."
+    found = [(m.actor.name, m.actor.actor_type) for m in mentions(text) if m.text.endswith("supporters")]
+    assert found == [("Kemal Aydin supporters", "group")]
+    stances = rows(analyse(text).stances, "actor", "issue", "stance")
+    assert ("Kemal Aydin supporters", "steel_quotas", "oppose") in stances
+    assert not {s for s in stances if s[0] == "Kemal Aydin"}  # the rules give the person nothing
+
+
+def test_one_party_member_nobody_named_holds_nothing():
+    # the coding guide codes no unnamed individual; named, the member is the person
+    assert analyse("A Republican from Ohio said the steel quotas were a good idea.").stances.empty
+    found = rows(analyse("Rep. Jane Roe, a Republican from Ohio, said the steel quotas were a good idea.").stances,
+                 "actor", "country", "issue", "stance")
+    assert found == {("Jane Roe", "United States", "steel_quotas", "support")}

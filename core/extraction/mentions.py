@@ -495,6 +495,8 @@ class ActorResolver:
                 if tok.i in self._by_token:
                     continue
             mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
+            if self._party_group(tok, mods) or self._cause_group(tok) or self._followers_group(tok, mods):
+                continue
             country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
             low = tok.lower_
@@ -506,6 +508,81 @@ class ActorResolver:
             if not country and org is None and self._state_people_of(tok):
                 continue
             self._country_phrase(tok, country, modifier, org)
+
+    def _party_group(self, tok: Token, mods: list[Token]) -> bool:
+        """A party's members, a group of the party's country (the coding guide's "Senate
+        Republicans", "House Democrats"): a plural party word of the actors file ("Republicans",
+        "Tories", "Liberal Democrats") with the capitalised words before it that make it one
+        ("Senate", "House", "Texas"), or a noun of the lexicon's ``party_member_nouns`` after a
+        party word ("Democratic lawmakers", "Republican senators"). A singular one is someone
+        nobody named ("a Republican from Ohio"); a party word in a longer name is another body
+        ("Republican Guard"). Whether a mention was added."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        if any(c.dep_ in ("nummod", "appos") for c in tok.children):
+            return False  # ("the two leading Republicans, Jane Roe and John Doe": the people named)
+        country = self.kb.party_word_country(tok) if tok.text[:1].isupper() else ""
+        if country:
+            start = tok.i
+            if tok.i > 0 and self.kb.party_country(f"{tok.nbor(-1).text} {tok.text}"):
+                start -= 1  # "Liberal Democrats"
+            while start > 0 and self._chamber_word(self.doc[start - 1], tok):
+                start -= 1
+            self._add(Actor(self.doc[start : tok.i + 1].text, "group", country), start, tok.i + 1, "group")
+            return True
+        if tok.lower_ not in self.lex.party_member_nouns:
+            return False
+        party = next((c for c in mods if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and self.kb.party_word_country(c)), None)
+        if party is None or any(c.i < party.i and c.dep_ == "poss" for c in mods):
+            return False
+        self._add(Actor(self.doc[party.i : tok.i + 1].text, "group", self.kb.party_word_country(party)), party.i, tok.i + 1, "group")
+        return True
+
+    def _chamber_word(self, word: Token, head: Token) -> bool:
+        """Whether a word just before a plural party word belongs to the group's name: a
+        capitalised compound of it that names no person ("Senate Republicans", "House Democrats",
+        "Texas Republicans")."""
+        return (word.dep_ == "compound" and word.head.i == head.i and word.text[:1].isupper() and word.is_alpha
+                and word.ent_type_ != "PERSON" and self._line[word.i] == self._line[head.i])
+
+    def _cause_group(self, tok: Token) -> bool:
+        """A collective named by its cause or kind, a group of the coding guide ("gun-control
+        advocates", "environmental groups", "immigrant rights activists"): a plural noun of the
+        lexicon's ``cause_group_nouns`` with words before it that say which, none of them a
+        determiner, a number, a possessor or a word of ``no_cause_words`` ("other groups",
+        "several activists", "Greenpeace's activists"). Its country is the one a word names
+        ("Kenyan activists"), else none. Whether a mention was added."""
+        lex = self.lex
+        if tok.tag_ not in ("NNS", "NNPS") or tok.lower_ not in lex.cause_group_nouns:
+            return False
+        before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "npadvmod", "nmod")]
+        if not before or any(c.dep_ in ("poss", "nummod") for c in tok.children if c.i < tok.i):
+            return False
+        start = min(c.left_edge.i for c in before)
+        words = self.doc[start : tok.i]
+        if any(w.lower_ in lex.no_cause_words or w.lower_ in lex.quantifiers or w.like_num or w.pos_ in ("DET", "PRON")
+               or w.ent_type_ in ("PERSON", "ORG") or w.i in self._by_token for w in words) or self._line[start] != self._line[tok.i]:
+            return False
+        country = next((c for w in words if w.is_alpha and (c := self.kb.country_of(w.text))), "")
+        name = self.doc[start : tok.i + 1].text
+        if words[0].is_sent_start and not words[0].ent_type_ and not country:
+            name = name[:1].lower() + name[1:]  # ("Environmental groups said": the capital is the sentence's)
+        self._add(Actor(name, "group", country), start, tok.i + 1, "group")
+        return True
+
+    def _followers_group(self, tok: Token, mods: list[Token]) -> bool:
+        """A person's followers, a group of others ("Trump supporters", "Sanders backers": the
+        coding guide's named collective), not the person: a plural noun of the lexicon's
+        ``relational_group_nouns`` after a person's name. Named as written, with no country (its
+        members' is not said). Whether a mention was added."""
+        if tok.tag_ not in ("NNS", "NNPS") or tok.lower_ not in self.lex.relational_group_nouns:
+            return False
+        person = next((c for c in mods if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None)
+        if person is None:
+            return False
+        start = min(t.i for t in self.doc[person.left_edge.i : person.i + 1] if t.ent_type_ == "PERSON")
+        self._add(Actor(self.doc[start : tok.i + 1].text, "group", ""), start, tok.i + 1, "group")
+        return True
 
     def _role_of(self, tok: Token) -> tuple[str, set[int]]:
         """The role of the lexicon's ``state_roles`` a noun names with the compound words before it

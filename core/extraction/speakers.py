@@ -103,6 +103,8 @@ class SpeakerResolver:
             start = min(t.idx for t in subj.subtree)
             end = max(t.idx + len(t.text) for t in subj.subtree)
             return body.actor, (start, end), self.text[start:end]
+        if subj.tag_ in ("NN", "NNP") and subj.text[:1].isupper() and self.resolver.kb.party_word_country(subj):
+            return None, span, subj.text  # one party member nobody named ("a Republican from Ohio"): no holder
         if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
             # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
