@@ -618,3 +618,23 @@ def test_one_party_member_nobody_named_holds_nothing():
     found = rows(analyse("Rep. Jane Roe, a Republican from Ohio, said the steel quotas were a good idea.").stances,
                  "actor", "country", "issue", "stance")
     assert found == {("Jane Roe", "United States", "steel_quotas", "support")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Texas Gov. Greg Nolan rejected the steel quotas.", "Greg Nolan", "United States"),
+        ("Sen. Tom Hale of Connecticut said he backs the debt relief plan.", "Tom Hale", "United States"),
+        ("New South Wales Premier Kemal Aydin rejected the carbon border tax.", "Kemal Aydin", "Australia"),
+        ("Gov. Rosa Diaz of New Mexico backed the steel quotas.", "Rosa Diaz", "United States"),
+    ],
+)
+def test_a_state_or_province_gives_a_person_its_country(text, name, country):
+    assert actor_named(text, name).country == country
+
+
+def test_a_state_is_no_mention_of_its_country_and_an_untagged_word_no_province():
+    kb = load_knowledge()
+    assert kb.province_country("Ohio") == "United States" and kb.province_country("Georgia") == ""  # a country too
+    assert not [m for m in mentions("Ohio sued over the steel quotas.") if m.actor.name == "United States"]
+    assert actor_named("Central Bank Governor Tom Hale rejected the steel quotas.", "Tom Hale").country == ""

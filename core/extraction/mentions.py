@@ -154,7 +154,7 @@ class ActorResolver:
             for tok in tokens:
                 if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
                     continue
-                found = "" if tok.ent_type_ == "PERSON" else self.kb.country_of(tok.text)
+                found = "" if tok.ent_type_ == "PERSON" else self.kb.country_of(tok.text) or self._province_country(tok)
                 if found and not country:
                     country = found
                     continue
@@ -178,6 +178,10 @@ class ActorResolver:
             # "Rep. Jane Roe (D-Vt.) said": a party label right after the name.
             country = self.kb.label_country(self.text[ent.end_char : ent.end_char + LABEL_CHARS])
         if not country:
+            # "Sen. Jane Roe of Ohio", "Gov. Ana Lima of Texas": the state's or province's country
+            country = next((c for prep in ent.root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                            for obj in prep.children if obj.dep_ == "pobj" and (c := self._province_country(obj))), "")
+        if not country:
             # "the two leading Republicans, John Doe and Senator Jane Roe": the noun the names are
             # set beside (through any "and") names the party.
             named = ent.root
@@ -195,6 +199,26 @@ class ActorResolver:
             if title is not None and any(c.lower_ == "the" for c in title.children):
                 country = self._earlier_title_country(title)
         return country, role[:1].upper() + role[1:]
+
+    def _province_country(self, tok: Token) -> str:
+        """The country of the state or province a word names, with the rest of its name: the
+        place the NER tags around it ("Texas", "New York"), or, untagged, two or more capitalised
+        words around it ("New South Wales Premier ..."). One untagged word names none ("Coast",
+        "Delta" are provinces too)."""
+        if tok.ent_type_ in ("GPE", "LOC"):
+            place = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            return self.kb.province_country(place.text if place is not None else tok.text)
+        def capitalised(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_ and self._line[t.i] == self._line[tok.i]
+        if not capitalised(tok):
+            return ""
+        first = last = tok.i
+        while first > 0 and capitalised(self.doc[first - 1]):
+            first -= 1
+        while last + 1 < len(self.doc) and capitalised(self.doc[last + 1]):
+            last += 1
+        spans = sorted(((a, b) for a in range(first, tok.i + 1) for b in range(tok.i, last + 1) if b > a), key=lambda ab: ab[0] - ab[1])
+        return next((c for a, b in spans if (c := self.kb.province_country(self.doc[a : b + 1].text))), "")
 
     def _earlier_title_country(self, title: Token) -> str:
         """The country of the same title met shortly before with a country ("the Chinese finance

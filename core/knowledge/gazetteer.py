@@ -294,6 +294,9 @@ class Knowledge:
     organizations: dict[str, Actor] = field(default_factory=dict)  # lower-cased alias -> body
     places: dict[str, str] = field(default_factory=dict)  # lower-cased name/code/capital -> country
     case_sensitive_places: dict[str, str] = field(default_factory=dict)  # codes like "US"
+    # States and provinces (lower-cased -> country): they give a person's country ("Texas Gov. Jane
+    # Roe", "Sen. Jane Roe of Ohio"), never a mention of the country itself (see province_country).
+    provinces: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # "russian" -> "Russia"
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Italy" -> "Italian"
     roles: frozenset[str] = frozenset()
@@ -335,6 +338,12 @@ class Knowledge:
         if not low:
             return ""  # punctuation alone ("’", ".") names no country either
         return self.places.get(low) or self.demonyms.get(low) or ""
+
+    def province_country(self, name: str) -> str:
+        """The country of a state or province named as written ("Texas", "New South Wales",
+        "Ontario"), '' if none. For a person's country only: "Texas sued" is the state, not the
+        United States."""
+        return self.provinces.get(" ".join(name.split()).lower(), "")
 
     def party_country(self, name: str) -> str:
         """The country of a party name or word as written ("Republican", "GOP", "Liberal
@@ -564,13 +573,36 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[s
     return _country_tables()
 
 
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, str]:
+    """The states and provinces of every country from the countryinfo library (lower-cased name ->
+    country), built once per process. Left out: a name that is also a country's name, spelling or
+    capital ("Georgia", "Washington", "Berlin") or belongs to two countries ("Punjab"), and names
+    of fewer than four letters."""
+    places = _countries()[0]
+    owners: dict[str, set[str]] = {}
+    for entry in countryinfo.all_countries():
+        try:
+            names = entry.provinces() or []
+        except (KeyError, TypeError, AttributeError):
+            continue  # (an entry without the field)
+        country = places.get(entry.name().lower())
+        if not country:
+            continue
+        for name in names:
+            key = " ".join(str(name).split()).lower()
+            if len(key) >= 4 and key.isascii():
+                owners.setdefault(key, set()).add(country)
+    return {key: next(iter(found)) for key, found in owners.items() if len(found) == 1 and key not in places}
+
+
 def _build_knowledge(actors_path: Path, actors_bytes: bytes, lexicon_path: Path, lexicon_bytes: bytes,
                      digest: str) -> Knowledge:
     data = _parsed(actors_path, actors_bytes, ACTORS_SCHEMA)
     lexicon = _parsed(lexicon_path, lexicon_bytes, lexicon_schema())
     places, codes, demonyms, country_demonym = (dict(table) for table in _countries())
     kb = Knowledge(places=places, case_sensitive_places=codes, demonyms=demonyms, country_demonym=country_demonym,
-                   digest=digest, actors_path=str(actors_path), lexicon_path=str(lexicon_path))
+                   provinces=dict(_provinces()), digest=digest, actors_path=str(actors_path), lexicon_path=str(lexicon_path))
     _add_actors(kb, data, actors_path.name)
     kb.lexicon = _lexicon_from_dict(lexicon)
     twice = sorted(set(kb.lexicon.experiencer_verbs) & (kb.lexicon.support | kb.lexicon.oppose))
