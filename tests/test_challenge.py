@@ -37,6 +37,8 @@ MEASURED = {
     "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 51 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
+    # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
+    "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
