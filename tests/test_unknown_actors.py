@@ -557,6 +557,10 @@ def test_people_of_a_country_who_are_not_its_unnamed_officials(text, actor):
         ("Tories and Liberal Democrats opposed the carbon levy.", "Liberal Democrats", "United Kingdom"),
         ("Democratic senators pushed for the steel quotas.", "Democratic senators", "United States"),
         ("Republican governors backed the debt relief plan.", "Republican governors", "United States"),
+        ("Labour MPs rejected the carbon border tax.", "Labour MPs", "United Kingdom"),
+        # another country's party of the same word: that country's, named with it
+        ("Sweden Democrats opposed the steel quotas.", "Sweden Democrats", "Sweden"),
+        ("Italian Democrats backed the debt relief plan.", "Italian Democrats", "Italy"),
     ],
 )
 def test_a_party_s_members_are_a_group_of_its_country(text, name, country):
@@ -588,6 +592,11 @@ def test_a_collective_named_by_its_cause_is_a_group(text, name, country):
         "Several activists protested against Arctic fishing.",
         "Greenpeace's activists protested against Arctic fishing.",       # the organization's people
         "Two groups opposed the carbon border tax.",
+        "Local activists protested against Arctic fishing.",
+        "Few Democrats backed the steel quotas.",                          # members denied, not the party
+        "No Republicans voted for the debt relief plan.",
+        "Hardly any Tories backed the carbon border tax.",
+        "Republicans like Senator Ola Brandt opposed the steel quotas.",  # the person named holds it
     ],
 )
 def test_no_group_where_none_is_named(text):
@@ -638,3 +647,28 @@ def test_a_state_is_no_mention_of_its_country_and_an_untagged_word_no_province()
     assert kb.province_country("Ohio") == "United States" and kb.province_country("Georgia") == ""  # a country too
     assert not [m for m in mentions("Ohio sued over the steel quotas.") if m.actor.name == "United States"]
     assert actor_named("Central Bank Governor Tom Hale rejected the steel quotas.", "Tom Hale").country == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Democrats voted for the steel quotas.",
+        "Few Republicans backed the debt relief plan.",
+        "A Democratic senator who asked not to be named said the steel quotas were a good idea.",
+        "One Labour MP said the carbon border tax was a good idea.",
+    ],
+)
+def test_denied_or_unnamed_party_members_hold_nothing(text):
+    assert analyse(text).stances.empty
+
+
+def test_a_cause_group_keeps_the_capitals_of_its_name():
+    names = {m.actor.name for m in mentions("NGO groups criticised the steel quotas.") if m.actor.actor_type == "group"}
+    assert names == {"NGO groups"}
+
+
+def test_a_possessive_owner_s_backers_are_a_group_of_others():
+    text = "Kemal Aydin's backers opposed the steel quotas."
+    stances = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+    assert ("Kemal Aydin backers", "group", "steel_quotas", "oppose") in stances
+    assert not {s for s in stances if s[0] == "Kemal Aydin"}

@@ -536,38 +536,61 @@ class ActorResolver:
     def _party_group(self, tok: Token, mods: list[Token]) -> bool:
         """A party's members, a group of the party's country (the coding guide's "Senate
         Republicans", "House Democrats"): a plural party word of the actors file ("Republicans",
-        "Tories", "Liberal Democrats") with the capitalised words before it that make it one
+        "Tories", "Liberal Democrats") with the capitalised words before it that belong to the name
         ("Senate", "House", "Texas"), or a noun of the lexicon's ``party_member_nouns`` after a
-        party word ("Democratic lawmakers", "Republican senators"). A singular one is someone
-        nobody named ("a Republican from Ohio"); a party word in a longer name is another body
-        ("Republican Guard"). Whether a mention was added."""
-        if tok.tag_ not in ("NNS", "NNPS"):
+        party word ("Democratic lawmakers", "Labour MPs"). A country named with it is the group's
+        country and stays in its name ("Italian Democrats", "Sweden Democrats", "Japan's Liberal
+        Democrats"). None: a singular one, someone nobody named ("a Republican from Ohio"); a party
+        word in a longer name ("Republican Guard"); members counted, denied or named ("few
+        Democrats", "no Republicans", "the two leading Democrats, A and B", "Republicans like
+        Senator A"). Whether a mention was added."""
+        if tok.tag_ not in ("NNS", "NNPS") or self._members_named_or_denied(tok):
             return False
-        if any(c.dep_ in ("nummod", "appos") for c in tok.children):
-            return False  # ("the two leading Republicans, Jane Roe and John Doe": the people named)
+        foreign = next(((c, found) for c in mods if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ != "PERSON"
+                        and (found := self.kb.country_of(c.text))), None)
         country = self.kb.party_word_country(tok) if tok.text[:1].isupper() else ""
         if country:
             start = tok.i
             if tok.i > 0 and self.kb.party_country(f"{tok.nbor(-1).text} {tok.text}"):
                 start -= 1  # "Liberal Democrats"
-            while start > 0 and self._chamber_word(self.doc[start - 1], tok):
+            while start > 0 and self._group_name_word(self.doc[start - 1], tok):
                 start -= 1
-            self._add(Actor(self.doc[start : tok.i + 1].text, "group", country), start, tok.i + 1, "group")
+            if foreign is not None:
+                start, country = min(start, foreign[0].i), foreign[1]
+            name = self.doc[start : tok.i + 1].text
+            self._add(Actor(name.replace("'s ", " ").replace("’s ", " "), "group", country), start, tok.i + 1, "group")
             return True
-        if tok.lower_ not in self.lex.party_member_nouns:
-            return False
+        if tok.lower_ not in self.lex.party_member_nouns or foreign is not None:
+            return False  # (with a country, "Italian Democratic lawmakers", the country's group: _country_phrase)
         party = next((c for c in mods if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and self.kb.party_word_country(c)), None)
         if party is None or any(c.i < party.i and c.dep_ == "poss" for c in mods):
             return False
         self._add(Actor(self.doc[party.i : tok.i + 1].text, "group", self.kb.party_word_country(party)), party.i, tok.i + 1, "group")
         return True
 
-    def _chamber_word(self, word: Token, head: Token) -> bool:
+    def _members_named_or_denied(self, tok: Token) -> bool:
+        """Whether a plural noun's members are counted ("two Republicans"), denied ("few
+        Democrats", "no Republicans", "hardly any Tories": the lexicon's ``denying_quantifiers``)
+        or named ("the two leading Democrats, A and B", "Republicans like Senator A", "Democrats
+        such as A"): then the group is not the holder."""
+        words = [c for c in tok.children if c.i < tok.i]
+        if any(c.dep_ == "nummod" or c.lower_ in self.lex.denying_quantifiers
+               or any(g.lower_ in self.lex.denying_quantifiers for g in c.children) for c in words):
+            return True
+        if any(c.dep_ == "appos" for c in tok.children):
+            return True
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("like", "including", "as")):
+            if any(t.ent_type_ == "PERSON" for t in prep.subtree):
+                return True
+        return False
+
+    def _group_name_word(self, word: Token, head: Token) -> bool:
         """Whether a word just before a plural party word belongs to the group's name: a
-        capitalised compound of it that names no person ("Senate Republicans", "House Democrats",
-        "Texas Republicans")."""
+        capitalised compound of it that names no person and counts nothing ("Senate
+        Republicans", "House Democrats", "Texas Republicans"; not "Most Republicans")."""
         return (word.dep_ == "compound" and word.head.i == head.i and word.text[:1].isupper() and word.is_alpha
-                and word.ent_type_ != "PERSON" and self._line[word.i] == self._line[head.i])
+                and word.ent_type_ != "PERSON" and word.lower_ not in self.lex.quantifiers
+                and word.lower_ not in self.lex.no_cause_words and self._line[word.i] == self._line[head.i])
 
     def _cause_group(self, tok: Token) -> bool:
         """A collective named by its cause or kind, a group of the coding guide ("gun-control
@@ -589,23 +612,26 @@ class ActorResolver:
             return False
         country = next((c for w in words if w.is_alpha and (c := self.kb.country_of(w.text))), "")
         name = self.doc[start : tok.i + 1].text
-        if words[0].is_sent_start and not words[0].ent_type_ and not country:
-            name = name[:1].lower() + name[1:]  # ("Environmental groups said": the capital is the sentence's)
+        first = words[0].text
+        if words[0].is_sent_start and not words[0].ent_type_ and not country and first[1:].islower() \
+                and not any(w.text[:1].isupper() for w in words[1:]):
+            name = name[:1].lower() + name[1:]  # ("Environmental groups said": the capital is the sentence's; not "NGO groups")
         self._add(Actor(name, "group", country), start, tok.i + 1, "group")
         return True
 
     def _followers_group(self, tok: Token, mods: list[Token]) -> bool:
-        """A person's followers, a group of others ("Trump supporters", "Sanders backers": the
+        """A person's followers, a group of others ("Trump supporters", "Kemal Aydin's backers": the
         coding guide's named collective), not the person: a plural noun of the lexicon's
-        ``relational_group_nouns`` after a person's name. Named as written, with no country (its
-        members' is not said). Whether a mention was added."""
+        ``relational_group_nouns`` after a person's name or possessive. Named by the name and the
+        noun, with no country (its members' is not said). Whether a mention was added."""
         if tok.tag_ not in ("NNS", "NNPS") or tok.lower_ not in self.lex.relational_group_nouns:
             return False
-        person = next((c for c in mods if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None)
+        person = next((c for c in mods if c.dep_ in ("compound", "poss") and c.ent_type_ == "PERSON"), None)
         if person is None:
             return False
         start = min(t.i for t in self.doc[person.left_edge.i : person.i + 1] if t.ent_type_ == "PERSON")
-        self._add(Actor(self.doc[start : tok.i + 1].text, "group", ""), start, tok.i + 1, "group")
+        # ("Pim Okafor's backers": named as "Pim Okafor backers", the owner's name and the noun)
+        self._add(Actor(f"{self.doc[start : person.i + 1].text} {tok.text}", "group", ""), start, tok.i + 1, "group")
         return True
 
     def _role_of(self, tok: Token) -> tuple[str, set[int]]:

@@ -103,8 +103,8 @@ class SpeakerResolver:
             start = min(t.idx for t in subj.subtree)
             end = max(t.idx + len(t.text) for t in subj.subtree)
             return body.actor, (start, end), self.text[start:end]
-        if subj.tag_ in ("NN", "NNP") and subj.text[:1].isupper() and self.resolver.kb.party_word_country(subj):
-            return None, span, subj.text  # one party member nobody named ("a Republican from Ohio"): no holder
+        if self.unnamed_party_members(subj):
+            return None, span, subj.text
         if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in IMPERSONAL_WORDS:
             # An unknown speaker still speaks: keep its noun phrase ("analysts", "the report").
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
@@ -114,6 +114,21 @@ class SpeakerResolver:
                 text = self.doc[words[0].i : subj.i + 1].text
                 return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
         return None, span, subj.text
+
+    def unnamed_party_members(self, subj: Token) -> bool:
+        """Whether a speaker noun with no mention is one party member nobody named ("a Republican
+        from Ohio", "a Democratic senator who asked not to be named", "one Labour MP") or members
+        denied ("no Democrats", "few Republicans"): the coding guide codes no unnamed individual,
+        and a denied group holds the opposite of what its verb says, so there is no holder."""
+        kb, lex = self.resolver.kb, self.lex
+        party = bool(subj.text[:1].isupper() and kb.party_word_country(subj)) or any(
+            c.dep_ in ("amod", "compound") and c.text[:1].isupper() and kb.party_word_country(c) for c in subj.children)
+        if not party:
+            return False
+        if subj.tag_ in ("NN", "NNP"):
+            return True
+        return any(c.lower_ in lex.denying_quantifiers or any(g.lower_ in lex.denying_quantifiers for g in c.children)
+                   for c in subj.children if c.i < subj.i)
 
     def names_people(self, noun: Token) -> bool:
         """Whether a common noun names people by what they do ("owners", "investigators",

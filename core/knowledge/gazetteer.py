@@ -200,6 +200,7 @@ class Lexicon:
     state_domain_words: frozenset[str] = frozenset()
     people_group_nouns: frozenset[str] = frozenset()
     party_member_nouns: frozenset[str] = frozenset()
+    denying_quantifiers: frozenset[str] = frozenset()
     cause_group_nouns: frozenset[str] = frozenset()
     no_cause_words: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
@@ -358,8 +359,9 @@ class Knowledge:
         before it that is not a title of the actors file means another name."""
         following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha \
-                and following.lower_ not in self.roles and following.ent_type_ != "PERSON":
-            return ""
+                and following.lower_ not in self.roles and following.ent_type_ != "PERSON" \
+                and following.lower_ not in self.lexicon.party_member_nouns:
+            return ""  # (but "Labour MPs", "Tory Senators": the party's members)
         previous = tok.nbor(-1) if tok.i > 0 else None
         if previous is not None:
             two_words = self.party_country(f"{previous.text} {tok.text}")
