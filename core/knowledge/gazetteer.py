@@ -360,7 +360,7 @@ class Knowledge:
         following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha \
                 and following.lower_ not in self.roles and following.ent_type_ != "PERSON" \
-                and following.lower_ not in self.lexicon.party_member_nouns:
+                and not (self.lexicon is not None and following.lower_ in self.lexicon.party_member_nouns):
             return ""  # (but "Labour MPs", "Tory Senators": the party's members)
         previous = tok.nbor(-1) if tok.i > 0 else None
         if previous is not None:
