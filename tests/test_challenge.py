@@ -43,13 +43,14 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, eleventh session: the scorer also learns from candidates without the rules'
-    # verdicts, minimum confidence 0.35: more expected rows, more cases with a forbidden row)
+    # (2026-12-05, twelfth session: after its party, cause and followers groups; minimum confidence
+    # 0.35. Before them, at the eleventh session's end: 91, 71, 40, 22, 12 cases passed)
     "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
-    "challenge_heldout/heldout2.yaml": (71 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 54 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (22 / 50, 22 / 54),
+    "challenge_heldout/heldout2.yaml": (71 / 130, 78 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (41 / 100, 54 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 20 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
+    "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
 
 
