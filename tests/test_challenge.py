@@ -34,7 +34,7 @@ MEASURED = {
     "challenge/us_trade.yaml": (26 / 60, 18 / 59),
     "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
     "challenge_heldout/heldout2.yaml": (74 / 130, 78 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 51 / 158),
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 52 / 158),  # (39, 51 before the twelfth session)
     "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
