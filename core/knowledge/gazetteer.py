@@ -579,8 +579,8 @@ def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[s
 def _provinces() -> dict[str, str]:
     """The states and provinces of every country from the countryinfo library (lower-cased name ->
     country), built once per process. Left out: a name that is also a country's name, spelling or
-    capital ("Georgia", "Washington", "Berlin") or belongs to two countries ("Punjab"), and names
-    of fewer than four letters."""
+    capital ("Georgia", "Berlin") or belongs to two countries ("Punjab", "Central"), and names of
+    fewer than four letters."""
     places = _countries()[0]
     owners: dict[str, set[str]] = {}
     for entry in countryinfo.all_countries():
