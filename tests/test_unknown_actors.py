@@ -558,6 +558,9 @@ def test_people_of_a_country_who_are_not_its_unnamed_officials(text, actor):
         ("Democratic senators pushed for the steel quotas.", "Democratic senators", "United States"),
         ("Republican governors backed the debt relief plan.", "Republican governors", "United States"),
         ("Labour MPs rejected the carbon border tax.", "Labour MPs", "United Kingdom"),
+        # mid-sentence, where every word of the name is capitalised as it is at the start
+        ("The steel quotas were blocked by Senate Republicans.", "Senate Republicans", "United States"),
+        ("On Monday, House Democrats backed the debt relief plan.", "House Democrats", "United States"),
         # another country's party of the same word: that country's, named with it
         ("Sweden Democrats opposed the steel quotas.", "Sweden Democrats", "Sweden"),
         ("Italian Democrats backed the debt relief plan.", "Italian Democrats", "Italy"),
@@ -597,6 +600,7 @@ def test_a_collective_named_by_its_cause_is_a_group(text, name, country):
         "No Republicans voted for the debt relief plan.",
         "Hardly any Tories backed the carbon border tax.",
         "Republicans like Senator Ola Brandt opposed the steel quotas.",  # the person named holds it
+        "On Monday, Social Democrats rejected the steel quotas.",          # another country's party name
     ],
 )
 def test_no_group_where_none_is_named(text):

@@ -548,7 +548,7 @@ class ActorResolver:
             return False
         foreign = next(((c, found) for c in mods if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ != "PERSON"
                         and (found := self.kb.country_of(c.text))), None)
-        country = self.kb.party_word_country(tok) if tok.text[:1].isupper() else ""
+        country = self._party_plural_country(tok)
         if country:
             start = tok.i
             if tok.i > 0 and self.kb.party_country(f"{tok.nbor(-1).text} {tok.text}"):
@@ -567,6 +567,28 @@ class ActorResolver:
             return False
         self._add(Actor(self.doc[party.i : tok.i + 1].text, "group", self.kb.party_word_country(party)), party.i, tok.i + 1, "group")
         return True
+
+    def _party_plural_country(self, tok: Token) -> str:
+        """The country of a plural party word ("Republicans", "Liberal Democrats"), '' when it is
+        none or begins or ends another name: a word of the actors file's ``party_name_starts``
+        before it ("Social Democrats", "Christian Democrats"), a capitalised word after it that
+        is no member noun ("Republicans Overseas"). Unlike ``party_word_country`` for a word in a
+        title, the capitalised words of a group's name before it are allowed anywhere in the
+        sentence ("blocked by Senate Republicans", "said House Democrats")."""
+        if not tok.text[:1].isupper() or not (country := self.kb.party_country(tok.text)):
+            return ""
+        previous = tok.nbor(-1) if tok.i > 0 else None
+        if previous is not None:
+            two_words = self.kb.party_country(f"{previous.text} {tok.text}")
+            if two_words:
+                return two_words
+            if previous.lower_ in self.kb.party_name_starts:
+                return ""
+        following = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+        if following is not None and following.text[:1].isupper() and following.is_alpha \
+                and following.lower_ not in self.lex.party_member_nouns and following.ent_type_ != "PERSON":
+            return ""
+        return country
 
     def _members_named_or_denied(self, tok: Token) -> bool:
         """Whether a plural noun's members are counted ("two Republicans"), denied ("few
