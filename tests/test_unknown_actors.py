@@ -578,6 +578,8 @@ def test_a_party_s_members_are_a_group_of_its_country(text, name, country):
         ("Environmental groups praised the carbon border tax.", "environmental groups", ""),
         ("On Monday, steel industry lobbyists pushed for steel quotas.", "steel industry lobbyists", ""),
         ("Norwegian activists protested against Arctic fishing.", "Norwegian activists", "Norway"),
+        # a country named as a place before it is the group's country, not a government mention
+        ("UK business groups backed the steel quotas.", "UK business groups", "United Kingdom"),
     ],
 )
 def test_a_collective_named_by_its_cause_is_a_group(text, name, country):
@@ -676,3 +678,8 @@ def test_a_possessive_owner_s_backers_are_a_group_of_others():
     stances = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
     assert ("Kemal Aydin backers", "group", "steel_quotas", "oppose") in stances
     assert not {s for s in stances if s[0] == "Kemal Aydin"}
+
+
+def test_a_country_before_a_cause_group_is_no_government_row():
+    stances = rows(analyse("UK business groups backed the steel quotas.").stances, "actor", "actor_type", "country", "stance")
+    assert stances == {("UK business groups", "group", "United Kingdom", "support")}

@@ -629,10 +629,18 @@ class ActorResolver:
             return False
         start = min(c.left_edge.i for c in before)
         words = self.doc[start : tok.i]
-        if any(w.lower_ in lex.no_cause_words or w.lower_ in lex.quantifiers or w.like_num or w.pos_ in ("DET", "PRON")
-               or w.ent_type_ in ("PERSON", "ORG") or w.i in self._by_token for w in words) or self._line[start] != self._line[tok.i]:
+        # ("UK business groups", "US gun-control advocates": the country's mention becomes the group's
+        # country; any other mention among the words, a person's or a body's, makes it theirs)
+        places = {m for w in words if (m := self._by_token.get(w.i)) is not None}
+        if any(m.actor.actor_type != "government" or m.actor.name != m.actor.country for m in places):
             return False
-        country = next((c for w in words if w.is_alpha and (c := self.kb.country_of(w.text))), "")
+        if any(w.lower_ in lex.no_cause_words or w.lower_ in lex.quantifiers or w.like_num or w.pos_ in ("DET", "PRON")
+               or w.ent_type_ in ("PERSON", "ORG") and w.i not in self._by_token for w in words) or self._line[start] != self._line[tok.i]:
+            return False
+        country = next((m.actor.country for m in places), "") or next((c for w in words if w.is_alpha and (c := self.kb.country_of(w.text))), "")
+        if places:
+            self.mentions = [m for m in self.mentions if m not in places]
+            self._by_token = {i: m for i, m in self._by_token.items() if m not in places}
         name = self.doc[start : tok.i + 1].text
         first = words[0].text
         if words[0].is_sent_start and not words[0].ent_type_ and not country and first[1:].islower() \
