@@ -230,6 +230,11 @@ def fit_scorer(features: Sequence[dict[str, float]], labels: Sequence[str], c: f
 # ------------------------------------------------------------------------------------ validation
 
 
+def calibrated(calibration: Calibration, raw: Sequence[float]) -> list[float]:
+    """Raw predictions read through a calibration, as plain floats."""
+    return [float(v) for v in calibration(np.asarray(raw))] if len(raw) else []
+
+
 @dataclass
 class HeldOut:
     """One article scored by a model trained without it: per candidate the stance, raw
@@ -246,7 +251,7 @@ class HeldOut:
 
     def calibrate(self, calibration: Calibration) -> None:
         """Set the confidences: the raw predictions read through ``calibration``."""
-        self.confidence = [float(v) for v in calibration(np.asarray(self.raw))] if self.raw else []
+        self.confidence = calibrated(calibration, self.raw)
 
     def labelled(self, values: Sequence) -> list:
         """``values`` (one per candidate) of the candidates with a label (not ``UNLABELLED``)."""
@@ -439,8 +444,7 @@ def cross_calibrated(held: Sequence[HeldOut]) -> list[list[float]]:
     found = []
     for n, h in enumerate(held):
         others = [m for m in range(len(held)) if m != n]
-        calibration = held_out_calibration([held[m] for m in others])
-        found.append([float(v) for v in calibration(np.asarray(h.raw))] if h.raw else [])
+        found.append(calibrated(held_out_calibration([held[m] for m in others]), h.raw))
     return found
 
 

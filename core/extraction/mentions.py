@@ -595,9 +595,7 @@ class ActorResolver:
         Democrats", "no Republicans", "hardly any Tories": the lexicon's ``denying_quantifiers``)
         or named ("the two leading Democrats, A and B", "Republicans like Senator A", "Democrats
         such as A"): then the group is not the holder."""
-        words = [c for c in tok.children if c.i < tok.i]
-        if any(c.dep_ == "nummod" or c.lower_ in self.lex.denying_quantifiers
-               or any(g.lower_ in self.lex.denying_quantifiers for g in c.children) for c in words):
+        if self.members_denied(tok) or any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
             return True
         if any(c.dep_ == "appos" for c in tok.children):
             return True
@@ -605,6 +603,12 @@ class ActorResolver:
             if any(t.ent_type_ == "PERSON" for t in prep.subtree):
                 return True
         return False
+
+    def members_denied(self, tok: Token) -> bool:
+        """Whether a word before a noun, or one under it, denies its members: the lexicon's
+        ``denying_quantifiers`` ("few Democrats", "no Republicans", "hardly any Tories")."""
+        denying = self.lex.denying_quantifiers
+        return any(c.lower_ in denying or any(g.lower_ in denying for g in c.children) for c in tok.children if c.i < tok.i)
 
     def _group_name_word(self, word: Token, head: Token) -> bool:
         """Whether a word just before a plural party word belongs to the group's name: a

@@ -120,15 +120,12 @@ class SpeakerResolver:
         from Ohio", "a Democratic senator who asked not to be named", "one Labour MP") or members
         denied ("no Democrats", "few Republicans"): the coding guide codes no unnamed individual,
         and a denied group holds the opposite of what its verb says, so there is no holder."""
-        kb, lex = self.resolver.kb, self.lex
+        kb = self.resolver.kb
         party = bool(subj.text[:1].isupper() and kb.party_word_country(subj)) or any(
             c.dep_ in ("amod", "compound") and c.text[:1].isupper() and kb.party_word_country(c) for c in subj.children)
         if not party:
             return False
-        if subj.tag_ in ("NN", "NNP"):
-            return True
-        return any(c.lower_ in lex.denying_quantifiers or any(g.lower_ in lex.denying_quantifiers for g in c.children)
-                   for c in subj.children if c.i < subj.i)
+        return subj.tag_ in ("NN", "NNP") or self.resolver.members_denied(subj)
 
     def names_people(self, noun: Token) -> bool:
         """Whether a common noun names people by what they do ("owners", "investigators",
