@@ -34,6 +34,54 @@ def test_no_quotes_and_empty_quotes():
     assert spans("Empty “” and “ ” marks.") == []
 
 
+def _quote_spans_char_by_char(text):
+    """The quotation rule read one character at a time (as find_quote_spans was first written):
+    the reference the jumping scan must agree with."""
+    from core.extraction.tokens import strip_whitespace
+
+    spans, open_at, opener, straight_open = [], None, "", False
+    closers = {"“": "”", "«": "»", "„": "“"}
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        width = 2 if text.startswith("''", i) else 1
+        if ch == "\n":
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))
+            open_at, straight_open = None, False
+        elif open_at is not None and not straight_open and ch == closers.get(opener):
+            if i > open_at:
+                spans.append((open_at, i))
+            open_at = None
+        elif ch in "“«„":
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))
+            open_at, opener, straight_open = i + 1, ch, False
+        elif ch == '"' or width == 2:
+            if open_at is None:
+                open_at, straight_open = i + width, True
+            elif straight_open:
+                if i > open_at:
+                    spans.append((open_at, i))
+                open_at, straight_open = None, False
+        i += width
+    if open_at is not None and len(text) > open_at:
+        spans.append((open_at, len(text)))
+    return [(s, e) for s, e in (strip_whitespace(text, s, e) for s, e in spans) if e > s]
+
+
+def test_quote_scan_agrees_with_reading_every_character():
+    # Random texts of quotation marks of every kind, apostrophes (single, doubled, tripled), line
+    # breaks, spaces and words: the scan that jumps from mark to mark finds the same spans.
+    import random
+
+    rng = random.Random(20261205)
+    pieces = ["“", "”", "«", "»", "„", '"', "'", "''", "'''", "\n", " ", "ab", "Kenya", ".", "\u2019"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert find_quote_spans(text) == _quote_spans_char_by_char(text), repr(text)
+
+
 # ------------------------------------------------------------------ speakers (real pipeline)
 
 

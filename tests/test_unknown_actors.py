@@ -510,6 +510,8 @@ def test_new_zealand_is_a_country_and_a_demonym_naming_a_country_is_refused(tmp_
         ("Senior officials of Ghana and Togo welcomed the steel quotas.", {"Ghana", "Togo"}),
         ("Negotiators from Peru rejected the steel quotas.", {"Peru"}),
         ("The prime minister of the United Kingdom endorsed the steel quotas.", {"United Kingdom"}),
+        # (names of several words, read whole from the entity tags)
+        ("Officials from South Africa and New Zealand welcomed the steel quotas.", {"South Africa", "New Zealand"}),
         ("The Chilean and Peruvian governments rejected the steel quotas.", {"Chile", "Peru"}),
         ("The British and French governments have backed the steel quotas.", {"United Kingdom", "France"}),
         ("Chilean ministers welcomed the steel quotas.", {"Chile"}),

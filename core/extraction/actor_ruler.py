@@ -11,6 +11,7 @@ operator) sends the whole document through spaCy's own matching.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
@@ -67,8 +68,10 @@ class ActorRuler(EntityRuler):
             return super().match(doc)
         self._require_patterns()
         found = set()
-        lowers = [t.lower_ for t in doc]
-        texts = [t.text for t in doc]
+        # (the words' strings from one array of hashes: no Token object per word)
+        strings = doc.vocab.strings
+        lowers = [strings[h] for h in doc.to_array(LOWER).tolist()]
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()]
         for i in range(len(doc)):
             for key in ((True, lowers[i]), (False, texts[i])):
                 for match_id, words, lower in index.get(key, ()):

@@ -43,6 +43,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.mentions import ActorResolver, Mention
@@ -157,7 +158,7 @@ class Attributor:
         # Token.sent re-walks the document on every call; look sentences up by position instead.
         self.sentences = list(doc.sents)
         self._sentence_starts = [s.start for s in self.sentences]
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = doc.to_array(IDX).tolist()  # (one array: no Token object per word)
         # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
         self._coordinated: dict[int, int] = {}
         # The side phrases by their verb: lemma -> (the words after it, the prepositions).

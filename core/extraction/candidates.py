@@ -559,8 +559,9 @@ def _merged(a: tuple[HolderKind, ...], b: tuple[HolderKind, ...]) -> tuple[Holde
 
 
 def _with_kinds(cand: Candidate, kinds: tuple[HolderKind, ...]) -> Candidate:
-    """The candidate with its holder kinds replaced (it is frozen)."""
-    return replace(cand, holder_kinds=kinds)
+    """The candidate with its holder kinds replaced (it is frozen; the same one when they are its own:
+    ``replace`` copies every field, and most candidates keep their kinds)."""
+    return cand if cand.holder_kinds == kinds else replace(cand, holder_kinds=kinds)
 
 
 def find_candidates(doc: Doc, codebook: Codebook, article_id: str = "") -> list[Candidate]:

@@ -703,6 +703,9 @@ class ActorResolver:
         government or an unnamed official speaking for it); "the president of Chile" is the person
         introduced with that role, when there is one. Nothing else may modify the noun but a word
         for a branch of the state ("senior officials from Peru"). Whether a mention was added."""
+        # (most nouns govern no "of" or "from": asked first, it spares the role lookup)
+        if not any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+            return False
         speaks, role_words = self._speaks_for_state(tok)
         if not speaks:
             return False
@@ -741,11 +744,16 @@ class ActorResolver:
 
     def _entity_text(self, tok: Token) -> str:
         """The text of the named entity a token is part of ("United Kingdom"), else the token's."""
-        if tok.ent_iob_ in ("B", "I"):
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None:
-                return ent.text
-        return tok.text
+        if tok.ent_iob_ not in ("B", "I"):
+            return tok.text
+        # (walked along the IOB tags: Doc.ents builds a span for every entity of the document)
+        start = tok.i
+        while self.doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        end = tok.i + 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return self.doc[start:end].text
 
     def _untagged_org(self, tok: Token) -> bool:
         """A capitalised name the NER left untagged, introduced by an organization apposition

@@ -6,6 +6,8 @@ verb and speaker a quotation belongs to is decided in ``core.extraction.attribut
 
 from __future__ import annotations
 
+import re
+
 from core.extraction.tokens import strip_whitespace
 from core.extraction.words import OPEN_QUOTES
 
@@ -13,6 +15,9 @@ STRAIGHT = '"'
 # Two apostrophes stand for a straight double quote in some news archives ("''We will,'' she said.").
 DOUBLED_APOSTROPHE = "''"
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or part of a reported statement
+# Every character a quotation can start, end or break at (a closing curly mark of either kind, an
+# opening one, a straight quote, a doubled apostrophe, a line break), found left to right.
+_QUOTE_MARKS = re.compile("|".join(re.escape(m) for m in (DOUBLED_APOSTROPHE, STRAIGHT, "\n", "”", "»", "“", *OPEN_QUOTES)))
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -27,10 +32,10 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     opener = ""
     straight_open = False
     closers = {"“": "”", "«": "»", "„": "“"}  # „...“ is German-style typography
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        width = 2 if text.startswith(DOUBLED_APOSTROPHE, i) else 1
+    # (only line breaks, quotation marks and doubled apostrophes change anything: the scan jumps
+    # from one to the next instead of reading every character)
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "\n":
             if open_at is not None and i > open_at:
                 spans.append((open_at, i))
@@ -43,14 +48,13 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if open_at is not None and i > open_at:
                 spans.append((open_at, i))  # a new quote opens: the old one was unclosed
             open_at, opener, straight_open = i + 1, ch, False
-        elif ch == STRAIGHT or width == 2:
+        elif ch in (STRAIGHT, DOUBLED_APOSTROPHE):
             if open_at is None:
-                open_at, straight_open = i + width, True
+                open_at, straight_open = i + len(ch), True
             elif straight_open:
                 if i > open_at:
                     spans.append((open_at, i))
                 open_at, straight_open = None, False
-        i += width
     if open_at is not None and len(text) > open_at:
         spans.append((open_at, len(text)))
     return [(s, e) for s, e in (strip_whitespace(text, s, e) for s, e in spans) if e > s]

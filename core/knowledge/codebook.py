@@ -100,6 +100,7 @@ class Codebook:
     _found: dict[str, tuple[tuple[str, int, int, bool], ...]] = field(default_factory=dict, repr=False, compare=False)
     # Every pattern once, in search order: (issue rank, issue id, opposite, pattern, its required words)
     _plan: tuple[tuple[int, str, bool, BoundedPattern, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
+    _plan_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # every pattern's required words
 
     def label(self, issue_id: str) -> str:
         for issue in self.issues:
@@ -148,12 +149,15 @@ class Codebook:
                 for opposite, patterns in ((False, issue.plain_matchers), (True, issue.opposite_matchers))
                 for pattern in patterns
             )
+            self._plan_words = frozenset(word for *_, words in self._plan for word in words)
         found: list[tuple[int, int, int, str, bool]] = []
         # (most patterns match nowhere in a sentence: one that needs a word the sentence lacks is
-        # not searched, which makes finding a sentence's issues several times faster)
+        # not searched, which makes finding a sentence's issues several times faster; each word
+        # is looked for once, however many patterns need it)
         squeezed = squeeze(text) if words_testable(text) else None
+        present = frozenset(word for word in self._plan_words if word in squeezed) if squeezed is not None else frozenset()
         for rank, issue_id, opposite, pattern, words in self._plan:
-            if squeezed is not None and words and not any(word in squeezed for word in words):
+            if squeezed is not None and words and present.isdisjoint(words):
                 continue
             for m in pattern.finditer(text):
                 if m.end() > m.start():
