@@ -681,6 +681,92 @@ def test_no_position_received_gives_no_row(text):
     assert not {row for row in stances(text) if row[0] == "Chile"}
 
 
+# What an issue draws, receives or comes under from someone named: nouns that take a side only so
+# (the lexicon's received_nouns: "drew fire", "won plaudits"), "met with", "came under", a second
+# "from", and a role set beside its holder's name.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The water tax drew fire from Senator Ana Lucero on Monday.", {("Ana Lucero", "water_tax", "oppose")}),
+        ("The toll road has drawn heavy flak from Chile.", {("Chile", "toll_road", "oppose")}),
+        ("The language law won plaudits from the Farmers Union of Ghana.", {("Farmers Union of Ghana", "language_law", "support")}),
+        ("The toll road drew applause from Senator Amos Kibet.", {("Amos Kibet", "toll_road", "support")}),
+        ("The water tax came under fire from Mayor Nora Bixby.", {("Nora Bixby", "water_tax", "oppose")}),
+        ("The toll road is under attack from Uganda.", {("Uganda", "toll_road", "oppose")}),
+        ("The fuel levy has met with fierce resistance from Tanzania.", {("Tanzania", "fuel_levy", "oppose")}),
+        ("The fuel levy faced stiff opposition from farmers' unions and from Senator Amos Kibet.", {("Amos Kibet", "fuel_levy", "oppose")}),
+        ("The water tax drew criticism from Chile's finance minister, Mario Soto.", {("Mario Soto", "water_tax", "oppose")}),
+        # drawn by the act on the issue: the act's side times the noun's
+        ("Peru imposed the water tax on Monday, sparking a backlash from Chile.", {("Chile", "water_tax", "oppose")}),
+        ("Uganda approved the toll road, drawing applause from Senator Amos Kibet.", {("Amos Kibet", "toll_road", "support")}),
+    ],
+)
+def test_what_the_issue_draws_or_comes_under_is_its_givers_side(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # the same nouns where nothing is received: no side
+        ("A fire at the toll road depot was put out by Chile.", "Chile"),
+        ("Chile's troops came under fire from rebels near the border.", "Chile"),
+        ("The speech by Senator Ana Lucero on the water tax drew applause.", "Ana Lucero"),
+        ("Peru praised the toll road; the applause from Chile was for the football team.", "Chile"),
+        # not received, or not asserted
+        ("The water tax did not come under fire from Chile.", "Chile"),
+        ("If the water tax comes under fire from Chile, it will be withdrawn.", "Chile"),
+        ("The toll road is under construction by a firm from Chile.", "Chile"),
+    ],
+)
+def test_received_nouns_elsewhere_take_no_side(text, actor):
+    assert not {row for row in stances(text) if row[0] == actor}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun of position with no owner before it: who it comes from or is by
+        ("Opposition from Peru to the water tax remains strong.", {("Peru", "water_tax", "oppose")}),
+        ("There was strong support from Uganda for the toll road.", {("Uganda", "toll_road", "support")}),
+        ("Criticism from Senator Dana Pike of the fuel levy grew louder.", {("Dana Pike", "fuel_levy", "oppose")}),
+    ],
+)
+def test_a_position_noun_is_held_by_whom_it_comes_from(text, expected):
+    assert expected <= stances(text)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("There was no support from Uganda for the toll road.", "Uganda"),
+        ("There is hardly any support from Uganda for the toll road.", "Uganda"),
+        ("Help from Uganda for the toll road arrived on Monday.", "Uganda"),
+        ("Opposition to the water tax from Ugandan landowners grew.", "Uganda"),
+        # sought, feared, lacked, lost or reported: not said to exist (a second reader's cases)
+        ("Chile sought support from Uganda for the toll road.", "Uganda"),
+        ("Chile fears opposition from Uganda to the water tax.", "Uganda"),
+        ("A lack of support from Uganda for the toll road doomed it.", "Uganda"),
+        ("Lacking support from Uganda for the toll road, Chile gave up.", "Uganda"),
+        ("Chile lost support from Uganda for the toll road.", "Uganda"),
+        ("Reports of opposition from Uganda to the water tax were false, officials said.", "Uganda"),
+        # said not to be there, or only if
+        ("Support from Uganda for the toll road is a myth, Bolivia said.", "Uganda"),
+        ("Support from Uganda for the toll road remains in doubt.", "Uganda"),
+        ("If support from Uganda for the toll road materializes, Chile will sign.", "Uganda"),
+    ],
+)
+def test_a_position_noun_denied_sideless_or_from_people_of_a_nationality_is_no_ones(text, actor):
+    assert not {row for row in stances(text) if row[0] == actor}
+
+
+def test_support_urged_from_someone_stays_the_urgers():
+    # (the one who urges support for the ban holds it; whom it is asked of holds nothing yet)
+    found = stances("Chile urged support from Uganda for the toll road.")
+    assert ("Chile", "toll_road", "support") in found
+    assert not {row for row in found if row[0] == "Uganda"}
+
+
 # ------------------------------------------------------------------ writing it; coordinated participles
 
 

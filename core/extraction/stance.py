@@ -484,6 +484,8 @@ class StanceFinder:
                 # ("a Chilean bid to scrap the levy", "US attempts to forge a truce": a noun of will
                 # with its infinitive is its country's or body's, as a proposal is)
                 mentions += self._proposal_owners(tok)
+            if not mentions:
+                mentions += self._position_senders(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
             mentions += self._side_members(tok)  # "critics of the levy, including Sen. Roe, say"
@@ -491,6 +493,36 @@ class StanceFinder:
                 # "the levy's fiercest critic, Rep. Roe, said": the name beside the noun
                 mentions += [m for c in tok.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
         return mentions
+
+    def _position_senders(self, noun: Token) -> list[Mention]:
+        """Whose position a noun of position is when it has no owner before it: who it comes from
+        or is by ("opposition from Peru to the levy", "there was strong support from Uganda for the
+        road", "criticism by Sen. Pike of the levy grew"), a named actor. Only a position said to
+        exist: the subject of an asserted clause, or what "there is"; not one sought, feared, lost
+        or lacked ("Chile sought support from Peru", "a lack of support from Peru": an object), not
+        when it is denied ("no support from Peru", "hardly any", "opposition not from Peru") or said
+        not to be there ("support from Peru is a myth", "remains in doubt", "lacking support from
+        Peru": the lexicon's ``absent_position_words``), nor a noun without a side ("help from Peru")."""
+        lemma = noun.lemma_.lower()
+        verb = noun.head
+        if noun.pos_ != "NOUN" or lemma not in self.lex.nominal_cues or self.lex.polarity(lemma) not in (1, -1):
+            return []
+        there = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
+        if noun.dep_ not in ("nsubj", "nsubjpass") and not there or verb.pos_ not in ("VERB", "AUX") \
+                or self._negated(verb) or not self._asserted(verb) or _has_mark(verb, CONDITIONAL_MARKS):
+            return []  # (an "if" the parser hangs on the verb itself: "If support from Peru materializes, ...")
+        denied = ("no", "little", "not", "hardly", "scarcely", "barely")
+        words = [w for c in noun.children for w in (c, *c.children)] + [c for c in verb.children if c.dep_ == "advmod"]
+        if any(w.dep_ in ("det", "amod", "neg", "advmod") and w.lower_ in denied for w in words):
+            return []  # ("no support", "hardly any support", "there is scarcely any support")
+        # ("is a myth", "remains in doubt", a "lacking" the parser hangs on the noun)
+        said = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i]
+        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        said += [c for c in noun.children if c.dep_ == "amod"]
+        if any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said):
+            return []
+        return [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and not any(c.dep_ == "neg" for c in p.children)
+                for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
 
     def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
         """The actors a subject names, a pronoun resolved within its statement."""
@@ -747,7 +779,8 @@ class StanceFinder:
           the noun (Chile against the dam, Peru and Kenya for the levy);
         - company ("passed the bill with the support of Kenya"): the act's side times the noun's;
         - a participle of drawing (lexicon ``drawing_participles``): "imposed the levy, drawing a sharp
-          rebuke from Chile", "prompting criticism from Peru": the act's side times the noun's.
+          rebuke from Chile", "prompting criticism from Peru", "sparking a backlash from Peru" (a
+          received noun): the act's side times the noun's.
 
         Not on a negated act ("did not approve the dam despite support from Chile" says nothing of
         Chile's side)."""
@@ -760,7 +793,7 @@ class StanceFinder:
                 for noun in side.children:
                     if noun.dep_ == "dobj":
                         found += [replace(h, polarity=walk.polarity * h.polarity, hedged=walk.hedged or h.hedged)
-                                  for h in self._positions_of(noun, [p for p in side.children if p.dep_ == "prep"])]
+                                  for h in self._positions_of(noun, [p for p in side.children if p.dep_ == "prep"], received=True)]
         # (the parser may hang the concession on the act's object: "approved the dam over objections")
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for prep in [*verb.children, *(p for o in objects for p in o.children)]:
@@ -775,15 +808,26 @@ class StanceFinder:
                     found.append(replace(holder, polarity=sign, hedged=walk.hedged))
         return found
 
-    def _positions_of(self, noun: Token, extra_preps: Sequence[Token] = (), nominal: bool = False) -> list[_Holder]:
+    def _positions_of(self, noun: Token, extra_preps: Sequence[Token] = (), nominal: bool = False, received: bool = False) -> list[_Holder]:
         """The holders of a position noun and of the position nouns coordinated with it ("criticism
         from Iceland and praise from Norway"), each on its noun's side: the named owners after
-        "from" or "of" (also ``extra_preps``, where the parser hangs "from" on the verb), unless the
-        noun is denied ("no opposition", "little support") or the owner is ("not from Peru").
+        "from" or "of" (also ``extra_preps``, where the parser hangs "from" on the verb; and a
+        "from" coordinated with one: "opposition from unions and from Peru"), unless the noun is
+        denied ("no opposition", "little support") or the owner is ("not from Peru").
         ``nominal``: only nouns of the lexicon's ``nominal_cues`` (a noun of attitude, not "a
-        lawsuit")."""
+        lawsuit"). ``received``: what an issue receives, draws or comes under, where the lexicon's
+        ``received_nouns`` take their side too ("drew fire from Chile")."""
+        def received_side(tok: Token) -> int | None:
+            return self.lex.received_nouns.get(tok.lemma_.lower(), self.lex.received_nouns.get(tok.lower_)) if received else None
+
+        def side(tok: Token) -> int | None:
+            if tok.pos_ != "NOUN":
+                return None
+            value = self.lex.polarity(tok.lemma_.lower())
+            return received_side(tok) if value is None else value
+
         def polar(tok: Token) -> bool:
-            return tok.pos_ == "NOUN" and self.lex.polarity(tok.lemma_.lower()) in (1, -1)
+            return side(tok) in (1, -1)
 
         # (a position coordinated with the first one's owner, "criticism from Iceland and praise from
         # Norway", where the parser hangs the second "from" on the verb: that "from" is the second's)
@@ -792,13 +836,15 @@ class StanceFinder:
         extra = [p for p in extra_preps if p.lower_ == "from"]
         found = []
         for position in (noun, *(c for c in noun.conjuncts if c.pos_ == "NOUN"), *strays):
-            value = self.lex.polarity(position.lemma_.lower()) if position.pos_ == "NOUN" else None
-            if value not in (1, -1) or nominal and position.lemma_.lower() not in self.lex.nominal_cues \
+            value = side(position)
+            lemma = position.lemma_.lower()
+            if value not in (1, -1) or nominal and lemma not in self.lex.nominal_cues and value != received_side(position) \
                     or any(c.dep_ in ("det", "amod", "neg") and c.lower_ in ("no", "little", "not") for c in position.children):
                 continue
             own = [p for p in position.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
             takes_extra = position.i == (strays[-1] if strays else noun).i
             preps = own + (extra if takes_extra else [])
+            preps += [c for p in preps for c in p.conjuncts if c.dep_ == "conj" and c.lower_ == "from" and c not in preps]
             # (an owner before the noun too: "over Chile's objections", "won Bolivia's backing")
             owners: list[Mention] = [m for c in position.children if c.dep_ == "poss" and self._named_owner(c)
                                      for m in self.resolver.actors_of(c)]
@@ -845,8 +891,10 @@ class StanceFinder:
 
     def _named_owner(self, tok: Token) -> bool:
         """Whether the owner of a position names an actor, not people described by a nationality
-        ("objections from Ugandan landowners" are no objections of Uganda's)."""
-        return tok.pos_ != "NOUN" or self.resolver.mention_at(tok) is not None or tok.lower_ in self.lex.government_nouns
+        ("objections from Ugandan landowners" are no objections of Uganda's); a role named beside
+        its holder is that holder ("criticism from Chile's finance minister, Mario Soto")."""
+        return tok.pos_ != "NOUN" or self.resolver.mention_at(tok) is not None or tok.lower_ in self.lex.government_nouns \
+            or any(c.dep_ == "appos" and self.resolver.mention_at(c) is not None for c in tok.children)
 
     def _act_renaming_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
         """"Peru imposed the levy on Monday, a move Chile condemned and Bolivia applauded": a noun of
@@ -929,12 +977,19 @@ class StanceFinder:
         noun of the lexicon whose named owner follows "from" or "of" (not "faces no opposition"),
         in a clause that asserts it (``_asserted``)."""
         verb = noun.head
-        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.issue_receiving_verbs \
+        lemma = verb.lemma_.lower()
+        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs | self.lex.coming_under_verbs \
                 or self._negated(verb) or not self._asserted(verb):
             return []
+        # What it receives: the object ("drew objections"), or after "with" ("met with resistance");
+        # what it comes under ("came under fire", "is under attack").
+        words: tuple[str, ...] = ("with",) if lemma in self.lex.issue_receiving_verbs else ()
+        words += ("under",) if lemma in self.lex.coming_under_verbs else ()
+        received = [obj for obj in verb.children if obj.dep_ == "dobj" and lemma in self.lex.issue_receiving_verbs]
+        received += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in words for g in p.children if g.dep_ == "pobj"]
         # (the parser may hang "from" on the verb: "drew objections from Peru")
-        return [replace(h, hedged=self._hedged(verb)) for obj in verb.children if obj.dep_ == "dobj"
-                for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True)]
+        return [replace(h, hedged=self._hedged(verb)) for obj in received
+                for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True, received=True)]
 
     def _asserted(self, verb: Token) -> bool:
         """Whether a clause is said as a fact, by the journalist or a speaker: not a condition, not

@@ -261,6 +261,11 @@ class Lexicon:
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
     authorship_nouns: frozenset[str] = frozenset()  # "Roe, the author of the levy": for it
     issue_receiving_verbs: frozenset[str] = frozenset()  # "the dam faces opposition from Chile"
+    # Nouns with a side only as what an issue receives, draws or comes under, +1 or -1 ("the levy
+    # drew fire from Chile", "won plaudits from Peru"; "the fire at the plant" takes none).
+    received_nouns: dict[str, int] = field(default_factory=dict)
+    coming_under_verbs: frozenset[str] = frozenset()  # "the levy came under fire from Chile"
+    absent_position_words: frozenset[str] = frozenset()  # "support from Peru for the levy is a myth": none
     concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
