@@ -1481,3 +1481,25 @@ def test_a_lapse_foreseen_is_no_side():
 def test_not_letting_an_issue_lapse_is_for_it(text):
     found = stance_triples(text, _ROUND_SEVEN_TRADE)
     assert ("Lars Berg", "retraining_aid", "support") in found and ("Lars Berg", "retraining_aid", "oppose") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fate asked for the issue with "for ... to be ...", which the parser hangs on the issue
+        # as a relative clause: the call is for the fate, not for the issue
+        ("A call from Peru for the river dam to be halted was rejected.", ("Peru", "river_dam", "oppose")),
+        ("Calls from Chile for the steel tariffs to be scrapped grew louder.", ("Chile", "steel_tariffs", "oppose")),
+        ("Peru's call for the river dam to be halted was rejected.", ("Peru", "river_dam", "oppose")),
+        ("Kenya rejected calls for the steel tariffs to be scrapped.", ("Kenya", "steel_tariffs", "support")),
+        ("Kenya backed calls for the steel tariffs to be scrapped.", ("Kenya", "steel_tariffs", "oppose")),
+        ("Peru voted for the river dam to be halted.", ("Peru", "river_dam", "oppose")),
+        ("Chile pressed for the farm loans to be suspended.", ("Chile", "farm_loans", "oppose")),
+        # a fate that keeps or builds it: for it
+        ("Peru's call for the river dam to be built was welcomed.", ("Peru", "river_dam", "support")),
+        ("Chile's demand for the farm loans to be extended angered Peru.", ("Chile", "farm_loans", "support")),
+    ],
+)
+def test_a_call_for_the_issue_to_be_undone_is_against_it(text, expected):
+    assert_one_side(text, expected)
+

@@ -1367,6 +1367,11 @@ class StanceFinder:
         )
         if self._negated(head):
             walk.flip()
+        fate = self._infinitive_fate(head)
+        if fate is not None and self.lex.polarity(self._cue_lemma(fate)) == -1:
+            # "Peru's call for the toll road to be halted": what is called for is the issue halted
+            # (any cue above, "call", "demand", is turned by it)
+            walk.flip()
         if head.i in in_match and head.pos_ == "VERB":
             # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
             # cue for support, its negation ("wouldn't send") for opposition; any predicate above
@@ -1375,6 +1380,24 @@ class StanceFinder:
             if self.lex.polarity(head.lemma_) == 0:
                 walk.neutral = True
         return walk
+
+    @staticmethod
+    def _infinitive_fate(head: Token) -> Token | None:
+        """The passive infinitive after an issue that is the object of "for", which the parser
+        hangs on the issue or on the word before "for" ("a call for the toll road to be halted",
+        "demands for the tax to be scrapped", "voted for the dam to be halted"): the fate asked
+        for the issue, else None (not a clause with a subject of its own, nor outside "for")."""
+        if head.dep_ != "pobj" or head.head.lower_ != "for":
+            return None
+        # (on the issue as a relative clause, or on the word before "for" as its complement:
+        # "call ... to be halted", "pressed ... to be suspended")
+        for clause in (*head.children, *head.head.head.children):
+            if clause.dep_ in ("relcl", "acl", "advcl", "xcomp") and clause.tag_ == "VBN" and clause.i > head.i \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                    and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in clause.children) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return clause
+        return None
 
     def _clause_path(self, head: Token, walk: _Walk) -> list[Token] | None:
         """The tokens from the match up to the top of its clause (or the statement's cue); None
