@@ -15,7 +15,7 @@ from core.knowledge.codebook import codebook_from_dict
 from core.knowledge.gazetteer import DEFAULT_ACTORS, DEFAULT_LEXICON, KnowledgeError, load_knowledge
 from tests.nlp_fixtures import nlp, stance_triples
 
-CODEBOOK = codebook_from_dict({"issues": [
+CODEBOOK_ISSUES = [
     {"id": "water_tax", "label": "Water tax", "terms": ["water tax"]},
     {"id": "copper_mine", "label": "Copper mine", "terms": ["copper mine"]},
     {"id": "language_law", "label": "Language law", "terms": ["language law"]},
@@ -23,7 +23,8 @@ CODEBOOK = codebook_from_dict({"issues": [
     {"id": "wage_rise", "label": "Minimum wage rise", "terms": ["wage rise"]},
     {"id": "fuel_levy", "label": "Fuel levy", "terms": ["fuel levy"]},
     {"id": "lopez_bid", "label": "Lopez campaign", "terms": ["Lopez campaign"]},
-]})
+]
+CODEBOOK = codebook_from_dict({"issues": CODEBOOK_ISSUES})
 
 
 def stances(text: str) -> set[tuple[str, str, str]]:
@@ -109,6 +110,27 @@ def test_the_head_noun_of_an_issue_named_before_stands_for_it():
 )
 def test_a_head_noun_with_its_own_modifier_is_another_thing(second):
     assert not of("Peru", "Chile backed the water tax. " + second)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a word the lexicon gives as the same thing (head_noun_synonyms)
+        ("Chile proposed a water tax in May. Peru rejected the levy on Tuesday.", ("Peru", "water_tax", "oppose")),
+        ("Chile and Peru opened border talks in May. Weeks later Senator Ana Souza praised the negotiations.",
+         ("Ana Souza", "border_talks", "support")),
+    ],
+)
+def test_a_synonym_of_the_head_noun_stands_for_the_issue(text, expected):
+    book = codebook_from_dict({"issues": [*CODEBOOK_ISSUES, {"id": "border_talks", "label": "Border talks", "terms": ["border talks"]}]})
+    assert expected in stance_triples(text, book)
+
+
+def test_a_head_noun_of_an_issue_this_sentence_names_is_not_the_earlier_issue():
+    # ("the levy on sugar" beside "the fuel levy": neither the fuel levy named again nor the water tax)
+    found = stances("Chile proposed a water tax in May. Peru rejected the fuel levy and backed the levy on sugar.")
+    assert ("Peru", "fuel_levy", "oppose") in found
+    assert not {row for row in found if row[0] == "Peru" and row[1] == "water_tax"}
 
 
 def test_a_noun_for_an_actor_is_no_head_noun_of_an_issue():

@@ -685,3 +685,29 @@ def test_a_possessive_owner_s_backers_are_a_group_of_others():
 def test_a_country_before_a_cause_group_is_no_government_row():
     stances = rows(analyse("UK business groups backed the steel quotas.").stances, "actor", "actor_type", "country", "stance")
     assert stances == {("UK business groups", "group", "United Kingdom", "support")}
+
+
+# ------------------------------------------- a name with a nickname in quotation marks
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one person, by first and last name; later surnames are that person
+        ('Rep. Dana "Dee" Ortiz rejected the steel quotas on Monday. Ortiz said they would cost jobs.', "Dana Ortiz"),
+        ("State Sen. Marcia “Cia” Pryce said she backs the steel quotas.", "Marcia Pryce"),
+        # the name the article also uses, when it writes the nickname form elsewhere
+        ('Rep. Robert C. "Bobby" Kamau backs the steel quotas. Supporters chanted for Bobby Kamau at the rally.', "Bobby Kamau"),
+    ],
+)
+def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name(text, name):
+    tables = analyse(text)
+    people = set(tables.mentions.loc[tables.mentions["actor_type"] == "person", "actor"])
+    assert people == {name}
+    assert name in set(tables.stances["actor"])
+    assert not any('"' in actor or "“" in actor for actor in tables.actors["actor"])
+
+
+def test_a_quoted_word_between_names_is_no_nickname_across_lines():
+    text = 'Ana Souza\n"Vote" Kamau backs the steel quotas, said Ana Souza.'
+    tables = analyse(text)
+    assert "Ana Souza" in set(tables.mentions["actor"])
+    assert not any('"' in actor for actor in tables.actors["actor"])

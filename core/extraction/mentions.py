@@ -97,6 +97,8 @@ class ActorResolver:
         # first word -> the one person introduced in full with it ("Ban Ki-moon", "Lou Jiwei": a
         # family name first); None when two people share it
         self._first_word: dict[str, Actor | None] = {}
+        # a name with a nickname in quotation marks (its token span) -> its name and nickname form
+        self._nicknamed: dict[tuple[int, int], tuple[str, str]] = {}
         self._named_orgs: dict[str, Actor] = {}  # name -> organization introduced by an apposition
         # The line of each token: a headline run into the first paragraph is parsed as one phrase
         # with it, but no mention, country or role reaches across a line break.
@@ -343,7 +345,7 @@ class ActorResolver:
 
     def _person_mention(self, ent: Span) -> None:
         """A PERSON entity as a person, with the country and role its context gives."""
-        name = _clean_name(ent.text)
+        name, nick_form = self._nicknamed.get((ent.start, ent.end), (_clean_name(ent.text), ""))
         if not name or not any(c.isalpha() for c in name):
             return
         if name in self._named_orgs or (not self.kb.person(name) and self._organization_apposition(ent.root)):
@@ -357,6 +359,8 @@ class ActorResolver:
             if len(name.split()) > 1:
                 self._surname.setdefault(name.split()[-1], base)
                 self._surname.setdefault(name, base)
+            if nick_form:
+                self._surname.setdefault(nick_form, base)  # ("Bobby Scott" later: the same person)
         actor = Actor(base.name, "person", country or base.country, role or base.role)
         words = base.name.split()
         if len(words) > 1 and words[0][:1].isupper() and words[0].isalpha() and words[0].lower() not in self.kb.roles:
@@ -933,7 +937,8 @@ class ActorResolver:
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
         title_lines = self._title_lines = self._title_case_lines()
-        for ent in _joined_initials(self.doc.ents):
+        ents, self._nicknamed = nicknamed_people(self.doc, _joined_initials(self.doc.ents))
+        for ent in ents:
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue
             if self._line[ent.start] != self._line[ent.end - 1]:
@@ -1212,6 +1217,33 @@ def _party_count(noun: Token) -> int | None:
 def _main_subject(sent: Span, pronouns: bool = True) -> Token | None:
     """The subject of a sentence's root (active or passive; a pronoun only with ``pronouns``)."""
     return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and (pronouns or c.pos_ != "PRON")), None)
+
+
+# A person's name with a nickname in quotation marks: Robert C. "Bobby" Scott, Marcia "Cia" Price.
+NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)*)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b")
+
+
+def nicknamed_people(doc: Doc, ents) -> tuple[list[Span], dict[tuple[int, int], tuple[str, str]]]:
+    """The entities with each name that carries a nickname in quotation marks as one PERSON span
+    (the NER cuts it at the marks: 'Robert C. "Bobby' and 'Scott'), and for each such span its name
+    and the nickname form: "Marcia Price" (also "Cia Price"); "Bobby Scott" when the article also
+    writes that, as coders name a person by the name the article uses."""
+    text = doc.text
+    spans: dict[tuple[int, int], tuple[str, str]] = {}
+    for found in NICKNAMED.finditer(text):
+        span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if span is None or "\n" in found.group(0):
+            continue
+        first, nick, last = found.group(1), found.group(2), found.group(3)
+        nick_form = f"{nick} {last}"
+        elsewhere = any(m.start() != found.start() + len(found.group(0)) - len(nick_form) - 1
+                        for m in re.finditer(rf"\b{re.escape(nick_form)}\b", text))
+        spans[(span.start, span.end)] = (nick_form if elsewhere else f"{first} {last}", nick_form)
+    if not spans:
+        return list(ents), spans
+    kept = [e for e in ents if not any(s < e.end and e.start < t for s, t in spans)]
+    kept += [Span(doc, s, t, label="PERSON") for s, t in spans]
+    return sorted(kept, key=lambda e: e.start), spans
 
 
 def _joined_initials(ents) -> list[Span]:

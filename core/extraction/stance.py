@@ -2654,16 +2654,26 @@ class StanceFinder:
             return []
         named_here = {m.issue for m in own}
         in_own = self._tokens_of(own)
+        # (a head noun of an issue this sentence names is not another issue named again: "rejected
+        # the fuel levy and backed the levy on sugar")
+        own_heads = {self._match_head(m) for m in own}
         found = []
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
                 continue
             lemma = tok.lemma_.lower()
-            # (not when the same noun stood for something else since the issue was named: "passed
-            # the gun law ... signed a new law on immigration ... vowed to challenge the law")
-            issues = [issue for issue, words in heads.items()
-                      if lemma in words and (lemma not in self.lex.issue_anaphora or n - words[lemma] <= 3)
-                      and self._loose_nouns.get(lemma, 0) <= words[lemma]]
+            if lemma in own_heads:
+                continue
+            # (or a word the lexicon gives as the same thing, head_noun_synonyms: "the peace talks
+            # ... the negotiations"; not when the same noun stood for something else since the
+            # issue was named: "passed the gun law ... signed a new law on immigration ... vowed to
+            # challenge the law")
+            forms = (lemma, *sorted(self.lex.head_noun_synonyms.get(lemma, ())))
+            heard = [(issue, said) for issue, words in heads.items()
+                     for said in [next((w for w in forms if w in words), "")]
+                     if said and (lemma not in self.lex.issue_anaphora and said not in self.lex.issue_anaphora or n - words[said] <= 3)
+                     and self._loose_nouns.get(lemma, 0) <= words[said]]
+            issues = [issue for issue, _ in heard]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
             # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own)
@@ -2672,7 +2682,7 @@ class StanceFinder:
             specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
-                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], lemma), False)))
+                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], heard[0][1]), False)))
         return found
 
     def _object_pronoun_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:

@@ -266,6 +266,9 @@ class Lexicon:
     received_nouns: dict[str, int] = field(default_factory=dict)
     coming_under_verbs: frozenset[str] = frozenset()  # "the levy came under fire from Chile"
     absent_position_words: frozenset[str] = frozenset()  # "support from Peru for the levy is a myth": none
+    # Head nouns that name the same thing ("talks" and "negotiations"): an issue named again by
+    # either ("the peace talks ... the negotiations"), each word -> the words it can stand for.
+    head_noun_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
