@@ -18,7 +18,7 @@ from tests.nlp_fixtures import nlp
 TESTS = Path(__file__).resolve().parent
 
 # set -> (cases passed, expected rows found) by the rules, measured on 2026-12-05 at the end of that
-# day's tenth session (issue 13; unchanged at the end of the eleventh); the floors are 0.05 below. The held-out sets are only
+# day's tenth session (issue 13; unchanged at the end of the eleventh and thirteenth); the floors are 0.05 below. The held-out sets are only
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md,
 # README_ukraine.md, README_us_topics.md, README_groups.md).
 MEASURED = {
@@ -43,12 +43,13 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, twelfth session: after its party, cause and followers groups; minimum confidence
-    # 0.35. Before them, at the eleventh session's end: 91, 71, 40, 22, 12 cases passed)
+    # (2026-12-05, thirteenth session: retrained after its rules and a nickname kept in one name;
+    # minimum confidence 0.40. Before, at the twelfth session's end (0.35): 91, 71, 41, 21, 12, 35
+    # cases passed and 88, 78, 54, 20, 12, 34 expected rows found)
     "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
-    "challenge_heldout/heldout2.yaml": (71 / 130, 78 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (41 / 100, 54 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 20 / 54),
+    "challenge_heldout/heldout2.yaml": (72 / 130, 79 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (42 / 100, 56 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 21 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
