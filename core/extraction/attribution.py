@@ -43,7 +43,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.mentions import ActorResolver, Mention
@@ -152,7 +153,8 @@ class Attributor:
         self.doc = doc
         self.resolver = resolver
         self.lex = require_lexicon(resolver.kb)
-        self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
+        # (Doc.text rebuilds the string on every access: the resolver's copy)
+        self.text = resolver.text if resolver.doc is doc else doc.text
         self.quotes = QuoteFinder(self.text)
         self.speakers = SpeakerResolver(doc, self.text, resolver, self.lex)
         # Token.sent re-walks the document on every call; look sentences up by position instead.
@@ -161,13 +163,21 @@ class Attributor:
         self._token_starts = doc.to_array(IDX).tolist()  # (one array: no Token object per word)
         # Cue verbs the parser coordinated with a reporting verb's clause -> that reporting verb.
         self._coordinated: dict[int, int] = {}
-        # The side phrases by their verb: lemma -> (the words after it, the prepositions).
         # The words besides verbs that start a statement in _cue_statements, as written and by lemma.
         lex = self.lex
         self._word_cues = (
             lex.intention_adjectives | lex.nominal_cues | lex.belief_adjectives | frozenset(lex.attitude_words) | HEARSAY_ADVERBS | {"in"},
             lex.nominal_cues | frozenset(lex.act_nouns) | {"accord"},
         )
+        # The indexes of the words that may start one: read once from arrays of the whole Doc (a
+        # Token object for every word of every sentence cost more than the tests on them).
+        lowers, lemmas = self._word_cues
+        strings = doc.vocab.strings
+        self._may_start = {
+            i for i, (pos, low, lemma) in enumerate(doc.to_array([POS, LOWER, LEMMA]).tolist())
+            if pos in (VERB, AUX) or strings[low] in lowers or strings[lemma].lower() in lemmas
+        }
+        # The side phrases by their verb: lemma -> (the words after it, the prepositions).
         self._side_phrases: dict[str, list[tuple[list[str], frozenset[str]]]] = {}
         for phrase, preps in self.lex.side_phrases.items():
             verb_lemma, *rest = phrase.split()
@@ -294,10 +304,10 @@ class Attributor:
         """The statements of a sentence that rest on a cue word: "according to", a cue verb, an
         adjective of intention, a noun of saying or will, or a word of attitude after a copula."""
         new: list[Statement] = []
-        lowers, lemmas = self._word_cues
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in lowers and tok.lemma_.lower() not in lemmas:
+        for i in range(sent.start, sent.end):
+            if i not in self._may_start:
                 continue  # (only a verb or a word of the cue lists below can start a statement)
+            tok = self.doc[i]
             st: Statement | None = self._raising(tok)
             if st is not None:
                 new.append(st)

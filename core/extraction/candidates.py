@@ -239,13 +239,13 @@ class CandidateFinder:
     def __init__(self, doc: Doc, codebook: Codebook, article_id: str = "", resolver: ActorResolver | None = None,
                  statements: list[Statement] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
         self.codebook = codebook
         self.article_id = article_id
         resolver = resolver if resolver is not None else doc._.actor_resolver
         if resolver is None:
             raise ValueError("the Doc has no actor mentions: parse it with the pipeline of core.extraction.nlp")
         self.resolver: ActorResolver = resolver
+        self.text = resolver.text if resolver.doc is doc else doc.text  # (Doc.text rebuilds the string)
         self.lex: Lexicon = require_lexicon(resolver.kb)
         self.finder = StanceFinder(doc, resolver, statements if statements is not None else list(doc._.statements or []), codebook)
         # The statements the stance rules frame their holders with (narrative ones left out).

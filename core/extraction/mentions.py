@@ -937,7 +937,7 @@ class ActorResolver:
     def _find_mentions(self) -> None:
         """All mentions of the document: named entities first, then the phrase rules in text order."""
         title_lines = self._title_lines = self._title_case_lines()
-        ents, self._nicknamed = nicknamed_people(self.doc, _joined_initials(self.doc.ents))
+        ents, self._nicknamed = nicknamed_people(self.doc, _joined_initials(self.doc.ents), self.text)
         for ent in ents:
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue
@@ -1223,12 +1223,11 @@ def _main_subject(sent: Span, pronouns: bool = True) -> Token | None:
 NICKNAMED = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)*)\s+[\"“]([A-Z][a-z]+)[\"”]\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b")
 
 
-def nicknamed_people(doc: Doc, ents) -> tuple[list[Span], dict[tuple[int, int], tuple[str, str]]]:
+def nicknamed_people(doc: Doc, ents, text: str) -> tuple[list[Span], dict[tuple[int, int], tuple[str, str]]]:
     """The entities with each name that carries a nickname in quotation marks as one PERSON span
     (the NER cuts it at the marks: 'Robert C. "Bobby' and 'Scott'), and for each such span its name
     and the nickname form: "Marcia Price" (also "Cia Price"); "Bobby Scott" when the article also
-    writes that, as coders name a person by the name the article uses."""
-    text = doc.text
+    writes that, as coders name a person by the name the article uses. ``text``: the Doc's text."""
     spans: dict[tuple[int, int], tuple[str, str]] = {}
     for found in NICKNAMED.finditer(text):
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")

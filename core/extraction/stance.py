@@ -206,7 +206,8 @@ class StanceFinder:
         # levy took effect"): never read as the predicate just before a match.
         self._placed_cues = (self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
                              | self.lex.refusal_verbs | self.lex.own_act_verbs)
-        self.text = doc.text  # Doc.text rebuilds the string on every access: keep one
+        # (Doc.text rebuilds the string on every access: the resolver's copy)
+        self.text = resolver.text if resolver.doc is doc else doc.text
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
         # What the cues on the path from each issue match up its clause say, whoever holds it: the
