@@ -126,6 +126,13 @@ def test_a_synonym_of_the_head_noun_stands_for_the_issue(text, expected):
     assert expected in stance_triples(text, book)
 
 
+def test_a_head_noun_stands_for_its_own_issue_before_a_synonyms():
+    # ("the levy" after a water tax and a fuel levy: the fuel levy, not ambiguous between the two)
+    found = stances("Chile proposed a water tax in May. Peru imposed a fuel levy in June. Bolivia rejected the levy on Tuesday.")
+    assert ("Bolivia", "fuel_levy", "oppose") in found
+    assert not {row for row in found if row[0] == "Bolivia" and row[1] == "water_tax"}
+
+
 def test_a_head_noun_of_an_issue_this_sentence_names_is_not_the_earlier_issue():
     # ("the levy on sugar" beside "the fuel levy": neither the fuel levy named again nor the water tax)
     found = stances("Chile proposed a water tax in May. Peru rejected the fuel levy and backed the levy on sugar.")
@@ -714,7 +721,7 @@ def test_no_position_received_gives_no_row(text):
         ("The language law won plaudits from the Farmers Union of Ghana.", {("Farmers Union of Ghana", "language_law", "support")}),
         ("The toll road drew applause from Senator Amos Kibet.", {("Amos Kibet", "toll_road", "support")}),
         ("The water tax came under fire from Mayor Nora Bixby.", {("Nora Bixby", "water_tax", "oppose")}),
-        ("The toll road is under attack from Uganda.", {("Uganda", "toll_road", "oppose")}),
+        ("The toll road is under criticism from Uganda.", {("Uganda", "toll_road", "oppose")}),
         ("The fuel levy has met with fierce resistance from Tanzania.", {("Tanzania", "fuel_levy", "oppose")}),
         ("The fuel levy faced stiff opposition from farmers' unions and from Senator Amos Kibet.", {("Amos Kibet", "fuel_levy", "oppose")}),
         ("The water tax drew criticism from Chile's finance minister, Mario Soto.", {("Mario Soto", "water_tax", "oppose")}),
@@ -739,6 +746,8 @@ def test_what_the_issue_draws_or_comes_under_is_its_givers_side(text, expected):
         ("The water tax did not come under fire from Chile.", "Chile"),
         ("If the water tax comes under fire from Chile, it will be withdrawn.", "Chile"),
         ("The toll road is under construction by a firm from Chile.", "Chile"),
+        # (attack is left out: in war reporting a place or a force comes under it)
+        ("The toll road came under attack from Chile on Monday.", "Chile"),
     ],
 )
 def test_received_nouns_elsewhere_take_no_side(text, actor):
@@ -776,6 +785,9 @@ def test_a_position_noun_is_held_by_whom_it_comes_from(text, expected):
         ("Support from Uganda for the toll road is a myth, Bolivia said.", "Uganda"),
         ("Support from Uganda for the toll road remains in doubt.", "Uganda"),
         ("If support from Uganda for the toll road materializes, Chile will sign.", "Uganda"),
+        # needed, or only what would be (a reviewer's cases)
+        ("Support from Uganda for the toll road is needed.", "Uganda"),
+        ("Support from Uganda for the toll road would be welcome.", "Uganda"),
     ],
 )
 def test_a_position_noun_denied_sideless_or_from_people_of_a_nationality_is_no_ones(text, actor):

@@ -1503,3 +1503,15 @@ def test_not_letting_an_issue_lapse_is_for_it(text):
 def test_a_call_for_the_issue_to_be_undone_is_against_it(text, expected):
     assert_one_side(text, expected)
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fate denied is the issue kept; a clause with its own agent says what befell the caller
+        ("Peru pressed for the farm loans not to be suspended.", ("Peru", "farm_loans", "support")),
+        ("Chile pressed for the steel tariffs, only to be rebuffed by Peru.", ("Chile", "steel_tariffs", "support")),
+    ],
+)
+def test_a_fate_denied_or_with_its_own_agent_does_not_turn_the_call(text, expected):
+    assert_one_side(text, expected)
+

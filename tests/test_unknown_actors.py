@@ -706,6 +706,19 @@ def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name(text, name):
     assert not any('"' in actor or "“" in actor for actor in tables.actors["actor"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted word between places or in an organization's name is no nickname
+        'Banners read Peru "Welcomes" Chile as the steel quotas took effect.',
+        'The Peru "Yes" Campaign backed the steel quotas.',
+    ],
+)
+def test_a_quoted_word_between_places_is_no_nickname(text):
+    tables = analyse(text)
+    assert not {actor for actor, kind in zip(tables.mentions["actor"], tables.mentions["actor_type"]) if kind == "person"}
+
+
 def test_a_quoted_word_between_names_is_no_nickname_across_lines():
     text = 'Ana Souza\n"Vote" Kamau backs the steel quotas, said Ana Souza.'
     tables = analyse(text)

@@ -1231,12 +1231,17 @@ def nicknamed_people(doc: Doc, ents, text: str) -> tuple[list[Span], dict[tuple[
     spans: dict[tuple[int, int], tuple[str, str]] = {}
     for found in NICKNAMED.finditer(text):
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-        if span is None or "\n" in found.group(0):
+        if span is None or "\n" in found.group(0) or span[0].sent.start != span[-1].sent.start:
             continue
-        first, nick, last = found.group(1), found.group(2), found.group(3)
+        # (a person's name the NER saw, and no place or organization in it: not 'Peru "Welcomes"
+        # Chile', 'the Peru "Yes" Campaign')
+        inside = [e for e in ents if e.start < span.end and span.start < e.end]
+        if not any(e.label_ == "PERSON" for e in inside) or any(e.label_ in ("GPE", "LOC", "ORG", "NORP") for e in inside):
+            continue
+        first, nick, last = " ".join(found.group(1).split()), found.group(2), found.group(3)
         nick_form = f"{nick} {last}"
-        elsewhere = any(m.start() != found.start() + len(found.group(0)) - len(nick_form) - 1
-                        for m in re.finditer(rf"\b{re.escape(nick_form)}\b", text))
+        # (the nickname form written elsewhere: inside the match it reads 'Bobby" Scott')
+        elsewhere = re.search(rf"\b{re.escape(nick_form)}\b", text) is not None
         spans[(span.start, span.end)] = (nick_form if elsewhere else f"{first} {last}", nick_form)
     if not spans:
         return list(ents), spans

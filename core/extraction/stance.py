@@ -486,7 +486,7 @@ class StanceFinder:
                 # with its infinitive is its country's or body's, as a proposal is)
                 mentions += self._proposal_owners(tok)
             if not mentions:
-                mentions += self._position_senders(tok)
+                mentions += self._position_sources(tok)
             if self._side_apposition(tok):
                 mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
             mentions += self._side_members(tok)  # "critics of the levy, including Sen. Roe, say"
@@ -495,7 +495,7 @@ class StanceFinder:
                 mentions += [m for c in tok.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
         return mentions
 
-    def _position_senders(self, noun: Token) -> list[Mention]:
+    def _position_sources(self, noun: Token) -> list[Mention]:
         """Whose position a noun of position is when it has no owner before it: who it comes from
         or is by ("opposition from Peru to the levy", "there was strong support from Uganda for the
         road", "criticism by Sen. Pike of the levy grew"), a named actor. Only a position said to
@@ -516,8 +516,11 @@ class StanceFinder:
         words = [w for c in noun.children for w in (c, *c.children)] + [c for c in verb.children if c.dep_ == "advmod"]
         if any(w.dep_ in ("det", "amod", "neg", "advmod") and w.lower_ in denied for w in words):
             return []  # ("no support", "hardly any support", "there is scarcely any support")
-        # ("is a myth", "remains in doubt", a "lacking" the parser hangs on the noun)
-        said = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i]
+        # ("is needed", "is a myth", "remains in doubt", a "lacking" the parser hangs on the noun;
+        # only said to exist, not what "would" or "could" be: "support from Peru would be welcome")
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            return []
+        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i)]
         said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
         said += [c for c in noun.children if c.dep_ == "amod"]
         if any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said):
@@ -973,10 +976,12 @@ class StanceFinder:
         return found
 
     def _received_positions(self, noun: Token) -> list[_Holder]:
-        """"The dam faces opposition from Chile", "the levy won the backing of the farmers' union":
-        the issue, subject of a verb of receiving (lexicon ``issue_receiving_verbs``), gets a position
-        noun of the lexicon whose named owner follows "from" or "of" (not "faces no opposition"),
-        in a clause that asserts it (``_asserted``)."""
+        """"The dam faces opposition from Chile", "the levy won the backing of the farmers' union",
+        "met with resistance from Peru", "came under fire from Chile": the issue, subject of a verb
+        of receiving (lexicon ``issue_receiving_verbs``: its object, or after "with") or of coming
+        under (``coming_under_verbs``: after "under"), gets a position noun of the lexicon (or a
+        ``received_nouns`` one) whose named owner follows "from" or "of" (not "faces no
+        opposition"), in a clause that asserts it (``_asserted``)."""
         verb = noun.head
         lemma = verb.lemma_.lower()
         if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs | self.lex.coming_under_verbs \
@@ -1396,7 +1401,9 @@ class StanceFinder:
             if clause.dep_ in ("relcl", "acl", "advcl", "xcomp") and clause.tag_ == "VBN" and clause.i > head.i \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
                     and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in clause.children) \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "neg", "agent") for c in clause.children):
+                # (not "for the levy not to be suspended": the call is for the issue then; not
+                # "pressed for the tax, only to be rebuffed by Peru": what happened to the caller)
                 return clause
         return None
 
@@ -2669,12 +2676,17 @@ class StanceFinder:
             # ... the negotiations"; not when the same noun stood for something else since the
             # issue was named: "passed the gun law ... signed a new law on immigration ... vowed to
             # challenge the law")
-            forms = (lemma, *sorted(self.lex.head_noun_synonyms.get(lemma, ())))
-            heard = [(issue, said) for issue, words in heads.items()
-                     for said in [next((w for w in forms if w in words), "")]
-                     if said and (lemma not in self.lex.issue_anaphora and said not in self.lex.issue_anaphora or n - words[said] <= 3)
-                     and self._loose_nouns.get(lemma, 0) <= words[said]]
-            issues = [issue for issue, _ in heard]
+            # (the noun itself first; its synonyms only when it stands for no issue: "the levy" is
+            # the fuel levy named before, not also the water tax)
+            named_by: list[tuple[str, str]] = []  # (issue, the head noun it was named by)
+            for forms in ((lemma,), tuple(sorted(self.lex.head_noun_synonyms.get(lemma, ())))):
+                named_by = [(issue, head) for issue, words in heads.items()
+                            for head in [next((w for w in forms if w in words), "")]
+                            if head and (lemma not in self.lex.issue_anaphora and head not in self.lex.issue_anaphora or n - words[head] <= 3)
+                            and self._loose_nouns.get(lemma, 0) <= words[head] and self._loose_nouns.get(head, 0) <= words[head]]
+                if named_by:
+                    break
+            issues = [issue for issue, _ in named_by]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
             # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own)
@@ -2683,7 +2695,7 @@ class StanceFinder:
             specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
-                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], heard[0][1]), False)))
+                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], named_by[0][1]), False)))
         return found
 
     def _object_pronoun_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
