@@ -988,7 +988,7 @@ class StanceFinder:
                 or self._negated(verb) or not self._asserted(verb):
             return []
         # What it receives: the object ("drew objections"), or after "with" ("met with resistance");
-        # what it comes under ("came under fire", "is under attack").
+        # what it comes under ("came under fire", "is under criticism").
         words: tuple[str, ...] = ("with",) if lemma in self.lex.issue_receiving_verbs else ()
         words += ("under",) if lemma in self.lex.coming_under_verbs else ()
         received = [obj for obj in verb.children if obj.dep_ == "dobj" and lemma in self.lex.issue_receiving_verbs]
