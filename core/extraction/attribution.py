@@ -153,8 +153,7 @@ class Attributor:
         self.doc = doc
         self.resolver = resolver
         self.lex = require_lexicon(resolver.kb)
-        # (Doc.text rebuilds the string on every access: the resolver's copy)
-        self.text = resolver.text if resolver.doc is doc else doc.text
+        self.text = resolver.text_of(doc)
         self.quotes = QuoteFinder(self.text)
         self.speakers = SpeakerResolver(doc, self.text, resolver, self.lex)
         # Token.sent re-walks the document on every call; look sentences up by position instead.

@@ -245,7 +245,7 @@ class CandidateFinder:
         if resolver is None:
             raise ValueError("the Doc has no actor mentions: parse it with the pipeline of core.extraction.nlp")
         self.resolver: ActorResolver = resolver
-        self.text = resolver.text if resolver.doc is doc else doc.text  # (Doc.text rebuilds the string)
+        self.text = resolver.text_of(doc)
         self.lex: Lexicon = require_lexicon(resolver.kb)
         self.finder = StanceFinder(doc, resolver, statements if statements is not None else list(doc._.statements or []), codebook)
         # The statements the stance rules frame their holders with (narrative ones left out).

@@ -113,6 +113,11 @@ class ActorResolver:
             line += tok.text_with_ws.count("\n")  # the line numbers of the text's own lines
         self._find_mentions()
 
+    def text_of(self, doc: Doc) -> str:
+        """The text of ``doc``: this resolver's copy when it is its Doc (Doc.text joins every token
+        each time it is read, and the components after the mentions all need it)."""
+        return self.text if doc is self.doc else doc.text
+
     # ----------------------------------------------------------------- mention finding
     def _same_line(self, tokens, anchor: int) -> list[Token]:
         """The tokens on the line of token ``anchor``, line-break tokens themselves left out."""

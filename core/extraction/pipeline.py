@@ -69,7 +69,7 @@ def analyze_doc(doc: Doc, article_id: str, codebook: Codebook, knowledge: Knowle
     without them, or with other knowledge, gets them found here. With a ``scorer``, the stance
     rows are the candidates it scores (``core.extraction.scorer``), else the rules' claims."""
     resolver, statements = mentions_and_statements(doc, knowledge)
-    text = resolver.text if resolver.doc is doc else doc.text  # (Doc.text rebuilds the string)
+    text = resolver.text_of(doc)
     quotes = [quote_row(article_id, st, text) for st in statements]
     if scorer is not None:
         finder = CandidateFinder(doc, codebook, article_id, resolver, statements)

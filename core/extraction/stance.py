@@ -206,8 +206,7 @@ class StanceFinder:
         # levy took effect"): never read as the predicate just before a match.
         self._placed_cues = (self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
                              | self.lex.refusal_verbs | self.lex.own_act_verbs)
-        # (Doc.text rebuilds the string on every access: the resolver's copy)
-        self.text = resolver.text if resolver.doc is doc else doc.text
+        self.text = resolver.text_of(doc)
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
         # What the cues on the path from each issue match up its clause say, whoever holds it: the
@@ -2518,9 +2517,10 @@ class StanceFinder:
             plural = self._plural_anaphoric_matches(sent, own, previous)
             own = [m for m in own if all(not (p.start_char <= m.start_char < p.end_char) for p in plural)]
             self._sentence_matches = [(m.start_char, m.end_char) for m in own]
+            own_heads = [self._match_head(m) for m in own]  # (read twice below)
             referring: list[IssueMatch] = []
             for found in (plural, self._anaphoric_matches(sent, own, previous), self._coordinated_pronoun_matches(sent, own),
-                          self._head_noun_matches(sent, own, heads, n), self._object_pronoun_matches(sent, own, previous)):
+                          self._head_noun_matches(sent, own, own_heads, heads, n), self._object_pronoun_matches(sent, own, previous)):
                 # (words another reading took stay its own; a plural anaphor is several issues at once)
                 taken_at = {r.start_char for r in referring}
                 referring += [m for m in found if m.start_char not in taken_at]
@@ -2533,8 +2533,7 @@ class StanceFinder:
                     self._loose_nouns[tok.lemma_.lower()] = n
             # (a sentence that names its issue only by "the reform" or "it" passes it on too)
             previous = own or referring
-            for match in own:
-                head_word = self._match_head(match)
+            for match, head_word in zip(own, own_heads):
                 if head_word is not None:
                     heads.setdefault(match.issue, {})[head_word] = n
                     self._opposite_heads[(match.issue, head_word)] = match.opposite
@@ -2650,7 +2649,8 @@ class StanceFinder:
         best = min(depth, key=depth.__getitem__)
         return [m for m in previous if m.issue == best]
 
-    def _head_noun_matches(self, sent: Span, own: list[IssueMatch], heads: dict[str, dict[str, int]], n: int) -> list[IssueMatch]:
+    def _head_noun_matches(self, sent: Span, own: list[IssueMatch], own_heads: list[str | None], heads: dict[str, dict[str, int]],
+                           n: int) -> list[IssueMatch]:
         """"Chile approved the copper mine in May. ... Peru says the mine will poison the river":
         a noun with a determiner or owner that was the head word of an earlier match of an issue
         ("the mine", "the tax", "the law"; ``heads``: issue -> head lemma -> the last sentence it
@@ -2662,9 +2662,8 @@ class StanceFinder:
             return []
         named_here = {m.issue for m in own}
         in_own = self._tokens_of(own)
-        # (a head noun of an issue this sentence names is not another issue named again: "rejected
-        # the fuel levy and backed the levy on sugar")
-        own_heads = {self._match_head(m) for m in own}
+        # (``own_heads``: the head nouns of this sentence's own matches; one of them is not another
+        # issue named again: "rejected the fuel levy and backed the levy on sugar")
         found = []
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in in_own or tok.dep_ == "compound":
