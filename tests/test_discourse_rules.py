@@ -1583,3 +1583,71 @@ def test_a_relative_clause_with_its_own_subject_on_the_way_up_is_read_once():
     assert ("Togo", "fuel_levy", "support") not in found and ("Togo", "fuel_levy", "oppose") in found
     # a relative pronoun as the clause's subject is still the noun's own view
     assert stances("Benin, which rejected the toll road, left early.") == {("Benin", "toll_road", "oppose")}
+
+
+# ------------------------------------------------------------------ places, openings, received and absent positions
+
+
+@pytest.mark.parametrize("text", [
+    "Togo opened fire near the toll road on Monday.",
+    "Soldiers from Togo opened fire on protesters outside the copper mine.",
+    "Mali opened a new consulate beside the copper mine.",
+    "Ghana backed a rally near the copper mine on Sunday.",
+    "Mali opened an investigation into the water tax.",
+])
+def test_an_issue_named_only_as_a_place_or_inside_another_object_takes_no_side(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana opened the toll road on Monday.", ("Ghana", "toll_road", "support")),
+    ("Ghana opened the door to a fuel levy.", ("Ghana", "fuel_levy", "support")),
+    ("Ghana opened the way for a water tax.", ("Ghana", "water_tax", "support")),
+    ("Ghana is open to the water tax.", ("Ghana", "water_tax", "support")),
+    ("Ghana remains open to the idea of a fuel levy.", ("Ghana", "fuel_levy", "support")),
+    ("Mali opened talks on the toll road.", ("Mali", "toll_road", "neutral")),
+    ("Togo opposes a second toll road near the border.", ("Togo", "toll_road", "oppose")),
+])
+def test_opening_is_a_side_on_what_is_opened(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana met with resistance from Togo over the toll road.", ("Togo", "toll_road", "oppose")),
+    ("Ghana faced criticism from Togo over the copper mine.", ("Togo", "copper_mine", "oppose")),
+    ("Ghana drew criticism from Togo over its water tax.", ("Togo", "water_tax", "oppose")),
+    ("Ghana won praise from Togo for the fuel levy.", ("Togo", "fuel_levy", "support")),
+    ("Ghana received support from Togo for the toll road.", ("Togo", "toll_road", "support")),
+    ("Ghana got the backing of Togo for the copper mine.", ("Togo", "copper_mine", "support")),
+    ("Ghana faced opposition from Togo to the water tax.", ("Togo", "water_tax", "oppose")),
+])
+def test_a_position_the_subject_receives_is_held_by_whom_it_comes_from(text, expected):
+    found = stances(text)
+    assert expected in found
+    assert not of("Ghana", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana faced criticism over the toll road.",
+    "Ghana gained support for the copper mine.",
+    "Ghana did not face criticism from Togo over the toll road.",
+])
+def test_a_position_received_from_no_one_named_is_no_ones(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+def test_a_position_the_subject_holds_is_not_received():
+    assert ("Mali", "toll_road", "oppose") in stances("Mali has strong objections to the toll road.")
+
+
+@pytest.mark.parametrize("text", [
+    "Support from Togo for the toll road is a myth, Ghana said.",
+    "Togo's support for the toll road is a myth, Ghana said.",
+    "Togo's opposition to the copper mine is exaggerated, officials said.",
+])
+def test_a_position_said_not_to_exist_is_held_by_no_one(text):
+    assert not {row for row in stances(text) if row[2] in ("support", "oppose")}
+
+
+def test_a_position_said_to_be_strong_is_its_owners():
+    assert ("Togo", "toll_road", "support") in stances("Togo's support for the toll road remains strong, Ghana said.")

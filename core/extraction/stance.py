@@ -511,21 +511,27 @@ class StanceFinder:
         if noun.dep_ not in ("nsubj", "nsubjpass") and not there or verb.pos_ not in ("VERB", "AUX") \
                 or self._negated(verb) or not self._asserted(verb) or _has_mark(verb, CONDITIONAL_MARKS):
             return []  # (an "if" the parser hangs on the verb itself: "If support from Peru materializes, ...")
-        denied = ("no", "little", "not", "hardly", "scarcely", "barely")
         words = [w for c in noun.children for w in (c, *c.children)] + [c for c in verb.children if c.dep_ == "advmod"]
-        if any(w.dep_ in ("det", "amod", "neg", "advmod") and w.lower_ in denied for w in words):
+        if any(w.dep_ in ("det", "amod", "neg", "advmod") and w.lower_ in self.lex.position_denying_words for w in words):
             return []  # ("no support", "hardly any support", "there is scarcely any support")
         # ("is needed", "is a myth", "remains in doubt", a "lacking" the parser hangs on the noun;
         # only said to exist, not what "would" or "could" be: "support from Peru would be welcome")
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             return []
-        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i)]
-        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
-        said += [c for c in noun.children if c.dep_ == "amod"]
-        if any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said):
+        if self._said_absent(noun):
             return []
         return [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and not any(c.dep_ == "neg" for c in p.children)
                 for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
+
+    def _said_absent(self, noun: Token) -> bool:
+        """Whether a position noun, the subject of its clause, is said not to be there: "support
+        from Peru is a myth", "Peru's backing remains in doubt", "is exaggerated", or a "lacking"
+        the parser hangs on the noun (lexicon ``absent_position_words``)."""
+        verb = noun.head
+        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i)]
+        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        said += [c for c in noun.children if c.dep_ == "amod"]
+        return any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said)
 
     def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
         """The actors a subject names, a pronoun resolved within its statement."""
@@ -842,7 +848,7 @@ class StanceFinder:
             value = side(position)
             lemma = position.lemma_.lower()
             if value not in (1, -1) or nominal and lemma not in self.lex.nominal_cues and value != received_side(position) \
-                    or any(c.dep_ in ("det", "amod", "neg") and c.lower_ in ("no", "little", "not") for c in position.children):
+                    or any(c.dep_ in ("det", "amod", "neg") and c.lower_ in self.lex.position_denying_words for c in position.children):
                 continue
             own = [p for p in position.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
             takes_extra = position.i == (strays[-1] if strays else noun).i
@@ -996,6 +1002,30 @@ class StanceFinder:
         return [replace(h, hedged=self._hedged(verb)) for obj in received
                 for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True, received=True)]
 
+    def _received_by_subject(self, verb: Token, below: Token) -> list[_Holder] | None:
+        """"Chile faced criticism from Peru over the toll road", "met with resistance from Peru over
+        it", "won praise from Peru for the levy": a position the subject receives, draws or meets
+        on the issue (lexicon ``issue_receiving_verbs``, not the ``holding_verbs``: "Chile has
+        concerns over the road" is Chile's) is held by whom it comes from, on the noun's side; the
+        subject holds none ("faced criticism over the road": no one named). None when the verb is
+        not one of these, or the issue is its subject (``_received_positions``)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs or lemma in self.lex.holding_verbs \
+                or below.dep_ in ("nsubj", "nsubjpass") or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        received = [c for c in verb.children if c.dep_ == "dobj"]
+        received += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        received = [n for n in received if n.pos_ == "NOUN" and (
+            self.lex.polarity(n.lemma_.lower()) in (1, -1) and n.lemma_.lower() in self.lex.nominal_cues
+            or self.lex.received_nouns.get(n.lemma_.lower(), self.lex.received_nouns.get(n.lower_)) in (1, -1))]
+        # (the issue after the verb or its noun: "over the road", "for the levy", "to the tax")
+        if not received or not (below.dep_ == "prep" and below.head.i == verb.i or any(n.i == below.i for n in received)):
+            return None
+        if self._negated(verb) or not self._asserted(verb):
+            return []  # "Chile did not face criticism from Peru over it", "denied that it faced ..."
+        return [replace(h, hedged=h.hedged or self._hedged(verb)) for n in received
+                for h in self._positions_of(n, [p for p in verb.children if p.dep_ == "prep"], nominal=True, received=True)]
+
     def _asserted(self, verb: Token) -> bool:
         """Whether a clause is said as a fact, by the journalist or a speaker: not a condition, not
         the content of a denial, doubt or question ("Peru denied that the levy faces opposition
@@ -1043,6 +1073,14 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ in self.lex.place_prepositions and path[idx - 1].dep_ == "pobj":
+                return []  # "opened fire near the toll road": the issue only names a place
+            if idx > 0 and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and self.lex.polarity(tok.lemma_.lower()) in (1, -1) \
+                    and tok.lemma_.lower() in self.lex.nominal_cues and self._said_absent(tok):
+                return []  # "Peru's support for the road is a myth, Bolivia said": a position no one holds
+            received = self._received_by_subject(tok, path[idx - 1]) if idx > 0 else None
+            if received is not None:
+                return received
             if idx == 2 and path[0].dep_ == "amod" and path[1].dep_ == "nsubj" and tok.lemma_ not in COPULAS \
                     and any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in tok.children):
                 # "A neutral Austria backed the ceasefire": what the subject does is not said of
@@ -2030,7 +2068,7 @@ class StanceFinder:
             tok.dep_ in ("attr", "appos") and self._authored(below, walk)
             or below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok))
         if lemma in self.lex.object_only_cues and not (self._issue_is_object(tok, below, walk, through_of) or stance_object or particle_object
-                                                       or authored) or (
+                                                       or authored or self._opened_to(tok, below, walk)) or (
             lemma in self.lex.doubt_verbs and not self._issue_is_object(tok, below, walk, through_of=True)
         ):
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
@@ -2134,6 +2172,20 @@ class StanceFinder:
         if (tok.dep_ in ("acomp", "attr") or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head.lemma_ == "be" \
                 and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation
+
+    def _opened_to(self, tok: Token, below: Token | None, walk: _Walk) -> bool:
+        """Whether an object-only cue reaches the issue through "to" or "for": after an adjective
+        ("is open to the levy") or after a passage it opens ("opened the door to the levy", "the
+        way for it"; lexicon ``passage_nouns``)."""
+        if below is None:
+            return False
+        if tok.pos_ == "ADJ" and below.dep_ == "prep" and below.lower_ == "to":
+            return True
+        if below.dep_ == "prep" and below.lower_ in ("to", "for"):
+            # (the parser hangs "to" on the verb as often as on the noun)
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.passage_nouns and c.i < below.i for c in tok.children)
+        return below.dep_ == "dobj" and below.lemma_.lower() in self.lex.passage_nouns and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") for c in below.children)
 
     def _polar_phrase(self, tok: Token, below: Token | None) -> bool:
         """Whether ``tok`` with the preposition the walk came up through is a listed cue of its own

@@ -74,6 +74,8 @@ class Lexicon:
     # one can hold a will ("hotel owners plan to"); "prices", "talks" or "engines" cannot.
     agent_noun_endings: frozenset[str] = frozenset()
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
+    passage_nouns: frozenset[str] = frozenset()  # "opened the door to the levy": the levy is what is opened
+    place_prepositions: frozenset[str] = frozenset()  # "opened fire near the toll road": no side on the road
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
     # Verbs of effect by what they do to their object (+1 bring about or raise: "create", "fuel";
@@ -265,6 +267,7 @@ class Lexicon:
     # drew fire from Chile", "won plaudits from Peru"; "the fire at the plant" takes none).
     received_nouns: dict[str, int] = field(default_factory=dict)
     coming_under_verbs: frozenset[str] = frozenset()  # "the levy came under fire from Chile"
+    position_denying_words: frozenset[str] = frozenset()  # "no support from Peru", "hardly any opposition": none
     absent_position_words: frozenset[str] = frozenset()  # "support from Peru for the levy is a myth": none
     # Head nouns that name the same thing ("talks" and "negotiations"): an issue named again by
     # either ("the peace talks ... the negotiations"), each word -> the words it can stand for.
