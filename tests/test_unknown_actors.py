@@ -724,3 +724,53 @@ def test_a_quoted_word_between_names_is_no_nickname_across_lines():
     tables = analyse(text)
     assert "Ana Souza" in set(tables.mentions["actor"])
     assert not any('"' in actor for actor in tables.actors["actor"])
+
+
+# ------------------------------------------- a candidate's campaign
+def _stance_rows(tables):
+    return set(zip(tables.stances["actor"], tables.stances["actor_type"], tables.stances["stance"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Ortiz's campaign said on Monday it opposes the steel quotas.",
+        "Dana Ortiz announced her run for governor. The Ortiz campaign said it opposes the steel quotas.",
+        "Dana Ortiz's presidential campaign opposes the steel quotas.",
+        # "the campaign" after one campaign was named
+        "Dana Ortiz's campaign released an ad on Monday. The campaign said it opposes the steel quotas.",
+    ],
+)
+def test_a_candidates_campaign_is_an_organization_named_by_surname(text):
+    tables = analyse(text)
+    assert ("Ortiz campaign", "organization", "oppose") in _stance_rows(tables)
+    assert not any(actor.endswith("'s campaign") or actor == "Ortiz" for actor in tables.actors["actor"])
+
+
+def test_a_campaign_takes_its_candidates_country_when_known():
+    tables = analyse("Canadian politician Dana Ortiz's campaign said it opposes the steel quotas.")
+    campaign = tables.mentions[tables.mentions["actor"] == "Ortiz campaign"]
+    assert not campaign.empty
+    person = tables.mentions[tables.mentions["actor"] == "Dana Ortiz"]
+    assert set(campaign["country"]) == set(person["country"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # efforts, not a body
+        "Dana Ortiz's campaign against the steel quotas has stalled.",
+        "Dana Ortiz's military campaign in the north has stalled.",
+        # "the campaign" with no campaign named before
+        "The campaign said it opposes the steel quotas.",
+    ],
+)
+def test_a_campaign_as_an_effort_or_unnamed_is_no_campaign_body(text):
+    assert not any(actor.endswith(" campaign") for actor in analyse(text).actors["actor"])
+
+
+def test_the_campaign_after_two_named_campaigns_is_neither():
+    text = "Dana Ortiz's campaign and Peter Hanson's campaign met on Monday. The campaign said it opposes the steel quotas."
+    tables = analyse(text)
+    assert {"Ortiz campaign", "Hanson campaign"} <= set(tables.actors["actor"])
+    assert not any(actor.endswith(" campaign") for actor in tables.stances["actor"])

@@ -445,6 +445,10 @@ class ActorResolver:
             self._add_named_org(text, ent.start, ent.end)
             return
         head = root.head
+        if root.dep_ == "compound" and head.i == ent.end and self._campaign_noun(head):
+            # "the Sanders campaign" with the surname tagged ORG: the campaign (_campaign)
+            self._add(Actor(f"{text.split()[-1]} campaign", "organization", "", ""), ent.start, head.i + 1, "name")
+            return
         if root.dep_ == "compound" and head.i == ent.end and head.lemma_.lower() in self.lex.organization_nouns \
                 and head.dep_ in ("nsubj", "nsubjpass"):
             # "the Teamsters union endorsed ...": the name with the word that says what it is
@@ -528,7 +532,7 @@ class ActorResolver:
                 if tok.i in self._by_token:
                     continue
             mods = self._same_line([c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i], tok.i)
-            if self._party_group(tok, mods) or self._cause_group(tok) or self._followers_group(tok, mods):
+            if self._party_group(tok, mods) or self._cause_group(tok) or self._followers_group(tok, mods) or self._campaign(tok, mods):
                 continue
             country, modifier, org = self._country_modifier(mods)
             owner = next((c for c in mods if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | BODY_PRONOUNS), None)
@@ -675,6 +679,36 @@ class ActorResolver:
         start = min(t.i for t in self.doc[person.left_edge.i : person.i + 1] if t.ent_type_ == "PERSON")
         # ("Pim Okafor's backers": named as "Pim Okafor backers", the owner's name and the noun)
         self._add(Actor(f"{self.doc[start : person.i + 1].text} {tok.text}", "group", ""), start, tok.i + 1, "group")
+        return True
+
+    def _campaign_noun(self, tok: Token) -> bool:
+        """A noun for a candidate's campaign as a body (lexicon ``campaign_nouns``): singular, with no
+        modifier but the ``campaign_kinds`` ("presidential") and no "in", "against", "for", "of" or
+        "to" after it ("Putin's military campaign", "a campaign against the levy": efforts)."""
+        return tok.tag_ == "NN" and tok.lower_ in self.lex.campaign_nouns and all(
+            c.lower_ in self.lex.campaign_kinds for c in tok.children if c.dep_ == "amod") and not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "against", "for", "of", "to") for c in tok.children)
+
+    def _campaign(self, tok: Token, mods: list[Token]) -> bool:
+        """A person's campaign ("Hillary Clinton's campaign", "a Rubio campaign spokesman"): an
+        organization named by the person's surname and the noun ("Clinton campaign", as the coders
+        name it), based in the person's country; "the campaign" alone, after the article has named
+        one campaign so, is that one. Whether a mention was added."""
+        if not self._campaign_noun(tok):
+            return False
+        owner = next((c for c in mods if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+        person = self._by_token.get(owner.i) if owner is not None else None
+        if person is not None and person.actor.actor_type == "person":
+            actor = Actor(f"{person.actor.name.split()[-1]} campaign", "organization", person.actor.country, "")
+            self._add(actor, person.start, tok.i + 1, "name")
+            return True
+        if owner is not None or mods or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        earlier = {m.actor for m in self.mentions if m.start < tok.i and m.actor.actor_type == "organization"
+                   and self.doc[m.end - 1].lower_ in self.lex.campaign_nouns}
+        if len(earlier) != 1:
+            return False
+        self._add(next(iter(earlier)), tok.i, tok.i + 1, "name")
         return True
 
     def _role_of(self, tok: Token) -> tuple[str, set[int]]:

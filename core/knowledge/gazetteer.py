@@ -206,6 +206,8 @@ class Lexicon:
     cause_group_nouns: frozenset[str] = frozenset()
     no_cause_words: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
+    campaign_nouns: frozenset[str] = frozenset()  # "the Sanders campaign": the organization "Sanders campaign"
+    campaign_kinds: frozenset[str] = frozenset()  # "Clinton's presidential campaign" (not "a military campaign")
     own_country_nouns: frozenset[str] = frozenset()
     organization_nouns: frozenset[str] = frozenset()
     generic_titles: dict[str, frozenset[str]] = field(default_factory=dict)
