@@ -774,3 +774,41 @@ def test_the_campaign_after_two_named_campaigns_is_neither():
     tables = analyse(text)
     assert {"Ortiz campaign", "Hanson campaign"} <= set(tables.actors["actor"])
     assert not any(actor.endswith(" campaign") for actor in tables.stances["actor"])
+
+
+# ------------------------------------------- the article's home country
+DOMESTIC = ("Kenya's parliament debated the steel quotas on Monday. Nairobi has long backed them, and Kenyan "
+            "officials said the quotas would stay. Dana Ortiz, a trade lawyer, said she opposes the steel quotas. "
+            "The Rift Valley Steel Association said it backs the steel quotas.")
+
+
+def _countries(tables, actor):
+    return set(tables.mentions.loc[tables.mentions["actor"] == actor, "country"])
+
+
+def test_a_person_or_body_with_no_country_of_its_own_takes_the_articles_home_country():
+    tables = analyse(DOMESTIC)
+    assert _countries(tables, "Dana Ortiz") == {"Kenya"}
+    assert ("Dana Ortiz", "Kenya") in set(zip(tables.stances["actor"], tables.stances["country"]))
+
+
+def test_no_home_country_when_no_country_has_most_mentions():
+    text = ("Kenya, Uganda and Tanzania debated the steel quotas on Monday. Nairobi backs them, Kampala opposes them "
+            "and Dodoma has not decided. Dana Ortiz, a trade lawyer, said she opposes the steel quotas.")
+    assert _countries(analyse(text), "Dana Ortiz") == {""}
+
+
+def test_no_home_country_from_too_few_mentions():
+    text = "Kenya debated the steel quotas. Dana Ortiz, a trade lawyer, said she opposes the steel quotas."
+    assert _countries(analyse(text), "Dana Ortiz") == {""}
+
+
+def test_a_country_the_article_gives_wins_over_the_home_country():
+    text = DOMESTIC + " Brazil's trade minister, Paulo Mendes, said he backs the steel quotas."
+    assert _countries(analyse(text), "Paulo Mendes") == {"Brazil"}
+
+
+def test_groups_keep_no_country_in_a_domestic_story():
+    tables = analyse(DOMESTIC + " Dana Ortiz's supporters rallied against the steel quotas.")
+    assert _countries(tables, "Dana Ortiz supporters") == {""}
+    assert _countries(tables, "Rift Valley Steel Association") == {"Kenya"}

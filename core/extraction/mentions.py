@@ -48,6 +48,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around
 LABEL_CHARS = 24
 
 MentionKind = Literal["name", "metonym", "government", "group", "title", "speaker"]
+# An article's home country (ActorResolver.home_country): the country of this share of the mentions
+# that have one, and of this many at least. A clear majority, chosen before it was measured.
+HOME_COUNTRY_SHARE = 0.6
+HOME_COUNTRY_MIN_MENTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -1028,6 +1032,7 @@ class ActorResolver:
         self.mentions.sort(key=lambda m: m.start)  # the phrase rules look back in text order
         self._phrase_mentions()
         self._one_country_per_person()
+        self._home_country_for_the_rest()
         self.mentions.sort(key=lambda m: m.start)
 
     def _first_name_before(self, tok: Token, ent: Span) -> bool:
@@ -1052,6 +1057,36 @@ class ActorResolver:
             if mention.actor.actor_type != "person" or mention.actor.country or len(found) != 1:
                 continue
             self._replace_actor(k, Actor(mention.actor.name, "person", next(iter(found)), mention.actor.role))
+
+    def home_country(self) -> str:
+        """The article's home country: the country of at least ``HOME_COUNTRY_SHARE`` of the
+        mentions that have one, with ``HOME_COUNTRY_MIN_MENTIONS`` of them at least (a Washington
+        story on a Senate race; not a report of talks between Russia, Ukraine and the United States,
+        where no country has most of them). "" when there is none."""
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.actor.country:
+                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+        total = sum(counts.values())
+        if total < HOME_COUNTRY_MIN_MENTIONS:
+            return ""
+        country, top = max(counts.items(), key=lambda item: (item[1], item[0]))
+        return country if top >= HOME_COUNTRY_SHARE * total else ""
+
+    def _home_country_for_the_rest(self) -> None:
+        """A person or organization the article gives no country (a senator named without party
+        or state, "the Rhodium Group") has the article's home country (``home_country``): the coding
+        guide's "the country they serve or belong to", which a reader of a domestic story takes for
+        granted. Groups keep theirs ("world leaders", "Trump supporters": their members' is not
+        said). A foreign official the story names without any country gets the home country too:
+        the price of the rule."""
+        home = self.home_country()
+        if not home:
+            return
+        for k, mention in enumerate(self.mentions):
+            actor = mention.actor
+            if not actor.country and actor.actor_type in ("person", "organization"):
+                self._replace_actor(k, Actor(actor.name, actor.actor_type, home, actor.role))
 
     def _replace_actor(self, k: int, actor: Actor) -> None:
         """Mention ``k`` as a mention of ``actor`` instead, wherever it is recorded."""
