@@ -812,3 +812,19 @@ def test_groups_keep_no_country_in_a_domestic_story():
     tables = analyse(DOMESTIC + " Dana Ortiz's supporters rallied against the steel quotas.")
     assert _countries(tables, "Dana Ortiz supporters") == {""}
     assert _countries(tables, "Rift Valley Steel Association") == {"Kenya"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The Senate voted on Tuesday to back the steel quotas.", "Kenya Senate"),
+    ("The Supreme Court ruled that the steel quotas were lawful.", "Kenya Supreme Court"),
+])
+def test_a_national_institution_named_bare_is_the_home_countrys(sentence, name):
+    tables = analyse(DOMESTIC + " " + sentence)
+    assert _countries(tables, name) == {"Kenya"}
+    assert "Senate" not in set(tables.actors["actor"]) and "Supreme Court" not in set(tables.actors["actor"])
+
+
+def test_a_bare_institution_keeps_its_name_without_a_home_country():
+    tables = analyse("Kenya and Uganda debated the steel quotas. The Senate voted on Tuesday to back the steel quotas.")
+    assert _countries(tables, "Senate") == {""}
+    assert not any(actor.endswith(" Senate") for actor in tables.actors["actor"])

@@ -1077,8 +1077,9 @@ class ActorResolver:
         """A person or organization the article gives no country (a senator named without party
         or state, "the Rhodium Group") has the article's home country (``home_country``): the coding
         guide's "the country they serve or belong to", which a reader of a domestic story takes for
-        granted. Groups keep theirs ("world leaders", "Trump supporters": their members' is not
-        said). A foreign official the story names without any country gets the home country too:
+        granted; a national institution named bare (lexicon ``national_institutions``: "the Senate")
+        is named with it ("United States Senate"). Groups keep theirs ("world leaders", "Trump
+        supporters": their members' is not said). A foreign official the story names without any country gets the home country too:
         the price of the rule."""
         home = self.home_country()
         if not home:
@@ -1086,7 +1087,11 @@ class ActorResolver:
         for k, mention in enumerate(self.mentions):
             actor = mention.actor
             if not actor.country and actor.actor_type in ("person", "organization"):
-                self._replace_actor(k, Actor(actor.name, actor.actor_type, home, actor.role))
+                # ("the Senate", "Congress": a national institution named bare is the home
+                # country's, named as the coders name it, "United States Senate")
+                name = f"{home} {actor.name}" if actor.actor_type == "organization" and actor.name.lower() in self.lex.national_institutions \
+                    else actor.name
+                self._replace_actor(k, Actor(name, actor.actor_type, home, actor.role))
 
     def _replace_actor(self, k: int, actor: Actor) -> None:
         """Mention ``k`` as a mention of ``actor`` instead, wherever it is recorded."""
