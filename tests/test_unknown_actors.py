@@ -828,3 +828,21 @@ def test_a_bare_institution_keeps_its_name_without_a_home_country():
     tables = analyse("Kenya and Uganda debated the steel quotas. The Senate voted on Tuesday to back the steel quotas.")
     assert _countries(tables, "Senate") == {""}
     assert not any(actor.endswith(" Senate") for actor in tables.actors["actor"])
+
+
+def test_a_headline_line_the_ner_tags_as_a_person_is_no_actor():
+    # (the NER tagged "Historic Climate Change Agreement Adopted" as a PERSON on a line of related
+    # headlines at the end of a real article; the tag is set by hand here so that the test does not
+    # depend on the model's mood)
+    from spacy.tokens import Span
+
+    from core.knowledge.gazetteer import load_knowledge
+
+    text = "Dana Ortiz spoke about the steel quotas on Monday.\n\nHistoric Steel Quota Agreement Adopted In Lima\n"
+    doc = nlp()(text)
+    start = next(t.i for t in doc if t.text == "Historic")
+    assert doc[start + 4].pos_ == "VERB"  # "Adopted"
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 5] + [Span(doc, start, start + 5, label="PERSON")]
+    names = {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions}
+    assert "Dana Ortiz" in names
+    assert not any("Agreement" in name for name in names)

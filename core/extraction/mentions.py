@@ -277,8 +277,12 @@ class ActorResolver:
         least three words besides people's and places' names, roles and demonyms, and nearly all of
         them capitalised (the NER often tags a whole headline as an organization)."""
         words: dict[int, list[bool]] = {}
+        # (an "entity" with a verb in it is a headline's words, not a name: "Historic Climate
+        # Change Agreement Adopted" tagged PERSON)
+        unnamed = {t.i for ent in self.doc.ents if any(t.pos_ == "VERB" for t in ent) for t in ent}
         for tok in self.doc:
-            if not tok.is_alpha or len(tok) < 3 or tok.ent_type_ in NAME_TYPES or tok.lower_ in self.kb.roles or self.kb.country_of(tok.text):
+            if not tok.is_alpha or len(tok) < 3 or tok.ent_type_ in NAME_TYPES and tok.i not in unnamed \
+                    or tok.lower_ in self.kb.roles or self.kb.country_of(tok.text):
                 continue
             if tok.i > 0 and self._line[tok.i - 1] != self._line[tok.i]:
                 continue  # a line's first word is capitalised anyway
