@@ -846,3 +846,19 @@ def test_a_headline_line_the_ner_tags_as_a_person_is_no_actor():
     names = {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions}
     assert "Dana Ortiz" in names
     assert not any("Agreement" in name for name in names)
+
+
+def _people(text):
+    tables = analyse(text)
+    return {a for a, kind in zip(tables.mentions["actor"], tables.mentions["actor_type"]) if kind == "person"}
+
+
+@pytest.mark.parametrize("later", ["Svyridenko", "Svyrydenko"])
+def test_a_surname_respelled_by_transliteration_is_the_same_person(later):
+    text = f"Ukrainian lawmaker Yuliia Svyrydenko opposes the steel quotas. {later} said they would hurt exporters."
+    assert _people(text) == {"Yuliia Svyrydenko"}
+
+
+def test_surnames_that_differ_by_a_letter_stay_two_people():
+    text = "Dana Johnson backs the steel quotas. Peter Johnston opposes them. Johnston said they would hurt exporters."
+    assert _people(text) == {"Dana Johnson", "Peter Johnston"}

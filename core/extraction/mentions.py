@@ -71,6 +71,13 @@ class Mention:
         return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
+def _transliterated(word: str) -> str:
+    """A surname folded over the spellings transliteration gives it: lower case, "y" as "i", a
+    doubled letter once ("Zheleznyak" and "Zhelezniak", "Zelenskyy" and "Zelensky"; not "Johnson"
+    and "Johnston")."""
+    return re.sub(r"(.)\1+", r"\1", word.lower().replace("y", "i"))
+
+
 def _name_word(tok: Token) -> bool:
     """A capitalised proper noun of letters only: a word of a person's name after a role."""
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
@@ -353,8 +360,18 @@ class ActorResolver:
         if found is not None and len(words) >= 2 and not titled and words[0].replace(".", "").lower() not in given:
             return None  # "Mara Vance" is not JD Vance: another first name, another person ("Tayyip Erdogan" is Recep Tayyip)
         if found is None and len(name.split()) == 1:
-            found = self._first_word.get(name)  # "Ban said" after "Ban Ki-moon"
+            found = self._first_word.get(name) or self._respelled_surname(name)  # "Ban said" after "Ban Ki-moon"
         return found
+
+    def _respelled_surname(self, word: str) -> Actor | None:
+        """The one person met in full whose surname ``word`` spells otherwise only by
+        transliteration ("Zhelezniak" after "Yaroslav Zheleznyak", "Zelenskyy"): y for i and
+        doubled letters (``_transliterated``); None for none or several, or a short word."""
+        if len(word) < 5:
+            return None
+        key = _transliterated(word)
+        same = {a.name: a for s, a in self._surname.items() if " " not in s and s != word and _transliterated(s) == key}
+        return next(iter(same.values())) if len(same) == 1 else None
 
     def _person_mention(self, ent: Span) -> None:
         """A PERSON entity as a person, with the country and role its context gives."""
@@ -529,7 +546,8 @@ class ActorResolver:
                 continue
             if self._untagged_org(tok):
                 continue
-            short = self._surname.get(tok.text) or self._first_word.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+            short = self._surname.get(tok.text) or self._first_word.get(tok.text) or self._respelled_surname(tok.text) \
+                if tok.pos_ == "PROPN" and not tok.ent_type_ else None
             if short is not None:
                 self._add(short, tok.i, tok.i + 1, "name")  # a short name the NER missed, of a person met in full
                 continue
