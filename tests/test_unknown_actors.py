@@ -862,3 +862,29 @@ def test_a_surname_respelled_by_transliteration_is_the_same_person(later):
 def test_surnames_that_differ_by_a_letter_stay_two_people():
     text = "Dana Johnson backs the steel quotas. Peter Johnston opposes them. Johnston said they would hurt exporters."
     assert _people(text) == {"Dana Johnson", "Peter Johnston"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government said it would scrap the steel quotas.",
+    "The administration said it opposes the steel quotas.",
+    "The ministry said it wants to scrap the steel quotas.",
+])
+def test_a_bare_state_noun_is_the_home_countrys_government(sentence):
+    tables = analyse(DOMESTIC + " " + sentence)
+    rows = {(r.actor, r.actor_type, r.stance) for r in tables.stances.itertuples() if r.quote.startswith(sentence[:15])}
+    assert rows == {("Kenya", "government", "oppose")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government said it would scrap the steel quotas.",
+    "The ministry said it backs the steel quotas.",
+])
+def test_a_bare_state_noun_without_a_home_country_is_no_actor(sentence):
+    tables = analyse("Kenya and Uganda met on Monday. " + sentence)
+    assert not {actor for actor in tables.actors["actor"] if actor.lower() in ("government", "ministry")}
+    assert not {row for row in rows(tables.stances, "actor") if row[0].lower() in ("government", "ministry")}
+
+
+def test_an_unnamed_institution_speaking_in_a_domestic_story_is_named_with_its_country():
+    tables = analyse(DOMESTIC + " The parliament said it backs the steel quotas.")
+    assert ("Kenya Parliament", "Kenya", "support") in set(zip(tables.stances["actor"], tables.stances["country"], tables.stances["stance"]))

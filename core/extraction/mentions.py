@@ -111,6 +111,7 @@ class ActorResolver:
         # a name with a nickname in quotation marks (its token span) -> its name and nickname form
         self._nicknamed: dict[tuple[int, int], tuple[str, str]] = {}
         self._named_orgs: dict[str, Actor] = {}  # name -> organization introduced by an apposition
+        self._home: str | None = None  # the article's home country, once measured (home_country)
         # The line of each token: a headline run into the first paragraph is parsed as one phrase
         # with it, but no mention, country or role reaches across a line break.
         self._line: list[int] = []
@@ -1084,16 +1085,20 @@ class ActorResolver:
         """The article's home country: the country of at least ``HOME_COUNTRY_SHARE`` of the
         mentions that have one, with ``HOME_COUNTRY_MIN_MENTIONS`` of them at least (a Washington
         story on a Senate race; not a report of talks between Russia, Ukraine and the United States,
-        where no country has most of them). "" when there is none."""
+        where no country has most of them). "" when there is none. Measured once, when the
+        mentions are found (the rest then take it, which cannot change it)."""
+        if self._home is not None:
+            return self._home
         counts: dict[str, int] = {}
         for mention in self.mentions:
             if mention.actor.country:
                 counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
         total = sum(counts.values())
-        if total < HOME_COUNTRY_MIN_MENTIONS:
-            return ""
-        country, top = max(counts.items(), key=lambda item: (item[1], item[0]))
-        return country if top >= HOME_COUNTRY_SHARE * total else ""
+        self._home = ""
+        if total >= HOME_COUNTRY_MIN_MENTIONS:
+            country, top = max(counts.items(), key=lambda item: (item[1], item[0]))
+            self._home = country if top >= HOME_COUNTRY_SHARE * total else ""
+        return self._home
 
     def _home_country_for_the_rest(self) -> None:
         """A person or organization the article gives no country (a senator named without party
@@ -1114,6 +1119,15 @@ class ActorResolver:
                 name = f"{home} {actor.name}" if actor.actor_type == "organization" and actor.name.lower() in self.lex.national_institutions \
                     else actor.name
                 self._replace_actor(k, Actor(name, actor.actor_type, home, actor.role))
+        # ("the government said", "the administration", "the authorities": bare, in a domestic
+        # story, the home country's, as the coding guide names a government; lexicon
+        # ``bare_state_nouns``)
+        for tok in self.doc:
+            if tok.i in self._by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.lex.bare_state_nouns:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                    c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                self._add(Actor(home, "government", home, ""), tok.i, tok.i + 1, "government")
 
     def _replace_actor(self, k: int, actor: Actor) -> None:
         """Mention ``k`` as a mention of ``actor`` instead, wherever it is recorded."""

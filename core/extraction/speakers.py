@@ -110,6 +110,10 @@ class SpeakerResolver:
             words = [t for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i]
             # A headline glued to the first paragraph is not part of the speaker's name.
             words = [t for t in words if not self.line_break_between(t, subj)]
+            if len(words) == 1 and subj.lower_ in self.lex.bare_state_nouns:
+                # ("the government said", "the ministry said" in a story with no home country:
+                # whose is not said, and an actor named "government" tells a reader nothing)
+                return None, span, subj.text
             if words:
                 text = self.doc[words[0].i : subj.i + 1].text
                 return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
@@ -191,7 +195,8 @@ class SpeakerResolver:
     def _unnamed(self, head: Token, words: list[Token], text: str) -> Actor:
         """An unnamed speaker: a group when plural ("analysts"), a person when its noun is a role
         of the actors file ("a Kenyan minister", "a senior official"), else an organization ("the
-        report"); with the country a word of it names ("Kenyan")."""
+        report"); with the country a word of it names ("Kenyan"), else the article's home country
+        (``ActorResolver.home_country``), as for a named person or body."""
         kb = self.resolver.kb
         # (a country word on its own: "Kenyan", "Ghana's"; not the first word of a place, "Niger Delta")
         country = next((c for t in words if t.i != head.i and (c := kb.country_of(t.text))
@@ -203,7 +208,10 @@ class SpeakerResolver:
         else:
             kind = "organization"
         role = head.lemma_.lower() if kind == "person" else ""
-        return Actor(text, kind, country, role)
+        home = self.resolver.home_country() if not country and kind != "group" else ""
+        if home and kind == "organization" and text.lower() in self.lex.national_institutions:
+            text = f"{home} {text[:1].upper()}{text[1:]}"  # "the parliament said" in a domestic story
+        return Actor(text, kind, country or home, role)
 
     def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
         """The subject that speaks: the nearest one that is a known actor (or a pronoun), else

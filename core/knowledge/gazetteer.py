@@ -206,6 +206,7 @@ class Lexicon:
     cause_group_nouns: frozenset[str] = frozenset()
     no_cause_words: frozenset[str] = frozenset()
     relational_group_nouns: frozenset[str] = frozenset()
+    bare_state_nouns: frozenset[str] = frozenset()  # "the government said": the home country's, else no one named
     national_institutions: frozenset[str] = frozenset()  # "the Senate" in a US story: "United States Senate"
     campaign_nouns: frozenset[str] = frozenset()  # "the Sanders campaign": the organization "Sanders campaign"
     campaign_kinds: frozenset[str] = frozenset()  # "Clinton's presidential campaign" (not "a military campaign")
