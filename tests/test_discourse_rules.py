@@ -1651,3 +1651,31 @@ def test_a_position_said_not_to_exist_is_held_by_no_one(text):
 
 def test_a_position_said_to_be_strong_is_its_owners():
     assert ("Togo", "toll_road", "support") in stances("Togo's support for the toll road remains strong, Ghana said.")
+
+
+@pytest.mark.parametrize(("text", "expected", "unexpected"), [
+    # what lies between the issue and the received noun says more: read as before
+    ("Mali drew praise from Niger for abandoning the toll road.", ("Mali", "toll_road", "oppose"), ("Niger", "toll_road", "support")),
+    ("Mali won praise from Niger for scrapping the fuel levy.", ("Mali", "fuel_levy", "oppose"), ("Niger", "fuel_levy", "support")),
+    ("Mali received support from Niger in its fight against the fuel levy.", ("Mali", "fuel_levy", "oppose"),
+     ("Niger", "fuel_levy", "support")),
+    # a holder in a clause on the issue keeps its view
+    ("Mali has faced criticism from Niger over the water tax, which Mali strongly supports.", ("Mali", "water_tax", "support"),
+     ("Niger", "water_tax", "support")),
+])
+def test_a_received_position_leaves_what_lies_between_to_the_rest_of_the_walk(text, expected, unexpected):
+    found = stances(text)
+    assert expected in found
+    assert unexpected not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Niger's support for the toll road is not in doubt, Mali said.", ("Niger", "toll_road", "support")),
+    ("Niger's opposition to the toll road is unlikely to fade, Mali said.", ("Niger", "toll_road", "oppose")),
+    ("Mali said support for the toll road is needed.", ("Mali", "toll_road", "support")),
+    ("Mali is opening up to the water tax.", ("Mali", "water_tax", "support")),
+    ("Mali opened up to the idea of a water tax.", ("Mali", "water_tax", "support")),
+    ("Mali walked out near the end of the vote on the water tax.", ("Mali", "water_tax", "oppose")),
+])
+def test_positions_said_to_exist_or_wished_for_and_openings_up_keep_their_side(text, expected):
+    assert expected in stances(text)

@@ -786,7 +786,7 @@ def _countries(tables, actor):
     return set(tables.mentions.loc[tables.mentions["actor"] == actor, "country"])
 
 
-def test_a_person_or_body_with_no_country_of_its_own_takes_the_articles_home_country():
+def test_a_person_with_no_country_of_its_own_takes_the_articles_home_country():
     tables = analyse(DOMESTIC)
     assert _countries(tables, "Dana Ortiz") == {"Kenya"}
     assert ("Dana Ortiz", "Kenya") in set(zip(tables.stances["actor"], tables.stances["country"]))
@@ -808,10 +808,10 @@ def test_a_country_the_article_gives_wins_over_the_home_country():
     assert _countries(analyse(text), "Paulo Mendes") == {"Brazil"}
 
 
-def test_groups_keep_no_country_in_a_domestic_story():
+def test_groups_and_organizations_keep_no_country_in_a_domestic_story():
     tables = analyse(DOMESTIC + " Dana Ortiz's supporters rallied against the steel quotas.")
     assert _countries(tables, "Dana Ortiz supporters") == {""}
-    assert _countries(tables, "Rift Valley Steel Association") == {"Kenya"}
+    assert _countries(tables, "Rift Valley Steel Association") == {""}  # organizations too: "Toyota said"
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -888,3 +888,45 @@ def test_a_bare_state_noun_without_a_home_country_is_no_actor(sentence):
 def test_an_unnamed_institution_speaking_in_a_domestic_story_is_named_with_its_country():
     tables = analyse(DOMESTIC + " The parliament said it backs the steel quotas.")
     assert ("Kenya Parliament", "Kenya", "support") in set(zip(tables.stances["actor"], tables.stances["country"], tables.stances["stance"]))
+
+
+def test_an_international_body_gives_no_home_country():
+    text = ("The European Union debated the steel quotas. EU officials in Brussels said the European Commission backs them. "
+            "The European Union said the quotas would stay. Trade analyst Marta Quinn said she opposes the steel quotas. "
+            "Parliament voted to back the steel quotas.")
+    tables = analyse(text)
+    assert _countries(tables, "Marta Quinn") == {""}
+    assert not any(actor.startswith("European Union ") for actor in tables.actors["actor"])
+
+
+def test_an_organization_keeps_no_country_in_a_domestic_story():
+    tables = analyse(DOMESTIC + " Toyota said it opposes the steel quotas.")
+    assert _countries(tables, "Toyota") == {""}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition Senate said it opposes the steel quotas.",
+    "The Senate in Eldoret voted to scrap the steel quotas.",
+])
+def test_a_qualified_institution_is_not_renamed_the_home_countrys(sentence):
+    tables = analyse(DOMESTIC + " " + sentence)
+    assert "Kenya Senate" not in set(tables.actors["actor"])
+
+
+@pytest.mark.parametrize(("text", "campaign"), [
+    ("Robert Hale Jr.'s campaign said it opposes the steel quotas.", "Hale campaign"),
+    ("The Greenpeace campaign said it opposes the steel quotas.", None),
+    ("Dana Ortiz's campaign released an ad on Monday. The campaign to repeal the steel quotas, led by unions, "
+     "said it opposes the steel quotas.", None),
+])
+def test_a_campaign_is_named_by_the_surname_of_a_person_only(text, campaign):
+    actors = set(analyse(text).stances["actor"])
+    if campaign is None:
+        assert not any(actor.endswith(" campaign") for actor in actors)
+    else:
+        assert campaign in actors
+
+
+def test_a_surname_with_another_doubled_letter_is_another_person():
+    text = "Dana Bennett, a trade lawyer, backs the steel quotas. Senator Bennet said he opposes the steel quotas."
+    assert "Dana Bennett" not in {row[0] for row in rows(analyse(text).stances, "actor", "stance") if row[1] == "oppose"}

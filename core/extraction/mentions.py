@@ -71,11 +71,23 @@ class Mention:
         return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname_of(name: str) -> str:
+    """The last word of a person's name that is no suffix ("Robert Hale Jr." -> "Hale")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1].rstrip(",") if words else name
+
+
 def _transliterated(word: str) -> str:
-    """A surname folded over the spellings transliteration gives it: lower case, "y" as "i", a
-    doubled letter once ("Zheleznyak" and "Zhelezniak", "Zelenskyy" and "Zelensky"; not "Johnson"
-    and "Johnston")."""
-    return re.sub(r"(.)\1+", r"\1", word.lower().replace("y", "i"))
+    """A surname folded over the spellings transliteration gives it: lower case, "y" as "i" and
+    "ii" once ("Zheleznyak" and "Zhelezniak", "Zelenskyy" and "Zelensky", "Svyrydenko" and
+    "Svyridenko"). Other letters stay: "Bennett" and "Bennet", "Johnson" and "Johnston" are other
+    names."""
+    return re.sub(r"i{2,}", "i", word.lower().replace("y", "i"))
 
 
 def _name_word(tok: Token) -> bool:
@@ -366,10 +378,10 @@ class ActorResolver:
 
     def _respelled_surname(self, word: str) -> Actor | None:
         """The one person met in full whose surname ``word`` spells otherwise only by
-        transliteration ("Zhelezniak" after "Yaroslav Zheleznyak", "Zelenskyy"): y for i and
-        doubled letters (``_transliterated``); None for none or several, or a short word."""
-        if len(word) < 5:
-            return None
+        transliteration ("Zhelezniak" after "Yaroslav Zheleznyak", "Zelenskyy"): y for i
+        (``_transliterated``); None for none or several, or a word of fewer than seven letters."""
+        if len(word) < 7:
+            return None  # (short names vary otherwise: "Smith" and "Smyth" are two families)
         key = _transliterated(word)
         same = {a.name: a for s, a in self._surname.items() if " " not in s and s != word and _transliterated(s) == key}
         return next(iter(same.values())) if len(same) == 1 else None
@@ -471,10 +483,6 @@ class ActorResolver:
             self._add_named_org(text, ent.start, ent.end)
             return
         head = root.head
-        if root.dep_ == "compound" and head.i == ent.end and self._campaign_noun(head):
-            # "the Sanders campaign" with the surname tagged ORG: the campaign (_campaign)
-            self._add(Actor(f"{text.split()[-1]} campaign", "organization", "", ""), ent.start, head.i + 1, "name")
-            return
         if root.dep_ == "compound" and head.i == ent.end and head.lemma_.lower() in self.lex.organization_nouns \
                 and head.dep_ in ("nsubj", "nsubjpass"):
             # "the Teamsters union endorsed ...": the name with the word that says what it is
@@ -712,9 +720,12 @@ class ActorResolver:
         """A noun for a candidate's campaign as a body (lexicon ``campaign_nouns``): singular, with no
         modifier but the ``campaign_kinds`` ("presidential") and no "in", "against", "for", "of" or
         "to" after it ("Putin's military campaign", "a campaign against the levy": efforts)."""
+        # (nor an infinitive or a participle of its own: "the campaign to repeal the quotas", "a
+        # campaign led by unions")
         return tok.tag_ == "NN" and tok.lower_ in self.lex.campaign_nouns and all(
             c.lower_ in self.lex.campaign_kinds for c in tok.children if c.dep_ == "amod") and not any(
-            c.dep_ == "prep" and c.lower_ in ("in", "against", "for", "of", "to") for c in tok.children)
+            c.dep_ == "prep" and c.lower_ in ("in", "against", "for", "of", "to") or c.dep_ in ("acl", "relcl") and c.i > tok.i
+            and (c.tag_ == "VBN" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in tok.children)
 
     def _campaign(self, tok: Token, mods: list[Token]) -> bool:
         """A person's campaign ("Hillary Clinton's campaign", "a Rubio campaign spokesman"): an
@@ -726,7 +737,7 @@ class ActorResolver:
         owner = next((c for c in mods if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
         person = self._by_token.get(owner.i) if owner is not None else None
         if person is not None and person.actor.actor_type == "person":
-            actor = Actor(f"{person.actor.name.split()[-1]} campaign", "organization", person.actor.country, "")
+            actor = Actor(f"{_surname_of(person.actor.name)} campaign", "organization", person.actor.country, "")
             self._add(actor, person.start, tok.i + 1, "name")
             return True
         if owner is not None or mods or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
@@ -1091,7 +1102,9 @@ class ActorResolver:
             return self._home
         counts: dict[str, int] = {}
         for mention in self.mentions:
-            if mention.actor.country:
+            # (only countries: an international body is its own "country", and an EU story has no
+            # home country for that)
+            if mention.actor.country and self.kb.country_of(mention.actor.country) == mention.actor.country:
                 counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
         total = sum(counts.values())
         self._home = ""
@@ -1101,24 +1114,30 @@ class ActorResolver:
         return self._home
 
     def _home_country_for_the_rest(self) -> None:
-        """A person or organization the article gives no country (a senator named without party
-        or state, "the Rhodium Group") has the article's home country (``home_country``): the coding
-        guide's "the country they serve or belong to", which a reader of a domestic story takes for
-        granted; a national institution named bare (lexicon ``national_institutions``: "the Senate")
-        is named with it ("United States Senate"). Groups keep theirs ("world leaders", "Trump
-        supporters": their members' is not said). A foreign official the story names without any country gets the home country too:
-        the price of the rule."""
+        """A person the article gives no country (a senator named without party or state) has the
+        article's home country (``home_country``): the coding guide's "the country they serve or
+        belong to", which a reader of a domestic story takes for granted. Organizations keep none
+        (a company or a charity named in a US story is as often foreign: "Toyota said"), but a
+        national institution named bare (``_bare_institution``: "the Senate") is the home
+        country's and named with it ("United States Senate"); groups keep none ("world leaders",
+        "Trump supporters": their members' is not said). A foreign official the story names
+        without any country gets the home country too: the price of the rule."""
         home = self.home_country()
         if not home:
             return
         for k, mention in enumerate(self.mentions):
             actor = mention.actor
-            if not actor.country and actor.actor_type in ("person", "organization"):
+            if actor.country:
+                continue
+            if actor.actor_type == "person":
+                self._replace_actor(k, Actor(actor.name, "person", home, actor.role))
+            elif actor.actor_type == "organization" and self.doc[mention.end - 1].lower_ in self.lex.campaign_nouns \
+                    and actor.name.endswith(" campaign"):
+                self._replace_actor(k, Actor(actor.name, "organization", home, actor.role))  # a candidate's campaign (_campaign): the candidate's country
+            elif actor.actor_type == "organization" and self._bare_institution(mention):
                 # ("the Senate", "Congress": a national institution named bare is the home
                 # country's, named as the coders name it, "United States Senate")
-                name = f"{home} {actor.name}" if actor.actor_type == "organization" and actor.name.lower() in self.lex.national_institutions \
-                    else actor.name
-                self._replace_actor(k, Actor(name, actor.actor_type, home, actor.role))
+                self._replace_actor(k, Actor(f"{home} {actor.name}", "organization", home, actor.role))
         # ("the government said", "the administration", "the authorities": bare, in a domestic
         # story, the home country's, as the coding guide names a government; lexicon
         # ``bare_state_nouns``)
@@ -1128,6 +1147,16 @@ class ActorResolver:
             if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                     c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 self._add(Actor(home, "government", home, ""), tok.i, tok.i + 1, "government")
+
+    def _bare_institution(self, mention: Mention) -> bool:
+        """Whether an organization mention is a national institution named bare (lexicon
+        ``national_institutions``): "the Senate", "Congress"; not "the opposition Congress" (a
+        party), "the state Senate" or "the Senate in Columbus" (a state's)."""
+        if mention.actor.name.lower() not in self.lex.national_institutions:
+            return False
+        head = self.doc[mention.end - 1]
+        return not any(c.dep_ == "prep" or c.dep_ in ("amod", "compound", "nmod", "poss") and not mention.start <= c.i < mention.end
+                       for c in head.children)
 
     def _replace_actor(self, k: int, actor: Actor) -> None:
         """Mention ``k`` as a mention of ``actor`` instead, wherever it is recorded."""

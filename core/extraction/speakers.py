@@ -195,8 +195,8 @@ class SpeakerResolver:
     def _unnamed(self, head: Token, words: list[Token], text: str) -> Actor:
         """An unnamed speaker: a group when plural ("analysts"), a person when its noun is a role
         of the actors file ("a Kenyan minister", "a senior official"), else an organization ("the
-        report"); with the country a word of it names ("Kenyan"), else the article's home country
-        (``ActorResolver.home_country``), as for a named person or body."""
+        report"); with the country a word of it names ("Kenyan"), else, for a person or a bare
+        institution, the article's home country (``ActorResolver.home_country``), as for a named one."""
         kb = self.resolver.kb
         # (a country word on its own: "Kenyan", "Ghana's"; not the first word of a place, "Niger Delta")
         country = next((c for t in words if t.i != head.i and (c := kb.country_of(t.text))
@@ -208,10 +208,11 @@ class SpeakerResolver:
         else:
             kind = "organization"
         role = head.lemma_.lower() if kind == "person" else ""
-        home = self.resolver.home_country() if not country and kind != "group" else ""
+        home = self.resolver.home_country() if not country else ""
         if home and kind == "organization" and text.lower() in self.lex.national_institutions:
-            text = f"{home} {text[:1].upper()}{text[1:]}"  # "the parliament said" in a domestic story
-        return Actor(text, kind, country or home, role)
+            # ("the parliament said" in a domestic story, as a named institution: _bare_institution)
+            return Actor(f"{home} {text[:1].upper()}{text[1:]}", kind, home, role)
+        return Actor(text, kind, country or (home if kind == "person" else ""), role)
 
     def speaking_subject(self, verb: Token, outside: tuple[int, int] | None = None) -> Token | None:
         """The subject that speaks: the nearest one that is a known actor (or a pronoun), else

@@ -533,6 +533,20 @@ class StanceFinder:
         said += [c for c in noun.children if c.dep_ == "amod"]
         return any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said)
 
+    def _said_unreal(self, noun: Token) -> bool:
+        """Whether a position noun, the subject of its clause, is said not to be there at all, by
+        its predicate (lexicon ``unreal_position_words``: "Peru's support is a myth", "remains in
+        doubt", "has evaporated"), not negated ("is not in doubt") and not the start of another
+        clause ("is unlikely to fade"): then no one holds it, the speaker included (a position
+        "needed" or "sought" is the speaker's wish: ``_said_absent`` is only about its source)."""
+        verb = noun.head
+        if self._negated(verb):
+            return False
+        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i
+                        and not any(g.dep_ in ("xcomp", "ccomp") for g in c.children))]
+        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        return any(w.lemma_.lower() in self.lex.unreal_position_words or w.lower_ in self.lex.unreal_position_words for w in said)
+
     def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
         """The actors a subject names, a pronoun resolved within its statement."""
         return self._pronoun_holder(subject, statement) if subject.pos_ == "PRON" else self.resolver.actors_of(subject)
@@ -1002,13 +1016,17 @@ class StanceFinder:
         return [replace(h, hedged=self._hedged(verb)) for obj in received
                 for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True, received=True)]
 
-    def _received_by_subject(self, verb: Token, below: Token) -> list[_Holder] | None:
+    def _received_by_subject(self, verb: Token, below_path: list[Token], walk: _Walk) -> list[_Holder] | None:
         """"Chile faced criticism from Peru over the toll road", "met with resistance from Peru over
         it", "won praise from Peru for the levy": a position the subject receives, draws or meets
         on the issue (lexicon ``issue_receiving_verbs``, not the ``holding_verbs``: "Chile has
         concerns over the road" is Chile's) is held by whom it comes from, on the noun's side; the
         subject holds none ("faced criticism over the road": no one named). None when the verb is
-        not one of these, or the issue is its subject (``_received_positions``)."""
+        not one of these, or the issue is its subject (``_received_positions``), or anything between
+        the issue and the noun or preposition says more ("praise for scrapping the levy", "criticism
+        over its opposition to the road", "support in its fight against the levy": the rest of the
+        walk reads those)."""
+        below = below_path[-1]
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs or lemma in self.lex.holding_verbs \
                 or below.dep_ in ("nsubj", "nsubjpass") or not any(c.dep_ == "nsubj" for c in verb.children):
@@ -1020,6 +1038,10 @@ class StanceFinder:
             or self.lex.received_nouns.get(n.lemma_.lower(), self.lex.received_nouns.get(n.lower_)) in (1, -1))]
         # (the issue after the verb or its noun: "over the road", "for the levy", "to the tax")
         if not received or not (below.dep_ == "prep" and below.head.i == verb.i or any(n.i == below.i for n in received)):
+            return None
+        between = [t for t in below_path[:-1] if t.i not in walk.in_match and all(t.i != n.i for n in received)]
+        if any(t.pos_ in ("VERB", "AUX") or t.dep_ not in ("compound", "amod", "nmod", "poss", "det", "pobj", "prep")
+               or self.lex.polarity(self._cue_lemma(t)) is not None or t.lemma_.lower() in self.lex.inversions for t in between):
             return None
         if self._negated(verb) or not self._asserted(verb):
             return []  # "Chile did not face criticism from Peru over it", "denied that it faced ..."
@@ -1073,14 +1095,19 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
-            if idx > 0 and tok.dep_ == "prep" and tok.lower_ in self.lex.place_prepositions and path[idx - 1].dep_ == "pobj":
-                return []  # "opened fire near the toll road": the issue only names a place
+            if idx > 0 and tok.dep_ == "prep" and tok.lower_ in self.lex.place_prepositions and path[idx - 1].dep_ == "pobj" \
+                    and all(t.i in walk.in_match or t.dep_ in ("compound", "amod", "nmod") for t in path[: idx - 1]):
+                # "opened fire near the toll road", "an office near the toll road depot": the issue
+                # only names a place ("near the end of the vote on the levy" is a time)
+                return []
             if idx > 0 and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and self.lex.polarity(tok.lemma_.lower()) in (1, -1) \
-                    and tok.lemma_.lower() in self.lex.nominal_cues and self._said_absent(tok):
+                    and tok.lemma_.lower() in self.lex.nominal_cues and self._said_unreal(tok):
                 return []  # "Peru's support for the road is a myth, Bolivia said": a position no one holds
-            received = self._received_by_subject(tok, path[idx - 1]) if idx > 0 else None
+            received = self._received_by_subject(tok, path[:idx], walk) if idx > 0 else None
             if received is not None:
-                return received
+                # (holders found below, in a clause on the issue, keep their view: "over the levy,
+                # which Kenya supports")
+                return _outermost(walk.holders) + received
             if idx == 2 and path[0].dep_ == "amod" and path[1].dep_ == "nsubj" and tok.lemma_ not in COPULAS \
                     and any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in tok.children):
                 # "A neutral Austria backed the ceasefire": what the subject does is not said of
@@ -2175,12 +2202,13 @@ class StanceFinder:
 
     def _opened_to(self, tok: Token, below: Token | None, walk: _Walk) -> bool:
         """Whether an object-only cue reaches the issue through "to" or "for": after an adjective
-        ("is open to the levy") or after a passage it opens ("opened the door to the levy", "the
+        ("is open to the levy") or its particle "up" ("opened up to the idea"), or after a passage it opens ("opened the door to the levy", "the
         way for it"; lexicon ``passage_nouns``)."""
         if below is None:
             return False
-        if tok.pos_ == "ADJ" and below.dep_ == "prep" and below.lower_ == "to":
-            return True
+        if below.dep_ == "prep" and below.lower_ == "to" and (
+                tok.pos_ == "ADJ" or any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
+            return True  # "is open to the levy", "is opening up to it"
         if below.dep_ == "prep" and below.lower_ in ("to", "for"):
             # (the parser hangs "to" on the verb as often as on the noun)
             return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.passage_nouns and c.i < below.i for c in tok.children)

@@ -272,6 +272,7 @@ class Lexicon:
     received_nouns: dict[str, int] = field(default_factory=dict)
     coming_under_verbs: frozenset[str] = frozenset()  # "the levy came under fire from Chile"
     position_denying_words: frozenset[str] = frozenset()  # "no support from Peru", "hardly any opposition": none
+    unreal_position_words: frozenset[str] = frozenset()  # "Peru's support is a myth, Bolivia said": no one's
     absent_position_words: frozenset[str] = frozenset()  # "support from Peru for the levy is a myth": none
     # Head nouns that name the same thing ("talks" and "negotiations"): an issue named again by
     # either ("the peace talks ... the negotiations"), each word -> the words it can stand for.
