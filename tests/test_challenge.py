@@ -43,13 +43,13 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, thirteenth session: retrained after its rules and a nickname kept in one name;
-    # minimum confidence 0.40. Before, at the twelfth session's end (0.35): 91, 71, 41, 21, 12, 35
-    # cases passed and 88, 78, 54, 20, 12, 34 expected rows found)
-    "challenge_heldout/heldout.yaml": (91 / 120, 88 / 114),
-    "challenge_heldout/heldout2.yaml": (72 / 130, 79 / 132),
+    # (2026-12-05, fourteenth session: retrained after its rules, campaigns, home countries and a
+    # reviewer's fixes; minimum confidence 0.40. Before, at the thirteenth session's end: 91, 72,
+    # 42, 21, 12, 35 cases passed and 88, 79, 56, 21, 12, 34 expected rows found)
+    "challenge_heldout/heldout.yaml": (90 / 120, 88 / 114),
+    "challenge_heldout/heldout2.yaml": (73 / 130, 79 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (42 / 100, 56 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 21 / 54),
+    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
