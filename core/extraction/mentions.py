@@ -1133,7 +1133,8 @@ class ActorResolver:
                 self._replace_actor(k, Actor(actor.name, "person", home, actor.role))
             elif actor.actor_type == "organization" and self.doc[mention.end - 1].lower_ in self.lex.campaign_nouns \
                     and actor.name.endswith(" campaign"):
-                self._replace_actor(k, Actor(actor.name, "organization", home, actor.role))  # a candidate's campaign (_campaign): the candidate's country
+                # (a candidate's campaign, _campaign: its candidate's country, which is the home's now)
+                self._replace_actor(k, Actor(actor.name, "organization", home, actor.role))
             elif actor.actor_type == "organization" and self._bare_institution(mention):
                 # ("the Senate", "Congress": a national institution named bare is the home
                 # country's, named as the coders name it, "United States Senate")

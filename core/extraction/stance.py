@@ -17,7 +17,7 @@ least one cue; a sentence that is a question carries none.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -523,15 +523,26 @@ class StanceFinder:
         return [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and not any(c.dep_ == "neg" for c in p.children)
                 for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
 
+    @staticmethod
+    def _predicates_of(noun: Token, with_clauses: bool = True) -> list[Token]:
+        """What a clause says of its subject ``noun``: its verb, its attribute or complement ("is a
+        myth", "is exaggerated"; with ``with_clauses`` False, not one that opens a clause of its
+        own: "is unlikely to fade") and the object of its "in" ("remains in doubt")."""
+        verb = noun.head
+        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i
+                        and (with_clauses or not any(g.dep_ in ("xcomp", "ccomp") for g in c.children)))]
+        return said + [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+
+    @staticmethod
+    def _listed(words: Iterable[Token], listed: frozenset[str]) -> bool:
+        return any(w.lemma_.lower() in listed or w.lower_ in listed for w in words)
+
     def _said_absent(self, noun: Token) -> bool:
         """Whether a position noun, the subject of its clause, is said not to be there: "support
-        from Peru is a myth", "Peru's backing remains in doubt", "is exaggerated", or a "lacking"
-        the parser hangs on the noun (lexicon ``absent_position_words``)."""
-        verb = noun.head
-        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i)]
-        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
-        said += [c for c in noun.children if c.dep_ == "amod"]
-        return any(w.lemma_.lower() in self.lex.absent_position_words or w.lower_ in self.lex.absent_position_words for w in said)
+        from Peru is a myth", "Peru's backing remains in doubt", "is needed", or a "lacking" the
+        parser hangs on the noun (lexicon ``absent_position_words``): no source holds it."""
+        said = [*self._predicates_of(noun), *(c for c in noun.children if c.dep_ == "amod")]
+        return self._listed(said, self.lex.absent_position_words)
 
     def _said_unreal(self, noun: Token) -> bool:
         """Whether a position noun, the subject of its clause, is said not to be there at all, by
@@ -539,13 +550,7 @@ class StanceFinder:
         doubt", "has evaporated"), not negated ("is not in doubt") and not the start of another
         clause ("is unlikely to fade"): then no one holds it, the speaker included (a position
         "needed" or "sought" is the speaker's wish: ``_said_absent`` is only about its source)."""
-        verb = noun.head
-        if self._negated(verb):
-            return False
-        said = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i != noun.i
-                        and not any(g.dep_ in ("xcomp", "ccomp") for g in c.children))]
-        said += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
-        return any(w.lemma_.lower() in self.lex.unreal_position_words or w.lower_ in self.lex.unreal_position_words for w in said)
+        return not self._negated(noun.head) and self._listed(self._predicates_of(noun, with_clauses=False), self.lex.unreal_position_words)
 
     def _subject_actors(self, subject: Token, statement: Statement | None) -> list[Mention]:
         """The actors a subject names, a pronoun resolved within its statement."""
@@ -2202,8 +2207,8 @@ class StanceFinder:
 
     def _opened_to(self, tok: Token, below: Token | None, walk: _Walk) -> bool:
         """Whether an object-only cue reaches the issue through "to" or "for": after an adjective
-        ("is open to the levy") or its particle "up" ("opened up to the idea"), or after a passage it opens ("opened the door to the levy", "the
-        way for it"; lexicon ``passage_nouns``)."""
+        ("is open to the levy") or its particle "up" ("opened up to the idea"), or after a passage
+        it opens ("opened the door to the levy", "the way for it"; lexicon ``passage_nouns``)."""
         if below is None:
             return False
         if below.dep_ == "prep" and below.lower_ == "to" and (
