@@ -39,13 +39,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.extraction.pipeline import Tables, actors_table
+from core.extraction.words import NAME_SUFFIXES
 from core.knowledge.titles import load_titles
 from core.model import ACTOR_COLUMNS
 
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"}
 )
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON = "person"
 
 
@@ -106,7 +106,7 @@ class PersonName:
 def parse_name(display: str) -> PersonName:
     words = [w.strip(",") for w in display.split() if w.strip(",")]
     suffix = ""
-    if len(words) > 1 and _fold(words[-1]) in SUFFIXES:
+    if len(words) > 1 and _fold(words[-1]) in NAME_SUFFIXES:
         suffix = _fold(words[-1])
         words = words[:-1]
     if not words:

@@ -23,6 +23,7 @@ from core.extraction.tokens import require_lexicon
 from core.extraction.words import (
     BODY_PRONOUNS,
     LOCATIVE_PREPOSITIONS,
+    NAME_SUFFIXES,
     PERSON_PRONOUNS,
     PHRASE_BREAKS,
     PLURAL_PRONOUNS,
@@ -71,13 +72,10 @@ class Mention:
         return cls(actor, -1, -1, start_char, end_char, text, "speaker")
 
 
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def _surname_of(name: str) -> str:
     """The last word of a person's name that is no suffix ("Robert Hale Jr." -> "Hale")."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in NAME_SUFFIXES:
         words.pop()
     return words[-1].rstrip(",") if words else name
 

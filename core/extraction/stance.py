@@ -503,9 +503,8 @@ class StanceFinder:
         when it is denied ("no support from Peru", "hardly any", "opposition not from Peru") or said
         not to be there ("support from Peru is a myth", "remains in doubt", "lacking support from
         Peru": the lexicon's ``absent_position_words``), nor a noun without a side ("help from Peru")."""
-        lemma = noun.lemma_.lower()
         verb = noun.head
-        if noun.pos_ != "NOUN" or lemma not in self.lex.nominal_cues or self.lex.polarity(lemma) not in (1, -1):
+        if not self._position_noun(noun):
             return []
         there = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
         if noun.dep_ not in ("nsubj", "nsubjpass") and not there or verb.pos_ not in ("VERB", "AUX") \
@@ -522,6 +521,17 @@ class StanceFinder:
             return []
         return [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") and not any(c.dep_ == "neg" for c in p.children)
                 for g in p.children if g.dep_ == "pobj" and self._named_owner(g) for m in self.resolver.actors_of(g)]
+
+    def _position_noun(self, tok: Token) -> bool:
+        """A noun of attitude with a side ("support", "opposition", "criticism": a ``nominal_cues``
+        noun with a polarity), not a noun of act or object ("a lawsuit", "help")."""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and lemma in self.lex.nominal_cues and self.lex.polarity(lemma) in (1, -1)
+
+    def _received_side(self, tok: Token) -> int | None:
+        """The side of a noun that takes one only as what an issue receives (lexicon
+        ``received_nouns``: "fire", "plaudits"), by lemma or as written; None for any other."""
+        return self.lex.received_nouns.get(tok.lemma_.lower(), self.lex.received_nouns.get(tok.lower_))
 
     @staticmethod
     def _predicates_of(noun: Token, with_clauses: bool = True) -> list[Token]:
@@ -846,7 +856,7 @@ class StanceFinder:
         lawsuit"). ``received``: what an issue receives, draws or comes under, where the lexicon's
         ``received_nouns`` take their side too ("drew fire from Chile")."""
         def received_side(tok: Token) -> int | None:
-            return self.lex.received_nouns.get(tok.lemma_.lower(), self.lex.received_nouns.get(tok.lower_)) if received else None
+            return self._received_side(tok) if received else None
 
         def side(tok: Token) -> int | None:
             if tok.pos_ != "NOUN":
@@ -1011,15 +1021,19 @@ class StanceFinder:
         if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs | self.lex.coming_under_verbs \
                 or self._negated(verb) or not self._asserted(verb):
             return []
-        # What it receives: the object ("drew objections"), or after "with" ("met with resistance");
-        # what it comes under ("came under fire", "is under criticism").
-        words: tuple[str, ...] = ("with",) if lemma in self.lex.issue_receiving_verbs else ()
-        words += ("under",) if lemma in self.lex.coming_under_verbs else ()
-        received = [obj for obj in verb.children if obj.dep_ == "dobj" and lemma in self.lex.issue_receiving_verbs]
-        received += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in words for g in p.children if g.dep_ == "pobj"]
         # (the parser may hang "from" on the verb: "drew objections from Peru")
-        return [replace(h, hedged=self._hedged(verb)) for obj in received
+        return [replace(h, hedged=self._hedged(verb)) for obj in self._received_objects(verb)
                 for h in self._positions_of(obj, [p for p in verb.children if p.dep_ == "prep"], nominal=True, received=True)]
+
+    def _received_objects(self, verb: Token) -> list[Token]:
+        """What a verb of receiving or coming under takes: its object ("drew objections"), or after
+        "with" ("met with resistance"), or what it comes under ("came under fire", "is under
+        criticism")."""
+        lemma = verb.lemma_.lower()
+        receiving = lemma in self.lex.issue_receiving_verbs
+        words = (("with",) if receiving else ()) + (("under",) if lemma in self.lex.coming_under_verbs else ())
+        received = [obj for obj in verb.children if obj.dep_ == "dobj" and receiving]
+        return received + [g for p in verb.children if p.dep_ == "prep" and p.lower_ in words for g in p.children if g.dep_ == "pobj"]
 
     def _received_by_subject(self, verb: Token, below_path: list[Token], walk: _Walk) -> list[_Holder] | None:
         """"Chile faced criticism from Peru over the toll road", "met with resistance from Peru over
@@ -1036,11 +1050,7 @@ class StanceFinder:
         if verb.pos_ not in ("VERB", "AUX") or lemma not in self.lex.issue_receiving_verbs or lemma in self.lex.holding_verbs \
                 or below.dep_ in ("nsubj", "nsubjpass") or not any(c.dep_ == "nsubj" for c in verb.children):
             return None
-        received = [c for c in verb.children if c.dep_ == "dobj"]
-        received += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-        received = [n for n in received if n.pos_ == "NOUN" and (
-            self.lex.polarity(n.lemma_.lower()) in (1, -1) and n.lemma_.lower() in self.lex.nominal_cues
-            or self.lex.received_nouns.get(n.lemma_.lower(), self.lex.received_nouns.get(n.lower_)) in (1, -1))]
+        received = [n for n in self._received_objects(verb) if self._position_noun(n) or n.pos_ == "NOUN" and self._received_side(n) in (1, -1)]
         # (the issue after the verb or its noun: "over the road", "for the levy", "to the tax")
         if not received or not (below.dep_ == "prep" and below.head.i == verb.i or any(n.i == below.i for n in received)):
             return None
@@ -1105,8 +1115,7 @@ class StanceFinder:
                 # "opened fire near the toll road", "an office near the toll road depot": the issue
                 # only names a place ("near the end of the vote on the levy" is a time)
                 return []
-            if idx > 0 and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and self.lex.polarity(tok.lemma_.lower()) in (1, -1) \
-                    and tok.lemma_.lower() in self.lex.nominal_cues and self._said_unreal(tok):
+            if idx > 0 and tok.dep_ in ("nsubj", "nsubjpass") and self._position_noun(tok) and self._said_unreal(tok):
                 return []  # "Peru's support for the road is a myth, Bolivia said": a position no one holds
             received = self._received_by_subject(tok, path[:idx], walk) if idx > 0 else None
             if received is not None:

@@ -113,3 +113,8 @@ DIRECTION_WORDS = frozenset({"into", "onto", "out", "up", "down", "away", "off",
 OBJECT_PRONOUNS = frozenset({"it", "this", "that"})
 # Adverbs that make "stand behind" or "be behind" a position, not a place ("stands firmly behind the plan").
 FIRM_ADVERBS = frozenset({"firmly", "squarely", "solidly", "fully", "strongly", "four-square", "foursquare"})
+
+# ----------------------------------------------------------------- names
+# Generational suffixes after a surname ("Robert Hale Jr.", "Henry Ford II"), folded (no dot, lower
+# case): no surname of their own (mentions), and equal when two full names are one person (merge).
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
