@@ -28,6 +28,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
+from core.extraction.issue_matches import sentence_matches
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, all_opposite, turned
 from core.extraction.tokens import (
@@ -127,6 +128,9 @@ class Candidate:
     # Found by an opposite term or pattern of the issue ("fracking" for limits on fossil fuels):
     # every feature and the scorer's stance are about the words; the table turns the stance round.
     opposite: bool = False
+    # Found by the issue's own words close together ("withdraw its troops"), not by a pattern or term
+    # of the codebook (core.extraction.issue_matches).
+    issue_loose: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ class _Occurrence:
     anaphor: str = ""
     antecedent: IssueMatch | None = None
     opposite: bool = False  # found by an opposite term or pattern, or referring to such a match
+    loose: bool = False  # found by the issue's own words close together, not by a pattern (core.extraction.issue_matches)
 
 
 # ------------------------------------------------------------------------------------ tree helpers
@@ -208,7 +213,7 @@ def issue_occurrences(
     for match in matches:
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
         if span is not None and len(span):
-            found.append(_Occurrence(match.issue, span, opposite=match.opposite))
+            found.append(_Occurrence(match.issue, span, opposite=match.opposite, loose=match.loose))
     if not previous and not named_before:
         return found
     named = {occ.issue for occ in found}
@@ -437,7 +442,7 @@ class CandidateFinder:
         named_before: dict[str, IssueMatch] = {}  # the latest match of every issue named so far
         labels = {issue.id: label_words(issue.label) for issue in self.codebook.issues}
         for n, sent in enumerate(self.doc.sents, start=1):
-            matches = self.codebook.find(sent.text, sent.start_char)
+            matches = sentence_matches(self.codebook, sent, self.resolver)
             occurrences = issue_occurrences(self.doc, sent, matches, earlier_issues(recent), self.lex, named_before, labels)
             # (and the words the rules read as an earlier issue, where this sentence has none for it)
             present = {(occ.issue, occ.tokens.start) for occ in occurrences}
@@ -513,6 +518,7 @@ class CandidateFinder:
                 conditional=flags[3],
                 cue_lemma=flags[4],
                 issue_anaphor=occ.anaphor,
+                issue_loose=occ.loose,
                 antecedent_start=occ.antecedent.start_char if occ.antecedent else -1,
                 antecedent_end=occ.antecedent.end_char if occ.antecedent else -1,
                 cue_polarity=POLARITY_NAMES.get(self.lex.polarity(flags[4]) if flags[4] else None, ""),

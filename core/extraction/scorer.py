@@ -122,6 +122,8 @@ def candidate_features(cand: Candidate, context: _Context) -> dict[str, float]:
             features[flag] = 1.0
     if cand.issue_anaphor:
         features["issue_anaphor"] = 1.0
+    if cand.issue_loose:
+        features["issue_loose"] = 1.0
     if context.rule_elsewhere and not cand.rule_stance:
         features["rule_elsewhere"] = 1.0
     if cand.speaker:

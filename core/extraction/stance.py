@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.attribution import Statement
+from core.extraction.issue_matches import sentence_matches
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.tokens import (
     HEDGE_DEPS,
@@ -2604,7 +2605,7 @@ class StanceFinder:
         previous: list[IssueMatch] = []
         heads: dict[str, dict[str, int]] = {}  # issue -> head nouns of its matches so far -> last sentence
         for n, sent in enumerate(self.doc.sents, start=1):
-            own = self.codebook.find(sent.text, sent.start_char)
+            own = sentence_matches(self.codebook, sent, self.resolver)
             # ("negotiate a ceasefire in the Black Sea and an end to energy strikes. Both agreed to
             # these truces": a plural anaphor that is itself a match of a more general issue stands
             # for the issues before, not for the general one)

@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from core.knowledge.files import Key, KnowledgeError, Located, Schema, decode, parse_yaml, read_bytes
+from core.knowledge.issue_words import IssueWords, issue_words
 from core.knowledge.patterns import BoundedPattern, PatternError, compile_pattern, squeeze, timeouts_so_far, words_testable
 from core.knowledge.terms import TermError, term_regex
 from core.settings import DEFAULT_CODEBOOK
@@ -85,6 +86,7 @@ class IssueMatch:
     start_char: int
     end_char: int
     opposite: bool = False  # found by an opposite term or pattern: a stance on it is turned round
+    loose: bool = False  # found by the issue's own words close together (core.extraction.issue_matches)
 
 
 # How many sentences' issue matches a codebook remembers: the stance rules, the candidates and the
@@ -101,6 +103,7 @@ class Codebook:
     # Every pattern once, in search order: (issue rank, issue id, opposite, pattern, its required words)
     _plan: tuple[tuple[int, str, bool, BoundedPattern, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
     _plan_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # every pattern's required words
+    _words: IssueWords | None = field(default=None, repr=False, compare=False)  # the issues' own words (issue_words)
 
     def label(self, issue_id: str) -> str:
         for issue in self.issues:
@@ -111,6 +114,15 @@ class Codebook:
     @property
     def ids(self) -> list[str]:
         return [issue.id for issue in self.issues]
+
+    def words(self) -> IssueWords:
+        """The words each issue is named with (``core.knowledge.issue_words``), English stop words
+        left out; read once."""
+        if self._words is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            self._words = issue_words(self.issues, frozenset(STOP_WORDS))
+        return self._words
 
     def slow_patterns(self) -> list[str]:
         """One line per pattern switched off because a search ran out of time (core.knowledge.patterns)."""

@@ -1,0 +1,91 @@
+"""A sentence's issues: the codebook's matches, and the issue named in its own words otherwise.
+
+A codebook's patterns and terms name an issue in the wordings its author thought of; news words it
+otherwise ("withdraw its troops" for the term "troop withdrawal", "capping insulin prices" for a
+"drug price cap"). Users cannot be expected to write perfect regular expressions (issue 13, failure
+class 8), so besides the codebook's matches a sentence has **loose matches**: two or more different
+words the issue is named with (``core.knowledge.issue_words``: of its patterns, terms and label, in
+any form) close together in any order, among them the head of its label. Both the stance rules and
+the candidates read a sentence's issues from here; a loose match carries ``IssueMatch.loose``, which
+the scorer learns to weigh (feature ``issue_loose``).
+
+Why: on the construction sets written for the US topics and for the Ukraine codebook, a third of the
+expected rows were lost because no pattern matched their issue's wording at all; neither the rules
+nor a scorer can find a position on an issue that is not there. What the head costs: "the Pacific
+pact" is not the "Trans-Pacific Partnership" (its head is "Partnership"), "exit taxes" not the
+"Penalties for moving jobs abroad"; without it the loose matches were mostly mentions of what an
+issue is about (``IssueWords.name``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from core.extraction.mentions import ActorResolver
+from core.knowledge.codebook import Codebook, IssueMatch
+from core.knowledge.issue_words import IssueWords
+
+# The words of an issue name it when close together: at most this many other tokens between two of
+# them, and no punctuation but a hyphen.
+LOOSE_GAP = 3
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_CACHE_KEY = "stance_tracker.loose_issue_matches"
+
+
+def sentence_matches(codebook: Codebook, sent: Span, resolver: ActorResolver | None) -> list[IssueMatch]:
+    """The issue matches of one sentence: the codebook's (``Codebook.find``), then its loose matches
+    (``loose_matches``), in text order. Remembered on the Doc per codebook and sentence: the rules
+    and the candidates each ask."""
+    exact = codebook.find(sent.text, sent.start_char)
+    if resolver is None:
+        return exact
+    memo = sent.doc.user_data.setdefault(_CACHE_KEY, {})
+    key = (id(codebook), codebook.digest, sent.start)
+    if key not in memo:
+        memo[key] = loose_matches(sent, codebook.words(), exact, resolver)
+    loose = memo[key]
+    return sorted(exact + loose, key=lambda m: (m.start_char, m.end_char)) if loose else exact
+
+
+def loose_matches(sent: Span, words: IssueWords, exact: Sequence[IssueMatch], resolver: ActorResolver) -> list[IssueMatch]:
+    """Issues named in a sentence otherwise than the codebook's patterns and terms say: two or more
+    different words of the issue close together, in any order and form, one of them a noun, one the
+    head of the issue's label, one a word no other issue of the codebook is named with. Words of an actor's name do not count
+    ("Russian oil" is not sanctions on Russian oil, "Kyiv had proposed" not the peace talks); no word
+    already in a codebook match counts. At most one loose match per issue and sentence.
+
+    ``sent`` must come from a Doc parsed by the pipeline of ``core.extraction.nlp`` (the resolver's)."""
+    hits: dict[str, list[tuple[Token, frozenset[str]]]] = {}
+    for tok in sent:
+        if tok.is_stop or tok.is_punct or tok.is_space or not any(c.isalpha() for c in tok.text) or resolver.mention_at(tok) is not None:
+            continue
+        for issue, stems in words.issues_of((tok.lower_, tok.lemma_.lower())).items():
+            hits.setdefault(issue, []).append((tok, stems))
+    found = []
+    for issue, toks in hits.items():
+        for group in _close_groups(sent.doc, toks):
+            stems = frozenset().union(*(own for _, own in group))
+            if (not words.name(issue, stems) or len({t.lemma_.lower() for t, _ in group}) < 2
+                    or not any(t.pos_ in ("NOUN", "PROPN") for t, _ in group)):
+                continue
+            start, end = group[0][0].idx, group[-1][0].idx + len(group[-1][0].text)
+            if all(end <= m.start_char or m.end_char <= start for m in exact):
+                found.append(IssueMatch(issue, start, end, loose=True))
+                break
+    return found
+
+
+def _close_groups(doc: Doc, hits: list[tuple[Token, frozenset[str]]]) -> list[list[tuple[Token, frozenset[str]]]]:
+    """The hits (in text order) in runs whose neighbours are at most LOOSE_GAP tokens apart with no
+    punctuation between them but hyphens."""
+    groups: list[list[tuple[Token, frozenset[str]]]] = []
+    for hit in hits:
+        last = groups[-1][-1][0] if groups else None
+        between = doc[last.i + 1 : hit[0].i] if last is not None else None
+        if between is not None and len(between) <= LOOSE_GAP and not any(t.is_punct and t.text not in _HYPHENS for t in between):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
