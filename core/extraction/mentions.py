@@ -296,8 +296,10 @@ class ActorResolver:
         them capitalised (the NER often tags a whole headline as an organization)."""
         words: dict[int, list[bool]] = {}
         # (an "entity" with a verb in it is a headline's words, not a name: "Historic Climate
-        # Change Agreement Adopted" tagged PERSON)
-        unnamed = {t.i for ent in self.doc.ents if any(t.pos_ == "VERB" for t in ent) for t in ent}
+        # Change Agreement Adopted" tagged PERSON; so is one of three words or more with a word the
+        # lexicon knows as a verb of saying or of taking a side, tagged a proper noun in title case:
+        # "Obama Hails Climate Pact", "Slams Tariff Plan")
+        unnamed = {t.i for ent in self.doc.ents if any(t.pos_ == "VERB" for t in ent) or self._headline_verb_in(ent) for t in ent}
         for tok in self.doc:
             if not tok.is_alpha or len(tok) < 3 or tok.ent_type_ in NAME_TYPES and tok.i not in unnamed \
                     or tok.lower_ in self.kb.roles or self.kb.country_of(tok.text):
@@ -306,6 +308,21 @@ class ActorResolver:
                 continue  # a line's first word is capitalised anyway
             words.setdefault(self._line[tok.i], []).append(tok.text[:1].isupper())
         return {line for line, caps in words.items() if len(caps) >= 3 and sum(caps) >= 0.8 * len(caps)}
+
+    def _headline_verb_in(self, ent: Span) -> bool:
+        """Whether a person or organization entity of three words or more has a capitalised word
+        that is a verb of saying or a stance cue of the lexicon in one of its forms ("Hails",
+        "Slams", "Backs"): a headline's words tagged as a name."""
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) < 3:
+            return False
+        for tok in ent:
+            low = tok.lower_
+            if not tok.is_title or len(low) < 4:
+                continue
+            forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+            if any(self.lex.polarity(form) is not None or form in self.lex.speech for form in forms):
+                return True
+        return False
 
     def _headline_only_name(self, ent: Span, title_lines: set[int]) -> bool:
         """Whether an entity of a title-case line is only capitalised words of the headline: not a
