@@ -11,7 +11,7 @@ from core.extraction.candidates import CandidateFinder
 from core.extraction.issue_matches import loose_matches, sentence_matches
 from core.extraction.scorer import features_of
 from core.knowledge.codebook import codebook_from_dict
-from core.knowledge.issue_words import issue_words, label_heads, pattern_words, without_lookarounds
+from core.knowledge.issue_words import issue_words, pattern_phrases
 from tests.nlp_fixtures import nlp, stance_triples
 
 CODEBOOK = codebook_from_dict({
@@ -38,33 +38,24 @@ def _loose(text: str, codebook=CODEBOOK) -> list[tuple[str, str]]:
 # ------------------------------------------------------------------------------------ the words
 
 
-def test_pattern_words_are_the_literal_words_without_escapes_or_lookarounds():
-    assert pattern_words(r"\bTrans-?\s?Pacific\s+(?:Partnership|trade\s+pact)\b") == ["Trans", "Pacific", "Partnership", "trade", "pact"]
-    assert pattern_words(r"(?<=\b(?:wants?|seeks?)\s+)peace\b") == ["peace"]  # the lookbehind is context
-    assert pattern_words(r"\bglobali[sz]ation\b") == ["globalisation"]  # a class of letters keeps the word whole
-    assert pattern_words(r"\btough(?:er)?\s+on\s+China\b") == ["tough", "China"]  # no two-letter word in small letters
-    assert pattern_words(r"\bEU\s+sanctions?\b") == ["EU", "sanctions"]  # capitals are a word
-    assert without_lookarounds(r"a(?!b)c") == "a c"
+def test_a_pattern_spells_out_its_phrases():
+    assert pattern_phrases(r"\bexit\s+tax\b") == [["exit", "tax"]]
+    assert [" ".join(p) for p in pattern_phrases(r"\bsalmon\s+(?:catch\s+)?limits?\b")] == [
+        "salmon limit", "salmon limits", "salmon catch limit", "salmon catch limits"]
+    assert pattern_phrases(r"(?<=\b(?:wants?|seeks?)\s+)peace\b") == [["peace"]]  # the lookbehind is context
+    assert pattern_phrases(r"\bglobali[sz]ation\b") == [["globalisation"]]  # a class of letters keeps the word whole
+    assert pattern_phrases(r"\b(?:paus|halt)\w*\s+talks\b") == [["talks"], ["talks"]]  # a word cut short is left out
+    assert pattern_phrases(r"\bZürich\s+curfew\b") == [["Zürich", "curfew"]]  # letters of any alphabet
+    assert pattern_phrases(r"(?:ab|cd)\s" * 12) == []  # more than MAX_PHRASES phrases: none
 
 
-@pytest.mark.parametrize("label, heads", [
-    ("Pause on energy strikes", ["Pause"]),
-    ("Trans-Pacific Partnership", ["Partnership"]),
-    ("Tariffs and duties on imports", ["Tariffs", "duties"]),
-    ("Free trade and trade deals (general)", ["trade", "deals"]),
-    ("Pressing China on trade", ["China", "Pressing"]),
-    ("Rail fare cap", ["cap"]),
-])
-def test_the_head_of_a_label_is_what_it_names(label, heads):
-    assert label_heads(label) == heads
-
-
-def test_a_word_several_issues_share_does_not_tell_them_apart():
+def test_an_issue_has_the_phrasings_of_its_terms_label_and_patterns():
     words = issue_words(CODEBOOK.issues, frozenset({"of", "on"}))
-    assert words.spread["salmon"] == 1 and words.spread["exchang"] == 1
-    assert words.name("salmon_quota", {"limit", "salmon"})
-    assert not words.name("salmon_quota", {"salmon", "fish"})  # no head: what the issue is about
-    assert "of" not in {w for own in words.stems.values() for w in own}
+    assert frozenset({"withdraw", "forc"}) in words.phrasings["troop_pullback"]  # the term "withdrawal of forces"
+    assert frozenset({"limit", "salmon", "fish"}) in words.phrasings["salmon_quota"]  # the label
+    assert frozenset({"salmon", "catch", "quota"}) in words.phrasings["salmon_quota"]  # a pattern's phrase
+    assert all(len(p) >= 2 for ps in words.phrasings.values() for p in ps)  # one word is no phrasing
+    assert words.named("rail_fares", {"rail", "fare", "cap"}) and not words.named("rail_fares", {"fare", "cap"})
 
 
 # ------------------------------------------------------------------------------------ matching
@@ -75,18 +66,23 @@ def test_a_word_several_issues_share_does_not_tell_them_apart():
     ("The militia offered to exchange detainees with the army before the talks.", "detainee_swap", "exchange detainees"),
     ("The minister promised to limit salmon catches in the northern fjords.", "salmon_quota", "limit salmon catches"),
     ("Commuter groups urged the mayor to cap fares on rail lines.", "rail_fares", "cap fares on rail"),
+    ("The council wants the salmon quotas cut, and catch limits for salmon kept.", "salmon_quota", "catch limits for salmon"),
 ])
 def test_an_issue_worded_otherwise_is_found(text, issue, words):
     assert _loose(text) == [(issue, words)]
 
 
 @pytest.mark.parametrize("text", [
-    "Salmon fishing is the main trade of the northern fjords.",  # what the issue is about, no head
-    "Fares on the rail line rose by a tenth.",  # no head ("cap")
+    "Salmon fishing is the main trade of the northern fjords.",  # what the issue is about
+    "Fares on the rail line rose by a tenth.",  # not every word of a phrasing ("cap")
     "The rail line was closed for repairs, and the cap was lifted later.",  # far apart, punctuation between
     "The troop withdrawal began on Monday.",  # a term: an exact match, not a loose one
+    # (traps a reviewer set for the first version, which asked only for two words of the issue)
+    "Mayor Lena Holt vowed to cap taxi fares at the airport.",
+    "Dana Whitcombe backed rail investment and a cap on parking fees.",
+    "The minister criticised the poor quality of salmon served in schools.",
 ])
-def test_no_loose_match_without_the_head_or_close_together(text):
+def test_no_loose_match_without_every_word_of_a_phrasing_close_together(text):
     assert _loose(text) == []
 
 
@@ -95,8 +91,8 @@ def test_words_of_an_actor_name_do_not_count():
         {"id": "kenya_sanctions", "label": "Sanctions on Kenya", "description": "Support = sanctions on Kenya.",
          "patterns": [r"\bsanctions\s+on\s+Kenya\b"]},
         {"id": "tea_tariff", "label": "Tea tariff", "description": "Support = a tariff on tea.", "terms": ["tea tariff"]}]})
-    # ("Kenya" is an actor: only "sanctions" is left, one word)
-    assert _loose("Uganda imposed sanctions, Kenya said.", codebook) == []
+    # ("Kenya" is an actor: Kenya's own sanctions are not sanctions on Kenya)
+    assert _loose("Kenya sanctions were imposed on Uganda last year.", codebook) == []
     assert _loose("The board asked for a tariff on imported tea.", codebook) == [("tea_tariff", "tariff on imported tea")]
 
 

@@ -1,20 +1,20 @@
-"""A sentence's issues: the codebook's matches, and the issue named in its own words otherwise.
+"""A sentence's issues: the codebook's matches, and the issue named in its own words reworded.
 
-A codebook's patterns and terms name an issue in the wordings its author thought of; news words it
-otherwise ("withdraw its troops" for the term "troop withdrawal", "capping insulin prices" for a
-"drug price cap"). Users cannot be expected to write perfect regular expressions (issue 13, failure
-class 8), so besides the codebook's matches a sentence has **loose matches**: two or more different
-words the issue is named with (``core.knowledge.issue_words``: of its patterns, terms and label, in
-any form) close together in any order, among them the head of its label. Both the stance rules and
-the candidates read a sentence's issues from here; a loose match carries ``IssueMatch.loose``, which
-the scorer learns to weigh (feature ``issue_loose``).
+A codebook's patterns and terms name an issue in the word order and forms its author thought of;
+news words it otherwise ("withdraw its troops" for the term "troop withdrawal", "exit taxes" for a
+pattern ``\\bexit\\s+tax\\b``). Users cannot be expected to write perfect regular expressions (issue
+13, failure class 8), so besides the codebook's matches a sentence has **loose matches**: all the
+words of one of the issue's phrasings (``core.knowledge.issue_words``: a term, the label, or a phrase
+a pattern spells out; two words or more) close together, in any order and form. Both the stance
+rules and the candidates read a sentence's issues from here; a loose match carries
+``IssueMatch.loose``, which the scorer learns to weigh (feature ``issue_loose``).
 
 Why: on the construction sets written for the US topics and for the Ukraine codebook, a third of the
 expected rows were lost because no pattern matched their issue's wording at all; neither the rules
-nor a scorer can find a position on an issue that is not there. What the head costs: "the Pacific
-pact" is not the "Trans-Pacific Partnership" (its head is "Partnership"), "exit taxes" not the
-"Penalties for moving jobs abroad"; without it the loose matches were mostly mentions of what an
-issue is about (``IssueWords.name``).
+nor a scorer can find a position on an issue that is not there. What it cannot do: find an issue
+named in other words ("the Pacific pact" for a "Trans-Pacific trade pact", "a glut of steel" for
+overcapacity); a word with two senses is read in the issue's ("exchange fire with prisoners
+present" names a prisoner exchange).
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def sentence_matches(codebook: Codebook, sent: Span, resolver: ActorResolver | N
     if resolver is None:
         return exact
     memo = sent.doc.user_data.setdefault(_CACHE_KEY, {})
-    key = (id(codebook), codebook.digest, sent.start)
+    # (the digest covers every issue's patterns, terms and label; the exact matches change when a
+    # pattern is switched off for running out of time; another resolver may see other actors)
+    key = (codebook.digest or id(codebook), id(resolver), sent.start, tuple(exact))
     if key not in memo:
         memo[key] = loose_matches(sent, codebook.words(), exact, resolver)
     loose = memo[key]
@@ -50,11 +52,12 @@ def sentence_matches(codebook: Codebook, sent: Span, resolver: ActorResolver | N
 
 
 def loose_matches(sent: Span, words: IssueWords, exact: Sequence[IssueMatch], resolver: ActorResolver) -> list[IssueMatch]:
-    """Issues named in a sentence otherwise than the codebook's patterns and terms say: two or more
-    different words of the issue close together, in any order and form, one of them a noun, one the
-    head of the issue's label, one a word no other issue of the codebook is named with. Words of an actor's name do not count
-    ("Russian oil" is not sanctions on Russian oil, "Kyiv had proposed" not the peace talks); no word
-    already in a codebook match counts. At most one loose match per issue and sentence.
+    """Issues named in a sentence otherwise than the codebook's patterns and terms say: every word
+    of one of the issue's phrasings (``IssueWords.named``) in a run of the issue's words close
+    together (at most LOOSE_GAP other tokens between two of them, no punctuation but hyphens), in
+    any order and form, two of them different and one a noun. Words of an actor's name do not count
+    ("Russia sanctions" is not "sanctions on Russia": "Russia" may be who imposes them); a run that
+    overlaps a codebook match is not one. At most one loose match per issue and sentence.
 
     ``sent`` must come from a Doc parsed by the pipeline of ``core.extraction.nlp`` (the resolver's)."""
     hits: dict[str, list[tuple[Token, frozenset[str]]]] = {}
@@ -67,7 +70,7 @@ def loose_matches(sent: Span, words: IssueWords, exact: Sequence[IssueMatch], re
     for issue, toks in hits.items():
         for group in _close_groups(sent.doc, toks):
             stems = frozenset().union(*(own for _, own in group))
-            if (not words.name(issue, stems) or len({t.lemma_.lower() for t, _ in group}) < 2
+            if (not words.named(issue, stems) or len({t.lemma_.lower() for t, _ in group}) < 2
                     or not any(t.pos_ in ("NOUN", "PROPN") for t, _ in group)):
                 continue
             start, end = group[0][0].idx, group[-1][0].idx + len(group[-1][0].text)

@@ -1,16 +1,21 @@
-"""The words each issue is named with, read from its own codebook entry.
+"""The phrasings each issue is named with, read from its own codebook entry, as sets of words.
 
-A codebook's patterns and terms name an issue in the wordings its author thought of; news words it
-otherwise ("withdraw its troops" for the term "troop withdrawal", "capping insulin prices" for a
-"drug price cap", "cut greenhouse emissions" for patterns of "greenhouse gas emissions"). Users
-cannot be expected to write perfect regular expressions (issue 13, failure class 8), so a sentence
-also names an issue when the issue's own words stand close together in any order and form
-(``core.extraction.issue_matches``). This module gives those words: the literal words of the
-issue's patterns (what lookarounds require around a match is context, not the issue's name, and is
-left out), of its terms and of its label, each reduced to its Snowball stem; how many issues of the
-codebook share each stem (a word several issues are named with cannot tell them apart); and the
-head words of each label (what it names: "Pause" of "Pause on energy strikes"). Opposite patterns
-and terms are left out: a loose match never turns a stance round.
+A codebook's patterns and terms name an issue in the word order and forms its author thought of;
+news words it otherwise ("withdraw its troops" for the term "troop withdrawal", "exit taxes" for a
+pattern ``\\bexit\\s+tax\\b``, "aid for workers displaced by trade" for ``aid\\s+for\\s+displaced\\s+
+workers``). Users cannot be expected to write perfect regular expressions (issue 13, failure class
+8), so a sentence also names an issue when **all the words of one of its phrasings** stand close
+together in any order and form (``core.extraction.issue_matches``). This module gives those
+phrasings: each term of the issue, its label, and each phrase a pattern spells out (its
+alternatives and optional parts expanded, lookarounds left out: they are context, not the issue's
+name), as the set of the Snowball stems of its words, English stop words left out; only phrasings
+of two words or more. Opposite patterns and terms are left out: a loose match never turns a stance
+round.
+
+Why all the words of one phrasing, not any two words of the issue: the review of the first version
+(which asked only for the label's head and one other word of the issue) found "cap taxi fares" read
+as a rail fare cap and "the poor quality of school meals" as free school meals; a phrasing whose
+words are all there is the issue's own name, reworded.
 
 Nothing here knows any subject: everything comes from the codebook a user wrote.
 """
@@ -18,26 +23,25 @@ Nothing here knows any subject: everything comes from the codebook a user wrote.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as _sre
+from re import _parser
 
 import snowballstemmer
 
 from core.knowledge.terms import ENDINGS, term_words
 
-_LOOKAROUND = re.compile(r"\(\?<?[=!]")
-_ESCAPE = re.compile(r"\\(?:[A-Za-z]|.)")
-_LETTERS = re.compile(r"[A-Za-z]{2,}")
-# A class of letters inside a word ("globali[sz]ation") stands for one of them: the word stays whole.
-_LETTER_CLASS = re.compile(r"\[([A-Za-z])[A-Za-z]*\]")
-# A word cut short in a pattern ("negotiat\w+", "paus\w*") is matched as a prefix of a text word
-# when it is at least this long (a shorter prefix would match too many words).
-MIN_PREFIX = 5
+# A pattern spells out at most this many phrases (alternatives and optional parts multiply): the
+# rest are left out rather than let one pattern cost seconds at load.
+MAX_PHRASES = 256
 _ENDINGS = frozenset(ENDINGS) | {"tion", "ness"}
-_CUT_WORD = re.compile(rf"([A-Za-z]{{{MIN_PREFIX},}})\\w")
-_ESCAPE_BUT_WORD = re.compile(r"\\(?!w)(?:[A-Za-z]|.)")
+_GAP = "\0"  # a place in a phrase where any words may stand (\w+, a class of characters, ...)
+
+
+class _TooMany(Exception):
+    pass
 
 
 @lru_cache(maxsize=1)
@@ -51,116 +55,93 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
-def without_lookarounds(pattern: str) -> str:
-    """``pattern`` with each lookahead and lookbehind group (and what it contains) blanked out."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if _LOOKAROUND.match(pattern, i) and (i == 0 or pattern[i - 1] != "\\"):
-            depth, j = 0, i
-            while j < len(pattern):
-                char = pattern[j]
-                if char == "\\":
-                    j += 2
-                    continue
-                depth += char == "("
-                depth -= char == ")"
-                if depth == 0:
-                    break
-                j += 1
-            out.append(" ")
-            i = j + 1
-            continue
-        out.append(pattern[i])
-        i += 1
-    return "".join(out)
+def _phrases(items: Iterable, limit: int) -> list[str]:
+    """The strings a parsed regular expression (``re._parser`` items) spells out, letters kept and
+    everything else a word break; alternatives and optional parts expanded.
+
+    (The standard library's own parser: the codebook's patterns are written in its syntax; one it
+    cannot read, written for the ``regex`` module only, spells out nothing.)"""
+    found = [""]
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            options = [chr(arg) if chr(arg).isalpha() else " "]
+        elif op is _sre.IN:
+            letters = [chr(a) for o, a in arg if o is _sre.LITERAL and chr(a).isalpha()]
+            breaks = [1 for o, a in arg if o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE or o is _sre.LITERAL and not chr(a).isalnum()]
+            # (a class of letters inside a word, "globali[sz]ation", is one of them; of spaces or
+            # hyphens a word break; any other class a gap)
+            options = [letters[0]] if letters and len(letters) == len(arg) else [" "] if len(breaks) == len(arg) else [_GAP]
+        elif op is _sre.BRANCH:
+            options = [p for alternative in arg[1] for p in _phrases(alternative, limit)]
+        elif op is _sre.SUBPATTERN:
+            options = _phrases(arg[3], limit)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, _high, inner = arg
+            once = _phrases(inner, limit)
+            if any(_GAP in p for p in once):
+                options = [_GAP]  # ("(?:\w+\s+){0,3}": any words)
+            else:
+                options = ([""] if low == 0 else []) + once
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            options = [" "]
+        else:
+            options = [_GAP]  # (any character, a category, a backreference)
+        found = [f + o for f in found for o in options]
+        if len(found) > limit:
+            raise _TooMany
+    return found
 
 
-def pattern_words(pattern: str) -> list[str]:
-    """The literal words of a regular expression, lookarounds and escapes (``\\b``, ``\\s``) left
-    out: ``\\bTrans-?\\s?Pacific\\s+(?:Partnership|trade\\s+pact)\\b`` -> Trans, Pacific,
-    Partnership, trade, pact."""
-    source = _LETTER_CLASS.sub(lambda m: m.group(1), without_lookarounds(pattern))
-    # (two letters are a word only in capitals, "EU": else a piece of an optional ending, "tough(?:er)?")
-    # (nor is an ending written apart, "recogni[sz](?:e|ing|ation)")
-    return [w for w in _LETTERS.findall(_ESCAPE.sub(" ", source)) if (len(w) > 2 or w.isupper()) and w.lower() not in _ENDINGS]
-
-
-_PREPOSITIONS = frozenset({"on", "for", "of", "to", "in", "against", "with", "from", "by", "over", "at", "about", "into"})
-_CONJUNCTIONS = re.compile(r"\s+(?:and|or)\s+|[,/;]")
-
-
-def label_heads(label: str) -> list[str]:
-    """The head words of an issue's label, what it names: of each conjunct, the last word before a
-    preposition, and a leading verb in -ing ("Pause on energy strikes" -> Pause; "Trans-Pacific
-    Partnership" -> Partnership; "Free trade and trade deals (general)" -> trade, deals;
-    "Pressing China on trade" -> Pressing, China)."""
-    heads = []
-    for part in _CONJUNCTIONS.split(re.sub(r"\([^)]*\)", " ", label)):
-        words = term_words(part)
-        before = next((n for n, w in enumerate(words) if w.lower() in _PREPOSITIONS), len(words))
-        if before:
-            heads.append(words[before - 1])
-        if len(words) > 1 and words[0].lower().endswith("ing"):
-            heads.append(words[0])
-    return heads
+def pattern_phrases(pattern: str, limit: int = MAX_PHRASES) -> list[list[str]]:
+    """The phrases a regular expression spells out, each as its words ("\\bsalmon\\s+(?:catch\\s+)?
+    limits?\\b" -> [salmon, limit], [salmon, limits], [salmon, catch, limit], ...). Words next to a
+    wildcard (``\\w*``) are cut off there and left out; so are endings written apart and words of
+    one letter. Empty when the pattern spells out more than ``limit`` phrases or cannot be parsed."""
+    try:
+        parsed = _parser.parse(pattern)
+        spelled = _phrases(parsed, limit)
+    except (_TooMany, re.error, RecursionError, OverflowError):
+        return []
+    phrases = []
+    for text in spelled:
+        words = [w for w in re.split(r"\s+", text.strip()) if w]
+        kept = [w for w in words if _GAP not in w and len(w) > 1 and w.lower() not in _ENDINGS]
+        phrases.append(kept)
+    return phrases
 
 
 @dataclass(frozen=True)
 class IssueWords:
-    """Per issue, the stems of the words it is named with and the words cut short in its patterns
-    (matched as prefixes); per stem, how many issues share it."""
+    """Per issue, its phrasings as sets of word stems; per stem, the issues with a phrasing that has it."""
 
-    stems: dict[str, frozenset[str]]
-    prefixes: dict[str, frozenset[str]]
-    spread: dict[str, int]
-    heads: dict[str, frozenset[str]]
+    phrasings: dict[str, tuple[frozenset[str], ...]]
+    index: dict[str, frozenset[str]]
 
     def issues_of(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
-        """For the forms of one text word (its lower case and lemma), each issue it may name and the
-        stems it stands for there (a prefix counts as its own stem)."""
-        stems = {stem(form) for form in forms if form}
-        lowers = [form.lower() for form in forms if form]
-        found: dict[str, frozenset[str]] = {}
-        for issue, own in self.stems.items():
-            hit = own & stems
-            cut = {p for p in self.prefixes.get(issue, ()) if any(low.startswith(p) for low in lowers)}
-            if hit or cut:
-                found[issue] = frozenset(hit | cut)
-        return found
+        """For the forms of one text word (its lower case and lemma), each issue one of whose
+        phrasings has it, and the stems it stands for."""
+        found: dict[str, set[str]] = {}
+        for s in {stem(form) for form in forms if form}:
+            for issue in self.index.get(s, ()):
+                found.setdefault(issue, set()).add(s)
+        return {issue: frozenset(stems) for issue, stems in found.items()}
 
-    def name(self, issue: str, stems: Iterable[str]) -> bool:
-        """Whether ``stems`` (of words close together) name the issue: they hold the head of its
-        label (``label_heads``) and a word that names no other issue of the codebook.
-
-        Why the head: without it, words of what the issue is about name it ("Russian oil" sanctions
-        on Russia, "drone attacks" a pause on energy strikes, "workers who lost their jobs" help
-        for workers hurt by trade): on the dev articles, loose matches of any two words of an issue
-        (166) or of a word of its label and another (54) were mostly such mentions and lowered the
-        rules' precision (actor level 0.77 -> 0.68 and 0.74); with the head (22) it stayed 0.77."""
-        stems = set(stems)
-        return bool(stems & self.heads.get(issue, frozenset())) and any(self.spread.get(s, 0) == 1 for s in stems)
+    def named(self, issue: str, stems: Iterable[str]) -> bool:
+        """Whether ``stems`` hold every word of one of the issue's phrasings."""
+        have = set(stems)
+        return any(phrasing <= have for phrasing in self.phrasings.get(issue, ()))
 
 
 def issue_words(issues: Iterable, stop_words: frozenset[str] = frozenset()) -> IssueWords:
-    """The words of each issue (``core.knowledge.codebook.Issue``), ``stop_words`` left out."""
-    stems: dict[str, frozenset[str]] = {}
-    prefixes: dict[str, frozenset[str]] = {}
-    heads: dict[str, frozenset[str]] = {}
+    """The phrasings of each issue (``core.knowledge.codebook.Issue``), ``stop_words`` left out."""
+    phrasings: dict[str, tuple[frozenset[str], ...]] = {}
+    index: dict[str, set[str]] = {}
     for issue in issues:
-        heads[issue.id] = frozenset(stem(w) for w in label_heads(issue.label))
-        words: list[str] = list(term_words(issue.label))
-        cut: set[str] = set()
-        for pattern in issue.patterns:
-            source = pattern.pattern
-            words += pattern_words(source)
-            cut.update(m.group(1).lower() for m in _CUT_WORD.finditer(_ESCAPE_BUT_WORD.sub(" ", without_lookarounds(source))))
-        for term in issue.terms:
-            words += term_words(term)
-        kept = [w for w in words if w.lower() not in stop_words]
-        stems[issue.id] = frozenset(stem(w) for w in kept)
-        prefixes[issue.id] = frozenset(c for c in cut if c not in stop_words)
-    spread = Counter(s for own in stems.values() for s in own)
-    for issue_id, own in prefixes.items():
-        spread.update(p for p in own if p not in stems[issue_id])
-    return IssueWords(stems, prefixes, dict(spread), heads)
+        written = [term_words(issue.label)] + [term_words(term) for term in issue.terms]
+        written += [p for pattern in issue.patterns for p in pattern_phrases(pattern.pattern)]
+        sets = {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in written}
+        own = tuple(sorted((s for s in sets if len(s) >= 2), key=sorted))
+        phrasings[issue.id] = own
+        for s in {w for phrasing in own for w in phrasing}:
+            index.setdefault(s, set()).add(issue.id)
+    return IssueWords(phrasings, {s: frozenset(ids) for s, ids in index.items()})
