@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.knowledge.codebook import codebook_from_dict
-from tests.nlp_fixtures import stance_triples
+from tests.nlp_fixtures import analyse, rows, stance_triples
 
 CODEBOOK = codebook_from_dict({"issues": [
     {"id": "monitoring_mission", "label": "Monitoring mission", "terms": ["monitoring mission"]},
@@ -60,3 +60,11 @@ def test_an_owner_after_of_keeps_the_noun_anaphoric():
 def test_an_owner_with_a_country_adjective_after_of_keeps_the_noun_anaphoric():
     text = "Norway proposed a monitoring mission. Canada rejected the proposal of the Norwegian government."
     assert ("Canada", "monitoring_mission", "oppose") in stances(text)
+
+
+def test_a_pronoun_stands_for_the_issue_named_before_it_whatever_is_named_after():
+    # (a construction case: "... told an audience that she opposes it, arguing that the country could
+    # not build its way to a clean-energy future"; the issue after "it" hid the one before)
+    text = ("Senator Ana Ortiz, who had refused for months to say where she stood on the steel quotas, told "
+            "reporters on Tuesday that she opposes them, arguing that the country needed debt relief more.")
+    assert ("Ana Ortiz", "steel_quotas", "oppose") in rows(analyse(text).stances, "actor", "issue", "stance")

@@ -2886,8 +2886,10 @@ class StanceFinder:
         """"Natarajan has made a $17 minimum wage her cause, while her rival has called it too
         much": "it" in a later clause of the sentence, as a stance pronoun (``_stance_pronoun``),
         stands for the one issue the sentence named before it, when it agrees in number and its
-        verb is another than the issue's. (``taken``: pronouns other rules already read.)"""
-        if len({m.issue for m in own}) != 1:
+        verb is another than the issue's. (``taken``: pronouns other rules already read.) An issue
+        named only after the pronoun does not stand in the way ("... told an audience that she
+        opposes it, arguing that the country could not build its way to a clean-energy future")."""
+        if not own:
             return []
         done = {m.start_char for m in taken}
         found = []
@@ -2895,6 +2897,8 @@ class StanceFinder:
             if tok.idx in done or not (self._stance_pronoun(tok) or self._judging_pronoun(tok)):
                 continue
             before = [m for m in own if m.end_char <= tok.idx]
+            if len({m.issue for m in before}) != 1:
+                continue
             span = self._match_span(before[-1]) if before else None
             if span is None:
                 continue
