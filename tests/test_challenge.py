@@ -26,16 +26,16 @@ MEASURED = {
     "challenge/polarity.yaml": (127 / 150, 113 / 136),
     "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
-    "challenge/negotiation.yaml": (43 / 100, 56 / 129),
+    "challenge/negotiation.yaml": (43 / 100, 57 / 129),
     "challenge/us_politics.yaml": (77 / 120, 69 / 112),
-    "challenge/diplomacy.yaml": (67 / 120, 108 / 172),
-    "challenge/ukraine.yaml": (72 / 120, 96 / 162),
+    "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
+    "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (26 / 60, 19 / 61),
-    "challenge/us_trade.yaml": (26 / 60, 18 / 59),
+    "challenge/us_trade.yaml": (27 / 60, 19 / 59),
     "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
-    "challenge_heldout/heldout2.yaml": (74 / 130, 78 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 52 / 158),  # (39, 51 before the twelfth session)
-    "challenge_heldout/us_guns_heldout.yaml": (17 / 50, 14 / 54),
+    "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 56 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth)
+    "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
@@ -43,14 +43,14 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, fourteenth session: retrained after its rules, campaigns, home countries and a
-    # reviewer's fixes; minimum confidence 0.40. Before, at the thirteenth session's end: 91, 72,
-    # 42, 21, 12, 35 cases passed and 88, 79, 56, 21, 12, 34 expected rows found)
+    # (2026-12-05, fifteenth session: retrained after its loose issue matches; minimum confidence
+    # 0.35. Before, at the fourteenth session's end (0.40): 90, 73, 42, 23, 12, 35 cases passed and
+    # 88, 79, 56, 23, 12, 34 expected rows found)
     "challenge_heldout/heldout.yaml": (90 / 120, 88 / 114),
-    "challenge_heldout/heldout2.yaml": (73 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (42 / 100, 56 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
+    "challenge_heldout/heldout2.yaml": (74 / 130, 81 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 60 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 23 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
 
