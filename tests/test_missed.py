@@ -22,3 +22,10 @@ def test_a_sentence_with_an_actor_and_an_issue_but_no_stance_is_listed():
 def test_nothing_is_listed_when_every_such_sentence_gave_a_stance():
     tables = analyse("German officials said that Berlin opposes the carbon border tax.")
     assert tables.missed.empty
+
+
+def test_a_sentence_naming_an_issue_in_other_words_is_listed_too():
+    # ("quotas on steel": every word of the pattern's phrase "steel quotas", reordered; a loose match)
+    tables = analyse("Dana Ortiz toured a port in Lima where quotas on steel are debated every year.")
+    assert tables.stances.empty
+    assert tables.missed["issues"].tolist() == ["steel_quotas"]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from core.extraction.attribution import Statement
 from core.extraction.candidates import CandidateFinder
 from core.extraction.components import COMPONENTS, mentions_and_statements
+from core.extraction.issue_matches import sentence_matches
 from core.extraction.mentions import Mention
 from core.extraction.scorer import ScorerError, StanceScorer, load_scorer, scored_rows
 from core.extraction.stance import StanceClaim, StanceFinder
@@ -135,7 +136,7 @@ def mention_row(article_id: str, m: Mention) -> dict:
 
 
 def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances: list[dict], codebook: Codebook) -> list[dict]:
-    """Sentences that name a known actor and match an issue pattern yet gave no stance row.
+    """Sentences that name a known actor and an issue (``sentence_matches``) yet gave no stance row.
 
     They are where recall is weakest (a stance phrased in a way the rules do not read, or an
     actor merely mentioned near an issue); the Article page lists them so a user can check."""
@@ -149,7 +150,8 @@ def missed_sentences(doc: Doc, article_id: str, mentions: list[Mention], stances
         actors = list(dict.fromkeys(m.actor.name for start, m in starts if lo <= start < hi))
         if not actors:
             continue
-        issues = list(dict.fromkeys(match.issue for match in codebook.find(sent.text, offset=lo)))
+        # (with the issues named loosely too, as the rules and the candidates read them)
+        issues = list(dict.fromkeys(match.issue for match in sentence_matches(codebook, sent, doc._.actor_resolver)))
         if not issues:
             continue
         rows.append(
