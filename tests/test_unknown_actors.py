@@ -963,3 +963,19 @@ def test_a_campaign_is_named_by_the_surname_of_a_person_only(text, campaign):
 def test_a_surname_with_another_doubled_letter_is_another_person():
     text = "Dana Bennett, a trade lawyer, backs the steel quotas. Senator Bennet said he opposes the steel quotas."
     assert "Dana Bennett" not in {row[0] for row in rows(analyse(text).stances, "actor", "stance") if row[1] == "oppose"}
+
+
+def test_the_administration_of_a_leader_without_a_country_is_the_home_government():
+    # ("the Obama administration" in a US story: Obama, named with no country, takes the home
+    # country, and his administration is its government, as "the Trump administration" is)
+    text = ("Senator Dana Ortiz of Ohio, Senator Lee Park of Utah and Senator Ann Wu of Texas met on Monday. "
+            "The Nakamura administration later dropped the steel quotas.")
+    stances = analyse(text).stances
+    assert ("United States", "government", "steel_quotas", "oppose") in set(
+        stances[["actor", "actor_type", "issue", "stance"]].itertuples(index=False, name=None))
+    assert not any(stances["actor"].str.contains("Nakamura"))
+
+
+def test_the_administration_of_a_leader_without_a_country_stays_unnamed_without_a_home():
+    stances = analyse("The Nakamura administration later dropped the steel quotas.").stances
+    assert not any(stances["actor_type"] == "government")

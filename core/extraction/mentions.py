@@ -1163,6 +1163,12 @@ class ActorResolver:
             if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
                     c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 self._add(Actor(home, "government", home, ""), tok.i, tok.i + 1, "government")
+        # ("the Obama administration", "Obama's government": a leader the story gave no country
+        # has the home country now, and so the leader's government is the home government, as
+        # "the Trump administration" is the United States' when Trump's country is known)
+        for tok in self.doc:
+            if tok.i not in self._by_token and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.lex.government_nouns:
+                self._leader_government(tok, [c for c in tok.children if c.dep_ in ("compound", "poss")])
 
     def _bare_institution(self, mention: Mention) -> bool:
         """Whether an organization mention is a national institution named bare (lexicon
