@@ -1515,3 +1515,14 @@ def test_a_call_for_the_issue_to_be_undone_is_against_it(text, expected):
 def test_a_fate_denied_or_with_its_own_agent_does_not_turn_the_call(text, expected):
     assert_one_side(text, expected)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A verb with a side only on its object ("fight") reaches the act on the issue that its object,
+    # an attempt, effort or plan, names with an infinitive.
+    ("Mayor Ines Duarte vowed to fight any attempt to build the river dam.", ("Ines Duarte", "river_dam", "oppose")),
+    ("Mayor Ines Duarte vowed to fight any effort to scrap the wind farms.", ("Ines Duarte", "wind_farms", "support")),
+    ("Mayor Ines Duarte will fight the plan to build the river dam.", ("Ines Duarte", "river_dam", "oppose")),
+])
+def test_an_object_only_verb_reaches_the_act_its_object_names(text, expected):
+    assert_one_side(text, expected)

@@ -2278,6 +2278,12 @@ class StanceFinder:
                 return False
         elif below.dep_ != "dobj":
             return False
+        elif below.lemma_.lower() in self.lex.infinitive_nouns | self.lex.issue_anaphora:
+            # ("will fight any attempt to impose the levy", "fought the plan to scrap it": an act on
+            # the issue as the object, its infinitive hung on the noun; the act's side is read below)
+            acts = [c for c in below.children if c.dep_ == "acl" and c.i > below.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            if any(start in {t.i for t in act.subtree} for act in acts for start in walk.in_match):
+                return True
         # ("questioned the science of climate change": with ``through_of``, an "of" inside an object
         # that names no one; "challenged critics of the dam to ..." is not the dam questioned)
         of_ok = through_of and self.resolver.mention_at(below) is None and not any(
