@@ -31,7 +31,7 @@ MEASURED = {
     "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (26 / 60, 19 / 61),
-    "challenge/us_trade.yaml": (27 / 60, 19 / 59),
+    "challenge/us_trade.yaml": (28 / 60, 20 / 59),
     "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 56 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth)
@@ -49,7 +49,7 @@ MEASURED_SCORER = {
     "challenge_heldout/heldout.yaml": (90 / 120, 88 / 114),
     "challenge_heldout/heldout2.yaml": (74 / 130, 81 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 60 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 23 / 54),
+    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }
