@@ -23,8 +23,8 @@ Nothing here knows any subject: everything comes from the codebook a user wrote.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _constants as _sre
 from re import _parser
@@ -116,15 +116,24 @@ class IssueWords:
 
     phrasings: dict[str, tuple[frozenset[str], ...]]
     index: dict[str, frozenset[str]]
+    # (the answer of issues_of for the forms seen so far: a text has few distinct words)
+    _seen: dict[tuple[str, ...], dict[str, frozenset[str]]] = field(default_factory=dict, repr=False, compare=False)
 
-    def issues_of(self, forms: Iterable[str]) -> dict[str, frozenset[str]]:
+    def issues_of(self, forms: Sequence[str]) -> dict[str, frozenset[str]]:
         """For the forms of one text word (its lower case and lemma), each issue one of whose
         phrasings has it, and the stems it stands for."""
+        key = tuple(forms)
+        known = self._seen.get(key)
+        if known is not None:
+            return known
         found: dict[str, set[str]] = {}
         for s in {stem(form) for form in forms if form}:
             for issue in self.index.get(s, ()):
                 found.setdefault(issue, set()).add(s)
-        return {issue: frozenset(stems) for issue, stems in found.items()}
+        answer = {issue: frozenset(stems) for issue, stems in found.items()}
+        if len(self._seen) < 100_000:
+            self._seen[key] = answer
+        return answer
 
     def named(self, issue: str, stems: Iterable[str]) -> bool:
         """Whether ``stems`` hold every word of one of the issue's phrasings."""
