@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.mentions import ActorResolver
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.issue_words import IssueWords
+from core.knowledge.patterns import timeouts_so_far
 
 # The words of an issue name it when close together: at most this many other tokens between two of
 # them, and no punctuation but a hyphen.
@@ -38,17 +39,18 @@ def sentence_matches(codebook: Codebook, sent: Span, resolver: ActorResolver | N
     """The issue matches of one sentence: the codebook's (``Codebook.find``), then its loose matches
     (``loose_matches``), in text order. Remembered on the Doc per codebook and sentence: the rules
     and the candidates each ask."""
-    exact = codebook.find(sent.text, sent.start_char)
     if resolver is None:
-        return exact
+        return codebook.find(sent.text, sent.start_char)
     memo = sent.doc.user_data.setdefault(_CACHE_KEY, {})
-    # (the digest covers every issue's patterns, terms and label; the exact matches change when a
-    # pattern is switched off for running out of time; another resolver may see other actors)
-    key = (codebook.digest or id(codebook), id(resolver), sent.start, tuple(exact))
-    if key not in memo:
-        memo[key] = loose_matches(sent, codebook.words(), exact, resolver)
-    loose = memo[key]
-    return sorted(exact + loose, key=lambda m: (m.start_char, m.end_char)) if loose else exact
+    # (the digest covers every issue's patterns, terms and label; the codebook's matches change when
+    # a pattern is switched off for running out of time; another resolver may see other actors)
+    key = (codebook.digest or id(codebook), id(resolver), sent.start, sent.end, timeouts_so_far())
+    found = memo.get(key)
+    if found is None:
+        exact = codebook.find(sent.text, sent.start_char)
+        loose = loose_matches(sent, codebook.words(), exact, resolver)
+        found = memo[key] = sorted(exact + loose, key=lambda m: (m.start_char, m.end_char)) if loose else exact
+    return list(found)
 
 
 def loose_matches(sent: Span, words: IssueWords, exact: Sequence[IssueMatch], resolver: ActorResolver) -> list[IssueMatch]:
