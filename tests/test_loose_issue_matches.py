@@ -119,3 +119,14 @@ def test_loose_matches_need_the_resolver_and_are_remembered_per_sentence():
     first = sentence_matches(CODEBOOK, sent, doc._.actor_resolver)
     assert first == sentence_matches(CODEBOOK, sent, doc._.actor_resolver)
     assert loose_matches(sent, CODEBOOK.words(), [], doc._.actor_resolver) == [m for m in first if m.loose]
+
+
+def test_digits_and_hyphens_in_an_issues_words():
+    # (a reviewer's cases: "CO2" is one word, not "co"; "anti-dumping" two, as the tagger splits it)
+    codebook = codebook_from_dict({"name": "t", "issues": [
+        {"id": "co2_tax", "label": "Carbon dioxide levy", "description": "Support = CO2 is taxed.", "patterns": [r"\bCO2\s+tax\b"]},
+        {"id": "dumping_duties", "label": "Trade defence", "description": "Support = duties on dumped goods.",
+         "terms": ["anti-dumping duties"]}]})
+    assert _loose("Mayor Ines Duarte backed tax co-operation with Chile.", codebook) == []
+    assert _loose("Mayor Ines Duarte wants to tax CO2 from every plant.", codebook) == [("co2_tax", "tax CO2")]
+    assert _loose("The union backed new anti-dumping steel duties.", codebook) == [("dumping_duties", "anti-dumping steel duties")]

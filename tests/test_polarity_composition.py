@@ -1526,3 +1526,12 @@ def test_a_fate_denied_or_with_its_own_agent_does_not_turn_the_call(text, expect
 ])
 def test_an_object_only_verb_reaches_the_act_its_object_names(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # (a reviewer's cases: an act that takes no side on the issue gives "fight" none either)
+    "Mayor Ines Duarte vowed to fight the effort to rename the river dam.",
+    "Mayor Ines Duarte vowed to fight the governor's attempt to take credit for the river dam.",
+])
+def test_an_object_only_verb_takes_no_side_through_an_act_without_one(text):
+    assert not any(issue == "river_dam" for _, issue, _ in stances(text))

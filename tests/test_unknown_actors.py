@@ -966,10 +966,10 @@ def test_a_surname_with_another_doubled_letter_is_another_person():
 
 
 def test_the_administration_of_a_leader_without_a_country_is_the_home_government():
-    # ("the Obama administration" in a US story: Obama, named with no country, takes the home
-    # country, and his administration is its government, as "the Trump administration" is)
-    text = ("Senator Dana Ortiz of Ohio, Senator Lee Park of Utah and Senator Ann Wu of Texas met on Monday. "
-            "The Nakamura administration later dropped the steel quotas.")
+    # ("the Obama administration" in a US story: President Obama, named with no country, takes the
+    # home country, and his administration is its government, as "the Trump administration" is)
+    text = ("Senator Dana Ortiz of Ohio, Senator Lee Park of Utah and Senator Ann Wu of Texas met President "
+            "Nakamura on Monday. The Nakamura administration later dropped the steel quotas.")
     stances = analyse(text).stances
     assert ("United States", "government", "steel_quotas", "oppose") in set(
         stances[["actor", "actor_type", "issue", "stance"]].itertuples(index=False, name=None))
@@ -979,3 +979,20 @@ def test_the_administration_of_a_leader_without_a_country_is_the_home_government
 def test_the_administration_of_a_leader_without_a_country_stays_unnamed_without_a_home():
     stances = analyse("The Nakamura administration later dropped the steel quotas.").stances
     assert not any(stances["actor_type"] == "government")
+
+
+def test_a_governors_administration_is_no_national_government():
+    # (a reviewer's case: only a head of state or government has the home country's government)
+    text = ("Senator Dana Ortiz of Ohio, Senator Lee Park of Utah and Senator Ann Wu of Texas met on Monday. "
+            "Governor Kathy Hochul said the Hochul administration would drop the steel quotas.")
+    stances = analyse(text).stances
+    assert not any(stances["actor_type"] == "government")
+
+
+@pytest.mark.parametrize("headline, words", [
+    ("Mary Hope Langley On Steel Quotas", ["Mary", "Hope", "Langley"]),
+    ("Eleanor Praise Mbeki Interview", ["Eleanor", "Praise", "Mbeki"]),
+])
+def test_a_name_with_the_bare_form_of_a_stance_word_in_a_headline_stays_a_name(headline, words):
+    names = _headline_names(f"{headline}\nLIMA — The senator praised the steel quotas on Monday.", words)
+    assert " ".join(words) in names

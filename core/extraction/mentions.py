@@ -311,15 +311,16 @@ class ActorResolver:
 
     def _headline_verb_in(self, ent: Span) -> bool:
         """Whether a person or organization entity of three words or more has a capitalised word
-        that is a verb of saying or a stance cue of the lexicon in one of its forms ("Hails",
-        "Slams", "Backs"): a headline's words tagged as a name."""
+        that is a verb of saying or a stance cue of the lexicon with a headline's "-s" ("Hails",
+        "Slams", "Backs"): a headline's words tagged as a name. Not the bare form, which names
+        carry ("Mary Hope Langley", "Eleanor Praise Mbeki")."""
         if ent.label_ not in ("PERSON", "ORG") or len(ent) < 3:
             return False
         for tok in ent:
             low = tok.lower_
-            if not tok.is_title or len(low) < 4:
+            if not tok.is_title or len(low) < 4 or not low.endswith("s"):
                 continue
-            forms = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+            forms = {low[:-1], low[:-2] if low.endswith("es") else low[:-1]}
             if any(self.lex.polarity(form) is not None or form in self.lex.speech for form in forms):
                 return True
         return False
@@ -1166,9 +1167,15 @@ class ActorResolver:
         # ("the Obama administration", "Obama's government": a leader the story gave no country
         # has the home country now, and so the leader's government is the home government, as
         # "the Trump administration" is the United States' when Trump's country is known)
+        # (only a head of state or government, the lexicon's generic_titles "leader": not "the
+        # Hochul administration" of a governor, which is no national government)
+        heads = self.lex.generic_titles.get("leader", frozenset())
         for tok in self.doc:
             if tok.i not in self._by_token and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.lex.government_nouns:
-                self._leader_government(tok, [c for c in tok.children if c.dep_ in ("compound", "poss")])
+                owners = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i in self._by_token
+                          and self._by_token[c.i].actor.role.lower() in heads]
+                if owners:
+                    self._leader_government(tok, owners)
 
     def _bare_institution(self, mention: Mention) -> bool:
         """Whether an organization mention is a national institution named bare (lexicon

@@ -2281,7 +2281,9 @@ class StanceFinder:
         elif below.lemma_.lower() in self.lex.infinitive_nouns | self.lex.issue_anaphora:
             # ("will fight any attempt to impose the levy", "fought the plan to scrap it": an act on
             # the issue as the object, its infinitive hung on the noun; the act's side is read below)
-            acts = [c for c in below.children if c.dep_ == "acl" and c.i > below.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            # (only an act that takes a side on it: "fight the effort to rename the dam" is no side)
+            acts = [c for c in below.children if c.dep_ == "acl" and c.i > below.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    and self.lex.polarity(self._cue_lemma(c)) in (1, -1)]
             if any(start in {t.i for t in act.subtree} for act in acts for start in walk.in_match):
                 return True
         # ("questioned the science of climate change": with ``through_of``, an "of" inside an object
@@ -2893,18 +2895,19 @@ class StanceFinder:
         much": "it" in a later clause of the sentence, as a stance pronoun (``_stance_pronoun``),
         stands for the one issue the sentence named before it, when it agrees in number and its
         verb is another than the issue's. (``taken``: pronouns other rules already read.) An issue
-        named only after the pronoun does not stand in the way ("... told an audience that she
-        opposes it, arguing that the country could not build its way to a clean-energy future")."""
-        if not own:
+        named only loosely after the pronoun does not stand in the way ("... told an audience that
+        she opposes it, arguing that the country could not build its way to a clean-energy
+        future"); one the codebook names does ("... said the new tax was unfair and that she
+        opposes it because of the wind farms": "it" may be what neither is)."""
+        named = {m.issue for m in own if not m.loose}
+        if len(named) != 1:
             return []
         done = {m.start_char for m in taken}
         found = []
         for tok in sent:
             if tok.idx in done or not (self._stance_pronoun(tok) or self._judging_pronoun(tok)):
                 continue
-            before = [m for m in own if m.end_char <= tok.idx]
-            if len({m.issue for m in before}) != 1:
-                continue
+            before = [m for m in own if m.end_char <= tok.idx and m.issue in named]
             span = self._match_span(before[-1]) if before else None
             if span is None:
                 continue

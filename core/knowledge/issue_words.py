@@ -64,7 +64,7 @@ def _phrases(items: Iterable, limit: int) -> list[str]:
     found = [""]
     for op, arg in items:
         if op is _sre.LITERAL:
-            options = [chr(arg) if chr(arg).isalpha() else " "]
+            options = [chr(arg) if chr(arg).isalnum() else " "]  # ("CO2", "G7": digits are part of a word)
         elif op is _sre.IN:
             letters = [chr(a) for o, a in arg if o is _sre.LITERAL and chr(a).isalpha()]
             breaks = [1 for o, a in arg if o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE or o is _sre.LITERAL and not chr(a).isalnum()]
@@ -146,7 +146,8 @@ def issue_words(issues: Iterable, stop_words: frozenset[str] = frozenset()) -> I
     phrasings: dict[str, tuple[frozenset[str], ...]] = {}
     index: dict[str, set[str]] = {}
     for issue in issues:
-        written = [term_words(issue.label)] + [term_words(term) for term in issue.terms]
+        # (a hyphenated word is two words here, as the tagger splits it in text: "anti-dumping")
+        written = [term_words(text.replace("-", " ")) for text in (issue.label, *issue.terms)]
         written += [p for pattern in issue.patterns for p in pattern_phrases(pattern.pattern)]
         sets = {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in written}
         own = tuple(sorted((s for s in sets if len(s) >= 2), key=sorted))
