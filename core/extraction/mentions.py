@@ -1155,23 +1155,22 @@ class ActorResolver:
                 # ("the Senate", "Congress": a national institution named bare is the home
                 # country's, named as the coders name it, "United States Senate")
                 self._replace_actor(k, Actor(f"{home} {actor.name}", "organization", home, actor.role))
-        # ("the government said", "the administration", "the authorities": bare, in a domestic
-        # story, the home country's, as the coding guide names a government; lexicon
-        # ``bare_state_nouns``)
-        for tok in self.doc:
-            if tok.i in self._by_token or tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.lex.bare_state_nouns:
-                continue
-            if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-                    c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                self._add(Actor(home, "government", home, ""), tok.i, tok.i + 1, "government")
-        # ("the Obama administration", "Obama's government": a leader the story gave no country
-        # has the home country now, and so the leader's government is the home government, as
-        # "the Trump administration" is the United States' when Trump's country is known)
-        # (only a head of state or government, the lexicon's generic_titles "leader": not "the
-        # Hochul administration" of a governor, which is no national government)
         heads = self.lex.generic_titles.get("leader", frozenset())
         for tok in self.doc:
-            if tok.i not in self._by_token and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in self.lex.government_nouns:
+            if tok.i in self._by_token or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.lower_ in self.lex.bare_state_nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                    c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                # ("the government said", "the administration", "the authorities": bare, in a
+                # domestic story, the home country's, as the coding guide names a government;
+                # lexicon ``bare_state_nouns``)
+                self._add(Actor(home, "government", home, ""), tok.i, tok.i + 1, "government")
+            elif tok.lower_ in self.lex.government_nouns:
+                # ("the Obama administration", "Obama's government": a leader the story gave no
+                # country has the home country now, and so the leader's government is the home
+                # government, as "the Trump administration" is the United States' when Trump's
+                # country is known; only a head of state or government, the lexicon's
+                # generic_titles "leader": not "the Hochul administration" of a governor)
                 owners = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i in self._by_token
                           and self._by_token[c.i].actor.role.lower() in heads]
                 if owners:

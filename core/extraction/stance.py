@@ -2894,11 +2894,12 @@ class StanceFinder:
         """"Natarajan has made a $17 minimum wage her cause, while her rival has called it too
         much": "it" in a later clause of the sentence, as a stance pronoun (``_stance_pronoun``),
         stands for the one issue the sentence named before it, when it agrees in number and its
-        verb is another than the issue's. (``taken``: pronouns other rules already read.) An issue
-        named only loosely after the pronoun does not stand in the way ("... told an audience that
-        she opposes it, arguing that the country could not build its way to a clean-energy
-        future"); one the codebook names does ("... said the new tax was unfair and that she
-        opposes it because of the wind farms": "it" may be what neither is)."""
+        verb is another than the issue's. (``taken``: pronouns other rules already read.) Only the
+        codebook's matches count: an issue named loosely neither stands in the way ("... told an
+        audience that she opposes it, arguing that the country could not build its way to a
+        clean-energy future") nor is read; a second issue the codebook names does stand in the way
+        ("... said the new tax was unfair and that she opposes it because of the wind farms": "it"
+        may be what neither is)."""
         named = {m.issue for m in own if not m.loose}
         if len(named) != 1:
             return []

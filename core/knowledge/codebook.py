@@ -103,7 +103,7 @@ class Codebook:
     # Every pattern once, in search order: (issue rank, issue id, opposite, pattern, its required words)
     _plan: tuple[tuple[int, str, bool, BoundedPattern, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
     _plan_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # every pattern's required words
-    _words: IssueWords | None = field(default=None, repr=False, compare=False)  # the issues' own words (issue_words)
+    _words: IssueWords | None = field(default=None, repr=False, compare=False)  # the issues' phrasings (words())
 
     def label(self, issue_id: str) -> str:
         for issue in self.issues:
@@ -116,8 +116,8 @@ class Codebook:
         return [issue.id for issue in self.issues]
 
     def words(self) -> IssueWords:
-        """The words each issue is named with (``core.knowledge.issue_words``), English stop words
-        left out; read once."""
+        """The phrasings each issue is named with, as sets of word stems (``core.knowledge.issue_words``),
+        English stop words left out; built once per codebook."""
         if self._words is None:
             from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -25,13 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from re import _constants as _sre
 from re import _parser
 
-import snowballstemmer
-
-from core.knowledge.terms import ENDINGS, term_words
+from core.knowledge.terms import ENDINGS, stem, term_words
 
 # A pattern spells out at most this many phrases (alternatives and optional parts multiply): the
 # rest are left out rather than let one pattern cost seconds at load.
@@ -42,17 +39,6 @@ _GAP = "\0"  # a place in a phrase where any words may stand (\w+, a class of ch
 
 class _TooMany(Exception):
     pass
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball stem of a word, lower-cased ("negotiations" -> "negoti")."""
-    return _stemmer().stemWord(word.lower())
 
 
 def _phrases(items: Iterable, limit: int) -> list[str]:

@@ -43,6 +43,13 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a word, lower-cased ("negotiations" -> "negoti"): how a term's words
+    are matched in their other forms, and how core.knowledge.issue_words compares words."""
+    return _stemmer().stemWord(word.lower())
+
+
 def _letters(word: str) -> str:
     """``word`` as a pattern in which a hyphen or a space may stand between any two letters."""
     return _HYPHEN_OR_SPACE.join(regex.escape(char) for char in word)
@@ -53,12 +60,12 @@ def _word_pattern(word: str) -> str:
     lower = word.lower()
     if lower.isdigit():
         return regex.escape(lower)
-    stem = _stemmer().stemWord(lower)
+    root = stem(lower)
     forms = [_letters(lower)]
-    if stem != lower:
-        forms.append(_letters(stem))
-    if stem.endswith("i"):  # Snowball writes "policy" as "polici": the y comes back
-        forms.append(_letters(stem[:-1] + "y"))
+    if root != lower:
+        forms.append(_letters(root))
+    if root.endswith("i"):  # Snowball writes "policy" as "polici": the y comes back
+        forms.append(_letters(root[:-1] + "y"))
     return f"(?:{'|'.join(forms)})(?:{_ENDINGS_PATTERN})?"
 
 
