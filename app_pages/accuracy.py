@@ -9,12 +9,19 @@ from core.evaluation.accuracy import (
     articles_table,
     ceiling,
     comparison_table,
+    confidence_bands_table,
     errors_table,
     groups_table,
     quotes_table,
 )
 from core.extraction.pipeline import PIPELINE_VERSION
-from core.views.charts import accuracy_chart, accuracy_chart_data, reliability_chart, reliability_data
+from core.views.charts import (
+    accuracy_chart,
+    accuracy_chart_data,
+    confidence_band_chart,
+    reliability_chart,
+    reliability_data,
+)
 from core.views.render import escape_markdown
 
 
@@ -81,6 +88,34 @@ def show_calibration() -> None:
                       f"{method}, development articles."))
     for column, (label, value, help_text) in zip(st.columns(len(cards)), cards):
         column.metric(label, value, help=help_text, border=True)
+
+
+def show_confidence_bands(report: dict) -> None:
+    """How often a row was right at each confidence, on dev (out of sample) and on the test
+    articles: what a confidence is worth on an article nobody tuned the extractor for."""
+    if confidence_bands_table(report).empty:
+        return
+    st.subheader("How often is a row right at each confidence?")
+    st.markdown(
+        "The same rows counted by the confidence they were given. **Dev**: the development articles, each "
+        "scored by a model that never saw it. **Test**: the articles set aside before any rule change and "
+        "never read for errors, scored by the model that ships: the honest guide to an article you add. "
+        "Rows are distinct (holder, issue, stance) triples; *right* is the share a coder also coded. "
+        "Bands under the minimum confidence are the **suggestions** the Review and Article pages offer to "
+        "confirm or reject."
+    )
+    level = st.radio("Level", ["actor", "country"], horizontal=True, key="band_level",
+                     help="Actor: the right person or body, issue and stance. Country: the holder's country instead.")
+    table = confidence_bands_table(report, level)
+    st.altair_chart(confidence_band_chart(table))
+    caption = ("Share of rows a coder also coded per confidence band, dev (out of sample) beside test (unseen); "
+               "the number above a bar: its rows. A band with few rows says little.")
+    shown = table[(table["shown as"] == "row") & (table["test rows"] > 0)]
+    if len(shown):
+        lines = [f"{row['confidence']}: {row['test right']:.0%} of {row['test rows']}" for _, row in shown.iterrows()]
+        caption += f" On the test articles ({level} level), rows right by confidence: " + "; ".join(lines) + "."
+    st.caption(caption)
+    show_table(table, ("dev right", "test right"))
 
 
 st.title("Accuracy")
@@ -152,6 +187,7 @@ if len(comparison):
     show_table(comparison, figure_columns(comparison))
 
 show_calibration()
+show_confidence_bands(report)
 
 st.subheader("Inter-coder agreement")
 st.caption("Articles coded twice by independent coders: the second coder's table scored against the first "

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard
 from core import settings
+from core.evaluation.accuracy import load_report
 from tests.apptest import (
     assert_clean,
     emptied_caches,
@@ -196,3 +197,47 @@ def test_many_suggestions_come_ten_at_a_time(calls):
     assert_clean(at)
     assert len(suggestion_buttons(at, "review_suggestion", "confirm")) == 14
     assert not [b for b in at.button if b.key == "review_suggestion_more"]
+
+
+# --- the Accuracy page ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page_report(monkeypatch):
+    """The Accuracy page reads the stored report with the bands of tests/test_confidence_bands.py."""
+    from tests.test_confidence_bands import REPORT
+
+    stored = load_report()
+    assert stored is not None
+    report = {**stored, **REPORT}
+    monkeypatch.setattr(dashboard, "accuracy_report", lambda: report)
+    return report
+
+
+def _band_tables(at):
+    return [t.value for t in at.dataframe if "shown as" in t.value.columns]
+
+
+def test_the_accuracy_page_shows_how_often_a_row_is_right_by_confidence_at_either_level(calls, page_report):
+    at = open_app_page(ACCURACY)
+    assert "How often is a row right at each confidence?" in texts(at.subheader)
+    charts = [c.proto.spec for c in at.get("vega_lite_chart") if "Share of rows right" in c.proto.spec]
+    assert len(charts) == 1 and "test (unseen)" in charts[0]
+    (table,) = _band_tables(at)
+    assert list(table["dev rows"]) == [10, 4, 8]
+    caption = next(c.value for c in at.caption if "On the test articles" in c.value)
+    assert "0.50–1.00: 50% of 6" in caption and "0.35–0.50" not in caption  # a band without test rows is not quoted
+    assert "0.10–0.35" not in caption and "suggestions" in texts(at.markdown)  # the suggestions are not shown rows
+    at.radio(key="band_level").set_value("country").run()
+    assert_clean(at)
+    (table,) = _band_tables(at)
+    assert list(table["dev rows"]) == [9, 3, 7] and table["test right"].isna().all()
+    assert not [c for c in at.caption if "On the test articles" in c.value]  # no test rows at this level
+
+
+def test_the_accuracy_page_without_bands_leaves_the_section_out(calls, monkeypatch):
+    stored = load_report()
+    assert stored is not None
+    monkeypatch.setattr(dashboard, "accuracy_report", lambda: {k: v for k, v in stored.items() if k != "confidence_bands"})
+    at = open_app_page(ACCURACY)
+    assert "How often is a row right" not in texts(at.subheader) and not _band_tables(at)

@@ -488,6 +488,12 @@ def test_stored_report_is_for_the_running_pipeline_and_complete():
     assert report["agreement"]["pooled"]["all"]["actor_f1"] > 0
     assert sum(report["errors_dev"]["missed"].values()) > 0
     assert {q["name"] for q in report["quotes"]} >= {"polnear_dev", "guns", "immigration", "trade", "climate"}
+    if report["extractor"] == "scorer":  # how often a row is right by confidence, dev and test, both levels
+        bands = report["confidence_bands"]
+        assert bands["edges"][0] < bands["min_confidence"] == report["scorer"]["min_confidence"] in bands["edges"]
+        for split in ("dev", "test"):
+            for level in ("actor", "country"):
+                assert len(bands[split][level]) == len(bands["edges"]) - 1 and sum(b["rows"] for b in bands[split][level]) > 0
 
 
 def test_readme_accuracy_section_is_generated_from_the_stored_report():

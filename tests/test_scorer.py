@@ -212,6 +212,10 @@ def test_the_minimum_confidence_is_chosen_without_the_rules_privilege_and_report
     assert {row["threshold"]: row["actor_f1"] for row in curve} == pytest.approx({0.1: 0.8, 0.2: 0.8, 0.4: 1.0})
     assert list(rows_at(held, 0.4)["actor"]) == ["Kenya", "Peru"]
     assert list(rows_at(held, 0.4, lift_rules=False)["actor"]) == ["Peru"]
+    # keep_from under the minimum keeps the suggestions too (Fiji at 0.3), the rules' row still lifted
+    kept = rows_at(held, 0.4, keep_from=0.2)
+    assert list(kept["actor"]) == ["Kenya", "Peru", "Fiji"] and list(kept["confidence"]) == pytest.approx([0.4, 0.6, 0.3])
+    assert list(rows_at(held, 0.4, keep_from=0.5)["actor"]) == ["Peru"]
 
 
 def _article_counts(*per_threshold):

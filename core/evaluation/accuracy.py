@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +28,13 @@ from core.evaluation.stances import (
     NameMatcher,
     Score,
     agreement,
+    confidence_bands,
     error_kinds,
     evaluate_keyed,
     keyed,
     named_pairs,
     read_gold,
+    triple_confidences,
 )
 from core.extraction.pipeline import PIPELINE_VERSION, Configured, Tables, actors_table, analyze_articles, configured_scorer
 from core.extraction.scorer import StanceScorer
@@ -61,6 +63,9 @@ class ArticleResult:
     tables: Tables
     keyed: KeyedTables
     scores: dict[str, Score] = field(default_factory=dict)
+    # Every row down to the scorer's floor (the suggestions under the minimum confidence too),
+    # keyed: what the confidence bands count. None for the rules, whose rows have no such floor.
+    ranked: KeyedTables | None = None
 
 
 # One article's rows, by (article id, text hash, codebook digest, knowledge, pipeline version). The
@@ -139,7 +144,7 @@ def measure(
         texts = [a.article() for a in items]
         tables = analyse_once(texts, items[0].dataset.codebook, nlp, scorer)
         for article, text in zip(items, texts):
-            stances = _only(tables.stances, article.article_id)
+            stances = everything = _only(tables.stances, article.article_id)
             threshold = min_confidence if min_confidence is not None else (scorer.min_confidence if isinstance(scorer, StanceScorer) else None)
             if threshold is not None:  # the rows below it are suggestions, not claims
                 stances = stances[stances["confidence"].astype(float) >= threshold]
@@ -153,6 +158,8 @@ def measure(
             )
             country, actor = evaluate_keyed(result.keyed)
             result.scores = {"country": country, "actor": actor}
+            if isinstance(scorer, StanceScorer):
+                result.ranked = keyed(everything, gold, knowledge)
             results.append(result)
     order = {a.article_id: i for i, a in enumerate(present)}
     return sorted(results, key=lambda r: order[r.article.article_id])
@@ -219,8 +226,39 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
         result = ArticleResult(article, h.article.text, h.article.gold, Tables(stances=stances), keyed(stances, h.article.gold, knowledge))
         country, actor = evaluate_keyed(result.keyed)
         result.scores = {"country": country, "actor": actor}
+        result.ranked = keyed(rows_at(h, scorer.min_confidence, keep_from=scorer.floor), h.article.gold, knowledge)
         results.append(result)
     return results
+
+
+def band_edges(scorer: StanceScorer) -> list[float]:
+    """The confidence bands the report counts: the suggestions (the scorer's floor up to its
+    minimum confidence), then the shown rows from the minimum to 0.5, 0.7, 0.9 and 1."""
+    return sorted({scorer.floor, scorer.min_confidence, 1.0} | {e for e in (0.5, 0.7, 0.9) if e > scorer.min_confidence})
+
+
+def _bands(results: list[ArticleResult], edges: Sequence[float]) -> dict:
+    """Per level, how often a row is right in each confidence band, pooled over ``results``."""
+    ranked = [r.ranked for r in results if r.ranked is not None]
+    if not ranked:
+        return {}
+    pooled_tables = KeyedTables(pd.concat([k.predicted for k in ranked], ignore_index=True),
+                                pd.concat([k.gold for k in ranked], ignore_index=True))
+    return {level: confidence_bands(triple_confidences(pooled_tables, level), edges) for level in LEVEL_NAMES}
+
+
+def _confidence_report(results: list[ArticleResult], scorer: StanceScorer | None) -> dict:
+    """The confidence bands on dev (each article scored by a model trained without it) and on
+    test (the scorer that ships, on articles nobody read): what a row's confidence is worth."""
+    if scorer is None:
+        return {}
+    edges = band_edges(scorer)
+    return {
+        "edges": edges,
+        "min_confidence": scorer.min_confidence,
+        "dev": _bands([r for r in results if r.article.split == "dev"], edges),
+        "test": _bands([r for r in results if r.article.split == "test"], edges),
+    }
 
 
 def _score_dict(scores: dict[str, Score]) -> dict:
@@ -390,6 +428,7 @@ def build_report(nlp=None, today: str | None = None, split_articles: list[GoldAr
         },
         "groups": _groups(results),
         "comparison": _comparison(rules, learned),
+        "confidence_bands": _confidence_report(learned, scorer),
         "articles": [
             {"article_id": r.article.article_id, "dataset": r.article.dataset.name, "split": r.article.split,
              "gold_rows": len(r.gold), "required_rows": int((r.gold["required"] == "yes").sum()), **_score_dict(r.scores)}
@@ -444,6 +483,36 @@ def comparison_table(report: dict) -> pd.DataFrame:
                      "country P": float("nan"), "country R": float("nan"), "country F1": top["country_f1"],
                      "actor P": float("nan"), "actor R": float("nan"), "actor F1": top["actor_f1"]})
     return pd.DataFrame(rows)
+
+
+BAND_SPLITS = {"dev": "dev (out of sample)", "test": "test (unseen)"}
+
+
+def confidence_bands_table(report: dict, level: str = "actor") -> pd.DataFrame:
+    """One row per confidence band of the report's ``confidence_bands`` at ``level``: the band, how
+    the product shows its rows (a suggestion under the minimum confidence, else a row), and per
+    split the rows (distinct holder, issue, stance triples) and the share a coder also coded
+    (NaN without rows). Empty when the report has no bands (the rules ran, or an older report)."""
+    bands = report.get("confidence_bands") or {}
+    columns = ["confidence", "shown as"] + [f"{name} {what}" for name in BAND_SPLITS for what in ("rows", "right")]
+    edges = bands.get("edges") or []
+    if len(edges) < 2:
+        return pd.DataFrame(columns=columns)
+    minimum = float(bands.get("min_confidence", edges[0]))
+    rows = []
+    for n, (low, high) in enumerate(zip(edges, edges[1:])):
+        row: dict[str, object] = {
+            "confidence": f"{low:.2f}–{high:.2f}",
+            "shown as": "suggestion" if high <= minimum else "row",
+        }
+        for name in BAND_SPLITS:
+            found = (bands.get(name) or {}).get(level) or []
+            band = found[n] if n < len(found) else {}
+            row[f"{name} rows"] = int(band.get("rows", 0))
+            precision = band.get("precision")
+            row[f"{name} right"] = float(precision) if precision is not None else float("nan")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def articles_table(report: dict) -> pd.DataFrame:
@@ -540,6 +609,18 @@ def render_markdown(report: dict) -> str:
             _markdown_table(comparison),
             "",
         ]
+    bands = report.get("confidence_bands") or {}
+    if bands.get("edges"):
+        lines += [
+            "**How often a row is right, by its confidence.** The rows counted by the confidence they were "
+            "given: dev articles each scored by a model trained without it, test articles by the scorer that "
+            "ships. Rows are distinct (holder, issue, stance) triples per article; *right* is the share a coder "
+            "also coded (any gold row). Bands under the minimum confidence "
+            f"({float(bands.get('min_confidence', 0)):.2f}) are the suggestions offered for review.",
+            "",
+        ]
+        for level in LEVEL_NAMES[::-1]:
+            lines += [f"{level.capitalize()} level:", "", _markdown_table(confidence_bands_table(report, level)), ""]
     if top:
         lines += [
             f"**Inter-coder ceiling.** On {len(report['agreement']['articles'])} articles coded twice, the second "

@@ -14,6 +14,7 @@ name, and within one article a surname alone or an acronym is matched to the one
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -318,6 +319,44 @@ def evaluate_keyed(tables: KeyedTables) -> list[Score]:
             Score(**{**result.__dict__, "missed": _display(result.missed, names, per_article), "spurious": _display(result.spurious, names, per_article)})
         )
     return scores
+
+
+def triple_confidences(tables: KeyedTables, level: str) -> list[tuple[float, bool]]:
+    """Each predicted (holder, issue, stance) triple of ``level`` ("country" or "actor") as the
+    scores count it, with its confidence (the highest of the rows that make it) and whether a
+    coder coded it (any gold row of the article, required or optional: precision's test).
+    A row without a usable confidence counts as 0."""
+    key = dict((name, column) for name, column, _ in LEVELS)[level]
+    predicted = tables.predicted
+    if predicted.empty:
+        return []
+    confidence = pd.to_numeric(predicted["confidence"], errors="coerce").fillna(0.0) if "confidence" in predicted else pd.Series(0.0, index=predicted.index)
+    best: dict[tuple[str, ...], float] = {}
+    for a, k, i, s, c in zip(predicted["article_id"], predicted[key], predicted["issue"], predicted["stance"], confidence):
+        if str(k).strip():
+            triple = (str(a), str(k), str(i).strip(), str(s).strip())
+            best[triple] = max(best.get(triple, 0.0), float(c))
+    gold = _triples(tables.gold, key)
+    return [(c, triple in gold) for triple, c in sorted(best.items())]
+
+
+def confidence_bands(pairs: Iterable[tuple[float, bool]], edges: Sequence[float]) -> list[dict]:
+    """How often a row is right at each confidence: ``pairs`` (confidence, right) counted in the
+    bands between consecutive ``edges`` (ascending; each band holds its low edge, the last one
+    also its high edge), as dicts of low, high, rows, right and precision (None without rows).
+    Confidences below the first edge or above the last are left out."""
+    edges = sorted(set(float(e) for e in edges))
+    if len(edges) < 2:
+        raise ValueError("confidence bands need at least two distinct edges")
+    counts = [[0, 0] for _ in edges[:-1]]
+    for confidence, right in pairs:
+        if not edges[0] <= confidence <= edges[-1]:
+            continue
+        band = next(n for n in range(len(edges) - 1) if confidence < edges[n + 1] or n == len(edges) - 2)
+        counts[band][0] += 1
+        counts[band][1] += bool(right)
+    return [{"low": low, "high": high, "rows": rows, "right": right, "precision": round(right / rows, 4) if rows else None}
+            for (low, high), (rows, right) in zip(zip(edges, edges[1:]), counts)]
 
 
 def evaluate_stances(predicted: pd.DataFrame, gold: pd.DataFrame, knowledge: Knowledge | None = None) -> list[Score]:

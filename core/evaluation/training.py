@@ -314,14 +314,17 @@ def held_out_calibration(held: Sequence[HeldOut]) -> Calibration:
     return fit_calibration([r for h in held for r in h.labelled(h.raw)], [ok for h in held for ok in h.labelled(h.correct)])
 
 
-def rows_at(held: HeldOut, threshold: float, lift_rules: bool = True) -> pd.DataFrame:
+def rows_at(held: HeldOut, threshold: float, lift_rules: bool = True, keep_from: float | None = None) -> pd.DataFrame:
     """The stance table of one held-out article at a minimum confidence, as the extractor gives it
     (the rows the rules claim lifted to the minimum, so always in); with ``lift_rules`` false, as
-    before the scorer kept the rules' rows (they pass on the scorer's own confidence, like any row)."""
+    before the scorer kept the rules' rows (they pass on the scorer's own confidence, like any row).
+    ``keep_from`` (default: ``threshold``) keeps the rows from that confidence on, so that a
+    value under the minimum keeps the suggestions the product would show under it too."""
     scorer = _FixedScorer(held)
     rows = scored_rows(held.article.candidates, held.article.claims, scorer, held.article.text,  # type: ignore[arg-type]
                        threshold if lift_rules else 0.0)
-    return pd.DataFrame([r for r in rows if r["confidence"] >= threshold], columns=STANCE_COLUMNS)
+    keep = threshold if keep_from is None else keep_from
+    return pd.DataFrame([r for r in rows if r["confidence"] >= keep], columns=STANCE_COLUMNS)
 
 
 class _FixedScorer:

@@ -657,3 +657,51 @@ def reliability_chart(bins: pd.DataFrame) -> alt.LayerChart:
         tooltip=tooltip,
     )
     return alt.LayerChart(layer=[line, label, trace, points, counts], height=420)
+
+
+# --- how often a row is right, by its confidence -------------------------------------------------
+
+CONFIDENCE_BAND_COLUMNS = ["confidence", "order", "shown as", "split", "rows", "right"]
+CONFIDENCE_BAND_COLOURS: dict[str, str] = {
+    "dev (out of sample)": "#56B4E9",  # Okabe-Ito sky blue
+    "test (unseen)": "#E69F00",  # Okabe-Ito orange
+}
+
+
+def confidence_band_data(table: pd.DataFrame) -> pd.DataFrame:
+    """Long form of ``core.evaluation.accuracy.confidence_bands_table``: one row per (band, split)
+    with the rows in it and the share right; bands of a split without rows are left out (no bar,
+    rather than a bar at 0 that would read as "always wrong")."""
+    rows = []
+    for order, (_, band) in enumerate(table.iterrows()):
+        for split, label in (("dev", "dev (out of sample)"), ("test", "test (unseen)")):
+            count = int(band.get(f"{split} rows", 0) or 0)
+            right = band.get(f"{split} right")
+            if count and right is not None and pd.notna(right):
+                rows.append({"confidence": band["confidence"], "order": order, "shown as": band["shown as"],
+                             "split": label, "rows": count, "right": float(right)})
+    return pd.DataFrame(rows, columns=CONFIDENCE_BAND_COLUMNS)
+
+
+def confidence_band_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """The share of rows a coder also coded (up) in each confidence band (across), development
+    articles out of sample beside the test articles nobody read; each bar labelled with its rows.
+    Bands under the minimum confidence are the suggestions the Review page offers."""
+    data = confidence_band_data(table)
+    order = data.drop_duplicates("confidence").sort_values("order")["confidence"].tolist()
+    splits = list(CONFIDENCE_BAND_COLOURS)
+    tooltip = [alt.Tooltip("confidence:N", title="Confidence"), alt.Tooltip("shown as:N", title="Shown as"),
+               alt.Tooltip("split:N", title="Articles"), alt.Tooltip("right:Q", title="Share right", format=".2f"),
+               alt.Tooltip("rows:Q", title="Rows", format=",")]
+    base = alt.Chart(data).encode(
+        x=alt.X("confidence:N", sort=order, title="Confidence the scorer gave", axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("split:N", sort=splits),
+        y=alt.Y("right:Q", title="Share of rows right", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".1f")),
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("split:N", title="Articles", sort=splits,
+                        scale=alt.Scale(domain=splits, range=list(CONFIDENCE_BAND_COLOURS.values())),
+                        legend=alt.Legend(orient="bottom")))
+    counts = base.mark_text(dy=-6, baseline="bottom", fontSize=11, color="#444444").encode(text=alt.Text("rows:Q", format=","))
+    return alt.LayerChart(layer=[bars, counts], height=320)
