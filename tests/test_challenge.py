@@ -32,7 +32,7 @@ MEASURED = {
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (26 / 60, 19 / 61),
     "challenge/us_trade.yaml": (28 / 60, 20 / 59),
-    "challenge_heldout/heldout.yaml": (89 / 120, 84 / 114),
+    "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 56 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
@@ -45,11 +45,13 @@ MEASURED = {
 MEASURED_SCORER = {
     # (2026-12-05, fifteenth session: retrained after its loose issue matches; minimum confidence
     # 0.35. Before, at the fourteenth session's end (0.40): 90, 73, 42, 23, 12, 35 cases passed and
-    # 88, 79, 56, 23, 12, 34 expected rows found)
-    "challenge_heldout/heldout.yaml": (90 / 120, 88 / 114),
+    # 88, 79, 56, 23, 12, 34 expected rows found. Sixteenth session, the same scorer after the
+    # lexicon's words of undoing and saving: held-out 1 90 -> 91 cases and 88 -> 89 rows, guns
+    # 24 -> 23 cases and rows)
+    "challenge_heldout/heldout.yaml": (91 / 120, 89 / 114),
     "challenge_heldout/heldout2.yaml": (74 / 130, 81 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 60 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
+    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
 }

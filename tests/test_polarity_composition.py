@@ -1535,3 +1535,41 @@ def test_an_object_only_verb_reaches_the_act_its_object_names(text, expected):
 ])
 def test_an_object_only_verb_takes_no_side_through_an_act_without_one(text):
     assert not any(issue == "river_dam" for _, issue, _ in stances(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs and nouns of doing away with something are against it, wherever the side comes from:
+    # wanting, calling for, vowing, and a judgment of an attempt to do it turns it
+    ("Senator Ana Ortiz wants to abolish the steel tariffs.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+    ("Senator Ana Ortiz called for the abolition of the steel tariffs.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+    ("Peru called for the elimination of the farm loans.", ("Peru", "farm_loans", "oppose")),
+    ("Chile vowed to dismantle the river dam.", ("Chile", "river_dam", "oppose")),
+    ("Kenya wants to do away with the steel tariffs.", ("Kenya", "steel_tariffs", "oppose")),
+    ("Peru wants to get rid of the farm loans.", ("Peru", "farm_loans", "oppose")),
+    ("Chile plans to scale back the farm loans.", ("Chile", "farm_loans", "oppose")),
+    ("Mayor Ines Duarte criticised the plan to abolish the wind farms.", ("Ines Duarte", "wind_farms", "support")),
+    ("Mayor Ines Duarte opposed efforts to eliminate the farm loans.", ("Ines Duarte", "farm_loans", "support")),
+    ("Senator Ana Ortiz wants to weaken the steel tariffs.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+])
+def test_doing_away_with_the_issue_is_against_it(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bringing it back or saving it is for it; holding it back or thwarting it against it
+    ("Chile vowed to revive the river dam.", ("Chile", "river_dam", "support")),
+    ("Senator Ana Ortiz wants to reinstate the farm loans.", ("Ana Ortiz", "farm_loans", "support")),
+    ("Peru tried to salvage the steel tariffs.", ("Peru", "steel_tariffs", "support")),
+    ("Kenya moved to safeguard the farm loans.", ("Kenya", "farm_loans", "support")),
+    ("Peru moved to thwart the river dam.", ("Peru", "river_dam", "oppose")),
+    ("Senator Ana Ortiz disapproved of the wind farms.", ("Ana Ortiz", "wind_farms", "oppose")),
+    ("Chile would postpone the river dam, Foreign Minister Lia Sorensen said.", ("Chile", "river_dam", "oppose")),
+    ("Mayor Ines Duarte criticised the attempt to revive the river dam.", ("Ines Duarte", "river_dam", "oppose")),
+    ("Senator Ana Ortiz stood up for the farm loans.", ("Ana Ortiz", "farm_loans", "support")),
+    ("The Chilean government called off the river dam.", ("Chile", "river_dam", "oppose")),
+    ("The Kenyan government pulled the plug on the wind farms.", ("Kenya", "wind_farms", "oppose")),
+    ("Peru is pulling the plug on the farm loans.", ("Peru", "farm_loans", "oppose")),
+    ("Chile called off plans to scrap the steel tariffs.", ("Chile", "steel_tariffs", "support")),
+])
+def test_reviving_or_thwarting_the_issue_takes_its_side(text, expected):
+    assert_one_side(text, expected)

@@ -989,6 +989,30 @@ def test_a_governors_administration_is_no_national_government():
     assert not any(stances["actor_type"] == "government")
 
 
+@pytest.mark.parametrize("text", [
+    "Senator Ana Ortiz of Ohio said the Ortiz administration would drop the steel quotas.",
+    "Chilean Senator Ana Ortiz said the Ortiz administration would drop the steel quotas.",
+    "Mayor Tomas Lindqvist of Malmo said the Lindqvist administration would drop the steel quotas.",
+])
+def test_the_administration_of_someone_known_to_hold_another_office_is_no_government(text):
+    # (a senator's or a mayor's "administration", with a country known from the state or the
+    # demonym, is not that country's government: the second reviewer's case of the fifteenth round)
+    stances = analyse(text).stances
+    assert not any(stances["actor_type"] == "government")
+    assert any(stances["actor"].str.endswith(("Ortiz", "Lindqvist")) & (stances["stance"] == "oppose"))
+
+
+@pytest.mark.parametrize("text, government", [
+    ("Chilean President Ana Ortiz said the Ortiz administration would drop the steel quotas.", "Chile"),
+    ("Kenyan President William Ruto spoke on Monday. The Ruto government dropped the steel quotas.", "Kenya"),
+    ("Norway's Prime Minister Tomas Lindqvist spoke on Monday. The Lindqvist government dropped the steel quotas.", "Norway"),
+])
+def test_the_administration_of_a_head_of_state_or_government_is_their_countrys_government(text, government):
+    stances = analyse(text).stances
+    assert (government, "government", "steel_quotas", "oppose") in set(
+        stances[["actor", "actor_type", "issue", "stance"]].itertuples(index=False, name=None))
+
+
 @pytest.mark.parametrize("headline, words", [
     ("Mary Hope Langley On Steel Quotas", ["Mary", "Hope", "Langley"]),
     ("Eleanor Praise Mbeki Interview", ["Eleanor", "Praise", "Mbeki"]),

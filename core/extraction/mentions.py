@@ -919,9 +919,17 @@ class ActorResolver:
     def _leader_government(self, tok: Token, mods: list[Token]) -> bool:
         """"the Trump administration", "Giorgia Meloni's government": the leader's country's
         government, when the leader's country is a country (a known actor's country may be a body,
-        and only a country has a government). Whether it was added."""
-        leader = next((self._by_token[c.i] for c in mods if c.ent_type_ == "PERSON" and c.i in self._by_token), None)
+        and only a country has a government), and the leader is not known to hold another office
+        than a head of state's or government's (lexicon ``generic_titles`` leader): "the Ortiz
+        administration" of a senator, "the Hochul administration" of a governor, is no country's
+        government. Whether it was added."""
+        # (a person's mention, whether the NER tagged the word or a short name was found for it:
+        # "The Ruto government", the tagger's PROPN without an entity)
+        leader = next((self._by_token[c.i] for c in mods if c.i in self._by_token and self._by_token[c.i].actor.actor_type == "person"), None)
         if leader is None or not leader.actor.country:
+            return False
+        role = leader.actor.role.lower()
+        if role and role not in self.lex.generic_titles.get("leader", frozenset()):
             return False
         country = leader.actor.country
         if not (self.kb.country_demonym.get(country) or self.kb.country_of(country)):
