@@ -712,7 +712,9 @@ def test_accuracy_page_shows_test_dev_and_the_inter_coder_ceiling(calls):
     assert shown["F1 on unseen articles (test)"] == f"{test_row['actor']['f1']:.2f}"
     assert shown["Two coders agree (ceiling)"] == f"{report['agreement']['pooled']['all']['actor_f1']:.2f}"
     assert at.get("vega_lite_chart"), "the F1 chart is drawn"
-    assert len(at.dataframe) == 6  # data sets, rules vs scorer, agreement, error kinds, quotes, every article
+    # data sets, rules vs scorer, confidence bands, agreement, error kinds, quotes, every article
+    assert len(at.dataframe) == 7
+    assert list(at.dataframe[2].value["shown as"])[0] == "suggestion"  # the bands, from the suggestions up
     compared = at.dataframe[1].value
     assert set(compared["extractor"]) == {"rules only", "candidates + scorer", "second coder"}
     scorer_test = next(g for g in report["comparison"] if g["name"] == "test" and g["extractor"] == "candidates + scorer")

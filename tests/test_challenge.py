@@ -24,21 +24,26 @@ TESTS = Path(__file__).resolve().parent
 MEASURED = {
     "challenge/holders.yaml": (126 / 150, 150 / 175),
     "challenge/polarity.yaml": (127 / 150, 113 / 136),
-    "challenge/discourse.yaml": (48 / 80, 67 / 108),
+    "challenge/discourse.yaml": (49 / 80, 68 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
-    "challenge/us_politics.yaml": (77 / 120, 69 / 112),
+    "challenge/us_politics.yaml": (77 / 120, 70 / 112),
     "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (26 / 60, 19 / 61),
-    "challenge/us_trade.yaml": (28 / 60, 20 / 59),
+    "challenge/us_trade.yaml": (29 / 60, 21 / 59),
     "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 56 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth)
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
+    # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
+    # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
+    # undoing 91, 82)
+    "challenge/vocabulary.yaml": (127 / 150, 117 / 138),  # (108/150, 99/138 when written)
+    "challenge_heldout/vocabulary_heldout.yaml": (95 / 120, 86 / 108),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
@@ -50,10 +55,13 @@ MEASURED_SCORER = {
     # 24 -> 23 cases and rows)
     "challenge_heldout/heldout.yaml": (91 / 120, 89 / 114),
     "challenge_heldout/heldout2.yaml": (74 / 130, 81 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 60 / 158),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 61 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
+    # (sixteenth session: 95/120 cases and 87/108 rows at its start, 99 and 91 after its first words
+    # of undoing)
+    "challenge_heldout/vocabulary_heldout.yaml": (103 / 120, 95 / 108),
 }
 
 

@@ -1573,3 +1573,34 @@ def test_doing_away_with_the_issue_is_against_it(text, expected):
 ])
 def test_reviving_or_thwarting_the_issue_takes_its_side(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # everyday words of letting it go ahead, taking it up, blocking it or cooling on it (the
+    # vocabulary challenge set's failures, on sentences of our own)
+    ("The Chilean cabinet rubber-stamped the river dam on Friday.", ("Chile", "river_dam", "support")),
+    ("Senator Ana Ortiz gave her blessing to the wind farms.", ("Ana Ortiz", "wind_farms", "support")),
+    ("Kenya gave the thumbs-up to the river dam.", ("Kenya", "river_dam", "support")),
+    ("Mayor Ines Duarte went to bat for the wind farms at a hearing.", ("Ines Duarte", "wind_farms", "support")),
+    ("Farmers led by Senator Ana Ortiz petitioned for the farm loans.", ("Ana Ortiz", "farm_loans", "support")),
+    ("Chile moved to shore up the farm loans.", ("Chile", "farm_loans", "support")),
+    ("Senator Ana Ortiz has stonewalled the steel tariffs for months.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+    ("Peru scuppered the river dam on Thursday.", ("Peru", "river_dam", "oppose")),
+    ("The Chilean government vowed to rein in the wind farms.", ("Chile", "wind_farms", "oppose")),
+    ("The Kenyan government cracked down on the wind farms.", ("Kenya", "wind_farms", "oppose")),
+    ("Mayor Ines Duarte is lukewarm about the river dam.", ("Ines Duarte", "river_dam", "oppose")),
+    ("The Peruvian government has been cool to the steel tariffs.", ("Peru", "steel_tariffs", "oppose")),
+    ("Senator Ana Ortiz called the steel tariffs wrong-headed.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+    ("Kenya gave the thumbs-down to the wind farms.", ("Kenya", "wind_farms", "oppose")),
+    ("Mayor Ines Duarte took aim at the river dam in a speech.", ("Ines Duarte", "river_dam", "oppose")),
+    ("Chile put the brakes on the river dam.", ("Chile", "river_dam", "oppose")),
+    ("Senator Ana Ortiz deplored the cancellation of the river dam.", ("Ana Ortiz", "river_dam", "support")),
+    ("Mayor Ines Duarte brushed aside calls to scrap the farm loans.", ("Ines Duarte", "farm_loans", "support")),
+])
+def test_everyday_words_of_letting_blocking_or_cooling_take_their_side(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_refusing_to_be_drawn_takes_no_side():
+    found = stances("Senator Ana Ortiz refused to be drawn on the steel tariffs, telling reporters to wait.")
+    assert not {row for row in found if row[2] in ("support", "oppose")}
