@@ -24,14 +24,14 @@ TESTS = Path(__file__).resolve().parent
 MEASURED = {
     "challenge/holders.yaml": (126 / 150, 150 / 175),
     "challenge/polarity.yaml": (127 / 150, 113 / 136),
-    "challenge/discourse.yaml": (49 / 80, 68 / 108),
+    "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
-    "challenge/us_politics.yaml": (77 / 120, 70 / 112),
+    "challenge/us_politics.yaml": (76 / 120, 68 / 112),  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (26 / 60, 19 / 61),
-    "challenge/us_trade.yaml": (29 / 60, 21 / 59),
+    "challenge/us_trade.yaml": (28 / 60, 20 / 59),
     "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
@@ -42,26 +42,24 @@ MEASURED = {
     # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
-    "challenge/vocabulary.yaml": (127 / 150, 117 / 138),  # (108/150, 99/138 when written)
-    "challenge_heldout/vocabulary_heldout.yaml": (95 / 120, 86 / 108),
+    "challenge/vocabulary.yaml": (127 / 150, 117 / 138),  # (100/150, 91/138 at the session's start)
+    "challenge/vocabulary2.yaml": (114 / 150, 103 / 140),  # (84/150, 73/140 when written, after the first)
+    "challenge_heldout/vocabulary_heldout.yaml": (97 / 120, 88 / 108),  # (95, 86 before the second read set's words)
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, fifteenth session: retrained after its loose issue matches; minimum confidence
-    # 0.35. Before, at the fourteenth session's end (0.40): 90, 73, 42, 23, 12, 35 cases passed and
-    # 88, 79, 56, 23, 12, 34 expected rows found. Sixteenth session, the same scorer after the
-    # lexicon's words of undoing and saving: held-out 1 90 -> 91 cases and 88 -> 89 rows, guns
-    # 24 -> 23 cases and rows)
-    "challenge_heldout/heldout.yaml": (91 / 120, 89 / 114),
-    "challenge_heldout/heldout2.yaml": (74 / 130, 81 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 61 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 23 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 12 / 51),
+    # (2026-12-05, sixteenth session: retrained after its words of undoing, saving, praise and scorn;
+    # minimum confidence 0.35. At the session's start, the fifteenth session's scorer: 90, 74, 44,
+    # 24, 13, 35 cases passed and 88, 81, 60, 24, 12, 34 expected rows found; the held-out vocabulary
+    # set, written this session, 95 cases and 87 rows then)
+    "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
+    "challenge_heldout/heldout2.yaml": (74 / 130, 82 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 63 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
+    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
-    # (sixteenth session: 95/120 cases and 87/108 rows at its start, 99 and 91 after its first words
-    # of undoing)
-    "challenge_heldout/vocabulary_heldout.yaml": (103 / 120, 95 / 108),
+    "challenge_heldout/vocabulary_heldout.yaml": (104 / 120, 96 / 108),
 }
 
 

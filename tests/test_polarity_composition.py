@@ -1604,3 +1604,31 @@ def test_everyday_words_of_letting_blocking_or_cooling_take_their_side(text, exp
 def test_refusing_to_be_drawn_takes_no_side():
     found = stances("Senator Ana Ortiz refused to be drawn on the steel tariffs, telling reporters to wait.")
     assert not {row for row in found if row[2] in ("support", "oppose")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # praise, scorn and the acts of approving, speeding, shelving and cutting back (the second
+    # vocabulary set's failures, on sentences of our own)
+    ("Mayor Ines Duarte extolled the wind farms in a speech.", ("Ines Duarte", "wind_farms", "support")),
+    ("Senator Ana Ortiz talked up the river dam on Monday.", ("Ana Ortiz", "river_dam", "support")),
+    ("The Chilean government gave the go-ahead for the river dam.", ("Chile", "river_dam", "support")),
+    ("Peru fast-tracked the farm loans on Thursday.", ("Peru", "farm_loans", "support")),
+    ("Kenya rolled out the farm loans in May.", ("Kenya", "farm_loans", "support")),
+    ("Senator Ana Ortiz has co-sponsored the farm loans.", ("Ana Ortiz", "farm_loans", "support")),
+    ("Mayor Ines Duarte is sympathetic to the wind farms.", ("Ines Duarte", "wind_farms", "support")),
+    ("The Peruvian government toughened the steel tariffs.", ("Peru", "steel_tariffs", "support")),
+    ("Chile broadened the farm loans to cover fishermen.", ("Chile", "farm_loans", "support")),
+    ("Senator Ana Ortiz rubbished the river dam.", ("Ana Ortiz", "river_dam", "oppose")),
+    ("Mayor Ines Duarte savaged the wind farms at a rally.", ("Ines Duarte", "wind_farms", "oppose")),
+    ("Senator Ana Ortiz poured scorn on the steel tariffs.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+    ("The Kenyan government mothballed the river dam.", ("Kenya", "river_dam", "oppose")),
+    ("Chile curtailed the farm loans on Tuesday.", ("Chile", "farm_loans", "oppose")),
+    ("Mayor Ines Duarte is unenthusiastic about the wind farms.", ("Ines Duarte", "wind_farms", "oppose")),
+    ("Senator Ana Ortiz called the river dam a vanity project.", ("Ana Ortiz", "river_dam", "oppose")),
+    ("Mayor Ines Duarte turned her back on the wind farms.", ("Ines Duarte", "wind_farms", "oppose")),
+    ("Senator Ana Ortiz filibustered the farm loans for nine hours.", ("Ana Ortiz", "farm_loans", "oppose")),
+    ("Mayor Ines Duarte bemoaned the axing of the river dam.", ("Ines Duarte", "river_dam", "support")),
+    ("Senator Ana Ortiz regretted the steel tariffs.", ("Ana Ortiz", "steel_tariffs", "oppose")),
+])
+def test_praise_scorn_and_acts_of_approving_or_shelving_take_their_side(text, expected):
+    assert_one_side(text, expected)
