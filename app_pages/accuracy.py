@@ -93,8 +93,9 @@ def show_calibration() -> None:
 def show_confidence_bands(report: dict) -> None:
     """How often a row was right at each confidence, on dev (out of sample) and on the test
     articles: what a confidence is worth on an article nobody tuned the extractor for."""
-    if confidence_bands_table(report).empty:
-        return
+    counted = confidence_bands_table(report)
+    if counted.empty or not (counted["dev rows"].sum() or counted["test rows"].sum()):
+        return  # (no bands, or none with a row: nothing to show)
     st.subheader("How often is a row right at each confidence?")
     st.markdown(
         "The same rows counted by the confidence they were given. **Dev**: the development articles, each "

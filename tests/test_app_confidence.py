@@ -241,3 +241,13 @@ def test_the_accuracy_page_without_bands_leaves_the_section_out(calls, monkeypat
     monkeypatch.setattr(dashboard, "accuracy_report", lambda: {k: v for k, v in stored.items() if k != "confidence_bands"})
     at = open_app_page(ACCURACY)
     assert "How often is a row right" not in texts(at.subheader) and not _band_tables(at)
+
+
+def test_the_accuracy_page_leaves_out_bands_without_a_row(calls, monkeypatch):
+    stored = load_report()
+    assert stored is not None
+    empty = {"edges": [0.1, 0.35, 1.0], "min_confidence": 0.35,
+             "dev": {"actor": [{"rows": 0, "precision": None}] * 2}, "test": {"actor": [{"rows": 0, "precision": None}] * 2}}
+    monkeypatch.setattr(dashboard, "accuracy_report", lambda: {**stored, "confidence_bands": empty})
+    at = open_app_page(ACCURACY)
+    assert "How often is a row right" not in texts(at.subheader) and not _band_tables(at)

@@ -43,13 +43,17 @@ MEASURED = {
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
     "challenge/vocabulary.yaml": (127 / 150, 117 / 138),  # (100/150, 91/138 at the session's start)
-    "challenge/vocabulary2.yaml": (114 / 150, 103 / 140),  # (84/150, 73/140 when written, after the first)
-    "challenge_heldout/vocabulary_heldout.yaml": (97 / 120, 88 / 108),  # (95, 86 before the second read set's words)
+    "challenge/vocabulary2.yaml": (111 / 150, 100 / 140),  # (84/150, 73/140 when written, after the first)
+    "challenge/vocabulary3.yaml": (73 / 100, 63 / 91),  # (61/100, 51/91 when written, after the second)
+    # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
+    # reviewer's fixes and the third's)
+    "challenge_heldout/vocabulary_heldout.yaml": (95 / 120, 86 / 108),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, sixteenth session: retrained after its words of undoing, saving, praise and scorn;
+    # (2026-12-05, sixteenth session: retrained after its words of undoing, saving, praise and scorn
+    # and a code reviewer's fixes;
     # minimum confidence 0.35. At the session's start, the fifteenth session's scorer: 90, 74, 44,
     # 24, 13, 35 cases passed and 88, 81, 60, 24, 12, 34 expected rows found; the held-out vocabulary
     # set, written this session, 95 cases and 87 rows then)
@@ -59,7 +63,9 @@ MEASURED_SCORER = {
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (104 / 120, 96 / 108),
+    # (the held-out vocabulary set: 104 and 96 after the second read set's words, 102 and 94 after
+    # a code reviewer's fixes and the third's)
+    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
 }
 
 

@@ -129,3 +129,10 @@ def test_the_chart_has_a_bar_per_band_and_split_with_rows_and_none_for_an_empty_
     assert spec["layer"][1]["encoding"]["text"]["field"] == "rows"
     assert confidence_band_data(table.iloc[0:0]).empty
 
+
+
+def test_a_band_with_null_rows_counts_as_none():
+    report = {"confidence_bands": {"edges": [0.1, 0.5, 1.0], "min_confidence": 0.5,
+                                   "dev": {"actor": [{"rows": None, "precision": None}, {"rows": 3, "precision": 1.0}]}}}
+    table = confidence_bands_table(report, "actor")
+    assert list(table["dev rows"]) == [0, 3] and list(table["test rows"]) == [0, 0]

@@ -993,6 +993,7 @@ def test_a_governors_administration_is_no_national_government():
     "Senator Ana Ortiz of Ohio said the Ortiz administration would drop the steel quotas.",
     "Chilean Senator Ana Ortiz said the Ortiz administration would drop the steel quotas.",
     "Mayor Tomas Lindqvist of Malmo said the Lindqvist administration would drop the steel quotas.",
+    "Chilean Vice President Ana Ortiz said the Ortiz administration would drop the steel quotas.",
 ])
 def test_the_administration_of_someone_known_to_hold_another_office_is_no_government(text):
     # (a senator's or a mayor's "administration", with a country known from the state or the
@@ -1006,6 +1007,9 @@ def test_the_administration_of_someone_known_to_hold_another_office_is_no_govern
     ("Chilean President Ana Ortiz said the Ortiz administration would drop the steel quotas.", "Chile"),
     ("Kenyan President William Ruto spoke on Monday. The Ruto government dropped the steel quotas.", "Kenya"),
     ("Norway's Prime Minister Tomas Lindqvist spoke on Monday. The Lindqvist government dropped the steel quotas.", "Norway"),
+    # (a qualifier before the title keeps the head: the second reviewer's cases of this round)
+    ("Interim Chilean President Ana Ortiz spoke on Monday. The Ortiz government dropped the steel quotas.", "Chile"),
+    ("Acting Chilean President Ana Ortiz spoke on Monday. The Ortiz government dropped the steel quotas.", "Chile"),
 ])
 def test_the_administration_of_a_head_of_state_or_government_is_their_countrys_government(text, government):
     stances = analyse(text).stances

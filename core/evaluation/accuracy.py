@@ -202,7 +202,7 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
     """The dev articles as a learned scorer would do on articles it never saw: each article's
     candidates scored by a model trained (as ``scorer`` was) on the other dev articles, calibrated
     and thresholded as ``scorer`` is (leave-one-article-out)."""
-    from core.evaluation.training import SEED, C, labelled_articles, leave_one_article_out, rows_at
+    from core.evaluation.training import SEED, C, HeldOut, cross_calibrated, labelled_articles, leave_one_article_out, rows_at
 
     present = [a for a in articles if a.available]
     knowledge = load_knowledge()
@@ -219,14 +219,19 @@ def held_out_results(articles: Iterable[GoldArticle], scorer: StanceScorer, nlp=
         examples = challenge_examples([CHALLENGE_DIR / name for name in scorer.info["challenge_sets"]], nlp)
         extra = (examples.features, examples.labels)
     held = leave_one_article_out(data, float(scorer.info.get("c", C)), int(scorer.info.get("seed", SEED)), extra)
+    # (the confidence bands read each article's confidences through a calibration fitted on the
+    # other articles only, as the reliability chart does: the shipped calibration was fitted on
+    # these very predictions)
+    honest = cross_calibrated(held)
     results = []
-    for article, h in zip(present, held):
+    for article, h, own in zip(present, held, honest):
         h.calibrate(scorer.calibration)
         stances = rows_at(h, scorer.min_confidence)
         result = ArticleResult(article, h.article.text, h.article.gold, Tables(stances=stances), keyed(stances, h.article.gold, knowledge))
         country, actor = evaluate_keyed(result.keyed)
         result.scores = {"country": country, "actor": actor}
-        result.ranked = keyed(rows_at(h, scorer.min_confidence, keep_from=scorer.floor), h.article.gold, knowledge)
+        apart = HeldOut(h.article, h.stances, h.raw, own)
+        result.ranked = keyed(rows_at(apart, scorer.min_confidence, keep_from=scorer.floor), h.article.gold, knowledge)
         results.append(result)
     return results
 
@@ -508,7 +513,7 @@ def confidence_bands_table(report: dict, level: str = "actor") -> pd.DataFrame:
         for name in BAND_SPLITS:
             found = (bands.get(name) or {}).get(level) or []
             band = found[n] if n < len(found) else {}
-            row[f"{name} rows"] = int(band.get("rows", 0))
+            row[f"{name} rows"] = int(band.get("rows") or 0)
             precision = band.get("precision")
             row[f"{name} right"] = float(precision) if precision is not None else float("nan")
         rows.append(row)

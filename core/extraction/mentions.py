@@ -916,6 +916,18 @@ class ActorResolver:
         elif owner_country and low in lex.relational_group_nouns and antecedent is not None and antecedent.actor.actor_type == "government":
             self._add(Actor(f"{owner_country} {low}", "group", ""), owner.i, tok.i + 1, "group")
 
+    def _head_of_state_or_government(self, role: str, unknown: bool = False) -> bool:
+        """Whether a role is a head of state's or government's (the lexicon's ``generic_titles``
+        leader), with a qualifier before it ("interim president", "acting prime minister"; not
+        "vice president" or "deputy prime minister"). ``unknown``: the answer for no role."""
+        role = " ".join(role.lower().split())
+        if not role:
+            return unknown
+        heads = self.lex.generic_titles.get("leader", frozenset())
+        if role in heads:
+            return True
+        return not role.startswith(("vice ", "vice-", "deputy ")) and any(role.endswith(f" {head}") for head in heads)
+
     def _leader_government(self, tok: Token, mods: list[Token]) -> bool:
         """"the Trump administration", "Giorgia Meloni's government": the leader's country's
         government, when the leader's country is a country (a known actor's country may be a body,
@@ -928,8 +940,7 @@ class ActorResolver:
         leader = next((self._by_token[c.i] for c in mods if c.i in self._by_token and self._by_token[c.i].actor.actor_type == "person"), None)
         if leader is None or not leader.actor.country:
             return False
-        role = leader.actor.role.lower()
-        if role and role not in self.lex.generic_titles.get("leader", frozenset()):
+        if not self._head_of_state_or_government(leader.actor.role, unknown=True):
             return False
         country = leader.actor.country
         if not (self.kb.country_demonym.get(country) or self.kb.country_of(country)):
@@ -1163,7 +1174,6 @@ class ActorResolver:
                 # ("the Senate", "Congress": a national institution named bare is the home
                 # country's, named as the coders name it, "United States Senate")
                 self._replace_actor(k, Actor(f"{home} {actor.name}", "organization", home, actor.role))
-        heads = self.lex.generic_titles.get("leader", frozenset())
         for tok in self.doc:
             if tok.i in self._by_token or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -1180,7 +1190,7 @@ class ActorResolver:
                 # country is known; only a head of state or government, the lexicon's
                 # generic_titles "leader": not "the Hochul administration" of a governor)
                 owners = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i in self._by_token
-                          and self._by_token[c.i].actor.role.lower() in heads]
+                          and self._head_of_state_or_government(self._by_token[c.i].actor.role)]
                 if owners:
                     self._leader_government(tok, owners)
 

@@ -2116,7 +2116,12 @@ class StanceFinder:
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
             # truce": an event, or another object; not a side on the issue
             return
-        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk)
+        # (an idiom merged into one word keeps its head's tag, which may be a noun: "the merger would
+        # rubber-stamp pay rises" has the issue as the subject all the same)
+        idiom = lemma in self.lex.idioms
+        # (and the parser may read "would get rid of" as a passive: "the toll road" its nsubjpass)
+        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk) or idiom and below is not None \
+            and below.dep_ in ("nsubj", "nsubjpass") and below.i in walk.in_match
         if lemma in self.lex.cause_only_cues and not as_cause:
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
         if lemma in self.lex.cause_only_cues | self.lex.effect_cues and as_cause:
@@ -2143,7 +2148,10 @@ class StanceFinder:
             value = 1
         if tok.pos_ in ("VERB", "AUX") and below is not None and below.dep_ == "nsubj" and below.i in walk.in_match and self._must_go(tok):
             value = -1  # "the subsidy must go", "the tax has to go" ("needs to go": not the need of it)
-        if value and as_cause and _objects(tok) and lemma not in self.lex.cause_only_cues | self.lex.effect_cues | self.lex.result_verbs:
+        # (an idiom's object may hang on its last word: "the toll road would get rid of traffic
+        # jams", "the casino would put the brakes on crime", "would stand by its workers")
+        done_to = _objects(tok) or idiom and any(c.dep_ in ("pobj", "dobj") for c in tok.children)
+        if value and as_cause and done_to and lemma not in self.lex.cause_only_cues | self.lex.effect_cues | self.lex.result_verbs:
             # "the tax has cut sales": what the issue does to something else, not a side on it
             # (an outcome the lexicon judges was read above: _effect_on_outcome) ("the levy would undermine growth" is one:
             # effect_cues; "wants the curfew to end", with no object, still is)
