@@ -1680,3 +1680,14 @@ def test_the_same_words_in_their_own_sense_take_their_side(text, expected):
 ])
 def test_taking_it_on_or_going_off_it_takes_its_side(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a complaint about a decision to undo the issue is for it, as a condemnation of one is
+    # ("deplore" and "bemoan" are object cues like "condemn": their object is what is judged)
+    ("Senator Ana Ortiz deplored the decision to scrap the farm loans.", ("Ana Ortiz", "farm_loans", "support")),
+    ("Mayor Ines Duarte bemoaned the decision to scrap the wind farms.", ("Ines Duarte", "wind_farms", "support")),
+    ("Senator Ana Ortiz deplored the river dam.", ("Ana Ortiz", "river_dam", "oppose")),
+])
+def test_a_complaint_about_undoing_the_issue_is_for_it(text, expected):
+    assert_one_side(text, expected)
