@@ -2116,10 +2116,10 @@ class StanceFinder:
             # "the truce broke down", "broke her silence on the truce", "questioned Lima about the
             # truce": an event, or another object; not a side on the issue
             return
-        # (an idiom merged into one word keeps its head's tag, which may be a noun: "the merger would
-        # rubber-stamp pay rises" has the issue as the subject all the same)
+        # (an idiom merged into one word keeps its head's tag, which need not be a verb's, and the
+        # issue may be its subject all the same; the parser may read "would get rid of" as a
+        # passive: "the toll road would get rid of traffic jams", "the toll road" its nsubjpass)
         idiom = lemma in self.lex.idioms
-        # (and the parser may read "would get rid of" as a passive: "the toll road" its nsubjpass)
         as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk) or idiom and below is not None \
             and below.dep_ in ("nsubj", "nsubjpass") and below.i in walk.in_match
         if lemma in self.lex.cause_only_cues and not as_cause:
