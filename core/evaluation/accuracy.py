@@ -490,7 +490,7 @@ def comparison_table(report: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-BAND_SPLITS = {"dev": "dev (out of sample)", "test": "test (unseen)"}
+BAND_SPLITS = ("dev", "test")  # the report's splits, in the order the table shows them
 
 
 def confidence_bands_table(report: dict, level: str = "actor") -> pd.DataFrame:

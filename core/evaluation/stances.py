@@ -14,6 +14,7 @@ name, and within one article a surname alone or an acronym is matched to the one
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -352,7 +353,7 @@ def confidence_bands(pairs: Iterable[tuple[float, bool]], edges: Sequence[float]
     for confidence, right in pairs:
         if not edges[0] <= confidence <= edges[-1]:
             continue
-        band = next(n for n in range(len(edges) - 1) if confidence < edges[n + 1] or n == len(edges) - 2)
+        band = min(bisect_right(edges, confidence), len(edges) - 1) - 1  # (the last edge belongs to the last band)
         counts[band][0] += 1
         counts[band][1] += bool(right)
     return [{"low": low, "high": high, "rows": rows, "right": right, "precision": round(right / rows, 4) if rows else None}

@@ -662,9 +662,11 @@ def reliability_chart(bins: pd.DataFrame) -> alt.LayerChart:
 # --- how often a row is right, by its confidence -------------------------------------------------
 
 CONFIDENCE_BAND_COLUMNS = ["confidence", "order", "shown as", "split", "rows", "right"]
-CONFIDENCE_BAND_COLOURS: dict[str, str] = {
-    "dev (out of sample)": "#56B4E9",  # Okabe-Ito sky blue
-    "test (unseen)": "#E69F00",  # Okabe-Ito orange
+# Per split of the bands table (its "<split> rows" and "<split> right" columns): the legend's label
+# and its colour.
+CONFIDENCE_BAND_SPLITS: dict[str, tuple[str, str]] = {
+    "dev": ("dev (out of sample)", "#56B4E9"),  # Okabe-Ito sky blue
+    "test": ("test (unseen)", "#E69F00"),  # Okabe-Ito orange
 }
 
 
@@ -674,7 +676,7 @@ def confidence_band_data(table: pd.DataFrame) -> pd.DataFrame:
     rather than a bar at 0 that would read as "always wrong")."""
     rows = []
     for order, (_, band) in enumerate(table.iterrows()):
-        for split, label in (("dev", "dev (out of sample)"), ("test", "test (unseen)")):
+        for split, (label, _) in CONFIDENCE_BAND_SPLITS.items():
             count = int(band.get(f"{split} rows", 0) or 0)
             right = band.get(f"{split} right")
             if count and right is not None and pd.notna(right):
@@ -689,7 +691,7 @@ def confidence_band_chart(table: pd.DataFrame) -> alt.LayerChart:
     Bands under the minimum confidence are the suggestions the Review page offers."""
     data = confidence_band_data(table)
     order = data.drop_duplicates("confidence").sort_values("order")["confidence"].tolist()
-    splits = list(CONFIDENCE_BAND_COLOURS)
+    splits = [label for label, _ in CONFIDENCE_BAND_SPLITS.values()]
     tooltip = [alt.Tooltip("confidence:N", title="Confidence"), alt.Tooltip("shown as:N", title="Shown as"),
                alt.Tooltip("split:N", title="Articles"), alt.Tooltip("right:Q", title="Share right", format=".2f"),
                alt.Tooltip("rows:Q", title="Rows", format=",")]
@@ -701,7 +703,7 @@ def confidence_band_chart(table: pd.DataFrame) -> alt.LayerChart:
     )
     bars = base.mark_bar().encode(
         color=alt.Color("split:N", title="Articles", sort=splits,
-                        scale=alt.Scale(domain=splits, range=list(CONFIDENCE_BAND_COLOURS.values())),
+                        scale=alt.Scale(domain=splits, range=[colour for _, colour in CONFIDENCE_BAND_SPLITS.values()]),
                         legend=alt.Legend(orient="bottom")))
     counts = base.mark_text(dy=-6, baseline="bottom", fontSize=11, color="#444444").encode(text=alt.Text("rows:Q", format=","))
     return alt.LayerChart(layer=[bars, counts], height=320)
