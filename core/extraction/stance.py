@@ -17,7 +17,7 @@ least one cue; a sentence that is a question carries none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -230,6 +230,8 @@ class StanceFinder:
             accepting = self.lex.polarity(lemma) == 1 or any(
                 c.dep_ == "prep" and self.lex.polarity(f"{lemma} {c.lower_}") == 1 for c in tok.children)  # ("vote for")
             return not (accepting and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lower_ == "far":
+            return True  # "Far from being a champion of the levy, Weber ...", "far from backing it"
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -481,14 +483,23 @@ class StanceFinder:
         elif tok.pos_ in ("NOUN", "PROPN"):
             mentions += [m for c in tok.children if c.dep_ == "poss" and not self._owned_by_local_subject(c)
                          for m in self.resolver.actors_of(c)]
+            if not mentions:
+                # "a Danish-led push to lower the voting age", "a Kenyan-backed campaign for the
+                # levy": the actor hyphened to a participle of leading or backing owns the noun
+                # (not "a Chilean-opposed push", which is someone else's)
+                mentions += [m for c in tok.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < tok.i
+                             and c.lemma_.lower() in self.lex.hyphened_participles and self.lex.polarity(self._cue_lemma(c)) != -1
+                             for m in self._hyphened_actors(c)]
             if not mentions and (tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns or _has_infinitive(tok)):
                 # ("a Chilean bid to scrap the levy", "US attempts to forge a truce": a noun of will
                 # with its infinitive is its country's or body's, as a proposal is)
                 mentions += self._proposal_owners(tok)
             if not mentions:
                 mentions += self._position_sources(tok)
-            if self._side_apposition(tok):
-                mentions += self.resolver.actors_of(tok.head)  # "Roe, a critic of the levy, said"
+            if self._side_apposition(tok) and (named := self.resolver.actors_of(tok.head)):
+                # "Roe, a critic of the levy, said"; "Keane, Ireland's most prominent advocate of the
+                # ban,": the country before the noun says where, not who
+                mentions = [m for m in mentions if m.actor.actor_type != "government"] + named
             mentions += self._side_members(tok)  # "critics of the levy, including Sen. Roe, say"
             if self._named_side_of_owner(tok):
                 # "the levy's fiercest critic, Rep. Roe, said": the name beside the noun
@@ -655,8 +666,14 @@ class StanceFinder:
     def _side_or_author(self, tok: Token) -> bool:
         """A noun for someone by their side on something ("critic", "supporter") or by having
         written or brought it in ("author", "sponsor"): the lexicon's side and authorship nouns."""
-        lemma = tok.lemma_.lower()
-        return lemma in self.lex.side_nouns or lemma in self.lex.authorship_nouns
+        return self._side_noun_value(tok) is not None or tok.lemma_.lower() in self.lex.authorship_nouns
+
+    def _side_noun_value(self, tok: Token) -> int | None:
+        """The side of a noun for someone by their side (lexicon ``side_nouns``: "critic", or a
+        phrase whose noun alone takes no side, "driving force", "standard-bearer"); None when it is
+        none."""
+        key = _noun_phrase_key(tok, self.lex.side_nouns)
+        return None if key is None else self.lex.side_nouns[key]
 
     def _result_polarity(self, verb: Token) -> int | None:
         """What the adjective of a verb of result says of the state it leaves ("make the country
@@ -683,7 +700,7 @@ class StanceFinder:
         """The named members of a noun of side that is a subject ("critics of the levy, including
         Sen. Roe, say ...", "supporters of the dam such as Chile"): each holds its side. Not an
         object: "lashed out at critics of the levy, including Roe" is read from above."""
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or self.lex.side_nouns.get(tok.lemma_.lower()) is None:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or self._side_noun_value(tok) is None:
             return []
         return self._included(tok)
 
@@ -806,6 +823,7 @@ class StanceFinder:
                 holders.append(_Holder(owners, -1 if undone else 1, False, True, self._hedged(head), False, descriptive=True))
         if via is None:
             holders += [h for h in self._received_positions(noun) + self._fronted_participle_holders(noun) + self._prefixed_participle_holders(noun)
+                        + self._side_prefix_holders(head, in_match) + self._favoured_cause_holders(noun)
                         if all(m.actor not in (o.actor for o in other.mentions) for other in holders for m in h.mentions)]
         return holders
 
@@ -972,10 +990,82 @@ class StanceFinder:
             if participle.lemma_.lower() not in self.lex.hyphened_participles:
                 continue  # ("the Chilean-built road": built by contractors, not backed by Chile)
             value = self.lex.polarity(self._cue_lemma(participle))
-            prefixes = [g for g in participle.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and _hyphened_to(g, participle)]
-            actors = [m for g in prefixes for m in self._actors_or_country(g)]
+            actors = self._hyphened_actors(participle)
             if value in (1, -1) and actors:
                 found.append(_Holder(actors, value, False, True, self._hedged(participle), False, descriptive=True))
+        return found
+
+    def _favoured_cause_holders(self, noun: Token) -> list[_Holder]:
+        """"The runway, Ribeiro's pet project, ...", "Free school meals have become the signature
+        policy of Isla McLeod", "the dam, the brainchild of Chile's president": a noun for someone's
+        own cause (lexicon ``favoured_nouns``) set beside the issue or said of it, and owned by a
+        possessive or "of"; the owner is for the issue."""
+        described = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ == "appos":
+            described.append(noun.head)  # "Ribeiro's pet project, the runway,"
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in ("be", "become", "remain") and not self._negated(verb):
+            described += [c for c in verb.children if c.dep_ == "attr"]
+        found = []
+        for word in described:
+            if word.pos_ != "NOUN" or _noun_phrase_key(word, self.lex.favoured_nouns) is None or _former(word):
+                continue
+            owners = [c for c in word.children if c.dep_ == "poss"]
+            owners += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            actors = [m for owner in owners for m in self.resolver.actors_of(owner)]
+            if actors:
+                found.append(_Holder(actors, 1, False, True, False, False, descriptive=True))
+        return found
+
+    def _side_prefix_holders(self, head: Token, in_match: set[int]) -> list[_Holder]:
+        """"Lowe, an anti-runway campaigner,", "Pro-conscription Defence Minister Andris Ozols",
+        "Lowe is a pro-runway campaigner", "the wind farm-friendly Greens": a prefix of side
+        (lexicon ``side_prefixes``) hyphened before the issue, or a suffix (``side_suffixes``)
+        after it, in a noun phrase describing someone; the one described holds its side. A noun
+        for no one named ("anti-runway protesters", "an anti-runway rally") gives none, nor one of
+        the past ("a former anti-runway campaigner")."""
+        doc, first, last = head.doc, min(in_match), max(in_match)
+        hyphens = ("-", "\u2010", "\u2011")
+        if first > 1 and doc[first - 1].text in hyphens and doc[first - 2].lower_ in self.lex.side_prefixes:
+            value, described = self.lex.side_prefixes[doc[first - 2].lower_], head
+        elif last + 2 < len(doc) and doc[last + 1].text in hyphens and doc[last + 2].lower_ in self.lex.side_suffixes:
+            value, described = self.lex.side_suffixes[doc[last + 2].lower_], doc[last + 2]
+        else:
+            return []
+        # (the noun the issue so marked describes: up the modifiers, "anti-runway campaigner Lowe"
+        # through the title to the name)
+        while described.dep_ in ("amod", "compound", "nmod") and described.head.i > described.i:
+            described = described.head
+            if described.pos_ == "PROPN" and self.resolver.actors_of(described):
+                break
+        if described.i in in_match or _former(described) or self._negated(described):
+            return []
+        named = [m for c in described.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
+        if described.pos_ == "PROPN":
+            actors = self.resolver.actors_of(described)
+        elif named:
+            actors = named  # "pro-curfew councillor Ivan Petrov", the name parsed as an apposition
+        elif described.dep_ == "appos":
+            actors = self.resolver.actors_of(described.head)  # "Lowe, an anti-runway campaigner,"
+        elif described.dep_ == "attr" and described.head.lemma_.lower() in ("be", "become", "remain") and not self._negated(described.head):
+            actors = [m for c in described.head.children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)]
+        else:
+            actors = []
+        return [_Holder(actors, value, False, True, False, False, descriptive=True)] if actors else []
+
+    def _hyphened_actors(self, participle: Token) -> list[Mention]:
+        """The actors hyphened before a participle ("US-brokered", "Kenyan-backed"); for a word of
+        the state (lexicon ``government_nouns``: "the Brazilian government-backed currency") that names
+        none itself, the country of the demonym right before it."""
+        found = []
+        for word in participle.children:
+            if word.dep_ not in ("npadvmod", "compound", "nmod", "amod") or not _hyphened_to(word, participle):
+                continue
+            actors = self._actors_or_country(word)
+            if not actors and word.lemma_.lower() in self.lex.government_nouns and word.i > 0:
+                country = self._country_mention(word.doc[word.i - 1])
+                actors = [country] if country is not None else []
+            found += actors
         return found
 
     def _actors_or_country(self, word: Token) -> list[Mention]:
@@ -2174,17 +2264,17 @@ class StanceFinder:
         if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") and not _former(tok):
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
             # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
-            value = self.lex.side_nouns.get(tok.lemma_.lower())
+            value = self._side_noun_value(tok)
             if value is None and tok.lemma_.lower() in self.lex.authorship_nouns and self._authored(below, walk):
                 value = 1  # "Roe, the author of the levy" (not "the author of a report on the levy")
         if value is None and self._side_members(tok) and below is not None and below.dep_ == "prep" and below.lower_ == "of" \
                 and not _former(tok):
-            value = self.lex.side_nouns.get(tok.lemma_.lower())  # "critics of the levy, including Roe,"
+            value = self._side_noun_value(tok)  # "critics of the levy, including Roe,"
         if value is None and below is not None and below.dep_ == "poss" and self._named_side_of_owner(tok) and (
                 below.i in walk.in_match or below.lemma_.lower() in self.lex.document_nouns):
             # "the levy's fiercest critic, Rep. Roe,", "the bill's lead sponsor, Sen. Roe,"
-            value = self.lex.side_nouns.get(tok.lemma_.lower(), 1)
-        if value is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and self.lex.side_nouns.get(tok.lemma_.lower()) == -1:
+            value = self._side_noun_value(tok) or 1
+        if value is None and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and self._side_noun_value(tok) == -1:
             # "lashed out at critics of the levy", "sided with opponents of the dam": people on the
             # other side, judged by what comes above (no side of their own: "met critics of the dam")
             walk.flip()
@@ -3213,6 +3303,23 @@ def _is_amount(tok: Token) -> bool:
 def _former(noun: Token) -> bool:
     """Whether a noun for someone is said of the past ("a former critic", "the one-time sponsor")."""
     return any(c.lower_ in FORMER_WORDS for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
+
+
+def _noun_phrase_key(tok: Token, words: Collection[str]) -> str | None:
+    """How a noun is listed among ``words``: by its lemma ("critic"), or with the modifier right
+    before it as a phrase ("driving force", "pet project", hyphened: "standard-bearer"); None when
+    it is not."""
+    lemma = tok.lemma_.lower()
+    if lemma in words:
+        return lemma
+    if tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.head == tok and before.dep_ in ("amod", "compound", "nmod") and f"{before.lower_} {lemma}" in words:
+        return f"{before.lower_} {lemma}"
+    if tok.i > 1 and _hyphened_to(tok.doc[tok.i - 2], tok) and f"{tok.doc[tok.i - 2].lower_}-{lemma}" in words:
+        return f"{tok.doc[tok.i - 2].lower_}-{lemma}"
+    return None
 
 
 def _hyphened_to(word: Token, other: Token) -> bool:

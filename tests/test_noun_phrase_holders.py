@@ -1,0 +1,101 @@
+"""Sides said inside a noun phrase (issue 13, failure classes 1 and 4): a role noun set beside a
+name ("the driving force behind"), a prefix hyphened to the issue ("an anti-casino campaigner"), a
+participle of leading or backing hyphened to an actor ("a Finnish-led push to ..."), a noun for
+someone's own cause ("the ferry link, the mayor's pet project,"). Sentences, names and issues are
+written for these tests; none comes from the evaluation articles or the challenge sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.knowledge.codebook import codebook_from_dict
+from core.knowledge.gazetteer import load_knowledge
+from tests.nlp_fixtures import stance_triples
+
+CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "casino", "label": "Harbour casino", "terms": ["casino"]},
+    {"id": "ferry_link", "label": "Ferry link", "terms": ["ferry link"]},
+    {"id": "sugar_levy", "label": "Sugar levy", "terms": ["sugar levy"]},
+    {"id": "night_curfew", "label": "Night curfew", "terms": ["curfew"]},
+]})
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    return stance_triples(text, CODEBOOK)
+
+
+def assert_one_side(text: str, expected: tuple[str, str, str]) -> None:
+    found = stances(text)
+    assert expected in found, found
+    actor, issue, stance = expected
+    opposite = {"support": "oppose", "oppose": "support"}[stance]
+    assert (actor, issue, opposite) not in found, "one side, not both"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # role nouns whose side needs the word before them, set beside a name
+        ("Councillor Ruth Okafor, the driving force behind the harbour casino, spoke to reporters on Friday.",
+         ("Ruth Okafor", "casino", "support")),
+        ("Bishop Anselm Kraus, a bitter adversary of the casino, led the prayers on Sunday.",
+         ("Anselm Kraus", "casino", "oppose")),
+        ("Port director Lena Voss, the mastermind behind the ferry link, retired in May.",
+         ("Lena Voss", "ferry_link", "support")),
+        ("Pastor Elin Dahl, the public face of the campaign against the night curfew, met the mayor.",
+         ("Elin Dahl", "night_curfew", "oppose")),
+        # a prefix of side hyphened to the issue, in a noun phrase describing a name
+        ("Anti-casino campaigner Tomas Lund will address the rally on Saturday.", ("Tomas Lund", "casino", "oppose")),
+        ("Councillor Maja Berg, a pro-casino businesswoman, chairs the tourism board.", ("Maja Berg", "casino", "support")),
+        ("Pro-curfew councillor Ivan Petrov was re-elected on Sunday.", ("Ivan Petrov", "night_curfew", "support")),
+        ("Ivan Petrov is an anti-curfew activist.", ("Ivan Petrov", "night_curfew", "oppose")),
+        # a participle of leading or backing hyphened to an actor owns the noun it describes
+        ("A Finnish-led push to scrap the sugar levy was discussed in Brussels on Tuesday.", ("Finland", "sugar_levy", "oppose")),
+        ("A Finnish-led campaign for the ferry link won support in Tallinn.", ("Finland", "ferry_link", "support")),
+        # the government of a demonym before a hyphened "government-"
+        ("The Estonian government-backed ferry link will open in June, officials said.", ("Estonia", "ferry_link", "support")),
+        ("The Irish government-sponsored sugar levy bill passed its second reading.", ("Ireland", "sugar_levy", "support")),
+        # a noun for someone's own cause, beside the issue or said of it
+        ("The ferry link, Mayor Anna Holm's pet project, goes to the council on Thursday.", ("Anna Holm", "ferry_link", "support")),
+        ("The sugar levy has become the signature policy of Health Minister Karin Ek.", ("Karin Ek", "sugar_levy", "support")),
+        ("The night curfew, the brainchild of Police Chief Odd Sætre, starts in July.", ("Odd Sætre", "night_curfew", "support")),
+        ("Mayor Anna Holm's pet project, the ferry link, was shelved on Monday.", ("Anna Holm", "ferry_link", "support")),
+        # nouns and received nouns of side
+        ("Premier Jonas Aalto's distaste for the sugar levy is no secret.", ("Jonas Aalto", "sugar_levy", "oppose")),
+        ("The ferry link received the imprimatur of Transport Minister Paula Rinne on Friday.", ("Paula Rinne", "ferry_link", "support")),
+    ],
+)
+def test_a_side_said_inside_a_noun_phrase(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # a noun for no one named, or for a named one who is described otherwise
+        ("The anti-casino protesters met Mayor Tomas Lund on Friday.", "Tomas Lund"),
+        ("Mayor Tomas Lund spoke at an anti-casino rally on Friday.", "Tomas Lund"),
+        # the past, or a negation
+        ("Tomas Lund, a former anti-casino campaigner, opened a hotel.", "Tomas Lund"),
+        ("Tomas Lund is not an anti-casino campaigner.", "Tomas Lund"),
+        ("Tomas Lund, a former driving force behind the casino, opened a hotel.", "Tomas Lund"),
+        ("The casino is not Mayor Tomas Lund's pet project.", "Tomas Lund"),
+        # the nouns alone, without the word that makes them a side
+        ("Tomas Lund, the force behind the casino's security team, retired.", "Tomas Lund"),
+        ("The casino was the project of Mayor Tomas Lund's office.", "Tomas Lund"),
+        # a participle of opposing owns nothing: the push is someone else's
+        ("A Finnish-opposed push to scrap the sugar levy failed.", "Finland"),
+        # the minister met the driving force (no side of the minister's)
+        ("Mayor Tomas Lund met the driving force behind the casino on Friday.", "Tomas Lund"),
+    ],
+)
+def test_no_side_without_the_phrase_that_gives_it(text, actor):
+    found = stances(text)
+    assert not {row for row in found if row[0] == actor and row[2] in ("support", "oppose")}, found
+
+
+def test_the_new_lexicon_keys_are_read_from_the_file():
+    lex = load_knowledge().lexicon
+    assert lex.side_prefixes == {"pro": 1, "anti": -1}
+    assert {"pet project", "signature policy", "brainchild"} <= lex.favoured_nouns
+    assert lex.side_nouns["driving force"] == 1 and lex.side_nouns["standard-bearer"] == 1
