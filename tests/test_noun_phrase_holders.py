@@ -60,6 +60,19 @@ def assert_one_side(text: str, expected: tuple[str, str, str]) -> None:
         ("The sugar levy has become the signature policy of Health Minister Karin Ek.", ("Karin Ek", "sugar_levy", "support")),
         ("The night curfew, the brainchild of Police Chief Odd Sætre, starts in July.", ("Odd Sætre", "night_curfew", "support")),
         ("Mayor Anna Holm's pet project, the ferry link, was shelved on Monday.", ("Anna Holm", "ferry_link", "support")),
+        # a suffix of side hyphened after the issue
+        ("The casino-sceptic finance minister, Jan Novak, flew to Prague on Monday.", ("Jan Novak", "casino", "oppose")),
+        ("Rosa Vidal, a ferry link-friendly councillor, spoke on Monday.", ("Rosa Vidal", "ferry_link", "support")),
+        # "far from being" negates what follows it
+        ("Far from being a critic of the casino, Councillor Rosa Vidal owns shares in it.", ("Rosa Vidal", "casino", "support")),
+        # defeating what is put to a vote
+        ("Councillor Rosa Vidal defeated a motion to scrap the sugar levy.", ("Rosa Vidal", "sugar_levy", "support")),
+        ("The council voted down the sugar levy on Tuesday, led by Rosa Vidal.", ("Rosa Vidal", "sugar_levy", "oppose")),
+        # the country before a side noun set beside a name says where, not who
+        ("Senator Rosa Vidal, Portugal's best-known champion of the ferry link, spoke in Lisbon.", ("Rosa Vidal", "ferry_link", "support")),
+        # role nouns of taking up or sponsoring a cause
+        ("Senator Rosa Vidal has become the casino's most unlikely convert.", ("Rosa Vidal", "casino", "support")),
+        ("Senator Rosa Vidal remains the ferry link's chief patron in the senate.", ("Rosa Vidal", "ferry_link", "support")),
         # nouns and received nouns of side
         ("Premier Jonas Aalto's distaste for the sugar levy is no secret.", ("Jonas Aalto", "sugar_levy", "oppose")),
         ("The ferry link received the imprimatur of Transport Minister Paula Rinne on Friday.", ("Paula Rinne", "ferry_link", "support")),
@@ -85,6 +98,12 @@ def test_a_side_said_inside_a_noun_phrase(text, expected):
         ("The casino was the project of Mayor Tomas Lund's office.", "Tomas Lund"),
         # a participle of opposing owns nothing: the push is someone else's
         ("A Finnish-opposed push to scrap the sugar levy failed.", "Finland"),
+        # the country of a side noun set beside a name is no holder
+        ("Senator Rosa Vidal, Portugal's best-known champion of the ferry link, spoke in Lisbon.", "Portugal"),
+        # a suffix on a noun for no one named
+        ("A casino-friendly rally was held outside the town hall.", "Rosa Vidal"),
+        # an apposition before a name's conjunct describes the first name alone
+        ("Senator Jan Novak, a longtime supporter of the casino, and Mayor Rosa Vidal met on Monday.", "Rosa Vidal"),
         # the minister met the driving force (no side of the minister's)
         ("Mayor Tomas Lund met the driving force behind the casino on Friday.", "Tomas Lund"),
     ],

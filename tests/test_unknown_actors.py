@@ -1024,3 +1024,22 @@ def test_the_administration_of_a_head_of_state_or_government_is_their_countrys_g
 def test_a_name_with_the_bare_form_of_a_stance_word_in_a_headline_stays_a_name(headline, words):
     names = _headline_names(f"{headline}\nLIMA — The senator praised the steel quotas on Monday.", words)
     assert " ".join(words) in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the NER tags these whole as organizations; the role and a first and last name are a person
+        ("Far from being a critic of the casino, Councillor Rosa Vidal owns shares in it.", "Rosa Vidal"),
+        ("Councillor Mei Lin Tan said the rail link was overdue.", "Mei Lin Tan"),
+    ],
+)
+def test_a_role_and_a_name_tagged_as_an_organization_are_a_person(text, name):
+    actor = actor_named(text, name)
+    assert (actor.name, actor.actor_type) == (name, "person")
+
+
+def test_a_role_before_a_body_s_name_stays_the_body():
+    # ("Chief Executive Office": the last word is a body's noun, so no person is made of it)
+    names = {(m.actor.name, m.actor.actor_type) for m in mentions("The Chief Executive Office said the ferry would run.")}
+    assert all(kind != "person" for _, kind in names), names

@@ -31,6 +31,7 @@ from core.extraction.words import (
     SOURCE_PREPOSITIONS,
 )
 from core.knowledge.gazetteer import Actor, Knowledge
+from core.knowledge.titles import load_titles
 
 # The kinds of mention: how the text names the actor. A pronoun is never a mention of its own: it is
 # resolved when a rule asks (``ActorResolver.resolve_pronoun``) and stands for its antecedent's
@@ -550,6 +551,22 @@ class ActorResolver:
             if ends_in_role and title_words and all(_name_word(t) for t in rest):
                 return rest
         return None
+
+    def _titled_person_tagged_as_org(self, ent: Span) -> bool:
+        """"Councillor Rosa Vidal" tagged as an organization: a person's title of the titles file
+        (seeds/titles.yaml) and a first and last name are that person (recorded here); not a role
+        that heads bodies too ("Chief Executive Office") nor a name ending in a body's noun."""
+        if self.kb.organization(_clean_name(ent.text)):
+            return False
+        titled = self._titled_name(ent)
+        if titled is None or len(titled) < 2 or titled[-1].lower_ in self.lex.organization_nouns:
+            return False
+        title = " ".join(t.lower_.rstrip(".") for t in ent[: titled.start - ent.start])
+        titles = {t.lower().rstrip(".") for t in load_titles()}
+        if title not in titles and title.split()[-1] not in titles:
+            return False
+        self._person_mention(Span(self.doc, titled.start, titled.end, label="PERSON"))
+        return True
 
     def _name_before_full_name(self) -> None:
         """A bare name met before the person's full name ("Clinton, surprise populist" in a
@@ -1093,6 +1110,8 @@ class ActorResolver:
                     if low in self.kb.places and low not in self.kb.demonyms:
                         self._place_mention(ent)  # "Ghana and Togo": a country's name tagged as a nationality
                     continue  # demonyms are modifiers; government and group phrases handle them
+                if self._titled_person_tagged_as_org(ent):
+                    continue
                 self._org_mention(ent)
         for name in self._titled_untagged_names(title_lines):
             self._person_mention(name)

@@ -496,7 +496,7 @@ class StanceFinder:
                 mentions += self._proposal_owners(tok)
             if not mentions:
                 mentions += self._position_sources(tok)
-            if self._side_apposition(tok) and (named := self.resolver.actors_of(tok.head)):
+            if self._side_apposition(tok) and (named := self._described_by_apposition(tok)):
                 # "Roe, a critic of the levy, said"; "Keane, Ireland's most prominent advocate of the
                 # ban,": the country before the noun says where, not who
                 mentions = [m for m in mentions if m.actor.actor_type != "government"] + named
@@ -695,6 +695,16 @@ class StanceFinder:
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
         return tok.dep_ == "appos" and self._side_or_author(tok)
+
+    def _described_by_apposition(self, noun: Token) -> list[Mention]:
+        """Whom an apposition describes: the actors of the name it is set beside, only that name
+        when the apposition comes before the name's conjunct ("Dlamini, a backer of the wind farm,
+        and Nkosi, its fiercest opponent": the backer is Dlamini alone)."""
+        head = noun.head
+        if any(c.dep_ == "conj" and c.i > noun.i for c in head.children):
+            mention = self.resolver.mention_at(head)
+            return [mention] if mention is not None else []
+        return self.resolver.actors_of(head)
 
     def _side_members(self, tok: Token) -> list[Mention]:
         """The named members of a noun of side that is a subject ("critics of the levy, including
