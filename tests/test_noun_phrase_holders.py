@@ -73,6 +73,14 @@ def assert_one_side(text: str, expected: tuple[str, str, str]) -> None:
         # role nouns of taking up or sponsoring a cause
         ("Senator Rosa Vidal has become the casino's most unlikely convert.", ("Rosa Vidal", "casino", "support")),
         ("Senator Rosa Vidal remains the ferry link's chief patron in the senate.", ("Rosa Vidal", "ferry_link", "support")),
+        # a relative clause whose subject wills an act on the noun: the will's side times the act's
+        ("The sugar levy, which Premier Jonas Aalto has vowed to scrap, takes effect in May.", ("Jonas Aalto", "sugar_levy", "oppose")),
+        ("The sugar levy, which Premier Jonas Aalto has promised to keep, takes effect in May.", ("Jonas Aalto", "sugar_levy", "support")),
+        ("The sugar levy, which Premier Jonas Aalto has refused to scrap, takes effect in May.", ("Jonas Aalto", "sugar_levy", "support")),
+        ("The night curfew, a measure the Youth Council of Oslo has vowed to overturn, starts in July.",
+         ("Youth Council of Oslo", "night_curfew", "oppose")),
+        # any common noun set beside the issue renames it; an effort's purpose infinitive is the act
+        ("The ferry link, a concession Paula Rinne fought hard to secure, was signed on Friday.", ("Paula Rinne", "ferry_link", "support")),
         # nouns and received nouns of side
         ("Premier Jonas Aalto's distaste for the sugar levy is no secret.", ("Jonas Aalto", "sugar_levy", "oppose")),
         ("The ferry link received the imprimatur of Transport Minister Paula Rinne on Friday.", ("Paula Rinne", "ferry_link", "support")),
@@ -102,6 +110,9 @@ def test_a_side_said_inside_a_noun_phrase(text, expected):
         ("Senator Rosa Vidal, Portugal's best-known champion of the ferry link, spoke in Lisbon.", "Portugal"),
         # a suffix on a noun for no one named
         ("A casino-friendly rally was held outside the town hall.", "Rosa Vidal"),
+        # a will on an act with an object of its own says nothing of the noun
+        ("The sugar levy, which Premier Jonas Aalto has vowed to raise taxes to replace, takes effect in May.", "Jonas Aalto"),
+        ("The sugar levy, which Premier Jonas Aalto wants to discuss, takes effect in May.", "Jonas Aalto"),
         # an apposition before a name's conjunct describes the first name alone
         ("Senator Jan Novak, a longtime supporter of the casino, and Mayor Rosa Vidal met on Monday.", "Rosa Vidal"),
         # the minister met the driving force (no side of the minister's)

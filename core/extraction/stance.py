@@ -730,7 +730,15 @@ class StanceFinder:
         """A modifier clause whose agent or subject holds a view on the noun it modifies (see
         :func:`_holder_clause`), or a relative clause of speech about it ("the pact, which the
         chancellor has said will never pass")."""
-        return _holder_clause(clause) or self._speech_relative(clause)
+        return _holder_clause(clause) or self._speech_relative(clause) or self._willed_relative(clause)
+
+    def _willed_relative(self, clause: Token) -> bool:
+        """"the plan Lima wants to scrap", "the levy, which Chile has vowed to scrap": a relative
+        clause whose subject (not the relative pronoun) wills an act on the noun it modifies
+        (``_willed_act``)."""
+        return clause.dep_ == "relcl" and not any(c.dep_ == "mark" for c in clause.children) \
+            and any(c.dep_ == "nsubj" and not _relative_word(c) for c in clause.children) \
+            and self._willed_act(clause) is not None
 
     def _speech_relative(self, clause: Token) -> bool:
         """"the pact, which Lund has said will never pass", "the treaty, which Norway says it will
@@ -804,7 +812,13 @@ class StanceFinder:
             value = next((v for w in names if (v := self.lex.polarity(w.lemma_.lower())) is not None), None)
             if value is not None and any(self._negated(w.head) for w in names if w.dep_ == "amod"):
                 value = -value
-        if value is None and self._speech_relative(verb):
+        willed = self._willed_act(verb)
+        if willed is not None:
+            # "the levy, which Chile has vowed to scrap", "a reform the league wants to overturn",
+            # "a licence the minister fought to secure": the will's side times the act's (before
+            # speech: "vow" and "promise" are verbs of saying too)
+            value = willed
+        elif value is None and self._speech_relative(verb):
             return self._speech_relative_holders(verb, walk)
         owners = self._owner_mentions(verb)
         if value is None or not owners:
@@ -812,6 +826,27 @@ class StanceFinder:
         sign = walk.polarity * (-1 if value < 0 else 1) * (-1 if self._negated(verb) else 1)
         is_neutral = value == 0 and not walk.polar or walk.neutral and not walk.polar
         return [_Holder(owners, sign, is_neutral, True, walk.hedged or self._hedged(verb), False, descriptive=True)]
+
+    def _willed_act(self, verb: Token) -> int | None:
+        """The side of a modifier clause whose verb is a will, wish or effort (lexicon
+        ``intention_cues``, ``wanting_verbs``, ``effort_verbs``; ``refusal_verbs`` turned) on an
+        infinitive that acts on the noun the clause modifies ("vowed to scrap", "fought hard to
+        secure", "refused to sign"): the will's sign times the act's side; None when the verb is no
+        such will, or the act takes no side or has an object of its own ("vowed to raise taxes"; the
+        relative pronoun of "which Chile vowed to scrap" is the noun's)."""
+        lemma = verb.lemma_.lower()
+        if lemma not in self.lex.intention_cues | self.lex.wanting_verbs | self.lex.effort_verbs:
+            return None
+        # (an effort's infinitive may hang as a purpose clause: "fought hard to secure")
+        deps = ("xcomp", "advcl") if lemma in self.lex.effort_verbs else ("xcomp",)
+        act = next((c for c in verb.children if c.dep_ in deps and c.pos_ == "VERB"
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if act is None or any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") and not _relative_word(c) for c in act.children):
+            return None
+        value = self.lex.polarity(self._cue_lemma(act))
+        if value not in (1, -1):
+            return None
+        return -value if lemma in self.lex.refusal_verbs or self._negated(act) else value
 
     # ---------------------------------------------------------------- main walk
     def _holders(self, head: Token, in_match: set[int], match: IssueMatch, statement: Statement | None, sent: Span,
@@ -2579,10 +2614,13 @@ class StanceFinder:
     def _renamers(self, tok: Token, walk: _Walk) -> list[Token]:
         """Renaming nouns of a path token: after a dash or comma, or its apposition (a noun that
         describes the issue too: "the levy, a measure she has championed")."""
+        # (any common noun set beside the issue itself renames it: "the licence, a concession
+        # Tavares fought to secure"; beside another word of the path, only the lexicon's nouns)
         appositions = [
             c for c in tok.children
-            if c.dep_ == "appos" and c.lemma_.lower() in self.lex.renaming_nouns | self.lex.describing_nouns
-            and c.i not in walk.renamed_tokens
+            if c.dep_ == "appos" and c.i not in walk.renamed_tokens and (
+                c.lemma_.lower() in self.lex.renaming_nouns | self.lex.describing_nouns
+                or tok.i in walk.in_match and c.pos_ == "NOUN")
         ]
         return walk.renamed.get(tok.i, []) + appositions
 
