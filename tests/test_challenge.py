@@ -44,7 +44,7 @@ MEASURED = {
     # undoing 91, 82)
     "challenge/vocabulary.yaml": (128 / 150, 118 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end)
     "challenge/vocabulary2.yaml": (112 / 150, 101 / 140),  # (84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
-    "challenge/vocabulary3.yaml": (85 / 100, 75 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
+    "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
     "challenge_heldout/vocabulary_heldout.yaml": (95 / 120, 86 / 108),
@@ -52,8 +52,8 @@ MEASURED = {
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
-    "challenge/noun_phrases.yaml": (73 / 120, 53 / 100),
-    "challenge_heldout/noun_phrases_heldout.yaml": (57 / 100, 43 / 87),
+    "challenge/noun_phrases.yaml": (71 / 120, 52 / 100),
+    "challenge_heldout/noun_phrases_heldout.yaml": (56 / 100, 41 / 87),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.

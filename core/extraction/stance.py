@@ -230,8 +230,6 @@ class StanceFinder:
             accepting = self.lex.polarity(lemma) == 1 or any(
                 c.dep_ == "prep" and self.lex.polarity(f"{lemma} {c.lower_}") == 1 for c in tok.children)  # ("vote for")
             return not (accepting and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lower_ == "far":
-            return True  # "Far from being a champion of the levy, Weber ...", "far from backing it"
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -485,9 +483,11 @@ class StanceFinder:
                          for m in self.resolver.actors_of(c)]
             if not mentions:
                 # "a Danish-led push to lower the voting age", "a Kenyan-backed campaign for the
-                # levy": the actor hyphened to a participle of leading or backing owns the noun
-                # (not "a Chilean-opposed push", which is someone else's)
+                # levy": the actor hyphened to a participle of leading or backing owns a noun of
+                # effort or proposal (lexicon hyphened_owned_nouns; not "a Danish-led study" or
+                # "consortium", nor "a Chilean-opposed push", which is someone else's)
                 mentions += [m for c in tok.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < tok.i
+                             and tok.lemma_.lower() in self.lex.hyphened_owned_nouns | self.lex.document_nouns
                              and c.lemma_.lower() in self.lex.hyphened_participles and self.lex.polarity(self._cue_lemma(c)) != -1
                              for m in self._hyphened_actors(c)]
             if not mentions and (tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns or _has_infinitive(tok)):
@@ -695,6 +695,28 @@ class StanceFinder:
     def _side_apposition(self, tok: Token) -> bool:
         """A noun of side set beside a name ("Roe, a critic of the levy,"): it describes that name."""
         return tok.dep_ == "appos" and self._side_or_author(tok)
+
+    def _side_noun_reaches(self, noun: Token, below: Token | None, walk: _Walk) -> bool:
+        """Whether a noun for someone by their side, after a copula or in apposition, has its side
+        on the issue: reached through its own preposition ("a critic of the dam", "the driving
+        force behind the levy"; not "an adversary of Baxter on the casino", nor the issue in the
+        subject: "the casino's owner, Ortega, is an enemy of the mayor"), on the issue rather than
+        a body or people it names ("the public face of the pipeline company"), and describing an
+        actor ("High prices were the driving force behind the runway decision" is no one's side,
+        not the speaker's)."""
+        if below is not None and below.dep_ == "poss" and below.i in walk.in_match:
+            pass  # "has become the casino's most unlikely convert"
+        elif below is None or below.dep_ != "prep" or below.lower_ not in SIDE_NOUN_PREPOSITIONS:
+            return False
+        elif any(o.i not in walk.in_match and (o.lemma_.lower() in self.lex.organization_nouns | self.lex.people_nouns
+                                               or self.resolver.actors_of(o)) for o in below.children if o.dep_ == "pobj"):
+            return False
+        if noun.dep_ == "appos":
+            return bool(self._described_by_apposition(noun))
+        verb = noun.head
+        if verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "has turned out to be the casino's unlikeliest convert"
+        return any(self.resolver.actors_of(c) for c in verb.children if c.dep_ == "nsubj")
 
     def _described_by_apposition(self, noun: Token) -> list[Mention]:
         """Whom an apposition describes: the actors of the name it is set beside, only that name
@@ -1079,10 +1101,15 @@ class StanceFinder:
             return []
         # (the noun the issue so marked describes: up the modifiers, "anti-runway campaigner Lowe"
         # through the title to the name)
+        first_noun = None
         while described.dep_ in ("amod", "compound", "nmod") and described.head.i > described.i:
             described = described.head
+            if first_noun is None and described.pos_ in ("NOUN", "PROPN"):
+                first_noun = described
             if described.pos_ == "PROPN" and self.resolver.actors_of(described):
                 break
+        if first_noun is not None and first_noun.pos_ == "NOUN" and not self._noun_for_someone(first_noun):
+            return []  # "anti-tax evasion campaigner": the prefix is on "tax evasion", not on the tax
         if described.i in in_match or _former(described) or self._negated(described):
             return []
         named = [m for c in described.children if c.dep_ == "appos" for m in self.resolver.actors_of(c)]
@@ -1091,12 +1118,19 @@ class StanceFinder:
         elif named:
             actors = named  # "pro-curfew councillor Ivan Petrov", the name parsed as an apposition
         elif described.dep_ == "appos":
-            actors = self.resolver.actors_of(described.head)  # "Lowe, an anti-runway campaigner,"
+            actors = self._described_by_apposition(described)  # "Lowe, an anti-runway campaigner,"
         elif described.dep_ == "attr" and described.head.lemma_.lower() in ("be", "become", "remain") and not self._negated(described.head):
             actors = [m for c in described.head.children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)]
         else:
             actors = []
         return [_Holder(actors, value, False, True, False, False, descriptive=True)] if actors else []
+
+    def _noun_for_someone(self, noun: Token) -> bool:
+        """A common noun for a person or a body: a role of the actors file ("senator"), a noun for
+        people or organizations of the lexicon, or an agent noun ("campaigner", "activist")."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.resolver.kb.roles or lemma in self.lex.people_nouns or lemma in self.lex.organization_nouns \
+            or any(lemma.endswith(e) for e in self.lex.agent_noun_endings)
 
     def _hyphened_actors(self, participle: Token) -> list[Mention]:
         """The actors hyphened before a participle ("US-brokered", "Kenyan-backed"); for a word of
@@ -2306,7 +2340,8 @@ class StanceFinder:
             value = -1  # "questioned the levy" (the noun, "the question of the levy", stays neutral)
         if value is None and tok.pos_ == "ADJ":
             value = self.lex.experiencer_adjectives.get(tok.lemma_.lower())
-        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") and not _former(tok):
+        if value is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("attr", "appos") and not _former(tok) \
+                and self._side_noun_reaches(tok, below, walk):
             # "is a longtime critic of the dam", "Roe, a supporter of the levy,": the noun describes
             # the holder ("met supporters of the dam" takes no side; "a former critic" none now)
             value = self._side_noun_value(tok)
@@ -3349,8 +3384,15 @@ def _is_amount(tok: Token) -> bool:
 
 
 def _former(noun: Token) -> bool:
-    """Whether a noun for someone is said of the past ("a former critic", "the one-time sponsor")."""
-    return any(c.lower_ in FORMER_WORDS for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
+    """Whether a noun for someone is said of the past ("a former critic", "the one-time sponsor",
+    "the once anti-casino senator"; not "once again a critic")."""
+    return any(c.lower_ in FORMER_WORDS or c.lower_ == "once" and not any(g.lower_ in ("again", "more") for g in c.children)
+               for c in noun.children if c.dep_ in ("amod", "advmod", "compound"))
+
+
+# The prepositions after which a noun for someone by their side takes it on what follows ("a critic
+# of", "a champion for", "the driving force behind", "a convert to", "a crusader against").
+SIDE_NOUN_PREPOSITIONS = frozenset({"of", "for", "behind", "to", "against", "toward", "towards"})
 
 
 def _noun_phrase_key(tok: Token, words: Collection[str]) -> str | None:

@@ -261,7 +261,8 @@ class Lexicon:
     result_verbs: frozenset[str] = frozenset()  # "the levy would make the country safer": for it
     hyphened_participles: frozenset[str] = frozenset()  # "the US-brokered truce": the US for it
     side_prefixes: dict[str, int] = field(default_factory=dict)  # "anti-runway campaigner Lowe": she against it
-    side_suffixes: dict[str, int] = field(default_factory=dict)  # "the wind farm-friendly Greens": they for it
+    side_suffixes: dict[str, int] = field(default_factory=dict)  # "the tax-sceptic minister, Brandt,": he against it
+    hyphened_owned_nouns: frozenset[str] = frozenset()  # "a Danish-led push to ...": Denmark's push
     favoured_nouns: frozenset[str] = frozenset()  # "the runway, Ribeiro's pet project,": he for it
     weak_quantity_words: frozenset[str] = frozenset()  # "little appetite for": no side
     vote_answers: frozenset[str] = frozenset()  # "voted no": an answer, not a negation
