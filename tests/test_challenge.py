@@ -72,6 +72,9 @@ MEASURED_SCORER = {
     # (the held-out vocabulary set: 104 and 96 after the second read set's words, 102 and 94 after
     # a code reviewer's fixes and the third's)
     "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
+    # (the held-out noun-phrase set, written in the seventeenth session: 37 cases and 32 rows with the
+    # sixteenth session's scorer and rules; the six older sets and the vocabulary set unchanged then)
+    "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
 }
 
 
