@@ -35,6 +35,16 @@ def stance_triples(text: str, codebook: Codebook) -> set[tuple[str, str, str]]:
     return rows(tables.stances, "actor", "issue", "stance")
 
 
+def assert_one_side(text: str, expected: tuple[str, str, str], codebook: Codebook) -> None:
+    """The expected (actor, issue, stance) is found by the rules, and not its opposite for the same
+    actor and issue."""
+    found = stance_triples(text, codebook)
+    assert expected in found, found
+    actor, issue, stance = expected
+    opposite = {"support": "oppose", "oppose": "support"}[stance]
+    assert (actor, issue, opposite) not in found, "one side, not both"
+
+
 def rows(table: pd.DataFrame, *columns: str) -> set[tuple]:
     return set(table[list(columns)].itertuples(index=False, name=None))
 

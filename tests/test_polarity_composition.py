@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.knowledge.codebook import codebook_from_dict
+from tests.nlp_fixtures import assert_one_side as one_side
 from tests.nlp_fixtures import stance_triples
 
 CODEBOOK = codebook_from_dict({"issues": [
@@ -22,11 +23,7 @@ def stances(text: str) -> set[tuple[str, str, str]]:
 
 def assert_one_side(text: str, expected: tuple[str, str, str], codebook=CODEBOOK) -> None:
     """The expected (actor, issue, stance) is found, and not its opposite for the same actor."""
-    found = stance_triples(text, codebook)
-    assert expected in found
-    actor, issue, stance = expected
-    opposite = {"support": "oppose", "oppose": "support"}[stance]
-    assert (actor, issue, opposite) not in found, "one side, not both"
+    one_side(text, expected, codebook)
 
 
 @pytest.mark.parametrize(
