@@ -2650,12 +2650,14 @@ class StanceFinder:
         """Renaming nouns of a path token: after a dash or comma, or its apposition (a noun that
         describes the issue too: "the levy, a measure she has championed")."""
         # (any common noun set beside the issue itself renames it: "the licence, a concession
-        # Tavares fought to secure"; beside another word of the path, only the lexicon's nouns)
+        # Tavares fought to secure"; beside another word of the path, only the lexicon's nouns;
+        # not a noun renaming an act: "imposed the levy, a move Chile did not condemn" is the
+        # imposing, read by _act_renaming_holders)
         appositions = [
             c for c in tok.children
             if c.dep_ == "appos" and c.i not in walk.renamed_tokens and (
                 c.lemma_.lower() in self.lex.renaming_nouns | self.lex.describing_nouns
-                or tok.i in walk.in_match and c.pos_ == "NOUN")
+                or tok.i in walk.in_match and c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.act_renaming_nouns)
         ]
         return walk.renamed.get(tok.i, []) + appositions
 
