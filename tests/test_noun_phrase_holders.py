@@ -141,3 +141,30 @@ def test_a_side_prefix_set_beside_a_name_describes_that_name_alone():
     found = stances("Paula Reyes, an anti-casino senator, and Tim Baxter, a pro-casino mayor, debated on Monday.")
     assert {("Paula Reyes", "casino", "oppose"), ("Tim Baxter", "casino", "support")} <= found
     assert ("Tim Baxter", "casino", "oppose") not in found and ("Paula Reyes", "casino", "support") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The casino opened on Monday. Its fiercest critic, Councillor Rosa Vidal, said she would appeal.", ("Rosa Vidal", "casino", "oppose")),
+        ("The casino opened on Monday. Councillor Rosa Vidal, its most determined opponent, said she would appeal.",
+         ("Rosa Vidal", "casino", "oppose")),
+        ("The casino opened on Monday. Councillor Rosa Vidal, a determined opponent of it, said she would appeal.",
+         ("Rosa Vidal", "casino", "oppose")),
+        ("The ferry link was approved on Monday. Senator Jan Novak, its chief sponsor, welcomed the vote.", ("Jan Novak", "ferry_link", "support")),
+    ],
+)
+def test_its_with_a_side_noun_beside_a_name_stands_for_the_issue_before(text, expected):
+    assert_one_side(text, expected, CODEBOOK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The casino opened on Monday. Its critics were not convinced, said Mayor Rosa Vidal.",  # no name beside the noun
+        "The casino opened on Monday. Rosa Vidal, its former critic, now runs a hotel.",  # of the past
+        "The casino opened on Monday. Its owner, Rosa Vidal, thanked the town.",  # no noun of side
+    ],
+)
+def test_its_without_a_named_side_noun_is_no_issue(text):
+    assert not {row for row in stances(text) if row[0] == "Rosa Vidal" and row[2] in ("support", "oppose")}, stances(text)

@@ -660,8 +660,26 @@ class StanceFinder:
         if tok.pos_ != "NOUN" or not self._side_or_author(tok) or _former(tok):
             return False  # (not "the levy's former critic")
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        return owner is not None and owner.pos_ == "NOUN" and any(
+        # (or "its", standing for the issue: "Its fiercest critic, Councillor Nkosi, said")
+        return owner is not None and (owner.pos_ == "NOUN" or owner.lower_ == "its") and any(
             c.dep_ == "appos" and self.resolver.actors_of(c) for c in tok.children)
+
+    def _side_noun_pronoun(self, tok: Token) -> bool:
+        """"its" owning, or "it" after the preposition of, a noun of side or authorship that
+        describes a name ("Its fiercest critic, Councillor Nkosi,", "Nkosi, its most determined
+        opponent,", "Dlamini, its chief sponsor,", "Nkosi, a determined opponent of it,"): a place
+        where the pronoun stands for an issue."""
+        if tok.pos_ != "PRON":
+            return False
+        if tok.lower_ == "its" and tok.dep_ == "poss":
+            noun = tok.head
+        elif tok.lower_ == "it" and tok.dep_ == "pobj" and tok.head.lower_ in SIDE_NOUN_PREPOSITIONS:
+            noun = tok.head.head
+        else:
+            return False
+        if noun.pos_ != "NOUN" or not self._side_or_author(noun) or _former(noun):
+            return False
+        return self._named_side_of_owner(noun) or noun.dep_ == "appos" and bool(self._described_by_apposition(noun))
 
     def _side_or_author(self, tok: Token) -> bool:
         """A noun for someone by their side on something ("critic", "supporter") or by having
@@ -3045,7 +3063,10 @@ class StanceFinder:
     def _stance_pronoun(self, tok: Token) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
         preposition: "voted against it"; "called it a betrayal"), or the passive subject of one
-        ("said it should be scrapped"): a place where a pronoun stands for an issue."""
+        ("said it should be scrapped"), or "its"/"it" with a noun of side describing a name
+        (``_side_noun_pronoun``): a place where a pronoun stands for an issue."""
+        if self._side_noun_pronoun(tok):
+            return True
         if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
             return False
         verb = tok.head
