@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.mentions import ActorResolver
+from core.extraction.words import HYPHENS
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.issue_words import IssueWords
 from core.knowledge.patterns import timeouts_so_far
@@ -31,7 +32,6 @@ from core.knowledge.patterns import timeouts_so_far
 # The words of an issue name it when close together: at most this many other tokens between two of
 # them, and no punctuation but a hyphen.
 LOOSE_GAP = 3
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _CACHE_KEY = "stance_tracker.loose_issue_matches"
 
 
@@ -89,7 +89,7 @@ def _close_groups(doc: Doc, hits: list[tuple[Token, frozenset[str]]]) -> list[li
     for hit in hits:
         last = groups[-1][-1][0] if groups else None
         between = doc[last.i + 1 : hit[0].i] if last is not None else None
-        if between is not None and len(between) <= LOOSE_GAP and not any(t.is_punct and t.text not in _HYPHENS for t in between):
+        if between is not None and len(between) <= LOOSE_GAP and not any(t.is_punct and t.text not in HYPHENS for t in between):
             groups[-1].append(hit)
         else:
             groups.append([hit])

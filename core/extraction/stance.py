@@ -48,6 +48,7 @@ from core.extraction.words import (
     COORDINATORS,
     EXPERIENCER_PREPOSITIONS,
     FORMER_WORDS,
+    HYPHENS,
     ISSUE_DETERMINERS,
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -162,6 +163,9 @@ class _Walk:
 ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 # Verbs that join a subject to what is said of it: "the release remains non-negotiable".
 COPULAS = frozenset({"be", "remain", "stay"})
+# Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet
+# project", "Lowe has become a pro-runway campaigner".
+BEING_COPULAS = frozenset({"be", "become", "remain"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
 TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
@@ -486,10 +490,9 @@ class StanceFinder:
                 # levy": the actor hyphened to a participle of leading or backing owns a noun of
                 # effort or proposal (lexicon hyphened_owned_nouns; not "a Danish-led study" or
                 # "consortium", nor "a Chilean-opposed push", which is someone else's)
-                mentions += [m for c in tok.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < tok.i
-                             and tok.lemma_.lower() in self.lex.hyphened_owned_nouns | self.lex.document_nouns
-                             and c.lemma_.lower() in self.lex.hyphened_participles and self.lex.polarity(self._cue_lemma(c)) != -1
-                             for m in self._hyphened_actors(c)]
+                if tok.lemma_.lower() in self.lex.hyphened_owned_nouns | self.lex.document_nouns:
+                    mentions += [m for c in self._hyphened_participles(tok) if self.lex.polarity(self._cue_lemma(c)) != -1
+                                 for m in self._hyphened_actors(c)]
             if not mentions and (tok.lemma_.lower() in self.lex.renaming_nouns | self.lex.owned_nouns or _has_infinitive(tok)):
                 # ("a Chilean bid to scrap the levy", "US attempts to forge a truce": a noun of will
                 # with its infinitive is its country's or body's, as a proposal is)
@@ -722,13 +725,14 @@ class StanceFinder:
         a body or people it names ("the public face of the pipeline company"), and describing an
         actor ("High prices were the driving force behind the runway decision" is no one's side,
         not the speaker's)."""
-        if below is not None and below.dep_ == "poss" and below.i in walk.in_match:
-            pass  # "has become the casino's most unlikely convert"
-        elif below is None or below.dep_ != "prep" or below.lower_ not in SIDE_NOUN_PREPOSITIONS:
-            return False
-        elif any(o.i not in walk.in_match and (o.lemma_.lower() in self.lex.organization_nouns | self.lex.people_nouns
-                                               or self.resolver.actors_of(o)) for o in below.children if o.dep_ == "pobj"):
-            return False
+        # ("has become the casino's most unlikely convert": the issue owns the noun)
+        owned_by_issue = below is not None and below.dep_ == "poss" and below.i in walk.in_match
+        if not owned_by_issue:
+            if below is None or below.dep_ != "prep" or below.lower_ not in SIDE_NOUN_PREPOSITIONS:
+                return False
+            if any(o.i not in walk.in_match and (o.lemma_.lower() in self.lex.organization_nouns | self.lex.people_nouns
+                                                 or self.resolver.actors_of(o)) for o in below.children if o.dep_ == "pobj"):
+                return False
         if noun.dep_ == "appos":
             return bool(self._described_by_apposition(noun))
         verb = noun.head
@@ -1069,16 +1073,19 @@ class StanceFinder:
         """"the US-brokered truce", "the Kenyan-backed levy", "a Qatar-led mediation": a participle of
         the lexicon hyphened to an actor before the issue; the actor holds the participle's side."""
         found = []
-        for participle in noun.children:
-            if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i > noun.i:
-                continue
-            if participle.lemma_.lower() not in self.lex.hyphened_participles:
-                continue  # ("the Chilean-built road": built by contractors, not backed by Chile)
+        for participle in self._hyphened_participles(noun):
             value = self.lex.polarity(self._cue_lemma(participle))
             actors = self._hyphened_actors(participle)
             if value in (1, -1) and actors:
                 found.append(_Holder(actors, value, False, True, self._hedged(participle), False, descriptive=True))
         return found
+
+    def _hyphened_participles(self, noun: Token) -> list[Token]:
+        """The participles of the lexicon's ``hyphened_participles`` set before a noun ("the
+        US-brokered truce", "a Danish-led push"); not others ("the Chilean-built road": built by
+        contractors, not backed by Chile)."""
+        return [c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i
+                and c.lemma_.lower() in self.lex.hyphened_participles]
 
     def _favoured_cause_holders(self, noun: Token) -> list[_Holder]:
         """"The runway, Ribeiro's pet project, ...", "Free school meals have become the signature
@@ -1089,7 +1096,7 @@ class StanceFinder:
         if noun.dep_ == "appos":
             described.append(noun.head)  # "Ribeiro's pet project, the runway,"
         verb = noun.head
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() in ("be", "become", "remain") and not self._negated(verb):
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in BEING_COPULAS and not self._negated(verb):
             described += [c for c in verb.children if c.dep_ == "attr"]
         found = []
         for word in described:
@@ -1110,10 +1117,9 @@ class StanceFinder:
         for no one named ("anti-runway protesters", "an anti-runway rally") gives none, nor one of
         the past ("a former anti-runway campaigner")."""
         doc, first, last = head.doc, min(in_match), max(in_match)
-        hyphens = ("-", "\u2010", "\u2011")
-        if first > 1 and doc[first - 1].text in hyphens and doc[first - 2].lower_ in self.lex.side_prefixes:
+        if first > 1 and doc[first - 1].text in HYPHENS and doc[first - 2].lower_ in self.lex.side_prefixes:
             value, described = self.lex.side_prefixes[doc[first - 2].lower_], head
-        elif last + 2 < len(doc) and doc[last + 1].text in hyphens and doc[last + 2].lower_ in self.lex.side_suffixes:
+        elif last + 2 < len(doc) and doc[last + 1].text in HYPHENS and doc[last + 2].lower_ in self.lex.side_suffixes:
             value, described = self.lex.side_suffixes[doc[last + 2].lower_], doc[last + 2]
         else:
             return []
@@ -1137,7 +1143,7 @@ class StanceFinder:
             actors = named  # "pro-curfew councillor Ivan Petrov", the name parsed as an apposition
         elif described.dep_ == "appos":
             actors = self._described_by_apposition(described)  # "Lowe, an anti-runway campaigner,"
-        elif described.dep_ == "attr" and described.head.lemma_.lower() in ("be", "become", "remain") and not self._negated(described.head):
+        elif described.dep_ == "attr" and described.head.lemma_.lower() in BEING_COPULAS and not self._negated(described.head):
             actors = [m for c in described.head.children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)]
         else:
             actors = []
@@ -3437,7 +3443,7 @@ def _noun_phrase_key(tok: Token, words: Collection[str]) -> str | None:
 
 def _hyphened_to(word: Token, other: Token) -> bool:
     """Whether ``word`` stands right before ``other`` with a hyphen between ("US-brokered")."""
-    return word.i + 2 == other.i and word.doc[word.i + 1].text in ("-", "\u2010", "\u2011")
+    return word.i + 2 == other.i and word.doc[word.i + 1].text in HYPHENS
 
 
 def _has_infinitive(noun: Token) -> bool:

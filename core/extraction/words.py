@@ -75,6 +75,9 @@ ACCUSATION_PREPOSITIONS = frozenset({"of", "for", "over"})
 LINKING_WORDS = frozenset({"and", "but", "then", "also"})
 # Words that coordinate two phrases: "to Kyiv (and to many of the EU countries)".
 COORDINATORS = frozenset({"and", "or"})
+# The hyphens that join two words into one ("US-brokered", "anti-runway", "four-day"): the ASCII
+# hyphen-minus, the Unicode hyphen and the non-breaking hyphen.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Words that put a description in the past: "a former critic of the dam" holds no side now.
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "one-time", "onetime", "erstwhile", "past", "formerly"})
 # Subordinating conjunctions of a condition: "if Ukraine requests X".
