@@ -30,8 +30,8 @@ MEASURED = {
     "challenge/us_politics.yaml": (76 / 120, 68 / 112),  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
-    "challenge/us_climate.yaml": (26 / 60, 19 / 61),
-    "challenge/us_trade.yaml": (28 / 60, 20 / 59),
+    "challenge/us_climate.yaml": (27 / 60, 20 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session)
+    "challenge/us_trade.yaml": (30 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them)
     "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
@@ -43,7 +43,7 @@ MEASURED = {
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
     "challenge/vocabulary.yaml": (128 / 150, 118 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end)
-    "challenge/vocabulary2.yaml": (112 / 150, 101 / 140),  # (84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
+    "challenge/vocabulary2.yaml": (113 / 150, 102 / 140),  # (112, 101 before names were matched as the evaluation matches them; 84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
     "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
@@ -52,7 +52,7 @@ MEASURED = {
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
-    "challenge/noun_phrases.yaml": (71 / 120, 52 / 100),
+    "challenge/noun_phrases.yaml": (72 / 120, 53 / 100),  # (71, 52 before names were matched as the evaluation matches them)
     "challenge_heldout/noun_phrases_heldout.yaml": (56 / 100, 41 / 87),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
@@ -67,7 +67,7 @@ MEASURED_SCORER = {
     "challenge_heldout/heldout2.yaml": (74 / 130, 82 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 63 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 13 / 51),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),  # (13 passed before names were matched as the evaluation matches them: a forbidden row given by surname now counts)
     "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
     # (the held-out vocabulary set: 104 and 96 after the second read set's words, 102 and 94 after
     # a code reviewer's fixes and the third's)
@@ -97,6 +97,25 @@ def test_a_case_passes_with_every_expected_row_and_no_forbidden_one(tmp_path):
     assert results[2].violations == {("peru", "toll_road", "oppose")}  # names compare case-blind
     summary = summarize(results)
     assert (summary.cases, summary.passed, summary.expected, summary.hits, summary.violated) == (3, 1, 2, 1, 1)
+
+
+def test_a_case_matches_names_as_the_evaluation_does(tmp_path):
+    """A row's actor is matched to the case's names by NameMatcher, as the gold is matched: a title
+    in the case ("Senator Ana Ruiz") or a surname alone ("Okafor") stands for the name the table
+    gives; a name that is another person's ("Luis Ruiz") does not."""
+    path = tmp_path / "names.yaml"
+    path.write_text(
+        "codebook:\n  issues:\n    - {id: toll_road, label: Toll road, terms: [toll road]}\n"
+        "cases:\n"
+        "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: title, expect: [[Senator Ana Ruiz, toll_road, oppose]], forbid: []}\n"
+        "  - {text: 'Governor Emeka Okafor rejected the toll road.', construction: surname, expect: [[Okafor, toll_road, oppose]], forbid: []}\n"
+        "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: other person, expect: [[Luis Ruiz, toll_road, oppose]], forbid: []}\n"
+        "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: forbidden, expect: [], forbid: [[Ruiz, toll_road, oppose]]}\n",
+        encoding="utf-8",
+    )
+    results = run_set(path, nlp())
+    assert [r.passed for r in results] == [True, True, False, False]
+    assert results[3].violations == {("ruiz", "toll_road", "oppose")}
 
 
 def test_a_set_may_name_a_codebook_file_and_then_measures_it_as_it_is(tmp_path):

@@ -50,8 +50,8 @@ class CaseResult:
         return self.expect <= self.found and not self.violations
 
 
-def _triples(rows) -> frozenset[Triple]:
-    return frozenset((str(a).casefold(), str(i), str(s)) for a, i, s in rows)
+def _keyed(rows, names: NameMatcher) -> frozenset[Triple]:
+    return frozenset((names.key(str(a)), str(i), str(s)) for a, i, s in rows)
 
 
 def set_codebook(data: dict, path: str | Path) -> Codebook:
@@ -70,14 +70,21 @@ def run_set(path: str | Path, nlp, scorer=None, min_confidence: float = 0.0) -> 
     stances = analyze_articles(articles, nlp=nlp, codebook=codebook, scorer=scorer).stances
     if scorer is not None:
         stances = stances[stances["confidence"] >= min_confidence]
-    found: dict[str, set[Triple]] = {}
+    rows: dict[str, list[tuple[str, str, str, str]]] = {}
     for row in stances.itertuples(index=False):
-        found.setdefault(row.article_id, set()).add((row.actor.casefold(), row.issue, row.stance))
-    return [
-        CaseResult(str(case.get("construction", "")), case["text"], _triples(case.get("expect") or []),
-                   _triples(case.get("forbid") or []), frozenset(found.get(f"case{n}", set())))
-        for n, case in enumerate(cases)
-    ]
+        rows.setdefault(row.article_id, []).append((row.actor, row.actor_type, row.issue, row.stance))
+    # Names are matched as the evaluation matches them (NameMatcher: the actors file's aliases,
+    # titles stripped, a surname or an acronym standing for the full name the case gives), so a
+    # case written "Senator Ana Ruiz" is found as "Ana Ruiz", and "Ruiz" as "Ana Ruiz".
+    names = NameMatcher(load_knowledge())
+    results = []
+    for n, case in enumerate(cases):
+        expect, forbid = case.get("expect") or [], case.get("forbid") or []
+        mine = rows.get(f"case{n}", [])
+        keys = names.align(sorted({(a, t) for a, t, _, _ in mine}), sorted({str(r[0]) for r in (*expect, *forbid)}))
+        results.append(CaseResult(str(case.get("construction", "")), case["text"], _keyed(expect, names),
+                                  _keyed(forbid, names), frozenset((keys[a], i, s) for a, _, i, s in mine)))
+    return results
 
 
 @dataclass(frozen=True)
