@@ -28,9 +28,9 @@ MEASURED = {
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
     "challenge/us_politics.yaml": (76 / 120, 68 / 112),  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
-    "challenge/diplomacy.yaml": (72 / 120, 114 / 172),
+    "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
-    "challenge/us_climate.yaml": (27 / 60, 20 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session)
+    "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (30 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them)
     "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
     "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),

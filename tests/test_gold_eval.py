@@ -155,6 +155,11 @@ def test_names_match_by_alias_title_surname_and_acronym():
     # Ambiguous surnames stay unmatched: two Bergs in one article.
     mapping = matcher.align(["Berg"], ["Olaf Berg", "Ingrid Berg"])
     assert mapping["Berg"] == "berg"
+    # A country by another of its names is the country; a one-word name that is also a capital
+    # stays a name (a surname "Washington" is not the United States), a demonym stays a word.
+    assert matcher.key("Democratic Republic of Congo") == matcher.key("DRC") == matcher.key("Democratic Republic of the Congo")
+    assert matcher.key("U.S.") == matcher.key("United States")
+    assert matcher.key("Washington") == "washington" and matcher.key("Ecuadorian") == "ecuadorian"
 
 
 def test_short_names_match_only_by_the_rule_of_their_type_and_one_to_one():

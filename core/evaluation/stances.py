@@ -142,6 +142,13 @@ class NameMatcher:
                 known = self.knowledge.person(candidate) or self.knowledge.organization(candidate)
                 if known is not None:
                     return known.name
+            # (a country by another of its names: "Democratic Republic of Congo", "DRC" and
+            # "Democratic Republic of the Congo" are one actor; only names of several words or
+            # codes, so that a surname such as "Washington" stays a person's)
+            if " " in name or name.replace(".", "").isupper():
+                country = self.knowledge.country_of(name)
+                if country and name.lower() not in self.knowledge.demonyms:
+                    return country
         return strip_titles(name, self.titles)
 
     def key(self, name: str) -> str:

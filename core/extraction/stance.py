@@ -261,6 +261,10 @@ class StanceFinder:
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
+        if lemma in self.lex.quantity_senses and tok.pos_ == "VERB" and _to_a_quantity(tok) \
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.quantity_limit_nouns for c in tok.children):
+            # ("lift the retirement age to 67": raising it, not lifting a ban)
+            return min(self.lex.quantity_senses[lemma], default=lemma)
         if self.lex.polarity(lemma) is None and tok.tag_ in ("VBG", "VBD", "VBN"):
             # (the lemmatizer's slips on inflected verbs: "gutting" -> "gutte"; the stems of the
             # form the lexicon knows instead: "gut")
@@ -1698,9 +1702,13 @@ class StanceFinder:
             relative = cur.dep_ == "relcl" and any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in cur.children)
             # ("introduced a bill that would create the levy": what a document or proposal does is
             # read on up to whoever introduced, backed or vetoed it)
+            # (or by a verb coordinated with the clause's own, sharing its subject: "a bill that
+            # would raise the age and bar early withdrawals")
+            own = path[1] if len(path) in (3, 4) and _shares_subject_with(path[1], cur) and path[len(path) - 2].head.i == cur.i else cur
             relative = relative and not (
-                cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and len(path) == 2 and path[0].dep_ == "dobj"
-                and (self.lex.polarity(self._cue_lemma(cur)) in (1, -1) or self._cue_lemma(cur) in self.lex.effect_verbs)
+                cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and (len(path) == 2 or own is not cur)
+                and path[0].dep_ == "dobj"
+                and (self.lex.polarity(self._cue_lemma(own)) in (1, -1) or self._cue_lemma(own) in self.lex.effect_verbs)
                 and any(c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
@@ -2998,10 +3006,17 @@ class StanceFinder:
             issues = [issue for issue, _ in named_by]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
-            # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own)
-            determined = any(c.dep_ in ("det", "predet") and c.lower_ in ISSUE_DETERMINERS for c in tok.children)
-            # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another)
-            specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
+            # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own; the
+            # noun the issue was named by may also come back with "a", "another" or "any", or as a
+            # bare plural: "would not accept another round of withdrawals", "warned that a ban would
+            # leave ore stranded", not a word of the lexicon's issue_anaphora, which can mean anything)
+            dets = [c for c in tok.children if c.dep_ in ("det", "predet")]
+            determined = any(c.lower_ in ISSUE_DETERMINERS for c in dets) or lemma == named_by[0][1] and lemma not in self.lex.issue_anaphora \
+                and (any(c.lower_ in RENAMING_DETERMINERS for c in dets) or not dets and tok.tag_ == "NNS")
+            # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another;
+            # an ordinal does not: "an eighth withdrawal")
+            specific = any(c.dep_ in ("compound", "nmod", "prep", "poss")
+                           or c.dep_ == "amod" and (c.ent_type_ not in ("", "ORDINAL") or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
                 found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], named_by[0][1]), False)))
@@ -3523,6 +3538,36 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
     nominal = ("NOUN", "PROPN", "PRON")
     verbal = ("VERB", "AUX")
     return (child.pos_ in nominal and head.pos_ in nominal) or (child.pos_ in verbal and head.pos_ in verbal)
+
+
+# Determiners with which the noun an issue was named by names it again ("another round of
+# withdrawals" after "early withdrawals"; "a ban" after "the export ban").
+RENAMING_DETERMINERS = frozenset({"a", "an", "another", "any"})
+
+
+def _shares_subject_with(verb: Token, head: Token) -> bool:
+    """Whether ``verb`` is a verb coordinated with ``head`` with no subject of its own ("would
+    raise the age and bar withdrawals": "bar" shares "raise"'s subject), also when the parser hangs
+    it on ``head``'s object ("raise the age and bar all exports": "bar" a conjunct of "age")."""
+    attached = verb.head.i == head.i or verb.head.dep_ == "dobj" and verb.head.head.i == head.i
+    return verb.dep_ == "conj" and attached and verb.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+QUANTITY_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _to_a_quantity(verb: Token) -> bool:
+    """Whether a verb takes its object to or by a quantity ("lift the age to 67", "by 8 percent",
+    "to 700 soles a month")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("to", "by"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.like_num or obj.ent_type_ in QUANTITY_ENTITIES
+                                       or any(c.dep_ == "nummod" and c.like_num for c in obj.children)):
+                return True
+    return False
 
 
 def _in_question(text: str, position: int, sentence_end: int) -> bool:

@@ -281,6 +281,11 @@ class Lexicon:
     # Head nouns that name the same thing ("talks" and "negotiations"): an issue named again by
     # either ("the peace talks ... the negotiations"), each word -> the words it can stand for.
     head_noun_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verbs read as another word when they take something to or by a quantity: "lift the
+    # retirement age to 67" raises it (read as "increase"), "lift the ban" stays "lift"; each verb
+    # -> the one word it is then read as.
+    quantity_senses: dict[str, frozenset[str]] = field(default_factory=dict)
+    quantity_limit_nouns: frozenset[str] = frozenset()  # "lowered the price cap to $45": not "reduce"
     concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's

@@ -1,0 +1,88 @@
+"""Constructions found on invented article-length stories (issue 13: design for unseen articles;
+the read set tests/challenge/articles.yaml): "lift" meaning raise when it takes something to a
+quantity, "bar" as a verb of prohibition, a document's relative clause with two coordinated verbs
+("a bill that would raise X and bar Y"), the issue named again by a synonym of its head noun
+("the fee" for a congestion charge), "Congo" as news writes it. Sentences, names and issues are
+written for these tests; none comes from the evaluation articles or the challenge sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.knowledge.codebook import codebook_from_dict
+from core.knowledge.gazetteer import load_knowledge
+from tests.nlp_fixtures import assert_one_side, stance_triples
+
+CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "pension_age", "label": "Higher pension age", "terms": ["pension age"]},
+    {"id": "fuel_subsidy", "label": "Fuel subsidy", "terms": ["fuel subsidy"]},
+    {"id": "trawler_ban", "label": "Trawler ban", "terms": ["trawler ban"]},
+    {"id": "city_toll", "label": "City toll", "terms": ["city toll"]},
+    {"id": "drilling_licence", "label": "Drilling licence", "terms": ["drilling licence"]},
+    {"id": "ore_exports", "label": "Ore exports", "terms": ["ore exports"]},
+    {"id": "minimum_wage", "label": "Higher minimum wage", "terms": ["minimum wage"]},
+    {"id": "export_cap", "label": "Export cap", "terms": ["export cap"]},
+]})
+
+
+def stances(text: str) -> set[tuple[str, str, str]]:
+    return stance_triples(text, CODEBOOK)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "lift" taking something to or by a quantity raises it
+        ("Estonia wants to lift the pension age to 68 by 2035.", ("Estonia", "pension_age", "support")),
+        ("Senator Ilse Varga proposed to lift the minimum wage by 12 percent.", ("Ilse Varga", "minimum_wage", "support")),
+        ("Namibia will lift the fuel subsidy to 3 dollars a litre, Finance Minister Johannes Shilongo said.",
+         ("Namibia", "fuel_subsidy", "support")),
+        # ... and without a quantity it keeps its own sense
+        ("Estonia wants to lift the trawler ban next year.", ("Estonia", "trawler_ban", "oppose")),
+        # "bar" as a verb of prohibition
+        ("Mayor Sanna Lind barred the city toll from the budget.", ("Sanna Lind", "city_toll", "oppose")),
+        ("Ghana's parliament voted to bar ore exports for a year.", ("Ghana", "ore_exports", "oppose")),
+        # a document's relative clause with two verbs sharing its subject: each verb for its own issue
+        ("Latvia sent parliament a bill that would raise the pension age and bar all ore exports.",
+         ("Latvia", "ore_exports", "oppose")),
+        ("Latvia sent parliament a bill that would raise the pension age and bar all ore exports.",
+         ("Latvia", "pension_age", "support")),
+        ("Chile vetoed a bill that would cut the fuel subsidy and raise the minimum wage.",
+         ("Chile", "minimum_wage", "oppose")),
+        ("Chile vetoed a bill that would cut the fuel subsidy and raise the minimum wage.",
+         ("Chile", "fuel_subsidy", "support")),
+        # "raise" and "lower" with a quantity
+        ("Kenya raised the fuel subsidy by 5 shillings a litre.", ("Kenya", "fuel_subsidy", "support")),
+        ("Austria lowered the pension age to 63 for miners.", ("Austria", "pension_age", "oppose")),
+        # ... but on a limit more is less of what it holds back: the verb keeps its own sense
+        ("Peru wants to lift the export cap to 40 percent.", ("Peru", "export_cap", "oppose")),
+    ],
+)
+def test_the_side_of_each_construction(text, expected):
+    assert_one_side(text, expected, CODEBOOK)
+
+
+def test_a_head_noun_synonym_names_the_issue_again():
+    """"the fee" after "the city toll", "the permit" after "the drilling licence": a synonym of the
+    head noun of an earlier match (the lexicon's head_noun_synonyms) is the issue."""
+    found = stances("The council approved the city toll in May. Councillor Pavel Hruby called the fee a disgrace.")
+    assert ("Pavel Hruby", "city_toll", "oppose") in found
+    found = stances("Norway granted the drilling licence in 2021. Greenpeace Nordic wants the permit revoked.")
+    assert ("Greenpeace Nordic", "drilling_licence", "oppose") in found
+
+
+def test_quantity_senses_and_congo_are_data():
+    """Both are read from the knowledge files a user can edit: the lexicon's
+    quantity_senses and the actors file's country aliases."""
+    knowledge = load_knowledge()
+    assert knowledge.lexicon.quantity_senses["lift"] == {"increase"}
+    assert knowledge.country_of("Congo") == knowledge.country_of("DRC") == knowledge.country_of("Kinshasa") \
+        == "Democratic Republic of the Congo"
+    assert knowledge.country_of("Republic of Congo") == knowledge.country_of("Brazzaville") == "Republic of the Congo"
+
+
+def test_a_conjoined_verb_with_its_own_subject_is_its_own_clause():
+    """"a bill that would raise the pension age, and Chile rejected the fuel subsidy": the second
+    clause has a subject of its own, so the bill's sponsor holds nothing there."""
+    found = stances("Latvia sent parliament a bill that would raise the pension age and Chile would bar ore exports.")
+    assert ("Latvia", "ore_exports", "oppose") not in found and ("Latvia", "ore_exports", "support") not in found
