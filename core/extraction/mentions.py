@@ -40,6 +40,9 @@ from core.knowledge.titles import load_titles
 # its token indices are -1).
 # Entity types whose words are capitalised in any sentence: they tell nothing of a title-case line.
 NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+# Labels the small NER model sometimes gives a person's name ("..." Ana Quispe Rojas, the union's
+# leader, said): read as a person only beside a role or as the subject of a verb of saying.
+MISREAD_NAME_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Entity labels that say the NER read a word as something of its own (a person, a place, a body, a
 # date, an amount): a word so tagged is not taken into a name after a role.
 OWN_NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -115,6 +118,7 @@ class ActorResolver:
         self.lex = require_lexicon(kb)
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
+        self._in_org_name: set[int] = set()  # the first token of a country named inside a body's name
         self._surname: dict[str, Actor] = {}  # surname -> person first introduced in full
         # first word -> the one person introduced in full with it ("Ban Ki-moon", "Lou Jiwei": a
         # family name first); None when two people share it
@@ -551,6 +555,33 @@ class ActorResolver:
             if ends_in_role and title_words and all(_name_word(t) for t in rest):
                 return rest
         return None
+
+    def _misread_person(self, ent: Span) -> bool:
+        """A person's name the NER gave another label ("Ana Quispe Rojas" as a WORK_OF_ART after a
+        quotation): two to four capitalised words, no country or known body, set beside a role or
+        a noun for a person ("..., the union's secretary-general,") or the subject of a verb of
+        saying."""
+        if not 2 <= len(ent) <= 4 or not all(_name_word(t) for t in ent) or self.kb.country_of(ent.text) \
+                or self.kb.organization(_clean_name(ent.text)) or ent.root.lower_ in self.lex.organization_nouns:
+            return False
+        root = ent.root
+        beside = any(c.dep_ == "appos" and c.i > root.i and self._line[c.i] == self._line[root.i]
+                     and (c.lower_ in self.kb.roles or c.lemma_.lower() in self.kb.roles) for c in root.children)
+        speaking = root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() in self.lex.speech
+        return beside or speaking or self._person_apposition(root)
+
+    def _with_country_of(self, ent: Span) -> Span:
+        """An organization's name with the country after it that the NER left out: "the Central
+        Reserve Bank" + "of Peru" is the Central Reserve Bank of Peru (the country's tokens are then
+        no place of their own)."""
+        end = ent.end
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ != "of" or not ent[-1].text[:1].isupper():
+            return ent
+        place = next((e for e in self.doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+        if place is None or not self.kb.country_of(place.text) or self._line[place.end - 1] != self._line[ent.start]:
+            return ent
+        self._in_org_name.add(place.start)
+        return Span(self.doc, ent.start, place.end, label=ent.label_)
 
     def _titled_person_tagged_as_org(self, ent: Span) -> bool:
         """"Councillor Rosa Vidal" tagged as an organization: a person's title of the titles file
@@ -1103,7 +1134,13 @@ class ActorResolver:
                 else:
                     self._person_mention(ent)
             elif ent.label_ in ("GPE", "LOC"):
+                if ent.start in self._in_org_name:
+                    continue  # "the Central Bank of Kenya": the country is part of the body's name
                 self._place_mention(ent)
+            elif ent.label_ in MISREAD_NAME_LABELS:
+                if self._misread_person(ent):
+                    name = self._titled_name(ent) or ent  # ("Labour Minister Anjali Prasad": the title is no part of it)
+                    self._person_mention(Span(self.doc, name.start, name.end, label="PERSON"))
             elif ent.label_ in ("ORG", "NORP"):
                 if ent.label_ == "NORP":
                     low = _clean_name(ent.text).lower()
@@ -1112,7 +1149,17 @@ class ActorResolver:
                     continue  # demonyms are modifiers; government and group phrases handle them
                 if self._titled_person_tagged_as_org(ent):
                     continue
-                self._org_mention(ent)
+                named = self._with_country_of(ent)
+                before = len(self.mentions)
+                self._org_mention(named)
+                # (a body "of Peru" is Peru's: "the Central Bank of Kenya", "the Congress of Peru")
+                of = next((t.i for t in reversed(named) if t.lower_ == "of"), None)
+                country = self.kb.country_of(self.doc[of + 1 : named.end].text) if of is not None and of + 1 < named.end else ""
+                if country:
+                    for k in range(before, len(self.mentions)):
+                        actor = self.mentions[k].actor
+                        if actor.actor_type == "organization" and not actor.country:
+                            self._replace_actor(k, Actor(actor.name, actor.actor_type, country, actor.role))
         for name in self._titled_untagged_names(title_lines):
             self._person_mention(name)
         self._name_before_full_name()
