@@ -86,3 +86,20 @@ def test_a_conjoined_verb_with_its_own_subject_is_its_own_clause():
     clause has a subject of its own, so the bill's sponsor holds nothing there."""
     found = stances("Latvia sent parliament a bill that would raise the pension age and Chile would bar ore exports.")
     assert ("Latvia", "ore_exports", "oppose") not in found and ("Latvia", "ore_exports", "support") not in found
+
+
+def test_the_head_of_another_term_of_the_issue_names_it_again():
+    """An issue named by one term ("car-free") is named again by the head noun of another of its
+    terms that its label names too ("car ban" for "Ban on cars in the old town"): "such a ban". Not
+    a term that is a phrase ("dredge the channel") nor a head the label does not name."""
+    codebook = codebook_from_dict({"issues": [
+        {"id": "car_free", "label": "Ban on cars in the old town", "terms": ["car ban", "car-free"]},
+        {"id": "dredging", "label": "Channel dredging", "terms": ["dredging works", "dredge the channel"]},
+        {"id": "bus_lanes", "label": "Bus lanes", "terms": ["bus lanes", "bus priority"]},
+    ]})
+    found = stance_triples("Councillor Ines Moretti wants a car-free old town by 2030. Mayor Oskar Brandt has ruled out such a ban.", codebook)
+    assert ("Oskar Brandt", "car_free", "oppose") in found
+    found = stance_triples("Governor Pia Lund backed the dredging works in May. Senator Aldo Ferri criticised the channel.", codebook)
+    assert not any(issue == "dredging" and actor == "Aldo Ferri" for actor, issue, _ in found)
+    found = stance_triples("The council approved bus lanes on Main Street. Mayor Oskar Brandt criticised the priority.", codebook)
+    assert not any(actor == "Oskar Brandt" for actor, _, _ in found)

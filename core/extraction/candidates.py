@@ -48,6 +48,7 @@ from core.extraction.words import (
     PERSON_PRONOUNS,
     RELATIVE_TAGS,
     SPEAKER_PRONOUNS,
+    label_words,
 )
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Actor, Lexicon
@@ -189,11 +190,6 @@ def containing_statements(statements: list[Statement], start: int, end: int) -> 
 
 
 # ------------------------------------------------------------------------------------ issues
-
-
-def label_words(label: str) -> frozenset[str]:
-    """The lower-case words of an issue's label ("Paris climate agreement")."""
-    return frozenset(w for w in "".join(c.lower() if c.isalnum() else " " for c in label).split())
 
 
 def issue_occurrences(

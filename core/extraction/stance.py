@@ -48,6 +48,7 @@ from core.extraction.words import (
     COORDINATORS,
     EXPERIENCER_PREPOSITIONS,
     FORMER_WORDS,
+    FUNCTION_WORDS,
     HYPHENS,
     ISSUE_DETERMINERS,
     PERSON_SUBJECT_PRONOUNS,
@@ -57,6 +58,7 @@ from core.extraction.words import (
     SUBORDINATE_MARKS,
     TEMPORAL_MARKS,
     WH_WORDS,
+    label_words,
 )
 from core.knowledge.codebook import Codebook, IssueMatch
 from core.knowledge.gazetteer import Actor, Lexicon
@@ -222,6 +224,7 @@ class StanceFinder:
         self.referring_matches: dict[int, list[IssueMatch]] = {}
         self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
         self._opposite_heads: dict[tuple[str, str], bool] = {}  # (issue, head noun) -> its match was an opposite one
+        self._term_heads_cache: dict[str, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -2855,6 +2858,12 @@ class StanceFinder:
                 if head_word is not None:
                     heads.setdefault(match.issue, {})[head_word] = n
                     self._opposite_heads[(match.issue, head_word)] = match.opposite
+                # (and the head nouns of the issue's other terms: "car ban" and "car-free" are terms
+                # of one issue, so once "car-free centres" has named it, "such a ban" is it too)
+                if not match.opposite:
+                    for term_head in self._term_heads(match.issue):
+                        if term_head != head_word:
+                            heads.setdefault(match.issue, {})[term_head] = n
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -3166,6 +3175,37 @@ class StanceFinder:
                 # is its content, and so is "it")
                 return tok.lemma_.lower() not in PROPOSAL_NOUNS | self.lex.owned_nouns
         return False
+
+    def _term_heads(self, issue: str) -> frozenset[str]:
+        """The head nouns of the codebook's terms of several words for an issue that its label
+        names too ("car ban" -> "ban" for "Ban on private cars in the city centre"), as
+        ``_match_head`` would take them: a compound of lower-case words (not "rebuild the
+        military", not a name), not a noun for an actor, not a generic word."""
+        if issue not in self._term_heads_cache:
+            lex = self.lex
+            actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns | lex.group_nouns
+            found = set()
+            entry = next((i for i in self.codebook.issues if i.id == issue), None)
+            label = {self._noun_lemma(w) for w in label_words(entry.label)} if entry is not None else set()
+            for term in entry.terms if entry is not None else ():
+                words = term.split()
+                if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words) or any(w in FUNCTION_WORDS for w in words):
+                    continue
+                head = self._noun_lemma(words[-1])
+                if head in label and head not in actor_nouns and head not in lex.generic_words:
+                    found.add(head)
+            self._term_heads_cache[issue] = frozenset(found)
+        return self._term_heads_cache[issue]
+
+    @staticmethod
+    def _noun_lemma(word: str) -> str:
+        """A term's last word as a singular noun ("talks" -> "talk", "subsidies" -> "subsidy"; a
+        plain rule: a term is written by a user, not parsed)."""
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            return word[:-1]
+        return word
 
     def _match_head(self, match: IssueMatch) -> str | None:
         """The head noun of a match of several words ("copper mine" -> "mine"), when it can stand

@@ -121,3 +121,13 @@ FIRM_ADVERBS = frozenset({"firmly", "squarely", "solidly", "fully", "strongly", 
 # Generational suffixes after a surname ("Robert Hale Jr.", "Henry Ford II"), folded (no dot, lower
 # case): no surname of their own (mentions), and equal when two full names are one person (merge).
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+# Words that make a codebook term a phrase rather than a compound noun ("rebuild the military",
+# "ban on fishing"): such a term has no head noun that names its issue alone.
+FUNCTION_WORDS = frozenset({"the", "a", "an", "to", "of", "and", "or", "for", "on", "in", "with", "by", "at", "from"})
+
+
+def label_words(label: str) -> frozenset[str]:
+    """The lower-case words of an issue's label ("Paris climate agreement")."""
+    return frozenset(w for w in "".join(c.lower() if c.isalnum() else " " for c in label).split())
