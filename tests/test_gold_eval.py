@@ -160,6 +160,10 @@ def test_names_match_by_alias_title_surname_and_acronym():
     assert matcher.key("Democratic Republic of Congo") == matcher.key("DRC") == matcher.key("Democratic Republic of the Congo")
     assert matcher.key("U.S.") == matcher.key("United States")
     assert matcher.key("Washington") == "washington" and matcher.key("Ecuadorian") == "ecuadorian"
+    # A body of a country either way round.
+    assert matcher.key("Congress of Peru") == matcher.key("Peru Congress")
+    assert matcher.key("Senate of the United States") == matcher.key("United States Senate")
+    assert matcher.key("Friends of the Earth") == "friends of the earth"
 
 
 def test_short_names_match_only_by_the_rule_of_their_type_and_one_to_one():

@@ -149,6 +149,12 @@ class NameMatcher:
                 country = self.knowledge.country_of(name)
                 if country and name.lower() not in self.knowledge.demonyms:
                     return country
+            # (a body of a country either way round: "Congress of Peru" and "Peru Congress", "Senate
+            # of the United States" and "United States Senate")
+            body, of, place = name.rpartition(" of ")
+            country = self.knowledge.country_of(place) if of and body else ""
+            if country:
+                return f"{country} {strip_titles(body, self.titles)}"
         return strip_titles(name, self.titles)
 
     def key(self, name: str) -> str:
