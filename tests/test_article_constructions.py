@@ -54,6 +54,14 @@ def stances(text: str) -> set[tuple[str, str, str]]:
         # "raise" and "lower" with a quantity
         ("Kenya raised the fuel subsidy by 5 shillings a litre.", ("Kenya", "fuel_subsidy", "support")),
         ("Austria lowered the pension age to 63 for miners.", ("Austria", "pension_age", "oppose")),
+        # an act of protest or exit threatened on a condition: against what the condition says
+        ("The Dockers Federation said it would call a national strike if parliament raised the pension age.",
+         ("Dockers Federation", "pension_age", "oppose")),
+        ("The Farmers Party will quit the coalition if the fuel subsidy is cut.", ("Farmers Party", "fuel_subsidy", "support")),
+        ("The Farmers Party will quit the coalition unless the government scraps the city toll.",
+         ("Farmers Party", "city_toll", "oppose")),
+        ("The Namibia Nurses Union will strike if the government raises the pension age.",
+         ("Namibia Nurses Union", "pension_age", "oppose")),
         # ... but on a limit more is less of what it holds back: the verb keeps its own sense
         ("Peru wants to lift the export cap to 40 percent.", ("Peru", "export_cap", "oppose")),
     ],

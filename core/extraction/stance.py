@@ -1514,6 +1514,8 @@ class StanceFinder:
                     threat = lemma in self.lex.threat_verbs
             elif lemma in self.lex.threat_verbs | self.lex.promise_verbs:
                 threat = lemma in self.lex.threat_verbs
+            if threat is None and self._threat_act(main):
+                threat = True  # ("would call a national strike if Congress passed the reform")
             if threat is None:
                 return None
             if any(c.dep_ == "advmod" and c.lower_ in self.lex.hedges for c in path[idx + 1].children):
@@ -1544,6 +1546,15 @@ class StanceFinder:
             walk.holders = [walk.holder(holders)] if holders else []
             return self._with_speaker(walk)
         return None
+
+    def _threat_act(self, verb: Token) -> bool:
+        """Whether a consequence is an act of protest or exit (the lexicon's ``threat_acts``: "will
+        strike", "would quit the coalition"), or has one as its object (``threat_act_nouns``:
+        "would call a strike", "stage a walkout"), not denied ("would not strike")."""
+        lemma = self._cue_lemma(verb)
+        acts = lemma in self.lex.threat_acts or verb.lemma_.lower() in self.lex.threat_acts \
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.threat_act_nouns for c in verb.children)
+        return acts and not self._negated(verb)
 
     def _requirement(self, verb: Token) -> bool:
         """Whether a main clause states what is needed: a modal of duty ("must halt"), "need",

@@ -221,6 +221,8 @@ class Lexicon:
     framing_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
     promise_verbs: frozenset[str] = frozenset()
+    threat_acts: frozenset[str] = frozenset()  # "will strike if the age is raised": a threat
+    threat_act_nouns: frozenset[str] = frozenset()  # "would call a strike if ...": a threat
     refusal_verbs: frozenset[str] = frozenset()  # "refuse", "decline": a refusal of what they take
     duty_modals: frozenset[str] = frozenset()  # "must", "should": a demand on the subject
     wanting_verbs: frozenset[str] = frozenset()  # "Chile wants Peru to accept X": Chile's view, not Peru's
