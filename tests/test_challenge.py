@@ -32,13 +32,13 @@ MEASURED = {
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (30 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them)
-    "challenge_heldout/heldout.yaml": (90 / 120, 85 / 114),  # (89, 84 before the sixteenth session's words of undoing)
-    "challenge_heldout/heldout2.yaml": (75 / 130, 79 / 132),
+    "challenge_heldout/heldout.yaml": (91 / 120, 86 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's)
+    "challenge_heldout/heldout2.yaml": (76 / 130, 80 / 132),  # (75, 79 before the eighteenth session)
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
-    "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
+    "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),  # (35, 34 before the eighteenth session)
     # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
@@ -47,34 +47,36 @@ MEASURED = {
     "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
-    "challenge_heldout/vocabulary_heldout.yaml": (95 / 120, 86 / 108),
+    "challenge_heldout/vocabulary_heldout.yaml": (96 / 120, 87 / 108),  # (95, 86 before the eighteenth session)
     # (written blind in the seventeenth session, a read set and a held-out one on sides said inside
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
     "challenge/noun_phrases.yaml": (72 / 120, 53 / 100),  # (71, 52 before names were matched as the evaluation matches them)
     "challenge_heldout/noun_phrases_heldout.yaml": (56 / 100, 41 / 87),
+    # (written blind in the eighteenth session: invented article-length stories, a read set and a
+    # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the
+    # session's start with names matched as the evaluation matches them: 14/107 and 6/101)
+    "challenge/articles.yaml": (0 / 12, 22 / 107),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (2026-12-05, sixteenth session: retrained after its words of undoing, saving, praise and scorn
-    # and a code reviewer's fixes;
-    # minimum confidence 0.35. At the session's start, the fifteenth session's scorer: 90, 74, 44,
-    # 24, 13, 35 cases passed and 88, 81, 60, 24, 12, 34 expected rows found; the held-out vocabulary
-    # set, written this session, 95 cases and 87 rows then)
-    "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
-    "challenge_heldout/heldout2.yaml": (74 / 130, 82 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 63 / 158),
+    # (2026-12-06, eighteenth session: retrained after its article-length constructions, minimum
+    # confidence 0.40 (0.35 before, chosen the same way). At the session's start, the seventeenth
+    # session's scorer at 0.35 with names matched as the evaluation matches them: 92, 74, 44, 24,
+    # 12, 35 cases passed and 90, 82, 63, 24, 13, 34 expected rows found on the six older sets; the
+    # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
+    "challenge_heldout/heldout.yaml": (93 / 120, 91 / 114),
+    "challenge_heldout/heldout2.yaml": (75 / 130, 82 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 61 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),  # (13 passed before names were matched as the evaluation matches them: a forbidden row given by surname now counts)
-    "challenge_heldout/groups_heldout.yaml": (35 / 60, 34 / 62),
-    # (the held-out vocabulary set: 104 and 96 after the second read set's words, 102 and 94 after
-    # a code reviewer's fixes and the third's)
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
+    "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
-    # (the held-out noun-phrase set, written in the seventeenth session: 37 cases and 32 rows with the
-    # sixteenth session's scorer and rules; the six older sets and the vocabulary set unchanged then)
     "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 14 / 101),
 }
 
 
