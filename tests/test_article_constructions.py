@@ -1,6 +1,6 @@
 """Constructions found on invented article-length stories (issue 13: design for unseen articles;
 the read set tests/challenge/articles.yaml): "lift" meaning raise when it takes something to a
-quantity, a document's relative clause with two coordinated verbs
+measure, a document's relative clause with two coordinated verbs
 ("a bill that would raise X and ban Y"), the issue named again by a synonym of its head noun
 ("the fee" for a congestion charge), "Congo" as news writes it. Sentences, names and issues are
 written for these tests; none comes from the evaluation articles or the challenge sets."""
@@ -32,7 +32,7 @@ def stances(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # "lift" taking something to or by a quantity raises it
+        # "lift" taking something to or by a measure raises it
         ("Estonia wants to lift the pension age to 68 by 2035.", ("Estonia", "pension_age", "support")),
         ("Senator Ilse Varga proposed to lift the minimum wage by 12 percent.", ("Ilse Varga", "minimum_wage", "support")),
         ("Namibia will lift the fuel subsidy to 3 dollars a litre, Finance Minister Johannes Shilongo said.",
@@ -48,9 +48,9 @@ def stances(text: str) -> set[tuple[str, str, str]]:
          ("Chile", "minimum_wage", "oppose")),
         ("Chile vetoed a bill that would cut the fuel subsidy and raise the minimum wage.",
          ("Chile", "fuel_subsidy", "support")),
-        # "raise" and "lower" with a quantity
+        # "raise" with a measure; a span of time by which it rises is one
         ("Kenya raised the fuel subsidy by 5 shillings a litre.", ("Kenya", "fuel_subsidy", "support")),
-        ("Austria lowered the pension age to 63 for miners.", ("Austria", "pension_age", "oppose")),
+        ("Estonia wants to lift the pension age by two years.", ("Estonia", "pension_age", "support")),
         # an act of protest or exit threatened on a condition: against what the condition says
         ("The Dockers Federation said it would call a national strike if parliament raised the pension age.",
          ("Dockers Federation", "pension_age", "oppose")),
@@ -59,8 +59,15 @@ def stances(text: str) -> set[tuple[str, str, str]]:
          ("Farmers Party", "city_toll", "oppose")),
         ("The Namibia Nurses Union will strike if the government raises the pension age.",
          ("Namibia Nurses Union", "pension_age", "oppose")),
-        # ... but on a limit more is less of what it holds back: the verb keeps its own sense
+        ("The Namibia Nurses Union will walk out if the government raises the pension age.",
+         ("Namibia Nurses Union", "pension_age", "oppose")),
+        # ... but on a limit, a ban or a penalty more is less of what it holds back, and a date, an
+        # hour, a count of things or nothing is no measure: the verb keeps its own sense
         ("Peru wants to lift the export cap to 40 percent.", ("Peru", "export_cap", "oppose")),
+        ("The export cap was lifted to 40 percent by Senator Hana Ito.", ("Hana Ito", "export_cap", "oppose")),
+        ("Estonia wants to lift the trawler ban by 2026.", ("Estonia", "trawler_ban", "oppose")),
+        ("Poland will lift the trawler ban by 10 p.m. on Friday.", ("Poland", "trawler_ban", "oppose")),
+        ("Norway will lift the fuel subsidy to zero.", ("Norway", "fuel_subsidy", "oppose")),
     ],
 )
 def test_the_side_of_each_construction(text, expected):
@@ -108,3 +115,37 @@ def test_the_head_of_another_term_of_the_issue_names_it_again():
     assert not any(issue == "dredging" and actor == "Aldo Ferri" for actor, issue, _ in found)
     found = stance_triples("The council approved bus lanes on Main Street. Mayor Oskar Brandt criticised the priority.", codebook)
     assert not any(actor == "Oskar Brandt" for actor, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taking back a protest, or "strike" with an object of its own, is no threat
+        "The Dockers Federation said it would call off the strike if parliament dropped the city toll.",
+        "The Dockers Federation said it would drop its lawsuit if the city scrapped the city toll.",
+        "Latvia would strike a deal if parliament scrapped the city toll.",
+    ],
+)
+def test_undoing_a_protest_on_a_condition_is_no_threat(text):
+    assert not any(issue == "city_toll" and stance == "support" for _, issue, stance in stances(text))
+
+
+def test_the_noun_an_issue_was_named_by_comes_back_with_another_or_any_not_with_a():
+    """"any new subsidy", "another round of subsidies" after "the fuel subsidy" are the issue again;
+    "a subsidy" or "subsidies" alone bring in a new thing as often ("Chile boosted exports")."""
+    before = "Ghana banned ore exports in May. "
+    assert ("Ana Mensah", "ore_exports", "oppose") in stances(before + "Senator Ana Mensah opposed any new exports.")
+    assert ("Ana Mensah", "ore_exports", "oppose") in stances(before + "Senator Ana Mensah opposed another round of exports.")
+    assert not any(actor == "Chile" for actor, _, _ in stances(before + "Chile boosted exports."))
+    assert not any(actor == "Chile" for actor, _, _ in stances(before + "Chile wants an export."))
+
+
+def test_a_head_an_issue_was_named_by_wins_over_one_from_another_term():
+    """"the smoking ban" named, then "a car-free old town": "the ban" is still the smoking ban."""
+    codebook = codebook_from_dict({"issues": [
+        {"id": "car_free", "label": "Ban on cars in the old town", "terms": ["car ban", "car-free"]},
+        {"id": "smoking_ban", "label": "Smoking ban", "terms": ["smoking ban"]},
+    ]})
+    found = stance_triples("Rome approved the smoking ban last year. Rome backed a car-free old town. Mayor Paolo Conti criticised the ban.",
+                           codebook)
+    assert ("Paolo Conti", "smoking_ban", "oppose") in found and not any(issue == "car_free" and a == "Paolo Conti" for a, issue, _ in found)

@@ -103,8 +103,8 @@ def test_a_case_passes_with_every_expected_row_and_no_forbidden_one(tmp_path):
 
 def test_a_case_matches_names_as_the_evaluation_does(tmp_path):
     """A row's actor is matched to the case's names by NameMatcher, as the gold is matched: a title
-    in the case ("Senator Ana Ruiz") or a surname alone ("Okafor") stands for the name the table
-    gives; a name that is another person's ("Luis Ruiz") does not."""
+    in the case ("Senator Ana Ruiz"), a surname alone ("Okafor") or a body's acronym ("HRA") stands
+    for the name the table gives; a name that is another person's ("Luis Ruiz") does not."""
     path = tmp_path / "names.yaml"
     path.write_text(
         "codebook:\n  issues:\n    - {id: toll_road, label: Toll road, terms: [toll road]}\n"
@@ -112,11 +112,12 @@ def test_a_case_matches_names_as_the_evaluation_does(tmp_path):
         "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: title, expect: [[Senator Ana Ruiz, toll_road, oppose]], forbid: []}\n"
         "  - {text: 'Governor Emeka Okafor rejected the toll road.', construction: surname, expect: [[Okafor, toll_road, oppose]], forbid: []}\n"
         "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: other person, expect: [[Luis Ruiz, toll_road, oppose]], forbid: []}\n"
-        "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: forbidden, expect: [], forbid: [[Ruiz, toll_road, oppose]]}\n",
+        "  - {text: 'Senator Ana Ruiz rejected the toll road.', construction: forbidden, expect: [], forbid: [[Ruiz, toll_road, oppose]]}\n"
+        "  - {text: 'The Hauliers Road Association rejected the toll road.', construction: acronym, expect: [[HRA, toll_road, oppose]], forbid: []}\n",
         encoding="utf-8",
     )
     results = run_set(path, nlp())
-    assert [r.passed for r in results] == [True, True, False, False]
+    assert [r.passed for r in results] == [True, True, False, False, True]
     assert results[3].violations == {("ruiz", "toll_road", "oppose")}
 
 

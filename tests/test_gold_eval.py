@@ -155,15 +155,18 @@ def test_names_match_by_alias_title_surname_and_acronym():
     # Ambiguous surnames stay unmatched: two Bergs in one article.
     mapping = matcher.align(["Berg"], ["Olaf Berg", "Ingrid Berg"])
     assert mapping["Berg"] == "berg"
-    # A country by another of its names is the country; a one-word name that is also a capital
-    # stays a name (a surname "Washington" is not the United States), a demonym stays a word.
-    assert matcher.key("Democratic Republic of Congo") == matcher.key("DRC") == matcher.key("Democratic Republic of the Congo")
-    assert matcher.key("U.S.") == matcher.key("United States")
+    # A country by another form of its name is the country; a capital, a seat or a city named after
+    # it stays a name (a surname "Washington", "Mexico City", "the Kremlin"), as do a demonym and a
+    # code that a body's acronym may be ("PRI" is no Puerto Rico).
+    assert matcher.key("Democratic Republic of Congo") == matcher.key("Congo") == matcher.key("Democratic Republic of the Congo")
     assert matcher.key("Washington") == "washington" and matcher.key("Ecuadorian") == "ecuadorian"
-    # A body of a country either way round.
-    assert matcher.key("Congress of Peru") == matcher.key("Peru Congress")
-    assert matcher.key("Senate of the United States") == matcher.key("United States Senate")
+    assert matcher.key("Mexico City") == "mexico city" and matcher.key("the Kremlin") == matcher.key("Kremlin") == "kremlin"
+    assert matcher.key("PRI") == "pri" and matcher.same("PRI", "Institutional Revolutionary Party", "party") is False
+    # A body of a country either way round, and its acronym as written.
+    assert matcher.key("Congress of Peru") == matcher.key("Peru Congress") == matcher.key("Peru's Congress")
+    assert matcher.key("Senate of the United States") == matcher.key("United States Senate") == matcher.key("US Senate")
     assert matcher.key("Friends of the Earth") == "friends of the earth"
+    assert matcher.same("RBI", "Reserve Bank of India", "organization")
 
 
 def test_short_names_match_only_by_the_rule_of_their_type_and_one_to_one():

@@ -1094,3 +1094,14 @@ def test_a_body_of_a_country_keeps_the_country_in_its_name():
     assert found == [("Central Reserve Bank of Bolivia", "Bolivia")]
     doc = _with_entities("The Central Bank of Kenya raised its main rate on Tuesday.", [("The Central Bank of Kenya", "ORG")])
     assert [(m.actor.name, m.actor.country) for m in ActorResolver(doc, load_knowledge()).mentions] == [("Central Bank of Kenya", "Kenya")]
+
+
+def test_a_document_the_ner_labels_a_work_is_no_person_and_a_body_s_of_is_not_a_country_it_owns():
+    """"the Clean Water Act says ..." stays a law; "a review by the IMF of Kenya's budget" keeps the
+    IMF and Kenya apart; "the University of Georgia" is not Georgia's."""
+    doc = _with_entities("The Clean Water Act says that rivers must be protected.", [("The Clean Water Act", "LAW")])
+    assert ActorResolver(doc, load_knowledge()).mentions == []
+    doc = _with_entities("A review by the Central Bank of Kenya's auditors found gaps.", [("the Central Bank", "ORG"), ("Kenya", "GPE")])
+    assert "Central Bank of Kenya" not in {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions}
+    doc = _with_entities("The University of Georgia said it backed the plan.", [("The University of Georgia", "ORG")])
+    assert [(m.actor.name, m.actor.country) for m in ActorResolver(doc, load_knowledge()).mentions] == [("University of Georgia", "")]

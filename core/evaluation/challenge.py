@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from core.evaluation.stances import NameMatcher
+from core.evaluation.stances import ANY_TYPE, NameMatcher
 from core.extraction.candidates import Candidate
 from core.extraction.pipeline import analyze_articles
 from core.ingest.text import article_from_text
@@ -74,14 +74,15 @@ def run_set(path: str | Path, nlp, scorer=None, min_confidence: float = 0.0) -> 
     for row in stances.itertuples(index=False):
         rows.setdefault(row.article_id, []).append((row.actor, row.actor_type, row.issue, row.stance))
     # Names are matched as the evaluation matches them (NameMatcher: the actors file's aliases,
-    # titles stripped, a surname or an acronym standing for the full name the case gives), so a
-    # case written "Senator Ana Ruiz" is found as "Ana Ruiz", and "Ruiz" as "Ana Ruiz".
+    # titles stripped, a surname for a person's full name, an acronym for a body's), so a case
+    # written "Senator Ana Ruiz" is found as "Ana Ruiz", "Ruiz" as "Ana Ruiz", "HRA" as the
+    # Hauliers Road Association.
     names = NameMatcher(load_knowledge())
     results = []
     for n, case in enumerate(cases):
         expect, forbid = case.get("expect") or [], case.get("forbid") or []
         mine = rows.get(f"case{n}", [])
-        keys = names.align(sorted({(a, t) for a, t, _, _ in mine}), sorted({str(r[0]) for r in (*expect, *forbid)}))
+        keys = names.align(sorted({(a, t) for a, t, _, _ in mine}), sorted({(str(r[0]), ANY_TYPE) for r in (*expect, *forbid)}))
         results.append(CaseResult(str(case.get("construction", "")), case["text"], _keyed(expect, names),
                                   _keyed(forbid, names), frozenset((keys[a], i, s) for a, _, i, s in mine)))
     return results

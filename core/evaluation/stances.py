@@ -116,6 +116,10 @@ def _acronym_of(short: str, tokens: tuple[str, ...]) -> bool:
     return len(tokens) >= 2 and letters.lower() == initials
 
 
+# A target name of no known type (a challenge case's): any rule of the predicted actor's type applies.
+ANY_TYPE = "any"
+
+
 class NameMatcher:
     """Normalises actor names the same way for gold and machine rows."""
 
@@ -142,24 +146,40 @@ class NameMatcher:
                 known = self.knowledge.person(candidate) or self.knowledge.organization(candidate)
                 if known is not None:
                     return known.name
-            # (a country by another of its names: "Democratic Republic of Congo", "DRC" and
-            # "Democratic Republic of the Congo" are one actor; only names of several words or
-            # codes, so that a surname such as "Washington" stays a person's)
-            if " " in name or name.replace(".", "").isupper():
-                country = self.knowledge.country_of(name)
-                if country and name.lower() not in self.knowledge.demonyms:
-                    return country
-            # (a body of a country either way round: "Congress of Peru" and "Peru Congress", "Senate
-            # of the United States" and "United States Senate")
+            # (a country by another form of its name: "Democratic Republic of Congo", "Congo" and
+            # "Democratic Republic of the Congo" are one actor; not a capital, a seat or a city named
+            # after it, "Mexico City", "White House", nor a code, which a body's acronym may be)
+            country = self._country_named(name)
+            if country:
+                return country
+            # (a body of a country either way round: "Congress of Peru", "Peru Congress" and "Peru's
+            # Congress"; "Senate of the United States", "US Senate" and "United States Senate")
             body, of, place = name.rpartition(" of ")
-            country = self.knowledge.country_of(place) if of and body else ""
+            country = self._country_named(place) if of and body else ""
             if country:
                 return f"{country} {strip_titles(body, self.titles)}"
+            words = name.split()
+            for n in range(min(3, len(words) - 1), 0, -1):
+                head = " ".join(words[:n])
+                country = self._country_named(head.removesuffix("'s").removesuffix("’s")) or self.knowledge.case_sensitive_places.get(head, "")
+                if country:
+                    return f"{country} {' '.join(words[n:])}"
         return strip_titles(name, self.titles)
 
+    def _country_named(self, name: str) -> str:
+        """The country ``name`` is a form of the name of (its words, "the" and "of" aside, are the
+        country's own), '' otherwise."""
+        assert self.knowledge is not None
+        country = self.knowledge.country_of(name)
+        if not country or name.lower() in self.knowledge.demonyms:
+            return ""
+        own = set(_tokens(country)) | {"the", "of"}
+        return country if set(_tokens(name)) <= own else ""
+
     def key(self, name: str) -> str:
-        """The comparison key: folded words of the canonical name."""
-        return " ".join(_tokens(self.canonical(name)))
+        """The comparison key: folded words of the canonical name, without a leading "the"."""
+        words = _tokens(self.canonical(name))
+        return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
     def same(self, short: str, full: str, actor_type: str = "person") -> bool:
         """Whether ``short`` can stand for ``full`` within one article: the same words; for a person,
@@ -172,7 +192,9 @@ class NameMatcher:
             return True
         if actor_type == "person":
             return len(a) == 1 and len(b) > 1 and a[0] == b[-1]
-        return _acronym_of(self.canonical(short), b)
+        # (the acronym of the name as written, too: "RBI" for "Reserve Bank of India", whose
+        # canonical form is "India Reserve Bank")
+        return _acronym_of(self.canonical(short), b) or _acronym_of(short, _tokens(full))
 
     def align(self, names: list[str] | list[tuple[str, str]], targets: list[str] | list[tuple[str, str]]) -> dict[str, str]:
         """Map each of ``names`` (or ``(name, actor_type)`` pairs) to the key of the target it stands
@@ -196,7 +218,7 @@ class NameMatcher:
                 continue  # the short form could be another name the same table gives in full
             fits[name] = {
                 key for key, (target, target_kind) in target_keys.items()
-                if key not in exact and (kind == target_kind or "person" not in (kind, target_kind))
+                if key not in exact and (kind == target_kind or target_kind == ANY_TYPE or "person" not in (kind, target_kind))
                 and (self.same(name, target, kind) or self.same(target, name, kind))
             }
         takers: dict[str, int] = {}

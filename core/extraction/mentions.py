@@ -43,6 +43,9 @@ NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 # Labels the small NER model sometimes gives a person's name ("..." Ana Quispe Rojas, the union's
 # leader, said): read as a person only beside a role or as the subject of a verb of saying.
 MISREAD_NAME_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+# Words that make such a name a document's ("Clean Air Act", "Green New Deal"), besides the lexicon's
+# document and rule nouns.
+DOCUMENT_NAME_WORDS = frozenset({"act", "deal", "code", "plan", "report"})
 # Entity labels that say the NER read a word as something of its own (a person, a place, a body, a
 # date, an amount): a word so tagged is not taken into a name after a role.
 OWN_NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -562,7 +565,8 @@ class ActorResolver:
         a noun for a person ("..., the union's secretary-general,") or the subject of a verb of
         saying."""
         if not 2 <= len(ent) <= 4 or not all(_name_word(t) for t in ent) or self.kb.country_of(ent.text) \
-                or self.kb.organization(_clean_name(ent.text)) or ent.root.lower_ in self.lex.organization_nouns:
+                or self.kb.organization(_clean_name(ent.text)) or ent.root.lower_ in self.lex.organization_nouns \
+                or ent[-1].lower_ in self.lex.document_nouns | self.lex.rule_nouns | DOCUMENT_NAME_WORDS:
             return False
         root = ent.root
         beside = any(c.dep_ == "appos" and c.i > root.i and self._line[c.i] == self._line[root.i]
@@ -571,17 +575,26 @@ class ActorResolver:
         return beside or speaking or self._person_apposition(root)
 
     def _with_country_of(self, ent: Span) -> Span:
-        """An organization's name with the country after it that the NER left out: "the Central
-        Reserve Bank" + "of Peru" is the Central Reserve Bank of Peru (the country's tokens are then
-        no place of their own)."""
+        """A body of the state's name with the country after it that the NER left out: "the Central
+        Reserve Bank" + "of Peru" is the Central Reserve Bank of Peru; not a body the knowledge
+        knows ("a review by the IMF of Kenya's budget"), nor a country that owns what follows."""
         end = ent.end
-        if end + 1 >= len(self.doc) or self.doc[end].lower_ != "of" or not ent[-1].text[:1].isupper():
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ != "of" or ent[-1].lower_ not in self.lex.state_body_heads \
+                or self.kb.organization(_clean_name(ent.text)):
             return ent
         place = next((e for e in self.doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
-        if place is None or not self.kb.country_of(place.text) or self._line[place.end - 1] != self._line[ent.start]:
+        if place is None or not self.kb.country_of(place.text) or self._line[place.end - 1] != self._line[ent.start] \
+                or place.end < len(self.doc) and self.doc[place.end].tag_ == "POS":
             return ent
-        self._in_org_name.add(place.start)
         return Span(self.doc, ent.start, place.end, label=ent.label_)
+
+    def _country_of_state_body(self, name: Span) -> str:
+        """The country a body of the state is named "of" ("Central Bank of Kenya"): its head word
+        before "of" one of the lexicon's ``state_body_heads``; '' otherwise."""
+        of = next((t.i for t in reversed(name) if t.lower_ == "of"), None)
+        if of is None or of + 1 >= name.end or of == name.start or self.doc[of - 1].lower_ not in self.lex.state_body_heads:
+            return ""
+        return self.kb.country_of(self.doc[of + 1 : name.end].text)
 
     def _titled_person_tagged_as_org(self, ent: Span) -> bool:
         """"Councillor Rosa Vidal" tagged as an organization: a person's title of the titles file
@@ -1152,9 +1165,11 @@ class ActorResolver:
                 named = self._with_country_of(ent)
                 before = len(self.mentions)
                 self._org_mention(named)
-                # (a body "of Peru" is Peru's: "the Central Bank of Kenya", "the Congress of Peru")
-                of = next((t.i for t in reversed(named) if t.lower_ == "of"), None)
-                country = self.kb.country_of(self.doc[of + 1 : named.end].text) if of is not None and of + 1 < named.end else ""
+                if named.end > ent.end and len(self.mentions) > before:
+                    self._in_org_name.add(ent.end + 1)  # (the country's first token: no place of its own)
+                # (a body of the state "of Peru" is Peru's: "the Central Bank of Kenya", "the Congress
+                # of Peru"; not "the University of Georgia", "Friends of Syria")
+                country = self._country_of_state_body(named)
                 if country:
                     for k in range(before, len(self.mentions)):
                         actor = self.mentions[k].actor

@@ -225,6 +225,7 @@ class StanceFinder:
         self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
         self._opposite_heads: dict[tuple[str, str], bool] = {}  # (issue, head noun) -> its match was an opposite one
         self._term_heads_cache: dict[str, frozenset[str]] = {}
+        self._term_only_heads: set[tuple[str, str]] = set()  # (issue, head) known only from another of its terms
 
     # ---------------------------------------------------------------- helpers
     def _negated(self, tok: Token) -> bool:
@@ -264,9 +265,12 @@ class StanceFinder:
                 phrasal = f"{lemma} {c.lower_}"
                 if self.lex.polarity(phrasal) is not None:
                     return phrasal
-        if lemma in self.lex.quantity_senses and tok.pos_ == "VERB" and _to_a_quantity(tok) \
-                and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.quantity_limit_nouns for c in tok.children):
-            # ("lift the retirement age to 67": raising it, not lifting a ban)
+        if lemma in self.lex.quantity_senses and tok.pos_ == "VERB" and _to_a_quantity(tok, self.lex.measure_units) \
+                and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lex.quantity_limit_nouns | self.lex.penalty_nouns
+                            for c in tok.children):
+            # ("lift the retirement age to 67": raising it, not lifting a ban; a limit, a ban or a
+            # penalty keeps the verb's own sense: "lifted the rent cap to 5 percent", "lifted
+            # restrictions to 30 countries")
             return min(self.lex.quantity_senses[lemma], default=lemma)
         if self.lex.polarity(lemma) is None and tok.tag_ in ("VBG", "VBD", "VBN"):
             # (the lemmatizer's slips on inflected verbs: "gutting" -> "gutte"; the stems of the
@@ -1551,10 +1555,18 @@ class StanceFinder:
         """Whether a consequence is an act of protest or exit (the lexicon's ``threat_acts``: "will
         strike", "would quit the coalition"), or has one as its object (``threat_act_nouns``:
         "would call a strike", "stage a walkout"), not denied ("would not strike")."""
-        lemma = self._cue_lemma(verb)
-        acts = lemma in self.lex.threat_acts or verb.lemma_.lower() in self.lex.threat_acts \
-            or any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.threat_act_nouns for c in verb.children)
-        return acts and not self._negated(verb)
+        if self._negated(verb) or self.lex.polarity(self._cue_lemma(verb)) == -1:
+            return False  # ("would call off the strike if ...", "would drop its lawsuit if ...": a promise)
+        plain = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLES), "")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if f"{plain} {particle}" in self.lex.threat_acts:
+            return True  # ("will walk out if ...")
+        if plain in self.lex.threat_acts and not particle:
+            # (an act done, not to something: "will strike if ...", "will quit the coalition"; not
+            # "strike a deal")
+            return not objects or plain != "strike" or any(o.lemma_.lower() in self.lex.threat_act_nouns for o in objects)
+        return any(o.lemma_.lower() in self.lex.threat_act_nouns for o in objects)
 
     def _requirement(self, verb: Token) -> bool:
         """Whether a main clause states what is needed: a modal of duty ("must halt"), "need",
@@ -2869,12 +2881,14 @@ class StanceFinder:
                 if head_word is not None:
                     heads.setdefault(match.issue, {})[head_word] = n
                     self._opposite_heads[(match.issue, head_word)] = match.opposite
+                    self._term_only_heads.discard((match.issue, head_word))
                 # (and the head nouns of the issue's other terms: "car ban" and "car-free" are terms
                 # of one issue, so once "car-free centres" has named it, "such a ban" is it too)
                 if not match.opposite:
                     for term_head in self._term_heads(match.issue):
-                        if term_head != head_word:
+                        if term_head not in heads.get(match.issue, {}) or (match.issue, term_head) in self._term_only_heads:
                             heads.setdefault(match.issue, {})[term_head] = n
+                            self._term_only_heads.add((match.issue, term_head))
             for match in matches:
                 if _in_question(self.text, match.end_char, sent.end_char):
                     continue  # "Will Putin consent?": a question is not a stance
@@ -3023,20 +3037,26 @@ class StanceFinder:
                             and self._loose_nouns.get(lemma, 0) <= words[head] and self._loose_nouns.get(head, 0) <= words[head]]
                 if named_by:
                     break
+            if len(named_by) > 1:
+                # (a head an issue was named by wins over one it has from another of its terms:
+                # "the smoking ban" named, then "car-free": "the ban" is still the smoking ban)
+                named_by = [(issue, head) for issue, head in named_by if (issue, head) not in self._term_only_heads] or named_by
             issues = [issue for issue, _ in named_by]
             if len(issues) != 1 or issues[0] in named_here:
                 continue
             # (a determiner, no owner: "India's tariffs", "its own pipeline" are someone's own; the
-            # noun the issue was named by may also come back with "a", "another" or "any", or as a
-            # bare plural: "would not accept another round of withdrawals", "warned that a ban would
-            # leave ore stranded", not a word of the lexicon's issue_anaphora, which can mean anything)
+            # noun the issue was named by may also come back with "another" or "any", itself or as a
+            # bare plural under a noun that has it: "any new withdrawal", "would not accept another
+            # round of withdrawals"; not with "a" or alone, which bring in a new thing as often:
+            # "China imposed tariffs in retaliation"; nor a word of the lexicon's issue_anaphora)
             dets = [c for c in tok.children if c.dep_ in ("det", "predet")]
-            determined = any(c.lower_ in ISSUE_DETERMINERS for c in dets) or lemma == named_by[0][1] and lemma not in self.lex.issue_anaphora \
-                and (any(c.lower_ in RENAMING_DETERMINERS for c in dets) or not dets and tok.tag_ == "NNS")
-            # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another;
-            # an ordinal does not: "an eighth withdrawal")
-            specific = any(c.dep_ in ("compound", "nmod", "prep", "poss")
-                           or c.dep_ == "amod" and (c.ent_type_ not in ("", "ORDINAL") or c.text[:1].isupper())
+            renamed = lemma == named_by[0][1] and lemma not in self.lex.issue_anaphora and (
+                any(c.lower_ in RENAMING_DETERMINERS for c in dets)
+                or not dets and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and any(c.dep_ == "det" and c.lower_ in RENAMING_DETERMINERS for c in tok.head.head.children))
+            determined = any(c.lower_ in ISSUE_DETERMINERS for c in dets) or renamed
+            # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another)
+            specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
                 found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], named_by[0][1]), False)))
@@ -3214,6 +3234,8 @@ class StanceFinder:
         plain rule: a term is written by a user, not parsed)."""
         if word.endswith("ies") and len(word) > 4:
             return word[:-3] + "y"
+        if word.endswith(("ses", "xes", "zes", "ches", "shes")) and len(word) > 4:
+            return word[:-2]  # ("taxes" -> "tax")
         if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             return word[:-1]
         return word
@@ -3591,9 +3613,9 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
     return (child.pos_ in nominal and head.pos_ in nominal) or (child.pos_ in verbal and head.pos_ in verbal)
 
 
-# Determiners with which the noun an issue was named by names it again ("another round of
-# withdrawals" after "early withdrawals"; "a ban" after "the export ban").
-RENAMING_DETERMINERS = frozenset({"a", "an", "another", "any"})
+# Determiners with which the noun an issue was named by names it again ("any new withdrawal",
+# "another round of withdrawals" after "early withdrawals").
+RENAMING_DETERMINERS = frozenset({"another", "any"})
 
 
 def _shares_subject_with(verb: Token, head: Token) -> bool:
@@ -3608,15 +3630,26 @@ def _shares_subject_with(verb: Token, head: Token) -> bool:
 QUANTITY_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _to_a_quantity(verb: Token) -> bool:
-    """Whether a verb takes its object to or by a quantity ("lift the age to 67", "by 8 percent",
-    "to 700 soles a month")."""
+def _to_a_quantity(verb: Token, units: frozenset[str] = frozenset()) -> bool:
+    """Whether a verb takes its object to or by a measure ("lift the age to 67", "by 8 percent",
+    "to 700 soles a month", "by two years"): a bare number, an amount of money, a percentage, a
+    quantity or a number of ``units``; not a date or an hour ("by 2027", "by 10 p.m."), a count of things ("to 30
+    countries") or nothing ("to zero")."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "by"):
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and (obj.like_num or obj.ent_type_ in QUANTITY_ENTITIES
-                                       or any(c.dep_ == "nummod" and c.like_num for c in obj.children)):
+            if obj.dep_ != "pobj" or obj.lower_ in ("zero", "nil", "nothing"):
+                continue
+            if obj.ent_type_ in ("DATE", "TIME"):
+                # (a span of time by which something rises is a measure: "by two years")
+                if prep.lower_ == "by" and obj.lemma_.lower() in ("year", "month") and not obj.like_num:
+                    return True
+                continue
+            if obj.like_num or obj.ent_type_ in QUANTITY_ENTITIES - {"CARDINAL"}:
+                return True
+            # (a number of a unit the lexicon knows: "by 5 shillings", "to 700 soles", "by two points")
+            if units and obj.lemma_.lower() in units and any(c.dep_ == "nummod" and c.like_num for c in obj.children):
                 return True
     return False
 

@@ -287,7 +287,9 @@ class Lexicon:
     # retirement age to 67" raises it (read as "increase"), "lift the ban" stays "lift"; each verb
     # -> the one word it is then read as.
     quantity_senses: dict[str, frozenset[str]] = field(default_factory=dict)
-    quantity_limit_nouns: frozenset[str] = frozenset()  # "lowered the price cap to $45": not "reduce"
+    state_body_heads: frozenset[str] = frozenset()  # "the Central Bank of Kenya": Kenya's
+    measure_units: frozenset[str] = frozenset()  # "raised the subsidy by 5 shillings": a measure
+    quantity_limit_nouns: frozenset[str] = frozenset()  # "lifted the rent cap to 5 percent": not "increase"
     concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
     act_renaming_nouns: frozenset[str] = frozenset()  # "Peru imposed the levy, a move Chile condemned"
     making_verbs: frozenset[str] = frozenset()  # "Bolivia made a proposal for a levy": Bolivia's
