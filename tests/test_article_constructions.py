@@ -130,14 +130,19 @@ def test_undoing_a_protest_on_a_condition_is_no_threat(text):
     assert not any(issue == "city_toll" and stance == "support" for _, issue, stance in stances(text))
 
 
-def test_the_noun_an_issue_was_named_by_comes_back_with_another_or_any_not_with_a():
-    """"any new subsidy", "another round of subsidies" after "the fuel subsidy" are the issue again;
-    "a subsidy" or "subsidies" alone bring in a new thing as often ("Chile boosted exports")."""
+def test_the_noun_an_issue_was_named_by_comes_back_with_another_or_any_or_just_after_with_a():
+    """"any new exports", "another round of exports" after "ore exports" are the issue again; "a
+    ..." or a bare plural only within two sentences of its naming, and not put on someone or made
+    anew ("imposed tariffs in retaliation"): further on they bring in a new thing as often."""
     before = "Ghana banned ore exports in May. "
     assert ("Ana Mensah", "ore_exports", "oppose") in stances(before + "Senator Ana Mensah opposed any new exports.")
     assert ("Ana Mensah", "ore_exports", "oppose") in stances(before + "Senator Ana Mensah opposed another round of exports.")
-    assert not any(actor == "Chile" for actor, _, _ in stances(before + "Chile boosted exports."))
-    assert not any(actor == "Chile" for actor, _, _ in stances(before + "Chile wants an export."))
+    assert ("Ana Mensah", "ore_exports", "oppose") in stances(before + "Senator Ana Mensah urged lawmakers to reject exports once and for all.")
+    far = before + "The rains came late. Prices rose. Traders waited. "
+    assert not any(actor == "Ana Mensah" for actor, _, _ in stances(far + "Senator Ana Mensah urged lawmakers to reject exports."))
+    codebook = codebook_from_dict({"issues": [{"id": "steel_tariffs", "label": "Steel tariffs", "terms": ["steel tariffs"]}]})
+    found = stance_triples("Congress approved the steel tariffs in May. China imposed tariffs in retaliation.", codebook)
+    assert not any(actor == "China" for actor, _, _ in found)
 
 
 def test_a_head_an_issue_was_named_by_wins_over_one_from_another_term():

@@ -3050,10 +3050,20 @@ class StanceFinder:
             # round of withdrawals"; not with "a" or alone, which bring in a new thing as often:
             # "China imposed tariffs in retaliation"; nor a word of the lexicon's issue_anaphora)
             dets = [c for c in tok.children if c.dep_ in ("det", "predet")]
-            renamed = lemma == named_by[0][1] and lemma not in self.lex.issue_anaphora and (
+            own_noun = lemma == named_by[0][1] and lemma not in self.lex.issue_anaphora
+            renamed = own_noun and (
                 any(c.lower_ in RENAMING_DETERMINERS for c in dets)
                 or not dets and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of"
                 and any(c.dep_ == "det" and c.lower_ in RENAMING_DETERMINERS for c in tok.head.head.children))
+            # ("a ban" or bare "withdrawals" may be the issue again right after it was named, "urged
+            # lawmakers to reject withdrawals once and for all", unless put on someone or made
+            # anew, "China imposed tariffs in retaliation", or the word stood for another thing
+            # earlier in the sentence)
+            renamed = renamed or own_noun and n - heads[named_by[0][0]][named_by[0][1]] <= NEAR_RENAMING and (
+                any(c.lower_ in ("a", "an") for c in dets) or not dets and tok.tag_ == "NNS") \
+                and not (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.imposing_verbs | self.lex.making_verbs
+                         | self.lex.threat_verbs) \
+                and not any(t.i < tok.i and t.lemma_.lower() == lemma for t in sent)
             determined = any(c.lower_ in ISSUE_DETERMINERS for c in dets) or renamed
             # ("the tax on mobile money", "the deal with the EU": a phrase of its own makes it another)
             specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
@@ -3616,6 +3626,8 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
 # Determiners with which the noun an issue was named by names it again ("any new withdrawal",
 # "another round of withdrawals" after "early withdrawals").
 RENAMING_DETERMINERS = frozenset({"another", "any"})
+# ... and with "a" or alone only this many sentences after it was last named by that noun.
+NEAR_RENAMING = 2
 
 
 def _shares_subject_with(verb: Token, head: Token) -> bool:
