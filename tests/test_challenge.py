@@ -31,7 +31,7 @@ MEASURED = {
     "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
-    "challenge/us_trade.yaml": (30 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them)
+    "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (91 / 120, 86 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's)
     "challenge_heldout/heldout2.yaml": (76 / 130, 80 / 132),  # (75, 79 before the eighteenth session)
     "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
@@ -57,8 +57,8 @@ MEASURED = {
     # (written blind in the eighteenth session: invented article-length stories, a read set and a
     # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the
     # session's start with names matched as the evaluation matches them: 14/107 and 6/101)
-    "challenge/articles.yaml": (0 / 12, 22 / 107),
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
+    "challenge/articles.yaml": (0 / 12, 20 / 107),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 9 / 101),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
@@ -70,13 +70,13 @@ MEASURED_SCORER = {
     # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
     "challenge_heldout/heldout.yaml": (93 / 120, 91 / 114),
     "challenge_heldout/heldout2.yaml": (75 / 130, 82 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 61 / 158),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 62 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
     "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 14 / 101),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 
 
