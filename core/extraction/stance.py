@@ -1729,7 +1729,7 @@ class StanceFinder:
             # ("introduced a bill that would create the levy": what a document or proposal does is
             # read on up to whoever introduced, backed or vetoed it)
             # (or by a verb coordinated with the clause's own, sharing its subject: "a bill that
-            # would raise the age and bar early withdrawals")
+            # would raise the age and ban early withdrawals")
             own = path[1] if len(path) in (3, 4) and _shares_subject_with(path[1], cur) and path[len(path) - 2].head.i == cur.i else cur
             relative = relative and not (
                 cur.head.lemma_.lower() in self.lex.document_nouns | PROPOSAL_NOUNS and (len(path) == 2 or own is not cur)
@@ -3632,21 +3632,23 @@ NEAR_RENAMING = 2
 
 def _shares_subject_with(verb: Token, head: Token) -> bool:
     """Whether ``verb`` is a verb coordinated with ``head`` with no subject of its own ("would
-    raise the age and bar withdrawals": "bar" shares "raise"'s subject), also when the parser hangs
-    it on ``head``'s object ("raise the age and bar all exports": "bar" a conjunct of "age")."""
+    raise the age and ban withdrawals": "ban" shares "raise"'s subject), also when the parser hangs
+    it on ``head``'s object ("raise the age and ban all exports": "ban" a conjunct of "age")."""
     attached = verb.head.i == head.i or verb.head.dep_ == "dobj" and verb.head.head.i == head.i
     return verb.dep_ == "conj" and attached and verb.pos_ == "VERB" \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-QUANTITY_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Entity labels that are a measure themselves ("8 percent", "$45", "20 tonnes"); a CARDINAL is one only
+# alone ("to 67") or with a unit of the lexicon's measure_units.
+MEASURE_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
 
 def _to_a_quantity(verb: Token, units: frozenset[str] = frozenset()) -> bool:
     """Whether a verb takes its object to or by a measure ("lift the age to 67", "by 8 percent",
     "to 700 soles a month", "by two years"): a bare number, an amount of money, a percentage, a
-    quantity or a number of ``units``; not a date or an hour ("by 2027", "by 10 p.m."), a count of things ("to 30
-    countries") or nothing ("to zero")."""
+    quantity or a number of ``units``; not a date or an hour ("by 2027", "by 10 p.m."), a count of
+    things ("to 30 countries") or nothing ("to zero")."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("to", "by"):
             continue
@@ -3658,7 +3660,7 @@ def _to_a_quantity(verb: Token, units: frozenset[str] = frozenset()) -> bool:
                 if prep.lower_ == "by" and obj.lemma_.lower() in ("year", "month") and not obj.like_num:
                     return True
                 continue
-            if obj.like_num or obj.ent_type_ in QUANTITY_ENTITIES - {"CARDINAL"}:
+            if obj.like_num or obj.ent_type_ in MEASURE_ENTITIES:
                 return True
             # (a number of a unit the lexicon knows: "by 5 shillings", "to 700 soles", "by two points")
             if units and obj.lemma_.lower() in units and any(c.dep_ == "nummod" and c.like_num for c in obj.children):
