@@ -43,9 +43,6 @@ NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 # Labels the small NER model sometimes gives a person's name ("..." Ana Quispe Rojas, the union's
 # leader, said): read as a person only beside a role or as the subject of a verb of saying.
 MISREAD_NAME_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
-# Words that make such a name a document's ("Clean Air Act", "Green New Deal"), besides the lexicon's
-# document and rule nouns.
-DOCUMENT_NAME_WORDS = frozenset({"act", "deal", "code", "plan", "report"})
 # Entity labels that say the NER read a word as something of its own (a person, a place, a body, a
 # date, an amount): a word so tagged is not taken into a name after a role.
 OWN_NAME_TYPES = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
@@ -566,7 +563,7 @@ class ActorResolver:
         saying."""
         if not 2 <= len(ent) <= 4 or not all(_name_word(t) for t in ent) or self.kb.country_of(ent.text) \
                 or self.kb.organization(_clean_name(ent.text)) or ent.root.lower_ in self.lex.organization_nouns \
-                or ent[-1].lower_ in self.lex.document_nouns | self.lex.rule_nouns | DOCUMENT_NAME_WORDS:
+                or ent[-1].lower_ in self.lex.document_nouns | self.lex.rule_nouns | self.lex.document_name_words:
             return False
         root = ent.root
         beside = any(c.dep_ == "appos" and c.i > root.i and self._line[c.i] == self._line[root.i]

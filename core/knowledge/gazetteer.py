@@ -288,6 +288,7 @@ class Lexicon:
     # -> the one word it is then read as.
     quantity_senses: dict[str, frozenset[str]] = field(default_factory=dict)
     state_body_heads: frozenset[str] = frozenset()  # "the Central Bank of Kenya": Kenya's
+    document_name_words: frozenset[str] = frozenset()  # "the Clean Air Act says ...": no person
     measure_units: frozenset[str] = frozenset()  # "raised the subsidy by 5 shillings": a measure
     quantity_limit_nouns: frozenset[str] = frozenset()  # "lifted the rent cap to 5 percent": not "increase"
     concessive_preps: frozenset[str] = frozenset()  # "approved the dam over objections from Chile"
