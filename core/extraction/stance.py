@@ -225,6 +225,10 @@ class StanceFinder:
         self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
         self._opposite_heads: dict[tuple[str, str], bool] = {}  # (issue, head noun) -> its match was an opposite one
         self._term_heads_cache: dict[str, frozenset[str]] = {}
+        # Nouns for actors, never an issue's head noun ("the Clinton campaign", "the farmers' union")
+        lex = self.lex
+        self._actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns \
+            | lex.group_nouns
         self._term_only_heads: set[tuple[str, str]] = set()  # (issue, head) known only from another of its terms
 
     # ---------------------------------------------------------------- helpers
@@ -3223,20 +3227,24 @@ class StanceFinder:
         ``_match_head`` would take them: a compound of lower-case words (not "rebuild the
         military", not a name), not a noun for an actor, not a generic word."""
         if issue not in self._term_heads_cache:
-            lex = self.lex
-            actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns | lex.group_nouns
             found = set()
             entry = next((i for i in self.codebook.issues if i.id == issue), None)
-            label = {self._noun_lemma(w) for w in label_words(entry.label)} if entry is not None else set()
-            for term in entry.terms if entry is not None else ():
-                words = term.split()
-                if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words) or any(w in FUNCTION_WORDS for w in words):
-                    continue
-                head = self._noun_lemma(words[-1])
-                if head in label and head not in actor_nouns and head not in lex.generic_words:
-                    found.add(head)
+            if entry is not None:
+                label = {self._noun_lemma(w) for w in label_words(entry.label)}
+                for term in entry.terms:
+                    words = term.split()
+                    if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words) or any(w in FUNCTION_WORDS for w in words):
+                        continue
+                    head = self._noun_lemma(words[-1])
+                    if head in label and self._may_head_an_issue(head):
+                        found.add(head)
             self._term_heads_cache[issue] = frozenset(found)
         return self._term_heads_cache[issue]
+
+    def _may_head_an_issue(self, *forms: str) -> bool:
+        """Whether a noun (its lemma, its form) may stand for an issue alone: not a noun for an
+        actor, not a generic word (the first form)."""
+        return not any(f in self._actor_nouns for f in forms) and forms[0] not in self.lex.generic_words
 
     @staticmethod
     def _noun_lemma(word: str) -> str:
@@ -3258,11 +3266,7 @@ class StanceFinder:
         if span is None or len(span) < 2 or span.root.pos_ != "NOUN":
             return None
         lemma = span.root.lemma_.lower()
-        lex = self.lex
-        actor_nouns = lex.organization_nouns | lex.people_nouns | lex.person_nouns | lex.people_group_nouns | lex.state_nouns | lex.group_nouns
-        if lemma in actor_nouns or span.root.lower_ in actor_nouns or lemma in lex.generic_words:
-            return None
-        return lemma
+        return lemma if self._may_head_an_issue(lemma, span.root.lower_) else None
 
     def _tokens_of(self, matches: list[IssueMatch]) -> set[int]:
         """The token indices the matches cover."""
