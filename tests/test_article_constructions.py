@@ -2,7 +2,8 @@
 the read set tests/challenge/articles.yaml): "lift" meaning raise when it takes something to a
 measure, a document's relative clause with two coordinated verbs
 ("a bill that would raise X and ban Y"), the issue named again by a synonym of its head noun
-("the fee" for a congestion charge), "Congo" as news writes it. Sentences, names and issues are
+("the fee" for a congestion charge), "Congo" as news writes it, a vote with nothing after it
+("voted in favour"). Sentences, names and issues are
 written for these tests; none comes from the evaluation articles or the challenge sets."""
 
 from __future__ import annotations
@@ -154,3 +155,45 @@ def test_a_head_an_issue_was_named_by_wins_over_one_from_another_term():
     found = stance_triples("Rome approved the smoking ban last year. Rome backed a car-free old town. Mayor Paolo Conti criticised the ban.",
                            codebook)
     assert ("Paolo Conti", "smoking_ban", "oppose") in found and not any(issue == "car_free" and a == "Paolo Conti" for a, issue, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a vote with nothing after it is a vote on the issue the sentence before is about ...
+        ("The senate committee approved the drilling licence on Monday. Senator Marta Ilves voted against.",
+         ("Marta Ilves", "drilling_licence", "oppose")),
+        ("The senate committee approved the drilling licence on Monday. Senator Marta Ilves voted for.",
+         ("Marta Ilves", "drilling_licence", "support")),
+        ("The senate committee approved the drilling licence on Monday. Senator Marta Ilves voted in favour.",
+         ("Marta Ilves", "drilling_licence", "support")),
+        ("The assembly passed the city toll by 40 votes to 12. Deputy Jonas Berg, who leads the Green group, voted in favor.",
+         ("Jonas Berg", "city_toll", "support")),
+    ],
+)
+def test_a_vote_with_nothing_after_it_is_on_the_issue_in_question(text, expected):
+    assert_one_side(text, expected, CODEBOOK)
+
+
+def test_a_vote_with_nothing_after_it_is_on_the_issue_its_own_sentence_names():
+    """... or on the issue its own sentence names: the vote now, beside the position said before."""
+    found = stances("Senator Tiit Kask, who had said he would vote against any rise in the pension age, voted in favour.")
+    assert ("Tiit Kask", "pension_age", "support") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before names two issues: which one was voted on is not known
+        "The committee approved the drilling licence and the city toll on Monday. Senator Marta Ilves voted against.",
+        # a preposition left behind by its object: what she voted for is the party, not the licence
+        "The senate committee approved the drilling licence on Monday. The party that Marta Ilves voted for has split.",
+        "The senate committee approved the drilling licence on Monday. The candidate Marta Ilves voted for lost.",
+        "The senate committee approved the drilling licence on Monday. What did Marta Ilves vote for?",
+        # nothing about an issue before
+        "It rained in Tallinn on Monday. Senator Marta Ilves voted against.",
+    ],
+)
+def test_a_vote_with_nothing_after_it_on_no_known_issue_is_nothing(text):
+    assert not any(actor == "Marta Ilves" for actor, _, _ in stances(text))
+

@@ -2485,6 +2485,11 @@ class StanceFinder:
         phrase = f"{lemma} {below.lower_}"
         if self.lex.polarity(phrase) is not None:
             return phrase
+        # the preposition with a bare noun that ends the phrase ("voted in favour", the issue
+        # named before: _dangling_vote_matches)
+        ends = [c for c in below.children if c.dep_ == "pobj" and not list(c.children)]
+        if ends and self.lex.polarity(f"{phrase} {ends[0].lower_}") is not None:
+            return f"{phrase} {ends[0].lower_}"
         # a phrasal verb with its preposition ("held off on new sanctions")
         verb = below.head
         for c in verb.children:
@@ -2873,6 +2878,8 @@ class StanceFinder:
                 taken_at = {r.start_char for r in referring}
                 referring += [m for m in found if m.start_char not in taken_at]
             referring += self._later_pronoun_matches(sent, own, referring)
+            # (after the others: a vote may be on a noun that refers back, "the measure, which she voted for")
+            referring += self._dangling_vote_matches(sent, own + referring, previous)
             self.referring_matches[n] = referring
             matches = own + referring
             taken = self._tokens_of(matches)
@@ -3098,6 +3105,44 @@ class StanceFinder:
         # (the judging pronouns only after a sentence about the issue, looked at when there is one)
         pronouns = [tok for tok in sent if self._stance_pronoun(tok) or self._judging_pronoun(tok) and self._sentence_about_issue(antecedent)]
         return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in pronouns]
+
+    def _dangling_vote_matches(self, sent: Span, named: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
+        """"The committee approved the pension bill 9-4. Its chair voted in favour.": a vote "for",
+        "against" or "in favour" with nothing after it is a vote on the issue the sentence names,
+        or, when it names none, on the issue the sentence before is about; when either names
+        several issues, the vote's is not known and nothing is read; in a relative clause, the
+        vote is on the noun the clause is on ("the reform, which she voted for"). The match is the word the
+        vote ends on ("against", "for", "in" of "in favour"), read as its object would be."""
+        found = []
+        for tok in (t for t in sent if self._dangling_vote_end(t)):
+            verb = tok.head
+            if verb.dep_ in ("relcl", "acl") and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+                # ("the pension reform, which she voted for": the noun the clause is on, when it
+                # names an issue; "the party she voted for" is no issue; "Ruiz, who voted
+                # against, ..." is a vote on the issue, as outside a clause)
+                issues = {m.issue for m in named if m.start_char <= verb.head.idx < m.end_char}
+            else:
+                issues = {m.issue for m in named} if named else {m.issue for m in self._salient(previous)}
+            if len(issues) == 1:
+                found.append(IssueMatch(issues.pop(), tok.idx, tok.idx + len(tok.text)))
+        return found
+
+    def _dangling_vote_end(self, tok: Token) -> bool:
+        """Whether ``tok`` ends a vote with no object: "voted against", "voted for", "voted in
+        favour" (not "voted against the bill", "voted in favour of it", "voted for Smith")."""
+        verb = tok.head
+        if verb.lemma_.lower() != "vote" or verb.pos_ != "VERB":
+            return False
+        # (a preposition left behind by its fronted object is no vote without one: "what did he
+        # vote for?"; in a relative clause it votes on the noun the clause is on: see the caller)
+        if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.i < verb.i):
+            return False
+        if tok.dep_ != "prep":
+            return False
+        if tok.lower_ == "in":
+            return [(c.dep_, c.lower_) for c in tok.children] in ([("pobj", "favour")], [("pobj", "favor")]) \
+                and not list(next(tok.children).children)
+        return tok.lower_ in ("against", "for") and not list(tok.children)
 
     def _sentence_about_issue(self, match: IssueMatch) -> bool:
         """Whether the sentence of a match is about the issue, not about another thing that "it"
