@@ -57,7 +57,7 @@ MEASURED = {
     # (written blind in the eighteenth session: invented article-length stories, a read set and a
     # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the
     # session's start with names matched as the evaluation matches them: 14/107 and 6/101)
-    "challenge/articles.yaml": (0 / 12, 20 / 107),
+    "challenge/articles.yaml": (0 / 12, 21 / 107),  # (20 before the nineteenth session's votes with nothing after them)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 9 / 101),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
