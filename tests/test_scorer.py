@@ -511,6 +511,26 @@ def test_a_gold_row_with_only_a_sentence_number_labels_that_sentence():
     assert label_candidates(found, pd.DataFrame([row]), text)[:2] == ["support", "support"]
 
 
+
+def test_a_gold_row_with_only_where_its_sentence_starts_labels_the_sentence_that_holds_it():
+    """A coder who gave a sentence's start offset and its number under an older parse: with the
+    parse's sentence starts given, the offset decides, not the number (a new sentence break
+    before it would shift every number after it)."""
+    from core.evaluation.training import UNLABELLED
+
+    text = ("Fiji backed the water-sharing accord on Monday. On Tuesday Fiji praised the water-sharing accord again. "
+            "Tonga mentioned the water-sharing accord.")
+    doc = nlp()(text)
+    found = find_candidates(doc, CODEBOOK, "t")
+    starts = [sent.start_char for sent in doc.sents]
+    row = {"article_id": "t", "actor": "Fiji", "actor_type": "government", "country": "Fiji", "issue": "water_accord",
+           "stance": "support", "required": "yes", "start_char": str(text.index("On Tuesday")), "sentence": "1"}
+    labels = label_candidates(found, pd.DataFrame([row]), text, sentence_starts=starts)
+    assert [(c.actor, c.sentence, label) for c, label in zip(found, labels)] == [
+        ("Fiji", 1, UNLABELLED), ("Fiji", 2, "support"), ("Tonga", 3, "none")]
+    # without the parse's sentence starts, the coder's number is all there is
+    assert label_candidates(found, pd.DataFrame([row]), text)[:2] == ["support", UNLABELLED]
+
 # ------------------------------------------------------------------------------------ the command
 
 
