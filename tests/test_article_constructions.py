@@ -169,6 +169,12 @@ def test_a_head_an_issue_was_named_by_wins_over_one_from_another_term():
          ("Marta Ilves", "drilling_licence", "support")),
         ("The assembly passed the city toll by 40 votes to 12. Deputy Jonas Berg, who leads the Green group, voted in favor.",
          ("Jonas Berg", "city_toll", "support")),
+        # the answer is the vote: "voted yes", "voted no", "voted nay"
+        ("The senate voted on the city toll on Tuesday. Senators Hugo Lind and Petra Nyman voted yes, and Senator Ola Berg voted no.",
+         ("Petra Nyman", "city_toll", "support")),
+        ("The senate voted on the city toll on Tuesday. Senators Hugo Lind and Petra Nyman voted yes, and Senator Ola Berg voted no.",
+         ("Ola Berg", "city_toll", "oppose")),
+        ("The senate voted on the fuel subsidy on Tuesday. Senator Ola Berg voted nay.", ("Ola Berg", "fuel_subsidy", "oppose")),
     ],
 )
 def test_a_vote_with_nothing_after_it_is_on_the_issue_in_question(text, expected):
@@ -192,8 +198,29 @@ def test_a_vote_with_nothing_after_it_is_on_the_issue_its_own_sentence_names():
         "The senate committee approved the drilling licence on Monday. What did Marta Ilves vote for?",
         # nothing about an issue before
         "It rained in Tallinn on Monday. Senator Marta Ilves voted against.",
+        "It rained in Tallinn on Monday. Senator Marta Ilves voted no.",
+        # "no" with a word of its own is no answer of a vote
+        "The senate committee approved the drilling licence on Monday. Marta Ilves voted no confidence in the cabinet.",
     ],
 )
 def test_a_vote_with_nothing_after_it_on_no_known_issue_is_nothing(text):
     assert not any(actor == "Marta Ilves" for actor, _, _ in stances(text))
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # setting aside someone's decision: against what it decided, so for what a veto blocked
+        ("Senator Ana Ruiz voted to override the veto of the city toll.", ("Ana Ruiz", "city_toll", "support")),
+        ("Estonia's parliament overrode the president's veto of the fuel subsidy on Monday.", ("Estonia", "fuel_subsidy", "support")),
+        ("Chile's Supreme Court overruled the trawler ban.", ("Supreme Court", "trawler_ban", "oppose")),
+    ],
+)
+def test_overriding_a_decision_takes_the_other_side(text, expected):
+    assert_one_side(text, expected, CODEBOOK)
+
+
+def test_overruling_a_person_on_an_issue_sets_aside_the_person_not_the_issue():
+    found = stances("Prime Minister Kaja Tamm overruled her finance minister on the fuel subsidy on Friday.")
+    assert ("Kaja Tamm", "fuel_subsidy", "oppose") not in found

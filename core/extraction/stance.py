@@ -3116,10 +3116,12 @@ class StanceFinder:
         found = []
         for tok in (t for t in sent if self._dangling_vote_end(t)):
             verb = tok.head
-            if verb.dep_ in ("relcl", "acl") and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
-                # ("the pension reform, which she voted for": the noun the clause is on, when it
-                # names an issue; "the party she voted for" is no issue; "Ruiz, who voted
-                # against, ..." is a vote on the issue, as outside a clause)
+            if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+                # (a clause with a subject of its own votes on the noun it is on, when that names
+                # an issue: "the pension reform, which she voted for"; "the party she voted for"
+                # is no issue. Without one the noun is the voter, and the vote is on the issue
+                # in question, as outside a clause: "Ruiz, who voted against", "the only
+                # Republican to vote yes")
                 issues = {m.issue for m in named if m.start_char <= verb.head.idx < m.end_char}
             else:
                 issues = {m.issue for m in named} if named else {m.issue for m in self._salient(previous)}
@@ -3137,6 +3139,9 @@ class StanceFinder:
         # vote for?"; in a relative clause it votes on the noun the clause is on: see the caller)
         if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.i < verb.i):
             return False
+        if tok.lower_ in VOTE_ANSWERS:
+            # ("voted yes", "voted no", "the only Republican to vote yes": the answer is the vote)
+            return tok.dep_ in ("advmod", "intj", "dobj") and not list(tok.children)
         if tok.dep_ != "prep":
             return False
         if tok.lower_ == "in":
@@ -3675,6 +3680,8 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
 # Determiners with which the noun an issue was named by names it again ("any new withdrawal",
 # "another round of withdrawals" after "early withdrawals").
 RENAMING_DETERMINERS = frozenset({"another", "any"})
+# The answers of a vote ("voted yes", "voted nay"): with no object, on the issue in question.
+VOTE_ANSWERS = frozenset({"yes", "no", "aye", "nay", "yea"})
 # ... and with "a" or alone only this many sentences after it was last named by that noun.
 NEAR_RENAMING = 2
 
