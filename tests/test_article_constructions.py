@@ -224,3 +224,13 @@ def test_overriding_a_decision_takes_the_other_side(text, expected):
 def test_overruling_a_person_on_an_issue_sets_aside_the_person_not_the_issue():
     found = stances("Prime Minister Kaja Tamm overruled her finance minister on the fuel subsidy on Friday.")
     assert ("Kaja Tamm", "fuel_subsidy", "oppose") not in found
+
+
+def test_an_issue_named_by_two_overlapping_terms_is_not_undone_by_one_of_their_words():
+    """"mortgage-debt relief" with the terms "mortgage debt" and "debt relief": rejecting it is
+    against the issue, not (through "relief" undoing "mortgage debt") for it."""
+    codebook = codebook_from_dict({"issues": [
+        {"id": "debt_relief", "label": "Mortgage-debt relief", "terms": ["mortgage debt", "debt relief"]},
+    ]})
+    assert_one_side("Finland's parliament rejected the mortgage-debt relief measure on Friday.",
+                    ("Finland", "debt_relief", "oppose"), codebook)

@@ -25,6 +25,19 @@ def test_longest_match_wins_over_a_shorter_overlapping_one():
     assert found == [("black_sea_ceasefire", "Black Sea ceasefire"), ("ceasefire", "30-day ceasefire")]
 
 
+def test_two_overlapping_phrasings_of_one_issue_are_one_match():
+    """"wage-subsidy relief" with the terms "wage subsidy" and "subsidy relief" names the issue once
+    (were "wage-subsidy" kept alone, "relief" would be read as undoing it); a shorter match of
+    another issue inside a longer one stays out, as before."""
+    codebook = codebook_from_dict({"issues": [
+        {"id": "wage_relief", "label": "Wage-subsidy relief", "terms": ["wage subsidy", "subsidy relief"]},
+        {"id": "relief_fund", "label": "Relief fund", "terms": ["relief"]},
+    ]})
+    text = "Lawmakers rejected the wage-subsidy relief package on Friday."
+    found = [(m.issue, text[m.start_char : m.end_char]) for m in codebook.find(text)]
+    assert found == [("wage_relief", "wage-subsidy relief")]
+
+
 def test_match_offsets_shift_with_the_sentence_offset():
     codebook = load_codebook(TRADE_CODEBOOK)
     (match,) = codebook.find("A carbon tax now.", offset=100)

@@ -135,7 +135,8 @@ class Codebook:
         ]
 
     def find(self, text: str, offset: int = 0) -> list[IssueMatch]:
-        """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue).
+        """Issue matches in ``text``; overlapping matches keep the longest (then the earliest issue),
+        and two overlapping matches of one issue are joined into one.
         The matches of the last few thousand texts are remembered (the issues and their patterns
         do not change after loading; a pattern switched off for running out of time clears them)."""
         matches = self._found.get(text)
@@ -179,8 +180,17 @@ class Codebook:
         found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[4], f[0]))
         kept: list[tuple[int, int, int, str, bool]] = []
         for cand in found:
-            if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            overlapping = [n for n, k in enumerate(kept) if not (cand[1] <= k[0] or cand[0] >= k[1])]
+            if not overlapping:
                 kept.append(cand)
+            elif len(overlapping) == 1 and kept[overlapping[0]][3:] == cand[3:]:
+                # Two phrasings of one issue that overlap are one mention of it: "student-debt
+                # relief" with the terms "student debt" and "debt relief" is the issue once, not
+                # "student debt" with "relief" read as a word about it (undoing the debt)
+                n = overlapping[0]
+                start, end = min(kept[n][0], cand[0]), max(kept[n][1], cand[1])
+                if all(end <= k[0] or start >= k[1] for m, k in enumerate(kept) if m != n):
+                    kept[n] = (start, end, *kept[n][2:])
         kept.sort()
         return tuple((issue, start, end, opposite) for start, end, _, issue, opposite in kept)
 
