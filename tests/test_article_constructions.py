@@ -234,3 +234,31 @@ def test_an_issue_named_by_two_overlapping_terms_is_not_undone_by_one_of_their_w
     ]})
     assert_one_side("Finland's parliament rejected the mortgage-debt relief measure on Friday.",
                     ("Finland", "debt_relief", "oppose"), codebook)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs that say what their subject is, as "be" does: the complement judges the issue
+        ("The Chamber of Mines said the trawler ban amounted to a betrayal.", ("Chamber of Mines", "trawler_ban", "oppose")),
+        ("Senator Ilse Varga said the city toll constituted a disaster for shopkeepers.", ("Ilse Varga", "city_toll", "oppose")),
+        ("Senator Ilse Varga said the fuel subsidy would prove essential this winter.", ("Ilse Varga", "fuel_subsidy", "support")),
+        ("Senator Ilse Varga said the city toll looked like a mistake.", ("Ilse Varga", "city_toll", "oppose")),
+    ],
+)
+def test_a_verb_like_be_lets_its_complement_judge_the_issue(text, expected):
+    assert_one_side(text, expected, CODEBOOK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a change made to the thing before it is no verdict on the subject
+        "The Shippers Council said the city toll would be a fuel-tax increase for every family.",
+        "The Shippers Council said the city toll would amount to a price hike for every family.",
+        # a figure is no verdict
+        "The Shippers Council said the city toll amounted to 5 percent of its costs.",
+    ],
+)
+def test_a_change_or_a_figure_as_the_complement_takes_no_side(text):
+    assert not any(issue == "city_toll" and actor == "Shippers Council" for actor, issue, _ in stances(text))

@@ -1914,13 +1914,20 @@ class StanceFinder:
             # "rejected the plan, calling for a ceasefire" is support for the ceasefire; a
             # neutral main verb still makes it neutral: "talking about that, dividing up assets")
             self._apply_cue(tok, below, walk)
-        if idx > 0 and tok.lemma_ in COPULAS and _evaluated_by_copula(path[idx - 1]):
+        linking = self.lex.copular_verbs.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
+        if idx > 0 and (tok.lemma_ in COPULAS or linking is not None) and _evaluated_by_copula(path[idx - 1]):
             # "the plan was essential", "lifting the tariffs would be a mistake", "it was premature
             # to scrap the tariffs": the predicate adjective or noun carries the polarity.
             has_experiencer = bool(self._experiencers(tok))
             # (an idiom read as one word keeps its head's place: "is out of the question" is a prep)
             predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")
                           or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
+            if linking is not None:
+                # ("amounts to theft", "constitutes a violation", "proved a disaster": the lexicon's
+                # copular_verbs, with the complement as their object or after their preposition)
+                predicates += [c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("ADJ", "NOUN")]
+                predicates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in linking
+                               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("ADJ", "NOUN")]
             # ("arbitrary and unworkable": the coordinated predicates say one thing, read once)
             predicates += [g for c in predicates for g in c.children if g.dep_ == "conj" and g.pos_ in ("ADJ", "NOUN")]
             ordered = sorted(predicates, key=lambda t: t.i)
@@ -1997,7 +2004,7 @@ class StanceFinder:
                 if _is_name(frame, path[idx - 1]):
                     # ("cruel, dangerous and out of step": the first word the lexicon judges)
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
-                    for word in next((w for w in judged if self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
+                    for word in next((w for w in judged if w and self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
                         self._apply_cue(word, None, walk)
                         walk.judged = walk.judged or self.lex.polarity(word.lemma_.lower()) in (1, -1)
             # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
@@ -2056,6 +2063,8 @@ class StanceFinder:
         noun's."""
         if predicate.pos_ != "NOUN":
             return [predicate]
+        if predicate.lemma_.lower() in self.lex.change_nouns and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in predicate.children):
+            return []  # "would be a tax increase on families": a change to the tax, no verdict on the subject
         # ("a good deal for Hamas" judges what it does for them: no side of the speaker's)
         for_someone = any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for g in c.subtree) for c in predicate.children)
@@ -3139,9 +3148,9 @@ class StanceFinder:
         # vote for?"; in a relative clause it votes on the noun the clause is on: see the caller)
         if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.i < verb.i):
             return False
-        if tok.lower_ in VOTE_ANSWERS:
+        if tok.lower_ in self.lex.vote_answers:
             # ("voted yes", "voted no", "the only Republican to vote yes": the answer is the vote)
-            return tok.dep_ in ("advmod", "intj", "dobj") and not list(tok.children)
+            return is_vote_answer(tok, verb, self.lex)
         if tok.dep_ != "prep":
             return False
         if tok.lower_ == "in":
@@ -3680,8 +3689,6 @@ def _coordinated_sibling(path: list[Token], idx: int) -> bool:
 # Determiners with which the noun an issue was named by names it again ("any new withdrawal",
 # "another round of withdrawals" after "early withdrawals").
 RENAMING_DETERMINERS = frozenset({"another", "any"})
-# The answers of a vote ("voted yes", "voted nay"): with no object, on the issue in question.
-VOTE_ANSWERS = frozenset({"yes", "no", "aye", "nay", "yea"})
 # ... and with "a" or alone only this many sentences after it was last named by that noun.
 NEAR_RENAMING = 2
 
