@@ -3,13 +3,15 @@ the read set tests/challenge/articles.yaml): "lift" meaning raise when it takes 
 measure, a document's relative clause with two coordinated verbs
 ("a bill that would raise X and ban Y"), the issue named again by a synonym of its head noun
 ("the fee" for a congestion charge), "Congo" as news writes it, a vote with nothing after it
-("voted in favour"). Sentences, names and issues are
+("voted in favour"), a blank line as a sentence's end. Sentences, names and issues are
 written for these tests; none comes from the evaluation articles or the challenge sets."""
 
 from __future__ import annotations
 
 import pytest
 
+from core.extraction.pipeline import analyze_articles
+from core.ingest.text import article_from_text
 from core.knowledge.codebook import codebook_from_dict
 from core.knowledge.gazetteer import load_knowledge
 from tests.nlp_fixtures import assert_one_side, stance_triples
@@ -262,3 +264,66 @@ def test_a_verb_like_be_lets_its_complement_judge_the_issue(text, expected):
 )
 def test_a_change_or_a_figure_as_the_complement_takes_no_side(text):
     assert not any(issue == "city_toll" and actor == "Shippers Council" for actor, issue, _ in stances(text))
+
+
+def test_a_blank_line_ends_the_sentence():
+    """The parser glues some paragraphs together ("... voted no.\n\nDemocrats backed ..."), and a
+    headline to the lede: a blank line ends the sentence, so each row's evidence stays in its
+    paragraph; and no actor's name carries the line break."""
+    from tests.nlp_fixtures import nlp
+
+    text = "Sen. Maxwell Tran, who said the reform was unfair to families, voted no.\n\nDemocrats backed the city toll."
+    assert [s.text.strip() for s in nlp()(text).sents] == [
+        "Sen. Maxwell Tran, who said the reform was unfair to families, voted no.", "Democrats backed the city toll."]
+    table = analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=CODEBOOK, scorer=None).stances
+    rows = set(table[["actor", "issue", "stance"]].itertuples(index=False, name=None))
+    assert ("Democrats", "city_toll", "support") in rows
+    assert all(quote.strip() == "Democrats backed the city toll." for quote in table[table["actor"] == "Democrats"]["quote"])
+    # a headline with no final stop is a sentence of its own too: its words are not the lede's
+    found = stances("Senator Ivo Tran voted no\n\nDemocrats backed the city toll.")
+    assert ("Ivo Tran", "city_toll", "support") not in found and ("Democrats", "city_toll", "support") in found
+    # a single line break is left to the parser
+    wrapped = nlp()("The Riigikogu approved the drilling licence on\nTuesday after a long debate.")
+    assert len(list(wrapped.sents)) == 1
+
+
+def test_a_vote_with_nothing_after_it_on_an_issue_named_by_an_opposite_term_turns():
+    """"approved fracking" is against limits on fossil fuels: a vote against it is for them."""
+    codebook = codebook_from_dict({"issues": [
+        {"id": "fossil_limits", "label": "Limits on fossil fuels", "terms": ["fossil fuel limits"], "opposite_terms": ["fracking"]},
+    ]})
+    assert_one_side("The senate approved fracking on Monday. Senator Ola Berg voted against.", ("Ola Berg", "fossil_limits", "support"), codebook)
+
+
+def test_who_voted_against_is_a_vote_on_the_issue_in_question():
+    found = stances("The senate approved the city toll on Monday. Senator Ola Berg, who voted against, called it a tax grab.")
+    assert ("Ola Berg", "city_toll", "oppose") in found and ("Ola Berg", "city_toll", "support") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was voted on does something to the issue: the side on the issue is not the vote's
+        "The senate passed a bill to scrap the city toll. Senator Ola Berg voted against.",
+        # the vote has its own question
+        "The senate approved the city toll on Monday. Senator Ola Berg voted no on the budget.",
+        "The senate approved the city toll on Monday. Senator Ola Berg voted yes in a referendum on independence.",
+        "The senate approved the city toll on Monday. The budget also passed; Senator Ola Berg voted against.",
+    ],
+)
+def test_a_vote_with_nothing_after_it_on_another_question_is_nothing(text):
+    assert not any(actor == "Ola Berg" and issue == "city_toll" for actor, issue, _ in stances(text))
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        # a clause with a subject of its own is that subject's view, not the main clause's
+        ("The senate approved the city toll on Monday by 40 votes to 12, with three members voting against.", "senate"),
+        ("Senator Ola Berg criticised the city toll she voted against.", "Ola Berg"),
+    ],
+)
+def test_a_vote_inside_a_clause_with_its_own_subject_is_not_the_main_subjects(text, holder):
+    found = stances(text)
+    assert {stance for actor, issue, stance in found if actor == holder and issue == "city_toll"} == {
+        "support" if "approved" in text else "oppose"}

@@ -111,8 +111,9 @@ def label_candidates(candidates: Sequence[Candidate], gold: pd.DataFrame, text: 
             number = str(row.get("sentence", "") or "").strip()
             sentence = int(number) if number.isdigit() else -1
             start = str(row.get("start_char", "") or "").strip()
-            if sentence_starts and start.isdigit():
-                sentence = bisect_right(sentence_starts, int(start))
+            end = str(row.get("end_char", "") or "").strip()
+            if sentence_starts and start.isdigit() and not end.isdigit():
+                sentence = max(1, bisect_right(sentence_starts, int(start)))
             rows.setdefault(key, []).append((gold_evidence_range(row, text), sentence,
                                              str(row["stance"]).strip(), row.get("required", "yes") == "yes"))
     labels = []

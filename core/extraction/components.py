@@ -170,6 +170,25 @@ def doubled_apostrophe_sentences(doc: Doc) -> Doc:
     return doc
 
 
+PARAGRAPH_STARTS = "paragraph_sentences"
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Pipeline component (before the parser): the first word after a blank line begins a
+    sentence. The parser reads a blank line as a weak hint only: it glues a headline with no final
+    stop to the first paragraph ("Tran voted no\n\nDemocrats backed the bill": Tran then "backed"
+    it), a subheading to the paragraph before, and now and then two paragraphs ("... voted
+    no.\n\nDemocrats backed ..."), so that a row's evidence runs across paragraphs and a holder
+    of one is read with the other. A single line break is left to the parser: text wrapped at a
+    fixed width breaks lines inside sentences."""
+    for i in range(1, len(doc)):
+        before, tok = doc[i - 1], doc[i]
+        if before.is_space and before.text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.factory(MENTIONS_COMPONENT, default_config={"actors_path": "", "lexicon_path": ""})
 def make_mentions_component(nlp: Language, name: str, actors_path: str, lexicon_path: str) -> MentionsComponent:
     """The "stance_mentions" component for the knowledge of the given files."""
@@ -185,10 +204,11 @@ def make_attribution_component(nlp: Language, name: str, actors_path: str, lexic
 def add_components(nlp: Language, knowledge: Knowledge) -> None:
     """Add both components at the end of ``nlp`` (after the parser, lemmatizer and NER they read),
     configured with the files ``knowledge`` was loaded from, and the sentence starts of
-    ``doubled_apostrophe_sentences`` before the parser."""
+    ``paragraph_sentences`` and ``doubled_apostrophe_sentences`` before the parser."""
     config = {"actors_path": knowledge.actors_path, "lexicon_path": knowledge.lexicon_path}
-    if "parser" in nlp.pipe_names and SENTENCE_STARTS not in nlp.pipe_names:
-        nlp.add_pipe(SENTENCE_STARTS, before="parser")
+    for starts in (PARAGRAPH_STARTS, SENTENCE_STARTS):
+        if "parser" in nlp.pipe_names and starts not in nlp.pipe_names:
+            nlp.add_pipe(starts, before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             component = cast(MentionsComponent | AttributionComponent, nlp.add_pipe(name, last=True, config=config))

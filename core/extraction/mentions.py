@@ -14,7 +14,7 @@ across a line break: a headline run into the first paragraph lends it no country
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -154,11 +154,17 @@ class ActorResolver:
     def _add(self, actor: Actor, start: int, end: int, kind: MentionKind) -> Mention:
         """Record a mention of ``actor`` over tokens ``start:end`` (trailing possessive and
         punctuation trimmed); each token keeps the first mention that covers it."""
+        # (a line break the parser left inside a phrase is no part of a name: "voted no.\n\nDemocrats
+        # backed it" must not make an actor "\n\nDemocrats")
+        while end - 1 > start and self.doc[start].is_space:
+            start += 1
         span = self.doc[start:end]
         # Trim a trailing possessive so the highlighted text is the name itself.
-        while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and self.doc[end - 1].is_punct):
+        while end - 1 > start and self.doc[end - 1].tag_ == "POS" or (end - 1 > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space)):
             end -= 1
             span = self.doc[start:end]
+        if actor.name != " ".join(actor.name.split()):
+            actor = replace(actor, name=" ".join(actor.name.split()))
         mention = Mention(actor, start, end, span.start_char, span.end_char, span.text, kind)
         self.mentions.append(mention)
         for i in range(start, end):

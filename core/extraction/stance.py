@@ -1742,6 +1742,14 @@ class StanceFinder:
                 and any(c.dep_ == "nsubj" and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that") for c in cur.children))
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
+            if (cur.dep_ == "pcomp" and cur.head.lower_ in ("with", "without") and cur.head.head.pos_ in ("VERB", "AUX")
+                    or cur.dep_ == "relcl" and not any(t.tag_ in RELATIVE_TAGS or t.lower_ == "that" for t in cur.subtree)) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in cur.children):
+                # "approved the toll, with three members voting against", "criticised the toll Berg
+                # voted against": a clause with a subject of its own is that subject's view, not
+                # the main clause's (not a gerund under an adjective: "nothing wrong with Lew's
+                # raising the problem" is the speaker's view of the raising)
+                break
             if cur.dep_ == "relcl" and any(c.dep_ == "advmod" and c.tag_ == "WRB" for c in cur.children) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in cur.children):
                 # "attended the talks, where Norway walked out in protest at the levy": a clause of
@@ -3118,9 +3126,10 @@ class StanceFinder:
     def _dangling_vote_matches(self, sent: Span, named: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
         """"The committee approved the pension bill 9-4. Its chair voted in favour.": a vote "for",
         "against" or "in favour" with nothing after it is a vote on the issue the sentence names,
-        or, when it names none, on the issue the sentence before is about; when either names
-        several issues, the vote's is not known and nothing is read; in a relative clause, the
-        vote is on the noun the clause is on ("the reform, which she voted for"). The match is the word the
+        or, when it names none, on the issue the sentence before is about (the one nearest its main
+        verb, ``_salient``, and only when that verb acts on it); when the issue is not known, nothing
+        is read; in a relative clause with a subject of its own, the vote is on the noun the clause
+        is on ("the reform, which she voted for"). The match is the word the
         vote ends on ("against", "for", "in" of "in favour"), read as its object would be."""
         found = []
         for tok in (t for t in sent if self._dangling_vote_end(t)):
@@ -3131,12 +3140,35 @@ class StanceFinder:
                 # is no issue. Without one the noun is the voter, and the vote is on the issue
                 # in question, as outside a clause: "Ruiz, who voted against", "the only
                 # Republican to vote yes")
-                issues = {m.issue for m in named if m.start_char <= verb.head.idx < m.end_char}
+                source = [m for m in named if m.start_char <= verb.head.idx < m.end_char]
+            elif named:
+                source = named
+            elif any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.head.i != verb.i and not self.resolver.actors_of(t)
+                     and not self._names_people(t) and t.lower_ not in self.lex.group_nouns for t in sent):
+                source = []  # "The budget also passed; Berg voted against": another thing was voted on
             else:
-                issues = {m.issue for m in named} if named else {m.issue for m in self._salient(previous)}
+                # (the issue before only when it is what that sentence's verb acts on, "approved the
+                # toll", "the toll passed"; not what a bill or a repeal does to it, "passed a bill to
+                # scrap the toll")
+                source = self._salient(previous)
+                source = source if all(map(self._voted_on_itself, source)) else []
+            issues = {m.issue for m in source}
             if len(issues) == 1:
-                found.append(IssueMatch(issues.pop(), tok.idx, tok.idx + len(tok.text)))
+                # (on an issue named by an opposite term, "approved fracking", the vote's side turns)
+                found.append(IssueMatch(issues.pop(), tok.idx, tok.idx + len(tok.text), all_opposite(source)))
         return found
+
+    def _voted_on_itself(self, match: IssueMatch) -> bool:
+        """Whether a match is what its sentence's main verb acts on ("approved the toll", "voted on
+        the toll", "the toll passed"), not something a bill or a repeal does to it."""
+        span = self._match_span(match)
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ == "conj" or tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head
+        # (a gerund object is parsed as a clause: "approved fracking")
+        return (tok.dep_ in ("dobj", "nsubj", "nsubjpass", "prep") or tok.dep_ == "xcomp" and tok.tag_ == "VBG") and tok.head.dep_ == "ROOT"
 
     def _dangling_vote_end(self, tok: Token) -> bool:
         """Whether ``tok`` ends a vote with no object: "voted against", "voted for", "voted in
@@ -3146,7 +3178,12 @@ class StanceFinder:
             return False
         # (a preposition left behind by its fronted object is no vote without one: "what did he
         # vote for?"; in a relative clause it votes on the noun the clause is on: see the caller)
-        if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.i < verb.i):
+        if any(c.tag_ in ("WDT", "WP") and c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children if c.i < verb.i):
+            return False
+        # (a vote with a subject of its own: "voted no on the budget", "voted yes to a merger",
+        # "voted yes in a referendum", "On the budget, she voted against")
+        if any(c.dep_ == "prep" and (c.lower_ in ("on", "to", "over") or c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in self.lex.ballot_nouns for g in c.children)) for c in verb.children):
             return False
         if tok.lower_ in self.lex.vote_answers:
             # ("voted yes", "voted no", "the only Republican to vote yes": the answer is the vote)
