@@ -1743,7 +1743,7 @@ class StanceFinder:
             if cur.dep_ == "advcl" and _has_mark(cur, SUBORDINATE_MARKS):
                 break  # "after Russia backed out of the deal": Russia's view, not the main clause's
             if (cur.dep_ == "pcomp" and cur.head.lower_ in ("with", "without") and cur.head.head.pos_ in ("VERB", "AUX")
-                    or cur.dep_ == "relcl" and not any(t.tag_ in RELATIVE_TAGS or t.lower_ == "that" for t in cur.subtree)) \
+                    or cur.dep_ == "relcl" and not any(t.tag_ in RELATIVE_TAGS or t.tag_ == "WRB" or t.lower_ == "that" for t in cur.subtree)) \
                     and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS for c in cur.children):
                 # "approved the toll, with three members voting against", "criticised the toll Berg
                 # voted against": a clause with a subject of its own is that subject's view, not
