@@ -27,14 +27,14 @@ MEASURED = {
     "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
-    "challenge/us_politics.yaml": (76 / 120, 68 / 112),  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
+    "challenge/us_politics.yaml": (79 / 120, 71 / 112),  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (91 / 120, 86 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's)
-    "challenge_heldout/heldout2.yaml": (76 / 130, 80 / 132),  # (75, 79 before the eighteenth session)
-    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 57 / 158),  # (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
+    "challenge_heldout/heldout2.yaml": (77 / 130, 80 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth)
+    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 56 / 158),  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
@@ -63,20 +63,23 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
+    # (nineteenth session: retrained after its blank-line sentences and votes, minimum confidence 0.35
+    # by the same choice procedure; at 0.40 before: 93, 75, 44, 24, 12, 36, 102, 48 cases and 91, 82,
+    # 62, 24, 12, 35, 94, 42 rows on the older sets, 11 rows on the held-out articles)
     # (2026-12-06, eighteenth session: retrained after its article-length constructions, minimum
     # confidence 0.40 (0.35 before, chosen the same way). At the session's start, the seventeenth
     # session's scorer at 0.35 with names matched as the evaluation matches them: 92, 74, 44, 24,
     # 12, 35 cases passed and 90, 82, 63, 24, 13, 34 expected rows found on the six older sets; the
     # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
     "challenge_heldout/heldout.yaml": (93 / 120, 91 / 114),
-    "challenge_heldout/heldout2.yaml": (75 / 130, 82 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 62 / 158),
+    "challenge_heldout/heldout2.yaml": (76 / 130, 83 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 64 / 158),
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 12 / 51),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
-    "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
+    "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 95 / 108),
+    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
 }
 
 
