@@ -1931,7 +1931,7 @@ class StanceFinder:
             predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")
                           or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
             if linking is not None:
-                # ("amounts to theft", "constitutes a violation", "proved a disaster": the lexicon's
+                # ("amounts to a betrayal", "constitutes a violation", "proved a disaster": the lexicon's
                 # copular_verbs, with the complement as their object or after their preposition)
                 predicates += [c for c in tok.children if c.dep_ in ("dobj", "oprd") and c.pos_ in ("ADJ", "NOUN")]
                 predicates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in linking

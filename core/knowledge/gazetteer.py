@@ -261,7 +261,7 @@ class Lexicon:
     attempted_acts: frozenset[str] = frozenset()  # the infinitives after which a failing verb passes the side on
     exchange_nouns: frozenset[str] = frozenset()  # "would resign in exchange for X": X wanted
     result_verbs: frozenset[str] = frozenset()  # "the levy would make the country safer": for it
-    copular_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "the cap amounts to theft": as "is theft"
+    copular_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "the cap amounts to a betrayal": as "is a betrayal"
     change_nouns: frozenset[str] = frozenset()  # "the tariffs are a tax increase": an act on the tax, no verdict
     hyphened_participles: frozenset[str] = frozenset()  # "the US-brokered truce": the US for it
     side_prefixes: dict[str, int] = field(default_factory=dict)  # "anti-runway campaigner Lowe": she against it
