@@ -3134,7 +3134,7 @@ class StanceFinder:
         found = []
         for tok in (t for t in sent if self._dangling_vote_end(t)):
             verb = tok.head
-            if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+            if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in verb.children):
                 # (a clause with a subject of its own votes on the noun it is on, when that names
                 # an issue: "the pension reform, which she voted for"; "the party she voted for"
                 # is no issue. Without one the noun is the voter, and the vote is on the issue
@@ -3178,7 +3178,7 @@ class StanceFinder:
             return False
         # (a preposition left behind by its fronted object is no vote without one: "what did he
         # vote for?"; in a relative clause it votes on the noun the clause is on: see the caller)
-        if any(c.tag_ in ("WDT", "WP") and c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children if c.i < verb.i):
+        if any(c.tag_ in RELATIVE_TAGS and c.dep_ not in ("nsubj", "nsubjpass") for c in verb.children if c.i < verb.i):
             return False
         # (a vote with a subject of its own: "voted no on the budget", "voted yes to a merger",
         # "voted yes in a referendum", "On the budget, she voted against")
@@ -3188,12 +3188,12 @@ class StanceFinder:
         if tok.lower_ in self.lex.vote_answers:
             # ("voted yes", "voted no", "the only Republican to vote yes": the answer is the vote)
             return is_vote_answer(tok, verb, self.lex)
-        if tok.dep_ != "prep":
+        # (the preposition alone, or with a bare noun, makes a vote's phrase the lexicon knows: "vote
+        # against", "vote for", "vote in favour"; not "vote for Smith", "vote in person")
+        ending = list(tok.children)
+        if tok.dep_ != "prep" or len(ending) > 1 or any(c.dep_ != "pobj" or list(c.children) for c in ending):
             return False
-        if tok.lower_ == "in":
-            return [(c.dep_, c.lower_) for c in tok.children] in ([("pobj", "favour")], [("pobj", "favor")]) \
-                and not list(next(tok.children).children)
-        return tok.lower_ in ("against", "for") and not list(tok.children)
+        return self.lex.polarity(" ".join([verb.lemma_.lower(), tok.lower_, *(c.lower_ for c in ending)])) is not None
 
     def _sentence_about_issue(self, match: IssueMatch) -> bool:
         """Whether the sentence of a match is about the issue, not about another thing that "it"
