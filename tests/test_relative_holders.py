@@ -92,3 +92,25 @@ def test_no_view_without_one_in_the_clause(text, actor, issue):
 )
 def test_a_where_or_when_clause_with_its_own_subject_is_not_the_attenders(text, holder, expected):
     assert {row for row in stances(text) if row[0] == holder} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_holders",
+    [
+        # The clause is on a noun that only describes someone: after a copula, or in apposition.
+        ("Peter Novak is a senator who has long opposed the fisheries treaty.", ("Peter Novak", "fisheries_treaty", "oppose"), {"senator"}),
+        ("Mr. Okafor is the minister who proposed the water-sharing accord.", ("Okafor", "water_accord", "support"), {"minister"}),
+        # ... or on a conjunct of it ("a liar, cheat and X who ...": the spaCy tag of X does not matter)
+        ("Tomas Berg is a liar, cheat and xenophobe who has pledged to scrap the tariff exemption.", ("Tomas Berg", "tariff_exemption", "oppose"), {"xenophobe", "cheat"}),
+        ("Maria Lund, a senator who has rejected the fisheries treaty, spoke on Monday.", ("Maria Lund", "fisheries_treaty", "oppose"), {"senator"}),
+        # A clause of speech: the speaker is the person described, not the description.
+        ("Ana Ruiz, a senator who has said the fisheries treaty is a disaster, spoke on Monday.", ("Ana Ruiz", "fisheries_treaty", "oppose"), {"senator"}),
+        ("Kofi Mensah is an economist who says the tariff exemption is vital.", ("Kofi Mensah", "tariff_exemption", "support"), {"economist"}),
+        # A complement that is a name of its own keeps the clause when the subject names no one.
+        ("The winner was Maria Lund, who opposed the fisheries treaty.", ("Maria Lund", "fisheries_treaty", "oppose"), {"winner"}),
+    ],
+)
+def test_a_relative_clause_on_a_description_is_the_described_persons_view(text, expected, not_holders):
+    found = stances(text)
+    assert expected in found
+    assert not {actor for actor, _, _ in found} & not_holders

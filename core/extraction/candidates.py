@@ -275,7 +275,7 @@ class CandidateFinder:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.tag_ in RELATIVE_TAGS or child.lower_ == "that" and verb.dep_ == "relcl":
-                    found += self._actors(verb.head, "relative_clause")
+                    found += self._actors(self.resolver.relative_antecedent(verb.head), "relative_clause")
                 else:
                     found += self._actors(child, kind)
             elif child.dep_ == "agent":

@@ -1385,6 +1385,24 @@ class ActorResolver:
                                  for g in c.children if g.dep_ == "conj")]
         return found
 
+    def relative_antecedent(self, noun: Token) -> Token:
+        """The token whose actors a relative clause on ``noun`` describes: ``noun`` itself, or,
+        when ``noun`` only describes someone, that someone. "Roe is a senator who opposed the levy"
+        and "Roe is a liar, cheat and xenophobe who pledged ...": the subject of the copula whose
+        complement (or one of its conjuncts) the clause modifies; "Roe, a senator who opposed the
+        levy,": the name the apposition is set beside. A complement that names someone of its own
+        keeps the clause when the subject names no one ("The winner was Roe, who ...")."""
+        base = noun
+        while base.dep_ == "conj" and base.head.i != base.i:
+            base = base.head
+        if base.dep_ == "attr" and base.head.lemma_ in RELATIVE_COPULAS:
+            subjects = [c for c in base.head.children if c.dep_ == "nsubj"]
+            if subjects and self.actors_of(subjects[0]):
+                return subjects[0]
+        elif base.dep_ == "appos" and not self.actors_of(noun):
+            return base.head
+        return noun
+
     def plural_antecedent(self, pron: Token) -> list[Mention]:
         """The actors "they" stands for when a subject names several: the subject before it in
         its own sentence ("Tanzania and Rwanda stayed away because they oppose ..."), else the
@@ -1469,6 +1487,8 @@ class ActorResolver:
 
 
 # "both sides", "the two countries", "all three nations": how many parties a plural noun counts.
+# Copulas whose complement describes the subject, for relative clauses on that complement.
+RELATIVE_COPULAS = frozenset({"be", "become", "remain"})
 _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "two other countries", "the remaining two sides": parties not named before.
 _NEW_PARTY_WORDS = frozenset({"other", "remaining", "further", "additional", "more", "new"})

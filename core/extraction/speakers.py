@@ -300,16 +300,16 @@ class SpeakerResolver:
                     return self.doc[mention.end - 1] if mention.end - 1 >= child.i else child
         return None
 
-    @staticmethod
-    def antecedent(subj: Token) -> Token:
+    def antecedent(self, subj: Token) -> Token:
         """A relative pronoun subject stands for the noun its clause modifies ("the mayor, who has
-        cited ...": the mayor)."""
+        cited ...": the mayor), or for whom that noun describes ("Roe is a senator who has cited
+        ...": Roe; ``ActorResolver.relative_antecedent``)."""
         # (also a part of one: "the hauliers, most of whom oppose ...", "two of which": the hauliers)
         relative = subj.tag_ in RELATIVE_TAGS or any(
             p.dep_ == "prep" and p.lower_ == "of" and any(g.tag_ in RELATIVE_TAGS for g in p.children) for p in subj.children
         )
         if relative and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
-            return subj.head.head
+            return self.resolver.relative_antecedent(subj.head.head)
         return subj
 
     def _document_of_participle(self, verb: Token) -> Token | None:

@@ -473,7 +473,7 @@ class StanceFinder:
             for subj in (agents if agents else [s for s in subjects if s.dep_ == "nsubj"] if passive else subjects):
                 if subj.tag_ in RELATIVE_TAGS and tok.dep_ == "relcl":
                     # "Trump, who has threatened Russia with sanctions": the antecedent.
-                    mentions += self.resolver.actors_of(tok.head)
+                    mentions += self.resolver.actors_of(self.resolver.relative_antecedent(tok.head))
                     continue
                 if subj.pos_ == "PRON":
                     mentions += self._pronoun_holder(subj, statement)
