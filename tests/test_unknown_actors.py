@@ -1105,3 +1105,20 @@ def test_a_document_the_ner_labels_a_work_is_no_person_and_a_body_s_of_is_not_a_
     assert "Central Bank of Kenya" not in {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions}
     doc = _with_entities("The University of Georgia said it backed the plan.", [("The University of Georgia", "ORG")])
     assert [(m.actor.name, m.actor.country) for m in ActorResolver(doc, load_knowledge()).mentions] == [("University of Georgia", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        # (spaCy tags "Will Ukraine" a PERSON after a markdown heading mark)
+        ("### Will Ukraine mobilise troops during the truce?\n\nRussia says no.", "Ukraine", "Will Ukraine"),
+        ("## Will Kenya sign the fisheries pact?\n\nNairobi has not said.", "Kenya", "Will Kenya"),
+    ],
+)
+def test_a_questions_auxiliary_is_no_part_of_the_name_after_it(text, name, not_name):
+    names = {m.actor.name for m in mentions(text)}
+    assert name in names and not_name not in names
+
+
+def test_a_first_name_that_is_also_a_modal_stays_a_first_name():
+    assert actor_named("Will Smith said the fisheries pact was unfair.", "Will Smith").actor_type == "person"

@@ -1115,6 +1115,11 @@ class ActorResolver:
         title_lines = self._title_lines = self._title_case_lines()
         ents, self._nicknamed = nicknamed_people(self.doc, _joined_initials(self.doc.ents), self.text)
         for ent in ents:
+            lead = ent.start
+            while lead < ent.end - 1 and (self.doc[lead].tag_ == "MD" or self.doc[lead].dep_ in ("aux", "auxpass")):
+                lead += 1  # "Will Ukraine mobilise troops?": the question's auxiliary is no part of the name
+            if lead > ent.start:
+                ent = Span(self.doc, lead, ent.end, label=ent.label_)
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue
             if self._line[ent.start] != self._line[ent.end - 1]:
