@@ -1688,3 +1688,27 @@ def test_taking_it_on_or_going_off_it_takes_its_side(text, expected):
 ])
 def test_a_complaint_about_undoing_the_issue_is_for_it(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A copula's "for" with an actor for subject is a position, like its "against".
+        ("Senator Tomas Berg was for the river dam.", {("Tomas Berg", "river_dam", "support")}),
+        ("Senator Tomas Berg remains for the steel tariffs.", {("Tomas Berg", "steel_tariffs", "support")}),
+        ("Mayor Quarrie was not for the wind farms.", {("Quarrie", "wind_farms", "oppose")}),
+        ("Senator Tomas Berg was for the river dam before she was against it.",
+         {("Tomas Berg", "river_dam", "support"), ("Tomas Berg", "river_dam", "oppose")}),
+        ("Kenya is for the steel tariffs, but Uganda is against them.", {("Kenya", "steel_tariffs", "support"), ("Uganda", "steel_tariffs", "oppose")}),
+        # Not a position: another phrase first, a time, or no actor for subject.
+        ("The money was for the river dam, Senator Tomas Berg said.", set()),
+        ("Senator Tomas Berg was for years a supporter of the steel tariffs.", {("Tomas Berg", "steel_tariffs", "support")}),
+    ],
+)
+def test_a_copulas_for_is_its_subjects_position(text, expected):
+    found = stances(text)
+    assert found == expected
+
+
+def test_a_copulas_for_after_a_place_is_no_support():
+    assert ("Tomas Berg", "wind_farms", "support") not in stances("Senator Tomas Berg was in Nairobi for the wind farms summit.")

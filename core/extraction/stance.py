@@ -2501,7 +2501,7 @@ class StanceFinder:
             return ""
         phrase = f"{lemma} {below.lower_}"
         if self.lex.polarity(phrase) is not None:
-            return phrase
+            return phrase if lemma not in COPULAS or self._position_preposition(below) else ""
         # the preposition with a bare noun that ends the phrase ("voted in favour", the issue
         # named before: _dangling_vote_matches)
         ends = [c for c in below.children if c.dep_ == "pobj" and not list(c.children)]
@@ -2515,6 +2515,18 @@ class StanceFinder:
                 if self.lex.polarity(phrase) is not None:
                     return phrase
         return ""
+
+    def _position_preposition(self, prep: Token) -> bool:
+        """Whether a copula's preposition states its subject's position ("Senator Berg was for the
+        levy", "remains for it"): the first thing after the verb (adverbs aside: not "was in Lima
+        for the talks"), not a time ("was for years its critic"), with an actor for subject (not
+        "the money was for the levy")."""
+        verb = prep.head
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("advmod", "neg", "punct")]
+        objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        return bool(after) and after[0].i == prep.i and bool(objects) \
+            and all(g.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY") for g in objects) \
+            and any(self.resolver.actors_of(c) for c in verb.children if c.dep_ == "nsubj")
 
     def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
         """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
