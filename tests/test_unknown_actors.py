@@ -1122,3 +1122,33 @@ def test_a_questions_auxiliary_is_no_part_of_the_name_after_it(text, name, not_n
 
 def test_a_first_name_that_is_also_a_modal_stays_a_first_name():
     assert actor_named("Will Smith said the fisheries pact was unfair.", "Will Smith").actor_type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "role"),
+    [
+        # A seat of government of several words before the title: its country, not part of the role.
+        ("White House adviser Brian Deese said the fisheries pact was sound.", "Brian Deese", "United States", "Adviser"),
+        ("State Department spokesman Ned Price said the fisheries pact was sound.", "Ned Price", "United States", "Spokesman"),
+        # An international body's official has the body for country (the coding guide), before the
+        # name or in an apposition after it.
+        ("U.N. Secretary General Kofi Annan said the fisheries pact was sound.", "Kofi Annan", "United Nations", "Secretary General"),
+        ("Kofi Annan, the U.N. secretary general, said the fisheries pact was sound.", "Kofi Annan", "United Nations", "Secretary general"),
+        ("IMF chief Kristalina Georgieva said the loan terms were fair.", "Kristalina Georgieva", "International Monetary Fund", "Chief"),
+    ],
+)
+def test_a_body_named_before_a_title_gives_the_official_its_country(text, name, country, role):
+    actor = actor_named(text, name)
+    assert (actor.country, actor.role) == (country, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Justice Antonin Scalia dissented. Later Justice Scalia wrote again.", "Antonin Scalia", "Scalia"),
+        ("Chief Justice John Roberts agreed. Chief Justice Roberts wrote the opinion.", "John Roberts", "Roberts"),
+    ],
+)
+def test_a_judges_title_is_no_part_of_the_name(text, full, short):
+    assert {m.actor.name for m in mentions(text)} == {full}
+    assert actor_named(text, short).name == full

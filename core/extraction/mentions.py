@@ -191,6 +191,13 @@ class ActorResolver:
         before = [t for t in before if t.i not in owned]
         appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
         for tokens in (before, self._same_line([t for a in appos for t in a.subtree], ent.start)):
+            if not country:
+                # "White House adviser Brian Deese", "Ban Ki-moon, the U.N. secretary general": a
+                # seat of government or a body the knowledge names, of several words or one,
+                # gives its country (an international body is its own, as the coding guide has
+                # it) and is no part of the role
+                country, named_body = self._body_before(tokens)
+                tokens = [t for t in tokens if t.i not in named_body]
             for tok in tokens:
                 if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
                     continue
@@ -239,6 +246,23 @@ class ActorResolver:
             if title is not None and any(c.lower_ == "the" for c in title.children):
                 country = self._earlier_title_country(title)
         return country, role[:1].upper() + role[1:]
+
+    def _body_before(self, before: list[Token]) -> tuple[str, set[int]]:
+        """The country of a metonym or known organization among the words around a name (the
+        longest first, of up to three words in a row: "Marshall Islands" too), and those words'
+        indices; ("", set()) when none. A single word that is not an organization (a country's
+        name or adjective, "Kremlin") is left to the word-by-word reading."""
+        for size in (3, 2, 1):
+            for k in range(len(before) - size + 1):
+                words = before[k : k + size]
+                if words[-1].i - words[0].i != size - 1 or any(w.tag_ == "POS" or w.dep_ in ("det", "punct") for w in words):
+                    continue
+                text = self.doc[words[0].i : words[-1].i + 1].text
+                org = self.kb.organization(text)
+                country = org.country if org is not None else self.kb.country_of(text) if size > 1 else ""
+                if country:
+                    return country, {w.i for w in words}
+        return "", set()
 
     def _province_country(self, tok: Token) -> str:
         """The country of the state or province a word names, with the rest of its name: the
