@@ -102,6 +102,8 @@ def test_a_where_or_when_clause_with_its_own_subject_is_not_the_attenders(text, 
         ("Mr. Okafor is the minister who proposed the water-sharing accord.", ("Okafor", "water_accord", "support"), {"minister"}),
         # ... or on a conjunct of it ("a liar, cheat and X who ...": the spaCy tag of X does not matter)
         ("Tomas Berg is a liar, cheat and xenophobe who has pledged to scrap the tariff exemption.", ("Tomas Berg", "tariff_exemption", "oppose"), {"xenophobe", "cheat"}),
+        # (the copula a conjunct of a verb whose subject it shares)
+        ("Tomas Berg often shouts and is a bully and xenophobe who has vowed to scrap the tariff exemption.", ("Tomas Berg", "tariff_exemption", "oppose"), {"xenophobe", "bully"}),
         ("Maria Lund, a senator who has rejected the fisheries treaty, spoke on Monday.", ("Maria Lund", "fisheries_treaty", "oppose"), {"senator"}),
         # A clause of speech: the speaker is the person described, not the description.
         ("Ana Ruiz, a senator who has said the fisheries treaty is a disaster, spoke on Monday.", ("Ana Ruiz", "fisheries_treaty", "oppose"), {"senator"}),

@@ -1425,7 +1425,10 @@ class ActorResolver:
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head
         if base.dep_ == "attr" and base.head.lemma_ in RELATIVE_COPULAS:
-            subjects = [c for c in base.head.children if c.dep_ == "nsubj"]
+            verb = base.head
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head  # ("Roe incites violence and is a xenophobe who ...": the shared subject)
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if subjects and self.actors_of(subjects[0]):
                 return subjects[0]
         elif base.dep_ == "appos" and not self.actors_of(noun):
