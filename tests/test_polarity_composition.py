@@ -1712,3 +1712,14 @@ def test_a_copulas_for_is_its_subjects_position(text, expected):
 
 def test_a_copulas_for_after_a_place_is_no_support():
     assert ("Tomas Berg", "wind_farms", "support") not in stances("Senator Tomas Berg was in Nairobi for the wind farms summit.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('In an interview, Senator Tomas Berg described the steel tariffs as "a job killer."', ("Tomas Berg", "steel_tariffs", "oppose")),
+        ("Senator Tomas Berg called the river dam a job killer.", ("Tomas Berg", "river_dam", "oppose")),
+    ],
+)
+def test_a_job_killer_is_opposed(text, expected):
+    assert_one_side(text, expected)
