@@ -405,6 +405,19 @@ def test_unnamed_sources_hold_nothing_but_frame_whom_they_report():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Critics, including Senator Lucia Ortega, said the truce was a sham.", {("Lucia Ortega", "truce", "oppose")}),
+        ("Critics, including Ecuador and Senator Lucia Ortega, say the observer mission is a waste of money.",
+         {("Ecuador", "observers", "oppose"), ("Lucia Ortega", "observers", "oppose")}),
+    ],
+)
+def test_the_named_members_of_unnamed_speakers_hold_what_they_say(text, expected):
+    found = talks(text)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ('"Withdrawing from the hills is out of the question," Defence Minister Ana Rojas said.', ("Ana Rojas", "pullback", "oppose")),
         ("Rebel leader Omar Said said the prisoner swap remains non-negotiable.", ("Omar Said", "swap", "support")),
         ("Colombia accused Ecuador of dragging its feet on the prisoner swap.", ("Ecuador", "swap", "oppose")),

@@ -2799,7 +2799,14 @@ class StanceFinder:
         stance, reported by Witkoff), or beside their own government ("Putin said Moscow was in
         favour of X": the government's row stays reported, with the speaker as source)."""
         holders, statement = walk.holders, walk.statement
-        if statement is None or statement.speaker is None or self._unnamed_source(statement) or walk.others_act:
+        if statement is None or walk.others_act:
+            return holders
+        if statement.speaker is None or self._unnamed_source(statement):
+            # ("critics, including Sen. Roe, say the levy is a waste": the unnamed speakers are no
+            # holders, the members they name are)
+            members = self._named_members(statement)
+            if walk.has_cue and members and not holders:
+                holders = [walk.holder(members, is_speaker=True)]
             return holders
         speaker = statement.speaker
         # (the owner of a proposal judged above it is no holder of the judgment: "Brazil's
@@ -2872,6 +2879,14 @@ class StanceFinder:
         head = span.root
         words = {head.lower_, head.lemma_.lower()}
         return head.pos_ == "NOUN" and bool(words & (self.lex.unnamed_source_nouns | self.lex.source_nouns))
+
+    def _named_members(self, statement: Statement) -> list[Mention]:
+        """The named members of an unnamed speaker: "critics, including Sen. Roe," (the lexicon's
+        ``inclusion_preps`` on the speaker's head); [] when none."""
+        span = self._speaker_span(statement)
+        if span is None or span.root.pos_ == "PRON":
+            return []
+        return self._included(span.root)
 
     def _co_speakers(self, statement: Statement) -> list[Mention]:
         """The actors coordinated with a statement's speaker ("Luis Herrera and Camila Rojas voted
