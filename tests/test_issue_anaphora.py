@@ -75,3 +75,33 @@ def test_a_pronoun_takes_no_issue_when_the_codebook_names_another_in_the_sentenc
     text = ("Senator Ana Ortiz, who backed the steel quotas, said the new levy was unfair and that she "
             "opposes it because of the debt relief.")
     assert ("Ana Ortiz", "steel_quotas", "oppose") not in rows(analyse(text).stances, "actor", "issue", "stance")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "it", "this", "that" as the subject of a copula the lexicon judges, after a sentence about the issue
+        ('Parliament debated the monitoring mission. "This is a terrible idea," said Senator Maria Lund.', ("Maria Lund", "monitoring_mission", "oppose")),
+        ('Parliament debated the monitoring mission. "It is a terrible idea," said Senator Maria Lund.', ("Maria Lund", "monitoring_mission", "oppose")),
+        ("Parliament debated the monitoring mission. Senator Maria Lund said it was a disaster.", ("Maria Lund", "monitoring_mission", "oppose")),
+        ("Parliament debated the monitoring mission. That is good news for farmers, Senator Maria Lund said.", ("Maria Lund", "monitoring_mission", "support")),
+    ],
+)
+def test_a_judged_subject_pronoun_takes_the_issue_of_the_sentence_before(text, expected):
+    found = stances(text)
+    assert expected in found
+    actor, issue, stance = expected
+    assert (actor, issue, "support" if stance == "oppose" else "oppose") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" for a clause after it, an actor of its own sentence, or a predicate that judges nothing
+        "Parliament debated the monitoring mission. It was a long day, Senator Maria Lund said.",
+        "Parliament debated the monitoring mission. It is unclear whether it will pass, Senator Maria Lund said.",
+        "Parliament debated the monitoring mission. Kenya said it was unacceptable.",
+    ],
+)
+def test_a_subject_pronoun_that_is_no_judged_issue_takes_none(text):
+    assert not {row for row in stances(text) if row[0] in ("Maria Lund", "Kenya")}

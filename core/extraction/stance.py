@@ -3147,7 +3147,8 @@ class StanceFinder:
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
         # (the judging pronouns only after a sentence about the issue, looked at when there is one)
-        pronouns = [tok for tok in sent if self._stance_pronoun(tok) or self._judging_pronoun(tok) and self._sentence_about_issue(antecedent)]
+        pronouns = [tok for tok in sent if self._stance_pronoun(tok) or (self._judging_pronoun(tok) or self._judged_subject_pronoun(tok))
+                    and self._sentence_about_issue(antecedent)]
         return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in pronouns]
 
     def _dangling_vote_matches(self, sent: Span, named: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
@@ -3252,6 +3253,24 @@ class StanceFinder:
             return True
         # ("called it" is no judgment)
         return verb.lemma_.lower() in self.lex.judgment_cues and self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+
+    def _judged_subject_pronoun(self, tok: Token) -> bool:
+        """"it", "this" or "that" as the subject of a copula whose complement the lexicon judges
+        ("The Senate debated the levy. 'This is a terrible idea,' Roe said.", "said it was a
+        disaster"): read only after a sentence about the issue. Not an "it" that stands for an
+        actor of its own sentence ("Kenya said it was unacceptable"), nor one that stands for a
+        clause after it ("it is a mistake to scrap the levy", "it is good that ...")."""
+        if tok.lower_ not in ("it", "this", "that") or tok.pos_ != "PRON" or tok.dep_ != "nsubj":
+            return False
+        verb = tok.head
+        if verb.lemma_ not in COPULAS or any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+            return False
+        sent = tok.sent
+        if any(m.start < 0 or sent.start <= m.start < sent.end for m in self.resolver.actors_of(tok)):
+            return False  # (an actor of its own sentence: "Kenya said it was ready"; one before may be the issue's doer)
+        predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
+        return any(not any(g.dep_ in ("acl", "relcl", "ccomp", "xcomp") for g in p.children) for p in predicates) \
+            and self._names_a_side(predicates)
 
     def _names_a_side(self, named: list[Token]) -> bool:
         """Whether what a naming verb names ("a betrayal", "as a disaster") takes a side, by its
