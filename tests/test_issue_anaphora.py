@@ -85,6 +85,9 @@ def test_a_pronoun_takes_no_issue_when_the_codebook_names_another_in_the_sentenc
         ('Parliament debated the monitoring mission. "It is a terrible idea," said Senator Maria Lund.', ("Maria Lund", "monitoring_mission", "oppose")),
         ("Parliament debated the monitoring mission. Senator Maria Lund said it was a disaster.", ("Maria Lund", "monitoring_mission", "oppose")),
         ("Parliament debated the monitoring mission. That is good news for farmers, Senator Maria Lund said.", ("Maria Lund", "monitoring_mission", "support")),
+        # ... or of a verb of what the issue does to others
+        ("Parliament debated the monitoring mission. Senator Maria Lund said it would hurt farmers.", ("Maria Lund", "monitoring_mission", "oppose")),
+        ('Parliament debated the monitoring mission. "This will benefit every family," Senator Maria Lund said.', ("Maria Lund", "monitoring_mission", "support")),
     ],
 )
 def test_a_judged_subject_pronoun_takes_the_issue_of_the_sentence_before(text, expected):
@@ -101,6 +104,9 @@ def test_a_judged_subject_pronoun_takes_the_issue_of_the_sentence_before(text, e
         "Parliament debated the monitoring mission. It was a long day, Senator Maria Lund said.",
         "Parliament debated the monitoring mission. It is unclear whether it will pass, Senator Maria Lund said.",
         "Parliament debated the monitoring mission. Kenya said it was unacceptable.",
+        "Parliament debated the monitoring mission. Kenya said it would protect its farmers.",
+        # (not after a sentence about something else: a storm)
+        "A storm hit the coast after Parliament backed the monitoring mission. Senator Maria Lund said it had hurt farmers.",
     ],
 )
 def test_a_subject_pronoun_that_is_no_judged_issue_takes_none(text):

@@ -3257,17 +3257,23 @@ class StanceFinder:
     def _judged_subject_pronoun(self, tok: Token) -> bool:
         """"it", "this" or "that" as the subject of a copula whose complement the lexicon judges
         ("The Senate debated the levy. 'This is a terrible idea,' Roe said.", "said it was a
-        disaster"): read only after a sentence about the issue. Not an "it" that stands for an
+        disaster") or of a verb of what the issue does to others (``cause_only_cues``: "said it
+        would hurt farmers"): read only after a sentence about the issue. Not an "it" that stands for an
         actor of its own sentence ("Kenya said it was unacceptable"), nor one that stands for a
         clause after it ("it is a mistake to scrap the levy", "it is good that ...")."""
         if tok.lower_ not in ("it", "this", "that") or tok.pos_ != "PRON" or tok.dep_ != "nsubj":
             return False
         verb = tok.head
-        if verb.lemma_ not in COPULAS or any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+            return False
+        cause = verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.cause_only_cues  # ("said it would hurt farmers")
+        if verb.lemma_ not in COPULAS and not cause:
             return False
         sent = tok.sent
         if any(m.start < 0 or sent.start <= m.start < sent.end for m in self.resolver.actors_of(tok)):
             return False  # (an actor of its own sentence: "Kenya said it was ready"; one before may be the issue's doer)
+        if cause:
+            return True
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
         return any(not any(g.dep_ in ("acl", "relcl", "ccomp", "xcomp") for g in p.children) for p in predicates) \
             and self._names_a_side(predicates)
