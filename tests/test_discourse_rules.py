@@ -1692,3 +1692,23 @@ def test_a_received_position_leaves_what_lies_between_to_the_rest_of_the_walk(te
 ])
 def test_positions_said_to_exist_or_wished_for_and_openings_up_keep_their_side(text, expected):
     assert expected in stances(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A yes-or-no question about the answerer's own side, answered: the question's side,
+        # turned by a "no"
+        ('Asked whether she backed the truce, Senator Lucia Ortega said: "Absolutely."', {("Lucia Ortega", "truce", "support")}),
+        ('Asked if he supported the observer mission, Senator Pablo Ruiz replied: "No."', {("Pablo Ruiz", "observers", "oppose")}),
+        ("Asked whether she would accept the observer mission, Senator Lucia Ortega said she would not.", {("Lucia Ortega", "observers", "oppose")}),
+        ("Asked whether he would sign the truce, Senator Pablo Ruiz said he would.", {("Pablo Ruiz", "truce", "support")}),
+        ('Asked whether she would reject the truce, Senator Lucia Ortega said: "Absolutely not."', {("Lucia Ortega", "truce", "support")}),
+        ("When asked if he backed the observer mission, Senator Pablo Ruiz said yes.", {("Pablo Ruiz", "observers", "support")}),
+        # No answer, someone else's side, or a question of fact: nothing of the answerer's
+        ("Asked whether she backed the truce, Senator Lucia Ortega smiled.", set()),
+        ("Asked whether the truce would hold, Senator Lucia Ortega said yes.", set()),
+    ],
+)
+def test_an_answered_yes_or_no_question_is_the_answerers_side(text, expected):
+    assert {row for row in talks(text) if row[0] in ("Lucia Ortega", "Pablo Ruiz")} == expected

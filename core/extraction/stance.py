@@ -1394,6 +1394,14 @@ class StanceFinder:
                 # act on the issue leads to, judged by no word the lexicon knows, takes no side
                 # ("keeping the subsidy is our red line" names an aim: read on)
                 return []
+            if idx > 0 and _asked_clause(path[idx - 1]) and (sign := self._answered_sign(path, idx, walk)) is not None:
+                # "Asked whether she backed the levy, Roe said: 'Absolutely.'" (for it), "... replied:
+                # 'No.'", "said she would not" (against): the answerer holds the question's side,
+                # turned by a "no"
+                if sign < 0:
+                    walk.flip()
+                answerers = self._owner_mentions(tok, walk.statement)
+                return [walk.holder(answerers)] if answerers else []
             if idx > 0 and _asked_clause(path[idx - 1]) and not self._answers(tok):
                 # "Asked about reports that Lima might sign the truce, Roe declined to comment":
                 # what Roe was asked about is no view of Roe's (his answer, if any, says it)
@@ -1612,6 +1620,49 @@ class StanceFinder:
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
                                    and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
 
+    def _answer_sign(self, verb: Token) -> int | None:
+        """The answer a verb of speech gives to a yes-or-no question: a word of the lexicon's
+        ``answer_words`` after it ("said yes", "replied: 'No.'", "said: 'Absolutely not.'", a "not"
+        right after a word of yes turning it), or a clause of nothing but an auxiliary ("said she
+        would not": -1; "said he would", "said she did": 1). None when it gives none."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.speech:
+            return None
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            if child.lower_ == "not" and any(self.lex.answer_words.get(g.lower_, 0) > 0 for g in child.children):
+                return -1  # ("Absolutely not": the parser hangs the yes on the "not")
+            value = self.lex.answer_words.get(child.lower_)
+            if value is not None and child.dep_ in ("advmod", "intj", "dobj", "npadvmod", "oprd", "acomp", "ccomp"):
+                after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+                return -value if value > 0 and after is not None and after.lower_ in ("not", "n't") else value
+            if child.dep_ == "ccomp" and (child.tag_ == "MD" or child.lemma_ in ("do", "be", "have")) \
+                    and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "advcl") for c in child.children):
+                return -1 if self._negated(child) else 1
+        return None
+
+    def _answered_sign(self, path: list[Token], idx: int, walk: _Walk) -> int | None:
+        """The answer's sign when the path came up through a yes-or-no question the holder was
+        asked about its own side ("whether she backed the levy": a cue on the path below, the
+        question's subject a pronoun or the answerer), else None."""
+        asked = path[idx - 1]
+        question = path[idx - 2] if idx > 1 else None
+        if question is None or question.head.i != asked.i or not walk.has_cue:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in question.children):
+            return None
+        sign = self._answer_sign(path[idx])
+        if sign is None:
+            return None
+        subjects = [c for c in question.children if c.dep_ in ("nsubj", "nsubjpass")]
+        answerers = {m.actor for c in path[idx].children if c.dep_ == "nsubj" for m in self.resolver.actors_of(c)}
+        if len(subjects) != 1 or not answerers:
+            return None
+        subject = subjects[0]
+        if subject.pos_ != "PRON" and {m.actor for m in self.resolver.actors_of(subject)} != answerers:
+            return None  # ("Asked whether Kenya backed the levy, Roe said yes": Kenya's side, as Roe believes)
+        return sign
+
     def _answers(self, verb: Token) -> bool:
         """Whether a verb after an "Asked about X" clause answers with a side of its own on X
         ("Pressed on the delay, Vos defended it"; "Asked to endorse the plan, Orlov refused"), not a
@@ -1722,9 +1773,13 @@ class StanceFinder:
         for _ in range(12):
             if cur.head.i == cur.i or (walk.top is not None and cur.i == walk.top.i):
                 break
-            if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS):
+            # ("Asked whether/if she backed the levy, Roe said yes": a yes-or-no question answered
+            # is read on to the answer, _answered_sign; "if" there is no condition)
+            answered = _asked_clause(cur.head) and self._answer_sign(cur.head.head) is not None \
+                and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children)
+            if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS) and not answered:
                 walk.conditional = True
-            if _indirect_question(cur):
+            if _indirect_question(cur) and not answered:
                 walk.withheld = self._withheld_answer(cur)
                 return None  # "questioned how the ceasefire would be monitored": a question, no stance
             if cur.dep_ == "advcl" and cur.tag_ != "VBD" and _has_mark(cur, TEMPORAL_MARKS):

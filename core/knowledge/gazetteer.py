@@ -270,6 +270,7 @@ class Lexicon:
     favoured_nouns: frozenset[str] = frozenset()  # "the runway, Ribeiro's pet project,": he for it
     weak_quantity_words: frozenset[str] = frozenset()  # "little appetite for": no side
     vote_answers: frozenset[str] = frozenset()  # "voted no": an answer, not a negation
+    answer_words: dict[str, int] = field(default_factory=dict)  # "Asked whether she backs X, Roe said yes": +1 / -1
     ballot_nouns: frozenset[str] = frozenset()  # "voted yes in a referendum": a vote on its own question
     inclusion_preps: frozenset[str] = frozenset()  # "several senators, including Ana Cole, voted": she too
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
