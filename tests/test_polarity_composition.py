@@ -1723,3 +1723,15 @@ def test_a_copulas_for_after_a_place_is_no_support():
 )
 def test_a_job_killer_is_opposed(text, expected):
     assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senator Tomas Berg has made no secret of his disdain for the wind farms.", ("Tomas Berg", "wind_farms", "oppose")),
+        ("Senator Tomas Berg's contempt for the steel tariffs is well known.", ("Tomas Berg", "steel_tariffs", "oppose")),
+        ("Senator Tomas Berg voiced disdain for critics of the river dam.", ("Tomas Berg", "river_dam", "support")),
+    ],
+)
+def test_nouns_of_disdain_oppose_what_they_are_for(text, expected):
+    assert_one_side(text, expected)
