@@ -36,3 +36,22 @@ def test_a_document_speaks_for_its_sponsors(text, expected):
 
 def test_a_document_without_sponsors_gives_no_holder():
     assert stances("A draft circulated on Monday backs the fishing quotas.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # What a proposal or bill someone owns would do to the issue is the owner's side.
+        ("Under Chile's proposal, the fishing quotas would be lifted.", ("Chile", "fishing_quotas", "oppose")),
+        ("Under the plan put forward by Peru, the fishing quotas would be scrapped.", ("Peru", "fishing_quotas", "oppose")),
+        ("Under the terms of Norway's draft, the monitoring mission would be scrapped.", ("Norway", "monitoring_mission", "oppose")),
+    ],
+)
+def test_what_an_owned_proposal_would_do_is_its_owners_side(text, expected):
+    found = stances(text)
+    assert expected in found
+    assert (expected[0], expected[1], "support") not in found
+
+
+def test_what_happened_under_a_proposal_is_no_side_of_its_owner():
+    assert not {row for row in stances("Under Chile's proposal, the fishing quotas were lifted.") if row[0] == "Chile"}

@@ -636,6 +636,27 @@ class StanceFinder:
             return [prep]
         return [c for c in prep.children if c.dep_ == "prep" and c.i == prep.i + 1 and f"{prep.lower_} {c.lower_}" in self.lex.inclusion_preps]
 
+    def _plan_owner_holders(self, verb: Token, walk: _Walk) -> list[_Holder]:
+        """"Under Kenya's proposal, the tariffs would be lifted", "under the plan put forward by
+        Peru, ...": what a proposal or document someone owns would do to the issue is its owner's
+        side (the owner by a genitive, a country's adjective, "by" or "from"; "under the terms of"
+        it too). Only a clause that says what would or will happen ("would be lifted"), not what
+        did ("under Kenya's plan, the tariffs were lifted" tells of the lifting)."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children):
+            return []
+        owners: list[Mention] = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                if noun.lemma_.lower() == "term":  # "under the terms of Kenya's plan"
+                    noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), noun)
+                if noun.lemma_.lower() not in PROPOSAL_NOUNS | self.lex.document_nouns:
+                    continue
+                owners += [m for c in noun.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
+                owners += self._proposal_owners(noun)
+        return [walk.holder(owners)] if owners else []
+
     def _proposal_owners(self, noun: Token) -> list[Mention]:
         """Whose proposal, offer or demand it is when no owner is written before it: a country
         adjective ("a Brazilian proposal for a truce" is Brazil's) or "by"/"from" ("an offer from
@@ -2668,6 +2689,7 @@ class StanceFinder:
         if tok.pos_ == "VERB" and walk.has_cue and walk.polar:
             walk.holders += self._positions_beside(tok, walk)
             walk.holders += self._act_renaming_holders(tok, walk)
+            walk.holders += self._plan_owner_holders(tok, walk)
         walk.hedged = walk.hedged or self._hedged(tok)
         # Experiencers of the predicate, or of its object when the issue elaborates that object
         # ("include conditions unacceptable to Kyiv, among which ...").
