@@ -1712,3 +1712,18 @@ def test_positions_said_to_exist_or_wished_for_and_openings_up_keep_their_side(t
 )
 def test_an_answered_yes_or_no_question_is_the_answerers_side(text, expected):
     assert {row for row in talks(text) if row[0] in ("Lucia Ortega", "Pablo Ruiz")} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An issue after a preposition of time only dates the act above it.
+        ("Ecuador wants the observer mission withdrawn before any truce.", {("Ecuador", "observers", "oppose")}),
+        ("Ecuador signed the prisoner swap after the truce.", {("Ecuador", "swap", "support")}),
+        ("Colombia rejected the observer mission ahead of the truce.", {("Colombia", "observers", "oppose")}),
+        # Walking out of something is leaving it.
+        ("Colombia walked out of the prisoner swap.", {("Colombia", "swap", "oppose")}),
+    ],
+)
+def test_an_issue_that_only_dates_an_act_takes_no_side_from_it(text, expected):
+    assert {row for row in talks(text) if row[0] in ("Ecuador", "Colombia")} == expected

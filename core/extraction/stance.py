@@ -1345,6 +1345,11 @@ class StanceFinder:
                 # "opened fire near the toll road", "an office near the toll road depot": the issue
                 # only names a place ("near the end of the vote on the levy" is a time)
                 return []
+            if idx > 0 and tok.dep_ == "prep" and self._time_preposition(tok) and path[idx - 1].dep_ == "pobj" \
+                    and all(t.i in walk.in_match or t.dep_ in ("compound", "amod", "nmod", "det") for t in path[: idx - 1]):
+                # "wants the sanctions lifted before any peace talks", "signed the truce after the
+                # talks": the issue only dates the act, which is no act on it
+                return []
             if idx > 0 and tok.dep_ in ("nsubj", "nsubjpass") and self._position_noun(tok) and self._said_unreal(tok):
                 return []  # "Peru's support for the road is a myth, Bolivia said": a position no one holds
             received = self._received_by_subject(tok, path[:idx], walk) if idx > 0 else None
@@ -1875,6 +1880,13 @@ class StanceFinder:
         else:
             same = {m.actor for m in self.resolver.actors_of(subject)} == {decliners[0].actor}
         return decliners if same else []
+
+    def _time_preposition(self, prep: Token) -> bool:
+        """A preposition of time (lexicon ``time_prepositions``): "before", "after", "during", or
+        of two words with the one before it ("ahead of", "prior to")."""
+        before = prep.doc[prep.i - 1] if prep.i > 0 else None
+        return prep.lower_ in self.lex.time_prepositions or (
+            before is not None and f"{before.lower_} {prep.lower_}" in self.lex.time_prepositions)
 
     def _is_purpose(self, tok: Token, idx: int) -> bool:
         """An infinitive that names a purpose above the match ("peacekeepers to maintain X")."""

@@ -76,6 +76,7 @@ class Lexicon:
     object_only_cues: frozenset[str] = frozenset()  # a side only on their direct object ("broke the truce")
     passage_nouns: frozenset[str] = frozenset()  # "opened the door to the levy": the levy is what is opened
     place_prepositions: frozenset[str] = frozenset()  # "opened fire near the toll road": no side on the road
+    time_prepositions: frozenset[str] = frozenset()  # "lifted before any talks": no side on the talks
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
     # Verbs of effect by what they do to their object (+1 bring about or raise: "create", "fuel";
