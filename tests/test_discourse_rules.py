@@ -1708,6 +1708,9 @@ def test_positions_said_to_exist_or_wished_for_and_openings_up_keep_their_side(t
         # No answer, someone else's side, or a question of fact: nothing of the answerer's
         ("Asked whether she backed the truce, Senator Lucia Ortega smiled.", set()),
         ("Asked whether the truce would hold, Senator Lucia Ortega said yes.", set()),
+        ("Asked whether she thought Pablo Ruiz backed the truce, Senator Lucia Ortega said yes.", set()),
+        # (a verb with no subject of its own between: still the answerer's)
+        ("Asked whether she would support scrapping the truce, Senator Lucia Ortega said yes.", {("Lucia Ortega", "truce", "oppose")}),
     ],
 )
 def test_an_answered_yes_or_no_question_is_the_answerers_side(text, expected):

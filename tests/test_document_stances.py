@@ -53,5 +53,11 @@ def test_what_an_owned_proposal_would_do_is_its_owners_side(text, expected):
     assert (expected[0], expected[1], "support") not in found
 
 
-def test_what_happened_under_a_proposal_is_no_side_of_its_owner():
-    assert not {row for row in stances("Under Chile's proposal, the fishing quotas were lifted.") if row[0] == "Chile"}
+@pytest.mark.parametrize(
+    "text",
+    ["Under Chile's proposal, the fishing quotas were lifted.",  # what happened
+     "Under a proposal opposed by Chile, the fishing quotas would be lifted.",  # not Chile's proposal
+     "Under a plan rejected by Chile, the fishing quotas would be scrapped."],
+)
+def test_no_side_of_chiles_from_what_happened_or_a_proposal_it_rejected(text):
+    assert not {row for row in stances(text) if row[0] == "Chile" and row[2] == "oppose"}

@@ -1717,6 +1717,22 @@ def test_a_copulas_for_after_a_place_is_no_support():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ('"I am for the river dam," Senator Tomas Berg said.', {("Tomas Berg", "river_dam", "support")}),
+        ("Senator Tomas Berg is all for the wind farms.", {("Tomas Berg", "wind_farms", "support")}),
+        ("Senator Tomas Berg was always for the steel tariffs.", {("Tomas Berg", "steel_tariffs", "support")}),
+        # an adverb of place or a time after the copula: no position
+        ("Senator Tomas Berg was there for the vote on the river dam.", set()),
+        ("Senator Tomas Berg was for the first time asked about the river dam.", set()),
+        ("Senator Tomas Berg is for now undecided on the steel tariffs.", {("Tomas Berg", "steel_tariffs", "neutral")}),
+    ],
+)
+def test_a_copulas_for_with_a_pronoun_or_an_adverb(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ('In an interview, Senator Tomas Berg described the steel tariffs as "a job killer."', ("Tomas Berg", "steel_tariffs", "oppose")),
         ("Senator Tomas Berg called the river dam a job killer.", ("Tomas Berg", "river_dam", "oppose")),
     ],

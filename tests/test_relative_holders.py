@@ -116,3 +116,18 @@ def test_a_relative_clause_on_a_description_is_the_described_persons_view(text, 
     found = stances(text)
     assert expected in found
     assert not {actor for actor, _, _ in found} & not_holders
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peter Novak is one of the senators who opposed the fisheries treaty.", {("Peter Novak", "fisheries_treaty", "oppose")}),
+        ("Peter Novak is among the senators who opposed the fisheries treaty.", {("Peter Novak", "fisheries_treaty", "oppose")}),
+        # a description denied is no description of him
+        ("Peter Novak is not a senator who supports the fisheries treaty.", set()),
+        ("Peter Novak is no longer a senator who supports the fisheries treaty.", set()),
+        ("Peter Novak was never a senator who supported the fisheries treaty.", set()),
+    ],
+)
+def test_a_relative_clause_on_a_part_or_a_denied_description(text, expected):
+    assert {row for row in stances(text) if row[0] == "Peter Novak"} == expected

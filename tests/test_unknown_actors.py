@@ -1135,6 +1135,9 @@ def test_a_first_name_that_is_also_a_modal_stays_a_first_name():
         ("U.N. Secretary General Kofi Annan said the fisheries pact was sound.", "Kofi Annan", "United Nations", "Secretary General"),
         ("Kofi Annan, the U.N. secretary general, said the fisheries pact was sound.", "Kofi Annan", "United Nations", "Secretary general"),
         ("IMF chief Kristalina Georgieva said the loan terms were fair.", "Kristalina Georgieva", "International Monetary Fund", "Chief"),
+        # ... or a few words of the office's field between, or after the title's "of"
+        ("Brian Deese, the White House climate change adviser, said the pact was sound.", "Brian Deese", "United States", "Climate change adviser"),
+        ("Kofi Annan, the secretary general of the United Nations, said the pact was sound.", "Kofi Annan", "United Nations", "Secretary general"),
     ],
 )
 def test_a_body_named_before_a_title_gives_the_official_its_country(text, name, country, role):
@@ -1152,3 +1155,27 @@ def test_a_body_named_before_a_title_gives_the_official_its_country(text, name, 
 def test_a_judges_title_is_no_part_of_the_name(text, full, short):
     assert {m.actor.name for m in mentions(text)} == {full}
     assert actor_named(text, short).name == full
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A body elsewhere in the phrase gives no country; a nationality wins over a body.
+        ("Peter Novak, Chile's ambassador to the European Union, said the fisheries pact was sound.", "Peter Novak", "Chile"),
+        ("Norway's UN ambassador Peter Novak said the fisheries pact was sound.", "Peter Novak", "Norway"),
+        ("Peter Novak, a Chilean lawmaker who has criticised the IMF, said the fisheries pact was sound.", "Peter Novak", "Chile"),
+        ("Brussels Mayor Peter Novak said the fisheries pact was sound.", "Peter Novak", "Belgium"),
+        ("Peter Novak, a critic of the European Commission, said the fisheries pact was sound.", "Peter Novak", ""),
+    ],
+)
+def test_a_body_away_from_the_title_gives_no_country(text, name, country):
+    assert actor_named(text, name).country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Will Hutton, an economist, said the fisheries pact was unfair.", "Critics, among them Will Hutton, opposed the fisheries pact.",
+     "Will Hutton opposes the fisheries pact."],
+)
+def test_a_first_name_will_outside_a_question_stays(text):
+    assert "Will Hutton" in {m.actor.name for m in mentions(text)}

@@ -190,14 +190,16 @@ class ActorResolver:
         owned = {t.i for p in before if p.dep_ == "poss" and p.ent_type_ == "PERSON" for t in p.subtree if t.i != p.i}
         before = [t for t in before if t.i not in owned]
         appos = [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end - 1]
+        body_country = ""
         for tokens in (before, self._same_line([t for a in appos for t in a.subtree], ent.start)):
-            if not country:
-                # "White House adviser Brian Deese", "Ban Ki-moon, the U.N. secretary general": a
-                # seat of government or a body the knowledge names, of several words or one,
-                # gives its country (an international body is its own, as the coding guide has
-                # it) and is no part of the role
-                country, named_body = self._body_before(tokens)
-                tokens = [t for t in tokens if t.i not in named_body]
+            # "White House adviser Brian Deese", "Ban Ki-moon, the U.N. secretary general": a seat
+            # of government or a body the knowledge names right before the title, of several
+            # words or one, is no part of the role, and gives its country (an international body
+            # is its own, as the coding guide has it) when no word names one ("Norway's UN
+            # ambassador" is Norway's; "Chile's ambassador to the EU" is no EU title)
+            found, named_body = self._body_before(tokens)
+            body_country = body_country or found
+            tokens = [t for t in tokens if t.i not in named_body]
             for tok in tokens:
                 if tok.dep_ in ("det", "case", "punct", "cc", "prep") or tok.tag_ == "POS":
                     continue
@@ -221,6 +223,7 @@ class ActorResolver:
                     role_words.append(tok.text)
             if role_words:
                 break
+        country = country or body_country
         if not country:
             # "Rep. Jane Roe (D-Vt.) said": a party label right after the name.
             country = self.kb.label_country(self.text[ent.end_char : ent.end_char + LABEL_CHARS])
@@ -247,17 +250,52 @@ class ActorResolver:
                 country = self._earlier_title_country(title)
         return country, role[:1].upper() + role[1:]
 
+    def _question_auxiliary(self, ent: Span) -> bool:
+        """Whether an entity's first word is the auxiliary that opens a question ("Will Ukraine
+        mobilise troops?", "## Can Kenya win?"): tagged so, first in its sentence (marks aside),
+        and the sentence ends in a question mark."""
+        first = self.doc[ent.start]
+        if len(ent) < 2 or not (first.tag_ == "MD" or first.dep_ in ("aux", "auxpass")):
+            return False
+        sent = first.sent
+        if any(t.is_alpha for t in self.doc[sent.start : first.i]):
+            return False
+        return sent.text.rstrip().rstrip("\"'”’»").endswith("?")
+
+    def _title_follows(self, word: Token) -> bool:
+        """Whether a title follows a word, right after it or after a few words naming its field
+        ("White House adviser", "the White House climate change adviser")."""
+        for k in range(word.i + 1, min(word.i + 5, len(self.doc))):
+            tok = self.doc[k]
+            if tok.lower_ in self.kb.roles:
+                return True
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.ent_type_ == "PERSON":
+                return False
+        return False
+
+    def _title_of(self, word: Token) -> bool:
+        """Whether a word starts the body of an "of" after a title ("the secretary general of the
+        United Nations"; not "a critic of the IMF")."""
+        k = word.i - 1
+        while k >= 0 and self.doc[k].dep_ == "det":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ == "of" and self.doc[k].head.lower_ in self.kb.roles
+
     def _body_before(self, before: list[Token]) -> tuple[str, set[int]]:
-        """The country of a metonym or known organization among the words around a name (the
-        longest first, of up to three words in a row: "Marshall Islands" too), and those words'
-        indices; ("", set()) when none. A single word that is not an organization (a country's
-        name or adjective, "Kremlin") is left to the word-by-word reading."""
+        """The country of a metonym or known organization of a title among the words around a
+        name, before it or after its "of" (the longest first, of up to three words in a row), and
+        those words' indices; ("", set()) when none. A single word that names a country or a capital
+        ("Kremlin", "Brussels") is left to the word-by-word reading."""
         for size in (3, 2, 1):
             for k in range(len(before) - size + 1):
                 words = before[k : k + size]
                 if words[-1].i - words[0].i != size - 1 or any(w.tag_ == "POS" or w.dep_ in ("det", "punct") for w in words):
                     continue
+                if not (self._title_follows(words[-1]) or self._title_of(words[0])):
+                    continue  # only the title's own: not "ambassador to the EU", "a critic of the IMF"
                 text = self.doc[words[0].i : words[-1].i + 1].text
+                if size == 1 and self.kb.country_of(text):
+                    continue  # ("Brussels Mayor": a capital's word is read word by word, as a place)
                 org = self.kb.organization(text)
                 country = org.country if org is not None else self.kb.country_of(text) if size > 1 else ""
                 if country:
@@ -1139,11 +1177,10 @@ class ActorResolver:
         title_lines = self._title_lines = self._title_case_lines()
         ents, self._nicknamed = nicknamed_people(self.doc, _joined_initials(self.doc.ents), self.text)
         for ent in ents:
-            lead = ent.start
-            while lead < ent.end - 1 and (self.doc[lead].tag_ == "MD" or self.doc[lead].dep_ in ("aux", "auxpass")):
-                lead += 1  # "Will Ukraine mobilise troops?": the question's auxiliary is no part of the name
-            if lead > ent.start:
-                ent = Span(self.doc, lead, ent.end, label=ent.label_)
+            if self._question_auxiliary(ent):
+                # "Will Ukraine mobilise troops?": the question's auxiliary is no part of the name
+                # ("Will Berg opposes the toll road" keeps its first name)
+                ent = Span(self.doc, ent.start + 1, ent.end, label=ent.label_)
             if ent.label_ in ("PERSON", "ORG") and self._headline_only_name(ent, title_lines):
                 continue
             if self._line[ent.start] != self._line[ent.end - 1]:
@@ -1424,7 +1461,15 @@ class ActorResolver:
         base = noun
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head
-        if base.dep_ == "attr" and base.head.lemma_ in RELATIVE_COPULAS:
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.dep_ == "attr" \
+                and base.head.head.lower_ in PART_WORDS:
+            base = base.head.head  # "Roe is one of the senators who opposed the levy"
+        elif base.dep_ == "pobj" and base.head.lower_ == "among" and base.head.head.lemma_ in RELATIVE_COPULAS:
+            base = base.head  # "Roe is among the senators who opposed the levy" (read as a complement)
+        if base.dep_ in ("attr", "prep") and base.head.lemma_ in RELATIVE_COPULAS and not any(
+                c.dep_ == "neg" or c.lower_ in ("never", "hardly", "longer") for c in base.head.subtree if c.i < base.i and c.head.i == base.head.i
+        ) and not any(c.dep_ == "det" and c.lower_ == "no" for c in base.children):
+            # (not a denial: "Roe is not a senator who backs the levy", "is no longer", "was never")
             verb = base.head
             while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
                 verb = verb.head  # ("Roe incites violence and is a xenophobe who ...": the shared subject)
@@ -1521,6 +1566,8 @@ class ActorResolver:
 # "both sides", "the two countries", "all three nations": how many parties a plural noun counts.
 # Copulas whose complement describes the subject, for relative clauses on that complement.
 RELATIVE_COPULAS = frozenset({"be", "become", "remain"})
+# Words for one or some of a group: "Roe is one of the senators who ...".
+PART_WORDS = frozenset({"one", "some", "many", "first", "last", "few"})
 _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "two other countries", "the remaining two sides": parties not named before.
 _NEW_PARTY_WORDS = frozenset({"other", "remaining", "further", "additional", "more", "new"})

@@ -170,6 +170,9 @@ COPULAS = frozenset({"be", "remain", "stay"})
 BEING_COPULAS = frozenset({"be", "become", "remain"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
 TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
+# Nouns of a part of a time ("at the end of the summit", "near the close of the vote"): after a
+# preposition of time or place, a time, not an ending.
+TIME_PART_NOUNS = frozenset({"end", "start", "beginning", "middle", "close", "eve", "height"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
 STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # The prepositions after a noun of undoing that name what it undoes ("restrictions on", "removal
@@ -186,6 +189,9 @@ DIRECT_OBJECT_CUES = STRICT_OBJECT_CUES | {"respect", "observe"}
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
+# Adverbs (besides those in -ly) that may stand between a copula and a "for" of position: "is all
+# for the levy", "was always for it".
+POSITION_ADVERBS = frozenset({"all", "still", "always", "also", "too", "now", "very", "so"})
 # Subordinators of a concession or contrast: an effect under one is granted, not judged.
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
 # Verbs by which a speaker holds the opposite of the words they report ("denied that ...").
@@ -654,7 +660,10 @@ class StanceFinder:
                 if noun.lemma_.lower() not in PROPOSAL_NOUNS | self.lex.document_nouns:
                     continue
                 owners += [m for c in noun.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
-                owners += self._proposal_owners(noun)
+                # (not who rejected it: "under a proposal opposed by Chile")
+                against = {m.start for c in noun.children if c.dep_ == "acl" and self.lex.polarity(self._cue_lemma(c)) == -1
+                           for g in agent_objects(c) for m in self.resolver.actors_of(g)}
+                owners += [m for m in self._proposal_owners(noun) if m.start not in against]
         return [walk.holder(owners)] if owners else []
 
     def _proposal_owners(self, noun: Token) -> list[Mention]:
@@ -1677,6 +1686,8 @@ class StanceFinder:
             return None
         if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in question.children):
             return None
+        if any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in path[: idx - 2]):
+            return None  # ("whether she thought Novak backed the levy": Novak's side, not hers)
         sign = self._answer_sign(path[idx])
         if sign is None:
             return None
@@ -2318,6 +2329,9 @@ class StanceFinder:
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
             return
         walk.seen_cues.add(tok.i)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_PART_NOUNS and tok.dep_ == "pobj" \
+                and tok.head.lower_ in TIME_PLACE_PREPOSITIONS | self.lex.place_prepositions | {"towards", "toward"}:
+            return  # "walked out near the end of the vote on the levy": a time, no ending of the vote
         if tok.dep_ in ("prt", "advmod") and self._cue_lemma(tok.head) == f"{tok.head.lemma_.lower()} {tok.lower_}":
             return  # the "back" of "pushed back against the dam" is part of its verb's cue, no "back" of its own
         # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
@@ -2610,11 +2624,16 @@ class StanceFinder:
         for the talks"), not a time ("was for years its critic"), with an actor for subject (not
         "the money was for the levy")."""
         verb = prep.head
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("advmod", "neg", "punct")]
+        # (adverbs of degree or time aside, "was firmly for", "is all for", "was always for"; not
+        # of place: "was there for the vote", "was back for the hearing")
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("neg", "punct")
+                 and not (c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ in POSITION_ADVERBS) or c.lower_ == "all")]
         objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         return bool(after) and after[0].i == prep.i and bool(objects) \
-            and all(g.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY") for g in objects) \
-            and any(self.resolver.actors_of(c) for c in verb.children if c.dep_ == "nsubj")
+            and all(g.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+                    and g.lemma_.lower() not in ("now", "time", "moment", "while", "part", "once", "good") for g in objects) \
+            and any(c.lower_ in ("i", "we", "you", "he", "she", "they") or self.resolver.actors_of(c)
+                    for c in verb.children if c.dep_ == "nsubj")
 
     def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
         """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
@@ -3361,8 +3380,15 @@ class StanceFinder:
         sent = tok.sent
         if any(m.start < 0 or sent.start <= m.start < sent.end for m in self.resolver.actors_of(tok)):
             return False  # (an actor of its own sentence: "Kenya said it was ready"; one before may be the issue's doer)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not self.resolver.actors_of(t) for t in sent if t.i < tok.i) \
+                or any(t.dep_ == "mark" and t.lower_ in CONDITIONAL_MARKS for t in sent):
+            # ("said the storm was a disaster and it hurt farmers": the storm; "If it fails, it
+            # would hurt the city", "it would hurt if the governor vetoed it": a condition)
+            return False
         if cause:
-            return True
+            # (not what it does to its speaker's own: "said it would hurt her campaign")
+            return not any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "its") for p in c.children)
+                           for c in verb.children)
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
         return any(not any(g.dep_ in ("acl", "relcl", "ccomp", "xcomp") for g in p.children) for p in predicates) \
             and self._names_a_side(predicates)
