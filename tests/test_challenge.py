@@ -22,7 +22,7 @@ TESTS = Path(__file__).resolve().parent
 # scored: their failing cases are never printed (tests/challenge_heldout/README.md, README2.md,
 # README_ukraine.md, README_us_topics.md, README_groups.md).
 MEASURED = {
-    "challenge/holders.yaml": (126 / 150, 150 / 175),
+    "challenge/holders.yaml": (129 / 150, 153 / 175),  # (126, 150 before the twentieth session: descriptions with relative clauses, members of unnamed speakers, "it" for the issue, "walk out")
     "challenge/polarity.yaml": (127 / 150, 113 / 136),
     "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
@@ -32,18 +32,18 @@ MEASURED = {
     "challenge/ukraine.yaml": (75 / 120, 100 / 162),
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
-    "challenge_heldout/heldout.yaml": (91 / 120, 86 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's)
-    "challenge_heldout/heldout2.yaml": (77 / 130, 80 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth)
+    "challenge_heldout/heldout.yaml": (93 / 120, 88 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's; 91, 86 before the twentieth's)
+    "challenge_heldout/heldout2.yaml": (78 / 130, 81 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth)
     "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 56 / 158),  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 10 / 51),
+    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 11 / 51),  # (10 rows before the twentieth session)
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
-    "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),  # (35, 34 before the eighteenth session)
+    "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),  # (35, 34 before the eighteenth session; 35 rows before the twentieth)
     # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
     "challenge/vocabulary.yaml": (128 / 150, 118 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end)
-    "challenge/vocabulary2.yaml": (113 / 150, 102 / 140),  # (112, 101 before names were matched as the evaluation matches them; 84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
+    "challenge/vocabulary2.yaml": (114 / 150, 103 / 140),  # (113, 102 before the twentieth session's bodies before titles)  # (112, 101 before names were matched as the evaluation matches them; 84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
     "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
@@ -63,6 +63,10 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
+    # (twentieth session: retrained after its constructions, minimum confidence 0.40 by the same
+    # choice procedure (0.35 before); the nineteenth session's scorer at 0.35 gave 93, 76, 44, 24,
+    # 12, 36, 101, 50 cases and 91, 83, 64, 24, 13, 35, 95, 44 rows on these sets, 12 rows on the
+    # held-out articles)
     # (nineteenth session: retrained after its blank-line sentences and votes, minimum confidence 0.35
     # by the same choice procedure; at 0.40 before: 93, 75, 44, 24, 12, 36, 102, 48 cases and 91, 82,
     # 62, 24, 12, 35, 94, 42 rows on the older sets, 11 rows on the held-out articles)
@@ -71,15 +75,15 @@ MEASURED_SCORER = {
     # session's scorer at 0.35 with names matched as the evaluation matches them: 92, 74, 44, 24,
     # 12, 35 cases passed and 90, 82, 63, 24, 13, 34 expected rows found on the six older sets; the
     # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
-    "challenge_heldout/heldout.yaml": (93 / 120, 91 / 114),
-    "challenge_heldout/heldout2.yaml": (76 / 130, 83 / 132),
-    "challenge_heldout/ukraine_heldout.yaml": (44 / 100, 64 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 24 / 54),
+    "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
+    "challenge_heldout/heldout2.yaml": (76 / 130, 82 / 132),
+    "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
+    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 22 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
-    "challenge_heldout/groups_heldout.yaml": (36 / 60, 35 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 95 / 108),
-    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
+    "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
+    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
+    "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 
 
