@@ -105,6 +105,9 @@ def test_a_judged_subject_pronoun_takes_the_issue_of_the_sentence_before(text, e
         "Parliament debated the monitoring mission. It is unclear whether it will pass, Senator Maria Lund said.",
         "Parliament debated the monitoring mission. Kenya said it was unacceptable.",
         "Parliament debated the monitoring mission. Kenya said it would protect its farmers.",
+        # a relative "that" is the noun it is on; what the issue does to one person's own is no side
+        "Parliament debated the monitoring mission on Monday. Senator Maria Lund backed a rival plan that was a disaster, she said.",
+        "Parliament debated the monitoring mission. Senator Maria Lund said it would hurt my campaign.",
         # (not after a sentence about something else: a storm)
         "A storm hit the coast after Parliament backed the monitoring mission. Senator Maria Lund said it had hurt farmers.",
     ],

@@ -1719,6 +1719,7 @@ def test_a_copulas_for_after_a_place_is_no_support():
     [
         ('"I am for the river dam," Senator Tomas Berg said.', {("Tomas Berg", "river_dam", "support")}),
         ("Senator Tomas Berg is all for the wind farms.", {("Tomas Berg", "wind_farms", "support")}),
+        ("Senator Tomas Berg, who is for the river dam, spoke on Monday.", {("Tomas Berg", "river_dam", "support")}),
         ("Senator Tomas Berg was always for the steel tariffs.", {("Tomas Berg", "steel_tariffs", "support")}),
         # an adverb of place or a time after the copula: no position
         ("Senator Tomas Berg was there for the vote on the river dam.", set()),

@@ -19,8 +19,9 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from core.extraction.tokens import require_lexicon
+from core.extraction.tokens import negated, require_lexicon
 from core.extraction.words import (
+    BEING_COPULAS,
     BODY_PRONOUNS,
     LOCATIVE_PREPOSITIONS,
     NAME_SUFFIXES,
@@ -197,7 +198,7 @@ class ActorResolver:
             # words or one, is no part of the role, and gives its country (an international body
             # is its own, as the coding guide has it) when no word names one ("Norway's UN
             # ambassador" is Norway's; "Chile's ambassador to the EU" is no EU title)
-            found, named_body = self._body_before(tokens)
+            found, named_body = self._title_body(tokens)
             body_country = body_country or found
             tokens = [t for t in tokens if t.i not in named_body]
             for tok in tokens:
@@ -273,7 +274,7 @@ class ActorResolver:
                 return False
         return False
 
-    def _title_of(self, word: Token) -> bool:
+    def _after_title_of(self, word: Token) -> bool:
         """Whether a word starts the body of an "of" after a title ("the secretary general of the
         United Nations"; not "a critic of the IMF")."""
         k = word.i - 1
@@ -281,7 +282,7 @@ class ActorResolver:
             k -= 1
         return k >= 0 and self.doc[k].lower_ == "of" and self.doc[k].head.lower_ in self.kb.roles
 
-    def _body_before(self, before: list[Token]) -> tuple[str, set[int]]:
+    def _title_body(self, before: list[Token]) -> tuple[str, set[int]]:
         """The country of a metonym or known organization of a title among the words around a
         name, before it or after its "of" (the longest first, of up to three words in a row), and
         those words' indices; ("", set()) when none. A single word that names a country or a capital
@@ -291,7 +292,7 @@ class ActorResolver:
                 words = before[k : k + size]
                 if words[-1].i - words[0].i != size - 1 or any(w.tag_ == "POS" or w.dep_ in ("det", "punct") for w in words):
                     continue
-                if not (self._title_follows(words[-1]) or self._title_of(words[0])):
+                if not (self._title_follows(words[-1]) or self._after_title_of(words[0])):
                     continue  # only the title's own: not "ambassador to the EU", "a critic of the IMF"
                 text = self.doc[words[0].i : words[-1].i + 1].text
                 if size == 1 and self.kb.country_of(text):
@@ -1462,13 +1463,12 @@ class ActorResolver:
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head
         if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.dep_ == "attr" \
-                and base.head.head.lower_ in PART_WORDS:
+                and base.head.head.lower_ in self.lex.part_words:
             base = base.head.head  # "Roe is one of the senators who opposed the levy"
-        elif base.dep_ == "pobj" and base.head.lower_ == "among" and base.head.head.lemma_ in RELATIVE_COPULAS:
+        elif base.dep_ == "pobj" and base.head.lower_ == "among" and base.head.head.lemma_ in BEING_COPULAS:
             base = base.head  # "Roe is among the senators who opposed the levy" (read as a complement)
-        if base.dep_ in ("attr", "prep") and base.head.lemma_ in RELATIVE_COPULAS and not any(
-                c.dep_ == "neg" or c.lower_ in ("never", "hardly", "longer") for c in base.head.subtree if c.i < base.i and c.head.i == base.head.i
-        ) and not any(c.dep_ == "det" and c.lower_ == "no" for c in base.children):
+        if base.dep_ in ("attr", "prep") and base.head.lemma_ in BEING_COPULAS and not negated(base.head, self.lex) \
+                and not any(c.dep_ == "det" and c.lower_ == "no" for c in base.children):
             # (not a denial: "Roe is not a senator who backs the levy", "is no longer", "was never")
             verb = base.head
             while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -1476,8 +1476,8 @@ class ActorResolver:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if subjects and self.actors_of(subjects[0]):
                 return subjects[0]
-        elif base.dep_ == "appos" and not self.actors_of(noun):
-            return base.head
+        elif base.dep_ == "appos" and not self.actors_of(noun) and (base.head.pos_ == "PROPN" or self.actors_of(base.head)):
+            return base.head  # (a name, known or not: an unknown one still speaks under its own words)
         return noun
 
     def plural_antecedent(self, pron: Token) -> list[Mention]:
@@ -1564,10 +1564,6 @@ class ActorResolver:
 
 
 # "both sides", "the two countries", "all three nations": how many parties a plural noun counts.
-# Copulas whose complement describes the subject, for relative clauses on that complement.
-RELATIVE_COPULAS = frozenset({"be", "become", "remain"})
-# Words for one or some of a group: "Roe is one of the senators who ...".
-PART_WORDS = frozenset({"one", "some", "many", "first", "last", "few"})
 _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 # "two other countries", "the remaining two sides": parties not named before.
 _NEW_PARTY_WORDS = frozenset({"other", "remaining", "further", "additional", "more", "new"})

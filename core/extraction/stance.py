@@ -42,6 +42,7 @@ from core.extraction.tokens import (
 )
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
+    BEING_COPULAS,
     BODY_PRONOUNS,
     CONDITION_PREPOSITIONS,
     CONDITIONAL_MARKS,
@@ -54,6 +55,7 @@ from core.extraction.words import (
     PERSON_SUBJECT_PRONOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_TAGS,
+    SELF_SUBJECT_PRONOUNS,
     SPEAKER_PRONOUNS,
     SUBORDINATE_MARKS,
     TEMPORAL_MARKS,
@@ -165,14 +167,8 @@ class _Walk:
 ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 # Verbs that join a subject to what is said of it: "the release remains non-negotiable".
 COPULAS = frozenset({"be", "remain", "stay"})
-# Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet
-# project", "Lowe has become a pro-runway campaigner".
-BEING_COPULAS = frozenset({"be", "become", "remain"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
 TIME_PLACE_PREPOSITIONS = frozenset({"at", "by", "before", "after", "until", "till", "towards", "toward", "near", "since", "from"})
-# Nouns of a part of a time ("at the end of the summit", "near the close of the vote"): after a
-# preposition of time or place, a time, not an ending.
-TIME_PART_NOUNS = frozenset({"end", "start", "beginning", "middle", "close", "eve", "height"})
 # Prepositions that join a stance noun to its issue ("objections to", "support for").
 STANCE_OBJECT_PREPOSITIONS = frozenset({"to", "for", "of", "on", "against"})
 # The prepositions after a noun of undoing that name what it undoes ("restrictions on", "removal
@@ -189,9 +185,8 @@ DIRECT_OBJECT_CUES = STRICT_OBJECT_CUES | {"respect", "observe"}
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
-# Adverbs (besides those in -ly) that may stand between a copula and a "for" of position: "is all
-# for the levy", "was always for it".
-POSITION_ADVERBS = frozenset({"all", "still", "always", "also", "too", "now", "very", "so"})
+# The subordinators of a yes-or-no question: "asked whether she backed the levy", "asked if".
+YES_NO_MARKS = frozenset({"whether", "if"})
 # Subordinators of a concession or contrast: an effect under one is granted, not judged.
 CONCESSIVE_MARKS = frozenset({"although", "though", "while", "whereas", "even"})
 # Verbs by which a speaker holds the opposite of the words they report ("denied that ...").
@@ -648,11 +643,11 @@ class StanceFinder:
         side (the owner by a genitive, a country's adjective, "by" or "from"; "under the terms of"
         it too). Only a clause that says what would or will happen ("would be lifted"), not what
         did ("under Kenya's plan, the tariffs were lifted" tells of the lifting)."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children):
-            return []
+        if not any(c.dep_ == "aux" and (c.lemma_.lower() in ("will", "would") or c.lower_ in ("'ll", "'d", "wo")) for c in verb.children):
+            return []  # ("won't" is "wo" + "n't")
         owners: list[Mention] = []
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != "under":
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.plan_prepositions:
                 continue
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 if noun.lemma_.lower() == "term":  # "under the terms of Kenya's plan"
@@ -1429,7 +1424,7 @@ class StanceFinder:
                 # act on the issue leads to, judged by no word the lexicon knows, takes no side
                 # ("keeping the subsidy is our red line" names an aim: read on)
                 return []
-            if idx > 0 and _asked_clause(path[idx - 1]) and (sign := self._answered_sign(path, idx, walk)) is not None:
+            if idx > 0 and _asked_clause(path[idx - 1]) and (sign := self._answered_own_side_sign(path, idx, walk)) is not None:
                 # "Asked whether she backed the levy, Roe said: 'Absolutely.'" (for it), "... replied:
                 # 'No.'", "said she would not" (against): the answerer holds the question's side,
                 # turned by a "no"
@@ -1655,7 +1650,7 @@ class StanceFinder:
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
                                    and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
 
-    def _answer_sign(self, verb: Token) -> int | None:
+    def _yes_no_reply_sign(self, verb: Token) -> int | None:
         """The answer a verb of speech gives to a yes-or-no question: a word of the lexicon's
         ``answer_words`` after it ("said yes", "replied: 'No.'", "said: 'Absolutely not.'", a "not"
         right after a word of yes turning it), or a clause of nothing but an auxiliary ("said she
@@ -1670,13 +1665,13 @@ class StanceFinder:
             value = self.lex.answer_words.get(child.lower_)
             if value is not None and child.dep_ in ("advmod", "intj", "dobj", "npadvmod", "oprd", "acomp", "ccomp"):
                 after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-                return -value if value > 0 and after is not None and after.lower_ in ("not", "n't") else value
+                return -value if value > 0 and after is not None and after.lower_ in self.lex.negations else value
             if child.dep_ == "ccomp" and (child.tag_ == "MD" or child.lemma_ in ("do", "be", "have")) \
                     and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "advcl") for c in child.children):
                 return -1 if self._negated(child) else 1
         return None
 
-    def _answered_sign(self, path: list[Token], idx: int, walk: _Walk) -> int | None:
+    def _answered_own_side_sign(self, path: list[Token], idx: int, walk: _Walk) -> int | None:
         """The answer's sign when the path came up through a yes-or-no question the holder was
         asked about its own side ("whether she backed the levy": a cue on the path below, the
         question's subject a pronoun or the answerer), else None."""
@@ -1684,11 +1679,11 @@ class StanceFinder:
         question = path[idx - 2] if idx > 1 else None
         if question is None or question.head.i != asked.i or not walk.has_cue:
             return None
-        if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in question.children):
+        if not _has_mark(question, YES_NO_MARKS):
             return None
         if any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in path[: idx - 2]):
             return None  # ("whether she thought Novak backed the levy": Novak's side, not hers)
-        sign = self._answer_sign(path[idx])
+        sign = self._yes_no_reply_sign(path[idx])
         if sign is None:
             return None
         subjects = [c for c in question.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1811,9 +1806,9 @@ class StanceFinder:
             if cur.head.i == cur.i or (walk.top is not None and cur.i == walk.top.i):
                 break
             # ("Asked whether/if she backed the levy, Roe said yes": a yes-or-no question answered
-            # is read on to the answer, _answered_sign; "if" there is no condition)
-            answered = _asked_clause(cur.head) and self._answer_sign(cur.head.head) is not None \
-                and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children)
+            # is read on to the answer, _answered_own_side_sign; "if" there is no condition)
+            answered = _asked_clause(cur.head) and self._yes_no_reply_sign(cur.head.head) is not None \
+                and _has_mark(cur, YES_NO_MARKS)
             if cur.dep_ == "advcl" and _has_mark(cur, CONDITIONAL_MARKS) and not answered:
                 walk.conditional = True
             if _indirect_question(cur) and not answered:
@@ -2329,9 +2324,9 @@ class StanceFinder:
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
             return
         walk.seen_cues.add(tok.i)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_PART_NOUNS and tok.dep_ == "pobj" \
-                and tok.head.lower_ in TIME_PLACE_PREPOSITIONS | self.lex.place_prepositions | {"towards", "toward"}:
-            return  # "walked out near the end of the vote on the levy": a time, no ending of the vote
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.time_part_nouns and tok.dep_ == "pobj" \
+                and tok.head.lower_ in TIME_PLACE_PREPOSITIONS | self.lex.place_prepositions:
+            return  # "walked out near the end of the vote on the levy": a time, no ending of the vote (the walking out is read)
         if tok.dep_ in ("prt", "advmod") and self._cue_lemma(tok.head) == f"{tok.head.lemma_.lower()} {tok.lower_}":
             return  # the "back" of "pushed back against the dam" is part of its verb's cue, no "back" of its own
         # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
@@ -2624,16 +2619,24 @@ class StanceFinder:
         for the talks"), not a time ("was for years its critic"), with an actor for subject (not
         "the money was for the levy")."""
         verb = prep.head
-        # (adverbs of degree or time aside, "was firmly for", "is all for", "was always for"; not
-        # of place: "was there for the vote", "was back for the hearing")
+        # (adverbs of degree or time aside, the lexicon's position_adverbs and those in -ly: "was
+        # firmly for", "is all for", "was always for"; not of place: "was there for the vote")
         after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("neg", "punct")
-                 and not (c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ in POSITION_ADVERBS) or c.lower_ == "all")]
+                 and not (c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ in self.lex.position_adverbs) or c.lower_ == "all")]
         objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         return bool(after) and after[0].i == prep.i and bool(objects) \
             and all(g.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
-                    and g.lemma_.lower() not in ("now", "time", "moment", "while", "part", "once", "good") for g in objects) \
-            and any(c.lower_ in ("i", "we", "you", "he", "she", "they") or self.resolver.actors_of(c)
+                    and g.lemma_.lower() not in self.lex.time_part_nouns | {"now", "time", "moment", "while", "part", "once", "good"}
+                    for g in objects) \
+            and any(c.lower_ in SELF_SUBJECT_PRONOUNS | {"you"} or self._subject_or_antecedent_actors(c)
                     for c in verb.children if c.dep_ == "nsubj")
+
+    def _subject_or_antecedent_actors(self, subject: Token) -> list[Mention]:
+        """The actors a subject names; for a relative pronoun, its antecedent's ("Lund, who is
+        for the levy,")."""
+        if _relative_word(subject) and subject.head.dep_ == "relcl":
+            return self.resolver.actors_of(self.resolver.relative_antecedent(subject.head.head))
+        return self.resolver.actors_of(subject)
 
     def _issue_is_object(self, tok: Token, below: Token | None, walk: _Walk, through_of: bool = False) -> bool:
         """Whether the issue is ``tok``'s own (logical) object: its direct object, or the subject of
@@ -3369,10 +3372,11 @@ class StanceFinder:
         would hurt farmers"): read only after a sentence about the issue. Not an "it" that stands for an
         actor of its own sentence ("Kenya said it was unacceptable"), nor one that stands for a
         clause after it ("it is a mistake to scrap the levy", "it is good that ...")."""
-        if tok.lower_ not in ("it", "this", "that") or tok.pos_ != "PRON" or tok.dep_ != "nsubj":
+        if tok.lower_ not in ("it", "this", "that") or tok.pos_ != "PRON" or tok.dep_ != "nsubj" or tok.tag_ in RELATIVE_TAGS:
             return False
         verb = tok.head
-        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+        # (not in a relative clause: "backed a rival plan that was a disaster")
+        if verb.dep_ == "relcl" or any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
             return False
         cause = verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.cause_only_cues  # ("said it would hurt farmers")
         if verb.lemma_ not in COPULAS and not cause:
@@ -3386,8 +3390,9 @@ class StanceFinder:
             # would hurt the city", "it would hurt if the governor vetoed it": a condition)
             return False
         if cause:
-            # (not what it does to its speaker's own: "said it would hurt her campaign")
-            return not any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "its") for p in c.children)
+            # (not what it does to one person's own: "said it would hurt her campaign", "my campaign";
+            # "our farmers", "their families" are people it hurts)
+            return not any(c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in ("my", "his", "her", "its") for p in c.children)
                            for c in verb.children)
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")]
         return any(not any(g.dep_ in ("acl", "relcl", "ccomp", "xcomp") for g in p.children) for p in predicates) \

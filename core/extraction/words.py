@@ -14,6 +14,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # Subject pronouns a speaker uses of themself or others use of them: "said she would not vote for it".
 SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
+# Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet
+# project", "Lowe has become a pro-runway campaigner", "Roe is a senator who ...".
+BEING_COPULAS = frozenset({"be", "become", "remain"})
 # Adverbs of hearsay: "The deal reportedly includes a cut" reports, with no source named, what the
 # clause says (PolNeAR annotates the adverb as the cue).
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})

@@ -77,6 +77,10 @@ class Lexicon:
     passage_nouns: frozenset[str] = frozenset()  # "opened the door to the levy": the levy is what is opened
     place_prepositions: frozenset[str] = frozenset()  # "opened fire near the toll road": no side on the road
     time_prepositions: frozenset[str] = frozenset()  # "lifted before any talks": no side on the talks
+    time_part_nouns: frozenset[str] = frozenset()  # "near the end of the vote": a time, no ending
+    position_adverbs: frozenset[str] = frozenset()  # "is all for the levy", "was always for it"
+    part_words: frozenset[str] = frozenset()  # "Roe is one of the senators who ...": Roe
+    plan_prepositions: frozenset[str] = frozenset()  # "under Chile's proposal, the levy would go": Chile's side
     cause_only_cues: frozenset[str] = frozenset()  # a side only with the issue as subject ("the levy would hurt farmers")
     effect_cues: frozenset[str] = frozenset()  # a side also with the issue as subject ("the levy would undermine growth")
     # Verbs of effect by what they do to their object (+1 bring about or raise: "create", "fuel";
