@@ -194,10 +194,10 @@ class ActorResolver:
         body_country = ""
         for tokens in (before, self._same_line([t for a in appos for t in a.subtree], ent.start)):
             # "White House adviser Brian Deese", "Ban Ki-moon, the U.N. secretary general": a seat
-            # of government or a body the knowledge names right before the title, of several
-            # words or one, is no part of the role, and gives its country (an international body
-            # is its own, as the coding guide has it) when no word names one ("Norway's UN
-            # ambassador" is Norway's; "Chile's ambassador to the EU" is no EU title)
+            # of government or a body the knowledge names as the title's own (before it, or after
+            # its "of"), of several words or one, is no part of the role, and gives its country
+            # (an international body is its own, as the coding guide has it) when no word names
+            # one ("Norway's UN ambassador" is Norway's; "Chile's ambassador to the EU" is no EU title)
             found, named_body = self._title_body(tokens)
             body_country = body_country or found
             tokens = [t for t in tokens if t.i not in named_body]
@@ -282,14 +282,14 @@ class ActorResolver:
             k -= 1
         return k >= 0 and self.doc[k].lower_ == "of" and self.doc[k].head.lower_ in self.kb.roles
 
-    def _title_body(self, before: list[Token]) -> tuple[str, set[int]]:
+    def _title_body(self, words_around: list[Token]) -> tuple[str, set[int]]:
         """The country of a metonym or known organization of a title among the words around a
         name, before it or after its "of" (the longest first, of up to three words in a row), and
         those words' indices; ("", set()) when none. A single word that names a country or a capital
         ("Kremlin", "Brussels") is left to the word-by-word reading."""
         for size in (3, 2, 1):
-            for k in range(len(before) - size + 1):
-                words = before[k : k + size]
+            for k in range(len(words_around) - size + 1):
+                words = words_around[k : k + size]
                 if words[-1].i - words[0].i != size - 1 or any(w.tag_ == "POS" or w.dep_ in ("det", "punct") for w in words):
                     continue
                 if not (self._title_follows(words[-1]) or self._after_title_of(words[0])):
