@@ -185,6 +185,9 @@ DIRECT_OBJECT_CUES = STRICT_OBJECT_CUES | {"respect", "observe"}
 # Nouns of a proposal whose relative clause says what it would do ("a plan that would scrap the
 # levy"), besides the lexicon's document nouns.
 PROPOSAL_NOUNS = frozenset({"proposal", "plan", "measure", "amendment", "initiative", "package", "deal", "order", "rule"})
+# Objects of a copula's "for" that make a time or a phrase, not a position: "is for now undecided",
+# "was for the first time asked", "for the most part", "for good".
+NON_POSITION_OBJECTS = frozenset({"now", "time", "moment", "while", "part", "once", "good"})
 # The subordinators of a yes-or-no question: "asked whether she backed the levy", "asked if".
 YES_NO_MARKS = frozenset({"whether", "if"})
 # Subordinators of a concession or contrast: an effect under one is granted, not judged.
@@ -1344,15 +1347,13 @@ class StanceFinder:
         for idx, tok in enumerate(path):
             if self._is_purpose(tok, idx):
                 return []  # "peacekeepers to maintain a ceasefire": the issue only names a purpose
-            if idx > 0 and tok.dep_ == "prep" and tok.lower_ in self.lex.place_prepositions and path[idx - 1].dep_ == "pobj" \
+            if idx > 0 and tok.dep_ == "prep" and (tok.lower_ in self.lex.place_prepositions or self._time_preposition(tok)) \
+                    and path[idx - 1].dep_ == "pobj" \
                     and all(t.i in walk.in_match or t.dep_ in ("compound", "amod", "nmod") for t in path[: idx - 1]):
                 # "opened fire near the toll road", "an office near the toll road depot": the issue
-                # only names a place ("near the end of the vote on the levy" is a time)
-                return []
-            if idx > 0 and tok.dep_ == "prep" and self._time_preposition(tok) and path[idx - 1].dep_ == "pobj" \
-                    and all(t.i in walk.in_match or t.dep_ in ("compound", "amod", "nmod", "det") for t in path[: idx - 1]):
-                # "wants the sanctions lifted before any peace talks", "signed the truce after the
-                # talks": the issue only dates the act, which is no act on it
+                # only names a place ("near the end of the vote on the levy" is a time); "wants the
+                # sanctions lifted before any peace talks", "signed the truce after the talks": it
+                # only dates the act, which is no act on it
                 return []
             if idx > 0 and tok.dep_ in ("nsubj", "nsubjpass") and self._position_noun(tok) and self._said_unreal(tok):
                 return []  # "Peru's support for the road is a myth, Bolivia said": a position no one holds
@@ -2626,7 +2627,7 @@ class StanceFinder:
         objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         return bool(after) and after[0].i == prep.i and bool(objects) \
             and all(g.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
-                    and g.lemma_.lower() not in self.lex.time_part_nouns | {"now", "time", "moment", "while", "part", "once", "good"}
+                    and g.lemma_.lower() not in self.lex.time_part_nouns and g.lemma_.lower() not in NON_POSITION_OBJECTS
                     for g in objects) \
             and any(c.lower_ in SELF_SUBJECT_PRONOUNS | {"you"} or self._subject_or_antecedent_actors(c)
                     for c in verb.children if c.dep_ == "nsubj")
