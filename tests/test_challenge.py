@@ -23,7 +23,7 @@ TESTS = Path(__file__).resolve().parent
 # README_ukraine.md, README_us_topics.md, README_groups.md).
 MEASURED = {
     "challenge/holders.yaml": (129 / 150, 153 / 175),  # (126, 150 before the twentieth session: descriptions with relative clauses, members of unnamed speakers, "it" for the issue, "walk out")
-    "challenge/polarity.yaml": (127 / 150, 113 / 136),
+    "challenge/polarity.yaml": (126 / 150, 112 / 136),  # (127, 113 before the twenty-first session: "Union leader X said workers would back the road" is the workers' view now, as CODING.md has "Smith said Jones wants X")
     "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
@@ -33,7 +33,7 @@ MEASURED = {
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (93 / 120, 88 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's; 91, 86 before the twentieth's)
-    "challenge_heldout/heldout2.yaml": (78 / 130, 81 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth)
+    "challenge_heldout/heldout2.yaml": (77 / 130, 80 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth; 78, 81 before the twenty-first: one case lost, not read)
     "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 56 / 158),  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 11 / 51),  # (10 rows before the twentieth session)
@@ -53,7 +53,7 @@ MEASURED = {
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
     "challenge/noun_phrases.yaml": (72 / 120, 53 / 100),  # (71, 52 before names were matched as the evaluation matches them)
-    "challenge_heldout/noun_phrases_heldout.yaml": (56 / 100, 41 / 87),
+    "challenge_heldout/noun_phrases_heldout.yaml": (57 / 100, 42 / 87),  # (56, 41 before the twenty-first session)
     # (written blind in the eighteenth session: invented article-length stories, a read set and a
     # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the
     # session's start with names matched as the evaluation matches them: 14/107 and 6/101)
@@ -82,7 +82,7 @@ MEASURED_SCORER = {
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
-    "challenge_heldout/noun_phrases_heldout.yaml": (48 / 100, 42 / 87),
+    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 

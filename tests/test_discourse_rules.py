@@ -1730,3 +1730,53 @@ def test_an_answered_yes_or_no_question_is_the_answerers_side(text, expected):
 )
 def test_an_issue_that_only_dates_an_act_takes_no_side_from_it(text, expected):
     assert {row for row in talks(text) if row[0] in ("Ecuador", "Colombia")} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dairy farmers back the water tax, Senator Ilse Marken said.",
+    "Most economists oppose the fuel levy, Governor Tomas Berg said.",
+    "Governor Tomas Berg said that few legislators support the toll road.",
+    "There is hardly a councillor who backs the copper mine, Mayor Peter Novak said.",
+    "Mayor Peter Novak said a majority of voters reject the language law.",
+    "Senator Ilse Marken said voters rejected the water tax in a referendum.",
+])
+def test_a_view_of_people_the_knowledge_does_not_know_is_not_the_reporters(text):
+    # CODING.md: "Smith said Jones wants X" is Jones's position, and Smith gets no row for it
+    assert stances(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demand on them, the reporter's own people, the reporter's own body, or the speaker's own will
+    ("Dairy farmers must accept the water tax, Senator Ilse Marken said.", ("Ilse Marken", "water_tax", "support")),
+    ("Our farmers back the water tax, Senator Ilse Marken said.", ("Ilse Marken", "water_tax", "support")),
+    ("We back the water tax, Senator Ilse Marken said.", ("Ilse Marken", "water_tax", "support")),
+    ("Governor Tomas Berg said the ministry would push the toll road through before the summer.", ("Tomas Berg", "toll_road", "support")),
+    ("The fuel levy must go, Governor Tomas Berg said.", ("Tomas Berg", "fuel_levy", "oppose")),
+])
+def test_a_view_the_reporter_shares_or_demands_stays_the_reporters(text, expected):
+    assert expected in stances(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peter Novak hardly supports the copper mine.", ("Peter Novak", "copper_mine", "oppose")),
+    ("Peter Novak scarcely backs the fuel levy.", ("Peter Novak", "fuel_levy", "oppose")),
+])
+def test_hardly_and_scarcely_negate(text, expected):
+    assert stances(text) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor Peter Novak was back for the vote on the copper mine on Tuesday.", set()),
+    ("Mayor Peter Novak pushed back against the copper mine.", {("Peter Novak", "copper_mine", "oppose")}),
+    ("Mayor Peter Novak is back in favour of the copper mine.", {("Peter Novak", "copper_mine", "support")}),
+])
+def test_back_as_an_adverb_of_place_is_no_backing(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Voters' dislike of the fuel levy was overstated, Governor Tomas Berg said.", set()),
+    ("Governor Tomas Berg's disdain for the fuel levy is well known.", {("Tomas Berg", "fuel_levy", "oppose")}),
+])
+def test_a_noun_of_dislike_is_its_owners_position(text, expected):
+    assert stances(text) == expected

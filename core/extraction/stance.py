@@ -1449,6 +1449,12 @@ class StanceFinder:
                 # a side no one named is described, no view of the speaker's ("support for the
                 # levy would be a mistake" judges it: read on)
                 return []
+            if idx > 0 and tok.pos_ == "VERB" and path[idx - 1].dep_ not in ("nsubj", "nsubjpass", "csubj") \
+                    and self.lex.polarity(self._cue_lemma(tok)) is not None and self._unknown_peoples_view(tok, walk.statement):
+                # "Farmers back the levy, Roe said", "few senators support it", "there is hardly a
+                # senator who backs it": the view of people the knowledge does not know, reported;
+                # the coding guide gives the reporter no row ("Smith said Jones wants X")
+                walk.others_act = True
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -1650,6 +1656,34 @@ class StanceFinder:
         # (a group led or joined by someone known is theirs: "Five Democrats, led by Rep. Baca, declined ...")
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
                                    and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
+
+    def _unknown_peoples_view(self, verb: Token, statement: Statement | None) -> bool:
+        """Whether a verb's subject is a common noun for people or a body that names no one the
+        knowledge knows ("farmers", "few senators", "a majority of voters", "the committee"; the
+        noun a relative "who" stands for), not the speaker's own ("our farmers"), not a body of
+        the state nor one named by a definite singular ("the ministry would push the reform
+        through", "the bloc would not lift", "the senator had not taken a position": most often
+        the speaker's own, or someone named before), not joined by someone known, not the statement's speaker itself
+        ("nurses' leaders vowed to fight it": their own will), and the verb no demand on them
+        ("farmers must accept the levy" is the speaker's view)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("xcomp", "conj"):
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+        if not subjects or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children):
+            return False
+        nouns = [verb.head if _relative_word(s) and verb.dep_ == "relcl" else s for s in subjects]
+        # ("a majority of senators", "most of the farmers": the people the quantifier counts)
+        nouns = [next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), n)
+                 if n.lemma_.lower() in self.lex.quantifiers else n for n in nouns]
+        spoken = statement.speaker_mention if statement is not None and statement.speaker_mention else (0, 0)
+        return all(
+            n.pos_ == "NOUN" and not spoken[0] <= n.idx < spoken[1] and self._noun_for_someone(n) and not self.resolver.actors_of(n) and not self._joined_by(n)
+            and n.lemma_.lower() not in self.lex.state_nouns and n.lemma_.lower() not in self.lex.government_nouns
+            and not (n.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in n.children))
+            and not any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in n.children)
+            for n in nouns
+        ) and not self._joined_by(verb)
 
     def _yes_no_reply_sign(self, verb: Token) -> int | None:
         """The answer a verb of speech gives to a yes-or-no question: a word of the lexicon's
@@ -2334,6 +2368,8 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
+        if tok.tag_ == "RB" and tok.dep_ == "advmod" and lemma == tok.lower_:
+            return  # "was back for the vote", "came back to the debate": an adverb of place, no backing
         if lemma in self.lex.made_phrases and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.phrase_making_verbs):
             return  # "the case for the levy is weak", "questioned the case for it": not who made it
         if lemma in self.lex.affirmative_only_cues and (self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head)):
