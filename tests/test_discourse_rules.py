@@ -1780,3 +1780,23 @@ def test_back_as_an_adverb_of_place_is_no_backing(text, expected):
 ])
 def test_a_noun_of_dislike_is_its_owners_position(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Critics, who include Governor Tomas Berg, say the fuel levy will hurt fishermen.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    # (the parser hangs the relative clause on the object of "of")
+    ("Critics of the fuel levy, who include Governor Tomas Berg and Mayor Peter Novak, say it will hurt fishermen.",
+     {("Tomas Berg", "fuel_levy", "oppose"), ("Peter Novak", "fuel_levy", "oppose")}),
+    ("Critics, who do not include Governor Tomas Berg, say the fuel levy will hurt fishermen.", set()),
+])
+def test_members_named_in_a_relative_clause_of_inclusion_hold_what_the_group_says(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor Peter Novak went back on his support for the copper mine.", {("Peter Novak", "copper_mine", "oppose")}),
+    ("Mayor Peter Novak rowed back on the copper mine.", {("Peter Novak", "copper_mine", "oppose")}),
+    ("Mayor Peter Novak went back to the copper mine on Monday.", set()),
+])
+def test_going_back_on_it_is_against_it(text, expected):
+    assert stances(text) == expected

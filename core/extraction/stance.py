@@ -627,9 +627,19 @@ class StanceFinder:
 
     def _included(self, word: Token, before: bool = False) -> list[Mention]:
         """The actors a word's inclusion prepositions name (after it, or before it when
-        ``before``): "several senators, including Ana Cole,", "Chile, alongside Peru, rejected"."""
-        return [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
-                for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+        ``before``): "several senators, including Ana Cole,", "Chile, alongside Peru, rejected";
+        after it, a relative clause of inclusion too ("critics, who include Ana Cole,")."""
+        named = [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
+                 for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
+        if not before:
+            # ("critics of the levy, who include Sen. Cole, say ...": a relative clause of inclusion)
+            # (hung by the parser on the object of the noun's "of": "critics of the levy, who include")
+            nouns = [word, *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+            named += [m for noun in nouns for rel in noun.children if rel.dep_ == "relcl" and rel.lemma_.lower() in self.lex.inclusion_verbs
+                      and any(c.dep_ == "nsubj" and (c.lower_ == "who" or noun is word and _relative_word(c)) for c in rel.children)
+                      and not self._negated(rel)
+                      for obj in rel.children if obj.dep_ == "dobj" for o in (obj, *obj.conjuncts) for m in self.resolver.actors_of(o)]
+        return named
 
     def _inclusion(self, prep: Token) -> list[Token]:
         """The preposition whose object a preposition of the lexicon's ``inclusion_preps`` names as
