@@ -1800,3 +1800,17 @@ def test_members_named_in_a_relative_clause_of_inclusion_hold_what_the_group_say
 ])
 def test_going_back_on_it_is_against_it(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Tomas Berg said it would be a disaster if the council scrapped the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg said it would be a disaster if the council approved the toll road.", {("Tomas Berg", "toll_road", "oppose")}),
+    ("Governor Tomas Berg said it would hurt commuters if the council scrapped the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg said it would be a mistake if the council did not approve the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg said it would not be a disaster if the council scrapped the toll road.", {("Tomas Berg", "toll_road", "oppose")}),
+    ("Mayor Peter Novak said it would be a disaster unless the council approved the toll road.", {("Peter Novak", "toll_road", "support")}),
+    # (the journalist's own forecast: nobody's side)
+    ("It would be a disaster if the council scrapped the toll road.", set()),
+])
+def test_a_judged_consequence_of_a_condition_is_a_side_on_the_conditions_act(text, expected):
+    assert stances(text) == expected

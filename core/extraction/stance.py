@@ -43,6 +43,7 @@ from core.extraction.tokens import (
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     BEING_COPULAS,
+    IMPERSONAL_WORDS,
     BODY_PRONOUNS,
     CONDITION_PREPOSITIONS,
     CONDITIONAL_MARKS,
@@ -1579,6 +1580,17 @@ class StanceFinder:
                 threat = lemma in self.lex.threat_verbs
             if threat is None and self._threat_act(main):
                 threat = True  # ("would call a national strike if Congress passed the reform")
+            judgment = self._consequence_judgment(main) if threat is None else None
+            if judgment is not None:
+                # "said it would be a disaster if the governor vetoed the levy", "it would hurt
+                # farmers if ...": the one who says so judges the condition's act, so holds the
+                # issue's side the act takes, turned by a bad judgment (for the levy)
+                if walk.statement is None or walk.statement.speaker is None:
+                    return []  # (the journalist's own forecast: no one's side)
+                walk.polarity = self._condition_sign(path, idx, tok, walk) * judgment
+                walk.has_cue = walk.polar = True
+                walk.holders = []
+                return self._with_speaker(walk)
             if threat is None:
                 return None
             if any(c.dep_ == "advmod" and c.lower_ in self.lex.hedges for c in path[idx + 1].children):
@@ -1586,29 +1598,56 @@ class StanceFinder:
             holders = self._owner_mentions(main, walk.statement)
             if not holders and not (walk.statement is not None and is_passive(main)):
                 return None  # (a passive consequence with no agent is the speaker's: "said sanctions would be lifted if ...")
-            condition = walk.polarity
-            for k, inner in enumerate(path[: idx + 1]):
-                if inner.i in walk.in_match:
-                    continue
-                if k > 0 and path[k - 1].dep_ == "conj" and path[k - 1].head.i == inner.i:
-                    # "unless it stopped shelling towns and agreed to a truce": a sibling's cue is not
-                    # the truce's; its negation is, when the verb below has none of its own ("if
-                    # Putin did not stop the attacks and agree to a ceasefire")
-                    below = path[k - 1]
-                    if self._negated(inner) and not any(c.dep_ in ("aux", "neg") for c in below.children):
-                        condition = -condition
-                    continue
-                if self.lex.polarity(self._cue_lemma(inner)) == -1:
-                    condition = -condition
-                if self._negated(inner):
-                    condition = -condition
-            if _has_mark(tok, frozenset({"unless"})):
-                condition = -condition
+            condition = self._condition_sign(path, idx, tok, walk)
             walk.polarity = -condition if threat else condition
             walk.has_cue = walk.polar = True
             walk.holders = [walk.holder(holders)] if holders else []
             return self._with_speaker(walk)
         return None
+
+    def _condition_sign(self, path: list[Token], idx: int, clause: Token, walk: _Walk) -> int:
+        """What a conditional clause (``clause``, at ``path[idx]``) says of the issue: the walk's
+        polarity so far, turned by each opposing cue and negation on the path up to it (outside the
+        issue's own words), and by "unless"."""
+        condition = walk.polarity
+        for k, inner in enumerate(path[: idx + 1]):
+            if inner.i in walk.in_match:
+                continue
+            if k > 0 and path[k - 1].dep_ == "conj" and path[k - 1].head.i == inner.i:
+                # "unless it stopped shelling towns and agreed to a truce": a sibling's cue is not
+                # the truce's; its negation is, when the verb below has none of its own ("if
+                # Putin did not stop the attacks and agree to a ceasefire")
+                below = path[k - 1]
+                if self._negated(inner) and not any(c.dep_ in ("aux", "neg") for c in below.children):
+                    condition = -condition
+                continue
+            if self.lex.polarity(self._cue_lemma(inner)) == -1:
+                condition = -condition
+            if self._negated(inner):
+                condition = -condition
+        if _has_mark(clause, frozenset({"unless"})):
+            condition = -condition
+        return condition
+
+    def _consequence_judgment(self, verb: Token) -> int | None:
+        """How a main clause judges the condition it hangs on: +1 or -1 for "it would be a disaster
+        / great", "it would hurt / benefit farmers" (a copula's complement or a verb of what the
+        issue does, ``cause_only_cues``, of the lexicon; "it would not be a disaster" turns it),
+        None when it judges nothing or its subject is something else than the condition ("the levy
+        would be a disaster if ..." judges the levy)."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+        if any(c.lower_ not in IMPERSONAL_WORDS for c in subjects):
+            return None
+        lemma = verb.lemma_.lower()
+        value = None
+        if lemma in self.lex.cause_only_cues:
+            value = self.lex.polarity(lemma)
+        elif lemma in BEING_COPULAS:
+            value = next((v for c in verb.children if c.dep_ in ("attr", "acomp")
+                          and (v := self.lex.polarity(c.lemma_.lower())) in (1, -1)), None)
+        if value not in (1, -1):
+            return None
+        return -value if self._negated(verb) else value
 
     def _threat_act(self, verb: Token) -> bool:
         """Whether a consequence is an act of protest or exit (the lexicon's ``threat_acts``: "will
