@@ -1814,3 +1814,27 @@ def test_going_back_on_it_is_against_it(text, expected):
 ])
 def test_a_judged_consequence_of_a_condition_is_a_side_on_the_conditions_act(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the reporter judges the group's view: the same side, or the other
+    ("Governor Tomas Berg said fishermen rightly oppose the fuel levy.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said fishermen had foolishly rejected the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+    # a demand in other words than "must"
+    ("Governor Tomas Berg said fishermen ought to accept the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+    ("Governor Tomas Berg said fishermen need to accept the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+    ("Governor Tomas Berg said fishermen will have to accept the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+    # the reporter is one of them, or speaks for them
+    ("Governor Tomas Berg said fishermen, like him, oppose the fuel levy.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak said a majority of his members reject the fuel levy.", {("Peter Novak", "fuel_levy", "oppose")}),
+])
+def test_a_groups_view_stays_the_reporters_when_the_reporter_shares_judges_or_demands_it(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Tomas Berg said fishermen think it would be a disaster if the council scrapped the toll road.",
+    "Governor Tomas Berg said it would be a disaster, even if the council scrapped the toll road.",
+])
+def test_a_judged_condition_that_is_someone_elses_or_concessive_takes_no_side(text):
+    assert stances(text) == set()

@@ -1461,11 +1461,18 @@ class StanceFinder:
                 # levy would be a mistake" judges it: read on)
                 return []
             if idx > 0 and tok.pos_ == "VERB" and path[idx - 1].dep_ not in ("nsubj", "nsubjpass", "csubj") \
-                    and self.lex.polarity(self._cue_lemma(tok)) is not None and self._unknown_peoples_view(tok, walk.statement):
-                # "Farmers back the levy, Roe said", "few senators support it", "there is hardly a
-                # senator who backs it": the view of people the knowledge does not know, reported;
-                # the coding guide gives the reporter no row ("Smith said Jones wants X")
-                walk.others_act = True
+                    and self.lex.polarity(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]) or self._cue_lemma(tok)) is not None \
+                    and self._unknown_peoples_view(tok, walk.statement):
+                judged = self._judging_adverb(tok)
+                if judged is None:
+                    # "Farmers back the levy, Roe said", "few senators support it", "there is hardly
+                    # a senator who backs it": the view of people the knowledge does not know,
+                    # reported; the coding guide gives the reporter no row ("Smith said Jones wants X")
+                    walk.others_act = True
+                elif judged < 0:
+                    # "Roe said voters had foolishly rejected the levy": the reporter judges their
+                    # view, so holds the other side ("rightly rejected": the same side)
+                    walk.flip()
             side_clause = idx > 0 and _is_side_clause(path[idx - 1])
             if side_clause and not walk.has_cue:
                 return []  # "agreed to X, indicating the road to a truce will be long": no view on the truce
@@ -1587,6 +1594,10 @@ class StanceFinder:
                 # issue's side the act takes, turned by a bad judgment (for the levy)
                 if walk.statement is None or walk.statement.speaker is None:
                     return []  # (the journalist's own forecast: no one's side)
+                if any(c.dep_ == "advmod" and c.lower_ == "even" for c in tok.children):
+                    return []  # "it would be a disaster, even if the council scrapped the levy": no side on it
+                if main.dep_ != "ROOT" and main.head.i != walk.statement.cue_token:
+                    return []  # "Roe said farmers think it would be a disaster if ...": the farmers' judgment
                 walk.polarity = self._condition_sign(path, idx, tok, walk) * judgment
                 walk.has_cue = walk.polar = True
                 walk.holders = []
@@ -1709,30 +1720,48 @@ class StanceFinder:
     def _unknown_peoples_view(self, verb: Token, statement: Statement | None) -> bool:
         """Whether a verb's subject is a common noun for people or a body that names no one the
         knowledge knows ("farmers", "few senators", "a majority of voters", "the committee"; the
-        noun a relative "who" stands for), not the speaker's own ("our farmers"), not a body of
-        the state nor one named by a definite singular ("the ministry would push the reform
-        through", "the bloc would not lift", "the senator had not taken a position": most often
-        the speaker's own, or someone named before), not joined by someone known, not the statement's speaker itself
-        ("nurses' leaders vowed to fight it": their own will), and the verb no demand on them
-        ("farmers must accept the levy" is the speaker's view)."""
+        noun a relative "who" stands for), and not:
+        - the speaker's own people ("our farmers", "his members", "farmers, like her,"; "the
+          farmers' union said farmers want ...": the speaker's own name says so), nor the
+          statement's speaker itself ("nurses' leaders vowed to fight it": their own will);
+        - a body of the state, nor one named by a definite singular ("the ministry would push the
+          reform through", "the bloc would not lift", "the senator had not taken a position": most
+          often the speaker's own, or someone named before);
+        - joined by someone known;
+        - under a demand ("farmers must / ought to / need to / have to accept the levy" is the
+          speaker's view)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ in ("xcomp", "conj"):
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
-        if not subjects or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children):
+        if not subjects or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children) \
+                or verb.dep_ == "xcomp" and (self._obliged(verb.head, verb) or verb.head.lower_ in self.lex.duty_modals) \
+                or any(c.dep_ == "xcomp" and self._obliged(verb, c) for c in verb.children):
             return False
+        if any(p.dep_ == "prep" and p.lower_ == "like" and any(o.pos_ == "PRON" for o in p.children) for p in verb.children):
+            return False  # ("farmers, like him, oppose it", the parser hanging "like" on the verb)
         nouns = [verb.head if _relative_word(s) and verb.dep_ == "relcl" else s for s in subjects]
         # ("a majority of senators", "most of the farmers": the people the quantifier counts)
         nouns = [next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), n)
                  if n.lemma_.lower() in self.lex.quantifiers else n for n in nouns]
         spoken = statement.speaker_mention if statement is not None and statement.speaker_mention else (0, 0)
+        speaker_words = {w.lower().strip("'’") for w in statement.speaker_text.split()} if statement is not None else set()
         return all(
-            n.pos_ == "NOUN" and not spoken[0] <= n.idx < spoken[1] and self._noun_for_someone(n) and not self.resolver.actors_of(n) and not self._joined_by(n)
+            n.pos_ == "NOUN" and not spoken[0] <= n.idx < spoken[1] and self._noun_for_someone(n)
+            and not self.resolver.actors_of(n) and not self._joined_by(n)
             and n.lemma_.lower() not in self.lex.state_nouns and n.lemma_.lower() not in self.lex.government_nouns
             and not (n.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in n.children))
-            and not any(c.dep_ == "poss" and c.lower_ in SPEAKER_PRONOUNS for c in n.children)
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in n.children)
+            and n.lower_ not in speaker_words and n.lemma_.lower() not in speaker_words
+            and not any(p.dep_ == "prep" and p.lower_ == "like" and any(o.pos_ == "PRON" for o in p.children) for p in n.children)
             for n in nouns
         ) and not self._joined_by(verb)
+
+    def _judging_adverb(self, verb: Token) -> int | None:
+        """The side a reporter's adverb takes on what a verb says someone did (the lexicon's
+        ``judging_adverbs``: "rightly rejected" +1, "foolishly rejected" -1); None when none."""
+        return next((self.lex.judging_adverbs[c.lower_] for c in verb.children
+                     if c.dep_ == "advmod" and c.lower_ in self.lex.judging_adverbs), None)
 
     def _yes_no_reply_sign(self, verb: Token) -> int | None:
         """The answer a verb of speech gives to a yes-or-no question: a word of the lexicon's
@@ -2417,8 +2446,8 @@ class StanceFinder:
         # (listed as such, so that "fight for" and a plain verb can differ).
         lemma = self._cue_lemma(tok)
         lemma = self._prep_phrase(lemma, below) or lemma
-        if tok.tag_ == "RB" and tok.dep_ == "advmod" and lemma == tok.lower_:
-            return  # "was back for the vote", "came back to the debate": an adverb of place, no backing
+        if tok.tag_ == "RB" and tok.dep_ == "advmod" and lemma == tok.lower_ and " " not in lemma:
+            return  # "was back for the vote", "came back to the debate": an adverb of place, no backing (an idiom merged into one token, "here to stay", is a cue)
         if lemma in self.lex.made_phrases and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.phrase_making_verbs):
             return  # "the case for the levy is weak", "questioned the case for it": not who made it
         if lemma in self.lex.affirmative_only_cues and (self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head)):
@@ -2649,8 +2678,8 @@ class StanceFinder:
         if tok.dep_ == "amod" and tok.head.dep_ == "attr":
             tok = tok.head  # "was not a good idea": the negation is the copula's, above the noun
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or any(
-                    c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely") for c in [*tok.children, *tok.head.children]):
-                walk.flip()  # "is no bad thing", "is hardly a good deal"
+                    c.dep_ == "advmod" and c.lower_ in self.lex.negations for c in tok.children):
+                walk.flip()  # "is no bad thing" (a "hardly" on the copula, "is hardly a good deal", is its negation: below)
         if (tok.dep_ in ("acomp", "attr") or tok.dep_ == "prep" and tok.pos_ == "ADP") and tok.head.lemma_ == "be" \
                 and self._negated(tok.head) and not _not_only_but(tok):
             walk.flip()  # "the loans were not fair", "is not a supporter of the dam": the copula's negation

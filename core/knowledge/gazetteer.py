@@ -278,6 +278,7 @@ class Lexicon:
     answer_words: dict[str, int] = field(default_factory=dict)  # "Asked whether she backs X, Roe said yes": +1 / -1
     ballot_nouns: frozenset[str] = frozenset()  # "voted yes in a referendum": a vote on its own question
     inclusion_preps: frozenset[str] = frozenset()  # "several senators, including Ana Cole, voted": she too
+    judging_adverbs: dict[str, int] = field(default_factory=dict)  # "voters rightly / foolishly rejected it": the reporter's side
     inclusion_verbs: frozenset[str] = frozenset()  # "critics of the levy, who include Ana Cole, say": she too
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
