@@ -1754,7 +1754,7 @@ def test_a_view_of_people_the_knowledge_does_not_know_is_not_the_reporters(text)
     ("The fuel levy must go, Governor Tomas Berg said.", ("Tomas Berg", "fuel_levy", "oppose")),
 ])
 def test_a_view_the_reporter_shares_or_demands_stays_the_reporters(text, expected):
-    assert expected in stances(text)
+    assert stances(text) == {expected}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1838,3 +1838,39 @@ def test_a_groups_view_stays_the_reporters_when_the_reporter_shares_judges_or_de
 ])
 def test_a_judged_condition_that_is_someone_elses_or_concessive_takes_no_side(text):
     assert stances(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the reporter's own verb above the group's view ("agrees with farmers who ...")
+    ("Governor Tomas Berg said he agrees with fishermen who oppose the fuel levy.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    # a conjunct of the group is the reporter or the reporter's own
+    ("Fishermen and I oppose the fuel levy, Governor Tomas Berg said.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said fishermen and his party oppose the fuel levy.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    # a phrase cue of the group's: no row for the reporter
+    ("Governor Tomas Berg said fishermen reneged on the fuel levy.", set()),
+])
+def test_a_groups_view_is_only_set_aside_when_it_is_all_the_reporter_reports(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a condition that only mentions the issue, or names it as a cause, is not judged for a side
+    ("Governor Tomas Berg said it would be a disaster if the council debated the toll road again.", {("Tomas Berg", "toll_road", "neutral")}),
+    ("Governor Tomas Berg said it would be a disaster if drivers could not work because of the toll road.", set()),
+    # the speaker's own belief between the statement and the judgment; a cue with its preposition
+    ("Governor Tomas Berg said he believes it would be a disaster if the council scrapped the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg said it would be a disaster if the council voted against the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    # an act the lexicon does not know, towards the issue, brings it about
+    ("Governor Tomas Berg said it would be a mistake if the council moved towards the toll road.", {("Tomas Berg", "toll_road", "oppose")}),
+])
+def test_a_judged_condition_needs_a_side_taken_in_it_and_the_speakers_own_judgment(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the relative clause is the senators': Berg is one of those criticised, not a critic
+    "Critics of the senators, who include Governor Tomas Berg, say the fuel levy will hurt fishermen.",
+    "Critics, who count Governor Tomas Berg as an ally, say the fuel levy will hurt fishermen.",
+])
+def test_a_relative_clause_of_inclusion_only_names_members_of_the_group_itself(text):
+    assert ("Tomas Berg", "fuel_levy", "oppose") not in stances(text)

@@ -44,6 +44,8 @@ from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     BEING_COPULAS,
     IMPERSONAL_WORDS,
+    GOAL_PREPOSITIONS,
+    PLACE_ADVERBS,
     BODY_PRONOUNS,
     CONDITION_PREPOSITIONS,
     CONDITIONAL_MARKS,
@@ -635,7 +637,8 @@ class StanceFinder:
         if not before:
             # ("critics of the levy, who include Sen. Cole, say ...": a relative clause of inclusion)
             # (hung by the parser on the object of the noun's "of": "critics of the levy, who include")
-            nouns = [word, *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+            nouns = [word, *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                             if o.dep_ == "pobj" and not self._noun_for_someone(o))]
             named += [m for noun in nouns for rel in noun.children if rel.dep_ == "relcl" and rel.lemma_.lower() in self.lex.inclusion_verbs
                       and any(c.dep_ == "nsubj" and (c.lower_ == "who" or noun is word and _relative_word(c)) for c in rel.children)
                       and not self._negated(rel)
@@ -1461,8 +1464,8 @@ class StanceFinder:
                 # levy would be a mistake" judges it: read on)
                 return []
             if idx > 0 and tok.pos_ == "VERB" and path[idx - 1].dep_ not in ("nsubj", "nsubjpass", "csubj") \
-                    and self.lex.polarity(self._prep_phrase(self._cue_lemma(tok), path[idx - 1]) or self._cue_lemma(tok)) is not None \
-                    and self._unknown_peoples_view(tok, walk.statement):
+                    and self.lex.polarity(self._cue_phrase(tok, path[idx - 1])) is not None \
+                    and self._reported_directly(tok, walk.statement) and self._unknown_peoples_view(tok, walk.statement):
                 judged = self._judging_adverb(tok)
                 if judged is None:
                     # "Farmers back the levy, Roe said", "few senators support it", "there is hardly
@@ -1587,7 +1590,7 @@ class StanceFinder:
                 threat = lemma in self.lex.threat_verbs
             if threat is None and self._threat_act(main):
                 threat = True  # ("would call a national strike if Congress passed the reform")
-            judgment = self._consequence_judgment(main) if threat is None else None
+            judgment = self._consequence_judgment(main) if threat is None and self._acted_on_in_condition(path, idx, walk) else None
             if judgment is not None:
                 # "said it would be a disaster if the governor vetoed the levy", "it would hurt
                 # farmers if ...": the one who says so judges the condition's act, so holds the
@@ -1596,7 +1599,7 @@ class StanceFinder:
                     return []  # (the journalist's own forecast: no one's side)
                 if any(c.dep_ == "advmod" and c.lower_ == "even" for c in tok.children):
                     return []  # "it would be a disaster, even if the council scrapped the levy": no side on it
-                if main.dep_ != "ROOT" and main.head.i != walk.statement.cue_token:
+                if not self._speakers_own_clause(main, walk.statement):
                     return []  # "Roe said farmers think it would be a disaster if ...": the farmers' judgment
                 walk.polarity = self._condition_sign(path, idx, tok, walk) * judgment
                 walk.has_cue = walk.polar = True
@@ -1639,6 +1642,35 @@ class StanceFinder:
         if _has_mark(clause, frozenset({"unless"})):
             condition = -condition
         return condition
+
+    def _speakers_own_clause(self, verb: Token, statement: Statement) -> bool:
+        """Whether a clause is the statement's own words: right under its cue, its own sentence
+        (a quotation), or under the speaker's own verbs of belief or speech ("said he believes it
+        would be ..."), not someone else's ("said farmers think it would be ...")."""
+        while verb.dep_ == "ccomp" and verb.head.i != statement.cue_token \
+                and verb.head.lemma_.lower() in self.lex.belief_cues | self.lex.speech \
+                and any(c.dep_ == "nsubj" and c.lower_ in SELF_SUBJECT_PRONOUNS for c in verb.head.children):
+            verb = verb.head
+        return verb.dep_ == "ROOT" or verb.head.i == statement.cue_token
+
+    def _acted_on_in_condition(self, path: list[Token], idx: int, walk: _Walk) -> bool:
+        """Whether the condition's first verb above the issue takes a side on it (a cue of the
+        lexicon: "if the council scrapped the levy", "approved"; an act on it or towards it the
+        lexicon does not know: "if they go straight to a peace deal"), not a neutral cue ("debated
+        the levy") nor a cause ("could not sell crops because of the levy")."""
+        at = next((k for k, t in enumerate(path[: idx + 1]) if t.i not in walk.in_match and t.pos_ in ("VERB", "AUX")), None)
+        if at is None:
+            return False
+        below = path[at - 1] if at > 0 else None
+        phrase = self._cue_phrase(path[at], below)
+        # (a preposition on the way only as part of the cue: "voted against the levy")
+        preps = [t for t in path[:at] if t.dep_ == "prep" and t.i not in walk.in_match]
+        polarity = self.lex.polarity(phrase)
+        if polarity in (1, -1):
+            return all(p is below and " " in phrase for p in preps)
+        # (an act the lexicon does not know, on the issue or towards it, brings it about: "if they
+        # go straight to a peace deal"; a neutral cue, "debated", takes no side)
+        return polarity is None and all(p.lower_ in GOAL_PREPOSITIONS for p in preps)
 
     def _consequence_judgment(self, verb: Token) -> int | None:
         """How a main clause judges the condition it hangs on: +1 or -1 for "it would be a disaster
@@ -1717,16 +1749,35 @@ class StanceFinder:
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
                                    and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
 
+    def _reported_directly(self, verb: Token, statement: Statement | None) -> bool:
+        """Whether a verb's clause is what a statement reports, right under its cue ("Roe said
+        farmers back the levy"), or the statement's own sentence ("Farmers back the levy," a quote
+        or the clause before "Roe said"), through coordination; a relative clause only on the
+        noun of an existential "there is" so reported ("there is hardly a senator who backs it").
+        Not a clause under another verb of the speaker's ("Roe said he agrees with farmers who
+        oppose it": Roe's own view)."""
+        if statement is None:
+            return False
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            noun = verb.head
+            if not (noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)):
+                return False
+            verb = noun.head
+        return verb.dep_ == "ROOT" or verb.head.i == statement.cue_token
+
     def _unknown_peoples_view(self, verb: Token, statement: Statement | None) -> bool:
-        """Whether a verb's subject is a common noun for people or a body that names no one the
-        knowledge knows ("farmers", "few senators", "a majority of voters", "the committee"; the
-        noun a relative "who" stands for), and not:
+        """Whether a verb's subject is a common noun for people that names no one the knowledge
+        knows ("farmers", "few senators", "a majority of voters"; the noun a relative "who" stands
+        for; every conjunct of it: "farmers and I" is the speaker too), and not:
         - the speaker's own people ("our farmers", "his members", "farmers, like her,"; "the
-          farmers' union said farmers want ...": the speaker's own name says so), nor the
-          statement's speaker itself ("nurses' leaders vowed to fight it": their own will);
+          farmers' union said farmers want ...": the speaker's own name says so, as the knowledge
+          stores it, without a title), nor the statement's speaker itself ("nurses' leaders vowed
+          to fight it": their own will);
         - a body of the state, nor one named by a definite singular ("the ministry would push the
-          reform through", "the bloc would not lift", "the senator had not taken a position": most
-          often the speaker's own, or someone named before);
+          reform through", "the bloc would not lift", "the committee backs it", "the senator had
+          not taken a position": most often the speaker's own, or someone named before);
         - joined by someone known;
         - under a demand ("farmers must / ought to / need to / have to accept the levy" is the
           speaker's view)."""
@@ -1738,12 +1789,13 @@ class StanceFinder:
                 or verb.dep_ == "xcomp" and (self._obliged(verb.head, verb) or verb.head.lower_ in self.lex.duty_modals) \
                 or any(c.dep_ == "xcomp" and self._obliged(verb, c) for c in verb.children):
             return False
-        if any(p.dep_ == "prep" and p.lower_ == "like" and any(o.pos_ == "PRON" for o in p.children) for p in verb.children):
+        if _like_a_pronoun(verb):
             return False  # ("farmers, like him, oppose it", the parser hanging "like" on the verb)
         nouns = [verb.head if _relative_word(s) and verb.dep_ == "relcl" else s for s in subjects]
         # ("a majority of senators", "most of the farmers": the people the quantifier counts)
         nouns = [next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), n)
                  if n.lemma_.lower() in self.lex.quantifiers else n for n in nouns]
+        nouns = [c for n in nouns for c in (n, *n.conjuncts)]
         spoken = statement.speaker_mention if statement is not None and statement.speaker_mention else (0, 0)
         speaker_words = {w.lower().strip("'’") for w in statement.speaker_text.split()} if statement is not None else set()
         return all(
@@ -1753,7 +1805,7 @@ class StanceFinder:
             and not (n.tag_ == "NN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in n.children))
             and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in n.children)
             and n.lower_ not in speaker_words and n.lemma_.lower() not in speaker_words
-            and not any(p.dep_ == "prep" and p.lower_ == "like" and any(o.pos_ == "PRON" for o in p.children) for p in n.children)
+            and not _like_a_pronoun(n)
             for n in nouns
         ) and not self._joined_by(verb)
 
@@ -2444,10 +2496,9 @@ class StanceFinder:
             return  # the "back" of "pushed back against the dam" is part of its verb's cue, no "back" of its own
         # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
         # (listed as such, so that "fight for" and a plain verb can differ).
-        lemma = self._cue_lemma(tok)
-        lemma = self._prep_phrase(lemma, below) or lemma
-        if tok.tag_ == "RB" and tok.dep_ == "advmod" and lemma == tok.lower_ and " " not in lemma:
-            return  # "was back for the vote", "came back to the debate": an adverb of place, no backing (an idiom merged into one token, "here to stay", is a cue)
+        lemma = self._cue_phrase(tok, below)
+        if tok.tag_ == "RB" and tok.dep_ == "advmod" and tok.lower_ in PLACE_ADVERBS:
+            return  # "was back for the vote", "came back to the debate": an adverb of place, no backing
         if lemma in self.lex.made_phrases and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.phrase_making_verbs):
             return  # "the case for the levy is weak", "questioned the case for it": not who made it
         if lemma in self.lex.affirmative_only_cues and (self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head)):
@@ -2706,6 +2757,12 @@ class StanceFinder:
             return False
         lemma = self._cue_lemma(tok)
         return lemma not in self.lex.speech and bool(self._prep_phrase(lemma, below))
+
+    def _cue_phrase(self, tok: Token, below: Token | None) -> str:
+        """The lexicon's cue of a token: with the preposition below it when the lexicon knows the
+        phrase ("vote for", "renege on"), else its own (``_cue_lemma``)."""
+        lemma = self._cue_lemma(tok)
+        return self._prep_phrase(lemma, below) or lemma
 
     def _prep_phrase(self, lemma: str, below: Token | None) -> str:
         """The lexicon's cue of a verb with the preposition below it ("vote for"), '' when none."""
@@ -3946,6 +4003,11 @@ def _trailing_names(obj: Token) -> list[Token]:
     ("called [the idea of a water tax] [a mistake]": "mistake" on "tax")."""
     return [t for t in obj.subtree if t.dep_ == "appos" and t.head.i != obj.i and t.head.dep_ == "pobj"
             and t.right_edge.i == obj.right_edge.i]
+
+
+def _like_a_pronoun(word: Token) -> bool:
+    """Whether a word has "like" with a pronoun under it ("farmers, like him,", "senators like her")."""
+    return any(p.dep_ == "prep" and p.lower_ == "like" and any(o.pos_ == "PRON" for o in p.children) for p in word.children)
 
 
 def _identity_copula(path: list[Token], idx: int) -> bool:

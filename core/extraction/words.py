@@ -14,6 +14,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # Subject pronouns a speaker uses of themself or others use of them: "said she would not vote for it".
 SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
+# Prepositions of a goal: "if they go straight to a peace deal" acts towards it.
+GOAL_PREPOSITIONS = frozenset({"to", "towards", "toward", "for"})
+# Adverbs of place spelt as a cue of the lexicon: "was back for the vote" backs nothing.
+PLACE_ADVERBS = frozenset({"back"})
 # Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet
 # project", "Lowe has become a pro-runway campaigner", "Roe is a senator who ...".
 BEING_COPULAS = frozenset({"be", "become", "remain"})
