@@ -29,7 +29,7 @@ MEASURED = {
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
     "challenge/us_politics.yaml": (79 / 120, 71 / 112),  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
-    "challenge/ukraine.yaml": (75 / 120, 100 / 162),
+    "challenge/ukraine.yaml": (76 / 120, 101 / 162),  # (75, 100 before the twenty-first session's judged conditions: "if they'd rather go straight to a peace deal, that's fine")
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (93 / 120, 88 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's; 91, 86 before the twentieth's)
