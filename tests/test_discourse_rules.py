@@ -1874,3 +1874,17 @@ def test_a_judged_condition_needs_a_side_taken_in_it_and_the_speakers_own_judgme
 ])
 def test_a_relative_clause_of_inclusion_only_names_members_of_the_group_itself(text):
     assert ("Tomas Berg", "fuel_levy", "oppose") not in stances(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a concession aimed at a person is no view of the act
+    ("Governor Tomas Berg, despite his criticism of Mayor Peter Novak, backed his toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg backed the toll road despite his anger at Mayor Peter Novak.", {("Tomas Berg", "toll_road", "support")}),
+    # one aimed at the act, or owned after "from" / "of", still is
+    ("Governor Tomas Berg scrapped the toll road despite the support of Mayor Peter Novak.",
+     {("Tomas Berg", "toll_road", "oppose"), ("Peter Novak", "toll_road", "support")}),
+    ("Governor Tomas Berg scrapped the toll road despite Mayor Peter Novak's support for it.",
+     {("Tomas Berg", "toll_road", "oppose"), ("Peter Novak", "toll_road", "support")}),
+])
+def test_a_concession_aimed_at_a_person_takes_no_side_on_the_act(text, expected):
+    assert stances(text) == expected

@@ -61,6 +61,7 @@ from core.extraction.words import (
     SELF_SUBJECT_PRONOUNS,
     SPEAKER_PRONOUNS,
     SUBORDINATE_MARKS,
+    TARGET_PREPOSITIONS,
     TEMPORAL_MARKS,
     WH_WORDS,
     label_words,
@@ -1004,12 +1005,20 @@ class StanceFinder:
             if prep.dep_ != "prep" or not (concessive or prep.lower_ == "with"):
                 continue
             for noun in prep.children:
-                if noun.dep_ != "pobj":
-                    continue
+                if noun.dep_ != "pobj" or self._aimed_at_someone(noun):
+                    continue  # ("backed the levy despite his criticism of Sen. Roe": a view of Roe, not of the act)
                 for holder in self._positions_of(noun, nominal=True):
                     sign = -walk.polarity if concessive else walk.polarity * holder.polarity
                     found.append(replace(holder, polarity=sign, hedged=walk.hedged))
         return found
+
+    def _aimed_at_someone(self, noun: Token) -> bool:
+        """Whether a position noun's complement names an actor it is aimed at ("his criticism of
+        Sen. Roe", "their support for Peru"): after an owner before the noun, an "of" names the
+        target too ("Chile's rejection of Peru"; without one, "the support of Kenya" is Kenya's)."""
+        owned = any(c.dep_ == "poss" for c in noun.children)
+        return any(p.dep_ == "prep" and (p.lower_ in TARGET_PREPOSITIONS or owned and p.lower_ == "of")
+                   and any(g.dep_ == "pobj" and self.resolver.actors_of(g) for g in p.children) for p in noun.children)
 
     def _positions_of(self, noun: Token, extra_preps: Sequence[Token] = (), nominal: bool = False, received: bool = False) -> list[_Holder]:
         """The holders of a position noun and of the position nouns coordinated with it ("criticism

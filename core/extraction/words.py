@@ -16,6 +16,9 @@ PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 SELF_SUBJECT_PRONOUNS = PERSON_SUBJECT_PRONOUNS | {"they", "we", "i"}
 # Prepositions of a goal: "if they go straight to a peace deal" acts towards it.
 GOAL_PREPOSITIONS = frozenset({"to", "towards", "toward", "for"})
+# Prepositions by which a noun of attitude names what it is aimed at: "criticism of / support for /
+# opposition to / anger at Sen. Roe".
+TARGET_PREPOSITIONS = frozenset({"to", "for", "against", "toward", "towards", "at", "with"})
 # Adverbs of place spelt as a cue of the lexicon: "was back for the vote" backs nothing.
 PLACE_ADVERBS = frozenset({"back"})
 # Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet
