@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
-from core.extraction.tokens import agent_objects, char_range, has_passive_aux, hedged, is_passive, negated, require_lexicon, trim_punct
+from core.extraction.tokens import agent_objects, char_range, has_passive_aux, hedged, is_passive, negated, of_objects, require_lexicon, trim_punct
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     CONDITION_MARKS,
@@ -1871,9 +1871,7 @@ class Attributor:
         noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in self.lex.viewpoint_nouns:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
-            (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), None
-        )
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(iter(of_objects(noun)), None)
         if owner is None or not self.speakers.can_speak(owner, None, any_noun=True, people_only=True):
             return None
         if prep.head.dep_ != "ROOT" or prep.head.pos_ not in ("VERB", "AUX"):

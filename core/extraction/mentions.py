@@ -19,7 +19,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from core.extraction.tokens import negated, require_lexicon
+from core.extraction.tokens import negated, of_objects, require_lexicon
 from core.extraction.words import (
     BEING_COPULAS,
     BODY_PRONOUNS,
@@ -1417,7 +1417,7 @@ class ActorResolver:
             if mention is None and cur.pos_ == "PRON":
                 mention = self.resolve_pronoun(cur, prefer)
             if mention is None and cur.lower_ in lex.quantifiers:
-                todo += [g for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                todo += of_objects(cur)
             parties = self.parties(cur) if mention is None and cur.pos_ == "NOUN" and cur.lemma_.lower() in lex.party_nouns else []
             if parties:
                 # "both sides", "the three countries": the parties named just before

@@ -35,6 +35,7 @@ from core.extraction.tokens import (
     is_passive,
     is_vote_answer,
     negated,
+    of_objects,
     path_up,
     require_lexicon,
     states_its_content,
@@ -619,8 +620,7 @@ class StanceFinder:
         "Five Democrats, led by Rep. Baca, opposed the tax", "landowners testified against the
         pipeline, joined by the Water Alliance" (the participle on the subject or on the verb, or
         on what the subject is made "of": "a coalition of 19 states led by Ana Ruiz")."""
-        words = [word, *(g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" and word.pos_ == "NOUN"
-                         for g in p.children if g.dep_ == "pobj")]
+        words = [word, *(of_objects(word) if word.pos_ == "NOUN" else [])]
         joined = [m for w in words for c in w.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBN"
                   and c.lemma_.lower() in self.lex.joining_participles for g in agent_objects(c) for m in self.resolver.actors_of(g)]
         # ("several senators, including Ana Cole,", "Cole, along with Tom Reyes,", "Chile,
@@ -638,8 +638,7 @@ class StanceFinder:
         if not before:
             # ("critics of the levy, who include Sen. Cole, say ...": a relative clause of inclusion)
             # (hung by the parser on the object of the noun's "of": "critics of the levy, who include")
-            nouns = [word, *(o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                             if o.dep_ == "pobj" and not self._noun_for_someone(o))]
+            nouns = [word, *(o for o in of_objects(word) if not self._noun_for_someone(o))]
             named += [m for noun in nouns for rel in noun.children if rel.dep_ == "relcl" and rel.lemma_.lower() in self.lex.inclusion_verbs
                       and any(c.dep_ == "nsubj" and (c.lower_ == "who" or noun is word and _relative_word(c)) for c in rel.children)
                       and not self._negated(rel)
@@ -669,7 +668,7 @@ class StanceFinder:
                 continue
             for noun in (g for g in prep.children if g.dep_ == "pobj"):
                 if noun.lemma_.lower() == "term":  # "under the terms of Kenya's plan"
-                    noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), noun)
+                    noun = next(iter(of_objects(noun)), noun)
                 if noun.lemma_.lower() not in PROPOSAL_NOUNS | self.lex.document_nouns:
                     continue
                 owners += [m for c in noun.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
@@ -1169,7 +1168,7 @@ class StanceFinder:
             if word.pos_ != "NOUN" or _noun_phrase_key(word, self.lex.favoured_nouns) is None or _former(word):
                 continue
             owners = [c for c in word.children if c.dep_ == "poss"]
-            owners += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            owners += of_objects(word)
             actors = [m for owner in owners for m in self.resolver.actors_of(owner)]
             if actors:
                 found.append(_Holder(actors, 1, False, True, False, False, descriptive=True))
@@ -1747,16 +1746,19 @@ class StanceFinder:
     def _someone_elses_act(self, verb: Token) -> bool:
         """Whether the doer of an act is named but is no one the knowledge knows ("Vanta Freight
         shipped the weapons", "negotiators stripped the subsidy out"): not a pronoun, not an actor."""
-        doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
-        if not doers and verb.dep_ in ("xcomp", "conj"):
-            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
-        if any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children):
+        doers = _own_or_shared_subjects(verb, ("nsubj", "agent"))
+        if self._under_duty_modal(verb):
             return False  # "the West must stop supplying arms": a demand, the speaker's view
         doers = [g for d in doers for g in ([d] if d.dep_ != "agent" else [c for c in d.children if c.dep_ == "pobj"])]
         # (a group led or joined by someone known is theirs: "Five Democrats, led by Rep. Baca, declined ...")
         return bool(doers) and all(d.pos_ != "PRON" and not _relative_word(d) and not self.resolver.actors_of(d)
                                    and not self._joined_by(d) for d in doers) and not self._joined_by(verb)
+
+    def _under_duty_modal(self, verb: Token) -> bool:
+        """Whether a verb, or the verb it hangs from as an infinitive or a conjunct, has a modal of
+        duty of the lexicon ("must accept", "should stop supplying")."""
+        acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children)
 
     def _reported_directly(self, verb: Token, statement: Statement | None) -> bool:
         """Whether a verb's clause is what a statement reports, right under its cue ("Roe said
@@ -1790,11 +1792,8 @@ class StanceFinder:
         - joined by someone known;
         - under a demand ("farmers must / ought to / need to / have to accept the levy" is the
           speaker's view)."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.dep_ in ("xcomp", "conj"):
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        acts = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
-        if not subjects or any(c.dep_ == "aux" and c.lower_ in self.lex.duty_modals for act in acts for c in act.children) \
+        subjects = _own_or_shared_subjects(verb, ("nsubj",))
+        if not subjects or self._under_duty_modal(verb) \
                 or verb.dep_ == "xcomp" and (self._obliged(verb.head, verb) or verb.head.lower_ in self.lex.duty_modals) \
                 or any(c.dep_ == "xcomp" and self._obliged(verb, c) for c in verb.children):
             return False
@@ -1802,8 +1801,7 @@ class StanceFinder:
             return False  # ("farmers, like him, oppose it", the parser hanging "like" on the verb)
         nouns = [verb.head if _relative_word(s) and verb.dep_ == "relcl" else s for s in subjects]
         # ("a majority of senators", "most of the farmers": the people the quantifier counts)
-        nouns = [next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), n)
-                 if n.lemma_.lower() in self.lex.quantifiers else n for n in nouns]
+        nouns = [next(iter(of_objects(n)), n) if n.lemma_.lower() in self.lex.quantifiers else n for n in nouns]
         nouns = [c for n in nouns for c in (n, *n.conjuncts)]
         spoken = statement.speaker_mention if statement is not None and statement.speaker_mention else (0, 0)
         speaker_words = {w.lower().strip("'’") for w in statement.speaker_text.split()} if statement is not None else set()
@@ -2353,8 +2351,7 @@ class StanceFinder:
         if self.lex.polarity(predicate.lemma_.lower()) is not None:
             return [predicate]
         # ("an act of vandalism", "a kind of surrender": the noun after "of" judges)
-        judging += [g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj" and g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
+        judging += [g for g in of_objects(predicate) if g.pos_ == "NOUN" and self.lex.polarity(g.lemma_.lower()) in (1, -1)]
         return judging[:1] or [predicate]
 
     def _misattached_stance_object(self, verb: Token, below: Token | None) -> Token | None:
@@ -2401,7 +2398,7 @@ class StanceFinder:
         for obj in outcomes:
             # ("destroy thousands of jobs": a number's "of" names the outcome)
             if obj.like_num or obj.lemma_.lower() in QUANTITY_NOUNS:
-                obj = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), obj)
+                obj = next(iter(of_objects(obj)), obj)
             value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
             if not value:
                 continue
@@ -4012,6 +4009,15 @@ def _trailing_names(obj: Token) -> list[Token]:
     ("called [the idea of a water tax] [a mistake]": "mistake" on "tax")."""
     return [t for t in obj.subtree if t.dep_ == "appos" and t.head.i != obj.i and t.head.dep_ == "pobj"
             and t.right_edge.i == obj.right_edge.i]
+
+
+def _own_or_shared_subjects(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """A verb's subjects of the given dependencies; for an infinitive or a conjunct with none of its
+    own ("wanted to scrap", "met and rejected"), the subject of the verb it hangs from."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return subjects
 
 
 def _like_a_pronoun(word: Token) -> bool:

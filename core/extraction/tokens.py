@@ -136,6 +136,12 @@ def has_passive_aux(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def of_objects(word: Token) -> list[Token]:
+    """The objects of a word's "of" ("the terms of Kenya's plan", "most of the farmers", "an act
+    of vandalism"), in order."""
+    return [g for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def agent_objects(verb: Token) -> list[Token]:
     """Who a passive verb names after "by": the objects of its agent phrases ("accepted by
     Ukraine", "led by Rep. Baca")."""
