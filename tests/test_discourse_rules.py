@@ -1888,3 +1888,209 @@ def test_a_relative_clause_of_inclusion_only_names_members_of_the_group_itself(t
 ])
 def test_a_concession_aimed_at_a_person_takes_no_side_on_the_act(text, expected):
     assert stances(text) == expected
+
+
+# ------------------------------------------------------------------ elliptical echoes, judged facts and holders
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an elliptical clause repeats its antecedent's predicate for its own subject
+    ("Chile backs the water tax, as does Peru.", {("Chile", "water_tax", "support"), ("Peru", "water_tax", "support")}),
+    ("Mayor Peter Novak opposes the toll road, and so does Governor Tomas Berg.",
+     {("Peter Novak", "toll_road", "oppose"), ("Tomas Berg", "toll_road", "oppose")}),
+    ("Kenya voted for the fuel levy, as did Ghana.", {("Kenya", "fuel_levy", "support"), ("Ghana", "fuel_levy", "support")}),
+    ("Kenya has criticised the fuel levy, as has Ghana.", {("Kenya", "fuel_levy", "oppose"), ("Ghana", "fuel_levy", "oppose")}),
+    # across sentences
+    ("Mayor Peter Novak rejects the language law. So does Governor Tomas Berg.",
+     {("Peter Novak", "language_law", "oppose"), ("Tomas Berg", "language_law", "oppose")}),
+    ("Chile backs the wage rise. Peru does too.", {("Chile", "wage_rise", "support"), ("Peru", "wage_rise", "support")}),
+    ("Chile rejected the copper mine, and Peru followed suit.", {("Chile", "copper_mine", "oppose"), ("Peru", "copper_mine", "oppose")}),
+    ("Chile rejected the copper mine. Peru did the same.", {("Chile", "copper_mine", "oppose"), ("Peru", "copper_mine", "oppose")}),
+    # a denied predicate repeated by "neither" / "nor" is not turned again
+    ("Chile does not back the water tax, and neither does Peru.", {("Chile", "water_tax", "oppose"), ("Peru", "water_tax", "oppose")}),
+    ("Chile does not support the toll road. Nor does Peru.", {("Chile", "toll_road", "oppose"), ("Peru", "toll_road", "oppose")}),
+    # one of the two denied: the other side
+    ("Chile backs the water tax, but Peru does not.", {("Chile", "water_tax", "support"), ("Peru", "water_tax", "oppose")}),
+    ("Chile does not back the water tax, but Peru does.", {("Chile", "water_tax", "oppose"), ("Peru", "water_tax", "support")}),
+    # what a speaker said, echoed
+    ("Mayor Peter Novak said the toll road was needed, as did Governor Tomas Berg.",
+     {("Peter Novak", "toll_road", "support"), ("Tomas Berg", "toll_road", "support")}),
+])
+def test_an_elliptical_clause_gives_its_subject_the_side_of_the_clause_it_repeats(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no actor in the echo, no echo at all, a question, a clause of the subject's own
+    ("Chile backs the water tax, as do many economists.", {("Chile", "water_tax", "support")}),
+    ("Chile backs the water tax, as is well known.", {("Chile", "water_tax", "support")}),
+    ("Chile backs the water tax. Does Peru?", {("Chile", "water_tax", "support")}),
+    ("Mayor Peter Novak met Governor Tomas Berg. So did Chile.", set()),
+    ("Mayor Peter Novak, who opposes the toll road, backs the water tax, as does Governor Tomas Berg.",
+     {("Peter Novak", "toll_road", "oppose"), ("Peter Novak", "water_tax", "support"), ("Tomas Berg", "water_tax", "support")}),
+])
+def test_an_echo_repeats_only_a_predicate_with_a_side_for_an_actor(text, expected):
+    assert stances(text) == expected
+
+
+def test_an_echo_in_the_next_sentence_is_a_candidate_there():
+    doc = nlp()("Mayor Peter Novak rejects the language law. So does Governor Tomas Berg.")
+    finder = CandidateFinder(doc, CODEBOOK)
+    found = {(c.actor, c.issue, c.rule_stance) for c in finder.candidates() if c.sentence == 2}
+    assert ("Tomas Berg", "language_law", "oppose") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor Peter Novak, like Governor Tomas Berg, backs the water tax.",
+     {("Peter Novak", "water_tax", "support"), ("Tomas Berg", "water_tax", "support")}),
+    ("Like Chile, Peru opposes the copper mine.", {("Chile", "copper_mine", "oppose"), ("Peru", "copper_mine", "oppose")}),
+    ("Mayor Peter Novak backs the water tax, like Governor Tomas Berg.",
+     {("Peter Novak", "water_tax", "support"), ("Tomas Berg", "water_tax", "support")}),
+    # not "unlike", not "like" on the issue
+    ("Peru opposes the copper mine, unlike Chile.", {("Peru", "copper_mine", "oppose")}),
+])
+def test_a_companion_named_by_like_shares_the_side(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the judge of someone's act takes the side the act takes, turned by a bad judgment
+    ("Governor Tomas Berg regretted that Congress scrapped the fuel levy.",
+     {("Tomas Berg", "fuel_levy", "support"), ("Congress", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg deplored the fact that Congress scrapped the fuel levy.",
+     {("Tomas Berg", "fuel_levy", "support"), ("Congress", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said it was a shame that senators rejected the water tax.", {("Tomas Berg", "water_tax", "support")}),
+    ("Governor Tomas Berg said it was good that senators rejected the water tax.", {("Tomas Berg", "water_tax", "oppose")}),
+    ("Governor Tomas Berg said it is unfortunate that the council blocked the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("Governor Tomas Berg said it was a mistake that Congress scrapped the fuel levy.",
+     {("Tomas Berg", "fuel_levy", "support"), ("Congress", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said he was disappointed that Congress approved the copper mine.",
+     {("Tomas Berg", "copper_mine", "oppose"), ("Congress", "copper_mine", "support")}),
+    ("Governor Tomas Berg was angry that Congress had not passed the wage rise.",
+     {("Tomas Berg", "wage_rise", "support"), ("Congress", "wage_rise", "oppose")}),
+    ("Governor Tomas Berg said he was not happy that the council blocked the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    ("It is a shame that Congress scrapped the fuel levy, Governor Tomas Berg said.",
+     {("Tomas Berg", "fuel_levy", "support"), ("Congress", "fuel_levy", "oppose")}),
+])
+def test_whoever_judges_someones_act_takes_the_side_the_judgment_gives_it(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a forecast with its own judgment, a relative clause, the issue's own effect: as before
+    ("Governor Tomas Berg warned that the fuel levy would hurt fishermen.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said it was a mistake that cost him the vote on the water tax.", {("Tomas Berg", "water_tax", "oppose")}),
+    ("Governor Tomas Berg said it is sad that the fuel levy hurts fishermen.", {("Tomas Berg", "fuel_levy", "oppose")}),
+])
+def test_a_judgment_of_no_ones_act_is_read_as_before(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Tomas Berg said fishermen who back the fuel levy are wrong.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Fishermen who back the fuel levy are mistaken, Governor Tomas Berg said.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said voters who oppose the toll road are right.", {("Tomas Berg", "toll_road", "oppose")}),
+    ("Governor Tomas Berg said Democrats who back the water tax are mistaken.",
+     {("Democrats", "water_tax", "support"), ("Tomas Berg", "water_tax", "oppose")}),
+])
+def test_whoever_judges_the_holders_of_a_view_takes_the_side_the_judgment_gives_it(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Tomas Berg said fishermen would suffer if the council vetoed the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+    ("Governor Tomas Berg said workers would lose out if Congress scrapped the wage rise.", {("Tomas Berg", "wage_rise", "support")}),
+    ("Governor Tomas Berg said families would benefit if Congress scrapped the fuel levy.", {("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Governor Tomas Berg said we would all gain if the council approved the toll road.", {("Tomas Berg", "toll_road", "support")}),
+    # "even if" concedes; a named actor's loss is no side against the act
+    ("Governor Tomas Berg said fishermen would suffer even if the council vetoed the fuel levy.", set()),
+])
+def test_what_befalls_people_under_a_condition_judges_the_condition(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # agreement with the view just stated takes its side; disagreement the other
+    ("Mayor Peter Novak said the toll road was needed. Governor Tomas Berg agreed.",
+     {("Peter Novak", "toll_road", "support"), ("Tomas Berg", "toll_road", "support")}),
+    ("Mayor Peter Novak said the toll road was needed. Governor Tomas Berg disagreed.",
+     {("Peter Novak", "toll_road", "support"), ("Tomas Berg", "toll_road", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg agrees with him.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy, and Governor Tomas Berg agrees.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg did not agree.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "support")}),
+    ("Chile proposed the water tax. Peru and Kenya agreed.",
+     {("Chile", "water_tax", "support"), ("Peru", "water_tax", "support"), ("Kenya", "water_tax", "support")}),
+    # a view taken or refused
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg shared his concerns.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg took the same line.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg takes a different view.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "support")}),
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg rejected Novak's view.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "support")}),
+])
+def test_agreeing_with_a_view_stated_before_takes_its_side(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agreement with a content of its own, or after no view
+    ("Chile proposed the water tax. Mayor Peter Novak agreed to meet Governor Tomas Berg.", {("Chile", "water_tax", "support")}),
+    ("Mayor Peter Novak met Governor Tomas Berg on Monday. Chile agreed.", set()),
+])
+def test_an_agreement_takes_a_side_only_on_a_view_stated_before(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor Peter Novak said the toll road was needed, a view shared by Governor Tomas Berg.",
+     {("Peter Novak", "toll_road", "support"), ("Tomas Berg", "toll_road", "support")}),
+    ("Mayor Peter Novak opposes the fuel levy. That view is shared by Governor Tomas Berg.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak opposes the fuel levy. That view is rejected by Governor Tomas Berg.",
+     {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "support")}),
+])
+def test_a_view_shared_by_someone_is_theirs_too(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser's readings of an echo: "nor has X" (X as an object), "X didn't either", a time after it
+    ("Chile has not endorsed the water tax, nor has Peru.", {("Chile", "water_tax", "oppose"), ("Peru", "water_tax", "oppose")}),
+    ("Mayor Peter Novak did not back the toll road, and Governor Tomas Berg didn't either.",
+     {("Peter Novak", "toll_road", "oppose"), ("Tomas Berg", "toll_road", "oppose")}),
+    ("Mayor Peter Novak praised the toll road, as did Governor Tomas Berg on Tuesday.",
+     {("Peter Novak", "toll_road", "support"), ("Tomas Berg", "toll_road", "support")}),
+    # hung on a content clause, the echo's tense says which verb it repeats
+    ("Governor Tomas Berg regretted that Congress scrapped the fuel levy, as did Mayor Peter Novak.",
+     {("Tomas Berg", "fuel_levy", "support"), ("Peter Novak", "fuel_levy", "support"), ("Congress", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak said Chile opposes the fuel levy, as did Governor Tomas Berg.", {("Chile", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak said Chile opposes the fuel levy, as does Peru.",
+     {("Chile", "fuel_levy", "oppose"), ("Peru", "fuel_levy", "oppose")}),
+    # not saying something is no side; "as do I" outside a quotation names no actor
+    ("Mayor Peter Novak said Congress should scrap the fuel levy. Governor Tomas Berg did not.", {("Peter Novak", "fuel_levy", "oppose")}),
+    ("Mayor Peter Novak backs the water tax, as do I.", {("Peter Novak", "water_tax", "support")}),
+    # "like" on a copula compares what the copula says
+    ("Like Chile, Peru is a member of the bloc and opposes the copper mine.", {("Peru", "copper_mine", "oppose")}),
+])
+def test_echoes_the_parser_reads_otherwise_and_echoes_that_take_no_side(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a judged act with no side, a question, people the lexicon does not know as such
+    ("Governor Tomas Berg said it was good that Congress debated the fuel levy.", {("Congress", "fuel_levy", "neutral")}),
+    ("Governor Tomas Berg said polluters would benefit if Congress scrapped the fuel levy.", set()),
+    # under someone's fear or hope the condition is read as before, theirs
+    ("Governor Tomas Berg fears fishermen will suffer if Congress scraps the fuel levy.", {("Tomas Berg", "fuel_levy", "support")}),
+])
+def test_judgments_of_acts_and_fortunes_only_where_they_say_something(text, expected):
+    assert stances(text) == expected
+
+
+def test_a_judgment_of_holders_asked_about_is_no_verdict():
+    assert ("Tomas Berg", "fuel_levy", "oppose") not in stances("Governor Tomas Berg asked whether fishermen who back the fuel levy are wrong.")

@@ -48,6 +48,9 @@ from core.extraction.words import (
     CONDITION_PREPOSITIONS,
     CONDITIONAL_MARKS,
     COORDINATORS,
+    DENYING_ECHO_MARKERS,
+    ECHO_FREE_DEPS,
+    ECHO_MARKERS,
     EXPERIENCER_PREPOSITIONS,
     FORMER_WORDS,
     FUNCTION_WORDS,
@@ -55,10 +58,12 @@ from core.extraction.words import (
     HYPHENS,
     IMPERSONAL_WORDS,
     ISSUE_DETERMINERS,
+    OTHER_VIEW_WORDS,
     PERSON_SUBJECT_PRONOUNS,
     PLACE_ADVERBS,
     PLURAL_PRONOUNS,
     RELATIVE_TAGS,
+    SAME_VIEW_WORDS,
     SELF_SUBJECT_PRONOUNS,
     SPEAKER_PRONOUNS,
     SUBORDINATE_MARKS,
@@ -150,6 +155,10 @@ class _Walk:
     owned_noun: bool = False  # a stance noun with its owner was passed ("Armenia's proposal for X")
     conditional: bool = False  # the path crossed an "if"/"unless" clause
     others_act: bool = False  # an act of someone the knowledge does not know ("smugglers supplied weapons"): nobody's view
+    # the clause whose impersonal subject judges someone's act ("it was a mistake that Congress
+    # scrapped it"): the speaker of that clause judges, beside the act's doer
+    fact_judge: Token | None = None
+    relative_antecedent: Token | None = None  # the noun whose relative clause the walk ended at
     withheld: list[Mention] = field(default_factory=list)  # who declined to say whether they back it: neutral
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
@@ -202,6 +211,12 @@ DENIAL_VERBS = frozenset({"deny"})
 # Words of fear whose content, when already judged, is not turned again ("fears the levy will
 # destroy jobs" is against the levy once, not twice).
 FEAR_WORDS = frozenset({"fear", "afraid", "fearful", "dread"})
+# Nouns that stand for the fact their clause states: "deplored the fact that Congress scrapped it".
+FACT_NOUNS = frozenset({"fact"})
+# Named entities of time and place: an adjunct of an elliptical clause, "as did Cole on Tuesday".
+ADJUNCT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# Words of the first and second person: "as do I" names no actor outside a quotation.
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Nouns of number whose "of" names what is counted ("thousands of jobs").
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
                             "number", "lot", "lots", "tens"})
@@ -633,7 +648,11 @@ class StanceFinder:
         """The actors a word's inclusion prepositions name (after it, or before it when
         ``before``): "several senators, including Ana Cole,", "Chile, alongside Peru, rejected";
         after it, a relative clause of inclusion too ("critics, who include Ana Cole,")."""
-        named = [m for p in word.children if p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
+        # (a verb's "like" after it too, behind a comma: "opposes the levy, like Sen. Cole"; not a
+        # copula's: "Like Chile, Peru is a member of the bloc and opposes the levy" compares membership)
+        named = [m for p in word.children if (p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
+                 or before and p.dep_ == "prep" and p.lower_ == "like" and p.i > 0 and self.doc[p.i - 1].lower_ == ",")
+                 and not (before and p.lower_ == "like" and word.lemma_.lower() in BEING_COPULAS)
                  for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
         if not before:
             # ("critics of the levy, who include Sen. Cole, say ...": a relative clause of inclusion)
@@ -1599,6 +1618,9 @@ class StanceFinder:
             if threat is None and self._threat_act(main):
                 threat = True  # ("would call a national strike if Congress passed the reform")
             judgment = self._consequence_judgment(main) if threat is None and self._acted_on_in_condition(path, idx, walk) else None
+            if judgment is not None and self._fortune(main) and (walk.statement is None or walk.statement.speaker is None
+                                                                  or not self._speakers_own_clause(main, walk.statement)):
+                judgment = None  # ("Roe fears farmers will suffer if ...": read on to whoever fears it)
             if judgment is not None:
                 # "said it would be a disaster if the governor vetoed the levy", "it would hurt
                 # farmers if ...": the one who says so judges the condition's act, so holds the
@@ -1687,9 +1709,18 @@ class StanceFinder:
         None when it judges nothing or its subject is something else than the condition ("the levy
         would be a disaster if ..." judges the levy)."""
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+        lemma = verb.lemma_.lower()
+        fortune = self._fortune(verb)
+        if fortune and subjects and not _has_object(verb):
+            # "farmers would suffer if the governor vetoed the levy", "we would all benefit if ...":
+            # what befalls people the knowledge does not know (or "we") judges the condition
+            # (the people the lexicon knows as such: "polluters would benefit" is no loss to regret)
+            if all(c.lower_ in ("we", "us") or c.pos_ == "NOUN" and not self.resolver.actors_of(c)
+                   and self._listed([c], self.lex.people_nouns) for c in subjects):
+                return -fortune if self._negated(verb) else fortune
+            return None
         if any(c.lower_ not in IMPERSONAL_WORDS for c in subjects):
             return None
-        lemma = verb.lemma_.lower()
         value = None
         if lemma in self.lex.cause_only_cues:
             value = self.lex.polarity(lemma)
@@ -1699,6 +1730,11 @@ class StanceFinder:
         if value not in (1, -1):
             return None
         return -value if self._negated(verb) else value
+
+    def _fortune(self, verb: Token) -> int:
+        """The lexicon's ``fortune_verbs`` value of a verb, with its particle ("lose out"), 0 if none."""
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        return self.lex.fortune_verbs.get(f"{verb.lemma_.lower()} {particle}".strip(), 0)
 
     def _threat_act(self, verb: Token) -> bool:
         """Whether a consequence is an act of protest or exit (the lexicon's ``threat_acts``: "will
@@ -2025,6 +2061,7 @@ class StanceFinder:
             cur = cur.head
             path.append(cur)
             if relative:
+                walk.relative_antecedent = cur
                 break  # "a response from Trump, who threatened X": the clause ends at its antecedent
             if walk.at_statement_cue(cur):
                 break
@@ -2498,6 +2535,26 @@ class StanceFinder:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.time_part_nouns and tok.dep_ == "pobj" \
                 and tok.head.lower_ in TIME_PLACE_PREPOSITIONS | self.lex.place_prepositions:
             return  # "walked out near the end of the vote on the levy": a time, no ending of the vote (the walking out is read)
+        judge = tok
+        if tok.lemma_.lower() in BEING_COPULAS and below is not None and below.dep_ == "ccomp":
+            # ("it is unfortunate that the council blocked it": the clause hung on the copula)
+            judge = next((c for c in tok.children if c.dep_ in ("acomp", "attr") and self._fact_judgment(c)), tok)
+        judgment = self._fact_judgment(judge)
+        if judgment and below is not None and self._judged_fact(below, walk):
+            # "Roe regretted that Congress scrapped the levy", "said it was a shame that senators
+            # rejected it", "was glad that ...": whoever judges someone's act takes the side the act
+            # takes, turned by a bad judgment (the doer, below, keeps their own)
+            if walk.neutral and not walk.polar:
+                return  # ("it was good that Congress debated the levy": an act with no side)
+            walk.has_cue = walk.polar = True
+            if judgment < 0:
+                walk.flip()
+            clause = judge.head if judge.dep_ in ("attr", "acomp") else judge
+            if self._negated(judge) or clause is not judge and self._negated(clause):
+                walk.flip()  # ("was not sorry that ...")
+            if any(c.dep_ in ("nsubj", "expl") and c.lower_ in IMPERSONAL_WORDS for c in clause.children):
+                walk.fact_judge = clause  # ("said it was a mistake that Congress scrapped it": the speaker judges)
+            return
         if tok.dep_ in ("prt", "advmod") and self._cue_lemma(tok.head) == f"{tok.head.lemma_.lower()} {tok.lower_}":
             return  # the "back" of "pushed back against the dam" is part of its verb's cue, no "back" of its own
         # "voted for the levy", "fought for the dam": the verb with its preposition is the cue
@@ -2763,6 +2820,55 @@ class StanceFinder:
             return False
         lemma = self._cue_lemma(tok)
         return lemma not in self.lex.speech and bool(self._prep_phrase(lemma, below))
+
+    def _holder_judgment(self, copula: Token, below: Token | None, walk: _Walk) -> int:
+        """How a copula judges its subject, the holders of the view in the subject's relative
+        clause ("farmers who back the levy are wrong": -1, "are not wrong": 1; the lexicon's
+        ``holder_judgments``), 0 when it does not."""
+        if copula.lemma_.lower() not in BEING_COPULAS or below is None or below.dep_ != "nsubj" or below.i in walk.in_match \
+                or _has_mark(copula, frozenset({"whether", "if"})):
+            return 0  # (not asked: "asked whether those who back it are wrong")
+        if not any(c.dep_ == "relcl" and any(t.i in walk.in_match for t in c.subtree) for c in below.children):
+            return 0
+        judgments = self.lex.holder_judgments
+        verdict = next((v for c in copula.children if c.dep_ in ("acomp", "attr")
+                        and (v := judgments.get(c.lemma_.lower()) or judgments.get(c.lower_))), 0)
+        return -verdict if self._negated(copula) else verdict
+
+    def _cue_judgment(self, cue: Token, walk: _Walk) -> int:
+        """The judgment a statement's cue passes on the act its clause reports ("was angry that
+        Congress had passed the levy": -1; "was not sorry that ...": 1), 0 when the cue judges no
+        such act (a verb of saying, a clause about the issue itself)."""
+        judgment = self._fact_judgment(cue)
+        if not judgment:
+            return 0
+        clause = next((c for c in cue.children if c.dep_ in ("ccomp", "dobj") and any(t.i in walk.in_match for t in c.subtree)), None)
+        if clause is None or not self._judged_fact(clause, walk):
+            return 0
+        negated = self._negated(cue) or cue.dep_ in ("attr", "acomp") and self._negated(cue.head)
+        return -judgment if negated else judgment
+
+    def _fact_judgment(self, word: Token) -> int:
+        """The lexicon's ``fact_judgments`` value of a word (by lemma or as written: "disappointed"),
+        0 when it has none."""
+        judgments = self.lex.fact_judgments
+        return judgments.get(word.lemma_.lower()) or judgments.get(word.lower_, 0)
+
+    def _judged_fact(self, below: Token, walk: _Walk) -> bool:
+        """Whether ``below`` is the that-clause of a word of judgment, an act done by someone on the
+        issue ("regretted that Congress scrapped the levy", "a shame that senators rejected it",
+        "deplored the fact that ...", "glad the levy was scrapped"), not a clause whose subject is the
+        issue ("sad that the levy hurts farmers": its effect already judged it) nor a relative clause
+        ("a mistake that cost them the vote")."""
+        if below.lemma_.lower() in FACT_NOUNS and below.dep_ in ("dobj", "pobj"):
+            below = next((c for c in below.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), below)
+        if below.dep_ not in ("ccomp", "relcl", "acl") or below.pos_ not in ("VERB", "AUX"):
+            return False
+        if below.dep_ != "ccomp" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
+            return False
+        subjects = [c for c in below.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        return bool(subjects) and not any(c.dep_ == "nsubj" and any(t.i in walk.in_match for t in c.subtree) for c in subjects) \
+            and not any(_relative_word(c) for c in subjects)
 
     def _cue_phrase(self, tok: Token, below: Token | None) -> str:
         """The lexicon's cue of a token: with the preposition below it when the lexicon knows the
@@ -3102,10 +3208,19 @@ class StanceFinder:
         # proposal for a truce was absurd, Peru said" is Peru's verdict)
         inner = [h for h in holders if not any(m.actor == speaker for m in h.mentions) and not (h.owns_noun and walk.judged)]
         mention = Mention.of_speaker(speaker, statement.speaker_mention, statement.speaker_text)
-        if walk.has_cue and not inner:
+        cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
+        # ("was angry that Congress had passed the levy": a statement whose cue judges the act it reports)
+        judged_by_cue = self._cue_judgment(cue, walk) if cue is not None and walk.has_cue else 0
+        # ("said farmers who back the levy are wrong": the speaker judges the view's holders)
+        antecedent = walk.relative_antecedent
+        if not judged_by_cue and walk.has_cue and antecedent is not None and self._speakers_own_clause(antecedent.head, statement):
+            judged_by_cue = self._holder_judgment(antecedent.head, antecedent, walk)
+        judging = judged_by_cue != 0 or walk.fact_judge is not None and self._speakers_own_clause(walk.fact_judge, statement)
+        if walk.has_cue and (not inner or judging):
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
-            cue = self.doc[statement.cue_token] if statement.cue_token is not None else None
+            if judged_by_cue:
+                return [*holders, replace(holder, polarity=holder.polarity * judged_by_cue)]
             if walk.polar and cue is not None and cue.lemma_.lower() in DENIAL_VERBS and not walk.judged \
                     and not any(m.actor == speaker for h in walk.holders for m in h.mentions):
                 # "Russia denied that the sanctions had been extended": a fact denied, no side of the
@@ -3195,7 +3310,9 @@ class StanceFinder:
         seen: set[tuple] = set()
         previous: list[IssueMatch] = []
         heads: dict[str, dict[str, int]] = {}  # issue -> head nouns of its matches so far -> last sentence
+        before: tuple[Span, list[tuple[StanceClaim, IssueMatch]]] | None = None  # the sentence before, its claims
         for n, sent in enumerate(self.doc.sents, start=1):
+            mine: list[tuple[StanceClaim, IssueMatch]] = []
             own = sentence_matches(self.codebook, sent, self.resolver)
             # ("negotiate a ceasefire in the Black Sea and an end to energy strikes. Both agreed to
             # these truces": a plural anaphor that is itself a match of a more general issue stands
@@ -3254,7 +3371,189 @@ class StanceFinder:
                         if key not in seen:
                             seen.add(key)
                             claims.append(claim)
+                            mine.append((claim, match))
+            echoed = self._echoed_claims(sent, n, mine, before)
+            for claim, match in echoed:
+                key = (claim.mention.actor, claim.issue, claim.issue_stance, claim.evidence)
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(claim)
+                    mine.append((claim, match))
+            # (an echo of the sentence before names its issues here: the candidates read them there)
+            anchors = [m for _c, m in echoed if not any(m.issue == o.issue and m.start_char == o.start_char for o in matches)]
+            if anchors:
+                self.referring_matches[n] = referring + list({(m.issue, m.start_char): m for m in anchors}.values())
+            before = (sent, mine)
         return claims
+
+    def _echoed_claims(self, sent: Span, n: int, mine: list[tuple[StanceClaim, IssueMatch]],
+                       before: tuple[Span, list[tuple[StanceClaim, IssueMatch]]] | None) -> list[tuple[StanceClaim, IssueMatch]]:
+        """"Peru rejects the levy, as does Chile", "and so does Chile", "Chile does too.", "Nor does
+        Chile.", "Chile followed suit": an elliptical clause repeats the predicate of the clause it
+        hangs on (or of the sentence before) for its own subject, who takes the side that clause's
+        subject took on each issue in it; turned when one of the two is denied and the other not
+        ("Peru backs the levy, but Chile does not"; "Peru does not, and neither does Chile" is not
+        turned). With each claim, the match it rests on: in the sentence before, the echo's verb."""
+        found: list[tuple[StanceClaim, IssueMatch]] = []
+        for verb in sent:
+            shared = self._view_shared(verb, sent)
+            agreement = self._agreement(verb) if shared is None else (shared[0], None)
+            antecedent = shared[1] if shared is not None else self._echo_antecedent(verb, sent) if agreement is None \
+                else self._agreed_antecedent(verb, sent)
+            if antecedent is None or _in_question(self.text, verb.idx, sent.end_char):
+                continue
+            here = antecedent.sent.start == sent.start
+            pairs = mine if here else before[1] if before is not None and before[0].start == antecedent.sent.start else []
+            statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
+            # (who echoes: the subject, or the agent of a view shared: "a view shared by Chile"; not
+            # a first or second person outside a quotation, "as do I.", which names no actor)
+            doers = agent_objects(verb) if shared is not None else _echo_subjects(verb)
+            echoes = [m for c in doers if c.pos_ == "PRON" or c.lower_.rstrip(".") not in FIRST_SECOND_PERSON
+                      for m in self._subject_actors(c, statement)]
+            subject_verb = antecedent
+            while subject_verb.dep_ in ("conj", "ccomp", "xcomp") and not any(c.dep_ == "nsubj" for c in subject_verb.children):
+                # ("Peru met and rejected it, as did Chile": Peru's; "Peru said the levy was
+                # needed, as did Chile", the echo hung on the passive: what Peru said)
+                subject_verb = subject_verb.head
+            subjects = [c for c in subject_verb.children if c.dep_ == "nsubj"]
+            owners = {m.actor for s in subjects for m in self._subject_actors(s, self._statement_for(s.idx, s.idx + len(s.text)))}
+            # (the issue said in the antecedent's own clause: not in its subject, not in the echo)
+            clause = (antecedent.left_edge.idx, antecedent.right_edge.idx + len(antecedent.right_edge.text))
+            outside = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in (*subjects, verb)]
+            if agreement is not None:
+                # ("Chile agrees with him", "shares Peru's view": whom it agrees with, anywhere in
+                # that sentence; a sign of its own, turned by its own negation only)
+                sign, named = agreement
+                if named is not None:
+                    owners = {m.actor for m in named}
+                    clause, outside = (antecedent.sent.start_char, antecedent.sent.end_char), [outside[-1]]
+                turn = (sign < 0) != self._negated(verb)
+            else:
+                turn = self._negated(antecedent) != self._negated(verb) and not _echo_markers(verb) & DENYING_ECHO_MARKERS
+            if turn and agreement is None and antecedent.lemma_.lower() in self.lex.speech | self.lex.belief_cues:
+                continue  # "Roe said the levy must go. Cole did not.": not saying it is no side
+            if not echoes or not owners:
+                continue
+            start = sent.start_char if here else antecedent.sent.start_char
+            evidence = strip_whitespace(self.text, start, sent.end_char)
+            for claim, match in pairs:
+                if claim.mention.actor not in owners or not clause[0] <= match.start_char < clause[1] \
+                        or any(a <= match.start_char < b for a, b in outside) or turn and claim.stance == "neutral":
+                    continue
+                stance = {"support": "oppose", "oppose": "support"}.get(claim.stance, claim.stance) if turn else claim.stance
+                at = match if here else IssueMatch(claim.issue, verb.idx, verb.idx + len(verb.text), claim.opposite)
+                for mention in echoes:
+                    if mention.actor in owners:
+                        continue
+                    source = "" if claim.source == mention.actor.name else claim.source
+                    certainty = "stated" if not source and claim.certainty == "reported" else claim.certainty
+                    found.append((replace(claim, mention=mention, stance=stance, evidence=evidence, sentence=n, source=source,
+                                          certainty=certainty), at))
+        return found
+
+    def _agreement(self, verb: Token) -> tuple[int, list[Mention] | None] | None:
+        """Whether a verb takes the side just stated by someone else, and how: 1 the same ("Chile
+        agrees", "agreed with him", "shares that view", "echoed Peru's concerns", "took the same
+        line"), -1 the other ("disagrees", "took a different view"), with whom it names (None when
+        it names no one: the subject of the clause before); None when it is no such verb or says
+        something of its own ("agreed to the levy", "agreed that ...")."""
+        if verb.pos_ not in ("AUX", "VERB") or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        lemma = verb.lemma_.lower()
+        statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
+        content = [c for c in verb.children if c.dep_ not in ECHO_FREE_DEPS]
+        sign = self.lex.agreement_verbs.get(lemma)
+        if sign:
+            withs = [c for c in content if c.dep_ == "prep" and c.lower_ == "with"]
+            if len(withs) != len(content):
+                return None
+            objects = [g for p in withs for g in p.children if g.dep_ == "pobj"]
+            if objects and all(g.pos_ == "PRON" for g in objects):
+                return sign, None  # "agrees with him": someone else than the subject, the one who spoke before
+            named = [m for g in objects for m in self._subject_actors(g, statement)]
+            if withs and not named:
+                return None  # "agreed with the plan": the plan's, read as such
+            return sign, named or None
+        if len(content) != 1 or content[0].dep_ != "dobj" or content[0].lemma_.lower() not in self.lex.view_nouns:
+            return None
+        view = content[0]
+        adjectives = {c.lower_ for c in view.children if c.dep_ == "amod"}
+        other = -1 if adjectives & OTHER_VIEW_WORDS else 1
+        # ("echoed his view": someone else than the subject, the one who spoke before)
+        named = [m for c in view.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in self._subject_actors(c, statement)]
+        if adjectives & (SAME_VIEW_WORDS | OTHER_VIEW_WORDS):
+            return self.lex.view_verbs.get(lemma, 1) * other, named or None
+        if lemma in self.lex.view_verbs and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("that", "this", "the", "those", "these")
+                                                 for c in view.children):
+            return self.lex.view_verbs[lemma], named or None
+        return None
+
+    def _view_shared(self, verb: Token, sent: Span) -> tuple[int, Token] | None:
+        """"Peru rejects the levy, a view shared by Chile", "That view is shared by Chile.": a
+        view just stated, taken (or refused) by the agent of a verb of the lexicon's ``view_verbs``;
+        its sign and the predicate that stated the view (the root of its sentence, or of the
+        sentence before for a sentence of its own); None when ``verb`` is no such verb."""
+        sign = self.lex.view_verbs.get(verb.lemma_.lower())
+        if not sign or not agent_objects(verb):
+            return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.lex.view_nouns \
+                and verb.head.i > sent.root.i and sent.root.pos_ in ("VERB", "AUX"):
+            return sign, sent.root
+        view = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lex.view_nouns
+                     and any(d.dep_ == "det" and d.lower_ in ("that", "this", "the") for d in c.children)), None)
+        if view is None or verb.dep_ != "ROOT" or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent.root
+        return (sign, previous) if previous.pos_ in ("VERB", "AUX") else None
+
+    def _agreed_antecedent(self, verb: Token, sent: Span) -> Token | None:
+        """The predicate an agreement answers: the verb it is coordinated with ("Peru rejects the
+        levy, and Chile agrees"), or the root of the sentence before."""
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return verb.head
+        if verb.dep_ != "ROOT" or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent.root
+        return previous if previous.pos_ in ("VERB", "AUX") else None
+
+    def _echo_antecedent(self, verb: Token, sent: Span) -> Token | None:
+        """The predicate an elliptical clause repeats: the verb it hangs on ("..., as does Chile",
+        "and so does Chile", "but Chile does not"), or, for a sentence of its own, the root of the
+        sentence before ("So does Chile.", "Chile does too.", "Chile did not."); None when ``verb``
+        is no such echo (it must have a subject and no predicate of its own)."""
+        subjects = _echo_subjects(verb)
+        # (the parser's readings of an echo: "and Peru didn't either" with "either" as its head)
+        bare_marker = verb.lower_ in ECHO_MARKERS and any(c.dep_ == "aux" for c in verb.children)
+        if verb.pos_ not in ("AUX", "VERB") and not bare_marker or not subjects:
+            return None
+        # (what it may have besides: a time or place, "as did Cole on Tuesday"; the object the parser
+        # took its subject for, "nor has Peru")
+        content = [c for c in verb.children if c.dep_ not in ECHO_FREE_DEPS and c not in subjects and not (
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ADJUNCT_ENTITIES for g in c.children))]
+        phrase = not content and (verb.lemma_.lower() in ("do", "be", "have") or verb.tag_ == "MD" or bare_marker) or len(content) == 1 \
+            and f"{verb.lemma_.lower()} {' '.join(t.lower_ for t in content[0].subtree)}" in self.lex.echo_phrases
+        likewise = any(c.dep_ == "advmod" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.echo_phrases for c in verb.children)
+        if not (phrase or likewise and not content):
+            return None
+        if verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "advcl" and not _has_mark(verb, frozenset({"as", "like"})):
+                return None
+            antecedent = verb.head
+            # (hung on a content clause, the echo repeats the clause's own verb only when its tense
+            # says so: "Roe regretted that Congress scrapped it, as did Cole" is Cole's regret; "Roe
+            # said Peru opposes it, as did Cole" Cole's saying; "..., as does Cole" Cole's opposing)
+            main = antecedent.head
+            tense = _tense(verb)
+            if antecedent.dep_ == "ccomp" and main.pos_ in ("VERB", "AUX") and tense and _tense(main) == tense:
+                return main
+            return antecedent
+        if verb.dep_ != "ROOT" or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent.root
+        marked = bool(_echo_markers(verb) & ECHO_MARKERS) or content or likewise
+        if previous.pos_ not in ("VERB", "AUX") or not (marked or self._negated(verb) != self._negated(previous)):
+            return None
+        return previous
 
     def _anaphoric_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
         """"Norway proposed a monitoring mission. Canada rejected the idea.": an anaphoric noun
@@ -4194,6 +4493,34 @@ def _takes_a_position(verb: Token) -> bool:
     the one word the idioms make of it)."""
     return verb.lemma_.lower() in ("take a position", "take sides") or verb.lemma_.lower() == "take" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("position", "stand", "stance", "side") for c in verb.children)
+
+
+def _echo_subjects(verb: Token) -> list[Token]:
+    """The subject of an elliptical clause: its nsubj, or for an auxiliary with a marker of echo and
+    no subject, the object the parser took it for ("nor has Peru": Peru as the object of "has")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects or verb.lemma_.lower() not in ("have", "be", "do") or not _echo_markers(verb) & ECHO_MARKERS:
+        return subjects
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects if len(objects) == 1 and objects[0].pos_ == "PROPN" else []
+
+
+def _echo_markers(verb: Token) -> set[str]:
+    """The words around an elliptical verb that may mark it as an echo: its own children, and the
+    word right before it, which the parser may hang elsewhere ("nor has Peru")."""
+    words = {c.lower_ for c in verb.children}
+    if verb.i > 0 and verb.doc[verb.i - 1].dep_ in ("cc", "preconj", "advmod"):
+        words.add(verb.doc[verb.i - 1].lower_)
+    return words
+
+
+def _tense(verb: Token) -> str:
+    """"past", "present" or "modal": the tense of a verb by its first auxiliary, else its own tag;
+    '' when neither says."""
+    tags = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] or [verb.tag_]
+    if "MD" in tags:
+        return "modal"
+    return "past" if tags[0] == "VBD" else "present" if tags[0] in ("VBZ", "VBP") else ""
 
 
 def _has_mark(clause: Token, marks: frozenset[str]) -> bool:

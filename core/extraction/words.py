@@ -19,6 +19,17 @@ GOAL_PREPOSITIONS = frozenset({"to", "towards", "toward", "for"})
 # Prepositions by which a noun of attitude names what it is aimed at: "criticism of / support for /
 # opposition to / anger at Sen. Roe".
 TARGET_PREPOSITIONS = frozenset({"to", "for", "against", "toward", "towards", "at", "with"})
+# The words by which an elliptical clause says it repeats another's predicate: "and so does Chile",
+# "Chile does too", "Chile also does", "Nor does Chile", "and neither does Chile" (the last two
+# repeat a denied predicate, so are not turned by it).
+ECHO_MARKERS = frozenset({"so", "too", "also", "likewise", "either", "neither", "nor"})
+DENYING_ECHO_MARKERS = frozenset({"neither", "nor"})
+# What an elliptical auxiliary may have besides its subject: "as does Chile", "Chile does not".
+# Adjectives by which a view is said to be the same as one stated before, or not: "took the same
+# view", "takes a different view".
+SAME_VIEW_WORDS = frozenset({"same", "similar"})
+OTHER_VIEW_WORDS = frozenset({"different", "opposite", "contrary"})
+ECHO_FREE_DEPS = frozenset({"nsubj", "neg", "advmod", "cc", "mark", "punct", "preconj", "aux", "conj", "npadvmod"})
 # Adverbs of place spelt as a cue of the lexicon: "was back for the vote" backs nothing.
 PLACE_ADVERBS = frozenset({"back"})
 # Copulas that say what someone or something is or has come to be: "the levy is Ribeiro's pet

@@ -280,6 +280,13 @@ class Lexicon:
     inclusion_preps: frozenset[str] = frozenset()  # "several senators, including Ana Cole, voted": she too
     judging_adverbs: dict[str, int] = field(default_factory=dict)  # "voters rightly / foolishly rejected it": the reporter's side
     inclusion_verbs: frozenset[str] = frozenset()  # "critics of the levy, who include Ana Cole, say": she too
+    echo_phrases: frozenset[str] = frozenset()  # "Peru rejected the levy and Chile followed suit": Chile too
+    agreement_verbs: dict[str, int] = field(default_factory=dict)  # "Peru rejects the levy. Chile agrees.": Chile too
+    view_verbs: dict[str, int] = field(default_factory=dict)  # "Chile shares that view": Chile too
+    view_nouns: frozenset[str] = frozenset()  # the views they take: "that view", "his concerns"
+    fact_judgments: dict[str, int] = field(default_factory=dict)  # "regretted that Congress scrapped the levy": for it
+    holder_judgments: dict[str, int] = field(default_factory=dict)  # "farmers who back the levy are wrong": against it
+    fortune_verbs: dict[str, int] = field(default_factory=dict)  # "farmers would suffer if the governor vetoed it": for it
     censuring_frames: frozenset[str] = frozenset()  # "attacked the bill as a blank check": against it
     lapsing_verbs: frozenset[str] = frozenset()  # "let the credits expire": against them
     authorship_nouns: frozenset[str] = frozenset()  # "Roe, the author of the levy": for it
