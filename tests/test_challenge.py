@@ -78,7 +78,9 @@ MEASURED_SCORER = {
     "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
     "challenge_heldout/heldout2.yaml": (76 / 130, 82 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
-    "challenge_heldout/us_guns_heldout.yaml": (23 / 50, 22 / 54),
+    # (23, 22 before the twenty-second session's retraining after its echoes and judgments: two
+    # cases lost, not read; the rules' rows there unchanged)
+    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 20 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),

@@ -2024,7 +2024,7 @@ def test_what_befalls_people_under_a_condition_judges_the_condition(text, expect
     ("Chile proposed the water tax. Peru and Kenya agreed.",
      {("Chile", "water_tax", "support"), ("Peru", "water_tax", "support"), ("Kenya", "water_tax", "support")}),
     # a view taken or refused
-    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg shared his concerns.",
+    ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg shared his view.",
      {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
     ("Mayor Peter Novak opposes the fuel levy. Governor Tomas Berg took the same line.",
      {("Peter Novak", "fuel_levy", "oppose"), ("Tomas Berg", "fuel_levy", "oppose")}),
@@ -2093,4 +2093,61 @@ def test_judgments_of_acts_and_fortunes_only_where_they_say_something(text, expe
 
 
 def test_a_judgment_of_holders_asked_about_is_no_verdict():
-    assert ("Tomas Berg", "fuel_levy", "oppose") not in stances("Governor Tomas Berg asked whether fishermen who back the fuel levy are wrong.")
+    assert not of("Tomas Berg", "Governor Tomas Berg asked whether fishermen who back the fuel levy are wrong.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "be" with a place, or away, is where someone is, no echo
+    ("Mayor Peter Novak did not back the water tax. Governor Tomas Berg was in Lima.", {("Peter Novak", "water_tax", "oppose")}),
+    ("Mayor Peter Novak backs the water tax, but Governor Tomas Berg is away.", {("Peter Novak", "water_tax", "support")}),
+    ("Mayor Peter Novak spoke in favour of the water tax at the rally. Governor Tomas Berg was there too.",
+     {("Peter Novak", "water_tax", "support")}),
+    # a view with a complement of its own, or a criticism dismissed, is not the view before
+    ("Mayor Peter Novak backs the water tax. Governor Tomas Berg shares the concerns of fishermen.", {("Peter Novak", "water_tax", "support")}),
+    ("Mayor Peter Novak backs the water tax, dismissing the criticism echoed by Governor Tomas Berg.",
+     {("Peter Novak", "water_tax", "support")}),
+    # "like" inside the verb's arguments names no companion
+    ("Mayor Peter Novak criticised several senators, like Governor Tomas Berg, for backing the water tax.",
+     {("Peter Novak", "water_tax", "oppose")}),
+    # a neutral engagement is no view to agree with; a judgment of something else is no verdict
+    ("Mayor Peter Novak met Governor Tomas Berg on Monday to discuss the water tax. Chile agreed.", {("Peter Novak", "water_tax", "neutral")}),
+    ("Governor Tomas Berg said Mayor Peter Novak, who backs the water tax, was right to resign.", {("Peter Novak", "water_tax", "support")}),
+])
+def test_what_looks_like_an_echo_or_a_judgment_but_is_not(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor Peter Novak does not back the water tax. Governor Tomas Berg doesn't either.",
+     {("Peter Novak", "water_tax", "oppose"), ("Tomas Berg", "water_tax", "oppose")}),
+    ("Governor Tomas Berg backs the water tax, as do Chile and Peru.",
+     {("Tomas Berg", "water_tax", "support"), ("Chile", "water_tax", "support"), ("Peru", "water_tax", "support")}),
+    ("Chile opposes the copper mine. Peru, like Kenya, does too.",
+     {("Chile", "copper_mine", "oppose"), ("Peru", "copper_mine", "oppose"), ("Kenya", "copper_mine", "oppose")}),
+    # a sentence of its own echoes what was said when its tense says so
+    ("Mayor Peter Novak backs the water tax, Chile said. So does Governor Tomas Berg.",
+     {("Peter Novak", "water_tax", "support"), ("Tomas Berg", "water_tax", "support")}),
+    ("Governor Tomas Berg said fishermen would benefit from lower prices if Congress scrapped the fuel levy.",
+     {("Tomas Berg", "fuel_levy", "oppose")}),
+])
+def test_more_echoes_and_fortunes(text, expected):
+    assert stances(text) == expected
+
+
+def stance_rows(text: str, codebook=CODEBOOK):
+    from core.extraction.pipeline import analyze_articles
+    from core.ingest.text import article_from_text
+
+    return analyze_articles([article_from_text(text, "t")], nlp=nlp(), codebook=codebook, scorer=None).stances
+
+
+def test_an_echo_has_its_own_attribution_and_certainty():
+    rows = stance_rows('"We back the water tax, and so does Governor Tomas Berg," Mayor Peter Novak said.', CODEBOOK)
+    berg = rows[rows["actor"] == "Tomas Berg"].iloc[0]
+    assert (berg["certainty"], berg["source"]) == ("reported", "Peter Novak")
+    rows = stance_rows("Mayor Peter Novak backs the water tax, and Governor Tomas Berg may too.", CODEBOOK)
+    assert rows[rows["actor"] == "Tomas Berg"].iloc[0]["certainty"] == "unconfirmed"
+    rows = stance_rows('"The water tax is a disaster," Mayor Peter Novak said. Governor Tomas Berg agreed.', CODEBOOK)
+    berg = rows[rows["actor"] == "Tomas Berg"].iloc[0]
+    assert (berg["stance"], berg["attribution"], berg["certainty"]) == ("oppose", "narrative", "stated")
+    assert berg["quote"].startswith('"The water tax is a disaster,"') and berg["quote"].endswith("agreed.")

@@ -213,8 +213,9 @@ DENIAL_VERBS = frozenset({"deny"})
 FEAR_WORDS = frozenset({"fear", "afraid", "fearful", "dread"})
 # Nouns that stand for the fact their clause states: "deplored the fact that Congress scrapped it".
 FACT_NOUNS = frozenset({"fact"})
-# Named entities of time and place: an adjunct of an elliptical clause, "as did Cole on Tuesday".
-ADJUNCT_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# Named entities of time: an adjunct of an elliptical clause, "as did Cole on Tuesday" (not of place:
+# "Cole was in Paris" is no echo).
+ADJUNCT_ENTITIES = frozenset({"DATE", "TIME"})
 # Words of the first and second person: "as do I" names no actor outside a quotation.
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Nouns of number whose "of" names what is counted ("thousands of jobs").
@@ -648,10 +649,12 @@ class StanceFinder:
         """The actors a word's inclusion prepositions name (after it, or before it when
         ``before``): "several senators, including Ana Cole,", "Chile, alongside Peru, rejected";
         after it, a relative clause of inclusion too ("critics, who include Ana Cole,")."""
-        # (a verb's "like" after it too, behind a comma: "opposes the levy, like Sen. Cole"; not a
-        # copula's: "Like Chile, Peru is a member of the bloc and opposes the levy" compares membership)
+        # (a verb's "like" after it too, behind a comma, ending its arguments: "opposes the levy, like
+        # Sen. Cole", not "criticised senators, like Cole, for backing it"; not a copula's: "Like
+        # Chile, Peru is a member of the bloc and opposes the levy" compares membership)
         named = [m for p in word.children if (p.dep_ == "prep" and (p.i < word.i if before else p.i > word.i)
-                 or before and p.dep_ == "prep" and p.lower_ == "like" and p.i > 0 and self.doc[p.i - 1].lower_ == ",")
+                 or before and p.dep_ == "prep" and p.lower_ == "like" and p.i > 0 and self.doc[p.i - 1].lower_ == ","
+                 and not any(c.i > p.i and c.dep_ in ("prep", "advcl", "xcomp", "dobj") for c in word.children))
                  and not (before and p.lower_ == "like" and word.lemma_.lower() in BEING_COPULAS)
                  for q in self._inclusion(p) for g in q.children if g.dep_ == "pobj" for m in self.resolver.actors_of(g)]
         if not before:
@@ -1711,7 +1714,7 @@ class StanceFinder:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
         lemma = verb.lemma_.lower()
         fortune = self._fortune(verb)
-        if fortune and subjects and not _has_object(verb):
+        if fortune and subjects and not any(c.dep_ == "dobj" for c in verb.children):  # ("benefit from lower prices" too)
             # "farmers would suffer if the governor vetoed the levy", "we would all benefit if ...":
             # what befalls people the knowledge does not know (or "we") judges the condition
             # (the people the lexicon knows as such: "polluters would benefit" is no loss to regret)
@@ -2825,13 +2828,13 @@ class StanceFinder:
         """How a copula judges its subject, the holders of the view in the subject's relative
         clause ("farmers who back the levy are wrong": -1, "are not wrong": 1; the lexicon's
         ``holder_judgments``), 0 when it does not."""
-        if copula.lemma_.lower() not in BEING_COPULAS or below is None or below.dep_ != "nsubj" or below.i in walk.in_match \
-                or _has_mark(copula, frozenset({"whether", "if"})):
-            return 0  # (not asked: "asked whether those who back it are wrong")
+        if copula.lemma_.lower() not in BEING_COPULAS or below is None or below.dep_ != "nsubj" or below.i in walk.in_match:
+            return 0
         if not any(c.dep_ == "relcl" and any(t.i in walk.in_match for t in c.subtree) for c in below.children):
             return 0
         judgments = self.lex.holder_judgments
-        verdict = next((v for c in copula.children if c.dep_ in ("acomp", "attr")
+        # (the judgment alone: "were wrong about the economy", "was right to resign" judge something else)
+        verdict = next((v for c in copula.children if c.dep_ in ("acomp", "attr") and not any(g.dep_ in ("xcomp", "prep") for g in c.children)
                         and (v := judgments.get(c.lemma_.lower()) or judgments.get(c.lower_))), 0)
         return -verdict if self._negated(copula) else verdict
 
@@ -3213,6 +3216,8 @@ class StanceFinder:
         judged_by_cue = self._cue_judgment(cue, walk) if cue is not None and walk.has_cue else 0
         # ("said farmers who back the levy are wrong": the speaker judges the view's holders)
         antecedent = walk.relative_antecedent
+        if antecedent is not None and antecedent.dep_ == "nsubj" and _has_mark(antecedent.head, frozenset({"whether", "if"})):
+            return holders  # ("asked whether those who back it are wrong": a question, no view of the speaker's)
         if not judged_by_cue and walk.has_cue and antecedent is not None and self._speakers_own_clause(antecedent.head, statement):
             judged_by_cue = self._holder_judgment(antecedent.head, antecedent, walk)
         judging = judged_by_cue != 0 or walk.fact_judge is not None and self._speakers_own_clause(walk.fact_judge, statement)
@@ -3372,15 +3377,16 @@ class StanceFinder:
                             seen.add(key)
                             claims.append(claim)
                             mine.append((claim, match))
-            echoed = self._echoed_claims(sent, n, mine, before)
-            for claim, match in echoed:
+            anchors: list[IssueMatch] = []
+            for claim, match in self._echoed_claims(sent, n, mine, before):
                 key = (claim.mention.actor, claim.issue, claim.issue_stance, claim.evidence)
                 if key not in seen:
                     seen.add(key)
                     claims.append(claim)
                     mine.append((claim, match))
-            # (an echo of the sentence before names its issues here: the candidates read them there)
-            anchors = [m for _c, m in echoed if not any(m.issue == o.issue and m.start_char == o.start_char for o in matches)]
+                    # (an echo of the sentence before names its issues here: the candidates read them there)
+                    if not any(match.issue == o.issue and match.start_char == o.start_char for o in matches):
+                        anchors.append(match)
             if anchors:
                 self.referring_matches[n] = referring + list({(m.issue, m.start_char): m for m in anchors}.values())
             before = (sent, mine)
@@ -3406,10 +3412,12 @@ class StanceFinder:
             pairs = mine if here else before[1] if before is not None and before[0].start == antecedent.sent.start else []
             statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
             # (who echoes: the subject, or the agent of a view shared: "a view shared by Chile"; not
-            # a first or second person outside a quotation, "as do I.", which names no actor)
+            # a first or second person the parser took for a name, "as do I.", which names no actor)
             doers = agent_objects(verb) if shared is not None else _echo_subjects(verb)
             echoes = [m for c in doers if c.pos_ == "PRON" or c.lower_.rstrip(".") not in FIRST_SECOND_PERSON
                       for m in self._subject_actors(c, statement)]
+            # (and their companions: "France, like Japan, does too")
+            echoes += [m for word in (*doers, verb) for m in self._joined_by(word)]
             subject_verb = antecedent
             while subject_verb.dep_ in ("conj", "ccomp", "xcomp") and not any(c.dep_ == "nsubj" for c in subject_verb.children):
                 # ("Peru met and rejected it, as did Chile": Peru's; "Peru said the levy was
@@ -3434,36 +3442,40 @@ class StanceFinder:
                 continue  # "Roe said the levy must go. Cole did not.": not saying it is no side
             if not echoes or not owners:
                 continue
-            start = sent.start_char if here else antecedent.sent.start_char
-            evidence = strip_whitespace(self.text, start, sent.end_char)
+            # (the echo's own attribution, hedge and certainty: "'..., and so does Berg,' Roe said" is
+            # Berg's view reported by Roe; "Berg may too" unconfirmed)
+            hedged = self._hedged(verb)
             for claim, match in pairs:
                 if claim.mention.actor not in owners or not clause[0] <= match.start_char < clause[1] \
-                        or any(a <= match.start_char < b for a, b in outside) or turn and claim.stance == "neutral":
-                    continue
-                stance = {"support": "oppose", "oppose": "support"}.get(claim.stance, claim.stance) if turn else claim.stance
+                        or any(a <= match.start_char < b for a, b in outside) or claim.stance == "neutral" and (turn or agreement):
+                    continue  # (a neutral engagement is no view to agree with: "met Roe to discuss it. Cole agreed.")
+                stance = turned(claim.stance, turn)
                 at = match if here else IssueMatch(claim.issue, verb.idx, verb.idx + len(verb.text), claim.opposite)
                 for mention in echoes:
                     if mention.actor in owners:
                         continue
-                    source = "" if claim.source == mention.actor.name else claim.source
-                    certainty = "stated" if not source and claim.certainty == "reported" else claim.certainty
-                    found.append((replace(claim, mention=mention, stance=stance, evidence=evidence, sentence=n, source=source,
-                                          certainty=certainty), at))
+                    holder = _Holder([mention], 1 if stance == "support" else -1, stance == "neutral", True, hedged,
+                                     is_speaker=statement is not None and statement.speaker == mention.actor)
+                    echoed = self._claim(mention, at, holder, statement, sent, n)
+                    if not here:
+                        # (the evidence reaches back to the view echoed: "Roe rejects the levy. So does Cole.")
+                        echoed = replace(echoed, evidence=strip_whitespace(self.text, antecedent.sent.start_char, sent.end_char))
+                    found.append((echoed, at))
         return found
 
     def _agreement(self, verb: Token) -> tuple[int, list[Mention] | None] | None:
         """Whether a verb takes the side just stated by someone else, and how: 1 the same ("Chile
-        agrees", "agreed with him", "shares that view", "echoed Peru's concerns", "took the same
+        agrees", "agreed with him", "shares that view", "echoed Peru's view", "took the same
         line"), -1 the other ("disagrees", "took a different view"), with whom it names (None when
         it names no one: the subject of the clause before); None when it is no such verb or says
         something of its own ("agreed to the levy", "agreed that ...")."""
         if verb.pos_ not in ("AUX", "VERB") or not any(c.dep_ == "nsubj" for c in verb.children):
             return None
         lemma = verb.lemma_.lower()
-        statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
         content = [c for c in verb.children if c.dep_ not in ECHO_FREE_DEPS]
         sign = self.lex.agreement_verbs.get(lemma)
         if sign:
+            statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
             withs = [c for c in content if c.dep_ == "prep" and c.lower_ == "with"]
             if len(withs) != len(content):
                 return None
@@ -3477,10 +3489,15 @@ class StanceFinder:
         if len(content) != 1 or content[0].dep_ != "dobj" or content[0].lemma_.lower() not in self.lex.view_nouns:
             return None
         view = content[0]
+        statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
         adjectives = {c.lower_ for c in view.children if c.dep_ == "amod"}
         other = -1 if adjectives & OTHER_VIEW_WORDS else 1
-        # ("echoed his view": someone else than the subject, the one who spoke before)
+        # ("echoed his view": someone else than the subject, the one who spoke before; "the
+        # assessment of the IMF": the IMF's)
         named = [m for c in view.children if c.dep_ == "poss" and c.pos_ != "PRON" for m in self._subject_actors(c, statement)]
+        named += [m for g in of_objects(view) for m in self.resolver.actors_of(g)]
+        if any(c.dep_ in ("prep", "acl", "relcl") for c in view.children) and not named:
+            return None  # ("shares the concerns of farmers", "took the opposite position on the wall": a view of its own)
         if adjectives & (SAME_VIEW_WORDS | OTHER_VIEW_WORDS):
             return self.lex.view_verbs.get(lemma, 1) * other, named or None
         if lemma in self.lex.view_verbs and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("that", "this", "the", "those", "these")
@@ -3496,25 +3513,26 @@ class StanceFinder:
         sign = self.lex.view_verbs.get(verb.lemma_.lower())
         if not sign or not agent_objects(verb):
             return None
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in self.lex.view_nouns \
-                and verb.head.i > sent.root.i and sent.root.pos_ in ("VERB", "AUX"):
-            return sign, sent.root
+        view = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and view.lemma_.lower() in self.lex.view_nouns \
+                and view.i > sent.root.i and sent.root.pos_ in ("VERB", "AUX"):
+            # (only a view set after a comma at the end of the sentence: "Peru rejects the levy, a
+            # view shared by Chile"; not "dismissing the criticism echoed by Chile")
+            last = max((t.i for t in sent if not t.is_punct), default=sent.end - 1)
+            if view.left_edge.i > 0 and self.doc[view.left_edge.i - 1].lower_ == "," and view.right_edge.i == last:
+                return sign, sent.root
+            return None
         view = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lex.view_nouns
                      and any(d.dep_ == "det" and d.lower_ in ("that", "this", "the") for d in c.children)), None)
-        if view is None or verb.dep_ != "ROOT" or sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent.root
-        return (sign, previous) if previous.pos_ in ("VERB", "AUX") else None
+        previous = self._previous_root(verb, sent) if view is not None else None
+        return (sign, previous) if previous is not None else None
 
     def _agreed_antecedent(self, verb: Token, sent: Span) -> Token | None:
         """The predicate an agreement answers: the verb it is coordinated with ("Peru rejects the
         levy, and Chile agrees"), or the root of the sentence before."""
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return verb.head
-        if verb.dep_ != "ROOT" or sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent.root
-        return previous if previous.pos_ in ("VERB", "AUX") else None
+        return self._previous_root(verb, sent)
 
     def _echo_antecedent(self, verb: Token, sent: Span) -> Token | None:
         """The predicate an elliptical clause repeats: the verb it hangs on ("..., as does Chile",
@@ -3526,10 +3544,13 @@ class StanceFinder:
         bare_marker = verb.lower_ in ECHO_MARKERS and any(c.dep_ == "aux" for c in verb.children)
         if verb.pos_ not in ("AUX", "VERB") and not bare_marker or not subjects:
             return None
-        # (what it may have besides: a time or place, "as did Cole on Tuesday"; the object the parser
-        # took its subject for, "nor has Peru")
+        # (what it may have besides: a time, "as did Cole on Tuesday"; the object the parser took its
+        # subject for, "nor has Peru"; "be" nothing but its markers: "Cole was there", "was in
+        # Paris", "is away" are no echo)
         content = [c for c in verb.children if c.dep_ not in ECHO_FREE_DEPS and c not in subjects and not (
-            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ADJUNCT_ENTITIES for g in c.children))]
+            c.dep_ == "prep" and (any(g.dep_ == "pobj" and g.ent_type_ in ADJUNCT_ENTITIES for g in c.children) or self._inclusion(c)))]
+        if verb.lemma_.lower() == "be":
+            content += [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep") and c.lower_ not in ECHO_MARKERS and c not in content]
         phrase = not content and (verb.lemma_.lower() in ("do", "be", "have") or verb.tag_ == "MD" or bare_marker) or len(content) == 1 \
             and f"{verb.lemma_.lower()} {' '.join(t.lower_ for t in content[0].subtree)}" in self.lex.echo_phrases
         likewise = any(c.dep_ == "advmod" and f"{verb.lemma_.lower()} {c.lower_}" in self.lex.echo_phrases for c in verb.children)
@@ -3547,13 +3568,27 @@ class StanceFinder:
             if antecedent.dep_ == "ccomp" and main.pos_ in ("VERB", "AUX") and tense and _tense(main) == tense:
                 return main
             return antecedent
+        previous = self._previous_root(verb, sent)
+        if previous is None:
+            return None
+        marked = bare_marker or bool(_echo_markers(verb) & ECHO_MARKERS) or content or likewise
+        if not (marked or self._negated(verb) != self._negated(previous)):
+            return None
+        # ("Roe backs the levy, Cole said. So does Berg.": the echo repeats what was said, by its tense)
+        tense = _tense(verb)
+        if tense and previous.lemma_.lower() in self.lex.speech and _tense(previous) != tense:
+            said = next((c for c in previous.children if c.dep_ == "ccomp" and _tense(c) == tense), None)
+            if said is not None:
+                return said
+        return previous
+
+    def _previous_root(self, verb: Token, sent: Span) -> Token | None:
+        """The root of the sentence before, a verb, when ``verb`` is its own sentence's root; None
+        otherwise: what a sentence of its own may echo or agree with ("So does Chile.", "Chile agrees.")."""
         if verb.dep_ != "ROOT" or sent.start == 0:
             return None
         previous = self.doc[sent.start - 1].sent.root
-        marked = bool(_echo_markers(verb) & ECHO_MARKERS) or content or likewise
-        if previous.pos_ not in ("VERB", "AUX") or not (marked or self._negated(verb) != self._negated(previous)):
-            return None
-        return previous
+        return previous if previous.pos_ in ("VERB", "AUX") else None
 
     def _anaphoric_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
         """"Norway proposed a monitoring mission. Canada rejected the idea.": an anaphoric noun
@@ -4499,7 +4534,7 @@ def _echo_subjects(verb: Token) -> list[Token]:
     """The subject of an elliptical clause: its nsubj, or for an auxiliary with a marker of echo and
     no subject, the object the parser took it for ("nor has Peru": Peru as the object of "has")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects or verb.lemma_.lower() not in ("have", "be", "do") or not _echo_markers(verb) & ECHO_MARKERS:
+    if subjects or verb.lemma_.lower() not in ("have", "be", "do") or not (_echo_markers(verb) & ECHO_MARKERS or _has_mark(verb, frozenset({"as"}))):
         return subjects
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return objects if len(objects) == 1 and objects[0].pos_ == "PROPN" else []

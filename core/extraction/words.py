@@ -24,11 +24,11 @@ TARGET_PREPOSITIONS = frozenset({"to", "for", "against", "toward", "towards", "a
 # repeat a denied predicate, so are not turned by it).
 ECHO_MARKERS = frozenset({"so", "too", "also", "likewise", "either", "neither", "nor"})
 DENYING_ECHO_MARKERS = frozenset({"neither", "nor"})
-# What an elliptical auxiliary may have besides its subject: "as does Chile", "Chile does not".
 # Adjectives by which a view is said to be the same as one stated before, or not: "took the same
 # view", "takes a different view".
 SAME_VIEW_WORDS = frozenset({"same", "similar"})
 OTHER_VIEW_WORDS = frozenset({"different", "opposite", "contrary"})
+# What an elliptical auxiliary may have besides its subject: "as does Chile", "Chile does not".
 ECHO_FREE_DEPS = frozenset({"nsubj", "neg", "advmod", "cc", "mark", "punct", "preconj", "aux", "conj", "npadvmod"})
 # Adverbs of place spelt as a cue of the lexicon: "was back for the vote" backs nothing.
 PLACE_ADVERBS = frozenset({"back"})
