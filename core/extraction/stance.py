@@ -216,8 +216,6 @@ FACT_NOUNS = frozenset({"fact"})
 # Named entities of time: an adjunct of an elliptical clause, "as did Cole on Tuesday" (not of place:
 # "Cole was in Paris" is no echo).
 ADJUNCT_ENTITIES = frozenset({"DATE", "TIME"})
-# Words of the first and second person: "as do I" names no actor outside a quotation.
-FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 # Nouns of number whose "of" names what is counted ("thousands of jobs").
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "million", "millions", "dozen", "dozens",
                             "number", "lot", "lots", "tens"})
@@ -3412,9 +3410,9 @@ class StanceFinder:
             pairs = mine if here else before[1] if before is not None and before[0].start == antecedent.sent.start else []
             statement = self._statement_for(verb.idx, verb.idx + len(verb.text))
             # (who echoes: the subject, or the agent of a view shared: "a view shared by Chile"; not
-            # a first or second person the parser took for a name, "as do I.", which names no actor)
+            # a first person the parser took for a name, "as do I.", which names no actor)
             doers = agent_objects(verb) if shared is not None else _echo_subjects(verb)
-            echoes = [m for c in doers if c.pos_ == "PRON" or c.lower_.rstrip(".") not in FIRST_SECOND_PERSON
+            echoes = [m for c in doers if c.pos_ == "PRON" or c.lower_.rstrip(".") not in SPEAKER_PRONOUNS
                       for m in self._subject_actors(c, statement)]
             # (and their companions: "France, like Japan, does too")
             echoes += [m for word in (*doers, verb) for m in self._joined_by(word)]
@@ -3522,9 +3520,9 @@ class StanceFinder:
             if view.left_edge.i > 0 and self.doc[view.left_edge.i - 1].lower_ == "," and view.right_edge.i == last:
                 return sign, sent.root
             return None
-        view = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lex.view_nouns
-                     and any(d.dep_ == "det" and d.lower_ in ("that", "this", "the") for d in c.children)), None)
-        previous = self._previous_root(verb, sent) if view is not None else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lex.view_nouns
+                        and any(d.dep_ == "det" and d.lower_ in ("that", "this", "the") for d in c.children)), None)
+        previous = self._previous_root(verb, sent) if subject is not None else None
         return (sign, previous) if previous is not None else None
 
     def _agreed_antecedent(self, verb: Token, sent: Span) -> Token | None:
