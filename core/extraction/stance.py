@@ -3399,7 +3399,11 @@ class StanceFinder:
         ("Peru backs the levy, but Chile does not"; "Peru does not, and neither does Chile" is not
         turned). With each claim, the match it rests on: in the sentence before, the echo's verb."""
         found: list[tuple[StanceClaim, IssueMatch]] = []
+        if not mine and not (before is not None and before[1]):
+            return found  # (nothing said in this sentence or the one before to echo: most sentences)
         for verb in sent:
+            if verb.pos_ not in ("AUX", "VERB") and verb.lower_ not in ECHO_MARKERS:
+                continue
             shared = self._view_shared(verb, sent)
             agreement = self._agreement(verb) if shared is None else (shared[0], None)
             antecedent = shared[1] if shared is not None else self._echo_antecedent(verb, sent) if agreement is None \
