@@ -2550,9 +2550,9 @@ class StanceFinder:
             walk.has_cue = walk.polar = True
             if judgment < 0:
                 walk.flip()
-            clause = judge.head if judge.dep_ in ("attr", "acomp") else judge
-            if self._negated(judge) or clause is not judge and self._negated(clause):
+            if self._judgment_denied(judge):
                 walk.flip()  # ("was not sorry that ...")
+            clause = judge.head if judge.dep_ in ("attr", "acomp") else judge
             if any(c.dep_ in ("nsubj", "expl") and c.lower_ in IMPERSONAL_WORDS for c in clause.children):
                 walk.fact_judge = clause  # ("said it was a mistake that Congress scrapped it": the speaker judges)
             return
@@ -2846,8 +2846,12 @@ class StanceFinder:
         clause = next((c for c in cue.children if c.dep_ in ("ccomp", "dobj") and any(t.i in walk.in_match for t in c.subtree)), None)
         if clause is None or not self._judged_fact(clause, walk):
             return 0
-        negated = self._negated(cue) or cue.dep_ in ("attr", "acomp") and self._negated(cue.head)
-        return -judgment if negated else judgment
+        return -judgment if self._judgment_denied(cue) else judgment
+
+    def _judgment_denied(self, word: Token) -> bool:
+        """Whether a word of judgment is negated, itself or, as a copula's complement, through its
+        copula ("did not regret", "was not sorry", "is not a shame")."""
+        return self._negated(word) or word.dep_ in ("attr", "acomp") and self._negated(word.head)
 
     def _fact_judgment(self, word: Token) -> int:
         """The lexicon's ``fact_judgments`` value of a word (by lemma or as written: "disappointed"),

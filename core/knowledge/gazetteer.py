@@ -283,7 +283,7 @@ class Lexicon:
     echo_phrases: frozenset[str] = frozenset()  # "Peru rejected the levy and Chile followed suit": Chile too
     agreement_verbs: dict[str, int] = field(default_factory=dict)  # "Peru rejects the levy. Chile agrees.": Chile too
     view_verbs: dict[str, int] = field(default_factory=dict)  # "Chile shares that view": Chile too
-    view_nouns: frozenset[str] = frozenset()  # the views they take: "that view", "his concerns"
+    view_nouns: frozenset[str] = frozenset()  # the views they take: "that view", "Peru's position"
     fact_judgments: dict[str, int] = field(default_factory=dict)  # "regretted that Congress scrapped the levy": for it
     holder_judgments: dict[str, int] = field(default_factory=dict)  # "farmers who back the levy are wrong": against it
     fortune_verbs: dict[str, int] = field(default_factory=dict)  # "farmers would suffer if the governor vetoed it": for it
