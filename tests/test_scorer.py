@@ -288,6 +288,29 @@ def test_the_choice_is_seeded_and_its_shares_add_up():
 # ------------------------------------------------------------------------------------ calibration
 
 
+def test_each_candidate_s_context_counts_its_rivals_in_the_same_sentence_and_issue():
+    """rivals: the other candidates of its sentence and issue; rank: how many of them have a more
+    direct holder kind; whether the rules gave that issue there to another actor; the actors of
+    the sentence. Checked against counting each pair, on a mix of sentences, issues and kinds."""
+    from core.extraction.candidates import HOLDER_KINDS
+    from core.extraction.scorer import _contexts
+
+    kinds = ("subject", "speaker", "cooccurrence", "subject", "agent", "anaphora", "relative_clause")
+    found = [cand(actor=f"A{n % 4}", holder=kinds[n % len(kinds)], rule="support" if n % 5 == 0 else "",
+                  sentence=1 + n % 2, issue="water_accord" if n % 3 else "fishing_quotas") for n in range(24)]
+    found.append(cand(actor="Solo", holder="possessor", sentence=9))
+    for mine, context in zip(found, _contexts(found)):
+        group = [c for c in found if (c.article_id, c.sentence, c.issue) == (mine.article_id, mine.sentence, mine.issue)]
+        assert context.rivals == len(group) - 1
+        assert context.rank == sum(HOLDER_KINDS.index(c.holder_kind) < HOLDER_KINDS.index(mine.holder_kind) for c in group)
+        assert context.rule_elsewhere == any(c.rule_stance and c.actor != mine.actor for c in group)
+        assert context.actors_in_sentence == len({c.actor for c in found if c.sentence == mine.sentence})
+    solo = _contexts(found)[-1]
+    assert (solo.rivals, solo.rank, solo.rule_elsewhere, solo.actors_in_sentence) == (0, 0, False, 1)
+    ranks = {c.rank for c in _contexts(found)}
+    assert len(ranks) > 2  # (the mix really has candidates outranked by several others)
+
+
 def test_calibration_on_a_known_toy_case():
     # Raw 0.2 was right 1 time in 4, raw 0.8 3 times in 4: counted with one right and one wrong
     # row more, (1 + 1) / (4 + 2) and (3 + 1) / (4 + 2).

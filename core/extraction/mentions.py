@@ -1081,6 +1081,8 @@ class ActorResolver:
         Russian president") standing for a person introduced earlier."""
         lex = self.lex
         low = tok.lower_
+        if not country and org is None and low not in self.kb.roles and tok.lemma_.lower() not in lex.organization_nouns:
+            return  # (only a title or an organization noun can mean someone without a modifier)
         start = modifier.i if modifier is not None else tok.i
         # (other modifiers make it someone else: "opposition negotiators", "company officials", a
         # name, a phrase; only a word for a branch of the state does not: "Turkish energy

@@ -75,15 +75,28 @@ def _contexts(candidates: Sequence[Candidate]) -> list[_Context]:
     for cand in candidates:
         groups.setdefault((cand.article_id, cand.sentence, cand.issue), []).append(cand)
         actors.setdefault((cand.article_id, cand.sentence), set()).add(cand.actor)
+    # (per group, below[k]: how many of its candidates have a holder kind before the k-th of
+    # HOLDER_KINDS; a candidate's rank is the count for its own kind)
+    kind_rank = {kind: n for n, kind in enumerate(HOLDER_KINDS)}
+    below: dict[tuple[str, int, str], list[int]] = {}
+    ruled: dict[tuple[str, int, str], set[str]] = {}  # per group, the actors the rules gave a stance
+    for key, group in groups.items():
+        ruled[key] = {other.actor for other in group if other.rule_stance}
+        counts = [0] * (len(HOLDER_KINDS) + 1)
+        for other in group:
+            counts[kind_rank[other.holder_kind] + 1] += 1
+        for n in range(1, len(counts)):
+            counts[n] += counts[n - 1]
+        below[key] = counts
     found = []
     for cand in candidates:
-        group = groups[(cand.article_id, cand.sentence, cand.issue)]
-        mine = HOLDER_KINDS.index(cand.holder_kind)
+        key = (cand.article_id, cand.sentence, cand.issue)
+        group = groups[key]
         found.append(
             _Context(
                 rivals=len(group) - 1,
-                rank=sum(HOLDER_KINDS.index(other.holder_kind) < mine for other in group),
-                rule_elsewhere=any(other.rule_stance and other.actor != cand.actor for other in group),
+                rank=below[key][kind_rank[cand.holder_kind]],
+                rule_elsewhere=bool(ruled[key] - {cand.actor}),
                 actors_in_sentence=len(actors[(cand.article_id, cand.sentence)]),
             )
         )
