@@ -1752,3 +1752,53 @@ def test_a_job_killer_is_opposed(text, expected):
 )
 def test_nouns_of_disdain_oppose_what_they_are_for(text, expected):
     assert_one_side(text, expected)
+
+
+# Naming when the parser loses the name: a gerund or noun read as a verb with the name as its object
+# ("called fracking a danger"), a name hung on the last noun of the object ("called the notion of
+# global warming a hoax"), an adverb before the issue's noun ("called offshore drilling essential").
+# "call" itself takes a side only through "for", "on" or an infinitive.
+NAMING_CODEBOOK = codebook_from_dict({"issues": [
+    {"id": "fracking", "label": "Fracking", "terms": ["fracking"]},
+    {"id": "offshore_drilling", "label": "Offshore drilling", "terms": ["offshore drilling"]},
+    {"id": "climate_action", "label": "Climate action", "terms": ["climate change", "global warming"]},
+    {"id": "steel_tariffs", "label": "Steel tariffs", "terms": ["steel tariff"]},
+    {"id": "farm_loans", "label": "Farm loans", "terms": ["farm loan"]},
+    {"id": "wind_farms", "label": "Wind farms", "terms": ["wind farm"]},
+    {"id": "river_dam", "label": "River dam", "terms": ["river dam"]},
+]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Governor Lena Brandt called fracking a danger to the region.", ("Lena Brandt", "fracking", "oppose")),
+        ("Mayor Ruth Okafor called offshore drilling a mistake.", ("Ruth Okafor", "offshore_drilling", "oppose")),
+        ("Mayor Ruth Okafor called offshore drilling essential.", ("Ruth Okafor", "offshore_drilling", "support")),
+        ("Senator Omar Haddad called man-made climate change a myth.", ("Omar Haddad", "climate_action", "oppose")),
+        ("Senator Omar Haddad, who has called the notion of man-made global warming a hoax, spoke on Friday.",
+         ("Omar Haddad", "climate_action", "oppose")),
+        ("Governor Lena Brandt called raising the steel tariffs a mistake.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt called scrapping the farm loans a mistake.", ("Lena Brandt", "farm_loans", "support")),
+        ("Senator Omar Haddad called the farm loans a myth.", ("Omar Haddad", "farm_loans", "oppose")),
+        ("Senator Omar Haddad said it is a myth that the steel tariffs protect jobs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # (and what worked before still does)
+        ("Senator Omar Haddad called for higher steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad called on the ministry to scrap the farm loans.", ("Omar Haddad", "farm_loans", "oppose")),
+        ("Governor Lena Brandt called fracking safe.", ("Lena Brandt", "fracking", "support")),
+    ],
+)
+def test_a_name_the_parser_misplaces_still_decides_the_side(text, expected):
+    assert_one_side(text, expected, NAMING_CODEBOOK)
+
+
+@pytest.mark.parametrize(
+    "text, holder, issue",
+    [
+        ("Senator Omar Haddad called wind farm funding a waste.", "Omar Haddad", "wind_farms"),
+        ("Mayor Ruth Okafor called the river dam, which Governor Lena Brandt backs, a disgrace.", "Ruth Okafor", "river_dam"),
+        ("Mayor Ruth Okafor called a vote on the river dam.", "Ruth Okafor", "river_dam"),
+    ],
+)
+def test_call_with_the_issue_as_its_object_is_no_support_of_its_own(text, holder, issue):
+    assert (holder, issue, "support") not in stance_triples(text, NAMING_CODEBOOK)

@@ -50,7 +50,18 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.mentions import ActorResolver, Mention
 from core.extraction.quotes import MIN_DIRECT_WORDS, QuoteFinder
 from core.extraction.speakers import SpeakerResolver
-from core.extraction.tokens import agent_objects, char_range, has_passive_aux, hedged, is_passive, negated, of_objects, require_lexicon, trim_punct
+from core.extraction.tokens import (
+    agent_objects,
+    char_range,
+    has_passive_aux,
+    hedged,
+    is_passive,
+    is_to_infinitive,
+    negated,
+    of_objects,
+    require_lexicon,
+    trim_punct,
+)
 from core.extraction.words import (
     ACCUSATION_PREPOSITIONS,
     CONDITION_MARKS,
@@ -1141,10 +1152,7 @@ class Attributor:
         ('called the new levy "theft"', parsed as one noun phrase)."""
         return any(g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN") and g.i < name.i for g in name.children)
 
-    @staticmethod
-    def _infinitive(tok: Token) -> bool:
-        """Whether a verb is a to-infinitive ("to release"), not a participle ("refused, saying")."""
-        return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    _infinitive = staticmethod(is_to_infinitive)
 
     def _act(self, noun: Token, prefer: Mention | None) -> Statement | None:
         """An act taken (or undone) against or over something (``act_nouns``, by a verb of

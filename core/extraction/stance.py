@@ -33,6 +33,7 @@ from core.extraction.tokens import (
     hedged,
     is_issue_anaphor,
     is_passive,
+    is_to_infinitive,
     is_vote_answer,
     negated,
     of_objects,
@@ -179,6 +180,8 @@ class _Walk:
 
 # An abbreviated name: "U.S.", "EU", "UK".
 ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
+# Dependencies of a word that only modifies the next ("offshore", "the"): not the head of an issue's phrase.
+MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nummod", "det", "punct"})
 # Verbs that join a subject to what is said of it: "the release remains non-negotiable".
 COPULAS = frozenset({"be", "remain", "stay"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
@@ -2312,7 +2315,13 @@ class StanceFinder:
             # (``oprd``, or a second object the parser makes of it: "branded the merger a
             # disaster") carries the polarity of the naming.
             # (or an apposition to the object: "branded the dam a disaster")
-            for frame in [*tok.children, *path[idx - 1].children, *_trailing_names(path[idx - 1])]:
+            frames = [*tok.children, *path[idx - 1].children, *_trailing_names(path[idx - 1])]
+            # (a word of the issue the parser makes the name hands it on: "called [the new catch]
+            # [limits] [a step in the right direction]", "limits" an ``oprd``, the name its object)
+            frames += [c for f in frames if f.i in walk.in_match and f.i != path[idx - 1].i for c in f.children if c.i > f.i]
+            for frame in frames:
+                if frame.i in walk.in_match:
+                    continue
                 if _is_name(frame, path[idx - 1]):
                     # ("cruel, dangerous and out of step": the first word the lexicon judges)
                     judged = [self._evaluation(f) for f in [frame, *frame.conjuncts]]
@@ -2580,6 +2589,13 @@ class StanceFinder:
         if lemma in self.lex.naming_cues and below is not None and _named_object(below) and _names_it(tok, below):
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
+            return
+        if lemma in self.lex.naming_cues and lemma in self.lex.prepositional_cues and tok.pos_ == "VERB" and below is not None \
+                and not (below.dep_ == "prep" and below.lower_ in self.lex.prepositional_cues[lemma]) and not is_to_infinitive(below):
+            # "call" takes a side only through its preposition ("called for a levy", "called on
+            # Congress to pass it") or an infinitive; with the issue as its object it names it, and
+            # a name the parser has lost ("called border wall funding a waste", "called the ban,
+            # which Berg backs, a disgrace") is no reason to read it as support
             return
         if lemma in self.lex.lapsing_verbs and tok.head.lemma_.lower() in ("let", "allow") and below is not None \
                 and below.dep_ in ("nsubj", "compound", "amod", "nmod") and any(t.i in walk.in_match for t in below.subtree):
@@ -3363,7 +3379,7 @@ class StanceFinder:
                 span = self._match_span(match)
                 if span is None:
                     continue
-                head = span.root  # the match token whose head lies outside the match
+                head = _match_root(span)  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
                 if _is_container_subject(head, self.lex):
                     continue
@@ -4220,6 +4236,17 @@ def _relative_word(tok: Token) -> bool:
     return tok.tag_ in RELATIVE_TAGS or tok.lower_ == "that" and tok.pos_ == "PRON"
 
 
+def _match_root(span: Span) -> Token:
+    """The token of an issue match whose head lies outside it. When the parser hangs several on
+    the word above ("called [offshore drilling] essential": "offshore" an adverb of "called",
+    "drilling" its complement), the last one that is no modifier: the head of the phrase."""
+    root = span.root
+    if root.dep_ not in MODIFIER_DEPS:
+        return root
+    outside = [t for t in span if t.i != root.i and t.head.i == root.head.i and t.dep_ not in MODIFIER_DEPS]
+    return outside[-1] if outside else root
+
+
 def _named_object(obj: Token) -> bool:
     """Whether a naming verb's child is (part of) the thing it names: its direct object; the first
     of two predicates the parser makes of object and name in a relative clause ("Roe, who has
@@ -4227,6 +4254,12 @@ def _named_object(obj: Token) -> bool:
     the verb between object and name ("called her vote | in favour of the levy | a mistake")."""
     if obj.dep_ == "dobj" or obj.dep_ == "oprd" and _after_name(obj):
         return True
+    if obj.dep_ in ("ccomp", "xcomp") and obj.i > obj.head.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in obj.children):
+        # (a gerund or noun the parser makes a verb of, with the name as its object: "called
+        # fracking a danger", "called man-made global warming a hoax")
+        if any(c.dep_ == "dobj" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN") for c in obj.children):
+            return True
     names = [c for c in obj.head.children if c.dep_ == "oprd" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")]
     if obj.dep_ == "prep":
         return bool(names) and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
@@ -4345,9 +4378,10 @@ def _names_it(verb: Token, obj: Token) -> bool:
 
 
 def _trailing_names(obj: Token) -> list[Token]:
-    """A name the parser hangs, as an apposition, on the last noun inside a naming verb's object
-    ("called [the idea of a water tax] [a mistake]": "mistake" on "tax")."""
-    return [t for t in obj.subtree if t.dep_ == "appos" and t.head.i != obj.i and t.head.dep_ == "pobj"
+    """A name the parser hangs, as an apposition or an object, on the last noun inside a naming
+    verb's object ("called [the idea of a water tax] [a mistake]": "mistake" on "tax"; "called
+    [the notion of man-made global warming] [a hoax]": "hoax" an object of "warming")."""
+    return [t for t in obj.subtree if t.dep_ in ("appos", "dobj") and t.head.i != obj.i and t.head.dep_ == "pobj"
             and t.right_edge.i == obj.right_edge.i]
 
 

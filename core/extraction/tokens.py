@@ -148,6 +148,11 @@ def agent_objects(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
+def is_to_infinitive(tok: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to release"), not a participle ("refused, saying")."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def is_passive(tok: Token) -> bool:
     """Whether a verb is passive: a passive subject or auxiliary ("the plan was praised")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
