@@ -1798,7 +1798,29 @@ def test_a_name_the_parser_misplaces_still_decides_the_side(text, expected):
         ("Senator Omar Haddad called wind farm funding a waste.", "Omar Haddad", "wind_farms"),
         ("Mayor Ruth Okafor called the river dam, which Governor Lena Brandt backs, a disgrace.", "Ruth Okafor", "river_dam"),
         ("Mayor Ruth Okafor called a vote on the river dam.", "Ruth Okafor", "river_dam"),
+        # (a gerund the parser makes a verb under a verb of naming is named, not done)
+        ("Senator Omar Haddad termed fracking a nuisance.", "Omar Haddad", "fracking"),
     ],
 )
 def test_call_with_the_issue_as_its_object_is_no_support_of_its_own(text, holder, issue):
     assert (holder, issue, "support") not in stance_triples(text, NAMING_CODEBOOK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Omar Haddad did not call the steel tariffs a mistake.",
+        "Governor Lena Brandt never called global warming a hoax.",
+        "Mayor Ruth Okafor did not call the farm loans indispensable.",
+    ],
+)
+def test_a_name_denied_says_nothing_of_the_issue(text):
+    assert stance_triples(text, NAMING_CODEBOOK) == set()
+
+
+def test_a_verb_of_opinion_denied_turns_its_name_and_a_verb_of_naming_denied_says_nothing():
+    """"does not consider X necessary" is considering it unnecessary (against it); "did not describe X
+    as a mistake" says nothing of what X is."""
+    assert_one_side("Governor Lena Brandt does not consider the farm loans necessary.", ("Lena Brandt", "farm_loans", "oppose"), NAMING_CODEBOOK)
+    assert_one_side("Governor Lena Brandt considers the farm loans necessary.", ("Lena Brandt", "farm_loans", "support"), NAMING_CODEBOOK)
+    assert stance_triples("Senator Omar Haddad did not describe the steel tariffs as a mistake.", NAMING_CODEBOOK) == set()

@@ -59,6 +59,7 @@ from core.extraction.words import (
     HYPHENS,
     IMPERSONAL_WORDS,
     ISSUE_DETERMINERS,
+    NEG_RAISING_FRAMES,
     OTHER_VIEW_WORDS,
     PERSON_SUBJECT_PRONOUNS,
     PLACE_ADVERBS,
@@ -1979,7 +1980,10 @@ class StanceFinder:
             # "Peru's call for the toll road to be halted": what is called for is the issue halted
             # (any cue above, "call", "demand", is turned by it)
             walk.flip()
-        if head.i in in_match and head.pos_ == "VERB":
+        if head.i in in_match and head.pos_ == "VERB" \
+                and not (head.dep_ in ("xcomp", "ccomp") and head.head.lemma_.lower() in self.lex.naming_cues):
+            # (not a word of the issue the parser makes a verb under a verb of naming: "termed
+            # fracking a menace" names fracking, nobody does it)
             # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
             # cue for support, its negation ("wouldn't send") for opposition; any predicate above
             # it decides. A neutral verb inside the match ("talk about land") is neutral.
@@ -2287,7 +2291,20 @@ class StanceFinder:
 
     def _read_frames(self, path: list[Token], idx: int, walk: _Walk) -> None:
         """What a framing or naming verb says of its object, the issue ("sees the dam as a
-        disaster", "called the levy a mistake")."""
+        disaster", "called the levy a mistake"). Denied, the name says nothing of the issue ("did
+        not call the levy a mistake"), except under a verb of opinion, whose negation is the
+        name's ("does not consider the levy necessary": against it; NEG_RAISING_FRAMES)."""
+        before = (walk.polarity, walk.has_cue, walk.polar, walk.judged)
+        self._read_frame_words(path, idx, walk)
+        tok = path[idx]
+        if (walk.polarity, walk.has_cue, walk.polar, walk.judged) != before and self._negated(tok):
+            if tok.lemma_.lower() in NEG_RAISING_FRAMES:
+                walk.flip()
+            else:
+                walk.polarity, walk.has_cue, walk.polar, walk.judged = before
+            walk.seen_cues.add(tok.i)
+
+    def _read_frame_words(self, path: list[Token], idx: int, walk: _Walk) -> None:
         tok = path[idx]
         framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and bool(_as_preps(tok, path[idx - 1]))
         if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues \
@@ -2585,6 +2602,14 @@ class StanceFinder:
             # sides denied is no side (the first of the two is read here too)
             walk.seen_cues.add(tok.head.i)
             walk.neutral = walk.has_cue = True
+            return
+        if lemma in self.lex.naming_cues and tok.pos_ == "VERB" and below is not None and self._negated(tok) \
+                and (below.dep_ == "oprd" or below.dep_ in ("ccomp", "xcomp") and below.pos_ in ("ADJ", "NOUN")) and below.i not in walk.in_match:
+            # "did not call the levy necessary" (the name on the way up): as in _read_frames
+            if lemma in NEG_RAISING_FRAMES:
+                walk.flip()
+            else:
+                walk.polarity, walk.has_cue, walk.polar, walk.judged = 1, False, False, False
             return
         if lemma in self.lex.naming_cues and below is not None and _named_object(below) and _names_it(tok, below):
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
