@@ -27,7 +27,7 @@ MEASURED = {
     "challenge/discourse.yaml": (48 / 80, 67 / 108),
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
     "challenge/negotiation.yaml": (43 / 100, 57 / 129),
-    "challenge/us_politics.yaml": (79 / 120, 71 / 112),  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
+    "challenge/us_politics.yaml": (78 / 120, 70 / 112),  # (79, 71 before the twenty-third session: "called it 'the least we can do'" was support only because "call" counted as support without "for");  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
     "challenge/ukraine.yaml": (76 / 120, 101 / 162),  # (75, 100 before the twenty-first session's judged conditions: "if they'd rather go straight to a peace deal, that's fine")
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
@@ -47,12 +47,12 @@ MEASURED = {
     "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
-    "challenge_heldout/vocabulary_heldout.yaml": (96 / 120, 87 / 108),  # (95, 86 before the eighteenth session)
+    "challenge_heldout/vocabulary_heldout.yaml": (96 / 120, 86 / 108),  # (95, 86 before the eighteenth session; 96, 87 before the twenty-third: one row lost, not read, with two forbidden rows fewer)
     # (written blind in the seventeenth session, a read set and a held-out one on sides said inside
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
-    "challenge/noun_phrases.yaml": (72 / 120, 53 / 100),  # (71, 52 before names were matched as the evaluation matches them)
+    "challenge/noun_phrases.yaml": (73 / 120, 54 / 100),  # (71, 52 before names were matched as the evaluation matches them; 72, 53 before the twenty-third session's naming)
     "challenge_heldout/noun_phrases_heldout.yaml": (57 / 100, 42 / 87),  # (56, 41 before the twenty-first session)
     # (written blind in the eighteenth session: invented article-length stories, a read set and a
     # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the
@@ -83,7 +83,7 @@ MEASURED_SCORER = {
     "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 20 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),
+    "challenge_heldout/vocabulary_heldout.yaml": (103 / 120, 95 / 108),  # (102, 94 before the twenty-third session)
     "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
