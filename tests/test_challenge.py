@@ -52,7 +52,7 @@ MEASURED = {
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
     # the read set's codebook corrected once: trawling is an opposite term of the trawling ban)
-    "challenge/noun_phrases.yaml": (73 / 120, 54 / 100),  # (71, 52 before names were matched as the evaluation matches them; 72, 53 before the twenty-third session's naming)
+    "challenge/noun_phrases.yaml": (72 / 120, 53 / 100),  # (71, 52 before names were matched as the evaluation matches them)
     "challenge_heldout/noun_phrases_heldout.yaml": (57 / 100, 42 / 87),  # (56, 41 before the twenty-first session)
     # (written blind in the eighteenth session: invented article-length stories, a read set and a
     # held-out one; no article passes whole, so the rows found are what counts. At a0494f5, the

@@ -1824,3 +1824,27 @@ def test_a_verb_of_opinion_denied_turns_its_name_and_a_verb_of_naming_denied_say
     assert_one_side("Governor Lena Brandt does not consider the farm loans necessary.", ("Lena Brandt", "farm_loans", "oppose"), NAMING_CODEBOOK)
     assert_one_side("Governor Lena Brandt considers the farm loans necessary.", ("Lena Brandt", "farm_loans", "support"), NAMING_CODEBOOK)
     assert stance_triples("Senator Omar Haddad did not describe the steel tariffs as a mistake.", NAMING_CODEBOOK) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (a verb of its own with the issue as its object is no misread name)
+        ("Senator Omar Haddad dismissed raising the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad derided raising the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        # (an act named under a verb of naming is still the act when its name is not read as one)
+        ("Governor Lena Brandt called extending the farm loans necessary.", ("Lena Brandt", "farm_loans", "support")),
+    ],
+)
+def test_a_verb_of_its_own_under_a_naming_verb_keeps_its_side(text, expected):
+    assert_one_side(text, expected, NAMING_CODEBOOK)
+
+
+def test_the_head_of_a_phrase_is_its_last_word_that_modifies_nothing():
+    from core.extraction.tokens import phrase_head
+    from tests.nlp_fixtures import nlp
+
+    doc = nlp()("Mayor Ruth Okafor called offshore drilling essential.")
+    assert phrase_head(doc[4:6]).text == "drilling"  # ("offshore" hangs on "called" as an adverb)
+    doc = nlp()("Mayor Ruth Okafor opposes the offshore drilling plan.")
+    assert phrase_head(doc[4:8]).text == "plan"  # (a phrase the parser reads whole keeps its root)

@@ -38,6 +38,7 @@ from core.extraction.tokens import (
     is_issue_anaphor,
     negated,
     path_up,
+    phrase_head,
     require_lexicon,
     strip_whitespace,
 )
@@ -462,7 +463,7 @@ class CandidateFinder:
 
     def _of_occurrence(self, occ: _Occurrence, sent: Span, n: int) -> Iterator[Candidate]:
         """The candidates of one issue occurrence: one per actor, with its most direct holder kind."""
-        head = occ.tokens.root
+        head = phrase_head(occ.tokens)
         inside = {t.i for t in occ.tokens}
         start, end = occ.tokens.start_char, occ.tokens.end_char
         around = containing_statements(self.statements, start, end)

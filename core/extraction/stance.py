@@ -38,6 +38,7 @@ from core.extraction.tokens import (
     negated,
     of_objects,
     path_up,
+    phrase_head,
     require_lexicon,
     states_its_content,
     strip_whitespace,
@@ -181,8 +182,6 @@ class _Walk:
 
 # An abbreviated name: "U.S.", "EU", "UK".
 ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
-# Dependencies of a word that only modifies the next ("offshore", "the"): not the head of an issue's phrase.
-MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nummod", "det", "punct"})
 # Verbs that join a subject to what is said of it: "the release remains non-negotiable".
 COPULAS = frozenset({"be", "remain", "stay"})
 # Prepositions before a noun that then names a time or a place ("at the end of the summit").
@@ -1981,7 +1980,7 @@ class StanceFinder:
             # (any cue above, "call", "demand", is turned by it)
             walk.flip()
         if head.i in in_match and head.pos_ == "VERB" \
-                and not (head.dep_ in ("xcomp", "ccomp") and head.head.lemma_.lower() in self.lex.naming_cues):
+                and not (head.head.lemma_.lower() in self.lex.naming_cues and _named_object(head, in_match) and _names_it(head.head, head)):
             # (not a word of the issue the parser makes a verb under a verb of naming: "termed
             # fracking a menace" names fracking, nobody does it)
             # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
@@ -2294,18 +2293,25 @@ class StanceFinder:
         disaster", "called the levy a mistake"). Denied, the name says nothing of the issue ("did
         not call the levy a mistake"), except under a verb of opinion, whose negation is the
         name's ("does not consider the levy necessary": against it; NEG_RAISING_FRAMES)."""
-        before = (walk.polarity, walk.has_cue, walk.polar, walk.judged)
-        self._read_frame_words(path, idx, walk)
         tok = path[idx]
-        if (walk.polarity, walk.has_cue, walk.polar, walk.judged) != before and self._negated(tok):
-            if tok.lemma_.lower() in NEG_RAISING_FRAMES:
-                walk.flip()
-            else:
-                walk.polarity, walk.has_cue, walk.polar, walk.judged = before
-            walk.seen_cues.add(tok.i)
+        if self._read_frame_words(path, idx, walk) and self._negated(tok):
+            self._deny_name(tok, walk)
 
-    def _read_frame_words(self, path: list[Token], idx: int, walk: _Walk) -> None:
+    def _deny_name(self, verb: Token, walk: _Walk) -> None:
+        """A name given by a negated verb of naming or framing: under a verb of opinion the
+        negation is the name's ("does not consider the levy necessary": against it); otherwise
+        it says nothing of the issue ("did not call repealing the levy necessary": no side at all,
+        not even the repealing's)."""
+        walk.seen_cues.add(verb.i)
+        if verb.lemma_.lower() in NEG_RAISING_FRAMES:
+            walk.flip()
+        else:
+            walk.polarity, walk.has_cue, walk.polar, walk.judged, walk.neutral = 1, False, False, False, False
+
+    def _read_frame_words(self, path: list[Token], idx: int, walk: _Walk) -> bool:
+        """``_read_frames`` without the verb's negation; whether a name was read."""
         tok = path[idx]
+        read = False
         framed_as = idx > 0 and path[idx - 1].dep_ == "dobj" and bool(_as_preps(tok, path[idx - 1]))
         if framed_as and tok.lemma_.lower() in self.lex.censuring_frames and tok.i not in walk.seen_cues \
                 and not self._negated(tok) and not self._as_phrase_judges(tok, path[idx - 1]):
@@ -2315,6 +2321,7 @@ class StanceFinder:
             walk.seen_cues.add(tok.i)
             walk.has_cue = walk.polar = True
             walk.flip()
+            read = True
         if idx > 0 and tok.lemma_.lower() in self.lex.framing_verbs | self.lex.censuring_frames and path[idx - 1].dep_ == "dobj":
             # "sees the dam as a disaster", "regards the pact as essential": the "as" phrase
             # carries the polarity of the framing.
@@ -2327,7 +2334,8 @@ class StanceFinder:
                     words = [c for c in frame.children if c.dep_ == "amod" and self._takes_side(c)][:1] or words
                 for word in words:
                     self._apply_cue(word, None, walk)
-        if idx > 0 and _named_object(path[idx - 1]) and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
+                    read = True
+        if idx > 0 and _named_object(path[idx - 1], walk.in_match) and self._cue_lemma(tok) in self.lex.framing_verbs | self.lex.naming_cues:
             # "called the levy a mistake", "branded the quotas unfair": the object's predicate
             # (``oprd``, or a second object the parser makes of it: "branded the merger a
             # disaster") carries the polarity of the naming.
@@ -2345,11 +2353,14 @@ class StanceFinder:
                     for word in next((w for w in judged if w and self.lex.polarity(w[0].lemma_.lower()) is not None), judged[0]):
                         self._apply_cue(word, None, walk)
                         walk.judged = walk.judged or self.lex.polarity(word.lemma_.lower()) in (1, -1)
+                        read = True
             # "regards the levy as long overdue", parsed as an adverbial clause with "as" below it
             for frame in tok.children:
                 if frame.dep_ in ("advcl", "acomp", "xcomp") and frame.pos_ == "ADJ" and frame.i > path[idx - 1].i \
                         and any(c.lower_ == "as" for c in frame.children):
                     self._apply_cue(frame, None, walk)
+                    read = True
+        return read
 
     def _means_verdict(self, predicate: Token, negated: bool) -> int:
         """+1 when a predicate noun calls the issue a good means ("the only way", "the best path"),
@@ -2605,13 +2616,10 @@ class StanceFinder:
             return
         if lemma in self.lex.naming_cues and tok.pos_ == "VERB" and below is not None and self._negated(tok) \
                 and (below.dep_ == "oprd" or below.dep_ in ("ccomp", "xcomp") and below.pos_ in ("ADJ", "NOUN")) and below.i not in walk.in_match:
-            # "did not call the levy necessary" (the name on the way up): as in _read_frames
-            if lemma in NEG_RAISING_FRAMES:
-                walk.flip()
-            else:
-                walk.polarity, walk.has_cue, walk.polar, walk.judged = 1, False, False, False
+            # "did not call the levy necessary": the name on the way up, read already
+            self._deny_name(tok, walk)
             return
-        if lemma in self.lex.naming_cues and below is not None and _named_object(below) and _names_it(tok, below):
+        if lemma in self.lex.naming_cues and below is not None and _named_object(below, walk.in_match) and _names_it(tok, below):
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
             return
@@ -3404,7 +3412,7 @@ class StanceFinder:
                 span = self._match_span(match)
                 if span is None:
                     continue
-                head = _match_root(span)  # the match token whose head lies outside the match
+                head = phrase_head(span)  # the match token whose head lies outside the match
                 in_match = {t.i for t in span}
                 if _is_container_subject(head, self.lex):
                     continue
@@ -4261,18 +4269,7 @@ def _relative_word(tok: Token) -> bool:
     return tok.tag_ in RELATIVE_TAGS or tok.lower_ == "that" and tok.pos_ == "PRON"
 
 
-def _match_root(span: Span) -> Token:
-    """The token of an issue match whose head lies outside it. When the parser hangs several on
-    the word above ("called [offshore drilling] essential": "offshore" an adverb of "called",
-    "drilling" its complement), the last one that is no modifier: the head of the phrase."""
-    root = span.root
-    if root.dep_ not in MODIFIER_DEPS:
-        return root
-    outside = [t for t in span if t.i != root.i and t.head.i == root.head.i and t.dep_ not in MODIFIER_DEPS]
-    return outside[-1] if outside else root
-
-
-def _named_object(obj: Token) -> bool:
+def _named_object(obj: Token, in_match: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether a naming verb's child is (part of) the thing it names: its direct object; the first
     of two predicates the parser makes of object and name in a relative clause ("Roe, who has
     called the levy a hoax": "levy" and "hoax" both ``oprd``); or a preposition the parser hangs on
@@ -4281,9 +4278,14 @@ def _named_object(obj: Token) -> bool:
         return True
     if obj.dep_ in ("ccomp", "xcomp") and obj.i > obj.head.i \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in obj.children):
-        # (a gerund or noun the parser makes a verb of, with the name as its object: "called
-        # fracking a danger", "called man-made global warming a hoax")
-        if any(c.dep_ == "dobj" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN") for c in obj.children):
+        # (the name as an object of a word of the issue the parser makes a verb, "called fracking
+        # a danger", "called man-made global warming a hoax", or as a second object of an act on
+        # it, "called [scrapping the loans] [a mistake]"; not the only object of a verb of its own,
+        # "dismissed raising the tax")
+        objects = [c for c in obj.children if c.dep_ == "dobj" and c.i > obj.i]
+        named = obj.i in in_match or any(c.i in in_match for c in objects)
+        if named and any(c.i not in in_match and c.pos_ in ("ADJ", "NOUN") and not any(t.i in in_match for t in c.subtree)
+                         for c in objects):
             return True
     names = [c for c in obj.head.children if c.dep_ == "oprd" and c.i > obj.i and c.pos_ in ("ADJ", "NOUN")]
     if obj.dep_ == "prep":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from core.extraction.words import ISSUE_DETERMINERS, ISSUE_PRONOUNS, QUOTE_MARKS, RELATIVE_TAGS
 from core.knowledge.gazetteer import Knowledge, Lexicon
@@ -146,6 +146,21 @@ def agent_objects(verb: Token) -> list[Token]:
     """Who a passive verb names after "by": the objects of its agent phrases ("accepted by
     Ukraine", "led by Rep. Baca")."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+# Dependencies of a word that only modifies the next ("offshore", "the"): not the head of an issue's phrase.
+MODIFIER_DEPS = frozenset({"advmod", "amod", "compound", "npadvmod", "nummod", "det", "punct"})
+
+
+def phrase_head(span: Span) -> Token:
+    """The token of a phrase (an issue match) whose head lies outside it. When the parser hangs
+    several on the word above ("called [offshore drilling] essential": "offshore" an adverb of
+    "called", "drilling" its complement), the last one that is no modifier: the phrase's head."""
+    root = span.root
+    if root.dep_ not in MODIFIER_DEPS:
+        return root
+    outside = [t for t in span if t.i != root.i and t.head.i == root.head.i and t.dep_ not in MODIFIER_DEPS]
+    return outside[-1] if outside else root
 
 
 def is_to_infinitive(tok: Token) -> bool:
