@@ -1824,6 +1824,8 @@ def test_a_verb_of_opinion_denied_turns_its_name_and_a_verb_of_naming_denied_say
     assert_one_side("Governor Lena Brandt does not consider the farm loans necessary.", ("Lena Brandt", "farm_loans", "oppose"), NAMING_CODEBOOK)
     assert_one_side("Governor Lena Brandt considers the farm loans necessary.", ("Lena Brandt", "farm_loans", "support"), NAMING_CODEBOOK)
     assert stance_triples("Senator Omar Haddad did not describe the steel tariffs as a mistake.", NAMING_CODEBOOK) == set()
+    # (nor what a word inside the named phrase said)
+    assert stance_triples("Senator Omar Haddad did not call scrapping the farm loans a mistake.", NAMING_CODEBOOK) == set()
 
 
 @pytest.mark.parametrize(

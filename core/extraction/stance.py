@@ -2300,8 +2300,8 @@ class StanceFinder:
     def _deny_name(self, verb: Token, walk: _Walk) -> None:
         """A name given by a negated verb of naming or framing: under a verb of opinion the
         negation is the name's ("does not consider the levy necessary": against it); otherwise
-        it says nothing of the issue ("did not call repealing the levy necessary": no side at all,
-        not even the repealing's)."""
+        it says nothing of the issue ("did not call scrapping the levy a mistake": no side at all,
+        not even the scrapping's)."""
         walk.seen_cues.add(verb.i)
         if verb.lemma_.lower() in NEG_RAISING_FRAMES:
             walk.flip()

@@ -153,6 +153,7 @@ def label_words(label: str) -> frozenset[str]:
     """The lower-case words of an issue's label ("Paris climate agreement")."""
     return frozenset(w for w in "".join(c.lower() if c.isalnum() else " " for c in label).split())
 
+
 # Verbs of naming or framing (the lexicon's naming_cues, framing_verbs) that are verbs of opinion, whose
 # negation is the name's: "does not consider the levy necessary" is considering it unnecessary ("did
 # not call it a mistake" says nothing).
