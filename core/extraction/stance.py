@@ -170,6 +170,11 @@ class _Walk:
         """A negative cue or a negation: the polarity turns around."""
         self.polarity = -self.polarity
 
+    def forget_side(self) -> None:
+        """Every cue read so far says nothing after all ("did not call scrapping the levy a
+        mistake"): the side is as before the first cue."""
+        self.polarity, self.has_cue, self.polar, self.judged, self.neutral = 1, False, False, False, False
+
     def at_statement_cue(self, tok: Token) -> bool:
         """Whether ``tok`` is the reporting word of the statement: the walk ends there."""
         statement = self.statement
@@ -1980,7 +1985,7 @@ class StanceFinder:
             # (any cue above, "call", "demand", is turned by it)
             walk.flip()
         if head.i in in_match and head.pos_ == "VERB" \
-                and not (head.head.lemma_.lower() in self.lex.naming_cues and _named_object(head, in_match) and _names_it(head.head, head)):
+                and not (head.head.lemma_.lower() in self.lex.naming_cues and _named_by(head.head, head, in_match)):
             # (not a word of the issue the parser makes a verb under a verb of naming: "termed
             # fracking a menace" names fracking, nobody does it)
             # The issue is an action ("send Italian soldiers", "ending the war"): doing it is a weak
@@ -2306,7 +2311,7 @@ class StanceFinder:
         if verb.lemma_.lower() in NEG_RAISING_FRAMES:
             walk.flip()
         else:
-            walk.polarity, walk.has_cue, walk.polar, walk.judged, walk.neutral = 1, False, False, False, False
+            walk.forget_side()
 
     def _read_frame_words(self, path: list[Token], idx: int, walk: _Walk) -> bool:
         """``_read_frames`` without the verb's negation; whether a name was read."""
@@ -2619,7 +2624,7 @@ class StanceFinder:
             # "did not call the levy necessary": the name on the way up, read already
             self._deny_name(tok, walk)
             return
-        if lemma in self.lex.naming_cues and below is not None and _named_object(below, walk.in_match) and _names_it(tok, below):
+        if lemma in self.lex.naming_cues and below is not None and _named_by(tok, below, walk.in_match):
             # "called the mine a big project": a verb of naming takes no side of its own (not "call
             # for"); what it names the issue does (_read_frames)
             return
@@ -4397,6 +4402,12 @@ def _hyphened_to(word: Token, other: Token) -> bool:
 def _has_infinitive(noun: Token) -> bool:
     """Whether a noun has a to-infinitive of its own ("attempts to forge a truce")."""
     return any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children)
+
+
+def _named_by(verb: Token, obj: Token, in_match: set[int]) -> bool:
+    """Whether a naming verb's child is the thing it names (``_named_object``) and the verb gives
+    it a name (``_names_it``): "called [the levy] [a mistake]"."""
+    return _named_object(obj, in_match) and _names_it(verb, obj)
 
 
 def _names_it(verb: Token, obj: Token) -> bool:
