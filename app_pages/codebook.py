@@ -28,7 +28,8 @@ NEW = ""  # the "Issue to edit" option for a new issue
 SELECT = "codebook_issue"
 FIELDS = {"id": "codebook_id", "label": "codebook_label", "description": "codebook_description",
           "patterns": "codebook_patterns", "terms": "codebook_terms",
-          "opposite_terms": "codebook_opposite_terms", "opposite_patterns": "codebook_opposite_patterns"}
+          "opposite_terms": "codebook_opposite_terms", "opposite_patterns": "codebook_opposite_patterns",
+          "problem_terms": "codebook_problem_terms", "problem_patterns": "codebook_problem_patterns"}
 PENDING = "codebook_pending"  # the edited codebook, not saved yet (None: no changes)
 NEW_DRAFT = "codebook_new_draft"  # an IssueDraft for "New issue" (from the uncoded panel)
 FORM_FOR = "codebook_form_for"  # what the form was last filled from: (selection, codebook digest)
@@ -75,6 +76,8 @@ def _fill_form(draft: IssueDraft) -> None:
     st.session_state[FIELDS["terms"]] = "\n".join(draft.terms)
     st.session_state[FIELDS["opposite_terms"]] = "\n".join(draft.opposite_terms)
     st.session_state[FIELDS["opposite_patterns"]] = "\n".join(draft.opposite_patterns)
+    st.session_state[FIELDS["problem_terms"]] = "\n".join(draft.problem_terms)
+    st.session_state[FIELDS["problem_patterns"]] = "\n".join(draft.problem_patterns)
 
 
 def _form_draft() -> IssueDraft:
@@ -86,6 +89,8 @@ def _form_draft() -> IssueDraft:
         terms=str(st.session_state.get(FIELDS["terms"], "")).splitlines(),
         opposite_patterns=str(st.session_state.get(FIELDS["opposite_patterns"], "")).splitlines(),
         opposite_terms=str(st.session_state.get(FIELDS["opposite_terms"], "")).splitlines(),
+        problem_patterns=str(st.session_state.get(FIELDS["problem_patterns"], "")).splitlines(),
+        problem_terms=str(st.session_state.get(FIELDS["problem_terms"], "")).splitlines(),
     )
 
 
@@ -192,13 +197,14 @@ st.dataframe(
             "terms": [len(issue.terms) for issue in working.issues],
             "patterns": [len(issue.patterns) for issue in working.issues],
             "opposite": [len(issue.opposite_terms) + len(issue.opposite_patterns) for issue in working.issues],
+            "problem": [len(issue.problem_terms) + len(issue.problem_patterns) for issue in working.issues],
             "statements": [int(counts.get(issue.id, 0)) for issue in working.issues],
         }
     ),
     hide_index=True,
     width="stretch",
     # The counts before the long description, so they are never scrolled out of view.
-    column_order=["label", "statements", "terms", "patterns", "opposite", "id", "description"],
+    column_order=["label", "statements", "terms", "patterns", "opposite", "problem", "id", "description"],
     column_config={
         "label": st.column_config.TextColumn("Label", width="medium"),
         "id": st.column_config.TextColumn("Id", width="medium"),
@@ -207,6 +213,8 @@ st.dataframe(
         "patterns": st.column_config.NumberColumn("Patterns", format="%d", width="small"),
         "opposite": st.column_config.NumberColumn("Opposite", format="%d", width="small",
                                                   help="Terms and patterns for things whose support is opposition to the issue"),
+        "problem": st.column_config.NumberColumn("Problem", format="%d", width="small",
+                                                 help="Terms and patterns for the problem the issue acts against"),
         "statements": st.column_config.NumberColumn("Statements", format="%d", width="small",
                                                     help="Stance rows found with the saved codebook"),
     },
@@ -302,12 +310,19 @@ with st.form("codebook_form"):
     st.text_area("Opposite terms: things whose support is opposition to the issue", key=FIELDS["opposite_terms"], height=68,
                  help="For \"Limits on fossil fuels\": fracking, offshore drilling. A statement backing one of them is "
                       "counted as opposing the issue, and one rejecting it as supporting the issue.")
+    st.text_area("Problem terms: the problem the issue acts against", key=FIELDS["problem_terms"], height=68,
+                 help="For \"Acting on climate change\": climate change, global warming. Fighting the problem or warning "
+                      "of it is counted as supporting the issue; denying it, playing it down or ignoring it as opposing. "
+                      "A problem word before another noun (\"climate change legislation\") names the action.")
     with st.expander("Regular expressions (for experts)",
-                     expanded=bool(st.session_state.get(FIELDS["patterns"]) or st.session_state.get(FIELDS["opposite_patterns"]))):
+                     expanded=bool(st.session_state.get(FIELDS["patterns"]) or st.session_state.get(FIELDS["opposite_patterns"])
+                                   or st.session_state.get(FIELDS["problem_patterns"]))):
         st.text_area("Patterns, one regular expression per line", key=FIELDS["patterns"], height=100,
                      help="Case-insensitive Python regular expressions matched on sentence text, e.g. \\bfishing\\s+quotas?\\b")
         st.text_area("Opposite patterns (one regular expression per line)", key=FIELDS["opposite_patterns"], height=68,
                      help="Regular expressions for things whose support is opposition to the issue, e.g. \\bgun\\s+rights\\b")
+        st.text_area("Problem patterns (one regular expression per line)", key=FIELDS["problem_patterns"], height=68,
+                     help="Regular expressions for the problem the issue acts against, e.g. \\bglobal\\s+warming\\b")
     apply_col, test_col = st.columns(2)
     apply_col.form_submit_button("Update issue" if choice else "Add issue", type="primary", icon=":material/check:",
                                  key="codebook_apply", on_click=_apply)
@@ -332,7 +347,8 @@ if test:
     texts = analysis.tables.quotes["text"].fillna("").astype(str) if "text" in analysis.tables.quotes else []
     try:
         draft = _form_draft().cleaned()
-        trial = try_patterns([*draft.patterns, *draft.opposite_patterns], texts, terms=[*draft.terms, *draft.opposite_terms])
+        trial = try_patterns([*draft.patterns, *draft.opposite_patterns, *draft.problem_patterns], texts,
+                             terms=[*draft.terms, *draft.opposite_terms, *draft.problem_terms])
     except CodebookError as exc:
         st.error(escape_markdown(str(exc)), icon=":material/error:")
     else:

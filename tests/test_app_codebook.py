@@ -162,7 +162,7 @@ def test_page_shows_where_the_codebook_comes_from_and_its_issues(calls):
     table = issue_table(at)
     seed = load_codebook(SEEDS_DIR / "codebook.yaml")
     assert table["id"].tolist() == seed.ids
-    assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "opposite", "statements"]
+    assert list(table.columns) == ["label", "id", "description", "terms", "patterns", "opposite", "problem", "statements"]
     row = table.set_index("id").loc["sanctions_on_russia"]
     sanctions = next(i for i in seed.issues if i.id == "sanctions_on_russia")
     assert row["label"] == "Sanctions on Russia" and row["patterns"] == len(sanctions.patterns) > 0
@@ -553,6 +553,20 @@ def test_an_issue_with_opposite_terms_is_added_saved_and_counted(calls, fresh_co
     assert_clean(at)
     saved = stored(fresh_corpus).issues[-1]
     assert saved.opposite_terms == ("harbour bridge",) and [p.pattern for p in saved.opposite_patterns] == [r"\bnew\s+crossing\b"]
+
+
+def test_an_issue_with_problem_terms_is_added_saved_and_counted(calls, fresh_corpus):
+    at = open_page()
+    fill(at, id="bridge_action", label="Acting on bridge traffic", terms=["bridge moratorium"])
+    at.text_area(key="codebook_problem_terms").input("harbour bridge\ntraffic jams")
+    at.text_area(key="codebook_problem_patterns").input(r"\bgridlock\b")
+    at.button(key="codebook_apply").click().run()
+    assert_clean(at)
+    assert issue_table(at).set_index("id").loc["bridge_action", "problem"] == 3
+    button(at, "Save in the corpus").click().run()
+    assert_clean(at)
+    saved = stored(fresh_corpus).issues[-1]
+    assert saved.problem_terms == ("harbour bridge", "traffic jams") and [p.pattern for p in saved.problem_patterns] == [r"\bgridlock\b"]
 
 
 def test_a_bad_opposite_pattern_is_refused_and_nothing_is_saved(calls, fresh_corpus):

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from core.extraction.attribution import Statement
 from core.extraction.issue_matches import sentence_matches
 from core.extraction.mentions import ActorResolver, Mention
-from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, all_opposite, turned
+from core.extraction.stance import StanceClaim, StanceFinder, _in_conditional, _in_question, turned
 from core.extraction.tokens import (
     HEDGE_DEPS,
     NEGATION_DEPS,
@@ -128,7 +128,8 @@ class Candidate:
     # not say it would sign the accord"); '' when none.
     negation_scope: str = ""
     # Found by an opposite term or pattern of the issue ("fracking" for limits on fossil fuels):
-    # every feature and the scorer's stance are about the words; the table turns the stance round.
+    # every feature and the scorer's stance are about the words; the table turns the stance round
+    # (not by a problem's: ``scored_as_opposite``).
     opposite: bool = False
     # Found by the issue's own words close together ("withdraw its troops"), not by a pattern or term
     # of the codebook (core.extraction.issue_matches).
@@ -193,6 +194,16 @@ def containing_statements(statements: list[Statement], start: int, end: int) -> 
 # ------------------------------------------------------------------------------------ issues
 
 
+def scored_as_opposite(matches: list[IssueMatch]) -> bool:
+    """Whether the scorer reads a candidate on these matches (of one issue) as on an opposite
+    match, learning and predicting the side on its words and turning it for the table: when every
+    one is an opposite match, not a problem's ("climate change" for acting on it). On a problem the
+    scorer learns and predicts the side on the issue itself: a mere mention of a problem is far
+    more often by someone who wants it acted on, which the scorer's lean towards support then
+    says; the rules' verdict it is given is the side on the issue too."""
+    return bool(matches) and all(m.opposite and not m.problem for m in matches)
+
+
 def issue_occurrences(
     doc: Doc,
     sent: Span,
@@ -210,7 +221,7 @@ def issue_occurrences(
     for match in matches:
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
         if span is not None and len(span):
-            found.append(_Occurrence(match.issue, span, opposite=match.opposite, loose=match.loose))
+            found.append(_Occurrence(match.issue, span, opposite=scored_as_opposite([match]), loose=match.loose))
     if not previous and not named_before:
         return found
     named = {occ.issue for occ in found}
@@ -220,7 +231,7 @@ def issue_occurrences(
         # (a word that is itself a match, "these truces", may still refer to a more specific issue)
         # (an opposite occurrence only when every earlier match of the issue was one: "proposed a
         # mining ban to stop open-pit mining. Berg rejected the proposal" is the ban)
-        referred = {m.issue: (m, all_opposite([p for p in previous if p.issue == m.issue])) for m in previous}
+        referred = {m.issue: (m, scored_as_opposite([p for p in previous if p.issue == m.issue])) for m in previous}
         if tok.pos_ == "NOUN" and named_before and labels:
             for issue, match in named_before.items():
                 if issue not in referred and (tok.lemma_.lower() in labels.get(issue, ()) or tok.lower_ in labels.get(issue, ())):
@@ -446,7 +457,7 @@ class CandidateFinder:
             for match in self.finder.referring_matches.get(n, []):
                 span = self.doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
                 if span is not None and len(span) and (match.issue, span.start) not in present:
-                    occurrences.append(_Occurrence(match.issue, span, span.text, named_before.get(match.issue), match.opposite))
+                    occurrences.append(_Occurrence(match.issue, span, span.text, named_before.get(match.issue), scored_as_opposite([match])))
             best: dict[tuple[str, str], Candidate] = {}
             for occ in occurrences:
                 for cand in self._of_occurrence(occ, sent, n):

@@ -20,18 +20,25 @@ present" names a prisoner exchange).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from core.extraction.mentions import ActorResolver
+from core.extraction.tokens import require_lexicon
 from core.extraction.words import HYPHENS
 from core.knowledge.codebook import Codebook, IssueMatch
+from core.knowledge.gazetteer import Lexicon, load_knowledge
 from core.knowledge.issue_words import IssueWords
 from core.knowledge.patterns import timeouts_so_far
 
 # The words of an issue name it when close together: at most this many other tokens between two of
 # them, and no punctuation but a hyphen.
 LOOSE_GAP = 3
+# Prepositions by which a word of doing names what it acts on: "action on climate change", "act on
+# it" (a problem's words after them name the action, _problems_named_as_actions; not "against": "a
+# law against gun violence" is read as against the problem, the rules reading "against" as a cue).
+ACTION_PREPOSITIONS = frozenset({"on"})
 _CACHE_KEY = "stance_tracker.loose_issue_matches"
 
 
@@ -40,17 +47,42 @@ def sentence_matches(codebook: Codebook, sent: Span, resolver: ActorResolver | N
     (``loose_matches``), in text order. Remembered on the Doc per codebook and sentence: the rules
     and the candidates each ask."""
     if resolver is None:
-        return codebook.find(sent.text, sent.start_char)
+        return _problems_named_as_actions(codebook.find(sent.text, sent.start_char), sent)
     memo = sent.doc.user_data.setdefault(_CACHE_KEY, {})
     # (the digest covers every issue's patterns, terms and label; the codebook's matches change when
     # a pattern is switched off for running out of time; another resolver may see other actors)
     key = (codebook.digest or id(codebook), id(resolver), sent.start, sent.end, timeouts_so_far())
     found = memo.get(key)
     if found is None:
-        exact = codebook.find(sent.text, sent.start_char)
+        exact = _problems_named_as_actions(codebook.find(sent.text, sent.start_char), sent, resolver.lex)
         loose = loose_matches(sent, codebook.words(), exact, resolver)
         found = memo[key] = sorted(exact + loose, key=lambda m: (m.start_char, m.end_char)) if loose else exact
     return list(found)
+
+
+def _problems_named_as_actions(matches: list[IssueMatch], sent: Span, lexicon: Lexicon | None = None) -> list[IssueMatch]:
+    """The matches with a problem's words that name the action against it made plain matches: a
+    problem word that modifies a word of doing ("climate change legislation", "the global warming
+    talks"), or after "on" with one ("urgent action on climate change", "act on it"): "backed
+    climate change legislation" is support. The lexicon's ``problem_action_words`` (the default
+    lexicon's when none is given); any other noun says something of the problem ("climate change
+    deniers", "the climate change threat")."""
+    if not any(m.problem for m in matches):
+        return matches
+    action_words = (lexicon or require_lexicon(load_knowledge())).problem_action_words
+    found = []
+    for match in matches:
+        span = sent.doc.char_span(match.start_char, match.end_char, alignment_mode="expand") if match.problem else None
+        if span is not None and len(span):
+            root, above = span.root, span.root.head
+            if root.dep_ == "pobj" and above.lower_ in ACTION_PREPOSITIONS:
+                above = above.head
+            elif not (root.dep_ in ("compound", "amod", "nmod") and above.pos_ == "NOUN"):
+                above = root
+            if not span.start <= above.i < span.end and above.lemma_.lower() in action_words:
+                match = replace(match, opposite=False, problem=False)
+        found.append(match)
+    return found
 
 
 def loose_matches(sent: Span, words: IssueWords, exact: Sequence[IssueMatch], resolver: ActorResolver) -> list[IssueMatch]:

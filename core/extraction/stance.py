@@ -110,6 +110,13 @@ def all_opposite(matches: list[IssueMatch]) -> bool:
     return bool(matches) and all(m.opposite for m in matches)
 
 
+def referring_match(issue: str, tok: Token, matches: list[IssueMatch]) -> IssueMatch:
+    """A word (``tok``) referring back to these matches of ``issue``: an opposite match when every
+    one is (``all_opposite``), a problem match when every one is ("climate change is real ... we
+    must fight it")."""
+    return IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(matches), problem=bool(matches) and all(m.problem for m in matches))
+
+
 def turned(stance: str, opposite: bool) -> str:
     """A side on an opposite match's words as a side on its issue, or back (the turn is its own
     inverse): support for oppose and back when ``opposite``; neutral (and anything else) stays."""
@@ -163,6 +170,9 @@ class _Walk:
     fact_judge: Token | None = None
     relative_antecedent: Token | None = None  # the noun whose relative clause the walk ended at
     withheld: list[Mention] = field(default_factory=list)  # who declined to say whether they back it: neutral
+    # the match names the problem its issue acts against ("climate change"): the claim turns the
+    # side round, unless the first word read is a reality word (``StanceFinder._apply_cue``)
+    problem: bool = False
     seen_cues: set[int] = field(default_factory=set)  # tokens already read as cues
     holders: list[_Holder] = field(default_factory=list)
 
@@ -245,6 +255,8 @@ class StanceFinder:
         self._placed_cues = (self.lex.object_only_cues | self.lex.cause_only_cues | self.lex.doubt_verbs
                              | self.lex.refusal_verbs | self.lex.own_act_verbs)
         self.text = resolver.text_of(doc)
+        # every word or phrase the problem lists know (``_problem_word``)
+        self._problem_words = frozenset(self.lex.problem_cues) | self.lex.reality_words
         self._renamed_cache: dict[int, dict[int, list[Token]]] = {}
         self._speech = {id(st): self._speech_cue(st) for st in statements}
         # What the cues on the path from each issue match up its clause say, whoever holds it: the
@@ -1374,6 +1386,12 @@ class StanceFinder:
         ``via``: a verb coordinated with the match's own, sharing it as subject, read instead of it
         ("the dam is backed by Peru and opposed by Chile")."""
         walk = self._start_walk(head, in_match, statement, sent)
+        walk.problem = match.problem
+        if match.problem and not walk.polar:
+            # (a problem is nothing anyone does: no weak cue of support for doing it, as for an
+            # issue that is an act; the parser may make its word a verb, "I made climate change
+            # the top priority" with "change" a verb)
+            walk.has_cue = walk.neutral = False
         path = self._clause_path(head, walk)
         if path is None and walk.withheld:
             # "declined to say whether she would back the levy": neutral, the coding guide's "declines to say"
@@ -1455,6 +1473,11 @@ class StanceFinder:
                     self._apply_cue(stance_object, path[idx - 1], walk)  # "expressed openness to a swap"
                 elif idx > 0 and tok.lemma_.lower() in self.lex.threat_verbs and self._threatens_a_tool(tok, path[idx - 1]):
                     self._apply_cue(tok, path[idx - 1], walk)  # "warned of new sanctions if Moscow refused"
+                elif idx > 0 and walk.problem and not walk.polar and self._problem_word(tok, path[idx - 1]) in self.lex.problem_cues \
+                        and not _says_more_of_it(path[idx - 1]):
+                    # ("Republicans deny climate change": no report of words; "warned that obesity
+                    # was rising": a warning about a problem sounds the alarm)
+                    self._apply_cue(tok, path[idx - 1], walk)
                 break
             if _identity_copula(path, idx) and self._negated(tok) and path[idx - 1].lemma_.lower() not in self.lex.side_nouns:
                 return []  # "the concession Lima sought was not a tariff exemption": no view on it
@@ -2333,7 +2356,9 @@ class StanceFinder:
             for frame in _as_frames(tok, path[idx - 1]):
                 words = self._evaluation(frame)
                 if frame.pos_ == "NOUN" and words == [frame] and self.lex.polarity(frame.lemma_.lower()) is None \
+                        and not (walk.problem and frame.lemma_.lower() in self.lex.problem_cues) \
                         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in frame.children):  # ("a good example of")
+                    # (a problem called "the greatest challenge" is judged by "challenge", not "greatest")
                     # ("described the pipeline as a vital artery": whatever the issue is
                     # framed as, the adjective judges the issue itself)
                     words = [c for c in frame.children if c.dep_ == "amod" and self._takes_side(c)][:1] or words
@@ -2570,6 +2595,57 @@ class StanceFinder:
             verb = verb.head
 
     def _apply_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
+        """Read one predicate's polarity into the walk (``_read_cue``), on a problem's words
+        ("climate change" for acting on it) with the problem's own words: the lexicon's
+        ``problem_cues`` take a side on a problem where they take none on a policy ("vowed to
+        tackle climate change", "called global warming a crisis"). The claim turns a side on a
+        problem round (fighting it is support), except when the first word that takes a side is
+        one of the lexicon's ``reality_words``, which say whether the problem is real or matters
+        ("called climate change a hoax", "denies global warming", "ignored it": opposition; "accepts
+        it": support): that side is the issue's own, and is turned here so the claim's turn undoes it."""
+        first = walk.problem and not walk.polar
+        word = self._problem_word(tok, below) if walk.problem else ""
+        if walk.problem and tok.pos_ == "NOUN" and tok.i not in walk.seen_cues and tok.i not in walk.in_match:
+            # (a name whose adjective says the problem is not real or does not matter, "a fake
+            # crisis", "a minor problem": the adjective decides, not the noun)
+            playing_down = next((c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() in self.lex.reality_words
+                                 and self.lex.problem_cues.get(c.lemma_.lower(), 0) < 0), None)
+            if playing_down is not None:
+                walk.seen_cues.add(tok.i)
+                tok, below, word = playing_down, None, playing_down.lemma_.lower()
+        if word in self.lex.problem_cues and tok.i not in walk.seen_cues and tok.i not in walk.in_match \
+                and self.lex.polarity(self._cue_phrase(tok, below)) in (None, 0):
+            side = self.lex.problem_cues[word]
+            walk.seen_cues.add(tok.i)
+            walk.has_cue = walk.polar = True
+            walk.neutral = False
+            if side < 0:
+                walk.flip()
+            if self._negated(tok) or tok.dep_ in ("attr", "acomp", "oprd") and self._negated(tok.head):
+                walk.flip()  # ("global warming is not real")
+        else:
+            self._read_cue(tok, below, walk)
+        if first and walk.polar and (word in self.lex.reality_words or self._cue_phrase(tok, below) in self.lex.reality_words):
+            walk.flip()
+
+    def _problem_word(self, tok: Token, below: Token | None) -> str:
+        """How the lexicon's problem lists know a token: with its particle or the preposition
+        below it when listed so ("shrug off", "believe in"), else its lemma; '' for a word that
+        cannot take a side (not a verb, noun or adjective)."""
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
+            return ""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" and lemma in self.lex.problem_nouns_only:
+            return ""  # ("challenged the existence of it", "it lies at the heart of": not "a challenge", "a lie")
+        known = self._problem_words
+        for c in [*tok.children, *([below] if below is not None else [])]:
+            # (and an adverb the phrase needs: "must be taken seriously")
+            if (c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and (below is not None and c.i == below.i or c.lower_ in PARTICLES)) \
+                    and f"{lemma} {c.lower_}" in known:
+                return f"{lemma} {c.lower_}"
+        return lemma
+
+    def _read_cue(self, tok: Token, below: Token | None, walk: _Walk) -> None:
         """Read one predicate's polarity into the walk (once per token): a lexicon cue, an
         inversion noun, a neutral cue, or an instrument ("threatened Russia with sanctions")."""
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
@@ -3282,12 +3358,18 @@ class StanceFinder:
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
             if judged_by_cue:
                 return [*holders, replace(holder, polarity=holder.polarity * judged_by_cue)]
-            if walk.polar and cue is not None and cue.lemma_.lower() in DENIAL_VERBS and not walk.judged \
+            # (on a problem, any verb of denial: "disputes that climate change is real"; not a
+            # denial the walk has read as the cue's own side, "Republicans deny climate change";
+            # nor a problem's reality not denied: "did not deny that climate change is real" holds it real)
+            denied = cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or walk.problem and cue.lemma_.lower() in self.lex.denial_verbs) \
+                and not (walk.problem and (cue.i in walk.seen_cues or self._negated(cue)))
+            if walk.polar and denied and not walk.judged and not walk.problem \
                     and not any(m.actor == speaker for h in walk.holders for m in h.mentions):
                 # "Russia denied that the sanctions had been extended": a fact denied, no side of the
-                # speaker's ("Kenya denied that it had opposed X" turns the speaker's own deed)
+                # speaker's ("Kenya denied that it had opposed X" turns the speaker's own deed; a
+                # problem denied to be real or a threat is a side: "denied that climate change exists")
                 return holders
-            if walk.polar and cue is not None and (cue.lemma_.lower() in DENIAL_VERBS or walk.judged and self._negated(cue) and (
+            if walk.polar and cue is not None and (denied or walk.judged and self._negated(cue) and (
                     cue.lemma_.lower() in self.lex.belief_cues or cue.lemma_.lower() in self.lex.belief_adjectives)):
                 # "denied that the levy would destroy jobs", "does not think the levy is a bad idea":
                 # the speaker holds the opposite of the words
@@ -3661,7 +3743,7 @@ class StanceFinder:
             return []
         (issue,) = issues
         return [
-            IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous))
+            referring_match(issue, tok, previous)
             for tok in sent
             if tok.pos_ == "NOUN" and is_issue_anaphor(tok, self.lex)
         ]
@@ -3688,7 +3770,7 @@ class StanceFinder:
             plural_pronoun = tok.lower_ in ("both", "them") and tok.dep_ in ("dobj", "pobj") and self._stance_pronoun_head(tok) \
                 and not (tok.lower_ == "them" and self._actors_before(sent))
             if plural_noun or plural_pronoun:
-                found += [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite([m for m in previous if m.issue == issue]))
+                found += [referring_match(issue, tok, [m for m in previous if m.issue == issue])
                           for issue in issues]
         return found
 
@@ -3832,7 +3914,7 @@ class StanceFinder:
         # (the judging pronouns only after a sentence about the issue, looked at when there is one)
         pronouns = [tok for tok in sent if self._stance_pronoun(tok) or (self._judging_pronoun(tok) or self._judged_subject_pronoun(tok))
                     and self._sentence_about_issue(antecedent)]
-        return [IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(previous)) for tok in pronouns]
+        return [referring_match(issue, tok, previous) for tok in pronouns]
 
     def _dangling_vote_matches(self, sent: Span, named: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
         """"The committee approved the pension bill 9-4. Its chair voted in favour.": a vote "for",
@@ -3866,7 +3948,7 @@ class StanceFinder:
             issues = {m.issue for m in source}
             if len(issues) == 1:
                 # (on an issue named by an opposite term, "approved fracking", the vote's side turns)
-                found.append(IssueMatch(issues.pop(), tok.idx, tok.idx + len(tok.text), all_opposite(source)))
+                found.append(referring_match(issues.pop(), tok, source))
         return found
 
     def _voted_on_itself(self, match: IssueMatch) -> bool:
@@ -4043,7 +4125,7 @@ class StanceFinder:
                 # ("... may become possible if governments push it along", "aides say 218 members
                 # would vote for it": nobody's view, or a supposed one)
                 continue
-            found.append(IssueMatch(before[-1].issue, tok.idx, tok.idx + len(tok.text), all_opposite(before)))
+            found.append(referring_match(before[-1].issue, tok, before))
         return found
 
     def _nested_in_noun(self, match: IssueMatch) -> bool:
@@ -4157,7 +4239,7 @@ class StanceFinder:
                         o.dep_ in ("dobj", "attr") and o.pos_ == "NOUN" and (o.tag_ == "NNS") == (pron.lower_ == "them")
                         and not self.resolver.actors_of(o) for o in head.head.children)
                     if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb and agrees:
-                        found.append(IssueMatch(match.issue, pron.idx, pron.idx + len(pron.text), match.opposite))
+                        found.append(referring_match(match.issue, pron, [match]))
         return found
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
@@ -4195,6 +4277,15 @@ class StanceFinder:
         confidence -= {"stated": 0.0, "reported": 0.1, "unconfirmed": 0.2}[certainty]
         return StanceClaim(mention, match.issue, stance, certainty, attribution, source, evidence, n, round(confidence, 2),
                            match.opposite)
+
+
+def _says_more_of_it(clause: Token) -> bool:
+    """Whether a reported clause says of its subject something the rules may not have read: a
+    passive ("climate change was being used to justify tax hikes"), a name or an adjective ("was a
+    convenient excuse"), or an infinitive (a warning about a problem then need not sound the alarm)."""
+    return clause.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubjpass", "auxpass", "attr", "acomp", "xcomp", "oprd") and c.tag_ not in ("JJR", "RBR")  # ("getting worse")
+        for c in clause.children)
 
 
 def _not_only_but(comp: Token) -> bool:
@@ -4296,8 +4387,9 @@ def _named_object(obj: Token, in_match: set[int] | frozenset[int] = frozenset())
     if obj.dep_ == "prep":
         return bool(names) and any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
     # (or a clause the parser makes of object and name: "called [the wind farms] a bad deal",
-    # "farms" a ``ccomp``)
-    return (obj.dep_ == "oprd" or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
+    # "farms" a ``ccomp``; or an indirect object: "called [air pollution] a threat", "pollution" a
+    # ``dative``)
+    return (obj.dep_ in ("oprd", "dative") or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
 
 
 def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:

@@ -9,6 +9,14 @@ An issue may also name things whose support is *opposition* to it (``opposite_te
 ``opposite_patterns``): for "Limits on fossil fuels", "fracking" and "the Keystone pipeline"; for
 "Stricter gun laws", "gun rights". A stance on such a match is turned round in the table: backing
 fracking is opposing the limits.
+
+And an issue may name the *problem* it acts against (``problem_terms`` and ``problem_patterns``):
+for "Acting on climate change", "climate change" and "global warming"; for "Stricter gun laws", "gun
+violence". Acting against the problem or sounding the alarm about it ("vowed to fight climate
+change", "called global warming a threat") is support; denying it or playing it down ("called
+climate change a hoax", "denies global warming", "ignored it") is opposition: the lexicon's
+``reality_words`` keep their side on a problem, every other word's side is turned round. A problem
+word that modifies another noun names the action ("climate change legislation"), as a plain term.
 """
 
 from __future__ import annotations
@@ -43,6 +51,8 @@ ISSUE_SCHEMA = Schema("an issue", {
     "terms": Key("words_or_text", "a list of words or phrases"),
     "opposite_patterns": Key("words_or_text", "a list of regular expressions for things whose support opposes the issue"),
     "opposite_terms": Key("words_or_text", "a list of words or phrases for things whose support opposes the issue"),
+    "problem_patterns": Key("words_or_text", "a list of regular expressions for the problem the issue acts against"),
+    "problem_terms": Key("words_or_text", "a list of words or phrases for the problem the issue acts against"),
 })
 CODEBOOK_SCHEMA = Schema("a codebook", {
     "name": Key("text"),
@@ -62,12 +72,17 @@ class Issue:
     opposite_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
     opposite_terms: tuple[str, ...] = ()
     opposite_term_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
+    # The problem the issue acts against ("climate change" for acting on it): fighting it is support,
+    # denying it opposition
+    problem_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
+    problem_terms: tuple[str, ...] = ()
+    problem_term_patterns: tuple[BoundedPattern, ...] = field(default=(), compare=False)
 
     @property
     def matchers(self) -> tuple[BoundedPattern, ...]:
         """Everything that finds the issue in text: its regex patterns and its terms' patterns, the
-        opposite ones included."""
-        return self.plain_matchers + self.opposite_matchers
+        opposite and problem ones included."""
+        return self.plain_matchers + self.opposite_matchers + self.problem_matchers
 
     @property
     def plain_matchers(self) -> tuple[BoundedPattern, ...]:
@@ -79,14 +94,31 @@ class Issue:
         """What finds a thing whose support is opposition to the issue."""
         return self.opposite_patterns + self.opposite_term_patterns
 
+    @property
+    def problem_matchers(self) -> tuple[BoundedPattern, ...]:
+        """What finds the problem the issue acts against."""
+        return self.problem_patterns + self.problem_term_patterns
+
+
+# What a codebook pattern finds: the issue itself, a thing whose support opposes it, or the problem
+# it acts against (search order: a plain match before another of the same length).
+PLAIN, OPPOSITE, PROBLEM = 0, 1, 2
+
 
 @dataclass(frozen=True)
 class IssueMatch:
     issue: str
     start_char: int
     end_char: int
-    opposite: bool = False  # found by an opposite term or pattern: a stance on it is turned round
+    # found by an opposite term or pattern, or a problem one: a stance on it is turned round (a
+    # problem's reality words excepted: core.extraction.stance)
+    opposite: bool = False
     loose: bool = False  # found by the issue's own words close together (core.extraction.issue_matches)
+    problem: bool = False  # found by a problem term or pattern ("climate change" for acting on it)
+
+    def __post_init__(self) -> None:
+        if self.problem and not self.opposite:
+            raise ValueError("a problem match is an opposite one: a side on it is turned round (reality words aside)")
 
 
 # How many sentences' issue matches a codebook remembers: the stance rules, the candidates and the
@@ -99,9 +131,10 @@ class Codebook:
     name: str
     issues: list[Issue]
     digest: str = ""
-    _found: dict[str, tuple[tuple[str, int, int, bool], ...]] = field(default_factory=dict, repr=False, compare=False)
-    # Every pattern once, in search order: (issue rank, issue id, opposite, pattern, its required words)
-    _plan: tuple[tuple[int, str, bool, BoundedPattern, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
+    _found: dict[str, tuple[tuple[str, int, int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
+    # Every pattern once, in search order: (issue rank, issue id, kind: PLAIN, OPPOSITE or PROBLEM,
+    # pattern, its required words)
+    _plan: tuple[tuple[int, str, int, BoundedPattern, tuple[str, ...]], ...] | None = field(default=None, repr=False, compare=False)
     _plan_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # every pattern's required words
     _words: IssueWords | None = field(default=None, repr=False, compare=False)  # the issues' phrasings (words())
 
@@ -148,37 +181,38 @@ class Codebook:
                 # sentences remembered with its matches are searched again)
                 self._found.clear()
             self._found[text] = matches
-        return [IssueMatch(issue, start + offset, end + offset, opposite) for issue, start, end, opposite in matches]
+        return [IssueMatch(issue, start + offset, end + offset, kind != PLAIN, problem=kind == PROBLEM) for issue, start, end, kind in matches]
 
     def forget_matches(self) -> None:
         """Forget the remembered matches (a benchmark times the searches of texts never seen)."""
         self._found.clear()
 
-    def _search(self, text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    def _search(self, text: str) -> tuple[tuple[str, int, int, int], ...]:
         if self._plan is None:
             self._plan = tuple(
-                (rank, issue.id, opposite, pattern, tuple(pattern.words))
+                (rank, issue.id, kind, pattern, tuple(pattern.words))
                 for rank, issue in enumerate(self.issues)
-                for opposite, patterns in ((False, issue.plain_matchers), (True, issue.opposite_matchers))
+                for kind, patterns in ((PLAIN, issue.plain_matchers), (OPPOSITE, issue.opposite_matchers),
+                                       (PROBLEM, issue.problem_matchers))
                 for pattern in patterns
             )
             self._plan_words = frozenset(word for *_, words in self._plan for word in words)
-        found: list[tuple[int, int, int, str, bool]] = []
+        found: list[tuple[int, int, int, str, int]] = []
         # (most patterns match nowhere in a sentence: one that needs a word the sentence lacks is
         # not searched, which makes finding a sentence's issues several times faster; each word
         # is looked for once, however many patterns need it)
         squeezed = squeeze(text) if words_testable(text) else None
         present = frozenset(word for word in self._plan_words if word in squeezed) if squeezed is not None else frozenset()
-        for rank, issue_id, opposite, pattern, words in self._plan:
+        for rank, issue_id, kind, pattern, words in self._plan:
             if squeezed is not None and words and present.isdisjoint(words):
                 continue
             for m in pattern.finditer(text):
                 if m.end() > m.start():
-                    found.append((m.start(), m.end(), rank, issue_id, opposite))
-        # Longest first, then codebook order (a plain match before an opposite one of the same
-        # issue), so "Black Sea ceasefire" beats "ceasefire".
+                    found.append((m.start(), m.end(), rank, issue_id, kind))
+        # Longest first, then codebook order (a plain match before an opposite or problem one of
+        # the same issue), so "Black Sea ceasefire" beats "ceasefire".
         found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[4], f[0]))
-        kept: list[tuple[int, int, int, str, bool]] = []
+        kept: list[tuple[int, int, int, str, int]] = []
         for cand in found:
             overlapping = [n for n, k in enumerate(kept) if not (cand[1] <= k[0] or cand[0] >= k[1])]
             if not overlapping:
@@ -192,7 +226,7 @@ class Codebook:
                 if all(end <= k[0] or start >= k[1] for m, k in enumerate(kept) if m != n):
                     kept[n] = (start, end, *kept[n][2:])
         kept.sort()
-        return tuple((issue, start, end, opposite) for start, end, _, issue, opposite in kept)
+        return tuple((issue, start, end, kind) for start, end, _, issue, kind in kept)
 
 
 def _compile(pattern: str, issue_id: str, source: str) -> BoundedPattern:
@@ -248,9 +282,16 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
         terms = [" ".join(str(term).split()) for term in _listed(raw.get("terms"))]
         opposite_patterns = _listed(raw.get("opposite_patterns"))
         opposite_terms = [" ".join(str(term).split()) for term in _listed(raw.get("opposite_terms"))]
+        problem_patterns = _listed(raw.get("problem_patterns"))
+        problem_terms = [" ".join(str(term).split()) for term in _listed(raw.get("problem_terms"))]
         if not patterns and not terms:
+            if opposite_terms or opposite_patterns or problem_terms or problem_patterns:
+                raise CodebookError(f"{source}: issue '{issue_id}' has only opposite or problem terms and patterns; "
+                                    "give it at least one term or pattern that names the issue itself")
             raise CodebookError(f"{source}: issue '{issue_id}' has no terms and no patterns")
-        both = _on_both_sides(terms, opposite_terms, [str(p) for p in patterns], [str(p) for p in opposite_patterns])
+        both = _on_both_sides({"for the issue": (terms, [str(p) for p in patterns]),
+                               "as its opposite": (opposite_terms, [str(p) for p in opposite_patterns]),
+                               "as its problem": (problem_terms, [str(p) for p in problem_patterns])})
         if both:
             raise CodebookError(f"{source}: issue '{issue_id}': {both}")
         issues.append(
@@ -264,6 +305,9 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
                 opposite_patterns=tuple(_compile(str(p), issue_id, source) for p in opposite_patterns),
                 opposite_terms=tuple(opposite_terms),
                 opposite_term_patterns=tuple(_compile_term(term, issue_id, source) for term in opposite_terms),
+                problem_patterns=tuple(_compile(str(p), issue_id, source) for p in problem_patterns),
+                problem_terms=tuple(problem_terms),
+                problem_term_patterns=tuple(_compile_term(term, issue_id, source) for term in problem_terms),
             )
         )
     if not issues:
@@ -271,13 +315,17 @@ def codebook_from_dict(data: object, source: str = "codebook", located: Located 
     return Codebook(name=str(data.get("name") or source), issues=issues, digest=codebook_digest(issues))
 
 
-def _on_both_sides(terms: list[str], opposite_terms: list[str], patterns: list[str], opposite_patterns: list[str]) -> str:
-    """Why a term or pattern listed both as the issue and as its opposite cannot be used ('' when
-    none is): the plain one would always win and the opposite one never match."""
-    for kind, plain, opposite in (("term", terms, opposite_terms), ("pattern", patterns, opposite_patterns)):
-        same = [item for item in opposite if item.casefold() in {p.casefold() for p in plain}]
-        if same:
-            return f"{kind} {_shown(same[0])} is listed both for the issue and as its opposite; keep it in one list"
+def _on_both_sides(lists: dict[str, tuple[list[str], list[str]]]) -> str:
+    """Why a term or pattern listed twice, e.g. for the issue and as its opposite, cannot be used
+    ('' when none is): the first list's would always win and the other never match. ``lists``:
+    how each list is named ("for the issue") -> its terms and its patterns, in search order."""
+    named = list(lists.items())
+    for n, (first, first_lists) in enumerate(named):
+        for second, second_lists in named[n + 1:]:
+            for kind, earlier, later in (("term", first_lists[0], second_lists[0]), ("pattern", first_lists[1], second_lists[1])):
+                same = [item for item in later if item.casefold() in {p.casefold() for p in earlier}]
+                if same:
+                    return f"{kind} {_shown(same[0])} is listed both {first} and {second}; keep it in one list"
     return ""
 
 
@@ -324,6 +372,10 @@ def _issue_content(issue: Issue) -> dict:
         content["opposite_patterns"] = sources(issue.opposite_patterns)
     if issue.opposite_terms:
         content["opposite_terms"] = list(issue.opposite_terms)
+    if issue.problem_patterns:
+        content["problem_patterns"] = sources(issue.problem_patterns)
+    if issue.problem_terms:
+        content["problem_terms"] = list(issue.problem_terms)
     return content
 
 
@@ -352,7 +404,9 @@ YAML_HEADER = """\
 # single quotes so backslashes stay as typed ('\\btariffs?\\b'); inside single quotes, write ' as ''.
 # When matches overlap, the longest wins (so "carbon border tax" beats "tax").
 # opposite_terms / opposite_patterns name things whose support is opposition to the issue ("fracking"
-# for limits on fossil fuels): a stance on them is turned round.
+# for limits on fossil fuels): a stance on them is turned round. problem_terms / problem_patterns name
+# the problem the issue acts against ("climate change" for acting on it): fighting it or warning of
+# it is support, denying or ignoring it opposition.
 # A word inside a pattern is part of the issue's name: supporting "limits on X" means supporting
 # limits. Words before a match may invert it ("a halt to" X = oppose X); those live in the lexicon.
 # Changing an id, label, description or pattern re-analyses the articles on the next start.
@@ -397,6 +451,10 @@ def _written_issue(issue: Issue) -> dict:
         written["opposite_terms"] = list(issue.opposite_terms)
     if issue.opposite_patterns:
         written["opposite_patterns"] = sources(issue.opposite_patterns)
+    if issue.problem_terms:
+        written["problem_terms"] = list(issue.problem_terms)
+    if issue.problem_patterns:
+        written["problem_patterns"] = sources(issue.problem_patterns)
     return written
 
 
@@ -407,7 +465,7 @@ def codebook_to_yaml(codebook: Codebook) -> str:
     # One issue at a time, indented under "issues:", with a blank line between issues as in the seed.
     blocks = []
     for issue in data["issues"]:
-        for key in ("patterns", "opposite_patterns"):
+        for key in ("patterns", "opposite_patterns", "problem_patterns"):
             if key in issue:
                 issue[key] = [_QuotedPattern(p) for p in issue[key]]
         blocks.append("".join("  " + line for line in _dump_yaml([issue]).splitlines(keepends=True)))
@@ -456,12 +514,15 @@ class IssueDraft:
     terms: list[str] = field(default_factory=list)
     opposite_patterns: list[str] = field(default_factory=list)
     opposite_terms: list[str] = field(default_factory=list)
+    problem_patterns: list[str] = field(default_factory=list)
+    problem_terms: list[str] = field(default_factory=list)
 
     @classmethod
     def from_issue(cls, issue: Issue) -> IssueDraft:
         """A draft of an existing issue, to edit it."""
         return cls(issue.id, issue.label, issue.description, pattern_sources(issue), list(issue.terms),
-                   sources(issue.opposite_patterns), list(issue.opposite_terms))
+                   sources(issue.opposite_patterns), list(issue.opposite_terms), sources(issue.problem_patterns),
+                   list(issue.problem_terms))
 
     def cleaned(self) -> IssueDraft:
         """The draft with id, label and description trimmed and blank pattern and term lines dropped
@@ -473,7 +534,8 @@ class IssueDraft:
             return [" ".join(term.split()) for term in lines if term and term.strip()]
 
         return IssueDraft(self.id.strip(), self.label.strip(), self.description.strip(), patterns(self.patterns),
-                          terms(self.terms), patterns(self.opposite_patterns), terms(self.opposite_terms))
+                          terms(self.terms), patterns(self.opposite_patterns), terms(self.opposite_terms),
+                          patterns(self.problem_patterns), terms(self.problem_terms))
 
 
 def _pattern_problem(pattern: str) -> str | None:
@@ -508,15 +570,19 @@ def validate_issue(draft: IssueDraft, codebook: Codebook, editing: str | None = 
     if not draft.label:
         problems.append("the issue needs a label")
     if not draft.patterns and not draft.terms:
-        problems.append("the issue needs at least one term or pattern")
-    both = _on_both_sides(draft.terms, draft.opposite_terms, draft.patterns, draft.opposite_patterns)
+        problems.append("the issue needs at least one term or pattern"
+                        + (" that names the issue itself (opposite and problem ones alone do not)" if draft.opposite_terms or draft.opposite_patterns
+                           or draft.problem_terms or draft.problem_patterns else ""))
+    both = _on_both_sides({"for the issue": (draft.terms, draft.patterns),
+                           "as its opposite": (draft.opposite_terms, draft.opposite_patterns),
+                           "as its problem": (draft.problem_terms, draft.problem_patterns)})
     if both:
         problems.append(both)
-    for pattern in [*draft.patterns, *draft.opposite_patterns]:
+    for pattern in [*draft.patterns, *draft.opposite_patterns, *draft.problem_patterns]:
         problem = _pattern_problem(pattern)
         if problem:
             problems.append(problem)
-    for term in [*draft.terms, *draft.opposite_terms]:
+    for term in [*draft.terms, *draft.opposite_terms, *draft.problem_terms]:
         try:
             compile_term(term)
         except PatternError as exc:
@@ -530,7 +596,10 @@ def _issue_from_draft(draft: IssueDraft) -> Issue:
                  terms=tuple(draft.terms), term_patterns=tuple(compile_term(term) for term in draft.terms),
                  opposite_patterns=tuple(compile_pattern(p, probe=False) for p in draft.opposite_patterns),
                  opposite_terms=tuple(draft.opposite_terms),
-                 opposite_term_patterns=tuple(compile_term(term) for term in draft.opposite_terms))
+                 opposite_term_patterns=tuple(compile_term(term) for term in draft.opposite_terms),
+                 problem_patterns=tuple(compile_pattern(p, probe=False) for p in draft.problem_patterns),
+                 problem_terms=tuple(draft.problem_terms),
+                 problem_term_patterns=tuple(compile_term(term) for term in draft.problem_terms))
 
 
 def _with_issues(codebook: Codebook, issues: list[Issue]) -> Codebook:
@@ -564,10 +633,11 @@ def without_issue(codebook: Codebook, issue_id: str) -> Codebook:
 
 
 def changed_issues(old: Codebook, new: Codebook) -> set[str]:
-    """Ids added, removed, or whose patterns or terms, plain or opposite (as written, in order),
-    differ between ``old`` and ``new``."""
+    """Ids added, removed, or whose patterns or terms, plain, opposite or problem (as written, in
+    order), differ between ``old`` and ``new``."""
     def written(issue: Issue) -> tuple:
-        return pattern_sources(issue), issue.terms, sources(issue.opposite_patterns), issue.opposite_terms
+        return (pattern_sources(issue), issue.terms, sources(issue.opposite_patterns), issue.opposite_terms,
+                sources(issue.problem_patterns), issue.problem_terms)
 
     old_patterns = {issue.id: written(issue) for issue in old.issues}
     new_patterns = {issue.id: written(issue) for issue in new.issues}

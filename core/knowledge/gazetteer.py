@@ -318,6 +318,15 @@ class Lexicon:
     going_verbs: frozenset[str] = frozenset()  # "the subsidy has to go": against it
     drawing_participles: frozenset[str] = frozenset()  # "imposed the levy, drawing a rebuke from Chile"
     denial_verbs: frozenset[str] = frozenset()  # "Peru denied that the levy faces opposition from Chile"
+    # Words that take a side only on a problem an issue acts against ("tackle", "crisis"): word -> 1 or -1
+    problem_cues: dict[str, int] = field(default_factory=dict)
+    # Words that say whether a problem is real or matters ("hoax", "deny", "ignore", "accept"): their
+    # side on a problem is the issue's, not turned round
+    reality_words: frozenset[str] = frozenset()
+    problem_nouns_only: frozenset[str] = frozenset()  # problem cues read only as nouns ("a challenge", not "challenged")
+    # Words of doing that, with a problem named in them or after "on", name the action against it
+    # ("climate change legislation", "act on climate change")
+    problem_action_words: frozenset[str] = frozenset()
     undecided_idioms: frozenset[str] = frozenset()  # "has not formed a view on the levy": neutral only so
 
     def polarity(self, lemma: str) -> int | None:

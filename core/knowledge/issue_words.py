@@ -136,6 +136,11 @@ def issue_words(issues: Iterable, stop_words: frozenset[str] = frozenset()) -> I
         written = [term_words(text.replace("-", " ")) for text in (issue.label, *issue.terms)]
         written += [p for pattern in issue.patterns for p in pattern_phrases(pattern.pattern)]
         sets = {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in written}
+        # (not the words of the problem the issue acts against, "climate change" in the label
+        # "Climate change": they would be found as the issue itself, and a side on them not turned)
+        problems = [term_words(text.replace("-", " ")) for text in getattr(issue, "problem_terms", ())]
+        problems += [p for pattern in getattr(issue, "problem_patterns", ()) for p in pattern_phrases(pattern.pattern)]
+        sets -= {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in problems}
         own = tuple(sorted((s for s in sets if len(s) >= 2), key=sorted))
         phrasings[issue.id] = own
         for s in {w for phrasing in own for w in phrasing}:
