@@ -80,11 +80,11 @@ MEASURED_SCORER = {
     "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
     # (23, 22 before the twenty-second session's retraining after its echoes and judgments: two
     # cases lost, not read; the rules' rows there unchanged)
-    "challenge_heldout/us_guns_heldout.yaml": (21 / 50, 20 / 54),
+    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 23 / 54),  # (21, 20 before the twenty-fourth session's retraining with problem terms in the dev climate codebook)
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (103 / 120, 95 / 108),  # (102, 94 before the twenty-third session)
-    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session)
+    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
+    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 
