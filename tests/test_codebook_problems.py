@@ -100,6 +100,8 @@ def test_the_editor_keeps_problems():
         # a problem word before a noun of doing, or after "action on", names the action
         ("Mayor Dana Okafor backed air pollution legislation.", ("Dana Okafor", "clean_air", "support")),
         ("Councillor Ivo Brandt opposed the smog bill.", ("Ivo Brandt", "clean_air", "oppose")),
+        ("Mayor Dana Okafor introduced an air pollution prevention bill.", ("Dana Okafor", "clean_air", "support")),
+        ("Mayor Dana Okafor proposed a smog ordinance for the city centre.", ("Dana Okafor", "clean_air", "support")),
         ("Mayor Dana Okafor called for urgent action on air pollution.", ("Dana Okafor", "clean_air", "support")),
         # "against" is read as against the problem
         ("Councillor Ivo Brandt opposed a law against air pollution.", ("Ivo Brandt", "clean_air", "oppose")),

@@ -76,10 +76,14 @@ def _problems_named_as_actions(matches: list[IssueMatch], sent: Span, lexicon: L
         if span is not None and len(span):
             root, above = span.root, span.root.head
             if root.dep_ == "pobj" and above.lower_ in ACTION_PREPOSITIONS:
-                above = above.head
-            elif not (root.dep_ in ("compound", "amod", "nmod") and above.pos_ == "NOUN"):
-                above = root
-            if not span.start <= above.i < span.end and above.lemma_.lower() in action_words:
+                words = [above.head]
+            else:
+                # (up a chain of nouns: "a gun violence prevention bill")
+                words, tok = [], root
+                while tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i != tok.i and len(words) < 4:
+                    tok = tok.head
+                    words.append(tok)
+            if any(not span.start <= w.i < span.end and w.lemma_.lower() in action_words for w in words):
                 match = replace(match, opposite=False, problem=False)
         found.append(match)
     return found
