@@ -224,3 +224,22 @@ def test_a_dative_name_is_read_for_any_codebook():
     plain = {"issues": [{"id": "clean_air", "label": "Air pollution", "terms": ["air pollution"]}]}
     assert ("Lina Berg", "clean_air", "oppose") in table("Minister Lina Berg called air pollution a threat to children.", plain)
     assert ("Lina Berg", "clean_air", "support") in table("Minister Lina Berg called air pollution a threat to children.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Smog is getting worse. Mayor Dana Okafor vowed to tackle it.", ("Dana Okafor", "clean_air", "support")),
+        ("Smog is getting worse. Mayor Dana Okafor called it a crisis.", ("Dana Okafor", "clean_air", "support")),
+        ("Smog is getting worse. Councillor Ivo Brandt called it a hoax.", ("Ivo Brandt", "clean_air", "oppose")),
+    ],
+)
+def test_it_for_a_problem_is_read_with_the_problem_words(text, expected):
+    found = table(text)
+    assert expected in found
+    assert (expected[0], expected[1], {"support": "oppose", "oppose": "support"}[expected[2]]) not in found
+
+
+def test_the_problem_words_do_not_make_it_an_issue_after_a_plain_one():
+    # ("tackle" is a word of side only on a problem: after a plain issue, "it" is not read through it)
+    assert not table("The road toll is popular. Mayor Dana Okafor vowed to tackle it.")

@@ -3912,7 +3912,8 @@ class StanceFinder:
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
         # (the judging pronouns only after a sentence about the issue, looked at when there is one)
-        pronouns = [tok for tok in sent if self._stance_pronoun(tok) or (self._judging_pronoun(tok) or self._judged_subject_pronoun(tok))
+        problem = all(m.problem for m in previous)
+        pronouns = [tok for tok in sent if self._stance_pronoun(tok, problem) or (self._judging_pronoun(tok) or self._judged_subject_pronoun(tok))
                     and self._sentence_about_issue(antecedent)]
         return [referring_match(issue, tok, previous) for tok in pronouns]
 
@@ -4052,16 +4053,23 @@ class StanceFinder:
         return any(not any(g.dep_ in ("acl", "relcl", "ccomp", "xcomp") for g in p.children) for p in predicates) \
             and self._names_a_side(predicates)
 
-    def _names_a_side(self, named: list[Token]) -> bool:
+    def _names_a_side(self, named: list[Token], problem: bool = False) -> bool:
         """Whether what a naming verb names ("a betrayal", "as a disaster") takes a side, by its
         words of evaluation ("calling it a costly program": the adjective judges a judged noun)."""
-        return any(self.lex.polarity(self._cue_lemma(w)) in (1, -1) for c in named for w in self._evaluation(c))
+        return any(self._side_taking(w, problem) for c in named for w in [*self._evaluation(c), *([c] if problem else [])])
 
-    def _stance_pronoun(self, tok: Token) -> bool:
+    def _side_taking(self, word: Token, problem: bool = False) -> bool:
+        """Whether a word takes a side: a lexicon cue of support or opposition, or, said of a
+        problem (``problem``), one of the lexicon's ``problem_cues`` ("tackle", "a crisis")."""
+        return self.lex.polarity(self._cue_lemma(word)) in (1, -1) or problem and self._problem_word(word, None) in self.lex.problem_cues
+
+    def _stance_pronoun(self, tok: Token, problem: bool = False) -> bool:
         """Whether ``tok`` is "it" or "them" as the object of a verb of stance (or of its
         preposition: "voted against it"; "called it a betrayal"), or the passive subject of one
         ("said it should be scrapped"), or "its"/"it" with a noun of side describing a name
-        (``_side_noun_pronoun``): a place where a pronoun stands for an issue."""
+        (``_side_noun_pronoun``): a place where a pronoun stands for an issue. When it would stand
+        for a problem (``problem``), the problem's own words are verbs of stance too ("vowed to
+        tackle it", "called it a crisis")."""
         if self._side_noun_pronoun(tok):
             return True
         if tok.lower_ not in ("it", "them") or tok.pos_ != "PRON":
@@ -4069,7 +4077,7 @@ class StanceFinder:
         verb = tok.head
         if tok.dep_ == "nsubjpass" and verb.pos_ == "VERB":
             # "said it should be scrapped": the passive subject of a verb of stance
-            return self.lex.polarity(self._cue_lemma(verb)) in (1, -1)
+            return self._side_taking(verb, problem)
         if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.dep_ == "ccomp" and verb.tag_ in ("VBN", "VBD") \
                 and verb.head.lemma_.lower() in self.lex.wanting_verbs and not any(c.dep_ == "aux" for c in verb.children):
             # "wants it doubled", "wants it cut by half": the small clause of a verb of wanting
@@ -4084,8 +4092,8 @@ class StanceFinder:
         elif verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.naming_cues:
             # "called it a betrayal": what it is named says the side (see also _judging_pronoun)
             named = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > tok.i]
-            return self._names_a_side(named)
-        elif self.lex.polarity(self._cue_lemma(verb)) not in (1, -1) or verb.pos_ != "VERB":
+            return self._names_a_side(named, problem)
+        elif not self._side_taking(verb, problem) or verb.pos_ != "VERB":
             return False
         # "wants it cut by half": "it" is the subject of what follows; "under pressure to drop
         # it": whose pressure the walk cannot tell
