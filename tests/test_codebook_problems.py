@@ -243,3 +243,13 @@ def test_it_for_a_problem_is_read_with_the_problem_words(text, expected):
 def test_the_problem_words_do_not_make_it_an_issue_after_a_plain_one():
     # ("tackle" is a word of side only on a problem: after a plain issue, "it" is not read through it)
     assert not table("The road toll is popular. Mayor Dana Okafor vowed to tackle it.")
+
+
+def test_problem_terms_and_patterns_keep_the_limits_of_plain_ones():
+    book = codebook_from_dict(CLEAN_AIR)
+    long_term = validate_issue(IssueDraft("c", "C", terms=["dust rule"], problem_terms=["z" * 150]), book)
+    assert long_term and long_term[0].startswith("term 'zzz") and "100 characters" in long_term[0]
+    long_pattern = validate_issue(IssueDraft("c", "C", terms=["dust rule"], problem_patterns=["a" * 1200]), book)
+    assert long_pattern and "limit is 1,000" in long_pattern[0]
+    with pytest.raises(CodebookError, match="limit is 100"):
+        codebook_from_dict({"issues": [{"id": "c", "terms": ["dust rule"], "problem_patterns": ["a{1000}"]}]})

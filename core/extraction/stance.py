@@ -110,11 +110,16 @@ def all_opposite(matches: list[IssueMatch]) -> bool:
     return bool(matches) and all(m.opposite for m in matches)
 
 
+def all_problem(matches: list[IssueMatch]) -> bool:
+    """Whether a word referring back to these matches (of one issue) stands for the problem the
+    issue acts against: only when every one names it ("climate change is real ... we must fight it")."""
+    return bool(matches) and all(m.problem for m in matches)
+
+
 def referring_match(issue: str, tok: Token, matches: list[IssueMatch]) -> IssueMatch:
     """A word (``tok``) referring back to these matches of ``issue``: an opposite match when every
-    one is (``all_opposite``), a problem match when every one is ("climate change is real ... we
-    must fight it")."""
-    return IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(matches), problem=bool(matches) and all(m.problem for m in matches))
+    one is (``all_opposite``), a problem match when every one is (``all_problem``)."""
+    return IssueMatch(issue, tok.idx, tok.idx + len(tok.text), all_opposite(matches), problem=all_problem(matches))
 
 
 def turned(stance: str, opposite: bool) -> str:
@@ -3912,7 +3917,7 @@ class StanceFinder:
         if self.match_polarity.get(antecedent.start_char) == -1 or self._nested_in_noun(antecedent):
             return []
         # (the judging pronouns only after a sentence about the issue, looked at when there is one)
-        problem = all(m.problem for m in previous)
+        problem = all_problem(previous)
         pronouns = [tok for tok in sent if self._stance_pronoun(tok, problem) or (self._judging_pronoun(tok) or self._judged_subject_pronoun(tok))
                     and self._sentence_about_issue(antecedent)]
         return [referring_match(issue, tok, previous) for tok in pronouns]

@@ -131,16 +131,17 @@ def issue_words(issues: Iterable, stop_words: frozenset[str] = frozenset()) -> I
     """The phrasings of each issue (``core.knowledge.codebook.Issue``), ``stop_words`` left out."""
     phrasings: dict[str, tuple[frozenset[str], ...]] = {}
     index: dict[str, set[str]] = {}
-    for issue in issues:
+
+    def stem_sets(texts: Iterable[str], patterns: Iterable) -> set[frozenset[str]]:
         # (a hyphenated word is two words here, as the tagger splits it in text: "anti-dumping")
-        written = [term_words(text.replace("-", " ")) for text in (issue.label, *issue.terms)]
-        written += [p for pattern in issue.patterns for p in pattern_phrases(pattern.pattern)]
-        sets = {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in written}
+        written = [term_words(text.replace("-", " ")) for text in texts]
+        written += [p for pattern in patterns for p in pattern_phrases(pattern.pattern)]
+        return {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in written}
+
+    for issue in issues:
         # (not the words of the problem the issue acts against, "climate change" in the label
         # "Climate change": they would be found as the issue itself, and a side on them not turned)
-        problems = [term_words(text.replace("-", " ")) for text in getattr(issue, "problem_terms", ())]
-        problems += [p for pattern in getattr(issue, "problem_patterns", ()) for p in pattern_phrases(pattern.pattern)]
-        sets -= {frozenset(stem(w) for w in words if w.lower() not in stop_words) for words in problems}
+        sets = stem_sets((issue.label, *issue.terms), issue.patterns) - stem_sets(issue.problem_terms, issue.problem_patterns)
         own = tuple(sorted((s for s in sets if len(s) >= 2), key=sorted))
         phrasings[issue.id] = own
         for s in {w for phrasing in own for w in phrasing}:
