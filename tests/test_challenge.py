@@ -63,6 +63,9 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
+    # (twenty-fifth session: retrained because the evaluation now reads "the Italian government" as
+    # Italy's government, one gold row of the seed labelled anew; heldout2 76 / 82, noun phrases
+    # 50 / 44, immigration 12 / 13, vocabulary 102 / 94 before, not read)
     # (twentieth session: retrained after its constructions, minimum confidence 0.40 by the same
     # choice procedure (0.35 before); the nineteenth session's scorer at 0.35 gave 93, 76, 44, 24,
     # 12, 36, 101, 50 cases and 91, 83, 64, 24, 13, 35, 95, 44 rows on these sets, 12 rows on the
@@ -76,15 +79,15 @@ MEASURED_SCORER = {
     # 12, 35 cases passed and 90, 82, 63, 24, 13, 34 expected rows found on the six older sets; the
     # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
     "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
-    "challenge_heldout/heldout2.yaml": (76 / 130, 82 / 132),
+    "challenge_heldout/heldout2.yaml": (75 / 130, 81 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
     # (23, 22 before the twenty-second session's retraining after its echoes and judgments: two
     # cases lost, not read; the rules' rows there unchanged)
     "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 23 / 54),  # (21, 20 before the twenty-fourth session's retraining with problem terms in the dev climate codebook)
-    "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 13 / 51),
+    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 14 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
-    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
+    "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 93 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
+    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 

@@ -167,6 +167,13 @@ def test_names_match_by_alias_title_surname_and_acronym():
     assert matcher.key("Senate of the United States") == matcher.key("United States Senate") == matcher.key("US Senate")
     assert matcher.key("Friends of the Earth") == "friends of the earth"
     assert matcher.same("RBI", "Reserve Bank of India", "organization")
+    # A country's government in any of its wordings is the country (the coding guide's name for
+    # it); another body keeps its own name, and so does a government of no known country.
+    assert (matcher.key("the Peruvian government") == matcher.key("Peru's government") == matcher.key("government of Peru")
+            == matcher.key("Peru government") == matcher.key("Peru") == "peru")
+    assert matcher.key("the Government of the Philippines") == matcher.key("Filipino government") == "philippines"
+    assert matcher.key("Peru's Congress") == "peru congress" and matcher.key("student government") == "student government"
+    assert matcher.key("Atlantis government") == "atlantis government"
 
 
 def test_short_names_match_only_by_the_rule_of_their_type_and_one_to_one():

@@ -149,7 +149,7 @@ class NameMatcher:
             # (a country by another form of its name: "Democratic Republic of Congo", "Congo" and
             # "Democratic Republic of the Congo" are one actor; not a capital, a seat or a city named
             # after it, "Mexico City", "White House", nor a code, which a body's acronym may be)
-            country = self._country_named(name)
+            country = self._country_named(name) or self._government_named(name)
             if country:
                 return country
             # (a body of a country either way round: "Congress of Peru", "Peru Congress" and "Peru's
@@ -165,6 +165,22 @@ class NameMatcher:
                 if country:
                     return f"{country} {' '.join(words[n:])}"
         return strip_titles(name, self.titles)
+
+    def _government_named(self, name: str) -> str:
+        """The country whose government ``name`` names ("the Italian government", "Italy's
+        government", "the government of Italy"), '' otherwise: the coding guide names a government
+        by its country, and a coder writing it so means that actor."""
+        assert self.knowledge is not None
+        words = name.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) > 2 and [w.lower() for w in words[:2]] == ["government", "of"]:
+            place = " ".join(words[2:])
+        elif len(words) > 1 and words[-1].lower() == "government":
+            place = " ".join(words[:-1]).removesuffix("'s").removesuffix("’s")
+        else:
+            return ""
+        return self._country_named(place) or self.knowledge.demonyms.get(place.lower(), "")
 
     def _country_named(self, name: str) -> str:
         """The country ``name`` is a form of the name of (its words, "the" and "of" aside, are the
