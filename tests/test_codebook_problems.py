@@ -240,6 +240,27 @@ def test_it_for_a_problem_is_read_with_the_problem_words(text, expected):
     assert (expected[0], expected[1], {"support": "oppose", "oppose": "support"}[expected[2]]) not in found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the head noun of a problem named before is the problem again, with the problem's reading
+        ("Air pollution is worsening in Accra. Mayor Dana Okafor called the pollution a hoax.", ("Dana Okafor", "clean_air", "oppose")),
+        ("Air pollution is worsening in Accra. Mayor Dana Okafor vowed to tackle the pollution.", ("Dana Okafor", "clean_air", "support")),
+        ("Air pollution is worsening in Accra. Councillor Ivo Brandt said the pollution was a grave threat.", ("Ivo Brandt", "clean_air", "support")),
+        ("Air pollution is worsening in Accra. Councillor Ivo Brandt said the pollution was exaggerated.", ("Ivo Brandt", "clean_air", "oppose")),
+        # a noun the problem's words modify names the problem again, no alarm of its own
+        ("Mayor Dana Okafor promised to fight the smog crisis.", ("Dana Okafor", "clean_air", "support")),
+        ("Mayor Dana Okafor vowed to confront the air pollution emergency.", ("Dana Okafor", "clean_air", "support")),
+        ("Councillor Ivo Brandt called the smog crisis a hoax.", ("Ivo Brandt", "clean_air", "oppose")),
+        ("Councillor Ivo Brandt called smog a crisis.", ("Ivo Brandt", "clean_air", "support")),
+    ],
+)
+def test_the_head_noun_of_a_problem_is_read_as_the_problem(text, expected):
+    found = table(text)
+    assert expected in found
+    assert (expected[0], expected[1], {"support": "oppose", "oppose": "support"}[expected[2]]) not in found
+
+
 def test_the_problem_words_do_not_make_it_an_issue_after_a_plain_one():
     # ("tackle" is a word of side only on a problem: after a plain issue, "it" is not read through it)
     assert not table("The road toll is popular. Mayor Dana Okafor vowed to tackle it.")

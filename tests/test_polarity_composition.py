@@ -296,6 +296,40 @@ def test_an_effect_verb_judges_the_issue_that_does_it():
     assert_one_side("Governor Lena Brandt said the steel tariffs would undermine growth.", ("Lena Brandt", "steel_tariffs", "oppose"))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun of nobody's that takes a side on the issue, as the subject of what it does: the
+        # side composed with the verdict on what it does
+        ("Senator Omar Haddad said plans for a river dam would hurt farmers.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Senator Omar Haddad said efforts to build the river dam would destroy jobs.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Senator Omar Haddad said moves to scrap the steel tariffs would hurt workers.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad said plans for new wind farms would create jobs.", ("Omar Haddad", "wind_farms", "support")),
+        # harm to the people or things whose good is wanted ("would bankrupt small firms")
+        ("Senator Omar Haddad said the push for steel tariffs would bankrupt small firms.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said the campaign against the farm loans would cost lives.", ("Omar Haddad", "farm_loans", "support")),
+        # someone's own act keeps its side, whatever it does
+        ("Senator Omar Haddad said Chile's rejection of the farm loans would hurt farmers.", ("Chile", "farm_loans", "oppose")),
+    ],
+)
+def test_what_a_side_taken_on_the_issue_does_is_judged(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side taken inside a subject of nobody's, with nothing judging what it does, is no
+        # side of whoever reports it
+        "Efforts to build the river dam began in three provinces last year, according to Omar Haddad.",
+        "Senator Omar Haddad said the push for steel tariffs had been discussed at length.",
+        "Moves to scrap the farm loans will be put to a vote on Thursday, Omar Haddad told reporters.",
+    ],
+)
+def test_a_side_inside_a_subject_that_nothing_judges_is_nobody_s(text):
+    assert not {row for row in stances(text) if row[0] == "Omar Haddad"}
+
+
 def test_abstaining_is_neutral():
     assert ("Omar Haddad", "farm_loans", "neutral") in stances("Senator Omar Haddad abstained in the vote on the farm loans.")
 

@@ -11,6 +11,7 @@ other people, countries, groups and subjects than the evaluation articles.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from core.extraction.mentions import ActorResolver
 from core.knowledge.gazetteer import load_knowledge
@@ -1179,3 +1180,29 @@ def test_a_body_away_from_the_title_gives_no_country(text, name, country):
 )
 def test_a_first_name_will_outside_a_question_stays(text):
     assert "Will Hutton" in {m.actor.name for m in mentions(text)}
+
+
+@pytest.mark.parametrize("label", ["GPE", "ORG", "PERSON"])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the NER may take a name after "Governor" for the place governed, or one beside a role
+        # for a body; after a role, or beside one, it is a person whatever the label
+        ("Governor Chidi Okonkwo vowed to repeal the levy.", "Chidi Okonkwo"),
+        ("The premier, Aldo Brancati, defended the toll road.", "Aldo Brancati"),
+    ],
+)
+def test_a_name_after_a_role_is_a_person_whatever_the_ner_label(text, name, label):
+    doc = nlp()(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    doc.ents = [Span(doc, start, start + len(name.split()), label=label)]
+    people = [(m.actor.name, m.actor.actor_type) for m in ActorResolver(doc, load_knowledge()).mentions]
+    assert (name, "person") in people
+
+
+def test_a_place_or_a_body_after_a_role_word_stays_what_it_is():
+    doc = nlp()("Governor Texas vowed to repeal the levy. The envoy travelled to Peru.")
+    assert all(m.actor.actor_type != "person" for m in doc._.actor_resolver.mentions)
+    doc = nlp()("The chairman, Acme Holdings Group, rejected the levy.")
+    doc.ents = [Span(doc, 3, 6, label="ORG")]
+    assert [(m.actor.name, m.actor.actor_type) for m in ActorResolver(doc, load_knowledge()).mentions] == [("Acme Holdings Group", "organization")]

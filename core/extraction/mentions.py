@@ -525,8 +525,10 @@ class ActorResolver:
         ("travelled to Moscow") or a demonym."""
         text = _clean_name(ent.text)
         country = self.kb.country_of(text)
-        if not country and self._person_for(text) is not None:
-            self._person_mention(ent)  # "Petrova, a vocal opponent, said": a surname met before, tagged as a place
+        if not country and (self._person_for(text) is not None or self._after_role(ent)):
+            # "Petrova, a vocal opponent, said": a surname met before, tagged as a place;
+            # "Governor Amara Okafor vowed": a name after a person's role, tagged as the place governed
+            self._person_mention(ent)
             return
         if not country or text.lower() in self.kb.demonyms:
             return  # "Ukrainian territory": a demonym modifies, it does not act
@@ -535,6 +537,17 @@ class ActorResolver:
         if not is_country_name and self._is_locative(ent.root):
             return  # "travelled to Moscow": a place, not the government
         self._add(Actor(country, "government", country, ""), ent.start, ent.end, "metonym" if not is_country_name else "name")
+
+    def _after_role(self, ent: Span) -> bool:
+        """Whether ``ent`` is two or three name words right after a role of the actors file on the
+        same line, or set beside one ("Governor Amara Okafor", "the governor, Amara Okafor,"): a
+        person, whatever the NER's label."""
+        if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(_name_word(t) for t in ent):
+            return False
+        before, root = self.doc[ent.start - 1], ent.root
+        beside = root.head if root.dep_ == "appos" and root.head.i < ent.start else None
+        return any(role is not None and (role.lower_.rstrip(".") in self.kb.roles or role.lemma_.lower() in self.kb.roles)
+                   and self._line[role.i] == self._line[ent.start] for role in (before, beside))
 
     def _org_mention(self, ent: Span) -> None:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the
@@ -665,9 +678,14 @@ class ActorResolver:
     def _titled_person_tagged_as_org(self, ent: Span) -> bool:
         """"Councillor Rosa Vidal" tagged as an organization: a person's title of the titles file
         (seeds/titles.yaml) and a first and last name are that person (recorded here); not a role
-        that heads bodies too ("Chief Executive Office") nor a name ending in a body's noun."""
+        that heads bodies too ("Chief Executive Office") nor a name ending in a body's noun. So is
+        a name right after a role or set beside one ("the premier, Colm Fitzhardinge,")."""
         if self.kb.organization(_clean_name(ent.text)):
             return False
+        if self._after_role(ent) and ent[-1].lower_ not in self.lex.organization_nouns:
+            # ("the premier, Colm Fitzhardinge,": a name set beside a role, tagged as a body)
+            self._person_mention(Span(self.doc, ent.start, ent.end, label="PERSON"))
+            return True
         titled = self._titled_name(ent)
         if titled is None or len(titled) < 2 or titled[-1].lower_ in self.lex.organization_nouns:
             return False

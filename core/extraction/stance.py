@@ -271,7 +271,9 @@ class StanceFinder:
         # sentence number: the candidates add them to their own (core.extraction.candidates).
         self.referring_matches: dict[int, list[IssueMatch]] = {}
         self._loose_nouns: dict[str, int] = {}  # noun lemma -> last sentence it stood for no issue
-        self._opposite_heads: dict[tuple[str, str], bool] = {}  # (issue, head noun) -> its match was an opposite one
+        # (issue, head noun) -> whether its match was an opposite one, and a problem one ("the
+        # warming" after "global warming" is the problem again)
+        self._opposite_heads: dict[tuple[str, str], tuple[bool, bool]] = {}
         self._term_heads_cache: dict[str, frozenset[str]] = {}
         # Nouns for actors, never an issue's head noun ("the Clinton campaign", "the farmers' union")
         lex = self.lex
@@ -1521,11 +1523,14 @@ class StanceFinder:
                 # by the cue of "cut" itself); a side only with a cue of its own above
                 # ("spoke about sanctions relief" takes none)
                 walk.flip()
-            if idx > 1 and walk.has_cue and not walk.holders and self._others_side_described(path[idx - 1], walk) and not self._judges(tok) \
-                    and tok.lemma_.lower() not in self.lex.experiencer_verbs:
+            if idx > 1 and walk.has_cue and not walk.holders and tok.lemma_.lower() not in self.lex.experiencer_verbs and (
+                    self._others_side_described(path[idx - 1], walk) and not self._judges(tok)
+                    or self._side_taken_in_subject(path[idx - 1], walk) and not self._judges(tok, sided=True)):
                 # "support for the levy has grown, Kenya said", "the fund for the road ran dry":
                 # a side no one named is described, no view of the speaker's ("support for the
-                # levy would be a mistake" judges it: read on)
+                # levy would be a mistake" judges it: read on); so is a side taken inside a
+                # subject of nobody's ("moves to scrap the levy were discussed", "efforts to
+                # introduce it began"; "would hurt farmers" judges it, _issue_as_subject)
                 return []
             if idx > 0 and tok.pos_ == "VERB" and path[idx - 1].dep_ not in ("nsubj", "nsubjpass", "csubj") \
                     and self.lex.polarity(self._cue_phrase(tok, path[idx - 1])) is not None \
@@ -1571,6 +1576,16 @@ class StanceFinder:
         if not (self._takes_side(noun) or any(self._phrase_takes_side(noun, c) for c in noun.children if c.dep_ == "prep")):
             return False  # (a noun of no side: "the decision to scrap the levy angered Roe")
         if any(c.dep_ == "poss" for c in noun.children) or self.resolver.actors_of(noun):
+            return False
+        return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
+
+    def _side_taken_in_subject(self, noun: Token, walk: _Walk) -> bool:
+        """Whether a subject noun of nobody's holds a side the walk read inside it, from a word of
+        its own phrase ("plans for a levy", "moves to scrap the levy", "the push for it"), not
+        from the noun alone (``_others_side_described``)."""
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i in walk.in_match or not walk.polar:
+            return False
+        if any(c.dep_ in ("poss", "agent") for c in noun.children) or self.resolver.actors_of(noun):
             return False
         return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
 
@@ -2423,7 +2438,9 @@ class StanceFinder:
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 lemma = self._cue_lemma(c)
                 sign = self.lex.effect_verbs.get(lemma) or self.lex.polarity(lemma) or 1
-                objects = [o for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
+                # (someone's or a nation's named is not a wanted end of anyone's: "the fastest way to
+                # ruin Serbian farmers")
+                objects = [o for o in c.children if o.dep_ in ("dobj", "nsubjpass") and not self._someone_elses(o)]
                 values = [self.lex.outcome_nouns.get(o.lemma_.lower()) for o in objects]
                 known = [v for v in values if v]
                 if known:
@@ -2438,6 +2455,14 @@ class StanceFinder:
             if c.dep_ == "relcl":
                 return None  # "the only basis on which a settlement can be built": unread
         return 1
+
+    def _someone_elses(self, outcome: Token) -> bool:
+        """Whether an outcome is named as someone's or a nation's ("Serbian farmers", "Peru's
+        economy"; not "our jobs")."""
+        kb = self.resolver.kb
+        return any(c.dep_ == "poss" and c.lower_ not in ("our", "my")
+                   or c.dep_ in ("amod", "compound") and (c.lower_ in kb.demonyms or c.pos_ == "PROPN" and kb.country_of(c.text))
+                   for c in outcome.children)
 
     def _evaluation(self, predicate: Token) -> list[Token]:
         """The words that judge in a predicate: the predicate itself, or, for a noun that takes no
@@ -2552,13 +2577,15 @@ class StanceFinder:
                 return True
         return False
 
-    def _judges(self, verb: Token) -> bool:
+    def _judges(self, verb: Token, sided: bool = False) -> bool:
         """Whether a verb above a clause about the issue judges it: a cue of its own, a verb of
-        effect or harm, or a predicate the lexicon knows ("would be a mistake", "is unfair")."""
+        effect or harm, or a predicate the lexicon knows ("would be a mistake", "is unfair"); with
+        ``sided``, a cue that takes a side, not a neutral one ("was discussed")."""
         lemma = self._cue_lemma(verb)
-        if self.lex.polarity(lemma) is not None or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
+        known = (1, -1) if sided else (1, -1, 0)
+        if self.lex.polarity(lemma) in known or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
             return True
-        return any(self.lex.polarity(w.lemma_.lower()) is not None or w.lemma_.lower() in self.lex.idioms
+        return any(self.lex.polarity(w.lemma_.lower()) in known or w.lemma_.lower() in self.lex.idioms
                    for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "advmod")
                    for w in self._evaluation(c))
 
@@ -2609,6 +2636,13 @@ class StanceFinder:
         ("called climate change a hoax", "denies global warming", "ignored it": opposition; "accepts
         it": support): that side is the issue's own, and is turned here so the claim's turn undoes it."""
         first = walk.problem and not walk.polar
+        if walk.problem and not walk.has_cue and tok.pos_ == "NOUN" and below is not None and below.i in walk.in_match \
+                and below.dep_ in ("compound", "amod", "nmod") and tok.i not in walk.seen_cues:
+            # ("vowed to fight the obesity epidemic", "the flooding crisis is a hoax": the noun the
+            # problem's words modify names the problem again, no alarm of its own; "called obesity
+            # an epidemic" still sounds it)
+            walk.seen_cues.add(tok.i)
+            return
         word = self._problem_word(tok, below) if walk.problem else ""
         if walk.problem and tok.pos_ == "NOUN" and tok.i not in walk.seen_cues and tok.i not in walk.in_match:
             # (a name whose adjective says the problem is not real or does not matter, "a fake
@@ -3489,7 +3523,7 @@ class StanceFinder:
             for match, head_word in zip(own, own_heads):
                 if head_word is not None:
                     heads.setdefault(match.issue, {})[head_word] = n
-                    self._opposite_heads[(match.issue, head_word)] = match.opposite
+                    self._opposite_heads[(match.issue, head_word)] = (match.opposite, match.problem)
                     self._term_only_heads.discard((match.issue, head_word))
                 # (and the head nouns of the issue's other terms: "car ban" and "car-free" are terms
                 # of one issue, so once "car-free centres" has named it, "such a ban" is it too)
@@ -3894,7 +3928,8 @@ class StanceFinder:
             specific = any(c.dep_ in ("compound", "nmod", "prep", "poss") or c.dep_ == "amod" and (c.ent_type_ or c.text[:1].isupper())
                            for c in tok.children)
             if determined and not specific and not states_its_content(tok):
-                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), self._opposite_heads.get((issues[0], named_by[0][1]), False)))
+                opposite, problem = self._opposite_heads.get((issues[0], named_by[0][1]), (False, False))
+                found.append(IssueMatch(issues[0], tok.idx, tok.idx + len(tok.text), opposite, problem=problem))
         return found
 
     def _object_pronoun_matches(self, sent: Span, own: list[IssueMatch], previous: list[IssueMatch]) -> list[IssueMatch]:
@@ -4407,10 +4442,18 @@ def _named_object(obj: Token, in_match: set[int] | frozenset[int] = frozenset())
 
 def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
     """Whether the walk came up to a verb from its subject that is the issue ("the levy would hurt
-    farmers") or a clause about the issue ("cutting the levy would hurt farmers", whose own
-    polarity the walk has read already)."""
-    return below is not None and (below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
-        c.dep_ == "dobj" and c.i in walk.in_match for c in below.children))
+    farmers"), a clause about the issue ("cutting the levy would hurt farmers", whose own
+    polarity the walk has read already) or a noun of nobody's whose side on the issue the walk has
+    read ("plans for a levy would hurt farmers", "moves to scrap the levy": what that does is
+    judged; not "Lima's rejection of the levy", whose side is Lima's)."""
+    if below is None:
+        return False
+    if below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
+            c.dep_ == "dobj" and c.i in walk.in_match for c in below.children):
+        return True
+    return below.dep_ == "nsubj" and below.pos_ == "NOUN" and walk.polar and not walk.judged and not walk.neutral \
+        and not any(c.dep_ in ("poss", "agent") or c.dep_ == "prep" and c.lower_ == "by" for c in below.children) \
+        and any(t.i in walk.in_match for t in below.subtree)
 
 
 def _is_particle(word: Token, verb: Token) -> bool:
