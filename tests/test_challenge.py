@@ -24,16 +24,16 @@ TESTS = Path(__file__).resolve().parent
 MEASURED = {
     "challenge/holders.yaml": (129 / 150, 153 / 175),  # (126, 150 before the twentieth session: descriptions with relative clauses, members of unnamed speakers, "it" for the issue, "walk out")
     "challenge/polarity.yaml": (126 / 150, 112 / 136),  # (127, 113 before the twenty-first session: "Union leader X said workers would back the road" is the workers' view now, as CODING.md has "Smith said Jones wants X")
-    "challenge/discourse.yaml": (48 / 80, 67 / 108),
+    "challenge/discourse.yaml": (48 / 80, 68 / 108),  # (67 rows before the twenty-fifth session)
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
-    "challenge/negotiation.yaml": (43 / 100, 57 / 129),
+    "challenge/negotiation.yaml": (44 / 100, 58 / 129),  # (43, 57 before the twenty-fifth session)
     "challenge/us_politics.yaml": (78 / 120, 70 / 112),  # (79, 71 before the twenty-third session: "called it 'the least we can do'" was support only because "call" counted as support without "for");  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
-    "challenge/diplomacy.yaml": (73 / 120, 115 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill)
+    "challenge/diplomacy.yaml": (75 / 120, 117 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill; 73, 115 before the twenty-fifth session)
     "challenge/ukraine.yaml": (76 / 120, 101 / 162),  # (75, 100 before the twenty-first session's judged conditions: "if they'd rather go straight to a peace deal, that's fine")
     "challenge/us_climate.yaml": (28 / 60, 21 / 61),  # (26, 19 before names were matched as the evaluation matches them, eighteenth session; 27, 20 before its head nouns named again with "a", "another" or as bare plurals)
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (93 / 120, 88 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's; 91, 86 before the twentieth's)
-    "challenge_heldout/heldout2.yaml": (77 / 130, 80 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth; 78, 81 before the twenty-first: one case lost, not read)
+    "challenge_heldout/heldout2.yaml": (78 / 130, 81 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth; 78, 81 before the twenty-first: one case lost, not read; 77, 80 before the twenty-fifth session's head nouns and names after a role)
     "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 56 / 158),  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 11 / 51),  # (10 rows before the twentieth session)
@@ -42,9 +42,9 @@ MEASURED = {
     # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
-    "challenge/vocabulary.yaml": (128 / 150, 118 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end)
+    "challenge/vocabulary.yaml": (129 / 150, 119 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end; 128, 118 before the twenty-fifth session)
     "challenge/vocabulary2.yaml": (114 / 150, 103 / 140),  # (113, 102 before the twentieth session's bodies before titles)  # (112, 101 before names were matched as the evaluation matches them; 84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
-    "challenge/vocabulary3.yaml": (84 / 100, 74 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end)
+    "challenge/vocabulary3.yaml": (85 / 100, 75 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end; 84, 74 before the twenty-fifth session)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
     "challenge_heldout/vocabulary_heldout.yaml": (96 / 120, 86 / 108),  # (95, 86 before the eighteenth session; 96, 87 before the twenty-third: one row lost, not read, with two forbidden rows fewer)
@@ -63,9 +63,10 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (twenty-fifth session: retrained because the evaluation now reads "the Italian government" as
-    # Italy's government, one gold row of the seed labelled anew; heldout2 76 / 82, noun phrases
-    # 50 / 44, immigration 12 / 13, vocabulary 102 / 94 before, not read)
+    # (twenty-fifth session: retrained twice, once because the evaluation now reads "the Italian
+    # government" as Italy's government (one gold row of the seed labelled anew), once after its
+    # rules; at its start heldout2 76 / 82, noun phrases 50 / 44, immigration 12 / 13, vocabulary
+    # 102 / 94, the held-out articles 11 rows; not read)
     # (twentieth session: retrained after its constructions, minimum confidence 0.40 by the same
     # choice procedure (0.35 before); the nineteenth session's scorer at 0.35 gave 93, 76, 44, 24,
     # 12, 36, 101, 50 cases and 91, 83, 64, 24, 13, 35, 95, 44 rows on these sets, 12 rows on the
@@ -79,7 +80,7 @@ MEASURED_SCORER = {
     # 12, 35 cases passed and 90, 82, 63, 24, 13, 34 expected rows found on the six older sets; the
     # vocabulary set 102 and 94, the noun-phrase set 48 and 42, the held-out articles 9 rows of 101)
     "challenge_heldout/heldout.yaml": (92 / 120, 90 / 114),
-    "challenge_heldout/heldout2.yaml": (75 / 130, 81 / 132),
+    "challenge_heldout/heldout2.yaml": (76 / 130, 82 / 132),
     "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
     # (23, 22 before the twenty-second session's retraining after its echoes and judgments: two
     # cases lost, not read; the rules' rows there unchanged)
@@ -87,8 +88,8 @@ MEASURED_SCORER = {
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 14 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 93 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
-    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
+    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
 }
 
 
