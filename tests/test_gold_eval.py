@@ -174,6 +174,9 @@ def test_names_match_by_alias_title_surname_and_acronym():
     assert matcher.key("the Government of the Philippines") == matcher.key("Filipino government") == "philippines"
     assert matcher.key("Peru's Congress") == "peru congress" and matcher.key("student government") == "student government"
     assert matcher.key("Atlantis government") == "atlantis government"
+    assert matcher.key("the U.S. government") == matcher.key("the US government") == matcher.key("America's government") == "united states"
+    assert matcher.key("the UK government") == matcher.key("Britain's government") == "united kingdom"
+    assert matcher.key("the Iranian government's") == "iran"
 
 
 def test_short_names_match_only_by_the_rule_of_their_type_and_one_to_one():

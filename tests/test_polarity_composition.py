@@ -306,8 +306,14 @@ def test_an_effect_verb_judges_the_issue_that_does_it():
         ("Senator Omar Haddad said moves to scrap the steel tariffs would hurt workers.", ("Omar Haddad", "steel_tariffs", "support")),
         ("Senator Omar Haddad said plans for new wind farms would create jobs.", ("Omar Haddad", "wind_farms", "support")),
         # harm to the people or things whose good is wanted ("would bankrupt small firms")
-        ("Senator Omar Haddad said the push for steel tariffs would bankrupt small firms.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said the push for steel tariffs would ruin farmers.", ("Omar Haddad", "steel_tariffs", "oppose")),
         ("Senator Omar Haddad said the campaign against the farm loans would cost lives.", ("Omar Haddad", "farm_loans", "support")),
+        # a noun that calls the issue a danger, or says it did not happen, is nobody's aim: the
+        # issue is judged through it as before
+        ("Senator Omar Haddad said the threat of steel tariffs would hurt investment.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said the failure to build the river dam would hurt farmers.", ("Omar Haddad", "river_dam", "support")),
+        # a demand that the aim go on is the speaker's
+        ("Efforts to build the river dam must continue, Senator Omar Haddad said.", ("Omar Haddad", "river_dam", "support")),
         # someone's own act keeps its side, whatever it does
         ("Senator Omar Haddad said Chile's rejection of the farm loans would hurt farmers.", ("Chile", "farm_loans", "oppose")),
     ],
@@ -328,6 +334,42 @@ def test_what_a_side_taken_on_the_issue_does_is_judged(text, expected):
 )
 def test_a_side_inside_a_subject_that_nothing_judges_is_nobody_s(text):
     assert not {row for row in stances(text) if row[0] == "Omar Haddad"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # outcomes whose words alone would say the opposite are not read as wanted ones
+        "Senator Omar Haddad said the steel tariffs would bring the economy to its knees.",
+        "Senator Omar Haddad said the steel tariffs would end the illegal ivory trade.",
+    ],
+)
+def test_outcomes_the_lexicon_does_not_judge_take_no_side(text):
+    assert not {row for row in stances(text) if row[0] == "Omar Haddad"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a future denied ("not going to") is the verb's own negation
+        ("Senator Omar Haddad said Ghana was not going to accept the steel tariffs.", ("Ghana", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said Ghana is not going to scrap the farm loans.", ("Ghana", "farm_loans", "support")),
+        ("Ghana was never going to approve the river dam, Senator Omar Haddad said.", ("Ghana", "river_dam", "oppose")),
+        ("Senator Omar Haddad said Ghana is going to scrap the farm loans.", ("Ghana", "farm_loans", "oppose")),
+    ],
+)
+def test_a_denied_future_negates_the_verb(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_members_of_a_party_speak_as_the_party():
+    codebook = codebook_from_dict({"issues": [{"id": "toll_road", "label": "Toll road", "terms": ["toll road"]}]})
+    found = stance_triples("Members of the Agrarian Reform Party voted against the toll road.", codebook)
+    assert ("Agrarian Reform Party", "toll_road", "oppose") in found and not any(a == "Members" for a, _, _ in found)
+    found = stance_triples("Lawmakers from the Agrarian Reform Party voted against the toll road.", codebook)
+    assert ("Agrarian Reform Party", "toll_road", "oppose") in found
+    # (members counted or denied are not the party)
+    assert not any(a == "Agrarian Reform Party" for a, _, _ in stance_triples("Few lawmakers from the Agrarian Reform Party voted against the toll road.", codebook))
 
 
 def test_abstaining_is_neutral():

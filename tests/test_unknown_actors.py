@@ -1203,6 +1203,15 @@ def test_a_name_after_a_role_is_a_person_whatever_the_ner_label(text, name, labe
 def test_a_place_or_a_body_after_a_role_word_stays_what_it_is():
     doc = nlp()("Governor Texas vowed to repeal the levy. The envoy travelled to Peru.")
     assert all(m.actor.actor_type != "person" for m in doc._.actor_resolver.mentions)
+    # (a role of something named after "of", a role word of another noun, a verb "heads")
+    for text, name in (("The premier of the province, British Columbia, backed the levy.", "British Columbia"),
+                       ("The chief Northern Ireland negotiator rejected the levy.", "Northern Ireland"),
+                       ("Ana Ruiz now heads Goldman Sachs. Goldman Sachs backed the levy.", "Goldman Sachs")):
+        doc = nlp()(text)
+        for ent in [e for e in doc.ents if e.text == name]:
+            doc.ents = [Span(doc, ent.start, ent.end, label="GPE" if "Sachs" not in name else "ORG")]
+        people = {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions if m.actor.actor_type == "person"}
+        assert name not in people, text
     doc = nlp()("The chairman, Acme Holdings Group, rejected the levy.")
     doc.ents = [Span(doc, 3, 6, label="ORG")]
     assert [(m.actor.name, m.actor.actor_type) for m in ActorResolver(doc, load_knowledge()).mentions] == [("Acme Holdings Group", "organization")]

@@ -171,7 +171,7 @@ class NameMatcher:
         government", "the government of Italy"), '' otherwise: the coding guide names a government
         by its country, and a coder writing it so means that actor."""
         assert self.knowledge is not None
-        words = name.split()
+        words = name.removesuffix("'s").removesuffix("’s").split()
         if words and words[0].lower() == "the":
             words = words[1:]
         if len(words) > 2 and [w.lower() for w in words[:2]] == ["government", "of"]:
@@ -180,7 +180,8 @@ class NameMatcher:
             place = " ".join(words[:-1]).removesuffix("'s").removesuffix("’s")
         else:
             return ""
-        return self._country_named(place) or self.knowledge.demonyms.get(place.lower(), "")
+        # (any form of the country's name, a code too: "the US government", "Britain's government")
+        return self.knowledge.country_of(place) or self.knowledge.demonyms.get(place.lower(), "")
 
     def _country_named(self, name: str) -> str:
         """The country ``name`` is a form of the name of (its words, "the" and "of" aside, are the

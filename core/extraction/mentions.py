@@ -545,9 +545,15 @@ class ActorResolver:
         if not 2 <= len(ent) <= 3 or ent.start == 0 or not all(_name_word(t) for t in ent):
             return False
         before, root = self.doc[ent.start - 1], ent.root
-        beside = root.head if root.dep_ == "appos" and root.head.i < ent.start else None
-        return any(role is not None and (role.lower_.rstrip(".") in self.kb.roles or role.lemma_.lower() in self.kb.roles)
-                   and self._line[role.i] == self._line[ent.start] for role in (before, beside))
+        # (the role before must be the name's own title, "Governor Amara Okafor", not a word of
+        # another noun, "the chief Northern Ireland negotiator"; the role beside must have no "of"
+        # whose object the apposition may name, "the premier of the province, British Columbia,")
+        own = before if before.head.i in range(ent.start, ent.end) else None
+        beside = root.head if root.dep_ == "appos" and root.head.i < ent.start \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children) else None
+        return any(role is not None and role.pos_ in ("NOUN", "PROPN")
+                   and (role.lower_.rstrip(".") in self.kb.roles or role.lemma_.lower() in self.kb.roles)
+                   and self._line[role.i] == self._line[ent.start] for role in (own, beside))
 
     def _org_mention(self, ent: Span) -> None:
         """An ORG entity as a known organization, a government seat ("the Kremlin"), a person the

@@ -292,6 +292,11 @@ class StanceFinder:
             accepting = self.lex.polarity(lemma) == 1 or any(
                 c.dep_ == "prep" and self.lex.polarity(f"{lemma} {c.lower_}") == 1 for c in tok.children)  # ("vote for")
             return not (accepting and any(c.dep_ == "advcl" and _has_mark(c, frozenset({"unless"})) for c in tok.children))
+        if tok.dep_ == "xcomp" and tok.head.lower_ in FUTURE_MARKERS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and negated(tok.head, self.lex, NEGATION_DEPS):
+            # ("is not going to accept the levy", "was never going to scrap it", "is not about to
+            # sign it": the future denied is the verb's own negation)
+            return True
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -1583,8 +1588,11 @@ class StanceFinder:
         """Whether a subject noun of nobody's holds a side the walk read inside it, from a word of
         its own phrase ("plans for a levy", "moves to scrap the levy", "the push for it"), not
         from the noun alone (``_others_side_described``)."""
-        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i in walk.in_match or not walk.polar:
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN" or noun.i in walk.in_match or not walk.polar \
+                or noun.lemma_.lower() not in self.lex.aim_nouns:
             return False
+        if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in noun.head.children):
+            return False  # ("efforts to build it must continue, Roe said": the speaker's demand)
         if any(c.dep_ in ("poss", "agent") for c in noun.children) or self.resolver.actors_of(noun):
             return False
         return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
@@ -2506,7 +2514,7 @@ class StanceFinder:
         "will lead to shortages", "will create no jobs"); 0 when the verb, its subject or its
         object is not so, when the outcome is someone's ("cut the junta's revenue") and when the
         speaker concedes it. The outcome is the object's head ("job losses" is no job)."""
-        if verb.pos_ != "VERB" or not _issue_as_subject(below, walk):
+        if verb.pos_ != "VERB" or not _issue_as_subject(below, walk, self.lex.aim_nouns):
             return 0
         statement = walk.statement
         if statement is not None and statement.cue_token is not None \
@@ -2637,10 +2645,11 @@ class StanceFinder:
         it": support): that side is the issue's own, and is turned here so the claim's turn undoes it."""
         first = walk.problem and not walk.polar
         if walk.problem and not walk.has_cue and tok.pos_ == "NOUN" and below is not None and below.i in walk.in_match \
-                and below.dep_ in ("compound", "amod", "nmod") and tok.i not in walk.seen_cues:
-            # ("vowed to fight the obesity epidemic", "the flooding crisis is a hoax": the noun the
-            # problem's words modify names the problem again, no alarm of its own; "called obesity
-            # an epidemic" still sounds it)
+                and below.dep_ in ("compound", "amod", "nmod") and tok.i not in walk.seen_cues \
+                and self.lex.problem_cues.get(tok.lemma_.lower(), 0) < 0 and tok.lemma_.lower() not in self.lex.reality_words:
+            # ("vowed to fight the obesity epidemic", "the flooding crisis is a hoax": a noun of
+            # alarm the problem's words modify names the problem again, no alarm of its own;
+            # "called obesity an epidemic" still sounds it; "the smog myth" still plays it down)
             walk.seen_cues.add(tok.i)
             return
         word = self._problem_word(tok, below) if walk.problem else ""
@@ -2864,7 +2873,7 @@ class StanceFinder:
         # issue may be its subject all the same; the parser may read "would get rid of" as a
         # passive: "the toll road would get rid of traffic jams", "the toll road" its nsubjpass)
         idiom = lemma in self.lex.idioms
-        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk) or idiom and below is not None \
+        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk, self.lex.aim_nouns) or idiom and below is not None \
             and below.dep_ in ("nsubj", "nsubjpass") and below.i in walk.in_match
         if lemma in self.lex.cause_only_cues and not as_cause:
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
@@ -4440,18 +4449,23 @@ def _named_object(obj: Token, in_match: set[int] | frozenset[int] = frozenset())
     return (obj.dep_ in ("oprd", "dative") or obj.dep_ == "ccomp" and obj.pos_ in ("NOUN", "PROPN")) and bool(names)
 
 
-def _issue_as_subject(below: Token | None, walk: _Walk) -> bool:
+# Words that with "to" make a future of the verb after them ("going to sign", "about to sign").
+FUTURE_MARKERS = frozenset({"going", "about"})
+
+
+def _issue_as_subject(below: Token | None, walk: _Walk, aims: frozenset[str] = frozenset()) -> bool:
     """Whether the walk came up to a verb from its subject that is the issue ("the levy would hurt
     farmers"), a clause about the issue ("cutting the levy would hurt farmers", whose own
     polarity the walk has read already) or a noun of nobody's whose side on the issue the walk has
     read ("plans for a levy would hurt farmers", "moves to scrap the levy": what that does is
-    judged; not "Lima's rejection of the levy", whose side is Lima's)."""
+    judged; not "Lima's rejection of the levy", whose side is Lima's; only a noun of ``aims``,
+    the lexicon's ``aim_nouns``: "the threat of tariffs" describes them, nobody aims at them)."""
     if below is None:
         return False
     if below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
             c.dep_ == "dobj" and c.i in walk.in_match for c in below.children):
         return True
-    return below.dep_ == "nsubj" and below.pos_ == "NOUN" and walk.polar and not walk.judged and not walk.neutral \
+    return below.dep_ == "nsubj" and below.pos_ == "NOUN" and below.lemma_.lower() in aims and walk.polar and not walk.judged and not walk.neutral \
         and not any(c.dep_ in ("poss", "agent") or c.dep_ == "prep" and c.lower_ == "by" for c in below.children) \
         and any(t.i in walk.in_match for t in below.subtree)
 

@@ -328,6 +328,9 @@ class Lexicon:
     # ("climate change legislation", "act on climate change")
     problem_action_words: frozenset[str] = frozenset()
     undecided_idioms: frozenset[str] = frozenset()  # "has not formed a view on the levy": neutral only so
+    # Nouns of an aim or attempt whose side on the issue is read inside them ("plans for a levy",
+    # "moves to scrap it"): as a subject of nobody's, what they do is judged, not who holds them
+    aim_nouns: frozenset[str] = frozenset()
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
