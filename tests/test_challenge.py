@@ -63,9 +63,10 @@ MEASURED = {
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
 MEASURED_SCORER = {
-    # (twenty-fifth session: retrained twice, once because the evaluation now reads "the Italian
-    # government" as Italy's government (one gold row of the seed labelled anew), once after its
-    # rules; at its start heldout2 76 / 82, noun phrases 50 / 44, immigration 12 / 13, vocabulary
+    # (twenty-fifth session: retrained three times, once because the evaluation now reads "the
+    # Italian government" as Italy's government (one gold row of the seed labelled anew), twice
+    # after its rules (the second model gave noun phrases 50 / 44 and the held-out articles 12
+    # rows); at its start heldout2 76 / 82, noun phrases 50 / 44, immigration 12 / 13, vocabulary
     # 102 / 94, the held-out articles 11 rows; not read)
     # (twentieth session: retrained after its constructions, minimum confidence 0.40 by the same
     # choice procedure (0.35 before); the nineteenth session's scorer at 0.35 gave 93, 76, 44, 24,
@@ -88,8 +89,8 @@ MEASURED_SCORER = {
     "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 14 / 51),
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
     "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 93 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
-    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
-    "challenge_heldout/articles_heldout.yaml": (0 / 12, 12 / 101),
+    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
+    "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 
 
