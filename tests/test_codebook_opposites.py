@@ -155,13 +155,3 @@ def test_the_same_term_on_both_sides_is_refused():
         codebook_from_dict({"issues": [{"id": "a", "terms": ["copper mine"], "opposite_terms": ["Copper mine"]}]})
     book = codebook_from_dict(MINING)
     assert validate_issue(IssueDraft("b", "B", terms=["dam"], opposite_terms=["dam"]), book)
-
-
-def test_opposite_terms_and_patterns_keep_the_limits_of_plain_ones():
-    book = codebook_from_dict(MINING)
-    long_term = validate_issue(IssueDraft("c", "C", terms=["dam"], opposite_terms=["z" * 150]), book)
-    assert long_term and long_term[0].startswith("term 'zzz") and "100 characters" in long_term[0]
-    long_pattern = validate_issue(IssueDraft("c", "C", terms=["dam"], opposite_patterns=["a" * 1200]), book)
-    assert long_pattern and "limit is 1,000" in long_pattern[0]
-    with pytest.raises(CodebookError, match="limit is 100"):
-        codebook_from_dict({"issues": [{"id": "c", "terms": ["dam"], "opposite_patterns": ["a{1000}"]}]})

@@ -265,11 +265,12 @@ def test_the_problem_words_do_not_make_it_an_issue_after_a_plain_one():
     assert not table("The road toll is popular. Mayor Dana Okafor vowed to tackle it.")
 
 
-def test_problem_terms_and_patterns_keep_the_limits_of_plain_ones():
+@pytest.mark.parametrize("kind", ["problem", "opposite"])
+def test_problem_and_opposite_terms_and_patterns_keep_the_limits_of_plain_ones(kind):
     book = codebook_from_dict(CLEAN_AIR)
-    long_term = validate_issue(IssueDraft("c", "C", terms=["dust rule"], problem_terms=["z" * 150]), book)
+    long_term = validate_issue(IssueDraft("c", "C", terms=["dust rule"], **{f"{kind}_terms": ["z" * 150]}), book)
     assert long_term and long_term[0].startswith("term 'zzz") and "100 characters" in long_term[0]
-    long_pattern = validate_issue(IssueDraft("c", "C", terms=["dust rule"], problem_patterns=["a" * 1200]), book)
+    long_pattern = validate_issue(IssueDraft("c", "C", terms=["dust rule"], **{f"{kind}_patterns": ["a" * 1200]}), book)
     assert long_pattern and "limit is 1,000" in long_pattern[0]
     with pytest.raises(CodebookError, match="limit is 100"):
-        codebook_from_dict({"issues": [{"id": "c", "terms": ["dust rule"], "problem_patterns": ["a{1000}"]}]})
+        codebook_from_dict({"issues": [{"id": "c", "terms": ["dust rule"], f"{kind}_patterns": ["a{1000}"]}]})

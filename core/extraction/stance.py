@@ -1580,6 +1580,11 @@ class StanceFinder:
             return False
         if not (self._takes_side(noun) or any(self._phrase_takes_side(noun, c) for c in noun.children if c.dep_ == "prep")):
             return False  # (a noun of no side: "the decision to scrap the levy angered Roe")
+        return self._nobodys(noun)
+
+    def _nobodys(self, noun: Token) -> bool:
+        """Whether a noun is nobody's in particular: no owner, no actor in it, no one it comes from
+        ("support from Peru", "Chile's opposition", "plans by the ministry" are theirs)."""
         if any(c.dep_ == "poss" for c in noun.children) or self.resolver.actors_of(noun):
             return False
         return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
@@ -1593,9 +1598,7 @@ class StanceFinder:
             return False
         if any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in noun.head.children):
             return False  # ("efforts to build it must continue, Roe said": the speaker's demand)
-        if any(c.dep_ in ("poss", "agent") for c in noun.children) or self.resolver.actors_of(noun):
-            return False
-        return not any(c.dep_ == "prep" and self.resolver.actors_of(g) for c in noun.children for g in c.children if g.dep_ == "pobj")
+        return self._nobodys(noun)
 
     def _sides_with(self, noun: Token) -> bool:
         """Whether the verb over a noun puts its subject on the noun's side: the lexicon's
