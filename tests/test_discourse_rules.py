@@ -1536,8 +1536,10 @@ def test_a_noun_of_will_with_a_that_clause_is_its_owners_view_only():
 
 def test_a_nouns_content_clause_is_no_modifier_whose_subject_judges_the_noun():
     # (the clause gave Chile both sides: once what Chile did, once a view of "the claim")
-    found = stances("Peru rejected the claim that Chile had dropped the water tax.")
+    found = stances("Peru accepted the claim that Chile had dropped the water tax.")
     assert ("Chile", "water_tax", "support") not in found and ("Chile", "water_tax", "oppose") in found
+    # (a claim rejected says nothing of Chile: what it says is denied)
+    assert not {row for row in stances("Peru rejected the claim that Chile had dropped the water tax.") if row[0] == "Chile"}
 
 
 @pytest.mark.parametrize(

@@ -114,3 +114,38 @@ def test_a_judged_subject_pronoun_takes_the_issue_of_the_sentence_before(text, e
 )
 def test_a_subject_pronoun_that_is_no_judged_issue_takes_none(text):
     assert not {row for row in stances(text) if row[0] in ("Maria Lund", "Kenya")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun that refers back, in a clause coordinated with the one that names the issue
+        ("Paris and Berlin backed the fishing quota, but Dublin has blocked the proposal.", ("Ireland", "fishing_quota", "oppose")),
+        ("Ghana endorsed the fishing quota while Togo rejected the measure.", ("Togo", "fishing_quota", "oppose")),
+    ],
+)
+def test_a_referring_noun_in_a_coordinated_clause_takes_the_issue(text, expected):
+    codebook = codebook_from_dict({"issues": [{"id": "fishing_quota", "label": "Fishing quota", "terms": ["fishing quota"]}]})
+    found = stance_triples(text, codebook)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "it" as the subject of what a coordinated verb reports, doing what only an issue does
+        ("Chile backed the fishing quota, but Peru said it would hurt small boats.", ("Peru", "fishing_quota", "oppose")),
+        ("The Andes Anglers Club called the fishing quota long overdue, while the Lima Trawler Guild warned it would cost 3,000 jobs.",
+         ("Lima Trawler Guild", "fishing_quota", "oppose")),
+    ],
+)
+def test_it_as_the_subject_of_a_coordinated_report_takes_the_issue(text, expected):
+    codebook = codebook_from_dict({"issues": [{"id": "fishing_quota", "label": "Fishing quota", "terms": ["fishing quota"]}]})
+    found = stance_triples(text, codebook)
+    assert expected in found, found
+
+
+def test_it_as_the_subject_of_a_coordinated_report_of_an_act_is_its_speaker():
+    codebook = codebook_from_dict({"issues": [{"id": "fishing_quota", "label": "Fishing quota", "terms": ["fishing quota"]}]})
+    found = stance_triples("Chile backed the fishing quota, and Peru said it would oppose new taxes.", codebook)
+    assert not {row for row in found if row[0] == "Peru"}, found

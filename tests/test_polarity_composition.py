@@ -337,6 +337,48 @@ def test_a_side_inside_a_subject_that_nothing_judges_is_nobody_s(text):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # someone's aim judged by what it does is the speaker's verdict on the issue, whether the
+        # owner is an actor or not (the owner keeps its own side)
+        ("Senator Omar Haddad said Chile's plans for a river dam would hurt farmers.", ("Omar Haddad", "river_dam", "oppose")),
+        ("Senator Omar Haddad said Chile's plans for a river dam would hurt farmers.", ("Chile", "river_dam", "support")),
+        ("The province's push for steel tariffs would destroy jobs, said Governor Lena Brandt.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        ("The union's plans for new wind farms would create jobs, Mayor Ruth Okafor said.", ("Ruth Okafor", "wind_farms", "support")),
+        # or judged by a predicate, a participle the parser makes a verb too
+        ("Senator Omar Haddad said the union's opposition to the farm loans was misguided.", ("Omar Haddad", "farm_loans", "support")),
+        ("The guild's support for the river dam is a mistake, said Governor Lena Brandt.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Support for the steel tariffs is misguided, said Senator Omar Haddad.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Mayor Ruth Okafor said the wind farms were misguided.", ("Ruth Okafor", "wind_farms", "oppose")),
+        # (an actor's own side judged so: the owner keeps its side, the judge takes the verdict)
+        ("Chile's opposition to the farm loans is misguided, Senator Omar Haddad told reporters.", ("Omar Haddad", "farm_loans", "support")),
+        ("Chile's opposition to the farm loans is misguided, Senator Omar Haddad told reporters.", ("Chile", "farm_loans", "oppose")),
+    ],
+)
+def test_someone_s_side_judged_is_the_judge_s_verdict(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side of an owner the knowledge does not know, reported and not judged, is not the
+        # reporter's
+        "The province's plans for a river dam were unveiled on Monday, Senator Omar Haddad said.",
+        "The union's opposition to the farm loans was rejected by the board, Omar Haddad told reporters.",
+        "The guild's support for the steel tariffs has grown, according to Omar Haddad.",
+    ],
+)
+def test_an_unknown_owner_s_side_reported_is_not_the_reporter_s(text):
+    assert not {row for row in stances(text) if row[0] == "Omar Haddad"}
+
+
+def test_a_pronoun_owner_of_a_judged_aim_is_no_judge_of_it():
+    found = stances("Chile voted on Monday.\n\nTheir plans for a river dam would hurt farmers, the growers said.")
+    assert ("Chile", "river_dam", "oppose") not in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # outcomes whose words alone would say the opposite are not read as wanted ones
@@ -370,6 +412,61 @@ def test_members_of_a_party_speak_as_the_party():
     assert ("Agrarian Reform Party", "toll_road", "oppose") in found
     # (members counted or denied are not the party)
     assert not any(a == "Agrarian Reform Party" for a, _, _ in stance_triples("Few lawmakers from the Agrarian Reform Party voted against the toll road.", codebook))
+    # (and members act as the party, outside any vote or statement)
+    assert ("Agrarian Reform Party", "toll_road", "support") in stance_triples("Members of the Agrarian Reform Party backed the toll road.", codebook)
+    found = stance_triples("Lawmakers from the Agrarian Reform Party fiercely opposed the toll road on Tuesday.", codebook)
+    assert ("Agrarian Reform Party", "toll_road", "oppose") in found
+    for part in ("Two members", "Some members", "Conservative members"):  # (a part of the body is not the body)
+        found = stance_triples(f"{part} of the Agrarian Reform Party backed the toll road.", codebook)
+        assert not any(a == "Agrarian Reform Party" for a, _, _ in found), part
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an effect on no one is no harm and no help
+        ("The steel tariffs would hurt no one, Senator Omar Haddad said.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Governor Lena Brandt said the river dam would harm nobody.", ("Lena Brandt", "river_dam", "support")),
+        ("Senator Omar Haddad said the farm loans would benefit no one.", ("Omar Haddad", "farm_loans", "oppose")),
+    ],
+)
+def test_an_effect_on_no_one_is_turned(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what an issue drives people into is an outcome like any other; so is an idiom of harm
+        ("Scrapping the farm loans would push thousands of families into poverty, Senator Omar Haddad said.", ("Omar Haddad", "farm_loans", "support")),
+        ("Governor Lena Brandt said the steel tariffs would plunge the region into recession.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        ("The river dam has done more harm than good, said Mayor Ruth Okafor.", ("Ruth Okafor", "river_dam", "oppose")),
+    ],
+)
+def test_an_outcome_driven_into_or_more_harm_than_good_judges_the_issue(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun of decline turns the side of what it is of, judged by the verb above
+        ("Senator Omar Haddad welcomed the collapse of the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt welcomed the decline in support for the river dam.", ("Lena Brandt", "river_dam", "oppose")),
+        ("Senator Omar Haddad cheered the fall of the farm loans.", ("Omar Haddad", "farm_loans", "oppose")),
+        ("Mayor Ruth Okafor deplored the erosion of support for the wind farms.", ("Ruth Okafor", "wind_farms", "support")),
+        # a verb of judgment that reports takes the noun it judges as an act ("lamented the end of")
+        ("Senator Omar Haddad lamented the demise of the steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Governor Lena Brandt lamented the end of the farm loans.", ("Lena Brandt", "farm_loans", "support")),
+    ],
+)
+def test_a_noun_of_decline_turns_the_side(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_a_decline_merely_reported_or_discussed_takes_no_side():
+    assert not {r for r in stances("The collapse of the steel tariffs was reported on Monday, Senator Omar Haddad said.") if r[0] == "Omar Haddad"}
+    assert not {r for r in stances("Senator Omar Haddad discussed the collapse of the steel tariffs.") if r[2] in ("support", "oppose")}
 
 
 def test_abstaining_is_neutral():
@@ -1926,3 +2023,82 @@ def test_the_head_of_a_phrase_is_its_last_word_that_modifies_nothing():
     assert phrase_head(doc[4:6]).text == "drilling"  # ("offshore" hangs on "called" as an adverb)
     doc = nlp()("Mayor Ruth Okafor opposes the offshore drilling plan.")
     assert phrase_head(doc[4:8]).text == "plan"  # (a phrase the parser reads whole keeps its root)
+
+
+@pytest.mark.parametrize(
+    "text, holder",
+    [
+        # what a denied report or claim says is no one's view, and the denial none on the issue
+        ("A spokesman for the Chilean mining ministry denied reports that Santiago planned to scrap the farm loans.", "Chile"),
+        ("Senator Omar Haddad's office rejected claims that he had discussed the river dam with the builders.", "Omar Haddad"),
+        ("Governor Lena Brandt dismissed allegations that Peru had secretly backed the steel tariffs.", "Peru"),
+    ],
+)
+def test_a_denied_report_is_no_one_s_view(text, holder):
+    found = stances(text)
+    assert not {row for row in found if row[0] == holder and row[2] in ("support", "oppose")}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a denier denying their own side holds the other
+        ("Governor Lena Brandt rejected claims that she backs the steel tariffs.", ("Lena Brandt", "steel_tariffs", "oppose")),
+        ("Ghana denied reports that it planned to scrap the farm loans.", ("Ghana", "farm_loans", "support")),
+    ],
+)
+def test_a_denied_report_of_the_denier_s_own_side_is_turned(text, expected):
+    assert_one_side(text, expected)
+
+
+def test_a_report_not_denied_still_says_its_view():
+    assert ("Ghana", "farm_loans", "oppose") in stances("Senator Omar Haddad confirmed reports that Ghana planned to scrap the farm loans.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an exemption or a waiver from the issue undoes it
+        ("Senator Omar Haddad sought an exemption from the steel tariffs for carmakers.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Governor Lena Brandt opposed any waiver of the river dam rules.", ("Lena Brandt", "river_dam", "support")),
+        # someone's push for one, judged dangerous, is the judge's support for the issue
+        ("The Hauliers Guild's push for an exemption from the steel tariffs is understandable but dangerous, said Mayor Ruth Okafor.",
+         ("Ruth Okafor", "steel_tariffs", "support")),
+        # a campaign called populism
+        ("Chile's campaign against the farm loans is pure populism, Senator Omar Haddad said.", ("Omar Haddad", "farm_loans", "support")),
+    ],
+)
+def test_exemptions_and_scorn_of_someone_s_campaign(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # limits of the readings above (a second reader's sentences)
+        ("Senator Omar Haddad welcomed the drop in prices caused by the steel tariffs.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad welcomed the exemption of the wind farms from the steel tariffs.", ("Omar Haddad", "wind_farms", "support")),
+        ("Senator Omar Haddad dismissed claims that the river dam would harm fish stocks.", ("Omar Haddad", "river_dam", "support")),
+        ("Ghana voted on Monday. Its support for the river dam has never wavered.", ("Ghana", "river_dam", "support")),
+        ("Ghana acknowledged that its decision to scrap the farm loans would hurt farmers.", ("Ghana", "farm_loans", "oppose")),
+        ("The company's support for the river dam is unwavering, its chief executive Omar Haddad said.", ("Omar Haddad", "river_dam", "support")),
+        ("The government's support for the steel tariffs has not changed, Finance Minister Lena Brandt said.", ("Lena Brandt", "steel_tariffs", "support")),
+    ],
+)
+def test_limits_of_someone_s_side_and_of_declines(text, expected):
+    assert_one_side(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The steel tariffs hurt nobody but the poor, Senator Omar Haddad said.", ("Omar Haddad", "steel_tariffs", "support")),
+        ("Senator Omar Haddad predicted the collapse of the steel tariffs.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Senator Omar Haddad said critics of the steel tariffs were misguided.", ("Omar Haddad", "steel_tariffs", "oppose")),
+        ("Ghana opposed the river dam, but Togo welcomed the decision.", ("Togo", "river_dam", "support")),
+        ("Ghana backed the river dam, and Togo said it would boost spending on schools.", ("Togo", "river_dam", "support")),
+        ("Backbench members of the Agrarian Reform Party opposed the river dam.", ("Agrarian Reform Party", "river_dam", "oppose")),
+    ],
+)
+def test_limits_that_give_no_such_row(text, wrong):
+    assert wrong not in stances(text)

@@ -437,6 +437,22 @@ def test_the_group_or_the_company_as_a_subject_is_the_organization_named_just_be
     assert not [row for row in found if row[0].lower() in ("group", "company")]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # "the group" or "the organisation" names a body whatever its name calls it
+        ("A spokeswoman for the Volta Hauliers Association said the group opposes the steel quotas.", "Volta Hauliers Association"),
+        ("The Andes Miners Union met on Monday. The organisation said it opposes the steel quotas.", "Andes Miners Union"),
+    ],
+)
+def test_the_group_names_a_body_of_any_kind(text, name):
+    found = rows(analyse(text).stances, "actor", "actor_type", "issue", "stance")
+    assert (name, "organization", "steel_quotas", "oppose") in found, found
+    # ("the company" is still no union)
+    other = analyse("The Andes Miners Union met on Monday. The company said it opposes the steel quotas.").stances
+    assert "Andes Miners Union" not in set(other["actor"])
+
+
 def test_the_group_stands_for_no_one_when_two_organizations_were_named():
     text = ("Blue Delta and Green Shield, two conservation groups, met on Tuesday. "
             "The group says the steel quotas should be scrapped.")
@@ -1215,3 +1231,45 @@ def test_a_place_or_a_body_after_a_role_word_stays_what_it_is():
     doc = nlp()("The chairman, Acme Holdings Group, rejected the levy.")
     doc.ents = [Span(doc, 3, 6, label="ORG")]
     assert [(m.actor.name, m.actor.actor_type) for m in ActorResolver(doc, load_knowledge()).mentions] == [("Acme Holdings Group", "organization")]
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE", "FAC"])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the NER may tag only the surname after a role and a first name, and not as a person
+        ("The toll road would destroy jobs, said Mayor Ana Navarro.", "Ana Navarro"),
+        ("Governor Tomas Okoro rejected the fisheries pact.", "Tomas Okoro"),
+    ],
+)
+def test_a_surname_tagged_alone_after_a_role_and_a_first_name_is_that_person(text, name, label):
+    doc = nlp()(text)
+    surname = next(t.i for t in doc if t.text == name.split()[-1])
+    doc.ents = [Span(doc, surname, surname + 1, label=label)]
+    people = [(m.actor.name, m.actor.actor_type) for m in ActorResolver(doc, load_knowledge()).mentions]
+    assert (name, "person") in people
+
+
+def test_a_body_s_word_or_a_country_after_a_role_and_a_name_is_no_surname():
+    for text, word in (("Mayor Ana Peru rejected the fisheries pact.", "Peru"),
+                       ("Governor Tomas Council rejected the fisheries pact.", "Council")):
+        doc = nlp()(text)
+        at = next(t.i for t in doc if t.text == word)
+        doc.ents = [Span(doc, at, at + 1, label="ORG")]
+        people = {m.actor.name for m in ActorResolver(doc, load_knowledge()).mentions if m.actor.actor_type == "person"}
+        assert not any(word in p for p in people), (text, people)
+
+
+def test_a_capitalised_portfolio_title_is_no_party():
+    # "Labour Minister" written as a title is the labour portfolio, not the British party
+    found = rows(analyse("The steel quotas are misguided, Labour Minister Ana Duarte told reporters in Brasilia.").stances,
+                 "actor", "country", "issue", "stance")
+    assert ("Ana Duarte", "", "steel_quotas", "oppose") in found, found
+    found = rows(analyse("The steel quotas are misguided, said Tom Ellery, the Labour leader.").stances, "actor", "country")
+    assert ("Tom Ellery", "United Kingdom") in found, found
+
+
+@pytest.mark.parametrize("name", ["Egyptian Anti-Waste Coalition", "Kenyan Anti-Litter Alliance"])
+def test_an_untagged_organization_with_a_hyphened_word_keeps_its_whole_name(name):
+    found = rows(analyse(f"The {name} said on Monday it opposed the steel quotas.").stances, "actor", "actor_type", "issue", "stance")
+    assert (name, "organization", "steel_quotas", "oppose") in found, found

@@ -819,6 +819,29 @@ class ActorResolver:
                 return True
         return False
 
+    def members_body(self, subj: Token) -> Mention | None:
+        """The organization whose members an unnamed plural speaks or acts as: a noun of the lexicon's
+        ``party_member_nouns`` with the body after "of" or "from" ("Members of the Progressive
+        Labour Party voted against it", "lawmakers from the Conservative Party"): the coding
+        guide codes the party. None when the members are counted, denied or a part ("two members
+        of", "few lawmakers from", "some members of", "conservative members of"), or the body is no
+        organization."""
+        if subj.pos_ != "NOUN" or subj.tag_ not in ("NNS", "NNPS") or subj.lower_ not in self.lex.party_member_nouns \
+                or any(c.dep_ == "nummod" for c in subj.children) or self.members_denied(subj):
+            return None
+        if any(c.dep_ in ("det", "amod", "predet", "compound", "nmod") and c.lower_ not in ("the", "all") for c in subj.children if c.i < subj.i) \
+                or any(c.dep_ in ("relcl", "acl") for c in subj.children):
+            return None  # ("some members of", "backbench members of", "members ... who defected": a part of the body)
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    # (not a legislature, whose members are many sides: "Members of Congress criticised it")
+                    found = [m for m in self.actors_of(obj) if m.actor.actor_type == "organization"
+                             and m.actor.name.split()[-1].lower() not in self.lex.legislature_words]
+                    if found:
+                        return found[0]
+        return None
+
     def members_denied(self, tok: Token) -> bool:
         """Whether a word before a noun, or one under it, denies its members: the lexicon's
         ``denying_quantifiers`` ("few Democrats", "no Republicans", "hardly any Tories")."""
@@ -1036,8 +1059,9 @@ class ActorResolver:
         if not len(words) or self._line[start] != self._line[tok.i] or any(t.i in self._by_token and t.ent_type_ in ("PERSON", "GPE") for t in words):
             return False
         # A name: its content words are capitalised ("Friends of the Earth"), one at least a proper noun.
-        content = [t for t in words if t.dep_ not in ("det", "prep", "cc", "case", "punct")]
-        if not all(t.text[:1].isupper() for t in content) or not any(t.pos_ == "PROPN" for t in words):
+        # (a hyphen inside a word, "Anti-Waste", may be tagged a proper noun: no word of its own)
+        content = [t for t in words if t.dep_ not in ("det", "prep", "cc", "case", "punct") and not t.is_punct]
+        if not all(t.text[:1].isupper() for t in content) or not any(t.pos_ == "PROPN" and t.is_alpha for t in words):
             return False
         self._add_named_org(_clean_name(words.text), start, end)
         return True
@@ -1175,8 +1199,9 @@ class ActorResolver:
             return None
         (body,) = named
         # (a name that says what it is must say the same: "the company" is not the Dock Workers Union)
+        # ("the group", "the organisation" name any body: "the Hauliers Association ... the group")
         head_word = body.name.split()[-1].lower() if body.name.split() else ""
-        if head_word in self.lex.organization_nouns and head_word != tok.lemma_.lower():
+        if head_word in self.lex.organization_nouns and head_word != tok.lemma_.lower() and tok.lemma_.lower() not in self.lex.generic_body_nouns:
             return None
         return body
 
@@ -1217,6 +1242,10 @@ class ActorResolver:
                 if not kept:
                     continue
                 ent = Span(self.doc, kept[0].i, kept[-1].i + 1, label=ent.label_)
+            if ent.label_ != "PERSON" and self._surname_after_role(ent):
+                # ("said Mayor Ana Reyes" with only "Reyes" tagged, as a body: the role and the
+                # first name before it make a person of it)
+                ent = Span(self.doc, ent.start - 1, ent.end, label="PERSON")
             if ent.label_ == "PERSON":
                 # ("Mara Vance" with only "Vance" tagged, a name the actors file or the text knows
                 # already: the untagged first name before it is the name's, so that she is not the
@@ -1227,8 +1256,7 @@ class ActorResolver:
                     start -= 1
                 # ("Governor Ana Souza" with only "Souza" tagged: a capitalised word between a role
                 # and the name is the first name)
-                if start == ent.start and start > 1 and self.doc[start - 2].lower_.rstrip(".") in self.kb.roles \
-                        and self._first_name_before(self.doc[start - 1], ent):
+                if start == ent.start and self._first_name_after_role(ent):
                     start -= 1
                 if start < ent.start:
                     ent = Span(self.doc, start, ent.end, label="PERSON")
@@ -1280,6 +1308,22 @@ class ActorResolver:
         self._one_country_per_person()
         self._home_country_for_the_rest()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _surname_after_role(self, ent: Span) -> bool:
+        """Whether a one-word name of another label than a person's follows a role of the actors
+        file and an untagged first name on its line ("Mayor Ana Reyes" with "Reyes" an ORG): not
+        a country, a known body or a body's word ("Minister Ana Rural Council" is none)."""
+        if len(ent) != 1 or ent.start < 2 or not _name_word(ent[0]):
+            return False
+        text = _clean_name(ent.text)
+        return self._first_name_after_role(ent) and self._line[ent.start - 2] == self._line[ent.start] \
+            and not self.kb.country_of(text) and not self.kb.organization(text) and ent[0].lower_ not in self.lex.organization_nouns
+
+    def _first_name_after_role(self, ent: Span) -> bool:
+        """Whether the word before ``ent`` is an untagged first name (``_first_name_before``) right
+        after a role of the actors file: "Governor Ana" before "Souza"."""
+        return ent.start > 1 and self.doc[ent.start - 2].lower_.rstrip(".") in self.kb.roles \
+            and self._first_name_before(self.doc[ent.start - 1], ent)
 
     def _first_name_before(self, tok: Token, ent: Span) -> bool:
         """Whether an untagged word before a person's name is part of it: a capitalised proper

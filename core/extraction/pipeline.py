@@ -33,7 +33,7 @@ from core.model import (
 )
 from core.settings import EXTRACTOR_ENV, EXTRACTORS, extractor, scorer_path, setting
 
-PIPELINE_VERSION = "40"  # bump when a rule change alters results: stored corpora re-extract once
+PIPELINE_VERSION = "41"  # bump when a rule change alters results: stored corpora re-extract once
 BATCH_SIZE = 16
 # Texts longer than this are parsed in pieces (paragraph boundaries), each well under spaCy's
 # max_length, with the time limit checked between pieces: a huge paste can neither fail with E088

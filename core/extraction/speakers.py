@@ -98,7 +98,7 @@ class SpeakerResolver:
             if subj.pos_ == "PRON":
                 return m.actor, span, subj.text
             return m.actor, (m.start_char, m.end_char), m.text
-        body = self.spokesperson_body(subj) or self.members_body(subj)
+        body = self.spokesperson_body(subj) or self.resolver.members_body(subj)
         if body is not None:
             start = min(t.idx for t in subj.subtree)
             end = max(t.idx + len(t.text) for t in subj.subtree)
@@ -118,23 +118,6 @@ class SpeakerResolver:
                 text = self.doc[words[0].i : subj.i + 1].text
                 return self._unnamed(subj, words, text), (words[0].idx, subj.idx + len(subj.text)), text
         return None, span, subj.text
-
-    def members_body(self, subj: Token) -> Mention | None:
-        """The organization whose members an unnamed plural speaks as: a noun of the lexicon's
-        ``party_member_nouns`` with the body after "of" or "from" ("Members of the Progressive
-        Labour Party voted against it", "lawmakers from the Conservative Party"): the coding
-        guide codes the party. None when the members are counted or denied ("two members of",
-        "few lawmakers from"), or the body is no organization."""
-        if subj.pos_ != "NOUN" or subj.tag_ not in ("NNS", "NNPS") or subj.lower_ not in self.lex.party_member_nouns \
-                or any(c.dep_ == "nummod" for c in subj.children) or self.resolver.members_denied(subj):
-            return None
-        for prep in subj.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    found = [m for m in self.resolver.actors_of(obj) if m.actor.actor_type == "organization"]
-                    if found:
-                        return found[0]
-        return None
 
     def unnamed_party_members(self, subj: Token) -> bool:
         """Whether a speaker noun with no mention is one party member nobody named ("a Republican

@@ -174,6 +174,9 @@ class _Walk:
     # scrapped it"): the speaker of that clause judges, beside the act's doer
     fact_judge: Token | None = None
     relative_antecedent: Token | None = None  # the noun whose relative clause the walk ended at
+    # a subject noun of a side whose owner is no actor ("the council's plans for a levy"): the
+    # side is that owner's, and a speaker holds one only by judging it ("... would hurt farmers")
+    foreign_side: Token | None = None
     withheld: list[Mention] = field(default_factory=list)  # who declined to say whether they back it: neutral
     # the match names the problem its issue acts against ("climate change"): the claim turns the
     # side round, unless the first word read is a reality word (``StanceFinder._apply_cue``)
@@ -297,6 +300,8 @@ class StanceFinder:
             # ("is not going to accept the levy", "was never going to scrap it", "is not about to
             # sign it": the future denied is the verb's own negation)
             return True
+        if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and _nobody(c) for c in tok.children):
+            return True  # ("the levy would hurt no one", "will harm nobody": an effect on no one is none)
         # (with its "nor": "Neither side has accepted X, Qatar said" is no negation of Qatar's)
         return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)
                    and any(g.dep_ == "cc" and g.lower_ == "nor" for g in c.children) for c in tok.children)
@@ -333,8 +338,14 @@ class StanceFinder:
             return min(self.lex.quantity_senses[lemma], default=lemma)
         if self.lex.polarity(lemma) is None and tok.tag_ in ("VBG", "VBD", "VBN"):
             # (the lemmatizer's slips on inflected verbs: "gutting" -> "gutte"; the stems of the
-            # form the lexicon knows instead: "gut")
-            return next((stem for stem in _verb_stems(tok.lower_) if self.lex.polarity(stem) is not None), lemma)
+            # form the lexicon knows instead: "gut"; a participle used as an adjective by its own
+            # form: "is misguided", not "misguide")
+            # (or parsed as a passive with no doer: "support for it is misguided")
+            adjectival = (tok.dep_ in ("acomp", "oprd", "amod") or tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+                          and not any(c.dep_ == "agent" for c in tok.children)) \
+                and not any(c.dep_ == "nsubjpass" and self._side_noun_value(c) is not None for c in tok.children)  # ("critics were misguided")
+            stems = [*_verb_stems(tok.lower_), *([tok.lower_] if adjectival else [])]
+            return next((stem for stem in stems if self.lex.polarity(stem) is not None), lemma)
         return lemma
 
     def _renamed_lists(self, sent: Span) -> dict[int, list[Token]]:
@@ -534,6 +545,8 @@ class StanceFinder:
                     mentions += self._pronoun_holder(subj, statement)
                     continue
                 mentions += self.resolver.actors_of(subj)
+                if not mentions and (body := self.resolver.members_body(subj)) is not None:
+                    mentions.append(body)  # ("Members of the Green Party backed it": the party)
                 if not mentions and subj.pos_ in ("NOUN",):
                     mentions += [m for c in subj.children if c.dep_ == "poss" for m in self.resolver.actors_of(c)]
                 if not mentions and subj.lemma_.lower() in self.lex.document_nouns:
@@ -1518,6 +1531,17 @@ class StanceFinder:
                     walk.flip()
                 answerers = self._owner_mentions(tok, walk.statement)
                 return [walk.holder(answerers)] if answerers else []
+            if idx > 0 and walk.holders and self._denied_hearsay(tok, path[idx - 1]):
+                # "denied reports that Kenya planned to scrap the subsidy", "rejected claims that he
+                # had discussed the merger": what someone is said to hold or do, denied, is no one's
+                # view, and the denial is none on the issue; but a denier denying their own side
+                # holds the other ("Nowak rejected claims that she backs the charge": against it;
+                # the owner of a side noun keeps it: "denied that it had abandoned its opposition").
+                # (A claim about the issue itself names no holder: "dismissed claims that the dam
+                # would harm fish" is read on, the denial turning it.)
+                deniers = {m.actor for m in self._owner_mentions(tok.head, walk.statement)}
+                return [h if h.owns_noun else replace(h, polarity=-h.polarity) for h in walk.holders
+                        if not h.neutral and any(m.actor in deniers for m in h.mentions)]
             if idx > 0 and _asked_clause(path[idx - 1]) and not self._answers(tok):
                 # "Asked about reports that Lima might sign the truce, Roe declined to comment":
                 # what Roe was asked about is no view of Roe's (his answer, if any, says it)
@@ -1581,6 +1605,58 @@ class StanceFinder:
         if not (self._takes_side(noun) or any(self._phrase_takes_side(noun, c) for c in noun.children if c.dep_ == "prep")):
             return False  # (a noun of no side: "the decision to scrap the levy angered Roe")
         return self._nobodys(noun)
+
+    def _reached_through_nouns(self, prep: Token, walk: _Walk) -> bool:
+        """Whether the issue hangs below ``prep`` through nouns and prepositions only ("the decline
+        in support for the levy"), not through a clause ("the drop in prices caused by the levy")."""
+        for i in walk.in_match:
+            tok = self.doc[i]
+            while tok.i != prep.i and tok.head.i != tok.i:
+                if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("acl", "relcl", "agent", "advcl", "ccomp"):
+                    return False
+                tok = tok.head
+            if tok.i == prep.i:
+                return True
+        return False
+
+    def _denied_hearsay(self, noun: Token, below: Token) -> bool:
+        """Whether ``noun`` is a report or claim (the lexicon's ``hearsay_nouns``) whose clause the
+        walk came up from, denied by the verb it is the object of ("denied reports that ...",
+        "dismissed claims that ..."; not "did not deny reports that ...")."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.hearsay_nouns and below.dep_ in ("acl", "ccomp", "relcl") \
+            and below.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.denial_verbs \
+            and not self._negated(noun.head)
+
+    def _foreign_side(self, noun: Token) -> bool:
+        """Whether a subject noun of a side belongs to an owner that is no actor ("the council's
+        plans for a levy", "the union's opposition to it"): that owner's side, not the speaker's
+        (a pronoun may be the speaker's own, "its plans", "our opposition", and so may a
+        government, a body of the state or a role: "the government's support for it has not
+        changed, the minister said")."""
+        lex = self.lex
+        own_words = lex.government_nouns | lex.state_nouns | lex.bare_state_nouns | self.resolver.kb.roles
+        return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and self.lex.polarity(self._cue_lemma(noun)) in (1, -1) \
+            and any(c.dep_ == "poss" and c.pos_ != "PRON" and not self.resolver.actors_of(c) and c.lemma_.lower() not in own_words
+                    and c.ent_type_ not in ("DATE", "TIME") for c in noun.children)  # ("last year's cut": a time, no owner)
+
+    def _judging_participle(self, verb: Token) -> bool:
+        """Whether a participle the parser made a verb is an adjective that judges, read by its
+        own form ("support for it is misguided": no one misguides it)."""
+        return verb.tag_ == "VBN" and self._cue_lemma(verb) == verb.lower_ and self.lex.polarity(verb.lower_) in (1, -1)
+
+    def _speaks_for_owner(self, noun: Token, statement: Statement) -> bool:
+        """Whether the speaker is introduced as the owner's ("The company's support for it is
+        unwavering, its chief executive said", "the party's opposition ..., party leader Roe
+        said"): a possessive "its"/"their" or the owner's own noun in the speaker's phrase."""
+        owners = {c.lemma_.lower() for c in noun.children if c.dep_ == "poss"}
+        span = self.doc.char_span(*statement.speaker_mention, alignment_mode="expand") if statement.speaker_mention else None
+        if span is None:
+            return False
+        root = span.root
+        words = [t for t in root.subtree if t.i <= root.i] + [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        if root.dep_ == "appos":
+            words += list(root.head.subtree)
+        return any(w.lower_ in ("its", "their") or w.lemma_.lower() in owners for w in words)
 
     def _nobodys(self, noun: Token) -> bool:
         """Whether a noun is nobody's in particular: no owner, no actor in it, no one it comes from
@@ -2298,7 +2374,10 @@ class StanceFinder:
             has_experiencer = bool(self._experiencers(tok))
             # (an idiom read as one word keeps its head's place: "is out of the question" is a prep)
             predicates = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.pos_ in ("ADJ", "NOUN")
-                          or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")]
+                          or c.lemma_ in self.lex.idioms and c.dep_ in ("prep", "advmod", "oprd")
+                          # ("is misguided", "was overblown": a participle the parser tags a verb,
+                          # judged when the lexicon lists the very form)
+                          or c.dep_ == "acomp" and c.tag_ == "VBN" and self.lex.polarity(c.lower_) is not None]
             if linking is not None:
                 # ("amounts to a betrayal", "constitutes a violation", "proved a disaster": the lexicon's
                 # copular_verbs, with the complement as their object or after their preposition)
@@ -2325,7 +2404,7 @@ class StanceFinder:
                 if has_experiencer:
                     break  # (with "to X" the experiencer rule gives X the view)
                 self._apply_cue(comp, None, walk)
-                if self.lex.polarity(comp.lemma_.lower()) is not None:
+                if self.lex.polarity(self._cue_lemma(comp)) is not None:
                     walk.judged = True  # (the issue itself judged: a denial of it turns it, _with_speaker)
                     break  # "was bad for consumers and bad for Poland" is one objection, not two
         if idx > 0 and path[idx - 1].dep_ == "nsubj" and path[idx - 1].i in walk.in_match:
@@ -2517,7 +2596,7 @@ class StanceFinder:
         "will lead to shortages", "will create no jobs"); 0 when the verb, its subject or its
         object is not so, when the outcome is someone's ("cut the junta's revenue") and when the
         speaker concedes it. The outcome is the object's head ("job losses" is no job)."""
-        if verb.pos_ != "VERB" or not _issue_as_subject(below, walk, self.lex.aim_nouns):
+        if verb.pos_ != "VERB" or not self._judged_as_cause(below, walk):
             return 0
         statement = walk.statement
         if statement is not None and statement.cue_token is not None \
@@ -2556,6 +2635,16 @@ class StanceFinder:
                 value = -value  # "will create no jobs", "fewer jobs than promised"
             return sign * value
         return 0
+
+    def _judged_as_cause(self, below: Token | None, walk: _Walk) -> bool:
+        """``_issue_as_subject`` with the lexicon's aim nouns, except an aim of the speaker's own:
+        "Ghana acknowledged that its decision to scrap the levy would hurt farmers" admits a cost,
+        it passes no verdict on its own side."""
+        if not _issue_as_subject(below, walk, self.lex.aim_nouns):
+            return False
+        speaker = walk.statement.speaker if walk.statement is not None else None
+        return below is None or speaker is None or not any(
+            c.dep_ == "poss" and any(m.actor == speaker for m in self.resolver.actors_of(c)) for c in below.children)
 
     def _but_of_the_same(self, verb: Token, walk: _Walk) -> bool:
         """Whether a clause after "but" says something else of the same issue, which is then the
@@ -2596,7 +2685,7 @@ class StanceFinder:
         known = (1, -1) if sided else (1, -1, 0)
         if self.lex.polarity(lemma) in known or lemma in self.lex.effect_verbs or lemma in self.lex.cause_only_cues | self.lex.effect_cues:
             return True
-        return any(self.lex.polarity(w.lemma_.lower()) in known or w.lemma_.lower() in self.lex.idioms
+        return any(self.lex.polarity(self._cue_lemma(w)) in known or w.lemma_.lower() in self.lex.idioms
                    for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "advmod")
                    for w in self._evaluation(c))
 
@@ -2702,9 +2791,21 @@ class StanceFinder:
         if tok.i in walk.seen_cues or tok.i in walk.in_match:
             return
         walk.seen_cues.add(tok.i)
+        if below is not None and below.dep_ == "nsubjpass" and self._judging_participle(tok):
+            walk.judged = True  # ("support for it is misguided": the participle judges its subject)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.time_part_nouns and tok.dep_ == "pobj" \
                 and tok.head.lower_ in TIME_PLACE_PREPOSITIONS | self.lex.place_prepositions:
             return  # "walked out near the end of the vote on the levy": a time, no ending of the vote (the walking out is read)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.decline_nouns and below is not None and below.dep_ == "prep" \
+                and below.lower_ in ("in", "of") and self._reached_through_nouns(below, walk):
+            # "welcomed the decline in support for the levy", "lamented the collapse of the truce": a
+            # fall of what it is of turns the side, whatever the word says as a verb ("declined to
+            # sign"); not a fall the issue causes ("the drop in prices caused by the levy"), and a
+            # side only as the object of a verb of judgment ("the collapse of the truce was
+            # reported", "predicted the collapse of it": nobody's; "discussed" it: neutral)
+            walk.flip()
+            walk.has_cue = walk.has_cue or tok.dep_ == "dobj" and self._fact_judgment(tok.head) != 0
+            return
         judge = tok
         if tok.lemma_.lower() in BEING_COPULAS and below is not None and below.dep_ == "ccomp":
             # ("it is unfortunate that the council blocked it": the clause hung on the copula)
@@ -2876,7 +2977,7 @@ class StanceFinder:
         # issue may be its subject all the same; the parser may read "would get rid of" as a
         # passive: "the toll road would get rid of traffic jams", "the toll road" its nsubjpass)
         idiom = lemma in self.lex.idioms
-        as_cause = tok.pos_ == "VERB" and _issue_as_subject(below, walk, self.lex.aim_nouns) or idiom and below is not None \
+        as_cause = tok.pos_ == "VERB" and self._judged_as_cause(below, walk) or idiom and below is not None \
             and below.dep_ in ("nsubj", "nsubjpass") and below.i in walk.in_match
         if lemma in self.lex.cause_only_cues and not as_cause:
             return  # "the levy would hurt farmers" takes a side; "the storm hurt the wind farms" does not
@@ -2948,6 +3049,7 @@ class StanceFinder:
             return
         if value is None and tok.pos_ == "NOUN" and tok.i not in walk.in_match and below is not None and below.dep_ == "prep" and (
                 tok.lemma_.lower() in self.lex.inversions and below.lower_ in INVERTED_OBJECT_PREPOSITIONS
+                or below.lower_ in self.lex.exemption_nouns.get(tok.lemma_.lower(), ())
                 or tok.lemma_.lower() in self.lex.penalty_nouns and below.lower_ == "on"):
             # "lifted restrictions on the toll road", "the removal of the levy", "sanctions on the
             # mine": a noun that undoes, holds back or punishes what it is on turns the side even
@@ -3025,7 +3127,13 @@ class StanceFinder:
         if not judgment:
             return 0
         clause = next((c for c in cue.children if c.dep_ in ("ccomp", "dobj") and any(t.i in walk.in_match for t in c.subtree)), None)
-        if clause is None or not self._judged_fact(clause, walk):
+        if clause is None:
+            return 0
+        # ("lamented the end of the levy", "deplored the erosion of support for it": a noun object
+        # in which a side was read is what the cue judges, as a clause of someone's act is)
+        side_noun = clause.dep_ == "dobj" and clause.pos_ == "NOUN" and clause.i not in walk.in_match \
+            and (walk.polar or clause.lemma_.lower() in self.lex.decline_nouns)
+        if not side_noun and not self._judged_fact(clause, walk):
             return 0
         return -judgment if self._judgment_denied(cue) else judgment
 
@@ -3233,8 +3341,18 @@ class StanceFinder:
             # (nor, again, the owner of a noun read below: "Brazil's proposal for a truce was absurd,
             # Peru said" is Brazil's proposal, and Peru's verdict)
             below_here |= {c.i for t in path[:idx] for c in t.children if c.dep_ == "poss"}
+            # (an owner of the judged subject the walk came up from named by a pronoun is found where
+            # the pronoun's antecedent stands: "their plans for a levy would destroy jobs" is no
+            # one's verdict of their own plans; "Peru dropped its objections" is Peru's act, "its
+            # support has never wavered" its side)
+            subject = path[idx - 1] if path[idx - 1].dep_ in ("nsubj", "nsubjpass") and walk.judged else None
+            pronoun_owner_actors = {m.actor for c in (subject.children if subject is not None else ()) if c.dep_ == "poss" and c.pos_ == "PRON"
+                                    for m in self.resolver.actors_of(c)}
             owners = [m for m in self._owner_mentions(tok, walk.statement)
-                      if own_will or not (any(m.start <= i < m.end for i in below_here) or self._owns_the_issue(m, walk))]
+                      if own_will or not (any(m.start <= i < m.end for i in below_here) or m.actor in pronoun_owner_actors
+                                          or self._owns_the_issue(m, walk))]
+            if not owners and walk.foreign_side is None and self._foreign_side(tok):
+                walk.foreign_side = tok
             if owners and self._obliged(tok, path[idx - 1]):
                 # "Souza said Uganda must accept the truce": a demand on Uganda is the speaker's
                 # view, not Uganda's (the speaker's own side keeps it: "we must", "Kenya must" said
@@ -3272,7 +3390,8 @@ class StanceFinder:
                 walk.holders.append(walk.holder(owners))
                 # (owners were found for the noun: a genitive, a country's adjective or "by": "a
                 # Chilean proposal")
-                if tok.pos_ == "NOUN" and self.lex.polarity(self._cue_lemma(tok)) in (1, -1):
+                # (or a noun of an aim whose side is its preposition's: "Chile's campaign against it")
+                if tok.pos_ == "NOUN" and (self.lex.polarity(self._cue_lemma(tok)) in (1, -1) or tok.lemma_.lower() in self.lex.aim_nouns):
                     walk.owned_noun = True
                     walk.holders[-1] = replace(walk.holders[-1], owns_noun=True)
 
@@ -3404,6 +3523,10 @@ class StanceFinder:
         if not judged_by_cue and walk.has_cue and antecedent is not None and self._speakers_own_clause(antecedent.head, statement):
             judged_by_cue = self._holder_judgment(antecedent.head, antecedent, walk)
         judging = judged_by_cue != 0 or walk.fact_judge is not None and self._speakers_own_clause(walk.fact_judge, statement)
+        if walk.foreign_side is not None and not walk.judged and not judging and not self._speaks_for_owner(walk.foreign_side, statement):
+            # ("the council's plans for a levy were unveiled, Roe said": the council's side, which
+            # Roe reports; "... would hurt farmers, Roe said" or "... are misguided" judges it)
+            return holders
         if walk.has_cue and (not inner or judging):
             holders = [h for h in holders if all(m.actor != speaker for m in h.mentions)]
             holder = walk.holder([mention, *self._co_speakers(statement)], is_speaker=True)
@@ -4260,8 +4383,9 @@ class StanceFinder:
         return span if span is not None and len(span) else None
 
     def _coordinated_pronoun_matches(self, sent: Span, own: list[IssueMatch]) -> list[IssueMatch]:
-        """"Peru backed the dam, but Chile opposed it": "it" (or "them") as the object of a verb
-        coordinated with the verb whose object is the issue (or a clause of contrast under it:
+        """"Peru backed the dam, but Chile opposed it": "it" (or "them", or a noun that refers
+        back, ``_refers_back``: "the proposal") as the object of a verb coordinated with the verb
+        whose object is the issue (or a clause of contrast under it:
         "while Chile opposed it") stands for that issue. (Any other "it" is left to the
         candidates: too often not an issue.)"""
         found = []
@@ -4275,7 +4399,8 @@ class StanceFinder:
             verb = head.head
             # ("said NATO membership would drag the alliance into war, and that Hungary would veto
             # it": the issue as the subject of the first clause is what the second acts on)
-            if head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "ADP", "AUX") \
+            # (an object the parser takes for a predicate: "called [the ban] overdue")
+            if head.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "oprd") or verb.pos_ not in ("VERB", "ADP", "AUX") \
                     or head.dep_ in ("dobj", "pobj") and verb.pos_ == "AUX":
                 continue
             verb = verb.head if verb.pos_ == "ADP" else verb  # "voted against the dam ... and for it"
@@ -4298,9 +4423,35 @@ class StanceFinder:
                         # may be "it"; not an actor: "would drag the alliance into war ... veto it")
                         o.dep_ in ("dobj", "attr") and o.pos_ == "NOUN" and (o.tag_ == "NNS") == (pron.lower_ == "them")
                         and not self.resolver.actors_of(o) for o in head.head.children)
-                    if pron.lower_ in ("it", "them") and pron.i > head.i and stance_verb and agrees:
+                    if self._refers_back(pron) and pron.i > head.i and stance_verb and agrees:
                         found.append(referring_match(match.issue, pron, [match]))
+                # ("Cairo called the ban overdue, while Giza warned it would cost jobs": "it" as the
+                # subject of what the coordinated verb reports, doing what only an issue does)
+                for reported in (c for c in other.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+                    subject_it = next((g for g in reported.children if g.dep_ == "nsubj" and g.lower_ == "it" and g.i > head.i), None)
+                    if subject_it is not None and self._issue_only_effect(reported) and head.tag_ not in ("NNS", "NNPS"):
+                        found.append(referring_match(match.issue, subject_it, [match]))
         return found
+
+    def _refers_back(self, word: Token) -> bool:
+        """Whether an object of a coordinated verb stands for the issue named before: "it", "them",
+        or a noun of a proposal with a determiner and nothing of its own after it ("Paris backed
+        the ban, but Dublin blocked the proposal"; not "welcomed the decision", an act, nor "the
+        plan for a new airport")."""
+        if word.lower_ in ("it", "them"):
+            return True
+        return word.tag_ == "NN" and word.lemma_.lower() in PROPOSAL_NOUNS and is_issue_anaphor(word, self.lex) \
+            and not any(c.dep_ in ("prep", "acl", "relcl") for c in word.children)
+
+    def _issue_only_effect(self, verb: Token) -> bool:
+        """Whether a verb says what only an issue does: harm ("would hurt small boats", the
+        lexicon's ``cause_only_cues``) or an effect on an outcome the lexicon knows ("would cost
+        3,000 jobs"; not "would boost spending", which a country may do)."""
+        lemma = self._cue_lemma(verb)
+        if lemma in self.lex.cause_only_cues:
+            return True
+        outcomes = [next(iter(of_objects(o)), o) if o.like_num or o.lemma_.lower() in QUANTITY_NOUNS else o for o in _objects(verb)]
+        return lemma in self.lex.effect_verbs and any(o.lemma_.lower() in self.lex.outcome_nouns or o.lower_ in self.lex.outcome_nouns for o in outcomes)
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
         """The claim of one holder mention: stance, certainty, attribution, source, evidence span
@@ -4459,18 +4610,29 @@ FUTURE_MARKERS = frozenset({"going", "about"})
 def _issue_as_subject(below: Token | None, walk: _Walk, aims: frozenset[str] = frozenset()) -> bool:
     """Whether the walk came up to a verb from its subject that is the issue ("the levy would hurt
     farmers"), a clause about the issue ("cutting the levy would hurt farmers", whose own
-    polarity the walk has read already) or a noun of nobody's whose side on the issue the walk has
-    read ("plans for a levy would hurt farmers", "moves to scrap the levy": what that does is
-    judged; not "Lima's rejection of the levy", whose side is Lima's; only a noun of ``aims``,
-    the lexicon's ``aim_nouns``: "the threat of tariffs" describes them, nobody aims at them)."""
+    polarity the walk has read already) or a noun of an aim whose side on the issue the walk has
+    read ("plans for a levy would hurt farmers", "moves to scrap the levy", "Lima's plans for a
+    levy": what that does is judged; not "Lima's rejection of the levy", whose side is Lima's;
+    only a noun of ``aims``, the lexicon's ``aim_nouns``: "the threat of tariffs" describes them,
+    nobody aims at them)."""
     if below is None:
         return False
     if below.dep_ == "nsubj" and below.i in walk.in_match or below.dep_ == "csubj" and any(
             c.dep_ == "dobj" and c.i in walk.in_match for c in below.children):
         return True
+    # (an owner before the aim does not make the verdict the owner's: "the council's plans for a
+    # levy would hurt farmers" is the speaker's verdict on the levy, the plans stay the council's)
     return below.dep_ == "nsubj" and below.pos_ == "NOUN" and below.lemma_.lower() in aims and walk.polar and not walk.judged and not walk.neutral \
-        and not any(c.dep_ in ("poss", "agent") or c.dep_ == "prep" and c.lower_ == "by" for c in below.children) \
+        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in below.children) \
         and any(t.i in walk.in_match for t in below.subtree)
+
+
+def _nobody(word: Token) -> bool:
+    """Whether a word names no one: "nobody", "no-one", "no one"."""
+    if any(c.lower_ in ("but", "except", "besides") or c.dep_ == "prep" and c.lower_ in ("except", "but", "besides", "than")
+           for c in word.children):
+        return False  # ("hurts nobody but the poor", "no one except families"): someone after all
+    return word.lower_ in ("nobody", "no-one") or word.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in word.children)
 
 
 def _is_particle(word: Token, verb: Token) -> bool:

@@ -331,6 +331,12 @@ class Lexicon:
     # Nouns of an aim or attempt whose side on the issue is read inside them ("plans for a levy",
     # "moves to scrap it"): as a subject of nobody's, what they do is judged, not who holds them
     aim_nouns: frozenset[str] = frozenset()
+    exemption_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "an exemption from the mandate": against it
+    generic_body_nouns: frozenset[str] = frozenset()  # "the group": any body named before
+    legislature_words: frozenset[str] = frozenset()  # "Members of Congress": many sides, not the body
+    portfolio_titles: frozenset[str] = frozenset()  # "Labour Minister": a portfolio, not the party
+    hearsay_nouns: frozenset[str] = frozenset()  # "denied reports that ...": what they say, denied, is no one's view
+    decline_nouns: frozenset[str] = frozenset()  # "the decline in support for", "the collapse of": the side turned
 
     def polarity(self, lemma: str) -> int | None:
         """+1 support, -1 oppose, 0 neutral, None when the word carries no stance."""
@@ -422,6 +428,9 @@ class Knowledge:
                 and following.lower_ not in self.roles and following.ent_type_ != "PERSON" \
                 and not (self.lexicon is not None and following.lower_ in self.lexicon.party_member_nouns):
             return ""  # (but "Labour MPs", "Tory Senators": the party's members)
+        if following is not None and self.lexicon is not None and following.lower_ in self.lexicon.portfolio_titles \
+                and following.text[:1].isupper():
+            return ""  # ("Labour Minister Ana Ruiz", capitalised: the labour portfolio; "a Labour minister": the party's)
         previous = tok.nbor(-1) if tok.i > 0 else None
         if previous is not None:
             two_words = self.party_country(f"{previous.text} {tok.text}")
