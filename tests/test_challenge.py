@@ -26,7 +26,7 @@ MEASURED = {
     "challenge/polarity.yaml": (126 / 150, 112 / 136),  # (127, 113 before the twenty-first session: "Union leader X said workers would back the road" is the workers' view now, as CODING.md has "Smith said Jones wants X")
     "challenge/discourse.yaml": (48 / 80, 68 / 108),  # (67 rows before the twenty-fifth session)
     "challenge/evaluative.yaml": (89 / 130, 89 / 132),
-    "challenge/negotiation.yaml": (44 / 100, 58 / 129),  # (43, 57 before the twenty-fifth session)
+    "challenge/negotiation.yaml": (44 / 100, 59 / 129),  # (43, 57 before the twenty-fifth session; 58 rows before the twenty-sixth)
     "challenge/us_politics.yaml": (78 / 120, 70 / 112),  # (79, 71 before the twenty-third session: "called it 'the least we can do'" was support only because "call" counted as support without "for");  # (76, 68 before the nineteenth session's votes with nothing after them and merged phrasings);  # (77, 69 before the sixteenth session's "filibuster": "Republicans filibustered the bill. Sen. X led the effort against it": "it" after an act against the issue is the act)
     "challenge/diplomacy.yaml": (75 / 120, 117 / 172),  # (72, 114 before the eighteenth session's "bar" and conjoined verbs of a bill; 73, 115 before the twenty-fifth session)
     "challenge/ukraine.yaml": (76 / 120, 101 / 162),  # (75, 100 before the twenty-first session's judged conditions: "if they'd rather go straight to a peace deal, that's fine")
@@ -34,7 +34,7 @@ MEASURED = {
     "challenge/us_trade.yaml": (29 / 60, 22 / 59),  # (28, 20 before names were matched as the evaluation matches them; 30 before a leading "the" was dropped from names, which made a forbidden "The Washington Post" row count)
     "challenge_heldout/heldout.yaml": (93 / 120, 88 / 114),  # (89, 84 before the sixteenth session's words of undoing; 90, 85 before the eighteenth's; 91, 86 before the twentieth's)
     "challenge_heldout/heldout2.yaml": (78 / 130, 81 / 132),  # (75, 79 before the eighteenth session; 76, 80 before the nineteenth; 77, 80 before the twentieth; 78, 81 before the twenty-first: one case lost, not read; 77, 80 before the twenty-fifth session's head nouns and names after a role)
-    "challenge_heldout/ukraine_heldout.yaml": (39 / 100, 56 / 158),  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
+    "challenge_heldout/ukraine_heldout.yaml": (40 / 100, 56 / 158),  # (39 cases before the twenty-sixth session);  # (40, 57 before the nineteenth session: one case lost, not read); (39, 51 before the twelfth session; 52 rows before the fifteenth, 56 before the sixteenth)
     "challenge_heldout/us_guns_heldout.yaml": (18 / 50, 15 / 54),
     "challenge_heldout/us_immigration_heldout.yaml": (12 / 50, 11 / 51),  # (10 rows before the twentieth session)
     # (written blind in the twelfth session: before its party, cause and followers groups 25/60, 19/62)
@@ -42,12 +42,12 @@ MEASURED = {
     # (written blind in the sixteenth session, with the read vocabulary set: the everyday words of
     # taking a side. At the session's start 85/120 cases and 76/108 rows; after its first words of
     # undoing 91, 82)
-    "challenge/vocabulary.yaml": (129 / 150, 119 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end; 128, 118 before the twenty-fifth session)
+    "challenge/vocabulary.yaml": (132 / 150, 122 / 138),  # (100/150, 91/138 at the session's start; 127, 117 at its end; 128, 118 before the twenty-fifth session; 129, 119 before the twenty-sixth)
     "challenge/vocabulary2.yaml": (114 / 150, 103 / 140),  # (113, 102 before the twentieth session's bodies before titles)  # (112, 101 before names were matched as the evaluation matches them; 84/150, 73/140 when written, after the first; 111, 100 at the sixteenth session's end)
     "challenge/vocabulary3.yaml": (85 / 100, 75 / 91),  # (61/100, 51/91 when written, after the second; 73, 63 at the sixteenth session's end; 84, 74 before the twenty-fifth session)
     # (95, 86 after the first read set's words; 97, 88 after the second's; 95, 86 after a code
     # reviewer's fixes and the third's)
-    "challenge_heldout/vocabulary_heldout.yaml": (96 / 120, 86 / 108),  # (95, 86 before the eighteenth session; 96, 87 before the twenty-third: one row lost, not read, with two forbidden rows fewer)
+    "challenge_heldout/vocabulary_heldout.yaml": (97 / 120, 87 / 108),  # (96, 86 before the twenty-sixth session); (95, 86 before the eighteenth session; 96, 87 before the twenty-third: one row lost, not read, with two forbidden rows fewer)
     # (written blind in the seventeenth session, a read set and a held-out one on sides said inside
     # a noun phrase: role nouns beside a name, possessives, hyphened actors, prefixes and suffixes,
     # a cause owned by someone. At the session's start (54e34a2) 47/120, 28/100 and 43/100, 29/87;
@@ -59,6 +59,10 @@ MEASURED = {
     # session's start with names matched as the evaluation matches them: 14/107 and 6/101)
     "challenge/articles.yaml": (0 / 12, 21 / 107),  # (20 before the nineteenth session's votes with nothing after them)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 9 / 101),
+    # (written blind in the twenty-sixth session by a helper who read only the coding guide: wire-style
+    # sentences of nine kinds; a read set. At the session's start (ae860d7) 39/90 and 53/111; after
+    # its first rules, before its errors were read, 43 and 59)
+    "challenge/wire_constructions.yaml": (49 / 90, 65 / 111),
 }
 # The learned scorer that ships (seeds/stance_scorer.json, trained on the dev articles) on the held-out
 # sets, at its minimum confidence: it must keep generalising to constructions it never saw.
@@ -85,11 +89,11 @@ MEASURED_SCORER = {
     "challenge_heldout/ukraine_heldout.yaml": (43 / 100, 60 / 158),
     # (23, 22 before the twenty-second session's retraining after its echoes and judgments: two
     # cases lost, not read; the rules' rows there unchanged)
-    "challenge_heldout/us_guns_heldout.yaml": (24 / 50, 23 / 54),  # (21, 20 before the twenty-fourth session's retraining with problem terms in the dev climate codebook)
-    "challenge_heldout/us_immigration_heldout.yaml": (13 / 50, 14 / 51),
+    "challenge_heldout/us_guns_heldout.yaml": (25 / 50, 24 / 54),  # (24, 23 before the twenty-sixth session's retraining; 21, 20 before the twenty-fourth session's retraining with problem terms in the dev climate codebook)
+    "challenge_heldout/us_immigration_heldout.yaml": (14 / 50, 15 / 51),  # (13, 14 before the twenty-sixth session's retraining)
     "challenge_heldout/groups_heldout.yaml": (36 / 60, 36 / 62),
-    "challenge_heldout/vocabulary_heldout.yaml": (101 / 120, 93 / 108),  # (102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
-    "challenge_heldout/noun_phrases_heldout.yaml": (49 / 100, 43 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth)
+    "challenge_heldout/vocabulary_heldout.yaml": (102 / 120, 94 / 108),  # (101, 93 before the twenty-sixth session's retraining; 102, 94 before the twenty-third session; 103, 95 before the twenty-fourth's retraining: one case lost, not read)
+    "challenge_heldout/noun_phrases_heldout.yaml": (50 / 100, 44 / 87),  # (48, 42 before the twenty-first session; 49, 43 before the twenty-fourth and the twenty-sixth)
     "challenge_heldout/articles_heldout.yaml": (0 / 12, 11 / 101),
 }
 
