@@ -1633,11 +1633,15 @@ class StanceFinder:
         (a pronoun may be the speaker's own, "its plans", "our opposition", and so may a
         government, a body of the state or a role: "the government's support for it has not
         changed, the minister said")."""
-        lex = self.lex
-        own_words = lex.government_nouns | lex.state_nouns | lex.bare_state_nouns | self.resolver.kb.roles
         return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and self.lex.polarity(self._cue_lemma(noun)) in (1, -1) \
-            and any(c.dep_ == "poss" and c.pos_ != "PRON" and not self.resolver.actors_of(c) and c.lemma_.lower() not in own_words
-                    and c.ent_type_ not in ("DATE", "TIME") for c in noun.children)  # ("last year's cut": a time, no owner)
+            and any(c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in ("DATE", "TIME")  # ("last year's cut": a time, no owner)
+                    and not self._speakers_own_word(c.lemma_.lower()) and not self.resolver.actors_of(c) for c in noun.children)
+
+    def _speakers_own_word(self, word: str) -> bool:
+        """Whether an owner's noun may stand for the speaker's own side: a government, a body of the
+        state or a role ("the government's support ..., the minister said")."""
+        lex = self.lex
+        return word in lex.government_nouns or word in lex.state_nouns or word in lex.bare_state_nouns or word in self.resolver.kb.roles
 
     def _judging_participle(self, verb: Token) -> bool:
         """Whether a participle the parser made a verb is an adjective that judges, read by its
@@ -2621,10 +2625,8 @@ class StanceFinder:
             sign = self.lex.effect_verbs[f"{lemma} {preps[0].lower_}"]
             outcomes = [c for c in preps[0].children if c.dep_ == "pobj"]
         for obj in outcomes:
-            # ("destroy thousands of jobs": a number's "of" names the outcome)
-            if obj.like_num or obj.lemma_.lower() in QUANTITY_NOUNS:
-                obj = next(iter(of_objects(obj)), obj)
-            value = self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_)
+            obj = _counted(obj)
+            value = self._outcome_value(obj)
             if not value:
                 continue
             if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in obj.children) or self._placed_or_qualified(obj, walk) \
@@ -2645,6 +2647,11 @@ class StanceFinder:
         speaker = walk.statement.speaker if walk.statement is not None else None
         return below is None or speaker is None or not any(
             c.dep_ == "poss" and any(m.actor == speaker for m in self.resolver.actors_of(c)) for c in below.children)
+
+    def _outcome_value(self, obj: Token) -> int:
+        """The lexicon's ``outcome_nouns`` value of a noun, by lemma or as written (+1 wanted, -1
+        unwanted), 0 for none."""
+        return self.lex.outcome_nouns.get(obj.lemma_.lower()) or self.lex.outcome_nouns.get(obj.lower_, 0)
 
     def _but_of_the_same(self, verb: Token, walk: _Walk) -> bool:
         """Whether a clause after "but" says something else of the same issue, which is then the
@@ -4450,8 +4457,7 @@ class StanceFinder:
         lemma = self._cue_lemma(verb)
         if lemma in self.lex.cause_only_cues:
             return True
-        outcomes = [next(iter(of_objects(o)), o) if o.like_num or o.lemma_.lower() in QUANTITY_NOUNS else o for o in _objects(verb)]
-        return lemma in self.lex.effect_verbs and any(o.lemma_.lower() in self.lex.outcome_nouns or o.lower_ in self.lex.outcome_nouns for o in outcomes)
+        return lemma in self.lex.effect_verbs and any(self._outcome_value(_counted(o)) for o in _objects(verb))
 
     def _claim(self, mention: Mention, match: IssueMatch, holder: _Holder, statement: Statement | None, sent: Span, n: int) -> StanceClaim:
         """The claim of one holder mention: stance, certainty, attribution, source, evidence span
@@ -4625,6 +4631,12 @@ def _issue_as_subject(below: Token | None, walk: _Walk, aims: frozenset[str] = f
     return below.dep_ == "nsubj" and below.pos_ == "NOUN" and below.lemma_.lower() in aims and walk.polar and not walk.judged and not walk.neutral \
         and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in below.children) \
         and any(t.i in walk.in_match for t in below.subtree)
+
+
+def _counted(obj: Token) -> Token:
+    """What a number or a noun of number counts ("destroy thousands of jobs", "cost 3,000 jobs"
+    with the number a head): the noun after its "of", else the word itself."""
+    return next(iter(of_objects(obj)), obj) if obj.like_num or obj.lemma_.lower() in QUANTITY_NOUNS else obj
 
 
 def _nobody(word: Token) -> bool:
